@@ -1,0 +1,68 @@
+"""The back office's roles, as Django groups. Kept as data so the migration and tests share it."""
+
+from __future__ import annotations
+
+VIEW, ADD, CHANGE, DELETE = "view", "add", "change", "delete"
+ALL = (VIEW, ADD, CHANGE, DELETE)
+
+BILLING_ADMIN = "Billing admin"
+AR_ANALYST = "AR analyst"
+CFO = "CFO"
+AUDITOR = "Auditor"
+
+FINANCE_APPS = ("contracts", "metering", "invoicing", "receivables", "revrec", "ledger", "audit", "access")
+
+
+def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
+    """{role: {"app.model" or "app.*": actions}}; extra codenames under "perms"."""
+    return {
+        BILLING_ADMIN: {
+            "contracts.*": ALL,
+            "metering.meter": (VIEW, ADD, CHANGE),
+            "metering.usageevent": (VIEW,),
+            "invoicing.*": (VIEW, ADD, CHANGE),
+            "receivables.*": (VIEW,),
+            "revrec.*": (VIEW,),
+            "ledger.*": (VIEW,),
+        },
+        AR_ANALYST: {
+            "contracts.*": (VIEW,),
+            "invoicing.invoice": (VIEW,),
+            "invoicing.invoiceline": (VIEW,),
+            "receivables.payment": (VIEW, ADD),
+            "receivables.paymentallocation": (VIEW, ADD),
+            "receivables.paymentattempt": (VIEW,),
+            "receivables.dunningcase": (VIEW, CHANGE),
+            "receivables.collectionnote": (VIEW, ADD, CHANGE),
+            "reporting.perms": ("view_dashboard",),
+        },
+        CFO: {
+            **{f"{app}.*": (VIEW,) for app in ("contracts", "metering", "invoicing", "receivables", "revrec", "ledger")},
+            "reporting.perms": ("view_dashboard",),
+        },
+        AUDITOR: {
+            **{f"{app}.*": (VIEW,) for app in FINANCE_APPS},
+            "reporting.perms": ("view_dashboard",),
+        },
+    }
+
+
+def apply_roles(apps, *, using: str = "default") -> None:  # type: ignore[no-untyped-def]
+    """Create or update the groups with exactly these permissions (idempotent)."""
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    for role, grants in role_permissions().items():
+        group, _ = Group.objects.using(using).get_or_create(name=role)
+        wanted = []
+        for target, actions in grants.items():
+            app_label, model = target.split(".")
+            qs = Permission.objects.using(using).filter(content_type__app_label=app_label)
+            if model == "perms":
+                wanted += list(qs.filter(codename__in=actions))
+                continue
+            for action in actions:
+                if model == "*":
+                    wanted += list(qs.filter(codename__startswith=f"{action}_"))
+                else:
+                    wanted += list(qs.filter(codename=f"{action}_{model}"))
+        group.permissions.set(wanted)

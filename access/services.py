@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+
+from .models import ApiKey
+
+KEY_PREFIX = "ab_"
+
+
+def hash_secret(raw_key: str) -> str:
+    return hashlib.sha256(raw_key.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class IssuedKey:
+    api_key: ApiKey
+    raw_key: str  # shown once, never stored
+
+
+def api_key_create(*, name: str) -> IssuedKey:
+    """Create an API key; the raw key is returned once and only its hash is kept."""
+    prefix = secrets.token_hex(6)
+    raw_key = f"{KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
+    api_key = ApiKey.objects.create(name=name, prefix=prefix, key_hash=hash_secret(raw_key))
+    return IssuedKey(api_key=api_key, raw_key=raw_key)
+
+
+def api_key_authenticate(raw_key: str) -> ApiKey | None:
+    if not raw_key.startswith(KEY_PREFIX) or "_" not in raw_key[len(KEY_PREFIX) :]:
+        return None
+    prefix = raw_key[len(KEY_PREFIX) :].split("_", 1)[0]
+    api_key = ApiKey.objects.filter(prefix=prefix, is_active=True).first()
+    if api_key is None or not secrets.compare_digest(api_key.key_hash, hash_secret(raw_key)):
+        return None
+    return api_key

@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from django.urls import re_path
+
+from contracts.api.views import ContractDetailApi, ContractListCreateApi, CustomerDetailApi, CustomerListCreateApi
+from invoicing.api.views import (
+    BillingRunCreateApi,
+    CustomerUsageApi,
+    InvoiceDetailApi,
+    InvoiceFinalizeApi,
+    InvoiceListApi,
+    InvoicePdfApi,
+    InvoiceSendApi,
+    InvoiceVoidApi,
+    RatingPreviewApi,
+)
+from metering.api.views import EventBatchApi, EventCreateApi, MeterListCreateApi
+from reporting.api.views import ReconciliationApi
+
+# Paths are documented without a trailing slash; a trailing slash is accepted too.
+urlpatterns = [
+    re_path(r"^customers/?$", CustomerListCreateApi.as_view(), name="customer-list"),
+    re_path(r"^customers/(?P<ref>[^/]+)/usage/?$", CustomerUsageApi.as_view(), name="customer-usage"),
+    re_path(r"^customers/(?P<ref>[^/]+)/?$", CustomerDetailApi.as_view(), name="customer-detail"),
+    re_path(r"^meters/?$", MeterListCreateApi.as_view(), name="meter-list"),
+    re_path(r"^contracts/?$", ContractListCreateApi.as_view(), name="contract-list"),
+    re_path(r"^contracts/(?P<ref>[^/]+)/?$", ContractDetailApi.as_view(), name="contract-detail"),
+    re_path(r"^events/batch/?$", EventBatchApi.as_view(), name="event-batch"),
+    re_path(r"^events/?$", EventCreateApi.as_view(), name="event-create"),
+    re_path(r"^rating/preview/?$", RatingPreviewApi.as_view(), name="rating-preview"),
+    re_path(r"^billing-runs/?$", BillingRunCreateApi.as_view(), name="billing-run-create"),
+    re_path(r"^invoices/?$", InvoiceListApi.as_view(), name="invoice-list"),
+    re_path(r"^invoices/(?P<pk>\d+)/?$", InvoiceDetailApi.as_view(), name="invoice-detail"),
+    re_path(r"^invoices/(?P<pk>\d+)/finalize/?$", InvoiceFinalizeApi.as_view(), name="invoice-finalize"),
+    re_path(r"^invoices/(?P<pk>\d+)/send/?$", InvoiceSendApi.as_view(), name="invoice-send"),
+    re_path(r"^invoices/(?P<pk>\d+)/void/?$", InvoiceVoidApi.as_view(), name="invoice-void"),
+    re_path(r"^invoices/(?P<pk>\d+)/pdf/?$", InvoicePdfApi.as_view(), name="invoice-pdf"),
+    re_path(r"^reports/reconciliation/?$", ReconciliationApi.as_view(), name="report-reconciliation"),
+]

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from audit.views import audit_export_csv
+from invoicing.views import invoice_pay, invoice_pay_pdf
+
+admin.site.site_header = "Autobill back office"
+admin.site.site_title = "Autobill"
+admin.site.index_title = "Billing, collections and revenue"
+
+urlpatterns = [
+    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("admin/audit/export.csv", audit_export_csv, name="audit-export"),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("billing_site.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("pay/<str:token>/", invoice_pay, name="invoice-pay"),
+    path("pay/<str:token>/invoice.pdf", invoice_pay_pdf, name="invoice-pay-pdf"),
+]

@@ -1,0 +1,250 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db.models import Q
+from rest_framework import serializers
+
+from contracts.choices import (
+    USAGE_CHARGE_MODELS,
+    BillingAlignment,
+    BillingInterval,
+    BillingTiming,
+    ChargeModel,
+    CommitmentPeriod,
+)
+from contracts.models import BillingContact, Contract, ContractLine, Customer, Milestone
+from contracts.validators import validate_currency, validate_timezone
+from invoicing.rating import RatingInputError, line_spec_from_dict
+from metering.models import Meter
+
+
+def customer_by_reference(reference: str | int) -> Customer:
+    """Customers are addressed by external_id or by our id (an external_id wins)."""
+    reference = str(reference)
+    query = Q(external_id=reference)
+    if reference.isdigit():
+        query |= Q(pk=int(reference))
+    matches = sorted(Customer.objects.filter(query), key=lambda c: c.external_id != reference)
+    if not matches:
+        raise Customer.DoesNotExist(f"No customer '{reference}'.")
+    return matches[0]
+
+
+def contract_by_reference(reference: str | int) -> Contract:
+    reference = str(reference)
+    query = Q(external_id=reference)
+    if reference.isdigit():
+        query |= Q(pk=int(reference))
+    matches = sorted(Contract.objects.filter(query), key=lambda c: c.external_id != reference)
+    if not matches:
+        raise Contract.DoesNotExist(f"No contract '{reference}'.")
+    return matches[0]
+
+
+class AddressSerializer(serializers.Serializer):
+    line1 = serializers.CharField(max_length=200, required=False, allow_blank=True, source="address_line1")
+    line2 = serializers.CharField(max_length=200, required=False, allow_blank=True, source="address_line2")
+    city = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    region = serializers.CharField(max_length=100, required=False, allow_blank=True)
+    postal_code = serializers.CharField(max_length=20, required=False, allow_blank=True)
+    country = serializers.CharField(max_length=2, min_length=2, required=False, allow_blank=True)
+
+
+class CustomerSerializer(serializers.ModelSerializer):
+    address = AddressSerializer(source="*", required=False)
+    currency = serializers.CharField(default="USD", validators=[validate_currency])
+    timezone = serializers.CharField(default="UTC", validators=[validate_timezone])
+    contacts = serializers.ListField(child=serializers.EmailField(), required=False, write_only=True)
+
+    class Meta:
+        model = Customer
+        fields = ["id", "external_id", "name", "email", "currency", "timezone", "payment_terms_days", "locale",
+                  "tax_id", "address", "contacts", "stripe_customer_id", "created_at"]
+        read_only_fields = ["id", "stripe_customer_id", "created_at"]
+
+    def create(self, validated_data: dict[str, Any]) -> Customer:
+        contacts = validated_data.pop("contacts", [])
+        customer = Customer.objects.create(**validated_data)
+        for email in contacts:
+            BillingContact.objects.create(customer=customer, email=email)
+        return customer
+
+    def to_representation(self, instance: Customer) -> dict[str, Any]:
+        data = super().to_representation(instance)
+        data["contacts"] = list(instance.contacts.values_list("email", flat=True))
+        return data
+
+
+_CADENCE_FIELDS = ("billing_interval", "billing_interval_count", "billing_timing", "start_date", "end_date",
+                   "top_up_threshold", "top_up_amount", "expires_on")
+
+
+class ContractWriteSerializer(serializers.Serializer):
+    """Validates a contract and its lines; each line is checked by the rating engine's parser, so
+    the API accepts exactly what billing can price. Errors carry paths like lines[1].tiers[0].up_to."""
+
+    customer = serializers.CharField()
+    external_id = serializers.CharField(max_length=100, required=False, allow_null=True)
+    start_date = serializers.DateField()
+    end_date = serializers.DateField(required=False, allow_null=True)
+    currency = serializers.CharField(required=False, validators=[validate_currency])
+    billing_alignment = serializers.ChoiceField(choices=BillingAlignment.choices, default=BillingAlignment.ANNIVERSARY)
+    auto_send = serializers.BooleanField(default=True)
+    minimum_commitment = serializers.JSONField(required=False, allow_null=True)
+    lines = serializers.ListField(child=serializers.DictField(), min_length=1)
+
+    def validate_customer(self, value: str) -> Customer:
+        try:
+            return customer_by_reference(value)
+        except Customer.DoesNotExist as exc:
+            raise serializers.ValidationError(str(exc)) from exc
+
+    def validate_external_id(self, value: str | None) -> str | None:
+        if value and Contract.objects.filter(external_id=value).exists():
+            raise serializers.ValidationError("A contract with this external_id exists.")
+        return value
+
+    def validate(self, attrs: dict[str, Any]) -> dict[str, Any]:
+        errors: dict[str, list[str]] = {}
+        customer: Customer = attrs["customer"]
+        currency = attrs.setdefault("currency", customer.currency)
+        if attrs.get("end_date") and attrs["end_date"] <= attrs["start_date"]:
+            errors["end_date"] = ["Must be after start_date."]
+        meters = set(Meter.objects.values_list("code", flat=True))
+        parsed_lines: list[dict[str, Any]] = []
+        seen_codes: set[str] = set()
+        for index, raw in enumerate(attrs["lines"]):
+            prefix = f"lines[{index}]."
+            try:
+                spec = line_spec_from_dict(raw)
+            except RatingInputError as exc:
+                errors.update(exc.prefixed(prefix).fields)
+                continue
+            line_errors = self._line_errors(raw, spec, meters, seen_codes)
+            for field, messages in line_errors.items():
+                errors[prefix + field] = messages
+            if "currency" in raw and raw["currency"] != currency:
+                errors[prefix + "currency"] = [f"Lines must be in the contract currency {currency}."]
+            seen_codes.add(spec.code)
+            parsed_lines.append(self._line_fields(raw, spec))
+        commitment = attrs.pop("minimum_commitment", None)
+        if commitment:
+            errors.update(self._commitment(commitment, seen_codes, attrs))
+        if errors:
+            raise serializers.ValidationError(errors)
+        attrs["lines"] = parsed_lines
+        return attrs
+
+    @staticmethod
+    def _line_errors(raw: dict[str, Any], spec: Any, meters: set[str], seen: set[str]) -> dict[str, list[str]]:
+        errors: dict[str, list[str]] = {}
+        if spec.code in seen:
+            errors["code"] = ["Line codes must be unique in a contract."]
+        if spec.charge_model in USAGE_CHARGE_MODELS:
+            if not spec.metric:
+                errors["metric"] = ["Usage lines need a metric (a meter code)."]
+            elif spec.metric not in meters:
+                errors["metric"] = [f"No meter '{spec.metric}'."]
+        interval = raw.get("billing_interval", BillingInterval.MONTH)
+        if interval not in BillingInterval.values:
+            errors["billing_interval"] = [f"One of {', '.join(BillingInterval.values)}."]
+        count = raw.get("billing_interval_count", 1)
+        if isinstance(count, bool) or not isinstance(count, int | str) or not str(count).isdigit() or int(count) < 1:
+            errors["billing_interval_count"] = ["A whole number of at least 1."]
+        timing = raw.get("billing_timing")
+        if timing is not None and timing not in BillingTiming.values:
+            errors["billing_timing"] = [f"One of {', '.join(BillingTiming.values)}."]
+        for field in ("start_date", "end_date", "expires_on"):
+            if raw.get(field) not in (None, ""):
+                try:
+                    date.fromisoformat(str(raw[field]))
+                except ValueError:
+                    errors[field] = ["Expected a date YYYY-MM-DD."]
+        return errors
+
+    @staticmethod
+    def _line_fields(raw: dict[str, Any], spec: Any) -> dict[str, Any]:
+        usage = spec.charge_model in USAGE_CHARGE_MODELS
+        default_timing = BillingTiming.IN_ARREARS if usage else BillingTiming.IN_ADVANCE
+        fields: dict[str, Any] = {
+            "code": spec.code, "description": spec.description or "", "charge_model": spec.charge_model,
+            "metric": spec.metric or "", "billing_interval": raw.get("billing_interval", BillingInterval.MONTH),
+            "billing_interval_count": int(raw.get("billing_interval_count", 1)),
+            "billing_timing": BillingTiming.IN_ARREARS if usage else raw.get("billing_timing") or default_timing,
+            "amount": spec.amount, "unit_price": spec.unit_price, "included_units": spec.included_units,
+            "tiers": [
+                {"up_to": None if t.up_to is None else str(t.up_to), "unit_price": str(t.unit_price),
+                 "flat_fee": str(t.flat_fee), "package_size": None if t.package_size is None else str(t.package_size)}
+                for t in spec.tiers
+            ],
+            "tier_basis": spec.tier_basis, "package_size": spec.package_size, "package_price": spec.package_price,
+            "free_units": spec.free_units, "rate": spec.rate, "fixed_fee": spec.fixed_fee,
+            "free_events": spec.free_events, "free_amount": spec.free_amount, "per_event_min": spec.per_event_min,
+            "per_event_max": spec.per_event_max, "seats": spec.seats, "charge_date": spec.charge_date,
+            "price": spec.price, "minimum_amount": spec.minimum_amount,
+            "milestones": [{"name": m.name, "amount": m.amount, "due_date": m.due_date} for m in spec.milestones],
+        }
+        for field in ("start_date", "end_date", "expires_on"):
+            fields[field] = date.fromisoformat(str(raw[field])) if raw.get(field) not in (None, "") else None
+        for field in ("top_up_threshold", "top_up_amount"):
+            fields[field] = raw.get(field)
+        return fields
+
+    @staticmethod
+    def _commitment(data: Any, codes: set[str], attrs: dict[str, Any]) -> dict[str, list[str]]:
+        from invoicing.rating import minimum_commitment_from_dict
+
+        if not isinstance(data, dict):
+            return {"minimum_commitment": ["Expected an object {amount, period, lines}."]}
+        try:
+            commitment = minimum_commitment_from_dict(data)
+        except RatingInputError as exc:
+            return exc.prefixed("minimum_commitment.").fields
+        errors: dict[str, list[str]] = {}
+        period = data.get("period", CommitmentPeriod.BILLING_PERIOD)
+        if period not in CommitmentPeriod.values:
+            errors["minimum_commitment.period"] = [f"One of {', '.join(CommitmentPeriod.values)}."]
+        unknown = [c for c in commitment.lines if c not in codes]
+        if unknown:
+            errors["minimum_commitment.lines"] = [f"Unknown line codes: {', '.join(unknown)}."]
+        if commitment.amount < 0:
+            errors["minimum_commitment.amount"] = ["Must not be negative."]
+        attrs["minimum_commitment_amount"] = commitment.amount
+        attrs["minimum_commitment_period"] = period
+        attrs["minimum_commitment_lines"] = list(commitment.lines)
+        return errors
+
+
+class MilestoneSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Milestone
+        fields = ["name", "amount", "due_date", "completed_on"]
+
+
+class ContractLineSerializer(serializers.ModelSerializer):
+    milestones = MilestoneSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = ContractLine
+        exclude = ["id", "contract", "sort_order"]
+
+
+class ContractSerializer(serializers.ModelSerializer):
+    customer = serializers.CharField(source="customer.external_id")
+    lines = ContractLineSerializer(many=True)
+    minimum_commitment = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Contract
+        fields = ["id", "external_id", "customer", "start_date", "end_date", "currency", "billing_alignment",
+                  "auto_send", "status", "minimum_commitment", "lines", "created_at"]
+
+    def get_minimum_commitment(self, obj: Contract) -> dict[str, Any] | None:
+        if obj.minimum_commitment_amount is None:
+            return None
+        return {"amount": str(obj.minimum_commitment_amount), "period": obj.minimum_commitment_period,
+                "lines": obj.minimum_commitment_lines}
+
+

@@ -1,0 +1,2 @@
+class ContractError(Exception):
+    """Base for contract errors."""

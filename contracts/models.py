@@ -1,0 +1,173 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from .choices import (
+    BillingAlignment,
+    BillingInterval,
+    BillingTiming,
+    ChargeModel,
+    CommitmentPeriod,
+    ContractStatus,
+    TierBasis,
+)
+from .validators import validate_currency, validate_timezone
+
+ZERO = Decimal(0)
+
+
+def price_field(**kwargs: object) -> models.DecimalField:
+    """Unit prices keep up to 12 decimal places (e.g. 0.004 per API call)."""
+    return models.DecimalField(max_digits=28, decimal_places=12, null=True, blank=True, **kwargs)
+
+
+class Customer(models.Model):
+    external_id = models.CharField(max_length=100, unique=True)
+    name = models.CharField(max_length=200)
+    email = models.EmailField("billing email")
+    currency = models.CharField(max_length=3, default="USD", validators=[validate_currency])
+    timezone = models.CharField(max_length=64, default="UTC", validators=[validate_timezone])
+    payment_terms_days = models.PositiveIntegerField(default=0, help_text="Net days: 0, 15, 30, ...")
+    locale = models.CharField(max_length=16, default="en_US", help_text="For invoice formatting.")
+    address_line1 = models.CharField(max_length=200, blank=True)
+    address_line2 = models.CharField(max_length=200, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    region = models.CharField(max_length=100, blank=True)
+    postal_code = models.CharField(max_length=20, blank=True)
+    country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2")
+    tax_id = models.CharField(max_length=50, blank=True)
+    stripe_customer_id = models.CharField(max_length=100, blank=True)
+    stripe_payment_method_id = models.CharField(
+        max_length=100, blank=True, help_text="The saved card charged automatically."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.external_id})"
+
+    @property
+    def address_lines(self) -> list[str]:
+        city_line = " ".join(p for p in [self.postal_code, self.city] if p)
+        if self.region:
+            city_line = f"{city_line}, {self.region}" if city_line else self.region
+        return [p for p in [self.address_line1, self.address_line2, city_line, self.country] if p]
+
+
+class BillingContact(models.Model):
+    customer = models.ForeignKey(Customer, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=200, blank=True)
+    email = models.EmailField()
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"{self.name} <{self.email}>" if self.name else self.email
+
+
+class Contract(models.Model):
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, related_name="contracts")
+    external_id = models.CharField(max_length=100, unique=True, null=True, blank=True)
+    start_date = models.DateField()
+    end_date = models.DateField(null=True, blank=True, help_text="Exclusive: service ends before it.")
+    currency = models.CharField(max_length=3, validators=[validate_currency])
+    billing_alignment = models.CharField(
+        max_length=20, choices=BillingAlignment.choices, default=BillingAlignment.ANNIVERSARY
+    )
+    auto_send = models.BooleanField(default=True, help_text="Finalise and send invoices without review.")
+    status = models.CharField(max_length=20, choices=ContractStatus.choices, default=ContractStatus.ACTIVE)
+    minimum_commitment_amount = models.DecimalField(
+        max_digits=20, decimal_places=4, null=True, blank=True, validators=[MinValueValidator(ZERO)]
+    )
+    minimum_commitment_period = models.CharField(
+        max_length=20, choices=CommitmentPeriod.choices, default=CommitmentPeriod.BILLING_PERIOD
+    )
+    minimum_commitment_lines = models.JSONField(default=list, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_date", "id"]
+
+    def __str__(self) -> str:
+        return self.external_id or f"Contract #{self.pk}"
+
+
+class ContractLine(models.Model):
+    contract = models.ForeignKey(Contract, on_delete=models.CASCADE, related_name="lines")
+    code = models.SlugField(max_length=64)
+    description = models.CharField(max_length=200, blank=True)
+    charge_model = models.CharField(max_length=20, choices=ChargeModel.choices)
+    metric = models.CharField(max_length=64, blank=True, help_text="Meter code, for usage lines.")
+    billing_interval = models.CharField(
+        max_length=10, choices=BillingInterval.choices, default=BillingInterval.MONTH
+    )
+    billing_interval_count = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
+    billing_timing = models.CharField(max_length=12, choices=BillingTiming.choices)
+    start_date = models.DateField(null=True, blank=True, help_text="Default: the contract start.")
+    end_date = models.DateField(null=True, blank=True, help_text="Exclusive. Default: the contract end.")
+    # Prices and parameters; which apply depends on the charge model (see the API docs).
+    amount = price_field()
+    unit_price = price_field()
+    included_units = models.DecimalField(max_digits=28, decimal_places=12, default=ZERO)
+    tiers = models.JSONField(default=list, blank=True)
+    tier_basis = models.CharField(max_length=12, choices=TierBasis.choices, default=TierBasis.PERIOD)
+    package_size = price_field()
+    package_price = price_field()
+    free_units = models.DecimalField(max_digits=28, decimal_places=12, default=ZERO)
+    rate = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    fixed_fee = models.DecimalField(max_digits=28, decimal_places=12, default=ZERO)
+    free_events = models.PositiveIntegerField(null=True, blank=True)
+    free_amount = price_field()
+    per_event_min = price_field()
+    per_event_max = price_field()
+    seats = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    charge_date = models.DateField(null=True, blank=True)
+    price = price_field()
+    top_up_threshold = price_field()
+    top_up_amount = price_field()
+    expires_on = models.DateField(null=True, blank=True)
+    minimum_amount = price_field()
+    sort_order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["contract", "sort_order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["contract", "code"], name="uniq_line_code_per_contract")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contract} / {self.code}"
+
+    @property
+    def effective_start(self):  # type: ignore[no-untyped-def]
+        return self.start_date or self.contract.start_date
+
+    @property
+    def effective_end(self):  # type: ignore[no-untyped-def]
+        return self.end_date or self.contract.end_date
+
+
+class Milestone(models.Model):
+    line = models.ForeignKey(ContractLine, on_delete=models.CASCADE, related_name="milestones")
+    name = models.CharField(max_length=200)
+    amount = models.DecimalField(max_digits=20, decimal_places=4)
+    due_date = models.DateField(null=True, blank=True)
+    completed_on = models.DateField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["line", "due_date", "id"]
+        constraints = [models.UniqueConstraint(fields=["line", "name"], name="uniq_milestone_name")]
+
+    def __str__(self) -> str:
+        return self.name

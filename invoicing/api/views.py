@@ -1,0 +1,219 @@
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.http import FileResponse
+from django.utils.dateparse import parse_datetime
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView, RetrieveAPIView
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from access.errors import DomainError, error_body
+from access.idempotency import idempotent
+from contracts.api.serializers import customer_by_reference
+from invoicing.delivery import invoice_deliver, invoice_pdf_store
+from invoicing.exceptions import InvalidInvoiceTransition
+from invoicing.models import BillingRun, Invoice, InvoiceLine
+from invoicing.rating import RatingInputError, RatingResult
+from invoicing.selectors import invoice_list, invoice_payment_url
+from invoicing.services import billing_run_execute, invoice_finalize, invoice_void
+from invoicing.usage import customer_current_usage, rating_preview
+
+
+def _dec(value: Any) -> str | None:
+    return None if value is None else format(value, "f")
+
+
+class InvoiceLineSerializer(serializers.ModelSerializer):
+    quantity = serializers.SerializerMethodField()
+    unit_price = serializers.SerializerMethodField()
+    precise_amount = serializers.SerializerMethodField()
+    amount = serializers.SerializerMethodField()
+
+    class Meta:
+        model = InvoiceLine
+        fields = ["line_code", "kind", "description", "tier", "quantity", "unit_price", "precise_amount", "amount",
+                  "period_start", "period_end"]
+
+    def get_quantity(self, obj: InvoiceLine) -> str:
+        return format(obj.quantity.normalize(), "f") if obj.quantity else "0"
+
+    def get_unit_price(self, obj: InvoiceLine) -> str | None:
+        return None if obj.unit_price is None else format(obj.unit_price.normalize(), "f")
+
+    def get_precise_amount(self, obj: InvoiceLine) -> str:
+        return _dec(obj.precise_amount)
+
+    def get_amount(self, obj: InvoiceLine) -> str:
+        return _money(obj.amount, obj.invoice.currency)
+
+
+def _money(amount: Any, currency: str) -> str:
+    from invoicing.rating import round_money
+
+    return format(round_money(amount, currency), "f")
+
+
+class InvoiceSerializer(serializers.ModelSerializer):
+    customer = serializers.CharField(source="customer.external_id")
+    contract = serializers.SerializerMethodField()
+    lines = InvoiceLineSerializer(many=True)
+    subtotal = serializers.SerializerMethodField()
+    tax = serializers.SerializerMethodField()
+    total = serializers.SerializerMethodField()
+    amount_paid = serializers.SerializerMethodField()
+    amount_due = serializers.SerializerMethodField()
+    payment_url = serializers.SerializerMethodField()
+    pdf_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Invoice
+        fields = ["id", "number", "status", "customer", "contract", "currency", "period_start", "period_end",
+                  "issue_date", "due_date", "subtotal", "tax", "total", "amount_paid", "amount_due", "payment_url",
+                  "pdf_url", "sent_at", "lines"]
+
+    def get_contract(self, obj: Invoice) -> str | None:
+        return None if obj.contract is None else (obj.contract.external_id or str(obj.contract.pk))
+
+    def get_subtotal(self, obj: Invoice) -> str:
+        return _money(obj.subtotal, obj.currency)
+
+    def get_tax(self, obj: Invoice) -> str:
+        return _money(obj.tax, obj.currency)
+
+    def get_total(self, obj: Invoice) -> str:
+        return _money(obj.total, obj.currency)
+
+    def get_amount_paid(self, obj: Invoice) -> str:
+        return _money(obj.amount_paid, obj.currency)
+
+    def get_amount_due(self, obj: Invoice) -> str:
+        return _money(obj.amount_due, obj.currency)
+
+    def get_payment_url(self, obj: Invoice) -> str | None:
+        return invoice_payment_url(obj) if obj.number else None
+
+    def get_pdf_url(self, obj: Invoice) -> str | None:
+        request = self.context.get("request")
+        path = f"/api/v1/invoices/{obj.pk}/pdf"
+        return (request.build_absolute_uri(path) if request else path) if obj.number else None
+
+
+class BillingRunSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = BillingRun
+        fields = ["id", "as_of", "status", "triggered_by", "started_at", "finished_at", "contracts_total",
+                  "contracts_done", "invoices_created", "invoices_existing", "errors"]
+
+
+class BillingRunCreateApi(APIView):
+    @extend_schema(request=inline_serializer("BillingRunRequest", {"as_of": serializers.DateTimeField()}),
+                   responses={201: BillingRunSerializer})
+    @idempotent
+    def post(self, request: Request) -> Response:
+        raw = request.data.get("as_of") if isinstance(request.data, dict) else None
+        as_of = parse_datetime(raw) if isinstance(raw, str) else None
+        if as_of is None or as_of.tzinfo is None:
+            return Response(error_body(400, "Invalid input.", {
+                "as_of": ["Expected an ISO 8601 timestamp with an offset, e.g. 2026-04-05T00:00:00Z."]}), status=400)
+        run = billing_run_execute(as_of=as_of, actor=request.user)
+        return Response(BillingRunSerializer(run).data, status=status.HTTP_201_CREATED)
+
+
+class InvoiceListApi(ListAPIView):
+    serializer_class = InvoiceSerializer
+
+    @extend_schema(parameters=[OpenApiParameter("customer", str), OpenApiParameter("status", str)])
+    def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):  # type: ignore[no-untyped-def]
+        params = self.request.query_params
+        return invoice_list(customer_external_id=params.get("customer"), status=params.get("status"))
+
+
+class InvoiceDetailApi(RetrieveAPIView):
+    serializer_class = InvoiceSerializer
+    queryset = invoice_list()
+
+
+class _InvoiceActionApi(APIView):
+    def act(self, request: Request, invoice: Invoice) -> Invoice:
+        raise NotImplementedError  # pragma: no cover - each subclass defines its action
+
+    @extend_schema(request=None, responses={200: InvoiceSerializer})
+    @idempotent
+    def post(self, request: Request, pk: int) -> Response:
+        invoice = Invoice.objects.get(pk=pk)
+        try:
+            invoice = self.act(request, invoice)
+        except InvalidInvoiceTransition as exc:
+            raise DomainError(str(exc)) from exc
+        invoice = invoice_list().get(pk=invoice.pk)
+        return Response(InvoiceSerializer(invoice, context={"request": request}).data)
+
+
+class InvoiceFinalizeApi(_InvoiceActionApi):
+    def act(self, request: Request, invoice: Invoice) -> Invoice:
+        return invoice_finalize(invoice_id=invoice.pk, actor=request.user)
+
+
+class InvoiceSendApi(_InvoiceActionApi):
+    def act(self, request: Request, invoice: Invoice) -> Invoice:
+        if not invoice.number:
+            raise InvalidInvoiceTransition("Finalise the invoice before sending it.")
+        return invoice_deliver(invoice_id=invoice.pk, actor=request.user, force=True)
+
+
+class InvoiceVoidApi(_InvoiceActionApi):
+    def act(self, request: Request, invoice: Invoice) -> Invoice:
+        reason = request.data.get("reason", "") if isinstance(request.data, dict) else ""
+        return invoice_void(invoice_id=invoice.pk, actor=request.user, reason=str(reason))
+
+
+class InvoicePdfApi(APIView):
+    @extend_schema(responses={(200, "application/pdf"): bytes})
+    def get(self, request: Request, pk: int) -> FileResponse:
+        invoice = Invoice.objects.get(pk=pk)
+        if not invoice.number:
+            raise DomainError("Draft invoices have no PDF; finalise first.")
+        invoice_pdf_store(invoice=invoice)
+        return FileResponse(invoice.pdf.open("rb"), content_type="application/pdf", filename=f"{invoice.number}.pdf")
+
+
+def rating_result_data(result: RatingResult) -> dict[str, Any]:
+    return {
+        "currency": result.currency,
+        "subtotal": format(result.subtotal, "f"),
+        "total": format(result.total, "f"),
+        "lines": [
+            {"line_code": r.line_code, "kind": r.kind, "description": r.description, "tier": r.tier,
+             "quantity": format(r.quantity.normalize(), "f") if r.quantity else "0",
+             "unit_price": None if r.unit_price is None else format(r.unit_price.normalize(), "f"),
+             "precise_amount": format(r.precise_amount, "f"), "amount": format(r.amount, "f"),
+             "period_start": r.period_start.isoformat(), "period_end": r.period_end.isoformat()}
+            for r in result.lines
+        ],
+    }
+
+
+class RatingPreviewApi(APIView):
+    @extend_schema(request=inline_serializer("RatingPreviewRequest", {"currency": serializers.CharField()}))
+    def post(self, request: Request) -> Response:
+        try:
+            result = rating_preview(request.data if isinstance(request.data, dict) else {})
+        except RatingInputError as exc:
+            return Response(error_body(400, "Invalid input.", exc.fields), status=400)
+        return Response(rating_result_data(result))
+
+
+class CustomerUsageApi(APIView):
+    def get(self, request: Request, ref: str) -> Response:
+        customer = customer_by_reference(ref)
+        return Response(customer_current_usage(customer=customer))
+
+

@@ -1,0 +1,188 @@
+"""From contracts and usage to rated invoice lines: which line periods are due on which billing
+date, and what they cost. Reads contracts and metering through their models/selectors, prices with
+the pure rating engine, writes nothing (services.py does)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from contracts.choices import USAGE_CHARGE_MODELS, BillingTiming, ChargeModel, CommitmentPeriod
+from contracts.models import Contract, ContractLine
+from metering.models import Meter
+from metering.selectors import usage_aggregate, usage_event_values
+
+from .rating import (
+    LineSpec,
+    MinimumCommitment,
+    RatedLine,
+    RatingResult,
+    Tier,
+    Usage,
+    rate_period,
+)
+from .schedules import Cadence, Period, billing_periods
+
+ZERO = Decimal(0)
+ONCE_MODELS = frozenset({ChargeModel.ONE_TIME, ChargeModel.PREPAID_CREDIT})
+
+
+@dataclass(frozen=True)
+class LinePeriod:
+    line: ContractLine
+    period: Period
+
+
+def _decimal(value: object) -> Decimal | None:
+    return None if value in (None, "") else Decimal(str(value))
+
+
+def line_spec(line: ContractLine, *, unit_label: str = "units") -> LineSpec:
+    """The rating engine's view of a contract line (a price snapshot, no ORM)."""
+    return LineSpec(
+        code=line.code,
+        charge_model=line.charge_model,
+        description=line.description,
+        billing_timing=line.billing_timing,
+        amount=line.amount,
+        unit_price=line.unit_price,
+        included_units=line.included_units or ZERO,
+        tiers=tuple(
+            Tier(
+                up_to=_decimal(t.get("up_to")),
+                unit_price=Decimal(str(t.get("unit_price") or 0)),
+                flat_fee=Decimal(str(t.get("flat_fee") or 0)),
+                package_size=_decimal(t.get("package_size")),
+            )
+            for t in line.tiers or []
+        ),
+        tier_basis=line.tier_basis,
+        package_size=line.package_size,
+        package_price=line.package_price,
+        free_units=line.free_units or ZERO,
+        rate=line.rate,
+        fixed_fee=line.fixed_fee or ZERO,
+        free_events=line.free_events,
+        free_amount=line.free_amount,
+        per_event_min=line.per_event_min,
+        per_event_max=line.per_event_max,
+        seats=line.seats,
+        charge_date=line.charge_date,
+        price=line.price,
+        minimum_amount=line.minimum_amount,
+        metric=line.metric or None,
+        unit_label=unit_label,
+    )
+
+
+def local_midnight_utc(day: date, tz: ZoneInfo) -> datetime:
+    """The instant a local calendar day starts, as an aware datetime (DST-safe via zoneinfo)."""
+    return datetime.combine(day, time.min, tzinfo=tz)
+
+
+def local_today(as_of: datetime, tz: ZoneInfo) -> date:
+    return as_of.astimezone(tz).date()
+
+
+def due_line_periods(contract: Contract, lines: Iterable[ContractLine], *, as_of: datetime) -> dict[date, list[LinePeriod]]:
+    """Line periods due by ``as_of``, grouped by billing date.
+
+    In arrears: due when the period has closed (its end, at midnight in the customer's time
+    zone); billed on its end date. In advance: due when it starts; billed on its start date.
+    One-time charges and prepaid credit purchases: on their charge date (default: line start).
+    Milestones are billed when completed, not by runs."""
+    tz = ZoneInfo(contract.customer.timezone)
+    today = local_today(as_of, tz)
+    due: dict[date, list[LinePeriod]] = defaultdict(list)
+    for line in lines:
+        start = line.start_date or contract.start_date
+        end = line.end_date or contract.end_date
+        if line.charge_model == ChargeModel.MILESTONE:
+            continue
+        if line.charge_model in ONCE_MODELS:
+            charge_date = line.charge_date or start
+            if charge_date <= today:
+                day_after = charge_date + timedelta(days=1)
+                due[charge_date].append(LinePeriod(line, Period(start=charge_date, end=day_after)))
+            continue
+        cadence = Cadence(interval=line.billing_interval, count=line.billing_interval_count)
+        in_advance = line.billing_timing == BillingTiming.IN_ADVANCE
+        until = today + timedelta(days=1) if in_advance else today
+        for period in billing_periods(
+            start=start, end=end, cadence=cadence, alignment=contract.billing_alignment, until=until
+        ):
+            if in_advance and period.start <= today:
+                due[period.start].append(LinePeriod(line, period))
+            elif not in_advance and period.end <= today:
+                due[period.end].append(LinePeriod(line, period))
+    return dict(due)
+
+
+def _usage_for(line: ContractLine, period: Period, *, customer_id: int, meter: Meter | None, tz: ZoneInfo, term_start: date) -> Usage:
+    if line.charge_model not in USAGE_CHARGE_MODELS or meter is None:
+        return Usage()
+    start = local_midnight_utc(period.start, tz)
+    end = local_midnight_utc(period.end, tz)
+    quantity = usage_aggregate(customer_id=customer_id, meter=meter, start=start, end=end)
+    event_values: tuple[Decimal, ...] = ()
+    if line.charge_model == ChargeModel.PERCENTAGE:
+        event_values = tuple(usage_event_values(customer_id=customer_id, meter=meter, start=start, end=end))
+    prior = ZERO
+    if line.tier_basis == "cumulative" and term_start < period.start:
+        prior = usage_aggregate(
+            customer_id=customer_id, meter=meter, start=local_midnight_utc(term_start, tz), end=start
+        )
+    return Usage(quantity=quantity, event_values=event_values, prior_quantity=prior)
+
+
+def _commitment(contract: Contract, group: Sequence[LinePeriod]) -> MinimumCommitment | None:
+    if contract.minimum_commitment_amount is None:
+        return None
+    if contract.minimum_commitment_period != CommitmentPeriod.BILLING_PERIOD:
+        return None  # yearly commitments are trued up by the annual true-up, not per period
+    codes = tuple(contract.minimum_commitment_lines or ())
+    covered = [lp for lp in group if (lp.line.code in codes if codes else lp.line.charge_model in USAGE_CHARGE_MODELS)]
+    if not covered:
+        return None
+    return MinimumCommitment(amount=contract.minimum_commitment_amount, lines=codes)
+
+
+def rate_line_periods(
+    contract: Contract, line_periods: Sequence[LinePeriod], *, meters: dict[str, Meter]
+) -> list[tuple[RatedLine, ContractLine]]:
+    """Price the line periods of one billing date: lines sharing a period are rated together (so a
+    contract minimum commitment sees all its lines), each rated row keeps its contract line."""
+    tz = ZoneInfo(contract.customer.timezone)
+    by_period: dict[Period, list[LinePeriod]] = defaultdict(list)
+    for lp in line_periods:
+        by_period[lp.period].append(lp)
+    rated: list[tuple[RatedLine, ContractLine]] = []
+    for period, group in sorted(by_period.items(), key=lambda item: (item[0].start, item[0].end)):
+        specs, usage = [], {}
+        lines_by_code = {}
+        for lp in group:
+            meter = meters.get(lp.line.metric) if lp.line.metric else None
+            label = (meter.unit_label or meter.name) if meter else "units"
+            specs.append(line_spec(lp.line, unit_label=label))
+            lines_by_code[lp.line.code] = lp.line
+            usage[lp.line.code] = _usage_for(
+                lp.line, period, customer_id=contract.customer_id, meter=meter, tz=tz,
+                term_start=lp.line.start_date or contract.start_date,
+            )
+        result: RatingResult = rate_period(
+            currency=contract.currency,
+            lines=specs,
+            usage=usage,
+            period_start=period.full_start,
+            period_end=period.full_end,
+            service_start=period.start,
+            service_end=period.end,
+            minimum_commitment=_commitment(contract, group),
+        )
+        for row in result.lines:
+            rated.append((row, lines_by_code.get(row.line_code) or group[0].line))
+    return rated

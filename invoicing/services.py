@@ -1,0 +1,253 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from audit.services import audit_record
+from contracts.choices import ContractStatus
+from contracts.models import Contract, Customer
+from metering.selectors import meters_by_code
+
+from .billing import LinePeriod, due_line_periods, rate_line_periods
+from .choices import BillingRunStatus, InvoiceKind, InvoiceStatus
+from .exceptions import InvalidInvoiceTransition
+from .models import BillingRun, Invoice, InvoiceLine
+from .numbering import invoice_number_next
+from .rating import RatedLine
+from .signals import invoice_finalized, invoice_paid, invoice_voided
+
+ZERO = Decimal(0)
+Actor = AbstractBaseUser | str | None
+
+
+def customer_snapshot(customer: Customer) -> dict[str, object]:
+    """The billing details as they were when the invoice was drafted (an issued invoice must not
+    change when the customer record does)."""
+    return {
+        "name": customer.name,
+        "external_id": customer.external_id,
+        "email": customer.email,
+        "address_lines": customer.address_lines,
+        "tax_id": customer.tax_id,
+        "timezone": customer.timezone,
+        "locale": customer.locale,
+        "payment_terms_days": customer.payment_terms_days,
+    }
+
+
+def _create_invoice(
+    *, contract: Contract, billing_date: date, line_periods: Sequence[LinePeriod], rated: Sequence[tuple[RatedLine, object]],
+    run: BillingRun | None,
+) -> Invoice:
+    periods = [lp.period for lp in line_periods]
+    invoice = Invoice.objects.create(
+        customer=contract.customer,
+        contract=contract,
+        billing_run=run,
+        kind=InvoiceKind.RECURRING,
+        billing_date=billing_date,
+        currency=contract.currency,
+        period_start=min(p.start for p in periods),
+        period_end=max(p.end for p in periods),
+        auto_send=contract.auto_send,
+        customer_snapshot=customer_snapshot(contract.customer),
+    )
+    lines = []
+    for position, (row, contract_line) in enumerate(rated):
+        lines.append(
+            InvoiceLine(
+                invoice=invoice,
+                position=position,
+                contract_line_id=getattr(contract_line, "pk", None),
+                line_code=row.line_code,
+                kind=row.kind,
+                description=row.description,
+                tier=row.tier,
+                quantity=row.quantity,
+                unit_price=row.unit_price,
+                precise_amount=row.precise_amount,
+                amount=row.amount,
+                period_start=row.period_start,
+                period_end=row.period_end,
+                price_snapshot=_snapshot(contract_line),
+            )
+        )
+    for line in lines:
+        line.save()  # save(), not bulk_create: simple-history records each line
+    invoice.subtotal = sum((line.amount for line in lines), ZERO)
+    invoice.total = invoice.subtotal + invoice.tax
+    invoice.save(update_fields=["subtotal", "total"])
+    return invoice
+
+
+def _snapshot(contract_line: object) -> dict[str, object]:
+    fields = ["charge_model", "unit_price", "amount", "included_units", "tiers", "minimum_amount", "seats",
+              "package_size", "package_price", "rate", "fixed_fee", "billing_interval", "billing_interval_count",
+              "billing_timing"]
+    return {f: getattr(contract_line, f, None) for f in fields}
+
+
+def contract_bill_due(*, contract: Contract, as_of: datetime, run: BillingRun | None = None) -> tuple[list[Invoice], int]:
+    """Draft one invoice per due billing date not yet invoiced. Returns (new invoices, dates that
+    already had one). Safe to rerun: the unique constraint on (contract, billing_date) makes a
+    second draft of the same date impossible, even for two runs at once."""
+    lines = list(contract.lines.all())
+    due = due_line_periods(contract, lines, as_of=as_of)
+    if not due:
+        return [], 0
+    existing = set(
+        Invoice.objects.filter(contract=contract, kind=InvoiceKind.RECURRING, billing_date__in=due).values_list(
+            "billing_date", flat=True
+        )
+    )
+    meters = meters_by_code()
+    created: list[Invoice] = []
+    for billing_date in sorted(set(due) - existing):
+        line_periods = due[billing_date]
+        rated = rate_line_periods(contract, line_periods, meters=meters)
+        try:
+            with transaction.atomic():
+                invoice = _create_invoice(
+                    contract=contract, billing_date=billing_date, line_periods=line_periods, rated=rated, run=run
+                )
+                audit_record(
+                    rule="billing.period_closed",
+                    action="invoice_drafted",
+                    obj=invoice,
+                    inputs={
+                        "contract": str(contract), "billing_date": billing_date, "as_of": as_of,
+                        "line_periods": [
+                            {"line": lp.line.code, "start": lp.period.start, "end": lp.period.end} for lp in line_periods
+                        ],
+                        "usage": {r.line_code: r.quantity for r, _ in rated if r.kind == "usage"},
+                    },
+                    outcome={"subtotal": invoice.subtotal, "lines": len(rated)},
+                )
+        except IntegrityError:
+            existing.add(billing_date)  # a concurrent run drafted it first
+            continue
+        created.append(invoice)
+        if invoice.auto_send:
+            transaction.on_commit(lambda pk=invoice.pk: _enqueue_finalize(pk))
+    return created, len(existing & set(due))
+
+
+def _enqueue_finalize(invoice_id: int) -> None:
+    from .tasks import invoice_finalize_task
+
+    invoice_finalize_task.delay(invoice_id)
+
+
+def billing_run_execute(*, as_of: datetime, actor: Actor = None) -> BillingRun:
+    """Bill every period that has closed by ``as_of`` for every active contract."""
+    run = BillingRun.objects.create(as_of=as_of, triggered_by=str(actor or "rule:billing.schedule"))
+    contracts = list(
+        Contract.objects.filter(status=ContractStatus.ACTIVE, start_date__lte=as_of.date() + timedelta(days=1))
+        .select_related("customer")
+        .prefetch_related("lines")
+    )
+    run.contracts_total = len(contracts)
+    run.save(update_fields=["contracts_total"])
+    for contract in contracts:
+        try:
+            created, existing = contract_bill_due(contract=contract, as_of=as_of, run=run)
+        except Exception as exc:  # one bad contract must not stop the run; it is reported
+            run.errors.append({"contract": str(contract), "contract_id": contract.pk, "error": repr(exc)})
+        else:
+            run.invoices_created += len(created)
+            run.invoices_existing += existing
+        run.contracts_done += 1
+    run.status = BillingRunStatus.COMPLETED if not run.errors else BillingRunStatus.FAILED
+    run.finished_at = timezone.now()
+    run.save()
+    audit_record(
+        rule="billing.run", action="billing_run_completed", obj=run, actor=actor,
+        inputs={"as_of": as_of},
+        outcome={"contracts": run.contracts_total, "invoices_created": run.invoices_created,
+                 "invoices_existing": run.invoices_existing, "errors": len(run.errors)},
+    )
+    return run
+
+
+def _send_after_commit(signal, invoice_id: int) -> None:  # type: ignore[no-untyped-def]
+    transaction.on_commit(lambda: signal.send(sender=Invoice, invoice_id=invoice_id))
+
+
+def invoice_finalize(*, invoice_id: int, actor: Actor = None) -> Invoice:
+    """Issue a draft: gapless number, issue date (today in the customer's time zone), due date from
+    payment terms. Finalising an already-issued invoice returns it unchanged (safe retry)."""
+    with transaction.atomic():
+        invoice = Invoice.objects.select_for_update().select_related("customer").get(pk=invoice_id)
+        if invoice.status in (InvoiceStatus.OPEN, InvoiceStatus.PAID) and invoice.number:
+            return invoice
+        if invoice.status != InvoiceStatus.DRAFT:
+            raise InvalidInvoiceTransition(f"Cannot finalise a {invoice.status} invoice.")
+        issue_date = timezone.now().astimezone(ZoneInfo(invoice.customer.timezone)).date()
+        invoice.number = invoice_number_next(series=settings.INVOICE_NUMBER_PREFIX, year=issue_date.year)
+        invoice.issue_date = issue_date
+        invoice.due_date = issue_date + timedelta(days=invoice.customer.payment_terms_days)
+        invoice.finalized_at = timezone.now()
+        invoice.status = InvoiceStatus.OPEN
+        if invoice.total <= ZERO:
+            invoice.status = InvoiceStatus.PAID
+            invoice.paid_at = invoice.finalized_at
+        invoice.save()
+        audit_record(
+            rule="invoicing.auto_send" if actor is None else "invoicing.manual_finalize",
+            action="invoice_finalized", obj=invoice, actor=actor,
+            inputs={"total": invoice.total, "payment_terms_days": invoice.customer.payment_terms_days},
+            outcome={"number": invoice.number, "issue_date": invoice.issue_date, "due_date": invoice.due_date,
+                     "status": invoice.status},
+        )
+        _send_after_commit(invoice_finalized, invoice.pk)
+        if invoice.auto_send:
+            transaction.on_commit(lambda: _enqueue_delivery(invoice.pk))
+    return invoice
+
+
+def _enqueue_delivery(invoice_id: int) -> None:
+    from .tasks import invoice_deliver_task
+
+    invoice_deliver_task.delay(invoice_id)
+
+
+def invoice_apply_payment(*, invoice_id: int, amount: Decimal, paid_at: datetime, actor: Actor = None) -> Invoice:
+    """Add a payment allocation to the invoice's paid amount; fully paid invoices become ``paid``.
+    Called by receivables inside the transaction that records the payment."""
+    invoice = Invoice.objects.select_for_update().get(pk=invoice_id)
+    if invoice.status != InvoiceStatus.OPEN:
+        raise InvalidInvoiceTransition(f"Cannot apply a payment to a {invoice.status} invoice.")
+    if amount <= ZERO or amount > invoice.amount_due:
+        raise InvalidInvoiceTransition(f"Payment {amount} does not fit the amount due {invoice.amount_due}.")
+    invoice.amount_paid += amount
+    if invoice.amount_due == ZERO:
+        invoice.status = InvoiceStatus.PAID
+        invoice.paid_at = paid_at
+        _send_after_commit(invoice_paid, invoice.pk)
+    invoice.save()
+    return invoice
+
+
+def invoice_void(*, invoice_id: int, actor: Actor = None, reason: str = "") -> Invoice:
+    with transaction.atomic():
+        invoice = Invoice.objects.select_for_update().get(pk=invoice_id)
+        if invoice.status == InvoiceStatus.VOID:
+            return invoice
+        if invoice.status not in (InvoiceStatus.DRAFT, InvoiceStatus.OPEN) or invoice.amount_paid:
+            raise InvalidInvoiceTransition(f"Cannot void a {invoice.status} invoice with payments; issue a credit note.")
+        was_open = invoice.status == InvoiceStatus.OPEN
+        invoice.status = InvoiceStatus.VOID
+        invoice.voided_at = timezone.now()
+        invoice.save()
+        audit_record(rule="invoicing.void", action="invoice_voided", obj=invoice, actor=actor,
+                     inputs={"reason": reason}, outcome={"status": invoice.status})
+        if was_open:
+            _send_after_commit(invoice_voided, invoice.pk)
+    return invoice

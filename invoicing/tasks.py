@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from smtplib import SMTPException
+
+from celery import shared_task
+from django.utils import timezone
+
+from .delivery import invoice_deliver
+from .services import billing_run_execute, invoice_finalize
+
+
+@shared_task
+def invoice_finalize_task(invoice_id: int) -> None:
+    invoice_finalize(invoice_id=invoice_id)
+
+
+@shared_task(autoretry_for=(SMTPException, ConnectionError, OSError), retry_backoff=30, retry_backoff_max=3600,
+             max_retries=8)
+def invoice_deliver_task(invoice_id: int) -> None:
+    invoice_deliver(invoice_id=invoice_id)
+
+
+@shared_task
+def billing_run_scheduled_task() -> int:
+    """Beat: bill every period that has closed by now."""
+    run = billing_run_execute(as_of=timezone.now(), actor="rule:billing.schedule")
+    return run.invoices_created

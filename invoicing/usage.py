@@ -1,0 +1,149 @@
+"""Rating without billing: the preview API and the current period's estimated charges."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from contracts.choices import USAGE_CHARGE_MODELS, ContractStatus
+from contracts.models import Customer
+from contracts.validators import validate_currency
+from metering.selectors import meters_by_code
+
+from .billing import LinePeriod, local_today, rate_line_periods
+from .rating import (
+    RatingInputError,
+    RatingResult,
+    line_spec_from_dict,
+    minimum_commitment_from_dict,
+    rate_period,
+    usage_from_dict,
+)
+from .schedules import Cadence, period_containing
+
+ZERO = Decimal(0)
+
+
+def _date(data: dict[str, Any], field: str, errors: dict[str, list[str]], *, required: bool) -> date | None:
+    raw = data.get(field)
+    if raw in (None, ""):
+        if required:
+            errors[field] = ["This field is required."]
+        return None
+    try:
+        return date.fromisoformat(str(raw))
+    except ValueError:
+        errors[field] = ["Expected a date YYYY-MM-DD."]
+        return None
+
+
+def rating_preview(data: dict[str, Any]) -> RatingResult:
+    """Price a contract-shaped input for one period with the same engine as billing runs; stores
+    nothing. Raises RatingInputError with field paths."""
+    errors: dict[str, list[str]] = {}
+    currency = data.get("currency")
+    try:
+        validate_currency(str(currency or ""))
+    except Exception:
+        errors["currency"] = ["An ISO 4217 currency code is required, e.g. USD."]
+    raw_lines = data.get("lines")
+    specs = []
+    if not isinstance(raw_lines, list) or not raw_lines:
+        errors["lines"] = ["Expected a non-empty list of lines."]
+        raw_lines = []
+    for index, raw in enumerate(raw_lines):
+        if not isinstance(raw, dict):
+            errors[f"lines[{index}]"] = ["Expected an object."]
+            continue
+        try:
+            specs.append(line_spec_from_dict(raw))
+        except RatingInputError as exc:
+            errors.update(exc.prefixed(f"lines[{index}].").fields)
+    period_start = _date(data, "period_start", errors, required=True)
+    period_end = _date(data, "period_end", errors, required=True)
+    service_start = _date(data, "service_start", errors, required=False)
+    service_end = _date(data, "service_end", errors, required=False)
+    if period_start and period_end and period_end <= period_start:
+        errors["period_end"] = ["Must be after period_start."]
+    if period_start and period_end and (service_start or service_end):
+        s, e = service_start or period_start, service_end or period_end
+        if not (period_start <= s < e <= period_end):
+            errors["service_start"] = ["The service period must lie inside the billing period."]
+    usage = {}
+    raw_usage = data.get("usage") or {}
+    if not isinstance(raw_usage, dict):
+        errors["usage"] = ["Expected an object keyed by line code."]
+        raw_usage = {}
+    codes = {s.code for s in specs}
+    for code, raw in raw_usage.items():
+        if code not in codes and not any(f.startswith("lines[") for f in errors):
+            errors[f"usage.{code}"] = ["No line with this code."]
+            continue
+        try:
+            usage[code] = usage_from_dict(raw if isinstance(raw, dict) else {"quantity": raw})
+        except RatingInputError as exc:
+            errors.update(exc.prefixed(f"usage.{code}.").fields)
+    commitment = None
+    if data.get("minimum_commitment"):
+        try:
+            commitment = minimum_commitment_from_dict(data["minimum_commitment"])
+        except RatingInputError as exc:
+            errors.update(exc.prefixed("minimum_commitment.").fields)
+        except (TypeError, AttributeError):
+            errors["minimum_commitment"] = ["Expected an object {amount, lines}."]
+    if errors:
+        raise RatingInputError(errors)
+    assert period_start and period_end
+    return rate_period(
+        currency=str(currency), lines=specs, usage=usage, period_start=period_start, period_end=period_end,
+        service_start=service_start, service_end=service_end, minimum_commitment=commitment,
+    )
+
+
+def customer_current_usage(*, customer: Customer, as_of: Any = None) -> dict[str, Any]:
+    """Usage so far in each usage line's current period, and the charges it would bill now."""
+    from zoneinfo import ZoneInfo
+
+    as_of = as_of or timezone.now()
+    today = local_today(as_of, ZoneInfo(customer.timezone))
+    meters = meters_by_code()
+    out: dict[str, Any] = {"customer": customer.external_id, "as_of": as_of.isoformat(), "contracts": []}
+    contracts = customer.contracts.filter(status=ContractStatus.ACTIVE, start_date__lte=today).prefetch_related("lines")
+    for contract in contracts:
+        line_periods = []
+        for line in contract.lines.all():
+            if line.charge_model not in USAGE_CHARGE_MODELS:
+                continue
+            start = line.start_date or contract.start_date
+            end = line.end_date or contract.end_date
+            if end is not None and end <= today:
+                continue
+            period = period_containing(
+                start=start, cadence=Cadence(line.billing_interval, line.billing_interval_count),
+                alignment=contract.billing_alignment, day=today, end=end,
+            )
+            line_periods.append(LinePeriod(line, period))
+        if not line_periods:
+            continue
+        rated = rate_line_periods(contract, line_periods, meters=meters)
+        usage_rows = [
+            {"line": lp.line.code, "meter": lp.line.metric, "period_start": lp.period.start.isoformat(),
+             "period_end": lp.period.end.isoformat(),
+             "quantity": format(next((r.quantity for r, line in rated if line.pk == lp.line.pk and r.kind == "usage"),
+                                     ZERO).normalize(), "f")}
+            for lp in line_periods
+        ]
+        subtotal = sum((r.amount for r, _ in rated), ZERO)
+        out["contracts"].append({
+            "contract": contract.external_id or str(contract.pk), "currency": contract.currency,
+            "usage": usage_rows, "estimated_subtotal": format(subtotal, "f"),
+            "estimated_lines": [
+                {"line_code": r.line_code, "kind": r.kind, "description": r.description, "tier": r.tier,
+                 "quantity": format(r.quantity.normalize(), "f"), "amount": format(r.amount, "f")}
+                for r, _ in rated
+            ],
+        })
+    return out

@@ -1,0 +1,2 @@
+class UnbalancedEntry(ValueError):
+    """Debits and credits of an entry differ (or the entry is empty)."""

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.dispatch import receiver
+
+from receivables.signals import payment_succeeded
+
+
+@receiver(payment_succeeded, dispatch_uid="ledger.post_payment")
+def post_payment(sender: Any, payment_id: int, **kwargs: Any) -> None:
+    from .tasks import payment_post_task
+
+    payment_post_task.delay(payment_id)

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import IntegrityError, transaction
+
+from audit.services import audit_record
+
+from .choices import AccountCode
+from .exceptions import UnbalancedEntry
+from .models import Account, JournalEntry, JournalLine
+
+ZERO = Decimal(0)
+
+
+@dataclass(frozen=True)
+class Posting:
+    account: AccountCode | str
+    debit: Decimal = ZERO
+    credit: Decimal = ZERO
+
+
+def check_balanced(postings: Sequence[Posting]) -> None:
+    """Pure check: every amount non-negative and one-sided, and debits equal credits."""
+    if not postings:
+        raise UnbalancedEntry("An entry needs at least two lines.")
+    for p in postings:
+        if p.debit < 0 or p.credit < 0 or (p.debit and p.credit):
+            raise UnbalancedEntry(f"Line on {p.account}: amounts must be one-sided and non-negative.")
+    debits = sum((p.debit for p in postings), ZERO)
+    credits = sum((p.credit for p in postings), ZERO)
+    if debits != credits:
+        raise UnbalancedEntry(f"Debits {debits} != credits {credits}.")
+
+
+def journal_entry_post(
+    *,
+    source_key: str,
+    entry_date: date,
+    memo: str,
+    currency: str,
+    postings: Sequence[Posting],
+    customer_id: int | None = None,
+    rule: str = "ledger.post",
+) -> JournalEntry:
+    """Post one balanced entry; posting the same ``source_key`` again returns the first entry.
+
+    Zero lines are dropped (an invoice with no deferred part posts no deferred line)."""
+    postings = [p for p in postings if p.debit or p.credit]
+    existing = JournalEntry.objects.filter(source_key=source_key).first()
+    if existing is not None:
+        return existing
+    if not postings:
+        raise UnbalancedEntry(f"Nothing to post for {source_key}.")
+    check_balanced(postings)
+    accounts = {a.code: a for a in Account.objects.filter(code__in=[str(p.account) for p in postings])}
+    try:
+        with transaction.atomic():
+            entry = JournalEntry.objects.create(
+                source_key=source_key, entry_date=entry_date, memo=memo, currency=currency,
+                customer_id=customer_id,
+            )
+            for p in postings:
+                JournalLine.objects.create(entry=entry, account=accounts[str(p.account)], debit=p.debit, credit=p.credit)
+            audit_record(
+                rule=rule, action="journal_entry_posted", obj=entry,
+                inputs={"source_key": source_key, "memo": memo},
+                outcome={"lines": [{"account": str(p.account), "debit": p.debit, "credit": p.credit} for p in postings]},
+            )
+    except IntegrityError:
+        # A concurrent retry posted it first: the unique source_key kept it single.
+        return JournalEntry.objects.get(source_key=source_key)
+    return entry
+
+
+def payment_post(*, payment_id: int) -> JournalEntry:
+    """Dr Cash / Cr Accounts receivable for a received payment."""
+    from receivables.models import Payment
+
+    payment = Payment.objects.get(pk=payment_id)
+    return journal_entry_post(
+        source_key=f"payment:{payment.pk}:received", entry_date=payment.received_at.date(),
+        memo=f"Payment received ({payment.get_method_display()}) {payment.reference}".strip(),
+        currency=payment.currency, customer_id=payment.customer_id,
+        postings=[Posting(AccountCode.CASH, debit=payment.amount),
+                  Posting(AccountCode.ACCOUNTS_RECEIVABLE, credit=payment.amount)],
+        rule="ledger.payment_received",
+    )

@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from celery import shared_task
+
+from .services import payment_post
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def payment_post_task(payment_id: int) -> None:
+    payment_post(payment_id=payment_id)

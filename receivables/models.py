@@ -1,0 +1,121 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+from .choices import AttemptStatus, DunningStatus, PaymentMethod, PaymentStatus
+
+ZERO = Decimal(0)
+
+
+class Payment(models.Model):
+    customer = models.ForeignKey("contracts.Customer", on_delete=models.PROTECT, related_name="payments")
+    amount = models.DecimalField(max_digits=20, decimal_places=4)
+    currency = models.CharField(max_length=3)
+    method = models.CharField(max_length=20, choices=PaymentMethod.choices)
+    status = models.CharField(max_length=12, choices=PaymentStatus.choices, default=PaymentStatus.SUCCEEDED)
+    received_at = models.DateTimeField()
+    reference = models.CharField(max_length=200, blank=True)
+    stripe_payment_intent_id = models.CharField(max_length=100, blank=True)
+    stripe_charge_id = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-received_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["stripe_payment_intent_id"],
+                condition=~models.Q(stripe_payment_intent_id=""),
+                name="uniq_payment_per_payment_intent",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency} from {self.customer} on {self.received_at:%Y-%m-%d}"
+
+
+class PaymentAllocation(models.Model):
+    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="allocations")
+    invoice = models.ForeignKey("invoicing.Invoice", on_delete=models.PROTECT, related_name="+")
+    amount = models.DecimalField(max_digits=20, decimal_places=4)
+    history = HistoricalRecords()
+
+    def __str__(self) -> str:
+        return f"{self.amount} of payment #{self.payment_id} to invoice #{self.invoice_id}"
+
+
+class PaymentAttempt(models.Model):
+    """One try at charging an invoice. The row exists before Stripe is called, and its id is the
+    Stripe idempotency key, so a retried task cannot charge twice."""
+
+    invoice = models.ForeignKey("invoicing.Invoice", on_delete=models.PROTECT, related_name="+")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=12, choices=AttemptStatus.choices, default=AttemptStatus.PENDING)
+    amount = models.DecimalField(max_digits=20, decimal_places=4)
+    currency = models.CharField(max_length=3)
+    scheduled_for = models.DateTimeField()
+    attempted_at = models.DateTimeField(null=True, blank=True)
+    stripe_payment_intent_id = models.CharField(max_length=100, blank=True)
+    failure_code = models.CharField(max_length=100, blank=True)
+    failure_message = models.CharField(max_length=500, blank=True)
+    payment = models.OneToOneField(Payment, on_delete=models.PROTECT, null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["invoice", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["invoice", "number"], name="uniq_attempt_number_per_invoice")
+        ]
+
+    def __str__(self) -> str:
+        return f"Attempt {self.number} on invoice #{self.invoice_id}: {self.status}"
+
+    @property
+    def idempotency_key(self) -> str:
+        return f"payment-attempt:{self.pk}"
+
+
+class DunningCase(models.Model):
+    invoice = models.OneToOneField("invoicing.Invoice", on_delete=models.PROTECT, related_name="+")
+    customer = models.ForeignKey("contracts.Customer", on_delete=models.PROTECT, related_name="dunning_cases")
+    status = models.CharField(max_length=12, choices=DunningStatus.choices, default=DunningStatus.OPEN)
+    opened_at = models.DateTimeField(auto_now_add=True)
+    closed_at = models.DateTimeField(null=True, blank=True)
+    retries_done = models.PositiveIntegerField(default=0)
+    next_retry_at = models.DateTimeField(null=True, blank=True)
+    next_reminder_at = models.DateTimeField(null=True, blank=True)
+    reminders_sent = models.PositiveIntegerField(default=0)
+    payment_score = models.DecimalField(
+        max_digits=5, decimal_places=4, null=True, blank=True, help_text="Likelihood to pay, 0 to 1."
+    )
+    score_inputs = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    last_failure_code = models.CharField(max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-opened_at"]
+
+    def __str__(self) -> str:
+        return f"Dunning for invoice #{self.invoice_id} ({self.status})"
+
+
+class CollectionNote(models.Model):
+    """An AR analyst's note on a customer or dunning case (calls, promises to pay)."""
+
+    customer = models.ForeignKey("contracts.Customer", on_delete=models.PROTECT, related_name="+")
+    dunning_case = models.ForeignKey(DunningCase, on_delete=models.CASCADE, null=True, blank=True, related_name="notes")
+    author = models.CharField(max_length=150)
+    text = models.TextField()
+    promise_to_pay_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"Note by {self.author} on {self.created_at:%Y-%m-%d}"

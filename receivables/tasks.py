@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from celery import shared_task
+from django.utils import timezone
+
+from .choices import DunningStatus
+from .models import DunningCase
+from .services import dunning_reminder_send, dunning_retry, invoice_collect
+
+BATCH = 500
+
+
+@shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=30, max_retries=5)
+def invoice_collect_task(invoice_id: int) -> None:
+    invoice_collect(invoice_id=invoice_id)
+
+
+@shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=30, max_retries=5)
+def dunning_retry_task(case_id: int) -> None:
+    dunning_retry(case_id=case_id)
+
+
+@shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=60, max_retries=5)
+def dunning_reminder_send_task(case_id: int) -> None:
+    dunning_reminder_send(case_id=case_id)
+
+
+@shared_task
+def payment_retries_due_task() -> int:
+    """Finder: fan out one retry task per dunning case whose retry is due."""
+    ids = list(
+        DunningCase.objects.filter(status=DunningStatus.OPEN, next_retry_at__lte=timezone.now())
+        .values_list("pk", flat=True)[:BATCH]
+    )
+    for pk in ids:
+        dunning_retry_task.delay(pk)
+    return len(ids)
+
+
+@shared_task
+def dunning_reminders_due_task() -> int:
+    ids = list(
+        DunningCase.objects.filter(
+            status__in=[DunningStatus.OPEN, DunningStatus.ESCALATED], next_reminder_at__lte=timezone.now()
+        ).values_list("pk", flat=True)[:BATCH]
+    )
+    for pk in ids:
+        dunning_reminder_send_task.delay(pk)
+    return len(ids)

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from django.db import models
+from simple_history.models import HistoricalRecords
+
+
+class RecognitionPattern(models.TextChoices):
+    AS_CONSUMED = "as_consumed", "As consumed (usage)"
+    RATABLE = "ratable", "Ratable by day"
+    POINT_IN_TIME = "point_in_time", "Point in time"
+
+
+class RevenueScheduleEntry(models.Model):
+    """The revenue of one invoice line in one recognition period [period_start, period_end).
+
+    Usage is recognised as consumed: its entry is recognised when the invoice is issued for the
+    closed period. Fixed fees billed in advance are deferred and recognised by day."""
+
+    invoice = models.ForeignKey("invoicing.Invoice", on_delete=models.PROTECT, related_name="+")
+    invoice_line = models.ForeignKey("invoicing.InvoiceLine", on_delete=models.PROTECT, related_name="+")
+    customer = models.ForeignKey("contracts.Customer", on_delete=models.PROTECT, related_name="+")
+    pattern = models.CharField(max_length=16, choices=RecognitionPattern.choices)
+    period_start = models.DateField()
+    period_end = models.DateField()
+    amount = models.DecimalField(max_digits=20, decimal_places=4)
+    currency = models.CharField(max_length=3)
+    recognized_on = models.DateField(null=True, blank=True)
+    journal_source_key = models.CharField(max_length=120, blank=True)
+    is_cancelled = models.BooleanField(default=False, help_text="The invoice was voided before recognition.")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["invoice", "period_start", "id"]
+        verbose_name_plural = "revenue schedule entries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["invoice_line", "period_start"], name="uniq_revenue_entry_per_line_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.amount} {self.currency} {self.period_start}..{self.period_end}"

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.dispatch import receiver
+
+from invoicing.signals import invoice_finalized, invoice_voided
+
+
+@receiver(invoice_finalized, dispatch_uid="revrec.schedule_on_finalize")
+def schedule_on_finalize(sender: Any, invoice_id: int, **kwargs: Any) -> None:
+    from .tasks import revenue_schedule_build_task
+
+    revenue_schedule_build_task.delay(invoice_id)
+
+
+@receiver(invoice_voided, dispatch_uid="revrec.reverse_on_void")
+def reverse_on_void(sender: Any, invoice_id: int, **kwargs: Any) -> None:
+    from .tasks import revenue_invoice_voided_task
+
+    revenue_invoice_voided_task.delay(invoice_id)

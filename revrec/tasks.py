@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from celery import shared_task
+from django.utils import timezone
+
+from .services import revenue_invoice_voided, revenue_recognize_due, revenue_schedule_build
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def revenue_schedule_build_task(invoice_id: int) -> None:
+    revenue_schedule_build(invoice_id=invoice_id)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def revenue_invoice_voided_task(invoice_id: int) -> None:
+    revenue_invoice_voided(invoice_id=invoice_id)
+
+
+@shared_task
+def revenue_recognize_due_task() -> int:
+    return revenue_recognize_due(as_of=timezone.now().date())
