@@ -10,26 +10,6 @@ from .models import ApiKey
 from .services import api_key_authenticate
 
 
-class ApiClient:
-    """The authenticated principal of an API-key request (DRF wants a user-like object)."""
-
-    is_authenticated = True
-    is_active = True
-    is_staff = False
-    is_superuser = False
-
-    def __init__(self, api_key: ApiKey) -> None:
-        self.api_key = api_key
-        self.username = f"api:{api_key.name}"
-        self.pk = None
-
-    def get_username(self) -> str:
-        return self.username
-
-    def __str__(self) -> str:
-        return self.username
-
-
 class ApiKeyAuthentication(authentication.BaseAuthentication):
     keyword = "Bearer"
 
@@ -49,7 +29,7 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         # Touch at most once a minute: a hot ingestion path should not write on every request.
         if api_key.last_used_at is None or (now - api_key.last_used_at).total_seconds() > 60:
             ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
-        return ApiClient(api_key), api_key
+        return api_key.user, api_key
 
     def authenticate_header(self, request: Request) -> str:
         return self.keyword

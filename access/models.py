@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -9,6 +10,8 @@ class ApiKey(models.Model):
     """A bearer key for the public API. Only a SHA-256 hash of the secret is stored."""
 
     name = models.CharField(max_length=100)
+    # A service account: API writes are attributed to it in history and audit records.
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_key")
     prefix = models.CharField(max_length=16, unique=True, help_text="Public part, to find the key.")
     key_hash = models.CharField(max_length=64)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -4,6 +4,9 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
 from .models import ApiKey
 
 KEY_PREFIX = "ab_"
@@ -23,7 +26,11 @@ def api_key_create(*, name: str) -> IssuedKey:
     """Create an API key; the raw key is returned once and only its hash is kept."""
     prefix = secrets.token_hex(6)
     raw_key = f"{KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
-    api_key = ApiKey.objects.create(name=name, prefix=prefix, key_hash=hash_secret(raw_key))
+    with transaction.atomic():
+        user = get_user_model().objects.create(username=f"api-{prefix}", first_name=f"API key {name}"[:150])
+        user.set_unusable_password()
+        user.save()
+        api_key = ApiKey.objects.create(name=name, user=user, prefix=prefix, key_hash=hash_secret(raw_key))
     return IssuedKey(api_key=api_key, raw_key=raw_key)
 
 
@@ -31,7 +38,7 @@ def api_key_authenticate(raw_key: str) -> ApiKey | None:
     if not raw_key.startswith(KEY_PREFIX) or "_" not in raw_key[len(KEY_PREFIX) :]:
         return None
     prefix = raw_key[len(KEY_PREFIX) :].split("_", 1)[0]
-    api_key = ApiKey.objects.filter(prefix=prefix, is_active=True).first()
+    api_key = ApiKey.objects.select_related("user").filter(prefix=prefix, is_active=True).first()
     if api_key is None or not secrets.compare_digest(api_key.key_hash, hash_secret(raw_key)):
         return None
     return api_key

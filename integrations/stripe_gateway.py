@@ -62,10 +62,11 @@ def card_attach(*, stripe_customer_id: str, card_number: str, exp_month: int = 1
 
 def charge(
     *, stripe_customer_id: str, payment_method_id: str, amount: Decimal, currency: str, idempotency_key: str,
-    description: str, metadata: dict[str, str],
+    metadata: dict[str, str],
 ) -> ChargeResult:
-    """Charge a saved card off-session. A decline is a result, not an exception; network and API
-    errors raise (the caller's task retries them with the same idempotency key)."""
+    """Charge a saved card off-session. A decline or a refused request is a result, not an
+    exception; network errors and Stripe outages raise (the caller's task retries them with the
+    same idempotency key, so Stripe charges at most once)."""
     try:
         intent = _client().v1.payment_intents.create(
             params={
@@ -75,11 +76,13 @@ def charge(
                 "payment_method": payment_method_id,
                 "off_session": True,
                 "confirm": True,
-                "description": description,
                 "metadata": metadata,
             },
             options={"idempotency_key": idempotency_key},
         )
+    except stripe.InvalidRequestError as exc:
+        return ChargeResult(succeeded=False, failure_code=exc.code or "invalid_request",
+                            failure_message=exc.user_message or str(exc))
     except stripe.CardError as exc:
         error = exc.error
         intent_id = ""
@@ -96,3 +99,11 @@ def charge(
         )
     charge_id = intent.latest_charge if isinstance(intent.latest_charge, str) else getattr(intent.latest_charge, "id", "")
     return ChargeResult(succeeded=True, payment_intent_id=intent.id, charge_id=charge_id or "")
+
+
+def customer_exists(stripe_customer_id: str) -> bool:
+    try:
+        _client().v1.customers.retrieve(stripe_customer_id)
+    except stripe.InvalidRequestError:
+        return False
+    return True

@@ -51,6 +51,8 @@ def invoice_deliver(*, invoice_id: int, actor: object = None, force: bool = Fals
         )
         if invoice.amount_due > 0:
             body += f"\nPay online: {invoice_payment_url(invoice)}\n"
+        else:
+            body += f"\nIt has been paid in full. Thank you.\nView it online: {invoice_payment_url(invoice)}\n"
         body += f"\nThank you,\n{settings.COMPANY_NAME}\n"
         message = EmailMessage(
             subject=f"Invoice {invoice.number} from {settings.COMPANY_NAME} ({total})",

@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 
 from audit.services import audit_record
 
+from .chart import STANDARD_ACCOUNTS
 from .choices import AccountCode
 from .exceptions import UnbalancedEntry
 from .models import Account, JournalEntry, JournalLine
@@ -36,6 +37,19 @@ def check_balanced(postings: Sequence[Posting]) -> None:
         raise UnbalancedEntry(f"Debits {debits} != credits {credits}.")
 
 
+def _accounts(codes: list[str]) -> dict[str, Account]:
+    """The accounts by code; a missing standard account is created (the chart is seeded by a
+    migration, but a restored or hand-pruned database must not stop postings)."""
+    accounts = {a.code: a for a in Account.objects.filter(code__in=codes)}
+    standard = {code: (name, type_) for code, name, type_ in STANDARD_ACCOUNTS}
+    for code in set(codes) - set(accounts):
+        if code not in standard:
+            raise UnbalancedEntry(f"No account {code} in the chart of accounts.")
+        name, type_ = standard[code]
+        accounts[code], _ = Account.objects.get_or_create(code=code, defaults={"name": name, "type": type_})
+    return accounts
+
+
 def journal_entry_post(
     *,
     source_key: str,
@@ -56,7 +70,7 @@ def journal_entry_post(
     if not postings:
         raise UnbalancedEntry(f"Nothing to post for {source_key}.")
     check_balanced(postings)
-    accounts = {a.code: a for a in Account.objects.filter(code__in=[str(p.account) for p in postings])}
+    accounts = _accounts([str(p.account) for p in postings])
     try:
         with transaction.atomic():
             entry = JournalEntry.objects.create(

@@ -96,7 +96,6 @@ def invoice_collect(*, invoice_id: int) -> PaymentAttempt | None:
         amount=attempt.amount,
         currency=attempt.currency,
         idempotency_key=attempt.idempotency_key,
-        description=f"Invoice {invoice.number}",
         metadata={"invoice": invoice.number or "", "attempt": str(attempt.number)},
     )
     with transaction.atomic():

@@ -7,7 +7,6 @@ are those of these invoices, so a month's billing is matched with its own cash a
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -18,6 +17,7 @@ from django.db.models import Sum
 
 from invoicing.choices import InvoiceStatus
 from invoicing.models import Invoice
+from invoicing.rating import round_money
 from ledger.choices import AccountCode
 from ledger.models import JournalLine
 from receivables.models import PaymentAllocation
@@ -29,6 +29,7 @@ ISSUED = [InvoiceStatus.OPEN, InvoiceStatus.PAID, InvoiceStatus.UNCOLLECTIBLE]
 
 @dataclass
 class Figures:
+    currency: str = ""
     billed: Decimal = ZERO
     credited: Decimal = ZERO
     collected: Decimal = ZERO
@@ -39,13 +40,18 @@ class Figures:
     unbilled_receivable: Decimal = ZERO
 
     def as_dict(self) -> dict[str, str]:
-        return {k: format(v, "f") for k, v in self.__dict__.items()}
+        return {k: v if k == "currency" else format(round_money(v, self.currency), "f") for k, v in self.__dict__.items()}
+
+    def add(self, other: Figures) -> None:
+        for name, value in other.__dict__.items():
+            if name != "currency":
+                setattr(self, name, getattr(self, name) + value)
 
 
 @dataclass
 class Report:
     period: str
-    customers: dict[str, Figures] = field(default_factory=lambda: defaultdict(Figures))
+    customers: dict[tuple[str, str], Figures] = field(default_factory=dict)
     findings: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -68,7 +74,9 @@ def reconciliation_report(*, period: str) -> dict[str, Any]:
         Invoice.objects.filter(status__in=ISSUED, period_start__gte=start, period_start__lt=end).select_related("customer")
     )
     for invoice in invoices:
-        figures = report.customers[invoice.customer.external_id]
+        figures = report.customers.setdefault(
+            (invoice.customer.external_id, invoice.currency), Figures(currency=invoice.currency)
+        )
         collected = PaymentAllocation.objects.filter(invoice=invoice).aggregate(s=Sum("amount"))["s"] or ZERO
         revenue = RevenueScheduleEntry.objects.filter(invoice=invoice, is_cancelled=False)
         recognized = revenue.filter(recognized_on__isnull=False).aggregate(s=Sum("amount"))["s"] or ZERO
@@ -82,15 +90,16 @@ def reconciliation_report(*, period: str) -> dict[str, Any]:
         figures.deferred_revenue += max(invoice.total - recognized, ZERO)
         figures.unbilled_receivable += max(recognized - invoice.total, ZERO)
         _check_invoice(report, invoice, collected, scheduled)
-    totals = Figures()
-    for figures in report.customers.values():
-        for name in totals.__dict__:
-            setattr(totals, name, getattr(totals, name) + getattr(figures, name))
+    totals: dict[str, Figures] = {}
+    for (_, currency), figures in report.customers.items():
+        totals.setdefault(currency, Figures(currency=currency)).add(figures)
     return {
         "period": period,
         "basis": "invoices whose service period starts in the period",
-        "customers": [{"customer": c, **f.as_dict()} for c, f in sorted(report.customers.items())],
-        "total": totals.as_dict(),
+        "customers": [{"customer": c, **f.as_dict()} for (c, _), f in sorted(report.customers.items())],
+        # One currency: its totals; several: null, see totals_by_currency (amounts do not add across currencies).
+        "total": next(iter(totals.values())).as_dict() if len(totals) == 1 else None,
+        "totals_by_currency": {currency: f.as_dict() for currency, f in sorted(totals.items())},
         "findings": report.findings,
     }
 

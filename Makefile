@@ -1,0 +1,37 @@
+# Autobill. `make run`: the whole product on the embedded default (SQLite, filesystem broker),
+# with demo data. `make test`: lint + tests (DATABASE_URL selects PostgreSQL when set).
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+export LOCALSTRIPE_PORT ?= 8420
+
+.PHONY: run test lint install migrate demo clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+# The demo charges cards against localstripe (a fake Stripe server) on 127.0.0.1:$(LOCALSTRIPE_PORT).
+run: export STRIPE_API_KEY ?= sk_test_autobill_demo
+run: export STRIPE_API_BASE ?= http://127.0.0.1:$(LOCALSTRIPE_PORT)
+run: migrate
+	$(BIN)/python manage.py run_demo_stack
+
+test: install
+	$(BIN)/ruff check .
+	$(BIN)/pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+
+clean:
+	rm -rf var db.sqlite3 .pytest_cache .ruff_cache
