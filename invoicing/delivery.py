@@ -34,7 +34,11 @@ def invoice_pdf_store(*, invoice: Invoice) -> Invoice:
 
 def invoice_deliver(*, invoice_id: int, actor: object = None, force: bool = False) -> Invoice:
     """Email the issued invoice with its PDF and payment link to the billing contacts, once
-    (``force`` resends). The ``sent_at`` claim is taken under a row lock."""
+    (``force`` resends). The ``sent_at`` claim is taken under a row lock; the PDF is rendered
+    before it (seconds for a long invoice), so the lock is held only to send and record."""
+    invoice = Invoice.objects.get(pk=invoice_id)
+    if invoice.status not in (InvoiceStatus.DRAFT, InvoiceStatus.VOID) and not (invoice.sent_at and not force):
+        invoice_pdf_store(invoice=invoice)
     with transaction.atomic():
         invoice = Invoice.objects.select_for_update().select_related("customer").get(pk=invoice_id)
         if invoice.status == InvoiceStatus.DRAFT or invoice.status == InvoiceStatus.VOID:
