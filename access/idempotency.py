@@ -42,8 +42,13 @@ def idempotent(view_method: Callable[..., Response]) -> Callable[..., Response]:
         try:
             with transaction.atomic():
                 record = IdempotencyRecord.objects.create(
-                    api_key=api_key, key=key, method=request.method, path=request.path,
-                    request_hash=request_hash, status_code=IN_PROGRESS, response_body={},
+                    api_key=api_key,
+                    key=key,
+                    method=request.method,
+                    path=request.path,
+                    request_hash=request_hash,
+                    status_code=IN_PROGRESS,
+                    response_body={},
                 )
         except IntegrityError:
             existing = IdempotencyRecord.objects.get(api_key=api_key, key=key)

@@ -39,9 +39,7 @@ class IdempotencyRecord(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["api_key", "key"], name="uniq_idempotency_key_per_api_key")
-        ]
+        constraints = [models.UniqueConstraint(fields=["api_key", "key"], name="uniq_idempotency_key_per_api_key")]
 
     def __str__(self) -> str:
         return f"{self.method} {self.path} [{self.key}]"

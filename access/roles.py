@@ -37,7 +37,9 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             "reporting.perms": ("view_dashboard",),
         },
         CFO: {
-            **{f"{app}.*": (VIEW,) for app in ("contracts", "metering", "invoicing", "receivables", "revrec", "ledger")},
+            **{
+                f"{app}.*": (VIEW,) for app in ("contracts", "metering", "invoicing", "receivables", "revrec", "ledger")
+            },
             "reporting.perms": ("view_dashboard",),
         },
         AUDITOR: {

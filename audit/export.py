@@ -6,8 +6,7 @@ from __future__ import annotations
 import heapq
 import json
 from collections.abc import Iterator
-from datetime import date, datetime, time, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.apps import apps
 from django.core.serializers.json import DjangoJSONEncoder
@@ -21,9 +20,9 @@ _ACTIONS = {"+": "created", "~": "changed", "-": "deleted"}
 def _bounds(start: date | None, end: date | None) -> dict[str, datetime]:
     out = {}
     if start:
-        out["gte"] = datetime.combine(start, time.min, tzinfo=dt_timezone.utc)
+        out["gte"] = datetime.combine(start, time.min, tzinfo=UTC)
     if end:
-        out["lt"] = datetime.combine(end + timedelta(days=1), time.min, tzinfo=dt_timezone.utc)
+        out["lt"] = datetime.combine(end + timedelta(days=1), time.min, tzinfo=UTC)
     return out
 
 
@@ -40,15 +39,33 @@ def _history_rows(model, bounds: dict[str, datetime]) -> Iterator[tuple]:  # typ
             changes = {c.field: {"old": c.old, "new": c.new} for c in delta.changes}
         previous[record.id] = record
         actor = record.history_user.get_username() if record.history_user else "system"
-        yield (record.history_date, "history", label, record.id, _ACTIONS.get(record.history_type, "?"), actor,
-               record.history_change_reason or "", json.dumps(changes, cls=DjangoJSONEncoder), "")
+        yield (
+            record.history_date,
+            "history",
+            label,
+            record.id,
+            _ACTIONS.get(record.history_type, "?"),
+            actor,
+            record.history_change_reason or "",
+            json.dumps(changes, cls=DjangoJSONEncoder),
+            "",
+        )
 
 
 def _audit_rows(bounds: dict[str, datetime]) -> Iterator[tuple]:
     qs = AuditEvent.objects.order_by("occurred_at", "id").filter(**{f"occurred_at__{k}": v for k, v in bounds.items()})
     for e in qs.iterator(chunk_size=2000):
-        yield (e.occurred_at, "decision", e.object_type, e.object_id, e.action, e.actor, e.rule,
-               json.dumps(e.inputs, cls=DjangoJSONEncoder), json.dumps(e.outcome, cls=DjangoJSONEncoder))
+        yield (
+            e.occurred_at,
+            "decision",
+            e.object_type,
+            e.object_id,
+            e.action,
+            e.actor,
+            e.rule,
+            json.dumps(e.inputs, cls=DjangoJSONEncoder),
+            json.dumps(e.outcome, cls=DjangoJSONEncoder),
+        )
 
 
 def audit_trail_rows(*, start: date | None = None, end: date | None = None) -> Iterator[list[str]]:

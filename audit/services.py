@@ -8,7 +8,6 @@ from django.db import models
 from .models import AuditEvent
 
 
-
 def actor_label(actor: AbstractBaseUser | str | None) -> str:
     """A stable text for who acted: a user's username, a rule name, or 'system'."""
     if actor is None:

@@ -87,11 +87,7 @@ def _invoice(
         period_start=period[0],
         period_end=period[1],
         issue_date=issue_date,
-        due_date=(
-            issue_date + timedelta(days=int(str(snapshot["payment_terms_days"])))
-            if issue_date
-            else None
-        ),
+        due_date=(issue_date + timedelta(days=int(str(snapshot["payment_terms_days"]))) if issue_date else None),
         subtotal=subtotal,
         tax=tax,
         total=subtotal + tax,

@@ -107,9 +107,7 @@ class ContractLine(models.Model):
     description = models.CharField(max_length=200, blank=True)
     charge_model = models.CharField(max_length=20, choices=ChargeModel.choices)
     metric = models.CharField(max_length=64, blank=True, help_text="Meter code, for usage lines.")
-    billing_interval = models.CharField(
-        max_length=10, choices=BillingInterval.choices, default=BillingInterval.MONTH
-    )
+    billing_interval = models.CharField(max_length=10, choices=BillingInterval.choices, default=BillingInterval.MONTH)
     billing_interval_count = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
     billing_timing = models.CharField(max_length=12, choices=BillingTiming.choices)
     start_date = models.DateField(null=True, blank=True, help_text="Default: the contract start.")
@@ -141,9 +139,7 @@ class ContractLine(models.Model):
 
     class Meta:
         ordering = ["contract", "sort_order", "id"]
-        constraints = [
-            models.UniqueConstraint(fields=["contract", "code"], name="uniq_line_code_per_contract")
-        ]
+        constraints = [models.UniqueConstraint(fields=["contract", "code"], name="uniq_line_code_per_contract")]
 
     def __str__(self) -> str:
         return f"{self.contract} / {self.code}"

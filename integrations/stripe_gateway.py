@@ -46,7 +46,9 @@ def to_minor_units(amount: Decimal, currency: str) -> int:
 
 
 def customer_create(*, name: str, email: str, reference: str) -> str:
-    customer = _client().v1.customers.create(params={"name": name, "email": email, "metadata": {"autobill_id": reference}})
+    customer = _client().v1.customers.create(
+        params={"name": name, "email": email, "metadata": {"autobill_id": reference}}
+    )
     return customer.id
 
 
@@ -54,14 +56,22 @@ def card_attach(*, stripe_customer_id: str, card_number: str, exp_month: int = 1
     """Attach a card (test environments and the demo only: live cards are collected by Stripe.js)."""
     client = _client()
     payment_method = client.v1.payment_methods.create(
-        params={"type": "card", "card": {"number": card_number, "exp_month": exp_month, "exp_year": exp_year, "cvc": "123"}}
+        params={
+            "type": "card",
+            "card": {"number": card_number, "exp_month": exp_month, "exp_year": exp_year, "cvc": "123"},
+        }
     )
     client.v1.payment_methods.attach(payment_method.id, params={"customer": stripe_customer_id})
     return payment_method.id
 
 
 def charge(
-    *, stripe_customer_id: str, payment_method_id: str, amount: Decimal, currency: str, idempotency_key: str,
+    *,
+    stripe_customer_id: str,
+    payment_method_id: str,
+    amount: Decimal,
+    currency: str,
+    idempotency_key: str,
     metadata: dict[str, str],
 ) -> ChargeResult:
     """Charge a saved card off-session. A decline or a refused request is a result, not an
@@ -81,23 +91,34 @@ def charge(
             options={"idempotency_key": idempotency_key},
         )
     except stripe.InvalidRequestError as exc:
-        return ChargeResult(succeeded=False, failure_code=exc.code or "invalid_request",
-                            failure_message=exc.user_message or str(exc))
+        return ChargeResult(
+            succeeded=False, failure_code=exc.code or "invalid_request", failure_message=exc.user_message or str(exc)
+        )
     except stripe.CardError as exc:
         error = exc.error
         intent_id = ""
         if error is not None and getattr(error, "payment_intent", None):
-            intent_id = error.payment_intent.get("id", "") if isinstance(error.payment_intent, dict) else getattr(error.payment_intent, "id", "")
+            intent_id = (
+                error.payment_intent.get("id", "")
+                if isinstance(error.payment_intent, dict)
+                else getattr(error.payment_intent, "id", "")
+            )
         return ChargeResult(
-            succeeded=False, payment_intent_id=intent_id, failure_code=exc.code or "card_declined",
+            succeeded=False,
+            payment_intent_id=intent_id,
+            failure_code=exc.code or "card_declined",
             failure_message=exc.user_message or str(exc),
         )
     if intent.status != "succeeded":
         return ChargeResult(
-            succeeded=False, payment_intent_id=intent.id, failure_code=f"intent_{intent.status}",
+            succeeded=False,
+            payment_intent_id=intent.id,
+            failure_code=f"intent_{intent.status}",
             failure_message=f"Payment requires action ({intent.status}).",
         )
-    charge_id = intent.latest_charge if isinstance(intent.latest_charge, str) else getattr(intent.latest_charge, "id", "")
+    charge_id = (
+        intent.latest_charge if isinstance(intent.latest_charge, str) else getattr(intent.latest_charge, "id", "")
+    )
     return ChargeResult(succeeded=True, payment_intent_id=intent.id, charge_id=charge_id or "")
 
 

@@ -88,7 +88,9 @@ def local_today(as_of: datetime, tz: ZoneInfo) -> date:
     return as_of.astimezone(tz).date()
 
 
-def due_line_periods(contract: Contract, lines: Iterable[ContractLine], *, as_of: datetime) -> dict[date, list[LinePeriod]]:
+def due_line_periods(
+    contract: Contract, lines: Iterable[ContractLine], *, as_of: datetime
+) -> dict[date, list[LinePeriod]]:
     """Line periods due by ``as_of``, grouped by billing date.
 
     In arrears: due when the period has closed (its end, at midnight in the customer's time
@@ -122,7 +124,9 @@ def due_line_periods(contract: Contract, lines: Iterable[ContractLine], *, as_of
     return dict(due)
 
 
-def _usage_for(line: ContractLine, period: Period, *, customer_id: int, meter: Meter | None, tz: ZoneInfo, term_start: date) -> Usage:
+def _usage_for(
+    line: ContractLine, period: Period, *, customer_id: int, meter: Meter | None, tz: ZoneInfo, term_start: date
+) -> Usage:
     if line.charge_model not in USAGE_CHARGE_MODELS or meter is None:
         return Usage()
     start = local_midnight_utc(period.start, tz)
@@ -170,7 +174,11 @@ def rate_line_periods(
             specs.append(line_spec(lp.line, unit_label=label))
             lines_by_code[lp.line.code] = lp.line
             usage[lp.line.code] = _usage_for(
-                lp.line, period, customer_id=contract.customer_id, meter=meter, tz=tz,
+                lp.line,
+                period,
+                customer_id=contract.customer_id,
+                meter=meter,
+                tz=tz,
                 term_start=lp.line.start_date or contract.start_date,
             )
         result: RatingResult = rate_period(

@@ -16,7 +16,10 @@ from .selectors import invoice_payment_url
 
 def invoice_recipients(invoice: Invoice) -> list[str]:
     customer = invoice.customer
-    emails = [invoice.customer_snapshot.get("email") or customer.email, *customer.contacts.values_list("email", flat=True)]
+    emails = [
+        invoice.customer_snapshot.get("email") or customer.email,
+        *customer.contacts.values_list("email", flat=True),
+    ]
     return list(dict.fromkeys(e for e in emails if e))
 
 
@@ -60,7 +63,9 @@ def invoice_deliver(*, invoice_id: int, actor: object = None, force: bool = Fals
         body += f"\nThank you,\n{settings.COMPANY_NAME}\n"
         message = EmailMessage(
             subject=f"Invoice {invoice.number} from {settings.COMPANY_NAME} ({total})",
-            body=body, to=recipients, reply_to=[settings.COMPANY_EMAIL],
+            body=body,
+            to=recipients,
+            reply_to=[settings.COMPANY_EMAIL],
         )
         invoice.pdf.open("rb")
         try:
@@ -70,6 +75,12 @@ def invoice_deliver(*, invoice_id: int, actor: object = None, force: bool = Fals
         message.send()
         invoice.sent_at = timezone.now()
         invoice.save(update_fields=["sent_at"])
-        audit_record(rule="invoicing.delivery", action="invoice_sent", obj=invoice, actor=actor,
-                     inputs={"number": invoice.number, "resend": force}, outcome={"to": recipients})
+        audit_record(
+            rule="invoicing.delivery",
+            action="invoice_sent",
+            obj=invoice,
+            actor=actor,
+            inputs={"number": invoice.number, "resend": force},
+            outcome={"to": recipients},
+        )
     return invoice

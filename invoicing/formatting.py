@@ -58,9 +58,7 @@ def format_money(amount: Decimal, currency: str, locale: str | None = DEFAULT_LO
     Rounded half up to the minor unit first (babel alone would round half to even).
     """
     rounded = round_money(amount, currency)
-    return str(
-        format_currency(rounded, currency, locale=resolve_locale(locale), currency_digits=True)
-    )
+    return str(format_currency(rounded, currency, locale=resolve_locale(locale), currency_digits=True))
 
 
 def format_unit_price(amount: Decimal, currency: str, locale: str | None = DEFAULT_LOCALE) -> str:
@@ -68,18 +66,12 @@ def format_unit_price(amount: Decimal, currency: str, locale: str | None = DEFAU
     0.004 -> "$0.004", 50 -> "$50.00", 0.125 JPY -> "￥0.125"."""
     minimum = round_money(amount, currency)  # also refuses unknown currency codes
     value = minimum if minimum == amount else _significant(amount)
-    return str(
-        format_currency(value, currency, locale=resolve_locale(locale), decimal_quantization=False)
-    )
+    return str(format_currency(value, currency, locale=resolve_locale(locale), decimal_quantization=False))
 
 
 def format_quantity(quantity: Decimal, locale: str | None = DEFAULT_LOCALE) -> str:
     """A quantity with grouping and all its decimals, no trailing zeros: "180,000", "2.5"."""
-    return str(
-        format_decimal(
-            _significant(quantity), locale=resolve_locale(locale), decimal_quantization=False
-        )
-    )
+    return str(format_decimal(_significant(quantity), locale=resolve_locale(locale), decimal_quantization=False))
 
 
 def format_date(value: date | None, locale: str | None = DEFAULT_LOCALE) -> str:
@@ -89,9 +81,7 @@ def format_date(value: date | None, locale: str | None = DEFAULT_LOCALE) -> str:
     return str(babel_format_date(value, format="medium", locale=resolve_locale(locale)))
 
 
-def format_period(
-    start: date, end: date, locale: str | None = DEFAULT_LOCALE, *, compact: bool = False
-) -> str:
+def format_period(start: date, end: date, locale: str | None = DEFAULT_LOCALE, *, compact: bool = False) -> str:
     """A half-open period [start, end) as the inclusive days it covers.
 
     [Mar 5, Apr 5) gives "Mar 5, 2026 \u2013 Apr 4, 2026", or with `compact` the locale's short

@@ -171,9 +171,7 @@ def invoice_pdf_render(
     font = None if _helvetica_can_draw(html) else _unicode_font()
     if font is not None:
         context["unicode_font"] = {"regular": font.regular.as_uri(), "bold": font.bold.as_uri()}
-        context["columns"] = _line_columns(
-            context["lines"], context["page_size"], scale=UNICODE_FONT_SCALE
-        )
+        context["columns"] = _line_columns(context["lines"], context["page_size"], scale=UNICODE_FONT_SCALE)
         html = render_to_string(TEMPLATE_NAME, context).translate(_HELVETICA_SUBSTITUTES)
     # Nothing remote, and local reads only of the embedded font: the document holds customer
     # text, and a PDF renderer is no place for it to reach anything.
@@ -183,13 +181,10 @@ def invoice_pdf_render(
         extra_roots=(font.bold.parent,) if font is not None else (),
     )
     buffer = BytesIO()
-    result = pisa.CreatePDF(
-        html, dest=buffer, encoding="utf-8", resource_policy=policy, raise_exception=False
-    )
+    result = pisa.CreatePDF(html, dest=buffer, encoding="utf-8", resource_policy=policy, raise_exception=False)
     if result.err:
         raise RuntimeError(
-            f"Rendering the PDF of invoice {invoice.number or invoice.pk} failed "
-            f"with {result.err} xhtml2pdf error(s)."
+            f"Rendering the PDF of invoice {invoice.number or invoice.pk} failed with {result.err} xhtml2pdf error(s)."
         )
     return buffer.getvalue()
 
@@ -217,18 +212,12 @@ def _line_row(line: InvoiceLine, currency: str, locale: str) -> dict[str, str]:
         "tier_label": tier_label,
         "period": format_period(line.period_start, line.period_end, locale, compact=True),
         "quantity": format_quantity(line.quantity, locale),
-        "unit_price": (
-            format_unit_price(line.unit_price, currency, locale)
-            if line.unit_price is not None
-            else ""
-        ),
+        "unit_price": (format_unit_price(line.unit_price, currency, locale) if line.unit_price is not None else ""),
         "amount": format_money(line.amount, currency, locale),
     }
 
 
-def _line_columns(
-    rows: Sequence[Mapping[str, str]], page_size: str, *, scale: float = 1.0
-) -> dict[str, str]:
+def _line_columns(rows: Sequence[Mapping[str, str]], page_size: str, *, scale: float = 1.0) -> dict[str, str]:
     """Column widths of the lines table, as percentages, sized to the widest value.
 
     Amounts must never wrap or run into each other ("7 200 001,00 $US" next to "0,004 $US"),

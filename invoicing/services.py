@@ -43,7 +43,11 @@ def customer_snapshot(customer: Customer) -> dict[str, object]:
 
 
 def _create_invoice(
-    *, contract: Contract, billing_date: date, line_periods: Sequence[LinePeriod], rated: Sequence[tuple[RatedLine, object]],
+    *,
+    contract: Contract,
+    billing_date: date,
+    line_periods: Sequence[LinePeriod],
+    rated: Sequence[tuple[RatedLine, object]],
     run: BillingRun | None,
 ) -> Invoice:
     periods = [lp.period for lp in line_periods]
@@ -88,16 +92,32 @@ def _create_invoice(
 
 
 def _snapshot(contract_line: object) -> dict[str, object]:
-    fields = ["charge_model", "unit_price", "amount", "included_units", "tiers", "minimum_amount", "seats",
-              "package_size", "package_price", "rate", "fixed_fee", "billing_interval", "billing_interval_count",
-              "billing_timing"]
+    fields = [
+        "charge_model",
+        "unit_price",
+        "amount",
+        "included_units",
+        "tiers",
+        "minimum_amount",
+        "seats",
+        "package_size",
+        "package_price",
+        "rate",
+        "fixed_fee",
+        "billing_interval",
+        "billing_interval_count",
+        "billing_timing",
+    ]
     return {f: getattr(contract_line, f, None) for f in fields}
 
 
-def contract_bill_due(*, contract: Contract, as_of: datetime, run: BillingRun | None = None) -> tuple[list[Invoice], int]:
+def contract_bill_due(
+    *, contract: Contract, as_of: datetime, run: BillingRun | None = None
+) -> tuple[list[Invoice], int]:
     """Draft one invoice per due billing date not yet invoiced. Returns (new invoices, dates that
     already had one). Safe to rerun: the unique constraint on (contract, billing_date) makes a
     second draft of the same date impossible, even for two runs at once."""
+    _resume_auto_send(contract)
     lines = list(contract.lines.all())
     due = due_line_periods(contract, lines, as_of=as_of)
     if not due:
@@ -122,9 +142,12 @@ def contract_bill_due(*, contract: Contract, as_of: datetime, run: BillingRun | 
                     action="invoice_drafted",
                     obj=invoice,
                     inputs={
-                        "contract": str(contract), "billing_date": billing_date, "as_of": as_of,
+                        "contract": str(contract),
+                        "billing_date": billing_date,
+                        "as_of": as_of,
                         "line_periods": [
-                            {"line": lp.line.code, "start": lp.period.start, "end": lp.period.end} for lp in line_periods
+                            {"line": lp.line.code, "start": lp.period.start, "end": lp.period.end}
+                            for lp in line_periods
                         ],
                         "usage": {r.line_code: r.quantity for r, _ in rated if r.kind == "usage"},
                     },
@@ -137,6 +160,15 @@ def contract_bill_due(*, contract: Contract, as_of: datetime, run: BillingRun | 
         if invoice.auto_send:
             transaction.on_commit(lambda pk=invoice.pk: _enqueue_finalize(pk))
     return created, len(existing & set(due))
+
+
+def _resume_auto_send(contract: Contract) -> None:
+    """Auto-send drafts still in draft (their finalise task was lost, e.g. the broker was down)
+    are enqueued again; finalising is idempotent, and drafts held for review have auto_send off."""
+    for pk in Invoice.objects.filter(contract=contract, status=InvoiceStatus.DRAFT, auto_send=True).values_list(
+        "pk", flat=True
+    ):
+        transaction.on_commit(lambda pk=pk: _enqueue_finalize(pk))
 
 
 def _enqueue_finalize(invoice_id: int) -> None:
@@ -168,10 +200,17 @@ def billing_run_execute(*, as_of: datetime, actor: Actor = None) -> BillingRun:
     run.finished_at = timezone.now()
     run.save()
     audit_record(
-        rule="billing.run", action="billing_run_completed", obj=run, actor=actor,
+        rule="billing.run",
+        action="billing_run_completed",
+        obj=run,
+        actor=actor,
         inputs={"as_of": as_of},
-        outcome={"contracts": run.contracts_total, "invoices_created": run.invoices_created,
-                 "invoices_existing": run.invoices_existing, "errors": len(run.errors)},
+        outcome={
+            "contracts": run.contracts_total,
+            "invoices_created": run.invoices_created,
+            "invoices_existing": run.invoices_existing,
+            "errors": len(run.errors),
+        },
     )
     return run
 
@@ -201,10 +240,16 @@ def invoice_finalize(*, invoice_id: int, actor: Actor = None) -> Invoice:
         invoice.save()
         audit_record(
             rule="invoicing.auto_send" if actor is None else "invoicing.manual_finalize",
-            action="invoice_finalized", obj=invoice, actor=actor,
+            action="invoice_finalized",
+            obj=invoice,
+            actor=actor,
             inputs={"total": invoice.total, "payment_terms_days": invoice.customer.payment_terms_days},
-            outcome={"number": invoice.number, "issue_date": invoice.issue_date, "due_date": invoice.due_date,
-                     "status": invoice.status},
+            outcome={
+                "number": invoice.number,
+                "issue_date": invoice.issue_date,
+                "due_date": invoice.due_date,
+                "status": invoice.status,
+            },
         )
         _send_after_commit(invoice_finalized, invoice.pk)
         if invoice.auto_send:
@@ -241,13 +286,21 @@ def invoice_void(*, invoice_id: int, actor: Actor = None, reason: str = "") -> I
         if invoice.status == InvoiceStatus.VOID:
             return invoice
         if invoice.status not in (InvoiceStatus.DRAFT, InvoiceStatus.OPEN) or invoice.amount_paid:
-            raise InvalidInvoiceTransition(f"Cannot void a {invoice.status} invoice with payments; issue a credit note.")
+            raise InvalidInvoiceTransition(
+                f"Cannot void a {invoice.status} invoice with payments; issue a credit note."
+            )
         was_open = invoice.status == InvoiceStatus.OPEN
         invoice.status = InvoiceStatus.VOID
         invoice.voided_at = timezone.now()
         invoice.save()
-        audit_record(rule="invoicing.void", action="invoice_voided", obj=invoice, actor=actor,
-                     inputs={"reason": reason}, outcome={"status": invoice.status})
+        audit_record(
+            rule="invoicing.void",
+            action="invoice_voided",
+            obj=invoice,
+            actor=actor,
+            inputs={"reason": reason},
+            outcome={"status": invoice.status},
+        )
         if was_open:
             _send_after_commit(invoice_voided, invoice.pk)
     return invoice

@@ -14,8 +14,9 @@ def invoice_finalize_task(invoice_id: int) -> None:
     invoice_finalize(invoice_id=invoice_id)
 
 
-@shared_task(autoretry_for=(SMTPException, ConnectionError, OSError), retry_backoff=30, retry_backoff_max=3600,
-             max_retries=8)
+@shared_task(
+    autoretry_for=(SMTPException, ConnectionError, OSError), retry_backoff=30, retry_backoff_max=3600, max_retries=8
+)
 def invoice_deliver_task(invoice_id: int) -> None:
     invoice_deliver(invoice_id=invoice_id)
 

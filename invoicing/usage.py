@@ -15,8 +15,10 @@ from metering.selectors import meters_by_code
 
 from .billing import LinePeriod, local_today, rate_line_periods
 from .rating import (
+    MinimumCommitment,
     RatingInputError,
     RatingResult,
+    Usage,
     line_spec_from_dict,
     minimum_commitment_from_dict,
     rate_period,
@@ -38,6 +40,35 @@ def _date(data: dict[str, Any], field: str, errors: dict[str, list[str]], *, req
     except ValueError:
         errors[field] = ["Expected a date YYYY-MM-DD."]
         return None
+
+
+def _parse_usage(data: dict[str, Any], codes: set[str], errors: dict[str, list[str]]) -> dict[str, Usage]:
+    usage: dict[str, Usage] = {}
+    raw_usage = data.get("usage") or {}
+    if not isinstance(raw_usage, dict):
+        errors["usage"] = ["Expected an object keyed by line code."]
+        return usage
+    for code, raw in raw_usage.items():
+        if code not in codes and not any(f.startswith("lines[") for f in errors):
+            errors[f"usage.{code}"] = ["No line with this code."]
+            continue
+        try:
+            usage[code] = usage_from_dict(raw if isinstance(raw, dict) else {"quantity": raw})
+        except RatingInputError as exc:
+            errors.update(exc.prefixed(f"usage.{code}.").fields)
+    return usage
+
+
+def _parse_commitment(data: dict[str, Any], errors: dict[str, list[str]]) -> MinimumCommitment | None:
+    if not data.get("minimum_commitment"):
+        return None
+    try:
+        return minimum_commitment_from_dict(data["minimum_commitment"])
+    except RatingInputError as exc:
+        errors.update(exc.prefixed("minimum_commitment.").fields)
+    except (TypeError, AttributeError):
+        errors["minimum_commitment"] = ["Expected an object {amount, lines}."]
+    return None
 
 
 def rating_preview(data: dict[str, Any]) -> RatingResult:
@@ -72,34 +103,21 @@ def rating_preview(data: dict[str, Any]) -> RatingResult:
         s, e = service_start or period_start, service_end or period_end
         if not (period_start <= s < e <= period_end):
             errors["service_start"] = ["The service period must lie inside the billing period."]
-    usage = {}
-    raw_usage = data.get("usage") or {}
-    if not isinstance(raw_usage, dict):
-        errors["usage"] = ["Expected an object keyed by line code."]
-        raw_usage = {}
-    codes = {s.code for s in specs}
-    for code, raw in raw_usage.items():
-        if code not in codes and not any(f.startswith("lines[") for f in errors):
-            errors[f"usage.{code}"] = ["No line with this code."]
-            continue
-        try:
-            usage[code] = usage_from_dict(raw if isinstance(raw, dict) else {"quantity": raw})
-        except RatingInputError as exc:
-            errors.update(exc.prefixed(f"usage.{code}.").fields)
-    commitment = None
-    if data.get("minimum_commitment"):
-        try:
-            commitment = minimum_commitment_from_dict(data["minimum_commitment"])
-        except RatingInputError as exc:
-            errors.update(exc.prefixed("minimum_commitment.").fields)
-        except (TypeError, AttributeError):
-            errors["minimum_commitment"] = ["Expected an object {amount, lines}."]
+    usage = _parse_usage(data, {spec.code for spec in specs}, errors)
+    commitment = _parse_commitment(data, errors)
     if errors:
         raise RatingInputError(errors)
-    assert period_start and period_end
+    assert period_start
+    assert period_end
     return rate_period(
-        currency=str(currency), lines=specs, usage=usage, period_start=period_start, period_end=period_end,
-        service_start=service_start, service_end=service_end, minimum_commitment=commitment,
+        currency=str(currency),
+        lines=specs,
+        usage=usage,
+        period_start=period_start,
+        period_end=period_end,
+        service_start=service_start,
+        service_end=service_end,
+        minimum_commitment=commitment,
     )
 
 
@@ -122,28 +140,49 @@ def customer_current_usage(*, customer: Customer, as_of: Any = None) -> dict[str
             if end is not None and end <= today:
                 continue
             period = period_containing(
-                start=start, cadence=Cadence(line.billing_interval, line.billing_interval_count),
-                alignment=contract.billing_alignment, day=today, end=end,
+                start=start,
+                cadence=Cadence(line.billing_interval, line.billing_interval_count),
+                alignment=contract.billing_alignment,
+                day=today,
+                end=end,
             )
             line_periods.append(LinePeriod(line, period))
         if not line_periods:
             continue
         rated = rate_line_periods(contract, line_periods, meters=meters)
         usage_rows = [
-            {"line": lp.line.code, "meter": lp.line.metric, "period_start": lp.period.start.isoformat(),
-             "period_end": lp.period.end.isoformat(),
-             "quantity": format(next((r.quantity for r, line in rated if line.pk == lp.line.pk and r.kind == "usage"),
-                                     ZERO).normalize(), "f")}
+            {
+                "line": lp.line.code,
+                "meter": lp.line.metric,
+                "period_start": lp.period.start.isoformat(),
+                "period_end": lp.period.end.isoformat(),
+                "quantity": format(
+                    next(
+                        (r.quantity for r, line in rated if line.pk == lp.line.pk and r.kind == "usage"), ZERO
+                    ).normalize(),
+                    "f",
+                ),
+            }
             for lp in line_periods
         ]
         subtotal = sum((r.amount for r, _ in rated), ZERO)
-        out["contracts"].append({
-            "contract": contract.external_id or str(contract.pk), "currency": contract.currency,
-            "usage": usage_rows, "estimated_subtotal": format(subtotal, "f"),
-            "estimated_lines": [
-                {"line_code": r.line_code, "kind": r.kind, "description": r.description, "tier": r.tier,
-                 "quantity": format(r.quantity.normalize(), "f"), "amount": format(r.amount, "f")}
-                for r, _ in rated
-            ],
-        })
+        out["contracts"].append(
+            {
+                "contract": contract.external_id or str(contract.pk),
+                "currency": contract.currency,
+                "usage": usage_rows,
+                "estimated_subtotal": format(subtotal, "f"),
+                "estimated_lines": [
+                    {
+                        "line_code": r.line_code,
+                        "kind": r.kind,
+                        "description": r.description,
+                        "tier": r.tier,
+                        "quantity": format(r.quantity.normalize(), "f"),
+                        "amount": format(r.amount, "f"),
+                    }
+                    for r, _ in rated
+                ],
+            }
+        )
     return out

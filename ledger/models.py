@@ -33,7 +33,9 @@ class JournalEntry(models.Model):
     memo = models.CharField(max_length=300)
     source_key = models.CharField(max_length=120, unique=True)
     currency = models.CharField(max_length=3)
-    customer = models.ForeignKey("contracts.Customer", on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    customer = models.ForeignKey(
+        "contracts.Customer", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
     posted_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -55,8 +57,7 @@ class JournalLine(models.Model):
     class Meta:
         constraints = [
             models.CheckConstraint(
-                condition=(models.Q(debit__gte=0) & models.Q(credit__gte=0))
-                & (models.Q(debit=0) | models.Q(credit=0)),
+                condition=(models.Q(debit__gte=0) & models.Q(credit__gte=0)) & (models.Q(debit=0) | models.Q(credit=0)),
                 name="journal_line_one_sided_non_negative",
             )
         ]

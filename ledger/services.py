@@ -74,15 +74,24 @@ def journal_entry_post(
     try:
         with transaction.atomic():
             entry = JournalEntry.objects.create(
-                source_key=source_key, entry_date=entry_date, memo=memo, currency=currency,
+                source_key=source_key,
+                entry_date=entry_date,
+                memo=memo,
+                currency=currency,
                 customer_id=customer_id,
             )
             for p in postings:
-                JournalLine.objects.create(entry=entry, account=accounts[str(p.account)], debit=p.debit, credit=p.credit)
+                JournalLine.objects.create(
+                    entry=entry, account=accounts[str(p.account)], debit=p.debit, credit=p.credit
+                )
             audit_record(
-                rule=rule, action="journal_entry_posted", obj=entry,
+                rule=rule,
+                action="journal_entry_posted",
+                obj=entry,
                 inputs={"source_key": source_key, "memo": memo},
-                outcome={"lines": [{"account": str(p.account), "debit": p.debit, "credit": p.credit} for p in postings]},
+                outcome={
+                    "lines": [{"account": str(p.account), "debit": p.debit, "credit": p.credit} for p in postings]
+                },
             )
     except IntegrityError:
         # A concurrent retry posted it first: the unique source_key kept it single.
@@ -96,10 +105,14 @@ def payment_post(*, payment_id: int) -> JournalEntry:
 
     payment = Payment.objects.get(pk=payment_id)
     return journal_entry_post(
-        source_key=f"payment:{payment.pk}:received", entry_date=payment.received_at.date(),
+        source_key=f"payment:{payment.pk}:received",
+        entry_date=payment.received_at.date(),
         memo=f"Payment received ({payment.get_method_display()}) {payment.reference}".strip(),
-        currency=payment.currency, customer_id=payment.customer_id,
-        postings=[Posting(AccountCode.CASH, debit=payment.amount),
-                  Posting(AccountCode.ACCOUNTS_RECEIVABLE, credit=payment.amount)],
+        currency=payment.currency,
+        customer_id=payment.customer_id,
+        postings=[
+            Posting(AccountCode.CASH, debit=payment.amount),
+            Posting(AccountCode.ACCOUNTS_RECEIVABLE, credit=payment.amount),
+        ],
         rule="ledger.payment_received",
     )

@@ -12,7 +12,8 @@ class Meter(models.Model):
     name = models.CharField(max_length=200)
     aggregation = models.CharField(max_length=20, choices=Aggregation.choices, default=Aggregation.SUM)
     field = models.CharField(
-        max_length=100, default="quantity",
+        max_length=100,
+        default="quantity",
         help_text="'quantity', or an event property name to aggregate (sum, max, unique_count, ...).",
     )
     filters = models.JSONField(default=dict, blank=True, help_text='e.g. {"region": "eu"}')

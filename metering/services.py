@@ -10,8 +10,7 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -73,7 +72,7 @@ def _parse_timestamp(value: Any) -> datetime | None:
         return None
     if parsed is None or parsed.tzinfo is None:
         return None
-    return parsed.astimezone(dt_timezone.utc)
+    return parsed.astimezone(UTC)
 
 
 def _body_hash(customer_id: int, metric: str, timestamp: datetime, quantity: Decimal, properties: Any) -> str:
@@ -134,7 +133,7 @@ def _validate(
         errors["timestamp"] = ["More than 5 minutes in the future."]
     quantity = _parse_quantity(raw.get("quantity"))
     if quantity is None:
-        errors["quantity"] = ["Expected a finite decimal number, e.g. \"1\" or \"0.25\"."]
+        errors["quantity"] = ['Expected a finite decimal number, e.g. "1" or "0.25".']
     properties = raw.get("properties", {})
     if properties is None:
         properties = {}
@@ -142,7 +141,10 @@ def _validate(
         errors["properties"] = ["Expected a JSON object."]
     if errors:
         return None, errors
-    assert customer_id is not None and meter is not None and timestamp is not None and quantity is not None
+    assert customer_id is not None
+    assert meter is not None
+    assert timestamp is not None
+    assert quantity is not None
     return (
         ValidEvent(
             index=index,
@@ -176,8 +178,13 @@ def _insert_new(events: Sequence[ValidEvent]) -> set[str]:
             for e in chunk:
                 ts: Any = e.timestamp if is_pg else e.timestamp.isoformat(sep=" ")
                 params += [
-                    e.idempotency_key, e.body_hash, e.customer_id, e.meter_id, ts,
-                    str(e.quantity) if not is_pg else e.quantity, json.dumps(e.properties),
+                    e.idempotency_key,
+                    e.body_hash,
+                    e.customer_id,
+                    e.meter_id,
+                    ts,
+                    str(e.quantity) if not is_pg else e.quantity,
+                    json.dumps(e.properties),
                     now if is_pg else now.isoformat(sep=" "),
                 ]
             sql = (
@@ -215,11 +222,15 @@ def usage_events_record(*, events: Sequence[Any], now: datetime | None = None) -
     with transaction.atomic():
         stored = _insert_new(valid)
     not_stored = [e for e in valid if e.idempotency_key not in stored]
-    existing_hashes = dict(
-        UsageEvent.objects.filter(idempotency_key__in=[e.idempotency_key for e in not_stored]).values_list(
-            "idempotency_key", "body_hash"
+    existing_hashes = (
+        dict(
+            UsageEvent.objects.filter(idempotency_key__in=[e.idempotency_key for e in not_stored]).values_list(
+                "idempotency_key", "body_hash"
+            )
         )
-    ) if not_stored else {}
+        if not_stored
+        else {}
+    )
     for e in valid:
         if e.idempotency_key in stored:
             result.accepted += 1
@@ -229,8 +240,9 @@ def usage_events_record(*, events: Sequence[Any], now: datetime | None = None) -
             result.outcomes[e.index] = "duplicate"
         else:
             result.outcomes[e.index] = "conflict"
-            result.rejected.append({"index": e.index, "errors": {
-                "idempotency_key": ["Already used for an event with a different body."]}})
+            result.rejected.append(
+                {"index": e.index, "errors": {"idempotency_key": ["Already used for an event with a different body."]}}
+            )
     for e in repeats:
         first = first_in_batch[e.idempotency_key]
         if first.body_hash == e.body_hash:
@@ -238,14 +250,22 @@ def usage_events_record(*, events: Sequence[Any], now: datetime | None = None) -
             result.outcomes[e.index] = "duplicate"
         else:
             result.outcomes[e.index] = "conflict"
-            result.rejected.append({"index": e.index, "errors": {
-                "idempotency_key": ["Already used for an event with a different body."]}})
+            result.rejected.append(
+                {"index": e.index, "errors": {"idempotency_key": ["Already used for an event with a different body."]}}
+            )
     result.rejected.sort(key=lambda r: r["index"])
     return result
 
 
-def meter_create(*, code: str, name: str, aggregation: str, field: str = "quantity",
-                 filters: dict[str, Any] | None = None, unit_label: str = "") -> Meter:
+def meter_create(
+    *,
+    code: str,
+    name: str,
+    aggregation: str,
+    field: str = "quantity",
+    filters: dict[str, Any] | None = None,
+    unit_label: str = "",
+) -> Meter:
     return Meter.objects.create(
         code=code, name=name, aggregation=aggregation, field=field, filters=filters or {}, unit_label=unit_label
     )

@@ -67,9 +67,7 @@ class PaymentAttempt(models.Model):
 
     class Meta:
         ordering = ["invoice", "number"]
-        constraints = [
-            models.UniqueConstraint(fields=["invoice", "number"], name="uniq_attempt_number_per_invoice")
-        ]
+        constraints = [models.UniqueConstraint(fields=["invoice", "number"], name="uniq_attempt_number_per_invoice")]
 
     def __str__(self) -> str:
         return f"Attempt {self.number} on invoice #{self.invoice_id}: {self.status}"

@@ -18,7 +18,8 @@ def reminder_email_send(*, invoice: Invoice, customer: Customer, sequence: int) 
     recipients = billing_recipients(customer)
     amount = format_money(invoice.amount_due, invoice.currency, customer.locale)
     subject = (
-        f"Payment failed for invoice {invoice.number}" if sequence == 1
+        f"Payment failed for invoice {invoice.number}"
+        if sequence == 1
         else f"Reminder: invoice {invoice.number} is unpaid ({amount})"
     )
     body = (

@@ -27,16 +27,28 @@ REMINDER_HOUR = time(9, 0)
 
 
 def payment_record(
-    *, invoice: Invoice, amount: Decimal, method: str, received_at: datetime, reference: str = "",
-    stripe_payment_intent_id: str = "", stripe_charge_id: str = "", actor: Actor = None,
+    *,
+    invoice: Invoice,
+    amount: Decimal,
+    method: str,
+    received_at: datetime,
+    reference: str = "",
+    stripe_payment_intent_id: str = "",
+    stripe_charge_id: str = "",
+    actor: Actor = None,
 ) -> Payment:
     """Record money received for one invoice and apply it. Sends ``payment_succeeded`` after commit."""
     if amount <= ZERO:
         raise PaymentNotAllowed("A payment must be positive.")
     with transaction.atomic():
         payment = Payment.objects.create(
-            customer_id=invoice.customer_id, amount=amount, currency=invoice.currency, method=method,
-            received_at=received_at, reference=reference, stripe_payment_intent_id=stripe_payment_intent_id,
+            customer_id=invoice.customer_id,
+            amount=amount,
+            currency=invoice.currency,
+            method=method,
+            received_at=received_at,
+            reference=reference,
+            stripe_payment_intent_id=stripe_payment_intent_id,
             stripe_charge_id=stripe_charge_id,
         )
         PaymentAllocation.objects.create(payment=payment, invoice=invoice, amount=amount)
@@ -46,14 +58,18 @@ def payment_record(
             raise PaymentNotAllowed(str(exc)) from exc
         audit_record(
             rule="receivables.payment_received" if actor is None else "receivables.manual_payment",
-            action="payment_recorded", obj=payment, actor=actor,
+            action="payment_recorded",
+            obj=payment,
+            actor=actor,
             inputs={"invoice": invoice.number, "amount": amount, "method": method, "reference": reference},
             outcome={"invoice_status": updated.status, "amount_due": updated.amount_due},
         )
         if updated.status == InvoiceStatus.PAID:
-            case = DunningCase.objects.select_for_update().filter(
-                invoice=invoice, status__in=[DunningStatus.OPEN, DunningStatus.ESCALATED]
-            ).first()
+            case = (
+                DunningCase.objects.select_for_update()
+                .filter(invoice=invoice, status__in=[DunningStatus.OPEN, DunningStatus.ESCALATED])
+                .first()
+            )
             if case is not None:
                 case.status = DunningStatus.RECOVERED
                 case.closed_at = timezone.now()
@@ -73,8 +89,11 @@ def _next_attempt(invoice: Invoice) -> PaymentAttempt:
         return pending
     last = PaymentAttempt.objects.filter(invoice=invoice).order_by("-number").first()
     return PaymentAttempt.objects.create(
-        invoice=invoice, number=(last.number + 1) if last else 1, amount=invoice.amount_due,
-        currency=invoice.currency, scheduled_for=timezone.now(),
+        invoice=invoice,
+        number=(last.number + 1) if last else 1,
+        amount=invoice.amount_due,
+        currency=invoice.currency,
+        scheduled_for=timezone.now(),
     )
 
 
@@ -84,8 +103,11 @@ def invoice_collect(*, invoice_id: int) -> PaymentAttempt | None:
     invoice = Invoice.objects.select_related("customer").get(pk=invoice_id)
     customer = invoice.customer
     if (
-        invoice.status != InvoiceStatus.OPEN or invoice.amount_due <= ZERO or not stripe_gateway.is_configured()
-        or not customer.stripe_customer_id or not customer.stripe_payment_method_id
+        invoice.status != InvoiceStatus.OPEN
+        or invoice.amount_due <= ZERO
+        or not stripe_gateway.is_configured()
+        or not customer.stripe_customer_id
+        or not customer.stripe_payment_method_id
     ):
         return None
     with transaction.atomic():
@@ -107,22 +129,34 @@ def invoice_collect(*, invoice_id: int) -> PaymentAttempt | None:
         if result.succeeded:
             attempt.status = AttemptStatus.SUCCEEDED
             attempt.payment = payment_record(
-                invoice=invoice, amount=attempt.amount, method=PaymentMethod.CARD, received_at=attempt.attempted_at,
-                reference=result.charge_id, stripe_payment_intent_id=result.payment_intent_id,
+                invoice=invoice,
+                amount=attempt.amount,
+                method=PaymentMethod.CARD,
+                received_at=attempt.attempted_at,
+                reference=result.charge_id,
+                stripe_payment_intent_id=result.payment_intent_id,
                 stripe_charge_id=result.charge_id,
             )
             attempt.save()
-            audit_record(rule="receivables.card_charge", action="payment_attempt_succeeded", obj=attempt,
-                         inputs={"invoice": invoice.number, "amount": attempt.amount, "attempt": attempt.number},
-                         outcome={"payment_intent": result.payment_intent_id})
+            audit_record(
+                rule="receivables.card_charge",
+                action="payment_attempt_succeeded",
+                obj=attempt,
+                inputs={"invoice": invoice.number, "amount": attempt.amount, "attempt": attempt.number},
+                outcome={"payment_intent": result.payment_intent_id},
+            )
             return attempt
         attempt.status = AttemptStatus.FAILED
         attempt.failure_code = result.failure_code
         attempt.failure_message = result.failure_message[:500]
         attempt.save()
-        audit_record(rule="receivables.card_charge", action="payment_attempt_failed", obj=attempt,
-                     inputs={"invoice": invoice.number, "amount": attempt.amount, "attempt": attempt.number},
-                     outcome={"failure_code": result.failure_code, "message": result.failure_message})
+        audit_record(
+            rule="receivables.card_charge",
+            action="payment_attempt_failed",
+            obj=attempt,
+            inputs={"invoice": invoice.number, "amount": attempt.amount, "attempt": attempt.number},
+            outcome={"failure_code": result.failure_code, "message": result.failure_message},
+        )
         dunning_case_record_failure(invoice=invoice, attempt=attempt)
         transaction.on_commit(
             lambda: payment_failed.send(
@@ -139,14 +173,19 @@ def score_inputs_for(invoice: Invoice) -> ScoreInputs:
     history = Invoice.objects.filter(customer=customer, finalized_at__gte=year_ago).exclude(pk=invoice.pk)
     amounts = [i.total for i in history.only("total")]
     previous_usage = (
-        Invoice.objects.filter(customer=customer, period_end__lte=invoice.period_start).exclude(pk=invoice.pk)
-        .order_by("-period_end").values_list("total", flat=True).first()
+        Invoice.objects.filter(customer=customer, period_end__lte=invoice.period_start)
+        .exclude(pk=invoice.pk)
+        .order_by("-period_end")
+        .values_list("total", flat=True)
+        .first()
     )
     return ScoreInputs(
         invoices_paid=history.filter(status=InvoiceStatus.PAID).count(),
         failed_attempts=PaymentAttempt.objects.filter(
             invoice__customer=customer, status=AttemptStatus.FAILED, attempted_at__gte=year_ago
-        ).exclude(invoice=invoice).count(),
+        )
+        .exclude(invoice=invoice)
+        .count(),
         tenure_days=(now - customer.created_at).days,
         invoice_amount=invoice.total,
         median_invoice_amount=Decimal(statistics.median(amounts)) if amounts else None,
@@ -173,17 +212,25 @@ def dunning_case_record_failure(*, invoice: Invoice, attempt: PaymentAttempt) ->
         inputs = score_inputs_for(invoice)
         result = score(inputs)
         case = DunningCase.objects.create(
-            invoice=invoice, customer=invoice.customer, payment_score=result.value,
+            invoice=invoice,
+            customer=invoice.customer,
+            payment_score=result.value,
             score_inputs={**inputs.as_dict(), "band": result.band, "retry_days": list(result.retry_days)},
             last_failure_code=attempt.failure_code,
             next_retry_at=now + timedelta(days=result.retry_days[0]),
             next_reminder_at=_at_local_hour(REMINDER_DAYS[0], start=now, tz=tz),
         )
         audit_record(
-            rule="dunning.score_and_schedule", action="dunning_case_opened", obj=case,
+            rule="dunning.score_and_schedule",
+            action="dunning_case_opened",
+            obj=case,
             inputs={"invoice": invoice.number, "failure_code": attempt.failure_code, **case.score_inputs},
-            outcome={"score": result.value, "band": result.band, "next_retry_at": case.next_retry_at,
-                     "next_reminder_at": case.next_reminder_at},
+            outcome={
+                "score": result.value,
+                "band": result.band,
+                "next_retry_at": case.next_retry_at,
+                "next_reminder_at": case.next_reminder_at,
+            },
         )
         return case
     case.retries_done += 1
@@ -197,9 +244,13 @@ def dunning_case_record_failure(*, invoice: Invoice, attempt: PaymentAttempt) ->
         case.next_retry_at = None
         outcome = {"escalated": True, "sequence_days": SEQUENCE_DAYS}
     case.save()
-    audit_record(rule="dunning.retry_plan", action="dunning_case_advanced", obj=case,
-                 inputs={"invoice": invoice.number, "retries_done": case.retries_done, "retry_days": retry_days},
-                 outcome=outcome)
+    audit_record(
+        rule="dunning.retry_plan",
+        action="dunning_case_advanced",
+        obj=case,
+        inputs={"invoice": invoice.number, "retries_done": case.retries_done, "retry_days": retry_days},
+        outcome=outcome,
+    )
     return case
 
 
@@ -216,8 +267,10 @@ def dunning_retry(*, case_id: int) -> PaymentAttempt | None:
 
 
 def dunning_reminder_due(*, case: DunningCase) -> bool:
-    return case.status in (DunningStatus.OPEN, DunningStatus.ESCALATED) and case.next_reminder_at is not None and (
-        case.next_reminder_at <= timezone.now()
+    return (
+        case.status in (DunningStatus.OPEN, DunningStatus.ESCALATED)
+        and case.next_reminder_at is not None
+        and (case.next_reminder_at <= timezone.now())
     )
 
 
@@ -238,11 +291,17 @@ def dunning_reminder_send(*, case_id: int) -> DunningCase:
         case.reminders_sent = sequence
         tz = ZoneInfo(case.customer.timezone)
         case.next_reminder_at = (
-            _at_local_hour(REMINDER_DAYS[sequence], start=case.opened_at, tz=tz) if sequence < len(REMINDER_DAYS) else None
+            _at_local_hour(REMINDER_DAYS[sequence], start=case.opened_at, tz=tz)
+            if sequence < len(REMINDER_DAYS)
+            else None
         )
         case.save()
         recipients = reminder_email_send(invoice=invoice, customer=case.customer, sequence=sequence)
-        audit_record(rule="dunning.reminder", action="reminder_sent", obj=case,
-                     inputs={"invoice": invoice.number, "sequence": sequence},
-                     outcome={"to": recipients, "next_reminder_at": case.next_reminder_at})
+        audit_record(
+            rule="dunning.reminder",
+            action="reminder_sent",
+            obj=case,
+            inputs={"invoice": invoice.number, "sequence": sequence},
+            outcome={"to": recipients, "next_reminder_at": case.next_reminder_at},
+        )
     return case

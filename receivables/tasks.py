@@ -29,8 +29,9 @@ def dunning_reminder_send_task(case_id: int) -> None:
 def payment_retries_due_task() -> int:
     """Finder: fan out one retry task per dunning case whose retry is due."""
     ids = list(
-        DunningCase.objects.filter(status=DunningStatus.OPEN, next_retry_at__lte=timezone.now())
-        .values_list("pk", flat=True)[:BATCH]
+        DunningCase.objects.filter(status=DunningStatus.OPEN, next_retry_at__lte=timezone.now()).values_list(
+            "pk", flat=True
+        )[:BATCH]
     )
     for pk in ids:
         dunning_retry_task.delay(pk)

@@ -10,3 +10,6 @@ class Dashboard(models.Model):
         managed = False
         default_permissions = ()
         permissions = [("view_dashboard", "Can view CFO dashboards and reports")]
+
+    def __str__(self) -> str:
+        return "CFO dashboards"

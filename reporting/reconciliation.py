@@ -40,7 +40,9 @@ class Figures:
     unbilled_receivable: Decimal = ZERO
 
     def as_dict(self) -> dict[str, str]:
-        return {k: v if k == "currency" else format(round_money(v, self.currency), "f") for k, v in self.__dict__.items()}
+        return {
+            k: v if k == "currency" else format(round_money(v, self.currency), "f") for k, v in self.__dict__.items()
+        }
 
     def add(self, other: Figures) -> None:
         for name, value in other.__dict__.items():
@@ -71,7 +73,9 @@ def reconciliation_report(*, period: str) -> dict[str, Any]:
     start, end = parse_period(period)
     report = Report(period=period)
     invoices = list(
-        Invoice.objects.filter(status__in=ISSUED, period_start__gte=start, period_start__lt=end).select_related("customer")
+        Invoice.objects.filter(status__in=ISSUED, period_start__gte=start, period_start__lt=end).select_related(
+            "customer"
+        )
     )
     for invoice in invoices:
         figures = report.customers.setdefault(
@@ -108,15 +112,30 @@ def _check_invoice(report: Report, invoice: Invoice, collected: Decimal, schedul
     """Three-way match of one invoice: invoicing vs receivables vs revrec vs the ledger."""
     ref = invoice.number or f"#{invoice.pk}"
     if collected != invoice.amount_paid:
-        report.findings.append({"invoice": ref, "type": "collections_mismatch",
-                                "message": f"Payments allocated {collected} but invoice shows paid {invoice.amount_paid}."})
+        report.findings.append(
+            {
+                "invoice": ref,
+                "type": "collections_mismatch",
+                "message": f"Payments allocated {collected} but invoice shows paid {invoice.amount_paid}.",
+            }
+        )
     if scheduled != invoice.total:
-        report.findings.append({"invoice": ref, "type": "revenue_schedule_mismatch",
-                                "message": f"Revenue scheduled {scheduled} but invoice total {invoice.total}."})
+        report.findings.append(
+            {
+                "invoice": ref,
+                "type": "revenue_schedule_mismatch",
+                "message": f"Revenue scheduled {scheduled} but invoice total {invoice.total}.",
+            }
+        )
     keys = [f"invoice:{invoice.pk}:issued"]
     keys += [f"payment:{a.payment_id}:received" for a in PaymentAllocation.objects.filter(invoice=invoice)]
     ledger_ar = _ledger_balance(invoice.customer_id, AccountCode.ACCOUNTS_RECEIVABLE, keys)
     expected_ar = invoice.total - collected
     if invoice.status != InvoiceStatus.UNCOLLECTIBLE and ledger_ar != expected_ar:
-        report.findings.append({"invoice": ref, "type": "ledger_ar_mismatch",
-                                "message": f"Ledger AR {ledger_ar} for this invoice, expected {expected_ar}."})
+        report.findings.append(
+            {
+                "invoice": ref,
+                "type": "ledger_ar_mismatch",
+                "message": f"Ledger AR {ledger_ar} for this invoice, expected {expected_ar}.",
+            }
+        )

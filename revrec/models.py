@@ -33,9 +33,7 @@ class RevenueScheduleEntry(models.Model):
         ordering = ["invoice", "period_start", "id"]
         verbose_name_plural = "revenue schedule entries"
         constraints = [
-            models.UniqueConstraint(
-                fields=["invoice_line", "period_start"], name="uniq_revenue_entry_per_line_period"
-            )
+            models.UniqueConstraint(fields=["invoice_line", "period_start"], name="uniq_revenue_entry_per_line_period")
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
+from django.utils import timezone
 
 from audit.services import audit_record
 from invoicing.choices import LineKind
@@ -43,14 +44,22 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
             continue
         pattern = _pattern(line)
         if pattern == RecognitionPattern.RATABLE:
-            rows = ratable_schedule(line.amount, start=line.period_start, end=line.period_end, currency=invoice.currency)
+            rows = ratable_schedule(
+                line.amount, start=line.period_start, end=line.period_end, currency=invoice.currency
+            )
         else:
             rows = [(line.period_start, line.period_end, line.amount)]
         for start, end, amount in rows:
             earned = pattern != RecognitionPattern.RATABLE or end <= issue_date
             entry = RevenueScheduleEntry(
-                invoice=invoice, invoice_line=line, customer=invoice.customer, pattern=pattern,
-                period_start=start, period_end=end, amount=amount, currency=invoice.currency,
+                invoice=invoice,
+                invoice_line=line,
+                customer=invoice.customer,
+                pattern=pattern,
+                period_start=start,
+                period_end=end,
+                amount=amount,
+                currency=invoice.currency,
                 recognized_on=issue_date if earned else None,
                 journal_source_key=f"invoice:{invoice.pk}:issued" if earned else "",
             )
@@ -60,8 +69,11 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
     deferred_total = sum((e.amount for e in entries if not e.recognized_on), ZERO)
     if invoice.total > ZERO:
         journal_entry_post(
-            source_key=f"invoice:{invoice.pk}:issued", entry_date=issue_date,
-            memo=f"Invoice {invoice.number} issued", currency=invoice.currency, customer_id=invoice.customer_id,
+            source_key=f"invoice:{invoice.pk}:issued",
+            entry_date=issue_date,
+            memo=f"Invoice {invoice.number} issued",
+            currency=invoice.currency,
+            customer_id=invoice.customer_id,
             postings=[
                 Posting(AccountCode.ACCOUNTS_RECEIVABLE, debit=invoice.total),
                 Posting(AccountCode.REVENUE, credit=earned_total),
@@ -69,9 +81,13 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
             ],
             rule="revrec.invoice_issued",
         )
-    audit_record(rule="revrec.schedule", action="revenue_scheduled", obj=invoice,
-                 inputs={"invoice": invoice.number, "lines": invoice.lines.count()},
-                 outcome={"earned": earned_total, "deferred": deferred_total, "entries": len(entries)})
+    audit_record(
+        rule="revrec.schedule",
+        action="revenue_scheduled",
+        obj=invoice,
+        inputs={"invoice": invoice.number, "lines": invoice.lines.count()},
+        outcome={"earned": earned_total, "deferred": deferred_total, "entries": len(entries)},
+    )
     return entries
 
 
@@ -87,10 +103,15 @@ def revenue_recognize_due(*, as_of: date) -> int:
                 continue
             source_key = f"revenue:{entry.pk}"
             journal_entry_post(
-                source_key=source_key, entry_date=entry.period_end, currency=entry.currency,
-                memo=f"Revenue recognised {entry.period_start}..{entry.period_end}", customer_id=entry.customer_id,
-                postings=[Posting(AccountCode.DEFERRED_REVENUE, debit=entry.amount),
-                          Posting(AccountCode.REVENUE, credit=entry.amount)],
+                source_key=source_key,
+                entry_date=entry.period_end,
+                currency=entry.currency,
+                memo=f"Revenue recognised {entry.period_start}..{entry.period_end}",
+                customer_id=entry.customer_id,
+                postings=[
+                    Posting(AccountCode.DEFERRED_REVENUE, debit=entry.amount),
+                    Posting(AccountCode.REVENUE, credit=entry.amount),
+                ],
                 rule="revrec.ratable_recognition",
             )
             entry.recognized_on = entry.period_end
@@ -113,9 +134,15 @@ def revenue_invoice_voided(*, invoice_id: int) -> None:
             e.save()
     if earned or deferred:
         journal_entry_post(
-            source_key=f"invoice:{invoice.pk}:voided", entry_date=date.today(), currency=invoice.currency,
-            memo=f"Invoice {invoice.number} voided", customer_id=invoice.customer_id,
-            postings=[Posting(AccountCode.REVENUE, debit=earned), Posting(AccountCode.DEFERRED_REVENUE, debit=deferred),
-                      Posting(AccountCode.ACCOUNTS_RECEIVABLE, credit=earned + deferred)],
+            source_key=f"invoice:{invoice.pk}:voided",
+            entry_date=timezone.localdate(),
+            currency=invoice.currency,
+            memo=f"Invoice {invoice.number} voided",
+            customer_id=invoice.customer_id,
+            postings=[
+                Posting(AccountCode.REVENUE, debit=earned),
+                Posting(AccountCode.DEFERRED_REVENUE, debit=deferred),
+                Posting(AccountCode.ACCOUNTS_RECEIVABLE, credit=earned + deferred),
+            ],
             rule="revrec.invoice_voided",
         )

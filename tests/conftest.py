@@ -20,7 +20,7 @@ def _celery_eager() -> Iterator[None]:
     """Tasks run inline in tests (the real worker is exercised by tests/e2e/test_celery_worker.py)."""
     celery_app.conf.task_always_eager = True
     celery_app.conf.task_eager_propagates = True
-    yield
+    return
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,6 @@ from contracts.choices import (
     BillingAlignment,
     BillingInterval,
     BillingTiming,
-    ChargeModel,
     CommitmentPeriod,
 )
 from contracts.models import BillingContact, Contract, ContractLine, Customer, Milestone
@@ -60,8 +59,21 @@ class CustomerSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Customer
-        fields = ["id", "external_id", "name", "email", "currency", "timezone", "payment_terms_days", "locale",
-                  "tax_id", "address", "contacts", "stripe_customer_id", "created_at"]
+        fields = [
+            "id",
+            "external_id",
+            "name",
+            "email",
+            "currency",
+            "timezone",
+            "payment_terms_days",
+            "locale",
+            "tax_id",
+            "address",
+            "contacts",
+            "stripe_customer_id",
+            "created_at",
+        ]
         read_only_fields = ["id", "stripe_customer_id", "created_at"]
 
     def create(self, validated_data: dict[str, Any]) -> Customer:
@@ -77,8 +89,16 @@ class CustomerSerializer(serializers.ModelSerializer):
         return data
 
 
-_CADENCE_FIELDS = ("billing_interval", "billing_interval_count", "billing_timing", "start_date", "end_date",
-                   "top_up_threshold", "top_up_amount", "expires_on")
+_CADENCE_FIELDS = (
+    "billing_interval",
+    "billing_interval_count",
+    "billing_timing",
+    "start_date",
+    "end_date",
+    "top_up_threshold",
+    "top_up_amount",
+    "expires_on",
+)
 
 
 class ContractWriteSerializer(serializers.Serializer):
@@ -169,21 +189,39 @@ class ContractWriteSerializer(serializers.Serializer):
         usage = spec.charge_model in USAGE_CHARGE_MODELS
         default_timing = BillingTiming.IN_ARREARS if usage else BillingTiming.IN_ADVANCE
         fields: dict[str, Any] = {
-            "code": spec.code, "description": spec.description or "", "charge_model": spec.charge_model,
-            "metric": spec.metric or "", "billing_interval": raw.get("billing_interval", BillingInterval.MONTH),
+            "code": spec.code,
+            "description": spec.description or "",
+            "charge_model": spec.charge_model,
+            "metric": spec.metric or "",
+            "billing_interval": raw.get("billing_interval", BillingInterval.MONTH),
             "billing_interval_count": int(raw.get("billing_interval_count", 1)),
             "billing_timing": BillingTiming.IN_ARREARS if usage else raw.get("billing_timing") or default_timing,
-            "amount": spec.amount, "unit_price": spec.unit_price, "included_units": spec.included_units,
+            "amount": spec.amount,
+            "unit_price": spec.unit_price,
+            "included_units": spec.included_units,
             "tiers": [
-                {"up_to": None if t.up_to is None else str(t.up_to), "unit_price": str(t.unit_price),
-                 "flat_fee": str(t.flat_fee), "package_size": None if t.package_size is None else str(t.package_size)}
+                {
+                    "up_to": None if t.up_to is None else str(t.up_to),
+                    "unit_price": str(t.unit_price),
+                    "flat_fee": str(t.flat_fee),
+                    "package_size": None if t.package_size is None else str(t.package_size),
+                }
                 for t in spec.tiers
             ],
-            "tier_basis": spec.tier_basis, "package_size": spec.package_size, "package_price": spec.package_price,
-            "free_units": spec.free_units, "rate": spec.rate, "fixed_fee": spec.fixed_fee,
-            "free_events": spec.free_events, "free_amount": spec.free_amount, "per_event_min": spec.per_event_min,
-            "per_event_max": spec.per_event_max, "seats": spec.seats, "charge_date": spec.charge_date,
-            "price": spec.price, "minimum_amount": spec.minimum_amount,
+            "tier_basis": spec.tier_basis,
+            "package_size": spec.package_size,
+            "package_price": spec.package_price,
+            "free_units": spec.free_units,
+            "rate": spec.rate,
+            "fixed_fee": spec.fixed_fee,
+            "free_events": spec.free_events,
+            "free_amount": spec.free_amount,
+            "per_event_min": spec.per_event_min,
+            "per_event_max": spec.per_event_max,
+            "seats": spec.seats,
+            "charge_date": spec.charge_date,
+            "price": spec.price,
+            "minimum_amount": spec.minimum_amount,
             "milestones": [{"name": m.name, "amount": m.amount, "due_date": m.due_date} for m in spec.milestones],
         }
         for field in ("start_date", "end_date", "expires_on"):
@@ -238,13 +276,26 @@ class ContractSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Contract
-        fields = ["id", "external_id", "customer", "start_date", "end_date", "currency", "billing_alignment",
-                  "auto_send", "status", "minimum_commitment", "lines", "created_at"]
+        fields = [
+            "id",
+            "external_id",
+            "customer",
+            "start_date",
+            "end_date",
+            "currency",
+            "billing_alignment",
+            "auto_send",
+            "status",
+            "minimum_commitment",
+            "lines",
+            "created_at",
+        ]
 
     def get_minimum_commitment(self, obj: Contract) -> dict[str, Any] | None:
         if obj.minimum_commitment_amount is None:
             return None
-        return {"amount": str(obj.minimum_commitment_amount), "period": obj.minimum_commitment_period,
-                "lines": obj.minimum_commitment_lines}
-
-
+        return {
+            "amount": str(obj.minimum_commitment_amount),
+            "period": obj.minimum_commitment_period,
+            "lines": obj.minimum_commitment_lines,
+        }

@@ -55,8 +55,11 @@ class ContractListCreateApi(ListCreateAPIView):
             qs = qs.filter(customer__external_id=customer)
         return qs
 
-    @extend_schema(request=ContractWriteSerializer, responses={201: ContractSerializer},
-                   parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)])
+    @extend_schema(
+        request=ContractWriteSerializer,
+        responses={201: ContractSerializer},
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)],
+    )
     @idempotent
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         serializer = ContractWriteSerializer(data=request.data)

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from django.http import FileResponse
@@ -36,8 +35,18 @@ class InvoiceLineSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = InvoiceLine
-        fields = ["line_code", "kind", "description", "tier", "quantity", "unit_price", "precise_amount", "amount",
-                  "period_start", "period_end"]
+        fields = [
+            "line_code",
+            "kind",
+            "description",
+            "tier",
+            "quantity",
+            "unit_price",
+            "precise_amount",
+            "amount",
+            "period_start",
+            "period_end",
+        ]
 
     def get_quantity(self, obj: InvoiceLine) -> str:
         return format(obj.quantity.normalize(), "f") if obj.quantity else "0"
@@ -72,9 +81,27 @@ class InvoiceSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Invoice
-        fields = ["id", "number", "status", "customer", "contract", "currency", "period_start", "period_end",
-                  "issue_date", "due_date", "subtotal", "tax", "total", "amount_paid", "amount_due", "payment_url",
-                  "pdf_url", "sent_at", "lines"]
+        fields = [
+            "id",
+            "number",
+            "status",
+            "customer",
+            "contract",
+            "currency",
+            "period_start",
+            "period_end",
+            "issue_date",
+            "due_date",
+            "subtotal",
+            "tax",
+            "total",
+            "amount_paid",
+            "amount_due",
+            "payment_url",
+            "pdf_url",
+            "sent_at",
+            "lines",
+        ]
 
     def get_contract(self, obj: Invoice) -> str | None:
         return None if obj.contract is None else (obj.contract.external_id or str(obj.contract.pk))
@@ -106,20 +133,39 @@ class InvoiceSerializer(serializers.ModelSerializer):
 class BillingRunSerializer(serializers.ModelSerializer):
     class Meta:
         model = BillingRun
-        fields = ["id", "as_of", "status", "triggered_by", "started_at", "finished_at", "contracts_total",
-                  "contracts_done", "invoices_created", "invoices_existing", "errors"]
+        fields = [
+            "id",
+            "as_of",
+            "status",
+            "triggered_by",
+            "started_at",
+            "finished_at",
+            "contracts_total",
+            "contracts_done",
+            "invoices_created",
+            "invoices_existing",
+            "errors",
+        ]
 
 
 class BillingRunCreateApi(APIView):
-    @extend_schema(request=inline_serializer("BillingRunRequest", {"as_of": serializers.DateTimeField()}),
-                   responses={201: BillingRunSerializer})
+    @extend_schema(
+        request=inline_serializer("BillingRunRequest", {"as_of": serializers.DateTimeField()}),
+        responses={201: BillingRunSerializer},
+    )
     @idempotent
     def post(self, request: Request) -> Response:
         raw = request.data.get("as_of") if isinstance(request.data, dict) else None
         as_of = parse_datetime(raw) if isinstance(raw, str) else None
         if as_of is None or as_of.tzinfo is None:
-            return Response(error_body(400, "Invalid input.", {
-                "as_of": ["Expected an ISO 8601 timestamp with an offset, e.g. 2026-04-05T00:00:00Z."]}), status=400)
+            return Response(
+                error_body(
+                    400,
+                    "Invalid input.",
+                    {"as_of": ["Expected an ISO 8601 timestamp with an offset, e.g. 2026-04-05T00:00:00Z."]},
+                ),
+                status=400,
+            )
         run = billing_run_execute(as_of=as_of, actor=request.user)
         return Response(BillingRunSerializer(run).data, status=status.HTTP_201_CREATED)
 
@@ -191,11 +237,18 @@ def rating_result_data(result: RatingResult) -> dict[str, Any]:
         "subtotal": format(result.subtotal, "f"),
         "total": format(result.total, "f"),
         "lines": [
-            {"line_code": r.line_code, "kind": r.kind, "description": r.description, "tier": r.tier,
-             "quantity": format(r.quantity.normalize(), "f") if r.quantity else "0",
-             "unit_price": None if r.unit_price is None else format(r.unit_price.normalize(), "f"),
-             "precise_amount": format(r.precise_amount, "f"), "amount": format(r.amount, "f"),
-             "period_start": r.period_start.isoformat(), "period_end": r.period_end.isoformat()}
+            {
+                "line_code": r.line_code,
+                "kind": r.kind,
+                "description": r.description,
+                "tier": r.tier,
+                "quantity": format(r.quantity.normalize(), "f") if r.quantity else "0",
+                "unit_price": None if r.unit_price is None else format(r.unit_price.normalize(), "f"),
+                "precise_amount": format(r.precise_amount, "f"),
+                "amount": format(r.amount, "f"),
+                "period_start": r.period_start.isoformat(),
+                "period_end": r.period_end.isoformat(),
+            }
             for r in result.lines
         ],
     }
@@ -215,5 +268,3 @@ class CustomerUsageApi(APIView):
     def get(self, request: Request, ref: str) -> Response:
         customer = customer_by_reference(ref)
         return Response(customer_current_usage(customer=customer))
-
-

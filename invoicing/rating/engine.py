@@ -122,9 +122,7 @@ class RatingInputError(ValueError):
 
     def __init__(self, fields: Mapping[str, Sequence[str]]) -> None:
         self.fields = {path: list(messages) for path, messages in fields.items()}
-        summary = "; ".join(
-            f"{path}: {' '.join(messages)}" for path, messages in self.fields.items()
-        )
+        summary = "; ".join(f"{path}: {' '.join(messages)}" for path, messages in self.fields.items())
         super().__init__(summary or "Invalid rating input.")
 
     def prefixed(self, prefix: str) -> RatingInputError:
@@ -205,9 +203,7 @@ def rate_period(
         rated_lines.extend(line_rows)
 
     if minimum_commitment is not None:
-        covered = set(minimum_commitment.lines) or {
-            spec.code for spec in lines if spec.charge_model in USAGE_MODELS
-        }
+        covered = set(minimum_commitment.lines) or {spec.code for spec in lines if spec.charge_model in USAGE_MODELS}
         true_up = _minimum_row(
             [line for line in rated_lines if line.line_code in covered],
             minimum_commitment.amount,
@@ -218,9 +214,7 @@ def rate_period(
             rated_lines.append(rated(COMMITMENT_LINE_CODE, true_up))
 
     subtotal = sum((line.amount for line in rated_lines), round_money(ZERO, currency))
-    return RatingResult(
-        currency=currency, lines=tuple(rated_lines), subtotal=subtotal, total=subtotal
-    )
+    return RatingResult(currency=currency, lines=tuple(rated_lines), subtotal=subtotal, total=subtotal)
 
 
 def _minimum_row(
@@ -243,9 +237,7 @@ def _minimum_row(
     return ChargeRow(MINIMUM, description, ONE, None, floor - billed)
 
 
-def apply_prepaid_credit(
-    *, rated_usage_amount: Decimal, balance: Decimal
-) -> tuple[Decimal, Decimal]:
+def apply_prepaid_credit(*, rated_usage_amount: Decimal, balance: Decimal) -> tuple[Decimal, Decimal]:
     """Draw usage charges from a prepaid balance: (amount drawn, new balance).
 
     Draws at most the balance and at most the charge, so the balance never goes negative and
@@ -292,9 +284,7 @@ def _check_input(
         raise RatingInputError(errors)
 
 
-def _check_lines(
-    lines: Sequence[LineSpec], errors: defaultdict[str, list[str]]
-) -> dict[str, LineSpec]:
+def _check_lines(lines: Sequence[LineSpec], errors: defaultdict[str, list[str]]) -> dict[str, LineSpec]:
     specs: dict[str, LineSpec] = {}
     for index, spec in enumerate(lines):
         for path, messages in validate_line(spec).items():
@@ -318,14 +308,10 @@ def _check_usage(
                 errors[f"usage.{code}.{name}"].append("Must be a non-negative number.")
         for index, value in enumerate(line_usage.event_values):
             if _is_negative(value):
-                errors[f"usage.{code}.event_values[{index}]"].append(
-                    "Must be a non-negative number."
-                )
+                errors[f"usage.{code}.event_values[{index}]"].append("Must be a non-negative number.")
         is_percentage = spec.charge_model == "percentage"
         if is_percentage and line_usage.quantity and not line_usage.event_values:
-            errors[f"usage.{code}.event_values"].append(
-                "A percentage line is rated from event values."
-            )
+            errors[f"usage.{code}.event_values"].append("A percentage line is rated from event values.")
 
 
 def _is_negative(value: Decimal) -> bool:
@@ -341,9 +327,7 @@ _T = TypeVar("_T")
 class _Reader:
     """Reads fields of a JSON object, collecting every error under its field path."""
 
-    def __init__(
-        self, data: Mapping[str, Any], errors: dict[str, list[str]], prefix: str = ""
-    ) -> None:
+    def __init__(self, data: Mapping[str, Any], errors: dict[str, list[str]], prefix: str = "") -> None:
         self.data = data
         self.errors = errors
         self.prefix = prefix

@@ -237,9 +237,7 @@ def _tier_description(
     return _described(spec, f"Tier {number}: {text}")
 
 
-def graduated_rows(
-    spec: LineSpec, *, before: Decimal, after: Decimal, context: RatingContext
-) -> list[ChargeRow]:
+def graduated_rows(spec: LineSpec, *, before: Decimal, after: Decimal, context: RatingContext) -> list[ChargeRow]:
     """Rows for the units in (before, after] under graduated tiers, one per tier used.
 
     The charge is price(after) - price(before), tier by tier, so cumulative tiers and package
@@ -262,9 +260,7 @@ def graduated_rows(
             continue
         amount = _tier_units_price(tier, units_after) - _tier_units_price(tier, units_before)
         description = _tier_description(spec, number, tier, units, flat_fee, context)
-        rows.append(
-            ChargeRow(USAGE, description, units, tier.unit_price, amount + flat_fee, number)
-        )
+        rows.append(ChargeRow(USAGE, description, units, tier.unit_price, amount + flat_fee, number))
     if rows:
         return rows
     # No units and no fee: still show the metric, on the tier the next unit would fall in.
@@ -290,9 +286,7 @@ def rate_volume(spec: LineSpec, usage: Usage, context: RatingContext) -> list[Ch
     """
     units = _billable(spec, usage.quantity)
     number, tier = next(
-        (number, tier)
-        for number, tier, _, upper in _tier_ranges(spec.tiers)
-        if upper is None or units <= upper
+        (number, tier) for number, tier, _, upper in _tier_ranges(spec.tiers) if upper is None or units <= upper
     )
     flat_fee = tier.flat_fee if units > 0 else ZERO
     amount = _tier_units_price(tier, units) + flat_fee
@@ -342,13 +336,8 @@ def rate_percentage(spec: LineSpec, usage: Usage, context: RatingContext) -> lis
     not charged.
     """
     rate = _given(spec.rate)
-    paid = paid_event_values(
-        usage.event_values, free_events=spec.free_events, free_amount=spec.free_amount
-    )
-    fees = [
-        _clamp(value * rate / 100 + spec.fixed_fee, spec.per_event_min, spec.per_event_max)
-        for value in paid
-    ]
+    paid = paid_event_values(usage.event_values, free_events=spec.free_events, free_amount=spec.free_amount)
+    fees = [_clamp(value * rate / 100 + spec.fixed_fee, spec.per_event_min, spec.per_event_max) for value in paid]
     text = f"{format_quantity(rate)}% of {context.money(sum(paid, ZERO))}"
     if spec.fixed_fee:
         text += f" + {context.money(spec.fixed_fee)} per event"
@@ -446,9 +435,7 @@ def _validate_tiers(tiers: Sequence[Tier], errors: defaultdict[str, list[str]]) 
         elif not tier.up_to.is_finite():
             errors[f"{path}.up_to"].append("Must be a finite number.")
         elif tier.up_to <= previous:
-            errors[f"{path}.up_to"].append(
-                f"Must be greater than {format_quantity(previous)}: tiers ascend."
-            )
+            errors[f"{path}.up_to"].append(f"Must be greater than {format_quantity(previous)}: tiers ascend.")
         else:
             previous = tier.up_to
         checks = (
@@ -480,8 +467,7 @@ def validate_line(spec: LineSpec) -> dict[str, list[str]]:
     errors: defaultdict[str, list[str]] = defaultdict(list)
     if spec.charge_model not in CHARGE_MODELS:
         errors["charge_model"].append(
-            f"Unknown charge model {spec.charge_model!r}; "
-            f"expected one of {', '.join(CHARGE_MODELS)}."
+            f"Unknown charge model {spec.charge_model!r}; expected one of {', '.join(CHARGE_MODELS)}."
         )
     if not spec.code:
         errors["code"].append("This field is required.")

@@ -7,9 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 
-def proration_factor(
-    *, service_start: date, service_end: date, period_start: date, period_end: date
-) -> Fraction:
+def proration_factor(*, service_start: date, service_end: date, period_start: date, period_end: date) -> Fraction:
     """Share of the billing period covered by the service: service days / period days.
 
     Both intervals are half-open, so [Mar 15, Apr 1) is 17 days of the 31 in [Mar 1, Apr 1).

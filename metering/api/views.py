@@ -54,8 +54,11 @@ class EventCreateApi(APIView):
             errors = result.rejected[0]["errors"]
             if result.outcomes.get(0) == "conflict":
                 return Response(
-                    error_body(409, "This idempotency_key was already used for an event with a different body.",
-                               errors), status=status.HTTP_409_CONFLICT)
+                    error_body(
+                        409, "This idempotency_key was already used for an event with a different body.", errors
+                    ),
+                    status=status.HTTP_409_CONFLICT,
+                )
             return Response(error_body(400, "Invalid event.", errors), status=status.HTTP_400_BAD_REQUEST)
         body = {**request.data, "duplicate": result.outcomes[0] == "duplicate"}
         return Response(body, status=status.HTTP_201_CREATED if result.accepted else status.HTTP_200_OK)
@@ -64,9 +67,16 @@ class EventCreateApi(APIView):
 class EventBatchApi(APIView):
     @extend_schema(
         request=inline_serializer("EventBatch", {"events": EventSerializer(many=True)}),
-        responses={200: inline_serializer("EventBatchResult", {
-            "accepted": serializers.IntegerField(), "duplicates": serializers.IntegerField(),
-            "rejected": serializers.ListField(child=serializers.DictField())})},
+        responses={
+            200: inline_serializer(
+                "EventBatchResult",
+                {
+                    "accepted": serializers.IntegerField(),
+                    "duplicates": serializers.IntegerField(),
+                    "rejected": serializers.ListField(child=serializers.DictField()),
+                },
+            )
+        },
         parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)],
     )
     def post(self, request: Request) -> Response:
@@ -76,6 +86,7 @@ class EventBatchApi(APIView):
         if len(events) > MAX_BATCH:
             return Response(
                 error_body(400, "Batch too large.", {"events": [f"At most {MAX_BATCH:,} events per batch."]}),
-                status=400)
+                status=400,
+            )
         result = usage_events_record(events=events)
         return Response({"accepted": result.accepted, "duplicates": result.duplicates, "rejected": result.rejected})

@@ -15,7 +15,7 @@ def month_slices(start: date, end: date) -> list[tuple[date, date]]:
     slices = []
     cursor = start
     while cursor < end:
-        next_month = (cursor.replace(day=1) + relativedelta(months=1))
+        next_month = cursor.replace(day=1) + relativedelta(months=1)
         slice_end = min(next_month, end)
         slices.append((cursor, slice_end))
         cursor = slice_end

@@ -97,9 +97,7 @@ def test_format_unit_price_keeps_every_significant_decimal(
         (D("1"), "en_US", "1"),
     ],
 )
-def test_format_quantity_has_grouping_and_no_trailing_zeros(
-    quantity: D, locale: str, expected: str
-) -> None:
+def test_format_quantity_has_grouping_and_no_trailing_zeros(quantity: D, locale: str, expected: str) -> None:
     assert format_quantity(quantity, locale) == expected
 
 
@@ -122,12 +120,8 @@ def test_format_period_shows_the_inclusive_last_day() -> None:
 
 def test_format_period_compact_for_table_cells() -> None:
     dash = "\u2009\u2013\u2009"  # babel's interval: an en dash between thin spaces
-    assert format_period(date(2026, 3, 5), date(2026, 4, 5), compact=True) == (
-        f"Mar 5{dash}Apr 4, 2026"
-    )
-    assert format_period(date(2025, 12, 5), date(2026, 1, 5), compact=True) == (
-        f"Dec 5, 2025{dash}Jan 4, 2026"
-    )
+    assert format_period(date(2026, 3, 5), date(2026, 4, 5), compact=True) == (f"Mar 5{dash}Apr 4, 2026")
+    assert format_period(date(2025, 12, 5), date(2026, 1, 5), compact=True) == (f"Dec 5, 2025{dash}Jan 4, 2026")
 
 
 def test_format_period_of_one_day_is_one_date() -> None:

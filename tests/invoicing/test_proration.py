@@ -59,9 +59,7 @@ def test_prorate_twenty_seats_for_the_rest_of_march() -> None:
         (date(2026, 3, 10), date(2026, 3, 9)),  # ends before it starts
     ],
 )
-def test_proration_refuses_service_outside_the_period(
-    service_start: date, service_end: date
-) -> None:
+def test_proration_refuses_service_outside_the_period(service_start: date, service_end: date) -> None:
     with pytest.raises(ValueError, match="inside the period"):
         proration_factor(
             service_start=service_start,
@@ -87,13 +85,9 @@ lengths = st.integers(min_value=1, max_value=400)
 
 
 @given(amount=amounts, start=starts, length=lengths)
-def test_prorating_a_whole_period_gives_the_full_amount(
-    amount: D, start: date, length: int
-) -> None:
+def test_prorating_a_whole_period_gives_the_full_amount(amount: D, start: date, length: int) -> None:
     end = start + timedelta(days=length)
-    prorated = prorate(
-        amount, service_start=start, service_end=end, period_start=start, period_end=end
-    )
+    prorated = prorate(amount, service_start=start, service_end=end, period_start=start, period_end=end)
 
     assert prorated == amount
 

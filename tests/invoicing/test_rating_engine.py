@@ -35,9 +35,7 @@ API = LineSpec(code="api", charge_model="per_unit", unit_price=D("0.004"))
         ("EUR", D("0.004"), "180000", D("720.00")),
     ],
 )
-def test_each_row_is_rounded_once_to_the_currency(
-    currency: str, unit_price: D, quantity: str, amount: D
-) -> None:
+def test_each_row_is_rounded_once_to_the_currency(currency: str, unit_price: D, quantity: str, amount: D) -> None:
     spec = LineSpec(code="api", charge_model="per_unit", unit_price=unit_price)
 
     result = rate_march(currency=currency, lines=[spec], usage={"api": Usage(quantity=D(quantity))})
@@ -124,14 +122,10 @@ def test_percentage_usage_needs_event_values() -> None:
 
 
 @given(
-    quantities=st.lists(
-        st.decimals(min_value=0, max_value=10**7, places=4), min_size=3, max_size=3
-    ),
+    quantities=st.lists(st.decimals(min_value=0, max_value=10**7, places=4), min_size=3, max_size=3),
     currency=st.sampled_from(["USD", "JPY", "KWD"]),
 )
-def test_every_amount_is_its_precise_amount_rounded_once(
-    quantities: list[D], currency: str
-) -> None:
+def test_every_amount_is_its_precise_amount_rounded_once(quantities: list[D], currency: str) -> None:
     lines = [
         LineSpec(code="a", charge_model="per_unit", unit_price=D("0.0037"), minimum_amount=D(5)),
         LineSpec(

@@ -96,9 +96,7 @@ def test_flat_fee_prorated_when_the_contract_ends_mid_period() -> None:
     assert row.amount == D("1500.00")  # 45 of the quarter's 90 days
 
 
-ONBOARDING = LineSpec(
-    code="setup", charge_model="one_time", description="Onboarding", amount=D("2500")
-)
+ONBOARDING = LineSpec(code="setup", charge_model="one_time", description="Onboarding", amount=D("2500"))
 
 
 @pytest.mark.parametrize(
@@ -110,12 +108,8 @@ ONBOARDING = LineSpec(
         (date(2026, 2, 28), False),
     ],
 )
-def test_one_time_is_billed_in_the_period_of_its_date(
-    charge_date: date | None, is_billed: bool
-) -> None:
-    spec = LineSpec(
-        code="setup", charge_model="one_time", amount=D("2500"), charge_date=charge_date
-    )
+def test_one_time_is_billed_in_the_period_of_its_date(charge_date: date | None, is_billed: bool) -> None:
+    spec = LineSpec(code="setup", charge_model="one_time", amount=D("2500"), charge_date=charge_date)
 
     amounts = [row.amount for row in rate(spec).lines]
 

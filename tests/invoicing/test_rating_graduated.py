@@ -120,9 +120,7 @@ def test_included_units_come_off_before_the_tiers() -> None:
         ("12500", [(1, D(10000), D("50.00")), (2, D(2500), D("9.00"))]),
     ],
 )
-def test_package_size_tiers_price_per_started_package(
-    megabytes: str, expected: list[tuple[int, D, D]]
-) -> None:
+def test_package_size_tiers_price_per_started_package(megabytes: str, expected: list[tuple[int, D, D]]) -> None:
     spec = graduated(
         Tier(up_to=D(10000), unit_price=D(5), package_size=D(1000)),
         Tier(up_to=None, unit_price=D(3), package_size=D(1000)),
@@ -170,9 +168,7 @@ def test_cumulative_tier_flat_fees_are_charged_in_the_period_a_tier_is_entered()
 
 
 def test_cumulative_package_tiers_charge_only_newly_started_packages() -> None:
-    spec = graduated(
-        Tier(up_to=None, unit_price=D(5), package_size=D(1000)), tier_basis="cumulative"
-    )
+    spec = graduated(Tier(up_to=None, unit_price=D(5), package_size=D(1000)), tier_basis="cumulative")
 
     rows = rate_rows(spec, Usage(quantity=D(1000), prior_quantity=D(1500)))
 
@@ -180,9 +176,7 @@ def test_cumulative_package_tiers_charge_only_newly_started_packages() -> None:
 
 
 def test_graduated_rounds_each_tier_row_once_in_jpy() -> None:
-    spec = graduated(
-        Tier(up_to=D(1000), unit_price=D("1.5")), Tier(up_to=None, unit_price=D("0.75"))
-    )
+    spec = graduated(Tier(up_to=D(1000), unit_price=D("1.5")), Tier(up_to=None, unit_price=D("0.75")))
 
     rows = rate_rows(spec, Usage(quantity=D(1003)), currency="JPY")
 
@@ -197,9 +191,7 @@ quantities = st.decimals(min_value=0, max_value=2_000_000, places=3)
 
 @st.composite
 def tier_tables(draw: st.DrawFn) -> tuple[Tier, ...]:
-    bounds = sorted(
-        draw(st.sets(st.integers(min_value=1, max_value=1_000_000), min_size=0, max_size=4))
-    )
+    bounds = sorted(draw(st.sets(st.integers(min_value=1, max_value=1_000_000), min_size=0, max_size=4)))
     uppers: list[D | None] = [D(bound) for bound in bounds]
     uppers.append(None)
     return tuple(
@@ -262,9 +254,7 @@ def test_tier_rows_sum_to_the_total(tiers: tuple[Tier, ...], quantity: D) -> Non
 
 
 @given(tiers=tier_tables(), parts=st.lists(quantities, min_size=1, max_size=5))
-def test_cumulative_periods_add_up_to_the_graduated_price_of_the_term(
-    tiers: tuple[Tier, ...], parts: list[D]
-) -> None:
+def test_cumulative_periods_add_up_to_the_graduated_price_of_the_term(tiers: tuple[Tier, ...], parts: list[D]) -> None:
     cumulative = graduated(*tiers, tier_basis="cumulative")
     prior = D(0)
     charged = D(0)

@@ -48,17 +48,13 @@ def test_line_minimum_is_prorated_in_a_partial_period() -> None:
     usage_row, minimum_row = result.lines
     # 200 x 17/31 = 109.677... -> 109.68; usage 80.00 leaves 29.68.
     assert minimum_row.amount == D("29.68")
-    assert minimum_row.description == (
-        "Minimum commitment (API calls: $200.00 per period, prorated 17/31 days)"
-    )
+    assert minimum_row.description == ("Minimum commitment (API calls: $200.00 per period, prorated 17/31 days)")
     assert result.total == D("109.68")
 
 
 def test_line_minimum_true_up_makes_the_invoice_total_the_minimum_exactly() -> None:
     # Usage of 80.005 rounds to 80.01; the true-up is 119.99, so the lines add up to 200.00.
-    spec = LineSpec(
-        code="api", charge_model="per_unit", unit_price=D("0.004"), minimum_amount=D(200)
-    )
+    spec = LineSpec(code="api", charge_model="per_unit", unit_price=D("0.004"), minimum_amount=D(200))
 
     result = rate(spec, usage={"api": "20001.25"})
 
@@ -99,18 +95,14 @@ def test_contract_commitment_on_named_lines() -> None:
 
 
 def test_contract_commitment_met_adds_no_line() -> None:
-    result = rate(
-        API, STORAGE, usage={"api": "180000"}, commitment=MinimumCommitment(amount=D(200))
-    )
+    result = rate(API, STORAGE, usage={"api": "180000"}, commitment=MinimumCommitment(amount=D(200)))
 
     assert [row.kind for row in result.lines] == ["usage", "usage"]
     assert result.total == D("720.00")
 
 
 def test_contract_commitment_counts_line_minimums() -> None:
-    api = LineSpec(
-        code="api", charge_model="per_unit", unit_price=D("0.004"), minimum_amount=D(150)
-    )
+    api = LineSpec(code="api", charge_model="per_unit", unit_price=D("0.004"), minimum_amount=D(150))
 
     result = rate(api, usage={"api": "20000"}, commitment=MinimumCommitment(amount=D(200)))
 

@@ -36,9 +36,7 @@ def test_currency_exponent_refuses_unknown_codes() -> None:
         (D("10"), "KWD", D("10.000")),
     ],
 )
-def test_round_money_rounds_half_up_to_the_minor_unit(
-    amount: D, currency: str, expected: D
-) -> None:
+def test_round_money_rounds_half_up_to_the_minor_unit(amount: D, currency: str, expected: D) -> None:
     rounded = round_money(amount, currency)
 
     assert rounded == expected

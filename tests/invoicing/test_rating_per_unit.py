@@ -107,9 +107,7 @@ def test_a_usage_line_without_usage_still_shows_a_zero_row() -> None:
 
 
 def test_fractional_quantities_keep_their_precision() -> None:
-    gb_hours = LineSpec(
-        code="storage", charge_model="per_unit", unit_label="GB-hours", unit_price=D("0.000137")
-    )
+    gb_hours = LineSpec(code="storage", charge_model="per_unit", unit_label="GB-hours", unit_price=D("0.000137"))
 
     [line] = rate(gb_hours, storage="1234567.891").lines
 

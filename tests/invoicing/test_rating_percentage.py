@@ -61,9 +61,7 @@ def test_free_allowance_walks_events_in_time_order(
 
 
 def test_per_event_fee_is_clamped_to_min_and_max() -> None:
-    spec = take_rate(
-        rate=D("2.9"), fixed_fee=D("0.30"), per_event_min=D("0.50"), per_event_max=D(5)
-    )
+    spec = take_rate(rate=D("2.9"), fixed_fee=D("0.30"), per_event_min=D("0.50"), per_event_max=D(5))
 
     # 0.145 + 0.30 -> 0.50 minimum; 0.59 unclamped; 29.30 -> 5.00 maximum.
     assert rate_events(spec, "5", "10", "1000").amount == D("6.09")

@@ -194,9 +194,7 @@ def test_line_spec_from_dict_parses_milestones_and_dates() -> None:
         }
     )
 
-    assert spec.milestones == (
-        Milestone("Go-live", D(15000), date(2026, 3, 31), completed_on=date(2026, 3, 9)),
-    )
+    assert spec.milestones == (Milestone("Go-live", D(15000), date(2026, 3, 31), completed_on=date(2026, 3, 9)),)
 
 
 def test_line_spec_from_dict_parses_percentage_terms() -> None:
@@ -267,9 +265,7 @@ def test_line_spec_from_dict_reports_bad_input_by_path(change: dict[str, Any], p
 def test_rating_input_errors_nest_under_a_prefix() -> None:
     error = RatingInputError({"tiers[0].up_to": ["Must be greater than 0: tiers ascend."]})
 
-    assert error.prefixed("lines[1].").fields == {
-        "lines[1].tiers[0].up_to": ["Must be greater than 0: tiers ascend."]
-    }
+    assert error.prefixed("lines[1].").fields == {"lines[1].tiers[0].up_to": ["Must be greater than 0: tiers ascend."]}
     assert "tiers[0].up_to" in str(error)
 
 

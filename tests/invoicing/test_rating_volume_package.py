@@ -51,9 +51,7 @@ def rate_one(spec: LineSpec, quantity: str) -> RatedLine:
         ("12000", 3, D("0.05"), D("600.00")),  # every unit at the tier reached
     ],
 )
-def test_volume_prices_every_unit_at_the_tier_reached(
-    quantity: str, tier: int, unit_price: D, amount: D
-) -> None:
+def test_volume_prices_every_unit_at_the_tier_reached(quantity: str, tier: int, unit_price: D, amount: D) -> None:
     row = rate_one(VOLUME, quantity)
 
     assert (row.tier, row.quantity, row.unit_price, row.amount) == (
@@ -65,9 +63,7 @@ def test_volume_prices_every_unit_at_the_tier_reached(
 
 
 def test_volume_description() -> None:
-    assert rate_one(VOLUME, "5000").description == (
-        "Tier 2: 5,000 API calls x $0.08 + $20.00 flat fee"
-    )
+    assert rate_one(VOLUME, "5000").description == ("Tier 2: 5,000 API calls x $0.08 + $20.00 flat fee")
 
 
 def test_volume_tier_with_package_size() -> None:

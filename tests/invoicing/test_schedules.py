@@ -46,9 +46,7 @@ def bounds(periods: list[Period]) -> list[tuple[date, date]]:
         (date(2026, 3, 31), MONTHLY, -1, date(2026, 2, 28)),
     ],
 )
-def test_add_cadence_counts_from_the_anchor(
-    anchor: date, cadence: Cadence, n: int, expected: date
-) -> None:
+def test_add_cadence_counts_from_the_anchor(anchor: date, cadence: Cadence, n: int, expected: date) -> None:
     assert add_cadence(anchor, cadence, n) == expected
 
 
@@ -59,9 +57,7 @@ def test_cadence_refuses_bad_values(interval: str, count: int) -> None:
 
 
 def test_anniversary_periods_from_the_31st_stay_on_month_ends() -> None:
-    periods = billing_periods(
-        start=date(2026, 1, 31), end=None, cadence=MONTHLY, until=date(2026, 5, 1)
-    )
+    periods = billing_periods(start=date(2026, 1, 31), end=None, cadence=MONTHLY, until=date(2026, 5, 1))
 
     assert bounds(periods) == [
         (date(2026, 1, 31), date(2026, 2, 28)),
@@ -74,9 +70,7 @@ def test_anniversary_periods_from_the_31st_stay_on_month_ends() -> None:
 
 
 def test_anniversary_periods_in_a_leap_year() -> None:
-    periods = billing_periods(
-        start=date(2028, 1, 29), end=None, cadence=MONTHLY, until=date(2028, 3, 30)
-    )
+    periods = billing_periods(start=date(2028, 1, 29), end=None, cadence=MONTHLY, until=date(2028, 3, 30))
 
     assert bounds(periods) == [
         (date(2028, 1, 29), date(2028, 2, 29)),
@@ -86,18 +80,13 @@ def test_anniversary_periods_in_a_leap_year() -> None:
 
 
 def test_periods_start_before_until() -> None:
-    periods = billing_periods(
-        start=date(2026, 3, 5), end=None, cadence=MONTHLY, until=date(2026, 4, 5)
-    )
+    periods = billing_periods(start=date(2026, 3, 5), end=None, cadence=MONTHLY, until=date(2026, 4, 5))
 
     assert bounds(periods) == [(date(2026, 3, 5), date(2026, 4, 5))]
 
 
 def test_no_periods_before_the_contract_starts() -> None:
-    assert (
-        billing_periods(start=date(2026, 3, 5), end=None, cadence=MONTHLY, until=date(2026, 3, 5))
-        == []
-    )
+    assert billing_periods(start=date(2026, 3, 5), end=None, cadence=MONTHLY, until=date(2026, 3, 5)) == []
 
 
 def test_calendar_alignment_opens_with_a_prorated_partial_period() -> None:
@@ -184,9 +173,9 @@ def test_calendar_alignment_by_interval(
     nominal: tuple[date, date],
     factor: Fraction,
 ) -> None:
-    period = billing_periods(
-        start=start, end=None, cadence=cadence, alignment="calendar", until=start + timedelta(1)
-    )[0]
+    period = billing_periods(start=start, end=None, cadence=cadence, alignment="calendar", until=start + timedelta(1))[
+        0
+    ]
 
     assert (period.start, period.end) == first
     assert (period.nominal_start, period.nominal_end) == nominal
@@ -194,9 +183,7 @@ def test_calendar_alignment_by_interval(
 
 
 def test_contract_end_mid_period_truncates_the_last_period() -> None:
-    periods = billing_periods(
-        start=date(2026, 1, 15), end=date(2026, 3, 20), cadence=MONTHLY, until=date(2027, 1, 1)
-    )
+    periods = billing_periods(start=date(2026, 1, 15), end=date(2026, 3, 20), cadence=MONTHLY, until=date(2027, 1, 1))
 
     assert bounds(periods) == [
         (date(2026, 1, 15), date(2026, 2, 15)),
@@ -209,9 +196,7 @@ def test_contract_end_mid_period_truncates_the_last_period() -> None:
 
 
 def test_contract_end_on_a_boundary_leaves_no_empty_period() -> None:
-    periods = billing_periods(
-        start=date(2026, 1, 15), end=date(2026, 3, 15), cadence=MONTHLY, until=date(2027, 1, 1)
-    )
+    periods = billing_periods(start=date(2026, 1, 15), end=date(2026, 3, 15), cadence=MONTHLY, until=date(2027, 1, 1))
 
     assert bounds(periods)[-1] == (date(2026, 2, 15), date(2026, 3, 15))
     assert len(periods) == 2
@@ -250,9 +235,7 @@ def test_quarterly_platform_fee_and_monthly_usage_share_billing_dates() -> None:
 
 def test_billing_periods_refuse_an_end_before_the_start() -> None:
     with pytest.raises(ValueError, match="end after it starts"):
-        billing_periods(
-            start=date(2026, 3, 5), end=date(2026, 3, 5), cadence=MONTHLY, until=date(2027, 1, 1)
-        )
+        billing_periods(start=date(2026, 3, 5), end=date(2026, 3, 5), cadence=MONTHLY, until=date(2027, 1, 1))
 
 
 def test_billing_periods_refuse_an_unknown_alignment() -> None:
@@ -321,9 +304,7 @@ def test_period_containing(
 
 def test_period_containing_refuses_a_day_before_the_start() -> None:
     with pytest.raises(ValueError, match="outside"):
-        period_containing(
-            start=date(2026, 3, 5), cadence=MONTHLY, alignment="anniversary", day=date(2026, 3, 4)
-        )
+        period_containing(start=date(2026, 3, 5), cadence=MONTHLY, alignment="anniversary", day=date(2026, 3, 4))
 
 
 cadences = st.builds(
@@ -347,9 +328,7 @@ def test_periods_tile_the_service_dates(
     end = start + timedelta(days=length) if has_end else None
     until = start + timedelta(days=length)
 
-    periods = billing_periods(
-        start=start, end=end, cadence=cadence, alignment=alignment, until=until
-    )
+    periods = billing_periods(start=start, end=end, cadence=cadence, alignment=alignment, until=until)
 
     assert periods[0].start == start
     assert all(before.end == after.start for before, after in pairwise(periods))
@@ -358,7 +337,5 @@ def test_periods_tile_the_service_dates(
         assert period.full_start <= period.start < period.end <= period.full_end
         if 0 < index < len(periods) - 1:
             assert not period.is_partial
-        found = period_containing(
-            start=start, cadence=cadence, alignment=alignment, day=period.start, end=end
-        )
+        found = period_containing(start=start, cadence=cadence, alignment=alignment, day=period.start, end=end)
         assert found == period
