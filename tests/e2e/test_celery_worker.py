@@ -63,7 +63,7 @@ def worker(tmp_path: Path, settings):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
     )
-    client = Celery(broker=BROKER)
+    client = Celery(broker=BROKER, set_as_current=False)  # must not become the app shared_task resolves to
     client.conf.task_default_queue = queue
     try:
         yield client, tmp_path

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from ledger.exceptions import UnbalancedEntry
+from ledger.models import JournalEntry, JournalLine
+from ledger.services import Posting, check_balanced, journal_entry_post
+
+amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("1000000"), places=2)
+
+
+@given(st.lists(amounts, min_size=1, max_size=8))
+def test_an_entry_split_across_credits_balances(parts):
+    postings = [Posting("1100", debit=sum(parts, Decimal(0)))] + [Posting("4000", credit=p) for p in parts]
+    check_balanced(postings)
+
+
+@given(st.lists(amounts, min_size=1, max_size=8), amounts)
+def test_any_difference_is_refused(parts, extra):
+    postings = [Posting("1100", debit=sum(parts, Decimal(0)) + extra)] + [Posting("4000", credit=p) for p in parts]
+    with pytest.raises(UnbalancedEntry):
+        check_balanced(postings)
+
+
+def test_two_sided_or_negative_lines_are_refused():
+    with pytest.raises(UnbalancedEntry):
+        check_balanced([Posting("1100", debit=Decimal(1), credit=Decimal(1))])
+    with pytest.raises(UnbalancedEntry):
+        check_balanced([Posting("1100", debit=Decimal(-1)), Posting("4000", credit=Decimal(-1))])
+
+
+@pytest.mark.django_db
+def test_posting_is_idempotent_by_source_key():
+    kwargs = {"source_key": "invoice:1:issued", "entry_date": dt.date(2026, 4, 5), "memo": "x", "currency": "USD",
+              "postings": [Posting("1100", debit=Decimal("720")), Posting("4000", credit=Decimal("720"))]}
+    first = journal_entry_post(**kwargs)
+    second = journal_entry_post(**kwargs)
+    assert first.pk == second.pk
+    assert JournalEntry.objects.count() == 1
+    assert JournalLine.objects.count() == 2
+
+
+@pytest.mark.django_db
+def test_unbalanced_posting_writes_nothing():
+    with pytest.raises(UnbalancedEntry):
+        journal_entry_post(source_key="bad", entry_date=dt.date(2026, 4, 5), memo="x", currency="USD",
+                           postings=[Posting("1100", debit=Decimal("720")), Posting("4000", credit=Decimal("700"))])
+    assert JournalEntry.objects.count() == 0
