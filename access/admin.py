@@ -28,8 +28,8 @@ class ApiKeyAdmin(HistoryAdmin):
     list_filter = ("is_active",)
     search_fields = ("name", "=prefix")
     ordering = ("-created_at",)
-    fields = ("name", "prefix", "created_at", "last_used_at", "is_active", "how_to_create")
-    readonly_fields = ("name", "prefix", "created_at", "last_used_at", "how_to_create")
+    fields = ("name", "prefix", "user", "created_at", "last_used_at", "is_active", "how_to_create")
+    readonly_fields = ("name", "prefix", "user", "created_at", "last_used_at", "how_to_create")
     actions = ("deactivate",)
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -1,0 +1,402 @@
+"""The AR work queues: payments, payment attempts, dunning cases and collection notes.
+
+State changes go through ``receivables.services``: a payment entered here is recorded and applied
+to its invoice by ``payment_record``; "Retry payment now" calls ``invoice_collect``. Dunning cases
+themselves are read-only (the dunning services move them); analysts add notes and promises to pay.
+There is no "send reminder now": ``dunning_reminder_send`` sends only a reminder that is due, and
+making one due would mean editing the schedule by hand.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.widgets import AutocompleteSelect
+from django.db.models import Max, Prefetch, QuerySet
+from django.forms import BaseInlineFormSet, ModelForm
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.html import format_html_join
+
+from audit.admin import (
+    EMPTY,
+    HistoryAdmin,
+    ReadOnlyHistoryAdmin,
+    ReadOnlyInlineMixin,
+    admin_changelist_link,
+    adopt_saved,
+    audit_trail_link,
+    join_links,
+    pretty_json,
+)
+from invoicing.admin import money
+from invoicing.choices import InvoiceStatus
+from invoicing.models import Invoice
+
+from .choices import AttemptStatus, DunningStatus, PaymentMethod
+from .models import CollectionNote, DunningCase, Payment, PaymentAllocation, PaymentAttempt
+from .services import invoice_collect, payment_record
+
+logger = logging.getLogger(__name__)
+
+ACTIVE_CASE = (DunningStatus.OPEN, DunningStatus.ESCALATED)
+
+
+# --- payments -------------------------------------------------------------------------------------
+
+
+class PaymentAddForm(forms.ModelForm):
+    """Money received for one open invoice (bank transfer, check, ...), applied by payment_record."""
+
+    invoice = forms.ModelChoiceField(
+        queryset=Invoice.objects.filter(status=InvoiceStatus.OPEN).select_related("customer"),
+        widget=AutocompleteSelect(PaymentAllocation._meta.get_field("invoice"), admin.site),
+        help_text="An open invoice: the payment is applied to it, and a fully paid invoice closes its dunning case.",
+    )
+
+    class Meta:
+        model = Payment
+        fields = ("amount", "method", "received_at", "reference")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        invoice: Invoice | None = cleaned.get("invoice")
+        amount: Decimal | None = cleaned.get("amount")
+        if invoice is not None and amount is not None:
+            if amount <= 0:
+                self.add_error("amount", "A payment must be positive.")
+            elif amount > invoice.amount_due:
+                self.add_error(
+                    "amount", f"More than the amount due on {invoice}: {money(invoice.amount_due, invoice.currency)}."
+                )
+        return cleaned
+
+
+class PaymentAllocationInline(ReadOnlyInlineMixin, admin.TabularInline):
+    model = PaymentAllocation
+    fields = ("invoice", "amount_display")
+    readonly_fields = fields
+
+    @admin.display(description="Amount")
+    def amount_display(self, obj: PaymentAllocation) -> str:
+        return money(obj.amount, obj.invoice.currency)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[PaymentAllocation]:
+        return super().get_queryset(request).select_related("invoice")
+
+
+PAYMENT_FIELDS = (
+    "customer", "amount_display", "method", "status", "received_at", "reference", "stripe_payment_intent_id",
+    "stripe_charge_id", "created_at", "records",
+)
+
+
+@admin.register(Payment)
+class PaymentAdmin(HistoryAdmin):
+    list_display = ("received_at", "customer", "amount_display", "method", "status", "reference", "allocated_to")
+    list_filter = ("method", "status", "currency")
+    list_select_related = ("customer",)
+    search_fields = ("=reference", "customer__name", "=customer__external_id", "=stripe_payment_intent_id")
+    search_help_text = "Reference, Stripe payment intent or customer external id (exact), or customer name."
+    date_hierarchy = "received_at"
+    readonly_fields = PAYMENT_FIELDS
+
+    def has_change_permission(self, request: HttpRequest, obj: Payment | None = None) -> bool:
+        # A recorded payment has moved an invoice's balance: it is never edited (refunds are new records).
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Payment | None = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Payment]:
+        allocations = PaymentAllocation.objects.select_related("invoice")
+        return super().get_queryset(request).prefetch_related(Prefetch("allocations", queryset=allocations))
+
+    def get_form(self, request: HttpRequest, obj: Payment | None = None, change: bool = False, **kwargs: Any) -> Any:
+        if obj is None:
+            kwargs["form"] = PaymentAddForm
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request: HttpRequest, obj: Payment | None = None) -> Any:
+        if obj is None:
+            return ((None, {"fields": ("invoice", "amount", "method", "received_at", "reference")}),)
+        return ((None, {"fields": PAYMENT_FIELDS}),)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Payment | None = None) -> tuple[str, ...]:
+        return () if obj is None else PAYMENT_FIELDS
+
+    def get_inlines(self, request: HttpRequest, obj: Payment | None) -> list[type[admin.TabularInline]]:
+        return [] if obj is None else [PaymentAllocationInline]  # payment_record makes the allocation
+
+    def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
+        initial = {"received_at": timezone.now(), "method": PaymentMethod.BANK_TRANSFER}
+        initial.update(super().get_changeform_initial_data(request))  # ?invoice=..&amount=.. from the invoice page
+        return initial
+
+    def save_model(self, request: HttpRequest, obj: Payment, form: ModelForm, change: bool) -> None:
+        data = form.cleaned_data
+        payment = payment_record(
+            invoice=data["invoice"], amount=data["amount"], method=data["method"], received_at=data["received_at"],
+            reference=data["reference"], actor=request.user,
+        )
+        adopt_saved(obj, payment)
+
+    @admin.display(description="Amount", ordering="amount")
+    def amount_display(self, obj: Payment) -> str:
+        return money(obj.amount, obj.currency)
+
+    @admin.display(description="Applied to")
+    def allocated_to(self, obj: Payment) -> str:
+        return format_html_join(", ", "{}", ((str(a.invoice),) for a in obj.allocations.all())) or EMPTY
+
+    @admin.display(description="Related")
+    def records(self, obj: Payment) -> str:
+        return audit_trail_link(obj)
+
+
+@admin.register(PaymentAllocation)
+class PaymentAllocationAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("payment", "invoice", "amount_display")
+    list_select_related = ("payment__customer", "invoice")
+    search_fields = ("=invoice__number", "payment__customer__name", "=payment__reference")
+
+    @admin.display(description="Amount", ordering="amount")
+    def amount_display(self, obj: PaymentAllocation) -> str:
+        return money(obj.amount, obj.invoice.currency)
+
+
+@admin.register(PaymentAttempt)
+class PaymentAttemptAdmin(ReadOnlyHistoryAdmin):
+    list_display = (
+        "invoice", "invoice__customer", "number", "status", "amount_display", "scheduled_for", "attempted_at",
+        "failure_code",
+    )
+    list_filter = ("status", "failure_code")
+    list_select_related = ("invoice__customer",)
+    search_fields = ("=invoice__number", "=stripe_payment_intent_id", "invoice__customer__name")
+    date_hierarchy = "scheduled_for"
+    show_full_result_count = False
+    fields = (
+        "invoice", "number", "status", "amount_display", "scheduled_for", "attempted_at", "stripe_payment_intent_id",
+        "failure_code", "failure_message", "payment",
+    )
+    readonly_fields = fields
+
+    @admin.display(description="Amount", ordering="amount")
+    def amount_display(self, obj: PaymentAttempt) -> str:
+        return money(obj.amount, obj.currency)
+
+
+# --- dunning: the escalated queue and promises to pay ------------------------------------------
+
+
+class PromiseToPayFilter(admin.SimpleListFilter):
+    """By the latest promise to pay noted on the case."""
+
+    title = "promise to pay"
+    parameter_name = "promise"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [
+            ("pending", "Promised, date not passed"),
+            ("broken", "Promise date passed, still unpaid"),
+            ("none", "No promise"),
+        ]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[DunningCase]) -> QuerySet[DunningCase]:
+        today = timezone.localdate()
+        value = self.value()
+        if value == "pending":
+            return queryset.filter(latest_promise__gte=today)
+        if value == "broken":
+            return queryset.filter(latest_promise__lt=today, status__in=ACTIVE_CASE)
+        if value == "none":
+            return queryset.filter(latest_promise__isnull=True)
+        return queryset
+
+
+class CollectionNoteListInline(ReadOnlyInlineMixin, admin.TabularInline):
+    model = CollectionNote
+    verbose_name_plural = "Notes"
+    fields = ("created_at", "author", "text", "promise_to_pay_on")
+    readonly_fields = fields
+
+
+class CollectionNoteAddInline(admin.TabularInline):
+    """An empty row to add a note; the author and customer are filled in on save."""
+
+    model = CollectionNote
+    verbose_name_plural = "Add a note"
+    fields = ("text", "promise_to_pay_on")
+    extra = 1
+    can_delete = False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[CollectionNote]:
+        return super().get_queryset(request).none()
+
+
+@admin.register(DunningCase)
+class DunningCaseAdmin(HistoryAdmin):
+    list_display = (
+        "invoice", "customer", "status", "payment_score", "retries_done", "next_retry_at", "next_reminder_at",
+        "reminders_sent", "amount_due", "promise_to_pay", "last_failure_code",
+    )
+    list_filter = ("status", PromiseToPayFilter, "last_failure_code")
+    list_select_related = ("invoice", "customer")
+    search_fields = ("=invoice__number", "customer__name", "=customer__external_id")
+    search_help_text = "Invoice number or customer external id (exact), or customer name."
+    date_hierarchy = "opened_at"
+    inlines = (CollectionNoteListInline, CollectionNoteAddInline)
+    fieldsets = (
+        (None, {"fields": ("invoice", "customer", "status", "amount_due", "last_failure_code", "records")}),
+        ("Schedule", {"fields": (
+            "opened_at", "closed_at", ("retries_done", "next_retry_at"), ("reminders_sent", "next_reminder_at"),
+        )}),
+        ("Payment likelihood", {"fields": ("payment_score", "score_inputs_pretty"), "classes": ("collapse",)}),
+    )
+    readonly_fields = (
+        "invoice", "customer", "status", "amount_due", "last_failure_code", "records", "opened_at", "closed_at",
+        "retries_done", "next_retry_at", "reminders_sent", "next_reminder_at", "payment_score", "score_inputs_pretty",
+    )
+    actions = ("retry_payment",)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False  # cases are opened by a failed payment
+
+    def has_delete_permission(self, request: HttpRequest, obj: DunningCase | None = None) -> bool:
+        return False
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[DunningCase]:
+        return super().get_queryset(request).annotate(latest_promise=Max("notes__promise_to_pay_on"))
+
+    def save_model(self, request: HttpRequest, obj: DunningCase, form: ModelForm, change: bool) -> None:
+        pass  # every field of the case is read-only here: saving the page saves the new note only
+
+    def save_formset(self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool) -> None:
+        notes = formset.save(commit=False)
+        for note in notes:
+            if note.pk is None:
+                note.author = request.user.get_username()
+                note.customer_id = form.instance.customer_id
+            note.save()
+        formset.save_m2m()
+
+    @admin.display(description="Amount due")
+    def amount_due(self, obj: DunningCase) -> str:
+        return money(obj.invoice.amount_due, obj.invoice.currency)
+
+    @admin.display(description="Promise to pay", ordering="latest_promise")
+    def promise_to_pay(self, obj: DunningCase) -> object:
+        return getattr(obj, "latest_promise", None) or ""
+
+    @admin.display(description="Related")
+    def records(self, obj: DunningCase) -> str:
+        return join_links(
+            admin_changelist_link(PaymentAttempt, "Payment attempts", invoice__id__exact=obj.invoice_id),
+            admin_changelist_link(CollectionNote, "All notes on this customer", customer__id__exact=obj.customer_id),
+            audit_trail_link(obj),
+        )
+
+    @admin.display(description="Score inputs")
+    def score_inputs_pretty(self, obj: DunningCase) -> str:
+        return pretty_json(obj.score_inputs)
+
+    @admin.action(description="Retry payment now (charge the saved card)", permissions=["change"])
+    def retry_payment(self, request: HttpRequest, queryset: QuerySet[DunningCase]) -> None:
+        for case in queryset.select_related("invoice").order_by("pk"):
+            invoice = case.invoice
+            if case.status not in ACTIVE_CASE:
+                status = case.get_status_display()
+                self.message_user(request, f"{invoice}: the case is {status}, skipped.", messages.INFO)
+                continue
+            try:
+                attempt = invoice_collect(invoice_id=case.invoice_id)
+            except Exception as exc:  # a network or API error: report it, go on with the other cases
+                logger.exception("Manual payment retry of dunning case %s failed", case.pk)
+                self.message_user(request, f"{invoice}: the charge could not be made: {exc}", messages.ERROR)
+                continue
+            if attempt is None:
+                self.message_user(
+                    request,
+                    f"{invoice}: nothing to collect automatically (the invoice is not open, the customer has no "
+                    "saved card, or card collection is not configured).",
+                    messages.WARNING,
+                )
+            elif attempt.status == AttemptStatus.SUCCEEDED:
+                self.message_user(
+                    request, f"{invoice}: attempt {attempt.number} succeeded, "
+                    f"{money(attempt.amount, attempt.currency)} collected.", messages.SUCCESS,
+                )
+            else:
+                detail = attempt.failure_message or attempt.failure_code or attempt.get_status_display()
+                self.message_user(request, f"{invoice}: attempt {attempt.number} {attempt.status}: {detail}",
+                                  messages.WARNING)
+
+
+class CollectionNoteForm(forms.ModelForm):
+    class Meta:
+        model = CollectionNote
+        fields = ("customer", "dunning_case", "text", "promise_to_pay_on")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "customer" in self.fields:
+            self.fields["customer"].required = False
+            self.fields["customer"].help_text = "Taken from the dunning case when left empty."
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        case: DunningCase | None = cleaned.get("dunning_case")
+        customer = cleaned.get("customer")
+        if case is not None and customer is None:
+            cleaned["customer"] = case.customer
+        elif case is not None and customer is not None and case.customer_id != customer.pk:
+            self.add_error("dunning_case", "This case belongs to another customer.")
+        elif case is None and customer is None and "customer" in self.fields:
+            self.add_error("customer", "Choose a customer or a dunning case.")
+        return cleaned
+
+
+class PromiseDateFilter(admin.SimpleListFilter):
+    title = "promise to pay"
+    parameter_name = "promise"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return [("upcoming", "Upcoming"), ("today", "Due today"), ("past", "Date passed"), ("any", "Any promise")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[CollectionNote]) -> QuerySet[CollectionNote]:
+        today = timezone.localdate()
+        lookups = {
+            "upcoming": {"promise_to_pay_on__gt": today},
+            "today": {"promise_to_pay_on": today},
+            "past": {"promise_to_pay_on__lt": today},
+            "any": {"promise_to_pay_on__isnull": False},
+        }
+        value = self.value()
+        return queryset.filter(**lookups[value]) if value in lookups else queryset
+
+
+@admin.register(CollectionNote)
+class CollectionNoteAdmin(HistoryAdmin):
+    form = CollectionNoteForm
+    list_display = ("created_at", "customer", "dunning_case", "author", "promise_to_pay_on", "excerpt")
+    list_filter = (PromiseDateFilter, "author")
+    list_select_related = ("customer", "dunning_case")
+    search_fields = ("text", "customer__name", "=customer__external_id", "author")
+    date_hierarchy = "created_at"
+    autocomplete_fields = ("customer", "dunning_case")
+    fields = ("customer", "dunning_case", "text", "promise_to_pay_on", "author", "created_at")
+    readonly_fields = ("author", "created_at")
+
+    @admin.display(description="Note")
+    def excerpt(self, obj: CollectionNote) -> str:
+        return obj.text if len(obj.text) <= 80 else obj.text[:79] + "…"
+
+    def save_model(self, request: HttpRequest, obj: CollectionNote, form: ModelForm, change: bool) -> None:
+        if not change:
+            obj.author = request.user.get_username()
+        super().save_model(request, obj, form, change)
