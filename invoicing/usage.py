@@ -11,9 +11,9 @@ from django.utils import timezone
 from contracts.choices import USAGE_CHARGE_MODELS, ContractStatus
 from contracts.models import Customer
 from contracts.validators import validate_currency
-from metering.selectors import meters_by_code
+from metering.selectors import meters_by_code, usage_aggregate
 
-from .billing import LinePeriod, local_today, rate_line_periods
+from .billing import LinePeriod, local_midnight_utc, local_today, rate_line_periods
 from .rating import (
     MinimumCommitment,
     RatingInputError,
@@ -121,6 +121,18 @@ def rating_preview(data: dict[str, Any]) -> RatingResult:
     )
 
 
+def _aggregate(customer: Customer, lp: LinePeriod, meters: dict[str, Any], tz: Any) -> Decimal:
+    meter = meters.get(lp.line.metric)
+    if meter is None:
+        return ZERO
+    return usage_aggregate(
+        customer_id=customer.pk,
+        meter=meter,
+        start=local_midnight_utc(lp.period.start, tz),
+        end=local_midnight_utc(lp.period.end, tz),
+    )
+
+
 def customer_current_usage(*, customer: Customer, as_of: Any = None) -> dict[str, Any]:
     """Usage so far in each usage line's current period, and the charges it would bill now."""
     from zoneinfo import ZoneInfo
@@ -150,18 +162,14 @@ def customer_current_usage(*, customer: Customer, as_of: Any = None) -> dict[str
         if not line_periods:
             continue
         rated = rate_line_periods(contract, line_periods, meters=meters)
+        tz = ZoneInfo(customer.timezone)
         usage_rows = [
             {
                 "line": lp.line.code,
                 "meter": lp.line.metric,
                 "period_start": lp.period.start.isoformat(),
                 "period_end": lp.period.end.isoformat(),
-                "quantity": format(
-                    next(
-                        (r.quantity for r, line in rated if line.pk == lp.line.pk and r.kind == "usage"), ZERO
-                    ).normalize(),
-                    "f",
-                ),
+                "quantity": format(_aggregate(customer, lp, meters, tz).normalize(), "f"),
             }
             for lp in line_periods
         ]

@@ -205,3 +205,20 @@ def test_schema_and_docs_are_served(api, client):
 def test_reconciliation_period_is_validated(api):
     response = api.get("/api/v1/reports/reconciliation", {"period": "2026-13"})
     assert response.status_code == 400
+
+
+def test_customer_usage_shows_the_current_period_and_estimate(api, acme):
+    from tests.factories import UsageLineFactory
+
+    line = UsageLineFactory(contract__customer=acme, contract__start_date=dt.date(2026, 3, 5), charge_model="graduated",
+                            unit_price=None, minimum_amount=None,
+                            tiers=[{"up_to": "1000", "unit_price": "0.10"}, {"up_to": None, "unit_price": "0.05"}])
+    with time_machine.travel(NOW, tick=False):
+        api.post("/api/v1/events/batch", {"events": [_event("u1", quantity="1500"), _event("u2", quantity="500")]},
+                 format="json")
+        data = api.get("/api/v1/customers/acme/usage").json()
+    [contract] = data["contracts"]
+    assert contract["contract"] == line.contract.external_id
+    assert contract["usage"] == [{"line": "api", "meter": "api_calls", "period_start": "2026-03-05",
+                                  "period_end": "2026-04-05", "quantity": "2000"}]
+    assert contract["estimated_subtotal"] == "150.00"  # 1,000 x 0.10 + 1,000 x 0.05
