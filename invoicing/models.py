@@ -57,6 +57,10 @@ class Invoice(models.Model):
     )
     billing_run = models.ForeignKey(BillingRun, on_delete=models.SET_NULL, null=True, blank=True)
     kind = models.CharField(max_length=12, choices=InvoiceKind.choices, default=InvoiceKind.RECURRING)
+    source_key = models.CharField(
+        max_length=120, unique=True, null=True, blank=True,
+        help_text="What caused a non-recurring invoice (e.g. 'amendment:12', 'milestone:5'): billed once.",
+    )
     billing_date = models.DateField(help_text="The date the billed periods closed or began.")
     number = models.CharField(max_length=40, unique=True, null=True, blank=True)
     status = models.CharField(max_length=16, choices=InvoiceStatus.choices, default=InvoiceStatus.DRAFT)
