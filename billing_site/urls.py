@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from audit.views import audit_export_csv
+from invoicing.admin_views import contract_invoice_preview
 from invoicing.views import invoice_pay, invoice_pay_pdf
 
 admin.site.site_header = "Autobill back office"
@@ -15,6 +16,11 @@ admin.site.index_title = "Billing, collections and revenue"
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/audit/export.csv", audit_export_csv, name="audit-export"),
+    path(
+        "admin/contracts/contract/<int:contract_id>/preview-next-invoice/",
+        contract_invoice_preview,
+        name="contract-invoice-preview",
+    ),
     path("admin/", admin.site.urls),
     path("api/v1/", include("billing_site.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

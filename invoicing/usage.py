@@ -194,3 +194,31 @@ def customer_current_usage(*, customer: Customer, as_of: Any = None) -> dict[str
             }
         )
     return out
+
+
+def contract_preview_next_invoice(*, contract: Any, as_of: Any = None) -> dict[str, Any]:
+    """What the contract's next recurring invoice would hold if its billing date came now: the
+    lines due on the next billing date, with usage counted up to this moment. Stores nothing."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from .billing import due_line_periods
+
+    as_of = as_of or timezone.now()
+    tz = ZoneInfo(contract.customer.timezone)
+    lines = list(contract.lines.all())
+    billed = set(contract.invoices.filter(kind="recurring").values_list("billing_date", flat=True))
+    horizon = local_midnight_utc(local_today(as_of, tz) + timedelta(days=400), tz)
+    due = due_line_periods(contract, lines, as_of=horizon)
+    upcoming = sorted(d for d in due if d not in billed)
+    if not upcoming:
+        return {"billing_date": None, "lines": [], "subtotal": "0", "currency": contract.currency}
+    billing_date = upcoming[0]
+    rated = rate_line_periods(contract, due[billing_date], meters=meters_by_code())
+    return {
+        "billing_date": billing_date,
+        "currency": contract.currency,
+        "usage_counted_until": as_of,
+        "subtotal": sum((r.amount for r, _ in rated), ZERO),
+        "lines": [r for r, _ in rated],
+    }
