@@ -146,6 +146,7 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Installed into the database scheduler by a migration-safe command (setup_schedules); editable
 # in the admin afterwards. Intervals are in seconds.
 CELERY_BEAT_SCHEDULE = {
+    "usage-rollups": {"task": "metering.tasks.usage_rollups_advance_task", "schedule": 5.0},
     "billing-run": {"task": "invoicing.tasks.billing_run_scheduled_task", "schedule": 300.0},
     "payment-retries": {"task": "receivables.tasks.payment_retries_due_task", "schedule": 300.0},
     "dunning-reminders": {

@@ -39,8 +39,12 @@ class MeterAdmin(HistoryAdmin):
             return
         data = form.cleaned_data
         created = meter_create(
-            code=data["code"], name=data["name"], aggregation=data["aggregation"], field=data["field"],
-            filters=data["filters"], unit_label=data["unit_label"],
+            code=data["code"],
+            name=data["name"],
+            aggregation=data["aggregation"],
+            field=data["field"],
+            filters=data["filters"],
+            unit_label=data["unit_label"],
         )
         adopt_saved(obj, created)
 
@@ -56,7 +60,13 @@ class UsageEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     show_full_result_count = False  # COUNT(*) over every event is the slow part of this page
     ordering = ("-id",)  # newest received first, on the primary key: no sort of the whole table
     fields = (
-        "idempotency_key", "customer", "meter", "timestamp", "quantity", "properties_pretty", "received_at",
+        "idempotency_key",
+        "customer",
+        "meter",
+        "timestamp",
+        "quantity",
+        "properties_pretty",
+        "received_at",
         "body_hash",
     )
     readonly_fields = fields

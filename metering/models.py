@@ -50,3 +50,56 @@ class UsageEvent(models.Model):
 
     def __str__(self) -> str:
         return self.idempotency_key
+
+
+class UsageRollup(models.Model):
+    """Hourly aggregates of one customer's events on one meter, for the events up to the meter's
+    watermark. Derived data, rebuilt from the events at will, so it keeps no history table."""
+
+    customer = models.ForeignKey("contracts.Customer", on_delete=models.CASCADE, related_name="+")
+    meter = models.ForeignKey(Meter, on_delete=models.CASCADE, related_name="rollups")
+    bucket_start = models.DateTimeField(help_text="Start of the hour (UTC).")
+    event_count = models.BigIntegerField(default=0)
+    value_sum = models.DecimalField(max_digits=34, decimal_places=12, default=0)
+    value_max = models.DecimalField(max_digits=30, decimal_places=12, null=True)
+    latest_timestamp = models.DateTimeField(null=True)
+    latest_event_id = models.BigIntegerField(null=True)
+    latest_value = models.DecimalField(max_digits=30, decimal_places=12, null=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["customer", "meter", "bucket_start"], name="uniq_rollup_bucket")]
+
+    def __str__(self) -> str:
+        return f"{self.meter_id}/{self.customer_id} {self.bucket_start:%Y-%m-%d %H:00}"
+
+
+class UsageRollupValue(models.Model):
+    """The distinct values seen in an hour, so ``unique_count`` over any range of hours is exact."""
+
+    customer = models.ForeignKey("contracts.Customer", on_delete=models.CASCADE, related_name="+")
+    meter = models.ForeignKey(Meter, on_delete=models.CASCADE, related_name="+")
+    bucket_start = models.DateTimeField()
+    value = models.CharField(max_length=255)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["customer", "meter", "bucket_start", "value"], name="uniq_rollup_distinct_value"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.value
+
+
+class RollupWatermark(models.Model):
+    """Events of ``meter`` with id <= ``last_event_id`` are in its rollups, built under the meter
+    definition named by ``definition_hash`` (a changed field or filter invalidates them)."""
+
+    meter = models.OneToOneField(Meter, on_delete=models.CASCADE, related_name="watermark")
+    last_event_id = models.BigIntegerField(default=0)
+    definition_hash = models.CharField(max_length=64, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.meter_id} <= {self.last_event_id}"
