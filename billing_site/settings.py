@@ -143,8 +143,8 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TIMEZONE = "UTC"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
-# Installed into the database scheduler by a migration-safe command (setup_schedules); editable
-# in the admin afterwards. Intervals are in seconds.
+# celery-beat's database scheduler installs these entries when it starts; they are editable in
+# the admin (Periodic tasks) afterwards. Intervals are in seconds.
 CELERY_BEAT_SCHEDULE = {
     "usage-rollups": {"task": "metering.tasks.usage_rollups_advance_task", "schedule": 5.0},
     "billing-run": {"task": "invoicing.tasks.billing_run_scheduled_task", "schedule": 300.0},
