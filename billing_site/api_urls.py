@@ -37,3 +37,25 @@ urlpatterns = [
     re_path(r"^invoices/(?P<pk>\d+)/pdf/?$", InvoicePdfApi.as_view(), name="invoice-pdf"),
     re_path(r"^reports/reconciliation/?$", ReconciliationApi.as_view(), name="report-reconciliation"),
 ]
+
+# Milestones: complete and invoice at once.
+from invoicing.api.milestones import MilestoneCompleteApi  # noqa: E402
+
+urlpatterns += [
+    re_path(
+        r"^contracts/(?P<ref>[^/]+)/milestones/(?P<name>[^/]+)/complete/?$",
+        MilestoneCompleteApi.as_view(),
+        name="contract-milestone-complete",
+    ),
+]
+
+# Amendments: draft, approve (applied and prorated by a task), read.
+from contracts.api.views import AmendmentApproveApi, AmendmentDetailApi, ContractAmendmentCreateApi  # noqa: E402
+
+urlpatterns += [
+    re_path(
+        r"^contracts/(?P<ref>[^/]+)/amendments/?$", ContractAmendmentCreateApi.as_view(), name="contract-amendments"
+    ),
+    re_path(r"^amendments/(?P<pk>\d+)/approve/?$", AmendmentApproveApi.as_view(), name="amendment-approve"),
+    re_path(r"^amendments/(?P<pk>\d+)/?$", AmendmentDetailApi.as_view(), name="amendment-detail"),
+]

@@ -148,6 +148,8 @@ CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 CELERY_BEAT_SCHEDULE = {
     "usage-rollups": {"task": "metering.tasks.usage_rollups_advance_task", "schedule": 5.0},
     "billing-run": {"task": "invoicing.tasks.billing_run_scheduled_task", "schedule": 300.0},
+    "amendments-pending": {"task": "contracts.tasks.amendments_apply_pending_task", "schedule": 60.0},
+    "credit-expiry": {"task": "invoicing.tasks.credit_grants_expire_due_task", "schedule": crontab(minute=30, hour=1)},
     "payment-retries": {"task": "receivables.tasks.payment_retries_due_task", "schedule": 300.0},
     "dunning-reminders": {
         "task": "receivables.tasks.dunning_reminders_due_task",

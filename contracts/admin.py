@@ -10,23 +10,41 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.options import InlineModelAdmin
 from django.db import models
+from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 
 from audit.admin import (
     HistoryAdmin,
     JsonDefaultsForm,
+    ReadOnlyInlineMixin,
+    admin_change_link,
     admin_changelist_link,
     adopt_saved,
     audit_trail_link,
     join_links,
+    pretty_json,
 )
+from invoicing.milestones import milestone_complete_and_invoice
 from invoicing.models import Invoice
 
-from .models import BillingContact, Contract, ContractLine, Customer, Milestone
-from .services import LINE_FIELDS, contract_create, customer_create
+from .amendments import AmendmentError, AmendmentStateError
+from .choices import AmendmentStatus
+from .forms import ContractLineForm
+from .models import Amendment, BillingContact, Contract, ContractLine, Customer, Milestone
+from .services import (
+    LINE_FIELDS,
+    amendment_approve,
+    amendment_create,
+    amendment_validate,
+    contract_create,
+    customer_create,
+)
 
 # The pricing fields of a contract line, grouped as the charge models use them.
 LINE_MAIN_FIELDS = ("code", "description", "charge_model", "metric", "sort_order")
@@ -99,10 +117,20 @@ class CustomerAdmin(HistoryAdmin):
 
 class ContractLineInline(admin.StackedInline):
     model = ContractLine
-    form = JsonDefaultsForm
+    form = ContractLineForm
     fieldsets = LINE_FIELDSETS
     extra = 0
     show_change_link = True  # milestones are edited on the line's own page
+
+
+class AmendmentInline(ReadOnlyInlineMixin, admin.TabularInline):
+    """The contract's amendments, read here; each is drafted, approved and read on its own page."""
+
+    model = Amendment
+    fields = ("effective_date", "status", "reason", "created_by", "approved_by", "applied_at")
+    readonly_fields = fields
+    show_change_link = True
+    ordering = ("-effective_date", "-id")
 
 
 class ContractForm(JsonDefaultsForm):
@@ -124,7 +152,7 @@ class ContractAdmin(HistoryAdmin):
     search_help_text = "Contract external id (exact), customer name, or customer external id (exact)."
     date_hierarchy = "start_date"
     autocomplete_fields = ("customer",)
-    inlines = (ContractLineInline,)
+    inlines = (ContractLineInline, AmendmentInline)
     readonly_fields = ("created_at", "updated_at", "related")
     fieldsets = (
         (None, {"fields": ("customer", "external_id", ("start_date", "end_date"), "currency", "status")}),
@@ -137,11 +165,20 @@ class ContractAdmin(HistoryAdmin):
         ("Records", {"fields": ("related", "created_at", "updated_at")}),
     )
 
+    def get_inlines(self, request: HttpRequest, obj: Contract | None) -> tuple[type[InlineModelAdmin], ...]:
+        # No amendments on the add page: a new contract has none (its lines are entered inline).
+        return tuple(self.inlines) if obj is not None else (ContractLineInline,)
+
     @admin.display(description="Related")
     def related(self, obj: Contract) -> str:
         if obj.pk is None:
             return "-"
-        return join_links(admin_changelist_link(Invoice, "Invoices", contract__id__exact=obj.pk), audit_trail_link(obj))
+        return join_links(
+            format_html('<a href="{}">Preview next invoice</a>', reverse("contract-invoice-preview", args=[obj.pk])),
+            admin_changelist_link(Invoice, "Invoices", contract__id__exact=obj.pk),
+            admin_changelist_link(Amendment, "Amendments", contract__id__exact=obj.pk),
+            audit_trail_link(obj),
+        )
 
     def save_model(self, request: HttpRequest, obj: Contract, form: ModelForm, change: bool) -> None:
         if change:
@@ -184,15 +221,16 @@ class MilestoneInline(admin.TabularInline):
     extra = 0
 
 
-class ContractLineForm(JsonDefaultsForm):
-    class Meta:
-        model = ContractLine
+class ContractLineAdminForm(ContractLineForm):
+    """The rating engine's own checks (contracts/forms.py), on the admin's field set."""
+
+    class Meta(ContractLineForm.Meta):
         fields = ("contract", *LINE_MAIN_FIELDS, *LINE_CADENCE_FIELDS, *LINE_PRICE_FIELDS, *LINE_OTHER_FIELDS)
 
 
 @admin.register(ContractLine)
 class ContractLineAdmin(HistoryAdmin):
-    form = ContractLineForm
+    form = ContractLineAdminForm
     list_display = (
         "contract", "contract__customer", "code", "charge_model", "metric", "billing_interval", "billing_timing",
         "unit_price", "amount", "minimum_amount",
@@ -213,3 +251,133 @@ class MilestoneAdmin(HistoryAdmin):
     search_fields = ("name", "line__code", "=line__contract__external_id")
     autocomplete_fields = ("line",)
     fields = ("line", "name", "amount", "due_date", "completed_on")
+    # Completion invoices the milestone: it goes through the action, never a hand-set date.
+    readonly_fields = ("completed_on",)
+    actions = ("complete_and_invoice",)
+
+    @admin.action(description="Mark complete and invoice", permissions=["change"])
+    def complete_and_invoice(self, request: HttpRequest, queryset: QuerySet[Milestone]) -> None:
+        for milestone in queryset:
+            try:
+                invoice, created = milestone_complete_and_invoice(milestone_id=milestone.pk, actor=request.user)
+            except Exception as exc:  # one bad milestone must not hide the others' outcome
+                self.message_user(request, f"{milestone}: {exc}", messages.ERROR)
+                continue
+            verb = "invoiced" if created else "was already invoiced"
+            self.message_user(request, f"{milestone} {verb}: invoice #{invoice.pk} for {invoice.total}.")
+
+
+class AmendmentForm(JsonDefaultsForm):
+    """Checks the changes against the contract's lines, as the API does (errors name the change)."""
+
+    class Meta:
+        model = Amendment
+        fields = ("contract", "effective_date", "changes", "credit_on_downgrade", "reason")
+        help_texts = {
+            "changes": 'A JSON list, e.g. [{"type": "add_seats", "line": "seats", "seats": "20"}]; '
+            "types: set_seats, add_seats, change_price, add_line, end_line.",
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        contract = cleaned.get("contract") or getattr(self.instance, "contract", None)
+        day, changes = cleaned.get("effective_date"), cleaned.get("changes")
+        if contract is None or day is None or changes is None:
+            return cleaned
+        try:
+            amendment_validate(contract=contract, effective_date=day, changes=changes)
+        except AmendmentError as exc:
+            for path, messages in exc.fields.items():
+                field = "effective_date" if path == "effective_date" else "changes"
+                self.add_error(field, [f"{path}: {message}" for message in messages])
+        return cleaned
+
+
+AMENDMENT_EDITABLE = ("contract", "effective_date", "changes", "credit_on_downgrade", "reason")
+AMENDMENT_RECORD = (
+    "status", "created_by", "approved_by", "approved_at", "applied_at", "proration_invoice", "related",
+    "created_at", "updated_at",
+)
+
+
+@admin.register(Amendment)
+class AmendmentAdmin(HistoryAdmin):
+    """Drafts are created through ``amendment_create`` and edited until approved; the Approve action
+    calls ``amendment_approve`` (a task then applies it and bills the proration). Once approved an
+    amendment is read-only."""
+
+    form = AmendmentForm
+    list_display = ("__str__", "contract", "effective_date", "status", "created_by", "approved_by", "applied_at")
+    list_filter = ("status", "credit_on_downgrade", "effective_date")
+    list_select_related = ("contract",)
+    search_fields = ("=contract__external_id", "contract__customer__name", "reason", "approved_by")
+    search_help_text = "Contract external id (exact), customer name, reason or approver."
+    date_hierarchy = "effective_date"
+    autocomplete_fields = ("contract",)
+    actions = ("approve",)
+
+    def get_fields(self, request: HttpRequest, obj: Amendment | None = None) -> tuple[str, ...]:
+        if obj is None:
+            return AMENDMENT_EDITABLE
+        if obj.status == AmendmentStatus.DRAFT:
+            return (*AMENDMENT_EDITABLE, "changes_pretty", *AMENDMENT_RECORD)
+        return ("contract", "effective_date", "changes_pretty", "credit_on_downgrade", "reason", *AMENDMENT_RECORD)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Amendment | None = None) -> tuple[str, ...]:
+        if obj is None:
+            return ()
+        if obj.status == AmendmentStatus.DRAFT:
+            return ("contract", "changes_pretty", *AMENDMENT_RECORD)
+        return self.get_fields(request, obj)
+
+    def has_change_permission(self, request: HttpRequest, obj: Amendment | None = None) -> bool:
+        if obj is not None and obj.status != AmendmentStatus.DRAFT:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Amendment | None = None) -> bool:
+        return False  # a draft no longer wanted is cancelled; the record stays
+
+    @admin.display(description="Changes")
+    def changes_pretty(self, obj: Amendment) -> str:
+        return pretty_json(obj.changes)
+
+    @admin.display(description="Proration invoice")
+    def proration_invoice(self, obj: Amendment) -> str:
+        if obj.proration_invoice_id is None:
+            return "-"
+        return admin_change_link(Invoice.objects.filter(pk=obj.proration_invoice_id).first())
+
+    @admin.display(description="Related")
+    def related(self, obj: Amendment) -> str:
+        return join_links(admin_change_link(obj.contract), audit_trail_link(obj))
+
+    def save_model(self, request: HttpRequest, obj: Amendment, form: ModelForm, change: bool) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        created = amendment_create(
+            contract=obj.contract,
+            effective_date=obj.effective_date,
+            changes=obj.changes,
+            credit_on_downgrade=obj.credit_on_downgrade,
+            reason=obj.reason,
+            actor=request.user,
+        )
+        adopt_saved(obj, created)
+
+    @admin.action(description="Approve the selected draft amendments", permissions=["change"])
+    def approve(self, request: HttpRequest, queryset: QuerySet[Amendment]) -> None:
+        approved = 0
+        for amendment in queryset.order_by("pk"):
+            try:
+                amendment_approve(amendment_id=amendment.pk, actor=request.user)
+            except AmendmentStateError as exc:
+                self.message_user(request, f"{amendment}: {exc}", messages.WARNING)
+            except AmendmentError as exc:
+                self.message_user(request, f"{amendment}: no longer fits the contract ({exc}).", messages.ERROR)
+            else:
+                approved += 1
+        if approved:
+            message = f"Approved {approved} amendment(s); they are applied and prorated in a moment."
+            self.message_user(request, message, messages.SUCCESS)

@@ -50,3 +50,10 @@ class ContractStatus(models.TextChoices):
 class CommitmentPeriod(models.TextChoices):
     BILLING_PERIOD = "billing_period", "Each billing period"
     YEAR = "year", "Each contract year"
+
+
+class AmendmentStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    APPROVED = "approved", "Approved"
+    APPLIED = "applied", "Applied"
+    CANCELLED = "cancelled", "Cancelled"

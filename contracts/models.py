@@ -7,6 +7,7 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 from .choices import (
+    AmendmentStatus,
     BillingAlignment,
     BillingInterval,
     BillingTiming,
@@ -112,6 +113,14 @@ class ContractLine(models.Model):
     billing_timing = models.CharField(max_length=12, choices=BillingTiming.choices)
     start_date = models.DateField(null=True, blank=True, help_text="Default: the contract start.")
     end_date = models.DateField(null=True, blank=True, help_text="Exclusive. Default: the contract end.")
+    anchor_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text=(
+            "Billing periods are counted as if the line started on this date (default: its start). "
+            "A line version made by an amendment keeps the cycle of the line it replaces."
+        ),
+    )
     # Prices and parameters; which apply depends on the charge model (see the API docs).
     amount = price_field()
     unit_price = price_field()
@@ -167,3 +176,38 @@ class Milestone(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Amendment(models.Model):
+    """A dated change to a contract's lines (seats, prices, added or ended lines).
+
+    draft -> approved (who and when) -> applied (the line versions exist and the proration is
+    billed); a draft may be cancelled. ``changes`` is the list of change objects as the API takes
+    them (see contracts/amendments.py); once approved it is never edited.
+    """
+
+    contract = models.ForeignKey(Contract, on_delete=models.PROTECT, related_name="amendments")
+    effective_date = models.DateField(help_text="The first day of the new terms (the old ones end the day before).")
+    status = models.CharField(max_length=12, choices=AmendmentStatus.choices, default=AmendmentStatus.DRAFT)
+    changes = models.JSONField(default=list, blank=True)
+    credit_on_downgrade = models.BooleanField(
+        default=True, help_text="Credit the unused days of the old terms when a line gets cheaper or ends."
+    )
+    reason = models.TextField(blank=True)
+    created_by = models.CharField(max_length=150, blank=True)
+    approved_by = models.CharField(max_length=150, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    applied_at = models.DateTimeField(null=True, blank=True)
+    # The invoice's id, not a foreign key: contracts does not depend on invoicing's tables (the
+    # invoice is also found by its source_key "amendment:<id>").
+    proration_invoice_id = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-effective_date", "-id"]
+        indexes = [models.Index(fields=["status", "approved_at"])]
+
+    def __str__(self) -> str:
+        return f"Amendment #{self.pk} of {self.contract} from {self.effective_date:%Y-%m-%d}"

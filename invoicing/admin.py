@@ -38,7 +38,7 @@ from contracts.models import Customer
 from .choices import InvoiceStatus
 from .delivery import invoice_deliver
 from .formatting import format_money, format_quantity, format_unit_price
-from .models import BillingRun, Invoice, InvoiceLine, InvoiceNumberSequence
+from .models import BillingRun, CreditGrant, CreditLedgerEntry, Invoice, InvoiceLine, InvoiceNumberSequence
 from .selectors import invoice_pay_token, invoice_payment_url
 from .services import invoice_finalize, invoice_void
 
@@ -401,3 +401,29 @@ class InvoiceNumberSequenceAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("series", "year", "last_value")
     list_filter = ("series", "year")
     ordering = ("-year", "series")
+
+
+class CreditLedgerEntryInline(ReadOnlyInlineMixin, admin.TabularInline):
+    model = CreditLedgerEntry
+    fields = ("created_at", "kind", "invoice", "amount", "balance_after")
+    readonly_fields = fields
+    extra = 0
+
+
+@admin.register(CreditGrant)
+class CreditGrantAdmin(ReadOnlyHistoryAdmin):
+    """Prepaid credit pools: granted by invoices, drawn down by billing runs (never by hand)."""
+
+    list_display = ("contract", "line_code", "kind", "amount", "balance", "currency", "granted_on", "expires_on")
+    list_filter = ("kind", "currency")
+    list_select_related = ("contract",)
+    search_fields = ("contract__external_id", "line_code")
+    inlines = (CreditLedgerEntryInline,)
+
+
+@admin.register(CreditLedgerEntry)
+class CreditLedgerEntryAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("created_at", "grant", "kind", "invoice", "amount", "balance_after")
+    list_filter = ("kind",)
+    list_select_related = ("grant__contract", "invoice")
+

@@ -11,6 +11,7 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from contracts.amendments import base_code
 from contracts.choices import USAGE_CHARGE_MODELS, BillingTiming, ChargeModel, CommitmentPeriod
 from contracts.models import Contract, ContractLine
 from metering.models import Meter
@@ -114,13 +115,35 @@ def due_line_periods(
         cadence = Cadence(interval=line.billing_interval, count=line.billing_interval_count)
         in_advance = line.billing_timing == BillingTiming.IN_ADVANCE
         until = today + timedelta(days=1) if in_advance else today
+        # A line version made by an amendment (contracts/amendments.py) starts on the effective
+        # date but keeps the cycle of the line it replaces: its periods count from anchor_date,
+        # and its first period is the rest of the period containing its start. In advance, that
+        # partial first period is never billed here: the amendment's proration invoice charged it
+        # (the old version's period was already billed in advance, or is billed up to the day before).
+        anchor = line.anchor_date if line.anchor_date is not None and line.anchor_date < start else start
         for period in billing_periods(
-            start=start, end=end, cadence=cadence, alignment=contract.billing_alignment, until=until
+            start=anchor, end=end, cadence=cadence, alignment=contract.billing_alignment, until=until
         ):
-            if in_advance and period.start <= today:
-                due[period.start].append(LinePeriod(line, period))
-            elif not in_advance and period.end <= today:
-                due[period.end].append(LinePeriod(line, period))
+            if period.end <= start:
+                continue
+            if period.start < start:
+                if in_advance:
+                    continue
+                period = Period(
+                    start=start, end=period.end, nominal_start=period.full_start, nominal_end=period.full_end
+                )
+            if in_advance:
+                if period.start <= today:
+                    due[period.start].append(LinePeriod(line, period))
+                continue
+            # In arrears, a line ending inside a period while the contract goes on (an amendment
+            # replaced or ended it) is billed when the period closes, with the rest of the period:
+            # usage before and after a price change lands on one invoice.
+            closes = period.end
+            if line.end_date is not None and period.end == line.end_date < period.full_end:
+                closes = max(period.end, min(period.full_end, contract.end_date or period.full_end))
+            if closes <= today:
+                due[closes].append(LinePeriod(line, period))
     return dict(due)
 
 
@@ -144,15 +167,39 @@ def _usage_for(
 
 
 def _commitment(contract: Contract, group: Sequence[LinePeriod]) -> MinimumCommitment | None:
+    """The per-billing-period commitment for one period group, or None.
+
+    The minimum is measured over the period of the covered usage lines (in arrears), so it is
+    passed only to the group holding that line's period: a covered fixed fee billed in advance
+    (or on another cadence) sits in other groups, which would otherwise each charge the minimum
+    again."""
     if contract.minimum_commitment_amount is None:
         return None
     if contract.minimum_commitment_period != CommitmentPeriod.BILLING_PERIOD:
         return None  # yearly commitments are trued up by the annual true-up, not per period
     codes = tuple(contract.minimum_commitment_lines or ())
-    covered = [lp for lp in group if (lp.line.code in codes if codes else lp.line.charge_model in USAGE_CHARGE_MODELS)]
-    if not covered:
+    anchor = commitment_period_line(contract, codes)
+    if anchor is None or all(base_code(lp.line.code) != base_code(anchor.code) for lp in group):
         return None
-    return MinimumCommitment(amount=contract.minimum_commitment_amount, lines=codes)
+    # Amendments version a line ("api" -> "api__2026-03-20"): the commitment names base codes.
+    covered = tuple(lp.line.code for lp in group if base_code(lp.line.code) in codes) if codes else ()
+    return MinimumCommitment(amount=contract.minimum_commitment_amount, lines=covered)
+
+
+def commitment_period_line(contract: Contract, codes: Sequence[str] = ()) -> ContractLine | None:
+    """The covered line whose billing period a per-period commitment is measured over: the first
+    covered in-arrears usage line in line order (failing that, the first covered line). ``codes``
+    are base codes (amendment versions of a line count as the line); empty: every usage line."""
+    lines = list(contract.lines.all())
+    covered = [
+        line for line in lines if (base_code(line.code) in codes if codes else line.charge_model in USAGE_CHARGE_MODELS)
+    ]
+    usage = [
+        line
+        for line in covered
+        if line.charge_model in USAGE_CHARGE_MODELS and line.billing_timing == BillingTiming.IN_ARREARS
+    ]
+    return (usage or covered or [None])[0]
 
 
 def rate_line_periods(

@@ -20,6 +20,7 @@ class LineKind(models.TextChoices):
     USAGE = "usage", "Usage"
     MINIMUM = "minimum", "Minimum commitment"
     LATE_USAGE = "late_usage", "Late usage"
+    CREDIT = "credit", "Prepaid credit applied"
 
 
 class BillingRunStatus(models.TextChoices):

@@ -131,3 +131,82 @@ class InvoiceLine(models.Model):
 
     def __str__(self) -> str:
         return self.description
+
+
+class CreditGrantKind(models.TextChoices):
+    PURCHASE = "purchase", "Purchase (prepaid credit line)"
+    TOP_UP = "top_up", "Automatic top-up"
+
+
+class CreditLedgerKind(models.TextChoices):
+    GRANT = "grant", "Grant"
+    DRAWDOWN = "drawdown", "Drawdown"
+    TOP_UP = "top_up", "Top-up"
+    EXPIRY = "expiry", "Expiry (breakage)"
+
+
+class CreditGrant(models.Model):
+    """A prepaid credit pool: bought on an invoice, drawn down by usage charges of the contract.
+
+    ``balance`` is the ledger's running balance, kept on the grant so that one row lock
+    (``select_for_update``) serialises every drawdown of the pool; the ledger entries are the
+    record of how it moved."""
+
+    contract = models.ForeignKey("contracts.Contract", on_delete=models.PROTECT, related_name="credit_grants")
+    line_code = models.CharField(max_length=64, help_text="The prepaid_credit contract line.")
+    kind = models.CharField(max_length=12, choices=CreditGrantKind.choices, default=CreditGrantKind.PURCHASE)
+    amount = money_field(help_text="Credit granted.")
+    price = money_field(help_text="What the customer paid for it (revenue deferred until drawn).")
+    balance = money_field()
+    currency = models.CharField(max_length=3)
+    granted_on = models.DateField()
+    expires_on = models.DateField(null=True, blank=True, help_text="Exclusive: unusable from this date.")
+    source_invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="credit_grants")
+    source_invoice_line = models.ForeignKey(
+        InvoiceLine, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["contract", "granted_on", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_invoice", "line_code", "kind"], name="uniq_credit_grant_per_invoice_line"
+            ),
+            models.CheckConstraint(condition=models.Q(balance__gte=0), name="credit_grant_balance_not_negative"),
+            models.CheckConstraint(
+                condition=models.Q(balance__lte=models.F("amount")), name="credit_grant_balance_within_amount"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contract} / {self.line_code}: {self.balance} of {self.amount} {self.currency}"
+
+
+class CreditLedgerEntry(models.Model):
+    grant = models.ForeignKey(CreditGrant, on_delete=models.PROTECT, related_name="entries")
+    invoice = models.ForeignKey(
+        Invoice, on_delete=models.PROTECT, null=True, blank=True, related_name="credit_entries"
+    )
+    kind = models.CharField(max_length=12, choices=CreditLedgerKind.choices)
+    amount = money_field(help_text="Signed: grants and top-ups add, drawdowns and expiry take away.")
+    balance_after = money_field()
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["grant", "created_at", "id"]
+        verbose_name_plural = "credit ledger entries"
+        constraints = [
+            # A retried draft cannot draw the same grant twice for one invoice.
+            models.UniqueConstraint(fields=["grant", "invoice", "kind"], name="uniq_credit_entry_per_invoice"),
+            # invoice is NULL for expiry, and NULLs are distinct in a unique index: one expiry per grant.
+            models.UniqueConstraint(
+                fields=["grant"], condition=models.Q(kind="expiry"), name="uniq_credit_expiry_per_grant"
+            ),
+            models.CheckConstraint(condition=models.Q(balance_after__gte=0), name="credit_entry_balance_not_negative"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.amount} -> {self.balance_after}"

@@ -17,6 +17,8 @@ from metering.selectors import meters_by_code
 
 from .billing import LinePeriod, due_line_periods, rate_line_periods
 from .choices import BillingRunStatus, InvoiceKind, InvoiceStatus
+from .commitments import commitment_true_up_apply_to_draft, contract_commitment_true_ups_bill
+from .credits import credit_apply_to_draft, credit_grant_for_invoice
 from .exceptions import InvalidInvoiceTransition
 from .models import BillingRun, Invoice, InvoiceLine
 from .numbering import invoice_number_next
@@ -137,6 +139,9 @@ def contract_bill_due(
                 invoice = _create_invoice(
                     contract=contract, billing_date=billing_date, line_periods=line_periods, rated=rated, run=run
                 )
+                credit_grant_for_invoice(invoice)
+                credit_apply_to_draft(invoice)
+                commitment_true_up_apply_to_draft(invoice)
                 audit_record(
                     rule="billing.period_closed",
                     action="invoice_drafted",
@@ -159,6 +164,7 @@ def contract_bill_due(
         created.append(invoice)
         if invoice.auto_send:
             transaction.on_commit(lambda pk=invoice.pk: _enqueue_finalize(pk))
+    created += contract_commitment_true_ups_bill(contract=contract, as_of=as_of, run=run)
     return created, len(existing & set(due))
 
 

@@ -26,3 +26,11 @@ def billing_run_scheduled_task() -> int:
     """Beat: bill every period that has closed by now."""
     run = billing_run_execute(as_of=timezone.now(), actor="rule:billing.schedule")
     return run.invoices_created
+
+
+@shared_task
+def credit_grants_expire_due_task() -> int:
+    """Beat, daily: breakage of expired prepaid pools of contracts that no longer bill."""
+    from .credits import credit_grants_expire_due
+
+    return credit_grants_expire_due(today=timezone.localdate())

@@ -24,7 +24,7 @@ from .rating import (
     rate_period,
     usage_from_dict,
 )
-from .schedules import Cadence, period_containing
+from .schedules import Cadence, Period, period_containing
 
 ZERO = Decimal(0)
 
@@ -149,15 +149,21 @@ def customer_current_usage(*, customer: Customer, as_of: Any = None) -> dict[str
                 continue
             start = line.start_date or contract.start_date
             end = line.end_date or contract.end_date
-            if end is not None and end <= today:
-                continue
+            if start > today or (end is not None and end <= today):
+                continue  # not started yet (e.g. a future-dated amendment), or already ended
+            # An amendment's line version keeps the cycle of the line it replaced (anchor_date).
+            anchor = line.anchor_date if line.anchor_date is not None and line.anchor_date < start else start
             period = period_containing(
-                start=start,
+                start=anchor,
                 cadence=Cadence(line.billing_interval, line.billing_interval_count),
                 alignment=contract.billing_alignment,
                 day=today,
                 end=end,
             )
+            if period.start < start:
+                period = Period(
+                    start=start, end=period.end, nominal_start=period.full_start, nominal_end=period.full_end
+                )
             line_periods.append(LinePeriod(line, period))
         if not line_periods:
             continue

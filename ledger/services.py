@@ -24,6 +24,12 @@ class Posting:
     credit: Decimal = ZERO
 
 
+def signed(account: AccountCode | str, amount: Decimal) -> Posting:
+    """A debit of ``amount`` when positive, a credit of its absolute value when negative: credit
+    rows (prorated refunds, credit notes) flip sides instead of posting negative amounts."""
+    return Posting(account, debit=amount) if amount >= 0 else Posting(account, credit=-amount)
+
+
 def check_balanced(postings: Sequence[Posting]) -> None:
     """Pure check: every amount non-negative and one-sided, and debits equal credits."""
     if not postings:

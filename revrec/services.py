@@ -1,16 +1,17 @@
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
 from audit.services import audit_record
-from invoicing.choices import LineKind
-from invoicing.models import Invoice
+from invoicing.choices import InvoiceStatus, LineKind
+from invoicing.models import CreditGrant, CreditLedgerEntry, CreditLedgerKind, Invoice
+from invoicing.rating import round_money
 from ledger.choices import AccountCode
-from ledger.services import Posting, journal_entry_post
+from ledger.services import journal_entry_post, signed
 
 from .models import RecognitionPattern, RevenueScheduleEntry
 from .schedules import ratable_schedule
@@ -18,8 +19,17 @@ from .schedules import ratable_schedule
 ZERO = Decimal(0)
 
 
+def _is_prepaid_purchase(line) -> bool:  # type: ignore[no-untyped-def]
+    """A prepaid credit purchase (or top-up): deferred at issue, recognised as the credit is drawn."""
+    return line.kind == LineKind.FIXED and line.price_snapshot.get("charge_model") == "prepaid_credit"
+
+
 def _pattern(line) -> str:  # type: ignore[no-untyped-def]
-    if line.kind in (LineKind.USAGE, LineKind.MINIMUM, LineKind.LATE_USAGE):
+    # Prepaid credit applied offsets the usage it paid for on the same invoice (both earned at
+    # issue); the consideration for it was the purchase, recognised by revenue_prepaid_recognize.
+    if line.kind in (LineKind.USAGE, LineKind.MINIMUM, LineKind.LATE_USAGE, LineKind.CREDIT):
+        return RecognitionPattern.AS_CONSUMED
+    if _is_prepaid_purchase(line):
         return RecognitionPattern.AS_CONSUMED
     if line.price_snapshot.get("charge_model") in ("one_time", "milestone"):
         return RecognitionPattern.POINT_IN_TIME
@@ -51,6 +61,8 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
             rows = [(line.period_start, line.period_end, line.amount)]
         for start, end, amount in rows:
             earned = pattern != RecognitionPattern.RATABLE or end <= issue_date
+            if _is_prepaid_purchase(line):
+                earned = False  # deferred until drawn down (or expired): revenue_prepaid_recognize
             entry = RevenueScheduleEntry(
                 invoice=invoice,
                 invoice_line=line,
@@ -67,7 +79,7 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
             entries.append(entry)
     earned_total = sum((e.amount for e in entries if e.recognized_on), ZERO)
     deferred_total = sum((e.amount for e in entries if not e.recognized_on), ZERO)
-    if invoice.total > ZERO:
+    if invoice.total != ZERO:
         journal_entry_post(
             source_key=f"invoice:{invoice.pk}:issued",
             entry_date=issue_date,
@@ -75,9 +87,9 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
             currency=invoice.currency,
             customer_id=invoice.customer_id,
             postings=[
-                Posting(AccountCode.ACCOUNTS_RECEIVABLE, debit=invoice.total),
-                Posting(AccountCode.REVENUE, credit=earned_total),
-                Posting(AccountCode.DEFERRED_REVENUE, credit=deferred_total),
+                signed(AccountCode.ACCOUNTS_RECEIVABLE, invoice.total),
+                signed(AccountCode.REVENUE, -earned_total),
+                signed(AccountCode.DEFERRED_REVENUE, -deferred_total),
             ],
             rule="revrec.invoice_issued",
         )
@@ -88,14 +100,101 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
         inputs={"invoice": invoice.number, "lines": invoice.lines.count()},
         outcome={"earned": earned_total, "deferred": deferred_total, "entries": len(entries)},
     )
+    # Pools bought on this invoice, or drawn (or expired) by it: recognise what was consumed. Either
+    # invoice may be issued first, so both sides call it; it is idempotent.
+    grant_ids = set(CreditGrant.objects.filter(source_invoice=invoice).values_list("pk", flat=True))
+    grant_ids |= set(CreditLedgerEntry.objects.filter(invoice=invoice).values_list("grant_id", flat=True))
+    for grant_id in sorted(grant_ids):
+        revenue_prepaid_recognize(grant_id=grant_id, on=issue_date)
     return entries
+
+
+ISSUED = (InvoiceStatus.OPEN, InvoiceStatus.PAID, InvoiceStatus.UNCOLLECTIBLE)
+
+
+@transaction.atomic
+def revenue_prepaid_recognize(*, grant_id: int, on: date) -> Decimal:
+    """Recognise a prepaid pool's deferred price as its credit is consumed: drawn by issued invoices
+    or expired (breakage). Cumulative, so rounding never drifts: the revenue recognised so far is
+    price x consumed / granted, rounded, and all of the price once the whole pool is consumed.
+    Each step moves the amount from the purchase line's deferred schedule entry to a new,
+    recognised entry (Dr Deferred revenue / Cr Revenue), so the line's schedule still sums to its
+    price. Returns the amount recognised now; nothing before the purchase invoice is scheduled."""
+    grant = CreditGrant.objects.get(pk=grant_id)
+    if grant.source_invoice_line_id is None or not grant.amount:
+        return ZERO
+    entries = list(
+        RevenueScheduleEntry.objects.select_for_update().filter(
+            invoice_line_id=grant.source_invoice_line_id, is_cancelled=False
+        )
+    )
+    deferred = next((e for e in entries if e.recognized_on is None), None)
+    if deferred is None:
+        return ZERO
+    movements = CreditLedgerEntry.objects.filter(grant=grant).filter(
+        models.Q(kind=CreditLedgerKind.DRAWDOWN, invoice__status__in=ISSUED) | models.Q(kind=CreditLedgerKind.EXPIRY)
+    )
+    consumed = -sum((m.amount for m in movements), ZERO)
+    price = deferred.amount + sum((e.amount for e in entries if e.recognized_on), ZERO)
+    if consumed >= grant.amount:
+        target = price
+    else:
+        target = round_money(price * consumed / grant.amount, deferred.currency)
+    due = min(target - (price - deferred.amount), deferred.amount)
+    if due <= ZERO:
+        return ZERO
+    taken = {e.period_start for e in entries}
+    start = max(on, deferred.period_start)
+    while start in taken:  # one schedule entry per line and start date
+        start += timedelta(days=1)
+    entry = RevenueScheduleEntry(
+        invoice_id=deferred.invoice_id,
+        invoice_line_id=deferred.invoice_line_id,
+        customer_id=deferred.customer_id,
+        pattern=RecognitionPattern.AS_CONSUMED,
+        period_start=start,
+        period_end=start + timedelta(days=1),
+        amount=due,
+        currency=deferred.currency,
+        recognized_on=on,
+    )
+    entry.save()
+    source_key = f"revenue:{entry.pk}"
+    journal_entry_post(
+        source_key=source_key,
+        entry_date=on,
+        currency=entry.currency,
+        memo=f"Prepaid credit consumed ({grant.line_code})",
+        customer_id=entry.customer_id,
+        postings=[
+            signed(AccountCode.DEFERRED_REVENUE, due),
+            signed(AccountCode.REVENUE, -due),
+        ],
+        rule="revrec.prepaid_drawdown",
+    )
+    entry.journal_source_key = source_key
+    entry.save()
+    deferred.amount -= due
+    if deferred.amount == ZERO:
+        deferred.is_cancelled = True  # fully consumed: nothing left deferred
+    deferred.save()
+    audit_record(
+        rule="revrec.prepaid_drawdown",
+        action="revenue_recognized",
+        obj=entry,
+        inputs={"grant": grant.pk, "granted": grant.amount, "consumed": consumed, "price": price},
+        outcome={"recognized": due, "deferred_left": deferred.amount},
+    )
+    return due
 
 
 def revenue_recognize_due(*, as_of: date) -> int:
     """Recognise every deferred schedule entry whose service period has ended by ``as_of``:
     Dr Deferred revenue / Cr Revenue, one entry per schedule entry (idempotent by source key)."""
     count = 0
-    due = RevenueScheduleEntry.objects.filter(recognized_on__isnull=True, is_cancelled=False, period_end__lte=as_of)
+    due = RevenueScheduleEntry.objects.filter(
+        recognized_on__isnull=True, is_cancelled=False, period_end__lte=as_of
+    ).exclude(pattern=RecognitionPattern.AS_CONSUMED)  # deferred as-consumed: prepaid credit, recognised as drawn
     for entry_id in due.values_list("pk", flat=True):
         with transaction.atomic():
             entry = RevenueScheduleEntry.objects.select_for_update().get(pk=entry_id)
@@ -109,8 +208,8 @@ def revenue_recognize_due(*, as_of: date) -> int:
                 memo=f"Revenue recognised {entry.period_start}..{entry.period_end}",
                 customer_id=entry.customer_id,
                 postings=[
-                    Posting(AccountCode.DEFERRED_REVENUE, debit=entry.amount),
-                    Posting(AccountCode.REVENUE, credit=entry.amount),
+                    signed(AccountCode.DEFERRED_REVENUE, entry.amount),
+                    signed(AccountCode.REVENUE, -entry.amount),
                 ],
                 rule="revrec.ratable_recognition",
             )
@@ -140,9 +239,9 @@ def revenue_invoice_voided(*, invoice_id: int) -> None:
             memo=f"Invoice {invoice.number} voided",
             customer_id=invoice.customer_id,
             postings=[
-                Posting(AccountCode.REVENUE, debit=earned),
-                Posting(AccountCode.DEFERRED_REVENUE, debit=deferred),
-                Posting(AccountCode.ACCOUNTS_RECEIVABLE, credit=earned + deferred),
+                signed(AccountCode.REVENUE, earned),
+                signed(AccountCode.DEFERRED_REVENUE, deferred),
+                signed(AccountCode.ACCOUNTS_RECEIVABLE, -(earned + deferred)),
             ],
             rule="revrec.invoice_voided",
         )

@@ -20,9 +20,16 @@ from access import roles
 from access.models import ApiKey, IdempotencyRecord
 from access.services import api_key_create
 from audit.models import AuditEvent
-from contracts.models import BillingContact, Contract, ContractLine, Customer, Milestone
+from contracts.models import Amendment, BillingContact, Contract, ContractLine, Customer, Milestone
 from contracts.services import customer_card_attach
-from invoicing.models import BillingRun, Invoice, InvoiceLine, InvoiceNumberSequence
+from invoicing.models import (
+    BillingRun,
+    CreditGrant,
+    CreditLedgerEntry,
+    Invoice,
+    InvoiceLine,
+    InvoiceNumberSequence,
+)
 from ledger.models import Account, JournalEntry, JournalLine
 from metering.models import Meter, UsageEvent
 from receivables.models import CollectionNote, DunningCase, Payment, PaymentAllocation, PaymentAttempt
@@ -34,9 +41,9 @@ OUR_APPS = {"access", "audit", "contracts", "metering", "invoicing", "receivable
 
 # Which registered models offer an add form to a superuser. Everything else is made by services.
 ADD_ALLOWED = {
-    Customer: True, Contract: True, ContractLine: True, Milestone: True,
+    Customer: True, Contract: True, ContractLine: True, Milestone: True, Amendment: True,
     Meter: True, UsageEvent: False,
-    BillingRun: False, Invoice: False, InvoiceNumberSequence: False,
+    BillingRun: False, Invoice: False, InvoiceNumberSequence: False, CreditGrant: False, CreditLedgerEntry: False,
     Payment: True, PaymentAllocation: False, PaymentAttempt: False, DunningCase: False, CollectionNote: True,
     RevenueScheduleEntry: False,
     Account: True, JournalEntry: False,
@@ -89,6 +96,8 @@ def _world(suffix: str) -> dict[str, object]:
         billing_timing="in_arrears",
     )
     Milestone.objects.create(line=line, name="Go-live", amount=D(1000))
+    Amendment.objects.create(contract=contract, effective_date=dt.date(2026, 3, 20),
+                             changes=[{"type": "change_price", "line": "api", "unit_price": "0.003"}])
     meter = Meter.objects.create(code=f"calls-{suffix}", name="API calls")
     UsageEvent.objects.create(
         idempotency_key=f"evt-{suffix}", body_hash="0" * 64, customer=customer, meter=meter, timestamp=NOW,
@@ -101,6 +110,10 @@ def _world(suffix: str) -> dict[str, object]:
         due_date=dt.date(2026, 3, 15), amount_paid=D("100.00"),
     )
     InvoiceNumberSequence.objects.create(series=f"T{suffix}", year=2026, last_value=1)
+    grant = CreditGrant.objects.create(contract=contract, line_code="credits", amount=D(1000), balance=D(700),
+                                       currency="USD", granted_on=dt.date(2026, 3, 1), source_invoice=issued)
+    CreditLedgerEntry.objects.create(grant=grant, invoice=issued, kind="drawdown", amount=D(-300),
+                                     balance_after=D(700))
     payment = Payment.objects.create(customer=customer, amount=D(100), currency="USD", method="bank_transfer",
                                      received_at=NOW)
     PaymentAllocation.objects.create(payment=payment, invoice=issued, amount=D(100))

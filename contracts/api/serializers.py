@@ -13,7 +13,7 @@ from contracts.choices import (
     BillingTiming,
     CommitmentPeriod,
 )
-from contracts.models import BillingContact, Contract, ContractLine, Customer, Milestone
+from contracts.models import Amendment, BillingContact, Contract, ContractLine, Customer, Milestone
 from contracts.validators import validate_currency, validate_timezone
 from invoicing.rating import RatingInputError, line_spec_from_dict
 from metering.models import Meter
@@ -299,3 +299,40 @@ class ContractSerializer(serializers.ModelSerializer):
             "period": obj.minimum_commitment_period,
             "lines": obj.minimum_commitment_lines,
         }
+
+
+class AmendmentWriteSerializer(serializers.Serializer):
+    """The envelope of an amendment; the changes themselves are checked by contracts.amendments
+    against the contract's lines, with paths like changes[0].seats."""
+
+    effective_date = serializers.DateField()
+    changes = serializers.ListField(child=serializers.JSONField(), min_length=1)
+    credit_on_downgrade = serializers.BooleanField(default=True)
+    reason = serializers.CharField(required=False, allow_blank=True, default="")
+
+
+class AmendmentSerializer(serializers.ModelSerializer):
+    contract = serializers.SerializerMethodField()
+    proration_invoice = serializers.IntegerField(source="proration_invoice_id", read_only=True, allow_null=True)
+
+    class Meta:
+        model = Amendment
+        fields = [
+            "id",
+            "contract",
+            "effective_date",
+            "status",
+            "changes",
+            "credit_on_downgrade",
+            "reason",
+            "created_by",
+            "approved_by",
+            "approved_at",
+            "applied_at",
+            "proration_invoice",
+            "created_at",
+        ]
+        read_only_fields = fields
+
+    def get_contract(self, obj: Amendment) -> str:
+        return obj.contract.external_id or str(obj.contract_id)

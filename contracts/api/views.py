@@ -4,16 +4,21 @@ from typing import Any
 
 from django.db.models import Q
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import status
+from rest_framework import serializers, status
 from rest_framework.generics import ListCreateAPIView, RetrieveAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
+from rest_framework.views import APIView
 
+from access.errors import DomainError
 from access.idempotency import idempotent
-from contracts.models import Contract, Customer
-from contracts.services import contract_create
+from contracts.amendments import AmendmentError, AmendmentStateError
+from contracts.models import Amendment, Contract, Customer
+from contracts.services import amendment_approve, amendment_create, contract_create
 
 from .serializers import (
+    AmendmentSerializer,
+    AmendmentWriteSerializer,
     ContractSerializer,
     ContractWriteSerializer,
     CustomerSerializer,
@@ -74,3 +79,53 @@ class ContractDetailApi(RetrieveAPIView):
 
     def get_object(self) -> Contract:
         return contract_by_reference(self.kwargs["ref"])
+
+
+def _amendment(pk: int) -> Amendment:
+    return Amendment.objects.select_related("contract").get(pk=pk)
+
+
+class ContractAmendmentCreateApi(APIView):
+    @extend_schema(
+        request=AmendmentWriteSerializer,
+        responses={201: AmendmentSerializer},
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)],
+    )
+    @idempotent
+    def post(self, request: Request, ref: str) -> Response:
+        """201 with a draft amendment; 400 with paths like changes[0].seats when a change does not
+        fit the contract's lines."""
+        contract = contract_by_reference(ref)
+        body = AmendmentWriteSerializer(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            amendment = amendment_create(contract=contract, actor=request.user, **body.validated_data)
+        except AmendmentError as exc:
+            raise serializers.ValidationError(exc.fields) from exc
+        return Response(AmendmentSerializer(_amendment(amendment.pk)).data, status=status.HTTP_201_CREATED)
+
+
+class AmendmentApproveApi(APIView):
+    @extend_schema(
+        request=None,
+        responses={200: AmendmentSerializer},
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)],
+    )
+    @idempotent
+    def post(self, request: Request, pk: int) -> Response:
+        """Approve a draft (422 otherwise). It is applied and its proration billed by a task right
+        after: the response shows "applied" and the proration invoice when that already happened."""
+        try:
+            amendment_approve(amendment_id=int(pk), actor=request.user)
+        except AmendmentStateError as exc:
+            raise DomainError(str(exc)) from exc
+        except AmendmentError as exc:
+            raise DomainError("The amendment no longer fits the contract's lines.", fields=exc.fields) from exc
+        return Response(AmendmentSerializer(_amendment(int(pk))).data, status=status.HTTP_200_OK)
+
+
+class AmendmentDetailApi(RetrieveAPIView):
+    serializer_class = AmendmentSerializer
+
+    def get_object(self) -> Amendment:
+        return _amendment(int(self.kwargs["pk"]))

@@ -222,3 +222,14 @@ def test_customer_usage_shows_the_current_period_and_estimate(api, acme):
     assert contract["usage"] == [{"line": "api", "meter": "api_calls", "period_start": "2026-03-05",
                                   "period_end": "2026-04-05", "quantity": "2000"}]
     assert contract["estimated_subtotal"] == "150.00"  # 1,000 x 0.10 + 1,000 x 0.05
+
+
+def test_customer_usage_skips_lines_that_have_not_started(api, acme):
+    from tests.factories import UsageLineFactory
+
+    UsageLineFactory(contract__customer=acme, contract__start_date=dt.date(2026, 3, 5))
+    UsageLineFactory(contract__customer=acme, contract__start_date=dt.date(2026, 3, 5), code="api-next",
+                     start_date=dt.date(2026, 4, 1))
+    with time_machine.travel(NOW, tick=False):
+        data = api.get("/api/v1/customers/acme/usage").json()
+    assert [row["line"] for c in data["contracts"] for row in c["usage"]] == ["api"]

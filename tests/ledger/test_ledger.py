@@ -51,3 +51,11 @@ def test_unbalanced_posting_writes_nothing():
         journal_entry_post(source_key="bad", entry_date=dt.date(2026, 4, 5), memo="x", currency="USD",
                            postings=[Posting("1100", debit=Decimal("720")), Posting("4000", credit=Decimal("700"))])
     assert JournalEntry.objects.count() == 0
+
+
+def test_signed_postings_flip_sides_for_credits():
+    from ledger.services import signed
+
+    assert signed("1100", Decimal("-387.10")) == Posting("1100", credit=Decimal("387.10"))
+    assert signed("1100", Decimal("5")) == Posting("1100", debit=Decimal("5"))
+    check_balanced([signed("1100", Decimal("-387.10")), signed("2100", Decimal("387.10"))])
