@@ -17,6 +17,11 @@ class Meter(models.Model):
         help_text="'quantity', or an event property name to aggregate (sum, max, unique_count, ...).",
     )
     filters = models.JSONField(default=dict, blank=True, help_text='e.g. {"region": "eu"}')
+    group_by = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="An event property whose values a contract line can price separately (e.g. 'model').",
+    )
     unit_label = models.CharField(max_length=64, blank=True, help_text="Shown on invoices, e.g. 'API calls'.")
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -59,6 +64,7 @@ class UsageRollup(models.Model):
     customer = models.ForeignKey("contracts.Customer", on_delete=models.CASCADE, related_name="+")
     meter = models.ForeignKey(Meter, on_delete=models.CASCADE, related_name="rollups")
     bucket_start = models.DateTimeField(help_text="Start of the hour (UTC).")
+    dimension = models.CharField(max_length=255, blank=True, help_text="The meter's group_by value.")
     event_count = models.BigIntegerField(default=0)
     value_sum = models.DecimalField(max_digits=34, decimal_places=12, default=0)
     value_max = models.DecimalField(max_digits=30, decimal_places=12, null=True)
@@ -67,7 +73,11 @@ class UsageRollup(models.Model):
     latest_value = models.DecimalField(max_digits=30, decimal_places=12, null=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["customer", "meter", "bucket_start"], name="uniq_rollup_bucket")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["customer", "meter", "bucket_start", "dimension"], name="uniq_rollup_bucket"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.meter_id}/{self.customer_id} {self.bucket_start:%Y-%m-%d %H:00}"
@@ -79,12 +89,13 @@ class UsageRollupValue(models.Model):
     customer = models.ForeignKey("contracts.Customer", on_delete=models.CASCADE, related_name="+")
     meter = models.ForeignKey(Meter, on_delete=models.CASCADE, related_name="+")
     bucket_start = models.DateTimeField()
+    dimension = models.CharField(max_length=255, blank=True)
     value = models.CharField(max_length=255)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["customer", "meter", "bucket_start", "value"], name="uniq_rollup_distinct_value"
+                fields=["customer", "meter", "bucket_start", "dimension", "value"], name="uniq_rollup_distinct_value"
             )
         ]
 

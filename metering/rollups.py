@@ -24,8 +24,9 @@ from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Q, QuerySet, Sum
-from django.db.models.functions import Trunc
+from django.db.models import CharField, Count, Max, Q, QuerySet, Sum, Value
+from django.db.models.fields.json import KeyTextTransform
+from django.db.models.functions import Coalesce, Trunc
 from django.utils import timezone
 
 from .choices import Aggregation
@@ -40,7 +41,12 @@ ROLLED_AGGREGATIONS = frozenset(
 
 
 def meter_definition_hash(meter: Meter) -> str:
-    definition = {"field": meter.field, "filters": meter.filters or {}, "aggregation": meter.aggregation}
+    definition = {
+        "field": meter.field,
+        "filters": meter.filters or {},
+        "aggregation": meter.aggregation,
+        "group_by": meter.group_by,
+    }
     return hashlib.sha256(json.dumps(definition, sort_keys=True).encode()).hexdigest()
 
 
@@ -55,6 +61,13 @@ def event_value(meter: Meter, event: UsageEvent) -> Decimal:
     if meter.field == "quantity":
         return event.quantity
     return Decimal(str(event.properties.get(meter.field, 0)))
+
+
+def dimension_of(meter: Meter, event: UsageEvent) -> str:
+    if not meter.group_by:
+        return ""
+    value = event.properties.get(meter.group_by)
+    return "" if value is None else str(value)[:255]
 
 
 def distinct_key(meter: Meter, event: UsageEvent) -> str | None:
@@ -126,21 +139,28 @@ class _Bucket:
 
 
 def _fold(meter: Meter, events: QuerySet[UsageEvent]) -> None:
-    buckets: dict[tuple[int, datetime], _Bucket] = {}
+    buckets: dict[tuple[int, datetime, str], _Bucket] = {}
     if meter.field == "quantity":
+        text = CharField()
+        dimension = (
+            Coalesce(KeyTextTransform(meter.group_by, "properties"), Value(""), output_field=text)
+            if meter.group_by
+            else Value("", output_field=text)
+        )
         grouped = (
-            events.annotate(bucket=Trunc("timestamp", "hour", tzinfo=UTC))
-            .values("customer_id", "bucket")
+            events.annotate(bucket=Trunc("timestamp", "hour", tzinfo=UTC), dim=dimension)
+            .values("customer_id", "bucket", "dim")
             .annotate(n=Count("id"), s=Sum("quantity"), m=Max("quantity"))
         )
         for row in grouped:
-            buckets[(row["customer_id"], row["bucket"])] = _Bucket(row["n"], row["s"] or Decimal(0), row["m"])
+            key = (row["customer_id"], row["bucket"], row["dim"][:255])
+            buckets[key] = _Bucket(row["n"], row["s"] or Decimal(0), row["m"])
     needs_rows = meter.field != "quantity" or meter.aggregation in (Aggregation.LATEST, Aggregation.UNIQUE_COUNT)
-    distinct: set[tuple[int, datetime, str]] = set()
+    distinct: set[tuple[int, datetime, str, str]] = set()
     if needs_rows:
         numeric = meter.aggregation != Aggregation.UNIQUE_COUNT  # a distinct count may be over text
         for event in events.only("id", "customer_id", "timestamp", "quantity", "properties").iterator(chunk_size=5000):
-            key = (event.customer_id, _hour(event.timestamp))
+            key = (event.customer_id, _hour(event.timestamp), dimension_of(meter, event))
             bucket = buckets.setdefault(key, _Bucket())
             if numeric:
                 value = event_value(meter, event)
@@ -154,31 +174,31 @@ def _fold(meter: Meter, events: QuerySet[UsageEvent]) -> None:
             if meter.aggregation == Aggregation.UNIQUE_COUNT:
                 text = distinct_key(meter, event)
                 if text is not None:
-                    distinct.add((event.customer_id, key[1], text))
+                    distinct.add((event.customer_id, key[1], key[2], text))
     _merge(meter, buckets)
     UsageRollupValue.objects.bulk_create(
-        [UsageRollupValue(customer_id=c, meter=meter, bucket_start=b, value=v) for c, b, v in distinct],
+        [UsageRollupValue(customer_id=c, meter=meter, bucket_start=b, dimension=d, value=v) for c, b, d, v in distinct],
         ignore_conflicts=True,
         batch_size=2000,
     )
 
 
-def _merge(meter: Meter, buckets: dict[tuple[int, datetime], _Bucket]) -> None:
+def _merge(meter: Meter, buckets: dict[tuple[int, datetime, str], _Bucket]) -> None:
     if not buckets:
         return
-    customers = {c for c, _ in buckets}
-    hours = [b for _, b in buckets]
+    customers = {c for c, _, _ in buckets}
+    hours = [b for _, b, _ in buckets]
     existing = {
-        (r.customer_id, r.bucket_start): r
+        (r.customer_id, r.bucket_start, r.dimension): r
         for r in UsageRollup.objects.select_for_update().filter(
             meter=meter, customer_id__in=customers, bucket_start__gte=min(hours), bucket_start__lte=max(hours)
         )
     }
     to_create, to_update = [], []
-    for (customer_id, hour), bucket in buckets.items():
-        row = existing.get((customer_id, hour))
+    for (customer_id, hour, dimension), bucket in buckets.items():
+        row = existing.get((customer_id, hour, dimension))
         if row is None:
-            row = UsageRollup(customer_id=customer_id, meter=meter, bucket_start=hour)
+            row = UsageRollup(customer_id=customer_id, meter=meter, bucket_start=hour, dimension=dimension)
             to_create.append(row)
         else:
             to_update.append(row)
@@ -208,9 +228,12 @@ def _watermark_state(meter: Meter) -> tuple[int, datetime | None, str] | None:
     return next(iter(row), None)
 
 
-def usage_aggregate_rolled(*, customer_id: int, meter: Meter, start: datetime, end: datetime) -> Decimal | None:
+def usage_aggregate_rolled(
+    *, customer_id: int, meter: Meter, start: datetime, end: datetime, dimension: str | None = None
+) -> Decimal | None:
     """The exact aggregate from rollups plus raw events, or None when rollups cannot answer
-    (not built yet, a changed definition, a weighted sum, or a range shorter than a whole hour)."""
+    (not built yet, a changed definition, a weighted sum, or a range shorter than a whole hour).
+    ``dimension``: only the events whose ``meter.group_by`` property has this value."""
     if meter.aggregation not in ROLLED_AGGREGATIONS:
         return None
     first_hour, last_hour_end = _ceil_hour(start), _hour(end)
@@ -220,28 +243,31 @@ def usage_aggregate_rolled(*, customer_id: int, meter: Meter, start: datetime, e
         state = _watermark_state(meter)
         if state is None or state[0] == 0 or state[2] != meter_definition_hash(meter):
             return None
-        rollups = list(
-            UsageRollup.objects.filter(
-                customer_id=customer_id, meter=meter, bucket_start__gte=first_hour, bucket_start__lt=last_hour_end
-            )
-        )
+        window = {
+            "customer_id": customer_id,
+            "meter": meter,
+            "bucket_start__gte": first_hour,
+            "bucket_start__lt": last_hour_end,
+        }
+        if dimension is not None:
+            window["dimension"] = dimension
+        rollups = list(UsageRollup.objects.filter(**window))
         values: set[str] = set()
         if meter.aggregation == Aggregation.UNIQUE_COUNT:
-            values = set(
-                UsageRollupValue.objects.filter(
-                    customer_id=customer_id, meter=meter, bucket_start__gte=first_hour, bucket_start__lt=last_hour_end
-                ).values_list("value", flat=True)
-            )
+            values = set(UsageRollupValue.objects.filter(**window).values_list("value", flat=True))
         # The watermark and its rollups move together in one transaction: the same watermark
         # before and after the reads means the rollups read belong to it.
         if _watermark_state(meter) == state:
             break
     else:
         return None
+    raw_events = _filtered(meter)
+    if dimension is not None and meter.group_by:
+        raw_events = raw_events.filter(**{f"properties__{meter.group_by}": dimension})
     raw = list(
-        _filtered(meter)
-        .filter(customer_id=customer_id, timestamp__gte=start, timestamp__lt=end)
-        .filter(Q(timestamp__lt=first_hour) | Q(timestamp__gte=last_hour_end) | Q(id__gt=state[0]))
+        raw_events.filter(customer_id=customer_id, timestamp__gte=start, timestamp__lt=end).filter(
+            Q(timestamp__lt=first_hour) | Q(timestamp__gte=last_hour_end) | Q(id__gt=state[0])
+        )
     )
     return _combine(meter, rollups, values, raw)
 

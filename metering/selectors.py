@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, Max, QuerySet, Sum
@@ -24,9 +24,14 @@ def meters_by_code() -> dict[str, Meter]:
     return {meter.code: meter for meter in Meter.objects.all()}
 
 
-def _events(*, customer_id: int, meter: Meter, start: datetime, end: datetime) -> QuerySet[UsageEvent]:
+def _events(
+    *, customer_id: int, meter: Meter, start: datetime, end: datetime, dimension: str | None = None
+) -> QuerySet[UsageEvent]:
     qs = UsageEvent.objects.filter(customer_id=customer_id, meter=meter, timestamp__gte=start, timestamp__lt=end)
-    for key, value in (meter.filters or {}).items():
+    filters = dict(meter.filters or {})
+    if dimension is not None and meter.group_by:
+        filters[meter.group_by] = dimension
+    for key, value in filters.items():
         qs = qs.filter(**{f"properties__{key}": value})
     return qs
 
@@ -43,18 +48,22 @@ def _event_value(meter: Meter, event: UsageEvent) -> Decimal:
     return Decimal(str(event.properties.get(meter.field, 0)))
 
 
-def usage_aggregate(*, customer_id: int, meter: Meter, start: datetime, end: datetime) -> Decimal:
+def usage_aggregate(
+    *, customer_id: int, meter: Meter, start: datetime, end: datetime, dimension: str | None = None
+) -> Decimal:
     """The meter's aggregate of one customer's events with ``start <= timestamp < end``: from the
     hourly rollups plus the raw events they do not cover when they can answer, else from raw events.
     Both give the same, exact figure."""
-    rolled = usage_aggregate_rolled(customer_id=customer_id, meter=meter, start=start, end=end)
+    rolled = usage_aggregate_rolled(customer_id=customer_id, meter=meter, start=start, end=end, dimension=dimension)
     if rolled is not None:
         return rolled
-    return usage_aggregate_raw(customer_id=customer_id, meter=meter, start=start, end=end)
+    return usage_aggregate_raw(customer_id=customer_id, meter=meter, start=start, end=end, dimension=dimension)
 
 
-def usage_aggregate_raw(*, customer_id: int, meter: Meter, start: datetime, end: datetime) -> Decimal:
-    qs = _events(customer_id=customer_id, meter=meter, start=start, end=end)
+def usage_aggregate_raw(
+    *, customer_id: int, meter: Meter, start: datetime, end: datetime, dimension: str | None = None
+) -> Decimal:
+    qs = _events(customer_id=customer_id, meter=meter, start=start, end=end, dimension=dimension)
     aggregation = meter.aggregation
     if aggregation == Aggregation.COUNT:
         return Decimal(qs.count())
@@ -70,7 +79,9 @@ def usage_aggregate_raw(*, customer_id: int, meter: Meter, start: datetime, end:
         return _event_value(meter, event) if event else ZERO
     if aggregation == Aggregation.WEIGHTED_SUM:
         before = (
-            UsageEvent.objects.filter(customer_id=customer_id, meter=meter, timestamp__lt=start)
+            _events(
+                customer_id=customer_id, meter=meter, start=start - timedelta(days=3660), end=start, dimension=dimension
+            )
             .order_by("-timestamp", "-id")
             .first()
         )
@@ -81,7 +92,11 @@ def usage_aggregate_raw(*, customer_id: int, meter: Meter, start: datetime, end:
     raise ValueError(f"Unknown aggregation {aggregation!r}")
 
 
-def usage_event_values(*, customer_id: int, meter: Meter, start: datetime, end: datetime) -> list[Decimal]:
+def usage_event_values(
+    *, customer_id: int, meter: Meter, start: datetime, end: datetime, dimension: str | None = None
+) -> list[Decimal]:
     """Per-event values in time order (for percentage pricing)."""
-    qs = _events(customer_id=customer_id, meter=meter, start=start, end=end).order_by("timestamp", "id")
+    qs = _events(customer_id=customer_id, meter=meter, start=start, end=end, dimension=dimension).order_by(
+        "timestamp", "id"
+    )
     return [_event_value(meter, event) for event in qs]

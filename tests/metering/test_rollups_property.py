@@ -68,7 +68,8 @@ def test_rolled_up_aggregates_equal_raw_aggregates(batches, advance_after, spans
     customers = {ref: CustomerFactory(external_id=ref) for ref in ("a", "b")} if not _customers() else _customers()
     meters = [
         Meter.objects.create(
-            code=f"m{i}", name="m", aggregation=agg, field=field, filters={"region": "eu"} if filtered else {}
+            code=f"m{i}", name="m", aggregation=agg, field=field, filters={"region": "eu"} if filtered else {},
+            group_by="user" if i % 2 else "",
         )
         for i, (agg, field) in enumerate(AGGREGATIONS)
     ]
@@ -93,6 +94,12 @@ def test_rolled_up_aggregates_equal_raw_aggregates(batches, advance_after, spans
                 if rolled is not None:
                     assert rolled == raw, (meter.aggregation, meter.field, start, end)
                     compared += 1
+                if meter.group_by:  # per dimension value too (a line pricing one model, say)
+                    for dimension in ("u0", "u1", "u9"):
+                        kwargs = {"customer_id": customer.pk, "meter": meter, "start": start, "end": end,
+                                  "dimension": dimension}
+                        rolled = usage_aggregate_rolled(**kwargs)
+                        assert rolled is None or rolled == usage_aggregate_raw(**kwargs), (meter.aggregation, dimension)
     # Every range of at least one whole hour is answered from rollups (and checked above).
     whole_hour_spans = [s for s in spans if _has_whole_hour(*s)]
     assert compared == len(whole_hour_spans) * len(meters) * 2
