@@ -6,6 +6,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from audit.views import audit_export_csv
+from integrations.views import usage_webhook
 from invoicing.admin_views import contract_invoice_preview
 from invoicing.views import invoice_pay, invoice_pay_pdf
 
@@ -23,6 +24,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("api/v1/", include("billing_site.api_urls")),
+    path("webhooks/usage", usage_webhook, name="usage-webhook"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("pay/<str:token>/", invoice_pay, name="invoice-pay"),
