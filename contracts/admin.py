@@ -17,7 +17,7 @@ from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
 from audit.admin import (
     HistoryAdmin,
@@ -84,14 +84,46 @@ class CustomerAdmin(HistoryAdmin):
     search_fields = ("name", "=external_id", "email", "tax_id")
     search_help_text = "Name, external id (exact), billing email or tax id."
     inlines = (BillingContactInline,)
-    readonly_fields = ("stripe_customer_id", "stripe_payment_method_id", "created_at", "updated_at", "related")
+    readonly_fields = (
+        "stripe_customer_id", "stripe_payment_method_id", "created_at", "updated_at", "related", "current_usage",
+    )
     fieldsets = (
         (None, {"fields": ("name", "external_id", "email")}),
         ("Billing", {"fields": ("currency", "payment_terms_days", "timezone", "locale", "tax_id")}),
         ("Address", {"fields": ("address_line1", "address_line2", ("postal_code", "city"), "region", "country")}),
         ("Card collection (set by the card service)", {"fields": ("stripe_customer_id", "stripe_payment_method_id")}),
+        ("Current period usage and estimated charges", {"fields": ("current_usage",)}),
         ("Records", {"fields": ("related", "created_at", "updated_at")}),
     )
+
+    @admin.display(description="Usage so far")
+    def current_usage(self, obj: Customer) -> str:
+        """What the customer has used this period and what it would cost now (the API's usage view)."""
+        if obj.pk is None:
+            return "-"
+        from invoicing.usage import customer_current_usage
+
+        contracts = customer_current_usage(customer=obj)["contracts"]
+        if not contracts:
+            return "No usage lines in an active period."
+        rows = format_html_join(
+            "",
+            "<tr><td>{}</td><td>{}</td><td>{} – {}</td><td style='text-align:right'>{}</td></tr>",
+            (
+                (c["contract"], u["line"], u["period_start"], u["period_end"], u["quantity"])
+                for c in contracts
+                for u in c["usage"]
+            ),
+        )
+        totals = format_html_join(
+            ", ", "{} {} ({})", ((c["estimated_subtotal"], c["currency"], c["contract"]) for c in contracts)
+        )
+        return format_html(
+            "<table><thead><tr><th>Contract</th><th>Line</th><th>Period</th><th>Quantity</th></tr></thead>"
+            "<tbody>{}</tbody></table><p>Estimated charges if the period closed now: <strong>{}</strong></p>",
+            rows,
+            totals,
+        )
 
     @admin.display(description="Payment terms", ordering="payment_terms_days")
     def payment_terms(self, obj: Customer) -> str:

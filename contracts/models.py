@@ -108,6 +108,10 @@ class ContractLine(models.Model):
     description = models.CharField(max_length=200, blank=True)
     charge_model = models.CharField(max_length=20, choices=ChargeModel.choices)
     metric = models.CharField(max_length=64, blank=True, help_text="Meter code, for usage lines.")
+    dimension_value = models.CharField(
+        max_length=255, blank=True,
+        help_text="Price only the events whose meter group_by property has this value (e.g. 'large').",
+    )
     billing_interval = models.CharField(max_length=10, choices=BillingInterval.choices, default=BillingInterval.MONTH)
     billing_interval_count = models.PositiveIntegerField(default=1, validators=[MinValueValidator(1)])
     billing_timing = models.CharField(max_length=12, choices=BillingTiming.choices)

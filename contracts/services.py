@@ -20,6 +20,7 @@ LINE_FIELDS = [
     "description",
     "charge_model",
     "metric",
+    "dimension_value",
     "billing_interval",
     "billing_interval_count",
     "billing_timing",

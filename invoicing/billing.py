@@ -154,14 +154,22 @@ def _usage_for(
         return Usage()
     start = local_midnight_utc(period.start, tz)
     end = local_midnight_utc(period.end, tz)
-    quantity = usage_aggregate(customer_id=customer_id, meter=meter, start=start, end=end)
+    # A line priced per value of the meter's group_by property (e.g. model = large) sees only those events.
+    dimension = line.dimension_value or None
+    quantity = usage_aggregate(customer_id=customer_id, meter=meter, start=start, end=end, dimension=dimension)
     event_values: tuple[Decimal, ...] = ()
     if line.charge_model == ChargeModel.PERCENTAGE:
-        event_values = tuple(usage_event_values(customer_id=customer_id, meter=meter, start=start, end=end))
+        event_values = tuple(
+            usage_event_values(customer_id=customer_id, meter=meter, start=start, end=end, dimension=dimension)
+        )
     prior = ZERO
     if line.tier_basis == "cumulative" and term_start < period.start:
         prior = usage_aggregate(
-            customer_id=customer_id, meter=meter, start=local_midnight_utc(term_start, tz), end=start
+            customer_id=customer_id,
+            meter=meter,
+            start=local_midnight_utc(term_start, tz),
+            end=start,
+            dimension=dimension,
         )
     return Usage(quantity=quantity, event_values=event_values, prior_quantity=prior)
 

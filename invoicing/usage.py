@@ -126,6 +126,7 @@ def _aggregate(customer: Customer, lp: LinePeriod, meters: dict[str, Any], tz: A
     if meter is None:
         return ZERO
     return usage_aggregate(
+        dimension=lp.line.dimension_value or None,
         customer_id=customer.pk,
         meter=meter,
         start=local_midnight_utc(lp.period.start, tz),

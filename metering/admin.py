@@ -19,7 +19,7 @@ from .services import meter_create
 class MeterForm(JsonDefaultsForm):
     class Meta:
         model = Meter
-        fields = ("code", "name", "aggregation", "field", "filters", "unit_label")
+        fields = ("code", "name", "aggregation", "field", "filters", "group_by", "unit_label")
 
 
 @admin.register(Meter)
@@ -44,6 +44,7 @@ class MeterAdmin(HistoryAdmin):
             aggregation=data["aggregation"],
             field=data["field"],
             filters=data["filters"],
+            group_by=data["group_by"],
             unit_label=data["unit_label"],
         )
         adopt_saved(obj, created)

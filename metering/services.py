@@ -264,10 +264,17 @@ def meter_create(
     aggregation: str,
     field: str = "quantity",
     filters: dict[str, Any] | None = None,
+    group_by: str = "",
     unit_label: str = "",
 ) -> Meter:
     return Meter.objects.create(
-        code=code, name=name, aggregation=aggregation, field=field, filters=filters or {}, unit_label=unit_label
+        code=code,
+        name=name,
+        aggregation=aggregation,
+        field=field,
+        filters=filters or {},
+        group_by=group_by,
+        unit_label=unit_label,
     )
 
 

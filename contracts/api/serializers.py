@@ -132,7 +132,7 @@ class ContractWriteSerializer(serializers.Serializer):
         currency = attrs.setdefault("currency", customer.currency)
         if attrs.get("end_date") and attrs["end_date"] <= attrs["start_date"]:
             errors["end_date"] = ["Must be after start_date."]
-        meters = set(Meter.objects.values_list("code", flat=True))
+        meters = dict(Meter.objects.values_list("code", "group_by"))  # code -> group_by property
         parsed_lines: list[dict[str, Any]] = []
         seen_codes: set[str] = set()
         for index, raw in enumerate(attrs["lines"]):
@@ -158,7 +158,7 @@ class ContractWriteSerializer(serializers.Serializer):
         return attrs
 
     @staticmethod
-    def _line_errors(raw: dict[str, Any], spec: Any, meters: set[str], seen: set[str]) -> dict[str, list[str]]:
+    def _line_errors(raw: dict[str, Any], spec: Any, meters: dict[str, str], seen: set[str]) -> dict[str, list[str]]:
         errors: dict[str, list[str]] = {}
         if spec.code in seen:
             errors["code"] = ["Line codes must be unique in a contract."]
@@ -167,6 +167,8 @@ class ContractWriteSerializer(serializers.Serializer):
                 errors["metric"] = ["Usage lines need a metric (a meter code)."]
             elif spec.metric not in meters:
                 errors["metric"] = [f"No meter '{spec.metric}'."]
+            elif raw.get("dimension_value") and not meters[spec.metric]:
+                errors["dimension_value"] = [f"Meter '{spec.metric}' has no group_by property to price by."]
         interval = raw.get("billing_interval", BillingInterval.MONTH)
         if interval not in BillingInterval.values:
             errors["billing_interval"] = [f"One of {', '.join(BillingInterval.values)}."]
@@ -193,6 +195,7 @@ class ContractWriteSerializer(serializers.Serializer):
             "description": spec.description or "",
             "charge_model": spec.charge_model,
             "metric": spec.metric or "",
+            "dimension_value": str(raw.get("dimension_value") or ""),
             "billing_interval": raw.get("billing_interval", BillingInterval.MONTH),
             "billing_interval_count": int(raw.get("billing_interval_count", 1)),
             "billing_timing": BillingTiming.IN_ARREARS if usage else raw.get("billing_timing") or default_timing,

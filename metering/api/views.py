@@ -22,7 +22,7 @@ class MeterSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Meter
-        fields = ["id", "code", "name", "aggregation", "field", "filters", "unit_label", "created_at"]
+        fields = ["id", "code", "name", "aggregation", "field", "filters", "group_by", "unit_label", "created_at"]
         read_only_fields = ["id", "created_at"]
 
 

@@ -4,6 +4,7 @@ idempotency of writes and events."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from io import StringIO
 
 import pytest
@@ -233,3 +234,32 @@ def test_customer_usage_skips_lines_that_have_not_started(api, acme):
     with time_machine.travel(NOW, tick=False):
         data = api.get("/api/v1/customers/acme/usage").json()
     assert [row["line"] for c in data["contracts"] for row in c["usage"]] == ["api"]
+
+
+def test_lines_priced_per_dimension_value(api, acme):
+    from invoicing.services import contract_bill_due
+
+    api.post("/api/v1/meters", {"code": "tokens", "name": "Tokens", "aggregation": "sum", "group_by": "model"},
+             format="json")
+    lines = [{"code": "large", "charge_model": "per_unit", "metric": "tokens", "dimension_value": "large",
+              "unit_price": "0.01"},
+             {"code": "small", "charge_model": "per_unit", "metric": "tokens", "dimension_value": "small",
+              "unit_price": "0.001"}]
+    body = {"customer": "acme", "external_id": "ai", "start_date": "2026-03-01", "auto_send": False, "lines": lines}
+    assert api.post("/api/v1/contracts", body, format="json").status_code == 201
+    events = [_event(f"t{i}", metric="tokens", quantity="1000", properties={"model": model})
+              for i, model in enumerate(["large", "small", "small", "medium"])]
+    with time_machine.travel(NOW, tick=False):
+        assert api.post("/api/v1/events/batch", {"events": events}, format="json").json()["accepted"] == 4
+    [invoice], _ = contract_bill_due(contract=Contract.objects.get(external_id="ai"),
+                                     as_of=dt.datetime(2026, 4, 1, 12, tzinfo=dt.UTC))
+    amounts = dict(invoice.lines.values_list("line_code", "amount"))
+    assert amounts == {"large": Decimal("10.0000"), "small": Decimal("2.0000")}  # "medium" is priced by no line
+
+
+def test_dimension_value_needs_a_grouped_meter(api, acme):
+    body = {"customer": "acme", "start_date": "2026-03-01",
+            "lines": [{"code": "api", "charge_model": "per_unit", "metric": "api_calls", "dimension_value": "x",
+                       "unit_price": "1"}]}
+    fields = api.post("/api/v1/contracts", body, format="json").json()["error"]["fields"]
+    assert "lines[0].dimension_value" in fields

@@ -87,3 +87,14 @@ def test_milestone_action_completes_and_invoices_once(admin_client):
     assert (invoice.kind, invoice.total) == ("milestone", Decimal("50000.0000"))
     assert invoice.source_key == f"milestone:{milestone.pk}"
     assert milestone.completed_on <= dt.date.today()
+
+
+def test_customer_page_shows_usage_so_far(admin_client):
+    from tests.factories import UsageLineFactory
+
+    MeterFactory()
+    line = UsageLineFactory(contract__start_date=dt.date(2026, 1, 1))
+    page = admin_client.get(f"/admin/contracts/customer/{line.contract.customer_id}/change/").content.decode()
+    assert "Usage so far" in page
+    assert "Estimated charges if the period closed now" in page
+    assert "200.00 USD" in page  # no usage yet: the $200 minimum
