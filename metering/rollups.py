@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import CharField, Count, Max, Q, QuerySet, Sum, Value
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Coalesce, Trunc
@@ -91,14 +91,15 @@ def _watermark_for_update(meter: Meter) -> RollupWatermark:
     return RollupWatermark.objects.select_for_update().get(meter=meter)
 
 
-def _new_watermark(meter: Meter, after: int, cutoff: datetime, batch: int) -> int | None:
+def _new_watermark(meter: Meter, after: int, cutoff: datetime, batch: int) -> tuple[int | None, int]:
+    """The new watermark (None: nothing settled) and how many events it passes."""
     rows = UsageEvent.objects.filter(meter=meter, id__gt=after).order_by("id").values_list("id", "received_at")[:batch]
-    last = None
+    last, passed = None, 0
     for event_id, received_at in rows:
         if received_at > cutoff:
             break
-        last = event_id
-    return last
+        last, passed = event_id, passed + 1
+    return last, passed
 
 
 def usage_rollups_advance(*, meter: Meter, now: datetime | None = None, batch: int = BATCH) -> int:
@@ -114,13 +115,12 @@ def usage_rollups_advance(*, meter: Meter, now: datetime | None = None, batch: i
             UsageRollup.objects.filter(meter=meter).delete()
             UsageRollupValue.objects.filter(meter=meter).delete()
             watermark.last_event_id, watermark.definition_hash = 0, definition
-        new_last = _new_watermark(meter, watermark.last_event_id, now - SETTLE, batch)
+        new_last, passed = _new_watermark(meter, watermark.last_event_id, now - SETTLE, batch)
         if new_last is None:
             watermark.save()
             return 0
         events = _filtered(meter).filter(id__gt=watermark.last_event_id, id__lte=new_last)
         _fold(meter, events)
-        passed = new_last - watermark.last_event_id
         watermark.last_event_id = new_last
         watermark.save()
     return passed
@@ -183,9 +183,34 @@ def _fold(meter: Meter, events: QuerySet[UsageEvent]) -> None:
     )
 
 
+_UPSERT_PG = """
+INSERT INTO metering_usagerollup AS t (customer_id, meter_id, bucket_start, dimension, event_count, value_sum,
+    value_max, latest_timestamp, latest_event_id, latest_value)
+VALUES {rows}
+ON CONFLICT (customer_id, meter_id, bucket_start, dimension) DO UPDATE SET
+    event_count = t.event_count + EXCLUDED.event_count,
+    value_sum = t.value_sum + EXCLUDED.value_sum,
+    value_max = GREATEST(t.value_max, EXCLUDED.value_max),
+    latest_timestamp = CASE WHEN t.latest_event_id IS NULL OR EXCLUDED.latest_event_id IS NOT NULL AND
+        (EXCLUDED.latest_timestamp, EXCLUDED.latest_event_id) > (t.latest_timestamp, t.latest_event_id)
+        THEN EXCLUDED.latest_timestamp ELSE t.latest_timestamp END,
+    latest_value = CASE WHEN t.latest_event_id IS NULL OR EXCLUDED.latest_event_id IS NOT NULL AND
+        (EXCLUDED.latest_timestamp, EXCLUDED.latest_event_id) > (t.latest_timestamp, t.latest_event_id)
+        THEN EXCLUDED.latest_value ELSE t.latest_value END,
+    latest_event_id = CASE WHEN t.latest_event_id IS NULL OR EXCLUDED.latest_event_id IS NOT NULL AND
+        (EXCLUDED.latest_timestamp, EXCLUDED.latest_event_id) > (t.latest_timestamp, t.latest_event_id)
+        THEN EXCLUDED.latest_event_id ELSE t.latest_event_id END
+"""
+UPSERT_CHUNK = 1000
+
+
 def _merge(meter: Meter, buckets: dict[tuple[int, datetime, str], _Bucket]) -> None:
     if not buckets:
         return
+    if connection.vendor == "postgresql":
+        _merge_upsert(meter, buckets)
+        return
+    # SQLite computes on decimals in binary floating point: merge in Python, exactly.
     customers = {c for c, _, _ in buckets}
     hours = [b for _, b, _ in buckets]
     existing = {
@@ -216,6 +241,21 @@ def _merge(meter: Meter, buckets: dict[tuple[int, datetime, str], _Bucket]) -> N
         ["event_count", "value_sum", "value_max", "latest_timestamp", "latest_event_id", "latest_value"],
         batch_size=2000,
     )
+
+
+def _merge_upsert(meter: Meter, buckets: dict[tuple[int, datetime, str], _Bucket]) -> None:
+    """One INSERT ... ON CONFLICT DO UPDATE per chunk: PostgreSQL adds to existing buckets in
+    exact numeric arithmetic, without reading them first."""
+    items = list(buckets.items())
+    with connection.cursor() as cursor:
+        for offset in range(0, len(items), UPSERT_CHUNK):
+            chunk = items[offset : offset + UPSERT_CHUNK]
+            params: list[object] = []
+            for (customer_id, hour, dimension), b in chunk:
+                latest = b.latest or (None, None, None)
+                params += [customer_id, meter.pk, hour, dimension, b.count, b.total, b.maximum, *latest]
+            rows = ", ".join(["(%s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"] * len(chunk))
+            cursor.execute(_UPSERT_PG.format(rows=rows), params)
 
 
 def _ceil_hour(moment: datetime) -> datetime:
