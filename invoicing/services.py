@@ -20,6 +20,7 @@ from .choices import BillingRunStatus, InvoiceKind, InvoiceStatus
 from .commitments import commitment_true_up_apply_to_draft, contract_commitment_true_ups_bill
 from .credits import credit_apply_to_draft, credit_grant_for_invoice
 from .exceptions import InvalidInvoiceTransition
+from .late_usage import late_usage_rows
 from .models import BillingRun, Invoice, InvoiceLine
 from .numbering import invoice_number_next
 from .rating import RatedLine
@@ -134,6 +135,7 @@ def contract_bill_due(
     for billing_date in sorted(set(due) - existing):
         line_periods = due[billing_date]
         rated = rate_line_periods(contract, line_periods, meters=meters)
+        rated += late_usage_rows(contract, meters=meters, before=billing_date)
         try:
             with transaction.atomic():
                 invoice = _create_invoice(

@@ -18,10 +18,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db import IntegrityError, connection, transaction
 from django.db.models import CharField, Count, Max, Q, QuerySet, Sum, Value
@@ -291,7 +291,14 @@ def usage_aggregate_rolled(
         }
         if dimension is not None:
             window["dimension"] = dimension
-        rollups = list(UsageRollup.objects.filter(**window))
+        rollups: list[UsageRollup] | dict[str, Any]
+        if meter.aggregation in (Aggregation.COUNT, Aggregation.SUM, Aggregation.MAX):
+            # Aggregated in the database: a month of hourly buckets is hundreds of rows.
+            rollups = UsageRollup.objects.filter(**window).aggregate(
+                count=Sum("event_count"), total=Sum("value_sum"), maximum=Max("value_max")
+            )
+        else:
+            rollups = list(UsageRollup.objects.filter(**window))
         values: set[str] = set()
         if meter.aggregation == Aggregation.UNIQUE_COUNT:
             values = set(UsageRollupValue.objects.filter(**window).values_list("value", flat=True))
@@ -312,15 +319,18 @@ def usage_aggregate_rolled(
     return _combine(meter, rollups, values, raw)
 
 
-def _combine(meter: Meter, rollups: Iterable[UsageRollup], values: set[str], raw: list[UsageEvent]) -> Decimal:
-    rollups = list(rollups)
+def _combine(
+    meter: Meter, rollups: list[UsageRollup] | dict[str, Any], values: set[str], raw: list[UsageEvent]
+) -> Decimal:
     aggregation = meter.aggregation
-    if aggregation == Aggregation.COUNT:
-        return Decimal(sum(r.event_count for r in rollups) + len(raw))
-    if aggregation == Aggregation.SUM:
-        return sum((r.value_sum for r in rollups), Decimal(0)) + sum((event_value(meter, e) for e in raw), Decimal(0))
-    if aggregation == Aggregation.MAX:
-        candidates = [r.value_max for r in rollups if r.value_max is not None] + [event_value(meter, e) for e in raw]
+    if isinstance(rollups, dict):  # count, sum, max: already aggregated in the database
+        if aggregation == Aggregation.COUNT:
+            return Decimal(int(rollups["count"] or 0) + len(raw))
+        if aggregation == Aggregation.SUM:
+            return (rollups["total"] or Decimal(0)) + sum((event_value(meter, e) for e in raw), Decimal(0))
+        candidates = [event_value(meter, e) for e in raw]
+        if rollups["maximum"] is not None:
+            candidates.append(rollups["maximum"])
         return max(candidates, default=Decimal(0))
     if aggregation == Aggregation.LATEST:
         candidates = [(r.latest_timestamp, r.latest_event_id, r.latest_value) for r in rollups if r.latest_event_id]
