@@ -471,12 +471,14 @@ def price_fields(spec: LineSpec) -> dict[str, Any]:
 
 
 def new_line_fields(raw: Mapping[str, Any], spec: LineSpec) -> LineData:
-    """An added line's ContractLine field values (validated input in the API's shape)."""
+    """A line's ContractLine field values from validated input in the API's shape (a new
+    contract's lines and an amendment's added lines alike; dates are the caller's)."""
     usage = spec.charge_model in USAGE_CHARGE_MODELS
     timing = BillingTiming.IN_ARREARS if usage else raw.get("billing_timing") or BillingTiming.IN_ADVANCE
     fields: LineData = {
         "code": spec.code,
         "metric": spec.metric or "",
+        "dimension_value": str(raw.get("dimension_value") or ""),
         "billing_interval": raw.get("billing_interval", BillingInterval.MONTH),
         "billing_interval_count": int(raw.get("billing_interval_count", 1)),
         "billing_timing": str(timing),

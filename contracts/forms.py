@@ -12,31 +12,23 @@ from metering.models import Meter
 
 from .choices import USAGE_CHARGE_MODELS
 from .models import ContractLine
+from .services import LINE_FIELDS
 
-PRICING_FIELDS = (
-    "code",
-    "description",
-    "charge_model",
-    "metric",
-    "amount",
-    "unit_price",
-    "included_units",
-    "tiers",
-    "tier_basis",
-    "package_size",
-    "package_price",
-    "free_units",
-    "rate",
-    "fixed_fee",
-    "free_events",
-    "free_amount",
-    "per_event_min",
-    "per_event_max",
-    "seats",
-    "charge_date",
-    "price",
-    "minimum_amount",
-    "billing_timing",
+# The fields the rating engine reads (the rest are cadence and dates).
+PRICING_FIELDS = tuple(
+    f
+    for f in LINE_FIELDS
+    if f
+    not in {
+        "dimension_value",
+        "billing_interval",
+        "billing_interval_count",
+        "start_date",
+        "end_date",
+        "top_up_threshold",
+        "top_up_amount",
+        "expires_on",
+    }
 )
 
 

@@ -6,6 +6,7 @@ from typing import Any
 from django.db.models import Q
 from rest_framework import serializers
 
+from contracts.amendments import new_line_fields
 from contracts.choices import (
     USAGE_CHARGE_MODELS,
     BillingAlignment,
@@ -188,49 +189,9 @@ class ContractWriteSerializer(serializers.Serializer):
 
     @staticmethod
     def _line_fields(raw: dict[str, Any], spec: Any) -> dict[str, Any]:
-        usage = spec.charge_model in USAGE_CHARGE_MODELS
-        default_timing = BillingTiming.IN_ARREARS if usage else BillingTiming.IN_ADVANCE
-        fields: dict[str, Any] = {
-            "code": spec.code,
-            "description": spec.description or "",
-            "charge_model": spec.charge_model,
-            "metric": spec.metric or "",
-            "dimension_value": str(raw.get("dimension_value") or ""),
-            "billing_interval": raw.get("billing_interval", BillingInterval.MONTH),
-            "billing_interval_count": int(raw.get("billing_interval_count", 1)),
-            "billing_timing": BillingTiming.IN_ARREARS if usage else raw.get("billing_timing") or default_timing,
-            "amount": spec.amount,
-            "unit_price": spec.unit_price,
-            "included_units": spec.included_units,
-            "tiers": [
-                {
-                    "up_to": None if t.up_to is None else str(t.up_to),
-                    "unit_price": str(t.unit_price),
-                    "flat_fee": str(t.flat_fee),
-                    "package_size": None if t.package_size is None else str(t.package_size),
-                }
-                for t in spec.tiers
-            ],
-            "tier_basis": spec.tier_basis,
-            "package_size": spec.package_size,
-            "package_price": spec.package_price,
-            "free_units": spec.free_units,
-            "rate": spec.rate,
-            "fixed_fee": spec.fixed_fee,
-            "free_events": spec.free_events,
-            "free_amount": spec.free_amount,
-            "per_event_min": spec.per_event_min,
-            "per_event_max": spec.per_event_max,
-            "seats": spec.seats,
-            "charge_date": spec.charge_date,
-            "price": spec.price,
-            "minimum_amount": spec.minimum_amount,
-            "milestones": [{"name": m.name, "amount": m.amount, "due_date": m.due_date} for m in spec.milestones],
-        }
-        for field in ("start_date", "end_date", "expires_on"):
+        fields = dict(new_line_fields(raw, spec))
+        for field in ("start_date", "end_date"):
             fields[field] = date.fromisoformat(str(raw[field])) if raw.get(field) not in (None, "") else None
-        for field in ("top_up_threshold", "top_up_amount"):
-            fields[field] = raw.get(field)
         return fields
 
     @staticmethod
