@@ -32,6 +32,16 @@ DEFAULT_DB = "autobill_bench"
 OUT_DIR = Path(os.environ.get("BENCH_OUT", "/tmp/bench-out"))
 
 
+def conn_max_age_label(conn_max_age: int | None) -> str:
+    """None: DATABASE_URL carries no value, and the settings' default applies (60 s on PostgreSQL
+    since commit 00f596d; 0, a connection per request, before it)."""
+    return "settings default (60)" if conn_max_age is None else str(conn_max_age)
+
+
+def is_persistent(conn_max_age: int | None) -> bool:
+    return conn_max_age != 0
+
+
 def database_url(name: str = DEFAULT_DB, *, conn_max_age: int | None = None) -> str:
     base = PG_ADMIN_URL.rsplit("/", 1)[0]
     url = f"{base}/{name}"

@@ -44,12 +44,14 @@ from _common import (  # noqa: E402
     LatencySummary,
     WorkerReport,
     collect_results,
+    conn_max_age_label,
     cpu_line,
     database_url,
     django_setup,
     fresh_database,
     gunicorn,
     ingest_fixtures_create,
+    is_persistent,
     log,
     machine_description,
     pyspy,
@@ -257,18 +259,18 @@ def run_config(config: Config, args: argparse.Namespace, fixtures: Any, run_inde
     }
     print(
         f"\n== {config}: {srv.label}, {config.clients} load generators, batches of {args.batch_size:,}, "
-        f"CONN_MAX_AGE={args.conn_max_age or 0}\n"
+        f"CONN_MAX_AGE={conn_max_age_label(args.conn_max_age)}\n"
         f"   {accepted + duplicates:,} events ({distinct_sent:,} distinct + {duplicates_sent:,} duplicates) "
         f"in {wall:.1f} s\n"
         f"   {result['events_per_s']:,.0f} events/s, {result['batches_per_s']:.1f} batches/s\n"
         f"   latency per batch: {summary.line()}\n"
-        f"   {cpu_line(cpu, clients_cpu, persistent=bool(args.conn_max_age))}\n"
+        f"   {cpu_line(cpu, clients_cpu, persistent=is_persistent(args.conn_max_age))}\n"
         f"   checks: stored {stored:,}, accepted {accepted:,}, duplicates {duplicates:,}: "
         + ", ".join(f"{name} {'OK' if ok else 'FAILED'}" for name, ok in checks.items()),
         flush=True,
     )
     events = accepted + duplicates
-    if args.conn_max_age:  # PostgreSQL's CPU is attributable only with persistent connections
+    if is_persistent(args.conn_max_age):  # PostgreSQL's CPU is attributable only with persistent connections
         pg_cpu = cpu["pg_backends_live_s"]
         per_thousand = {
             "gunicorn": 1000 * cpu["gunicorn_s"] / events,
@@ -305,7 +307,10 @@ def main() -> int:
         "--configs", default="2x4:2,3x2:3,4x2:4",
         help="comma-separated <gunicorn workers>x<threads>:<load generators>",
     )  # fmt: skip
-    parser.add_argument("--conn-max-age", type=int, default=None, help="CONN_MAX_AGE (default: as shipped, 0)")
+    parser.add_argument(
+        "--conn-max-age", type=int, default=None,
+        help="CONN_MAX_AGE in DATABASE_URL; 0: a new connection per request (default: the settings', 60)",
+    )  # fmt: skip
     parser.add_argument("--db", default=DEFAULT_DB)
     parser.add_argument("--profile", action="store_true", help="sample gunicorn with py-spy ($PY_SPY)")
     parser.add_argument("--no-wait", action="store_true", help="do not wait for the machine to be quiet")

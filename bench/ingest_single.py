@@ -1,7 +1,7 @@
 """Single-event ingestion through the HTTP API (POST /api/v1/events), one event per request.
 
     .venv/bin/python bench/ingest_single.py                      # 20,000 requests, default configs
-    .venv/bin/python bench/ingest_single.py --requests 5000 --configs 2x4:8 --conn-max-age 60
+    .venv/bin/python bench/ingest_single.py --requests 5000 --configs 2x4:8 --conn-max-age 0
 
 Target: >= 800 requests/s with p99 < 30 ms at saturation.
 
@@ -41,12 +41,14 @@ from _common import (  # noqa: E402
     LatencySummary,
     WorkerReport,
     collect_results,
+    conn_max_age_label,
     cpu_line,
     database_url,
     django_setup,
     fresh_database,
     gunicorn,
     ingest_fixtures_create,
+    is_persistent,
     machine_description,
     pyspy,
     pyspy_summary,
@@ -202,7 +204,7 @@ def run_config(config: Config, args: argparse.Namespace, fixtures: Any, run_inde
     clients_cpu = sum(o["cpu_s"] for o in outcomes)
     requests_done = len(latencies)
     # PostgreSQL's CPU is attributable only with persistent connections (see cpu_line).
-    pg_cpu = cpu["pg_backends_live_s"] if args.conn_max_age else float("nan")
+    pg_cpu = cpu["pg_backends_live_s"] if is_persistent(args.conn_max_age) else float("nan")
     server_cpu = cpu["gunicorn_s"] + pg_cpu
     per_request_ms = {
         "gunicorn": 1000 * cpu["gunicorn_s"] / requests_done,
@@ -229,7 +231,9 @@ def run_config(config: Config, args: argparse.Namespace, fixtures: Any, run_inde
         "load_generators_cpu_s": clients_cpu,
         "cpu_ms_per_request": per_request_ms,
         "ceiling_requests_per_s": (
-            (os.cpu_count() or 1) * requests_done / max(server_cpu + clients_cpu, 1e-9) if args.conn_max_age else None
+            (os.cpu_count() or 1) * requests_done / max(server_cpu + clients_cpu, 1e-9)
+            if is_persistent(args.conn_max_age)
+            else None
         ),
     }
     ceiling = result["ceiling_requests_per_s"]
@@ -241,11 +245,11 @@ def run_config(config: Config, args: argparse.Namespace, fixtures: Any, run_inde
     )
     print(
         f"\n== {config}: {srv.label}, {config.clients} load generators (1 request in flight each), "
-        f"CONN_MAX_AGE={args.conn_max_age or 0}\n"
+        f"CONN_MAX_AGE={conn_max_age_label(args.conn_max_age)}\n"
         f"   {requests_done:,} requests ({distinct_sent:,} new + {duplicates_sent:,} duplicates) in {wall:.1f} s\n"
         f"   {result['requests_per_s']:,.0f} requests/s\n"
         f"   latency: {summary.line()}\n"
-        f"   {cpu_line(cpu, clients_cpu, persistent=bool(args.conn_max_age))}\n"
+        f"   {cpu_line(cpu, clients_cpu, persistent=is_persistent(args.conn_max_age))}\n"
         f"   CPU per request: gunicorn {per_request_ms['gunicorn']:.2f} ms, {ceiling_text}\n"
         f"   checks: stored {stored:,}, 201 {created:,}, duplicates {duplicates:,}, statuses {statuses}: "
         + ", ".join(f"{name} {'OK' if ok else 'FAILED'}" for name, ok in checks.items()),
@@ -264,7 +268,10 @@ def main() -> int:
     parser.add_argument("--duplicates", type=float, default=0.10, help="share of requests re-sent deliberately")
     parser.add_argument("--customers", type=int, default=1_000)
     parser.add_argument("--configs", default="2x4:8,3x4:12", help="<workers>x<threads>:<load generators>")
-    parser.add_argument("--conn-max-age", type=int, default=None, help="CONN_MAX_AGE (default: as shipped, 0)")
+    parser.add_argument(
+        "--conn-max-age", type=int, default=None,
+        help="CONN_MAX_AGE in DATABASE_URL; 0: a new connection per request (default: the settings', 60)",
+    )  # fmt: skip
     parser.add_argument("--db", default=DEFAULT_DB)
     parser.add_argument("--profile", action="store_true", help="sample gunicorn with py-spy ($PY_SPY)")
     parser.add_argument("--no-wait", action="store_true", help="do not wait for the machine to be quiet")
