@@ -35,10 +35,10 @@ from invoicing.models import Invoice
 
 from .amendments import AmendmentError, AmendmentStateError
 from .choices import AmendmentStatus
+from .fields import LINE_FIELDS
 from .forms import ContractLineForm
 from .models import Amendment, BillingContact, Contract, ContractLine, Customer, Milestone
 from .services import (
-    LINE_FIELDS,
     amendment_approve,
     amendment_create,
     amendment_validate,

@@ -37,6 +37,7 @@ from invoicing.rating.engine import parse_decimal
 
 from .choices import USAGE_CHARGE_MODELS, BillingInterval, BillingTiming, ChargeModel
 from .exceptions import ContractError
+from .fields import PRICE_FIELDS
 
 LineData = dict[str, Any]
 
@@ -47,27 +48,6 @@ CODE_MAX_LENGTH = 64
 _SLUG = re.compile(r"^[-a-zA-Z0-9_]+\Z")
 
 CHANGE_TYPES = ("set_seats", "add_seats", "change_price", "add_line", "end_line")
-PRICE_FIELDS = (
-    "description",
-    "charge_model",
-    "amount",
-    "unit_price",
-    "included_units",
-    "tiers",
-    "tier_basis",
-    "package_size",
-    "package_price",
-    "free_units",
-    "rate",
-    "fixed_fee",
-    "free_events",
-    "free_amount",
-    "per_event_min",
-    "per_event_max",
-    "seats",
-    "price",
-    "minimum_amount",
-)
 FIXED_TERMS = ("billing_interval", "billing_interval_count", "billing_timing", "metric", "start_date", "end_date")
 # Lines billed once (or on completion): nothing left to re-price after their charge.
 NOT_REPRICED = frozenset({ChargeModel.ONE_TIME, ChargeModel.PREPAID_CREDIT, ChargeModel.MILESTONE})

@@ -11,8 +11,8 @@ from invoicing.rating import RatingInputError, line_spec_from_dict
 from metering.models import Meter
 
 from .choices import USAGE_CHARGE_MODELS
+from .fields import LINE_FIELDS
 from .models import ContractLine
-from .services import LINE_FIELDS
 
 # The fields the rating engine reads (the rest are cadence and dates).
 PRICING_FIELDS = tuple(

@@ -13,41 +13,8 @@ from integrations import stripe_gateway
 
 from .amendments import AmendmentPlan, AmendmentStateError, amendment_plan
 from .choices import AmendmentStatus
+from .fields import LINE_FIELDS
 from .models import Amendment, Contract, ContractLine, Customer, Milestone
-
-LINE_FIELDS = [
-    "code",
-    "description",
-    "charge_model",
-    "metric",
-    "dimension_value",
-    "billing_interval",
-    "billing_interval_count",
-    "billing_timing",
-    "start_date",
-    "end_date",
-    "amount",
-    "unit_price",
-    "included_units",
-    "tiers",
-    "tier_basis",
-    "package_size",
-    "package_price",
-    "free_units",
-    "rate",
-    "fixed_fee",
-    "free_events",
-    "free_amount",
-    "per_event_min",
-    "per_event_max",
-    "seats",
-    "charge_date",
-    "price",
-    "top_up_threshold",
-    "top_up_amount",
-    "expires_on",
-    "minimum_amount",
-]
 
 
 def customer_create(*, actor: Any = None, **fields: Any) -> Customer:
@@ -266,9 +233,7 @@ def amendment_apply(*, amendment_id: int) -> Amendment:
                 "changes": amendment.changes,
                 "credit_on_downgrade": amendment.credit_on_downgrade,
                 "approved_by": amendment.approved_by,
-                "lines_before": [
-                    {"code": line.code, "start": line.start_date, "end": line.end_date} for line in lines
-                ],
+                "lines_before": [{"code": line.code, "start": line.start_date, "end": line.end_date} for line in lines],
             },
             outcome={
                 "ended": [old.code for old in old_lines if old is not None],

@@ -6,7 +6,7 @@ from decimal import Decimal
 import factory
 
 from contracts.models import ContractLine, Milestone
-from tests.factories import ContractFactory
+from tests.factories import ContractFactory, UsageLineFactory
 
 
 class PrepaidCreditLineFactory(factory.django.DjangoModelFactory):
@@ -25,19 +25,11 @@ class PrepaidCreditLineFactory(factory.django.DjangoModelFactory):
     sort_order = 0
 
 
-class MeteredLineFactory(factory.django.DjangoModelFactory):
+class MeteredLineFactory(UsageLineFactory):
     """$1.00 per API call, billed monthly in arrears, no minimum."""
 
-    class Meta:
-        model = ContractLine
-
-    contract = factory.SubFactory(ContractFactory)
-    code = "api"
-    description = "API calls"
-    charge_model = "per_unit"
-    metric = "api_calls"
     unit_price = Decimal("1.00")
-    billing_timing = "in_arrears"
+    minimum_amount = None
     sort_order = 1
 
 
