@@ -19,7 +19,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -293,6 +293,41 @@ class WorkerReport:
     rejected: int = 0
     reconnects: int = 0
     errors: list[str] = field(default_factory=list)
+
+
+def send_all(
+    *,
+    port: int,
+    api_key: str,
+    path: str,
+    bodies: Sequence[bytes],
+    count: Callable[[WorkerReport, int, bytes], bool],
+    barrier: Any,
+) -> tuple[WorkerReport, float]:
+    """Send ``bodies`` one at a time on one keep-alive connection once ``barrier`` releases all the
+    load generators; ``count`` books a response in the report (False: not a success). Returns the
+    report and this process's CPU seconds."""
+    report = WorkerReport()
+    headers = {"Authorization": f"Bearer {api_key}", "Content-Type": "application/json"}
+    connection = Connection(port)
+    barrier.wait()
+    cpu_start = time.process_time()
+    report.started = time.monotonic()
+    for body in bodies:
+        t0 = time.perf_counter()
+        try:
+            status, payload = connection.post(path, body, headers)
+        except OSError as exc:
+            report.errors.append(repr(exc))
+            continue
+        report.latencies.append(time.perf_counter() - t0)
+        report.statuses[status] = report.statuses.get(status, 0) + 1
+        if not count(report, status, payload) and len(report.errors) < 5:
+            report.errors.append(f"{status}: {payload[:300]!r}")
+    report.finished = time.monotonic()
+    report.reconnects = connection.reconnects
+    connection.close()
+    return report, time.process_time() - cpu_start
 
 
 def machine_description() -> str:

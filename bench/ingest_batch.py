@@ -56,6 +56,7 @@ from _common import (  # noqa: E402
     machine_description,
     pyspy,
     pyspy_summary,
+    send_all,
     sql_scalar,
     wait_for_quiet,
     write_json,
@@ -124,44 +125,25 @@ def build_plan(
     return Plan(bodies=bodies, distinct=distinct, duplicates=duplicates)
 
 
+def count_batch(report: WorkerReport, status: int, payload: bytes) -> bool:
+    if status != 200:
+        return False
+    answer = json.loads(payload)
+    report.accepted += answer["accepted"]
+    report.duplicates += answer["duplicates"]
+    report.rejected += len(answer["rejected"])
+    return True
+
+
 def load_generator(
     process: int, port: int, api_key: str, plan_args: dict[str, Any], barrier: Any, results: Any
 ) -> None:
     """One load-generator process (spawned): build its bodies, wait for the others, send."""
     plan = build_plan(process=process, **plan_args)
-    report = WorkerReport()
-    headers = {"Authorization": f"Bearer {api_key}", "Content-Type": "application/json"}
-    connection = Connection(port)
-    barrier.wait()
-    cpu_start = time.process_time()
-    report.started = time.monotonic()
-    for body in plan.bodies:
-        t0 = time.perf_counter()
-        try:
-            status, payload = connection.post(BATCH_PATH, body, headers)
-        except OSError as exc:
-            report.errors.append(repr(exc))
-            continue
-        report.latencies.append(time.perf_counter() - t0)
-        report.statuses[status] = report.statuses.get(status, 0) + 1
-        if status == 200:
-            answer = json.loads(payload)
-            report.accepted += answer["accepted"]
-            report.duplicates += answer["duplicates"]
-            report.rejected += len(answer["rejected"])
-        elif len(report.errors) < 5:
-            report.errors.append(f"{status}: {payload[:300]!r}")
-    report.finished = time.monotonic()
-    report.reconnects = connection.reconnects
-    connection.close()
-    results.put(
-        {
-            "report": asdict(report),
-            "distinct": plan.distinct,
-            "duplicates": plan.duplicates,
-            "cpu_s": time.process_time() - cpu_start,
-        }
+    report, cpu_s = send_all(
+        port=port, api_key=api_key, path=BATCH_PATH, bodies=plan.bodies, count=count_batch, barrier=barrier
     )
+    results.put({"report": asdict(report), "distinct": plan.distinct, "duplicates": plan.duplicates, "cpu_s": cpu_s})
 
 
 def warm_up(port: int, api_key: str, customers: list[str], requests: int) -> int:
@@ -279,8 +261,8 @@ def run_config(config: Config, args: argparse.Namespace, fixtures: Any, run_inde
         }
         result["cpu_s_per_1000_events"] = per_thousand
         # If nothing else ran on the machine: its cores divided by the CPU one event costs in total.
-        result["ceiling_events_per_s"] = (os.cpu_count() or 1) * events / max(
-            cpu["gunicorn_s"] + pg_cpu + clients_cpu, 1e-9
+        result["ceiling_events_per_s"] = (
+            (os.cpu_count() or 1) * events / max(cpu["gunicorn_s"] + pg_cpu + clients_cpu, 1e-9)
         )
         print(
             f"   CPU per 1,000 events: gunicorn {per_thousand['gunicorn'] * 1000:.0f} ms, PostgreSQL "

@@ -52,6 +52,7 @@ from _common import (  # noqa: E402
     machine_description,
     pyspy,
     pyspy_summary,
+    send_all,
     sql_scalar,
     wait_for_quiet,
     write_json,
@@ -98,42 +99,25 @@ def build_plan(
     return Plan(bodies=bodies, distinct=distinct, duplicates=duplicates)
 
 
+def count_single(report: WorkerReport, status: int, payload: bytes) -> bool:
+    if status == 201:
+        report.accepted += 1
+    elif status == 200 and json.loads(payload).get("duplicate") is True:
+        report.duplicates += 1
+    else:
+        return False
+    return True
+
+
 def load_generator(
     process: int, port: int, api_key: str, plan_args: dict[str, Any], barrier: Any, results: Any
 ) -> None:
+    """One load-generator process (spawned): build its bodies, wait for the others, send."""
     plan = build_plan(process=process, **plan_args)
-    report = WorkerReport()
-    headers = {"Authorization": f"Bearer {api_key}", "Content-Type": "application/json"}
-    connection = Connection(port)
-    barrier.wait()
-    cpu_start = time.process_time()
-    report.started = time.monotonic()
-    for body in plan.bodies:
-        t0 = time.perf_counter()
-        try:
-            status, payload = connection.post(EVENT_PATH, body, headers)
-        except OSError as exc:
-            report.errors.append(repr(exc))
-            continue
-        report.latencies.append(time.perf_counter() - t0)
-        report.statuses[status] = report.statuses.get(status, 0) + 1
-        if status == 201:
-            report.accepted += 1
-        elif status == 200 and json.loads(payload).get("duplicate") is True:
-            report.duplicates += 1
-        elif len(report.errors) < 5:
-            report.errors.append(f"{status}: {payload[:300]!r}")
-    report.finished = time.monotonic()
-    report.reconnects = connection.reconnects
-    connection.close()
-    results.put(
-        {
-            "report": asdict(report),
-            "distinct": plan.distinct,
-            "duplicates": plan.duplicates,
-            "cpu_s": time.process_time() - cpu_start,
-        }
+    report, cpu_s = send_all(
+        port=port, api_key=api_key, path=EVENT_PATH, bodies=plan.bodies, count=count_single, barrier=barrier
     )
+    results.put({"report": asdict(report), "distinct": plan.distinct, "duplicates": plan.duplicates, "cpu_s": cpu_s})
 
 
 def warm_up(port: int, api_key: str, customers: list[str], requests: int) -> int:
