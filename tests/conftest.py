@@ -29,6 +29,16 @@ def _media_root(settings, tmp_path: Path) -> None:
     settings.STRIPE_API_KEY = ""
 
 
+@pytest.fixture(autouse=True)
+def _ingestion_caches() -> Iterator[None]:
+    """Each test starts with empty per-process reference caches (rolled-back rows reuse keys)."""
+    from metering.services import lookup_caches_clear
+
+    lookup_caches_clear()
+    yield
+    lookup_caches_clear()
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
