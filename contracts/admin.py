@@ -32,6 +32,7 @@ from audit.admin import (
 )
 from invoicing.milestones import milestone_complete_and_invoice
 from invoicing.models import Invoice
+from invoicing.tax import tax_rates_for
 
 from .amendments import AmendmentError, AmendmentStateError
 from .choices import AmendmentStatus
@@ -77,20 +78,36 @@ class BillingContactInline(admin.TabularInline):
     extra = 0
 
 
+class CustomerForm(ModelForm):
+    """The admin's customer form (its fields come from the fieldsets)."""
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        # An exemption is only good with the certificate behind it (an auditor asks for it).
+        if cleaned.get("tax_exempt") and not (cleaned.get("tax_exemption_certificate") or "").strip():
+            self.add_error(
+                "tax_exemption_certificate", "Enter the exemption certificate number of a tax-exempt customer."
+            )
+        return cleaned
+
+
 @admin.register(Customer)
 class CustomerAdmin(HistoryAdmin):
-    list_display = ("name", "external_id", "email", "currency", "timezone", "payment_terms")
-    list_filter = ("currency", "payment_terms_days", "country")
+    form = CustomerForm
+    list_display = ("name", "external_id", "email", "currency", "timezone", "payment_terms", "tax_exempt")
+    list_filter = ("currency", "payment_terms_days", "country", "tax_exempt")
     search_fields = ("name", "=external_id", "email", "tax_id")
     search_help_text = "Name, external id (exact), billing email or tax id."
     inlines = (BillingContactInline,)
     readonly_fields = (
         "stripe_customer_id", "stripe_payment_method_id", "created_at", "updated_at", "related", "current_usage",
+        "tax_rate_now",
     )
     fieldsets = (
         (None, {"fields": ("name", "external_id", "email")}),
-        ("Billing", {"fields": ("currency", "payment_terms_days", "timezone", "locale", "tax_id")}),
+        ("Billing", {"fields": ("currency", "payment_terms_days", "timezone", "locale")}),
         ("Address", {"fields": ("address_line1", "address_line2", ("postal_code", "city"), "region", "country")}),
+        ("Tax", {"fields": ("tax_id", "tax_exempt", "tax_exemption_certificate", "tax_rate_now")}),
         ("Card collection (set by the card service)", {"fields": ("stripe_customer_id", "stripe_payment_method_id")}),
         ("Current period usage and estimated charges", {"fields": ("current_usage",)}),
         ("Records", {"fields": ("related", "created_at", "updated_at")}),
@@ -124,6 +141,18 @@ class CustomerAdmin(HistoryAdmin):
             rows,
             totals,
         )
+
+    @admin.display(description="Tax on new invoices")
+    def tax_rate_now(self, obj: Customer) -> str:
+        """The rate the next invoice will carry, from the saved address (region, else country)."""
+        if obj.pk is None:
+            return "-"
+        if obj.tax_exempt:
+            return "None: tax exempt"
+        rate = tax_rates_for([obj])[obj.pk]
+        if rate is None:
+            return "None: no active tax rate for this country and region"
+        return f"{rate.name} {rate.percentage.normalize():f}%"
 
     @admin.display(description="Payment terms", ordering="payment_terms_days")
     def payment_terms(self, obj: Customer) -> str:

@@ -41,6 +41,17 @@ class Customer(models.Model):
     postal_code = models.CharField(max_length=20, blank=True)
     country = models.CharField(max_length=2, blank=True, help_text="ISO 3166-1 alpha-2")
     tax_id = models.CharField(max_length=50, blank=True)
+    tax_exempt = models.BooleanField(
+        default=False, help_text="No tax is charged (reseller or exempt organisation); keep its certificate number."
+    )
+    tax_exemption_certificate = models.CharField(max_length=100, blank=True)
+    auto_send = models.BooleanField(
+        default=True, help_text="Off: every invoice of this customer waits in the review queue before it is sent."
+    )
+    invoice_hold_above = models.DecimalField(
+        max_digits=20, decimal_places=4, null=True, blank=True,
+        help_text="Hold any invoice above this total for review (blank: the default for its currency).",
+    )
     stripe_customer_id = models.CharField(max_length=100, blank=True)
     stripe_payment_method_id = models.CharField(
         max_length=100, blank=True, help_text="The saved card charged automatically."

@@ -7,7 +7,15 @@ from django.db import models
 from djmoney.money import Money
 from simple_history.models import HistoricalRecords
 
-from .choices import BillingRunStatus, InvoiceKind, InvoiceStatus, LineKind
+from .choices import (
+    BillingRunStatus,
+    CreditNoteReason,
+    DeliveryOutcome,
+    InvoiceKind,
+    InvoiceStatus,
+    LineKind,
+    ReviewStatus,
+)
 
 ZERO = Decimal(0)
 
@@ -26,6 +34,9 @@ class BillingRun(models.Model):
     contracts_done = models.PositiveIntegerField(default=0)
     invoices_created = models.PositiveIntegerField(default=0)
     invoices_existing = models.PositiveIntegerField(default=0)
+    chunk_size = models.PositiveIntegerField(default=500)
+    chunks_total = models.PositiveIntegerField(default=0)
+    chunks_done = models.PositiveIntegerField(default=0)
     errors = models.JSONField(default=list, blank=True)
     history = HistoricalRecords()
 
@@ -48,6 +59,34 @@ class InvoiceNumberSequence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.series}-{self.year}: {self.last_value}"
+
+
+class TaxRate(models.Model):
+    """Exclusive sales tax / VAT for customers billed to a country, or to one region of it.
+    A region's rate wins over the country-wide rate (region left blank)."""
+
+    name = models.CharField(max_length=100, help_text="Shown on the invoice, e.g. 'CA sales tax' or 'VAT'.")
+    country = models.CharField(max_length=2, help_text="ISO 3166-1 alpha-2, e.g. US, DE.")
+    region = models.CharField(max_length=100, blank=True, help_text="State or province code; blank: whole country.")
+    percentage = models.DecimalField(max_digits=7, decimal_places=4, help_text="e.g. 7.2500 for 7.25%.")
+    active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["country", "region", "name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["country", "region"], condition=models.Q(active=True), name="uniq_active_tax_rate_per_place"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(percentage__gte=0, percentage__lte=100), name="tax_rate_percentage_range"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        place = f"{self.country}-{self.region}" if self.region else self.country
+        return f"{self.name} {self.percentage.normalize():f}% ({place})"
 
 
 class Invoice(models.Model):
@@ -73,7 +112,16 @@ class Invoice(models.Model):
     tax = money_field()
     total = money_field()
     amount_paid = money_field()
+    amount_credited = money_field(help_text="Credit notes against this invoice (tax included).")
     auto_send = models.BooleanField(default=True)
+    review_status = models.CharField(
+        max_length=12, choices=ReviewStatus.choices, default=ReviewStatus.NOT_REQUIRED, db_index=True
+    )
+    hold_reason = models.TextField(blank=True)
+    hold_details = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    reviewed_by = models.CharField(max_length=150, blank=True)
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    notes = models.TextField(blank=True, help_text="Printed on the invoice.")
     customer_snapshot = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     finalized_at = models.DateTimeField(null=True, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
@@ -103,7 +151,7 @@ class Invoice(models.Model):
     def amount_due(self) -> Decimal:
         if self.status in (InvoiceStatus.VOID, InvoiceStatus.UNCOLLECTIBLE):
             return ZERO
-        return self.total - self.amount_paid
+        return self.total - self.amount_paid - self.amount_credited
 
     def money(self, amount: Decimal) -> Money:
         return Money(amount, self.currency)
@@ -124,6 +172,10 @@ class InvoiceLine(models.Model):
     period_start = models.DateField()
     period_end = models.DateField()
     price_snapshot = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    tax_rate = models.ForeignKey(TaxRate, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    tax_name = models.CharField(max_length=100, blank=True)
+    tax_percentage = models.DecimalField(max_digits=7, decimal_places=4, null=True, blank=True)
+    tax_amount = money_field()
     history = HistoricalRecords()
 
     class Meta:
@@ -210,3 +262,70 @@ class CreditLedgerEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.amount} -> {self.balance_after}"
+
+
+class InvoiceDeliveryAttempt(models.Model):
+    """One try at emailing an invoice: who it went to, and what the mail server said."""
+
+    invoice = models.ForeignKey(Invoice, on_delete=models.CASCADE, related_name="delivery_attempts")
+    attempted_at = models.DateTimeField(auto_now_add=True)
+    recipients = models.JSONField(default=list)
+    outcome = models.CharField(max_length=12, choices=DeliveryOutcome.choices)
+    error = models.TextField(blank=True)
+    resend = models.BooleanField(default=False)
+    actor = models.CharField(max_length=150, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-attempted_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.invoice} {self.outcome} at {self.attempted_at:%Y-%m-%d %H:%M}"
+
+
+class CreditNote(models.Model):
+    """A correction of an issued invoice: reduces what is owed and reverses the revenue (and tax)
+    it credits; the part already paid is refunded."""
+
+    invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, related_name="credit_notes")
+    customer = models.ForeignKey("contracts.Customer", on_delete=models.PROTECT, related_name="credit_notes")
+    number = models.CharField(max_length=40, unique=True)
+    currency = models.CharField(max_length=3)
+    issue_date = models.DateField()
+    reason = models.CharField(max_length=24, choices=CreditNoteReason.choices)
+    memo = models.TextField(blank=True)
+    subtotal = money_field()
+    tax = money_field()
+    total = money_field()
+    credited_to_balance = money_field(help_text="Taken off the invoice's amount due.")
+    refund_amount = money_field(help_text="Of the amount already paid, to be given back.")
+    idempotency_key = models.CharField(max_length=255, unique=True, null=True, blank=True)
+    created_by = models.CharField(max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    pdf = models.FileField(upload_to="credit_notes/%Y/%m/", blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-issue_date", "-id"]
+        constraints = [models.CheckConstraint(condition=models.Q(total__gt=0), name="credit_note_total_positive")]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class CreditNoteLine(models.Model):
+    credit_note = models.ForeignKey(CreditNote, on_delete=models.CASCADE, related_name="lines")
+    invoice_line = models.ForeignKey(InvoiceLine, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    position = models.PositiveIntegerField(default=0)
+    description = models.CharField(max_length=300)
+    amount = money_field(help_text="Before tax, positive: the amount credited.")
+    tax_percentage = models.DecimalField(max_digits=7, decimal_places=4, null=True, blank=True)
+    tax_name = models.CharField(max_length=100, blank=True)
+    tax_amount = money_field()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["credit_note", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.description

@@ -16,5 +16,6 @@ class AccountCode(models.TextChoices):
     ACCOUNTS_RECEIVABLE = "1100", "Accounts receivable"
     UNBILLED_RECEIVABLE = "1150", "Unbilled receivable (contract asset)"
     DEFERRED_REVENUE = "2100", "Deferred revenue"
+    SALES_TAX_PAYABLE = "2200", "Sales tax payable"
     REVENUE = "4000", "Revenue"
     BAD_DEBT = "6100", "Bad debt expense"

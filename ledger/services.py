@@ -122,3 +122,26 @@ def payment_post(*, payment_id: int) -> JournalEntry:
         ],
         rule="ledger.payment_received",
     )
+
+
+def refund_post(*, refund_id: int) -> JournalEntry:
+    """Dr Accounts receivable / Cr Cash for money given back: the credit note had credited AR with
+    the refunded part (the customer was owed it), the refund settles that."""
+    from receivables.choices import RefundStatus
+    from receivables.models import Refund
+
+    refund = Refund.objects.select_related("payment").get(pk=refund_id)
+    if refund.status != RefundStatus.SUCCEEDED or refund.refunded_at is None:
+        raise ValueError(f"Refund {refund.pk} has not been made ({refund.status}): nothing to post.")
+    return journal_entry_post(
+        source_key=f"refund:{refund.pk}",
+        entry_date=refund.refunded_at.date(),
+        memo=f"Refund ({refund.get_method_display()}) {refund.stripe_refund_id or refund.reference}".strip(),
+        currency=refund.currency,
+        customer_id=refund.customer_id,
+        postings=[
+            Posting(AccountCode.ACCOUNTS_RECEIVABLE, debit=refund.amount),
+            Posting(AccountCode.CASH, credit=refund.amount),
+        ],
+        rule="ledger.refund_paid",
+    )

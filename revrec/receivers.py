@@ -4,7 +4,7 @@ from typing import Any
 
 from django.dispatch import receiver
 
-from invoicing.signals import invoice_finalized, invoice_voided
+from invoicing.signals import credit_note_issued, invoice_finalized, invoice_voided
 
 
 @receiver(invoice_finalized, dispatch_uid="revrec.schedule_on_finalize")
@@ -19,3 +19,10 @@ def reverse_on_void(sender: Any, invoice_id: int, **kwargs: Any) -> None:
     from .tasks import revenue_invoice_voided_task
 
     revenue_invoice_voided_task.delay(invoice_id)
+
+
+@receiver(credit_note_issued, dispatch_uid="revrec.reverse_on_credit_note")
+def reverse_on_credit_note(sender: Any, credit_note_id: int, **kwargs: Any) -> None:
+    from .tasks import revenue_credit_note_apply_task
+
+    revenue_credit_note_apply_task.delay(credit_note_id)

@@ -8,9 +8,11 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from invoicing.choices import InvoiceStatus, LineKind
-from invoicing.models import CreditGrant, CreditLedgerEntry, CreditLedgerKind, Invoice
+from invoicing.credit_allocation import allocate_pro_rata, split_earned_deferred
+from invoicing.models import CreditGrant, CreditLedgerEntry, CreditLedgerKind, CreditNote, Invoice
 from invoicing.rating import round_money
 from ledger.choices import AccountCode
+from ledger.models import JournalEntry, JournalLine
 from ledger.services import journal_entry_post, signed
 
 from .models import RecognitionPattern, RevenueScheduleEntry
@@ -42,7 +44,8 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
 
     Usage (and minimums on usage) is earned as consumed, so for a closed period it is revenue at
     once; fixed fees are ratable by day over their service period, deferred until earned. The
-    issue entry is Dr AR / Cr Revenue (earned) / Cr Deferred revenue (not yet earned)."""
+    issue entry is Dr AR (the total, tax included) / Cr Revenue (earned) / Cr Deferred revenue (not
+    yet earned) / Cr Sales tax payable (the invoice's tax: owed to the tax authority, never revenue)."""
     invoice = Invoice.objects.select_related("customer").get(pk=invoice_id)
     if RevenueScheduleEntry.objects.filter(invoice=invoice).exists():
         return list(RevenueScheduleEntry.objects.filter(invoice=invoice))
@@ -79,7 +82,9 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
             entries.append(entry)
     earned_total = sum((e.amount for e in entries if e.recognized_on), ZERO)
     deferred_total = sum((e.amount for e in entries if not e.recognized_on), ZERO)
-    if invoice.total != ZERO:
+    # Any non-zero side posts (a credit-heavy invoice may net to a zero total and still move revenue
+    # against tax by a cent of per-line rounding).
+    if invoice.total or earned_total or deferred_total or invoice.tax:
         journal_entry_post(
             source_key=f"invoice:{invoice.pk}:issued",
             entry_date=issue_date,
@@ -90,6 +95,7 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
                 signed(AccountCode.ACCOUNTS_RECEIVABLE, invoice.total),
                 signed(AccountCode.REVENUE, -earned_total),
                 signed(AccountCode.DEFERRED_REVENUE, -deferred_total),
+                signed(AccountCode.SALES_TAX_PAYABLE, -invoice.tax),
             ],
             rule="revrec.invoice_issued",
         )
@@ -222,7 +228,10 @@ def revenue_recognize_due(*, as_of: date) -> int:
 
 @transaction.atomic
 def revenue_invoice_voided(*, invoice_id: int) -> None:
-    """Reverse a voided invoice's issue entry and cancel what was not yet recognised."""
+    """Reverse a voided invoice's issue entry and cancel what was not yet recognised.
+
+    The tax reversed is what the ledger still holds as payable for this invoice (its issue entry
+    less its credit notes' entries), so a void after a partial credit nets the invoice's tax to zero."""
     invoice = Invoice.objects.get(pk=invoice_id)
     entries = list(RevenueScheduleEntry.objects.select_for_update().filter(invoice=invoice))
     earned = sum((e.amount for e in entries if e.recognized_on), ZERO)
@@ -231,7 +240,8 @@ def revenue_invoice_voided(*, invoice_id: int) -> None:
         if not e.recognized_on:
             e.is_cancelled = True
             e.save()
-    if earned or deferred:
+    tax = _tax_payable_for(invoice)
+    if earned or deferred or tax:
         journal_entry_post(
             source_key=f"invoice:{invoice.pk}:voided",
             entry_date=timezone.localdate(),
@@ -241,7 +251,106 @@ def revenue_invoice_voided(*, invoice_id: int) -> None:
             postings=[
                 signed(AccountCode.REVENUE, earned),
                 signed(AccountCode.DEFERRED_REVENUE, deferred),
-                signed(AccountCode.ACCOUNTS_RECEIVABLE, -(earned + deferred)),
+                signed(AccountCode.SALES_TAX_PAYABLE, tax),
+                signed(AccountCode.ACCOUNTS_RECEIVABLE, -(earned + deferred + tax)),
             ],
             rule="revrec.invoice_voided",
         )
+
+
+def _tax_payable_for(invoice: Invoice) -> Decimal:
+    """Sales tax still payable for an invoice in the ledger: credited at issue, debited back by its
+    credit notes (positive: owed)."""
+    keys = [f"invoice:{invoice.pk}:issued"]
+    keys += [f"credit_note:{pk}" for pk in CreditNote.objects.filter(invoice=invoice).values_list("pk", flat=True)]
+    sums = JournalLine.objects.filter(
+        entry__source_key__in=keys, account__code=AccountCode.SALES_TAX_PAYABLE
+    ).aggregate(debit=models.Sum("debit"), credit=models.Sum("credit"))
+    return (sums["credit"] or ZERO) - (sums["debit"] or ZERO)
+
+
+@transaction.atomic
+def revenue_credit_note_apply(*, credit_note_id: int) -> JournalEntry:
+    """Reverse what a credit note credits: the reverse of the invoice's issue entry for those amounts.
+
+    Per credited line, the amount is taken from the line's recognised and still-deferred revenue pro
+    rata (a concession on the whole service): the recognised part becomes a negative, recognised
+    schedule entry (Dr Revenue), the deferred part is taken off the line's future schedule entries
+    (Dr Deferred revenue; an entry brought to zero is cancelled), so it is never recognised. Tax
+    goes back to Dr Sales tax payable; Cr Accounts receivable for the note's total. Idempotent: the
+    entry's source key ``credit_note:<id>`` is checked under the lock on the invoice's schedule."""
+    note = CreditNote.objects.select_related("invoice").get(pk=credit_note_id)
+    invoice = note.invoice
+    source_key = f"credit_note:{note.pk}"
+    revenue_schedule_build(invoice_id=invoice.pk)  # the issue entry first (idempotent): it may not have run yet
+    # Lock the invoice's schedule (serialising notes on one invoice), then read it again: under READ
+    # COMMITTED the locking statement does not see rows a note we waited for has just added (its
+    # reversal entries), a new statement does.
+    list(RevenueScheduleEntry.objects.select_for_update().filter(invoice=invoice).order_by("pk").values_list("pk"))
+    entries = list(RevenueScheduleEntry.objects.filter(invoice=invoice).order_by("period_start", "pk"))
+    existing = JournalEntry.objects.filter(source_key=source_key).first()
+    if existing is not None:
+        return existing
+    from_earned_total = from_deferred_total = ZERO
+    per_line: list[dict[str, object]] = []
+    for credit_line in note.lines.all():
+        if credit_line.invoice_line_id is None or not credit_line.amount:
+            continue
+        live = [e for e in entries if e.invoice_line_id == credit_line.invoice_line_id and not e.is_cancelled]
+        earned = sum((e.amount for e in live if e.recognized_on), ZERO)
+        pending = [e for e in live if not e.recognized_on]
+        deferred = sum((e.amount for e in pending), ZERO)
+        from_earned, from_deferred = split_earned_deferred(
+            credit_line.amount, earned=max(earned, ZERO), deferred=deferred, currency=note.currency
+        )
+        for entry, cut in zip(
+            pending, allocate_pro_rata(from_deferred, [e.amount for e in pending], note.currency), strict=True
+        ):
+            if cut:
+                entry.amount -= cut
+                entry.is_cancelled = entry.amount == ZERO
+                entry.save()
+        if from_earned:
+            taken = {e.period_start for e in entries if e.invoice_line_id == credit_line.invoice_line_id}
+            start = note.issue_date
+            while start in taken:  # one schedule entry per line and start date
+                start += timedelta(days=1)
+            reversal = RevenueScheduleEntry(
+                invoice=invoice,
+                invoice_line_id=credit_line.invoice_line_id,
+                customer_id=invoice.customer_id,
+                pattern=RecognitionPattern.POINT_IN_TIME,
+                period_start=start,
+                period_end=start + timedelta(days=1),
+                amount=-from_earned,
+                currency=note.currency,
+                recognized_on=note.issue_date,
+                journal_source_key=source_key,
+            )
+            reversal.save()
+            entries.append(reversal)
+        from_earned_total += from_earned
+        from_deferred_total += from_deferred
+        per_line.append({"invoice_line": credit_line.invoice_line_id, "earned": from_earned, "deferred": from_deferred})
+    entry = journal_entry_post(
+        source_key=source_key,
+        entry_date=note.issue_date,
+        currency=note.currency,
+        memo=f"Credit note {note.number} on invoice {invoice.number}",
+        customer_id=note.customer_id,
+        postings=[
+            signed(AccountCode.REVENUE, from_earned_total),
+            signed(AccountCode.DEFERRED_REVENUE, from_deferred_total),
+            signed(AccountCode.SALES_TAX_PAYABLE, note.tax),
+            signed(AccountCode.ACCOUNTS_RECEIVABLE, -note.total),
+        ],
+        rule="revrec.credit_note",
+    )
+    audit_record(
+        rule="revrec.credit_note",
+        action="revenue_credited",
+        obj=note,
+        inputs={"credit_note": note.number, "invoice": invoice.number, "subtotal": note.subtotal, "tax": note.tax},
+        outcome={"from_earned": from_earned_total, "from_deferred": from_deferred_total, "lines": per_line},
+    )
+    return entry

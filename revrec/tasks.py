@@ -3,7 +3,12 @@ from __future__ import annotations
 from celery import shared_task
 from django.utils import timezone
 
-from .services import revenue_invoice_voided, revenue_recognize_due, revenue_schedule_build
+from .services import (
+    revenue_credit_note_apply,
+    revenue_invoice_voided,
+    revenue_recognize_due,
+    revenue_schedule_build,
+)
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
@@ -14,6 +19,11 @@ def revenue_schedule_build_task(invoice_id: int) -> None:
 @shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
 def revenue_invoice_voided_task(invoice_id: int) -> None:
     revenue_invoice_voided(invoice_id=invoice_id)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def revenue_credit_note_apply_task(credit_note_id: int) -> None:
+    revenue_credit_note_apply(credit_note_id=credit_note_id)
 
 
 @shared_task
