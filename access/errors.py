@@ -36,6 +36,8 @@ def flatten_errors(detail: Any, prefix: str = "") -> dict[str, list[str]]:
         for key, value in detail.items():
             name = str(key)
             path = name if not prefix else (f"{prefix}.{name}" if name != "non_field_errors" else prefix)
+            if isinstance(key, int):  # a nested many=True serializer's errors, by item index (DRF >= 3.18)
+                path = f"{prefix}[{key}]"
             for sub_path, messages in flatten_errors(value, path).items():
                 out.setdefault(sub_path, []).extend(messages)
     elif isinstance(detail, list):

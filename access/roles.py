@@ -34,6 +34,10 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             "receivables.paymentattempt": (VIEW,),
             "receivables.dunningcase": (VIEW, CHANGE),
             "receivables.collectionnote": (VIEW, ADD, CHANGE),
+            # Credit notes are issued by billing admins; AR sees them and pays refunds out.
+            "invoicing.creditnote": (VIEW,),
+            "invoicing.creditnoteline": (VIEW,),
+            "receivables.refund": (VIEW, CHANGE),
             "reporting.perms": ("view_dashboard",),
         },
         CFO: {

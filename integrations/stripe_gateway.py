@@ -122,9 +122,139 @@ def charge(
     return ChargeResult(succeeded=True, payment_intent_id=intent.id, charge_id=charge_id or "")
 
 
+@dataclass(frozen=True)
+class RefundResult:
+    succeeded: bool
+    refund_id: str = ""
+    status: str = ""
+    failure_message: str = ""
+
+
+def refund(
+    *,
+    payment_intent_id: str,
+    charge_id: str = "",
+    amount: Decimal,
+    currency: str,
+    idempotency_key: str,
+    metadata: dict[str, str],
+) -> RefundResult:
+    """Refund part or all of a card payment (by its PaymentIntent, else its charge). A refusal
+    (already refunded, amount too large, unknown payment) is a result, not an exception; network
+    errors raise, and the retry reuses ``idempotency_key`` so Stripe refunds at most once.
+
+    Stripe takes a refund out of the account balance when it is created, so ``pending`` (the card
+    network has not confirmed yet) counts as refunded, as ``succeeded`` does."""
+    params: dict[str, object] = {"amount": to_minor_units(amount, currency), "metadata": metadata}
+    if payment_intent_id:
+        params["payment_intent"] = payment_intent_id
+    elif charge_id:
+        params["charge"] = charge_id
+    else:
+        return RefundResult(succeeded=False, failure_message="The payment has no Stripe PaymentIntent or charge.")
+    try:
+        result = _client().v1.refunds.create(params=params, options={"idempotency_key": idempotency_key})
+    except (stripe.InvalidRequestError, stripe.CardError) as exc:
+        return RefundResult(succeeded=False, failure_message=exc.user_message or str(exc))
+    status = str(result.status or "")
+    return RefundResult(
+        succeeded=status in ("succeeded", "pending"),
+        refund_id=result.id,
+        status=status,
+        failure_message="" if status in ("succeeded", "pending") else f"Stripe refund {status}.",
+    )
+
+
 def customer_exists(stripe_customer_id: str) -> bool:
     try:
         _client().v1.customers.retrieve(stripe_customer_id)
     except stripe.InvalidRequestError:
         return False
     return True
+
+
+# --- PaymentIntents confirmed by the customer in the browser (the pay page) -----------------------
+
+
+@dataclass(frozen=True)
+class IntentState:
+    """What Stripe says about a PaymentIntent, as plain values (amount in minor units)."""
+
+    id: str
+    status: str  # requires_payment_method | requires_confirmation | requires_action | processing | succeeded | ...
+    amount: int
+    currency: str
+    client_secret: str
+    charge_id: str
+    metadata: dict[str, str]
+    error_code: str = ""
+    error_message: str = ""
+
+
+def card_form_is_configured() -> bool:
+    """Both keys are set: the secret one to make intents, the publishable one for Stripe.js."""
+    return is_configured() and bool(settings.STRIPE_PUBLISHABLE_KEY)
+
+
+def stripe_js_url() -> str:
+    """Stripe.js; localstripe serves its stand-in at <base>/js.stripe.com/v3/."""
+    if settings.STRIPE_API_BASE:
+        return settings.STRIPE_API_BASE.rstrip("/") + "/js.stripe.com/v3/"
+    return "https://js.stripe.com/v3/"
+
+
+def _intent_state(intent: stripe.PaymentIntent) -> IntentState:
+    error = getattr(intent, "last_payment_error", None)
+    latest_charge = getattr(intent, "latest_charge", None)
+    metadata = getattr(intent, "metadata", None)
+    return IntentState(
+        id=intent.id,
+        status=intent.status,
+        amount=int(intent.amount),
+        currency=str(intent.currency).upper(),
+        client_secret=intent.client_secret or "",
+        charge_id=latest_charge if isinstance(latest_charge, str) else getattr(latest_charge, "id", "") or "",
+        metadata={str(k): str(v) for k, v in (metadata.to_dict() if metadata else {}).items()},
+        error_code=(getattr(error, "code", "") or "") if error else "",
+        error_message=(getattr(error, "message", "") or "") if error else "",
+    )
+
+
+def payment_intent_create(
+    *,
+    amount: Decimal,
+    currency: str,
+    stripe_customer_id: str,
+    metadata: dict[str, str],
+    idempotency_key: str,
+) -> IntentState:
+    """An unconfirmed card PaymentIntent, for Stripe.js to confirm with the card typed in the page."""
+    params: dict[str, object] = {
+        "amount": to_minor_units(amount, currency),
+        "currency": currency.lower(),
+        "payment_method_types": ["card"],
+        "metadata": metadata,
+    }
+    if stripe_customer_id:
+        params["customer"] = stripe_customer_id
+    intent = _client().v1.payment_intents.create(
+        params=params,  # type: ignore[arg-type]
+        options={"idempotency_key": idempotency_key},
+    )
+    return _intent_state(intent)
+
+
+def payment_intent_retrieve(payment_intent_id: str) -> IntentState:
+    return _intent_state(_client().v1.payment_intents.retrieve(payment_intent_id))
+
+
+def payment_intent_cancel(payment_intent_id: str) -> IntentState:
+    return _intent_state(_client().v1.payment_intents.cancel(payment_intent_id))
+
+
+def webhook_event_construct(*, payload: bytes, signature: str) -> stripe.Event:
+    """The event of a webhook delivery whose ``Stripe-Signature`` is valid for
+    STRIPE_WEBHOOK_SECRET and recent; raises ``stripe.SignatureVerificationError`` or ValueError."""
+    if not settings.STRIPE_WEBHOOK_SECRET:
+        raise StripeNotConfigured("Set STRIPE_WEBHOOK_SECRET to receive Stripe webhooks.")
+    return stripe.Webhook.construct_event(payload, signature, settings.STRIPE_WEBHOOK_SECRET)

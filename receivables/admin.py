@@ -37,8 +37,18 @@ from invoicing.admin import money
 from invoicing.choices import InvoiceStatus
 from invoicing.models import Invoice
 
-from .choices import AttemptStatus, DunningStatus, PaymentMethod
-from .models import CollectionNote, DunningCase, Payment, PaymentAllocation, PaymentAttempt
+from .choices import AttemptStatus, DunningStatus, PaymentMethod, RefundStatus
+from .exceptions import RefundNotAllowed
+from .models import (
+    CollectionNote,
+    DunningCase,
+    Payment,
+    PaymentAllocation,
+    PaymentAttempt,
+    PayPageIntent,
+    Refund,
+)
+from .refunds import refund_execute, refund_mark_paid_out
 from .services import invoice_collect, payment_record
 
 logger = logging.getLogger(__name__)
@@ -188,6 +198,30 @@ class PaymentAttemptAdmin(ReadOnlyHistoryAdmin):
 
     @admin.display(description="Amount", ordering="amount")
     def amount_display(self, obj: PaymentAttempt) -> str:
+        return money(obj.amount, obj.currency)
+
+
+@admin.register(PayPageIntent)
+class PayPageIntentAdmin(ReadOnlyHistoryAdmin):
+    """Card payments started on invoices' pay pages. "Paid, not applied" ones need a person: the
+    card was charged after the invoice had been settled another way (refund or credit it)."""
+
+    list_display = (
+        "invoice", "invoice__customer", "status", "amount_display", "stripe_payment_intent_id", "payment",
+        "updated_at",
+    )  # fmt: skip
+    list_filter = ("status",)
+    list_select_related = ("invoice__customer", "payment")
+    search_fields = ("=invoice__number", "=stripe_payment_intent_id", "invoice__customer__name")
+    date_hierarchy = "created_at"
+    fields = (
+        "invoice", "status", "amount_display", "stripe_payment_intent_id", "generation", "last_error", "payment",
+        "created_at", "updated_at",
+    )  # fmt: skip
+    readonly_fields = fields
+
+    @admin.display(description="Amount", ordering="amount")
+    def amount_display(self, obj: PayPageIntent) -> str:
         return money(obj.amount, obj.currency)
 
 
@@ -400,3 +434,92 @@ class CollectionNoteAdmin(HistoryAdmin):
         if not change:
             obj.author = request.user.get_username()
         super().save_model(request, obj, form, change)
+
+
+# --- refunds: made by credit notes; card ones go back through Stripe, the rest are paid out by hand --
+
+
+REFUND_FIELDS = (
+    "credit_note", "payment", "customer", "amount_display", "method", "status", "reason", "stripe_refund_id",
+    "failure_message", "reference", "created_at", "refunded_at", "refunded_by", "records",
+)
+
+
+@admin.register(Refund)
+class RefundAdmin(HistoryAdmin):
+    """Refunds are planned by credit notes (never added here). A pending refund of a bank transfer or
+    check waits for someone to send the money back and mark it paid out; a card refund goes back
+    through Stripe (retry it here if Stripe was unreachable)."""
+
+    list_display = (
+        "created_at", "customer", "credit_note", "payment", "amount_display", "method", "status", "refunded_at",
+    )
+    list_filter = ("status", "method", "currency")
+    list_select_related = ("customer", "credit_note", "payment__customer")
+    search_fields = ("=credit_note__number", "customer__name", "=customer__external_id", "=stripe_refund_id",
+                     "=reference")
+    search_help_text = "Credit note number, Stripe refund id, payout reference or customer external id (exact)."
+    date_hierarchy = "created_at"
+    fields = REFUND_FIELDS
+    readonly_fields = REFUND_FIELDS
+    actions = ("mark_paid_out", "refund_through_stripe")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Refund | None = None) -> bool:
+        # The page is read-only; "change" permission only unlocks the actions, which call services.
+        return obj is None and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request: HttpRequest, obj: Refund | None = None) -> bool:
+        return False
+
+    @admin.display(description="Amount", ordering="amount")
+    def amount_display(self, obj: Refund) -> str:
+        return money(obj.amount, obj.currency)
+
+    @admin.display(description="Related")
+    def records(self, obj: Refund) -> str:
+        return audit_trail_link(obj)
+
+    @admin.action(description="Mark paid out (the money was sent back by hand)", permissions=["change"])
+    def mark_paid_out(self, request: HttpRequest, queryset: QuerySet[Refund]) -> None:
+        done: list[str] = []
+        for refund in queryset.select_related("payment").order_by("pk"):
+            if refund.status == RefundStatus.SUCCEEDED:
+                self.message_user(request, f"Refund #{refund.pk} was already made, skipped.", messages.INFO)
+                continue
+            try:
+                refund_mark_paid_out(refund_id=refund.pk, actor=request.user)
+            except RefundNotAllowed as exc:
+                self.message_user(request, f"Refund #{refund.pk}: {exc}", messages.WARNING)
+                continue
+            done.append(f"#{refund.pk} ({money(refund.amount, refund.currency)})")
+        if done:
+            self.message_user(request, f"Marked {len(done)} refund(s) paid out: {', '.join(done)}.", messages.SUCCESS)
+
+    @admin.action(description="Refund through Stripe now (card payments)", permissions=["change"])
+    def refund_through_stripe(self, request: HttpRequest, queryset: QuerySet[Refund]) -> None:
+        for refund in queryset.select_related("payment").order_by("pk"):
+            if refund.status != RefundStatus.PENDING:
+                self.message_user(request, f"Refund #{refund.pk} is {refund.get_status_display()}, skipped.",
+                                  messages.INFO)
+                continue
+            try:
+                result = refund_execute(refund_id=refund.pk, actor=request.user)
+            except RefundNotAllowed as exc:
+                self.message_user(request, f"Refund #{refund.pk}: {exc}", messages.WARNING)
+                continue
+            except Exception as exc:  # a network or API error: report it, go on with the others
+                logger.exception("Stripe refund %s failed", refund.pk)
+                self.message_user(request, f"Refund #{refund.pk}: Stripe could not be reached: {exc}",
+                                  messages.ERROR)
+                continue
+            if result.status == RefundStatus.SUCCEEDED:
+                self.message_user(request, f"Refund #{refund.pk}: {money(result.amount, result.currency)} refunded "
+                                  f"({result.stripe_refund_id}).", messages.SUCCESS)
+            elif result.status == RefundStatus.FAILED:
+                self.message_user(request, f"Refund #{refund.pk} failed: {result.failure_message}", messages.WARNING)
+            else:
+                self.message_user(request, f"Refund #{refund.pk}: card collection (Stripe) is not configured.",
+                                  messages.WARNING)

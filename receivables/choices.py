@@ -19,8 +19,21 @@ class AttemptStatus(models.TextChoices):
     FAILED = "failed", "Failed"
 
 
+class RefundStatus(models.TextChoices):
+    PENDING = "pending", "Pending (to be paid out)"
+    SUCCEEDED = "succeeded", "Refunded"
+    FAILED = "failed", "Failed"
+
+
 class DunningStatus(models.TextChoices):
     OPEN = "open", "Open (automated)"
     ESCALATED = "escalated", "Escalated to AR"
     RECOVERED = "recovered", "Recovered"
     CLOSED = "closed", "Closed"
+
+
+class PayPageIntentStatus(models.TextChoices):
+    OPEN = "open", "Open (awaiting the customer)"
+    SUCCEEDED = "succeeded", "Paid and recorded"
+    CANCELED = "canceled", "Canceled (amount due changed)"
+    UNAPPLIED = "unapplied", "Paid, not applied: reconcile by hand"

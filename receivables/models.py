@@ -6,7 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .choices import AttemptStatus, DunningStatus, PaymentMethod, PaymentStatus
+from .choices import AttemptStatus, DunningStatus, PaymentMethod, PaymentStatus, PayPageIntentStatus, RefundStatus
 
 ZERO = Decimal(0)
 
@@ -77,6 +77,44 @@ class PaymentAttempt(models.Model):
         return f"payment-attempt:{self.pk}"
 
 
+class Refund(models.Model):
+    """Money given back on one payment for one credit note. The row exists before Stripe is called,
+    one per (credit note, payment), and the Stripe idempotency key is derived from that pair, so a
+    retried task cannot refund twice. Card payments are refunded through Stripe; anything else is
+    pending until someone pays it out by hand and marks it paid out."""
+
+    credit_note = models.ForeignKey("invoicing.CreditNote", on_delete=models.PROTECT, related_name="+")
+    payment = models.ForeignKey(Payment, on_delete=models.PROTECT, related_name="refunds")
+    customer = models.ForeignKey("contracts.Customer", on_delete=models.PROTECT, related_name="+")
+    amount = models.DecimalField(max_digits=20, decimal_places=4)
+    currency = models.CharField(max_length=3)
+    method = models.CharField(max_length=20, choices=PaymentMethod.choices, help_text="The payment's method.")
+    status = models.CharField(max_length=12, choices=RefundStatus.choices, default=RefundStatus.PENDING)
+    reason = models.CharField(max_length=24, help_text="The credit note's reason.")
+    stripe_refund_id = models.CharField(max_length=100, blank=True)
+    failure_message = models.CharField(max_length=500, blank=True)
+    reference = models.CharField(max_length=200, blank=True, help_text="Payout reference (e.g. the wire's).")
+    created_at = models.DateTimeField(auto_now_add=True)
+    refunded_at = models.DateTimeField(null=True, blank=True)
+    refunded_by = models.CharField(max_length=150, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["credit_note", "payment"], name="uniq_refund_per_credit_note_payment"),
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="refund_amount_positive"),
+        ]
+        indexes = [models.Index(fields=["status", "method"])]
+
+    def __str__(self) -> str:
+        return f"Refund of {self.amount} {self.currency} on payment #{self.payment_id} ({self.status})"
+
+    @property
+    def stripe_idempotency_key(self) -> str:
+        return f"refund:{self.credit_note_id}:{self.payment_id}"
+
+
 class DunningCase(models.Model):
     invoice = models.OneToOneField("invoicing.Invoice", on_delete=models.PROTECT, related_name="+")
     customer = models.ForeignKey("contracts.Customer", on_delete=models.PROTECT, related_name="dunning_cases")
@@ -117,3 +155,43 @@ class CollectionNote(models.Model):
 
     def __str__(self) -> str:
         return f"Note by {self.author} on {self.created_at:%Y-%m-%d}"
+
+
+class PayPageIntent(models.Model):
+    """The Stripe PaymentIntent behind the card form of an invoice's pay page: one per invoice and
+    amount due, made on the first "Pay" and reused on every reload, so paying twice in two tabs
+    confirms one intent (the second confirmation fails) and cannot charge twice. Its payment is
+    recorded once, from the intent as Stripe reports it, never from what the browser says."""
+
+    invoice = models.ForeignKey("invoicing.Invoice", on_delete=models.PROTECT, related_name="+")
+    amount = models.DecimalField(max_digits=20, decimal_places=4)
+    currency = models.CharField(max_length=3)
+    stripe_payment_intent_id = models.CharField(max_length=100, blank=True)
+    # Bumped when Stripe's intent was canceled and a new one is made: part of the idempotency key.
+    generation = models.PositiveIntegerField(default=0)
+    status = models.CharField(max_length=12, choices=PayPageIntentStatus.choices, default=PayPageIntentStatus.OPEN)
+    last_error = models.CharField(max_length=500, blank=True)
+    payment = models.OneToOneField(Payment, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["invoice", "amount", "currency"], name="uniq_pay_page_intent_per_invoice_amount"
+            ),
+            models.UniqueConstraint(
+                fields=["stripe_payment_intent_id"],
+                condition=~models.Q(stripe_payment_intent_id=""),
+                name="uniq_pay_page_intent_stripe_id",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Pay page intent {self.stripe_payment_intent_id or '(new)'} for invoice #{self.invoice_id}"
+
+    @property
+    def idempotency_key(self) -> str:
+        return f"pay-page-intent:{self.pk}:{self.generation}"

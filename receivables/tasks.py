@@ -1,13 +1,26 @@
 from __future__ import annotations
 
+import stripe
 from celery import shared_task
 from django.utils import timezone
 
 from .choices import DunningStatus
 from .models import DunningCase
+from .refunds import credit_note_settle
 from .services import dunning_reminder_send, dunning_retry, invoice_collect
 
 BATCH = 500
+
+
+# A Stripe outage or network error is retried with the same refund rows, hence the same Stripe
+# idempotency keys: Stripe refunds at most once.
+@shared_task(
+    autoretry_for=(ConnectionError, OSError, stripe.APIConnectionError, stripe.RateLimitError),
+    retry_backoff=30,
+    max_retries=5,
+)
+def credit_note_settle_task(credit_note_id: int) -> None:
+    credit_note_settle(credit_note_id=credit_note_id)
 
 
 @shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=30, max_retries=5)
