@@ -21,6 +21,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from babel import Locale, UnknownLocaleError
+from babel.numbers import format_percent
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -35,6 +36,7 @@ from .formatting import (
     resolve_locale,
 )
 from .models import Invoice, InvoiceLine
+from .tax import tax_by_rate
 
 TEMPLATE_NAME = "invoicing/invoice_pdf.html"
 LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE"})
@@ -47,6 +49,8 @@ LINE_COLUMNS = (
     ("unit_price", "Unit price", 9.0),
     ("amount", "Amount", 9.0),
 )
+# An invoice with tax adds a per-line tax column after the amount.
+TAX_COLUMN = ("tax", "Tax", 9.0)
 CELL_PADDING_PT = 2 * 4.54 + 3  # 1.6 mm each side, plus slack
 HEADER_FONT_PT = 7.5
 HEADER_LETTER_SPACING_PT = 0.4
@@ -105,6 +109,7 @@ def invoice_pdf_context(
 
     invoice_lines = _ordered_lines(invoice) if lines is None else list(lines)
     rows = [_line_row(line, currency, locale) for line in invoice_lines]
+    tax_rows = _tax_rows(invoice_lines, currency, locale)
     page_size = _page_size(locale)
     amount_due = invoice.amount_due
     terms_days = _terms_days(snapshot.get("payment_terms_days"))
@@ -116,6 +121,10 @@ def invoice_pdf_context(
         "address_lines": _text_lines(snapshot.get("address_lines")),
         "email": str(snapshot.get("email") or ""),
         "tax_id": str(snapshot.get("tax_id") or ""),
+        # From the snapshot: the exemption the invoice was drafted under, not today's.
+        "tax_exemption_certificate": (
+            str(snapshot.get("tax_exemption_certificate") or "") if snapshot.get("tax_exempt") else ""
+        ),
     }
     # Only an issued invoice gets a pay link: a draft is a preview and may still change.
     payable = status == InvoiceStatus.OPEN and amount_due > 0
@@ -142,15 +151,21 @@ def invoice_pdf_context(
         "service_period": format_period(invoice.period_start, invoice.period_end, locale),
         "currency": currency,
         "lines": rows,
-        "columns": _line_columns(rows, page_size),
+        "columns": _line_columns(rows, page_size, with_tax=bool(tax_rows)),
+        "show_tax_column": bool(tax_rows),
         "subtotal": money(invoice.subtotal),
-        "tax_label": "Tax",
+        # One row per rate ("CA sales tax 7.25%" on $1,000.00); an untaxed invoice shows one Tax row.
+        "tax_rows": tax_rows,
+        "tax_label": "Tax (exempt)" if snapshot.get("tax_exempt") and not tax_rows else "Tax",
         "tax": money(invoice.tax),
         "total": money(invoice.total),
         "amount_paid": money(invoice.amount_paid),
+        # Credit notes taken off the balance (a printed invoice must add up: total - paid - credited = due).
+        "amount_credited": money(invoice.amount_credited) if invoice.amount_credited else "",
         "amount_due": money(amount_due),
         "payment": _payment(invoice, payable, payment_url, due_date, locale, company["email"]),
         "notes": [*notes, *_default_notes(currency)],
+        "invoice_notes": [line.strip() for line in (invoice.notes or "").splitlines() if line.strip()],
         "unicode_font": None,
     }
 
@@ -171,7 +186,9 @@ def invoice_pdf_render(
     font = None if _helvetica_can_draw(html) else _unicode_font()
     if font is not None:
         context["unicode_font"] = {"regular": font.regular.as_uri(), "bold": font.bold.as_uri()}
-        context["columns"] = _line_columns(context["lines"], context["page_size"], scale=UNICODE_FONT_SCALE)
+        context["columns"] = _line_columns(
+            context["lines"], context["page_size"], scale=UNICODE_FONT_SCALE, with_tax=context["show_tax_column"]
+        )
         html = render_to_string(TEMPLATE_NAME, context).translate(_HELVETICA_SUBSTITUTES)
     # Nothing remote, and local reads only of the embedded font: the document holds customer
     # text, and a PDF renderer is no place for it to reach anything.
@@ -214,10 +231,25 @@ def _line_row(line: InvoiceLine, currency: str, locale: str) -> dict[str, str]:
         "quantity": format_quantity(line.quantity, locale),
         "unit_price": (format_unit_price(line.unit_price, currency, locale) if line.unit_price is not None else ""),
         "amount": format_money(line.amount, currency, locale),
+        "tax": format_money(line.tax_amount, currency, locale) if line.tax_percentage is not None else "",
     }
 
 
-def _line_columns(rows: Sequence[Mapping[str, str]], page_size: str, *, scale: float = 1.0) -> dict[str, str]:
+def _tax_rows(lines: Sequence[InvoiceLine], currency: str, locale: str) -> list[dict[str, str]]:
+    """The totals block's tax rows, one per rate: label, the amount it was charged on, the tax."""
+    return [
+        {
+            "label": f"{name} {format_percent(percentage / 100, locale=locale, decimal_quantization=False)}",
+            "taxable": format_money(taxable, currency, locale),
+            "amount": format_money(tax, currency, locale),
+        }
+        for name, percentage, taxable, tax in tax_by_rate(lines)
+    ]
+
+
+def _line_columns(
+    rows: Sequence[Mapping[str, str]], page_size: str, *, scale: float = 1.0, with_tax: bool = False
+) -> dict[str, str]:
     """Column widths of the lines table, as percentages, sized to the widest value.
 
     Amounts must never wrap or run into each other ("7 200 001,00 $US" next to "0,004 $US"),
@@ -228,7 +260,7 @@ def _line_columns(rows: Sequence[Mapping[str, str]], page_size: str, *, scale: f
 
     total = CONTENT_WIDTH_PT[page_size]
     widths: dict[str, float] = {}
-    for key, header, size in LINE_COLUMNS:
+    for key, header, size in (*LINE_COLUMNS, TAX_COLUMN) if with_tax else LINE_COLUMNS:
         header_width = stringWidth(header.upper(), "Helvetica-Bold", HEADER_FONT_PT)
         header_width += HEADER_LETTER_SPACING_PT * len(header)
         cell_width = max((stringWidth(row[key], "Helvetica", size) for row in rows), default=0)
