@@ -5,6 +5,14 @@
 
 Target: billing_run_execute under 10 s.
 
+``--path chunked`` (default) is the product's run: chunks of ``--chunk-size`` contracts (default: the
+setting, 500), drafted set-based, inline (Celery eager mode, as with no worker). ``--workers N``:
+the chunks go through Redis (``--broker``, a bench-only queue) to a real ``celery worker`` started
+here with N prefork processes, as in production; the time is from ``billing_run_execute`` until
+the run's last chunk has committed (the run row polled every 10 ms). ``--path
+per-contract`` times the path it replaced, ``contract_bill_due`` for one contract after another
+(what ``billing_run_execute`` did before the chunked run), for the before/after figures.
+
 Setup (not timed): a fresh PostgreSQL database; 10,000 customers (UTC), each with the seed
 contract (one line: $0.004 per API call, $200.00 minimum per period, monthly in arrears, start
 2026-03-05, auto_send off so that only drafting runs: no finalising, numbering or e-mail); the
@@ -14,7 +22,8 @@ body hashes included). About 11% fall before the contract start and must not be 
 
 Timed: ``billing_run_execute(as_of=2026-04-05T12:00Z)``: each contract's first period
 [2026-03-05, 2026-04-05) has closed. Printed: seconds, invoices created, SQL queries (counted by an
-execute wrapper, with the time spent in them and the most frequent statement shapes), and the
+execute wrapper, with the time spent in them and the most frequent statement shapes), per contract,
+the seconds per phase of the set-based drafting (``invoicing.billing_run.PHASES``), and the
 check that the sum of invoice totals equals the figure computed here from the generated events:
 per customer max(round_half_up(calls in the period x 0.004, 2), 200.00). Then the same run again,
 which must create nothing. ``--profile`` runs the billing run under cProfile (slower) and prints
@@ -24,6 +33,7 @@ the functions with the most cumulative time. ``--rollups`` builds the hourly usa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import hashlib
 import io
@@ -47,11 +57,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _common import (  # noqa: E402
     DEFAULT_DB,
     OUT_DIR,
+    REPO,
+    VENV_BIN,
     CpuSnapshot,
+    _stop,
+    database_url,
     django_setup,
     fresh_database,
     log,
     machine_description,
+    wait_for_quiet,
     write_json,
 )
 
@@ -207,6 +222,82 @@ def build_rollups(meter_id: int) -> float:
     return time.monotonic() - t0
 
 
+def per_contract_run(as_of: datetime, actor: str):  # type: ignore[no-untyped-def]
+    """The run as it was before chunking: ``contract_bill_due`` for each active contract in turn."""
+    from contracts.models import Contract
+    from invoicing.models import BillingRun
+    from invoicing.services import contract_bill_due
+
+    run = BillingRun.objects.create(as_of=as_of, triggered_by=actor)
+    contracts = list(
+        Contract.objects.filter(status="active").select_related("customer").prefetch_related("lines").order_by("pk")
+    )
+    run.contracts_total = len(contracts)
+    for contract in contracts:
+        try:
+            created, existing = contract_bill_due(contract=contract, as_of=as_of, run=run)
+        except Exception as exc:  # noqa: BLE001 - reported like the run does
+            run.errors.append({"contract_id": contract.pk, "error": repr(exc)})
+        else:
+            run.invoices_created += len(created)
+            run.invoices_existing += existing
+        run.contracts_done += 1
+    run.status = "completed" if not run.errors else "failed"
+    run.save()
+    return run
+
+
+@contextmanager
+def celery_worker(*, db: str, concurrency: int, queue: str) -> Iterator[None]:
+    """A ``celery worker`` (prefork, ``concurrency`` processes) on the bench database and queue,
+    in its own process group, stopped (that group only) at the end."""
+    import subprocess
+
+    from billing_site.celery import app
+
+    env = {**os.environ, "DATABASE_URL": database_url(db), "CELERY_TASK_ALWAYS_EAGER": "false"}
+    log_path = OUT_DIR / "billing_run-worker.log"
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    with open(log_path, "wb") as log_file:
+        process = subprocess.Popen(
+            [str(VENV_BIN / "celery"), "-A", "billing_site", "worker", "--pool=prefork", f"--concurrency={concurrency}",
+             "-Q", queue, "--loglevel=WARNING", "--without-heartbeat", "--without-gossip", "--without-mingle",
+             "--prefetch-multiplier=1"],
+            cwd=REPO, env=env, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while not app.control.ping(timeout=0.5):
+            if process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"the celery worker did not start; see {log_path}")
+        log(f"celery worker up ({concurrency} processes, queue {queue})")
+        yield
+    finally:
+        process.terminate()  # warm shutdown: the worker finishes its tasks and stops its children
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=30)
+        _stop(process)  # its process group, if anything is left
+
+
+def run_and_wait(execute: Callable[..., Any], *, db: str, worker: bool) -> Any:
+    """The run; with a worker, wait until its last chunk has committed (polled on a connection of
+    its own, so the statement counts are the bench process's run only)."""
+    import psycopg
+
+    run = execute(as_of=AS_OF, actor="bench")
+    if worker:
+        deadline = time.monotonic() + 1800
+        with psycopg.connect(database_url(db), autocommit=True) as conn:
+            while conn.execute("SELECT status FROM invoicing_billingrun WHERE id = %s", [run.pk]).fetchone()[0] == (
+                "running"
+            ):
+                if time.monotonic() > deadline:
+                    raise RuntimeError("the run did not complete in 30 minutes")
+                time.sleep(0.01)
+        run.refresh_from_db()
+    return run
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--customers", type=int, default=10_000)
@@ -215,15 +306,33 @@ def main() -> int:
     parser.add_argument("--db", default=DEFAULT_DB)
     parser.add_argument("--profile", action="store_true", help="run under cProfile and print the top functions")
     parser.add_argument("--rollups", action="store_true", help="build the hourly usage rollups before the run")
+    parser.add_argument("--path", choices=["chunked", "per-contract"], default="chunked")
+    parser.add_argument("--chunk-size", type=int, default=None, help="contracts per chunk (default: the setting)")
+    parser.add_argument("--workers", type=int, default=0, help="run the chunks on a celery worker with N processes")
+    parser.add_argument("--broker", default="redis://127.0.0.1:6379/14", help="for --workers")
+    parser.add_argument("--max-wait", type=float, default=120.0, help="seconds to wait for a quiet machine first")
     args = parser.parse_args()
+    if args.workers and args.path != "chunked":
+        parser.error("--workers needs --path chunked")
+    queue = f"autobill-bench-{os.getpid()}"
+    if args.workers:  # before Django loads its settings: the bench process publishes the chunks there
+        os.environ.update(CELERY_BROKER_URL=args.broker, CELERY_TASK_DEFAULT_QUEUE=queue)
 
     print(f"machine: {machine_description()}", flush=True)
     fresh_database(args.db)
     django_setup(args.db)
+    from django.conf import settings
     from django.db import connection
 
+    from billing_site.celery import app as celery_app
+    from invoicing.billing_run import PHASES
     from invoicing.models import Invoice, InvoiceLine
     from invoicing.services import billing_run_execute
+
+    celery_app.conf.task_always_eager = not args.workers  # without workers the chunks run inline, here
+    if args.chunk_size:
+        settings.BILLING_RUN_CHUNK_SIZE = args.chunk_size
+    execute = billing_run_execute if args.path == "chunked" else per_contract_run
 
     t0 = time.monotonic()
     customer_ids, meter_id = setup_contracts(args.customers)
@@ -242,20 +351,27 @@ def main() -> int:
 
     profiler = cProfile.Profile() if args.profile else None
     connection.ensure_connection()
-    cpu_before = CpuSnapshot.take(root_pid=os.getpid(), database=args.db)
-    with counting_queries() as queries:
-        started = time.perf_counter()
-        if profiler is not None:
-            profiler.enable()
-        run = billing_run_execute(as_of=AS_OF, actor="bench")
-        if profiler is not None:
-            profiler.disable()
-        seconds = time.perf_counter() - started
-    cpu = CpuSnapshot.take(root_pid=os.getpid(), database=args.db).since(cpu_before)
-    with counting_queries() as rerun_queries:
-        rerun_started = time.perf_counter()
-        rerun = billing_run_execute(as_of=AS_OF, actor="bench")
-        rerun_seconds = time.perf_counter() - rerun_started
+    if args.max_wait > 0:
+        wait_for_quiet(max_wait=args.max_wait)
+    with contextlib.ExitStack() as stack:
+        if args.workers:
+            stack.enter_context(celery_worker(db=args.db, concurrency=args.workers, queue=queue))
+        cpu_before = CpuSnapshot.take(root_pid=os.getpid(), database=args.db)
+        with counting_queries() as queries:
+            started = time.perf_counter()
+            if profiler is not None:
+                profiler.enable()
+            PHASES.clear()
+            run = run_and_wait(execute, db=args.db, worker=bool(args.workers))
+            if profiler is not None:
+                profiler.disable()
+            seconds = time.perf_counter() - started
+        cpu = CpuSnapshot.take(root_pid=os.getpid(), database=args.db).since(cpu_before)
+        with counting_queries() as rerun_queries:
+            rerun_started = time.perf_counter()
+            phases = dict(PHASES)
+            rerun = run_and_wait(execute, db=args.db, worker=bool(args.workers))
+            rerun_seconds = time.perf_counter() - rerun_started
 
     invoices = Invoice.objects.filter(billing_run=run)
     created = invoices.count()
@@ -269,12 +385,19 @@ def main() -> int:
         "rerun creates nothing": rerun.invoices_created == 0 and rerun.invoices_existing == args.customers,
     }
     per_contract_ms = 1000 * seconds / max(args.customers, 1)
+    from invoicing.billing_run import chunk_size
+
+    path = f"chunked, {chunk_size()} contracts per chunk" if args.path == "chunked" else "per contract"
+    if args.workers:
+        path += f", celery worker with {args.workers} processes"
+    elif args.path == "chunked":
+        path += ", inline"
     print(
-        f"\n== billing_run_execute(as_of={AS_OF.isoformat()}): {args.customers:,} contracts, "
+        f"\n== billing_run_execute(as_of={AS_OF.isoformat()}) [{path}]: {args.customers:,} contracts, "
         f"{args.events:,} events{' (rollups built)' if args.rollups else ''}"
         f"{' under cProfile' if args.profile else ''}\n"
         f"   {seconds:.1f} s ({per_contract_ms:.2f} ms per contract), {created:,} invoices created\n"
-        f"   {queries.count:,} SQL queries ({queries.count / max(args.customers, 1):.1f} per contract), "
+        f"   {queries.count:,} SQL queries ({queries.count / max(args.customers, 1):.2f} per contract), "
         f"{queries.seconds:.1f} s in them as seen from Python ({100 * queries.seconds / seconds:.0f}% of the run), "
         f"plus {queries.commits:,} commits taking {queries.commit_seconds:.1f} s\n"
         f"   CPU during the run: this Python process {cpu['gunicorn_s']:.1f} s, its PostgreSQL backend "
@@ -286,6 +409,10 @@ def main() -> int:
         f"   checks: " + ", ".join(f"{name} {'OK' if ok else 'FAILED'}" for name, ok in checks.items()),
         flush=True,
     )
+    if phases:
+        print("   set-based drafting, seconds per phase (all chunks): " + ", ".join(
+            f"{name} {value:.2f}" for name, value in sorted(phases.items(), key=lambda kv: -kv[1])
+        ) + f"; sum {sum(phases.values()):.2f} of {seconds:.2f}")
     print("   most frequent statements (count, seconds, shape):")
     for shape, count in queries.shapes.most_common(25):
         print(f"   {count:>8,} {queries.shape_seconds[shape]:7.2f}s  {shape}")
@@ -300,7 +427,12 @@ def main() -> int:
             "args": vars(args),
             "seconds": seconds,
             "invoices_created": created,
+            "path": args.path,
+            "workers": args.workers,
+            "chunk_size": chunk_size(),
+            "phases": phases,
             "queries": queries.count,
+            "queries_per_contract": queries.count / max(args.customers, 1),
             "query_seconds": queries.seconds,
             "commits": queries.commits,
             "commit_seconds": queries.commit_seconds,

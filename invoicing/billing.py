@@ -5,17 +5,24 @@ the pure rating engine, writes nothing (services.py does)."""
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from contracts.amendments import base_code
 from contracts.choices import USAGE_CHARGE_MODELS, BillingTiming, ChargeModel, CommitmentPeriod
 from contracts.models import Contract, ContractLine
 from metering.models import Meter
-from metering.selectors import usage_aggregate, usage_event_values
+from metering.selectors import (
+    UsageRequest,
+    usage_aggregate,
+    usage_aggregate_many,
+    usage_event_values,
+    usage_event_values_many,
+)
 
 from .rating import (
     LineSpec,
@@ -147,8 +154,94 @@ def due_line_periods(
     return dict(due)
 
 
+class UsageSource(Protocol):
+    """Where rating reads usage: the database per question (``LIVE``), or answers fetched in bulk
+    beforehand (``PrefetchedUsage``, for a billing run's chunk)."""
+
+    def aggregate(self, request: UsageRequest) -> Decimal: ...
+
+    def event_values(self, request: UsageRequest) -> tuple[Decimal, ...]: ...
+
+
+class LiveUsage:
+    def aggregate(self, request: UsageRequest) -> Decimal:
+        return usage_aggregate(
+            customer_id=request.customer_id,
+            meter=request.meter,
+            start=request.start,
+            end=request.end,
+            dimension=request.dimension,
+        )
+
+    def event_values(self, request: UsageRequest) -> tuple[Decimal, ...]:
+        return tuple(
+            usage_event_values(
+                customer_id=request.customer_id,
+                meter=request.meter,
+                start=request.start,
+                end=request.end,
+                dimension=request.dimension,
+            )
+        )
+
+
+LIVE = LiveUsage()
+
+
+class UsageRecorder:
+    """A usage source that only notes the questions (answering zero), so that rating code run
+    against it lists the usage it needs; ``fetch`` then answers them all in bulk."""
+
+    def __init__(self) -> None:
+        self.aggregates: dict[UsageRequest, None] = {}
+        self.event_value_requests: dict[UsageRequest, None] = {}
+
+    def aggregate(self, request: UsageRequest) -> Decimal:
+        self.aggregates[request] = None
+        return ZERO
+
+    def event_values(self, request: UsageRequest) -> tuple[Decimal, ...]:
+        self.event_value_requests[request] = None
+        return ()
+
+    def fetch(self) -> PrefetchedUsage:
+        return PrefetchedUsage(
+            usage_aggregate_many(self.aggregates), usage_event_values_many(self.event_value_requests)
+        )
+
+
+class PrefetchedUsage:
+    """Answers fetched in bulk; a question not fetched is asked live (and counted in ``misses``)."""
+
+    def __init__(
+        self, aggregates: dict[UsageRequest, Decimal], event_values: dict[UsageRequest, list[Decimal]]
+    ) -> None:
+        self.aggregates = aggregates
+        self.values = event_values
+        self.misses = 0
+
+    def aggregate(self, request: UsageRequest) -> Decimal:
+        if request not in self.aggregates:
+            self.misses += 1
+            self.aggregates[request] = LIVE.aggregate(request)
+        return self.aggregates[request]
+
+    def event_values(self, request: UsageRequest) -> tuple[Decimal, ...]:
+        if request not in self.values:
+            self.misses += 1
+            self.values[request] = list(LIVE.event_values(request))
+        return tuple(self.values[request])
+
+
 def _usage_for(
-    line: ContractLine, period: Period, *, customer_id: int, meter: Meter | None, tz: ZoneInfo, term_start: date
+    line: ContractLine,
+    period: Period,
+    *,
+    customer_id: int,
+    meter: Meter | None,
+    tz: ZoneInfo,
+    term_start: date,
+    usage: UsageSource = LIVE,
 ) -> Usage:
     if line.charge_model not in USAGE_CHARGE_MODELS or meter is None:
         return Usage()
@@ -156,21 +249,13 @@ def _usage_for(
     end = local_midnight_utc(period.end, tz)
     # A line priced per value of the meter's group_by property (e.g. model = large) sees only those events.
     dimension = line.dimension_value or None
-    quantity = usage_aggregate(customer_id=customer_id, meter=meter, start=start, end=end, dimension=dimension)
+    quantity = usage.aggregate(UsageRequest(customer_id, meter, start, end, dimension))
     event_values: tuple[Decimal, ...] = ()
     if line.charge_model == ChargeModel.PERCENTAGE:
-        event_values = tuple(
-            usage_event_values(customer_id=customer_id, meter=meter, start=start, end=end, dimension=dimension)
-        )
+        event_values = usage.event_values(UsageRequest(customer_id, meter, start, end, dimension))
     prior = ZERO
     if line.tier_basis == "cumulative" and term_start < period.start:
-        prior = usage_aggregate(
-            customer_id=customer_id,
-            meter=meter,
-            start=local_midnight_utc(term_start, tz),
-            end=start,
-            dimension=dimension,
-        )
+        prior = usage.aggregate(UsageRequest(customer_id, meter, local_midnight_utc(term_start, tz), start, dimension))
     return Usage(quantity=quantity, event_values=event_values, prior_quantity=prior)
 
 
@@ -210,42 +295,73 @@ def commitment_period_line(contract: Contract, codes: Sequence[str] = ()) -> Con
     return (usage or covered or [None])[0]
 
 
-def rate_line_periods(
-    contract: Contract, line_periods: Sequence[LinePeriod], *, meters: dict[str, Meter]
-) -> list[tuple[RatedLine, ContractLine]]:
-    """Price the line periods of one billing date: lines sharing a period are rated together (so a
-    contract minimum commitment sees all its lines), each rated row keeps its contract line."""
+@dataclass
+class _PeriodGroup:
+    period: Period
+    group: list[LinePeriod]
+    specs: list[LineSpec]
+    usage: dict[str, Usage]
+    lines_by_code: dict[str, ContractLine]
+
+
+def _period_groups(
+    contract: Contract, line_periods: Sequence[LinePeriod], *, meters: dict[str, Meter], usage: UsageSource
+) -> Iterator[_PeriodGroup]:
+    """The line periods of one billing date grouped by period, in period order, with the rating
+    engine's specs and usage for each line."""
     tz = ZoneInfo(contract.customer.timezone)
     by_period: dict[Period, list[LinePeriod]] = defaultdict(list)
     for lp in line_periods:
         by_period[lp.period].append(lp)
-    rated: list[tuple[RatedLine, ContractLine]] = []
     for period, group in sorted(by_period.items(), key=lambda item: (item[0].start, item[0].end)):
-        specs, usage = [], {}
-        lines_by_code = {}
+        item = _PeriodGroup(period=period, group=group, specs=[], usage={}, lines_by_code={})
         for lp in group:
             meter = meters.get(lp.line.metric) if lp.line.metric else None
             label = (meter.unit_label or meter.name) if meter else "units"
-            specs.append(line_spec(lp.line, unit_label=label))
-            lines_by_code[lp.line.code] = lp.line
-            usage[lp.line.code] = _usage_for(
+            item.specs.append(line_spec(lp.line, unit_label=label))
+            item.lines_by_code[lp.line.code] = lp.line
+            item.usage[lp.line.code] = _usage_for(
                 lp.line,
                 period,
                 customer_id=contract.customer_id,
                 meter=meter,
                 tz=tz,
                 term_start=lp.line.start_date or contract.start_date,
+                usage=usage,
             )
+        yield item
+
+
+def usage_requests_note(
+    contract: Contract, line_periods: Sequence[LinePeriod], *, meters: dict[str, Meter], recorder: UsageRecorder
+) -> None:
+    """Note in ``recorder`` the usage that ``rate_line_periods`` will read for these line periods."""
+    for _ in _period_groups(contract, line_periods, meters=meters, usage=recorder):
+        pass
+
+
+def rate_line_periods(
+    contract: Contract,
+    line_periods: Sequence[LinePeriod],
+    *,
+    meters: dict[str, Meter],
+    usage: UsageSource = LIVE,
+) -> list[tuple[RatedLine, ContractLine]]:
+    """Price the line periods of one billing date: lines sharing a period are rated together (so a
+    contract minimum commitment sees all its lines), each rated row keeps its contract line.
+    ``usage``: where quantities are read (default: the database, one question at a time)."""
+    rated: list[tuple[RatedLine, ContractLine]] = []
+    for item in _period_groups(contract, line_periods, meters=meters, usage=usage):
         result: RatingResult = rate_period(
             currency=contract.currency,
-            lines=specs,
-            usage=usage,
-            period_start=period.full_start,
-            period_end=period.full_end,
-            service_start=period.start,
-            service_end=period.end,
-            minimum_commitment=_commitment(contract, group),
+            lines=item.specs,
+            usage=item.usage,
+            period_start=item.period.full_start,
+            period_end=item.period.full_end,
+            service_start=item.period.start,
+            service_end=item.period.end,
+            minimum_commitment=_commitment(contract, item.group),
         )
         for row in result.lines:
-            rated.append((row, lines_by_code.get(row.line_code) or group[0].line))
+            rated.append((row, item.lines_by_code.get(row.line_code) or item.group[0].line))
     return rated

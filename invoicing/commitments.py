@@ -185,7 +185,8 @@ def contract_commitment_true_ups_bill(
     after the contract's due periods are drafted. Safe to rerun (a trued-up year is skipped, and
     the one-recurring-invoice-per-date constraint stops a concurrent run)."""
     # services.py imports this module (it calls this function), so import from it here.
-    from .services import _enqueue_finalize, customer_snapshot
+    from .drafting import draft_complete
+    from .services import customer_snapshot
 
     if not _has_yearly_commitment(contract):
         return []
@@ -212,9 +213,8 @@ def contract_commitment_true_ups_bill(
                     customer_snapshot=customer_snapshot(contract.customer),
                 )
                 _add_true_up_line(invoice, true_up, contract)
+                draft_complete(invoice)
         except IntegrityError:
             continue  # a concurrent run drafted this date first
         created.append(invoice)
-        if invoice.auto_send:
-            transaction.on_commit(lambda pk=invoice.pk: _enqueue_finalize(pk))
     return created

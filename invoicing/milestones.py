@@ -14,10 +14,11 @@ from contracts.milestones import milestone_complete
 from contracts.models import Milestone
 
 from .choices import InvoiceKind, LineKind
+from .drafting import draft_complete
 from .exceptions import InvoicingError
 from .models import Invoice, InvoiceLine
 from .rating import round_money
-from .services import _enqueue_finalize, _snapshot, customer_snapshot
+from .services import _snapshot, customer_snapshot
 
 Actor = AbstractBaseUser | str | None
 
@@ -83,6 +84,7 @@ def _milestone_invoice(*, milestone_id: int, actor: Actor) -> tuple[Invoice, boo
             period_end=completed_on + timedelta(days=1),
             price_snapshot={**_snapshot(line), "milestone": milestone.name, "milestone_amount": milestone.amount},
         ).save()
+        draft_complete(invoice)
         audit_record(
             rule="invoicing.milestone_completed",
             action="invoice_drafted",
@@ -97,8 +99,6 @@ def _milestone_invoice(*, milestone_id: int, actor: Actor) -> tuple[Invoice, boo
             },
             outcome={"subtotal": invoice.subtotal, "source_key": invoice.source_key},
         )
-        if invoice.auto_send:
-            transaction.on_commit(lambda pk=invoice.pk: _enqueue_finalize(pk))
     return invoice, True
 
 

@@ -25,6 +25,7 @@ from contracts.choices import BillingTiming, ChargeModel
 from contracts.models import Contract, ContractLine
 
 from .choices import InvoiceKind, InvoiceStatus, LineKind
+from .drafting import draft_complete
 from .formatting import format_period
 from .models import Invoice, InvoiceLine
 from .rating import round_money
@@ -200,12 +201,6 @@ def _new_periods_to_charge(contract: Contract, new: ContractLine, billed: Iterab
     return periods
 
 
-def _enqueue_finalize(invoice_id: int) -> None:
-    from .tasks import invoice_finalize_task
-
-    invoice_finalize_task.delay(invoice_id)
-
-
 def invoice_create_for_amendment(
     *,
     amendment_id: int,
@@ -276,10 +271,9 @@ def invoice_create_for_amendment(
                 },
                 outcome={"invoice": invoice.pk, "total": invoice.total},
             )
+            draft_complete(invoice)
     except IntegrityError:
         return Invoice.objects.get(source_key=source_key)  # a concurrent apply drafted it first
-    if invoice.auto_send:
-        transaction.on_commit(lambda pk=invoice.pk: _enqueue_finalize(pk))
     return invoice
 
 

@@ -10,12 +10,18 @@ from .models import Invoice
 PAY_LINK_SALT = "invoicing.pay-link"
 
 
-def invoice_list(*, customer_external_id: str | None = None, status: str | None = None) -> QuerySet[Invoice]:
-    qs = Invoice.objects.select_related("customer", "contract").prefetch_related("lines")
+def invoice_list(
+    *, customer_external_id: str | None = None, status: str | None = None, review_status: str | None = None
+) -> QuerySet[Invoice]:
+    qs = Invoice.objects.select_related("customer", "contract").prefetch_related(
+        "lines", "delivery_attempts", "credit_notes"
+    )
     if customer_external_id:
         qs = qs.filter(customer__external_id=customer_external_id)
     if status:
         qs = qs.filter(status=status)
+    if review_status:
+        qs = qs.filter(review_status=review_status)
     return qs
 
 

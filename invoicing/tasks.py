@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from smtplib import SMTPException
 
 from celery import shared_task
@@ -23,9 +24,28 @@ def invoice_deliver_task(invoice_id: int) -> None:
 
 @shared_task
 def billing_run_scheduled_task() -> int:
-    """Beat: bill every period that has closed by now."""
+    """Beat: bill every period that has closed by now. Skipped while the previous scheduled run's
+    chunks are still being drafted (less than an hour ago): it would only find their dates taken."""
+    from .choices import BillingRunStatus
+    from .models import BillingRun
+
+    busy = BillingRun.objects.filter(
+        status=BillingRunStatus.RUNNING,
+        triggered_by="rule:billing.schedule",
+        started_at__gte=timezone.now() - timedelta(hours=1),
+    )
+    if busy.exists():
+        return 0
     run = billing_run_execute(as_of=timezone.now(), actor="rule:billing.schedule")
     return run.invoices_created
+
+
+@shared_task
+def billing_run_chunk_task(run_id: int, contract_ids: list[int]) -> None:
+    """One chunk of a billing run: its drafts and its counts, in one transaction."""
+    from .billing_run import billing_run_chunk_execute
+
+    billing_run_chunk_execute(run_id=run_id, contract_ids=contract_ids)
 
 
 @shared_task

@@ -53,10 +53,11 @@ def test_a_run_that_crashed_half_way_and_its_rerun_bill_each_period_once(monkeyp
             raise RuntimeError("worker lost")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("invoicing.services.rate_line_periods", crash_on_the_third)
+    monkeypatch.setattr("invoicing.billing_run.rate_line_periods", crash_on_the_third)
     first = billing_run_execute(as_of=as_of, actor="tests")
     assert (first.status, first.invoices_created, len(first.errors)) == ("failed", 3, 1)
-    monkeypatch.setattr("invoicing.services.rate_line_periods", real)
+    assert first.errors[0]["contract_id"] == lines[2].contract_id
+    monkeypatch.setattr("invoicing.billing_run.rate_line_periods", real)
     second = billing_run_execute(as_of=as_of, actor="tests")
     assert (second.status, second.invoices_created, second.invoices_existing) == ("completed", 1, 3)
     assert billing_run_execute(as_of=as_of, actor="tests").invoices_created == 0
