@@ -6,6 +6,7 @@ from contracts.api.views import ContractDetailApi, ContractListCreateApi, Custom
 from invoicing.api.views import (
     BillingRunCreateApi,
     CustomerUsageApi,
+    InvoiceApproveApi,
     InvoiceDetailApi,
     InvoiceFinalizeApi,
     InvoiceListApi,
@@ -34,6 +35,7 @@ urlpatterns = [
     re_path(r"^invoices/(?P<pk>\d+)/finalize/?$", InvoiceFinalizeApi.as_view(), name="invoice-finalize"),
     re_path(r"^invoices/(?P<pk>\d+)/send/?$", InvoiceSendApi.as_view(), name="invoice-send"),
     re_path(r"^invoices/(?P<pk>\d+)/void/?$", InvoiceVoidApi.as_view(), name="invoice-void"),
+    re_path(r"^invoices/(?P<pk>\d+)/approve/?$", InvoiceApproveApi.as_view(), name="invoice-approve"),
     re_path(r"^invoices/(?P<pk>\d+)/pdf/?$", InvoicePdfApi.as_view(), name="invoice-pdf"),
     re_path(r"^reports/reconciliation/?$", ReconciliationApi.as_view(), name="report-reconciliation"),
 ]
@@ -58,4 +60,21 @@ urlpatterns += [
     ),
     re_path(r"^amendments/(?P<pk>\d+)/approve/?$", AmendmentApproveApi.as_view(), name="amendment-approve"),
     re_path(r"^amendments/(?P<pk>\d+)/?$", AmendmentDetailApi.as_view(), name="amendment-detail"),
+]
+
+# Credit notes: issued on an invoice, read, printed.
+from invoicing.api.credit_notes import (  # noqa: E402
+    CreditNoteDetailApi,
+    CreditNoteListApi,
+    CreditNotePdfApi,
+    InvoiceCreditNoteCreateApi,
+)
+
+urlpatterns += [
+    re_path(
+        r"^invoices/(?P<pk>\d+)/credit-notes/?$", InvoiceCreditNoteCreateApi.as_view(), name="invoice-credit-notes"
+    ),
+    re_path(r"^credit-notes/?$", CreditNoteListApi.as_view(), name="credit-note-list"),
+    re_path(r"^credit-notes/(?P<pk>\d+)/?$", CreditNoteDetailApi.as_view(), name="credit-note-detail"),
+    re_path(r"^credit-notes/(?P<pk>\d+)/pdf/?$", CreditNotePdfApi.as_view(), name="credit-note-pdf"),
 ]

@@ -184,6 +184,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Autobill Billing <bi
 STRIPE_API_KEY = env.str("STRIPE_API_KEY", default="")
 STRIPE_API_BASE = env.str("STRIPE_API_BASE", default="")  # e.g. http://127.0.0.1:8420 (localstripe)
 STRIPE_WEBHOOK_SECRET = env.str("STRIPE_WEBHOOK_SECRET", default="")
+# For Stripe.js on the invoice pay page (the card form shows only when this and the API key are set).
+STRIPE_PUBLISHABLE_KEY = env.str("STRIPE_PUBLISHABLE_KEY", default="")
 
 # --- The company that issues invoices -------------------------------------------------------
 COMPANY_NAME = env.str("COMPANY_NAME", default="Autobill Demo Co.")
@@ -195,9 +197,20 @@ INVOICE_NUMBER_PREFIX = env.str("INVOICE_NUMBER_PREFIX", default="INV")
 # Links in emails and PDFs (payment page) expire after this many days.
 PAYMENT_LINK_MAX_AGE_DAYS = env.int("PAYMENT_LINK_MAX_AGE_DAYS", default=60)
 
+# Billing runs draft this many contracts per chunk: one Celery task and one transaction each.
+BILLING_RUN_CHUNK_SIZE = env.int("BILLING_RUN_CHUNK_SIZE", default=500)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
+
+# Review holds: a draft whose total is more than FACTOR x (or under 1/FACTOR of) the median of
+# the customer's last HISTORY invoices is held for review, as is one above the absolute amount of
+# its currency (a customer's own invoice_hold_above wins).
+INVOICE_ANOMALY_FACTOR = env.int("INVOICE_ANOMALY_FACTOR", default=3)
+INVOICE_ANOMALY_HISTORY = env.int("INVOICE_ANOMALY_HISTORY", default=3)
+INVOICE_HOLD_ABOVE = {"USD": 100_000, "EUR": 100_000, "GBP": 100_000, "JPY": 15_000_000}
+CREDIT_NOTE_NUMBER_PREFIX = env.str("CREDIT_NOTE_NUMBER_PREFIX", default="CN")

@@ -9,6 +9,7 @@ from audit.views import audit_export_csv
 from integrations.views import usage_webhook
 from invoicing.admin_views import contract_invoice_preview
 from invoicing.views import invoice_pay, invoice_pay_pdf
+from receivables.views import invoice_pay_intent, invoice_pay_return, stripe_webhook
 
 admin.site.site_header = "Autobill back office"
 admin.site.site_title = "Autobill"
@@ -29,4 +30,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("pay/<str:token>/", invoice_pay, name="invoice-pay"),
     path("pay/<str:token>/invoice.pdf", invoice_pay_pdf, name="invoice-pay-pdf"),
+    path("pay/<str:token>/intent", invoice_pay_intent, name="invoice-pay-intent"),
+    path("pay/<str:token>/return", invoice_pay_return, name="invoice-pay-return"),
+    path("webhooks/stripe", stripe_webhook, name="stripe-webhook"),
 ]

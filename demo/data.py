@@ -22,7 +22,7 @@ from contracts.models import Contract, Customer
 from contracts.services import contract_create, customer_card_attach
 from integrations import stripe_gateway
 from invoicing.choices import InvoiceStatus
-from invoicing.models import Invoice
+from invoicing.models import Invoice, TaxRate
 from invoicing.services import billing_run_execute
 from metering.models import Meter
 from metering.services import usage_events_record
@@ -46,7 +46,16 @@ class DemoCustomer:
     terms: int
     lines: list[dict[str, Any]]
     daily_usage: dict[str, int]  # meter code -> typical events per day (quantity)
+    region: str = ""  # state or province: picks the tax rate with the country
+    tax_exemption_certificate: str = ""  # set: the customer is tax exempt
 
+
+# (name, country, region, percentage): what the admin's tax rates page starts with.
+TAX_RATES = [
+    ("CA sales tax", "US", "CA", "7.25"),
+    ("NY sales tax", "US", "NY", "8.875"),
+    ("VAT", "DE", "", "19"),
+]
 
 METERS = [
     {"code": "api_calls", "name": "API calls", "aggregation": "sum", "unit_label": "API calls"},
@@ -60,7 +69,7 @@ CUSTOMERS = [
         "Acme Inc.",
         "billing@acme.test",
         "America/New_York",
-        "Boston",
+        "New York",
         "US",
         "4242424242424242",
         0,
@@ -75,6 +84,7 @@ CUSTOMERS = [
             }
         ],
         {"api_calls": 6000},
+        region="NY",  # taxed: NY sales tax 8.875% on every line
     ),
     DemoCustomer(
         "globex",
@@ -155,6 +165,8 @@ CUSTOMERS = [
             }
         ],
         {},
+        region="CA",
+        tax_exemption_certificate="CA-EXEMPT-UMB-2026",  # a nonprofit: exempt despite the CA rate
     ),
 ]
 
@@ -164,6 +176,13 @@ DEMO_USERS = [("billing", BILLING_ADMIN), ("ar", AR_ANALYST), ("cfo", CFO), ("au
 def _meters() -> None:
     for meter in METERS:
         Meter.objects.get_or_create(code=meter["code"], defaults=meter)
+
+
+def _tax_rates() -> None:
+    for name, country, region, percentage in TAX_RATES:
+        TaxRate.objects.get_or_create(
+            country=country, region=region, active=True, defaults={"name": name, "percentage": percentage}
+        )
 
 
 def _customer(spec: DemoCustomer, start: dt.date) -> Customer:
@@ -179,6 +198,16 @@ def _customer(spec: DemoCustomer, start: dt.date) -> Customer:
             "address_line1": "1 Demo Street",
         },
     )
+    tax_place = {
+        "city": spec.city,
+        "region": spec.region,
+        "tax_exempt": bool(spec.tax_exemption_certificate),
+        "tax_exemption_certificate": spec.tax_exemption_certificate,
+    }
+    if any(getattr(customer, field) != value for field, value in tax_place.items()):
+        for field, value in tax_place.items():  # a demo database loaded before taxes existed
+            setattr(customer, field, value)
+        customer.save()
     if not Contract.objects.filter(external_id=f"{spec.external_id}-demo").exists():
         serializer = ContractWriteSerializer(
             data={
@@ -274,6 +303,7 @@ def load_demo(*, months: int = 4) -> dict[str, Any]:
         now = timezone.now()
         start = (now - relativedelta(months=months)).date().replace(day=5)
         _meters()
+        _tax_rates()
         summary: dict[str, Any] = {"events": 0}
         for spec in CUSTOMERS:
             _customer(spec, start)

@@ -3,7 +3,8 @@
 Invoices are made by billing runs and changed only by ``invoicing`` services: the admin's actions
 call ``invoice_finalize``, ``invoice_void`` and ``invoice_deliver`` one invoice at a time and report
 each outcome. An issued invoice (anything but a draft) is read-only; on a draft only ``auto_send``
-(whether it is emailed once issued) can be changed by hand.
+(whether it is emailed once issued) can be changed by hand, and lines and notes through the review
+service. The review queue (held and pending drafts, approve and send) is in ``admin_review.py``.
 """
 
 from __future__ import annotations
@@ -14,12 +15,14 @@ from datetime import date, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel import Locale
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Case, DecimalField, F, Q, QuerySet, Value, When
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 
 from audit.admin import (
@@ -35,12 +38,24 @@ from audit.admin import (
 )
 from contracts.models import Customer
 
+from .admin_review import InvoiceReviewAdminMixin
 from .choices import InvoiceStatus
 from .delivery import invoice_deliver
 from .formatting import format_money, format_quantity, format_unit_price
-from .models import BillingRun, CreditGrant, CreditLedgerEntry, Invoice, InvoiceLine, InvoiceNumberSequence
+from .models import (
+    BillingRun,
+    CreditGrant,
+    CreditLedgerEntry,
+    CreditNote,
+    Invoice,
+    InvoiceDeliveryAttempt,
+    InvoiceLine,
+    InvoiceNumberSequence,
+    TaxRate,
+)
 from .selectors import invoice_pay_token, invoice_payment_url
 from .services import invoice_finalize, invoice_void
+from .tax import tax_rate_deactivate
 
 logger = logging.getLogger(__name__)
 
@@ -126,7 +141,7 @@ class OverdueFilter(admin.SimpleListFilter):
 class InvoiceLineInline(ReadOnlyInlineMixin, admin.TabularInline):
     model = InvoiceLine
     fields = ("position", "line_code", "kind", "description", "tier", "quantity_display", "unit_price_display",
-              "amount_display", "period")
+              "amount_display", "tax_rate_display", "tax_amount_display", "period")
     readonly_fields = fields
 
     @admin.display(description="Quantity")
@@ -146,6 +161,17 @@ class InvoiceLineInline(ReadOnlyInlineMixin, admin.TabularInline):
     def amount_display(self, line: InvoiceLine) -> str:
         return money(line.amount, line.invoice.currency)
 
+    @admin.display(description="Tax rate")
+    def tax_rate_display(self, line: InvoiceLine) -> str:
+        # The rate as it was when the line was priced (a snapshot), not the rate's current record.
+        if line.tax_percentage is None:
+            return "No tax"
+        return f"{line.tax_name} {line.tax_percentage.normalize():f}%"
+
+    @admin.display(description="Tax")
+    def tax_amount_display(self, line: InvoiceLine) -> str:
+        return money(line.tax_amount, line.invoice.currency)
+
     @admin.display(description="Period [start, end)")
     def period(self, line: InvoiceLine) -> str:
         return f"{line.period_start} – {line.period_end}"
@@ -154,17 +180,30 @@ class InvoiceLineInline(ReadOnlyInlineMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("invoice")
 
 
+class InvoiceDeliveryAttemptInline(ReadOnlyInlineMixin, admin.TabularInline):
+    """Every try at emailing the invoice, newest first: recipients, and what the mail server said."""
+
+    model = InvoiceDeliveryAttempt
+    verbose_name = "email delivery attempt"
+    fields = ("attempted_at", "outcome", "recipients_display", "resend", "actor", "error")
+    readonly_fields = fields
+
+    @admin.display(description="Recipients")
+    def recipients_display(self, attempt: InvoiceDeliveryAttempt) -> str:
+        return ", ".join(attempt.recipients) or EMPTY
+
+
 INVOICE_READONLY_FIELDS = (
     "number", "status", "kind", "customer", "contract", "billing_run", "currency",
     "billing_date", "period_start", "period_end", "issue_date", "due_date", "overdue",
     "finalized_at", "sent_at", "paid_at", "voided_at",
     "subtotal_display", "tax_display", "total_display", "amount_paid_display", "amount_due_display",
-    "documents", "records", "customer_snapshot_pretty",
+    "amount_credited_display", "documents", "records", "customer_snapshot_pretty",
 )
 
 
 @admin.register(Invoice)
-class InvoiceAdmin(HistoryAdmin):
+class InvoiceAdmin(InvoiceReviewAdminMixin, HistoryAdmin):
     list_display = (
         "invoice", "customer", "status", "kind", "total_display", "amount_paid_display", "amount_due_display",
         "issue_date", "due_date", "overdue",
@@ -176,7 +215,7 @@ class InvoiceAdmin(HistoryAdmin):
     search_fields = ("=number", "customer__name", "=customer__external_id")
     search_help_text = "Invoice number (exact), customer name, or customer external id (exact)."
     date_hierarchy = "billing_date"
-    inlines = (InvoiceLineInline,)
+    inlines = (InvoiceLineInline, InvoiceDeliveryAttemptInline)
     readonly_fields = INVOICE_READONLY_FIELDS
     fieldsets = (
         (None, {"fields": ("number", "status", "kind", "customer", "contract", "billing_run", "currency")}),
@@ -186,7 +225,8 @@ class InvoiceAdmin(HistoryAdmin):
             ("finalized_at", "sent_at", "paid_at", "voided_at"),
         )}),
         ("Amounts", {"fields": (
-            "subtotal_display", "tax_display", "total_display", "amount_paid_display", "amount_due_display",
+            "subtotal_display", "tax_display", "total_display", "amount_paid_display", "amount_credited_display",
+            "amount_due_display",
         )}),
         ("Customer documents", {"fields": ("auto_send", "documents")}),
         ("Records", {"fields": ("records", "customer_snapshot_pretty"), "classes": ("collapse",)}),
@@ -211,7 +251,7 @@ class InvoiceAdmin(HistoryAdmin):
         return super().get_queryset(request).annotate(
             amount_due_value=Case(
                 When(status__in=NO_AMOUNT_DUE, then=Value(ZERO)),
-                default=F("total") - F("amount_paid"),
+                default=F("total") - F("amount_paid") - F("amount_credited"),
                 output_field=DecimalField(max_digits=20, decimal_places=4),
             )
         )
@@ -246,6 +286,10 @@ class InvoiceAdmin(HistoryAdmin):
     @admin.display(description="Paid", ordering="amount_paid")
     def amount_paid_display(self, obj: Invoice) -> str:
         return money(obj.amount_paid, obj.currency)
+
+    @admin.display(description="Credited (credit notes)", ordering="amount_credited")
+    def amount_credited_display(self, obj: Invoice) -> str:
+        return money(obj.amount_credited, obj.currency)
 
     @admin.display(description="Amount due", ordering="amount_due_value")
     def amount_due_display(self, obj: Invoice) -> str:
@@ -285,6 +329,10 @@ class InvoiceAdmin(HistoryAdmin):
             else:
                 query = urlencode({"invoice": obj.pk, "amount": obj.amount_due})
                 links.append(format_html('<a href="{}?{}">Record a payment</a>', url, query))
+        if obj.status in (InvoiceStatus.OPEN, InvoiceStatus.PAID):
+            url = reverse("admin:invoicing_creditnote_issue", args=[obj.pk])
+            links.append(format_html('<a href="{}">Issue a credit note</a>', url))
+        links.append(admin_changelist_link(CreditNote, "Credit notes", invoice__id__exact=obj.pk))
         return join_links(*links)
 
     @admin.display(description="Customer as invoiced")
@@ -361,16 +409,19 @@ class InvoiceAdmin(HistoryAdmin):
 
 @admin.register(BillingRun)
 class BillingRunAdmin(ReadOnlyHistoryAdmin):
+    """A run's progress as its chunks commit: contracts and chunks done, invoices drafted, and the
+    contracts that failed, each linked to its page."""
+
     list_display = (
-        "__str__", "status", "triggered_by", "started_at", "finished_at", "progress", "invoices_created",
+        "__str__", "status", "triggered_by", "started_at", "finished_at", "progress", "chunks", "invoices_created",
         "invoices_existing", "error_count",
     )
     list_filter = ("status",)
     search_fields = ("triggered_by",)
     date_hierarchy = "started_at"
     fields = (
-        "as_of", "status", "triggered_by", "started_at", "finished_at", "progress", "invoices_created",
-        "invoices_existing", "invoices", "errors_pretty",
+        "as_of", "status", "triggered_by", "started_at", "finished_at", "progress", "chunks", "invoices_created",
+        "invoices_existing", "invoices", "error_count", "failed_contracts", "errors_pretty",
     )
     readonly_fields = fields
 
@@ -383,6 +434,10 @@ class BillingRunAdmin(ReadOnlyHistoryAdmin):
             obj.contracts_done, total or 1, obj.contracts_done, total, percent,
         )
 
+    @admin.display(description="Chunks")
+    def chunks(self, obj: BillingRun) -> str:
+        return f"{obj.chunks_done}/{obj.chunks_total} chunks of {obj.chunk_size}"
+
     @admin.display(description="Errors")
     def error_count(self, obj: BillingRun) -> int:
         return len(obj.errors or [])
@@ -390,6 +445,24 @@ class BillingRunAdmin(ReadOnlyHistoryAdmin):
     @admin.display(description="Invoices")
     def invoices(self, obj: BillingRun) -> str:
         return admin_changelist_link(Invoice, "Invoices drafted by this run", billing_run__id__exact=obj.pk)
+
+    @admin.display(description="Failed contracts")
+    def failed_contracts(self, obj: BillingRun) -> str:
+        rows = []
+        for error in obj.errors or []:
+            label = error.get("contract") or error.get("contract_id") or "?"
+            try:
+                url = reverse("admin:contracts_contract_change", args=[error["contract_id"]])
+            except (KeyError, NoReverseMatch):
+                link = format_html("{}", label)
+            else:
+                link = format_html('<a href="{}">{}</a>', url, label)
+            rows.append((link, error.get("error", "")))
+        if not rows:
+            return EMPTY
+        return format_html(
+            '<ul style="margin:0">{}</ul>', format_html_join("", "<li>{}: <code>{}</code></li>", rows)
+        )
 
     @admin.display(description="Error details")
     def errors_pretty(self, obj: BillingRun) -> str:
@@ -427,3 +500,121 @@ class CreditLedgerEntryAdmin(ReadOnlyHistoryAdmin):
     list_filter = ("kind",)
     list_select_related = ("grant__contract", "invoice")
 
+
+# --- tax rates ---------------------------------------------------------------------------------
+
+# CLDR's two-letter territories, less its groupings and private-use codes (EU, UN, ZZ, ...).
+NOT_COUNTRIES = frozenset({"EU", "EZ", "QO", "UN", "XA", "XB", "ZZ"})
+ISO_COUNTRIES = frozenset(
+    code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
+)
+
+
+class TaxRateForm(forms.ModelForm):
+    """Place codes are stored upper-case (customers' codes are matched case-insensitively), and one
+    place has at most one active rate: a new rate for a place replaces the old one, which is
+    deactivated first, so the day the change takes effect is the day it is made."""
+
+    class Meta:
+        model = TaxRate
+        fields = ("name", "country", "region", "percentage", "active")
+
+    def clean_country(self) -> str:
+        country = (self.cleaned_data.get("country") or "").strip().upper()
+        if country not in ISO_COUNTRIES:
+            raise forms.ValidationError("Enter an ISO 3166-1 alpha-2 country code, e.g. US or DE.")
+        return country
+
+    def clean_region(self) -> str:
+        return (self.cleaned_data.get("region") or "").strip().upper()
+
+    def clean_percentage(self) -> Decimal:
+        percentage = self.cleaned_data["percentage"]
+        if not ZERO <= percentage <= 100:
+            raise forms.ValidationError("A percentage from 0 to 100, e.g. 7.25.")
+        return percentage
+
+    def clean(self) -> dict[str, object]:
+        cleaned = super().clean()
+        country, region = cleaned.get("country"), cleaned.get("region", "")
+        if cleaned.get("active") and country:
+            other = (
+                TaxRate.objects.filter(active=True, country=country, region=region)
+                .exclude(pk=self.instance.pk)
+                .first()
+            )
+            if other is not None:
+                place = f"{country}-{region}" if region else f"{country} (whole country)"
+                # On the place field: the model's own check of the same constraint is then skipped,
+                # so the user reads this message once, not Django's generic one as well.
+                self.add_error(
+                    "region" if region else "country",
+                    f"{place} already has an active rate: {other}. Deactivate it first; issued invoices "
+                    "keep the rate they were priced with.",
+                )
+        return cleaned
+
+
+@admin.register(TaxRate)
+class TaxRateAdmin(HistoryAdmin):
+    """Sales tax and VAT rates by country, or region of a country. A rate is never deleted (invoice
+    lines refer to it); it is deactivated, and once it has been charged its place and percentage
+    are fixed: a new percentage is a new rate."""
+
+    form = TaxRateForm
+    list_display = ("name", "place", "percentage_display", "active", "created_at")
+    list_filter = ("active", "country")
+    search_fields = ("name", "=country", "region")
+    search_help_text = "Name, country code (exact) or region."
+    ordering = ("country", "region", "-active", "name")
+    actions = ("deactivate_rates",)
+    readonly_fields = ("used_on", "created_at", "records")
+    fields = ("name", "country", "region", "percentage", "active", "used_on", "created_at", "records")
+
+    @admin.display(description="Place", ordering="country")
+    def place(self, obj: TaxRate) -> str:
+        return f"{obj.country}-{obj.region}" if obj.region else f"{obj.country} (whole country)"
+
+    @admin.display(description="Rate", ordering="percentage")
+    def percentage_display(self, obj: TaxRate) -> str:
+        return f"{obj.percentage.normalize():f}%"
+
+    @admin.display(description="Charged on")
+    def used_on(self, obj: TaxRate) -> str:
+        if obj.pk is None:
+            return EMPTY
+        lines = InvoiceLine.objects.filter(tax_rate=obj)
+        count = lines.count()
+        if not count:
+            return "No invoice yet"
+        invoices = lines.values("invoice").distinct().count()
+        return f"{count} invoice line(s) on {invoices} invoice(s)"
+
+    @admin.display(description="Records")
+    def records(self, obj: TaxRate) -> str:
+        return audit_trail_link(obj) if obj.pk else EMPTY
+
+    def get_readonly_fields(self, request: HttpRequest, obj: TaxRate | None = None) -> tuple[str, ...]:
+        fixed: tuple[str, ...] = ()
+        if obj is not None and InvoiceLine.objects.filter(tax_rate=obj).exists():
+            fixed = ("country", "region", "percentage")
+        return (*fixed, *self.readonly_fields)
+
+    def has_delete_permission(self, request: HttpRequest, obj: TaxRate | None = None) -> bool:
+        return False
+
+    @admin.action(description="Deactivate selected tax rates", permissions=["change"])
+    def deactivate_rates(self, request: HttpRequest, queryset: QuerySet[TaxRate]) -> None:
+        done = [
+            str(tax_rate_deactivate(rate_id=rate.pk, actor=request.user))
+            for rate in queryset.filter(active=True).order_by("country", "region")
+        ]
+        if done:
+            self.message_user(request, f"Deactivated {len(done)} tax rate(s): {_listed(done)}.", messages.SUCCESS)
+        else:
+            self.message_user(request, "The selected tax rates were already inactive.", messages.WARNING)
+
+
+# Credit notes (their admin and the "Issue credit note" form) live in their own module; importing it
+# registers them. Last, because it uses this module's helpers.
+from . import credit_note_admin  # noqa: E402, F401

@@ -10,20 +10,22 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from audit.services import audit_record
-from contracts.choices import ContractStatus
+from audit.services import actor_label, audit_record
 from contracts.models import Contract, Customer
 from metering.selectors import meters_by_code
 
+from . import drafting
 from .billing import LinePeriod, due_line_periods, rate_line_periods
-from .choices import BillingRunStatus, InvoiceKind, InvoiceStatus
+from .choices import InvoiceKind, InvoiceStatus
 from .commitments import commitment_true_up_apply_to_draft, contract_commitment_true_ups_bill
 from .credits import credit_apply_to_draft, credit_grant_for_invoice
+from .drafting import draft_complete
 from .exceptions import InvalidInvoiceTransition
 from .late_usage import late_usage_rows
 from .models import BillingRun, Invoice, InvoiceLine
 from .numbering import invoice_number_next
 from .rating import RatedLine
+from .review import AWAITING_REVIEW, ReviewStatus
 from .signals import invoice_finalized, invoice_paid, invoice_voided
 
 ZERO = Decimal(0)
@@ -42,6 +44,10 @@ def customer_snapshot(customer: Customer) -> dict[str, object]:
         "timezone": customer.timezone,
         "locale": customer.locale,
         "payment_terms_days": customer.payment_terms_days,
+        "country": customer.country,
+        "region": customer.region,
+        "tax_exempt": customer.tax_exempt,
+        "tax_exemption_certificate": customer.tax_exemption_certificate,
     }
 
 
@@ -144,6 +150,7 @@ def contract_bill_due(
                 credit_grant_for_invoice(invoice)
                 credit_apply_to_draft(invoice)
                 commitment_true_up_apply_to_draft(invoice)
+                draft_complete(invoice)
                 audit_record(
                     rule="billing.period_closed",
                     action="invoice_drafted",
@@ -158,14 +165,17 @@ def contract_bill_due(
                         ],
                         "usage": {r.line_code: r.quantity for r, _ in rated if r.kind == "usage"},
                     },
-                    outcome={"subtotal": invoice.subtotal, "lines": len(rated)},
+                    outcome={
+                        "subtotal": invoice.subtotal,
+                        "tax": invoice.tax,
+                        "lines": len(rated),
+                        "review_status": invoice.review_status,
+                    },
                 )
         except IntegrityError:
             existing.add(billing_date)  # a concurrent run drafted it first
             continue
         created.append(invoice)
-        if invoice.auto_send:
-            transaction.on_commit(lambda pk=invoice.pk: _enqueue_finalize(pk))
     created += contract_commitment_true_ups_bill(contract=contract, as_of=as_of, run=run)
     return created, len(existing & set(due))
 
@@ -176,51 +186,17 @@ def _resume_auto_send(contract: Contract) -> None:
     for pk in Invoice.objects.filter(contract=contract, status=InvoiceStatus.DRAFT, auto_send=True).values_list(
         "pk", flat=True
     ):
-        transaction.on_commit(lambda pk=pk: _enqueue_finalize(pk))
-
-
-def _enqueue_finalize(invoice_id: int) -> None:
-    from .tasks import invoice_finalize_task
-
-    invoice_finalize_task.delay(invoice_id)
+        transaction.on_commit(lambda pk=pk: drafting._enqueue_finalize(pk))
 
 
 def billing_run_execute(*, as_of: datetime, actor: Actor = None) -> BillingRun:
-    """Bill every period that has closed by ``as_of`` for every active contract."""
-    run = BillingRun.objects.create(as_of=as_of, triggered_by=str(actor or "rule:billing.schedule"))
-    contracts = list(
-        Contract.objects.filter(status=ContractStatus.ACTIVE, start_date__lte=as_of.date() + timedelta(days=1))
-        .select_related("customer")
-        .prefetch_related("lines")
-    )
-    run.contracts_total = len(contracts)
-    run.save(update_fields=["contracts_total"])
-    for contract in contracts:
-        try:
-            created, existing = contract_bill_due(contract=contract, as_of=as_of, run=run)
-        except Exception as exc:  # one bad contract must not stop the run; it is reported
-            run.errors.append({"contract": str(contract), "contract_id": contract.pk, "error": repr(exc)})
-        else:
-            run.invoices_created += len(created)
-            run.invoices_existing += existing
-        run.contracts_done += 1
-    run.status = BillingRunStatus.COMPLETED if not run.errors else BillingRunStatus.FAILED
-    run.finished_at = timezone.now()
-    run.save()
-    audit_record(
-        rule="billing.run",
-        action="billing_run_completed",
-        obj=run,
-        actor=actor,
-        inputs={"as_of": as_of},
-        outcome={
-            "contracts": run.contracts_total,
-            "invoices_created": run.invoices_created,
-            "invoices_existing": run.invoices_existing,
-            "errors": len(run.errors),
-        },
-    )
-    return run
+    """Bill every period that has closed by ``as_of`` for every active contract: a run in chunks of
+    contracts, one Celery task each, drafted set-based (``invoicing.billing_run``). In eager mode
+    (tests, the demo loader) the chunks run inline and the run is returned completed or failed;
+    with a worker it is returned ``running`` and its progress counters move as chunks commit."""
+    from .billing_run import billing_run_start
+
+    return billing_run_start(as_of=as_of, actor=actor)
 
 
 def _send_after_commit(signal, invoice_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -269,6 +245,39 @@ def _enqueue_delivery(invoice_id: int) -> None:
     from .tasks import invoice_deliver_task
 
     invoice_deliver_task.delay(invoice_id)
+
+
+def invoice_approve(*, invoice_id: int, actor: Actor) -> Invoice:
+    """Approve a draft waiting in the review queue (auto-send off, or held as an anomaly) and issue
+    it: number, dates, and the email after commit (it is marked ``auto_send``). Approving again an
+    invoice already approved returns it (finalising it if a first attempt stopped half way).
+    Raises InvalidInvoiceTransition for anything else (an issued, void or unreviewed invoice)."""
+    with transaction.atomic():
+        invoice = Invoice.objects.select_for_update().get(pk=invoice_id)
+        if invoice.review_status == ReviewStatus.APPROVED:  # a retry
+            if invoice.status == InvoiceStatus.DRAFT:
+                return invoice_finalize(invoice_id=invoice.pk, actor=actor)
+            return invoice
+        if invoice.status != InvoiceStatus.DRAFT or invoice.review_status not in AWAITING_REVIEW:
+            raise InvalidInvoiceTransition(
+                f"Only a draft awaiting review can be approved; this invoice is {invoice.get_status_display().lower()}"
+                f" (review: {invoice.get_review_status_display().lower()})."
+            )
+        was = invoice.review_status
+        invoice.review_status = ReviewStatus.APPROVED
+        invoice.auto_send = True
+        invoice.reviewed_by = actor_label(actor)
+        invoice.reviewed_at = timezone.now()
+        invoice.save(update_fields=["review_status", "auto_send", "reviewed_by", "reviewed_at"])
+        audit_record(
+            rule="invoicing.review",
+            action="invoice_approved",
+            obj=invoice,
+            actor=actor,
+            inputs={"review_status": was, "hold_reason": invoice.hold_reason, "total": invoice.total},
+            outcome={"review_status": invoice.review_status, "auto_send": True},
+        )
+        return invoice_finalize(invoice_id=invoice.pk, actor=actor)
 
 
 def invoice_apply_payment(*, invoice_id: int, amount: Decimal, paid_at: datetime, actor: Actor = None) -> Invoice:

@@ -26,13 +26,24 @@ from invoicing.models import (
     BillingRun,
     CreditGrant,
     CreditLedgerEntry,
+    CreditNote,
+    CreditNoteLine,
     Invoice,
     InvoiceLine,
     InvoiceNumberSequence,
+    TaxRate,
 )
 from ledger.models import Account, JournalEntry, JournalLine
 from metering.models import Meter, UsageEvent
-from receivables.models import CollectionNote, DunningCase, Payment, PaymentAllocation, PaymentAttempt
+from receivables.models import (
+    CollectionNote,
+    DunningCase,
+    Payment,
+    PaymentAllocation,
+    PaymentAttempt,
+    PayPageIntent,
+    Refund,
+)
 from revrec.models import RevenueScheduleEntry
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +55,9 @@ ADD_ALLOWED = {
     Customer: True, Contract: True, ContractLine: True, Milestone: True, Amendment: True,
     Meter: True, UsageEvent: False,
     BillingRun: False, Invoice: False, InvoiceNumberSequence: False, CreditGrant: False, CreditLedgerEntry: False,
+    TaxRate: True,
     Payment: True, PaymentAllocation: False, PaymentAttempt: False, DunningCase: False, CollectionNote: True,
+    CreditNote: False, Refund: False, PayPageIntent: False,
     RevenueScheduleEntry: False,
     Account: True, JournalEntry: False,
     AuditEvent: False,
@@ -110,6 +123,7 @@ def _world(suffix: str) -> dict[str, object]:
         due_date=dt.date(2026, 3, 15), amount_paid=D("100.00"),
     )
     InvoiceNumberSequence.objects.create(series=f"T{suffix}", year=2026, last_value=1)
+    TaxRate.objects.create(name="Sales tax", country="US", region=f"T{suffix}".upper(), percentage=D("7.25"))
     grant = CreditGrant.objects.create(contract=contract, line_code="credits", amount=D(1000), balance=D(700),
                                        currency="USD", granted_on=dt.date(2026, 3, 1), source_invoice=issued)
     CreditLedgerEntry.objects.create(grant=grant, invoice=issued, kind="drawdown", amount=D(-300),
@@ -119,9 +133,18 @@ def _world(suffix: str) -> dict[str, object]:
     PaymentAllocation.objects.create(payment=payment, invoice=issued, amount=D(100))
     PaymentAttempt.objects.create(invoice=issued, number=1, status="failed", amount=D(620), currency="USD",
                                   scheduled_for=NOW, failure_code="card_declined")
+    PayPageIntent.objects.create(invoice=issued, amount=D(620), currency="USD",
+                                 stripe_payment_intent_id=f"pi_{suffix}", last_error="Your card was declined.")
     case = DunningCase.objects.create(invoice=issued, customer=customer, status="escalated", payment_score=D("0.4"))
     CollectionNote.objects.create(customer=customer, dunning_case=case, author="ann", text="Called, will pay.",
                                   promise_to_pay_on=dt.date(2026, 4, 20))
+    note = CreditNote.objects.create(invoice=issued, customer=customer, number=f"CN-{suffix}-1", currency="USD",
+                                     issue_date=dt.date(2026, 3, 10), reason="goodwill", subtotal=D(20), total=D(20),
+                                     refund_amount=D(20))
+    CreditNoteLine.objects.create(credit_note=note, invoice_line=issued.lines.get(), description="API calls",
+                                  amount=D(20))
+    Refund.objects.create(credit_note=note, payment=payment, customer=customer, amount=D(20), currency="USD",
+                          method="bank_transfer", reason="goodwill")
     RevenueScheduleEntry.objects.create(
         invoice=issued, invoice_line=issued.lines.get(), customer=customer, pattern="ratable",
         period_start=dt.date(2026, 3, 1), period_end=dt.date(2026, 4, 1), amount=D(720), currency="USD",

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
+from smtplib import SMTPException
 from typing import Any
 
 from django.http import FileResponse
 from django.utils.dateparse import parse_datetime
-from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
+from rest_framework.exceptions import APIException
 from rest_framework.generics import ListAPIView, RetrieveAPIView
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -14,12 +16,14 @@ from rest_framework.views import APIView
 from access.errors import DomainError, error_body
 from access.idempotency import idempotent
 from contracts.api.serializers import customer_by_reference
+from invoicing.choices import BillingRunStatus, ReviewStatus
 from invoicing.delivery import invoice_deliver, invoice_pdf_store
 from invoicing.exceptions import InvalidInvoiceTransition
-from invoicing.models import BillingRun, Invoice, InvoiceLine
+from invoicing.models import BillingRun, Invoice, InvoiceDeliveryAttempt, InvoiceLine
 from invoicing.rating import RatingInputError, RatingResult
 from invoicing.selectors import invoice_list, invoice_payment_url
-from invoicing.services import billing_run_execute, invoice_finalize, invoice_void
+from invoicing.services import billing_run_execute, invoice_approve, invoice_finalize, invoice_void
+from invoicing.tax import tax_by_rate
 from invoicing.usage import customer_current_usage, rating_preview
 
 
@@ -32,6 +36,9 @@ class InvoiceLineSerializer(serializers.ModelSerializer):
     unit_price = serializers.SerializerMethodField()
     precise_amount = serializers.SerializerMethodField()
     amount = serializers.SerializerMethodField()
+    tax_name = serializers.SerializerMethodField()
+    tax_percentage = serializers.SerializerMethodField()
+    tax_amount = serializers.SerializerMethodField()
 
     class Meta:
         model = InvoiceLine
@@ -44,6 +51,9 @@ class InvoiceLineSerializer(serializers.ModelSerializer):
             "unit_price",
             "precise_amount",
             "amount",
+            "tax_name",
+            "tax_percentage",
+            "tax_amount",
             "period_start",
             "period_end",
         ]
@@ -60,6 +70,30 @@ class InvoiceLineSerializer(serializers.ModelSerializer):
     def get_amount(self, obj: InvoiceLine) -> str:
         return _money(obj.amount, obj.invoice.currency)
 
+    # The rate as it was when the line was priced; both null on an untaxed line (exempt customer or
+    # no rate for its place), whose tax_amount is zero.
+    def get_tax_name(self, obj: InvoiceLine) -> str | None:
+        return obj.tax_name if obj.tax_percentage is not None else None
+
+    def get_tax_percentage(self, obj: InvoiceLine) -> str | None:
+        return None if obj.tax_percentage is None else _percentage(obj.tax_percentage)
+
+    def get_tax_amount(self, obj: InvoiceLine) -> str:
+        return _money(obj.tax_amount, obj.invoice.currency)
+
+
+def _percentage(value: Any) -> str:
+    return format(value.normalize(), "f")
+
+
+class TaxBreakdownSerializer(serializers.Serializer):
+    """One rate's row of the invoice's tax summary: ``taxable`` is the sum of its lines' amounts."""
+
+    name = serializers.CharField()
+    percentage = serializers.CharField()
+    taxable = serializers.CharField()
+    tax = serializers.CharField()
+
 
 def _money(amount: Any, currency: str) -> str:
     from invoicing.rating import round_money
@@ -67,15 +101,25 @@ def _money(amount: Any, currency: str) -> str:
     return format(round_money(amount, currency), "f")
 
 
+class InvoiceDeliveryAttemptSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = InvoiceDeliveryAttempt
+        fields = ["attempted_at", "outcome", "recipients", "error", "resend", "actor"]
+
+
 class InvoiceSerializer(serializers.ModelSerializer):
     customer = serializers.CharField(source="customer.external_id")
     contract = serializers.SerializerMethodField()
     lines = InvoiceLineSerializer(many=True)
+    delivery_attempts = InvoiceDeliveryAttemptSerializer(many=True, read_only=True)
     subtotal = serializers.SerializerMethodField()
     tax = serializers.SerializerMethodField()
+    tax_breakdown = serializers.SerializerMethodField()
     total = serializers.SerializerMethodField()
     amount_paid = serializers.SerializerMethodField()
+    amount_credited = serializers.SerializerMethodField()
     amount_due = serializers.SerializerMethodField()
+    credit_notes = serializers.SerializerMethodField()
     payment_url = serializers.SerializerMethodField()
     pdf_url = serializers.SerializerMethodField()
 
@@ -85,6 +129,8 @@ class InvoiceSerializer(serializers.ModelSerializer):
             "id",
             "number",
             "status",
+            "review_status",
+            "hold_reason",
             "customer",
             "contract",
             "currency",
@@ -94,12 +140,16 @@ class InvoiceSerializer(serializers.ModelSerializer):
             "due_date",
             "subtotal",
             "tax",
+            "tax_breakdown",
             "total",
             "amount_paid",
+            "amount_credited",
             "amount_due",
+            "credit_notes",
             "payment_url",
             "pdf_url",
             "sent_at",
+            "delivery_attempts",
             "lines",
         ]
 
@@ -112,6 +162,20 @@ class InvoiceSerializer(serializers.ModelSerializer):
     def get_tax(self, obj: Invoice) -> str:
         return _money(obj.tax, obj.currency)
 
+    @extend_schema_field(TaxBreakdownSerializer(many=True))
+    def get_tax_breakdown(self, obj: Invoice) -> list[dict[str, str]]:
+        """Tax per rate, in line order; empty when nothing is taxed. The rows' tax sums to ``tax``."""
+        lines = sorted(obj.lines.all(), key=lambda line: (line.position, line.pk))
+        return [
+            {
+                "name": name,
+                "percentage": _percentage(percentage),
+                "taxable": _money(taxable, obj.currency),
+                "tax": _money(tax, obj.currency),
+            }
+            for name, percentage, taxable, tax in tax_by_rate(lines)
+        ]
+
     def get_total(self, obj: Invoice) -> str:
         return _money(obj.total, obj.currency)
 
@@ -120,6 +184,26 @@ class InvoiceSerializer(serializers.ModelSerializer):
 
     def get_amount_due(self, obj: Invoice) -> str:
         return _money(obj.amount_due, obj.currency)
+
+    def get_amount_credited(self, obj: Invoice) -> str:
+        return _money(obj.amount_credited, obj.currency)
+
+    @extend_schema_field(serializers.ListField(child=serializers.DictField()))
+    def get_credit_notes(self, obj: Invoice) -> list[dict[str, Any]]:
+        """The invoice's credit notes, in short (``GET /api/v1/credit-notes/{id}`` has the lines)."""
+        return [
+            {
+                "id": note.pk,
+                "number": note.number,
+                "issue_date": note.issue_date.isoformat(),
+                "reason": note.reason,
+                "total": _money(note.total, note.currency),
+                "credited_to_balance": _money(note.credited_to_balance, note.currency),
+                "refund_amount": _money(note.refund_amount, note.currency),
+                "url": f"/api/v1/credit-notes/{note.pk}",
+            }
+            for note in sorted(obj.credit_notes.all(), key=lambda n: n.pk)
+        ]
 
     def get_payment_url(self, obj: Invoice) -> str | None:
         return invoice_payment_url(obj) if obj.number else None
@@ -142,6 +226,9 @@ class BillingRunSerializer(serializers.ModelSerializer):
             "finished_at",
             "contracts_total",
             "contracts_done",
+            "chunk_size",
+            "chunks_total",
+            "chunks_done",
             "invoices_created",
             "invoices_existing",
             "errors",
@@ -151,10 +238,12 @@ class BillingRunSerializer(serializers.ModelSerializer):
 class BillingRunCreateApi(APIView):
     @extend_schema(
         request=inline_serializer("BillingRunRequest", {"as_of": serializers.DateTimeField()}),
-        responses={201: BillingRunSerializer},
+        responses={201: BillingRunSerializer, 202: BillingRunSerializer},
     )
     @idempotent
     def post(self, request: Request) -> Response:
+        """201 with the finished run's counts when its chunks ran inline (eager mode); 202 with the
+        run ``running`` when workers draft its chunks (poll the run's counts)."""
         raw = request.data.get("as_of") if isinstance(request.data, dict) else None
         as_of = parse_datetime(raw) if isinstance(raw, str) else None
         if as_of is None or as_of.tzinfo is None:
@@ -167,19 +256,36 @@ class BillingRunCreateApi(APIView):
                 status=400,
             )
         run = billing_run_execute(as_of=as_of, actor=request.user)
-        return Response(BillingRunSerializer(run).data, status=status.HTTP_201_CREATED)
+        code = status.HTTP_202_ACCEPTED if run.status == BillingRunStatus.RUNNING else status.HTTP_201_CREATED
+        return Response(BillingRunSerializer(run).data, status=code)
 
 
 class InvoiceListApi(ListAPIView):
     serializer_class = InvoiceSerializer
 
-    @extend_schema(parameters=[OpenApiParameter("customer", str), OpenApiParameter("status", str)])
+    @extend_schema(
+        parameters=[
+            OpenApiParameter("customer", str),
+            OpenApiParameter("status", str),
+            OpenApiParameter("review_status", str, enum=ReviewStatus.values),
+        ]
+    )
     def get(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        review_status = request.query_params.get("review_status")
+        if review_status and review_status not in ReviewStatus.values:
+            expected = ", ".join(ReviewStatus.values)
+            return Response(
+                error_body(400, "Invalid input.", {"review_status": [f"Expected one of {expected}."]}), status=400
+            )
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
         params = self.request.query_params
-        return invoice_list(customer_external_id=params.get("customer"), status=params.get("status"))
+        return invoice_list(
+            customer_external_id=params.get("customer"),
+            status=params.get("status"),
+            review_status=params.get("review_status"),
+        )
 
 
 class InvoiceDetailApi(RetrieveAPIView):
@@ -212,13 +318,28 @@ class InvoiceSendApi(_InvoiceActionApi):
     def act(self, request: Request, invoice: Invoice) -> Invoice:
         if not invoice.number:
             raise InvalidInvoiceTransition("Finalise the invoice before sending it.")
-        return invoice_deliver(invoice_id=invoice.pk, actor=request.user, force=True)
+        try:
+            return invoice_deliver(invoice_id=invoice.pk, actor=request.user, force=True)
+        except (SMTPException, OSError) as exc:  # recorded as a failed delivery attempt
+            raise MailServerUnavailable(f"The mail server did not take the email ({exc}); try again later.") from exc
+
+
+class MailServerUnavailable(APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_code = "mail_unavailable"
 
 
 class InvoiceVoidApi(_InvoiceActionApi):
     def act(self, request: Request, invoice: Invoice) -> Invoice:
         reason = request.data.get("reason", "") if isinstance(request.data, dict) else ""
         return invoice_void(invoice_id=invoice.pk, actor=request.user, reason=str(reason))
+
+
+class InvoiceApproveApi(_InvoiceActionApi):
+    """Approve a draft awaiting review (held or pending) and issue it; it is emailed after commit."""
+
+    def act(self, request: Request, invoice: Invoice) -> Invoice:
+        return invoice_approve(invoice_id=invoice.pk, actor=request.user)
 
 
 class InvoicePdfApi(APIView):
