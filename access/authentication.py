@@ -29,6 +29,7 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
         # Touch at most once a minute: a hot ingestion path should not write on every request.
         if api_key.last_used_at is None or (now - api_key.last_used_at).total_seconds() > 60:
             ApiKey.objects.filter(pk=api_key.pk).update(last_used_at=now)
+            api_key.last_used_at = now  # the instance may be the cached one: touch again in a minute
         return api_key.user, api_key
 
     def authenticate_header(self, request: Request) -> str:

@@ -197,6 +197,10 @@ INVOICE_NUMBER_PREFIX = env.str("INVOICE_NUMBER_PREFIX", default="INV")
 # Links in emails and PDFs (payment page) expire after this many days.
 PAYMENT_LINK_MAX_AGE_DAYS = env.int("PAYMENT_LINK_MAX_AGE_DAYS", default=60)
 
+# Verified API keys are kept per process this long: a key revoked in another process (the admin)
+# stops working within this many seconds; in the same process at once. 0 disables the cache.
+API_KEY_CACHE_SECONDS = env.float("API_KEY_CACHE_SECONDS", default=5.0)
+
 # Billing runs draft this many contracts per chunk: one Celery task and one transaction each.
 BILLING_RUN_CHUNK_SIZE = env.int("BILLING_RUN_CHUNK_SIZE", default=500)
 

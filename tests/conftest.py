@@ -32,11 +32,14 @@ def _media_root(settings, tmp_path: Path) -> None:
 @pytest.fixture(autouse=True)
 def _ingestion_caches() -> Iterator[None]:
     """Each test starts with empty per-process reference caches (rolled-back rows reuse keys)."""
+    from access.services import api_key_cache_clear
     from metering.services import lookup_caches_clear
 
     lookup_caches_clear()
+    api_key_cache_clear()
     yield
     lookup_caches_clear()
+    api_key_cache_clear()
 
 
 def _free_port() -> int:
