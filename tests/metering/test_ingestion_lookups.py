@@ -3,12 +3,15 @@ always asks the database, so nothing created a moment ago is rejected."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from django.db import connection
+from django.db.models import ProtectedError
 from django.test.utils import CaptureQueriesContext
 
 from contracts.models import Customer
-from metering.models import UsageEvent
+from metering.models import UsageEvent, UsageRollup
 from metering.services import usage_events_record
 from tests.factories import CustomerFactory, MeterFactory
 
@@ -51,3 +54,23 @@ def test_renamed_reference_resolves_to_the_new_name_once_saved():
     result = usage_events_record(events=[_event("k2", "acme"), _event("k3", "acme-corp")])
     assert result.accepted == 1
     assert result.rejected[0]["index"] == 0
+
+
+def test_customer_and_meter_with_events_cannot_be_deleted():
+    """The events table has no database foreign keys (a trigger per row); the ORM still protects."""
+    meter = MeterFactory()
+    customer = CustomerFactory(external_id="acme")
+    assert usage_events_record(events=[_event("k1", "acme")]).accepted == 1
+    with pytest.raises(ProtectedError):
+        customer.delete()
+    with pytest.raises(ProtectedError):
+        meter.delete()
+    assert UsageEvent.objects.filter(customer=customer, meter=meter).count() == 1
+
+
+def test_deleting_a_customer_without_events_cascades_to_its_rollups():
+    meter = MeterFactory()
+    customer = CustomerFactory(external_id="acme")
+    UsageRollup.objects.create(customer=customer, meter=meter, bucket_start=datetime(2026, 3, 1, tzinfo=UTC))
+    customer.delete()
+    assert not UsageRollup.objects.exists()
