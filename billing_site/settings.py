@@ -6,6 +6,7 @@ Production sets ``DATABASE_URL`` (PostgreSQL) and ``CELERY_BROKER_URL`` (Redis).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import environ
@@ -214,7 +215,7 @@ LOGGING = {
 # Review holds: a draft whose total is more than FACTOR x (or under 1/FACTOR of) the median of
 # the customer's last HISTORY invoices is held for review, as is one above the absolute amount of
 # its currency (a customer's own invoice_hold_above wins).
-INVOICE_ANOMALY_FACTOR = env.int("INVOICE_ANOMALY_FACTOR", default=3)
+INVOICE_ANOMALY_FACTOR = Decimal(env.str("INVOICE_ANOMALY_FACTOR", default="3"))  # e.g. 2.5
 INVOICE_ANOMALY_HISTORY = env.int("INVOICE_ANOMALY_HISTORY", default=3)
 INVOICE_HOLD_ABOVE = {"USD": 100_000, "EUR": 100_000, "GBP": 100_000, "JPY": 15_000_000}
 CREDIT_NOTE_NUMBER_PREFIX = env.str("CREDIT_NOTE_NUMBER_PREFIX", default="CN")

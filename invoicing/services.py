@@ -205,13 +205,26 @@ def _send_after_commit(signal, invoice_id: int) -> None:  # type: ignore[no-unty
 
 def invoice_finalize(*, invoice_id: int, actor: Actor = None) -> Invoice:
     """Issue a draft: gapless number, issue date (today in the customer's time zone), due date from
-    payment terms. Finalising an already-issued invoice returns it unchanged (safe retry)."""
+    payment terms. Finalising an already-issued invoice returns it unchanged (safe retry). A draft
+    held as an anomaly is only issued through ``invoice_approve``; one awaiting review because
+    auto-send is off is issued by a person (``actor``), which counts as its review."""
     with transaction.atomic():
         invoice = Invoice.objects.select_for_update().select_related("customer").get(pk=invoice_id)
         if invoice.status in (InvoiceStatus.OPEN, InvoiceStatus.PAID) and invoice.number:
             return invoice
         if invoice.status != InvoiceStatus.DRAFT:
             raise InvalidInvoiceTransition(f"Cannot finalise a {invoice.status} invoice.")
+        if invoice.review_status == ReviewStatus.HELD:
+            raise InvalidInvoiceTransition(
+                f"Held for review: {invoice.hold_reason} Approve it (review queue, or POST /approve) to issue it."
+            )
+        if invoice.review_status == ReviewStatus.PENDING:
+            if actor is None or isinstance(actor, str) and actor.startswith("rule:"):  # automated: never
+                raise InvalidInvoiceTransition("Awaiting review (auto-send is off): a person has to finalise it.")
+            # A person finalising a draft from the queue reviews it; it is not emailed (auto_send off).
+            invoice.review_status = ReviewStatus.APPROVED
+            invoice.reviewed_by = actor_label(actor)
+            invoice.reviewed_at = timezone.now()
         issue_date = timezone.now().astimezone(ZoneInfo(invoice.customer.timezone)).date()
         invoice.number = invoice_number_next(series=settings.INVOICE_NUMBER_PREFIX, year=issue_date.year)
         invoice.issue_date = issue_date

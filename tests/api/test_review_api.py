@@ -101,3 +101,44 @@ def test_approve_refuses_an_invoice_not_awaiting_review(api) -> None:  # type: i
 
 def test_approve_unknown_invoice_is_404(api) -> None:  # type: ignore[no-untyped-def]
     assert api.post("/api/v1/invoices/999999/approve").status_code == 404
+
+
+def test_finalize_refuses_a_held_draft_until_it_is_approved(api) -> None:  # type: ignore[no-untyped-def]
+    held = _draft(400)
+
+    response = api.post(f"/api/v1/invoices/{held.pk}/finalize")
+
+    assert response.status_code == 422
+    assert response.json()["error"]["message"].startswith("Held for review: Total 400.00 is more than 3x")
+    held.refresh_from_db()
+    assert (held.status, held.number) == ("draft", None)
+    assert api.post(f"/api/v1/invoices/{held.pk}/approve").status_code == 200
+    held.refresh_from_db()
+    assert held.status == "open"
+
+
+def test_a_person_finalising_a_pending_draft_reviews_it_without_emailing(api) -> None:  # type: ignore[no-untyped-def]
+    from invoicing.exceptions import InvalidInvoiceTransition
+    from invoicing.services import invoice_finalize
+
+    pending = _draft(100, auto_send=False)
+    with pytest.raises(InvalidInvoiceTransition):
+        invoice_finalize(invoice_id=pending.pk)  # an automated path
+
+    body = api.post(f"/api/v1/invoices/{pending.pk}/finalize").json()
+
+    assert (body["status"], body["review_status"]) == ("open", "approved")
+    assert body["number"]
+    pending.refresh_from_db()
+    assert pending.reviewed_by.startswith("api-")
+    assert mail.outbox == []
+
+
+def test_anomaly_factor_may_be_a_fraction(api, settings) -> None:  # type: ignore[no-untyped-def]
+    settings.INVOICE_ANOMALY_FACTOR = D("2.5")
+    held = _draft(260)  # 2.6x the median of 100: held at 2.5x, not at the default 3x
+
+    body = api.get(f"/api/v1/invoices/{held.pk}").json()
+
+    assert body["review_status"] == "held"
+    assert body["hold_reason"] == "Total 260.00 is more than 2.5x the median 100.00 of the last 3 invoices."

@@ -309,7 +309,7 @@ def test_purchase_is_deferred_and_recognised_as_drawn_down():
     for month in range(1, 6):
         day = dt.date(2026, month, 1)
         _bill(contract, day)
-        invoice = invoice_finalize(invoice_id=_invoice(contract, day).pk)
+        invoice = invoice_finalize(invoice_id=_invoice(contract, day).pk, actor="billing-admin")
         revenue_schedule_build(invoice_id=invoice.pk)
         revenue_recognize_due(as_of=dt.date(2026, 12, 31))  # date-based recognition leaves the pool alone
         recognised_after.append((_account(revenue), _account(deferred)))
