@@ -21,7 +21,8 @@ from contracts.api.serializers import ContractWriteSerializer
 from contracts.models import Contract, Customer
 from contracts.services import contract_create, customer_card_attach
 from integrations import stripe_gateway
-from invoicing.choices import InvoiceStatus
+from invoicing.choices import CreditNoteReason, InvoiceStatus
+from invoicing.credit_notes import credit_note_issue
 from invoicing.models import Invoice, TaxRate
 from invoicing.services import billing_run_execute
 from metering.models import Meter
@@ -48,6 +49,10 @@ class DemoCustomer:
     daily_usage: dict[str, int]  # meter code -> typical events per day (quantity)
     region: str = ""  # state or province: picks the tax rate with the country
     tax_exemption_certificate: str = ""  # set: the customer is tax exempt
+    auto_send: bool = True  # off: every invoice waits in the admin's review queue
+    currency: str = "USD"
+    locale: str = "en_US"
+    months: int | None = None  # a later start: this many closed monthly periods (None: the demo's span)
 
 
 # (name, country, region, percentage): what the admin's tax rates page starts with.
@@ -168,6 +173,40 @@ CUSTOMERS = [
         region="CA",
         tax_exemption_certificate="CA-EXEMPT-UMB-2026",  # a nonprofit: exempt despite the CA rate
     ),
+    DemoCustomer(
+        "hooli",
+        "Hooli Europe GmbH",
+        "rechnungen@hooli.test",
+        "Europe/Berlin",
+        "Berlin",
+        "DE",
+        None,
+        14,
+        [
+            {
+                "code": "platform",
+                "description": "Platform fee",
+                "charge_model": "flat",
+                "amount": "900.00",
+                "billing_timing": "in_advance",
+            },
+            {
+                "code": "api",
+                "description": "API calls",
+                "charge_model": "graduated",
+                "metric": "api_calls",
+                "tiers": [
+                    {"up_to": "100000", "unit_price": "0.005"},
+                    {"up_to": None, "unit_price": "0.003"},
+                ],
+            },
+        ],
+        {"api_calls": 5200},
+        auto_send=False,  # a new enterprise account: its first invoice waits in the review queue
+        currency="EUR",
+        locale="de_DE",  # VAT 19%, euros formatted the German way
+        months=1,
+    ),
 ]
 
 DEMO_USERS = [("billing", BILLING_ADMIN), ("ar", AR_ANALYST), ("cfo", CFO), ("auditor", AUDITOR)]
@@ -196,6 +235,9 @@ def _customer(spec: DemoCustomer, start: dt.date) -> Customer:
             "country": spec.country,
             "payment_terms_days": spec.terms,
             "address_line1": "1 Demo Street",
+            "auto_send": spec.auto_send,
+            "currency": spec.currency,
+            "locale": spec.locale,
         },
     )
     tax_place = {
@@ -281,6 +323,24 @@ def _bank_transfers(customer: Customer) -> int:
     return max(len(open_invoices) - 1, 0)
 
 
+def _sla_credit() -> int:
+    """An SLA credit on Acme's latest issued invoice: a partial credit note. Paid (the card was
+    charged through localstripe), it is refunded to the card; still open, it lowers the amount due."""
+    issued = Invoice.objects.filter(customer__external_id="acme", status__in=[InvoiceStatus.OPEN, InvoiceStatus.PAID])
+    invoice = issued.order_by("-billing_date").first()
+    if invoice is None:
+        return 0
+    credit_note_issue(
+        invoice_id=invoice.pk,
+        amount="100.00",
+        reason=CreditNoteReason.SERVICE_ISSUE,
+        memo="SLA credit: API availability under 99.9% in the period (outage of 4 h 12 min).",
+        actor=ACTOR,
+        idempotency_key=f"demo-sla-credit-{invoice.pk}",
+    )
+    return 1
+
+
 def _users() -> list[tuple[str, str]]:
     apply_roles(django_apps)
     User = get_user_model()
@@ -306,8 +366,10 @@ def load_demo(*, months: int = 4) -> dict[str, Any]:
         _tax_rates()
         summary: dict[str, Any] = {"events": 0}
         for spec in CUSTOMERS:
-            _customer(spec, start)
-            summary["events"] += _usage(spec, start, now)
+            # A later start ends the day before yesterday's month mark: exactly `months` closed periods.
+            spec_start = start if spec.months is None else now.date() - relativedelta(months=spec.months, days=1)
+            _customer(spec, spec_start)
+            summary["events"] += _usage(spec, spec_start, now)
         run = billing_run_execute(as_of=now, actor=ACTOR)
         summary["invoices_created"] = run.invoices_created
         summary["bank_transfers"] = _bank_transfers(Customer.objects.get(external_id="umbrella"))
@@ -322,6 +384,7 @@ def load_demo(*, months: int = 4) -> dict[str, Any]:
                     text="Called Initech AP: card expired, new card promised by Friday.",
                     promise_to_pay_on=(now + dt.timedelta(days=4)).date(),
                 )
+        summary["credit_notes"] = _sla_credit()
         summary["users"] = _users()
         summary["invoices_total"] = Invoice.objects.count()
         summary["dunning_cases"] = DunningCase.objects.count()

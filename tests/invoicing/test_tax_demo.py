@@ -8,7 +8,7 @@ import pytest
 
 from contracts.models import Customer
 from demo.data import load_demo
-from invoicing.models import Invoice, InvoiceLine, TaxRate
+from invoicing.models import CreditNote, Invoice, InvoiceLine, TaxRate
 from ledger.choices import AccountCode
 from ledger.models import JournalLine
 
@@ -37,9 +37,25 @@ def test_demo_has_tax_rates_a_taxed_and_an_exempt_customer(  # type: ignore[no-u
     assert Invoice.objects.filter(customer=umbrella).exists()
     assert not Invoice.objects.filter(customer=umbrella, tax__gt=0).exists()
     assert not InvoiceLine.objects.filter(invoice__customer=umbrella, tax_rate__isnull=False).exists()
-    # Issued taxed invoices booked their tax as payable.
-    payable = JournalLine.objects.filter(account__code=AccountCode.SALES_TAX_PAYABLE)
-    assert sum((line.credit - line.debit for line in payable), D(0)) == sum((i.tax for i in acme), D(0))
+    # Hooli (auto-send off, EUR, VAT 19%) waits in the review queue, unnumbered.
+    hooli = Invoice.objects.filter(customer__external_id="hooli")
+    assert hooli.exists()
+    assert set(hooli.values_list("status", "review_status", "currency")) == {("draft", "pending", "EUR")}
+    assert set(InvoiceLine.objects.filter(invoice__in=hooli).values_list("tax_name", "tax_percentage")) == {
+        ("VAT", D("19"))
+    }
 
-    load_demo(months=1)  # idempotent
+    # Finalising runs after commit, which this test captures until load_demo returns: the demo's
+    # SLA credit note finds Acme's invoice issued on the second load (load_demo is idempotent).
+    with django_capture_on_commit_callbacks(execute=True):
+        load_demo(months=1)
     assert TaxRate.objects.count() == 3
+    # Issued taxed invoices booked their tax as payable; the demo's SLA credit note gave some back.
+    credit_note = CreditNote.objects.get()
+    assert (credit_note.invoice.customer.external_id, credit_note.subtotal, credit_note.tax) == (
+        "acme", D("100.00"), D("8.88")
+    )
+    payable = JournalLine.objects.filter(account__code=AccountCode.SALES_TAX_PAYABLE)
+    assert sum((line.credit - line.debit for line in payable), D(0)) == sum((i.tax for i in acme), D(0)) - D("8.88")
+    load_demo(months=1)
+    assert CreditNote.objects.count() == 1
