@@ -287,9 +287,39 @@ class InvoiceAdmin(InvoiceReviewAdminMixin, HistoryAdmin):
     def amount_paid_display(self, obj: Invoice) -> str:
         return money(obj.amount_paid, obj.currency)
 
-    @admin.display(description="Credited (credit notes)", ordering="amount_credited")
+    @admin.display(description="Credit notes", ordering="amount_credited")
     def amount_credited_display(self, obj: Invoice) -> str:
-        return money(obj.amount_credited, obj.currency)
+        """What the amount due leaves out, and each note with where its money went: a note on a paid
+        invoice is refunded, not taken off the balance, so the balance figure alone reads 0."""
+        notes = list(obj.credit_notes.order_by("issue_date", "id")) if obj.pk else []
+        issue = ""
+        if obj.pk and obj.status in (InvoiceStatus.OPEN, InvoiceStatus.PAID):
+            url = reverse("admin:invoicing_creditnote_issue", args=[obj.pk])
+            issue = format_html(' · <a href="{}">Issue a credit note</a>', url)
+        if not notes:
+            return format_html("None{}", issue)
+        rows = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({}): {}, of which {} off the amount due and {} refunded</li>',
+            (
+                (
+                    reverse("admin:invoicing_creditnote_change", args=[note.pk]),
+                    note.number,
+                    note.get_reason_display(),
+                    money(note.total, note.currency),
+                    money(note.credited_to_balance, note.currency),
+                    money(note.refund_amount, note.currency),
+                )
+                for note in notes
+            ),
+        )
+        return format_html(
+            "{} off the amount due; {} refunded{}<ul style=\"margin:4px 0 0 0\">{}</ul>",
+            money(obj.amount_credited, obj.currency),
+            money(sum((n.refund_amount for n in notes), Decimal(0)), obj.currency),
+            issue,
+            rows,
+        )
 
     @admin.display(description="Amount due", ordering="amount_due_value")
     def amount_due_display(self, obj: Invoice) -> str:

@@ -125,3 +125,23 @@ def test_other_roles_see_credit_notes_but_cannot_issue_them(client, invoice, dja
     assert client.get(reverse("admin:invoicing_creditnote_changelist")).status_code == 200
     assert client.get(reverse("admin:invoicing_creditnote_change", args=[note.pk])).status_code == 200
     assert CreditNote.objects.count() == 1
+
+
+def test_invoice_page_lists_its_credit_notes_and_where_the_money_went(
+    client, invoice, django_capture_on_commit_callbacks
+):
+    client.force_login(_staff_in(roles.BILLING_ADMIN))
+    page_url = reverse("admin:invoicing_invoice_change", args=[invoice.pk])
+    assert "None · " in client.get(page_url).content.decode()
+    with time_machine.travel(APRIL_10, tick=False), django_capture_on_commit_callbacks(execute=True):
+        credit_note_issue(invoice_id=invoice.pk, amount="100.00", reason="service_issue", actor="billing-admin")
+
+    page = client.get(page_url).content.decode()
+
+    note = CreditNote.objects.get()
+    assert reverse("admin:invoicing_creditnote_change", args=[note.pk]) in page
+    assert (
+        "CN-2026-000001</a> (Service issue (SLA credit)): $110.00, "
+        "of which $110.00 off the amount due and $0.00 refunded" in page
+    )
+    assert "$110.00 off the amount due; $0.00 refunded" in page
