@@ -38,6 +38,8 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             "invoicing.creditnote": (VIEW,),
             "invoicing.creditnoteline": (VIEW,),
             "receivables.refund": (VIEW, CHANGE),
+            # Writing an open invoice off as bad debt, when collection has failed.
+            "invoicing.perms": ("mark_uncollectible",),
             "reporting.perms": ("view_dashboard",),
         },
         CFO: {

@@ -10,6 +10,7 @@ from invoicing.api.views import (
     InvoiceDetailApi,
     InvoiceFinalizeApi,
     InvoiceListApi,
+    InvoiceMarkUncollectibleApi,
     InvoicePdfApi,
     InvoiceSendApi,
     InvoiceVoidApi,
@@ -36,6 +37,11 @@ urlpatterns = [
     re_path(r"^invoices/(?P<pk>\d+)/send/?$", InvoiceSendApi.as_view(), name="invoice-send"),
     re_path(r"^invoices/(?P<pk>\d+)/void/?$", InvoiceVoidApi.as_view(), name="invoice-void"),
     re_path(r"^invoices/(?P<pk>\d+)/approve/?$", InvoiceApproveApi.as_view(), name="invoice-approve"),
+    re_path(
+        r"^invoices/(?P<pk>\d+)/mark-uncollectible/?$",
+        InvoiceMarkUncollectibleApi.as_view(),
+        name="invoice-mark-uncollectible",
+    ),
     re_path(r"^invoices/(?P<pk>\d+)/pdf/?$", InvoicePdfApi.as_view(), name="invoice-pdf"),
     re_path(r"^reports/reconciliation/?$", ReconciliationApi.as_view(), name="report-reconciliation"),
 ]

@@ -20,6 +20,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db.models import Case, DecimalField, F, Q, QuerySet, Value, When
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -54,7 +55,7 @@ from .models import (
     TaxRate,
 )
 from .selectors import invoice_pay_token, invoice_payment_url
-from .services import invoice_finalize, invoice_void
+from .services import invoice_finalize, invoice_mark_uncollectible, invoice_void
 from .tax import tax_rate_deactivate
 
 logger = logging.getLogger(__name__)
@@ -198,7 +199,7 @@ INVOICE_READONLY_FIELDS = (
     "billing_date", "period_start", "period_end", "issue_date", "due_date", "overdue",
     "finalized_at", "sent_at", "paid_at", "voided_at",
     "subtotal_display", "tax_display", "total_display", "amount_paid_display", "amount_due_display",
-    "amount_credited_display", "documents", "records", "customer_snapshot_pretty",
+    "amount_credited_display", "written_off_display", "documents", "records", "customer_snapshot_pretty",
 )
 
 
@@ -226,12 +227,12 @@ class InvoiceAdmin(InvoiceReviewAdminMixin, HistoryAdmin):
         )}),
         ("Amounts", {"fields": (
             "subtotal_display", "tax_display", "total_display", "amount_paid_display", "amount_credited_display",
-            "amount_due_display",
+            "written_off_display", "amount_due_display",
         )}),
         ("Customer documents", {"fields": ("auto_send", "documents")}),
         ("Records", {"fields": ("records", "customer_snapshot_pretty"), "classes": ("collapse",)}),
     )
-    actions = ("finalize_drafts", "void_invoices", "resend_email")
+    actions = ("finalize_drafts", "void_invoices", "mark_uncollectible", "resend_email")
 
     # --- permissions: invoices are made by services and, once issued, never edited -------------
 
@@ -286,6 +287,17 @@ class InvoiceAdmin(InvoiceReviewAdminMixin, HistoryAdmin):
     @admin.display(description="Paid", ordering="amount_paid")
     def amount_paid_display(self, obj: Invoice) -> str:
         return money(obj.amount_paid, obj.currency)
+
+    @admin.display(description="Written off", ordering="amount_written_off")
+    def written_off_display(self, obj: Invoice) -> str:
+        if obj.uncollectible_at is None:
+            return "-"
+        return format_html(
+            "{} as bad debt on {} by the write-off recorded in the history: {}",
+            money(obj.amount_written_off, obj.currency),
+            timezone.localtime(obj.uncollectible_at).date().isoformat(),
+            obj.uncollectible_reason or "no reason given",
+        )
 
     @admin.display(description="Credit notes", ordering="amount_credited")
     def amount_credited_display(self, obj: Invoice) -> str:
@@ -419,6 +431,47 @@ class InvoiceAdmin(InvoiceReviewAdminMixin, HistoryAdmin):
             act=lambda i: invoice_void(invoice_id=i.pk, actor=request.user, reason=reason),
             done_message="Voided",
         )
+
+    def has_mark_uncollectible_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("invoicing.mark_uncollectible")
+
+    @admin.action(description="Write off as uncollectible (bad debt)", permissions=["mark_uncollectible"])
+    def mark_uncollectible(self, request: HttpRequest, queryset: QuerySet[Invoice]) -> TemplateResponse | None:
+        """Asks for the reason on a confirmation page listing what would be written off, then writes
+        each open invoice off (``invoice_mark_uncollectible``)."""
+        invoices = list(queryset.select_related("customer").order_by("pk"))
+        reason = request.POST.get("write_off_reason", "").strip()
+        if request.POST.get("confirm") == "yes":
+            if not reason:
+                self.message_user(request, "Give the reason for the write-off: it is kept with the invoice.",
+                                  messages.ERROR)
+            else:
+                self._each_invoice(
+                    request, queryset,
+                    skip=lambda i: None if i.status == InvoiceStatus.OPEN and i.amount_due > ZERO
+                    else f"{i.get_status_display().lower()}: only open invoices with an amount due",
+                    act=lambda i: invoice_mark_uncollectible(invoice_id=i.pk, actor=request.user, reason=reason),
+                    done_message="Wrote off",
+                    describe=lambda i: f"{i.number} ({money(i.amount_written_off, i.currency)})",
+                )
+                return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Write off invoices as uncollectible",
+            "opts": self.model._meta,
+            "invoices": [
+                {
+                    "invoice": i,
+                    "amount_due": money(i.amount_due, i.currency),
+                    "overdue": days_overdue(i),
+                    "eligible": i.status == InvoiceStatus.OPEN and i.amount_due > ZERO,
+                }
+                for i in invoices
+            ],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "reason": reason,
+        }
+        return TemplateResponse(request, "admin/invoicing/invoice_write_off.html", context)
 
     @admin.action(description="Resend email", permissions=["change"])
     def resend_email(self, request: HttpRequest, queryset: QuerySet[Invoice]) -> None:

@@ -127,6 +127,9 @@ class Invoice(models.Model):
     sent_at = models.DateTimeField(null=True, blank=True)
     paid_at = models.DateTimeField(null=True, blank=True)
     voided_at = models.DateTimeField(null=True, blank=True)
+    amount_written_off = money_field(help_text="What was still due when the invoice was written off as uncollectible.")
+    uncollectible_at = models.DateTimeField(null=True, blank=True)
+    uncollectible_reason = models.TextField(blank=True)
     pdf = models.FileField(upload_to="invoices/%Y/%m/", blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -143,6 +146,7 @@ class Invoice(models.Model):
             )
         ]
         indexes = [models.Index(fields=["status", "due_date"])]
+        permissions = [("mark_uncollectible", "Can write invoices off as uncollectible (bad debt)")]
 
     def __str__(self) -> str:
         return self.number or f"Draft #{self.pk}"

@@ -26,7 +26,7 @@ from .models import BillingRun, Invoice, InvoiceLine
 from .numbering import invoice_number_next
 from .rating import RatedLine
 from .review import AWAITING_REVIEW, ReviewStatus
-from .signals import invoice_finalized, invoice_paid, invoice_voided
+from .signals import invoice_finalized, invoice_marked_uncollectible, invoice_paid, invoice_voided
 
 ZERO = Decimal(0)
 Actor = AbstractBaseUser | str | None
@@ -307,6 +307,45 @@ def invoice_apply_payment(*, invoice_id: int, amount: Decimal, paid_at: datetime
         invoice.paid_at = paid_at
         _send_after_commit(invoice_paid, invoice.pk)
     invoice.save()
+    return invoice
+
+
+def invoice_mark_uncollectible(*, invoice_id: int, actor: Actor, reason: str = "") -> Invoice:
+    """Write an open invoice off as bad debt: ``open -> uncollectible``. What is still due is kept
+    as ``amount_written_off`` (the ledger books it Dr Bad debt expense / Cr Accounts receivable, and
+    receivables closes the dunning case, both after commit). Revenue already recognised stays: a
+    customer who does not pay is an expense, not less revenue. Marking it again returns it (a
+    retry); anything but an open invoice with something due raises InvalidInvoiceTransition."""
+    with transaction.atomic():
+        invoice = Invoice.objects.select_for_update().get(pk=invoice_id)
+        if invoice.status == InvoiceStatus.UNCOLLECTIBLE:
+            return invoice
+        if invoice.status != InvoiceStatus.OPEN or invoice.amount_due <= ZERO:
+            raise InvalidInvoiceTransition(
+                f"Only an open invoice with an amount due can be written off; this one is "
+                f"{invoice.get_status_display().lower()}."
+            )
+        written_off = invoice.amount_due
+        invoice.amount_written_off = written_off
+        invoice.status = InvoiceStatus.UNCOLLECTIBLE
+        invoice.uncollectible_at = timezone.now()
+        invoice.uncollectible_reason = reason.strip()
+        invoice.save()
+        audit_record(
+            rule="invoicing.write_off",
+            action="invoice_marked_uncollectible",
+            obj=invoice,
+            actor=actor,
+            inputs={
+                "reason": invoice.uncollectible_reason,
+                "total": invoice.total,
+                "amount_paid": invoice.amount_paid,
+                "amount_credited": invoice.amount_credited,
+                "due_date": invoice.due_date,
+            },
+            outcome={"status": invoice.status, "amount_written_off": written_off},
+        )
+        _send_after_commit(invoice_marked_uncollectible, invoice.pk)
     return invoice
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.dispatch import receiver
 
+from invoicing.signals import invoice_marked_uncollectible
 from receivables.signals import payment_succeeded, refund_succeeded
 
 
@@ -19,3 +20,10 @@ def post_refund(sender: Any, refund_id: int, **kwargs: Any) -> None:
     from .tasks import refund_post_task
 
     refund_post_task.delay(refund_id)
+
+
+@receiver(invoice_marked_uncollectible, dispatch_uid="ledger.post_write_off")
+def post_write_off(sender: Any, invoice_id: int, **kwargs: Any) -> None:
+    from .tasks import invoice_write_off_post_task
+
+    invoice_write_off_post_task.delay(invoice_id)

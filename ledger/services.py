@@ -124,6 +124,27 @@ def payment_post(*, payment_id: int) -> JournalEntry:
     )
 
 
+def invoice_write_off_post(*, invoice_id: int) -> JournalEntry:
+    """Dr Bad debt expense / Cr Accounts receivable for what an uncollectible invoice still owed."""
+    from invoicing.models import Invoice
+
+    invoice = Invoice.objects.get(pk=invoice_id)
+    if invoice.uncollectible_at is None or invoice.amount_written_off <= 0:
+        raise ValueError(f"Invoice {invoice_id} has not been written off: nothing to post.")
+    return journal_entry_post(
+        source_key=f"invoice:{invoice.pk}:written_off",
+        entry_date=invoice.uncollectible_at.date(),
+        memo=f"Invoice {invoice.number} written off as uncollectible",
+        currency=invoice.currency,
+        customer_id=invoice.customer_id,
+        postings=[
+            Posting(AccountCode.BAD_DEBT, debit=invoice.amount_written_off),
+            Posting(AccountCode.ACCOUNTS_RECEIVABLE, credit=invoice.amount_written_off),
+        ],
+        rule="ledger.bad_debt",
+    )
+
+
 def refund_post(*, refund_id: int) -> JournalEntry:
     """Dr Accounts receivable / Cr Cash for money given back: the credit note had credited AR with
     the refunded part (the customer was owed it), the refund settles that."""

@@ -305,3 +305,28 @@ def dunning_reminder_send(*, case_id: int) -> DunningCase:
             outcome={"to": recipients, "next_reminder_at": case.next_reminder_at},
         )
     return case
+
+
+def dunning_close_written_off(*, invoice_id: int) -> DunningCase | None:
+    """The invoice was written off: its dunning case stops (no more retries or reminders)."""
+    with transaction.atomic():
+        case = (
+            DunningCase.objects.select_for_update()
+            .filter(invoice_id=invoice_id, status__in=[DunningStatus.OPEN, DunningStatus.ESCALATED])
+            .first()
+        )
+        if case is None:
+            return None
+        was = case.status
+        case.status = DunningStatus.CLOSED
+        case.closed_at = timezone.now()
+        case.next_retry_at = case.next_reminder_at = None
+        case.save()
+        audit_record(
+            rule="receivables.written_off",
+            action="dunning_case_closed",
+            obj=case,
+            inputs={"invoice_id": invoice_id, "status": was},
+            outcome={"status": case.status},
+        )
+    return case

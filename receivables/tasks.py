@@ -7,7 +7,7 @@ from django.utils import timezone
 from .choices import DunningStatus
 from .models import DunningCase
 from .refunds import credit_note_settle
-from .services import dunning_reminder_send, dunning_retry, invoice_collect
+from .services import dunning_close_written_off, dunning_reminder_send, dunning_retry, invoice_collect
 
 BATCH = 500
 
@@ -26,6 +26,11 @@ def credit_note_settle_task(credit_note_id: int) -> None:
 @shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=30, max_retries=5)
 def invoice_collect_task(invoice_id: int) -> None:
     invoice_collect(invoice_id=invoice_id)
+
+
+@shared_task
+def dunning_close_written_off_task(invoice_id: int) -> None:
+    dunning_close_written_off(invoice_id=invoice_id)
 
 
 @shared_task(autoretry_for=(ConnectionError, OSError), retry_backoff=30, max_retries=5)

@@ -116,7 +116,7 @@ def reconciliation_report(*, period: str) -> dict[str, Any]:
         revenue = RevenueScheduleEntry.objects.filter(invoice=invoice, is_cancelled=False)
         recognized = revenue.filter(recognized_on__isnull=False).aggregate(s=Sum("amount"))["s"] or ZERO
         scheduled = revenue.aggregate(s=Sum("amount"))["s"] or ZERO
-        written_off = invoice.amount_due if invoice.status == InvoiceStatus.UNCOLLECTIBLE else ZERO
+        written_off = invoice.amount_written_off if invoice.status == InvoiceStatus.UNCOLLECTIBLE else ZERO
         credits = _credits(invoice)
         figures.billed += invoice.total
         figures.tax += invoice.tax
@@ -183,9 +183,13 @@ def _check_invoice(
     keys = [f"invoice:{invoice.pk}:issued"]
     keys += [f"payment:{a.payment_id}:received" for a in PaymentAllocation.objects.filter(invoice=invoice)]
     keys += credits.ledger_keys
+    written_off = ZERO
+    if invoice.status == InvoiceStatus.UNCOLLECTIBLE:
+        keys.append(f"invoice:{invoice.pk}:written_off")
+        written_off = invoice.amount_written_off
     ledger_ar = _ledger_balance(invoice.customer_id, AccountCode.ACCOUNTS_RECEIVABLE, keys)
-    expected_ar = invoice.total - credits.total - collected + credits.refunded
-    if invoice.status != InvoiceStatus.UNCOLLECTIBLE and ledger_ar != expected_ar:
+    expected_ar = invoice.total - credits.total - collected + credits.refunded - written_off
+    if ledger_ar != expected_ar:
         report.findings.append(
             {
                 "invoice": ref,

@@ -22,7 +22,13 @@ from invoicing.exceptions import InvalidInvoiceTransition
 from invoicing.models import BillingRun, Invoice, InvoiceDeliveryAttempt, InvoiceLine
 from invoicing.rating import RatingInputError, RatingResult
 from invoicing.selectors import invoice_list, invoice_payment_url
-from invoicing.services import billing_run_execute, invoice_approve, invoice_finalize, invoice_void
+from invoicing.services import (
+    billing_run_execute,
+    invoice_approve,
+    invoice_finalize,
+    invoice_mark_uncollectible,
+    invoice_void,
+)
 from invoicing.tax import tax_by_rate
 from invoicing.usage import customer_current_usage, rating_preview
 
@@ -118,6 +124,7 @@ class InvoiceSerializer(serializers.ModelSerializer):
     total = serializers.SerializerMethodField()
     amount_paid = serializers.SerializerMethodField()
     amount_credited = serializers.SerializerMethodField()
+    amount_written_off = serializers.SerializerMethodField()
     amount_due = serializers.SerializerMethodField()
     credit_notes = serializers.SerializerMethodField()
     payment_url = serializers.SerializerMethodField()
@@ -144,6 +151,8 @@ class InvoiceSerializer(serializers.ModelSerializer):
             "total",
             "amount_paid",
             "amount_credited",
+            "amount_written_off",
+            "uncollectible_reason",
             "amount_due",
             "credit_notes",
             "payment_url",
@@ -187,6 +196,9 @@ class InvoiceSerializer(serializers.ModelSerializer):
 
     def get_amount_credited(self, obj: Invoice) -> str:
         return _money(obj.amount_credited, obj.currency)
+
+    def get_amount_written_off(self, obj: Invoice) -> str:
+        return _money(obj.amount_written_off, obj.currency)
 
     @extend_schema_field(serializers.ListField(child=serializers.DictField()))
     def get_credit_notes(self, obj: Invoice) -> list[dict[str, Any]]:
@@ -333,6 +345,24 @@ class InvoiceVoidApi(_InvoiceActionApi):
     def act(self, request: Request, invoice: Invoice) -> Invoice:
         reason = request.data.get("reason", "") if isinstance(request.data, dict) else ""
         return invoice_void(invoice_id=invoice.pk, actor=request.user, reason=str(reason))
+
+
+class InvoiceMarkUncollectibleApi(_InvoiceActionApi):
+    """Write an open invoice off as bad debt (``{"reason": "..."}``, required)."""
+
+    @extend_schema(
+        request=inline_serializer("WriteOff", {"reason": serializers.CharField()}), responses={200: InvoiceSerializer}
+    )
+    def post(self, request: Request, pk: int) -> Response:
+        reason = request.data.get("reason") if isinstance(request.data, dict) else None
+        if not isinstance(reason, str) or not reason.strip():
+            return Response(
+                error_body(400, "Invalid input.", {"reason": ["Give the reason for the write-off."]}), status=400
+            )
+        return super().post(request, pk)
+
+    def act(self, request: Request, invoice: Invoice) -> Invoice:
+        return invoice_mark_uncollectible(invoice_id=invoice.pk, actor=request.user, reason=request.data["reason"])
 
 
 class InvoiceApproveApi(_InvoiceActionApi):
