@@ -78,7 +78,11 @@ def _invoice(
     tax_rate: Decimal = Decimal(0),
 ) -> Invoice:
     subtotal = sum((line.amount for line in lines), D(0))
-    tax = round_money(subtotal * tax_rate, currency)
+    if tax_rate:  # exclusive tax per line, rounded per line, as drafting prices it
+        for line in lines:
+            line.tax_name, line.tax_percentage = "VAT", tax_rate * 100
+            line.tax_amount = round_money(line.amount * tax_rate, currency)
+    tax = sum((line.tax_amount for line in lines), D(0))
     return Invoice(
         currency=currency,
         number=number or None,
