@@ -140,6 +140,8 @@ if CELERY_BROKER_URL.startswith("filesystem://"):
         "processed_folder": str(VAR_DIR / "celery-processed"),
         "store_processed": False,
     }
+    # kombu's filesystem transport, writing each message atomically (billing_site/kombu_filesystem.py).
+    CELERY_BROKER_TRANSPORT = "billing_site.kombu_filesystem:Transport"
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_TASK_DEFAULT_QUEUE = env.str("CELERY_TASK_DEFAULT_QUEUE", default="celery")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
