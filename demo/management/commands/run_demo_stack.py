@@ -45,7 +45,9 @@ class Command(BaseCommand):
                     f"  API docs:    http://127.0.0.1:{port}/api/docs/  (key: manage.py create_api_key NAME)\n"
                 )
             )
-            subprocess.run([str(BIN / "honcho"), "start", "-f", str(settings.BASE_DIR / "Procfile")], check=False)
+            # honcho gives the first process (web) PORT = its base port, 5000 unless told.
+            honcho = [str(BIN / "honcho"), "start", "-p", port, "-f", str(settings.BASE_DIR / "Procfile")]
+            subprocess.run(honcho, check=False)
         finally:
             if stripe_proc is not None:
                 stripe_proc.terminate()
