@@ -16,9 +16,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.admin.utils import flatten_fieldsets
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -37,6 +38,8 @@ from .review import (
     AWAITING_REVIEW,
     DraftEditError,
     LineEdit,
+    NewLine,
+    added_in_review,
     invoice_draft_lines_update,
     line_edit_errors,
     review_queue,
@@ -125,6 +128,9 @@ class DraftLineForm(forms.ModelForm):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        line = self.instance
+        if data.get("DELETE"):  # checked by DraftLineFormSet: a form marked for deletion is not validated
+            return data
         if self.errors or not self.has_changed():
             return data
         if (
@@ -134,7 +140,7 @@ class DraftLineForm(forms.ModelForm):
         ):
             data["amount"] = None  # recompute from the new quantity or price
         for name, messages_ in line_edit_errors(
-            kind=self.instance.kind, description=data.get("description", ""), quantity=data["quantity"],
+            kind=line.kind or LineKind.FIXED, description=data.get("description", ""), quantity=data["quantity"],
             unit_price=data.get("unit_price"), amount=data.get("amount"), currency=self.instance.invoice.currency,
         ).items():
             self.add_error(name if name in self.fields else None, messages_)
@@ -147,6 +153,24 @@ class DraftLineForm(forms.ModelForm):
             unit_price=data.get("unit_price"), amount=data.get("amount"),
         )
 
+    def new_line(self) -> NewLine:
+        data = self.cleaned_data
+        return NewLine(
+            description=data["description"], quantity=data["quantity"], unit_price=data.get("unit_price"),
+            amount=data.get("amount"),
+        )
+
+
+class DraftLineFormSet(BaseInlineFormSet):
+    def clean(self) -> None:
+        super().clean()
+        for form in self.forms:
+            if self._should_delete_form(form) and form.instance.pk and not added_in_review(form.instance):
+                raise ValidationError(
+                    f"“{form.instance.description}”: only lines added in review can be removed; "
+                    "set the amount to 0 instead."
+                )
+
 
 class DraftInvoiceLineInline(admin.TabularInline):
     """The lines of a draft, editable by whoever may change invoices; issued invoices use the
@@ -154,18 +178,23 @@ class DraftInvoiceLineInline(admin.TabularInline):
 
     model = InvoiceLine
     form = DraftLineForm
+    formset = DraftLineFormSet
     fields = ("position", "line_code", "kind", "tier", "description", "quantity", "unit_price", "amount",
               "tax_display", "period")
     readonly_fields = ("position", "line_code", "kind", "tier", "tax_display", "period")
     extra = 0
-    can_delete = False
-    verbose_name_plural = "Lines (editable while the invoice is a draft)"
+    can_delete = True
+    verbose_name = "line"
+    verbose_name_plural = (
+        "Lines (editable while the invoice is a draft; added lines are one-off charges over the invoice's "
+        "period, and only they can be removed)"
+    )
 
     def has_add_permission(self, request: HttpRequest, obj: Invoice | None = None) -> bool:
-        return False
+        return self.has_change_permission(request, obj)
 
     def has_delete_permission(self, request: HttpRequest, obj: Invoice | None = None) -> bool:
-        return False
+        return self.has_change_permission(request, obj)
 
     def has_change_permission(self, request: HttpRequest, obj: Invoice | None = None) -> bool:
         if obj is not None and obj.status != InvoiceStatus.DRAFT:
@@ -309,12 +338,18 @@ class InvoiceReviewAdminMixin:
         invoice: Invoice = form.instance
         if invoice.status != InvoiceStatus.DRAFT:
             return
-        lines = [f.line_edit() for fs in edits for f in fs.forms if f.has_changed()]
+        forms_ = [f for fs in edits for f in fs.forms]
+        deleted = [f for f in forms_ if f.cleaned_data.get("DELETE")]
+        lines = [f.line_edit() for f in forms_ if f.instance.pk and f.has_changed() and f not in deleted]
+        add = [f.new_line() for f in forms_ if f.instance.pk is None and f.has_changed() and f not in deleted]
+        remove = [f.instance.pk for f in deleted if f.instance.pk]
         notes = form.cleaned_data.get("notes") if "notes" in form.changed_data else None
-        if not lines and notes is None:
+        if not lines and not add and not remove and notes is None:
             return
         try:
-            updated = invoice_draft_lines_update(invoice_id=invoice.pk, lines=lines, notes=notes, actor=request.user)
+            updated = invoice_draft_lines_update(
+                invoice_id=invoice.pk, lines=lines, notes=notes, add=add, remove=remove, actor=request.user
+            )
         except (DraftEditError, InvalidInvoiceTransition) as exc:
             self.message_user(request, f"The lines were not changed: {exc}", messages.ERROR)  # type: ignore[attr-defined]
             return

@@ -177,6 +177,27 @@ class DraftEditError(InvoicingError):
         self.fields = fields
 
 
+# Lines a reviewer adds to a draft (a one-off charge, a correction) carry this in their price
+# snapshot: only they may be removed again, and revrec recognises them when the invoice is issued
+# (``charge_model`` "one_time"). Computed lines are corrected, or set to zero, never deleted.
+ADDED_IN_REVIEW = "added_in_review"
+ADDED_LINE_CODE = "adjustment"
+
+
+def added_in_review(line: InvoiceLine) -> bool:
+    return bool((line.price_snapshot or {}).get(ADDED_IN_REVIEW))
+
+
+@dataclass(frozen=True)
+class NewLine:
+    """A line the reviewer adds. ``amount`` None: quantity x unit price, rounded once."""
+
+    description: str
+    quantity: Decimal
+    unit_price: Decimal | None
+    amount: Decimal | None
+
+
 @dataclass(frozen=True)
 class LineEdit:
     """What the reviewer sets on one line. ``amount`` None: quantity x unit price, rounded once."""
@@ -248,15 +269,94 @@ def _totals(invoice: Invoice) -> dict[str, Decimal]:
     }
 
 
+def _draft_edit_errors(
+    invoice: Invoice, by_id: dict[int, InvoiceLine], lines: Sequence[LineEdit], add: Sequence[NewLine],
+    remove: Sequence[int],
+) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+    for index, edit in enumerate(lines):
+        line = by_id.get(edit.line_id)
+        if line is None:
+            errors[f"lines[{index}].id"] = [f"Line {edit.line_id} is not a line of this invoice."]
+            continue
+        found = line_edit_errors(
+            kind=line.kind, description=edit.description, quantity=edit.quantity, unit_price=edit.unit_price,
+            amount=edit.amount, currency=invoice.currency,
+        )
+        errors.update({f"lines[{index}].{name}": messages for name, messages in found.items()})
+    for index, new_line in enumerate(add):
+        found = line_edit_errors(
+            kind=LineKind.FIXED, description=new_line.description, quantity=new_line.quantity,
+            unit_price=new_line.unit_price, amount=new_line.amount, currency=invoice.currency,
+        )
+        errors.update({f"added[{index}].{name}": messages for name, messages in found.items()})
+    for index, line_id in enumerate(remove):
+        line = by_id.get(line_id)
+        if line is None:
+            errors[f"removed[{index}]"] = [f"Line {line_id} is not a line of this invoice."]
+        elif not added_in_review(line):
+            errors[f"removed[{index}]"] = [
+                "Only lines added in review can be removed; set this line's amount to 0 to drop the charge."
+            ]
+    return errors
+
+
+def _edits_apply(invoice: Invoice, by_id: dict[int, InvoiceLine], lines: Sequence[LineEdit]) -> list[dict[str, Any]]:
+    """Set the edited values on the lines (unsaved); the changes, for the audit record."""
+    changes: list[dict[str, Any]] = []
+    for edit in lines:
+        line = by_id[edit.line_id]
+        before = _line_values(line, invoice.currency)
+        line.description = edit.description.strip()
+        line.quantity = edit.quantity
+        line.unit_price = edit.unit_price
+        line.precise_amount, line.amount = line_amounts(
+            quantity=edit.quantity, unit_price=edit.unit_price, amount=edit.amount, currency=invoice.currency
+        )
+        after = _line_values(line, invoice.currency)
+        if after != before:
+            changes.append({
+                "line": line.pk, "line_code": line.line_code,
+                "before": {k: v for k, v in before.items() if after[k] != v},
+                "after": {k: v for k, v in after.items() if before[k] != v},
+            })
+    return changes
+
+
+def _new_lines(invoice: Invoice, add: Sequence[NewLine], after_position: int) -> list[InvoiceLine]:
+    """Unsaved one-off lines over the invoice's period, after the last one."""
+    new_lines = []
+    for position, new_line in enumerate(add, start=after_position + 1):
+        precise, amount = line_amounts(
+            quantity=new_line.quantity, unit_price=new_line.unit_price, amount=new_line.amount,
+            currency=invoice.currency,
+        )
+        new_lines.append(InvoiceLine(
+            invoice=invoice, position=position, line_code=ADDED_LINE_CODE, kind=LineKind.FIXED,
+            description=new_line.description.strip(), quantity=new_line.quantity, unit_price=new_line.unit_price,
+            precise_amount=precise, amount=amount, period_start=invoice.period_start,
+            period_end=invoice.period_end, price_snapshot={"charge_model": "one_time", ADDED_IN_REVIEW: True},
+        ))
+    return new_lines
+
+
 def invoice_draft_lines_update(
-    *, invoice_id: int, lines: Sequence[LineEdit] = (), notes: str | None = None, actor: Actor
+    *,
+    invoice_id: int,
+    lines: Sequence[LineEdit] = (),
+    notes: str | None = None,
+    add: Sequence[NewLine] = (),
+    remove: Sequence[int] = (),
+    actor: Actor,
 ) -> Invoice:
     """Correct a draft before it is issued: the given lines' description, quantity, unit price and
-    amount, and the invoice's notes (None: unchanged). Tax is computed again per line at the
-    customer's rate, subtotal and total are the sums of the rounded lines. The review decision is
-    kept (the reviewer is the one editing). One audit record with every change and the totals
-    before and after; nothing is written when nothing changed. Raises DraftEditError (nothing
-    saved) or InvalidInvoiceTransition for an issued invoice."""
+    amount, and the invoice's notes (None: unchanged); ``add`` one-off lines (over the invoice's
+    period, recognised at issue) and ``remove`` lines added that way before. Tax is computed again
+    per line at the customer's rate, subtotal and total are the sums of the rounded lines. The
+    review decision is kept (the reviewer is the one editing). One audit record with every change
+    and the totals before and after; nothing is written when nothing changed. Raises
+    DraftEditError (nothing saved; paths ``lines[i].x``, ``added[i].x``, ``removed[i]``) or
+    InvalidInvoiceTransition for an issued invoice."""
     with transaction.atomic():
         invoice = Invoice.objects.select_for_update().select_related("customer").get(pk=invoice_id)
         if invoice.status != InvoiceStatus.DRAFT:
@@ -265,46 +365,26 @@ def invoice_draft_lines_update(
             )
         all_lines = list(invoice.lines.order_by("position", "id"))
         by_id = {line.pk: line for line in all_lines}
-        errors: dict[str, list[str]] = {}
-        for index, edit in enumerate(lines):
-            line = by_id.get(edit.line_id)
-            if line is None:
-                errors[f"lines[{index}].id"] = [f"Line {edit.line_id} is not a line of this invoice."]
-                continue
-            found = line_edit_errors(
-                kind=line.kind, description=edit.description, quantity=edit.quantity, unit_price=edit.unit_price,
-                amount=edit.amount, currency=invoice.currency,
-            )
-            errors.update({f"lines[{index}].{name}": messages for name, messages in found.items()})
+        errors = _draft_edit_errors(invoice, by_id, lines, add, remove)
         if errors:
             raise DraftEditError(errors)
 
         before_totals = _totals(invoice)
         before_tax = {line.pk: (line.tax_rate_id, line.tax_name, line.tax_percentage, line.tax_amount)
                       for line in all_lines}
-        changes: list[dict[str, Any]] = []
-        edited: set[int] = set()
-        for edit in lines:
-            line = by_id[edit.line_id]
-            before = _line_values(line, invoice.currency)
-            line.description = edit.description.strip()
-            line.quantity = edit.quantity
-            line.unit_price = edit.unit_price
-            line.precise_amount, line.amount = line_amounts(
-                quantity=edit.quantity, unit_price=edit.unit_price, amount=edit.amount, currency=invoice.currency
-            )
-            after = _line_values(line, invoice.currency)
-            if after != before:
-                edited.add(line.pk)
-                changes.append({
-                    "line": line.pk, "line_code": line.line_code,
-                    "before": {k: v for k, v in before.items() if after[k] != v},
-                    "after": {k: v for k, v in after.items() if before[k] != v},
-                })
+        changes = _edits_apply(invoice, by_id, lines)
+        edited = {change["line"] for change in changes}
         notes_change = None
         if notes is not None and notes.strip() != invoice.notes:
             notes_change = {"before": invoice.notes, "after": notes.strip()}
             invoice.notes = notes.strip()
+        for line in [by_id[line_id] for line_id in dict.fromkeys(remove)]:
+            changes.append({"removed": {"line": line.pk, **_line_values(line, invoice.currency)}})
+            line.delete()  # simple-history records the deletion
+            all_lines.remove(line)
+        new_lines = _new_lines(invoice, add, max((line.position for line in all_lines), default=-1))
+        all_lines += new_lines
+        changes += [{"added": _line_values(line, invoice.currency)} for line in new_lines]
         if not changes and notes_change is None:
             return invoice
 
@@ -313,6 +393,9 @@ def invoice_draft_lines_update(
         invoice.subtotal = sum((line.amount for line in all_lines), ZERO)
         invoice.total = invoice.subtotal + invoice.tax
         for line in all_lines:
+            if line.pk is None:  # added
+                line.save()
+                continue
             tax_changed = before_tax[line.pk] != (line.tax_rate_id, line.tax_name, line.tax_percentage,
                                                    line.tax_amount)
             if line.pk in edited or tax_changed:

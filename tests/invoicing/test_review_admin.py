@@ -279,3 +279,46 @@ def test_ar_analyst_has_no_bulk_approve_action(client, login) -> None:  # type: 
 
     assert response.status_code == 200
     assert "approve_and_send" not in response.content.decode()
+
+
+def test_add_a_line_in_the_admin_then_remove_it(client, login) -> None:  # type: ignore[no-untyped-def]
+    held = _draft()
+    login(BILLING_ADMIN)
+    data = _change_form(client, held)
+    data.update({
+        "lines-TOTAL_FORMS": "2",
+        "lines-1-invoice": str(held.pk),
+        "lines-1-description": "Onboarding workshop",
+        "lines-1-quantity": "1",
+        "lines-1-unit_price": "",
+        "lines-1-amount": "250.00",
+    })
+
+    response = client.post(_change_url(held), data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    held.refresh_from_db()
+    added = held.lines.get(line_code="adjustment")
+    assert (added.description, added.amount) == ("Onboarding workshop", D("250.00"))
+    assert held.total == D("650.00")
+
+    data = _change_form(client, held)
+    index = next(k.split("-")[1] for k, v in data.items() if k.endswith("-id") and v == added.pk)
+    data[f"lines-{index}-DELETE"] = "on"
+    response = client.post(_change_url(held), data)
+
+    assert response.status_code == 302, response.context and response.context["errors"]
+    held.refresh_from_db()
+    assert list(held.lines.values_list("line_code", flat=True)) == ["api"]
+    assert held.total == D("400.00")
+
+
+def test_computed_lines_cannot_be_removed_in_the_admin(client, login) -> None:  # type: ignore[no-untyped-def]
+    held = _draft()
+    login(BILLING_ADMIN)
+
+    response = client.post(_change_url(held), _change_form(client, held, **{"lines-0-DELETE": "on"}))
+
+    assert response.status_code == 200
+    assert "only lines added in review can be removed; set the amount to 0 instead." in response.content.decode()
+    assert held.lines.count() == 1

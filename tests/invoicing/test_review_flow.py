@@ -14,7 +14,7 @@ from django.core import mail
 from audit.models import AuditEvent
 from invoicing.exceptions import InvalidInvoiceTransition
 from invoicing.models import Invoice, TaxRate
-from invoicing.review import DraftEditError, LineEdit, invoice_draft_lines_update
+from invoicing.review import DraftEditError, LineEdit, NewLine, invoice_draft_lines_update
 from invoicing.services import contract_bill_due, invoice_approve
 from metering.services import usage_events_record
 from tests.factories import MeterFactory
@@ -221,3 +221,62 @@ def test_an_issued_invoice_cannot_be_edited(history: list[Invoice]) -> None:
     issued = history[0]
     with pytest.raises(InvalidInvoiceTransition, match="credit note"):
         invoice_draft_lines_update(invoice_id=issued.pk, actor="rita", notes="too late")
+
+
+def test_reviewer_adds_a_one_off_line_taxed_and_recognised_at_issue(  # type: ignore[no-untyped-def]
+    held: Invoice, django_capture_on_commit_callbacks
+) -> None:
+    from revrec.models import RevenueScheduleEntry
+
+    TaxRate.objects.create(name="Sales tax", country="US", percentage=D("10"))
+    held.customer.country = "US"
+    held.customer.save()
+
+    invoice = invoice_draft_lines_update(
+        invoice_id=held.pk, actor="rita",
+        add=[NewLine(description="  Onboarding workshop  ", quantity=D(2), unit_price=D("125.00"), amount=None)],
+    )
+
+    added = invoice.lines.get(line_code="adjustment")
+    assert (added.description, added.kind, added.amount, added.tax_amount) == (
+        "Onboarding workshop", "fixed", D("250.00"), D("25.00")
+    )
+    assert (added.period_start, added.period_end) == (held.period_start, held.period_end)
+    assert added.position == 1
+    assert (invoice.subtotal, invoice.tax, invoice.total) == (D("650.00"), D("65.00"), D("715.00"))
+    event = AuditEvent.objects.get(action="invoice_draft_edited", object_id=str(held.pk))
+    assert event.inputs["lines"] == [
+        {"added": {"description": "Onboarding workshop", "quantity": "2", "unit_price": "125.00", "amount": "250.00"}}
+    ]
+
+    with time_machine.travel(dt.datetime(2026, 5, 2, 12, tzinfo=dt.UTC), tick=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        invoice_approve(invoice_id=held.pk, actor="rita")
+    entry = RevenueScheduleEntry.objects.get(invoice_line=added)
+    assert (entry.amount, entry.recognized_on) == (D("250.00"), dt.date(2026, 5, 2))
+
+
+def test_only_lines_added_in_review_can_be_removed(held: Invoice) -> None:
+    usage = held.lines.get()
+    invoice = invoice_draft_lines_update(
+        invoice_id=held.pk, actor="rita",
+        add=[NewLine(description="Expedite fee", quantity=D(1), unit_price=None, amount=D("50.00"))],
+    )
+    added = invoice.lines.get(line_code="adjustment")
+    assert invoice.total == D("450.00")
+
+    with pytest.raises(DraftEditError) as refused:
+        invoice_draft_lines_update(invoice_id=held.pk, actor="rita", remove=[usage.pk])
+    assert list(refused.value.fields) == ["removed[0]"]
+
+    with pytest.raises(DraftEditError) as bad:
+        invoice_draft_lines_update(
+            invoice_id=held.pk, actor="rita",
+            add=[NewLine(description="", quantity=D(1), unit_price=None, amount=None)],
+        )
+    assert set(bad.value.fields) == {"added[0].description", "added[0].amount"}
+
+    invoice = invoice_draft_lines_update(invoice_id=held.pk, actor="rita", remove=[added.pk])
+    assert list(invoice.lines.values_list("pk", flat=True)) == [usage.pk]
+    assert (invoice.subtotal, invoice.total) == (D("400.00"), D("400.00"))
+    assert added.history.filter(history_type="-").exists()
