@@ -61,10 +61,16 @@ def _wait_for_port(port: int, timeout: float = 20.0) -> None:
 
 @pytest.fixture(scope="session")
 def localstripe_url() -> Iterator[str]:
-    """A real (fake) Stripe server: localstripe, started once per test session on 127.0.0.1."""
+    """A real (fake) Stripe server: localstripe, started once per test session on 127.0.0.1.
+
+    ``--from-scratch``: localstripe otherwise loads /tmp/localstripe.pickle, the state every
+    instance on the machine writes, and a file cut short by a killed instance (or two sessions
+    writing at once) stops it at start-up with UnpicklingError."""
     port = _free_port()
     proc = subprocess.Popen(
-        [str(VENV_BIN / "localstripe"), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [str(VENV_BIN / "localstripe"), "--port", str(port), "--from-scratch"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     try:
         _wait_for_port(port)

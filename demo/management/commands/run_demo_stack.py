@@ -58,8 +58,12 @@ class Command(BaseCommand):
             return None
         if _listening(base.hostname, base.port):
             return None
+        # --from-scratch: never load /tmp/localstripe.pickle, which a killed instance can leave cut
+        # short (localstripe then dies at start-up); the demo loader re-creates what it needs.
         proc = subprocess.Popen(
-            [str(BIN / "localstripe"), "--port", str(base.port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            [str(BIN / "localstripe"), "--port", str(base.port), "--from-scratch"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         for _ in range(100):
             if _listening(base.hostname, base.port):
