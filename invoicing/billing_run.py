@@ -64,7 +64,7 @@ from .late_usage import SETTLE, BilledRow, billed_rows_query, late_usage_rerate_
 from .models import BillingRun, CreditGrant, Invoice, InvoiceLine
 from .rating import RatedLine
 from .schedules import Period
-from .services import _snapshot, contract_bill_due, customer_snapshot
+from .services import contract_bill_due, invoice_build
 
 logger = logging.getLogger(__name__)
 
@@ -431,43 +431,11 @@ def _rate(
 
 
 def _build(draft: _Draft, run: BillingRun | None) -> tuple[Invoice, list[InvoiceLine]]:
-    """The draft's invoice and lines, unsaved (as ``services._create_invoice`` makes them)."""
-    contract = draft.contract
-    periods = [lp.period for lp in draft.line_periods]
-    lines = [
-        InvoiceLine(
-            position=position,
-            contract_line_id=getattr(contract_line, "pk", None),
-            line_code=row.line_code,
-            kind=row.kind,
-            description=row.description,
-            tier=row.tier,
-            quantity=row.quantity,
-            unit_price=row.unit_price,
-            precise_amount=row.precise_amount,
-            amount=row.amount,
-            period_start=row.period_start,
-            period_end=row.period_end,
-            price_snapshot=_snapshot(contract_line),
-        )
-        for position, (row, contract_line) in enumerate(draft.rated)
-    ]
-    subtotal = sum((line.amount for line in lines), ZERO)
-    invoice = Invoice(
-        customer=contract.customer,
-        contract=contract,
-        billing_run=run,
-        kind=InvoiceKind.RECURRING,
-        billing_date=draft.billing_date,
-        currency=contract.currency,
-        period_start=min(p.start for p in periods),
-        period_end=max(p.end for p in periods),
-        auto_send=contract.auto_send,
-        customer_snapshot=customer_snapshot(contract.customer),
-        subtotal=subtotal,
-        total=subtotal,
+    """The draft's invoice and lines, unsaved."""
+    return invoice_build(
+        contract=draft.contract, billing_date=draft.billing_date, line_periods=draft.line_periods,
+        rated=draft.rated, run=run,
     )
-    return invoice, lines
 
 
 def _write(drafts: list[_Draft], *, as_of: datetime, run: BillingRun | None) -> None:

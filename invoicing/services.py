@@ -51,16 +51,38 @@ def customer_snapshot(customer: Customer) -> dict[str, object]:
     }
 
 
-def _create_invoice(
+def invoice_build(
     *,
     contract: Contract,
     billing_date: date,
     line_periods: Sequence[LinePeriod],
     rated: Sequence[tuple[RatedLine, object]],
     run: BillingRun | None,
-) -> Invoice:
+) -> tuple[Invoice, list[InvoiceLine]]:
+    """A contract's recurring draft for one billing date and its lines, unsaved: one per rated row,
+    in order, with the price it was rated at. Used one invoice at a time (``_create_invoice``) and
+    in bulk by the chunked billing run."""
     periods = [lp.period for lp in line_periods]
-    invoice = Invoice.objects.create(
+    lines = [
+        InvoiceLine(
+            position=position,
+            contract_line_id=getattr(contract_line, "pk", None),
+            line_code=row.line_code,
+            kind=row.kind,
+            description=row.description,
+            tier=row.tier,
+            quantity=row.quantity,
+            unit_price=row.unit_price,
+            precise_amount=row.precise_amount,
+            amount=row.amount,
+            period_start=row.period_start,
+            period_end=row.period_end,
+            price_snapshot=_snapshot(contract_line),
+        )
+        for position, (row, contract_line) in enumerate(rated)
+    ]
+    subtotal = sum((line.amount for line in lines), ZERO)
+    invoice = Invoice(
         customer=contract.customer,
         contract=contract,
         billing_run=run,
@@ -71,32 +93,27 @@ def _create_invoice(
         period_end=max(p.end for p in periods),
         auto_send=contract.auto_send,
         customer_snapshot=customer_snapshot(contract.customer),
+        subtotal=subtotal,
+        total=subtotal,
     )
-    lines = []
-    for position, (row, contract_line) in enumerate(rated):
-        lines.append(
-            InvoiceLine(
-                invoice=invoice,
-                position=position,
-                contract_line_id=getattr(contract_line, "pk", None),
-                line_code=row.line_code,
-                kind=row.kind,
-                description=row.description,
-                tier=row.tier,
-                quantity=row.quantity,
-                unit_price=row.unit_price,
-                precise_amount=row.precise_amount,
-                amount=row.amount,
-                period_start=row.period_start,
-                period_end=row.period_end,
-                price_snapshot=_snapshot(contract_line),
-            )
-        )
+    return invoice, lines
+
+
+def _create_invoice(
+    *,
+    contract: Contract,
+    billing_date: date,
+    line_periods: Sequence[LinePeriod],
+    rated: Sequence[tuple[RatedLine, object]],
+    run: BillingRun | None,
+) -> Invoice:
+    invoice, lines = invoice_build(
+        contract=contract, billing_date=billing_date, line_periods=line_periods, rated=rated, run=run
+    )
+    invoice.save()
     for line in lines:
+        line.invoice = invoice
         line.save()  # save(), not bulk_create: simple-history records each line
-    invoice.subtotal = sum((line.amount for line in lines), ZERO)
-    invoice.total = invoice.subtotal + invoice.tax
-    invoice.save(update_fields=["subtotal", "total"])
     return invoice
 
 
