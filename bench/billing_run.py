@@ -23,7 +23,7 @@ body hashes included). About 11% fall before the contract start and must not be 
 Timed: ``billing_run_execute(as_of=2026-04-05T12:00Z)``: each contract's first period
 [2026-03-05, 2026-04-05) has closed. Printed: seconds, invoices created, SQL queries (counted by an
 execute wrapper, with the time spent in them and the most frequent statement shapes), per contract,
-the seconds per phase of the set-based drafting (``invoicing.billing_run.PHASES``), and the
+the seconds per phase of the set-based drafting (``invoicing.drafting.billing_run.PHASES``), and the
 check that the sum of invoice totals equals the figure computed here from the generated events:
 per customer max(round_half_up(calls in the period x 0.004, 2), 200.00). Then the same run again,
 which must create nothing. ``--profile`` runs the billing run under cProfile (slower) and prints
@@ -225,8 +225,8 @@ def build_rollups(meter_id: int) -> float:
 def per_contract_run(as_of: datetime, actor: str):  # type: ignore[no-untyped-def]
     """The run as it was before chunking: ``contract_bill_due`` for each active contract in turn."""
     from contracts.models import Contract
+    from invoicing.drafting.recurring import contract_bill_due
     from invoicing.models import BillingRun
-    from invoicing.services import contract_bill_due
 
     run = BillingRun.objects.create(as_of=as_of, triggered_by=actor)
     contracts = list(
@@ -325,9 +325,8 @@ def main() -> int:
     from django.db import connection
 
     from billing_site.celery import app as celery_app
-    from invoicing.billing_run import PHASES
+    from invoicing.drafting.billing_run import PHASES, billing_run_execute
     from invoicing.models import Invoice, InvoiceLine
-    from invoicing.services import billing_run_execute
 
     celery_app.conf.task_always_eager = not args.workers  # without workers the chunks run inline, here
     if args.chunk_size:
@@ -385,7 +384,7 @@ def main() -> int:
         "rerun creates nothing": rerun.invoices_created == 0 and rerun.invoices_existing == args.customers,
     }
     per_contract_ms = 1000 * seconds / max(args.customers, 1)
-    from invoicing.billing_run import chunk_size
+    from invoicing.drafting.billing_run import chunk_size
 
     path = f"chunked, {chunk_size()} contracts per chunk" if args.path == "chunked" else "per contract"
     if args.workers:

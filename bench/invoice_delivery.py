@@ -344,13 +344,13 @@ def breakdown(invoice_ids: list[int]) -> dict[str, Any]:
     from django.db import connection
     from xhtml2pdf import pisa
 
-    import invoicing.pdf
-    from invoicing.delivery import invoice_deliver
+    import invoicing.documents.pdf
+    from invoicing.documents.delivery import invoice_deliver
 
     timers = Timers()
     undo = [
-        timers.wrap(invoicing.pdf, "invoice_pdf_context", "PDF: context (formatting with babel)"),
-        timers.wrap(invoicing.pdf, "render_to_string", "PDF: template to HTML (Django templates)"),
+        timers.wrap(invoicing.documents.pdf, "invoice_pdf_context", "PDF: context (formatting with babel)"),
+        timers.wrap(invoicing.documents.pdf, "render_to_string", "PDF: template to HTML (Django templates)"),
         timers.wrap(pisa, "CreatePDF", "PDF: HTML to PDF (xhtml2pdf + reportlab)"),
         timers.wrap(FileSystemStorage, "_save", "PDF: file write"),
         timers.wrap(EmailBackend, "open", "SMTP: connect + EHLO"),
@@ -376,7 +376,7 @@ def breakdown(invoice_ids: list[int]) -> dict[str, Any]:
 
 
 def profile(invoice_ids: list[int], out: Path) -> str:
-    from invoicing.delivery import invoice_deliver
+    from invoicing.documents.delivery import invoice_deliver
 
     profiler = cProfile.Profile()
     profiler.enable()
@@ -393,8 +393,8 @@ def profile(invoice_ids: list[int], out: Path) -> str:
 
 def render_only(invoice_ids: list[int]) -> float:
     """PDFs per second, rendering alone (no storage, no email), one process."""
+    from invoicing.documents.pdf import invoice_pdf_render
     from invoicing.models import Invoice
-    from invoicing.pdf import invoice_pdf_render
 
     invoices = list(Invoice.objects.filter(pk__in=invoice_ids).select_related("customer").prefetch_related("lines"))
     t0 = time.perf_counter()

@@ -31,9 +31,9 @@ django.setup()
 from pypdf import PdfReader  # noqa: E402
 
 from invoicing.choices import InvoiceStatus, LineKind  # noqa: E402
+from invoicing.documents.pdf import invoice_pdf_render  # noqa: E402
 from invoicing.models import Invoice, InvoiceLine  # noqa: E402
-from invoicing.pdf import invoice_pdf_render  # noqa: E402
-from invoicing.rating.money import round_money  # noqa: E402
+from rating.money import round_money  # noqa: E402
 
 D = Decimal
 PAY_URL = "https://billing.autobill.test/pay/eyJpbnZvaWNlIjoxfQ:1uQm5x:sample-signature/"

@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from audit.views import audit_export_csv
 from integrations.views import usage_webhook
-from invoicing.admin_views import contract_invoice_preview
+from invoicing.admin.preview import contract_invoice_preview
 from invoicing.views import invoice_pay, invoice_pay_pdf
 from receivables.views import invoice_pay_intent, invoice_pay_return, stripe_webhook
 

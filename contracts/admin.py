@@ -30,7 +30,7 @@ from audit.admin import (
     join_links,
     pretty_json,
 )
-from invoicing.milestones import milestone_complete_and_invoice
+from invoicing.drafting.milestones import milestone_complete_and_invoice
 from invoicing.models import Invoice
 from invoicing.tax import tax_rates_for
 
@@ -118,7 +118,7 @@ class CustomerAdmin(HistoryAdmin):
         """What the customer has used this period and what it would cost now (the API's usage view)."""
         if obj.pk is None:
             return "-"
-        from invoicing.usage import customer_current_usage
+        from invoicing.drafting.preview import customer_current_usage
 
         contracts = customer_current_usage(customer=obj)["contracts"]
         if not contracts:

@@ -7,7 +7,7 @@ A change never edits a line in place, because past invoices were rated with the 
 the billing run must keep rating past periods with them. Instead the old line *version* ends on
 the effective date D (``end_date = D``, exclusive) and a new version starts on D with the new
 terms. The new version keeps the cycle of the line it replaces (``anchor_date``), so its first
-period is the rest of the current period; see ``invoicing.billing.due_line_periods``.
+period is the rest of the current period; see ``invoicing.drafting.periods.due_line_periods``.
 
 Change types (the API's shape; decimals as strings):
 
@@ -32,8 +32,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from invoicing.rating import LineSpec, RatingInputError, line_spec_from_dict
-from invoicing.rating.engine import parse_decimal
+from rating import LineSpec, RatingInputError, line_spec_from_dict
+from rating.engine import parse_decimal
 
 from .choices import USAGE_CHARGE_MODELS, BillingInterval, BillingTiming, ChargeModel
 from .exceptions import ContractError

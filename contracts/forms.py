@@ -7,8 +7,8 @@ from decimal import Decimal
 from typing import Any
 
 from audit.admin import JsonDefaultsForm
-from invoicing.rating import RatingInputError, line_spec_from_dict
 from metering.models import Meter
+from rating import RatingInputError, line_spec_from_dict
 
 from .choices import USAGE_CHARGE_MODELS
 from .fields import LINE_FIELDS

@@ -1,5 +1,5 @@
 """Milestones: marking one complete. Invoicing it is the invoicing app's job
-(``invoicing.milestones``); this module only owns the milestone's own state."""
+(``invoicing.drafting.milestones``); this module only owns the milestone's own state."""
 
 from __future__ import annotations
 

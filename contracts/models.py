@@ -216,6 +216,12 @@ class Amendment(models.Model):
     # The invoice's id, not a foreign key: contracts does not depend on invoicing's tables (the
     # invoice is also found by its source_key "amendment:<id>").
     proration_invoice_id = models.BigIntegerField(null=True, blank=True)
+    # What applying wrote, for whoever bills the change (``amendment_applied`` listeners): per changed
+    # line, the old version's id and its end date before the amendment ended it, and the new
+    # version's id. Billing the proration is settled when invoicing has drafted it (or found nothing
+    # to prorate); until then a beat task sends ``amendment_applied`` again.
+    line_versions = models.JSONField(default=list, blank=True)
+    proration_settled_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()

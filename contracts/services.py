@@ -9,12 +9,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.services import actor_label, audit_record
+from billing_site.queue import task_enqueue_on_commit
 from integrations import stripe_gateway
 
 from .amendments import AmendmentPlan, AmendmentStateError, amendment_plan
 from .choices import AmendmentStatus
 from .fields import LINE_FIELDS
 from .models import Amendment, Contract, ContractLine, Customer, Milestone
+from .signals import amendment_applied, amendment_approved
 
 
 def customer_create(*, actor: Any = None, **fields: Any) -> Customer:
@@ -138,12 +140,6 @@ def amendment_create(
     return amendment
 
 
-def _enqueue_apply(amendment_id: int) -> None:
-    from .tasks import amendment_apply_task
-
-    amendment_apply_task.delay(amendment_id)
-
-
 def amendment_approve(*, amendment_id: int, actor: Any) -> Amendment:
     """draft -> approved, by ``actor``; the changes are checked again against the lines as they are
     now. Applying (line versions and the proration invoice) follows in a Celery task enqueued when
@@ -167,7 +163,8 @@ def amendment_approve(*, amendment_id: int, actor: Any) -> Amendment:
             inputs={"effective_date": amendment.effective_date, "changes": amendment.changes},
             outcome={"status": amendment.status, "approved_by": amendment.approved_by},
         )
-        transaction.on_commit(lambda: _enqueue_apply(amendment.pk))
+        task_enqueue_on_commit("contracts.tasks.amendment_apply_task", amendment.pk)
+        transaction.on_commit(lambda: amendment_approved.send(sender=Amendment, amendment_id=amendment.pk))
     return amendment
 
 
@@ -190,16 +187,16 @@ def amendment_cancel(*, amendment_id: int, actor: Any) -> Amendment:
 
 
 def amendment_apply(*, amendment_id: int) -> Amendment:
-    """approved -> applied: end the changed lines on the effective date, create their new versions
-    and the added lines, and bill the proration (``invoicing.proration``).
+    """approved -> applied: end the changed lines on the effective date and create their new
+    versions and the added lines. Billing the change (the proration invoice) is invoicing's: it
+    listens to ``amendment_applied``, sent after commit, and reports back through
+    ``amendment_proration_settle``.
 
-    Idempotent: the amendment is claimed under a row lock, an applied one is returned as is, and
-    the proration invoice is unique per amendment. The contract row is locked too, so two
-    amendments of one contract apply one after the other, each against the lines the other left.
-    An amendment dated in the future is applied at once: the line versions carry the dates.
+    Idempotent: the amendment is claimed under a row lock and an applied one is returned as is.
+    The contract row is locked too, so two amendments of one contract apply one after the other,
+    each against the lines the other left. An amendment dated in the future is applied at once:
+    the line versions carry the dates.
     """
-    from invoicing.proration import invoice_create_for_amendment
-
     with transaction.atomic():
         amendment = Amendment.objects.select_for_update().get(pk=amendment_id)
         if amendment.status == AmendmentStatus.APPLIED:
@@ -210,18 +207,16 @@ def amendment_apply(*, amendment_id: int) -> Amendment:
         lines = list(contract.lines.order_by("sort_order", "id"))
         plan = _plan(contract, effective_date=amendment.effective_date, changes=amendment.changes, lines=lines)
         old_lines, new_lines = _apply_plan(contract, plan, {line.pk: line for line in lines})
-        invoice = invoice_create_for_amendment(
-            amendment_id=amendment.pk,
-            contract=contract,
-            effective_date=amendment.effective_date,
-            old_lines=old_lines,
-            new_lines=new_lines,
-            credit_on_downgrade=amendment.credit_on_downgrade,
-            actor=amendment.approved_by or None,
-        )
         amendment.status = AmendmentStatus.APPLIED
         amendment.applied_at = timezone.now()
-        amendment.proration_invoice_id = invoice.pk if invoice is not None else None
+        amendment.line_versions = [
+            {
+                "old_line_id": old.pk if old is not None else None,
+                "old_end_date": old.end_date.isoformat() if old is not None and old.end_date else None,
+                "new_line_id": new.pk if new is not None else None,
+            }
+            for old, new in zip(old_lines, new_lines, strict=True)
+        ]
         amendment.save()
         audit_record(
             rule="contracts.amendment_apply",
@@ -238,9 +233,46 @@ def amendment_apply(*, amendment_id: int) -> Amendment:
             outcome={
                 "ended": [old.code for old in old_lines if old is not None],
                 "created": [new.code for new in new_lines if new is not None],
-                "proration_invoice": amendment.proration_invoice_id,
-                "proration_total": invoice.total if invoice is not None else None,
             },
+        )
+        transaction.on_commit(lambda: amendment_applied.send(sender=Amendment, amendment_id=amendment.pk))
+    return amendment
+
+
+def amendment_line_versions(*, amendment: Amendment) -> tuple[list[ContractLine | None], list[ContractLine | None]]:
+    """An applied amendment's changed lines: each old version as it was before the amendment ended
+    it (its original end date), and its new version; None where a line was only added or ended."""
+    ids = [v[key] for v in amendment.line_versions for key in ("old_line_id", "new_line_id") if v[key] is not None]
+    by_id = {line.pk: line for line in ContractLine.objects.filter(pk__in=ids)}
+    old_lines: list[ContractLine | None] = []
+    new_lines: list[ContractLine | None] = []
+    for version in amendment.line_versions:
+        old = None
+        if version["old_line_id"] is not None:
+            old = copy.copy(by_id[version["old_line_id"]])
+            end = version["old_end_date"]
+            old.end_date = date.fromisoformat(end) if end else None
+        old_lines.append(old)
+        new_lines.append(by_id[version["new_line_id"]] if version["new_line_id"] is not None else None)
+    return old_lines, new_lines
+
+
+def amendment_proration_settle(*, amendment_id: int, invoice_id: int | None, total: object = None) -> Amendment:
+    """Record that an applied amendment's change is billed: its proration invoice, or None when
+    nothing was left to prorate. Settling again changes nothing (safe retry)."""
+    with transaction.atomic():
+        amendment = Amendment.objects.select_for_update().get(pk=amendment_id)
+        if amendment.proration_settled_at is not None:
+            return amendment
+        amendment.proration_invoice_id = invoice_id
+        amendment.proration_settled_at = timezone.now()
+        amendment.save(update_fields=["proration_invoice_id", "proration_settled_at", "updated_at"])
+        audit_record(
+            rule="contracts.amendment_proration",
+            action="amendment_proration_settled",
+            obj=amendment,
+            inputs={"effective_date": amendment.effective_date, "line_versions": amendment.line_versions},
+            outcome={"proration_invoice": invoice_id, "proration_total": total},
         )
     return amendment
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from .choices import AmendmentStatus
 from .models import Amendment
 from .services import amendment_apply
+from .signals import amendment_applied
 
 
 @shared_task(autoretry_for=(OperationalError,), retry_backoff=5, retry_backoff_max=60, max_retries=6)
@@ -26,4 +27,13 @@ def amendments_apply_pending_task() -> int:
     )
     for amendment_id in pending:
         amendment_apply_task.delay(amendment_id)
-    return len(pending)
+    # Applied, but the change was never billed (the event's task was lost): announce it again; the
+    # proration invoice is unique per amendment.
+    unbilled = list(
+        Amendment.objects.filter(
+            status=AmendmentStatus.APPLIED, proration_settled_at__isnull=True, applied_at__lte=cutoff
+        ).values_list("pk", flat=True)
+    )
+    for amendment_id in unbilled:
+        amendment_applied.send(sender=Amendment, amendment_id=amendment_id)
+    return len(pending) + len(unbilled)

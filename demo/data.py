@@ -22,9 +22,9 @@ from contracts.models import Contract, Customer
 from contracts.services import contract_create, customer_card_attach
 from integrations import stripe_gateway
 from invoicing.choices import CreditNoteReason, InvoiceStatus
-from invoicing.credit_notes import credit_note_issue
+from invoicing.credit_notes.services import credit_note_issue
+from invoicing.drafting.billing_run import billing_run_execute
 from invoicing.models import Invoice, TaxRate
-from invoicing.services import billing_run_execute
 from metering.models import Meter
 from metering.services import usage_events_record
 from receivables.choices import PaymentMethod

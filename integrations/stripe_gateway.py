@@ -9,7 +9,7 @@ from decimal import Decimal
 import stripe
 from django.conf import settings
 
-from invoicing.rating import currency_exponent
+from rating import currency_exponent
 
 
 class StripeNotConfigured(RuntimeError):

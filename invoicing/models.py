@@ -7,7 +7,7 @@ from django.db import models
 from djmoney.money import Money
 from simple_history.models import HistoricalRecords
 
-from .choices import (
+from invoicing.choices import (
     BillingRunStatus,
     CreditNoteReason,
     DeliveryOutcome,

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
-from .models import InvoiceNumberSequence
+from invoicing.models import InvoiceNumberSequence
 
 
 def invoice_number_next(*, series: str, year: int) -> str:

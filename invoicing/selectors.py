@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+from datetime import date, timedelta
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
 from django.conf import settings
 from django.core import signing
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 
-from .models import Invoice
+from contracts.models import Customer
+from invoicing.choices import InvoiceStatus
+from invoicing.models import Invoice
 
 PAY_LINK_SALT = "invoicing.pay-link"
 
@@ -38,3 +44,31 @@ def invoice_from_pay_token(token: str) -> Invoice:
 def invoice_payment_url(invoice: Invoice) -> str:
     """A signed, expiring link to the invoice's pay page (no login needed, nothing guessable)."""
     return settings.SITE_URL.rstrip("/") + reverse("invoice-pay", args=[invoice_pay_token(invoice)])
+
+
+def customer_today(tz_name: str) -> date:
+    """Today in the customer's time zone: an invoice is overdue when its due date has passed where the
+    customer is (design: customer-facing dates live in the customer's time zone)."""
+    try:
+        return timezone.localdate(timezone=ZoneInfo(tz_name))
+    except (ZoneInfoNotFoundError, ValueError):
+        return timezone.localdate()
+
+
+def days_overdue(invoice: Invoice) -> int:
+    if invoice.status != InvoiceStatus.OPEN or invoice.due_date is None:
+        return 0
+    return max((customer_today(invoice.customer.timezone) - invoice.due_date).days, 0)
+
+
+def overdue_q(least_days: int = 1, most_days: int | None = None) -> Q:
+    """Open invoices between ``least_days`` and ``most_days`` days past due, each counted in its
+    customer's time zone: one condition per time zone in use (a handful, not one per customer)."""
+    condition = Q(pk__in=[])
+    for tz_name in Customer.objects.order_by().values_list("timezone", flat=True).distinct():
+        today = customer_today(tz_name)
+        in_zone = Q(customer__timezone=tz_name, due_date__lte=today - timedelta(days=least_days))
+        if most_days is not None:
+            in_zone &= Q(due_date__gte=today - timedelta(days=most_days))
+        condition |= in_zone
+    return Q(status=InvoiceStatus.OPEN) & condition

@@ -1,219 +1,29 @@
+"""The invoice lifecycle: draft -> open (finalised, numbered) -> paid | void | uncollectible, and the
+review approval that issues a held draft. Drafting itself is ``invoicing.drafting``; credit notes are
+``invoicing.credit_notes``."""
+
 from __future__ import annotations
 
-from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from audit.services import actor_label, audit_record
-from contracts.models import Contract, Customer
-from metering.selectors import meters_by_code
-
-from . import drafting
-from .billing import LinePeriod, due_line_periods, rate_line_periods
-from .choices import InvoiceKind, InvoiceStatus
-from .commitments import commitment_true_up_apply_to_draft, contract_commitment_true_ups_bill
-from .credits import credit_apply_to_draft, credit_grant_for_invoice
-from .drafting import draft_complete
-from .exceptions import InvalidInvoiceTransition
-from .late_usage import late_usage_rows
-from .models import BillingRun, Invoice, InvoiceLine
-from .numbering import invoice_number_next
-from .rating import RatedLine
-from .review import AWAITING_REVIEW, ReviewStatus
-from .signals import invoice_finalized, invoice_marked_uncollectible, invoice_paid, invoice_voided
+from billing_site.queue import task_enqueue_on_commit
+from invoicing.choices import InvoiceStatus
+from invoicing.drafting.review import AWAITING_REVIEW, ReviewStatus
+from invoicing.exceptions import InvalidInvoiceTransition
+from invoicing.models import Invoice
+from invoicing.numbering import invoice_number_next
+from invoicing.signals import invoice_finalized, invoice_marked_uncollectible, invoice_paid, invoice_voided
 
 ZERO = Decimal(0)
 Actor = AbstractBaseUser | str | None
-
-
-def customer_snapshot(customer: Customer) -> dict[str, object]:
-    """The billing details as they were when the invoice was drafted (an issued invoice must not
-    change when the customer record does)."""
-    return {
-        "name": customer.name,
-        "external_id": customer.external_id,
-        "email": customer.email,
-        "address_lines": customer.address_lines,
-        "tax_id": customer.tax_id,
-        "timezone": customer.timezone,
-        "locale": customer.locale,
-        "payment_terms_days": customer.payment_terms_days,
-        "country": customer.country,
-        "region": customer.region,
-        "tax_exempt": customer.tax_exempt,
-        "tax_exemption_certificate": customer.tax_exemption_certificate,
-    }
-
-
-def invoice_build(
-    *,
-    contract: Contract,
-    billing_date: date,
-    line_periods: Sequence[LinePeriod],
-    rated: Sequence[tuple[RatedLine, object]],
-    run: BillingRun | None,
-) -> tuple[Invoice, list[InvoiceLine]]:
-    """A contract's recurring draft for one billing date and its lines, unsaved: one per rated row,
-    in order, with the price it was rated at. Used one invoice at a time (``_create_invoice``) and
-    in bulk by the chunked billing run."""
-    periods = [lp.period for lp in line_periods]
-    lines = [
-        InvoiceLine(
-            position=position,
-            contract_line_id=getattr(contract_line, "pk", None),
-            line_code=row.line_code,
-            kind=row.kind,
-            description=row.description,
-            tier=row.tier,
-            quantity=row.quantity,
-            unit_price=row.unit_price,
-            precise_amount=row.precise_amount,
-            amount=row.amount,
-            period_start=row.period_start,
-            period_end=row.period_end,
-            price_snapshot=_snapshot(contract_line),
-        )
-        for position, (row, contract_line) in enumerate(rated)
-    ]
-    subtotal = sum((line.amount for line in lines), ZERO)
-    invoice = Invoice(
-        customer=contract.customer,
-        contract=contract,
-        billing_run=run,
-        kind=InvoiceKind.RECURRING,
-        billing_date=billing_date,
-        currency=contract.currency,
-        period_start=min(p.start for p in periods),
-        period_end=max(p.end for p in periods),
-        auto_send=contract.auto_send,
-        customer_snapshot=customer_snapshot(contract.customer),
-        subtotal=subtotal,
-        total=subtotal,
-    )
-    return invoice, lines
-
-
-def _create_invoice(
-    *,
-    contract: Contract,
-    billing_date: date,
-    line_periods: Sequence[LinePeriod],
-    rated: Sequence[tuple[RatedLine, object]],
-    run: BillingRun | None,
-) -> Invoice:
-    invoice, lines = invoice_build(
-        contract=contract, billing_date=billing_date, line_periods=line_periods, rated=rated, run=run
-    )
-    invoice.save()
-    for line in lines:
-        line.invoice = invoice
-        line.save()  # save(), not bulk_create: simple-history records each line
-    return invoice
-
-
-def _snapshot(contract_line: object) -> dict[str, object]:
-    fields = [
-        "charge_model",
-        "unit_price",
-        "amount",
-        "included_units",
-        "tiers",
-        "minimum_amount",
-        "seats",
-        "package_size",
-        "package_price",
-        "rate",
-        "fixed_fee",
-        "billing_interval",
-        "billing_interval_count",
-        "billing_timing",
-    ]
-    return {f: getattr(contract_line, f, None) for f in fields}
-
-
-def contract_bill_due(
-    *, contract: Contract, as_of: datetime, run: BillingRun | None = None
-) -> tuple[list[Invoice], int]:
-    """Draft one invoice per due billing date not yet invoiced. Returns (new invoices, dates that
-    already had one). Safe to rerun: the unique constraint on (contract, billing_date) makes a
-    second draft of the same date impossible, even for two runs at once."""
-    _resume_auto_send(contract)
-    lines = list(contract.lines.all())
-    due = due_line_periods(contract, lines, as_of=as_of)
-    if not due:
-        return [], 0
-    existing = set(
-        Invoice.objects.filter(contract=contract, kind=InvoiceKind.RECURRING, billing_date__in=due).values_list(
-            "billing_date", flat=True
-        )
-    )
-    meters = meters_by_code()
-    created: list[Invoice] = []
-    for billing_date in sorted(set(due) - existing):
-        line_periods = due[billing_date]
-        rated = rate_line_periods(contract, line_periods, meters=meters)
-        rated += late_usage_rows(contract, meters=meters, before=billing_date)
-        try:
-            with transaction.atomic():
-                invoice = _create_invoice(
-                    contract=contract, billing_date=billing_date, line_periods=line_periods, rated=rated, run=run
-                )
-                credit_grant_for_invoice(invoice)
-                credit_apply_to_draft(invoice)
-                commitment_true_up_apply_to_draft(invoice)
-                draft_complete(invoice)
-                audit_record(
-                    rule="billing.period_closed",
-                    action="invoice_drafted",
-                    obj=invoice,
-                    inputs={
-                        "contract": str(contract),
-                        "billing_date": billing_date,
-                        "as_of": as_of,
-                        "line_periods": [
-                            {"line": lp.line.code, "start": lp.period.start, "end": lp.period.end}
-                            for lp in line_periods
-                        ],
-                        "usage": {r.line_code: r.quantity for r, _ in rated if r.kind == "usage"},
-                    },
-                    outcome={
-                        "subtotal": invoice.subtotal,
-                        "tax": invoice.tax,
-                        "lines": len(rated),
-                        "review_status": invoice.review_status,
-                    },
-                )
-        except IntegrityError:
-            existing.add(billing_date)  # a concurrent run drafted it first
-            continue
-        created.append(invoice)
-    created += contract_commitment_true_ups_bill(contract=contract, as_of=as_of, run=run)
-    return created, len(existing & set(due))
-
-
-def _resume_auto_send(contract: Contract) -> None:
-    """Auto-send drafts still in draft (their finalise task was lost, e.g. the broker was down)
-    are enqueued again; finalising is idempotent, and drafts held for review have auto_send off."""
-    for pk in Invoice.objects.filter(contract=contract, status=InvoiceStatus.DRAFT, auto_send=True).values_list(
-        "pk", flat=True
-    ):
-        transaction.on_commit(lambda pk=pk: drafting._enqueue_finalize(pk))
-
-
-def billing_run_execute(*, as_of: datetime, actor: Actor = None) -> BillingRun:
-    """Bill every period that has closed by ``as_of`` for every active contract: a run in chunks of
-    contracts, one Celery task each, drafted set-based (``invoicing.billing_run``). In eager mode
-    (tests, the demo loader) the chunks run inline and the run is returned completed or failed;
-    with a worker it is returned ``running`` and its progress counters move as chunks commit."""
-    from .billing_run import billing_run_start
-
-    return billing_run_start(as_of=as_of, actor=actor)
 
 
 def _send_after_commit(signal, invoice_id: int) -> None:  # type: ignore[no-untyped-def]
@@ -267,14 +77,8 @@ def invoice_finalize(*, invoice_id: int, actor: Actor = None) -> Invoice:
         )
         _send_after_commit(invoice_finalized, invoice.pk)
         if invoice.auto_send:
-            transaction.on_commit(lambda: _enqueue_delivery(invoice.pk))
+            task_enqueue_on_commit("invoicing.tasks.invoice_deliver_task", invoice.pk)
     return invoice
-
-
-def _enqueue_delivery(invoice_id: int) -> None:
-    from .tasks import invoice_deliver_task
-
-    invoice_deliver_task.delay(invoice_id)
 
 
 def invoice_approve(*, invoice_id: int, actor: Actor) -> Invoice:

@@ -4,10 +4,13 @@ from datetime import timedelta
 from smtplib import SMTPException
 
 from celery import shared_task
+from django.db import OperationalError
 from django.utils import timezone
 
-from .delivery import invoice_deliver
-from .services import billing_run_execute, invoice_finalize
+from invoicing.documents.delivery import invoice_deliver
+from invoicing.drafting.amendment_proration import amendment_proration_bill
+from invoicing.drafting.billing_run import billing_run_execute
+from invoicing.services import invoice_finalize
 
 
 @shared_task
@@ -26,8 +29,8 @@ def invoice_deliver_task(invoice_id: int) -> None:
 def billing_run_scheduled_task() -> int:
     """Beat: bill every period that has closed by now. Skipped while the previous scheduled run's
     chunks are still being drafted (less than an hour ago): it would only find their dates taken."""
-    from .choices import BillingRunStatus
-    from .models import BillingRun
+    from invoicing.choices import BillingRunStatus
+    from invoicing.models import BillingRun
 
     busy = BillingRun.objects.filter(
         status=BillingRunStatus.RUNNING,
@@ -43,7 +46,7 @@ def billing_run_scheduled_task() -> int:
 @shared_task
 def billing_run_chunk_task(run_id: int, contract_ids: list[int]) -> None:
     """One chunk of a billing run: its drafts and its counts, in one transaction."""
-    from .billing_run import billing_run_chunk_execute
+    from invoicing.drafting.billing_run import billing_run_chunk_execute
 
     billing_run_chunk_execute(run_id=run_id, contract_ids=contract_ids)
 
@@ -51,6 +54,12 @@ def billing_run_chunk_task(run_id: int, contract_ids: list[int]) -> None:
 @shared_task
 def credit_grants_expire_due_task() -> int:
     """Beat, daily: breakage of expired prepaid pools of contracts that no longer bill."""
-    from .credits import credit_grants_expire_due
+    from invoicing.drafting.prepaid_credits import credit_grants_expire_due
 
     return credit_grants_expire_due(today=timezone.localdate())
+
+
+@shared_task(autoretry_for=(OperationalError,), retry_backoff=5, retry_backoff_max=60, max_retries=6)
+def amendment_proration_bill_task(amendment_id: int) -> None:
+    """An applied amendment's proration invoice (idempotent: unique per amendment)."""
+    amendment_proration_bill(amendment_id=amendment_id)

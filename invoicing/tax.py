@@ -15,9 +15,8 @@ from django.db import transaction
 
 from audit.services import audit_record
 from contracts.models import Customer
-
-from .models import InvoiceLine, TaxRate
-from .rating import round_money
+from invoicing.models import InvoiceLine, TaxRate
+from rating import round_money
 
 ZERO = Decimal(0)
 HUNDRED = Decimal(100)

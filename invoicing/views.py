@@ -19,12 +19,11 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from integrations import stripe_gateway
-
-from .choices import InvoiceStatus
-from .delivery import invoice_pdf_store
-from .formatting import format_money
-from .models import Invoice
-from .selectors import invoice_from_pay_token
+from invoicing.choices import InvoiceStatus
+from invoicing.documents.delivery import invoice_pdf_store
+from invoicing.documents.formatting import format_money
+from invoicing.models import Invoice
+from invoicing.selectors import invoice_from_pay_token
 
 
 class PayLinkInvalid(Exception):
@@ -57,14 +56,14 @@ def pay_link_view(
         try:
             invoice = invoice_for_pay_link(token)
         except PayLinkInvalid as exc:
-            context = {"title": exc.title, "message": exc.message, **_company()}
+            context = {"title": exc.title, "message": exc.message, **company_details()}
             return render(request, "invoicing/pay_link_invalid.html", context, status=exc.status)
         return view(request, invoice, token, *args, **kwargs)
 
     return wrapper
 
 
-def _company() -> dict[str, str]:
+def company_details() -> dict[str, str]:
     return {"company_name": settings.COMPANY_NAME, "company_email": settings.COMPANY_EMAIL}
 
 
@@ -78,7 +77,7 @@ def invoice_pay(request: HttpRequest, invoice: Invoice, token: str) -> HttpRespo
     context = {
         "invoice": invoice,
         "token": token,
-        **_company(),
+        **company_details(),
         "total": format_money(invoice.total, invoice.currency, locale),
         "amount_due": format_money(invoice.amount_due, invoice.currency, locale),
         "has_card": bool(invoice.customer.stripe_payment_method_id),

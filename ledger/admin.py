@@ -11,7 +11,7 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
 from audit.admin import HistoryAdmin, ReadOnlyHistoryAdmin, ReadOnlyInlineMixin, audit_trail_link
-from invoicing.admin import money
+from invoicing.admin.common import money
 
 from .models import Account, JournalEntry, JournalLine
 

@@ -33,7 +33,7 @@ from audit.admin import (
     join_links,
     pretty_json,
 )
-from invoicing.admin import money
+from invoicing.admin.common import money
 from invoicing.choices import InvoiceStatus
 from invoicing.models import Invoice
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage
 
 from contracts.models import Customer
-from invoicing.formatting import format_money
+from invoicing.documents.formatting import format_money
 from invoicing.models import Invoice
 from invoicing.selectors import invoice_payment_url
 

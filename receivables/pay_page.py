@@ -30,7 +30,7 @@ from audit.services import audit_record
 from integrations import stripe_gateway
 from invoicing.choices import InvoiceStatus
 from invoicing.models import Invoice
-from invoicing.rating import round_money
+from rating import round_money
 
 from .choices import PaymentMethod, PayPageIntentStatus
 from .exceptions import PaymentNotAllowed

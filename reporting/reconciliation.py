@@ -21,9 +21,9 @@ from django.db.models import Sum
 
 from invoicing.choices import InvoiceStatus
 from invoicing.models import CreditNote, Invoice
-from invoicing.rating import round_money
 from ledger.choices import AccountCode
 from ledger.models import JournalLine
+from rating import round_money
 from receivables.choices import RefundStatus
 from receivables.models import PaymentAllocation, Refund
 from revrec.models import RevenueScheduleEntry

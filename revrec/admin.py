@@ -7,7 +7,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from audit.admin import ReadOnlyHistoryAdmin
-from invoicing.admin import money
+from invoicing.admin.common import money
 
 from .models import RevenueScheduleEntry
 

@@ -8,12 +8,12 @@ from django.utils import timezone
 
 from audit.services import audit_record
 from invoicing.choices import InvoiceStatus, LineKind
-from invoicing.credit_allocation import allocate_pro_rata, split_earned_deferred
 from invoicing.models import CreditGrant, CreditLedgerEntry, CreditLedgerKind, CreditNote, Invoice
-from invoicing.rating import round_money
 from ledger.choices import AccountCode
 from ledger.models import JournalEntry, JournalLine
 from ledger.services import journal_entry_post, signed
+from rating import round_money
+from rating.credit_allocation import allocate_pro_rata, split_earned_deferred
 
 from .models import RecognitionPattern, RevenueScheduleEntry
 from .schedules import ratable_schedule

@@ -16,8 +16,8 @@ from contracts.choices import (
 )
 from contracts.models import Amendment, BillingContact, Contract, ContractLine, Customer, Milestone
 from contracts.validators import validate_currency, validate_timezone
-from invoicing.rating import RatingInputError, line_spec_from_dict
 from metering.models import Meter
+from rating import RatingInputError, line_spec_from_dict
 
 
 def customer_by_reference(reference: str | int) -> Customer:
@@ -196,7 +196,7 @@ class ContractWriteSerializer(serializers.Serializer):
 
     @staticmethod
     def _commitment(data: Any, codes: set[str], attrs: dict[str, Any]) -> dict[str, list[str]]:
-        from invoicing.rating import minimum_commitment_from_dict
+        from rating import minimum_commitment_from_dict
 
         if not isinstance(data, dict):
             return {"minimum_commitment": ["Expected an object {amount, period, lines}."]}

@@ -25,11 +25,11 @@ from access.errors import DomainError
 from access.idempotency import idempotent
 from access.models import ApiKey
 from invoicing.choices import CreditNoteReason
-from invoicing.credit_note_pdf import credit_note_pdf_store
-from invoicing.credit_notes import CreditNoteInvalid, credit_note_issue, credit_note_list
+from invoicing.credit_notes.pdf import credit_note_pdf_store
+from invoicing.credit_notes.services import CreditNoteInvalid, credit_note_issue, credit_note_list
 from invoicing.exceptions import InvalidInvoiceTransition
 from invoicing.models import CreditNote, CreditNoteLine, Invoice
-from invoicing.rating import round_money
+from rating import round_money
 
 
 def _money(amount: Any, currency: str) -> str:

@@ -14,7 +14,7 @@ from access.errors import DomainError
 from access.idempotency import idempotent
 from contracts.api.serializers import contract_by_reference
 from contracts.models import Milestone
-from invoicing.milestones import MilestoneNotCompleted, milestone_complete_and_invoice
+from invoicing.drafting.milestones import MilestoneNotCompleted, milestone_complete_and_invoice
 from invoicing.selectors import invoice_list
 
 from .views import InvoiceSerializer

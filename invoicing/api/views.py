@@ -17,20 +17,15 @@ from access.errors import DomainError, error_body
 from access.idempotency import idempotent
 from contracts.api.serializers import customer_by_reference
 from invoicing.choices import BillingRunStatus, ReviewStatus
-from invoicing.delivery import invoice_deliver, invoice_pdf_store
+from invoicing.documents.delivery import invoice_deliver, invoice_pdf_store
+from invoicing.drafting.billing_run import billing_run_execute
+from invoicing.drafting.preview import customer_current_usage, rating_preview
 from invoicing.exceptions import InvalidInvoiceTransition
 from invoicing.models import BillingRun, Invoice, InvoiceDeliveryAttempt, InvoiceLine
-from invoicing.rating import RatingInputError, RatingResult
 from invoicing.selectors import invoice_list, invoice_payment_url
-from invoicing.services import (
-    billing_run_execute,
-    invoice_approve,
-    invoice_finalize,
-    invoice_mark_uncollectible,
-    invoice_void,
-)
+from invoicing.services import invoice_approve, invoice_finalize, invoice_mark_uncollectible, invoice_void
 from invoicing.tax import tax_by_rate
-from invoicing.usage import customer_current_usage, rating_preview
+from rating import RatingInputError, RatingResult
 
 
 def _dec(value: Any) -> str | None:
@@ -102,7 +97,7 @@ class TaxBreakdownSerializer(serializers.Serializer):
 
 
 def _money(amount: Any, currency: str) -> str:
-    from invoicing.rating import round_money
+    from rating import round_money
 
     return format(round_money(amount, currency), "f")
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
-from invoicing.rating import round_money
+from rating import round_money
 
 
 def month_slices(start: date, end: date) -> list[tuple[date, date]]:

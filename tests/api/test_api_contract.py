@@ -237,7 +237,7 @@ def test_customer_usage_skips_lines_that_have_not_started(api, acme):
 
 
 def test_lines_priced_per_dimension_value(api, acme):
-    from invoicing.services import contract_bill_due
+    from invoicing.drafting.recurring import contract_bill_due
 
     api.post("/api/v1/meters", {"code": "tokens", "name": "Tokens", "aggregation": "sum", "group_by": "model"},
              format="json")

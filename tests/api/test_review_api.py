@@ -9,8 +9,8 @@ import pytest
 from django.core import mail
 
 from access.models import ApiKey
+from invoicing.drafting.review import PastInvoice, review_decide
 from invoicing.models import Invoice, InvoiceLine
-from invoicing.review import PastInvoice, review_decide
 from tests.factories import ContractFactory
 
 pytestmark = pytest.mark.django_db

@@ -406,7 +406,10 @@ def test_audit_records_the_apply_rule_with_inputs_and_outcome(api):
     assert event.inputs["approved_by"] == amendment["approved_by"]
     assert event.outcome["ended"] == ["seats"]
     assert event.outcome["created"] == ["seats__2026-03-20"]
-    assert event.outcome["proration_invoice"] == amendment["proration_invoice"]
+    settled = AuditEvent.objects.get(rule="contracts.amendment_proration")  # invoicing billed the change
+    assert settled.object_id == str(amendment["id"])
+    assert settled.outcome["proration_invoice"] == amendment["proration_invoice"] is not None
+    assert D(settled.outcome["proration_total"]) == D("387.09")
 
 
 def test_admin_lists_shows_and_approves_amendments(api, admin_client):

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from contracts.amendments import AmendmentError, amendment_plan, base_code, versioned_code
-from invoicing.proration import Terms, proration_rows
-from invoicing.schedules import Period
+from invoicing.drafting.amendment_proration import Terms, proration_rows
+from rating.schedules import Period
 
 D = Decimal
 START = date(2026, 3, 1)

@@ -14,8 +14,8 @@ import pytest
 from celery import Celery
 from django.db import connection
 
+from invoicing.drafting.recurring import contract_bill_due
 from invoicing.models import Invoice
-from invoicing.services import contract_bill_due
 from revrec.models import RevenueScheduleEntry
 from tests.factories import MeterFactory, UsageLineFactory
 

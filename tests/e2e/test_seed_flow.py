@@ -234,13 +234,21 @@ def test_declined_card_opens_dunning_and_queues_reminder(api, stripe_on, mailout
 
 
 def test_auto_send_draft_left_behind_is_finalised_by_the_next_run(api, monkeypatch):
-    from invoicing import drafting
+    from billing_site import queue
 
     with time_machine.travel(BEFORE_CLOSE, tick=False):
         _setup(api, card=None)
         _send_calls(api, 100)
     lost = []
-    monkeypatch.setattr(drafting, "_enqueue_finalize", lost.append)  # the broker lost the task
+    enqueue = queue.task_enqueue
+
+    def broker_loses_finalize(name, *args):
+        if name == "invoicing.tasks.invoice_finalize_task":
+            lost.append(args)  # the broker lost the task
+        else:
+            enqueue(name, *args)
+
+    monkeypatch.setattr(queue, "task_enqueue", broker_loses_finalize)
     with time_machine.travel(APRIL_5_NOON, tick=False):
         api.post("/api/v1/billing-runs", {"as_of": "2026-04-05T12:00:00Z"}, format="json")
     assert Invoice.objects.get().status == "draft"

@@ -13,9 +13,9 @@ from django.db import transaction
 
 from contracts.models import Customer
 from invoicing.models import Invoice, InvoiceLine
-from invoicing.rating import round_money
 from invoicing.services import invoice_finalize
 from ledger.models import JournalLine
+from rating import round_money
 from tests.factories import CustomerFactory
 
 D = Decimal

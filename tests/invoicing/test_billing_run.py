@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from invoicing import billing
+from invoicing.drafting import periods as billing
+from invoicing.drafting.billing_run import billing_run_execute
+from invoicing.drafting.recurring import contract_bill_due
 from invoicing.models import Invoice
-from invoicing.services import billing_run_execute, contract_bill_due
 from metering.services import usage_events_record
 from tests.factories import ContractFactory, MeterFactory, UsageLineFactory
 
@@ -53,11 +54,11 @@ def test_a_run_that_crashed_half_way_and_its_rerun_bill_each_period_once(monkeyp
             raise RuntimeError("worker lost")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr("invoicing.billing_run.rate_line_periods", crash_on_the_third)
+    monkeypatch.setattr("invoicing.drafting.billing_run.rate_line_periods", crash_on_the_third)
     first = billing_run_execute(as_of=as_of, actor="tests")
     assert (first.status, first.invoices_created, len(first.errors)) == ("failed", 3, 1)
     assert first.errors[0]["contract_id"] == lines[2].contract_id
-    monkeypatch.setattr("invoicing.billing_run.rate_line_periods", real)
+    monkeypatch.setattr("invoicing.drafting.billing_run.rate_line_periods", real)
     second = billing_run_execute(as_of=as_of, actor="tests")
     assert (second.status, second.invoices_created, second.invoices_existing) == ("completed", 1, 3)
     assert billing_run_execute(as_of=as_of, actor="tests").invoices_created == 0

@@ -14,10 +14,11 @@ from django.test.utils import CaptureQueriesContext
 
 from audit.models import AuditEvent
 from contracts.models import Contract, ContractLine
-from invoicing import billing_run as chunked
-from invoicing.billing import LiveUsage
+from invoicing.drafting import billing_run as chunked
+from invoicing.drafting.billing_run import billing_run_execute
+from invoicing.drafting.periods import LiveUsage
+from invoicing.drafting.recurring import contract_bill_due
 from invoicing.models import BillingRun, CreditGrant, CreditLedgerEntry, Invoice, TaxRate
-from invoicing.services import billing_run_execute, contract_bill_due
 from metering.models import Meter
 from metering.rollups import usage_rollups_advance
 from metering.services import usage_events_record

@@ -10,8 +10,8 @@ import pytest
 
 from audit.models import AuditEvent
 from contracts.models import Contract
+from invoicing.drafting.recurring import contract_bill_due
 from invoicing.models import Invoice
-from invoicing.services import contract_bill_due
 from metering.services import usage_events_record
 from tests.factories import ContractFactory, CustomerFactory, FlatLineFactory, MeterFactory
 from tests.invoicing.factories import MeteredLineFactory

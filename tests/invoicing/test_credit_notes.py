@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 
 from audit.models import AuditEvent
 from invoicing.choices import InvoiceStatus
-from invoicing.credit_allocation import allocate_pro_rata, credit_line_tax, split_earned_deferred
-from invoicing.credit_notes import CreditNoteInvalid, credit_note_issue
+from invoicing.credit_notes.services import CreditNoteInvalid, credit_note_issue
 from invoicing.exceptions import InvalidInvoiceTransition
 from invoicing.models import CreditNote, Invoice, InvoiceNumberSequence
 from invoicing.services import invoice_void
 from invoicing.signals import invoice_paid
 from ledger.models import JournalEntry
+from rating.credit_allocation import allocate_pro_rata, credit_line_tax, split_earned_deferred
 from revrec.models import RevenueScheduleEntry
 from revrec.services import revenue_recognize_due
 from tests.invoicing.credit_note_fixtures import (

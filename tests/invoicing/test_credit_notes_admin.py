@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
 from access import roles
-from invoicing.credit_notes import credit_note_issue
+from invoicing.credit_notes.services import credit_note_issue
 from invoicing.models import CreditNote, Invoice
 from tests.invoicing.credit_note_fixtures import issued_invoice
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 from django.db import connection, connections
 
-from invoicing.credit_notes import CreditNoteInvalid, credit_note_issue
+from invoicing.credit_notes.services import CreditNoteInvalid, credit_note_issue
 from invoicing.models import CreditNote
 from tests.invoicing.credit_note_fixtures import issued_invoice
 

@@ -10,9 +10,9 @@ import pytest
 import time_machine
 from pypdf import PdfReader
 
-from invoicing.credit_note_pdf import credit_note_pdf_context, credit_note_pdf_render, credit_note_pdf_store
-from invoicing.credit_notes import credit_note_issue
-from invoicing.pdf import invoice_pdf_context
+from invoicing.credit_notes.pdf import credit_note_pdf_context, credit_note_pdf_render, credit_note_pdf_store
+from invoicing.credit_notes.services import credit_note_issue
+from invoicing.documents.pdf import invoice_pdf_context
 from receivables.services import payment_record
 from tests.invoicing.credit_note_fixtures import APRIL_1, issued_invoice
 

@@ -11,7 +11,7 @@ import pytest
 import time_machine
 
 from contracts.services import customer_card_attach
-from invoicing.credit_notes import credit_note_issue
+from invoicing.credit_notes.services import credit_note_issue
 from ledger.models import JournalLine
 from receivables.models import Refund
 from receivables.services import payment_record

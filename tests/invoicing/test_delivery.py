@@ -14,7 +14,7 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from billing_site.celery import app as celery_app
 from contracts.models import BillingContact
-from invoicing.delivery import invoice_deliver
+from invoicing.documents.delivery import invoice_deliver
 from invoicing.models import Invoice, InvoiceDeliveryAttempt, InvoiceLine
 from invoicing.services import invoice_finalize
 from invoicing.tasks import invoice_deliver_task

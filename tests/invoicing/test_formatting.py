@@ -7,7 +7,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from invoicing.formatting import (
+from invoicing.documents.formatting import (
     format_date,
     format_money,
     format_period,

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 import time_machine
 
+from invoicing.drafting.recurring import contract_bill_due
 from invoicing.models import Invoice
-from invoicing.services import contract_bill_due
 from metering.services import usage_events_record
 from tests.factories import MeterFactory, UsageLineFactory
 

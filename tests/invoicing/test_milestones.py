@@ -10,7 +10,7 @@ import time_machine
 
 from audit.models import AuditEvent
 from contracts.models import Milestone
-from invoicing.milestones import invoice_create_for_milestone
+from invoicing.drafting.milestones import invoice_create_for_milestone
 from invoicing.models import Invoice
 from tests.factories import ContractFactory, CustomerFactory
 from tests.invoicing.factories import MilestoneFactory, MilestoneLineFactory

@@ -12,10 +12,10 @@ import pytest
 from django.conf import settings
 from pypdf import PdfReader
 
-from invoicing import pdf as invoice_pdf
 from invoicing.choices import InvoiceStatus, LineKind
+from invoicing.documents import pdf as invoice_pdf
+from invoicing.documents.pdf import invoice_pdf_context, invoice_pdf_render
 from invoicing.models import Invoice, InvoiceLine
-from invoicing.pdf import invoice_pdf_context, invoice_pdf_render
 from tests.factories import CustomerFactory
 
 PERIOD = (dt.date(2026, 3, 5), dt.date(2026, 4, 5))
@@ -273,7 +273,7 @@ def test_characters_helvetica_lacks_are_replaced_or_a_unicode_font_is_embedded()
     text = _flat(_pages(invoice_pdf_render(invoice, lines=lines, payment_url=PAY_URL))[0])
     assert "\u00a5720" in text  # the fullwidth yen sign of ja_JP, drawn as the Latin-1 one
 
-    if invoice_pdf._unicode_font() is None:
+    if invoice_pdf.unicode_font_files() is None:
         pytest.skip("no Unicode TrueType font on this machine")
     invoice.customer_snapshot = {**ACME, "name": "\u0141\u00f3dzkie Zak\u0142ady Mi\u0119sne"}
     pdf = invoice_pdf_render(invoice, lines=lines, payment_url=PAY_URL)

@@ -12,11 +12,12 @@ import pytest
 from django.db import connection, connections, transaction
 
 from contracts.models import Contract
-from invoicing import credits
-from invoicing.billing import due_line_periods, rate_line_periods
-from invoicing.credits import credit_apply_to_draft, credit_balance, credit_grants_expire_due
+from invoicing.drafting import prepaid_credits as credits
+from invoicing.drafting.billing_run import billing_run_execute
+from invoicing.drafting.periods import due_line_periods, rate_line_periods
+from invoicing.drafting.prepaid_credits import credit_apply_to_draft, credit_balance, credit_grants_expire_due
+from invoicing.drafting.recurring import contract_bill_due, invoice_create
 from invoicing.models import CreditGrant, CreditLedgerEntry, Invoice
-from invoicing.services import _create_invoice, billing_run_execute, contract_bill_due
 from metering.selectors import meters_by_code
 from metering.services import usage_events_record
 from tests.factories import ContractFactory, CustomerFactory, MeterFactory
@@ -248,7 +249,7 @@ def test_two_drafts_at_once_never_overdraw_the_pool(monkeypatch):
             periods = due_line_periods(fresh, lines, as_of=as_of)[day]
             rated = rate_line_periods(fresh, periods, meters=meters_by_code())
             with transaction.atomic():
-                invoice = _create_invoice(
+                invoice = invoice_create(
                     contract=fresh, billing_date=day, line_periods=periods, rated=rated, run=None
                 )
                 credit_apply_to_draft(invoice)

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 import time_machine
 
-from invoicing.services import contract_bill_due
-from invoicing.usage import contract_preview_next_invoice
+from invoicing.drafting.preview import contract_preview_next_invoice
+from invoicing.drafting.recurring import contract_bill_due
 from metering.services import usage_events_record
 from tests.factories import FlatLineFactory, MeterFactory, UsageLineFactory
 
@@ -55,3 +55,32 @@ def test_preview_admin_page(admin_client, contract):
     body = response.content.decode()
     assert "Apr 5, 2026" in body
     assert "$700.00" in body  # no usage yet: the $200 minimum plus the $500 fee
+
+
+@pytest.mark.django_db
+def test_a_minimum_commitment_without_lines_bills_the_prorated_commitment(api):
+    response = api.post(
+        "/api/v1/rating/preview",
+        {"currency": "USD", "lines": [], "minimum_commitment": {"amount": "310.00"},
+         "period_start": "2026-03-01", "period_end": "2026-04-01", "service_start": "2026-03-17"},
+        format="json",
+    )
+
+    assert response.status_code == 200, response.json()
+    body = response.json()
+    assert [(line["line_code"], line["kind"], line["amount"]) for line in body["lines"]] == [
+        ("minimum_commitment", "minimum", "150.00")  # 15 of 31 days of 310.00
+    ]
+    assert body["total"] == "150.00"
+
+
+@pytest.mark.django_db
+def test_no_lines_and_no_commitment_is_refused(api):
+    response = api.post(
+        "/api/v1/rating/preview",
+        {"currency": "USD", "lines": [], "period_start": "2026-03-01", "period_end": "2026-04-01"},
+        format="json",
+    )
+
+    assert response.status_code == 400
+    assert "lines" in response.json()["error"]["fields"]

@@ -13,8 +13,8 @@ from django.urls import reverse
 
 from access.roles import AR_ANALYST, AUDITOR, BILLING_ADMIN, CFO, apply_roles
 from audit.models import AuditEvent
+from invoicing.drafting.review import PastInvoice, review_decide
 from invoicing.models import Invoice, InvoiceLine
-from invoicing.review import PastInvoice, review_decide
 from tests.factories import ContractFactory, CustomerFactory
 
 pytestmark = pytest.mark.django_db

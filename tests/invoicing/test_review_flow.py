@@ -12,10 +12,11 @@ from django.contrib.auth.models import User
 from django.core import mail
 
 from audit.models import AuditEvent
+from invoicing.drafting.recurring import contract_bill_due
+from invoicing.drafting.review import DraftEditError, LineEdit, NewLine, invoice_draft_lines_update
 from invoicing.exceptions import InvalidInvoiceTransition
 from invoicing.models import Invoice, TaxRate
-from invoicing.review import DraftEditError, LineEdit, NewLine, invoice_draft_lines_update
-from invoicing.services import contract_bill_due, invoice_approve
+from invoicing.services import invoice_approve
 from metering.services import usage_events_record
 from tests.factories import MeterFactory
 from tests.invoicing.factories import MeteredLineFactory

@@ -9,9 +9,9 @@ from io import BytesIO
 import pytest
 from pypdf import PdfReader
 
+from invoicing.documents.pdf import invoice_pdf_context, invoice_pdf_render
+from invoicing.drafting.review import invoice_draft_lines_update
 from invoicing.models import Invoice, InvoiceLine
-from invoicing.pdf import invoice_pdf_context, invoice_pdf_render
-from invoicing.review import invoice_draft_lines_update
 from invoicing.services import invoice_finalize
 from tests.factories import CustomerFactory
 

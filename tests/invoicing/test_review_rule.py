@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from contracts.models import Customer
+from invoicing.drafting.review import PastInvoice, anomaly_reasons, line_amounts, line_edit_errors, review_decide
 from invoicing.models import Invoice
-from invoicing.review import PastInvoice, anomaly_reasons, line_amounts, line_edit_errors, review_decide
 
 HISTORY = [D("100.00"), D("90.00"), D("110.00")]  # median 100.00
 

@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from contracts.models import Customer
 from invoicing.models import InvoiceLine, TaxRate
-from invoicing.rating.money import minor_unit
 from invoicing.tax import RateView, line_tax, lines_tax_apply, rate_for_place, tax_by_rate
+from rating.money import minor_unit
 
 US = TaxRate(pk=1, name="US sales tax", country="US", region="", percentage=D("5.0000"))
 US_CA = TaxRate(pk=2, name="CA sales tax", country="US", region="CA", percentage=D("7.2500"))

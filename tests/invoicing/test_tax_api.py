@@ -7,8 +7,8 @@ from decimal import Decimal as D
 
 import pytest
 
+from invoicing.drafting.billing_run import billing_run_execute
 from invoicing.models import Invoice, TaxRate
-from invoicing.services import billing_run_execute
 from tests.factories import ContractFactory, CustomerFactory, FlatLineFactory
 
 pytestmark = pytest.mark.django_db

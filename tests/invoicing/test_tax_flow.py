@@ -11,8 +11,9 @@ import time_machine
 from django.db.models import ProtectedError
 
 from contracts.models import Contract, Customer
+from invoicing.drafting.billing_run import billing_run_execute
 from invoicing.models import Invoice, TaxRate
-from invoicing.services import billing_run_execute, invoice_finalize
+from invoicing.services import invoice_finalize
 from tests.factories import ContractFactory, CustomerFactory, FlatLineFactory
 
 pytestmark = pytest.mark.django_db

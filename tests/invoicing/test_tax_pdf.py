@@ -10,8 +10,8 @@ from io import BytesIO
 from pypdf import PdfReader
 
 from invoicing.choices import InvoiceStatus, LineKind
+from invoicing.documents.pdf import invoice_pdf_context, invoice_pdf_render
 from invoicing.models import Invoice, InvoiceLine
-from invoicing.pdf import invoice_pdf_context, invoice_pdf_render
 from invoicing.tax import RateView, lines_tax_apply
 
 PERIOD = (dt.date(2026, 3, 5), dt.date(2026, 4, 5))

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from access import roles
 from audit.models import AuditEvent
-from invoicing.credit_notes import credit_note_issue
+from invoicing.credit_notes.services import credit_note_issue
 from invoicing.exceptions import InvalidInvoiceTransition
 from invoicing.models import Invoice
 from invoicing.services import invoice_mark_uncollectible

@@ -10,9 +10,10 @@ import pytest
 import time_machine
 from django.db.models import Sum
 
-from invoicing.credit_notes import credit_note_issue
+from invoicing.credit_notes.services import credit_note_issue
+from invoicing.drafting.billing_run import billing_run_execute
 from invoicing.models import Invoice, TaxRate
-from invoicing.services import billing_run_execute, invoice_finalize, invoice_void
+from invoicing.services import invoice_finalize, invoice_void
 from ledger.choices import AccountCode
 from ledger.models import JournalEntry, JournalLine
 from tests.factories import ContractFactory, CustomerFactory, FlatLineFactory, UsageLineFactory

@@ -15,7 +15,7 @@ from access import roles
 from audit.models import AuditEvent
 from contracts.services import customer_card_attach
 from integrations import stripe_gateway
-from invoicing.credit_notes import credit_note_issue
+from invoicing.credit_notes.services import credit_note_issue
 from ledger.models import JournalEntry
 from receivables.choices import DunningStatus, PaymentStatus, RefundStatus
 from receivables.exceptions import RefundNotAllowed

@@ -9,8 +9,9 @@ from decimal import Decimal as D
 import pytest
 import time_machine
 
+from invoicing.drafting.billing_run import billing_run_execute
 from invoicing.models import Invoice, TaxRate
-from invoicing.services import billing_run_execute, invoice_finalize
+from invoicing.services import invoice_finalize
 from ledger.choices import AccountCode
 from ledger.models import JournalLine
 from receivables.services import payment_record

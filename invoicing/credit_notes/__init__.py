@@ -1,0 +1,1 @@
+"""Credit notes: ``services`` (issue, allocate, refund) and ``pdf`` (the document)."""
