@@ -1,5 +1,5 @@
 # Autobill. `make run`: the whole product on the embedded default (SQLite, filesystem broker),
-# with demo data. `make test`: lint + tests (DATABASE_URL selects PostgreSQL when set).
+# with demo data. `make test`: lint + import contracts + tests (DATABASE_URL selects PostgreSQL when set).
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -28,10 +28,12 @@ run: migrate
 
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(BIN)/pytest -q -p no:cacheprovider
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf var db.sqlite3 .pytest_cache .ruff_cache
