@@ -2,9 +2,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from uuid import uuid4
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ledger.exceptions import UnbalancedEntry
@@ -14,10 +15,21 @@ from ledger.services import Posting, check_balanced, journal_entry_post
 amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("1000000"), places=2)
 
 
+@pytest.mark.django_db
+@settings(max_examples=25, deadline=None)
 @given(st.lists(amounts, min_size=1, max_size=8))
-def test_an_entry_split_across_credits_balances(parts):
-    postings = [Posting("1100", debit=sum(parts, Decimal(0)))] + [Posting("4000", credit=p) for p in parts]
-    check_balanced(postings)
+def test_an_entry_split_across_credits_is_stored_balanced_line_for_line(parts):
+    total = sum(parts, Decimal(0))
+    postings = [Posting("1100", debit=total)] + [Posting("4000", credit=p) for p in parts]
+
+    entry = journal_entry_post(
+        source_key=f"split:{uuid4()}", entry_date=dt.date(2026, 4, 5), memo="split", currency="USD", postings=postings
+    )
+
+    lines = list(JournalLine.objects.filter(entry=entry).select_related("account"))
+    assert sum(line.debit for line in lines) == sum(line.credit for line in lines) == total
+    assert [(line.account.code, line.debit) for line in lines if line.debit] == [("1100", total)]
+    assert sorted(line.credit for line in lines if line.credit) == sorted(parts)
 
 
 @given(st.lists(amounts, min_size=1, max_size=8), amounts)
