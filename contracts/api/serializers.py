@@ -114,7 +114,8 @@ class ContractWriteSerializer(serializers.Serializer):
     billing_alignment = serializers.ChoiceField(choices=BillingAlignment.choices, default=BillingAlignment.ANNIVERSARY)
     auto_send = serializers.BooleanField(default=True)
     minimum_commitment = serializers.JSONField(required=False, allow_null=True)
-    lines = serializers.ListField(child=serializers.DictField(), min_length=1)
+    # No lines is valid with a minimum commitment: the contract then bills the commitment alone.
+    lines = serializers.ListField(child=serializers.DictField())
 
     def validate_customer(self, value: str) -> Customer:
         try:
@@ -153,6 +154,8 @@ class ContractWriteSerializer(serializers.Serializer):
         commitment = attrs.pop("minimum_commitment", None)
         if commitment:
             errors.update(self._commitment(commitment, seen_codes, attrs))
+        elif not attrs["lines"]:
+            errors["lines"] = ["Give at least one line, or a minimum_commitment to bill alone."]
         if errors:
             raise serializers.ValidationError(errors)
         attrs["lines"] = parsed_lines

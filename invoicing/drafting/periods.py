@@ -1,6 +1,6 @@
 """From contracts and usage to rated invoice lines: which line periods are due on which billing
 date, and what they cost. Reads contracts and metering through their models/selectors, prices with
-the pure rating engine, writes nothing (services.py does)."""
+the pure rating engine, writes nothing (``recurring`` and ``billing_run`` do)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ from metering.selectors import (
     usage_event_values_many,
 )
 from rating import (
+    COMMITMENT_LINE_CODE,
     LineSpec,
     MinimumCommitment,
     RatedLine,
@@ -42,6 +43,34 @@ ONCE_MODELS = frozenset({ChargeModel.ONE_TIME, ChargeModel.PREPAID_CREDIT})
 class LinePeriod:
     line: ContractLine
     period: Period
+
+
+def commitment_anchor_line(contract: Contract) -> ContractLine:
+    """The stand-in line of a contract whose only term is a per-period minimum commitment: never
+    saved and never rated, it gives the commitment its billing periods (monthly, in arrears, on the
+    contract's alignment) so that each closed period bills the (prorated) commitment."""
+    return ContractLine(
+        contract=contract,
+        code=COMMITMENT_LINE_CODE,
+        description="Minimum commitment",
+        charge_model=ChargeModel.FLAT,
+        amount=ZERO,
+        billing_interval="month",
+        billing_interval_count=1,
+        billing_timing=BillingTiming.IN_ARREARS,
+    )
+
+
+def is_commitment_anchor(line: ContractLine) -> bool:
+    return line.pk is None and line.code == COMMITMENT_LINE_CODE
+
+
+def _bills_commitment_alone(contract: Contract, lines: Sequence[ContractLine]) -> bool:
+    return (
+        not lines
+        and contract.minimum_commitment_amount is not None
+        and contract.minimum_commitment_period == CommitmentPeriod.BILLING_PERIOD
+    )
 
 
 def _decimal(value: object) -> Decimal | None:
@@ -107,6 +136,9 @@ def due_line_periods(
     tz = ZoneInfo(contract.customer.timezone)
     today = local_today(as_of, tz)
     due: dict[date, list[LinePeriod]] = defaultdict(list)
+    lines = list(lines)
+    if _bills_commitment_alone(contract, lines):
+        lines = [commitment_anchor_line(contract)]
     for line in lines:
         start = line.start_date or contract.start_date
         end = line.end_date or contract.end_date
@@ -269,6 +301,8 @@ def _commitment(contract: Contract, group: Sequence[LinePeriod]) -> MinimumCommi
         return None
     if contract.minimum_commitment_period != CommitmentPeriod.BILLING_PERIOD:
         return None  # yearly commitments are trued up by the annual true-up, not per period
+    if any(is_commitment_anchor(lp.line) for lp in group):
+        return MinimumCommitment(amount=contract.minimum_commitment_amount)  # nothing else to count
     codes = tuple(contract.minimum_commitment_lines or ())
     anchor = commitment_period_line(contract, codes)
     if anchor is None or all(base_code(lp.line.code) != base_code(anchor.code) for lp in group):
@@ -315,6 +349,8 @@ def _period_groups(
     for period, group in sorted(by_period.items(), key=lambda item: (item[0].start, item[0].end)):
         item = _PeriodGroup(period=period, group=group, specs=[], usage={}, lines_by_code={})
         for lp in group:
+            if is_commitment_anchor(lp.line):
+                continue  # it only carries the commitment's period
             meter = meters.get(lp.line.metric) if lp.line.metric else None
             label = (meter.unit_label or meter.name) if meter else "units"
             item.specs.append(line_spec(lp.line, unit_label=label))
