@@ -169,7 +169,7 @@ def generate_and_copy_events(*, customer_ids: list[int], meter_id: int, events: 
     (computed here from the generated values, not read back from the database)."""
     from django.db import connection
 
-    from metering.services import _body_hash
+    from metering.services import event_body_hash
 
     rng = random.Random(seed)
     span = int((PERIOD_END - EVENTS_FROM).total_seconds())
@@ -185,7 +185,7 @@ def generate_and_copy_events(*, customer_ids: list[int], meter_id: int, events: 
             if PERIOD_START <= timestamp < PERIOD_END:
                 in_period[customer_id] += quantity
             properties = {"region": "eu" if i % 3 else "us"}
-            body_hash = _body_hash(customer_id, "api_calls", timestamp, Decimal(quantity), properties)
+            body_hash = event_body_hash(customer_id, "api_calls", timestamp, Decimal(quantity), properties)
             cp.write_row(
                 (f"bill-evt-{i}", body_hash, customer_id, meter_id, timestamp, quantity, json.dumps(properties),
                  received_at)

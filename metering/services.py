@@ -94,7 +94,7 @@ def _compact_properties(properties: dict[str, Any]) -> str:
     return _COMPACT(properties)
 
 
-def _body_hash(customer_id: int, metric: str, timestamp: datetime, quantity: Decimal, properties: Any) -> str:
+def event_body_hash(customer_id: int, metric: str, timestamp: datetime, quantity: Decimal, properties: Any) -> str:
     """SHA-256 of the event's canonical JSON: keys sorted, compact, quantity normalised. Built by
     hand, byte for byte what ``json.dumps(body, sort_keys=True, separators=(",", ":"))`` gives,
     because this runs once per event on the ingestion hot path."""
@@ -226,7 +226,7 @@ def _validate(
         ValidEvent(
             index=index,
             idempotency_key=key,
-            body_hash=_body_hash(customer_id, meter.code, timestamp, quantity, properties),
+            body_hash=event_body_hash(customer_id, meter.code, timestamp, quantity, properties),
             customer_id=customer_id,
             meter_id=meter.pk,
             timestamp=timestamp,
