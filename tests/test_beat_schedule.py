@@ -14,6 +14,9 @@ from billing_site.celery import app
 pytestmark = pytest.mark.django_db
 
 
+# The scheduler tidies the connection as beat does (close_old_connections), which ends a test's
+# wrapping transaction: this test commits for real.
+@pytest.mark.django_db(transaction=True)
 def test_the_database_scheduler_installs_every_entry_with_its_schedule():
     DatabaseScheduler(app=app)  # what `celery beat` does when it starts
 
