@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -41,9 +42,9 @@ class Obligation:
     code: str
     kind: str
     ssp: Decimal = Decimal(0)
-    date: date | None = None
-    start: date | None = None
-    end: date | None = None
+    date: dt.date | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
     milestones: tuple[Milestone, ...] = ()
     amounts: tuple[tuple[str, Decimal], ...] = ()
     discount_group: str | None = None
