@@ -106,6 +106,10 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
         inputs={"invoice": invoice.number, "lines": invoice.lines.count()},
         outcome={"earned": earned_total, "deferred": deferred_total, "entries": len(entries)},
     )
+    # Usage accrued at earlier month ends: reverse the accruals, the months keep what was earned in them.
+    from .accruals import usage_accruals_settle
+
+    usage_accruals_settle(invoice=invoice)
     # Pools bought on this invoice, or drawn (or expired) by it: recognise what was consumed. Either
     # invoice may be issued first, so both sides call it; it is idempotent.
     grant_ids = set(CreditGrant.objects.filter(source_invoice=invoice).values_list("pk", flat=True))
@@ -207,9 +211,12 @@ def revenue_recognize_due(*, as_of: date) -> int:
             if entry.recognized_on is not None or entry.is_cancelled:
                 continue
             source_key = f"revenue:{entry.pk}"
+            # Dated on the slice's last day, inside the month it was earned in: the slice is half-open,
+            # so its end date (the 1st of the next month) would book March's revenue in April.
+            earned_on = entry.period_end - timedelta(days=1)
             journal_entry_post(
                 source_key=source_key,
-                entry_date=entry.period_end,
+                entry_date=earned_on,
                 currency=entry.currency,
                 memo=f"Revenue recognised {entry.period_start}..{entry.period_end}",
                 customer_id=entry.customer_id,
@@ -219,7 +226,7 @@ def revenue_recognize_due(*, as_of: date) -> int:
                 ],
                 rule="revrec.ratable_recognition",
             )
-            entry.recognized_on = entry.period_end
+            entry.recognized_on = earned_on
             entry.journal_source_key = source_key
             entry.save()
             count += 1

@@ -29,3 +29,18 @@ def revenue_credit_note_apply_task(credit_note_id: int) -> None:
 @shared_task
 def revenue_recognize_due_task() -> int:
     return revenue_recognize_due(as_of=timezone.now().date())
+
+
+@shared_task
+def revenue_usage_accrue_task(month: str | None = None) -> int:
+    """Accrue last month's unbilled usage (or ``month``, "YYYY-MM"). Scheduled on the 1st at 13:00
+    UTC, when the month has ended in every time zone; idempotent, so it can be run again."""
+    import datetime as dt
+
+    from .accruals import revenue_usage_accrue
+
+    if month:
+        first = dt.date.fromisoformat(f"{month}-01")
+    else:
+        first = (timezone.now().date().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    return len(revenue_usage_accrue(month=first))
