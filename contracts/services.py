@@ -15,6 +15,7 @@ from .amendments import AmendmentPlan, AmendmentStateError, amendment_plan
 from .choices import AmendmentStatus
 from .fields import LINE_FIELDS
 from .models import Amendment, Contract, ContractLine, Customer, Milestone
+from .signals import amendment_applied
 
 
 def customer_create(*, actor: Any = None, **fields: Any) -> Customer:
@@ -242,6 +243,7 @@ def amendment_apply(*, amendment_id: int) -> Amendment:
                 "proration_total": invoice.total if invoice is not None else None,
             },
         )
+        transaction.on_commit(lambda: amendment_applied.send(sender=Amendment, amendment_id=amendment.pk))
     return amendment
 
 
