@@ -44,3 +44,22 @@ def revenue_usage_accrue_task(month: str | None = None) -> int:
     else:
         first = (timezone.now().date().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     return len(revenue_usage_accrue(month=first))
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def revenue_modification_record_task(amendment_id: int) -> None:
+    from .obligations import revenue_modification_record
+
+    revenue_modification_record(amendment_id=amendment_id)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def revenue_contract_ensure_task(invoice_id: int) -> None:
+    """The contract's revenue plan exists once it is first invoiced (from its lines then)."""
+    from invoicing.models import Invoice
+
+    from .obligations import revenue_contract_ensure
+
+    contract_id = Invoice.objects.filter(pk=invoice_id).values_list("contract_id", flat=True).first()
+    if contract_id is not None:
+        revenue_contract_ensure(contract_id=contract_id)
