@@ -12,7 +12,7 @@ from invoicing.credit_allocation import allocate_pro_rata, split_earned_deferred
 from invoicing.models import CreditGrant, CreditLedgerEntry, CreditLedgerKind, CreditNote, Invoice
 from invoicing.rating import round_money
 from ledger.choices import AccountCode
-from ledger.models import JournalEntry, JournalLine
+from ledger.models import ClosedPeriod, JournalEntry, JournalLine
 from ledger.services import journal_entry_post, signed
 
 from .models import RecognitionPattern, RevenueScheduleEntry
@@ -361,3 +361,25 @@ def revenue_credit_note_apply(*, credit_note_id: int) -> JournalEntry:
         outcome={"from_earned": from_earned_total, "from_deferred": from_deferred_total, "lines": per_line},
     )
     return entry
+
+
+def revenue_month_end(*, month: date) -> dict[str, int]:
+    """Complete a month's revenue: recognise every ratable slice that ended by the month's end and
+    accrue the usage earned in it and not yet invoiced. Idempotent."""
+    from .accruals import revenue_usage_accrue
+
+    first = month.replace(day=1)
+    next_month = (first + timedelta(days=32)).replace(day=1)
+    return {
+        "recognised": revenue_recognize_due(as_of=next_month),
+        "usage_accrued": len(revenue_usage_accrue(month=first)),
+    }
+
+
+def revenue_period_close(*, month: date, actor: str, note: str = "") -> ClosedPeriod:
+    """Close an accounting month (CFO or billing admin): complete its revenue, then close it in the
+    ledger; later entries dated in it are booked in the next open month with a note."""
+    from ledger.services import period_close
+
+    prepared = revenue_month_end(month=month)
+    return period_close(month=month, actor=actor, note=note, prepared=dict(prepared))
