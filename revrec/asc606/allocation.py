@@ -44,12 +44,27 @@ def _relative(price: Decimal, shares: Sequence[Share], currency: str) -> dict[st
     return {s.code: amount for s, amount in zip(shares, rounded, strict=True)}
 
 
+def bundles(shares: Sequence[Share]) -> set[str]:
+    """The discount groups that are bundles: named by at least two obligations. The evidence for
+    allocating a discount to some obligations only is that they are regularly sold together at that
+    discount (ASC 606-10-32-37(b)); one obligation regularly sold below its list price simply has a
+    lower SSP, so a group of one is not a discount group and the price is allocated over all."""
+    counts: dict[str, int] = {}
+    for share in shares:
+        if share.discount_group:
+            counts[share.discount_group] = counts.get(share.discount_group, 0) + 1
+    return {group for group, count in counts.items() if count >= 2}
+
+
 def allocate(price: Decimal, shares: Sequence[Share], currency: str) -> dict[str, Decimal]:
     """Allocate a fixed transaction price over obligations by relative SSP.
 
-    With a discount group (ASC 606-10-32-37: a discount that belongs to some obligations only),
-    the obligations outside the group get exactly their SSP (rounded to the minor unit) and the
-    group shares the rest by relative SSP. The result always sums exactly to ``price``."""
+    With a discount group (ASC 606-10-32-37: a discount that belongs to some obligations only, at
+    least two, see ``bundles``), the obligations outside the group get exactly their SSP (rounded to
+    the minor unit) and the group shares the rest by relative SSP. The result always sums exactly
+    to ``price``."""
+    grouped = bundles(shares)
+    shares = [Share(s.code, s.weight, s.discount_group if s.discount_group in grouped else None) for s in shares]
     groups = {s.discount_group for s in shares if s.discount_group}
     if not groups or all(s.discount_group for s in shares):
         return _relative(price, shares, currency)

@@ -85,9 +85,13 @@ def _decimal(
         if required:
             errors.add(path, "This field is required.")
         return Decimal(0)
-    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        errors.add(path, "A decimal string is required (floats are refused).")
+    if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
+        errors.add(path, "A decimal string is required.")
         return Decimal(0)
+    if isinstance(value, float):
+        # Decimal strings are the contract; a JSON number is read by its shortest representation
+        # (80.1 -> "80.1"), never by its binary value.
+        value = repr(value)
     try:
         number = Decimal(str(value).strip())
     except InvalidOperation:
@@ -298,7 +302,8 @@ def parse_contract_input(data: Any) -> ContractInput:
         modification = _modification(raw_mods[index], f"modifications[{index}]", errors, codes)
         if modification is not None:
             modifications.append(modification)
-    groups = {o.discount_group for o in obligations if o.discount_group}
+    named = [o.discount_group for o in obligations if o.discount_group]
+    groups = {g for g in named if named.count(g) >= 2}
     if len(groups) > 1:
         errors.add("obligations", "Only one discount group can take a contract's discount.")
     if errors.fields:

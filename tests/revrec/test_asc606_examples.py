@@ -63,30 +63,25 @@ def test_api_md_bundle_relative_ssp_with_rounding_difference_on_the_largest_shar
     assert result.totals_by_period["2026-03"] == D("17.78") + D("2.27") + D("720.00")
 
 
-def test_api_md_bundle_with_discount_group_gives_outside_obligations_their_ssp():
-    # The doc's request marks impl as the discount group g1: phone and internet keep their SSP
-    # (20 + 30), impl takes the rest of 80 (30), i.e. the whole discount of 10.
-    result = run(
-        {
-            "currency": "USD",
-            "transaction_price": "80.00",
-            "obligations": [
-                pit("phone", "20", "2026-03-01"),
-                {"code": "internet", "kind": "ratable", "ssp": "30", "start": "2026-03-01", "end": "2027-03-01"},
-                {
-                    "code": "impl",
-                    "kind": "milestone",
-                    "ssp": "40",
-                    "discount_group": "g1",
-                    "milestones": [
-                        {"code": "m1", "date": "2026-04-10", "percent": "40"},
-                        {"code": "m2", "date": "2026-06-01", "percent": "60"},
-                    ],
-                },
-            ],
-        }
-    )
-    assert result.allocation == {"phone": D("20.00"), "internet": D("30.00"), "impl": D("30.00")}
+def test_api_md_bundle_verbatim_a_discount_group_of_one_is_not_a_bundle():
+    # The doc's request marks only impl with discount_group g1, and the doc's answer is phone 17.78:
+    # a group of one obligation is not a bundle sold at a discount (ASC 606-10-32-37(b)); one item
+    # regularly sold below list simply has a lower SSP. So the price is allocated over all three.
+    body = {
+        "currency": "USD", "transaction_price": "80.00", "granularity": "day",
+        "obligations": [
+            pit("phone", "20", "2026-03-01"),
+            {"code": "internet", "kind": "ratable", "ssp": "30", "start": "2026-03-01", "end": "2027-03-01"},
+            {"code": "impl", "kind": "milestone", "ssp": "40", "discount_group": "g1", "milestones": [
+                {"code": "m1", "date": "2026-04-10", "percent": "40"},
+                {"code": "m2", "date": "2026-06-01", "percent": "60"}]},
+            {"code": "api", "kind": "usage", "amounts": {"2026-03": "720.00"}},
+        ],
+    }
+    assert run(body).allocation == {"phone": D("17.78"), "internet": D("26.67"), "impl": D("35.55")}
+    # Two obligations in the group: the discount of 10 is theirs; phone keeps its SSP.
+    body["obligations"][1]["discount_group"] = "g1"
+    assert run(body).allocation == {"phone": D("20.00"), "internet": D("25.71"), "impl": D("34.29")}
 
 
 def test_ifrs15_ie_example_34_case_a_discount_allocated_over_all_obligations():
@@ -399,7 +394,7 @@ def test_negative_usage_is_booked_in_its_month():
             "obligations[0].milestones",
         ),
         ({"currency": "XXY", "transaction_price": "10", "obligations": [pit("a", "1")]}, "currency"),
-        ({"currency": "USD", "transaction_price": 10.5, "obligations": [pit("a", "1")]}, "transaction_price"),
+        ({"currency": "USD", "transaction_price": [10], "obligations": [pit("a", "1")]}, "transaction_price"),
         ({"currency": "USD", "transaction_price": "10", "obligations": [pit("a", "0")]}, "obligations"),
         (
             {"currency": "USD", "transaction_price": "10", "obligations": [pit("a", "1"), pit("a", "2")]},
@@ -420,7 +415,13 @@ def test_negative_usage_is_booked_in_its_month():
             {
                 "currency": "USD",
                 "transaction_price": "10",
-                "obligations": [pit("a", "5", discount_group="g"), pit("b", "6", discount_group="h"), pit("c", "1")],
+                "obligations": [
+                    pit("a", "5", discount_group="g"),
+                    pit("b", "6", discount_group="g"),
+                    pit("c", "5", discount_group="h"),
+                    pit("d", "6", discount_group="h"),
+                    pit("e", "1"),
+                ],
             },
             "obligations",
         ),
@@ -429,7 +430,7 @@ def test_negative_usage_is_booked_in_its_month():
             {
                 "currency": "USD",
                 "transaction_price": "10",
-                "obligations": [pit("a", "11"), pit("b", "6", discount_group="g")],
+                "obligations": [pit("a", "11"), pit("b", "6", discount_group="g"), pit("c", "6", discount_group="g")],
             },
             "obligations",
         ),
@@ -439,3 +440,8 @@ def test_invalid_input_names_the_field(body, field):
     with pytest.raises(RevenueInputError) as info:
         run(body)
     assert field in info.value.fields
+
+
+def test_json_numbers_are_read_by_their_decimal_representation():
+    result = run({"currency": "USD", "transaction_price": 80.1, "obligations": [pit("a", 20), pit("b", 0.1)]})
+    assert result.allocation == {"a": D("79.70"), "b": D("0.40")}  # 80.1 x 20/20.1 = 79.701 -> 79.70
