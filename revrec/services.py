@@ -38,6 +38,23 @@ def _pattern(line) -> str:  # type: ignore[no-untyped-def]
     return RecognitionPattern.RATABLE
 
 
+def _setup_fee_term(invoice: Invoice, line) -> tuple[date, date] | None:  # type: ignore[no-untyped-def]
+    """The contract term over which a one-time set-up / implementation / onboarding fee is earned
+    (the policy of revrec.obligations: such a fee is not a distinct service), or None."""
+    from .obligations import OPEN_ENDED_HORIZON, SETUP_WORDS
+
+    snapshot = line.price_snapshot
+    # A line a reviewer added by hand is a one-off charge for something delivered, not a contract term.
+    if snapshot.get("charge_model") != "one_time" or snapshot.get("added_in_review") or invoice.contract_id is None:
+        return None
+    text = f"{line.line_code} {line.description}".lower()
+    if not any(word in text for word in SETUP_WORDS):
+        return None
+    contract = invoice.contract
+    end = contract.end_date or contract.start_date + OPEN_ENDED_HORIZON
+    return (contract.start_date, end) if end > contract.start_date else None
+
+
 @transaction.atomic
 def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
     """Schedule the revenue of an issued invoice and post its issue entry.
@@ -46,7 +63,7 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
     once; fixed fees are ratable by day over their service period, deferred until earned. The
     issue entry is Dr AR (the total, tax included) / Cr Revenue (earned) / Cr Deferred revenue (not
     yet earned) / Cr Sales tax payable (the invoice's tax: owed to the tax authority, never revenue)."""
-    invoice = Invoice.objects.select_related("customer").get(pk=invoice_id)
+    invoice = Invoice.objects.select_related("customer", "contract").get(pk=invoice_id)
     if RevenueScheduleEntry.objects.filter(invoice=invoice).exists():
         return list(RevenueScheduleEntry.objects.filter(invoice=invoice))
     issue_date = invoice.issue_date
@@ -56,7 +73,12 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
         if line.amount == ZERO:
             continue
         pattern = _pattern(line)
-        if pattern == RecognitionPattern.RATABLE:
+        setup_term = _setup_fee_term(invoice, line)
+        if setup_term is not None:
+            # A set-up fee is not distinct from the service: recognised over the contract term.
+            pattern = RecognitionPattern.RATABLE
+            rows = ratable_schedule(line.amount, start=setup_term[0], end=setup_term[1], currency=invoice.currency)
+        elif pattern == RecognitionPattern.RATABLE:
             rows = ratable_schedule(
                 line.amount, start=line.period_start, end=line.period_end, currency=invoice.currency
             )

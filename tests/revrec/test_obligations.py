@@ -111,3 +111,28 @@ def test_seat_upgrade_is_prospective_by_default_and_an_override_is_audited():
     assert RevenueModification.objects.get().treatment == "cumulative_catch_up"
     obligations = {o.code: o for o in plan.obligations.all()}
     assert sum(o.allocated_amount for o in obligations.values()) == D("1795.07")
+
+
+def test_invoiced_setup_fee_is_recognised_over_the_contract_term(django_capture_on_commit_callbacks):
+    import time_machine
+
+    from invoicing.models import Invoice
+    from invoicing.services import billing_run_execute, invoice_finalize
+    from revrec.models import RevenueScheduleEntry
+
+    contract = ContractFactory(start_date=dt.date(2026, 3, 1), end_date=dt.date(2027, 3, 1), auto_send=False)
+    ContractLine.objects.create(contract=contract, code="setup", description="Implementation", charge_model="one_time",
+                                amount=D("3650.00"), billing_timing="in_advance")
+    now = dt.datetime(2026, 3, 1, 12, tzinfo=dt.UTC)
+    with time_machine.travel(now, tick=False):
+        billing_run_execute(as_of=now, actor="tests")
+        invoice = Invoice.objects.get(contract=contract)
+        with django_capture_on_commit_callbacks(execute=True):
+            invoice_finalize(invoice_id=invoice.pk, actor="tests")
+    entries = RevenueScheduleEntry.objects.filter(invoice=invoice).order_by("period_start")
+    # 3,650 over 365 days: 10.00 a day, 310.00 in March, deferred at issue.
+    assert entries.count() == 12
+    assert {e.pattern for e in entries} == {"ratable"}
+    assert (entries[0].period_start, entries[0].amount, entries[0].recognized_on) == (
+        dt.date(2026, 3, 1), D("310.00"), None)
+    assert sum(e.amount for e in entries) == D("3650.00")
