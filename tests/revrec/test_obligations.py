@@ -136,3 +136,28 @@ def test_invoiced_setup_fee_is_recognised_over_the_contract_term(django_capture_
     assert (entries[0].period_start, entries[0].amount, entries[0].recognized_on) == (
         dt.date(2026, 3, 1), D("310.00"), None)
     assert sum(e.amount for e in entries) == D("3650.00")
+
+
+def test_applied_amendment_reaches_revrec_through_the_domain_event(django_capture_on_commit_callbacks):
+    contract = ContractFactory(start_date=dt.date(2026, 1, 1), end_date=dt.date(2027, 1, 1))
+    ContractLine.objects.create(contract=contract, code="platform", charge_model="flat", amount=D("100"),
+                                billing_timing="in_advance")
+    revenue_contract_ensure(contract_id=contract.pk)
+    amendment = amendment_create(
+        contract=contract, effective_date=dt.date(2026, 4, 1),
+        changes=[{"type": "add_line", "line_data": {
+            "code": "support", "description": "Support", "charge_model": "flat", "amount": "50.00",
+            "billing_interval": "month", "billing_interval_count": 1, "billing_timing": "in_advance"}}],
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        amendment_approve(amendment_id=amendment.pk, actor="admin")  # applies (task), then amendment_applied
+    modification = RevenueModification.objects.get(amendment_id=amendment.pk)
+    # An added distinct service at its list price (no SSP in the table: SSP = list): a separate contract.
+    assert modification.treatment == "separate_contract"
+    assert D(modification.change["transaction_price_change"]) == D("450.00")  # Apr..Dec, 9 x 50
+    support = PerformanceObligation.objects.get(code="support")
+    assert (support.allocated_amount, support.start, support.end) == (D("450.00"), dt.date(2026, 4, 1),
+                                                                      dt.date(2027, 1, 1))
+    assert PerformanceObligation.objects.get(code="platform").allocated_amount == D("1200.00")
+    event = AuditEvent.objects.get(action="modification_classified")
+    assert event.outcome["treatment"] == "separate_contract"
