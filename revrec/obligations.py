@@ -22,7 +22,7 @@ from contracts.amendments import base_code
 from contracts.choices import USAGE_CHARGE_MODELS, ChargeModel
 from contracts.models import Amendment, Contract, ContractLine
 
-from .asc606 import compute, parse_contract_input
+from .asc606 import RevenueInputError, compute, parse_contract_input
 from .asc606.money import to_money
 from .models import (
     ModificationTreatment,
@@ -160,7 +160,17 @@ def contract_revenue_input(contract: Contract, lines: Iterable[ContractLine]) ->
     """The engine's input for a contract's lines: the transaction price is the fixed consideration
     (the lines' list prices), allocated over the obligations by their SSP."""
     term_end = _term_end(contract)
-    obligations = [o for o in (line_obligation(line, contract, term_end=term_end) for line in lines) if o]
+    obligations: list[dict[str, Any]] = []
+    taken: set[str] = set()
+    for line in lines:
+        obligation = line_obligation(line, contract, term_end=term_end)
+        if obligation is None:
+            continue
+        if obligation["code"] in taken:  # an earlier amendment's line version of the same product
+            start = dt.date.fromisoformat(obligation.get("start") or obligation.get("date") or "1970-01-01")
+            obligation["code"] = _version_code(obligation["code"], start, taken)
+        taken.add(obligation["code"])
+        obligations.append(obligation)
     price = sum((Decimal(o["list_price"]) for o in obligations if o["kind"] != "usage"), ZERO)
     return {
         "currency": contract.currency,
@@ -210,7 +220,21 @@ def revenue_contract_derive(*, revenue_contract_id: int, rule: str = "revrec.der
     with the preview's pure functions. Obligations removed by a modification stay, inactive."""
     revenue_contract = RevenueContract.objects.select_for_update().get(pk=revenue_contract_id)
     body = _engine_input(revenue_contract)
-    result = compute(parse_contract_input(body))
+    if not body["obligations"] and not any(m.get("add_obligations") for m in body["modifications"]):
+        return revenue_contract  # nothing promised yet that earns revenue (e.g. only prepaid credit)
+    try:
+        result = compute(parse_contract_input(body))
+    except RevenueInputError as exc:
+        # The plan cannot be derived as it stands (e.g. a modification leaves a price with nothing to
+        # carry it): the books are unaffected; the reason is kept for the revenue accountant.
+        audit_record(
+            rule=rule,
+            action="revenue_plan_not_derived",
+            obj=revenue_contract,
+            inputs={"engine_input": body},
+            outcome={"errors": exc.fields},
+        )
+        return revenue_contract
     records: dict[str, dict[str, Any]] = {o["code"]: o for o in body["obligations"]}
     removed: set[str] = set()
     for change in body["modifications"]:
