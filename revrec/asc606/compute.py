@@ -12,6 +12,7 @@ from fractions import Fraction
 
 from .allocation import AllocationError, Share, allocate
 from .inputs import ContractInput, Modification, Obligation, RevenueInputError
+from .money import to_money
 from .segments import (
     DaySegment,
     FixedSegment,
@@ -86,9 +87,10 @@ def _units(spec: Obligation, granularity: str, since: date | None = None) -> int
     return max((end - first).days, 0)
 
 
-def _full_segment(spec: Obligation, granularity: str, amount: Decimal) -> Segment | None:
+def _full_segment(spec: Obligation, granularity: str, amount: Decimal, currency: str) -> Segment | None:
     if spec.kind == "usage":
-        return FixedSegment(tuple((date.fromisoformat(f"{p}-01"), x) for p, x in spec.amounts))
+        # Usage is revenue as stated for its month, in the currency's minor unit.
+        return FixedSegment(tuple((date.fromisoformat(f"{p}-01"), to_money(x, currency)) for p, x in spec.amounts))
     if spec.kind == "point_in_time":
         assert spec.date is not None
         return PointsSegment(((spec.date, Fraction(1)),), amount)
@@ -180,7 +182,7 @@ class _Engine:
         except AllocationError as exc:
             raise RevenueInputError({path: [str(exc)]}) from exc
         for state in states:
-            segment = _full_segment(state.spec, state.granularity, amounts.get(state.spec.code, ZERO))
+            segment = _full_segment(state.spec, state.granularity, amounts.get(state.spec.code, ZERO), self.currency)
             state.plan = [segment] if segment is not None else []
 
     def _target_group(self, modification: Modification, path: str) -> int:
@@ -234,7 +236,7 @@ class _Engine:
         for spec in modification.add_obligations:
             self.states[spec.code] = _new_state(spec, group, self.granularity)
             if spec.kind == "usage":
-                segment = _full_segment(spec, self.granularity, ZERO)
+                segment = _full_segment(spec, self.granularity, ZERO, self.currency)
                 self.states[spec.code].plan = [segment] if segment is not None else []
         self._apply_scope(modification, path)
         members = [s for s in self.states.values() if s.group == group and s.spec.kind != "usage"]
@@ -278,7 +280,11 @@ class _Engine:
         adjustments: dict[str, Decimal] = {}
         for state in members:
             old_before = _before(state.plan, when)
-            segment = None if state.dropped else _full_segment(state.spec, state.granularity, amounts[state.spec.code])
+            segment = (
+                None
+                if state.dropped
+                else _full_segment(state.spec, state.granularity, amounts[state.spec.code], self.currency)
+            )
             plan: list[Segment] = list(old_before)
             new_before_total = ZERO
             if segment is not None:
@@ -323,8 +329,6 @@ class _Engine:
 
 
 def _zero(currency: str) -> Decimal:
-    from .money import to_money
-
     return to_money(0, currency)
 
 

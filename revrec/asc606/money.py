@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from invoicing.rating.money import currency_exponent
@@ -24,4 +24,4 @@ def to_money(value: Fraction | Decimal | int, currency: str) -> Decimal:
 def money_str(value: Decimal, currency: str) -> str:
     """A decimal string with exactly the currency's number of decimals: "17.78", "18" (JPY)."""
     exponent = currency_exponent(currency)
-    return format(value.quantize(Decimal(1).scaleb(-exponent)), "f")
+    return format(value.quantize(Decimal(1).scaleb(-exponent), rounding=ROUND_HALF_UP), "f")

@@ -445,3 +445,9 @@ def test_invalid_input_names_the_field(body, field):
 def test_json_numbers_are_read_by_their_decimal_representation():
     result = run({"currency": "USD", "transaction_price": 80.1, "obligations": [pit("a", 20), pit("b", 0.1)]})
     assert result.allocation == {"a": D("79.70"), "b": D("0.40")}  # 80.1 x 20/20.1 = 79.701 -> 79.70
+
+
+def test_usage_amounts_are_rounded_half_up_to_the_minor_unit():
+    result = run({"currency": "USD", "obligations": [
+        {"code": "api", "kind": "usage", "amounts": {"2026-03": "0.125", "2026-04": "-0.125"}}]})
+    assert result.totals_by_period == {"2026-03": D("0.13"), "2026-04": D("-0.13")}
