@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from dateutil.relativedelta import relativedelta
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from audit.services import audit_record
 from contracts.choices import USAGE_CHARGE_MODELS, ContractStatus
@@ -107,47 +108,12 @@ def _accrue_line(
     amount = cumulative - previous
     if not amount:
         return None
-    with transaction.atomic():
-        accrual = UsageAccrual.objects.create(
-            contract=contract,
-            contract_line_id=line.pk,
-            line_code=line.code,
-            customer=contract.customer,
-            currency=contract.currency,
-            period_start=period.start,
-            period_end=period.end,
-            window_start=previous_through,
-            through=through,
-            quantity=quantity - sum((a.quantity for a in earlier), ZERO),
-            amount=amount,
-            accrued_on=last_day,
-        )
-        source_key = f"usage_accrual:{accrual.pk}"
-        journal_entry_post(
-            source_key=source_key,
-            entry_date=last_day,
-            memo=f"Usage earned, not yet billed: {line.code} {accrual.window_start}..{last_day}",
-            currency=contract.currency,
-            customer_id=contract.customer_id,
-            postings=[signed(AccountCode.UNBILLED_RECEIVABLE, amount), signed(AccountCode.REVENUE, -amount)],
-            rule="revrec.usage_accrual",
-        )
-        accrual.journal_source_key = source_key
-        accrual.save()
-        audit_record(
-            rule="revrec.usage_accrual",
-            action="usage_accrued",
-            obj=accrual,
-            inputs={
-                "contract": contract.pk,
-                "line": line.code,
-                "period": [period.start, period.end],
-                "through": through,
-                "rated_to_date": cumulative,
-                "accrued_before": previous,
-            },
-            outcome={"amount": amount, "entry_date": last_day},
-        )
+    try:
+        accrual = _accrual_post(contract, line, period, earlier, amount=amount, quantity=quantity, through=through,
+                                last_day=last_day, cumulative=cumulative, previous=previous,
+                                window_start=previous_through)
+    except IntegrityError:
+        return None  # a concurrent run accrued this line and month first (unique constraint)
     invoice_line = (
         InvoiceLine.objects.filter(
             contract_line_id=line.pk, period_start=period.start, kind=LineKind.USAGE, invoice__issue_date__isnull=False
@@ -157,6 +123,64 @@ def _accrue_line(
     )
     if invoice_line is not None and RevenueScheduleEntry.objects.filter(invoice=invoice_line.invoice).exists():
         usage_accruals_settle(invoice=invoice_line.invoice)  # the job ran after the invoice: settle at once
+    return accrual
+
+
+@transaction.atomic
+def _accrual_post(
+    contract: Contract,
+    line: ContractLine,
+    period: Period,
+    earlier: Any,
+    *,
+    amount: Decimal,
+    quantity: Decimal,
+    through: date,
+    last_day: date,
+    cumulative: Decimal,
+    previous: Decimal,
+    window_start: date,
+) -> UsageAccrual:
+    accrual = UsageAccrual.objects.create(
+        contract=contract,
+        contract_line_id=line.pk,
+        line_code=line.code,
+        customer=contract.customer,
+        currency=contract.currency,
+        period_start=period.start,
+        period_end=period.end,
+        window_start=window_start,
+        through=through,
+        quantity=quantity - sum((a.quantity for a in earlier), ZERO),
+        amount=amount,
+        accrued_on=last_day,
+    )
+    source_key = f"usage_accrual:{accrual.pk}"
+    journal_entry_post(
+        source_key=source_key,
+        entry_date=last_day,
+        memo=f"Usage earned, not yet billed: {line.code} {accrual.window_start}..{last_day}",
+        currency=contract.currency,
+        customer_id=contract.customer_id,
+        postings=[signed(AccountCode.UNBILLED_RECEIVABLE, amount), signed(AccountCode.REVENUE, -amount)],
+        rule="revrec.usage_accrual",
+    )
+    accrual.journal_source_key = source_key
+    accrual.save()
+    audit_record(
+        rule="revrec.usage_accrual",
+        action="usage_accrued",
+        obj=accrual,
+        inputs={
+            "contract": contract.pk,
+            "line": line.code,
+            "period": [period.start, period.end],
+            "through": through,
+            "rated_to_date": cumulative,
+            "accrued_before": previous,
+        },
+        outcome={"amount": amount, "entry_date": last_day},
+    )
     return accrual
 
 
