@@ -27,6 +27,7 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             # Revenue: the SSP table, the treatment of contract modifications, closing a month.
             "revrec.standalonesellingprice": (VIEW, ADD, CHANGE),
             "revrec.revenuemodification": (VIEW, CHANGE),
+            "revrec.performanceobligation": (VIEW, CHANGE),
             "ledger.closedperiod": (VIEW, ADD),
             "ledger.perms": ("close_period",),
         },

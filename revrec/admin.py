@@ -30,7 +30,11 @@ from .models import (
     StandaloneSellingPrice,
     UsageAccrual,
 )
-from .obligations import revenue_contract_derive, revenue_modification_treatment_set
+from .obligations import (
+    performance_obligation_group_set,
+    revenue_contract_derive,
+    revenue_modification_treatment_set,
+)
 from .selectors import deferred_revenue_waterfall, obligation_deferred_balances
 from .services import revenue_period_close
 
@@ -127,15 +131,36 @@ class ScheduleInline(ReadOnlyInlineMixin, admin.TabularInline):
     extra = 0
 
 
+class ObligationForm(forms.ModelForm):
+    class Meta:
+        model = PerformanceObligation
+        fields = ("discount_group",)
+
+
 @admin.register(PerformanceObligation)
-class PerformanceObligationAdmin(ReadOnlyHistoryAdmin):
+class PerformanceObligationAdmin(HistoryAdmin):
+    """Derived from the contract; a billing admin may put obligations in a discount group (at least
+    two: a bundle sold at a discount), which re-derives the allocation and is audited."""
+
+    form = ObligationForm
     list_display = ("code", "revenue_contract", "kind", "ssp", "allocated_amount", "currency", "is_active")
     list_filter = ("kind", "is_active", "currency")
     search_fields = ("code", "revenue_contract__contract__external_id")
     fields = ("revenue_contract", "code", "description", "kind", "start", "end", "list_price", "ssp", "ssp_source",
               "discount_group", "allocated_amount", "currency", "is_active")
-    readonly_fields = fields
+    readonly_fields = tuple(f for f in fields if f != "discount_group")
     inlines = (ScheduleInline,)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: PerformanceObligation, form: Any, change: bool) -> None:
+        performance_obligation_group_set(
+            obligation_id=obj.pk, discount_group=obj.discount_group, actor=request.user.get_username()
+        )
 
 
 class ModificationForm(forms.ModelForm):

@@ -452,3 +452,37 @@ def revenue_modification_treatment_set(*, modification_id: int, treatment: str, 
     )
     revenue_contract_derive(revenue_contract_id=modification.revenue_contract_id, rule="revrec.modification_override")
     return modification
+
+
+@transaction.atomic
+def performance_obligation_group_set(*, obligation_id: int, discount_group: str, actor: str) -> PerformanceObligation:
+    """Put an obligation in a discount group (ASC 606-10-32-37: obligations regularly sold together
+    at this discount share it; the others keep their SSP), or out of it (empty), then re-derive the
+    plan. Audited with the actor."""
+    obligation = PerformanceObligation.objects.select_related("revenue_contract").get(pk=obligation_id)
+    plan = RevenueContract.objects.select_for_update().get(pk=obligation.revenue_contract_id)
+    group = discount_group.strip() or None
+    previous = obligation.discount_group or None
+    found = False
+    for record in plan.inception["obligations"]:
+        if record["code"] == obligation.code:
+            record["discount_group"] = group
+            found = True
+    if found:
+        plan.save()
+    for modification in plan.modifications.all():
+        for record in modification.change.get("add_obligations", []):
+            if record["code"] == obligation.code:
+                record["discount_group"] = group
+                modification.save()
+    audit_record(
+        rule="revrec.discount_group",
+        action="obligation_discount_group_set",
+        obj=obligation,
+        actor=actor,
+        inputs={"obligation": obligation.code, "from": previous},
+        outcome={"to": group},
+    )
+    revenue_contract_derive(revenue_contract_id=plan.pk, rule="revrec.discount_group")
+    obligation.refresh_from_db()
+    return obligation

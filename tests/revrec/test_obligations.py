@@ -161,3 +161,34 @@ def test_applied_amendment_reaches_revrec_through_the_domain_event(django_captur
     assert PerformanceObligation.objects.get(code="platform").allocated_amount == D("1200.00")
     event = AuditEvent.objects.get(action="modification_classified")
     assert event.outcome["treatment"] == "separate_contract"
+
+
+def test_billing_admin_groups_obligations_to_carry_the_discount(client):
+    from django.contrib.auth.models import Group, User
+
+    from access import roles
+
+    # IFRS 15 IE Example 34 with contract lines: A, B, C one-time at 40 / 55 / 45 list, sold for 100
+    # (C given at 5): SSPs from the table 40 / 55 / 45.
+    contract = ContractFactory(start_date=dt.date(2026, 1, 1), end_date=dt.date(2027, 1, 1))
+    for code, price, ssp in (("a", "40", "40"), ("b", "55", "55"), ("c", "5", "45")):
+        ContractLine.objects.create(contract=contract, code=code, charge_model="one_time", amount=D(price),
+                                    billing_timing="in_advance")
+        StandaloneSellingPrice.objects.create(product_code=code, currency="USD", amount=D(ssp),
+                                              effective_from=dt.date(2025, 1, 1))
+    plan = revenue_contract_ensure(contract_id=contract.pk)
+    allocation = {o.code: o.allocated_amount for o in plan.obligations.all()}
+    assert allocation == {"a": D("28.57"), "b": D("39.29"), "c": D("32.14")}
+
+    user = User.objects.create_user(username="bill", password="x", is_staff=True)
+    user.groups.add(Group.objects.get(name=roles.BILLING_ADMIN))
+    client.force_login(user)
+    for code in ("b", "c"):
+        obligation = plan.obligations.get(code=code)
+        url = f"/admin/revrec/performanceobligation/{obligation.pk}/change/"
+        response = client.post(url, {"discount_group": "bc", "schedule-TOTAL_FORMS": "0",
+                                     "schedule-INITIAL_FORMS": "0"})
+        assert response.status_code == 302, response.content.decode()[:2000]
+    allocation = {o.code: o.allocated_amount for o in plan.obligations.all()}
+    assert allocation == {"a": D("40.00"), "b": D("33.00"), "c": D("27.00")}
+    assert AuditEvent.objects.filter(action="obligation_discount_group_set", actor="bill").count() == 2
