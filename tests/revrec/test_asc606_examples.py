@@ -451,3 +451,37 @@ def test_usage_amounts_are_rounded_half_up_to_the_minor_unit():
     result = run({"currency": "USD", "obligations": [
         {"code": "api", "kind": "usage", "amounts": {"2026-03": "0.125", "2026-04": "-0.125"}}]})
     assert result.totals_by_period == {"2026-03": D("0.13"), "2026-04": D("-0.13")}
+
+
+def test_ifrs15_ie_example_33_allocation_methodology():
+    # IFRS 15 IE Example 33 (ASC 606-10-55-256): A, B, C with SSPs 50 (observable), 25 (adjusted
+    # market assessment) and 75 (expected cost plus a margin) sold for 100. Published: 33 / 17 / 50.
+    result = run({"currency": "USD", "transaction_price": "100",
+                  "obligations": [pit("A", "50"), pit("B", "25"), pit("C", "75")]})
+    assert result.allocation == {"A": D("33.33"), "B": D("16.67"), "C": D("50.00")}
+
+
+def test_ifrs15_ie_example_52_customer_loyalty_points():
+    # IFRS 15 IE Example 52 (ASC 606-10-55-353): 100,000 of sales earn points whose SSP is 9,500:
+    # published 91,324 to the products and 8,676 to the points.
+    result = run({"currency": "USD", "transaction_price": "100000", "obligations": [
+        pit("products", "100000", "2026-01-31"), pit("points", "9500", "2026-12-31")]})
+    assert result.allocation == {"products": D("91324.20"), "points": D("8675.80")}
+
+
+def test_handset_and_two_year_plan_bundle():
+    # The telecom bundle: a handset (SSP 500) given with a 24-month plan at 50 a month (SSP 1,200)
+    # for 1,200 in all: handset 352.94 at contract start, plan 847.06 over 24 months (35.29 a month,
+    # the last month 35.39).
+    result = run({
+        "currency": "USD", "transaction_price": "1200", "granularity": "month_evenly",
+        "obligations": [pit("handset", "500", "2026-03-01"),
+                        {"code": "plan", "kind": "ratable", "ssp": "1200", "start": "2026-03-01",
+                         "end": "2028-03-01"}],
+    })
+    assert result.allocation == {"handset": D("352.94"), "plan": D("847.06")}
+    plan = rows(result, "plan")
+    assert len(plan) == 24
+    assert plan["2026-03"] == D("35.29")
+    assert plan["2028-02"] == D("847.06") - 23 * D("35.29")
+    assert result.totals_by_period["2026-03"] == D("388.23")
