@@ -138,6 +138,13 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
     grant_ids |= set(CreditLedgerEntry.objects.filter(invoice=invoice).values_list("grant_id", flat=True))
     for grant_id in sorted(grant_ids):
         revenue_prepaid_recognize(grant_id=grant_id, on=issue_date)
+    # The contract's revenue plan shows usage as booked: refresh it if there is one.
+    from .models import RevenueContract
+    from .obligations import revenue_contract_derive
+
+    plan = RevenueContract.objects.filter(contract_id=invoice.contract_id).first() if invoice.contract_id else None
+    if plan is not None:
+        revenue_contract_derive(revenue_contract_id=plan.pk, rule="revrec.usage_booked")
     return entries
 
 

@@ -91,3 +91,18 @@ def test_accrual_run_after_the_invoice_still_dates_revenue_in_its_month(api):
     assert accrual.reversed_on == dt.date(2026, 4, 5)  # settled at once against the issued invoice
     assert _revenue_by_month() == {"2026-03": D("62.70"), "2026-04": D("200.00") - D("62.70")}
     assert _balance("1150") == 0
+
+
+def test_the_revenue_plan_shows_usage_in_the_months_it_was_earned(api):
+    from revrec.models import PerformanceObligation
+
+    with time_machine.travel(BEFORE_CLOSE, tick=False):
+        _setup(api, card=None)
+        _send_calls(api, 18_000)
+    revenue_usage_accrue(month=dt.date(2026, 3, 1))
+    with time_machine.travel(APRIL_5_NOON, tick=False):
+        api.post("/api/v1/billing-runs", {"as_of": "2026-04-05T12:00:00Z"}, format="json")
+    usage = PerformanceObligation.objects.get(code="api", kind="usage")
+    assert [(e.period, e.amount) for e in usage.schedule.order_by("on")] == [
+        # March's calls; April: its calls (9.30) and the 128.00 minimum shortfall, both of this obligation.
+        ("2026-03", D("62.70")), ("2026-04", D("137.30"))]
