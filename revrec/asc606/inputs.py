@@ -277,6 +277,7 @@ def parse_contract_input(data: Any) -> ContractInput:
         errors.add("currency", "An ISO 4217 currency code is required.")
         currency = "USD"
     else:
+        currency = currency.strip().upper()  # "usd" as Stripe writes it is USD
         try:
             currency_exponent(currency)
         except ValueError:

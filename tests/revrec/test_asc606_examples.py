@@ -485,3 +485,8 @@ def test_handset_and_two_year_plan_bundle():
     assert plan["2026-03"] == D("35.29")
     assert plan["2028-02"] == D("847.06") - 23 * D("35.29")
     assert result.totals_by_period["2026-03"] == D("388.23")
+
+
+def test_currency_code_is_case_insensitive():
+    result = run({"currency": "eur", "transaction_price": "10", "obligations": [pit("a", "1")]})
+    assert result.currency == "EUR"
