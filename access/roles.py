@@ -24,6 +24,12 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             "receivables.*": (VIEW,),
             "revrec.*": (VIEW,),
             "ledger.*": (VIEW,),
+            # Revenue: the SSP table, the treatment of contract modifications, closing a month.
+            "revrec.standalonesellingprice": (VIEW, ADD, CHANGE),
+            "revrec.revenuemodification": (VIEW, CHANGE),
+            "revrec.performanceobligation": (VIEW, CHANGE),
+            "ledger.closedperiod": (VIEW, ADD),
+            "ledger.perms": ("close_period",),
         },
         AR_ANALYST: {
             "contracts.*": (VIEW,),
@@ -47,6 +53,8 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
                 f"{app}.*": (VIEW,) for app in ("contracts", "metering", "invoicing", "receivables", "revrec", "ledger")
             },
             "reporting.perms": ("view_dashboard",),
+            "ledger.closedperiod": (VIEW, ADD),
+            "ledger.perms": ("close_period",),
         },
         AUDITOR: {
             **{f"{app}.*": (VIEW,) for app in FINANCE_APPS},

@@ -84,3 +84,10 @@ urlpatterns += [
     re_path(r"^credit-notes/(?P<pk>\d+)/?$", CreditNoteDetailApi.as_view(), name="credit-note-detail"),
     re_path(r"^credit-notes/(?P<pk>\d+)/pdf/?$", CreditNotePdfApi.as_view(), name="credit-note-pdf"),
 ]
+
+# Revenue recognition: the ASC 606 preview (same pure engine as the booked schedules).
+from revrec.api.views import RevrecPreviewApi  # noqa: E402
+
+urlpatterns += [
+    re_path(r"^revrec/preview/?$", RevrecPreviewApi.as_view(), name="revrec-preview"),
+]

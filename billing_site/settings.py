@@ -166,6 +166,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "revrec.tasks.revenue_recognize_due_task",
         "schedule": crontab(minute=15, hour="*/6"),
     },
+    # Usage earned in a month and not yet invoiced: accrued once the month has ended everywhere.
+    "revenue-usage-accrual": {
+        "task": "revrec.tasks.revenue_usage_accrue_task",
+        "schedule": crontab(minute=0, hour=13, day_of_month=1),
+    },
 }
 
 # --- Email ----------------------------------------------------------------------------------

@@ -64,3 +64,21 @@ class JournalLine(models.Model):
 
     def __str__(self) -> str:
         return f"{self.account.code} Dr {self.debit} Cr {self.credit}"
+
+
+class ClosedPeriod(models.Model):
+    """A closed accounting month. Nothing is posted into it afterwards: an entry dated in it is
+    booked on the first day of the next open month, with a note saying so (ledger.services)."""
+
+    month = models.DateField(unique=True, help_text="The first day of the closed month.")
+    closed_at = models.DateTimeField(auto_now_add=True)
+    closed_by = models.CharField(max_length=150)
+    note = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-month"]
+        permissions = [("close_period", "Can close an accounting period")]
+
+    def __str__(self) -> str:
+        return f"{self.month:%Y-%m} closed"

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
@@ -12,7 +12,7 @@ from audit.services import audit_record
 from .chart import STANDARD_ACCOUNTS
 from .choices import AccountCode
 from .exceptions import UnbalancedEntry
-from .models import Account, JournalEntry, JournalLine
+from .models import Account, ClosedPeriod, JournalEntry, JournalLine
 
 ZERO = Decimal(0)
 
@@ -56,6 +56,80 @@ def _accounts(codes: list[str]) -> dict[str, Account]:
     return accounts
 
 
+def _month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def open_entry_date(entry_date: date) -> date:
+    """``entry_date`` if its month is open, else the first day of the next open month."""
+    closed = set(ClosedPeriod.objects.filter(month__gte=_month(entry_date)).values_list("month", flat=True))
+    month = _month(entry_date)
+    if month not in closed:
+        return entry_date
+    while month in closed:
+        month = (month + timedelta(days=32)).replace(day=1)
+    return month
+
+
+class PeriodCloseError(ValueError):
+    """The period cannot be closed (already closed, or an earlier month is still open)."""
+
+
+@transaction.atomic
+def period_close(*, month: date, actor: str, note: str = "", prepared: dict[str, object] | None = None) -> ClosedPeriod:
+    """Close an accounting month; afterwards postings dated in it move to the next open month.
+    Months close in order: an earlier month with entries must be closed first. The caller checks
+    the permission (``ledger.close_period``: CFO, billing admin) and completes the month first
+    (``revrec.services.revenue_period_close`` recognises and accrues revenue, then calls this)."""
+    month = _month(month)
+    if ClosedPeriod.objects.select_for_update().filter(month=month).exists():
+        raise PeriodCloseError(f"{month:%Y-%m} is already closed.")
+    closed = set(ClosedPeriod.objects.values_list("month", flat=True))
+    months = JournalEntry.objects.filter(entry_date__lt=month).dates("entry_date", "month")
+    pending = [m for m in months if m not in closed]
+    if pending:
+        raise PeriodCloseError(f"Close {pending[0]:%Y-%m} first: months close in order.")
+    period = ClosedPeriod.objects.create(month=month, closed_by=actor[:150], note=note[:300])
+    audit_record(
+        rule="ledger.period_close",
+        action="period_closed",
+        obj=period,
+        actor=actor,
+        inputs={"month": month.isoformat(), "prepared": prepared or {}},
+        outcome={"trial_balance": trial_balance(month=month)},
+    )
+    return period
+
+
+def trial_balance(*, month: date, currency: str | None = None) -> dict[str, list[dict[str, object]]]:
+    """Balances per currency and account at the end of ``month``: debits, credits and the net
+    (debit positive), from every entry dated up to the month's end. Entries never mix currencies."""
+    from django.db.models import Sum
+
+    end = (_month(month) + timedelta(days=32)).replace(day=1)
+    rows = JournalLine.objects.filter(entry__entry_date__lt=end)
+    if currency:
+        rows = rows.filter(entry__currency=currency)
+    sums = (
+        rows.values("entry__currency", "account__code", "account__name", "account__type")
+        .annotate(debit=Sum("debit"), credit=Sum("credit"))
+        .order_by("entry__currency", "account__code")
+    )
+    out: dict[str, list[dict[str, object]]] = {}
+    for row in sums:
+        out.setdefault(row["entry__currency"], []).append(
+            {
+                "account": row["account__code"],
+                "name": row["account__name"],
+                "type": row["account__type"],
+                "debit": row["debit"] or ZERO,
+                "credit": row["credit"] or ZERO,
+                "balance": (row["debit"] or ZERO) - (row["credit"] or ZERO),
+            }
+        )
+    return out
+
+
 def journal_entry_post(
     *,
     source_key: str,
@@ -76,6 +150,12 @@ def journal_entry_post(
     if not postings:
         raise UnbalancedEntry(f"Nothing to post for {source_key}.")
     check_balanced(postings)
+    open_date = open_entry_date(entry_date)
+    if open_date != entry_date:
+        # The month is closed: its figures were reported and must not move. The entry lands in the
+        # next open month, and says where it belonged.
+        memo = f"{memo} [belongs to {entry_date.isoformat()}, period {entry_date:%Y-%m} closed]"[:300]
+        entry_date = open_date
     accounts = _accounts([str(p.account) for p in postings])
     try:
         with transaction.atomic():

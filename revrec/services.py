@@ -10,7 +10,7 @@ from audit.services import audit_record
 from invoicing.choices import InvoiceStatus, LineKind
 from invoicing.models import CreditGrant, CreditLedgerEntry, CreditLedgerKind, CreditNote, Invoice
 from ledger.choices import AccountCode
-from ledger.models import JournalEntry, JournalLine
+from ledger.models import ClosedPeriod, JournalEntry, JournalLine
 from ledger.services import journal_entry_post, signed
 from rating import round_money
 from rating.credit_allocation import allocate_pro_rata, split_earned_deferred
@@ -38,6 +38,23 @@ def _pattern(line) -> str:  # type: ignore[no-untyped-def]
     return RecognitionPattern.RATABLE
 
 
+def _setup_fee_term(invoice: Invoice, line) -> tuple[date, date] | None:  # type: ignore[no-untyped-def]
+    """The contract term over which a one-time set-up / implementation / onboarding fee is earned
+    (the policy of revrec.obligations: such a fee is not a distinct service), or None."""
+    from .obligations import OPEN_ENDED_HORIZON, SETUP_WORDS
+
+    snapshot = line.price_snapshot
+    # A line a reviewer added by hand is a one-off charge for something delivered, not a contract term.
+    if snapshot.get("charge_model") != "one_time" or snapshot.get("added_in_review") or invoice.contract_id is None:
+        return None
+    text = f"{line.line_code} {line.description}".lower()
+    if not any(word in text for word in SETUP_WORDS):
+        return None
+    contract = invoice.contract
+    end = contract.end_date or contract.start_date + OPEN_ENDED_HORIZON
+    return (contract.start_date, end) if end > contract.start_date else None
+
+
 @transaction.atomic
 def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
     """Schedule the revenue of an issued invoice and post its issue entry.
@@ -46,7 +63,7 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
     once; fixed fees are ratable by day over their service period, deferred until earned. The
     issue entry is Dr AR (the total, tax included) / Cr Revenue (earned) / Cr Deferred revenue (not
     yet earned) / Cr Sales tax payable (the invoice's tax: owed to the tax authority, never revenue)."""
-    invoice = Invoice.objects.select_related("customer").get(pk=invoice_id)
+    invoice = Invoice.objects.select_related("customer", "contract").get(pk=invoice_id)
     if RevenueScheduleEntry.objects.filter(invoice=invoice).exists():
         return list(RevenueScheduleEntry.objects.filter(invoice=invoice))
     issue_date = invoice.issue_date
@@ -56,7 +73,12 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
         if line.amount == ZERO:
             continue
         pattern = _pattern(line)
-        if pattern == RecognitionPattern.RATABLE:
+        setup_term = _setup_fee_term(invoice, line)
+        if setup_term is not None:
+            # A set-up fee is not distinct from the service: recognised over the contract term.
+            pattern = RecognitionPattern.RATABLE
+            rows = ratable_schedule(line.amount, start=setup_term[0], end=setup_term[1], currency=invoice.currency)
+        elif pattern == RecognitionPattern.RATABLE:
             rows = ratable_schedule(
                 line.amount, start=line.period_start, end=line.period_end, currency=invoice.currency
             )
@@ -106,12 +128,23 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
         inputs={"invoice": invoice.number, "lines": invoice.lines.count()},
         outcome={"earned": earned_total, "deferred": deferred_total, "entries": len(entries)},
     )
+    # Usage accrued at earlier month ends: reverse the accruals, the months keep what was earned in them.
+    from .accruals import usage_accruals_settle
+
+    usage_accruals_settle(invoice=invoice)
     # Pools bought on this invoice, or drawn (or expired) by it: recognise what was consumed. Either
     # invoice may be issued first, so both sides call it; it is idempotent.
     grant_ids = set(CreditGrant.objects.filter(source_invoice=invoice).values_list("pk", flat=True))
     grant_ids |= set(CreditLedgerEntry.objects.filter(invoice=invoice).values_list("grant_id", flat=True))
     for grant_id in sorted(grant_ids):
         revenue_prepaid_recognize(grant_id=grant_id, on=issue_date)
+    # The contract's revenue plan shows usage as booked: refresh it if there is one.
+    from .models import RevenueContract
+    from .obligations import revenue_contract_derive
+
+    plan = RevenueContract.objects.filter(contract_id=invoice.contract_id).first() if invoice.contract_id else None
+    if plan is not None:
+        revenue_contract_derive(revenue_contract_id=plan.pk, rule="revrec.usage_booked")
     return entries
 
 
@@ -207,9 +240,12 @@ def revenue_recognize_due(*, as_of: date) -> int:
             if entry.recognized_on is not None or entry.is_cancelled:
                 continue
             source_key = f"revenue:{entry.pk}"
+            # Dated on the slice's last day, inside the month it was earned in: the slice is half-open,
+            # so its end date (the 1st of the next month) would book March's revenue in April.
+            earned_on = entry.period_end - timedelta(days=1)
             journal_entry_post(
                 source_key=source_key,
-                entry_date=entry.period_end,
+                entry_date=earned_on,
                 currency=entry.currency,
                 memo=f"Revenue recognised {entry.period_start}..{entry.period_end}",
                 customer_id=entry.customer_id,
@@ -219,7 +255,7 @@ def revenue_recognize_due(*, as_of: date) -> int:
                 ],
                 rule="revrec.ratable_recognition",
             )
-            entry.recognized_on = entry.period_end
+            entry.recognized_on = earned_on
             entry.journal_source_key = source_key
             entry.save()
             count += 1
@@ -354,3 +390,25 @@ def revenue_credit_note_apply(*, credit_note_id: int) -> JournalEntry:
         outcome={"from_earned": from_earned_total, "from_deferred": from_deferred_total, "lines": per_line},
     )
     return entry
+
+
+def revenue_month_end(*, month: date) -> dict[str, int]:
+    """Complete a month's revenue: recognise every ratable slice that ended by the month's end and
+    accrue the usage earned in it and not yet invoiced. Idempotent."""
+    from .accruals import revenue_usage_accrue
+
+    first = month.replace(day=1)
+    next_month = (first + timedelta(days=32)).replace(day=1)
+    return {
+        "recognised": revenue_recognize_due(as_of=next_month),
+        "usage_accrued": len(revenue_usage_accrue(month=first)),
+    }
+
+
+def revenue_period_close(*, month: date, actor: str, note: str = "") -> ClosedPeriod:
+    """Close an accounting month (CFO or billing admin): complete its revenue, then close it in the
+    ledger; later entries dated in it are booked in the next open month with a note."""
+    from ledger.services import period_close
+
+    prepared = revenue_month_end(month=month)
+    return period_close(month=month, actor=actor, note=note, prepared=dict(prepared))

@@ -29,3 +29,37 @@ def revenue_credit_note_apply_task(credit_note_id: int) -> None:
 @shared_task
 def revenue_recognize_due_task() -> int:
     return revenue_recognize_due(as_of=timezone.now().date())
+
+
+@shared_task
+def revenue_usage_accrue_task(month: str | None = None) -> int:
+    """Accrue last month's unbilled usage (or ``month``, "YYYY-MM"). Scheduled on the 1st at 13:00
+    UTC, when the month has ended in every time zone; idempotent, so it can be run again."""
+    import datetime as dt
+
+    from .accruals import revenue_usage_accrue
+
+    if month:
+        first = dt.date.fromisoformat(f"{month}-01")
+    else:
+        first = (timezone.now().date().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    return len(revenue_usage_accrue(month=first))
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def revenue_modification_record_task(amendment_id: int) -> None:
+    from .obligations import revenue_modification_record
+
+    revenue_modification_record(amendment_id=amendment_id)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)
+def revenue_contract_ensure_task(invoice_id: int) -> None:
+    """The contract's revenue plan exists once it is first invoiced (from its lines then)."""
+    from invoicing.models import Invoice
+
+    from .obligations import revenue_contract_ensure
+
+    contract_id = Invoice.objects.filter(pk=invoice_id).values_list("contract_id", flat=True).first()
+    if contract_id is not None:
+        revenue_contract_ensure(contract_id=contract_id)

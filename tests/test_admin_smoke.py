@@ -33,7 +33,7 @@ from invoicing.models import (
     InvoiceNumberSequence,
     TaxRate,
 )
-from ledger.models import Account, JournalEntry, JournalLine
+from ledger.models import Account, ClosedPeriod, JournalEntry, JournalLine
 from metering.models import Meter, UsageEvent
 from receivables.models import (
     CollectionNote,
@@ -44,7 +44,14 @@ from receivables.models import (
     PayPageIntent,
     Refund,
 )
-from revrec.models import RevenueScheduleEntry
+from revrec.models import (
+    PerformanceObligation,
+    RevenueContract,
+    RevenueModification,
+    RevenueScheduleEntry,
+    StandaloneSellingPrice,
+    UsageAccrual,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -62,6 +69,9 @@ ADD_ALLOWED = {
     Account: True, JournalEntry: False,
     AuditEvent: False,
     ApiKey: False, IdempotencyRecord: False,
+    # ASC 606 (issue 10): the SSP table and month close are kept by people; the rest is derived.
+    StandaloneSellingPrice: True, ClosedPeriod: True,
+    RevenueContract: False, PerformanceObligation: False, RevenueModification: False, UsageAccrual: False,
 }
 D = Decimal
 NOW = dt.datetime(2026, 4, 5, 12, 0, tzinfo=dt.UTC)
@@ -156,6 +166,18 @@ def _world(suffix: str) -> dict[str, object]:
     JournalLine.objects.create(entry=entry, account=Account.objects.get(code="4000"), credit=D(720))
     AuditEvent.objects.create(actor="tests", rule="tests.rule", action="tested", object_type="invoicing.invoice",
                               object_id=str(issued.pk), inputs={"a": 1}, outcome={"b": [1, 2]})
+    StandaloneSellingPrice.objects.create(product_code=f"api-{suffix}", currency="USD", amount=D("0.004"),
+                                          effective_from=dt.date(2026, 1, 1))
+    plan = RevenueContract.objects.create(contract=contract, currency="USD", inception={"obligations": []})
+    PerformanceObligation.objects.create(revenue_contract=plan, code="api", kind="usage", currency="USD")
+    RevenueModification.objects.create(revenue_contract=plan, amendment_id=Amendment.objects.first().pk,
+                                       effective_date=dt.date(2026, 3, 20), default_treatment="prospective",
+                                       treatment="prospective", rule_reason="tests", change={})
+    UsageAccrual.objects.create(contract=contract, contract_line_id=line.pk, line_code="api", customer=customer,
+                                currency="USD", period_start=dt.date(2026, 3, 5), period_end=dt.date(2026, 4, 5),
+                                window_start=dt.date(2026, 3, 5), through=dt.date(2026, 4, 1), amount=D(600),
+                                accrued_on=dt.date(2026, 3, 31))
+    ClosedPeriod.objects.get_or_create(month=dt.date(2020, 1, 1), defaults={"closed_by": "tests"})
     key = api_key_create(name=f"key {suffix}").api_key
     IdempotencyRecord.objects.create(api_key=key, key=f"idem-{suffix}", method="POST", path="/api/v1/events",
                                      request_hash="0" * 64, status_code=201, response_body={"ok": True})
