@@ -1,0 +1,67 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+import responses
+
+from integrations.choices import Provider
+from integrations.models import Connection, CrmFieldMapping, CrmProductMapping
+from integrations.sync import connection_create
+from tests.factories import MeterFactory
+
+from .fakes import SF_INSTANCE, QuickBooksFake, SalesforceFake
+
+
+@pytest.fixture
+def http() -> Iterator[responses.RequestsMock]:
+    """Every HTTP call goes to the fakes; anything else fails the test (no network)."""
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as rsps:
+        yield rsps
+
+
+@pytest.fixture
+def sf(http: responses.RequestsMock) -> SalesforceFake:
+    fake = SalesforceFake()
+    fake.install(http)
+    return fake
+
+
+@pytest.fixture
+def qbo(http: responses.RequestsMock) -> QuickBooksFake:
+    fake = QuickBooksFake()
+    fake.install(http)
+    return fake
+
+
+@pytest.fixture
+def sf_connection(db, sf: SalesforceFake) -> Connection:
+    MeterFactory(code="api_calls")
+    connection = connection_create(
+        name="Salesforce prod",
+        provider=Provider.SALESFORCE,
+        credentials={"client_id": "3MVG9-client", "client_secret": "sf-secret-value",
+                     "access_token": sf.access_token, "refresh_token": sf.refresh_token, "instance_url": SF_INSTANCE},
+        instance_url=SF_INSTANCE,
+    )
+    CrmProductMapping.objects.create(connection=connection, product_code="PLATFORM", charge_model="flat",
+                                     price_field="amount", line_code="platform")
+    CrmProductMapping.objects.create(connection=connection, product_code="API-CALLS", charge_model="per_unit",
+                                     metric="api_calls", price_field="unit_price", line_code="api",
+                                     params={"minimum_amount": "200.00"})
+    CrmProductMapping.objects.create(connection=connection, product_code="SEATS", charge_model="per_seat",
+                                     price_field="unit_price", quantity_field="seats", line_code="seats")
+    CrmFieldMapping.objects.create(connection=connection, target="contract.start_date", source="Contract_Start__c")
+    return connection
+
+
+@pytest.fixture
+def qbo_connection(db, qbo: QuickBooksFake) -> Connection:
+    return connection_create(
+        name="QuickBooks",
+        provider=Provider.QUICKBOOKS,
+        credentials={"client_id": "ABqbo-client", "client_secret": "qbo-secret-value",
+                     "access_token": qbo.access_token, "refresh_token": qbo.refresh_token},
+        company_id=qbo.realm,
+        is_sandbox=True,
+    )

@@ -1,0 +1,366 @@
+"""Local fakes of the providers at the HTTP boundary (``responses``), reproducing the request and
+response shapes the providers document, so the real SDKs (simple-salesforce, intuit-oauth,
+python-quickbooks) run unchanged:
+
+- Salesforce REST: ``GET /services/data/vXX.X/query?q=SOQL`` -> ``{"totalSize", "done",
+  "nextRecordsUrl", "records": [{"attributes": {...}, ..., "Account": {...},
+  "OpportunityLineItems": {"totalSize", "done", "records": [...]} | null}]}``; ``PATCH
+  /sobjects/Opportunity/{id}`` -> 204; an expired session -> 401 ``[{"message": "Session expired
+  or invalid", "errorCode": "INVALID_SESSION_ID"}]``; ``POST /services/oauth2/token``.
+- Intuit OAuth 2.0: the OpenID discovery document and ``POST /oauth2/v1/tokens/bearer``
+  (refresh tokens rotate).
+- QuickBooks Online v3: ``POST /v3/company/{realm}/journalentry?requestid=`` -> ``{"JournalEntry":
+  {...,"Id","SyncToken","MetaData"}, "time"}`` (a repeated requestid returns the first answer);
+  ``POST /query`` (Account), ``GET /preferences``; errors as ``{"Fault": {"Error": [{"Message",
+  "Detail", "code"}], "type"}}``; 401 when the access token expired; 429 with Retry-After.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from urllib.parse import parse_qs, unquote_plus, urlparse
+
+import requests
+import responses
+
+SF_INSTANCE = "https://acme.my.salesforce.com"
+SF_VERSION = "59.0"
+
+
+def _json(status: int, body: Any, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
+    return status, {"Content-Type": "application/json", **(headers or {})}, json.dumps(body)
+
+
+@dataclass
+class SalesforceFake:
+    """A Salesforce org: opportunities (with line items, account, contact roles), OAuth tokens."""
+
+    access_token: str = "00Dxx!sf-access-1"
+    refresh_token: str = "sf-refresh-1"
+    page_size: int = 2
+    opportunities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    queries: list[str] = field(default_factory=list)
+    token_requests: list[dict[str, list[str]]] = field(default_factory=list)
+    _pages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _clock: int = 0
+
+    def install(self, rsps: responses.RequestsMock) -> None:
+        base = f"{SF_INSTANCE}/services/data/v{SF_VERSION}"
+        rsps.add_callback(responses.GET, re.compile(re.escape(base) + r"/query/?\?"), callback=self._query)
+        rsps.add_callback(responses.GET, re.compile(re.escape(base) + r"/query/01g[^?]*$"), callback=self._next_page)
+        rsps.add_callback(
+            responses.PATCH, re.compile(re.escape(base) + r"/sobjects/Opportunity/\w+"), callback=self._update
+        )
+        for host in ("https://login.salesforce.com", "https://test.salesforce.com"):
+            rsps.add_callback(responses.POST, f"{host}/services/oauth2/token", callback=self._token)
+
+    # -- data --------------------------------------------------------------------------------
+    def _tick(self) -> str:
+        self._clock += 1
+        return f"2026-03-01T10:{self._clock // 60:02d}:{self._clock % 60:02d}.000+0000"
+
+    def add_opportunity(
+        self,
+        opp_id: str,
+        *,
+        account: tuple[str, str],
+        lines: list[dict[str, Any]],
+        contact_email: str = "ap@acme.test",
+        close_date: str = "2026-03-01",
+        is_won: bool = True,
+        **fields: Any,
+    ) -> dict[str, Any]:
+        account_id, account_name = account
+        record = {
+            "attributes": {"type": "Opportunity", "url": f"/services/data/v{SF_VERSION}/sobjects/Opportunity/{opp_id}"},
+            "Id": opp_id,
+            "Name": f"{account_name} - New Business",
+            "AccountId": account_id,
+            "CloseDate": close_date,
+            "StageName": "Closed Won" if is_won else "Negotiation/Review",
+            "IsWon": is_won,
+            "LastModifiedDate": self._tick(),
+            "Account": {
+                "attributes": {"type": "Account", "url": f"/services/data/v{SF_VERSION}/sobjects/Account/{account_id}"},
+                "Name": account_name,
+                "BillingStreet": "1 Main St",
+                "BillingCity": "Boston",
+                "BillingState": "MA",
+                "BillingPostalCode": "02110",
+                "BillingCountry": "US",
+            },
+            "OpportunityContactRoles": {
+                "totalSize": 1, "done": True,
+                "records": [{
+                    "attributes": {"type": "OpportunityContactRole", "url": "/x"},
+                    "Role": "Billing Contact", "IsPrimary": True,
+                    "Contact": {"attributes": {"type": "Contact", "url": "/y"}, "Name": "Pat Payer",
+                                "Email": contact_email},
+                }],
+            } if contact_email else None,
+            **fields,
+        }
+        record["OpportunityLineItems"] = self._line_items(opp_id, lines)
+        self.opportunities[opp_id] = record
+        return record
+
+    def _line_items(self, opp_id: str, lines: list[dict[str, Any]]) -> dict[str, Any] | None:
+        if not lines:
+            return None  # Salesforce answers a subquery without rows with null
+        records = []
+        for n, line in enumerate(lines):
+            quantity, unit_price = Decimal(str(line["quantity"])), Decimal(str(line["unit_price"]))
+            records.append({
+                "attributes": {"type": "OpportunityLineItem", "url": "/z"},
+                "Id": f"00k{opp_id[-6:]}{n:03d}",
+                "Quantity": float(quantity),
+                "UnitPrice": float(unit_price),
+                "TotalPrice": float(quantity * unit_price),
+                "ServiceDate": line.get("service_date"),
+                "Product2": {"attributes": {"type": "Product2", "url": "/p"}, "ProductCode": line["code"],
+                             "Name": line.get("name", line["code"])},
+                **line.get("fields", {}),
+            })
+        return {"totalSize": len(records), "done": True, "records": records}
+
+    def change_opportunity(self, opp_id: str, *, lines: list[dict[str, Any]] | None = None, **fields: Any) -> None:
+        record = self.opportunities[opp_id]
+        record.update(fields)
+        if lines is not None:
+            record["OpportunityLineItems"] = self._line_items(opp_id, lines)
+        record["LastModifiedDate"] = self._tick()
+
+    # -- endpoints ---------------------------------------------------------------------------
+    def _authorized(self, request: requests.PreparedRequest) -> bool:
+        return request.headers.get("Authorization") == f"Bearer {self.access_token}"
+
+    def _expired(self) -> tuple[int, dict[str, str], str]:
+        return _json(401, [{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}])
+
+    def _query(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        if not self._authorized(request):
+            return self._expired()
+        soql = unquote_plus(parse_qs(urlparse(request.url).query)["q"][0])
+        self.queries.append(soql)
+        if not soql.startswith("SELECT ") or " FROM Opportunity WHERE IsWon = true" not in soql:
+            return _json(400, [{"message": "unexpected query", "errorCode": "MALFORMED_QUERY"}])
+        since = re.search(r"LastModifiedDate >= (\S+)", soql)
+        rows = [r for r in self.opportunities.values() if r["IsWon"]]
+        if since:
+            cutoff = since.group(1).replace("Z", ".000+0000")
+            rows = [r for r in rows if r["LastModifiedDate"] >= cutoff]
+        rows.sort(key=lambda r: (r["LastModifiedDate"], r["Id"]))
+        return self._page(json.loads(json.dumps(rows)), 0)
+
+    def _page(self, rows: list[dict[str, Any]], start: int) -> tuple[int, dict[str, str], str]:
+        chunk = rows[start:start + self.page_size]
+        body: dict[str, Any] = {"totalSize": len(rows), "done": start + self.page_size >= len(rows), "records": chunk}
+        if not body["done"]:
+            locator = f"01gD0000002HU6KIAW-{start + self.page_size}"
+            self._pages[locator] = rows
+            body["nextRecordsUrl"] = f"/services/data/v{SF_VERSION}/query/{locator}"
+        return _json(200, body)
+
+    def _next_page(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        if not self._authorized(request):
+            return self._expired()
+        locator = urlparse(request.url).path.rsplit("/", 1)[1]
+        return self._page(self._pages[locator], int(locator.rsplit("-", 1)[1]))
+
+    def _update(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        if not self._authorized(request):
+            return self._expired()
+        opp_id = urlparse(request.url).path.rsplit("/", 1)[1]
+        if opp_id not in self.opportunities:
+            return _json(404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}])
+        values = json.loads(request.body)
+        unknown = [k for k in values if not k.endswith("__c") and k not in self.opportunities[opp_id]]
+        if unknown:
+            return _json(400, [{"message": f"No such column '{unknown[0]}' on sobject of type Opportunity",
+                                "errorCode": "INVALID_FIELD"}])
+        self.opportunities[opp_id].update(values)
+        self.updates.append((opp_id, values))
+        return 204, {}, ""
+
+    def _token(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        form = parse_qs(request.body if isinstance(request.body, str) else request.body.decode())
+        self.token_requests.append(form)
+        grant = form.get("grant_type", [""])[0]
+        if grant == "refresh_token" and form.get("refresh_token") == [self.refresh_token]:
+            self.access_token = f"00Dxx!sf-access-{len(self.token_requests) + 1}"
+        elif grant == "authorization_code" and form.get("code") == ["sf-code"]:
+            self.access_token = "00Dxx!sf-access-authorized"
+        else:
+            return _json(400, {"error": "invalid_grant", "error_description": "expired access/refresh token"})
+        return _json(200, {
+            "access_token": self.access_token, "refresh_token": self.refresh_token,
+            "instance_url": SF_INSTANCE, "id": "https://login.salesforce.com/id/00D5g000004ABCDEAA/0055g00000XYZAAA",
+            "token_type": "Bearer", "issued_at": "1772359200000", "signature": "c2lnbmF0dXJl",
+        })
+
+    def expire_session(self) -> None:
+        self.access_token = "00Dxx!sf-access-rotated-away"
+
+
+QBO_SANDBOX = "https://sandbox-quickbooks.api.intuit.com/v3"
+QBO_PRODUCTION = "https://quickbooks.api.intuit.com/v3"
+INTUIT_TOKEN = "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"
+DISCOVERY = {
+    "issuer": "https://oauth.platform.intuit.com/op/v1",
+    "authorization_endpoint": "https://appcenter.intuit.com/connect/oauth2",
+    "token_endpoint": INTUIT_TOKEN,
+    "userinfo_endpoint": "https://sandbox-accounts.platform.intuit.com/v1/openid_connect/userinfo",
+    "revocation_endpoint": "https://developer.api.intuit.com/v2/oauth2/tokens/revoke",
+    "jwks_uri": "https://oauth.platform.intuit.com/op/v1/jwks",
+    "response_types_supported": ["code"],
+    "scopes_supported": ["openid", "email", "profile", "address", "phone"],
+}
+
+
+def _fault(status: int, code: str, message: str, detail: str, kind: str = "ValidationFault"):
+    return _json(status, {"Fault": {"Error": [{"Message": message, "Detail": detail, "code": code, "element": ""}],
+                                    "type": kind}, "time": "2026-04-02T01:00:00.000-07:00"})
+
+
+@dataclass
+class QuickBooksFake:
+    """A QuickBooks Online company: chart of accounts, closing date, journal entries."""
+
+    realm: str = "9341452000000000"
+    access_token: str = "qbo-access-1"
+    refresh_token: str = "qbo-refresh-1"
+    book_close_date: str = ""
+    accounts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    journal_entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_request_id: dict[str, tuple[int, dict[str, str], str]] = field(default_factory=dict)
+    posts: list[dict[str, Any]] = field(default_factory=list)
+    # Queued failures for the next journal entry POSTs: "429", "timeout_after_commit", "500".
+    failures: list[str] = field(default_factory=list)
+    refreshes: int = 0
+
+    def __post_init__(self) -> None:
+        if not self.accounts:
+            for acct_id, number, name, kind in [
+                ("35", "1000", "Checking", "Bank"),
+                ("84", "1100", "Accounts Receivable (A/R)", "Accounts Receivable"),
+                ("91", "1150", "Unbilled Receivables", "Other Current Asset"),
+                ("92", "2100", "Deferred Revenue", "Other Current Liability"),
+                ("93", "2200", "Sales Tax Payable", "Other Current Liability"),
+                ("79", "4000", "Sales of Product Income", "Income"),
+                ("94", "6100", "Bad Debts", "Expense"),
+                ("99", "9999", "Old Suspense", "Other Current Liability"),
+            ]:
+                self.accounts[acct_id] = {
+                    "Name": name, "SubAccount": False, "FullyQualifiedName": name, "Active": acct_id != "99",
+                    "Classification": "Asset", "AccountType": kind, "AcctNum": number, "CurrentBalance": 0,
+                    "CurrentBalanceWithSubAccounts": 0, "CurrencyRef": {"value": "USD", "name": "United States Dollar"},
+                    "domain": "QBO", "sparse": False, "Id": acct_id, "SyncToken": "0",
+                    "MetaData": {"CreateTime": "2026-01-01T10:00:00-08:00", "LastUpdatedTime": "2026-01-01T10:00:00-08:00"},
+                }
+
+    def install(self, rsps: responses.RequestsMock) -> None:
+        for env in ("sandbox", ""):
+            url = f"https://developer.intuit.com/.well-known/openid_{env + '_' if env else ''}configuration/"
+            rsps.add(responses.GET, url, json=DISCOVERY)
+        rsps.add_callback(responses.POST, INTUIT_TOKEN, callback=self._token)
+        for base in (QBO_SANDBOX, QBO_PRODUCTION):
+            company = re.escape(f"{base}/company/{self.realm}")
+            rsps.add_callback(responses.POST, re.compile(company + r"/journalentry\?"), callback=self._journal_entry)
+            rsps.add_callback(responses.POST, re.compile(company + r"/query\?"), callback=self._query)
+            rsps.add_callback(responses.GET, re.compile(company + r"/preferences\?"), callback=self._preferences)
+
+    def _authorized(self, request: requests.PreparedRequest) -> bool:
+        return request.headers.get("Authorization") == f"Bearer {self.access_token}"
+
+    def _unauthorized(self):
+        return _fault(401, "3200", "message=AuthenticationFailed; errorCode=003200; statusCode=401",
+                      "Token expired: qbo-access", "AUTHENTICATION")
+
+    def _token(self, request: requests.PreparedRequest):
+        form = parse_qs(request.body if isinstance(request.body, str) else request.body.decode())
+        if form.get("grant_type") == ["refresh_token"] and form.get("refresh_token") == [self.refresh_token]:
+            self.refreshes += 1
+        elif form.get("grant_type") == ["authorization_code"] and form.get("code") == ["qbo-code"]:
+            pass
+        else:
+            return _json(400, {"error": "invalid_grant"})
+        # Intuit rotates the refresh token on every refresh.
+        self.access_token = f"qbo-access-{self.refreshes + 2}"
+        self.refresh_token = f"qbo-refresh-{self.refreshes + 2}"
+        return _json(200, {"token_type": "bearer", "expires_in": 3600, "refresh_token": self.refresh_token,
+                           "x_refresh_token_expires_in": 8726400, "access_token": self.access_token})
+
+    def expire_access_token(self) -> None:
+        self.access_token = "qbo-access-next"
+
+    def _query(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        sql = request.body if isinstance(request.body, str) else request.body.decode()
+        if sql.upper().startswith("SELECT * FROM ACCOUNT"):
+            start = int(re.search(r"STARTPOSITION (\d+)", sql).group(1)) if "STARTPOSITION" in sql else 1
+            rows = list(self.accounts.values())[start - 1:start - 1 + 1000]
+            return _json(200, {"QueryResponse": {"Account": rows, "startPosition": start, "maxResults": len(rows)},
+                               "time": "2026-04-02T01:00:00.000-07:00"})
+        return _fault(400, "4000", "Error parsing query", f"QueryParserError: {sql[:40]}")
+
+    def _preferences(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        prefs = {"AccountingInfoPrefs": {"TrackDepartments": False, "DepartmentTerminology": "Location",
+                                         "ClassTrackingPerTxn": False, "CustomerTerminology": "Customers",
+                                         **({"BookCloseDate": self.book_close_date} if self.book_close_date else {})},
+                 "CurrencyPrefs": {"MultiCurrencyEnabled": False, "HomeCurrency": {"value": "USD"}},
+                 "domain": "QBO", "sparse": False, "Id": "1", "SyncToken": "3"}
+        return _json(200, {"Preferences": prefs, "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _journal_entry(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        request_id = parse_qs(urlparse(request.url).query).get("requestid", [""])[0]
+        if request_id and request_id in self.by_request_id:
+            return self.by_request_id[request_id]  # QuickBooks: a repeated requestid gets the first answer
+        failure = self.failures.pop(0) if self.failures else ""
+        if failure == "429":
+            return 429, {"Retry-After": "120", "Content-Type": "application/json"}, json.dumps(
+                {"fault": {"error": [{"message": "message=ThrottleExceeded; errorCode=003001; statusCode=429",
+                                      "detail": "ThrottleExceeded", "code": "3001"}], "type": "SERVICE"},
+                 "time": "2026-04-02T01:00:00.000-07:00"})
+        if failure == "500":
+            return 503, {"Content-Type": "text/html"}, "<html>Service Unavailable</html>"
+        body = json.loads(request.body)
+        response = self._create(body)
+        if request_id:
+            self.by_request_id[request_id] = response
+        if failure == "timeout_after_commit":
+            raise requests.exceptions.ReadTimeout("read timed out after the entry was saved")
+        return response
+
+    def _create(self, body: dict[str, Any]):
+        lines = body.get("Line", [])
+        debits = sum(Decimal(str(l["Amount"])) for l in lines if l["JournalEntryLineDetail"]["PostingType"] == "Debit")
+        credits = sum(Decimal(str(l["Amount"])) for l in lines if l["JournalEntryLineDetail"]["PostingType"] == "Credit")
+        for line in lines:
+            ref = line["JournalEntryLineDetail"]["AccountRef"]["value"]
+            if ref not in self.accounts or not self.accounts[ref]["Active"]:
+                return _fault(400, "2500", "Invalid Reference Id", f"Invalid Reference Id : Accounts element id {ref} not found")
+        if debits != credits:
+            return _fault(400, "6000", "A business validation error has occurred while processing your request",
+                          "Business Validation Error: Your Journal Entry is not balanced.")
+        if self.book_close_date and body["TxnDate"] <= self.book_close_date:
+            return _fault(400, "6210", "A business validation error has occurred while processing your request",
+                          "Business Validation Error: The account period has closed.")
+        je_id = str(100 + len(self.journal_entries))
+        entry = {**body, "domain": "QBO", "sparse": False, "Id": je_id, "SyncToken": "0", "TotalAmt": float(debits),
+                 "MetaData": {"CreateTime": "2026-04-02T01:00:00-07:00", "LastUpdatedTime": "2026-04-02T01:00:00-07:00"}}
+        for n, line in enumerate(entry["Line"]):
+            line["Id"] = str(n)
+        self.journal_entries[je_id] = entry
+        self.posts.append(entry)
+        return _json(200, {"JournalEntry": entry, "time": "2026-04-02T01:00:00.000-07:00"})
