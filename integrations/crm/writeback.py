@@ -4,16 +4,18 @@ item (unique per invoice, status and amount paid), so a signal delivered twice w
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from django.db.models import Sum
 
-from ..choices import DealStatus, Provider, SyncItemStatus
+from ..choices import ConnectionStatus, DealStatus, Provider, SyncItemStatus
+from ..exceptions import AuthorizationError
 from ..models import Connection, CrmDeal, SyncItem
-from ..sync import sync_item_ensure, sync_item_push
+from ..sync import connection_status_set, sync_item_ensure, sync_item_push
 
 OBJECT_TYPE = "writeback"
+CENT = Decimal("0.01")
 
 
 def _values(connection: Connection, invoice: Any, paid_on_contract: Decimal) -> dict[str, Any]:
@@ -23,7 +25,8 @@ def _values(connection: Connection, invoice: Any, paid_on_contract: Decimal) -> 
     if connection.writeback_invoice_number_field and invoice.number:
         values[connection.writeback_invoice_number_field] = invoice.number
     if connection.writeback_amount_paid_field:
-        values[connection.writeback_amount_paid_field] = str(paid_on_contract)
+        # Paid amounts are whole cents already; the named mode only fixes the text to 2 places.
+        values[connection.writeback_amount_paid_field] = str(paid_on_contract.quantize(CENT, rounding=ROUND_HALF_UP))
     return values
 
 
@@ -44,12 +47,18 @@ def crm_invoice_writeback(*, invoice_id: int) -> list[SyncItem]:
         values = _values(connection, invoice, paid or Decimal(0))
         if not values:
             continue
-        key = f"invoice:{invoice.pk}:{invoice.status}:{paid or 0}"
+        key = f"invoice:{invoice.pk}:{invoice.status}:{values.get(connection.writeback_amount_paid_field, '')}"
         item, _ = sync_item_ensure(
             connection=connection, object_type=OBJECT_TYPE, object_key=key,
             payload={"deal": deal.crm_id, "values": values},
         )
-        items.append(sync_item_push(item_id=item.pk, run=None, push=_push(connection)) or item)
+        try:
+            items.append(sync_item_push(item_id=item.pk, run=None, push=_push(connection)) or item)
+        except AuthorizationError as exc:
+            # The item stays pending; the connection's next sync (after a new authorization)
+            # sends it. Other connections' write-backs go on.
+            connection_status_set(connection, ConnectionStatus.AUTH_FAILED, str(exc))
+            items.append(item)
     return items
 
 
