@@ -60,9 +60,14 @@ class ConnectionForm(forms.ModelForm):
     client_secret = forms.CharField(required=False, widget=forms.PasswordInput(render_value=False),
                                     help_text="Write-only: stored encrypted, never shown again. Blank: keep.")
 
+    token_id = forms.CharField(required=False, widget=forms.PasswordInput(render_value=False),
+                               help_text="NetSuite token-based authentication: token id. Blank: keep.")
+    token_secret = forms.CharField(required=False, widget=forms.PasswordInput(render_value=False),
+                                   help_text="NetSuite token secret. Write-only. Blank: keep.")
+
     class Meta:
         model = Connection
-        fields = "__all__"
+        exclude = ("schedule",)
 
 
 class ProductMappingInline(admin.TabularInline):
@@ -112,7 +117,10 @@ class ConnectionAdmin(HistoryAdmin):
                        "unsynced", "records")
 
     def get_fieldsets(self, request: HttpRequest, obj: Connection | None = None) -> Any:
-        main = ("name", "provider", "company_id", "is_active", "is_sandbox", "client_id", "client_secret")
+        main: tuple[str, ...] = ("name", "provider", "company_id", "is_active", "is_sandbox", "client_id",
+                                 "client_secret")
+        if obj is None or obj.provider == Provider.NETSUITE:
+            main = (*main, "token_id", "token_secret")
         sets: list[Any] = [(None, {"fields": main})]
         if obj is None:
             return sets
@@ -124,7 +132,7 @@ class ConnectionAdmin(HistoryAdmin):
                 "writeback_invoice_number_field", "writeback_amount_paid_field")}))
         if obj.provider in GL_PROVIDERS:
             sets.append(("Journal to the GL", {"fields": ("posting_mode", "closed_through", "gl_start_date",
-                                                          "unsynced")}))
+                                                          "options", "unsynced")}))
         return sets
 
     def get_inlines(self, request: HttpRequest, obj: Connection | None) -> list[Any]:
@@ -164,12 +172,17 @@ class ConnectionAdmin(HistoryAdmin):
             return str(exc)
         names = {"client_id": "client id", "client_secret": "client secret", "access_token": "access token",
                  "refresh_token": "refresh token"}
+        if obj.provider == Provider.NETSUITE:
+            names = {"client_id": "consumer key", "client_secret": "consumer secret", "token_id": "token id",
+                     "token_secret": "token secret"}
         return ", ".join(f"{label}: {'set' if creds.get(key) else 'missing'}" for key, label in names.items())
 
     @admin.display(description="Authorize")
     def authorize(self, obj: Connection) -> str:
         if obj.pk is None:
             return EMPTY
+        if obj.provider == Provider.NETSUITE:
+            return "Token-based authentication: enter the consumer key and secret and the token id and secret."
         url = reverse("admin:integrations_connection_authorize", args=[obj.pk])
         return format_html('<a class="button" href="{}">Authorize with {}</a> (OAuth 2.0; redirect URI: {})', url,
                            obj.get_provider_display(), _redirect_uri())

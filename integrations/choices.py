@@ -6,10 +6,11 @@ from django.db import models
 class Provider(models.TextChoices):
     SALESFORCE = "salesforce", "Salesforce"
     QUICKBOOKS = "quickbooks", "QuickBooks Online"
+    NETSUITE = "netsuite", "NetSuite"
 
 
 CRM_PROVIDERS = frozenset({Provider.SALESFORCE})
-GL_PROVIDERS = frozenset({Provider.QUICKBOOKS})
+GL_PROVIDERS = frozenset({Provider.QUICKBOOKS, Provider.NETSUITE})
 
 
 class ConnectionStatus(models.TextChoices):

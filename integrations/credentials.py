@@ -10,7 +10,7 @@ from .crypto import secrets_decrypt, secrets_encrypt
 from .models import Connection
 
 # What the admin form may set; tokens come only from the OAuth flow or a refresh.
-SECRET_FIELDS = ("client_id", "client_secret", "access_token", "refresh_token")
+SECRET_FIELDS = ("client_id", "client_secret", "token_id", "token_secret", "access_token", "refresh_token")
 
 
 def connection_credentials(connection: Connection) -> dict[str, Any]:

@@ -112,6 +112,11 @@ class Connection(models.Model):
     gl_start_date = models.DateField(
         null=True, blank=True, help_text="GL: post our journal from this date on (blank: everything not closed)."
     )
+    options = models.JSONField(
+        default=dict, blank=True,
+        help_text='Provider settings that are not secrets, e.g. NetSuite {"subsidiary_id": "1", '
+        '"currencies": {"USD": "1"}}.',
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords(excluded_fields=["credentials_encrypted", "last_sync_at", "watermark"])
 

@@ -101,7 +101,7 @@ def _locked_deal(connection: Connection, deal: Deal) -> CrmDeal:
             CrmDeal.objects.get_or_create(connection=connection, crm_id=deal.id)
     except IntegrityError:
         pass  # a concurrent sync created it; lock it below
-    return CrmDeal.objects.select_for_update().select_related("amendment").get(connection=connection, crm_id=deal.id)
+    return CrmDeal.objects.select_for_update(of=("self",)).select_related("amendment").get(connection=connection, crm_id=deal.id)
 
 
 def crm_deal_upsert(*, connection: Connection, deal: Deal, actor: Any = None) -> CrmDeal:
@@ -225,7 +225,7 @@ def crm_deal_approve(*, deal_id: int, actor: Any) -> CrmDeal:
     from contracts.api.serializers import ContractWriteSerializer
 
     with transaction.atomic():
-        record = CrmDeal.objects.select_for_update().select_related("connection").get(pk=deal_id)
+        record = CrmDeal.objects.select_for_update(of=("self",)).select_related("connection").get(pk=deal_id)
         if record.status != DealStatus.PENDING_APPROVAL:
             raise DealStateError(f"Only a deal awaiting approval can be approved; this one is {record.status}.")
         sid = transaction.savepoint()
@@ -265,7 +265,7 @@ def crm_deal_approve(*, deal_id: int, actor: Any) -> CrmDeal:
 
 def crm_deal_reject(*, deal_id: int, actor: Any) -> CrmDeal:
     with transaction.atomic():
-        record = CrmDeal.objects.select_for_update().get(pk=deal_id)
+        record = CrmDeal.objects.select_for_update(of=("self",)).get(pk=deal_id)
         if record.status not in (DealStatus.PENDING_APPROVAL, DealStatus.INVALID):
             raise DealStateError(f"Only a deal awaiting approval can be rejected; this one is {record.status}.")
         record.status = DealStatus.REJECTED
@@ -281,7 +281,7 @@ def crm_deal_conflicts_resolve(*, deal_id: int, actor: Any) -> CrmDeal:
     """A person settled the conflicts by hand: the CRM's contract and customer terms become the
     accepted ones (the lines stay as accepted until their amendment is approved)."""
     with transaction.atomic():
-        record = CrmDeal.objects.select_for_update().select_related("amendment").get(pk=deal_id)
+        record = CrmDeal.objects.select_for_update(of=("self",)).select_related("amendment").get(pk=deal_id)
         if record.status != DealStatus.CONFLICT and not record.conflicts:
             raise DealStateError("This deal has no conflicts to resolve.")
         accepted_lines = record.accepted.get("contract", {}).get("lines", [])

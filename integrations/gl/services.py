@@ -30,6 +30,10 @@ def _provider(connection: Connection) -> Any:
         from ..providers import quickbooks
 
         return quickbooks
+    if connection.provider == Provider.NETSUITE:
+        from ..providers import netsuite
+
+        return netsuite
     raise RejectedError(f"{connection.provider} is not a general ledger.")
 
 

@@ -65,3 +65,28 @@ def qbo_connection(db, qbo: QuickBooksFake) -> Connection:
         company_id=qbo.realm,
         is_sandbox=True,
     )
+
+
+@pytest.fixture
+def netsuite(http: responses.RequestsMock):
+    from .fakes import NetSuiteFake
+
+    fake = NetSuiteFake()
+    fake.install(http)
+    return fake
+
+
+@pytest.fixture
+def ns_connection(db, netsuite) -> Connection:
+    from .fakes import NS_ACCOUNT
+
+    return connection_create(
+        name="NetSuite",
+        provider=Provider.NETSUITE,
+        credentials={"client_id": netsuite.consumer[0], "client_secret": netsuite.consumer[1],
+                     "token_id": netsuite.token[0], "token_secret": netsuite.token[1]},
+        company_id=NS_ACCOUNT,
+        is_sandbox=True,
+        posting_mode="per_document",
+        options={"subsidiary_id": "1", "currencies": {"USD": "1"}},
+    )

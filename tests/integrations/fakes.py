@@ -364,3 +364,102 @@ class QuickBooksFake:
         self.journal_entries[je_id] = entry
         self.posts.append(entry)
         return _json(200, {"JournalEntry": entry, "time": "2026-04-02T01:00:00.000-07:00"})
+
+
+NS_ACCOUNT = "1234567_SB1"
+NS_BASE = "https://1234567-sb1.suitetalk.api.netsuite.com/services/rest"
+
+
+@dataclass
+class NetSuiteFake:
+    """A NetSuite account over REST with token-based authentication: every request's OAuth 1.0a
+    HMAC-SHA256 signature is verified with the consumer and token secrets; SuiteQL (account,
+    accountingperiod) and ``PUT /record/v1/journalEntry/eid:<externalId>`` (upsert: 204 and a
+    Location header)."""
+
+    consumer: tuple[str, str] = ("ns-consumer-key", "ns-consumer-secret")
+    token: tuple[str, str] = ("ns-token-id", "ns-token-secret")
+    journal_entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # by externalId
+    locked_through: str = ""
+    failures: list[str] = field(default_factory=list)
+    accounts: list[dict[str, Any]] = field(default_factory=lambda: [
+        {"links": [], "id": str(n), "acctnumber": number, "fullname": name, "accttype": kind,
+         "isinactive": "F"}
+        for n, (number, name, kind) in enumerate([
+            ("1000", "Operating Account", "Bank"), ("1100", "Accounts Receivable", "AcctRec"),
+            ("1150", "Unbilled Receivable", "OthCurrAsset"), ("2100", "Deferred Revenue", "DeferRevenue"),
+            ("2200", "Sales Tax Payable", "OthCurrLiab"), ("4000", "Subscription Revenue", "Income"),
+            ("6100", "Bad Debt", "Expense")], start=110)
+    ])
+
+    def install(self, rsps: responses.RequestsMock) -> None:
+        rsps.add_callback(responses.POST, re.compile(re.escape(NS_BASE) + r"/query/v1/suiteql"), callback=self._suiteql)
+        rsps.add_callback(responses.PUT, re.compile(re.escape(NS_BASE) + r"/record/v1/journalEntry/eid:[\w-]+$"),
+                          callback=self._journal)
+
+    def _signed(self, request: requests.PreparedRequest) -> bool:
+        from types import SimpleNamespace
+
+        from oauthlib.oauth1.rfc5849 import signature, utils
+
+        header = request.headers.get("Authorization", "")
+        header = header.decode() if isinstance(header, bytes) else header
+        if not header.startswith("OAuth "):
+            return False
+        fields = dict(utils.parse_authorization_header(header))
+        if (fields.get("realm") != NS_ACCOUNT or fields.get("oauth_signature_method") != "HMAC-SHA256"
+                or fields.get("oauth_consumer_key") != self.consumer[0] or fields.get("oauth_token") != self.token[0]):
+            return False
+        params = signature.collect_parameters(uri_query=urlparse(request.url).query,
+                                              headers={"Authorization": header}, exclude_oauth_signature=True)
+        check = SimpleNamespace(params=params, uri=request.url.split("?")[0] + (
+            "?" + urlparse(request.url).query if urlparse(request.url).query else ""),
+            http_method=request.method, signature=unquote_plus(fields["oauth_signature"]))
+        return signature.verify_hmac_sha256(check, self.consumer[1], self.token[1])
+
+    def _invalid_login(self):
+        return _json(401, {"type": "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2",
+                           "title": "Unauthorized", "status": 401,
+                           "o:errorDetails": [{"detail": "Invalid login attempt.", "o:errorCode": "INVALID_LOGIN"}]})
+
+    def _suiteql(self, request: requests.PreparedRequest):
+        if not self._signed(request):
+            return self._invalid_login()
+        prefer = request.headers.get("Prefer", "")
+        if (prefer.decode() if isinstance(prefer, bytes) else prefer) != "transient":
+            return _json(400, {"title": "Bad Request", "status": 400, "o:errorDetails": [
+                {"detail": "Prefer: transient is required", "o:errorCode": "INVALID_HEADER"}]})
+        query = json.loads(request.body)["q"]
+        if "FROM accountingperiod" in query:
+            items = [{"links": [], "enddate": self.locked_through}] if self.locked_through else []
+        elif "FROM account " in query:
+            items = self.accounts
+        else:
+            return _json(400, {"title": "Bad Request", "status": 400, "o:errorDetails": [
+                {"detail": "Invalid search query.", "o:errorCode": "INVALID_PARAMETER"}]})
+        return _json(200, {"links": [], "count": len(items), "hasMore": False, "items": items, "offset": 0,
+                           "totalResults": len(items)})
+
+    def _journal(self, request: requests.PreparedRequest):
+        if not self._signed(request):
+            return self._invalid_login()
+        failure = self.failures.pop(0) if self.failures else ""
+        if failure == "429":
+            return _json(429, {"title": "Too Many Requests", "status": 429, "o:errorDetails": [
+                {"detail": "Concurrent request limit exceeded.", "o:errorCode": "CONCURRENCY_LIMIT_EXCEEDED"}]},
+                {"Retry-After": "30"})
+        external_id = urlparse(request.url).path.rsplit("eid:", 1)[1]
+        body = json.loads(request.body)
+        known = {a["id"] for a in self.accounts if a["isinactive"] == "F"}
+        for n, line in enumerate(body["line"]["items"]):
+            if line["account"]["id"] not in known:
+                return _json(400, {"title": "Bad Request", "status": 400, "o:errorDetails": [{
+                    "detail": f"Invalid value for the resource or sub-resource field 'account'. "
+                              f"Provide a valid value.", "o:errorPath": f"line.items[{n}].account",
+                    "o:errorCode": "INVALID_VALUE"}]})
+        existing = self.journal_entries.get(external_id)
+        internal_id = existing["id"] if existing else str(5000 + len(self.journal_entries))
+        self.journal_entries[external_id] = {**body, "id": internal_id}
+        if failure == "timeout_after_commit":
+            raise requests.exceptions.ReadTimeout("read timed out after the entry was saved")
+        return 204, {"Location": f"{NS_BASE}/record/v1/journalEntry/{internal_id}"}, ""

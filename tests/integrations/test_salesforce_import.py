@@ -37,6 +37,7 @@ def test_closed_won_deal_becomes_a_contract_for_approval_then_bills(sf, sf_conne
 
     run = connection_sync(connection_id=sf_connection.pk, trigger="manual")
 
+    assert list(SyncItem.objects.values_list("last_error", flat=True)) == [""]
     assert run.status == SyncRunStatus.SUCCEEDED and run.synced == 1
     deal = CrmDeal.objects.get()
     assert deal.status == DealStatus.PENDING_APPROVAL
