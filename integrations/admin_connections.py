@@ -240,11 +240,11 @@ class ConnectionAdmin(HistoryAdmin):
         connection = get_object_or_404(Connection, pk=pk)
         if not self.has_change_permission(request, connection):
             raise PermissionDenied
-        from .providers import quickbooks, salesforce
+        from .providers import quickbooks, salesforce, xero
 
         state = salesforce.new_state()
         request.session[OAUTH_SESSION_KEY] = {"state": state, "connection": connection.pk}
-        module = quickbooks if connection.provider == Provider.QUICKBOOKS else salesforce
+        module = {Provider.QUICKBOOKS: quickbooks, Provider.XERO: xero}.get(connection.provider, salesforce)
         try:
             url = module.authorize_url(connection=connection, redirect_uri=_redirect_uri(), state=state)
         except IntegrationError as exc:
@@ -254,7 +254,7 @@ class ConnectionAdmin(HistoryAdmin):
 
     def callback_view(self, request: HttpRequest) -> HttpResponse:
         from .choices import ConnectionStatus
-        from .providers import quickbooks, salesforce
+        from .providers import quickbooks, salesforce, xero
         from .sync import connection_status_set
 
         pending = request.session.pop(OAUTH_SESSION_KEY, None)
@@ -271,6 +271,9 @@ class ConnectionAdmin(HistoryAdmin):
             if connection.provider == Provider.QUICKBOOKS:
                 quickbooks.authorize_callback(connection=connection, code=request.GET.get("code", ""),
                                               realm_id=request.GET.get("realmId", ""), redirect_uri=_redirect_uri())
+            elif connection.provider == Provider.XERO:
+                xero.authorize_callback(connection=connection, code=request.GET.get("code", ""),
+                                        redirect_uri=_redirect_uri())
             else:
                 salesforce.authorize_callback(connection=connection, code=request.GET.get("code", ""),
                                               redirect_uri=_redirect_uri())

@@ -6,11 +6,12 @@ from django.db import models
 class Provider(models.TextChoices):
     SALESFORCE = "salesforce", "Salesforce"
     QUICKBOOKS = "quickbooks", "QuickBooks Online"
+    XERO = "xero", "Xero"
     NETSUITE = "netsuite", "NetSuite"
 
 
 CRM_PROVIDERS = frozenset({Provider.SALESFORCE})
-GL_PROVIDERS = frozenset({Provider.QUICKBOOKS, Provider.NETSUITE})
+GL_PROVIDERS = frozenset({Provider.QUICKBOOKS, Provider.XERO, Provider.NETSUITE})
 
 
 class ConnectionStatus(models.TextChoices):

@@ -30,6 +30,10 @@ def _provider(connection: Connection) -> Any:
         from ..providers import quickbooks
 
         return quickbooks
+    if connection.provider == Provider.XERO:
+        from ..providers import xero
+
+        return xero
     if connection.provider == Provider.NETSUITE:
         from ..providers import netsuite
 

@@ -90,3 +90,28 @@ def ns_connection(db, netsuite) -> Connection:
         posting_mode="per_document",
         options={"subsidiary_id": "1", "currencies": {"USD": "1"}},
     )
+
+
+@pytest.fixture
+def xero(settings):
+    from .fakes import XeroFake
+    from .local_server import LocalServer
+
+    fake = XeroFake()
+    server = LocalServer()
+    fake.install(server)
+    with server.running():
+        settings.INTEGRATIONS_XERO_API_URL = server.url
+        settings.INTEGRATIONS_XERO_IDENTITY_URL = server.url
+        yield fake
+
+
+@pytest.fixture
+def xero_connection(db, xero) -> Connection:
+    from .fakes import XERO_TENANT
+
+    return connection_create(
+        name="Xero", provider=Provider.XERO, posting_mode="per_document", company_id=XERO_TENANT,
+        credentials={"client_id": "xero-client", "client_secret": "xero-secret",
+                     "access_token": xero.access_token, "refresh_token": xero.refresh_token},
+    )

@@ -463,3 +463,132 @@ class NetSuiteFake:
         if failure == "timeout_after_commit":
             raise requests.exceptions.ReadTimeout("read timed out after the entry was saved")
         return 204, {"Location": f"{NS_BASE}/record/v1/journalEntry/{internal_id}"}, ""
+
+
+XERO_TENANT = "7f6a4a2b-5d6e-4c3a-9c49-0f3c1e6e2a11"
+
+
+def _ms_date(day: str) -> str:
+    import datetime as _dt
+
+    moment = _dt.datetime.fromisoformat(day).replace(tzinfo=_dt.UTC)
+    return f"/Date({int(moment.timestamp() * 1000)}+0000)/"
+
+
+@dataclass
+class XeroFake:
+    """A Xero organisation (accounting API 2.0 and the identity token endpoint), served by a local
+    HTTP server: Accounts, Organisation (lock dates), ManualJournals (PUT, Idempotency-Key:
+    a repeated key gets the first response), 401 for an expired token, 429 with Retry-After,
+    400 ValidationException with Elements[].ValidationErrors."""
+
+    access_token: str = "xero-access-1"
+    refresh_token: str = "xero-refresh-1"
+    period_lock_date: str = ""
+    journals: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_key: dict[str, tuple[int, dict[str, str], str]] = field(default_factory=dict)
+    puts: int = 0
+    failures: list[str] = field(default_factory=list)
+    refreshes: int = 0
+    accounts: list[dict[str, Any]] = field(default_factory=lambda: [
+        {"AccountID": f"00000000-0000-0000-0000-00000000{code}", "Code": code, "Name": name, "Type": kind,
+         "Status": "ACTIVE", "Class": klass, "TaxType": "NONE", "EnablePaymentsToAccount": False,
+         "ShowInExpenseClaims": False, "HasAttachments": False, "UpdatedDateUTC": "/Date(1767225600000+0000)/"}
+        for code, name, kind, klass in [
+            ("1000", "Business Bank Account", "BANK", "ASSET"), ("1100", "Accounts Receivable", "CURRENT", "ASSET"),
+            ("2100", "Deferred Revenue", "CURRLIAB", "LIABILITY"), ("4000", "Sales", "REVENUE", "REVENUE"),
+        ]
+    ])
+
+    def install(self, server) -> None:  # type: ignore[no-untyped-def]
+        server.add("POST", r"^/connect/token$", self._token)
+        server.add("GET", r"^/connections$", self._connections)
+        server.add("GET", r"^/api.xro/2.0/Accounts", self._accounts)
+        server.add("GET", r"^/api.xro/2.0/Organisation", self._organisation)
+        server.add("PUT", r"^/api.xro/2.0/ManualJournals", self._manual_journals)
+
+    def _ok(self, body: dict[str, Any]):
+        return 200, {"Content-Type": "application/json; charset=utf-8"}, json.dumps(
+            {"Id": "9f1c2a55-0000-4000-8000-000000000000", "Status": "OK", "ProviderName": "Autobill",
+             "DateTimeUTC": "/Date(1775120400000)/", **body})
+
+    def _authorized(self, request) -> bool:  # type: ignore[no-untyped-def]
+        return (request.headers.get("Authorization") == f"Bearer {self.access_token}"
+                and request.headers.get("Xero-Tenant-Id", request.headers.get("xero-tenant-id")) == XERO_TENANT)
+
+    def _unauthorized(self):
+        return 401, {"Content-Type": "application/json", "WWW-Authenticate": 'Bearer error="invalid_token"'}, \
+            json.dumps({"Type": None, "Title": "Unauthorized", "Status": 401,
+                        "Detail": "TokenExpired: token expired at 04/02/2026 08:00:00", "Instance": "x"})
+
+    def _token(self, request):  # type: ignore[no-untyped-def]
+        form = parse_qs(request.body)
+        if form.get("grant_type") == ["refresh_token"] and form.get("refresh_token") == [self.refresh_token]:
+            self.refreshes += 1
+        elif not (form.get("grant_type") == ["authorization_code"] and form.get("code") == ["xero-code"]):
+            return 400, {"Content-Type": "application/json"}, json.dumps({"error": "invalid_grant"})
+        self.access_token = f"xero-access-{self.refreshes + 2}"
+        self.refresh_token = f"xero-refresh-{self.refreshes + 2}"
+        return 200, {"Content-Type": "application/json"}, json.dumps({
+            "access_token": self.access_token, "expires_in": 1800, "token_type": "Bearer",
+            "refresh_token": self.refresh_token, "scope": "offline_access accounting.transactions"})
+
+    def _connections(self, request):  # type: ignore[no-untyped-def]
+        if request.headers.get("Authorization") != f"Bearer {self.access_token}":
+            return self._unauthorized()
+        return 200, {"Content-Type": "application/json"}, json.dumps([{
+            "id": "e1eede29-f875-4a5d-8470-17f6a29a88b1", "authEventId": "d99ecdfe-391d-43d2-b834-17636ba90e8d",
+            "tenantId": XERO_TENANT, "tenantType": "ORGANISATION", "tenantName": "Demo Company (US)",
+            "createdDateUtc": "2026-04-01T10:00:00.0000000", "updatedDateUtc": "2026-04-01T10:00:00.0000000"}])
+
+    def _accounts(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        return self._ok({"Accounts": self.accounts})
+
+    def _organisation(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        org = {"OrganisationID": XERO_TENANT, "Name": "Demo Company (US)", "BaseCurrency": "USD",
+               "CountryCode": "US", "OrganisationType": "COMPANY", "Version": "US"}
+        if self.period_lock_date:
+            org["PeriodLockDate"] = _ms_date(self.period_lock_date)
+        return self._ok({"Organisations": [org]})
+
+    def _manual_journals(self, request):  # type: ignore[no-untyped-def]
+        from .local_server import DropConnection
+
+        if not self._authorized(request):
+            return self._unauthorized()
+        self.puts += 1
+        key = request.headers.get("Idempotency-Key", "")
+        if key and key in self.by_key:
+            return self.by_key[key]
+        failure = self.failures.pop(0) if self.failures else ""
+        if failure == "429":
+            return 429, {"Content-Type": "application/json", "Retry-After": "90",
+                         "X-Rate-Limit-Problem": "minute"}, json.dumps({"Title": "Too Many Requests"})
+        journal = json.loads(request.body)["ManualJournals"][0]
+        lines = journal.get("JournalLines", [])
+        known = {a["AccountID"] for a in self.accounts if a["Status"] == "ACTIVE"}
+        errors = []
+        if sum(Decimal(str(line["LineAmount"])) for line in lines) != 0:
+            errors.append({"Message": "The total debits (...) must equal total credits (...)"})
+        errors += [{"Message": f"Account code '{line.get('AccountID')}' is not a valid code for this document."}
+                   for line in lines if line.get("AccountID") not in known]
+        if errors:
+            response = 400, {"Content-Type": "application/json"}, json.dumps({
+                "ErrorNumber": 10, "Type": "ValidationException", "Message": "A validation exception occurred",
+                "Elements": [{**journal, "ValidationErrors": errors}]})
+        else:
+            journal_id = f"5d5f3a9c-0000-4000-8000-{len(self.journals):012d}"
+            saved = {**journal, "ManualJournalID": journal_id, "Status": "POSTED", "HasAttachments": False,
+                     "ShowOnCashBasisReports": True, "UpdatedDateUTC": "/Date(1775120400000+0000)/",
+                     "Date": journal["Date"] if journal["Date"].startswith("/Date(") else _ms_date(journal["Date"][:10])}
+            self.journals[journal_id] = saved
+            response = self._ok({"ManualJournals": [saved]})
+        if key:
+            self.by_key[key] = response
+        if failure == "drop_after_commit":
+            raise DropConnection
+        return response
