@@ -152,3 +152,34 @@ def test_backoff_doubles_to_a_cap_and_respects_retry_after():
     assert [backoff_delay(attempts=n).total_seconds() for n in (1, 2, 3, 4)] == [60, 120, 240, 480]
     assert backoff_delay(attempts=30) == dt.timedelta(hours=6)
     assert backoff_delay(attempts=1, retry_after=300) == dt.timedelta(seconds=300)
+
+
+def test_roles_billing_admin_decides_deals_ar_analyst_only_sees_them(sf, sf_connection):
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    from access.roles import AR_ANALYST, BILLING_ADMIN, apply_roles
+
+    apply_roles(apps)
+    sf.add_opportunity("0065g00000AAAA1", account=("0015g00000ACME1", "Acme Inc."), Contract_Start__c="2026-03-01",
+                       lines=[{"code": "PLATFORM", "name": "Platform fee", "quantity": 1, "unit_price": "500"}])
+    connection_sync(connection_id=sf_connection.pk)
+    deal = CrmDeal.objects.get()
+    clients = {}
+    for role in (BILLING_ADMIN, AR_ANALYST):
+        user = User.objects.create_user(role.replace(" ", "-"), password="pw", is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+        clients[role] = Client()
+        clients[role].force_login(user)
+    changelist = reverse("admin:integrations_crmdeal_changelist")
+
+    assert clients[AR_ANALYST].get(reverse("admin:integrations_crmdeal_change", args=[deal.pk])).status_code == 200
+    assert clients[AR_ANALYST].get(reverse("admin:integrations_connection_add")).status_code == 403
+    clients[AR_ANALYST].post(changelist, {"action": "approve", "_selected_action": [deal.pk]})
+    deal.refresh_from_db()
+    assert deal.status == DealStatus.PENDING_APPROVAL  # the action is not offered to a viewer
+
+    clients[BILLING_ADMIN].post(changelist, {"action": "approve", "_selected_action": [deal.pk]})
+    deal.refresh_from_db()
+    assert deal.status == DealStatus.IMPORTED
+    assert clients[BILLING_ADMIN].get(reverse("admin:integrations_connection_add")).status_code == 200
