@@ -26,8 +26,8 @@ from audit.admin import (
     HistoryAdmin,
     ReadOnlyAdminMixin,
     ReadOnlyInlineMixin,
-    adopt_saved,
     admin_change_link,
+    adopt_saved,
     audit_trail_link,
     pretty_json,
 )
@@ -67,7 +67,11 @@ class ConnectionForm(forms.ModelForm):
 
     class Meta:
         model = Connection
-        exclude = ("schedule",)
+        fields = (
+            "name", "provider", "company_id", "is_active", "is_sandbox", "watermark", "activate_contracts",
+            "default_currency", "writeback_invoice_status_field", "writeback_invoice_number_field",
+            "writeback_amount_paid_field", "posting_mode", "closed_through", "gl_start_date", "options",
+        )
 
 
 class ProductMappingInline(admin.TabularInline):

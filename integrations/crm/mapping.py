@@ -146,6 +146,18 @@ def _date_text(value: Any) -> str | None:
     return text
 
 
+def _price_fields(price_field: str, item: DealLine) -> dict[str, str]:
+    if price_field == "unit_price":
+        return {"unit_price": _decimal_text(item.unit_price)}
+    if price_field == "amount":
+        return {"amount": _decimal_text(item.total)}
+    if price_field == "package_price":
+        return {"package_price": _decimal_text(item.unit_price)}
+    if price_field == "price":
+        return {"amount": _decimal_text(item.total), "price": _decimal_text(item.total)}
+    return {}
+
+
 def _line(
     index: int, item: DealLine, rule: ProductRule, line_sources: Mapping[str, str], errors: dict[str, list[str]]
 ) -> dict[str, Any]:
@@ -163,15 +175,7 @@ def _line(
         line["metric"] = rule.metric
     for key, value in rule.params.items():
         line[key] = value
-    if rule.price_field == "unit_price":
-        line["unit_price"] = _decimal_text(item.unit_price)
-    elif rule.price_field == "amount":
-        line["amount"] = _decimal_text(item.total)
-    elif rule.price_field == "package_price":
-        line["package_price"] = _decimal_text(item.unit_price)
-    elif rule.price_field == "price":
-        line["amount"] = _decimal_text(item.total)
-        line["price"] = _decimal_text(item.total)
+    line.update(_price_fields(rule.price_field, item))
     if rule.quantity_field:
         line[rule.quantity_field] = _decimal_text(item.quantity)
     for target, source in line_sources.items():
@@ -179,27 +183,55 @@ def _line(
         value = _path(item.fields, source)
         if value in (None, ""):
             continue
-        if name == "tiers":
-            try:
-                value = json.loads(value) if isinstance(value, str) else value
-            except ValueError:
-                errors[prefix + "tiers"] = [f"{source} is not JSON tiers: {str(value)[:80]}"]
-                continue
-        elif name in ("start_date", "end_date"):
-            value = _date_text(value)
-            if value is None:
-                errors[prefix + name] = [f"{source} is not a date."]
-                continue
-        elif name == "billing_interval_count":
-            try:
-                value = int(Decimal(str(value)))
-            except (InvalidOperation, ValueError):
-                errors[prefix + name] = [f"{source} is not a whole number."]
-                continue
-        elif name in ("included_units", "minimum_amount"):
-            value = _text(value)
-        line[name] = value
+        converted, error = _line_value(name, value, source)
+        if error:
+            errors[prefix + name] = [error]
+        else:
+            line[name] = converted
     return line
+
+
+def _line_value(name: str, value: Any, source: str) -> tuple[Any, str]:
+    """A CRM field's value as the line field ``name`` takes it, or an error message."""
+    if name == "tiers":
+        try:
+            return (json.loads(value) if isinstance(value, str) else value), ""
+        except ValueError:
+            return None, f"{source} is not JSON tiers: {str(value)[:80]}"
+    if name in ("start_date", "end_date"):
+        text = _date_text(value)
+        return (text, "") if text is not None else (None, f"{source} is not a date.")
+    if name == "billing_interval_count":
+        try:
+            return int(Decimal(str(value))), ""
+        except (InvalidOperation, ValueError):
+            return None, f"{source} is not a whole number."
+    if name in ("included_units", "minimum_amount"):
+        return _text(value), ""
+    return value, ""
+
+
+def _customer(deal: Deal, field_sources: Mapping[str, str], currency: str, id_prefix: str) -> dict[str, Any]:
+    customer: dict[str, Any] = {
+        "external_id": f"{id_prefix}-{deal.account_id}",
+        "name": deal.account_name or deal.name,
+        "email": deal.contact_email,
+        "currency": currency,
+        "address": {k: v for k, v in deal.address.items() if v},
+    }
+    if deal.contact_email:
+        customer["contacts"] = [deal.contact_email]
+    for target in CUSTOMER_TARGETS:
+        if target in field_sources:
+            value = _path(deal.fields, field_sources[target])
+            if value not in (None, ""):
+                name = target.removeprefix("customer.")
+                customer[name] = int(Decimal(str(value))) if name == "payment_terms_days" else _text(value)
+    return customer
+
+
+def _deal_date(deal: Deal, field_sources: Mapping[str, str], target: str) -> str | None:
+    return _date_text(_path(deal.fields, field_sources[target])) if target in field_sources else None
 
 
 def deal_proposal(
@@ -219,21 +251,7 @@ def deal_proposal(
         else (deal.currency or "")
     currency = (currency or default_currency).upper()
 
-    customer: dict[str, Any] = {
-        "external_id": f"{id_prefix}-{deal.account_id}",
-        "name": deal.account_name or deal.name,
-        "email": deal.contact_email,
-        "currency": currency,
-        "address": {k: v for k, v in deal.address.items() if v},
-    }
-    if deal.contact_email:
-        customer["contacts"] = [deal.contact_email]
-    for target in CUSTOMER_TARGETS:
-        if target in field_sources:
-            value = _path(deal.fields, field_sources[target])
-            if value not in (None, ""):
-                name = target.removeprefix("customer.")
-                customer[name] = int(Decimal(str(value))) if name == "payment_terms_days" else _text(value)
+    customer = _customer(deal, field_sources, currency, id_prefix)
     if not customer["email"]:
         errors["customer.email"] = ["The deal has no billing contact with an email (map customer.email)."]
 
@@ -255,9 +273,7 @@ def deal_proposal(
     if not deal.lines:
         errors["lines"] = ["The deal has no line items."]
 
-    start = None
-    if "contract.start_date" in field_sources:
-        start = _date_text(_path(deal.fields, field_sources["contract.start_date"]))
+    start = _deal_date(deal, field_sources, "contract.start_date")
     starts = sorted(line["start_date"] for line in lines if line.get("start_date"))
     start = start or (starts[0] if starts else None) or (deal.close_date.isoformat() if deal.close_date else None)
     if start is None:
@@ -275,14 +291,12 @@ def deal_proposal(
         "lines": lines,
     }
     if "contract.end_date" in field_sources:
-        contract["end_date"] = _date_text(_path(deal.fields, field_sources["contract.end_date"]))
+        contract["end_date"] = _deal_date(deal, field_sources, "contract.end_date")
     if "contract.billing_alignment" in field_sources:
         alignment = _text(_path(deal.fields, field_sources["contract.billing_alignment"])).lower()
         if alignment:
             contract["billing_alignment"] = alignment
-    effective = None
-    if "contract.amendment_effective_date" in field_sources:
-        effective = _date_text(_path(deal.fields, field_sources["contract.amendment_effective_date"]))
+    effective = _deal_date(deal, field_sources, "contract.amendment_effective_date")
     return Proposal(customer=customer, contract=contract, errors=errors, amendment_effective_date=effective)
 
 

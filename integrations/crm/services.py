@@ -101,7 +101,11 @@ def _locked_deal(connection: Connection, deal: Deal) -> CrmDeal:
             CrmDeal.objects.get_or_create(connection=connection, crm_id=deal.id)
     except IntegrityError:
         pass  # a concurrent sync created it; lock it below
-    return CrmDeal.objects.select_for_update(of=("self",)).select_related("amendment").get(connection=connection, crm_id=deal.id)
+    return (
+        CrmDeal.objects.select_for_update(of=("self",))
+        .select_related("amendment")
+        .get(connection=connection, crm_id=deal.id)
+    )
 
 
 def crm_deal_upsert(*, connection: Connection, deal: Deal, actor: Any = None) -> CrmDeal:

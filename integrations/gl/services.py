@@ -155,7 +155,9 @@ def gl_journals_plan(*, connection: Connection, now: datetime | None = None) -> 
 def _check_postable(connection: Connection, journal: GlJournal, lock_date: date | None,
                     accounts: dict[str, str]) -> None:
     if connection.closed_through and journal.entry_date <= connection.closed_through:
-        raise RejectedError(f"{journal.entry_date} is in a period closed on our side (through {connection.closed_through}).")
+        raise RejectedError(
+            f"{journal.entry_date} is in a period closed on our side (through {connection.closed_through})."
+        )
     if lock_date and journal.entry_date <= lock_date:
         raise RejectedError(f"{journal.entry_date} is on or before the GL's closing date {lock_date}.")
     missing = sorted({line.account_code for line in journal.lines} - set(accounts))

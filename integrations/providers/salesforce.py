@@ -94,7 +94,8 @@ def token_refresh(connection: Connection) -> None:
     refresh_token = connection_credentials(connection).get("refresh_token")
     if not refresh_token:
         raise AuthorizationError("No refresh token: authorize the connection.")
-    _store_tokens(connection, _token_request(connection, {"grant_type": "refresh_token", "refresh_token": refresh_token}))
+    token = _token_request(connection, {"grant_type": "refresh_token", "refresh_token": refresh_token})
+    _store_tokens(connection, token)
 
 
 def _client(connection: Connection) -> Salesforce:

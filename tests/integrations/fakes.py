@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -261,7 +260,8 @@ class QuickBooksFake:
                     "Classification": "Asset", "AccountType": kind, "AcctNum": number, "CurrentBalance": 0,
                     "CurrentBalanceWithSubAccounts": 0, "CurrencyRef": {"value": "USD", "name": "United States Dollar"},
                     "domain": "QBO", "sparse": False, "Id": acct_id, "SyncToken": "0",
-                    "MetaData": {"CreateTime": "2026-01-01T10:00:00-08:00", "LastUpdatedTime": "2026-01-01T10:00:00-08:00"},
+                    "MetaData": {"CreateTime": "2026-01-01T10:00:00-08:00",
+                                 "LastUpdatedTime": "2026-01-01T10:00:00-08:00"},
                 }
 
     def install(self, rsps: responses.RequestsMock) -> None:
@@ -344,12 +344,16 @@ class QuickBooksFake:
 
     def _create(self, body: dict[str, Any]):
         lines = body.get("Line", [])
-        debits = sum(Decimal(str(l["Amount"])) for l in lines if l["JournalEntryLineDetail"]["PostingType"] == "Debit")
-        credits = sum(Decimal(str(l["Amount"])) for l in lines if l["JournalEntryLineDetail"]["PostingType"] == "Credit")
+        def side(kind: str) -> Decimal:
+            return sum((Decimal(str(row["Amount"])) for row in lines
+                        if row["JournalEntryLineDetail"]["PostingType"] == kind), Decimal(0))
+
+        debits, credits = side("Debit"), side("Credit")
         for line in lines:
             ref = line["JournalEntryLineDetail"]["AccountRef"]["value"]
             if ref not in self.accounts or not self.accounts[ref]["Active"]:
-                return _fault(400, "2500", "Invalid Reference Id", f"Invalid Reference Id : Accounts element id {ref} not found")
+                return _fault(400, "2500", "Invalid Reference Id",
+                              f"Invalid Reference Id : Accounts element id {ref} not found")
         if debits != credits:
             return _fault(400, "6000", "A business validation error has occurred while processing your request",
                           "Business Validation Error: Your Journal Entry is not balanced.")
@@ -358,7 +362,8 @@ class QuickBooksFake:
                           "Business Validation Error: The account period has closed.")
         je_id = str(100 + len(self.journal_entries))
         entry = {**body, "domain": "QBO", "sparse": False, "Id": je_id, "SyncToken": "0", "TotalAmt": float(debits),
-                 "MetaData": {"CreateTime": "2026-04-02T01:00:00-07:00", "LastUpdatedTime": "2026-04-02T01:00:00-07:00"}}
+                 "MetaData": {"CreateTime": "2026-04-02T01:00:00-07:00",
+                              "LastUpdatedTime": "2026-04-02T01:00:00-07:00"}}
         for n, line in enumerate(entry["Line"]):
             line["Id"] = str(n)
         self.journal_entries[je_id] = entry
@@ -454,8 +459,8 @@ class NetSuiteFake:
         for n, line in enumerate(body["line"]["items"]):
             if line["account"]["id"] not in known:
                 return _json(400, {"title": "Bad Request", "status": 400, "o:errorDetails": [{
-                    "detail": f"Invalid value for the resource or sub-resource field 'account'. "
-                              f"Provide a valid value.", "o:errorPath": f"line.items[{n}].account",
+                    "detail": "Invalid value for the resource or sub-resource field 'account'. "
+                              "Provide a valid value.", "o:errorPath": f"line.items[{n}].account",
                     "o:errorCode": "INVALID_VALUE"}]})
         existing = self.journal_entries.get(external_id)
         internal_id = existing["id"] if existing else str(5000 + len(self.journal_entries))
@@ -584,7 +589,8 @@ class XeroFake:
             journal_id = f"5d5f3a9c-0000-4000-8000-{len(self.journals):012d}"
             saved = {**journal, "ManualJournalID": journal_id, "Status": "POSTED", "HasAttachments": False,
                      "ShowOnCashBasisReports": True, "UpdatedDateUTC": "/Date(1775120400000+0000)/",
-                     "Date": journal["Date"] if journal["Date"].startswith("/Date(") else _ms_date(journal["Date"][:10])}
+                     "Date": journal["Date"] if journal["Date"].startswith("/Date(")
+                     else _ms_date(journal["Date"][:10])}
             self.journals[journal_id] = saved
             response = self._ok({"ManualJournals": [saved]})
         if key:

@@ -34,10 +34,14 @@ def test_credentials_are_encrypted_and_never_rendered(admin_client, sf_connectio
     page = admin_client.get(reverse("admin:integrations_connection_change", args=[sf_connection.pk]))
     history = admin_client.get(reverse("admin:integrations_connection_history", args=[sf_connection.pk]))
 
-    assert page.status_code == 200 and history.status_code == 200
+    assert page.status_code == 200
+    assert history.status_code == 200
     html = page.content.decode()
-    assert "sf-secret-value" not in html and "3MVG9-client" not in html and "sf-access" not in html
-    assert "client secret: set" in html and "refresh token: set" in html
+    assert "sf-secret-value" not in html
+    assert "3MVG9-client" not in html
+    assert "sf-access" not in html
+    assert "client secret: set" in html
+    assert "refresh token: set" in html
     assert "Authorize with Salesforce" in html
     assert "crm product mappings" in html.lower()
     assert "sf-secret-value" not in sf_connection.credentials_encrypted
@@ -56,7 +60,8 @@ def test_add_a_connection_in_the_admin_creates_its_editable_schedule(admin_clien
     connection = Connection.objects.get(name="QBO books")
     assert connection_credentials(connection) == {"client_id": "ABC", "client_secret": "top-secret"}
     assert connection.schedule.task == "integrations.tasks.connection_sync_task"
-    assert connection.schedule.args == f"[{connection.pk}]" and connection.schedule.interval.every == 1440
+    assert connection.schedule.args == f"[{connection.pk}]"
+    assert connection.schedule.interval.every == 1440
     page = admin_client.get(reverse("admin:integrations_connection_change", args=[connection.pk]))
     assert "top-secret" not in page.content.decode()
     assert admin_client.get(reverse("admin:django_celery_beat_periodictask_change",
@@ -72,7 +77,8 @@ def test_quickbooks_oauth_authorize_and_callback(admin_client, qbo, qbo_connecti
     assert start.status_code == 302
     target = urlparse(start.url)
     query = parse_qs(target.query)
-    assert target.netloc == "appcenter.intuit.com" and query["scope"] == ["com.intuit.quickbooks.accounting"]
+    assert target.netloc == "appcenter.intuit.com"
+    assert query["scope"] == ["com.intuit.quickbooks.accounting"]
     callback = reverse("admin:integrations_connection_oauth_callback")
     bad = admin_client.get(callback, {"state": "forged", "code": "qbo-code", "realmId": qbo.realm})
     assert bad.status_code == 403
@@ -83,7 +89,8 @@ def test_quickbooks_oauth_authorize_and_callback(admin_client, qbo, qbo_connecti
 
     assert done.status_code == 302
     qbo_connection.refresh_from_db()
-    assert qbo_connection.company_id == qbo.realm and qbo_connection.status == ConnectionStatus.CONNECTED
+    assert qbo_connection.company_id == qbo.realm
+    assert qbo_connection.status == ConnectionStatus.CONNECTED
     assert connection_credentials(qbo_connection)["access_token"] == qbo.access_token
 
 
@@ -109,19 +116,23 @@ def test_sync_now_action_and_the_deal_pages(admin_client, sf, sf_connection, dja
 
     assert response.status_code == 302
     run = SyncRun.objects.get()
-    assert run.trigger == "manual:root" and run.synced == 1
+    assert run.trigger == "manual:root"
+    assert run.synced == 1
     deal = CrmDeal.objects.get()
     assert admin_client.get(reverse("admin:integrations_crmdeal_change", args=[deal.pk])).status_code == 200
     admin_client.post(reverse("admin:integrations_crmdeal_changelist"),
                       {"action": "approve", "_selected_action": [deal.pk]})
     deal.refresh_from_db()
-    assert deal.status == DealStatus.IMPORTED and deal.decided_by == "root"
+    assert deal.status == DealStatus.IMPORTED
+    assert deal.decided_by == "root"
 
     sf.change_opportunity("0065g00000AAAA1", Contract_Start__c="2026-03-09",
                           lines=[{"code": "PLATFORM", "name": "Platform fee", "quantity": 1, "unit_price": "600"}])
     connection_sync(connection_id=sf_connection.pk)
     page = admin_client.get(reverse("admin:integrations_crmdeal_change", args=[deal.pk])).content.decode()
-    assert "Conflicts to settle" in page and "2026-03-09" in page and "Accepted (contract)" in page
+    assert "Conflicts to settle" in page
+    assert "2026-03-09" in page
+    assert "Accepted (contract)" in page
     for name in ("syncrun", "syncitem", "crmdeal", "glaccount", "connection"):
         assert admin_client.get(reverse(f"admin:integrations_{name}_changelist")).status_code == 200
     assert admin_client.get(reverse("admin:integrations_syncrun_change", args=[run.pk])).status_code == 200
@@ -139,13 +150,15 @@ def test_invoice_trail_and_gl_reconciliation_pages(admin_client, qbo, qbo_connec
     journal_entry_post(source_key="invoice:77:issued", entry_date=dt.date(2026, 3, 5), memo="Invoice 77",
                        currency="USD", postings=[Posting("1100", debit=Decimal(5)), Posting("4000", credit=Decimal(5))])
     page = admin_client.get(reverse("admin:integrations_connection_change", args=[qbo_connection.pk]))
-    assert "invoice:77:issued" in page.content.decode() and "not planned" in page.content.decode()
+    assert "invoice:77:issued" in page.content.decode()
+    assert "not planned" in page.content.decode()
 
     connection_sync(connection_id=qbo_connection.pk)
     page = admin_client.get(reverse("admin:integrations_connection_change", args=[qbo_connection.pk]))
     assert "Every journal entry after the closed period is in the GL." in page.content.decode()
     trail = admin_client.get(reverse("admin:integrations_invoice_trail"), {"invoice": "999999"})
-    assert trail.status_code == 200 and "No invoice 999999" in trail.content.decode()
+    assert trail.status_code == 200
+    assert "No invoice 999999" in trail.content.decode()
 
 
 def test_backoff_doubles_to_a_cap_and_respects_retry_after():

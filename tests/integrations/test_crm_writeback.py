@@ -89,7 +89,8 @@ def test_deal_to_contract_to_invoice_to_quickbooks(sf, qbo, contract, qbo_connec
     with time_machine.travel(dt.datetime(2026, 3, 3, 6, tzinfo=dt.UTC), tick=False):
         connection_sync(connection_id=qbo_connection.pk)
 
-    assert len(qbo.posts) == 1 and Decimal(str(qbo.posts[0]["TotalAmt"])) == Decimal("500")
+    assert len(qbo.posts) == 1
+    assert Decimal(str(qbo.posts[0]["TotalAmt"])) == Decimal("500")
     trail = invoice_trail(invoice_id=invoice.pk, contract_id=contract.pk)
     assert [d.crm_id for d in trail.deals] == ["0065g00000AAAA1"]
     assert [(g["entry"], g["gl_id"]) for g in trail.gl] == [(f"invoice:{invoice.pk}:issued", "100")]

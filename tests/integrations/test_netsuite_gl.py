@@ -47,11 +47,14 @@ def test_journal_entries_reach_netsuite_once_through_a_timeout_and_a_rate_limit(
     first = _sync(mapped)
     _sync(mapped, APRIL + dt.timedelta(hours=1))
 
-    assert first.status == SyncRunStatus.PARTIAL and first.failed == 2
+    assert first.status == SyncRunStatus.PARTIAL
+    assert first.failed == 2
     assert SyncItem.objects.filter(status=SyncItemStatus.SYNCED).count() == 5
     assert len(netsuite.journal_entries) == 5  # the retried upsert hit the same externalId
     body = netsuite.journal_entries[SyncItem.objects.order_by("entry_date").first().request_id]
-    assert body["tranDate"] == "2026-03-01" and body["subsidiary"] == {"id": "1"} and body["currency"] == {"id": "1"}
+    assert body["tranDate"] == "2026-03-01"
+    assert body["subsidiary"] == {"id": "1"}
+    assert body["currency"] == {"id": "1"}
     assert body["line"]["items"][0] == {"account": {"id": "111"}, "debit": 100.0, "memo": "Invoice 1"}
     assert sorted(SyncItem.objects.values_list("external_id", flat=True)) == ["5000", "5001", "5002", "5003", "5004"]
     assert gl_unsynced_list(connection=mapped) == []
@@ -71,5 +74,6 @@ def test_locked_period_and_bad_credentials(netsuite, mapped):
     _entry(3, dt.date(2026, 3, 1), "30.00")
     run = _sync(mapped, APRIL + dt.timedelta(hours=1))
     mapped.refresh_from_db()
-    assert run.status == SyncRunStatus.FAILED and mapped.status == ConnectionStatus.AUTH_FAILED
+    assert run.status == SyncRunStatus.FAILED
+    assert mapped.status == ConnectionStatus.AUTH_FAILED
     assert "INVALID_LOGIN" in run.error

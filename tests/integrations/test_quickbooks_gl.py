@@ -32,7 +32,8 @@ def _invoice_entry(n: int, day: dt.date, amount: str, *, currency: str = "USD") 
     value = Decimal(amount)
     journal_entry_post(
         source_key=f"invoice:{n}:issued", entry_date=day, memo=f"Invoice {n} issued", currency=currency,
-        postings=[Posting("1100", debit=value), Posting("2100", credit=value - 10), Posting("4000", credit=Decimal(10))],
+        postings=[Posting("1100", debit=value), Posting("2100", credit=value - 10),
+                  Posting("4000", credit=Decimal(10))],
     )
 
 
@@ -62,12 +63,15 @@ def test_one_entry_per_document_posted_once_with_mapped_accounts(qbo, per_docume
     run = _sync(per_document)
     again = _sync(per_document)
 
-    assert run.status == SyncRunStatus.SUCCEEDED and run.synced == 2
-    assert again.synced == 0 and len(qbo.posts) == 2
+    assert run.status == SyncRunStatus.SUCCEEDED
+    assert run.synced == 2
+    assert again.synced == 0
+    assert len(qbo.posts) == 2
     first = qbo.posts[0]
-    assert first["TxnDate"] == "2026-03-05" and first["CurrencyRef"]["value"] == "USD"
-    assert [(l["JournalEntryLineDetail"]["PostingType"], l["JournalEntryLineDetail"]["AccountRef"]["value"],
-             Decimal(str(l["Amount"]))) for l in first["Line"]] == [
+    assert first["TxnDate"] == "2026-03-05"
+    assert first["CurrencyRef"]["value"] == "USD"
+    assert [(row["JournalEntryLineDetail"]["PostingType"], row["JournalEntryLineDetail"]["AccountRef"]["value"],
+             Decimal(str(row["Amount"]))) for row in first["Line"]] == [
         ("Debit", "84", Decimal("720.00")), ("Credit", "92", Decimal("710.00")), ("Credit", "79", Decimal("10.00")),
     ]
     items = SyncItem.objects.filter(object_type="journal", status=SyncItemStatus.SYNCED)
@@ -87,8 +91,8 @@ def test_daily_summary_nets_each_account_per_day_and_waits_for_the_day_to_end(qb
     _sync(qbo_connection)
 
     assert len(qbo.posts) == 1
-    lines = {(l["JournalEntryLineDetail"]["AccountRef"]["value"], l["JournalEntryLineDetail"]["PostingType"]):
-             Decimal(str(l["Amount"])) for l in qbo.posts[0]["Line"]}
+    lines = {(row["JournalEntryLineDetail"]["AccountRef"]["value"], row["JournalEntryLineDetail"]["PostingType"]):
+             Decimal(str(row["Amount"])) for row in qbo.posts[0]["Line"]}
     assert lines == {("35", "Debit"): Decimal("30.00"), ("84", "Debit"): Decimal("120.00"),
                      ("92", "Credit"): Decimal("130.00"), ("79", "Credit"): Decimal("20.00")}
     assert qbo.posts[0]["DocNumber"] == "AB-20260305-USD"
@@ -107,7 +111,8 @@ def test_timeout_after_the_provider_committed_is_retried_without_a_duplicate(qbo
     run = _sync(per_document)
 
     item = SyncItem.objects.get(object_type="journal")
-    assert run.status == SyncRunStatus.PARTIAL and item.status == SyncItemStatus.FAILED
+    assert run.status == SyncRunStatus.PARTIAL
+    assert item.status == SyncItemStatus.FAILED
     assert item.next_attempt_at == APRIL + dt.timedelta(minutes=1)
     assert len(qbo.journal_entries) == 1  # QuickBooks did save it
 
@@ -116,7 +121,9 @@ def test_timeout_after_the_provider_committed_is_retried_without_a_duplicate(qbo
     _sync(per_document, APRIL + dt.timedelta(minutes=2))
 
     item.refresh_from_db()
-    assert item.status == SyncItemStatus.SYNCED and item.external_id == "100" and item.attempts == 2
+    assert item.status == SyncItemStatus.SYNCED
+    assert item.external_id == "100"
+    assert item.attempts == 2
     assert len(qbo.journal_entries) == 1  # the same requestid got the first answer
 
 
@@ -127,10 +134,12 @@ def test_rate_limit_honours_retry_after(qbo, per_document):
     _sync(per_document)
 
     item = SyncItem.objects.get()
-    assert item.status == SyncItemStatus.FAILED and "rate limit" in item.last_error
+    assert item.status == SyncItemStatus.FAILED
+    assert "rate limit" in item.last_error
     assert item.next_attempt_at == APRIL + dt.timedelta(seconds=120)
     _sync(per_document, APRIL + dt.timedelta(seconds=121))
-    assert SyncItem.objects.get().status == SyncItemStatus.SYNCED and len(qbo.posts) == 1
+    assert SyncItem.objects.get().status == SyncItemStatus.SYNCED
+    assert len(qbo.posts) == 1
 
 
 def test_a_refused_entry_does_not_block_the_others_and_is_retried_after_a_fix(qbo, per_document):
@@ -144,8 +153,10 @@ def test_a_refused_entry_does_not_block_the_others_and_is_retried_after_a_fix(qb
 
     refused = SyncItem.objects.get(object_key__contains=str(GlEntryLink.objects.get(
         journal_entry__source_key="writeoff:1").item.object_key))
-    assert refused.status == SyncItemStatus.REJECTED and "6100" in refused.last_error
-    assert run.synced == 2 and len(qbo.posts) == 2
+    assert refused.status == SyncItemStatus.REJECTED
+    assert "6100" in refused.last_error
+    assert run.synced == 2
+    assert len(qbo.posts) == 2
     assert [u.source_key for u in gl_unsynced_list(connection=per_document)] == ["writeoff:1"]
 
     GlAccountMapping.objects.create(connection=per_document, account_code="6100",
@@ -155,7 +166,8 @@ def test_a_refused_entry_does_not_block_the_others_and_is_retried_after_a_fix(qb
     sync_item_retry(item_id=refused.pk, actor="controller")
     _sync(per_document, APRIL + dt.timedelta(hours=2))
     assert SyncItem.objects.get(pk=refused.pk).status == SyncItemStatus.SYNCED
-    assert gl_unsynced_list(connection=per_document) == [] and len(qbo.posts) == 3
+    assert gl_unsynced_list(connection=per_document) == []
+    assert len(qbo.posts) == 3
 
 
 def test_provider_validation_error_is_kept_with_the_item(qbo, per_document):
@@ -166,7 +178,8 @@ def test_provider_validation_error_is_kept_with_the_item(qbo, per_document):
 
     item = SyncItem.objects.get()
     assert item.status == SyncItemStatus.REJECTED
-    assert "2500" in item.last_error and "Invalid Reference Id" in item.last_error
+    assert "2500" in item.last_error
+    assert "Invalid Reference Id" in item.last_error
 
 
 def test_expired_access_token_is_refreshed_and_the_rotated_refresh_token_kept(qbo, per_document):
@@ -175,7 +188,8 @@ def test_expired_access_token_is_refreshed_and_the_rotated_refresh_token_kept(qb
 
     _sync(per_document)
 
-    assert qbo.refreshes == 1 and len(qbo.posts) == 1
+    assert qbo.refreshes == 1
+    assert len(qbo.posts) == 1
     creds = connection_credentials(Connection.objects.get(pk=per_document.pk))
     assert creds["refresh_token"] == qbo.refresh_token == "qbo-refresh-3"
 

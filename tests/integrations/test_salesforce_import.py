@@ -38,26 +38,34 @@ def test_closed_won_deal_becomes_a_contract_for_approval_then_bills(sf, sf_conne
     run = connection_sync(connection_id=sf_connection.pk, trigger="manual")
 
     assert list(SyncItem.objects.values_list("last_error", flat=True)) == [""]
-    assert run.status == SyncRunStatus.SUCCEEDED and run.synced == 1
+    assert run.status == SyncRunStatus.SUCCEEDED
+    assert run.synced == 1
     deal = CrmDeal.objects.get()
     assert deal.status == DealStatus.PENDING_APPROVAL
-    assert deal.contract is None and not Contract.objects.exists()  # nothing billed before approval
+    assert deal.contract is None
+    assert not Contract.objects.exists()  # nothing billed before approval
     assert deal.proposed["contract"]["lines"][0] == {
         "code": "platform", "description": "Platform fee", "charge_model": "flat", "billing_interval": "month",
         "billing_interval_count": 1, "billing_timing": "in_advance", "amount": "500",
     }
-    assert "IsWon = true" in sf.queries[0] and "OpportunityLineItems" in sf.queries[0]
+    assert "IsWon = true" in sf.queries[0]
+    assert "OpportunityLineItems" in sf.queries[0]
 
     deal = crm_deal_approve(deal_id=deal.pk, actor="billing-admin")
 
     assert deal.status == DealStatus.IMPORTED
     contract = deal.contract
-    assert contract.external_id == "sf-0065g00000AAAA1" and contract.start_date == dt.date(2026, 3, 1)
-    assert contract.customer.external_id == "sf-0015g00000ACME1" and contract.customer.email == "ap@acme.test"
-    assert contract.customer.city == "Boston" and contract.customer.country == "US"
+    assert contract.external_id == "sf-0065g00000AAAA1"
+    assert contract.start_date == dt.date(2026, 3, 1)
+    assert contract.customer.external_id == "sf-0015g00000ACME1"
+    assert contract.customer.email == "ap@acme.test"
+    assert contract.customer.city == "Boston"
+    assert contract.customer.country == "US"
     lines = {line.code: line for line in contract.lines.all()}
-    assert lines["platform"].amount == Decimal("500") and lines["api"].unit_price == Decimal("0.004")
-    assert lines["api"].minimum_amount == Decimal("200.00") and lines["api"].metric == "api_calls"
+    assert lines["platform"].amount == Decimal("500")
+    assert lines["api"].unit_price == Decimal("0.004")
+    assert lines["api"].minimum_amount == Decimal("200.00")
+    assert lines["api"].metric == "api_calls"
     assert CrmCustomerLink.objects.get().customer == contract.customer
     assert AuditEvent.objects.filter(action="deal_contract_created", actor="billing-admin").exists()
 
@@ -91,7 +99,8 @@ def test_sync_twice_and_pages_and_watermark(sf, sf_connection):
     first_watermark = CrmDeal.objects.count(), sf_connection.__class__.objects.get().watermark
     connection_sync(connection_id=sf_connection.pk)
 
-    assert first_watermark[0] == 5 and CrmDeal.objects.count() == 5
+    assert first_watermark[0] == 5
+    assert CrmDeal.objects.count() == 5
     assert first_watermark[1] == dt.datetime(2026, 3, 1, 10, 0, 5, tzinfo=dt.UTC)
     assert "LastModifiedDate >= 2026-03-01T10:00:05Z" in sf.queries[-1]
     assert SyncItem.objects.filter(object_type="deal").count() == 5
@@ -116,7 +125,8 @@ def test_deal_changed_after_import_becomes_a_draft_amendment_not_an_overwrite(sf
     deal.refresh_from_db()
     assert deal.status == DealStatus.AMENDMENT_PROPOSED
     amendment = deal.amendment
-    assert amendment.status == AmendmentStatus.DRAFT and amendment.effective_date == dt.date(2026, 4, 10)
+    assert amendment.status == AmendmentStatus.DRAFT
+    assert amendment.effective_date == dt.date(2026, 4, 10)
     assert amendment.changes == [
         {"type": "change_price", "line": "platform", "amount": "650"},
         {"type": "add_line", "line_data": {
@@ -140,7 +150,8 @@ def test_deal_changed_after_import_becomes_a_draft_amendment_not_an_overwrite(sf
     assert deal.status == DealStatus.CONFLICT  # lines accepted; the start date still needs a person
     assert deal.accepted["contract"]["lines"] == deal.proposed["contract"]["lines"]
     deal = crm_deal_conflicts_resolve(deal_id=deal.pk, actor="billing-admin")
-    assert deal.status == DealStatus.IMPORTED and deal.conflicts == []
+    assert deal.status == DealStatus.IMPORTED
+    assert deal.conflicts == []
 
 
 def test_a_deal_that_cannot_be_mapped_waits_with_errors_and_does_not_block_others(sf, sf_connection):
@@ -153,7 +164,8 @@ def test_a_deal_that_cannot_be_mapped_waits_with_errors_and_does_not_block_other
     assert bad.status == DealStatus.INVALID
     assert bad.errors == {"lines[0].product_code": ["No product mapping for 'UNKNOWN'."]}
     assert CrmDeal.objects.get(crm_id="0065g00000GOOD1").status == DealStatus.PENDING_APPROVAL
-    assert run.status == SyncRunStatus.PARTIAL and (run.synced, run.failed) == (1, 1)
+    assert run.status == SyncRunStatus.PARTIAL
+    assert (run.synced, run.failed) == (1, 1)
     assert SyncItem.objects.get(object_key="0065g00000BAD01").status == SyncItemStatus.REJECTED
 
 
@@ -166,7 +178,8 @@ def test_approval_validates_like_the_api_and_creates_nothing_on_error(sf, sf_con
 
     assert deal.status == DealStatus.INVALID
     assert deal.errors == {"lines[0].metric": ["No meter 'nope'."]}
-    assert not Contract.objects.exists() and not Customer.objects.exists()
+    assert not Contract.objects.exists()
+    assert not Customer.objects.exists()
 
 
 def test_expired_session_is_refreshed_and_the_new_token_stored_encrypted(sf, sf_connection):
@@ -193,6 +206,8 @@ def test_revoked_refresh_token_marks_the_connection_for_authorization(sf, sf_con
     run = connection_sync(connection_id=sf_connection.pk)
 
     sf_connection.refresh_from_db()
-    assert run.status == SyncRunStatus.FAILED and "expired access/refresh token" in run.error
+    assert run.status == SyncRunStatus.FAILED
+    assert "expired access/refresh token" in run.error
     assert sf_connection.status == ConnectionStatus.AUTH_FAILED
-    assert not CrmDeal.objects.exists() and sf_connection.watermark is None
+    assert not CrmDeal.objects.exists()
+    assert sf_connection.watermark is None
