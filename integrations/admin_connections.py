@@ -60,6 +60,8 @@ class ConnectionForm(forms.ModelForm):
     client_secret = forms.CharField(required=False, widget=forms.PasswordInput(render_value=False),
                                     help_text="Write-only: stored encrypted, never shown again. Blank: keep.")
 
+    access_token = forms.CharField(required=False, widget=forms.PasswordInput(render_value=False),
+                                   help_text="HubSpot private app token (instead of Authorize). Write-only. Blank: keep.")
     token_id = forms.CharField(required=False, widget=forms.PasswordInput(render_value=False),
                                help_text="NetSuite token-based authentication: token id. Blank: keep.")
     token_secret = forms.CharField(required=False, widget=forms.PasswordInput(render_value=False),
@@ -125,6 +127,8 @@ class ConnectionAdmin(HistoryAdmin):
                                  "client_secret")
         if obj is None or obj.provider == Provider.NETSUITE:
             main = (*main, "token_id", "token_secret")
+        if obj is None or obj.provider == Provider.HUBSPOT:
+            main = (*main, "access_token")
         sets: list[Any] = [(None, {"fields": main})]
         if obj is None:
             return sets
@@ -244,11 +248,13 @@ class ConnectionAdmin(HistoryAdmin):
         connection = get_object_or_404(Connection, pk=pk)
         if not self.has_change_permission(request, connection):
             raise PermissionDenied
-        from .providers import quickbooks, salesforce, xero
+        from .providers import hubspot, quickbooks, salesforce, xero
 
         state = salesforce.new_state()
         request.session[OAUTH_SESSION_KEY] = {"state": state, "connection": connection.pk}
-        module = {Provider.QUICKBOOKS: quickbooks, Provider.XERO: xero}.get(connection.provider, salesforce)
+        module = {Provider.QUICKBOOKS: quickbooks, Provider.XERO: xero, Provider.HUBSPOT: hubspot}.get(
+            connection.provider, salesforce
+        )
         try:
             url = module.authorize_url(connection=connection, redirect_uri=_redirect_uri(), state=state)
         except IntegrationError as exc:
@@ -258,7 +264,7 @@ class ConnectionAdmin(HistoryAdmin):
 
     def callback_view(self, request: HttpRequest) -> HttpResponse:
         from .choices import ConnectionStatus
-        from .providers import quickbooks, salesforce, xero
+        from .providers import hubspot, quickbooks, salesforce, xero
         from .sync import connection_status_set
 
         pending = request.session.pop(OAUTH_SESSION_KEY, None)
@@ -275,6 +281,9 @@ class ConnectionAdmin(HistoryAdmin):
             if connection.provider == Provider.QUICKBOOKS:
                 quickbooks.authorize_callback(connection=connection, code=request.GET.get("code", ""),
                                               realm_id=request.GET.get("realmId", ""), redirect_uri=_redirect_uri())
+            elif connection.provider == Provider.HUBSPOT:
+                hubspot.authorize_callback(connection=connection, code=request.GET.get("code", ""),
+                                           redirect_uri=_redirect_uri())
             elif connection.provider == Provider.XERO:
                 xero.authorize_callback(connection=connection, code=request.GET.get("code", ""),
                                         redirect_uri=_redirect_uri())

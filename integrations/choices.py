@@ -5,12 +5,13 @@ from django.db import models
 
 class Provider(models.TextChoices):
     SALESFORCE = "salesforce", "Salesforce"
+    HUBSPOT = "hubspot", "HubSpot"
     QUICKBOOKS = "quickbooks", "QuickBooks Online"
     XERO = "xero", "Xero"
     NETSUITE = "netsuite", "NetSuite"
 
 
-CRM_PROVIDERS = frozenset({Provider.SALESFORCE})
+CRM_PROVIDERS = frozenset({Provider.SALESFORCE, Provider.HUBSPOT})
 GL_PROVIDERS = frozenset({Provider.QUICKBOOKS, Provider.XERO, Provider.NETSUITE})
 
 

@@ -33,7 +33,11 @@ class DealStateError(Exception):
     """An action the deal's status does not allow."""
 
 
-ID_PREFIX = {Provider.SALESFORCE: "sf"}
+ID_PREFIX = {Provider.SALESFORCE: "sf", Provider.HUBSPOT: "hs"}
+
+
+def crm_provider(connection: Connection) -> Any:
+    return _provider(connection)
 
 
 def _provider(connection: Connection) -> Any:
@@ -41,6 +45,10 @@ def _provider(connection: Connection) -> Any:
         from ..providers import salesforce
 
         return salesforce
+    if connection.provider == Provider.HUBSPOT:
+        from ..providers import hubspot
+
+        return hubspot
     raise RejectedError(f"{connection.provider} is not a CRM.")
 
 

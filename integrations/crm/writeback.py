@@ -9,7 +9,7 @@ from typing import Any
 
 from django.db.models import Sum
 
-from ..choices import ConnectionStatus, DealStatus, Provider, SyncItemStatus
+from ..choices import ConnectionStatus, DealStatus, SyncItemStatus
 from ..exceptions import AuthorizationError
 from ..models import Connection, CrmDeal, SyncItem
 from ..sync import connection_status_set, sync_item_ensure, sync_item_push
@@ -64,10 +64,11 @@ def crm_invoice_writeback(*, invoice_id: int) -> list[SyncItem]:
 
 def _push(connection: Connection) -> Any:
     def push(item: SyncItem) -> str:
-        if connection.provider == Provider.SALESFORCE:
-            from ..providers import salesforce
+        from .services import crm_provider
 
-            salesforce.deal_update(connection=connection, deal_id=item.payload["deal"], values=item.payload["values"])
+        crm_provider(connection).deal_update(
+            connection=connection, deal_id=item.payload["deal"], values=item.payload["values"]
+        )
         return item.payload["deal"]
 
     return push

@@ -115,3 +115,33 @@ def xero_connection(db, xero) -> Connection:
         credentials={"client_id": "xero-client", "client_secret": "xero-secret",
                      "access_token": xero.access_token, "refresh_token": xero.refresh_token},
     )
+
+
+@pytest.fixture
+def hubspot(settings):
+    from .fakes import HubSpotFake
+    from .local_server import LocalServer
+
+    fake = HubSpotFake()
+    server = LocalServer()
+    fake.install(server)
+    with server.running():
+        settings.INTEGRATIONS_HUBSPOT_API_URL = server.url
+        yield fake
+
+
+@pytest.fixture
+def hs_connection(db, hubspot) -> Connection:
+    MeterFactory(code="api_calls")
+    connection = connection_create(
+        name="HubSpot", provider=Provider.HUBSPOT,
+        credentials={"client_id": "hs-client", "client_secret": "hs-secret",
+                     "access_token": hubspot.access_token, "refresh_token": hubspot.refresh_token},
+    )
+    CrmProductMapping.objects.create(connection=connection, product_code="PLATFORM", charge_model="flat",
+                                     price_field="amount", line_code="platform")
+    CrmProductMapping.objects.create(connection=connection, product_code="API-CALLS", charge_model="graduated",
+                                     metric="api_calls", price_field="", line_code="api")
+    CrmFieldMapping.objects.create(connection=connection, target="line.tiers", source="tiers_json")
+    CrmFieldMapping.objects.create(connection=connection, target="contract.start_date", source="contract_start")
+    return connection

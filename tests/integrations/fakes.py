@@ -598,3 +598,161 @@ class XeroFake:
         if failure == "drop_after_commit":
             raise DropConnection
         return response
+
+
+@dataclass
+class HubSpotFake:
+    """A HubSpot portal's CRM v3/v4 API on a local server: deal search (closed won, modified since,
+    paged by ``after``), associations v4 batch read, objects batch read, deal PATCH, the OAuth
+    token endpoint; 401 ``INVALID_AUTHENTICATION`` for an expired token."""
+
+    access_token: str = "hs-access-1"
+    refresh_token: str = "hs-refresh-1"
+    page_size: int = 2
+    deals: dict[str, dict[str, Any]] = field(default_factory=dict)
+    objects: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: {
+        "line_items": {}, "companies": {}, "contacts": {}})
+    links: dict[tuple[str, str], list[tuple[str, str | None]]] = field(default_factory=dict)
+    patches: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    searches: list[dict[str, Any]] = field(default_factory=list)
+    _clock: int = 0
+    _ids: int = 1000
+
+    def install(self, server) -> None:  # type: ignore[no-untyped-def]
+        server.add("POST", r"^/crm/v3/objects/deals/search", self._search)
+        server.add("POST", r"^/crm/v4/associations/deals/\w+/batch/read", self._associations)
+        server.add("POST", r"^/crm/v3/objects/\w+/batch/read", self._batch_read)
+        server.add("PATCH", r"^/crm/v3/objects/deals/\d+", self._patch)
+        server.add("POST", r"^/oauth/v1/token$", self._token)
+
+    def _tick(self) -> str:
+        self._clock += 1
+        return f"2026-03-01T10:00:{self._clock:02d}.000Z"
+
+    def _new_id(self) -> str:
+        self._ids += 1
+        return str(self._ids)
+
+    def add_deal(self, *, company: str, lines: list[dict[str, Any]], contact_email: str = "ap@acme.test",
+                 won: bool = True, **properties: Any) -> str:
+        deal_id = self._new_id()
+        company_id = next((i for i, c in self.objects["companies"].items() if c["name"] == company), None)
+        if company_id is None:
+            company_id = self._new_id()
+            self.objects["companies"][company_id] = {"name": company, "address": "1 Main St", "city": "Boston",
+                                                     "state": "MA", "zip": "02110", "country": "US",
+                                                     "hs_object_id": company_id}
+        contact_id = self._new_id()
+        self.objects["contacts"][contact_id] = {"email": contact_email, "firstname": "Pat", "lastname": "Payer",
+                                                "hs_object_id": contact_id}
+        self.deals[deal_id] = {"dealname": f"{company} - New Business", "closedate": "2026-03-01T00:00:00Z",
+                               "dealstage": "closedwon" if won else "contractsent",
+                               "hs_is_closed_won": "true" if won else "false", "hs_lastmodifieddate": self._tick(),
+                               "hs_object_id": deal_id, **properties}
+        self.links[(deal_id, "companies")] = [(company_id, "Primary")]
+        self.links[(deal_id, "contacts")] = [(contact_id, "Billing contact")]
+        self._set_lines(deal_id, lines)
+        return deal_id
+
+    def _set_lines(self, deal_id: str, lines: list[dict[str, Any]]) -> None:
+        ids = []
+        for line in lines:
+            line_id = self._new_id()
+            quantity, price = Decimal(str(line["quantity"])), Decimal(str(line["price"]))
+            self.objects["line_items"][line_id] = {
+                "name": line.get("name", line["sku"]), "hs_sku": line["sku"], "quantity": str(quantity),
+                "price": str(price), "amount": str(quantity * price), "hs_object_id": line_id, **line.get("props", {})}
+            ids.append((line_id, None))
+        self.links[(deal_id, "line_items")] = ids
+
+    def change_deal(self, deal_id: str, *, lines: list[dict[str, Any]] | None = None, **properties: Any) -> None:
+        self.deals[deal_id].update(properties)
+        if lines is not None:
+            self._set_lines(deal_id, lines)
+        self.deals[deal_id]["hs_lastmodifieddate"] = self._tick()
+
+    def _json(self, status: int, body: Any):
+        return status, {"Content-Type": "application/json;charset=utf-8"}, json.dumps(body)
+
+    def _authorized(self, request) -> bool:  # type: ignore[no-untyped-def]
+        return request.headers.get("Authorization") == f"Bearer {self.access_token}"
+
+    def _unauthorized(self):
+        return self._json(401, {"status": "error", "message": "The OAuth token used to make this call expired "
+                                "1 minute(s) ago.", "correlationId": "3d0c6b4f-0000-4000-8000-000000000000",
+                                "category": "EXPIRED_AUTHENTICATION"})
+
+    @staticmethod
+    def _object(object_id: str, properties: dict[str, Any]) -> dict[str, Any]:
+        return {"id": object_id, "properties": properties, "createdAt": "2026-02-01T10:00:00.000Z",
+                "updatedAt": properties.get("hs_lastmodifieddate", "2026-02-01T10:00:00.000Z"), "archived": False}
+
+    def _search(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        body = json.loads(request.body)
+        self.searches.append(body)
+        rows = list(self.deals.items())
+        for f in body.get("filterGroups", [{}])[0].get("filters", []):
+            if f["operator"] == "EQ":
+                rows = [(i, d) for i, d in rows if d.get(f["propertyName"]) == f["value"]]
+            elif f["operator"] == "GTE" and f["propertyName"] == "hs_lastmodifieddate":
+                import datetime as _dt
+
+                cutoff = _dt.datetime.fromtimestamp(int(f["value"]) / 1000, tz=_dt.UTC)
+                rows = [(i, d) for i, d in rows if _dt.datetime.fromisoformat(
+                    d["hs_lastmodifieddate"].replace("Z", "+00:00")) >= cutoff]
+        rows.sort(key=lambda r: r[1]["hs_lastmodifieddate"])
+        start = int(body.get("after") or 0)
+        chunk = rows[start:start + self.page_size]
+        wanted = body.get("properties") or []
+        result: dict[str, Any] = {"total": len(rows), "results": [
+            self._object(i, {k: d.get(k) for k in wanted if k in d}) for i, d in chunk]}
+        if start + self.page_size < len(rows):
+            result["paging"] = {"next": {"after": str(start + self.page_size), "link": "?after=x"}}
+        return self._json(200, result)
+
+    def _associations(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        to_type = urlparse(request.url).path.split("/")[5]
+        results = []
+        for item in json.loads(request.body)["inputs"]:
+            links = self.links.get((item["id"], to_type), [])
+            if links:
+                results.append({"from": {"id": item["id"]}, "to": [
+                    {"toObjectId": int(i), "associationTypes": [
+                        {"category": "HUBSPOT_DEFINED" if label is None else "USER_DEFINED", "typeId": 19,
+                         "label": label}]} for i, label in links]})
+        return self._json(200, {"status": "COMPLETE", "results": results, "startedAt": "2026-04-02T09:00:00.000Z",
+                                "completedAt": "2026-04-02T09:00:00.100Z"})
+
+    def _batch_read(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        object_type = urlparse(request.url).path.split("/")[4]
+        body = json.loads(request.body)
+        store = self.objects[object_type]
+        wanted = body.get("properties") or []
+        results = [self._object(i["id"], {k: store[i["id"]].get(k) for k in [*wanted, "hs_object_id"]
+                                          if k in store[i["id"]]})
+                   for i in body["inputs"] if i["id"] in store]
+        return self._json(200, {"status": "COMPLETE", "results": results, "startedAt": "2026-04-02T09:00:00.000Z",
+                                "completedAt": "2026-04-02T09:00:00.100Z"})
+
+    def _patch(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        deal_id = urlparse(request.url).path.rsplit("/", 1)[1]
+        values = json.loads(request.body)["properties"]
+        self.deals[deal_id].update(values)
+        self.patches.append((deal_id, values))
+        return self._json(200, self._object(deal_id, self.deals[deal_id]))
+
+    def _token(self, request):  # type: ignore[no-untyped-def]
+        form = parse_qs(request.body)
+        if form.get("grant_type") != ["refresh_token"] or form.get("refresh_token") != [self.refresh_token]:
+            return self._json(400, {"status": "BAD_REFRESH_TOKEN", "message": "missing or invalid refresh token"})
+        self.access_token = "hs-access-2"
+        return self._json(200, {"token_type": "bearer", "refresh_token": self.refresh_token,
+                                "access_token": self.access_token, "expires_in": 1800})
