@@ -61,7 +61,7 @@ class ConnectionForm(forms.ModelForm):
                                     help_text="Write-only: stored encrypted, never shown again. Blank: keep.")
 
     access_token = forms.CharField(required=False, widget=forms.PasswordInput(render_value=False),
-                                   help_text="HubSpot private app token (instead of Authorize). Write-only. Blank: keep.")
+                                   help_text="HubSpot private app token (instead of Authorize). Blank: keep.")
     token_id = forms.CharField(required=False, widget=forms.PasswordInput(render_value=False),
                                help_text="NetSuite token-based authentication: token id. Blank: keep.")
     token_secret = forms.CharField(required=False, widget=forms.PasswordInput(render_value=False),
