@@ -242,6 +242,7 @@ class QuickBooksFake:
     # Queued failures for the next journal entry POSTs: "429", "timeout_after_commit", "500".
     failures: list[str] = field(default_factory=list)
     refreshes: int = 0
+    delay: float = 0.0  # seconds per journal entry POST, to make two runs overlap
 
     def __post_init__(self) -> None:
         if not self.accounts:
@@ -324,6 +325,10 @@ class QuickBooksFake:
         if not self._authorized(request):
             return self._unauthorized()
         request_id = parse_qs(urlparse(request.url).query).get("requestid", [""])[0]
+        if self.delay:
+            import time
+
+            time.sleep(self.delay)
         if request_id and request_id in self.by_request_id:
             return self.by_request_id[request_id]  # QuickBooks: a repeated requestid gets the first answer
         failure = self.failures.pop(0) if self.failures else ""
