@@ -48,8 +48,9 @@ from .models import (
     SyncItem,
     SyncRun,
 )
+from .runs import connection_sync_enqueue
 from .selectors import invoice_trail
-from .sync import connection_create, connection_schedule_ensure, connection_sync_enqueue, sync_item_retry
+from .sync import connection_create, connection_schedule_ensure, sync_item_retry
 
 OAUTH_SESSION_KEY = "integrations_oauth"
 

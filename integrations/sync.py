@@ -20,7 +20,7 @@ from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from audit.services import audit_record
 
-from .choices import CRM_PROVIDERS, ConnectionStatus, Provider, SyncItemStatus, SyncRunStatus
+from .choices import CRM_PROVIDERS, Provider, SyncItemStatus, SyncRunStatus
 from .credentials import connection_credentials_update
 from .exceptions import AuthorizationError, IntegrationError
 from .models import Connection, SyncItem, SyncRun
@@ -89,7 +89,7 @@ def connection_status_set(connection: Connection, status: str, error: str = "") 
 # --- runs -------------------------------------------------------------------------------------
 
 
-def _run_finish(run: SyncRun, *, error: str = "") -> SyncRun:
+def sync_run_finish(*, run: SyncRun, error: str = "") -> SyncRun:
     run.finished_at = timezone.now()
     run.error = error[:2000]
     if error and not run.synced:
@@ -100,56 +100,6 @@ def _run_finish(run: SyncRun, *, error: str = "") -> SyncRun:
         run.status = SyncRunStatus.SUCCEEDED
     run.save()
     return run
-
-
-def connection_sync(*, connection_id: int, trigger: str = "schedule", actor: Any = None) -> SyncRun | None:
-    """One sync of a connection: CRM deals in, or our journal out to the GL; then the failed items
-    whose backoff has passed are retried. Returns the run (None for an inactive connection)."""
-    from .crm.services import crm_sync
-    from .crm.writeback import writeback_retry_due
-    from .gl.services import gl_sync
-
-    connection = Connection.objects.get(pk=connection_id)
-    if not connection.is_active:
-        return None
-    run = SyncRun.objects.create(connection=connection, trigger=trigger)
-    error = ""
-    try:
-        if connection.provider in CRM_PROVIDERS:
-            crm_sync(connection=connection, run=run)
-            writeback_retry_due(connection=connection)
-        else:
-            gl_sync(connection=connection, run=run)
-    except AuthorizationError as exc:
-        error = str(exc)
-        connection_status_set(connection, ConnectionStatus.AUTH_FAILED, error)
-    except IntegrationError as exc:
-        error = str(exc)
-        connection_status_set(connection, ConnectionStatus.ERROR, error)
-    else:
-        connection_status_set(
-            connection, ConnectionStatus.ERROR if run.failed else ConnectionStatus.CONNECTED,
-            f"{run.failed} object(s) failed: see the sync items." if run.failed else "",
-        )
-    connection.last_sync_at = timezone.now()
-    connection.save(update_fields=["last_sync_at"])
-    _run_finish(run, error=error)
-    audit_record(
-        rule=f"integrations.{connection.provider}.sync",
-        action="sync_run_finished",
-        obj=run,
-        actor=actor,
-        inputs={"connection": connection.name, "trigger": trigger},
-        outcome={"status": run.status, "synced": run.synced, "failed": run.failed, "skipped": run.skipped,
-                 "error": error},
-    )
-    return run
-
-
-def connection_sync_enqueue(*, connection_id: int, trigger: str = "manual") -> None:
-    from .tasks import connection_sync_task
-
-    transaction.on_commit(lambda: connection_sync_task.delay(connection_id, trigger))
 
 
 # --- items ------------------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from celery import shared_task
 
 @shared_task
 def connection_sync_task(connection_id: int, trigger: str = "schedule") -> int | None:
-    from .sync import connection_sync
+    from .runs import connection_sync
 
     run = connection_sync(connection_id=connection_id, trigger=trigger)
     return run.pk if run is not None else None

@@ -16,7 +16,7 @@ from django.db import connections
 from integrations.choices import SyncItemStatus
 from integrations.gl.services import gl_accounts_refresh
 from integrations.models import GlAccount, GlAccountMapping, GlEntryLink, SyncItem
-from integrations.sync import connection_sync
+from integrations.runs import connection_sync
 from ledger.services import Posting, journal_entry_post
 
 pytestmark = pytest.mark.django_db(transaction=True)

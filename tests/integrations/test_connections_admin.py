@@ -17,7 +17,8 @@ from integrations.choices import ConnectionStatus, DealStatus, Provider
 from integrations.credentials import connection_credentials
 from integrations.crypto import secrets_decrypt
 from integrations.models import Connection, CrmDeal, SyncItem, SyncRun
-from integrations.sync import backoff_delay, connection_sync
+from integrations.runs import connection_sync
+from integrations.sync import backoff_delay
 from ledger.services import Posting, journal_entry_post
 
 pytestmark = pytest.mark.django_db

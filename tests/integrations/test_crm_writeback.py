@@ -16,8 +16,8 @@ from integrations.crm.services import crm_deal_approve
 from integrations.crm.writeback import crm_invoice_writeback
 from integrations.gl.services import gl_accounts_refresh
 from integrations.models import CrmDeal, GlAccount, GlAccountMapping, SyncItem
+from integrations.runs import connection_sync
 from integrations.selectors import invoice_trail
-from integrations.sync import connection_sync
 from invoicing.services import contract_bill_due, invoice_finalize
 from receivables.services import payment_record
 

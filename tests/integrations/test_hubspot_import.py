@@ -15,7 +15,7 @@ from integrations.credentials import connection_credentials
 from integrations.crm.services import crm_deal_approve
 from integrations.crm.writeback import crm_invoice_writeback
 from integrations.models import CrmDeal
-from integrations.sync import connection_sync
+from integrations.runs import connection_sync
 from invoicing.services import contract_bill_due, invoice_finalize
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,8 @@ from integrations.choices import ConnectionStatus, PostingMode, SyncItemStatus, 
 from integrations.credentials import connection_credentials
 from integrations.gl.services import gl_accounts_refresh, gl_unsynced_list
 from integrations.models import Connection, GlAccount, GlAccountMapping, GlEntryLink, SyncItem
-from integrations.sync import connection_sync, sync_item_retry
+from integrations.runs import connection_sync
+from integrations.sync import sync_item_retry
 from ledger.services import Posting, journal_entry_post
 
 pytestmark = pytest.mark.django_db

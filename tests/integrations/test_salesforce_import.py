@@ -16,7 +16,7 @@ from contracts.services import amendment_approve
 from integrations.choices import ConnectionStatus, DealStatus, SyncItemStatus, SyncRunStatus
 from integrations.crm.services import crm_deal_approve, crm_deal_conflicts_resolve
 from integrations.models import CrmCustomerLink, CrmDeal, CrmFieldMapping, SyncItem
-from integrations.sync import connection_sync
+from integrations.runs import connection_sync
 from invoicing.models import Invoice
 from invoicing.services import contract_bill_due
 

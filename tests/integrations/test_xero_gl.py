@@ -13,7 +13,7 @@ from integrations.choices import SyncItemStatus
 from integrations.credentials import connection_credentials
 from integrations.gl.services import gl_accounts_refresh, gl_unsynced_list
 from integrations.models import Connection, GlAccount, GlAccountMapping, SyncItem
-from integrations.sync import connection_sync
+from integrations.runs import connection_sync
 from ledger.services import Posting, journal_entry_post
 
 pytestmark = pytest.mark.django_db
