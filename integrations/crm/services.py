@@ -154,6 +154,17 @@ def crm_deal_upsert(*, connection: Connection, deal: Deal, actor: Any = None) ->
             if connection.activate_contracts:
                 return crm_deal_approve(deal_id=record.pk, actor=actor)
             return record
+        if proposed == record.accepted and record.proposed != proposed:
+            # Changed back to the accepted terms: the proposal made in between is withdrawn.
+            if record.amendment is not None and record.amendment.status == AmendmentStatus.DRAFT:
+                amendment_cancel(amendment_id=record.amendment.pk, actor=actor)
+            record.proposed = proposed
+            record.conflicts = []
+            record.status = DealStatus.IMPORTED
+            record.save()
+            audit_record(rule=rule, action="deal_change_withdrawn", obj=record, actor=actor,
+                         inputs={"crm_id": deal.id}, outcome={"status": record.status})
+            return record
         if proposed in (record.accepted, record.proposed):
             record.save()  # unchanged since accepted, or the same change already proposed
             return record

@@ -211,3 +211,23 @@ def test_revoked_refresh_token_marks_the_connection_for_authorization(sf, sf_con
     assert sf_connection.status == ConnectionStatus.AUTH_FAILED
     assert not CrmDeal.objects.exists()
     assert sf_connection.watermark is None
+
+
+def test_a_deal_changed_back_withdraws_its_draft_amendment(sf, sf_connection):
+    _won(sf)
+    connection_sync(connection_id=sf_connection.pk)
+    deal = crm_deal_approve(deal_id=CrmDeal.objects.get().pk, actor="billing-admin")
+    sf.change_opportunity("0065g00000AAAA1", lines=[{"code": "PLATFORM", "name": "Platform fee", "quantity": 1,
+                                                     "unit_price": "650"}, LINES[1]])
+    connection_sync(connection_id=sf_connection.pk)
+    deal.refresh_from_db()
+    amendment = deal.amendment
+    assert amendment.status == AmendmentStatus.DRAFT
+
+    sf.change_opportunity("0065g00000AAAA1", lines=LINES)
+    connection_sync(connection_id=sf_connection.pk)
+
+    deal.refresh_from_db()
+    amendment.refresh_from_db()
+    assert amendment.status == AmendmentStatus.CANCELLED
+    assert deal.status == DealStatus.IMPORTED
