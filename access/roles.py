@@ -10,6 +10,11 @@ AR_ANALYST = "AR analyst"
 CFO = "CFO"
 AUDITOR = "Auditor"
 
+# integrations' models by who may do what with them (issue 11)
+INTEGRATION_SETUP = ("connection", "crmproductmapping", "crmfieldmapping", "glaccountmapping")
+INTEGRATION_DECISIONS = ("crmdeal", "syncitem")  # approve / reject deals, retry items (admin actions)
+INTEGRATION_LOG = ("syncrun", "glaccount", "crmcustomerlink", "glentrylink")
+
 FINANCE_APPS = ("contracts", "metering", "invoicing", "receivables", "revrec", "ledger", "audit", "access")
 
 
@@ -30,6 +35,10 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             "revrec.performanceobligation": (VIEW, CHANGE),
             "ledger.closedperiod": (VIEW, ADD),
             "ledger.perms": ("close_period",),
+            # Salesforce / QuickBooks / Xero / NetSuite connections, CRM deals, the sync log.
+            **{f"integrations.{m}": ALL for m in INTEGRATION_SETUP},
+            **{f"integrations.{m}": (VIEW, CHANGE) for m in INTEGRATION_DECISIONS},
+            **{f"integrations.{m}": (VIEW,) for m in INTEGRATION_LOG},
         },
         AR_ANALYST: {
             "contracts.*": (VIEW,),
@@ -47,6 +56,8 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             # Writing an open invoice off as bad debt, when collection has failed.
             "invoicing.perms": ("mark_uncollectible",),
             "reporting.perms": ("view_dashboard",),
+            # Where an invoice came from (the CRM deal) and where it went (GL ids).
+            **{f"integrations.{m}": (VIEW,) for m in ("crmdeal", "syncitem", "syncrun", "connection")},
         },
         CFO: {
             **{
@@ -55,9 +66,11 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             "reporting.perms": ("view_dashboard",),
             "ledger.closedperiod": (VIEW, ADD),
             "ledger.perms": ("close_period",),
+            **{f"integrations.{m}": (VIEW,) for m in (*INTEGRATION_SETUP, *INTEGRATION_DECISIONS, *INTEGRATION_LOG)},
         },
         AUDITOR: {
             **{f"{app}.*": (VIEW,) for app in FINANCE_APPS},
+            **{f"integrations.{m}": (VIEW,) for m in (*INTEGRATION_SETUP, *INTEGRATION_DECISIONS, *INTEGRATION_LOG)},
             "reporting.perms": ("view_dashboard",),
         },
     }

@@ -226,3 +226,12 @@ INVOICE_ANOMALY_FACTOR = Decimal(env.str("INVOICE_ANOMALY_FACTOR", default="3"))
 INVOICE_ANOMALY_HISTORY = env.int("INVOICE_ANOMALY_HISTORY", default=3)
 INVOICE_HOLD_ABOVE = {"USD": 100_000, "EUR": 100_000, "GBP": 100_000, "JPY": 15_000_000}
 CREDIT_NOTE_NUMBER_PREFIX = env.str("CREDIT_NOTE_NUMBER_PREFIX", default="CN")
+
+# --- Integrations (CRM and GL connections; integrations/) -------------------------------------
+# Fernet keys for the connections' credentials, newest first (rotate by prepending a key made with
+# `python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`).
+# Empty: one key derived from SECRET_KEY (development only).
+INTEGRATIONS_ENCRYPTION_KEYS = env.list("INTEGRATIONS_ENCRYPTION_KEYS", default=[])
+INTEGRATIONS_XERO_API_URL = env.str("INTEGRATIONS_XERO_API_URL", default="https://api.xero.com")
+INTEGRATIONS_XERO_IDENTITY_URL = env.str("INTEGRATIONS_XERO_IDENTITY_URL", default="https://identity.xero.com")
+INTEGRATIONS_HUBSPOT_API_URL = env.str("INTEGRATIONS_HUBSPOT_API_URL", default="https://api.hubapi.com")

@@ -121,3 +121,5 @@ class UsageWebhookSourceAdmin(HistoryAdmin):
             "secret are refused from now on.",
             messages.WARNING,
         )
+
+from . import admin_connections  # noqa: E402,F401  (connections, CRM deals, sync log)

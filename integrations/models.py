@@ -5,6 +5,20 @@ import secrets
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from contracts.choices import BillingInterval, BillingTiming, ChargeModel
+
+from .choices import (
+    ConnectionStatus,
+    DealStatus,
+    PostingMode,
+    PriceField,
+    Provider,
+    QuantityField,
+    SyncItemStatus,
+    SyncRunStatus,
+)
+from .crm.mapping import FIELD_TARGETS
+
 SECRET_PREFIX = "whsec_"
 
 
@@ -37,3 +51,328 @@ class UsageWebhookSource(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# --- Connections to CRMs and general ledgers (integrations/sync.py) ---------------------------
+
+
+class Connection(models.Model):
+    """One provider account of one company: a Salesforce org, a QuickBooks company (realm).
+
+    Secrets (client secret, OAuth tokens) live only in ``credentials_encrypted`` (Fernet,
+    integrations/crypto.py): the admin takes them write-only and never shows them, history leaves
+    them out, and nothing logs them."""
+
+    name = models.CharField(max_length=100, unique=True)
+    provider = models.CharField(max_length=20, choices=Provider.choices)
+    company_id = models.CharField(
+        max_length=100, blank=True,
+        help_text="The provider's id of the company: QuickBooks realm id, Salesforce org id (filled on authorize).",
+    )
+    is_active = models.BooleanField(default=True, help_text="Untick to stop scheduled and manual syncs.")
+    is_sandbox = models.BooleanField(
+        default=False, help_text="Talk to the provider's sandbox (test.salesforce.com, QuickBooks sandbox companies)."
+    )
+    status = models.CharField(
+        max_length=20, choices=ConnectionStatus.choices, default=ConnectionStatus.NOT_CONNECTED, editable=False
+    )
+    credentials_encrypted = models.TextField(blank=True, editable=False)
+    # Instance URL of a Salesforce org (not a secret; also kept in the credentials for the client).
+    instance_url = models.URLField(blank=True, editable=False)
+    watermark = models.DateTimeField(
+        null=True, blank=True,
+        help_text="CRM: deals modified after this are read on the next sync. Moved only after a run succeeds.",
+    )
+    last_sync_at = models.DateTimeField(null=True, blank=True, editable=False)
+    last_error = models.TextField(blank=True, editable=False)
+    schedule = models.OneToOneField(
+        "django_celery_beat.PeriodicTask", on_delete=models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="+",
+    )
+    # CRM options
+    activate_contracts = models.BooleanField(
+        default=False,
+        help_text="CRM: create the contract at once (no billing admin approval). Off: each deal waits for approval.",
+    )
+    default_currency = models.CharField(max_length=3, default="USD")
+    writeback_invoice_status_field = models.CharField(
+        max_length=100, blank=True,
+        help_text="CRM field on the deal set to the latest invoice's status (e.g. Invoice_Status__c). Blank: off.",
+    )
+    writeback_invoice_number_field = models.CharField(max_length=100, blank=True)
+    writeback_amount_paid_field = models.CharField(
+        max_length=100, blank=True, help_text="CRM field on the deal set to the amount paid on the contract's invoices."
+    )
+    # GL options
+    posting_mode = models.CharField(max_length=20, choices=PostingMode.choices, default=PostingMode.DAILY_SUMMARY)
+    closed_through = models.DateField(
+        null=True, blank=True,
+        help_text="Our books are closed through this date: nothing dated on or before it is posted to the GL.",
+    )
+    gl_start_date = models.DateField(
+        null=True, blank=True, help_text="GL: post our journal from this date on (blank: everything not closed)."
+    )
+    options = models.JSONField(
+        default=dict, blank=True,
+        help_text='Provider settings that are not secrets, e.g. NetSuite {"subsidiary_id": "1", '
+        '"currencies": {"USD": "1"}}.',
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords(excluded_fields=["credentials_encrypted", "last_sync_at", "watermark"])
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_provider_display()})"
+
+
+class SyncRun(models.Model):
+    """One run of a connection's sync (scheduled, "sync now", or a retry)."""
+
+    connection = models.ForeignKey(Connection, on_delete=models.CASCADE, related_name="runs")
+    trigger = models.CharField(max_length=20, default="schedule")
+    status = models.CharField(max_length=12, choices=SyncRunStatus.choices, default=SyncRunStatus.RUNNING)
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    synced = models.PositiveIntegerField(default=0)
+    failed = models.PositiveIntegerField(default=0)
+    skipped = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-started_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.connection.name} run #{self.pk}"
+
+
+class SyncItem(models.Model):
+    """One object's sync state on one connection: a journal entry (or a day's summary) posted to
+    a GL, a deal read from a CRM, a status written back. Unique per (connection, object_type,
+    object_key), so two runs cannot create the same object twice; ``request_id`` is derived from
+    this row and sent as the provider's idempotency key (QuickBooks ``requestid``), so a retry
+    after a timeout returns the object the provider already made."""
+
+    connection = models.ForeignKey(Connection, on_delete=models.CASCADE, related_name="items")
+    object_type = models.CharField(max_length=40)
+    object_key = models.CharField(max_length=120)
+    status = models.CharField(max_length=10, choices=SyncItemStatus.choices, default=SyncItemStatus.PENDING)
+    external_id = models.CharField(max_length=100, blank=True)
+    request_id = models.CharField(max_length=50, editable=False)
+    attempts = models.PositiveIntegerField(default=0)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    last_run = models.ForeignKey(SyncRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
+    payload = models.JSONField(default=dict, blank=True, help_text="What was (or will be) sent.")
+    entry_date = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    synced_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["connection", "object_type", "object_key"], name="uniq_sync_item_object"),
+        ]
+        indexes = [models.Index(fields=["connection", "status", "next_attempt_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.object_type} {self.object_key}"
+
+
+# --- CRM -> contracts (integrations/crm/) -------------------------------------------------------
+
+
+class CrmProductMapping(models.Model):
+    """How a CRM product (by product code; ``*`` for any other) becomes a contract line."""
+
+    connection = models.ForeignKey(Connection, on_delete=models.CASCADE, related_name="product_mappings")
+    product_code = models.CharField(max_length=100, help_text="The CRM product code (SKU); * matches any other.")
+    line_code = models.SlugField(max_length=64, blank=True, help_text="Blank: derived from the product code.")
+    description = models.CharField(max_length=200, blank=True, help_text="Blank: the CRM product name.")
+    charge_model = models.CharField(max_length=20, choices=ChargeModel.choices)
+    metric = models.CharField(max_length=64, blank=True, help_text="Meter code, for usage lines.")
+    price_field = models.CharField(max_length=20, choices=PriceField.choices, default=PriceField.UNIT_PRICE, blank=True)
+    quantity_field = models.CharField(max_length=20, choices=QuantityField.choices, default="", blank=True)
+    params = models.JSONField(
+        default=dict, blank=True,
+        help_text='Fixed line fields as in POST /contracts, e.g. {"tiers": [...], "included_units": "1000"}.',
+    )
+    billing_interval = models.CharField(max_length=10, choices=BillingInterval.choices, default=BillingInterval.MONTH)
+    billing_interval_count = models.PositiveIntegerField(default=1)
+    billing_timing = models.CharField(
+        max_length=12, choices=BillingTiming.choices, blank=True,
+        help_text="Blank: in arrears for usage, in advance for fixed fees.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["connection", "product_code"]
+        constraints = [
+            models.UniqueConstraint(fields=["connection", "product_code"], name="uniq_crm_product_mapping"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.product_code} -> {self.charge_model}"
+
+
+class CrmFieldMapping(models.Model):
+    """A CRM field feeding a contract, customer or line field (a custom field such as
+    ``Contract_Start__c`` -> contract start date, ``Tiers__c`` (JSON) -> line tiers)."""
+
+    connection = models.ForeignKey(Connection, on_delete=models.CASCADE, related_name="field_mappings")
+    target = models.CharField(max_length=60, choices=[(t, t) for t in FIELD_TARGETS])
+    source = models.CharField(
+        max_length=200,
+        help_text="Field path on the deal (Contract_Start__c, Account.BillingCountryCode) or, for line.* "
+        "targets, on the line item (ServiceDate, Tiers__c).",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["connection", "target"]
+        constraints = [models.UniqueConstraint(fields=["connection", "target"], name="uniq_crm_field_mapping")]
+
+    def __str__(self) -> str:
+        return f"{self.source} -> {self.target}"
+
+
+class CrmCustomerLink(models.Model):
+    """The CRM account behind one of our customers: deals of an account upsert one customer."""
+
+    connection = models.ForeignKey(Connection, on_delete=models.CASCADE, related_name="customer_links")
+    crm_account_id = models.CharField(max_length=100)
+    customer = models.ForeignKey("contracts.Customer", on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["connection", "crm_account_id"], name="uniq_crm_account_link"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.crm_account_id} -> {self.customer_id}"
+
+
+class CrmDeal(models.Model):
+    """A closed-won deal read from a CRM, and what it became.
+
+    ``proposed`` is the customer and contract (the shape of POST /customers and /contracts) the
+    mapping makes of the deal as last read; ``accepted`` is the one the contract was created or
+    last amended from. A deal read again with a different proposal never overwrites the contract:
+    its line changes become a draft amendment and the rest a conflict, both shown side by side."""
+
+    connection = models.ForeignKey(Connection, on_delete=models.CASCADE, related_name="deals")
+    crm_id = models.CharField(max_length=100)
+    name = models.CharField(max_length=255, blank=True)
+    crm_account_id = models.CharField(max_length=100, blank=True)
+    status = models.CharField(max_length=20, choices=DealStatus.choices, default=DealStatus.PENDING_APPROVAL)
+    crm_modified_at = models.DateTimeField(null=True, blank=True)
+    snapshot = models.JSONField(default=dict, blank=True, help_text="The deal as last read from the CRM.")
+    proposed = models.JSONField(default=dict, blank=True)
+    accepted = models.JSONField(default=dict, blank=True)
+    conflicts = models.JSONField(default=list, blank=True)
+    errors = models.JSONField(default=dict, blank=True)
+    customer = models.ForeignKey(
+        "contracts.Customer", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    contract = models.ForeignKey(
+        "contracts.Contract", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    amendment = models.ForeignKey(
+        "contracts.Amendment", on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+        help_text="The draft amendment proposed from the deal's latest change.",
+    )
+    imported_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.CharField(max_length=150, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-imported_at", "-id"]
+        verbose_name = "CRM deal"
+        constraints = [models.UniqueConstraint(fields=["connection", "crm_id"], name="uniq_crm_deal")]
+
+    def __str__(self) -> str:
+        return f"{self.name or self.crm_id} ({self.crm_id})"
+
+
+# --- Ledger -> GL (integrations/gl/) ------------------------------------------------------------
+
+
+class GlAccount(models.Model):
+    """An account of the GL's chart, as last fetched (mappings are checked against these)."""
+
+    connection = models.ForeignKey(Connection, on_delete=models.CASCADE, related_name="gl_accounts")
+    external_id = models.CharField(max_length=100)
+    number = models.CharField(max_length=50, blank=True)
+    name = models.CharField(max_length=255)
+    account_type = models.CharField(max_length=100, blank=True)
+    is_active = models.BooleanField(default=True)
+    fetched_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(excluded_fields=["fetched_at"])
+
+    class Meta:
+        ordering = ["connection", "number", "name"]
+        verbose_name = "GL account"
+        constraints = [models.UniqueConstraint(fields=["connection", "external_id"], name="uniq_gl_account")]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}".strip()
+
+
+class GlAccountMapping(models.Model):
+    """Our ledger account -> the GL's account. Validated against the fetched chart (clean())."""
+
+    connection = models.ForeignKey(Connection, on_delete=models.CASCADE, related_name="account_mappings")
+    account_code = models.CharField(max_length=20, help_text="Our ledger account code (1100, 4000, ...).")
+    gl_account = models.ForeignKey(GlAccount, on_delete=models.PROTECT, related_name="mappings")
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["connection", "account_code"]
+        verbose_name = "GL account mapping"
+        constraints = [
+            models.UniqueConstraint(fields=["connection", "account_code"], name="uniq_gl_account_mapping"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.account_code} -> {self.gl_account}"
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        from ledger.models import Account
+
+        errors = {}
+        if not Account.objects.filter(code=self.account_code).exists():
+            errors["account_code"] = f"No account {self.account_code} in our chart of accounts."
+        if self.gl_account_id is not None:
+            gl_account = self.gl_account
+            if self.connection_id is not None and gl_account.connection_id != self.connection_id:
+                errors["gl_account"] = "This account belongs to another connection's GL."
+            elif not gl_account.is_active:
+                errors["gl_account"] = "This GL account is inactive in the GL."
+        if errors:
+            raise ValidationError(errors)
+
+
+class GlEntryLink(models.Model):
+    """Which sync item carries one of our journal entries to a GL: unique per connection and
+    entry, so an entry is in exactly one GL posting, whatever runs overlap."""
+
+    connection = models.ForeignKey(Connection, on_delete=models.CASCADE, related_name="entry_links")
+    journal_entry = models.ForeignKey("ledger.JournalEntry", on_delete=models.PROTECT, related_name="+")
+    item = models.ForeignKey(SyncItem, on_delete=models.CASCADE, related_name="entry_links")
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["connection", "journal_entry"], name="uniq_gl_entry_link"),
+        ]
+
+    def __str__(self) -> str:
+        return f"entry {self.journal_entry_id} -> {self.item}"

@@ -1,0 +1,138 @@
+"""NetSuite through its REST web services with token-based authentication (OAuth 1.0a,
+HMAC-SHA256, ``requests-oauthlib``): the chart of accounts and the locked accounting periods via
+SuiteQL, and journal entries upserted by external id (``PUT /record/v1/journalEntry/eid:<key>``),
+so sending the same journal twice (a retry after a timeout) updates the one record instead of
+making a second."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import requests
+from requests_oauthlib import OAuth1
+
+from ..credentials import connection_credentials
+from ..exceptions import AuthorizationError, NotConfiguredError, RejectedError, RetryableError
+from ..gl.journal import GlJournal
+from ..models import Connection
+
+TIMEOUT = 60
+
+
+def _account_host(connection: Connection) -> str:
+    """Account 1234567_SB1 (a sandbox) -> 1234567-sb1.suitetalk.api.netsuite.com."""
+    if not connection.company_id:
+        raise NotConfiguredError("Set the NetSuite account id (company id), e.g. 1234567 or 1234567_SB1.")
+    account = connection.company_id.lower().replace("_", "-")
+    return f"https://{account}.suitetalk.api.netsuite.com/services/rest"
+
+
+def _auth(connection: Connection) -> OAuth1:
+    creds = connection_credentials(connection)
+    missing = [k for k in ("client_id", "client_secret", "token_id", "token_secret") if not creds.get(k)]
+    if missing:
+        raise AuthorizationError(f"Token-based authentication needs {', '.join(missing)}.")
+    return OAuth1(
+        client_key=creds["client_id"],
+        client_secret=creds["client_secret"],
+        resource_owner_key=creds["token_id"],
+        resource_owner_secret=creds["token_secret"],
+        signature_method="HMAC-SHA256",
+        realm=connection.company_id.upper().replace("-", "_"),
+    )
+
+
+def _error(response: requests.Response) -> str:
+    try:
+        body = response.json()
+    except ValueError:
+        return response.text[:300]
+    details = body.get("o:errorDetails") or []
+    text = "; ".join(
+        f"{d.get('o:errorCode', '')}: {d.get('detail', '')} ({d.get('o:errorPath', '')})".strip() for d in details
+    )
+    return text or str(body.get("title", ""))
+
+
+def _request(connection: Connection, method: str, path: str, **kwargs: Any) -> requests.Response:
+    try:
+        response = requests.request(method, f"{_account_host(connection)}{path}", auth=_auth(connection),
+                                    timeout=TIMEOUT, **kwargs)
+    except requests.RequestException as exc:
+        raise RetryableError(f"NetSuite unreachable: {exc.__class__.__name__}") from exc
+    if response.status_code in (200, 201, 204):
+        return response
+    message = f"NetSuite {response.status_code}: {_error(response)}"
+    if response.status_code in (401, 403):
+        # Token-based credentials do not expire: a person must issue new ones.
+        raise AuthorizationError(message, status=response.status_code)
+    if response.status_code == 429 or response.status_code >= 500:
+        retry_after = response.headers.get("Retry-After")
+        raise RetryableError(message, status=response.status_code,
+                             retry_after=float(retry_after) if retry_after and retry_after.isdigit() else None)
+    raise RejectedError(message, status=response.status_code)
+
+
+def _suiteql(connection: Connection, query: str) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    offset = 0
+    while True:
+        response = _request(connection, "POST", f"/query/v1/suiteql?limit=1000&offset={offset}",
+                            json={"q": query}, headers={"Prefer": "transient"})
+        body = response.json()
+        rows += body.get("items", [])
+        if not body.get("hasMore"):
+            return rows
+        offset += int(body.get("count") or 1000)
+
+
+def accounts_fetch(*, connection: Connection) -> list[dict[str, Any]]:
+    rows = _suiteql(connection, "SELECT id, acctnumber, fullname, accttype, isinactive FROM account ORDER BY id")
+    return [
+        {"external_id": str(r["id"]), "number": str(r.get("acctnumber") or ""), "name": str(r.get("fullname") or ""),
+         "account_type": str(r.get("accttype") or ""), "is_active": r.get("isinactive") != "T"}
+        for r in rows
+    ]
+
+
+def book_close_date(*, connection: Connection) -> date | None:
+    """The end of the last accounting period closed or locked for all transactions."""
+    rows = _suiteql(
+        connection,
+        "SELECT TO_CHAR(enddate, 'YYYY-MM-DD') AS enddate FROM accountingperiod "
+        "WHERE isquarter = 'F' AND isyear = 'F' AND (closed = 'T' OR alllocked = 'T') ORDER BY enddate DESC",
+    )
+    return date.fromisoformat(rows[0]["enddate"]) if rows else None
+
+
+def journal_body(journal: GlJournal, accounts: dict[str, str], options: dict[str, Any]) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "externalId": journal.key,
+        "tranDate": journal.entry_date.isoformat(),
+        "memo": journal.memo[:999],
+        "line": {"items": [
+            {"account": {"id": accounts[line.account_code]},
+             **({"debit": float(line.debit)} if line.debit else {"credit": float(line.credit)}),
+             "memo": line.description[:999]}
+            for line in journal.lines
+        ]},
+    }
+    if options.get("subsidiary_id"):
+        body["subsidiary"] = {"id": str(options["subsidiary_id"])}
+    currency_id = (options.get("currencies") or {}).get(journal.currency)
+    if currency_id:
+        body["currency"] = {"id": str(currency_id)}
+    return body
+
+
+def journal_entry_create(
+    *, connection: Connection, journal: GlJournal, accounts: dict[str, str], request_id: str
+) -> str:
+    """Upsert the journal entry by external id (our request id); returns NetSuite's internal id
+    from the Location header."""
+    body = journal_body(journal, accounts, connection.options or {})
+    body["externalId"] = request_id
+    response = _request(connection, "PUT", f"/record/v1/journalEntry/eid:{request_id}", json=body)
+    location = response.headers.get("Location", "")
+    return location.rstrip("/").rsplit("/", 1)[-1] or request_id

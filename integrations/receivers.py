@@ -1,0 +1,37 @@
+"""Invoice and payment events -> the CRM write-back of their status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.dispatch import receiver
+
+from invoicing.signals import invoice_finalized, invoice_marked_uncollectible, invoice_paid, invoice_voided
+from receivables.signals import payment_succeeded
+
+
+def _enqueue(invoice_id: int | None) -> None:
+    if invoice_id is None:
+        return
+    from .models import CrmDeal
+
+    # Only invoices of contracts that came from a CRM deal with write-back fields set.
+    if not CrmDeal.objects.filter(contract__invoices__pk=invoice_id).exists():
+        return
+    from .tasks import crm_invoice_writeback_task
+
+    transaction.on_commit(lambda: crm_invoice_writeback_task.delay(invoice_id))
+
+
+@receiver(invoice_finalized, dispatch_uid="integrations.writeback_finalized")
+@receiver(invoice_paid, dispatch_uid="integrations.writeback_paid")
+@receiver(invoice_voided, dispatch_uid="integrations.writeback_voided")
+@receiver(invoice_marked_uncollectible, dispatch_uid="integrations.writeback_uncollectible")
+def invoice_status_changed(sender: Any, invoice_id: int, **kwargs: Any) -> None:
+    _enqueue(invoice_id)
+
+
+@receiver(payment_succeeded, dispatch_uid="integrations.writeback_payment")
+def payment_received(sender: Any, invoice_id: int | None = None, **kwargs: Any) -> None:
+    _enqueue(invoice_id)

@@ -1,0 +1,763 @@
+"""Local fakes of the providers at the HTTP boundary (``responses``), reproducing the request and
+response shapes the providers document, so the real SDKs (simple-salesforce, intuit-oauth,
+python-quickbooks) run unchanged:
+
+- Salesforce REST: ``GET /services/data/vXX.X/query?q=SOQL`` -> ``{"totalSize", "done",
+  "nextRecordsUrl", "records": [{"attributes": {...}, ..., "Account": {...},
+  "OpportunityLineItems": {"totalSize", "done", "records": [...]} | null}]}``; ``PATCH
+  /sobjects/Opportunity/{id}`` -> 204; an expired session -> 401 ``[{"message": "Session expired
+  or invalid", "errorCode": "INVALID_SESSION_ID"}]``; ``POST /services/oauth2/token``.
+- Intuit OAuth 2.0: the OpenID discovery document and ``POST /oauth2/v1/tokens/bearer``
+  (refresh tokens rotate).
+- QuickBooks Online v3: ``POST /v3/company/{realm}/journalentry?requestid=`` -> ``{"JournalEntry":
+  {...,"Id","SyncToken","MetaData"}, "time"}`` (a repeated requestid returns the first answer);
+  ``POST /query`` (Account), ``GET /preferences``; errors as ``{"Fault": {"Error": [{"Message",
+  "Detail", "code"}], "type"}}``; 401 when the access token expired; 429 with Retry-After.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+from urllib.parse import parse_qs, unquote_plus, urlparse
+
+import requests
+import responses
+
+SF_INSTANCE = "https://acme.my.salesforce.com"
+SF_VERSION = "59.0"
+
+
+def _json(status: int, body: Any, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], str]:
+    return status, {"Content-Type": "application/json", **(headers or {})}, json.dumps(body)
+
+
+@dataclass
+class SalesforceFake:
+    """A Salesforce org: opportunities (with line items, account, contact roles), OAuth tokens."""
+
+    access_token: str = "00Dxx!sf-access-1"
+    refresh_token: str = "sf-refresh-1"
+    page_size: int = 2
+    opportunities: dict[str, dict[str, Any]] = field(default_factory=dict)
+    updates: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    queries: list[str] = field(default_factory=list)
+    token_requests: list[dict[str, list[str]]] = field(default_factory=list)
+    _pages: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    _clock: int = 0
+
+    def install(self, rsps: responses.RequestsMock) -> None:
+        base = f"{SF_INSTANCE}/services/data/v{SF_VERSION}"
+        rsps.add_callback(responses.GET, re.compile(re.escape(base) + r"/query/?\?"), callback=self._query)
+        rsps.add_callback(responses.GET, re.compile(re.escape(base) + r"/query/01g[^?]*$"), callback=self._next_page)
+        rsps.add_callback(
+            responses.PATCH, re.compile(re.escape(base) + r"/sobjects/Opportunity/\w+"), callback=self._update
+        )
+        for host in ("https://login.salesforce.com", "https://test.salesforce.com"):
+            rsps.add_callback(responses.POST, f"{host}/services/oauth2/token", callback=self._token)
+
+    # -- data --------------------------------------------------------------------------------
+    def _tick(self) -> str:
+        self._clock += 1
+        return f"2026-03-01T10:{self._clock // 60:02d}:{self._clock % 60:02d}.000+0000"
+
+    def add_opportunity(
+        self,
+        opp_id: str,
+        *,
+        account: tuple[str, str],
+        lines: list[dict[str, Any]],
+        contact_email: str = "ap@acme.test",
+        close_date: str = "2026-03-01",
+        is_won: bool = True,
+        **fields: Any,
+    ) -> dict[str, Any]:
+        account_id, account_name = account
+        record = {
+            "attributes": {"type": "Opportunity", "url": f"/services/data/v{SF_VERSION}/sobjects/Opportunity/{opp_id}"},
+            "Id": opp_id,
+            "Name": f"{account_name} - New Business",
+            "AccountId": account_id,
+            "CloseDate": close_date,
+            "StageName": "Closed Won" if is_won else "Negotiation/Review",
+            "IsWon": is_won,
+            "LastModifiedDate": self._tick(),
+            "Account": {
+                "attributes": {"type": "Account", "url": f"/services/data/v{SF_VERSION}/sobjects/Account/{account_id}"},
+                "Name": account_name,
+                "BillingStreet": "1 Main St",
+                "BillingCity": "Boston",
+                "BillingState": "MA",
+                "BillingPostalCode": "02110",
+                "BillingCountry": "US",
+            },
+            "OpportunityContactRoles": {
+                "totalSize": 1, "done": True,
+                "records": [{
+                    "attributes": {"type": "OpportunityContactRole", "url": "/x"},
+                    "Role": "Billing Contact", "IsPrimary": True,
+                    "Contact": {"attributes": {"type": "Contact", "url": "/y"}, "Name": "Pat Payer",
+                                "Email": contact_email},
+                }],
+            } if contact_email else None,
+            **fields,
+        }
+        record["OpportunityLineItems"] = self._line_items(opp_id, lines)
+        self.opportunities[opp_id] = record
+        return record
+
+    def _line_items(self, opp_id: str, lines: list[dict[str, Any]]) -> dict[str, Any] | None:
+        if not lines:
+            return None  # Salesforce answers a subquery without rows with null
+        records = []
+        for n, line in enumerate(lines):
+            quantity, unit_price = Decimal(str(line["quantity"])), Decimal(str(line["unit_price"]))
+            records.append({
+                "attributes": {"type": "OpportunityLineItem", "url": "/z"},
+                "Id": f"00k{opp_id[-6:]}{n:03d}",
+                "Quantity": float(quantity),
+                "UnitPrice": float(unit_price),
+                "TotalPrice": float(quantity * unit_price),
+                "ServiceDate": line.get("service_date"),
+                "Product2": {"attributes": {"type": "Product2", "url": "/p"}, "ProductCode": line["code"],
+                             "Name": line.get("name", line["code"])},
+                **line.get("fields", {}),
+            })
+        return {"totalSize": len(records), "done": True, "records": records}
+
+    def change_opportunity(self, opp_id: str, *, lines: list[dict[str, Any]] | None = None, **fields: Any) -> None:
+        record = self.opportunities[opp_id]
+        record.update(fields)
+        if lines is not None:
+            record["OpportunityLineItems"] = self._line_items(opp_id, lines)
+        record["LastModifiedDate"] = self._tick()
+
+    # -- endpoints ---------------------------------------------------------------------------
+    def _authorized(self, request: requests.PreparedRequest) -> bool:
+        return request.headers.get("Authorization") == f"Bearer {self.access_token}"
+
+    def _expired(self) -> tuple[int, dict[str, str], str]:
+        return _json(401, [{"message": "Session expired or invalid", "errorCode": "INVALID_SESSION_ID"}])
+
+    def _query(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        if not self._authorized(request):
+            return self._expired()
+        soql = unquote_plus(parse_qs(urlparse(request.url).query)["q"][0])
+        self.queries.append(soql)
+        if not soql.startswith("SELECT ") or " FROM Opportunity WHERE IsWon = true" not in soql:
+            return _json(400, [{"message": "unexpected query", "errorCode": "MALFORMED_QUERY"}])
+        since = re.search(r"LastModifiedDate >= (\S+)", soql)
+        rows = [r for r in self.opportunities.values() if r["IsWon"]]
+        if since:
+            cutoff = since.group(1).replace("Z", ".000+0000")
+            rows = [r for r in rows if r["LastModifiedDate"] >= cutoff]
+        rows.sort(key=lambda r: (r["LastModifiedDate"], r["Id"]))
+        return self._page(json.loads(json.dumps(rows)), 0)
+
+    def _page(self, rows: list[dict[str, Any]], start: int) -> tuple[int, dict[str, str], str]:
+        chunk = rows[start:start + self.page_size]
+        body: dict[str, Any] = {"totalSize": len(rows), "done": start + self.page_size >= len(rows), "records": chunk}
+        if not body["done"]:
+            locator = f"01gD0000002HU6KIAW-{start + self.page_size}"
+            self._pages[locator] = rows
+            body["nextRecordsUrl"] = f"/services/data/v{SF_VERSION}/query/{locator}"
+        return _json(200, body)
+
+    def _next_page(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        if not self._authorized(request):
+            return self._expired()
+        locator = urlparse(request.url).path.rsplit("/", 1)[1]
+        return self._page(self._pages[locator], int(locator.rsplit("-", 1)[1]))
+
+    def _update(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        if not self._authorized(request):
+            return self._expired()
+        opp_id = urlparse(request.url).path.rsplit("/", 1)[1]
+        if opp_id not in self.opportunities:
+            return _json(404, [{"errorCode": "NOT_FOUND", "message": "The requested resource does not exist"}])
+        values = json.loads(request.body)
+        unknown = [k for k in values if not k.endswith("__c") and k not in self.opportunities[opp_id]]
+        if unknown:
+            return _json(400, [{"message": f"No such column '{unknown[0]}' on sobject of type Opportunity",
+                                "errorCode": "INVALID_FIELD"}])
+        self.opportunities[opp_id].update(values)
+        self.updates.append((opp_id, values))
+        return 204, {}, ""
+
+    def _token(self, request: requests.PreparedRequest) -> tuple[int, dict[str, str], str]:
+        form = parse_qs(request.body if isinstance(request.body, str) else request.body.decode())
+        self.token_requests.append(form)
+        grant = form.get("grant_type", [""])[0]
+        if grant == "refresh_token" and form.get("refresh_token") == [self.refresh_token]:
+            self.access_token = f"00Dxx!sf-access-{len(self.token_requests) + 1}"
+        elif grant == "authorization_code" and form.get("code") == ["sf-code"]:
+            self.access_token = "00Dxx!sf-access-authorized"
+        else:
+            return _json(400, {"error": "invalid_grant", "error_description": "expired access/refresh token"})
+        return _json(200, {
+            "access_token": self.access_token, "refresh_token": self.refresh_token,
+            "instance_url": SF_INSTANCE, "id": "https://login.salesforce.com/id/00D5g000004ABCDEAA/0055g00000XYZAAA",
+            "token_type": "Bearer", "issued_at": "1772359200000", "signature": "c2lnbmF0dXJl",
+        })
+
+    def expire_session(self) -> None:
+        self.access_token = "00Dxx!sf-access-rotated-away"
+
+
+QBO_SANDBOX = "https://sandbox-quickbooks.api.intuit.com/v3"
+QBO_PRODUCTION = "https://quickbooks.api.intuit.com/v3"
+INTUIT_TOKEN = "https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer"
+DISCOVERY = {
+    "issuer": "https://oauth.platform.intuit.com/op/v1",
+    "authorization_endpoint": "https://appcenter.intuit.com/connect/oauth2",
+    "token_endpoint": INTUIT_TOKEN,
+    "userinfo_endpoint": "https://sandbox-accounts.platform.intuit.com/v1/openid_connect/userinfo",
+    "revocation_endpoint": "https://developer.api.intuit.com/v2/oauth2/tokens/revoke",
+    "jwks_uri": "https://oauth.platform.intuit.com/op/v1/jwks",
+    "response_types_supported": ["code"],
+    "scopes_supported": ["openid", "email", "profile", "address", "phone"],
+}
+
+
+def _fault(status: int, code: str, message: str, detail: str, kind: str = "ValidationFault"):
+    return _json(status, {"Fault": {"Error": [{"Message": message, "Detail": detail, "code": code, "element": ""}],
+                                    "type": kind}, "time": "2026-04-02T01:00:00.000-07:00"})
+
+
+@dataclass
+class QuickBooksFake:
+    """A QuickBooks Online company: chart of accounts, closing date, journal entries."""
+
+    realm: str = "9341452000000000"
+    access_token: str = "qbo-access-1"
+    refresh_token: str = "qbo-refresh-1"
+    book_close_date: str = ""
+    accounts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    journal_entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_request_id: dict[str, tuple[int, dict[str, str], str]] = field(default_factory=dict)
+    posts: list[dict[str, Any]] = field(default_factory=list)
+    # Queued failures for the next journal entry POSTs: "429", "timeout_after_commit", "500".
+    failures: list[str] = field(default_factory=list)
+    refreshes: int = 0
+    delay: float = 0.0  # seconds per journal entry POST, to make two runs overlap
+
+    def __post_init__(self) -> None:
+        if not self.accounts:
+            for acct_id, number, name, kind in [
+                ("35", "1000", "Checking", "Bank"),
+                ("84", "1100", "Accounts Receivable (A/R)", "Accounts Receivable"),
+                ("91", "1150", "Unbilled Receivables", "Other Current Asset"),
+                ("92", "2100", "Deferred Revenue", "Other Current Liability"),
+                ("93", "2200", "Sales Tax Payable", "Other Current Liability"),
+                ("79", "4000", "Sales of Product Income", "Income"),
+                ("94", "6100", "Bad Debts", "Expense"),
+                ("99", "9999", "Old Suspense", "Other Current Liability"),
+            ]:
+                self.accounts[acct_id] = {
+                    "Name": name, "SubAccount": False, "FullyQualifiedName": name, "Active": acct_id != "99",
+                    "Classification": "Asset", "AccountType": kind, "AcctNum": number, "CurrentBalance": 0,
+                    "CurrentBalanceWithSubAccounts": 0, "CurrencyRef": {"value": "USD", "name": "United States Dollar"},
+                    "domain": "QBO", "sparse": False, "Id": acct_id, "SyncToken": "0",
+                    "MetaData": {"CreateTime": "2026-01-01T10:00:00-08:00",
+                                 "LastUpdatedTime": "2026-01-01T10:00:00-08:00"},
+                }
+
+    def install(self, rsps: responses.RequestsMock) -> None:
+        for env in ("sandbox", ""):
+            url = f"https://developer.intuit.com/.well-known/openid_{env + '_' if env else ''}configuration/"
+            rsps.add(responses.GET, url, json=DISCOVERY)
+        rsps.add_callback(responses.POST, INTUIT_TOKEN, callback=self._token)
+        for base in (QBO_SANDBOX, QBO_PRODUCTION):
+            company = re.escape(f"{base}/company/{self.realm}")
+            rsps.add_callback(responses.POST, re.compile(company + r"/journalentry\?"), callback=self._journal_entry)
+            rsps.add_callback(responses.POST, re.compile(company + r"/query\?"), callback=self._query)
+            rsps.add_callback(responses.GET, re.compile(company + r"/preferences\?"), callback=self._preferences)
+
+    def _authorized(self, request: requests.PreparedRequest) -> bool:
+        return request.headers.get("Authorization") == f"Bearer {self.access_token}"
+
+    def _unauthorized(self):
+        return _fault(401, "3200", "message=AuthenticationFailed; errorCode=003200; statusCode=401",
+                      "Token expired: qbo-access", "AUTHENTICATION")
+
+    def _token(self, request: requests.PreparedRequest):
+        form = parse_qs(request.body if isinstance(request.body, str) else request.body.decode())
+        if form.get("grant_type") == ["refresh_token"] and form.get("refresh_token") == [self.refresh_token]:
+            self.refreshes += 1
+        elif form.get("grant_type") == ["authorization_code"] and form.get("code") == ["qbo-code"]:
+            pass
+        else:
+            return _json(400, {"error": "invalid_grant"})
+        # Intuit rotates the refresh token on every refresh.
+        self.access_token = f"qbo-access-{self.refreshes + 2}"
+        self.refresh_token = f"qbo-refresh-{self.refreshes + 2}"
+        return _json(200, {"token_type": "bearer", "expires_in": 3600, "refresh_token": self.refresh_token,
+                           "x_refresh_token_expires_in": 8726400, "access_token": self.access_token})
+
+    def expire_access_token(self) -> None:
+        self.access_token = "qbo-access-next"
+
+    def _query(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        sql = request.body if isinstance(request.body, str) else request.body.decode()
+        if sql.upper().startswith("SELECT * FROM ACCOUNT"):
+            start = int(re.search(r"STARTPOSITION (\d+)", sql).group(1)) if "STARTPOSITION" in sql else 1
+            rows = list(self.accounts.values())[start - 1:start - 1 + 1000]
+            return _json(200, {"QueryResponse": {"Account": rows, "startPosition": start, "maxResults": len(rows)},
+                               "time": "2026-04-02T01:00:00.000-07:00"})
+        return _fault(400, "4000", "Error parsing query", f"QueryParserError: {sql[:40]}")
+
+    def _preferences(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        prefs = {"AccountingInfoPrefs": {"TrackDepartments": False, "DepartmentTerminology": "Location",
+                                         "ClassTrackingPerTxn": False, "CustomerTerminology": "Customers",
+                                         **({"BookCloseDate": self.book_close_date} if self.book_close_date else {})},
+                 "CurrencyPrefs": {"MultiCurrencyEnabled": False, "HomeCurrency": {"value": "USD"}},
+                 "domain": "QBO", "sparse": False, "Id": "1", "SyncToken": "3"}
+        return _json(200, {"Preferences": prefs, "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _journal_entry(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        request_id = parse_qs(urlparse(request.url).query).get("requestid", [""])[0]
+        if self.delay:
+            import time
+
+            time.sleep(self.delay)
+        if request_id and request_id in self.by_request_id:
+            return self.by_request_id[request_id]  # QuickBooks: a repeated requestid gets the first answer
+        failure = self.failures.pop(0) if self.failures else ""
+        if failure == "429":
+            return 429, {"Retry-After": "120", "Content-Type": "application/json"}, json.dumps(
+                {"fault": {"error": [{"message": "message=ThrottleExceeded; errorCode=003001; statusCode=429",
+                                      "detail": "ThrottleExceeded", "code": "3001"}], "type": "SERVICE"},
+                 "time": "2026-04-02T01:00:00.000-07:00"})
+        if failure == "500":
+            return 503, {"Content-Type": "text/html"}, "<html>Service Unavailable</html>"
+        body = json.loads(request.body)
+        response = self._create(body)
+        if request_id:
+            self.by_request_id[request_id] = response
+        if failure == "timeout_after_commit":
+            raise requests.exceptions.ReadTimeout("read timed out after the entry was saved")
+        return response
+
+    def _create(self, body: dict[str, Any]):
+        lines = body.get("Line", [])
+        def side(kind: str) -> Decimal:
+            return sum((Decimal(str(row["Amount"])) for row in lines
+                        if row["JournalEntryLineDetail"]["PostingType"] == kind), Decimal(0))
+
+        debits, credits = side("Debit"), side("Credit")
+        for line in lines:
+            ref = line["JournalEntryLineDetail"]["AccountRef"]["value"]
+            if ref not in self.accounts or not self.accounts[ref]["Active"]:
+                return _fault(400, "2500", "Invalid Reference Id",
+                              f"Invalid Reference Id : Accounts element id {ref} not found")
+        if debits != credits:
+            return _fault(400, "6000", "A business validation error has occurred while processing your request",
+                          "Business Validation Error: Your Journal Entry is not balanced.")
+        if self.book_close_date and body["TxnDate"] <= self.book_close_date:
+            return _fault(400, "6210", "A business validation error has occurred while processing your request",
+                          "Business Validation Error: The account period has closed.")
+        je_id = str(100 + len(self.journal_entries))
+        entry = {**body, "domain": "QBO", "sparse": False, "Id": je_id, "SyncToken": "0", "TotalAmt": float(debits),
+                 "MetaData": {"CreateTime": "2026-04-02T01:00:00-07:00",
+                              "LastUpdatedTime": "2026-04-02T01:00:00-07:00"}}
+        for n, line in enumerate(entry["Line"]):
+            line["Id"] = str(n)
+        self.journal_entries[je_id] = entry
+        self.posts.append(entry)
+        return _json(200, {"JournalEntry": entry, "time": "2026-04-02T01:00:00.000-07:00"})
+
+
+NS_ACCOUNT = "1234567_SB1"
+NS_BASE = "https://1234567-sb1.suitetalk.api.netsuite.com/services/rest"
+
+
+@dataclass
+class NetSuiteFake:
+    """A NetSuite account over REST with token-based authentication: every request's OAuth 1.0a
+    HMAC-SHA256 signature is verified with the consumer and token secrets; SuiteQL (account,
+    accountingperiod) and ``PUT /record/v1/journalEntry/eid:<externalId>`` (upsert: 204 and a
+    Location header)."""
+
+    consumer: tuple[str, str] = ("ns-consumer-key", "ns-consumer-secret")
+    token: tuple[str, str] = ("ns-token-id", "ns-token-secret")
+    journal_entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # by externalId
+    locked_through: str = ""
+    failures: list[str] = field(default_factory=list)
+    accounts: list[dict[str, Any]] = field(default_factory=lambda: [
+        {"links": [], "id": str(n), "acctnumber": number, "fullname": name, "accttype": kind,
+         "isinactive": "F"}
+        for n, (number, name, kind) in enumerate([
+            ("1000", "Operating Account", "Bank"), ("1100", "Accounts Receivable", "AcctRec"),
+            ("1150", "Unbilled Receivable", "OthCurrAsset"), ("2100", "Deferred Revenue", "DeferRevenue"),
+            ("2200", "Sales Tax Payable", "OthCurrLiab"), ("4000", "Subscription Revenue", "Income"),
+            ("6100", "Bad Debt", "Expense")], start=110)
+    ])
+
+    def install(self, rsps: responses.RequestsMock) -> None:
+        rsps.add_callback(responses.POST, re.compile(re.escape(NS_BASE) + r"/query/v1/suiteql"), callback=self._suiteql)
+        rsps.add_callback(responses.PUT, re.compile(re.escape(NS_BASE) + r"/record/v1/journalEntry/eid:[\w-]+$"),
+                          callback=self._journal)
+
+    def _signed(self, request: requests.PreparedRequest) -> bool:
+        from types import SimpleNamespace
+
+        from oauthlib.oauth1.rfc5849 import signature, utils
+
+        header = request.headers.get("Authorization", "")
+        header = header.decode() if isinstance(header, bytes) else header
+        if not header.startswith("OAuth "):
+            return False
+        fields = dict(utils.parse_authorization_header(header))
+        if (fields.get("realm") != NS_ACCOUNT or fields.get("oauth_signature_method") != "HMAC-SHA256"
+                or fields.get("oauth_consumer_key") != self.consumer[0] or fields.get("oauth_token") != self.token[0]):
+            return False
+        params = signature.collect_parameters(uri_query=urlparse(request.url).query,
+                                              headers={"Authorization": header}, exclude_oauth_signature=True)
+        check = SimpleNamespace(params=params, uri=request.url.split("?")[0] + (
+            "?" + urlparse(request.url).query if urlparse(request.url).query else ""),
+            http_method=request.method, signature=unquote_plus(fields["oauth_signature"]))
+        return signature.verify_hmac_sha256(check, self.consumer[1], self.token[1])
+
+    def _invalid_login(self):
+        return _json(401, {"type": "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2",
+                           "title": "Unauthorized", "status": 401,
+                           "o:errorDetails": [{"detail": "Invalid login attempt.", "o:errorCode": "INVALID_LOGIN"}]})
+
+    def _suiteql(self, request: requests.PreparedRequest):
+        if not self._signed(request):
+            return self._invalid_login()
+        prefer = request.headers.get("Prefer", "")
+        if (prefer.decode() if isinstance(prefer, bytes) else prefer) != "transient":
+            return _json(400, {"title": "Bad Request", "status": 400, "o:errorDetails": [
+                {"detail": "Prefer: transient is required", "o:errorCode": "INVALID_HEADER"}]})
+        query = json.loads(request.body)["q"]
+        if "FROM accountingperiod" in query:
+            items = [{"links": [], "enddate": self.locked_through}] if self.locked_through else []
+        elif "FROM account " in query:
+            items = self.accounts
+        else:
+            return _json(400, {"title": "Bad Request", "status": 400, "o:errorDetails": [
+                {"detail": "Invalid search query.", "o:errorCode": "INVALID_PARAMETER"}]})
+        return _json(200, {"links": [], "count": len(items), "hasMore": False, "items": items, "offset": 0,
+                           "totalResults": len(items)})
+
+    def _journal(self, request: requests.PreparedRequest):
+        if not self._signed(request):
+            return self._invalid_login()
+        failure = self.failures.pop(0) if self.failures else ""
+        if failure == "429":
+            return _json(429, {"title": "Too Many Requests", "status": 429, "o:errorDetails": [
+                {"detail": "Concurrent request limit exceeded.", "o:errorCode": "CONCURRENCY_LIMIT_EXCEEDED"}]},
+                {"Retry-After": "30"})
+        external_id = urlparse(request.url).path.rsplit("eid:", 1)[1]
+        body = json.loads(request.body)
+        known = {a["id"] for a in self.accounts if a["isinactive"] == "F"}
+        for n, line in enumerate(body["line"]["items"]):
+            if line["account"]["id"] not in known:
+                return _json(400, {"title": "Bad Request", "status": 400, "o:errorDetails": [{
+                    "detail": "Invalid value for the resource or sub-resource field 'account'. "
+                              "Provide a valid value.", "o:errorPath": f"line.items[{n}].account",
+                    "o:errorCode": "INVALID_VALUE"}]})
+        existing = self.journal_entries.get(external_id)
+        internal_id = existing["id"] if existing else str(5000 + len(self.journal_entries))
+        self.journal_entries[external_id] = {**body, "id": internal_id}
+        if failure == "timeout_after_commit":
+            raise requests.exceptions.ReadTimeout("read timed out after the entry was saved")
+        return 204, {"Location": f"{NS_BASE}/record/v1/journalEntry/{internal_id}"}, ""
+
+
+XERO_TENANT = "7f6a4a2b-5d6e-4c3a-9c49-0f3c1e6e2a11"
+
+
+def _ms_date(day: str) -> str:
+    import datetime as _dt
+
+    moment = _dt.datetime.fromisoformat(day).replace(tzinfo=_dt.UTC)
+    return f"/Date({int(moment.timestamp() * 1000)}+0000)/"
+
+
+@dataclass
+class XeroFake:
+    """A Xero organisation (accounting API 2.0 and the identity token endpoint), served by a local
+    HTTP server: Accounts, Organisation (lock dates), ManualJournals (PUT, Idempotency-Key:
+    a repeated key gets the first response), 401 for an expired token, 429 with Retry-After,
+    400 ValidationException with Elements[].ValidationErrors."""
+
+    access_token: str = "xero-access-1"
+    refresh_token: str = "xero-refresh-1"
+    period_lock_date: str = ""
+    journals: dict[str, dict[str, Any]] = field(default_factory=dict)
+    by_key: dict[str, tuple[int, dict[str, str], str]] = field(default_factory=dict)
+    puts: int = 0
+    failures: list[str] = field(default_factory=list)
+    refreshes: int = 0
+    accounts: list[dict[str, Any]] = field(default_factory=lambda: [
+        {"AccountID": f"00000000-0000-0000-0000-00000000{code}", "Code": code, "Name": name, "Type": kind,
+         "Status": "ACTIVE", "Class": klass, "TaxType": "NONE", "EnablePaymentsToAccount": False,
+         "ShowInExpenseClaims": False, "HasAttachments": False, "UpdatedDateUTC": "/Date(1767225600000+0000)/"}
+        for code, name, kind, klass in [
+            ("1000", "Business Bank Account", "BANK", "ASSET"), ("1100", "Accounts Receivable", "CURRENT", "ASSET"),
+            ("2100", "Deferred Revenue", "CURRLIAB", "LIABILITY"), ("4000", "Sales", "REVENUE", "REVENUE"),
+        ]
+    ])
+
+    def install(self, server) -> None:  # type: ignore[no-untyped-def]
+        server.add("POST", r"^/connect/token$", self._token)
+        server.add("GET", r"^/connections$", self._connections)
+        server.add("GET", r"^/api.xro/2.0/Accounts", self._accounts)
+        server.add("GET", r"^/api.xro/2.0/Organisation", self._organisation)
+        server.add("PUT", r"^/api.xro/2.0/ManualJournals", self._manual_journals)
+
+    def _ok(self, body: dict[str, Any]):
+        return 200, {"Content-Type": "application/json; charset=utf-8"}, json.dumps(
+            {"Id": "9f1c2a55-0000-4000-8000-000000000000", "Status": "OK", "ProviderName": "Autobill",
+             "DateTimeUTC": "/Date(1775120400000)/", **body})
+
+    def _authorized(self, request) -> bool:  # type: ignore[no-untyped-def]
+        return (request.headers.get("Authorization") == f"Bearer {self.access_token}"
+                and request.headers.get("Xero-Tenant-Id", request.headers.get("xero-tenant-id")) == XERO_TENANT)
+
+    def _unauthorized(self):
+        return 401, {"Content-Type": "application/json", "WWW-Authenticate": 'Bearer error="invalid_token"'}, \
+            json.dumps({"Type": None, "Title": "Unauthorized", "Status": 401,
+                        "Detail": "TokenExpired: token expired at 04/02/2026 08:00:00", "Instance": "x"})
+
+    def _token(self, request):  # type: ignore[no-untyped-def]
+        form = parse_qs(request.body)
+        if form.get("grant_type") == ["refresh_token"] and form.get("refresh_token") == [self.refresh_token]:
+            self.refreshes += 1
+        elif not (form.get("grant_type") == ["authorization_code"] and form.get("code") == ["xero-code"]):
+            return 400, {"Content-Type": "application/json"}, json.dumps({"error": "invalid_grant"})
+        self.access_token = f"xero-access-{self.refreshes + 2}"
+        self.refresh_token = f"xero-refresh-{self.refreshes + 2}"
+        return 200, {"Content-Type": "application/json"}, json.dumps({
+            "access_token": self.access_token, "expires_in": 1800, "token_type": "Bearer",
+            "refresh_token": self.refresh_token, "scope": "offline_access accounting.transactions"})
+
+    def _connections(self, request):  # type: ignore[no-untyped-def]
+        if request.headers.get("Authorization") != f"Bearer {self.access_token}":
+            return self._unauthorized()
+        return 200, {"Content-Type": "application/json"}, json.dumps([{
+            "id": "e1eede29-f875-4a5d-8470-17f6a29a88b1", "authEventId": "d99ecdfe-391d-43d2-b834-17636ba90e8d",
+            "tenantId": XERO_TENANT, "tenantType": "ORGANISATION", "tenantName": "Demo Company (US)",
+            "createdDateUtc": "2026-04-01T10:00:00.0000000", "updatedDateUtc": "2026-04-01T10:00:00.0000000"}])
+
+    def _accounts(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        return self._ok({"Accounts": self.accounts})
+
+    def _organisation(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        org = {"OrganisationID": XERO_TENANT, "Name": "Demo Company (US)", "BaseCurrency": "USD",
+               "CountryCode": "US", "OrganisationType": "COMPANY", "Version": "US"}
+        if self.period_lock_date:
+            org["PeriodLockDate"] = _ms_date(self.period_lock_date)
+        return self._ok({"Organisations": [org]})
+
+    def _manual_journals(self, request):  # type: ignore[no-untyped-def]
+        from .local_server import DropConnection
+
+        if not self._authorized(request):
+            return self._unauthorized()
+        self.puts += 1
+        key = request.headers.get("Idempotency-Key", "")
+        if key and key in self.by_key:
+            return self.by_key[key]
+        failure = self.failures.pop(0) if self.failures else ""
+        if failure == "429":
+            return 429, {"Content-Type": "application/json", "Retry-After": "90",
+                         "X-Rate-Limit-Problem": "minute"}, json.dumps({"Title": "Too Many Requests"})
+        journal = json.loads(request.body)["ManualJournals"][0]
+        lines = journal.get("JournalLines", [])
+        known = {a["AccountID"] for a in self.accounts if a["Status"] == "ACTIVE"}
+        errors = []
+        if sum(Decimal(str(line["LineAmount"])) for line in lines) != 0:
+            errors.append({"Message": "The total debits (...) must equal total credits (...)"})
+        errors += [{"Message": f"Account code '{line.get('AccountID')}' is not a valid code for this document."}
+                   for line in lines if line.get("AccountID") not in known]
+        if errors:
+            response = 400, {"Content-Type": "application/json"}, json.dumps({
+                "ErrorNumber": 10, "Type": "ValidationException", "Message": "A validation exception occurred",
+                "Elements": [{**journal, "ValidationErrors": errors}]})
+        else:
+            journal_id = f"5d5f3a9c-0000-4000-8000-{len(self.journals):012d}"
+            saved = {**journal, "ManualJournalID": journal_id, "Status": "POSTED", "HasAttachments": False,
+                     "ShowOnCashBasisReports": True, "UpdatedDateUTC": "/Date(1775120400000+0000)/",
+                     "Date": journal["Date"] if journal["Date"].startswith("/Date(")
+                     else _ms_date(journal["Date"][:10])}
+            self.journals[journal_id] = saved
+            response = self._ok({"ManualJournals": [saved]})
+        if key:
+            self.by_key[key] = response
+        if failure == "drop_after_commit":
+            raise DropConnection
+        return response
+
+
+@dataclass
+class HubSpotFake:
+    """A HubSpot portal's CRM v3/v4 API on a local server: deal search (closed won, modified since,
+    paged by ``after``), associations v4 batch read, objects batch read, deal PATCH, the OAuth
+    token endpoint; 401 ``INVALID_AUTHENTICATION`` for an expired token."""
+
+    access_token: str = "hs-access-1"
+    refresh_token: str = "hs-refresh-1"
+    page_size: int = 2
+    deals: dict[str, dict[str, Any]] = field(default_factory=dict)
+    objects: dict[str, dict[str, dict[str, Any]]] = field(default_factory=lambda: {
+        "line_items": {}, "companies": {}, "contacts": {}})
+    links: dict[tuple[str, str], list[tuple[str, str | None]]] = field(default_factory=dict)
+    patches: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    searches: list[dict[str, Any]] = field(default_factory=list)
+    _clock: int = 0
+    _ids: int = 1000
+
+    def install(self, server) -> None:  # type: ignore[no-untyped-def]
+        server.add("POST", r"^/crm/v3/objects/deals/search", self._search)
+        server.add("POST", r"^/crm/v4/associations/deals/\w+/batch/read", self._associations)
+        server.add("POST", r"^/crm/v3/objects/\w+/batch/read", self._batch_read)
+        server.add("PATCH", r"^/crm/v3/objects/deals/\d+", self._patch)
+        server.add("POST", r"^/oauth/v1/token$", self._token)
+
+    def _tick(self) -> str:
+        self._clock += 1
+        return f"2026-03-01T10:00:{self._clock:02d}.000Z"
+
+    def _new_id(self) -> str:
+        self._ids += 1
+        return str(self._ids)
+
+    def add_deal(self, *, company: str, lines: list[dict[str, Any]], contact_email: str = "ap@acme.test",
+                 won: bool = True, **properties: Any) -> str:
+        deal_id = self._new_id()
+        company_id = next((i for i, c in self.objects["companies"].items() if c["name"] == company), None)
+        if company_id is None:
+            company_id = self._new_id()
+            self.objects["companies"][company_id] = {"name": company, "address": "1 Main St", "city": "Boston",
+                                                     "state": "MA", "zip": "02110", "country": "US",
+                                                     "hs_object_id": company_id}
+        contact_id = self._new_id()
+        self.objects["contacts"][contact_id] = {"email": contact_email, "firstname": "Pat", "lastname": "Payer",
+                                                "hs_object_id": contact_id}
+        self.deals[deal_id] = {"dealname": f"{company} - New Business", "closedate": "2026-03-01T00:00:00Z",
+                               "dealstage": "closedwon" if won else "contractsent",
+                               "hs_is_closed_won": "true" if won else "false", "hs_lastmodifieddate": self._tick(),
+                               "hs_object_id": deal_id, **properties}
+        self.links[(deal_id, "companies")] = [(company_id, "Primary")]
+        self.links[(deal_id, "contacts")] = [(contact_id, "Billing contact")]
+        self._set_lines(deal_id, lines)
+        return deal_id
+
+    def _set_lines(self, deal_id: str, lines: list[dict[str, Any]]) -> None:
+        ids = []
+        for line in lines:
+            line_id = self._new_id()
+            quantity, price = Decimal(str(line["quantity"])), Decimal(str(line["price"]))
+            self.objects["line_items"][line_id] = {
+                "name": line.get("name", line["sku"]), "hs_sku": line["sku"], "quantity": str(quantity),
+                "price": str(price), "amount": str(quantity * price), "hs_object_id": line_id, **line.get("props", {})}
+            ids.append((line_id, None))
+        self.links[(deal_id, "line_items")] = ids
+
+    def change_deal(self, deal_id: str, *, lines: list[dict[str, Any]] | None = None, **properties: Any) -> None:
+        self.deals[deal_id].update(properties)
+        if lines is not None:
+            self._set_lines(deal_id, lines)
+        self.deals[deal_id]["hs_lastmodifieddate"] = self._tick()
+
+    def _json(self, status: int, body: Any):
+        return status, {"Content-Type": "application/json;charset=utf-8"}, json.dumps(body)
+
+    def _authorized(self, request) -> bool:  # type: ignore[no-untyped-def]
+        return request.headers.get("Authorization") == f"Bearer {self.access_token}"
+
+    def _unauthorized(self):
+        return self._json(401, {"status": "error", "message": "The OAuth token used to make this call expired "
+                                "1 minute(s) ago.", "correlationId": "3d0c6b4f-0000-4000-8000-000000000000",
+                                "category": "EXPIRED_AUTHENTICATION"})
+
+    @staticmethod
+    def _object(object_id: str, properties: dict[str, Any]) -> dict[str, Any]:
+        return {"id": object_id, "properties": properties, "createdAt": "2026-02-01T10:00:00.000Z",
+                "updatedAt": properties.get("hs_lastmodifieddate", "2026-02-01T10:00:00.000Z"), "archived": False}
+
+    def _search(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        body = json.loads(request.body)
+        self.searches.append(body)
+        rows = list(self.deals.items())
+        for f in body.get("filterGroups", [{}])[0].get("filters", []):
+            if f["operator"] == "EQ":
+                rows = [(i, d) for i, d in rows if d.get(f["propertyName"]) == f["value"]]
+            elif f["operator"] == "GTE" and f["propertyName"] == "hs_lastmodifieddate":
+                import datetime as _dt
+
+                cutoff = _dt.datetime.fromtimestamp(int(f["value"]) / 1000, tz=_dt.UTC)
+                rows = [(i, d) for i, d in rows if _dt.datetime.fromisoformat(
+                    d["hs_lastmodifieddate"].replace("Z", "+00:00")) >= cutoff]
+        rows.sort(key=lambda r: r[1]["hs_lastmodifieddate"])
+        start = int(body.get("after") or 0)
+        chunk = rows[start:start + self.page_size]
+        wanted = body.get("properties") or []
+        result: dict[str, Any] = {"total": len(rows), "results": [
+            self._object(i, {k: d.get(k) for k in wanted if k in d}) for i, d in chunk]}
+        if start + self.page_size < len(rows):
+            result["paging"] = {"next": {"after": str(start + self.page_size), "link": "?after=x"}}
+        return self._json(200, result)
+
+    def _associations(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        to_type = urlparse(request.url).path.split("/")[5]
+        results = []
+        for item in json.loads(request.body)["inputs"]:
+            links = self.links.get((item["id"], to_type), [])
+            if links:
+                results.append({"from": {"id": item["id"]}, "to": [
+                    {"toObjectId": int(i), "associationTypes": [
+                        {"category": "HUBSPOT_DEFINED" if label is None else "USER_DEFINED", "typeId": 19,
+                         "label": label}]} for i, label in links]})
+        return self._json(200, {"status": "COMPLETE", "results": results, "startedAt": "2026-04-02T09:00:00.000Z",
+                                "completedAt": "2026-04-02T09:00:00.100Z"})
+
+    def _batch_read(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        object_type = urlparse(request.url).path.split("/")[4]
+        body = json.loads(request.body)
+        store = self.objects[object_type]
+        wanted = body.get("properties") or []
+        results = [self._object(i["id"], {k: store[i["id"]].get(k) for k in [*wanted, "hs_object_id"]
+                                          if k in store[i["id"]]})
+                   for i in body["inputs"] if i["id"] in store]
+        return self._json(200, {"status": "COMPLETE", "results": results, "startedAt": "2026-04-02T09:00:00.000Z",
+                                "completedAt": "2026-04-02T09:00:00.100Z"})
+
+    def _patch(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        deal_id = urlparse(request.url).path.rsplit("/", 1)[1]
+        values = json.loads(request.body)["properties"]
+        self.deals[deal_id].update(values)
+        self.patches.append((deal_id, values))
+        return self._json(200, self._object(deal_id, self.deals[deal_id]))
+
+    def _token(self, request):  # type: ignore[no-untyped-def]
+        form = parse_qs(request.body)
+        if form.get("grant_type") != ["refresh_token"] or form.get("refresh_token") != [self.refresh_token]:
+            return self._json(400, {"status": "BAD_REFRESH_TOKEN", "message": "missing or invalid refresh token"})
+        self.access_token = "hs-access-2"
+        return self._json(200, {"token_type": "bearer", "refresh_token": self.refresh_token,
+                                "access_token": self.access_token, "expires_in": 1800})
