@@ -1,0 +1,591 @@
+"""The offline extractor: a document's segments -> the API's contract shape, with evidence.
+
+Every value comes with the text it was read from (and its page) and a confidence; where the
+document is ambiguous (two prices for one thing, tiers that do not chain, no currency) the value
+gets a warning instead of a silent choice. Defaults a billing admin would apply (anniversary
+billing, fixed fees in advance, usage in arrears, monthly) are marked with a lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from contracts.documents import parsing as p
+from contracts.documents.reader import Document
+from contracts.documents.segments import Segment, segment
+
+USAGE_MODELS = {"per_unit", "graduated", "volume", "package", "percentage"}
+RECURRING_MODELS = USAGE_MODELS | {"flat", "per_seat"}
+
+
+@dataclass
+class Extraction:
+    data: dict[str, Any]
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "extraction": self.data,
+            "evidence": self.evidence,
+            "confidence": self.confidence,
+            "warnings": self.warnings,
+        }
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.evidence: dict[str, dict[str, Any]] = {}
+        self.confidence: dict[str, float] = {}
+        self.warnings: list[dict[str, str]] = []
+
+    def note(self, path: str, seg: Segment | None, confidence: float, text: str | None = None) -> None:
+        if seg is not None:
+            self.evidence[path] = {"page": seg.page, "text": (text or seg.text)[:300]}
+        self.confidence[path] = round(confidence, 2)
+
+    def warn(self, path: str, message: str) -> None:
+        if not any(w["field"] == path and w["message"] == message for w in self.warnings):
+            self.warnings.append({"field": path, "message": message})
+
+
+# --- vocabulary ---------------------------------------------------------------------------------
+
+CUSTOMER_LABELS = (
+    r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|sold to|buyer|subscriber|licensee|"
+    r"account(?: name)?|company name|customer entity|ordering entity|organisation|organization|purchaser|"
+    r"kunde|auftraggeber|client name|name of customer|end user"
+)
+PROVIDER_ROLES = r"provider|vendor|supplier|licensor|company|seller|contractor|consultant|we|us|service provider"
+CUSTOMER_ROLES = r"customer|client|licensee|subscriber|buyer|purchaser|you"
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+TIMEZONES = {
+    "eastern": "America/New_York", "et": "America/New_York", "est": "America/New_York",
+    "edt": "America/New_York", "central": "America/Chicago", "ct": "America/Chicago", "cst": "America/Chicago",
+    "mountain": "America/Denver", "mt": "America/Denver", "pacific": "America/Los_Angeles",
+    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
+    "uk": "Europe/London", "london": "Europe/London", "gmt": "Europe/London", "bst": "Europe/London",
+    "cet": "Europe/Berlin", "cest": "Europe/Berlin", "central european": "Europe/Berlin",
+    "berlin": "Europe/Berlin", "paris": "Europe/Paris", "amsterdam": "Europe/Amsterdam", "utc": "UTC",
+    "sydney": "Australia/Sydney", "aest": "Australia/Sydney", "tokyo": "Asia/Tokyo", "jst": "Asia/Tokyo",
+    "singapore": "Asia/Singapore", "sgt": "Asia/Singapore", "india": "Asia/Kolkata", "ist": "Asia/Kolkata",
+    "zurich": "Europe/Zurich", "toronto": "America/Toronto", "madrid": "Europe/Madrid", "dublin": "Europe/Dublin",
+}
+SKIP_RE = re.compile(
+    r"\blate (?:payment )?(?:fee|charge)|\binterest\b|\boverdue\b|\bliabilit|\bindemn|\binsurance\b|\btravel\b|"
+    r"out-of-pocket|\bincrease\b|\buplift\b|\bescalat|\bcpi\b|\bvat\b|\bsales tax|\bwithholding|\bpenalt|"
+    r"\bnot included\b|\bexclusive of (?:all )?taxes|\brefund|\bcredit card surcharge|\bstandard rate|\blist price",
+    re.I,
+)
+TOTAL_RE = re.compile(
+    r"\b(?:grand )?total\b|\bsubtotal\b|\bcontract value\b|\btcv\b|\bacv\b|\btotal contract|\baggregate fees|"
+    r"\bestimated\b|\bapproximately\b|\bfor example\b|\be\.g\.|\billustrat|\bsum of\b|\bwould be\b",
+    re.I,
+)
+ONE_TIME_RE = re.compile(
+    r"\bone[- ]time\b|\bone[- ]off\b|\bset-?\s?up\b|\bonboarding\b|\bimplementation fee\b|\bactivation\b|"
+    r"\bnon-?recurring\b|\binstallation\b|\bintegration fee\b|\bmigration fee\b|\binitiation\b|\bupfront fee\b|"
+    r"\bkick-?off fee\b|\btraining fee\b|\beinmalig|\bfrais d'installation|\bsingle payment\b|\bonce\b",
+    re.I,
+)
+MILESTONE_RE = re.compile(
+    r"\bmilestone|\bupon (?:completion|acceptance|delivery|go-?live|launch|sign|execution|approval)|"
+    r"\bon (?:completion|acceptance|delivery|go-?live)|\bat (?:completion|acceptance|go-?live|sign)|"
+    r"\bdeliverable|\bphase\b|\bpayment schedule|\bsign-?off\b|\bgo-?live\b|\bkick-?off\b|\bacceptance\b",
+    re.I,
+)
+PREPAID_RE = re.compile(
+    r"\bpre-?paid\b|\bprepayment\b|\bcredit (?:pool|balance|bundle|pack|wallet|block)|\bdraw-?\s?down|"
+    r"\busage credits?\b|\bcredits?\b.*\b(?:purchase|buy|bought)|\b(?:purchase|buy|bought)s?\b.*\bcredits?\b|"
+    r"\bcommitted credits?\b|\bcredit allotment",
+    re.I,
+)
+PERCENT_BASE_RE = re.compile(
+    r"\bof (?:the |each |all |every |gross |total |net )*(?:transaction|payment|gross|gmv|volume|processed|"
+    r"sales|revenue|order|amount|charge|value|spend|payout|booking|merchandise|invoice|premium|settle|"
+    r"funds|tpv|billings|disburse|collected|basket|ticket)|\btake rate\b|\bcommission\b|\bprocessing fee\b|"
+    r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b",
+    re.I,
+)
+SEAT_RE = re.compile(
+    r"\bper (?:named |authori[sz]ed |licensed |full |standard |admin |power |internal )?(?:seat|user|licen[cs]e|"
+    r"agent|member|editor|employee|head|operator|developer|learner|admin|subscriber seat)s?\b|\bseats?\b|"
+    r"\blicen[cs]es\b|\b(?:named|authori[sz]ed|licensed) users\b|\buser licen[cs]es?\b|\bper-seat\b|\bper-user\b|"
+    r"\bper (?:workstation|device|endpoint|vehicle|location|site|store|bed|doctor|provider)\b",
+    re.I,
+)
+NOT_SEAT_RE = re.compile(r"\bactive users?\b|\bmau\b|\bmonthly active", re.I)
+FLAT_RE = re.compile(
+    r"\bfee\b|\bsubscription\b|\blicen[cs]e\b|\bplatform\b|\bretainer\b|\bsupport\b|\bmaintenance\b|\bhosting\b|"
+    r"\baccess\b|\bbase\b|\bplan\b|\bservice charge\b|\bmanaged service|\bpackage\b|\bbundle\b|\bedition\b|"
+    r"\btier\b|\bgrundgebühr|\bpauschale|\babonnement\b|\bfixed\b|\bcharge\b|\bprice\b",
+    re.I,
+)
+USAGE_WORD_RE = re.compile(
+    r"\busage\b|\bper (?:api |successful |outbound |inbound )?(?:call|request|message|sms|email|gb|tb|mb|minute|"
+    r"hour|event|transaction|record|document|page|query|lookup|verification|check|unit|token|credit|scan|"
+    r"report|ticket|shipment|label|delivery|ride|mile|km|kwh|invocation|execution|build|impression|click|lead|"
+    r"contact|profile|device|sensor|asset|host|node|vcpu|cpu|core|instance|job|task|render|call|stream|view)",
+    re.I,
+)
+MINIMUM_RE = re.compile(
+    r"\bminimum\b|\bcommit(?:ment|ted|s)?\b|\bat least\b|\bno less than\b|\bnot less than\b|\bfloor\b|"
+    r"\bmin\.?\s+(?:monthly|annual|spend|fee|charge)|\bmindestumsatz|\bminimum spend",
+    re.I,
+)
+PER_EVENT_RE = re.compile(r"\bper (?:transaction|payment|event|charge|order|booking)\b|\beach transaction\b", re.I)
+INCLUDED_RE = re.compile(
+    r"\b(?:includ(?:es|ed|ing)|free|allowance|at no (?:additional )?charge|no charge|bundled|covered|complimentary)\b",
+    re.I,
+)
+VOLUME_RE = re.compile(
+    r"\bvolume\b|\ball (?:units|calls|usage|messages|requests|events|transactions)\b.*\b(?:at|priced|charged)|"
+    r"\bentire (?:volume|usage|quantity)|\bevery unit\b|\bwhole volume\b|\btotal (?:volume|quantity) (?:determines|sets)|"
+    r"\bsingle rate\b|\bnot graduated\b|\bapplies to all\b",
+    re.I,
+)
+GRADUATED_RE = re.compile(
+    r"\bgraduated\b|\bincremental\b|\bmarginal\b|\beach tier\b|\bstep(?:ped)?\b|\bprogressive\b|\bstaffel|"
+    r"\bwithin (?:each|that|the) (?:tier|band)|\bonly the units\b|\bnext\b",
+    re.I,
+)
+CUMULATIVE_RE = re.compile(r"\bcumulative\b|\bover the (?:contract |subscription )?term\b|\bsince the start of the term", re.I)
+RANGE_WORDS = (
+    r"first|next|up to|upto|over|above|more than|greater than|beyond|in excess of|exceeding|thereafter|"
+    r"additional|remaining|and above|and over|and up|\+|≤|<=|<|>|from|to|through|between|under|below|less than"
+)
+UNIT_AFTER_PER = re.compile(
+    r"\b(?:per|each|every|a|/)\s*(?:successful |additional |billable )?(?P<unit>[A-Za-z][A-Za-z0-9-]*(?:\s[A-Za-z][A-Za-z-]*)?)",
+)
+
+STOP_UNITS = {
+    "month", "year", "quarter", "week", "day", "annum", "the", "calendar", "billing", "contract", "period",
+    "each", "unit", "monthly", "annually",
+}
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    return slug[:64] or "line"
+
+
+def _metric(unit: str) -> str:
+    words = [w for w in re.findall(r"[a-z0-9]+", unit.lower()) if w not in STOP_UNITS]
+    if not words:
+        return "units"
+    last = words[-1]
+    if not last.endswith("s") and last not in ("sms", "data", "storage", "compute", "bandwidth", "traffic"):
+        words[-1] = last + ("es" if last.endswith(("ch", "sh", "x")) else "s")
+    return _slug("_".join(words[-3:]))
+
+
+def _add_days(value: date, days: int) -> date:
+    return value + timedelta(days=days)
+
+
+# --- the extractor ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    charge_model: str
+    fields: dict[str, Any]
+    seg: Segment
+    kind: str  # "usage" | "fixed" | "once"
+    unit: str = ""
+    explicit_interval: bool = False
+    explicit_timing: bool = False
+    evidence: dict[str, tuple[Segment, float]] = field(default_factory=dict)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+class _Extractor:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.segments = segment(document)
+        self.rec = _Recorder()
+        text = document.text
+        # A European document writes 1.234,56: a comma before two digits at a number's end, or a
+        # dot-thousands group followed by a comma.
+        self.decimal_comma = bool(
+            re.search(r"\d\.\d{3},\d", text) or re.search(r"(?:[€]|EUR|CHF)\s?\d+,\d{2}\b|\b\d+,\d{2}\s?(?:€|EUR)", text)
+        )
+        self.day_first = self.decimal_comma or bool(re.search(r"£|GBP|€|EUR|\bGmbH\b|\bLtd\b|\bAG\b|\bS\.A\.|\bB\.V\.", text))
+        self.lines: list[_Line] = []
+        self.data: dict[str, Any] = {}
+
+    # -- helpers ------------------------------------------------------------------------------
+    def money(self, text: str) -> list[p.Money]:
+        return p.find_money(text, decimal_comma=self.decimal_comma)
+
+    def dates(self, text: str) -> list[p.FoundDate]:
+        return p.find_dates(text, day_first=self.day_first)
+
+    def fields_labelled(self, pattern: str) -> list[Segment]:
+        regex = re.compile(rf"^(?:{pattern})\b", re.I)
+        return [s for s in self.segments if s.kind == "field" and regex.match(s.label.strip())]
+
+    # -- customer -----------------------------------------------------------------------------
+    def customer(self) -> dict[str, Any]:
+        customer: dict[str, Any] = {"name": None, "email": None, "currency": None, "timezone": None,
+                                    "payment_terms_days": None}
+        name, seg, conf = self._customer_name()
+        if name:
+            customer["name"] = name
+            self.rec.note("customer.name", seg, conf)
+        else:
+            self.rec.warn("customer.name", "No customer name found: enter it.")
+        email, seg = self._email(name)
+        if email:
+            customer["email"] = email
+            self.rec.note("customer.email", seg, 0.85)
+        else:
+            self.rec.warn("customer.email", "No billing email in the document.")
+        tz, seg = self._timezone()
+        if tz:
+            customer["timezone"] = tz
+            self.rec.note("customer.timezone", seg, 0.8)
+        terms, seg = self._payment_terms()
+        if terms is not None:
+            customer["payment_terms_days"] = terms
+            self.rec.note("customer.payment_terms_days", seg, 0.95)
+        return customer
+
+    def _clean_name(self, raw: str) -> str:
+        name = re.split(r"\s*\((?:the )?[\"“']|\s*\(hereinafter|,\s+(?:a|an)\s+[A-Z]|\s+\(\"|,\s+(?:with|having|whose|located)\b|\s+with (?:its|a) |\s*<", raw)[0]
+        name = re.sub(r"\s*\(.*$", "", name)
+        name = name.strip(" ,;:.\"“”'")
+        name = re.sub(r"^(?:the\s+)", "", name, flags=re.I)
+        return name.strip()
+
+    def _customer_name(self) -> tuple[str | None, Segment | None, float]:
+        for seg in self.fields_labelled(CUSTOMER_LABELS):
+            label = seg.label.lower()
+            if "email" in label or "address" in label or "contact" in label or "number" in label or "id" in label.split():
+                continue
+            value = seg.value.split(" | ")[0]
+            name = self._clean_name(EMAIL_RE.sub("", value))
+            if name and not re.fullmatch(r"[\d\W]+", name):
+                return name, seg, 0.95
+        roles = re.compile(
+            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,[^()]{{0,120}}?)?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?)?"
+            rf"[\"“']?(?P<role>{CUSTOMER_ROLES})[\"”']?\s*\)",
+            re.I,
+        )
+        for seg in self.segments:
+            for match in roles.finditer(seg.text):
+                raw = match.group("name")
+                raw = re.split(r"\band\b|\bbetween\b|\bby\b|\bwith\b", raw)[-1]
+                name = self._clean_name(raw)
+                if name and name[0].isupper():
+                    return name, seg, 0.9
+        # "between Provider Inc. and Customer GmbH" with the provider named first is the usual
+        # form; without role labels this is a guess and says so.
+        for seg in self.segments:
+            match = re.search(
+                r"\bbetween\s+(?P<a>[A-Z][\w&.,' -]+?)\s+and\s+(?P<b>[A-Z][\w&.,' -]+?)(?:[.,;(]|\s+(?:for|dated|effective|under|regarding)\b|$)",
+                seg.text,
+            )
+            if match:
+                self.rec.warn("customer.name", "Parties named without roles: took the second party as the customer.")
+                return self._clean_name(match.group("b")), seg, 0.6
+        for seg in self.segments:
+            match = re.search(
+                r"\b(?:agreement|order|proposal|quote|schedule|sow|statement of work)\s+(?:for|with|prepared for)\s+"
+                r"(?P<name>[A-Z][\w&.' -]*?(?:Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|Corporation|Co|Limited|SAS|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A)\.?)\b",
+                seg.text,
+            )
+            if match:
+                return self._clean_name(match.group("name")), seg, 0.7
+        return None, None, 0.0
+
+    def _email(self, customer_name: str | None) -> tuple[str | None, Segment | None]:
+        candidates: list[tuple[int, str, Segment]] = []
+        in_customer_block = False
+        for seg in self.segments:
+            text = seg.text
+            lowered = text.lower()
+            if seg.kind in ("heading", "field") and re.search(rf"\b(?:{CUSTOMER_LABELS}|billing contact|invoic)", lowered):
+                in_customer_block = True
+            elif seg.kind == "heading" and re.search(rf"\b(?:{PROVIDER_ROLES}|remit|our)\b", lowered):
+                in_customer_block = False
+            for email in EMAIL_RE.findall(text):
+                email = email.rstrip(".")
+                score = 0
+                if re.search(r"\bbilling|\binvoic|\baccounts? payable|\bap\b|\bfinance|\brechnung|\bfactur", lowered):
+                    score += 3
+                if re.search(r"\bbilling|\binvoic|ap@|finance|accounts|payable", email.lower()):
+                    score += 1
+                if in_customer_block:
+                    score += 2
+                if re.search(rf"\b(?:{CUSTOMER_ROLES})\b", lowered):
+                    score += 1
+                if re.search(r"\bremit|\bquestions?\b|\bsupport\b|\bcontact us\b|\bour\b|\bprovider\b|\bvendor\b|"
+                             r"\bsupplier\b|\bsales rep|\baccount (?:executive|manager)|\bnotices? to (?:provider|vendor)",
+                             lowered):
+                    score -= 3
+                if customer_name:
+                    domain = email.split("@")[1].split(".")[0].lower()
+                    if domain and domain in re.sub(r"[^a-z]", "", customer_name.lower()):
+                        score += 2
+                candidates.append((score, email, seg))
+        if not candidates:
+            return None, None
+        candidates.sort(key=lambda c: -c[0])
+        best = candidates[0]
+        if best[0] < 0:
+            return None, None
+        return best[1], best[2]
+
+    def _timezone(self) -> tuple[str | None, Segment | None]:
+        for seg in self.segments:
+            match = re.search(r"\b(?:Africa|America|Asia|Australia|Europe|Pacific|Atlantic|Indian)/[A-Za-z_]+(?:/[A-Za-z_]+)?", seg.text)
+            if match:
+                return match.group(0), seg
+        for seg in self.segments:
+            match = re.search(r"\btime[- ]?zone\b[^.]*?\b(?:is|:|of|in)?\s*(?P<v>[A-Za-z][A-Za-z ]{1,30}?)(?:\s+time|\s*\(|[.,;]|$)",
+                              seg.text, re.I)
+            if match:
+                value = match.group("v").strip().lower()
+                for key, zone in TIMEZONES.items():
+                    if re.search(rf"\b{re.escape(key)}\b", value):
+                        return zone, seg
+            match = re.search(r"\b(?P<v>Eastern|Central|Mountain|Pacific|UK|Central European|London|Berlin|Paris|Sydney|Tokyo|Singapore)"
+                              r"\s+(?:Standard\s+)?time\b", seg.text, re.I)
+            if match and re.search(r"\b(?:invoice|billing|period|close|midnight|customer|usage)", seg.text, re.I):
+                return TIMEZONES[match.group("v").lower()], seg
+        return None, None
+
+    def _payment_terms(self) -> tuple[int | None, Segment | None]:
+        patterns = [
+            r"\bnet[\s-]*(?P<n>\d{1,3})\b",
+            r"\bnet\s+(?P<w>[a-z-]+)\s*\(\s*(?P<n>\d{1,3})\s*\)",
+            r"\b(?:within|in)\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+|business\s+)?days?\s+(?:of|from|after|following)\s+"
+            r"(?:the\s+)?(?:date of\s+)?(?:receipt of\s+)?(?:the\s+)?(?:invoice|receipt|billing)",
+            r"\bpayment terms?\s*(?:are|is|:)?\s*(?P<n>\d{1,3})\s*days",
+            r"\b(?P<n>\d{1,3})\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
+            r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
+            r"\b(?:due|payable) (?:(?:in full )?within|in) (?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+days",
+        ]
+        for seg in self.segments:
+            for pattern in patterns:
+                match = re.search(pattern, seg.text, re.I)
+                if match:
+                    return int(match.group("n")), seg
+        for seg in self.segments:
+            if re.search(r"\b(?:due|payable) (?:up)?on receipt\b|\bdue immediately\b|\bpayable immediately\b|\bnet 0\b|"
+                         r"\bdue on (?:the )?invoice date\b", seg.text, re.I):
+                return 0, seg
+        return None, None
+
+    # -- dates and term -----------------------------------------------------------------------
+    def term(self) -> None:
+        start, start_seg, start_conf = self._start_date()
+        self.data["start_date"] = start.isoformat() if start else None
+        if start:
+            self.rec.note("start_date", start_seg, start_conf)
+        else:
+            self.rec.warn("start_date", "No start or effective date found: enter it.")
+        end, end_seg, end_conf, how = self._end_date(start)
+        renews = self._renewal()
+        if renews is not None:
+            seg, text = renews
+            if end:
+                self.rec.warn(
+                    "end_date",
+                    f"The contract renews automatically ({text!r}): no end date set; the initial term ends "
+                    f"before {end.isoformat()}.",
+                )
+            self.data["end_date"] = None
+            self.rec.note("end_date", seg, 0.75)
+        elif end:
+            self.data["end_date"] = end.isoformat()
+            self.rec.note("end_date", end_seg, end_conf)
+            if how:
+                self.rec.warn("end_date", how)
+        else:
+            self.data["end_date"] = None
+            self.rec.confidence["end_date"] = 0.6
+
+    def _start_date(self) -> tuple[date | None, Segment | None, float]:
+        labelled = self.fields_labelled(
+            r"(?:contract |subscription |service |order |agreement |term |billing )?(?:start|commencement|effective)"
+            r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
+            r"term start|initial term start|service period start|go-live date"
+        )
+        for seg in labelled:
+            found = self.dates(seg.value)
+            if found:
+                return found[0].value, seg, 0.95 if not found[0].ambiguous else 0.6
+        prose = re.compile(
+            r"\b(?:effective (?:as of|from|on)?|commenc(?:e|es|ing)(?: on)?|beginning(?: on)?|starting(?: on)?|start(?:s)? on|"
+            r"with effect from|effective date(?: of| is|:)?|from|dated(?: as of)?|as of|begins on|start date(?: of| is)?|"
+            r"entered into (?:on|as of))\s*(?:the\s+)?$",
+            re.I,
+        )
+        best: tuple[date | None, Segment | None, float] = (None, None, 0.0)
+        for seg in self.segments:
+            for found in self.dates(seg.text):
+                before = seg.text[max(0, found.start - 60): found.start]
+                if prose.search(before):
+                    word = prose.search(before).group(0).lower()  # type: ignore[union-attr]
+                    conf = 0.9 if re.search(r"effective|commenc|start|begin", word) else 0.7
+                    if re.search(r"dated|entered|as of", word) and not re.search(r"effective", word):
+                        conf = 0.65
+                    if re.search(r"^\s*from\s*$", word) and not re.search(r"\b(?:term|period|service|subscription)\b", seg.text, re.I):
+                        conf = 0.5
+                    if found.ambiguous:
+                        conf = min(conf, 0.55)
+                    if conf > best[2]:
+                        best = (found.value, seg, conf)
+        if best[0]:
+            if best[2] < 0.6:
+                self.rec.warn("start_date", "The start date is read from a date without a start or effective label.")
+            return best
+        for seg in self.fields_labelled(r"date|order date|quote date|datum"):
+            found = self.dates(seg.value)
+            if found:
+                self.rec.warn("start_date", "No start date stated: took the document's date.")
+                return found[0].value, seg, 0.45
+        return None, None, 0.0
+
+    def _end_date(self, start: date | None) -> tuple[date | None, Segment | None, float, str | None]:
+        for seg in self.fields_labelled(
+            r"(?:contract |subscription |service |order |agreement |term |initial term )?(?:end|expiration|expiry|termination)"
+            r"(?: date)?|term end|vertragsende|ends on|date de fin"
+        ):
+            found = self.dates(seg.value)
+            if found:
+                return self._exclusive(found[0].value, start), seg, 0.9, None
+        for seg in self.segments:
+            for found in self.dates(seg.text):
+                before = seg.text[max(0, found.start - 50): found.start]
+                if re.search(r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"
+                             r"terminat\w* on|up to and including|bis)\s*(?:and including\s+)?(?:the\s+)?$", before, re.I):
+                    if start and found.value <= start:
+                        continue
+                    if not re.search(r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bend|\bexpir|"
+                                     r"\beffective|\bvalid", seg.text, re.I):
+                        continue
+                    return self._exclusive(found.value, start), seg, 0.85, None
+        if start:
+            for seg in self.segments:
+                if re.search(r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
+                             r"\blaufzeit|\bdurée", seg.text, re.I) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
+                    match = re.search(r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern, seg.text, re.I) or (
+                        re.search(p.DURATION_RE.pattern + r"[^.]{0,25}?\b(?:term|period|subscription|agreement|commitment)\b", seg.text, re.I)
+                    )
+                    if match:
+                        length = p.duration(match.group(0))
+                        if length:
+                            return start + length, seg, 0.85, None
+        return None, None, 0.0, None
+
+    @staticmethod
+    def _exclusive(end: date, start: date | None) -> date:
+        """Documents state the last day of service ("through December 31"); the contract's end is
+        exclusive. A stated end on the start's day of the month (Mar 1 -> Mar 1) is already an
+        anniversary, so it stays."""
+        if start and end.day == start.day and end != start:
+            return end
+        return _add_days(end, 1)
+
+    def _renewal(self) -> tuple[Segment, str] | None:
+        for seg in self.segments:
+            match = re.search(
+                r"\b(?:auto(?:matically)?[- ]?renew\w*|renew\w* automatically|shall renew|will renew|renews for|evergreen|"
+                r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|tacite reconduction|rolling (?:monthly|annual))",
+                seg.text,
+                re.I,
+            )
+            if match and not re.search(r"\b(?:not|no|never|neither|without)\b[^.]{0,25}" + re.escape(match.group(0)), seg.text, re.I) \
+                    and not re.search(r"\bwill not\b|\bshall not\b|\bdoes not\b|\bno auto", seg.text[: match.start() + 5], re.I):
+                return seg, match.group(0)
+        return None
+
+    def alignment(self) -> None:
+        for seg in self.segments:
+            if re.search(r"\bcalendar[- ](?:month|quarter|year)s?\b|\bfirst (?:day|business day) of (?:each|every|the) (?:calendar )?"
+                         r"month|\b1st (?:day )?of (?:each|every|the) month|\bco-?termin|\baligned to the calendar|"
+                         r"\bprorated (?:first|initial|partial)|\bpartial (?:first )?month", seg.text, re.I):
+                self.data["billing_alignment"] = "calendar"
+                self.rec.note("billing_alignment", seg, 0.8)
+                return
+        self.data["billing_alignment"] = "anniversary"
+        self.rec.confidence["billing_alignment"] = 0.7
+
+    # -- currency -----------------------------------------------------------------------------
+    def currency(self) -> str | None:
+        for seg in self.fields_labelled(r"currency|billing currency|währung|devise|invoice currency"):
+            code = re.search(rf"\b({p._CODE})\b", seg.value.upper())
+            if code:
+                self.rec.note("currency", seg, 0.98)
+                return code.group(1)
+        for seg in self.segments:
+            match = re.search(rf"\b(?:in|denominated in|payable in|stated in|currency (?:is|of))\s+(?:the\s+)?({p._CODE})\b", seg.text)
+            if match and re.search(r"\b(?:amounts|fees|prices|payments|invoices|currency|charges)\b", seg.text, re.I):
+                self.rec.note("currency", seg, 0.95)
+                return match.group(1)
+            for word, code in p.CURRENCY_WORDS.items():
+                if re.search(rf"\b(?:in|denominated in|payable in)\s+{re.escape(word)}\b", seg.text, re.I):
+                    self.rec.note("currency", seg, 0.9)
+                    return code
+        counts: dict[str, list[tuple[p.Money, Segment]]] = {}
+        for seg in self.segments:
+            for money in self.money(seg.text):
+                counts.setdefault(money.currency or "", []).append((money, seg))
+        if not counts:
+            self.rec.warn("currency", "No currency stated anywhere in the document: enter it.")
+            return None
+        ranked = sorted(counts.items(), key=lambda item: -len(item[1]))
+        code, mentions = ranked[0]
+        if len(ranked) > 1:
+            others = ", ".join(c for c, _ in ranked[1:])
+            self.rec.warn("currency", f"Amounts in more than one currency ({code} and {others}): check the contract currency.")
+        explicit = [m for m, _ in mentions if m.explicit]
+        seg = mentions[0][1]
+        if not explicit:
+            self.rec.warn("currency", f"Only the '{mentions[0][0].text[0]}' sign is used: assumed {code}; check it.")
+            self.rec.note("currency", seg, 0.6, mentions[0][0].text)
+        else:
+            self.rec.note("currency", seg, 0.9)
+        return code
+
+    # -- lines ----------------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        customer = self.customer()
+        currency = self.currency()
+        customer["currency"] = currency
+        if currency:
+            self.rec.confidence["customer.currency"] = self.rec.confidence.get("currency", 0.8)
+        self.term()
+        self.alignment()
+        self.data["currency"] = currency
+        from contracts.documents.pricing import PricingReader
+
+        pricing = PricingReader(self)
+        lines, commitment = pricing.read()
+        self.data["minimum_commitment"] = commitment
+        self.data["lines"] = lines
+        ordered = {
+            "customer": customer,
+            "start_date": self.data["start_date"],
+            "end_date": self.data["end_date"],
+            "currency": currency,
+            "billing_alignment": self.data["billing_alignment"],
+            "minimum_commitment": commitment,
+            "lines": lines,
+        }
+        if not lines:
+            self.rec.warn("lines", "No priced lines found in the document.")
+        return Extraction(ordered, self.rec.evidence, self.rec.confidence, self.rec.warnings)
+
+
+def extract(document: Document) -> Extraction:
+    """Draft a contract from a document that has text (see reader.read_document)."""
+    return _Extractor(document).run()

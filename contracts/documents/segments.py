@@ -1,0 +1,127 @@
+"""Document blocks -> segments: sentences of prose, "Label: value" fields and table rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from contracts.documents.reader import Block, Document
+
+_BULLET = re.compile(r"^\s*(?:[-•*▪◦·]|\(?[a-z0-9]{1,3}[.)])\s+", re.I)
+_FIELD = re.compile(r"^(?P<label>[A-Za-z][\w /&'().#-]{1,48}?)\s*[:：]\s*(?P<value>\S.*)$")
+_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][^.!?:;]{0,60}$")
+# "e.g." and "Inc." must not end a sentence; decimals never do (no space after the dot).
+_ABBREVIATIONS = r"(?<!\be\.g)(?<!\bi\.e)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)(?<!\bNo)(?<!\bSt)(?<!\bvs)(?<!\bp\.a)"
+_SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+
+
+@dataclass
+class Segment:
+    page: int
+    text: str
+    kind: str  # "prose", "field", "heading", "row"
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    table: int | None = None
+    label: str = ""
+    value: str = ""
+    index: int = 0
+    context: list[str] = field(default_factory=list)  # headings / intro sentences before it
+
+
+def _is_header_row(cells: tuple[str, ...]) -> bool:
+    joined = " ".join(cells)
+    if re.search(r"[$€£¥]|\d{2,}", joined):
+        return False
+    return sum(1 for cell in cells if cell) >= 2
+
+
+def _prose_segments(lines: list[Block]) -> list[Segment]:
+    """Join wrapped lines into paragraphs and split them into sentences; keep fields, bullets and
+    headings on their own (a PDF wraps lines mid-sentence, a form puts one field per line)."""
+    out: list[Segment] = []
+    buffer: list[str] = []
+    page = lines[0].page if lines else 1
+
+    def flush() -> None:
+        if buffer:
+            paragraph = " ".join(buffer)
+            for sentence in _SENTENCE_END.split(paragraph):
+                if sentence.strip():
+                    out.append(Segment(page, sentence.strip(), "prose"))
+            buffer.clear()
+
+    for block in lines:
+        text = block.text.strip()
+        field_match = _FIELD.match(text)
+        starts_new = bool(_BULLET.match(text)) or bool(field_match) or block.page != page
+        if starts_new or (buffer and re.search(r"[.:;!?]$", buffer[-1])):
+            flush()
+        page = block.page if not buffer else page
+        if field_match and len(field_match.group("label").split()) <= 6:
+            flush()
+            label = field_match.group("label").strip()
+            value = field_match.group("value").strip()
+            out.append(Segment(block.page, text, "field", label=label, value=value))
+            continue
+        if not buffer and _HEADING.match(text) and len(text.split()) <= 8 and not re.search(r"[$€£¥%]|\d{3,}", text):
+            out.append(Segment(block.page, text, "heading"))
+            continue
+        cleaned = _BULLET.sub("", text)
+        if _BULLET.match(text):
+            flush()
+        page = block.page if not buffer else page
+        buffer.append(cleaned)
+    flush()
+    return out
+
+
+def segment(document: Document) -> list[Segment]:
+    segments: list[Segment] = []
+    pending: list[Block] = []
+    tables: dict[int, list[Block]] = {}
+    order: list[tuple[str, object]] = []
+    for block in document.blocks:
+        if block.table is None:
+            pending.append(block)
+            continue
+        if pending:
+            order.append(("prose", list(pending)))
+            pending.clear()
+        if block.table not in tables:
+            tables[block.table] = []
+            order.append(("table", block.table))
+        tables[block.table].append(block)
+    if pending:
+        order.append(("prose", list(pending)))
+    for kind, item in order:
+        if kind == "prose":
+            segments.extend(_prose_segments(item))  # type: ignore[arg-type]
+            continue
+        rows = tables[item]  # type: ignore[index]
+        header: tuple[str, ...] = ()
+        width = max(len(row.cells) for row in rows)
+        for position, row in enumerate(rows):
+            cells = row.cells
+            if position == 0 and _is_header_row(cells) and width > 1:
+                header = cells
+                continue
+            if not header and len([c for c in cells if c]) == 2 and len(cells[0]) <= 50 and not re.search(
+                r"[$€£¥]", cells[0]
+            ):
+                label, value = (c for c in cells if c)
+                segments.append(
+                    Segment(row.page, f"{label}: {value}", "field", cells=cells, table=item, label=label, value=value)  # type: ignore[arg-type]
+                )
+                continue
+            if len([c for c in cells if c]) == 1 and not header:
+                segments.append(Segment(row.page, next(c for c in cells if c), "prose"))
+                continue
+            segments.append(Segment(row.page, row.text, "row", cells=cells, header=header, table=item))  # type: ignore[arg-type]
+    context: list[str] = []
+    for index, seg in enumerate(segments):
+        seg.index = index
+        seg.context = list(context[-3:])
+        if seg.kind in ("heading", "prose", "field"):
+            context.append(seg.text)
+    return segments

@@ -1,0 +1,651 @@
+"""The development corpus: contracts written by hand, each with the contract a billing admin
+would enter. ``make_corpus.py`` renders them as PDF, DOCX or text next to their expected JSON.
+
+Blocks: ("h", heading), ("p", paragraph), ("t", [rows]) a table with its header row first,
+("pb",) a page break. Expected values follow the API's contract shape (api.md); end dates are
+exclusive (the day after the last day of service).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def line(charge_model: str, **fields: Any) -> dict[str, Any]:
+    fields.setdefault("billing_interval", "month")
+    fields.setdefault("billing_interval_count", 1)
+    if charge_model in ("per_unit", "graduated", "volume", "package", "percentage"):
+        fields.setdefault("billing_timing", "in_arrears")
+    else:
+        fields.setdefault("billing_timing", "in_advance")
+    return {"charge_model": charge_model, **fields}
+
+
+def contract(*, name, email=None, currency, tz=None, terms=None, start, end=None, alignment="anniversary",
+             commitment=None, lines) -> dict[str, Any]:
+    return {
+        "customer": {"name": name, "email": email, "currency": currency, "timezone": tz, "payment_terms_days": terms},
+        "start_date": start,
+        "end_date": end,
+        "currency": currency,
+        "billing_alignment": alignment,
+        "minimum_commitment": commitment,
+        "lines": lines,
+    }
+
+
+DOCS: list[dict[str, Any]] = [
+    {
+        "name": "d01_api_order_form",
+        "format": "text",
+        "blocks": [
+            ("h", "ORDER FORM #OF-2026-118"),
+            ("p", "Provider: Nimbus Analytics Inc."),
+            ("p", "Customer: Acme Robotics Inc."),
+            ("p", "Billing contact: Dana Reyes, ap@acmerobotics.test"),
+            ("p", "Effective Date: March 5, 2026"),
+            ("h", "1. Subscription Term"),
+            ("p", "This Order Form has an initial term of twelve (12) months from the Effective Date and "
+                  "automatically renews for successive twelve-month periods unless either party gives 30 days' notice."),
+            ("h", "2. Fees"),
+            ("p", "- API access: $0.004 per successful API call, subject to a USD 200 monthly minimum."),
+            ("p", "- Usage is invoiced monthly in arrears."),
+            ("h", "3. Payment"),
+            ("p", "Invoices are payable Net 30. All amounts are stated in USD."),
+        ],
+        "expected": contract(
+            name="Acme Robotics Inc.", email="ap@acmerobotics.test", currency="USD", terms=30, start="2026-03-05",
+            lines=[line("per_unit", metric="api_calls", unit_price="0.004", minimum_amount="200.00")],
+        ),
+    },
+    {
+        "name": "d02_subscription_letter",
+        "format": "docx",
+        "blocks": [
+            ("p", "Brightwave Software Ltd"),
+            ("p", "14 Hanover Street, London W1S 1YH"),
+            ("p", "2 February 2026"),
+            ("p", "Bluefin Logistics Ltd"),
+            ("p", "Attn: Priya Patel, Finance Director"),
+            ("p", "Dear Ms Patel,"),
+            ("p", "Re: Brightwave Route Planner subscription"),
+            ("p", "Further to our discussions, this letter sets out the commercial terms agreed between Brightwave "
+                  "Software Ltd (\"Brightwave\") and Bluefin Logistics Ltd (the \"Customer\")."),
+            ("p", "The subscription starts on 1 March 2026 and runs for a fixed term of 24 months. It will not "
+                  "renew automatically."),
+            ("p", "The Customer will pay an annual platform fee of £18,000, invoiced annually in advance. In addition, "
+                  "named users are charged at £35 per user per month for 40 users, billed monthly in advance."),
+            ("p", "Please send all invoices to invoices@bluefinlogistics.test. Payment is due within 30 days of the "
+                  "invoice date."),
+            ("p", "Yours sincerely,"),
+            ("p", "Tom Ashby, Commercial Director"),
+        ],
+        "expected": contract(
+            name="Bluefin Logistics Ltd", email="invoices@bluefinlogistics.test", currency="GBP", terms=30,
+            start="2026-03-01", end="2028-03-01",
+            lines=[
+                line("flat", amount="18000.00", billing_interval="year"),
+                line("per_seat", unit_price="35.00", seats="40"),
+            ],
+        ),
+    },
+    {
+        "name": "d03_graduated_pricing_schedule",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Pricing Schedule"),
+            ("p", "This Pricing Schedule forms part of the Master Services Agreement between Stratus Data Corp. "
+                  "(\"Stratus\") and Helix Genomics, Inc. (\"Client\")."),
+            ("p", "Schedule start date: 2026-04-01"),
+            ("p", "Client billing email: accounts.payable@helixgenomics.test"),
+            ("h", "Data processing (graduated)"),
+            ("p", "Records processed each month are priced in graduated tiers: each tier's price applies only to the "
+                  "records within that tier."),
+            ("t", [["From", "To", "Price per record"],
+                   ["0", "100,000", "$0.010"],
+                   ["100,001", "1,000,000", "$0.007"],
+                   ["1,000,001", "", "$0.004"]]),
+            ("p", "Usage charges are billed monthly in arrears. Payment terms: net 45 days."),
+            ("p", "The term ends on March 31, 2027."),
+        ],
+        "expected": contract(
+            name="Helix Genomics, Inc.", email="accounts.payable@helixgenomics.test", currency="USD", terms=45,
+            start="2026-04-01", end="2027-04-01",
+            lines=[line("graduated", metric="records", tiers=[
+                {"up_to": "100000", "unit_price": "0.010"},
+                {"up_to": "1000000", "unit_price": "0.007"},
+                {"up_to": None, "unit_price": "0.004"}])],
+        ),
+    },
+    {
+        "name": "d04_volume_messaging",
+        "format": "docx",
+        "blocks": [
+            ("h", "SMS Messaging Services - Order"),
+            ("t", [["Field", "Value"],
+                   ["Customer legal name", "Quokka Retail Pty Ltd"],
+                   ["Invoice email", "billing@quokkaretail.test"],
+                   ["Currency", "AUD"],
+                   ["Start date", "1 July 2026"],
+                   ["Payment terms", "Net 14"]]),
+            ("p", "Outbound messages are charged on a volume basis: the total monthly volume determines the tier, and "
+                  "all messages in the month are charged at that tier's rate."),
+            ("t", [["Monthly messages", "Rate per message"],
+                   ["Up to 50,000", "A$0.045"],
+                   ["50,001 - 250,000", "A$0.038"],
+                   ["250,001 and above", "A$0.030"]]),
+            ("p", "A dedicated short code costs A$750 per month, billed monthly in advance."),
+        ],
+        "expected": contract(
+            name="Quokka Retail Pty Ltd", email="billing@quokkaretail.test", currency="AUD", terms=14,
+            start="2026-07-01",
+            lines=[
+                line("volume", metric="messages", tiers=[
+                    {"up_to": "50000", "unit_price": "0.045"},
+                    {"up_to": "250000", "unit_price": "0.038"},
+                    {"up_to": None, "unit_price": "0.030"}]),
+                line("flat", amount="750.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d05_sow_milestones",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Statement of Work No. 3"),
+            ("p", "This Statement of Work is entered into by Keystone Consulting LLC (\"Consultant\") and "
+                  "Riverbend Health System (\"Client\") under the Professional Services Agreement."),
+            ("p", "Effective date: May 4, 2026"),
+            ("p", "Client contact for invoices: ap@riverbendhealth.test"),
+            ("h", "Fees and Payment Schedule"),
+            ("p", "The fixed fee for this engagement is $200,000, invoiced on completion of each milestone:"),
+            ("t", [["Milestone", "Target date", "Amount"],
+                   ["Discovery and requirements sign-off", "June 15, 2026", "$50,000"],
+                   ["System configuration complete", "August 31, 2026", "$100,000"],
+                   ["Go-live", "October 30, 2026", "$50,000"]]),
+            ("p", "Invoices are due within thirty (30) days of receipt."),
+        ],
+        "expected": contract(
+            name="Riverbend Health System", email="ap@riverbendhealth.test", currency="USD", terms=30,
+            start="2026-05-04",
+            lines=[line("milestone", milestones=[
+                {"name": "Discovery and requirements sign-off", "amount": "50000.00", "due_date": "2026-06-15"},
+                {"name": "System configuration complete", "amount": "100000.00", "due_date": "2026-08-31"},
+                {"name": "Go-live", "amount": "50000.00", "due_date": "2026-10-30"}])],
+        ),
+    },
+    {
+        "name": "d06_prepaid_credits",
+        "format": "text",
+        "blocks": [
+            ("h", "CREDIT PURCHASE AGREEMENT"),
+            ("p", "Between Lumen AI, Inc. (\"Lumen\") and Orchid Media LLC (\"Customer\"), effective as of "
+                  "January 15, 2026."),
+            ("p", "Customer purchases $50,000 of prepaid usage credits for a price of $45,000, invoiced upon "
+                  "signature. Credits are drawn down by inference usage at list rates."),
+            ("p", "When the credit balance falls below $5,000, Lumen will automatically top up the balance with "
+                  "$10,000 of credits."),
+            ("p", "Unused credits expire on January 14, 2027."),
+            ("p", "Invoices will be emailed to finance@orchidmedia.test and are due upon receipt."),
+        ],
+        "expected": contract(
+            name="Orchid Media LLC", email="finance@orchidmedia.test", currency="USD", terms=0, start="2026-01-15",
+            lines=[line("prepaid_credit", amount="50000.00", price="45000.00", top_up_threshold="5000.00",
+                        top_up_amount="10000.00", expires_on="2027-01-14")],
+        ),
+    },
+    {
+        "name": "d07_payments_take_rate",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Payment Processing Addendum"),
+            ("p", "Merchant: Copper Kettle Coffee Co."),
+            ("p", "Merchant email: books@copperkettle.test"),
+            ("p", "Commencement date: September 1, 2026"),
+            ("p", "Processing fees: 2.9% of each successful card transaction plus $0.30 per transaction. The fee for "
+                  "any single transaction will not exceed $25.00."),
+            ("p", "Fees are settled monthly in arrears. Payment terms: Net 15."),
+        ],
+        "expected": contract(
+            name="Copper Kettle Coffee Co.", email="books@copperkettle.test", currency="USD", terms=15,
+            start="2026-09-01",
+            lines=[line("percentage", metric="transaction_amount", rate="2.9", fixed_fee="0.30", per_event_max="25.00")],
+        ),
+    },
+    {
+        "name": "d08_euro_order",
+        "format": "docx",
+        "blocks": [
+            ("h", "Bestellformular / Order Form"),
+            ("p", "Anbieter: Wolkenwerk GmbH, Berlin"),
+            ("p", "Kunde: Hooli Deutschland GmbH"),
+            ("p", "Rechnungs-E-Mail: rechnungen@hooli.test"),
+            ("p", "Vertragsbeginn: 01.04.2026"),
+            ("p", "Laufzeit: 36 Monate"),
+            ("p", "Time zone: Europe/Berlin"),
+            ("t", [["Position", "Preis", "Abrechnung"],
+                   ["Plattformgebühr (platform fee)", "2.500,00 € pro Monat", "monatlich im Voraus (monthly in advance)"],
+                   ["Speicher (storage) per GB", "0,12 € per GB", "monthly in arrears"]]),
+            ("p", "Zahlungsziel: 14 Tage netto. All prices exclusive of VAT."),
+        ],
+        "expected": contract(
+            name="Hooli Deutschland GmbH", email="rechnungen@hooli.test", currency="EUR", tz="Europe/Berlin",
+            terms=14, start="2026-04-01", end="2029-04-01",
+            lines=[
+                line("flat", amount="2500.00"),
+                line("per_unit", metric="gb", unit_price="0.12"),
+            ],
+        ),
+    },
+    {
+        "name": "d09_email_packages",
+        "format": "text",
+        "blocks": [
+            ("p", "POSTBOX TRANSACTIONAL EMAIL - SERVICE ORDER"),
+            ("p", "Customer Name: Fernhill Publishing LLC"),
+            ("p", "Accounts payable: payables@fernhill.test"),
+            ("p", "Service start: 2026-02-01"),
+            ("p", "Pricing: emails are sold in blocks of 10,000 at $25.00 per block; a partially used block is "
+                  "charged in full. The first 5,000 emails each month are free."),
+            ("p", "Dedicated IP address: $50 per month."),
+            ("p", "All charges are invoiced monthly. Terms: net 30."),
+        ],
+        "expected": contract(
+            name="Fernhill Publishing LLC", email="payables@fernhill.test", currency="USD", terms=30,
+            start="2026-02-01",
+            lines=[
+                line("package", metric="emails", package_size="10000", package_price="25.00", free_units="5000"),
+                line("flat", amount="50.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d10_hybrid_platform_overage",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Enterprise Order Form"),
+            ("t", [["Customer", "Tandem Freight Inc."],
+                   ["Billing email", "billing@tandemfreight.test"],
+                   ["Order start date", "June 1, 2026"],
+                   ["Subscription term", "12 months"],
+                   ["Payment terms", "Net 30"]]),
+            ("p", "The Customer will pay a platform fee of $1,000 per month plus $0.05 per shipment above 10,000 "
+                  "shipments in the month."),
+            ("p", "The platform fee is billed monthly in advance; shipment overages are billed monthly in arrears."),
+        ],
+        "expected": contract(
+            name="Tandem Freight Inc.", email="billing@tandemfreight.test", currency="USD", terms=30,
+            start="2026-06-01", end="2027-06-01",
+            lines=[
+                line("flat", amount="1000.00"),
+                line("per_unit", metric="shipments", unit_price="0.05", included_units="10000"),
+            ],
+        ),
+    },
+    {
+        "name": "d11_seats_quarterly",
+        "format": "docx",
+        "blocks": [
+            ("h", "Quote Q-88213 - accepted"),
+            ("p", "Prepared for: Marlow & Finch LLP"),
+            ("p", "Bill to: Marlow & Finch LLP, 200 Park Avenue, New York, NY"),
+            ("p", "Billing contact email: finance@marlowfinch.test"),
+            ("p", "Subscription period: January 1, 2026 through December 31, 2026."),
+            ("t", [["Product", "Quantity", "Unit price", "Billing"],
+                   ["DocuFlow Enterprise seat", "150", "$45.00 per seat per month", "Quarterly in advance"],
+                   ["Premium support", "1", "$1,200.00 per quarter", "Quarterly in advance"]]),
+            ("p", "Payment due Net 30. Customer's time zone: Eastern Time."),
+        ],
+        "expected": contract(
+            name="Marlow & Finch LLP", email="finance@marlowfinch.test", currency="USD", tz="America/New_York",
+            terms=30, start="2026-01-01", end="2027-01-01",
+            lines=[
+                line("per_seat", unit_price="135.00", seats="150", billing_interval_count=3),
+                line("flat", amount="1200.00", billing_interval_count=3),
+            ],
+        ),
+    },
+    {
+        "name": "d12_legal_prose_order",
+        "format": "text",
+        "blocks": [
+            ("p", "MASTER SUBSCRIPTION AGREEMENT - ORDER SCHEDULE 1"),
+            ("p", "This Order Schedule is made between Vantage Cloud Services, Inc., a Delaware corporation "
+                  "(\"Vantage\"), and Pinecrest Credit Union, a state-chartered credit union (\"Customer\"), and is "
+                  "governed by the Master Subscription Agreement dated 12 January 2025."),
+            ("p", "1. Term. The Subscription Term commences on July 1, 2026 and continues until June 30, 2029, "
+                  "unless terminated earlier in accordance with the Agreement."),
+            ("p", "2. Subscription Fees. Customer shall pay Vantage a subscription fee of US$96,000 per annum for "
+                  "the Core Banking Analytics module, payable annually in advance."),
+            ("p", "3. Professional Services. A one-time onboarding fee of US$12,500 shall be invoiced on the "
+                  "commencement date."),
+            ("p", "4. Invoicing. Invoices shall be addressed to Customer's finance department at "
+                  "vendorinvoices@pinecrestcu.test. Customer shall pay each undisputed invoice within sixty (60) days "
+                  "of the invoice date."),
+            ("p", "5. Late payments bear interest at 1% per month."),
+        ],
+        "expected": contract(
+            name="Pinecrest Credit Union", email="vendorinvoices@pinecrestcu.test", currency="USD", terms=60,
+            start="2026-07-01", end="2029-07-01",
+            lines=[
+                line("flat", amount="96000.00", billing_interval="year"),
+                line("one_time", amount="12500.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d13_amendment_price_change",
+        "format": "text",
+        "blocks": [
+            ("p", "AMENDMENT No. 2 TO ORDER FORM OF-2025-044"),
+            ("p", "Parties: Arcadia Storage Inc. (\"Provider\") and Northwind Traders Corp. (\"Customer\")."),
+            ("p", "Amendment effective date: August 1, 2026"),
+            ("p", "With effect from the Amendment effective date, the price for object storage is reduced from "
+                  "$0.023 per GB-month to $0.018 per GB-month. Storage is billed monthly in arrears."),
+            ("p", "The monthly support fee remains $400 per month, billed in advance."),
+            ("p", "Customer billing email: billing@northwindtraders.test. All other terms, including Net 30 payment "
+                  "terms, remain unchanged."),
+        ],
+        "expected": contract(
+            name="Northwind Traders Corp.", email="billing@northwindtraders.test", currency="USD", terms=30,
+            start="2026-08-01",
+            lines=[
+                line("per_unit", metric="gb_months", unit_price="0.018"),
+                line("flat", amount="400.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d14_yen_order",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Service Order"),
+            ("p", "Customer: Sakura Mobility KK"),
+            ("p", "Billing e-mail: keiri@sakuramobility.test"),
+            ("p", "Currency: JPY"),
+            ("p", "Start date: 2026-10-01"),
+            ("p", "Time zone: Asia/Tokyo"),
+            ("t", [["Item", "Price", "Billing"],
+                   ["Fleet dashboard license", "JPY 300,000 per month", "Monthly in advance"],
+                   ["Vehicle telemetry", "JPY 120 per vehicle-day", "Monthly in arrears"]]),
+            ("p", "Payment within 30 days of invoice."),
+        ],
+        "expected": contract(
+            name="Sakura Mobility KK", email="keiri@sakuramobility.test", currency="JPY", tz="Asia/Tokyo", terms=30,
+            start="2026-10-01",
+            lines=[
+                line("flat", amount="300000.00"),
+                line("per_unit", metric="vehicle_days", unit_price="120"),
+            ],
+        ),
+    },
+    {
+        "name": "d15_annual_commitment",
+        "format": "docx",
+        "blocks": [
+            ("h", "Cloud Compute Commitment Agreement"),
+            ("p", "Customer: Orbital Games Studio Inc."),
+            ("p", "Billing email: ap@orbitalgames.test"),
+            ("p", "Effective as of February 1, 2026 for a term of 3 years."),
+            ("p", "Compute is charged at $0.045 per vCPU-hour and storage at $0.020 per GB-month, both billed monthly "
+                  "in arrears."),
+            ("p", "Customer commits to a minimum spend of $250,000 per contract year across all usage charges; any "
+                  "shortfall is invoiced at the end of the contract year."),
+            ("p", "Payment terms: Net 45."),
+        ],
+        "expected": contract(
+            name="Orbital Games Studio Inc.", email="ap@orbitalgames.test", currency="USD", terms=45,
+            start="2026-02-01", end="2029-02-01",
+            commitment={"amount": "250000.00", "period": "year"},
+            lines=[
+                line("per_unit", metric="vcpu_hours", unit_price="0.045"),
+                line("per_unit", metric="gb_months", unit_price="0.020"),
+            ],
+        ),
+    },
+    {
+        "name": "d16_cumulative_tiers",
+        "format": "text",
+        "blocks": [
+            ("p", "Geocoding API - Pricing Letter"),
+            ("p", "Dear Accounts Team at Meridian Maps Ltd,"),
+            ("p", "We confirm the pricing for Meridian Maps Ltd (the \"Customer\") starting 1 May 2026, payable in GBP."),
+            ("p", "Tiered price per request (graduated, cumulative over the term):"),
+            ("p", "- first 1,000,000 requests: £0.0005 per request"),
+            ("p", "- next 4,000,000 requests: £0.0004 per request"),
+            ("p", "- above 5,000,000 requests: £0.0003 per request"),
+            ("p", "Requests are invoiced monthly in arrears to ledger@meridianmaps.test, payment due within 30 days."),
+        ],
+        "expected": contract(
+            name="Meridian Maps Ltd", email="ledger@meridianmaps.test", currency="GBP", terms=30, start="2026-05-01",
+            lines=[line("graduated", metric="requests", tier_basis="cumulative", tiers=[
+                {"up_to": "1000000", "unit_price": "0.0005"},
+                {"up_to": "5000000", "unit_price": "0.0004"},
+                {"up_to": None, "unit_price": "0.0003"}])],
+        ),
+    },
+    {
+        "name": "d17_calendar_alignment",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Order Confirmation"),
+            ("p", "Client name: Oakridge Veterinary Group"),
+            ("p", "Client email for invoices: billing@oakridgevet.test"),
+            ("p", "Service start date: March 18, 2026"),
+            ("p", "Charges are invoiced on the first day of each calendar month; the first month is prorated."),
+            ("p", "Practice management software: $89 per user per month for 22 users."),
+            ("p", "SMS reminders: $0.02 per message, billed in arrears."),
+            ("p", "Payment: due on receipt."),
+        ],
+        "expected": contract(
+            name="Oakridge Veterinary Group", email="billing@oakridgevet.test", currency="USD", terms=0,
+            start="2026-03-18", alignment="calendar",
+            lines=[
+                line("per_seat", unit_price="89.00", seats="22"),
+                line("per_unit", metric="messages", unit_price="0.02"),
+            ],
+        ),
+    },
+    {
+        "name": "d18_bare_dollar_quote",
+        "format": "text",
+        "blocks": [
+            ("p", "QUOTE - Lighthouse Security Monitoring"),
+            ("p", "Sold to: Granite Peak Schools"),
+            ("p", "Contact: it-billing@granitepeak.test"),
+            ("p", "Start: 08/15/2026"),
+            ("p", "Endpoint monitoring: $3.50 per device per month for 1,200 devices, billed annually in advance."),
+            ("p", "Installation (one-time): $2,400."),
+            ("p", "Terms: Net 60."),
+        ],
+        "expected": contract(
+            name="Granite Peak Schools", email="it-billing@granitepeak.test", currency="USD", terms=60,
+            start="2026-08-15",
+            lines=[
+                line("per_seat", unit_price="42.00", seats="1200", billing_interval="year"),
+                line("one_time", amount="2400.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d19_chf_semiannual",
+        "format": "docx",
+        "blocks": [
+            ("h", "Service Agreement - Commercial Terms"),
+            ("p", "This agreement is between Alpenlink AG (\"Supplier\") and Edelweiss Privatbank AG (\"Client\")."),
+            ("p", "Effective date: 1 January 2027"),
+            ("p", "Billing address email: kreditoren@edelweiss.test"),
+            ("p", "Client time zone: Europe/Zurich"),
+            ("p", "Secure messaging licence: CHF 48'000.00 per year, invoiced semi-annually in advance."),
+            ("p", "Payment within 20 days of the invoice date."),
+            ("p", "Initial term: 2 years."),
+        ],
+        "expected": contract(
+            name="Edelweiss Privatbank AG", email="kreditoren@edelweiss.test", currency="CHF", tz="Europe/Zurich",
+            terms=20, start="2027-01-01", end="2029-01-01",
+            lines=[line("flat", amount="24000.00", billing_interval_count=6)],
+        ),
+    },
+    {
+        "name": "d20_marketplace_commission",
+        "format": "text",
+        "blocks": [
+            ("p", "Seller Agreement - Commercial Schedule"),
+            ("p", "Seller: Tidepool Ceramics LLC"),
+            ("p", "Seller payouts and invoices: money@tidepoolceramics.test"),
+            ("p", "Effective date: April 20, 2026"),
+            ("p", "Marketplace commission: 12% of the gross merchandise value of each order. No commission is charged "
+                  "on the first $5,000 of gross merchandise value each month."),
+            ("p", "Commission is invoiced monthly in arrears. Payment terms: Net 10."),
+        ],
+        "expected": contract(
+            name="Tidepool Ceramics LLC", email="money@tidepoolceramics.test", currency="USD", terms=10,
+            start="2026-04-20",
+            lines=[line("percentage", metric="transaction_amount", rate="12", free_amount="5000.00")],
+        ),
+    },
+    {
+        "name": "d21_two_page_order",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Order Form"),
+            ("p", "This Order Form is entered into between Cobalt Observability Inc. and Fjord Fintech AS "
+                  "(\"Customer\")."),
+            ("p", "Customer billing email: faktura@fjordfintech.test"),
+            ("p", "Order effective date: November 1, 2026. Term: 12 months. The term renews automatically for "
+                  "successive one-year periods."),
+            ("pb",),
+            ("h", "Fees"),
+            ("t", [["Service", "Fee", "Billing"],
+                   ["Observability platform", "$4,000 per month", "Monthly in advance"],
+                   ["Log ingestion", "$0.50 per GB ingested", "Monthly in arrears"],
+                   ["Implementation services", "$8,000 one-time", "Invoiced at signature"]]),
+            ("p", "Log ingestion is subject to a minimum monthly charge of $500."),
+            ("p", "Payment terms are net 30 days from invoice date."),
+        ],
+        "expected": contract(
+            name="Fjord Fintech AS", email="faktura@fjordfintech.test", currency="USD", terms=30,
+            start="2026-11-01",
+            lines=[
+                line("flat", amount="4000.00"),
+                line("per_unit", metric="gb_ingested", unit_price="0.50", minimum_amount="500.00"),
+                line("one_time", amount="8000.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d22_quote_item_table",
+        "format": "docx",
+        "blocks": [
+            ("h", "Sales Quote SQ-4471"),
+            ("t", [["Customer", "Silverline Dental Partners"],
+                   ["Email", "ap@silverlinedental.test"],
+                   ["Quote date", "May 10, 2026"],
+                   ["Contract start", "June 1, 2026"],
+                   ["Contract end", "May 31, 2027"]]),
+            ("t", [["Item", "Qty", "Unit price", "Frequency", "Total"],
+                   ["Clinic scheduling license", "12", "$150.00", "Monthly", "$1,800.00"],
+                   ["Patient messaging bundle", "1", "$300.00", "Monthly", "$300.00"],
+                   ["Data migration", "1", "$5,000.00", "One-time", "$5,000.00"]]),
+            ("p", "Recurring fees are billed in advance. Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Silverline Dental Partners", email="ap@silverlinedental.test", currency="USD", terms=30,
+            start="2026-06-01", end="2027-06-01",
+            lines=[
+                line("per_seat", unit_price="150.00", seats="12"),
+                line("flat", amount="300.00"),
+                line("one_time", amount="5000.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d23_implementation_split",
+        "format": "text",
+        "blocks": [
+            ("p", "STATEMENT OF WORK - ERP INTEGRATION"),
+            ("p", "Client: Harbor Point Hotels Inc."),
+            ("p", "Client AP email: invoices@harborpointhotels.test"),
+            ("p", "SOW effective date: 2026-09-14"),
+            ("p", "Fees. The total fixed fee for the integration is $80,000, payable as follows:"),
+            ("p", "(a) 25% upon signature of this SOW;"),
+            ("p", "(b) 50% upon completion of user acceptance testing;"),
+            ("p", "(c) 25% upon go-live."),
+            ("p", "Each invoice is payable within 15 days."),
+        ],
+        "expected": contract(
+            name="Harbor Point Hotels Inc.", email="invoices@harborpointhotels.test", currency="USD", terms=15,
+            start="2026-09-14",
+            lines=[line("milestone", milestones=[
+                {"name": "Signature", "amount": "20000.00", "due_date": None},
+                {"name": "User acceptance testing", "amount": "40000.00", "due_date": None},
+                {"name": "Go-live", "amount": "20000.00", "due_date": None}])],
+        ),
+    },
+    {
+        "name": "d24_aud_weekly_usage",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Courier Platform Order"),
+            ("p", "Customer: Wattle & Gum Grocers Pty Ltd"),
+            ("p", "Customer accounts email: accounts@wattlegum.test"),
+            ("p", "Commencement: 3 August 2026. Time zone: Australia/Sydney."),
+            ("p", "Deliveries are charged at A$2.80 per delivery, billed weekly in arrears (prices exclude GST)."),
+            ("p", "A monthly platform fee of A$600 is billed monthly in advance."),
+            ("p", "Payment terms: 7 days from invoice."),
+        ],
+        "expected": contract(
+            name="Wattle & Gum Grocers Pty Ltd", email="accounts@wattlegum.test", currency="AUD",
+            tz="Australia/Sydney", terms=7, start="2026-08-03",
+            lines=[
+                line("per_unit", metric="deliveries", unit_price="2.80", billing_interval="week"),
+                line("flat", amount="600.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d25_storage_gbp_included",
+        "format": "text",
+        "blocks": [
+            ("p", "Archive Vault - Order Form"),
+            ("p", "Customer | Thistle Insurance plc"),
+            ("p", "Billing email | payables@thistleinsurance.test"),
+            ("p", "Start date | 01/06/2026"),
+            ("p", "Plan: Archive Vault Business at £2,000 per month, billed monthly in advance, which includes "
+                  "50,000 GB of storage."),
+            ("p", "Additional storage is charged at £0.03 per GB above the included 50,000 GB, billed monthly in arrears."),
+            ("p", "Payment terms: Net 30. Initial term: 12 months; thereafter the agreement renews automatically "
+                  "for 12-month periods."),
+        ],
+        "expected": contract(
+            name="Thistle Insurance plc", email="payables@thistleinsurance.test", currency="GBP", terms=30,
+            start="2026-06-01",
+            lines=[
+                line("flat", amount="2000.00"),
+                line("per_unit", metric="gb", unit_price="0.03", included_units="50000"),
+            ],
+        ),
+    },
+    {
+        "name": "d26_time_and_materials",
+        "format": "docx",
+        "blocks": [
+            ("h", "Statement of Work - Data Platform Support"),
+            ("p", "This SOW is between Quantive Partners LLC (\"Contractor\") and Beacon Utilities Co. (\"Client\")."),
+            ("p", "Term: from October 1, 2026 to March 31, 2027."),
+            ("p", "Senior engineers are billed at $185 per hour and analysts at $120 per hour, invoiced monthly in "
+                  "arrears based on actual hours worked."),
+            ("p", "A monthly retainer of $3,000 applies, billed monthly in advance."),
+            ("p", "Send invoices to ap@beaconutilities.test; payment Net 30."),
+        ],
+        "expected": contract(
+            name="Beacon Utilities Co.", email="ap@beaconutilities.test", currency="USD", terms=30,
+            start="2026-10-01", end="2027-04-01",
+            lines=[
+                line("per_unit", metric="senior_engineer_hours", unit_price="185.00"),
+                line("per_unit", metric="analyst_hours", unit_price="120.00"),
+                line("flat", amount="3000.00"),
+            ],
+        ),
+    },
+]
