@@ -106,7 +106,7 @@ PREPAID_RE = re.compile(
     re.I,
 )
 PERCENT_BASE_RE = re.compile(
-    r"\bof (?:the |each |all |every |gross |total |net )*(?:transaction|payment|gross|gmv|volume|processed|"
+    r"\bof (?:the |each |all |every |gross |total |net |any )*(?:[a-z-]+ ){0,3}?(?:transaction|payment|gross|gmv|volume|processed|"
     r"sales|revenue|order|amount|charge|value|spend|payout|booking|merchandise|invoice|premium|settle|"
     r"funds|tpv|billings|disburse|collected|basket|ticket)|\btake rate\b|\bcommission\b|\bprocessing fee\b|"
     r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b",
@@ -116,7 +116,7 @@ SEAT_RE = re.compile(
     r"\bper (?:named |authori[sz]ed |licensed |full |standard |admin |power |internal )?(?:seat|user|licen[cs]e|"
     r"agent|member|editor|employee|head|operator|developer|learner|admin|subscriber seat)s?\b|\bseats?\b|"
     r"\blicen[cs]es\b|\b(?:named|authori[sz]ed|licensed) users\b|\buser licen[cs]es?\b|\bper-seat\b|\bper-user\b|"
-    r"\bper (?:workstation|device|endpoint|vehicle|location|site|store|bed|doctor|provider)\b",
+    r"\bper (?:workstation|device|endpoint|vehicle|location|site|store|bed|doctor|provider)\b(?!-)",
     re.I,
 )
 NOT_SEAT_RE = re.compile(r"\bactive users?\b|\bmau\b|\bmonthly active", re.I)
@@ -138,7 +138,11 @@ MINIMUM_RE = re.compile(
     r"\bmin\.?\s+(?:monthly|annual|spend|fee|charge)|\bmindestumsatz|\bminimum spend",
     re.I,
 )
-PER_EVENT_RE = re.compile(r"\bper (?:transaction|payment|event|charge|order|booking)\b|\beach transaction\b", re.I)
+PER_EVENT_RE = re.compile(
+    r"\b(?:per|each|any|a|every|any single|a single|per single)\s+(?:single\s+)?(?:successful\s+)?(?:card\s+)?"
+    r"(?:transaction|payment|event|charge|order|booking|txn)\b",
+    re.I,
+)
 INCLUDED_RE = re.compile(
     r"\b(?:includ(?:es|ed|ing)|free|allowance|at no (?:additional )?charge|no charge|bundled|covered|complimentary)\b",
     re.I,
@@ -227,7 +231,7 @@ class _Extractor:
         return p.find_dates(text, day_first=self.day_first)
 
     def fields_labelled(self, pattern: str) -> list[Segment]:
-        regex = re.compile(rf"^(?:{pattern})\b", re.I)
+        regex = re.compile(rf"\b(?:{pattern})\b", re.I)
         return [s for s in self.segments if s.kind == "field" and regex.match(s.label.strip())]
 
     # -- customer -----------------------------------------------------------------------------
@@ -257,7 +261,7 @@ class _Extractor:
         return customer
 
     def _clean_name(self, raw: str) -> str:
-        name = re.split(r"\s*\((?:the )?[\"“']|\s*\(hereinafter|,\s+(?:a|an)\s+[A-Z]|\s+\(\"|,\s+(?:with|having|whose|located)\b|\s+with (?:its|a) |\s*<", raw)[0]
+        name = re.split(r"\s*\((?:the )?[\"“']|\s*\(hereinafter|,\s+(?:a|an)\s+[A-Za-z]|\s+\(\"|,\s+(?:with|having|whose|located)\b|\s+with (?:its|a) |\s*<|,\s*\d|\s+-\s+|\s+\|", raw)[0]
         name = re.sub(r"\s*\(.*$", "", name)
         name = name.strip(" ,;:.\"“”'")
         name = re.sub(r"^(?:the\s+)", "", name, flags=re.I)
@@ -266,12 +270,19 @@ class _Extractor:
     def _customer_name(self) -> tuple[str | None, Segment | None, float]:
         for seg in self.fields_labelled(CUSTOMER_LABELS):
             label = seg.label.lower()
-            if "email" in label or "address" in label or "contact" in label or "number" in label or "id" in label.split():
+            if re.search(r"e-?mail|address|contact|number|\bid\b|time ?zone|currency|reference|\bvat\b|\btax|phone|"
+                         r"date|term|payment|signature|title|country|city|\bpo\b", label):
                 continue
             value = seg.value.split(" | ")[0]
             name = self._clean_name(EMAIL_RE.sub("", value))
             if name and not re.fullmatch(r"[\d\W]+", name):
                 return name, seg, 0.95
+        for seg in self.fields_labelled(r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospital|prepared for|attention|attn"):
+            if re.search(r"e-?mail|address|contact|number|\bid\b|payout", seg.label.lower()):
+                continue
+            name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
+            if name and not re.fullmatch(r"[\d\W]+", name) and not re.search(r"(?i)\b(?:ms|mr|mrs|dr)\b\.?", name):
+                return name, seg, 0.8
         roles = re.compile(
             rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,[^()]{{0,120}}?)?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?)?"
             rf"[\"“']?(?P<role>{CUSTOMER_ROLES})[\"”']?\s*\)",
@@ -280,7 +291,7 @@ class _Extractor:
         for seg in self.segments:
             for match in roles.finditer(seg.text):
                 raw = match.group("name")
-                raw = re.split(r"\band\b|\bbetween\b|\bby\b|\bwith\b", raw)[-1]
+                raw = re.split(r"\band\b|\bbetween\b|\bby\b|\bwith\b|\bfor\b|\bto\b|\bconfirm\w*\b|\bis\b|\bfrom\b|\bof\s+(?=[A-Z][a-z]+\s+[A-Z])", raw)[-1]
                 name = self._clean_name(raw)
                 if name and name[0].isupper():
                     return name, seg, 0.9
@@ -416,7 +427,8 @@ class _Extractor:
         labelled = self.fields_labelled(
             r"(?:contract |subscription |service |order |agreement |term |billing )?(?:start|commencement|effective)"
             r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
-            r"term start|initial term start|service period start|go-live date"
+            r"term start|initial term start|service period start|go-live date|"
+            r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"
         )
         for seg in labelled:
             found = self.dates(seg.value)
@@ -466,11 +478,13 @@ class _Extractor:
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 50): found.start]
                 if re.search(r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"
-                             r"terminat\w* on|up to and including|bis)\s*(?:and including\s+)?(?:the\s+)?$", before, re.I):
+                             r"terminat\w* on|up to and including|bis|end(?: date)?\s*:|[-–])\s*(?:and including\s+)?(?:the\s+)?$",
+                             before, re.I):
                     if start and found.value <= start:
                         continue
-                    if not re.search(r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bend|\bexpir|"
-                                     r"\beffective|\bvalid", seg.text, re.I):
+                    if not re.search(r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
+                                     r"\bstart", seg.text, re.I) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice",
+                                                                             seg.text, re.I):
                         continue
                     return self._exclusive(found.value, start), seg, 0.85, None
         if start:

@@ -206,7 +206,7 @@ def find_dates(text: str, *, day_first: bool = False) -> list[FoundDate]:
 
 DURATION_RE = re.compile(
     r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|"
-    r"thirty[- ]six)\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?|weeks?|days?)\b",
+    r"thirty[- ]six)\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?|weeks?|days?|monate?|jahre?|mois|ans?)\b",
     re.I,
 )
 
@@ -219,6 +219,8 @@ def duration(text: str) -> relativedelta | None:
     if count is None:
         return None
     unit = match.group("unit").lower().rstrip("s")
+    unit = {"monat": "month", "monate": "month", "mois": "month", "moi": "month", "jahr": "year", "jahre": "year",
+            "an": "year"}.get(unit, unit)
     return {
         "year": relativedelta(years=count),
         "month": relativedelta(months=count),

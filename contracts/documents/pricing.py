@@ -220,11 +220,26 @@ class PricingReader:
         for clause in self._clauses(text):
             self._clause(seg, clause)
 
+    def _drop_replaced_prices(self, text: str) -> str:
+        """"reduced from $0.023 to $0.018", "$0.018 (instead of $0.023)": only the new price stays."""
+        for money in self.ex.money(text):
+            before = text[max(0, money.start - 60): money.start]
+            after = text[money.end: money.end + 40]
+            if re.search(r"\b(?:reduced|increased|changed|amended|revised|lowered|raised|adjusted|updated|goes|moves?|decrease[sd]?)\s+"
+                         r"from\s*$|\b(?:instead of|previously|formerly|was|replacing|in place of)\s*$", before, re.I) \
+                    or re.search(r"^\s*(?:per\s+[\w-]+\s+)?(?:is|shall be|will be)?\s*(?:replaced|superseded)\s+(?:by|with)", after, re.I):
+                cut = re.search(r"^(?:\s*per\s+[\w-]+)?", after)
+                end = money.end + (cut.end() if cut else 0)
+                text = text[: money.start] + " " * (end - money.start) + text[end:]
+                return self._drop_replaced_prices(re.sub(r"\bfrom\s+(?=\s*to\b)", "", text))
+        return text
+
     def _clauses(self, text: str) -> list[str]:
         text = TAX_NOTE.sub("", text)
+        text = self._drop_replaced_prices(text)
         pieces = re.split(
             r";\s+|\s+plus\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))|\.\s+(?=[A-Z])|,\s+and\s+(?=(?:an?\s+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
-            r"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD |EUR |GBP |CHF ))|,\s+(?=(?:a|an|the)\s+[a-z -]{0,30}(?:fee|charge|price)\s+of\s+)",
+            r"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD |EUR |GBP |CHF ))|\s+and\s+(?=[a-z][\w -]{0,30}?\s(?:at|of|for|is|are|cost|costs|:)\s+(?:[$€£¥]|USD|EUR|GBP|CHF|AUD|CAD|JPY))|,\s+(?=(?:a|an|the)\s+[a-z -]{0,30}(?:fee|charge|price)\s+of\s+)",
             text,
         )
         clauses: list[str] = []
@@ -297,6 +312,9 @@ class PricingReader:
                 or (moneys and re.search(r"\bcommit(?:ment|ted|s) to (?:spend|pay|purchase)|\bspend commitment|\bminimum (?:of )?[$€£]", lowered)):
             self._minimum(seg, clause, moneys)
             return
+        if MILESTONE_RE.search(clause) and re.search(r":\s*$|\bas follows\b|\beach milestone\b|\bfollowing milestones\b", clause) \
+                and re.search(r"\btotal|\bfixed fee|\bfee for|\bprice", lowered):
+            return  # the total a payment schedule splits, not a milestone
         if MILESTONE_RE.search(clause) and not ONE_TIME_RE.search(clause) or (MILESTONE_RE.search(context) and self.milestones and moneys
                                                                                and MILESTONE_RE.search(clause)):
             self._milestone(seg, clause, moneys, percents)
@@ -306,6 +324,10 @@ class PricingReader:
                 self._milestone(seg, clause, moneys, percents)
             return
         if not moneys:
+            return
+        if self._last("percentage") and re.search(r"\bfirst\b|\bup to\b", lowered) and re.search(
+                r"\bno (?:commission|fee|charge)|\bfree\b|\bwaived|\bexempt|\bwithout (?:commission|fee|charge)", lowered):
+            self._percentage_allowance(seg, clause, moneys)
             return
         if ONE_TIME_RE.search(clause):
             self._one_time(seg, clause, moneys)
@@ -334,7 +356,7 @@ class PricingReader:
                 target = self.lines[-1] if len(self.lines) > count else None
                 clause = rest
         lowered = clause.lower()
-        which = "year" if re.search(r"\bannual|\bper year|\beach (?:contract )?year|\byearly|\bper annum|\b12[- ]month", lowered) else "period"
+        which = "year" if re.search(r"\bannual|\bper (?:contract )?year|\beach (?:contract )?year|\byearly|\bper annum|\b12[- ]month|\bcontract year", lowered) else "period"
         self.minimums.append((minimum.amount, seg, clause if which == "period" else f"year: {clause}", target))
 
     def _priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
@@ -367,9 +389,9 @@ class PricingReader:
                 unit = second.group("unit")
                 unit_word = unit.split()[0].lower()
                 is_period_unit = unit_word in STOP_UNITS
-        seat_text = f"per {unit}" if unit and not is_period_unit else ""
+        seat_text = f"per {unit}" if unit and not is_period_unit and not re.search(r"-(?:day|hour|minute|month|gb|mile|km)s?\b", unit, re.I) else ""
         seat = (SEAT_RE.search(seat_text) or (SEAT_RE.search(clause) and not unit_match and re.search(r"\bper\b|\beach\b", lowered))) \
-            and not NOT_SEAT_RE.search(clause)
+            and not NOT_SEAT_RE.search(clause) and not (unit and not seat_text and not is_period_unit)
         if seat:
             line = Line("per_seat", {"unit_price": money.amount}, seg, unit=unit or "seat")
             seats = self._seat_count(_mask_money(clause, moneys))
@@ -403,13 +425,14 @@ class PricingReader:
         billing_cadence = p.find_cadence(clause[billed.start():]) if billed else None
         price_cadence = p.find_cadence(clause[: billed.start()] if billed else clause)
         cadence = billing_cadence or price_cadence
-        if flat and price_cadence and billing_cadence and (price_cadence[0], price_cadence[1]) != (billing_cadence[0], billing_cadence[1]):
+        price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
+        if price_key and price_cadence and billing_cadence and (price_cadence[0], price_cadence[1]) != (billing_cadence[0], billing_cadence[1]):
             months = {"month": 1, "year": 12}
             if price_cadence[0] in months and billing_cadence[0] in months:
                 per = months[price_cadence[0]] * price_cadence[1]
                 billed_months = months[billing_cadence[0]] * billing_cadence[1]
-                line.fields["amount"] = line.fields["amount"] * billed_months / per
-                line.warnings.append(("amount", f"Price stated per {per} month(s), billed every {billed_months}: amount per invoice computed."))
+                line.fields[price_key] = line.fields[price_key] * billed_months / per
+                line.warnings.append((price_key, f"Price stated per {per} month(s), billed every {billed_months}: the price per invoice is computed."))
         if cadence:
             line.interval = (cadence[0], cadence[1])
         timing = p.timing(clause)
@@ -477,7 +500,7 @@ class PricingReader:
 
     def _seat_count(self, text: str) -> Decimal | None:
         match = re.search(
-            rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal )?(?:seats?|users?|licen[cs]es?|agents?|members?|editors?|employees?|subscriptions?)\b",
+            rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal )?(?:seats?|users?|licen[cs]es?|agents?|members?|editors?|employees?|subscriptions?|devices|endpoints|vehicles|locations|sites|stores|workstations)\b",
             text,
             re.I,
         ) or re.search(rf"\b(?:seats?|users?|licen[cs]es?|quantity|qty)\s*(?::|=|of)\s*(?P<n>{NUM})\b", text, re.I)
@@ -593,6 +616,12 @@ class PricingReader:
             self._finish(target, clause)
             target.timing = "in_arrears"
 
+    def _percentage_allowance(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
+        line = self._last("percentage")
+        assert line is not None
+        line.fields["free_amount"] = moneys[0].amount
+        line.evidence["free_amount"] = (seg, 0.8)
+
     def _per_event_bounds(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         line = self._last("percentage")
         assert line is not None
@@ -695,7 +724,7 @@ class PricingReader:
             ("upto", rf"\b(?:up to|upto|first|the first|≤|<=|less than|under|below|fewer than|0\s*-\s*|bis)\s*(?P<b>{n})\b"),
             ("next", rf"\bnext\s+(?P<b>{n})\b"),
             ("above", rf"(?:\b(?:over|above|more than|greater than|beyond|in excess of|exceeding|from|ab|after|>|≥|>=)\s*(?P<a>{n})|(?P<a2>{n})\s*(?:\+|or more|and (?:above|over|more|up|beyond)|or above|plus\b|\+\s*units))"),
-            ("rest", r"\bthereafter\b|\ball (?:additional|further|remaining|other)\b|\bremaining\b|\bany additional\b|\beverything above\b|\bbeyond that\b|\bunlimited\b|\babove that\b|\bbalance\b"),
+            ("rest", r"\bthereafter\b|\ball (?:additional|further|remaining|other)\b|\bremaining\b|\bany additional\b|\beverything above\b|\bbeyond that\b|\bunlimited\b|\babove that\b"),
         ]
         for kind, pattern in patterns:
             match = re.search(pattern, lowered, re.I)
@@ -718,6 +747,8 @@ class PricingReader:
         thereafter") or one tier per bullet / line (joined later with its neighbours)."""
         moneys = self.ex.money(text)
         if not moneys and not FREE_WORD.search(text):
+            return []
+        if TOP_UP_RE.search(text) or PREPAID_RE.search(text) or (MINIMUM_RE.search(text) and len(moneys) < 2):
             return []
         parts = [part for part in re.split(r";\s*|,\s*(?:and\s+|then\s+)?(?=(?:the\s+)?(?:next|over|above|first|up to|from|beyond|thereafter|\d|all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|\d))", text) if part.strip()]
         items = [item for item in (self._tier_item(seg, part) for part in parts) if item is not None]
@@ -907,6 +938,8 @@ class PricingReader:
             unit = re.search(r"\bper\s+(\w+(?:\s\w+)?)|/\s*(\w+)", header_text, re.I)
             if unit:
                 price_text = f"{price_cell} per {unit.group(1) or unit.group(2)}"
+        if billing and not BILLED_RE.search(billing):
+            billing = f"billed {billing}"
         parts = [name, price_text, billing]
         parts += [c for c, r in zip(row.cells, roles) if r in ("", "range") and c and c not in parts]
         clause = " ; ".join(p_ for p_ in parts if p_).replace(" ; ", " ", 0)
@@ -920,12 +953,13 @@ class PricingReader:
             line = self.lines[-1]
             line.seg = row
             if qty is not None and qty != 1:
-                if line.charge_model == "flat" and (SEAT_RE.search(header_text + " " + name) or re.search(r"\bper\b", price_cell)):
+                if line.charge_model == "flat":
+                    # A recurring item bought in a quantity is priced per seat (licences, users, units).
                     line.charge_model = "per_seat"
                     line.fields = {"unit_price": line.fields["amount"], "seats": qty}
                 elif line.charge_model == "per_seat":
                     line.fields["seats"] = qty
-                elif line.charge_model == "flat":
+                elif line.charge_model == "one_time":
                     line.fields["amount"] = line.fields["amount"] * qty
                     line.warnings.append(("amount", f"Quantity {qty} times the unit price."))
                 elif line.charge_model == "per_unit" and "included_units" not in line.fields and INCLUDED_RE.search(header_text):

@@ -12,6 +12,10 @@ _FIELD = re.compile(r"^(?P<label>[A-Za-z][\w /&'().#-]{1,48}?)\s*[:：]\s*(?P<va
 _HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][^.!?:;]{0,60}$")
 # "e.g." and "Inc." must not end a sentence; decimals never do (no space after the dot).
 _ABBREVIATIONS = r"(?<!\be\.g)(?<!\bi\.e)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)(?<!\bNo)(?<!\bSt)(?<!\bvs)(?<!\bp\.a)"
+_LABEL = re.compile(
+    r"(?i)\b(?:customer|client|name|e-?mail|date|start|end|term|payment|currency|contact|address|bill|invoice|"
+    r"effective|merchant|company|account|zone|period|renewal|po\b|reference|order|seller|buyer|licensee|provider)"
+)
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z(\"“])")
 
 
@@ -53,6 +57,11 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
 
     for block in lines:
         text = block.text.strip()
+        # A wrapped form field continues on a line that starts in lower case.
+        if not buffer and out and out[-1].kind == "field" and text[:1].islower() and not re.search(r"[.;]$", out[-1].text):
+            out[-1].text = f"{out[-1].text} {text}"
+            out[-1].value = f"{out[-1].value} {text}"
+            continue
         field_match = _FIELD.match(text)
         starts_new = bool(_BULLET.match(text)) or bool(field_match) or block.page != page
         if starts_new or (buffer and re.search(r"[.:;!?]$", buffer[-1])):
@@ -101,12 +110,16 @@ def segment(document: Document) -> list[Segment]:
         rows = tables[item]  # type: ignore[index]
         header: tuple[str, ...] = ()
         width = max(len(row.cells) for row in rows)
+        # A two-column table of labels and values is a form ("Customer | Acme Inc."), not a price list.
+        label_table = width == 2 and sum(1 for row in rows if row.cells and _LABEL.search(row.cells[0])) >= max(2, len(rows) // 2)
         for position, row in enumerate(rows):
             cells = row.cells
-            if position == 0 and _is_header_row(cells) and width > 1:
+            if label_table and position == 0 and re.fullmatch(r"(?i)(?:field|item|term|key|label)\s*\|?\s*", cells[0] or ""):
+                continue
+            if position == 0 and _is_header_row(cells) and width > 1 and not label_table:
                 header = cells
                 continue
-            if not header and len([c for c in cells if c]) == 2 and len(cells[0]) <= 50 and not re.search(
+            if (not header or label_table) and len([c for c in cells if c]) == 2 and len(cells[0]) <= 50 and not re.search(
                 r"[$€£¥]", cells[0]
             ):
                 label, value = (c for c in cells if c)
