@@ -232,7 +232,7 @@ class _Extractor:
 
     def fields_labelled(self, pattern: str) -> list[Segment]:
         regex = re.compile(rf"\b(?:{pattern})\b", re.I)
-        return [s for s in self.segments if s.kind == "field" and regex.match(s.label.strip())]
+        return [s for s in self.segments if s.kind == "field" and regex.search(s.label.strip())]
 
     # -- customer -----------------------------------------------------------------------------
     def customer(self) -> dict[str, Any]:
@@ -277,14 +277,8 @@ class _Extractor:
             name = self._clean_name(EMAIL_RE.sub("", value))
             if name and not re.fullmatch(r"[\d\W]+", name):
                 return name, seg, 0.95
-        for seg in self.fields_labelled(r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospital|prepared for|attention|attn"):
-            if re.search(r"e-?mail|address|contact|number|\bid\b|payout", seg.label.lower()):
-                continue
-            name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
-            if name and not re.fullmatch(r"[\d\W]+", name) and not re.search(r"(?i)\b(?:ms|mr|mrs|dr)\b\.?", name):
-                return name, seg, 0.8
         roles = re.compile(
-            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,[^()]{{0,120}}?)?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?)?"
+            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s[^()]{{0,120}}?)?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?)?"
             rf"[\"“']?(?P<role>{CUSTOMER_ROLES})[\"”']?\s*\)",
             re.I,
         )
@@ -295,6 +289,12 @@ class _Extractor:
                 name = self._clean_name(raw)
                 if name and name[0].isupper():
                     return name, seg, 0.9
+        for seg in self.fields_labelled(r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospital|prepared for"):
+            if re.search(r"e-?mail|address|contact|number|\bid\b|payout", seg.label.lower()):
+                continue
+            name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
+            if name and not re.fullmatch(r"[\d\W]+", name) and not re.search(r"(?i)\b(?:ms|mr|mrs|dr)\b\.?", name):
+                return name, seg, 0.8
         # "between Provider Inc. and Customer GmbH" with the provider named first is the usual
         # form; without role labels this is a guess and says so.
         for seg in self.segments:

@@ -379,7 +379,7 @@ class PricingReader:
                     line.fields["free_units"] = free
                 self._finish(line, clause)
                 return
-        unit_match = re.match(r"^\s*(?:/|per|each|a|an|for each|for every)\s*(?:successful |additional |billable |extra )?(?P<unit>[A-Za-z][A-Za-z0-9-]*(?:[ -][A-Za-z][A-Za-z-]*)?)", after, re.I)
+        unit_match = re.match(r"^\s*(?:/\s*|(?:per|each|a|an|for each|for every)\s+)(?:successful |additional |billable |extra )?(?P<unit>[A-Za-z][A-Za-z0-9-]*(?:[ -][A-Za-z][A-Za-z-]*)?)", after, re.I)
         unit = unit_match.group("unit") if unit_match else ""
         unit_word = unit.split()[0].lower() if unit else ""
         is_period_unit = unit_word in STOP_UNITS or unit_word in ("mo", "yr", "qtr")
@@ -750,7 +750,7 @@ class PricingReader:
             return []
         if TOP_UP_RE.search(text) or PREPAID_RE.search(text) or (MINIMUM_RE.search(text) and len(moneys) < 2):
             return []
-        parts = [part for part in re.split(r";\s*|,\s*(?:and\s+|then\s+)?(?=(?:the\s+)?(?:next|over|above|first|up to|from|beyond|thereafter|\d|all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|\d))", text) if part.strip()]
+        parts = [part for part in re.split(r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:next|over|above|first|up to|from|beyond|thereafter|\d|all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|\d))", text) if part.strip()]
         items = [item for item in (self._tier_item(seg, part) for part in parts) if item is not None]
         priced = [part for part in parts if self.ex.money(part) or FREE_WORD.search(part)]
         if len(items) >= 2 and len(items) >= len(priced) - 1:
@@ -1018,10 +1018,20 @@ class PricingReader:
         self.lines = kept
 
     def _same_thing(self, a: Line, b: Line) -> bool:
+        """Two mentions of one charge (a summary table and the prose that explains it), or two
+        charges? The same unit with the same price is one; with different prices it is one only
+        when their descriptions share a word ("two prices for one thing" becomes a warning)."""
         if a.charge_model in ("milestone", "prepaid_credit", "percentage"):
             return True
         if a.is_usage:
-            return _metric(a.unit) == _metric(b.unit)
+            if _metric(a.unit) != _metric(b.unit):
+                return False
+            if self._prices(a) == self._prices(b):
+                return True
+            ignore = {"the", "and", "per", "are", "is", "at", "of", "billed", "charged", "fee", "fees", "price", "usage"}
+            words_a = {w for w in re.findall(r"[a-z]{3,}", a.description.lower()) if w not in ignore}
+            words_b = {w for w in re.findall(r"[a-z]{3,}", b.description.lower()) if w not in ignore}
+            return bool(words_a & words_b) or not words_a or not words_b
         return _slug(a.description) == _slug(b.description) and bool(a.description)
 
     @staticmethod

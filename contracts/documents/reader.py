@@ -21,6 +21,7 @@ class Block:
     text: str
     cells: tuple[str, ...] = ()
     table: int | None = None  # index of the table on the document, for rows
+    starts_paragraph: bool = False
 
 
 @dataclass
@@ -83,7 +84,9 @@ def _read_text(data: bytes) -> Document:
     document = Document(kind=TEXT)
     table_index = 0
     in_table = False
+    new_paragraph = True
     for page_number, page in enumerate(text.split("\f"), start=1):
+        new_paragraph = True
         for raw in page.splitlines():
             line = raw.rstrip()
             # Markdown / pipe tables and tab-separated rows keep their cells.
@@ -99,8 +102,11 @@ def _read_text(data: bytes) -> Document:
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
                 continue
             in_table = False
-            if line.strip():
-                document.blocks.append(Block(page_number, _clean(line)))
+            if not line.strip():
+                new_paragraph = True
+                continue
+            document.blocks.append(Block(page_number, _clean(line), starts_paragraph=new_paragraph))
+            new_paragraph = False
         document.page_count = page_number
     return document
 
@@ -123,9 +129,15 @@ def _read_pdf(data: bytes) -> Document:
 
             text_page = page.filter(outside) if boxes else page
             items: list[tuple[float, Block | list[Block]]] = []
+            previous_bottom: float | None = None
             for line in text_page.extract_text_lines(layout=False, strip=True):
-                if line["text"].strip():
-                    items.append((line["top"], Block(page_number, _clean(line["text"]))))
+                if not line["text"].strip():
+                    continue
+                height = line["bottom"] - line["top"]
+                # A gap of more than about half a line between lines starts a new paragraph.
+                gap = previous_bottom is None or line["top"] - previous_bottom > 0.45 * height
+                previous_bottom = line["bottom"]
+                items.append((line["top"], Block(page_number, _clean(line["text"]), starts_paragraph=gap)))
             for table in tables:
                 table_index += 1
                 rows = []
@@ -160,9 +172,9 @@ def _read_docx(data: bytes) -> Document:
             # Explicit page breaks are the only page positions a DOCX carries.
             if 'w:br w:type="page"' in item._p.xml or "lastRenderedPageBreak" in item._p.xml:
                 page += 1 if document.blocks else 0
-            for line in item.text.splitlines():
+            for number, line in enumerate(item.text.splitlines()):
                 if line.strip():
-                    document.blocks.append(Block(page, _clean(line)))
+                    document.blocks.append(Block(page, _clean(line), starts_paragraph=number == 0))
         elif isinstance(item, Table):
             table_index += 1
             for row in item.rows:

@@ -11,12 +11,15 @@ _BULLET = re.compile(r"^\s*(?:[-•*▪◦·]|\(?[a-z0-9]{1,3}[.)])\s+", re.I)
 _FIELD = re.compile(r"^(?P<label>[A-Za-z][\w /&'().#-]{1,48}?)\s*[:：]\s*(?P<value>\S.*)$")
 _HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][^.!?:;]{0,60}$")
 # "e.g." and "Inc." must not end a sentence; decimals never do (no space after the dot).
-_ABBREVIATIONS = r"(?<!\be\.g)(?<!\bi\.e)(?<!\bInc)(?<!\bLtd)(?<!\bCorp)(?<!\bCo)(?<!\bNo)(?<!\bSt)(?<!\bvs)(?<!\bp\.a)"
+_ABBREVIATIONS = (
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCorp\.)(?<!\bCo\.)(?<!\bNo\.)(?<!\bSt\.)"
+    r"(?<!\bvs\.)(?<!\bp\.a\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bS\.A\.)(?<!\bB\.V\.)(?<!\bL\.L\.C\.)"
+)
 _LABEL = re.compile(
     r"(?i)\b(?:customer|client|name|e-?mail|date|start|end|term|payment|currency|contact|address|bill|invoice|"
     r"effective|merchant|company|account|zone|period|renewal|po\b|reference|order|seller|buyer|licensee|provider)"
 )
-_SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z(\"“])")
+_SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
 @dataclass
@@ -63,8 +66,10 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
             out[-1].value = f"{out[-1].value} {text}"
             continue
         field_match = _FIELD.match(text)
-        starts_new = bool(_BULLET.match(text)) or bool(field_match) or block.page != page
-        if starts_new or (buffer and re.search(r"[.:;!?]$", buffer[-1])):
+        starts_new = bool(_BULLET.match(text)) or bool(field_match) or block.page != page or block.starts_paragraph
+        # A line ending in a colon introduces a list or a table; sentences inside a paragraph are
+        # split later, so a line that merely ends with a full stop does not end the paragraph.
+        if starts_new or (buffer and re.search(r":$", buffer[-1])):
             flush()
         page = block.page if not buffer else page
         if field_match and len(field_match.group("label").split()) <= 6:
@@ -111,12 +116,12 @@ def segment(document: Document) -> list[Segment]:
         header: tuple[str, ...] = ()
         width = max(len(row.cells) for row in rows)
         # A two-column table of labels and values is a form ("Customer | Acme Inc."), not a price list.
-        label_table = width == 2 and sum(1 for row in rows if row.cells and _LABEL.search(row.cells[0])) >= max(2, len(rows) // 2)
+        label_table = width == 2 and sum(1 for row in rows if row.cells and _LABEL.search(row.cells[0])) >= max(1, (len(rows) + 1) // 2)
         for position, row in enumerate(rows):
             cells = row.cells
             if label_table and position == 0 and re.fullmatch(r"(?i)(?:field|item|term|key|label)\s*\|?\s*", cells[0] or ""):
                 continue
-            if position == 0 and _is_header_row(cells) and width > 1 and not label_table:
+            if position == 0 and len(rows) > 1 and _is_header_row(cells) and width > 1 and not label_table:
                 header = cells
                 continue
             if (not header or label_table) and len([c for c in cells if c]) == 2 and len(cells[0]) <= 50 and not re.search(
