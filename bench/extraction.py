@@ -29,9 +29,7 @@ FORMATS = {".pdf": "pdf", ".docx": "docx", ".txt": "text"}
 
 def documents(which: str) -> list[Path]:
     folders = ["dev", "heldout"] if which == "all" else [which]
-    return sorted(
-        path for folder in folders for path in (CORPUS / folder).iterdir() if path.suffix in FORMATS
-    )
+    return sorted(path for folder in folders for path in (CORPUS / folder).iterdir() if path.suffix in FORMATS)
 
 
 def main() -> None:
@@ -58,9 +56,11 @@ def main() -> None:
     print()
     for fmt, score in sorted(by_format.items()):
         print(f"{'format ' + fmt:40} {'':5} {score.precision:6.3f} {score.recall:6.3f} {score.f1:6.3f}")
-    print(f"{'OVERALL (' + args.set + ')':40} {'':5} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}"
-          f"   fields: {total.true_positive} right, {total.false_positive} wrong or extra, "
-          f"{total.false_negative} missed")
+    print(
+        f"{'OVERALL (' + args.set + ')':40} {'':5} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}"
+        f"   fields: {total.true_positive} right, {total.false_positive} wrong or extra, "
+        f"{total.false_negative} missed"
+    )
 
 
 if __name__ == "__main__":

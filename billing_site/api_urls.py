@@ -84,3 +84,20 @@ urlpatterns += [
     re_path(r"^credit-notes/(?P<pk>\d+)/?$", CreditNoteDetailApi.as_view(), name="credit-note-detail"),
     re_path(r"^credit-notes/(?P<pk>\d+)/pdf/?$", CreditNotePdfApi.as_view(), name="credit-note-pdf"),
 ]
+
+# Contract documents: upload (extraction), read, approve (creates the customer and contract).
+from contracts.api.documents import (  # noqa: E402
+    ContractDocumentApproveApi,
+    ContractDocumentCreateApi,
+    ContractDocumentDetailApi,
+)
+
+urlpatterns += [
+    re_path(r"^contract-documents/?$", ContractDocumentCreateApi.as_view(), name="contract-document-create"),
+    re_path(r"^contract-documents/(?P<pk>\d+)/?$", ContractDocumentDetailApi.as_view(), name="contract-document-detail"),
+    re_path(
+        r"^contract-documents/(?P<pk>\d+)/approve/?$",
+        ContractDocumentApproveApi.as_view(),
+        name="contract-document-approve",
+    ),
+]

@@ -221,3 +221,8 @@ INVOICE_ANOMALY_FACTOR = Decimal(env.str("INVOICE_ANOMALY_FACTOR", default="3"))
 INVOICE_ANOMALY_HISTORY = env.int("INVOICE_ANOMALY_HISTORY", default=3)
 INVOICE_HOLD_ABOVE = {"USD": 100_000, "EUR": 100_000, "GBP": 100_000, "JPY": 15_000_000}
 CREDIT_NOTE_NUMBER_PREFIX = env.str("CREDIT_NOTE_NUMBER_PREFIX", default="CN")
+
+# Contract documents: an optional language model extracts beside the offline extractor and its
+# disagreements show as warnings ("anthropic" or "openai"; the SDK reads its own API key).
+CONTRACT_EXTRACTION_LLM = env.str("CONTRACT_EXTRACTION_LLM", default="")
+CONTRACT_EXTRACTION_LLM_MODEL = env.str("CONTRACT_EXTRACTION_LLM_MODEL", default="")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import Decimal
 from typing import Any
 
 from contracts.documents import parsing as p
@@ -65,16 +64,42 @@ PROVIDER_ROLES = r"provider|vendor|supplier|licensor|company|seller|contractor|c
 CUSTOMER_ROLES = r"customer|client|licensee|subscriber|buyer|purchaser|you"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TIMEZONES = {
-    "eastern": "America/New_York", "et": "America/New_York", "est": "America/New_York",
-    "edt": "America/New_York", "central": "America/Chicago", "ct": "America/Chicago", "cst": "America/Chicago",
-    "mountain": "America/Denver", "mt": "America/Denver", "pacific": "America/Los_Angeles",
-    "pt": "America/Los_Angeles", "pst": "America/Los_Angeles", "pdt": "America/Los_Angeles",
-    "uk": "Europe/London", "london": "Europe/London", "gmt": "Europe/London", "bst": "Europe/London",
-    "cet": "Europe/Berlin", "cest": "Europe/Berlin", "central european": "Europe/Berlin",
-    "berlin": "Europe/Berlin", "paris": "Europe/Paris", "amsterdam": "Europe/Amsterdam", "utc": "UTC",
-    "sydney": "Australia/Sydney", "aest": "Australia/Sydney", "tokyo": "Asia/Tokyo", "jst": "Asia/Tokyo",
-    "singapore": "Asia/Singapore", "sgt": "Asia/Singapore", "india": "Asia/Kolkata", "ist": "Asia/Kolkata",
-    "zurich": "Europe/Zurich", "toronto": "America/Toronto", "madrid": "Europe/Madrid", "dublin": "Europe/Dublin",
+    "eastern": "America/New_York",
+    "et": "America/New_York",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "central": "America/Chicago",
+    "ct": "America/Chicago",
+    "cst": "America/Chicago",
+    "mountain": "America/Denver",
+    "mt": "America/Denver",
+    "pacific": "America/Los_Angeles",
+    "pt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "uk": "Europe/London",
+    "london": "Europe/London",
+    "gmt": "Europe/London",
+    "bst": "Europe/London",
+    "cet": "Europe/Berlin",
+    "cest": "Europe/Berlin",
+    "central european": "Europe/Berlin",
+    "berlin": "Europe/Berlin",
+    "paris": "Europe/Paris",
+    "amsterdam": "Europe/Amsterdam",
+    "utc": "UTC",
+    "sydney": "Australia/Sydney",
+    "aest": "Australia/Sydney",
+    "tokyo": "Asia/Tokyo",
+    "jst": "Asia/Tokyo",
+    "singapore": "Asia/Singapore",
+    "sgt": "Asia/Singapore",
+    "india": "Asia/Kolkata",
+    "ist": "Asia/Kolkata",
+    "zurich": "Europe/Zurich",
+    "toronto": "America/Toronto",
+    "madrid": "Europe/Madrid",
+    "dublin": "Europe/Dublin",
 }
 SKIP_RE = re.compile(
     r"\blate (?:payment )?(?:fee|charge)|\binterest\b|\boverdue\b|\bliabilit|\bindemn|\binsurance\b|\btravel\b|"
@@ -158,7 +183,9 @@ GRADUATED_RE = re.compile(
     r"\bwithin (?:each|that|the) (?:tier|band)|\bonly the units\b|\bnext\b",
     re.I,
 )
-CUMULATIVE_RE = re.compile(r"\bcumulative\b|\bover the (?:contract |subscription )?term\b|\bsince the start of the term", re.I)
+CUMULATIVE_RE = re.compile(
+    r"\bcumulative\b|\bover the (?:contract |subscription )?term\b|\bsince the start of the term", re.I
+)
 RANGE_WORDS = (
     r"first|next|up to|upto|over|above|more than|greater than|beyond|in excess of|exceeding|thereafter|"
     r"additional|remaining|and above|and over|and up|\+|≤|<=|<|>|from|to|through|between|under|below|less than"
@@ -168,8 +195,21 @@ UNIT_AFTER_PER = re.compile(
 )
 
 STOP_UNITS = {
-    "month", "year", "quarter", "week", "day", "annum", "the", "calendar", "billing", "contract", "period",
-    "each", "unit", "monthly", "annually",
+    "month",
+    "year",
+    "quarter",
+    "week",
+    "day",
+    "annum",
+    "the",
+    "calendar",
+    "billing",
+    "contract",
+    "period",
+    "each",
+    "unit",
+    "monthly",
+    "annually",
 }
 
 
@@ -217,9 +257,12 @@ class _Extractor:
         # A European document writes 1.234,56: a comma before two digits at a number's end, or a
         # dot-thousands group followed by a comma.
         self.decimal_comma = bool(
-            re.search(r"\d\.\d{3},\d", text) or re.search(r"(?:[€]|EUR|CHF)\s?\d+,\d{2}\b|\b\d+,\d{2}\s?(?:€|EUR)", text)
+            re.search(r"\d\.\d{3},\d", text)
+            or re.search(r"(?:[€]|EUR|CHF)\s?\d+,\d{2}\b|\b\d+,\d{2}\s?(?:€|EUR)", text)
         )
-        self.day_first = self.decimal_comma or bool(re.search(r"£|GBP|€|EUR|\bGmbH\b|\bLtd\b|\bAG\b|\bS\.A\.|\bB\.V\.", text))
+        self.day_first = self.decimal_comma or bool(
+            re.search(r"£|GBP|€|EUR|\bGmbH\b|\bLtd\b|\bAG\b|\bS\.A\.|\bB\.V\.", text)
+        )
         self.lines: list[_Line] = []
         self.data: dict[str, Any] = {}
 
@@ -236,8 +279,13 @@ class _Extractor:
 
     # -- customer -----------------------------------------------------------------------------
     def customer(self) -> dict[str, Any]:
-        customer: dict[str, Any] = {"name": None, "email": None, "currency": None, "timezone": None,
-                                    "payment_terms_days": None}
+        customer: dict[str, Any] = {
+            "name": None,
+            "email": None,
+            "currency": None,
+            "timezone": None,
+            "payment_terms_days": None,
+        }
         name, seg, conf = self._customer_name()
         if name:
             customer["name"] = name
@@ -261,17 +309,27 @@ class _Extractor:
         return customer
 
     def _clean_name(self, raw: str) -> str:
-        name = re.split(r"\s*\((?:the )?[\"“']|\s*\(hereinafter|,\s+(?:a|an)\s+[A-Za-z]|\s+\(\"|,\s+(?:with|having|whose|located)\b|\s+with (?:its|a) |\s*<|,\s*\d|\s+-\s+|\s+\|", raw)[0]
+        name = re.split(
+            r"\s*\((?:the )?[\"“']|\s*\(hereinafter|,\s+(?:a|an)\s+[A-Za-z]|\s+\(\"|,\s+(?:with|having|whose|located)\b|\s+with (?:its|a) |\s*<|,\s*\d|\s+-\s+|\s+\|",
+            raw,
+        )[0]
         name = re.sub(r"\s*\(.*$", "", name)
-        name = name.strip(" ,;:.\"“”'")
+        name = name.strip(" ,;:\"“”'")
+        if name.endswith(".") and not re.search(
+            r"\b(?:Inc|Ltd|Co|Corp|Bros|Pty|L\.L\.C|S\.A|B\.V|N\.V|P\.C|L\.P|S\.p\.A)\.$", name
+        ):
+            name = name[:-1]
         name = re.sub(r"^(?:the\s+)", "", name, flags=re.I)
         return name.strip()
 
     def _customer_name(self) -> tuple[str | None, Segment | None, float]:
         for seg in self.fields_labelled(CUSTOMER_LABELS):
             label = seg.label.lower()
-            if re.search(r"e-?mail|address|contact|number|\bid\b|time ?zone|currency|reference|\bvat\b|\btax|phone|"
-                         r"date|term|payment|signature|title|country|city|\bpo\b", label):
+            if re.search(
+                r"e-?mail|address|contact|number|\bid\b|time ?zone|currency|reference|\bvat\b|\btax|phone|"
+                r"date|term|payment|signature|title|country|city|\bpo\b",
+                label,
+            ):
                 continue
             value = seg.value.split(" | ")[0]
             name = self._clean_name(EMAIL_RE.sub("", value))
@@ -285,11 +343,16 @@ class _Extractor:
         for seg in self.segments:
             for match in roles.finditer(seg.text):
                 raw = match.group("name")
-                raw = re.split(r"\band\b|\bbetween\b|\bby\b|\bwith\b|\bfor\b|\bto\b|\bconfirm\w*\b|\bis\b|\bfrom\b|\bof\s+(?=[A-Z][a-z]+\s+[A-Z])", raw)[-1]
+                raw = re.split(
+                    r"\band\b|\bbetween\b|\bby\b|\bwith\b|\bfor\b|\bto\b|\bconfirm\w*\b|\bis\b|\bfrom\b|\bof\s+(?=[A-Z][a-z]+\s+[A-Z])",
+                    raw,
+                )[-1]
                 name = self._clean_name(raw)
                 if name and name[0].isupper():
                     return name, seg, 0.9
-        for seg in self.fields_labelled(r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospital|prepared for"):
+        for seg in self.fields_labelled(
+            r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospital|prepared for"
+        ):
             if re.search(r"e-?mail|address|contact|number|\bid\b|payout", seg.label.lower()):
                 continue
             name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
@@ -321,7 +384,9 @@ class _Extractor:
         for seg in self.segments:
             text = seg.text
             lowered = text.lower()
-            if seg.kind in ("heading", "field") and re.search(rf"\b(?:{CUSTOMER_LABELS}|billing contact|invoic)", lowered):
+            if seg.kind in ("heading", "field") and re.search(
+                rf"\b(?:{CUSTOMER_LABELS}|billing contact|invoic)", lowered
+            ):
                 in_customer_block = True
             elif seg.kind == "heading" and re.search(rf"\b(?:{PROVIDER_ROLES}|remit|our)\b", lowered):
                 in_customer_block = False
@@ -336,9 +401,11 @@ class _Extractor:
                     score += 2
                 if re.search(rf"\b(?:{CUSTOMER_ROLES})\b", lowered):
                     score += 1
-                if re.search(r"\bremit|\bquestions?\b|\bsupport\b|\bcontact us\b|\bour\b|\bprovider\b|\bvendor\b|"
-                             r"\bsupplier\b|\bsales rep|\baccount (?:executive|manager)|\bnotices? to (?:provider|vendor)",
-                             lowered):
+                if re.search(
+                    r"\bremit|\bquestions?\b|\bsupport\b|\bcontact us\b|\bour\b|\bprovider\b|\bvendor\b|"
+                    r"\bsupplier\b|\bsales rep|\baccount (?:executive|manager)|\bnotices? to (?:provider|vendor)",
+                    lowered,
+                ):
                     score -= 3
                 if customer_name:
                     domain = email.split("@")[1].split(".")[0].lower()
@@ -355,19 +422,29 @@ class _Extractor:
 
     def _timezone(self) -> tuple[str | None, Segment | None]:
         for seg in self.segments:
-            match = re.search(r"\b(?:Africa|America|Asia|Australia|Europe|Pacific|Atlantic|Indian)/[A-Za-z_]+(?:/[A-Za-z_]+)?", seg.text)
+            match = re.search(
+                r"\b(?:Africa|America|Asia|Australia|Europe|Pacific|Atlantic|Indian)/[A-Za-z_]+(?:/[A-Za-z_]+)?",
+                seg.text,
+            )
             if match:
                 return match.group(0), seg
         for seg in self.segments:
-            match = re.search(r"\btime[- ]?zone\b[^.]*?\b(?:is|:|of|in)?\s*(?P<v>[A-Za-z][A-Za-z ]{1,30}?)(?:\s+time|\s*\(|[.,;]|$)",
-                              seg.text, re.I)
+            match = re.search(
+                r"\btime[- ]?zone\b[^.]*?\b(?:is|:|of|in)?\s*(?P<v>[A-Za-z][A-Za-z ]{1,30}?)(?:\s+time|\s*\(|[.,;]|$)",
+                seg.text,
+                re.I,
+            )
             if match:
                 value = match.group("v").strip().lower()
                 for key, zone in TIMEZONES.items():
                     if re.search(rf"\b{re.escape(key)}\b", value):
                         return zone, seg
-            match = re.search(r"\b(?P<v>Eastern|Central|Mountain|Pacific|UK|Central European|London|Berlin|Paris|Sydney|Tokyo|Singapore)"
-                              r"\s+(?:Standard\s+)?time\b", seg.text, re.I)
+            match = re.search(
+                r"\b(?P<v>Eastern|Central|Mountain|Pacific|UK|Central European|London|Berlin|Paris|Sydney|Tokyo|Singapore)"
+                r"\s+(?:Standard\s+)?time\b",
+                seg.text,
+                re.I,
+            )
             if match and re.search(r"\b(?:invoice|billing|period|close|midnight|customer|usage)", seg.text, re.I):
                 return TIMEZONES[match.group("v").lower()], seg
         return None, None
@@ -389,8 +466,12 @@ class _Extractor:
                 if match:
                     return int(match.group("n")), seg
         for seg in self.segments:
-            if re.search(r"\b(?:due|payable) (?:up)?on receipt\b|\bdue immediately\b|\bpayable immediately\b|\bnet 0\b|"
-                         r"\bdue on (?:the )?invoice date\b", seg.text, re.I):
+            if re.search(
+                r"\b(?:due|payable) (?:up)?on receipt\b|\bdue immediately\b|\bpayable immediately\b|\bnet 0\b|"
+                r"\bdue on (?:the )?invoice date\b",
+                seg.text,
+                re.I,
+            ):
                 return 0, seg
         return None, None
 
@@ -443,13 +524,15 @@ class _Extractor:
         best: tuple[date | None, Segment | None, float] = (None, None, 0.0)
         for seg in self.segments:
             for found in self.dates(seg.text):
-                before = seg.text[max(0, found.start - 60): found.start]
+                before = seg.text[max(0, found.start - 60) : found.start]
                 if prose.search(before):
                     word = prose.search(before).group(0).lower()  # type: ignore[union-attr]
                     conf = 0.9 if re.search(r"effective|commenc|start|begin", word) else 0.7
                     if re.search(r"dated|entered|as of", word) and not re.search(r"effective", word):
                         conf = 0.65
-                    if re.search(r"^\s*from\s*$", word) and not re.search(r"\b(?:term|period|service|subscription)\b", seg.text, re.I):
+                    if re.search(r"^\s*from\s*$", word) and not re.search(
+                        r"\b(?:term|period|service|subscription)\b", seg.text, re.I
+                    ):
                         conf = 0.5
                     if found.ambiguous:
                         conf = min(conf, 0.55)
@@ -476,23 +559,39 @@ class _Extractor:
                 return self._exclusive(found[0].value, start), seg, 0.9, None
         for seg in self.segments:
             for found in self.dates(seg.text):
-                before = seg.text[max(0, found.start - 50): found.start]
-                if re.search(r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"
-                             r"terminat\w* on|up to and including|bis|end(?: date)?\s*:|[-–])\s*(?:and including\s+)?(?:the\s+)?$",
-                             before, re.I):
+                before = seg.text[max(0, found.start - 50) : found.start]
+                if re.search(
+                    r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"
+                    r"terminat\w* on|up to and including|bis|end(?: date)?\s*:|[-–])\s*(?:and including\s+)?(?:the\s+)?$",
+                    before,
+                    re.I,
+                ):
                     if start and found.value <= start:
                         continue
-                    if not re.search(r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
-                                     r"\bstart", seg.text, re.I) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice",
-                                                                             seg.text, re.I):
+                    if not re.search(
+                        r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
+                        r"\bstart",
+                        seg.text,
+                        re.I,
+                    ) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I):
                         continue
                     return self._exclusive(found.value, start), seg, 0.85, None
         if start:
             for seg in self.segments:
-                if re.search(r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
-                             r"\blaufzeit|\bdurée", seg.text, re.I) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
-                    match = re.search(r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern, seg.text, re.I) or (
-                        re.search(p.DURATION_RE.pattern + r"[^.]{0,25}?\b(?:term|period|subscription|agreement|commitment)\b", seg.text, re.I)
+                if re.search(
+                    r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
+                    r"\blaufzeit|\bdurée",
+                    seg.text,
+                    re.I,
+                ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
+                    match = re.search(
+                        r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern, seg.text, re.I
+                    ) or (
+                        re.search(
+                            p.DURATION_RE.pattern + r"[^.]{0,25}?\b(?:term|period|subscription|agreement|commitment)\b",
+                            seg.text,
+                            re.I,
+                        )
                     )
                     if match:
                         length = p.duration(match.group(0))
@@ -517,16 +616,27 @@ class _Extractor:
                 seg.text,
                 re.I,
             )
-            if match and not re.search(r"\b(?:not|no|never|neither|without)\b[^.]{0,25}" + re.escape(match.group(0)), seg.text, re.I) \
-                    and not re.search(r"\bwill not\b|\bshall not\b|\bdoes not\b|\bno auto", seg.text[: match.start() + 5], re.I):
+            if (
+                match
+                and not re.search(
+                    r"\b(?:not|no|never|neither|without)\b[^.]{0,25}" + re.escape(match.group(0)), seg.text, re.I
+                )
+                and not re.search(
+                    r"\bwill not\b|\bshall not\b|\bdoes not\b|\bno auto", seg.text[: match.start() + 5], re.I
+                )
+            ):
                 return seg, match.group(0)
         return None
 
     def alignment(self) -> None:
         for seg in self.segments:
-            if re.search(r"\bcalendar[- ](?:month|quarter|year)s?\b|\bfirst (?:day|business day) of (?:each|every|the) (?:calendar )?"
-                         r"month|\b1st (?:day )?of (?:each|every|the) month|\bco-?termin|\baligned to the calendar|"
-                         r"\bprorated (?:first|initial|partial)|\bpartial (?:first )?month", seg.text, re.I):
+            if re.search(
+                r"\bcalendar[- ](?:month|quarter|year)s?\b|\bfirst (?:day|business day) of (?:each|every|the) (?:calendar )?"
+                r"month|\b1st (?:day )?of (?:each|every|the) month|\bco-?termin|\baligned to the calendar|"
+                r"\bprorated (?:first|initial|partial)|\bpartial (?:first )?month",
+                seg.text,
+                re.I,
+            ):
                 self.data["billing_alignment"] = "calendar"
                 self.rec.note("billing_alignment", seg, 0.8)
                 return
@@ -541,7 +651,9 @@ class _Extractor:
                 self.rec.note("currency", seg, 0.98)
                 return code.group(1)
         for seg in self.segments:
-            match = re.search(rf"\b(?:in|denominated in|payable in|stated in|currency (?:is|of))\s+(?:the\s+)?({p._CODE})\b", seg.text)
+            match = re.search(
+                rf"\b(?:in|denominated in|payable in|stated in|currency (?:is|of))\s+(?:the\s+)?({p._CODE})\b", seg.text
+            )
             if match and re.search(r"\b(?:amounts|fees|prices|payments|invoices|currency|charges)\b", seg.text, re.I):
                 self.rec.note("currency", seg, 0.95)
                 return match.group(1)
@@ -560,7 +672,9 @@ class _Extractor:
         code, mentions = ranked[0]
         if len(ranked) > 1:
             others = ", ".join(c for c, _ in ranked[1:])
-            self.rec.warn("currency", f"Amounts in more than one currency ({code} and {others}): check the contract currency.")
+            self.rec.warn(
+                "currency", f"Amounts in more than one currency ({code} and {others}): check the contract currency."
+            )
         explicit = [m for m, _ in mentions if m.explicit]
         seg = mentions[0][1]
         if not explicit:

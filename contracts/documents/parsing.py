@@ -10,17 +10,38 @@ from decimal import Decimal, InvalidOperation
 from dateutil.relativedelta import relativedelta
 
 SYMBOLS = {
-    "US$": "USD", "USD$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
-    "S$": "SGD", "HK$": "HKD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR",
-    "Fr.": "CHF", "kr": "SEK",
+    "US$": "USD",
+    "USD$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "Fr.": "CHF",
+    "kr": "SEK",
 }
-CODES = (
-    "USD EUR GBP JPY CHF CAD AUD NZD SGD HKD SEK NOK DKK PLN CZK INR BRL MXN ZAR KWD AED CNY KRW ILS"
-).split()
+CODES = ["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "SGD", "HKD", "SEK", "NOK", "DKK", "PLN", "CZK", "INR", "BRL", "MXN", "ZAR", "KWD", "AED", "CNY", "KRW", "ILS"]
 CURRENCY_WORDS = {
-    "us dollars": "USD", "u.s. dollars": "USD", "united states dollars": "USD", "euros": "EUR", "euro": "EUR",
-    "pounds sterling": "GBP", "british pounds": "GBP", "swiss francs": "CHF", "japanese yen": "JPY",
-    "canadian dollars": "CAD", "australian dollars": "AUD", "singapore dollars": "SGD",
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "united states dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "british pounds": "GBP",
+    "swiss francs": "CHF",
+    "japanese yen": "JPY",
+    "canadian dollars": "CAD",
+    "australian dollars": "AUD",
+    "singapore dollars": "SGD",
 }
 
 _NUMBER = r"\d{1,3}(?:[ '\u2019]\d{3})+(?:[.,]\d+)?|\d[\d,.]*\d|\d"
@@ -129,9 +150,27 @@ def parse_quantity(raw: str, *, decimal_comma: bool = False) -> Decimal | None:
 
 
 WORD_NUMBERS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24, "twenty four": 24,
-    "thirty": 30, "thirty-six": 36, "thirty six": 36, "forty-five": 45, "sixty": 60, "ninety": 90,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "twenty four": 24,
+    "thirty": 30,
+    "thirty-six": 36,
+    "thirty six": 36,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
 }
 
 
@@ -145,15 +184,67 @@ def word_number(raw: str) -> int | None:
 # --- dates -------------------------------------------------------------------------------------
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4, "may": 5,
-    "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9, "sep": 9, "sept": 9,
-    "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
     # German, French, Spanish, Dutch: European documents
-    "januar": 1, "janvier": 1, "enero": 1, "februar": 2, "février": 2, "fevrier": 2, "febrero": 2,
-    "märz": 3, "maerz": 3, "mars": 3, "marzo": 3, "maart": 3, "avril": 4, "abril": 4, "mai": 5, "mayo": 5,
-    "juni": 6, "juin": 6, "junio": 6, "juli": 7, "juillet": 7, "julio": 7, "août": 8, "aout": 8,
-    "agosto": 8, "septembre": 9, "septiembre": 9, "oktober": 10, "octobre": 10, "octubre": 10,
-    "novembre": 11, "noviembre": 11, "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12,
+    "januar": 1,
+    "janvier": 1,
+    "enero": 1,
+    "februar": 2,
+    "février": 2,
+    "fevrier": 2,
+    "febrero": 2,
+    "märz": 3,
+    "maerz": 3,
+    "mars": 3,
+    "marzo": 3,
+    "maart": 3,
+    "avril": 4,
+    "abril": 4,
+    "mai": 5,
+    "mayo": 5,
+    "juni": 6,
+    "juin": 6,
+    "junio": 6,
+    "juli": 7,
+    "juillet": 7,
+    "julio": 7,
+    "août": 8,
+    "aout": 8,
+    "agosto": 8,
+    "septembre": 9,
+    "septiembre": 9,
+    "oktober": 10,
+    "octobre": 10,
+    "octubre": 10,
+    "novembre": 11,
+    "noviembre": 11,
+    "dezember": 12,
+    "décembre": 12,
+    "decembre": 12,
+    "diciembre": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
@@ -219,8 +310,15 @@ def duration(text: str) -> relativedelta | None:
     if count is None:
         return None
     unit = match.group("unit").lower().rstrip("s")
-    unit = {"monat": "month", "monate": "month", "mois": "month", "moi": "month", "jahr": "year", "jahre": "year",
-            "an": "year"}.get(unit, unit)
+    unit = {
+        "monat": "month",
+        "monate": "month",
+        "mois": "month",
+        "moi": "month",
+        "jahr": "year",
+        "jahre": "year",
+        "an": "year",
+    }.get(unit, unit)
     return {
         "year": relativedelta(years=count),
         "month": relativedelta(months=count),
@@ -231,15 +329,30 @@ def duration(text: str) -> relativedelta | None:
 
 # (pattern, interval, count), most specific first
 CADENCES: list[tuple[str, str, int]] = [
-    (r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?year(?:ly)?|twice a year|every six months|every 6 months)\b",
-     "month", 6),
+    (
+        r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?year(?:ly)?|twice a year|every six months|every 6 months)\b",
+        "month",
+        6,
+    ),
     (r"\b(?:bi-?monthly|every (?:two|2) months)\b", "month", 2),
-    (r"\b(?:quarterly|per quarter|each quarter|every quarter|a quarter|/\s?qtr|/\s?quarter|every (?:three|3) months"
-     r"|calendar quarter|vierteljährlich|trimestriel(?:le)?)\b", "month", 3),
-    (r"\b(?:annual(?:ly)?|yearly|per year|per annum|p\.a\.|a year|each year|every year|/\s?yr|/\s?year|jährlich"
-     r"|annuel(?:le)?|12 months)\b", "year", 1),
-    (r"\b(?:monthly|per month|a month|each month|every month|/\s?mo(?:nth)?|per calendar month|p\.m\.|monatlich"
-     r"|mensuel(?:le)?|mtl)\b", "month", 1),
+    (
+        r"\b(?:quarterly|per quarter|each quarter|every quarter|a quarter|/\s?qtr|/\s?quarter|every (?:three|3) months"
+        r"|calendar quarter|vierteljährlich|trimestriel(?:le)?)\b",
+        "month",
+        3,
+    ),
+    (
+        r"\b(?:annual(?:ly)?|yearly|per year|per annum|p\.a\.|a year|each year|every year|/\s?yr|/\s?year|jährlich"
+        r"|annuel(?:le)?|12 months)\b",
+        "year",
+        1,
+    ),
+    (
+        r"\b(?:monthly|per month|a month|each month|every month|/\s?mo(?:nth)?|per calendar month|p\.m\.|monatlich"
+        r"|mensuel(?:le)?|mtl)\b",
+        "month",
+        1,
+    ),
     (r"\b(?:weekly|per week|a week|each week|every week)\b", "week", 1),
     (r"\b(?:daily|per day|a day|each day|every day)\b", "day", 1),
 ]
@@ -260,10 +373,16 @@ def find_cadence(text: str) -> tuple[str, int, int] | None:
 
 def timing(text: str) -> str | None:
     lowered = text.lower()
-    advance = re.search(r"\bin advance\b|\bup-?front\b|\bprepaid\b|\bat the (?:start|beginning) of each\b|\bvorschüssig|"
-                        r"\bà échoir", lowered)
-    arrears = re.search(r"\bin arrears?\b|\bat the end of each\b|\bafter the end of\b|\bbased on actual\b|"
-                        r"\bnachschüssig|\bterme échu", lowered)
+    advance = re.search(
+        r"\bin advance\b|\bup-?front\b|\bprepaid\b|\bat the (?:start|beginning) of each\b|\bvorschüssig|"
+        r"\bà échoir",
+        lowered,
+    )
+    arrears = re.search(
+        r"\bin arrears?\b|\bat the end of each\b|\bafter the end of\b|\bbased on actual\b|"
+        r"\bnachschüssig|\bterme échu",
+        lowered,
+    )
     if advance and not arrears:
         return "in_advance"
     if arrears and not advance:

@@ -51,8 +51,13 @@ TAX_NOTE = re.compile(
     r"(?:vat|taxes|tax|sales tax|mwst|ust|gst)\s*\)?",
     re.I,
 )
-FREE_WORD = re.compile(r"\bfree\b|\bincluded\b|\bno charge\b|\bat no (?:additional )?(?:cost|charge)\b|\bcomplimentary\b|\bn/c\b|\bkostenlos", re.I)
-BILLED_RE = re.compile(r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur)", re.I)
+FREE_WORD = re.compile(
+    r"\bfree\b|\bincluded\b|\bno charge\b|\bat no (?:additional )?(?:cost|charge)\b|\bcomplimentary\b|\bn/c\b|\bkostenlos",
+    re.I,
+)
+BILLED_RE = re.compile(
+    r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur)", re.I
+)
 TOP_UP_RE = re.compile(r"\btop[- ]?up|\breplenish|\brecharge|\brefill|\bauto[- ]?reload|\breload", re.I)
 EXPIRE_RE = re.compile(r"\bexpir|\bvalid (?:for|until)|\bforfeit|\bunused credits?|\bverfall", re.I)
 
@@ -104,7 +109,7 @@ def _num(raw: str, decimal_comma: bool) -> Decimal | None:
 def _mask_money(text: str, moneys: list[p.Money]) -> str:
     out = text
     for money in sorted(moneys, key=lambda m: -m.start):
-        out = out[: money.start] + "¤" * (money.end - money.start) + out[money.end:]
+        out = out[: money.start] + "¤" * (money.end - money.start) + out[money.end :]
     return out
 
 
@@ -116,11 +121,17 @@ def _header_role(header: str) -> str:
         return "total"
     if re.search(r"\b(?:due|date|target|when|timing)\b", h) and not re.search(r"\bprice|\bfee", h):
         return "date"
-    if re.fullmatch(r"(?:from|min(?:imum)?|lower(?: bound)?|start|von|ab|de)(?: \(.*\))?(?: units?| calls?| volume)?", h):
+    if re.fullmatch(
+        r"(?:from|min(?:imum)?|lower(?: bound)?|start|von|ab|de)(?: \(.*\))?(?: units?| calls?| volume)?", h
+    ):
         return "from"
-    if re.fullmatch(r"(?:to|up to|max(?:imum)?|upper(?: bound)?|through|end|bis|à)(?: \(.*\))?(?: units?| calls?| volume)?", h):
+    if re.fullmatch(
+        r"(?:to|up to|max(?:imum)?|upper(?: bound)?|through|end|bis|à)(?: \(.*\))?(?: units?| calls?| volume)?", h
+    ):
         return "to"
-    if re.search(r"\b(?:billing|frequency|cadence|invoiced|billed|period|interval|recurrence|term|abrechnung|fréquence)\b", h):
+    if re.search(
+        r"\b(?:billing|frequency|cadence|invoiced|billed|period|interval|recurrence|term|abrechnung|fréquence)\b", h
+    ):
         return "billing"
     if re.search(r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", h):
         return "range"
@@ -130,8 +141,11 @@ def _header_role(header: str) -> str:
         return "flat_fee"
     if re.search(r"\b(?:price|rate|fee|cost|amount|charge|preis|prix|tarif|eur|usd|gbp)\b", h):
         return "price"
-    if re.search(r"\b(?:item|product|service|description|component|name|sku|module|feature|milestone|deliverable|"
-                 r"phase|line|offering|plan|leistung|bezeichnung|position)\b", h):
+    if re.search(
+        r"\b(?:item|product|service|description|component|name|sku|module|feature|milestone|deliverable|"
+        r"phase|line|offering|plan|leistung|bezeichnung|position)\b",
+        h,
+    ):
         return "name"
     return ""
 
@@ -183,12 +197,20 @@ class PricingReader:
             timing = p.timing(text)
             if not (cadence or timing) or not BILLED_RE.search(text):
                 continue
-            if re.search(r"\bterm\b.*\brenew|\bnotice\b|\bpayment terms?\b|\breport", text, re.I) and not BILLED_RE.search(text):
+            if re.search(
+                r"\bterm\b.*\brenew|\bnotice\b|\bpayment terms?\b|\breport", text, re.I
+            ) and not BILLED_RE.search(text):
                 continue
             interval = (cadence[0], cadence[1]) if cadence else None
             lowered = text.lower()
-            usage = re.search(r"\busage|\boverage|\bconsumption|\bmetered|\bvariable|\btransaction fees|\bper-unit|\bin arrears", lowered)
-            fixed = re.search(r"\bsubscription|\bfixed|\bplatform|\blicen[cs]e|\brecurring|\bseat|\bbase fee|\bminimum|\bin advance|\bsupport", lowered)
+            usage = re.search(
+                r"\busage|\boverage|\bconsumption|\bmetered|\bvariable|\btransaction fees|\bper-unit|\bin arrears",
+                lowered,
+            )
+            fixed = re.search(
+                r"\bsubscription|\bfixed|\bplatform|\blicen[cs]e|\brecurring|\bseat|\bbase fee|\bminimum|\bin advance|\bsupport",
+                lowered,
+            )
             targets = []
             if usage:
                 targets.append("usage")
@@ -198,7 +220,11 @@ class PricingReader:
                 targets = ["all"]
             for target in targets:
                 if target not in self.defaults:
-                    self.defaults[target] = (interval, timing if target != "usage" or timing == "in_arrears" else None, seg)
+                    self.defaults[target] = (
+                        interval,
+                        timing if target != "usage" or timing == "in_arrears" else None,
+                        seg,
+                    )
 
     def _default(self, usage: bool) -> tuple[tuple[str, int] | None, str | None, Segment | None]:
         key = "usage" if usage else "fixed"
@@ -210,7 +236,11 @@ class PricingReader:
     # -- prose --------------------------------------------------------------------------------
     def _segment(self, seg: Segment) -> None:
         text = seg.text
-        if seg.kind == "field" and not self.ex.money(seg.value) and not p.find_percentages(seg.value, decimal_comma=self.dc):
+        if (
+            seg.kind == "field"
+            and not self.ex.money(seg.value)
+            and not p.find_percentages(seg.value, decimal_comma=self.dc)
+        ):
             self._no_money(seg, text)
             return
         tier_items = self._tier_items_in(seg, text)
@@ -221,13 +251,18 @@ class PricingReader:
             self._clause(seg, clause)
 
     def _drop_replaced_prices(self, text: str) -> str:
-        """"reduced from $0.023 to $0.018", "$0.018 (instead of $0.023)": only the new price stays."""
+        """ "reduced from $0.023 to $0.018", "$0.018 (instead of $0.023)": only the new price stays."""
         for money in self.ex.money(text):
-            before = text[max(0, money.start - 60): money.start]
-            after = text[money.end: money.end + 40]
-            if re.search(r"\b(?:reduced|increased|changed|amended|revised|lowered|raised|adjusted|updated|goes|moves?|decrease[sd]?)\s+"
-                         r"from\s*$|\b(?:instead of|previously|formerly|was|replacing|in place of)\s*$", before, re.I) \
-                    or re.search(r"^\s*(?:per\s+[\w-]+\s+)?(?:is|shall be|will be)?\s*(?:replaced|superseded)\s+(?:by|with)", after, re.I):
+            before = text[max(0, money.start - 60) : money.start]
+            after = text[money.end : money.end + 40]
+            if re.search(
+                r"\b(?:reduced|increased|changed|amended|revised|lowered|raised|adjusted|updated|goes|moves?|decrease[sd]?)\s+"
+                r"from\s*$|\b(?:instead of|previously|formerly|was|replacing|in place of)\s*$",
+                before,
+                re.I,
+            ) or re.search(
+                r"^\s*(?:per\s+[\w-]+\s+)?(?:is|shall be|will be)?\s*(?:replaced|superseded)\s+(?:by|with)", after, re.I
+            ):
                 cut = re.search(r"^(?:\s*per\s+[\w-]+)?", after)
                 end = money.end + (cut.end() if cut else 0)
                 text = text[: money.start] + " " * (end - money.start) + text[end:]
@@ -252,8 +287,12 @@ class PricingReader:
             prev_money = bool(self.ex.money(previous)) or bool(p.find_percentages(previous, decimal_comma=self.dc))
             # "2.9% plus $0.30 per transaction" is one take rate; a piece without a price qualifies
             # the one before it ("..., billed monthly in advance").
-            joins_rate = bool(p.find_percentages(previous, decimal_comma=self.dc)) and PERCENT_BASE_RE.search(previous) \
-                and PER_EVENT_RE.search(piece) and not MINIMUM_RE.search(piece)
+            joins_rate = (
+                bool(p.find_percentages(previous, decimal_comma=self.dc))
+                and PERCENT_BASE_RE.search(previous)
+                and PER_EVENT_RE.search(piece)
+                and not MINIMUM_RE.search(piece)
+            )
             if not has_money or not prev_money or joins_rate:
                 clauses[-1] = f"{previous} {'plus ' if joins_rate else ''}{piece}".strip()
             else:
@@ -288,10 +327,17 @@ class PricingReader:
         context = " ".join(seg.context[-2:]).lower()
         if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
             return
-        if SKIP_RE.search(clause) and re.search(r"\blate\b|\binterest\b|\boverdue\b|\bliabilit|\bincrease\b|\buplift|\bescalat", lowered):
+        if SKIP_RE.search(clause) and re.search(
+            r"\blate\b|\binterest\b|\boverdue\b|\bliabilit|\bincrease\b|\buplift|\bescalat", lowered
+        ):
             return
-        if moneys and TOTAL_RE.search(clause) and not re.search(r"\bper\s+(?!month|year|annum|quarter)\w", lowered) \
-                and not MILESTONE_RE.search(clause) and not PREPAID_RE.search(clause):
+        if (
+            moneys
+            and TOTAL_RE.search(clause)
+            and not re.search(r"\bper\s+(?!month|year|annum|quarter)\w", lowered)
+            and not MILESTONE_RE.search(clause)
+            and not PREPAID_RE.search(clause)
+        ):
             return
         # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
         if PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit")):
@@ -300,23 +346,49 @@ class PricingReader:
         if EXPIRE_RE.search(clause) and self._last("prepaid_credit") and not moneys:
             self._attach_expiry(seg, clause)
             return
-        if percents and (PERCENT_BASE_RE.search(clause) or PERCENT_BASE_RE.search(context)) and not MILESTONE_RE.search(clause) \
-                and not re.search(r"\bdiscount|\bof the (?:total |contract |implementation |project )?(?:fee|price|value)s?\b", lowered):
+        if (
+            percents
+            and (PERCENT_BASE_RE.search(clause) or PERCENT_BASE_RE.search(context))
+            and not MILESTONE_RE.search(clause)
+            and not re.search(
+                r"\bdiscount|\bof the (?:total |contract |implementation |project )?(?:fee|price|value)s?\b", lowered
+            )
+        ):
             self._percentage(seg, clause, moneys, percents)
             return
-        if moneys and PER_EVENT_RE.search(clause) and re.search(r"\bminimum|\bmin\b|\bat least|\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed", lowered) \
-                and self._last("percentage"):
+        if (
+            moneys
+            and PER_EVENT_RE.search(clause)
+            and re.search(r"\bminimum|\bmin\b|\bat least|\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed", lowered)
+            and self._last("percentage")
+        ):
             self._per_event_bounds(seg, clause, moneys)
             return
-        if moneys and MINIMUM_RE.search(clause) and not re.search(r"\bminimum (?:term|seat|quantity|order|of \d+ (?:seats|users|licen))", lowered) \
-                or (moneys and re.search(r"\bcommit(?:ment|ted|s) to (?:spend|pay|purchase)|\bspend commitment|\bminimum (?:of )?[$€£]", lowered)):
+        if (
+            moneys
+            and MINIMUM_RE.search(clause)
+            and not re.search(r"\bminimum (?:term|seat|quantity|order|of \d+ (?:seats|users|licen))", lowered)
+            or (
+                moneys
+                and re.search(
+                    r"\bcommit(?:ment|ted|s) to (?:spend|pay|purchase)|\bspend commitment|\bminimum (?:of )?[$€£]",
+                    lowered,
+                )
+            )
+        ):
             self._minimum(seg, clause, moneys)
             return
-        if MILESTONE_RE.search(clause) and re.search(r":\s*$|\bas follows\b|\beach milestone\b|\bfollowing milestones\b", clause) \
-                and re.search(r"\btotal|\bfixed fee|\bfee for|\bprice", lowered):
+        if (
+            MILESTONE_RE.search(clause)
+            and re.search(r":\s*$|\bas follows\b|\beach milestone\b|\bfollowing milestones\b", clause)
+            and re.search(r"\btotal|\bfixed fee|\bfee for|\bprice", lowered)
+        ):
             return  # the total a payment schedule splits, not a milestone
-        if MILESTONE_RE.search(clause) and not ONE_TIME_RE.search(clause) or (MILESTONE_RE.search(context) and self.milestones and moneys
-                                                                               and MILESTONE_RE.search(clause)):
+        if (
+            MILESTONE_RE.search(clause)
+            and not ONE_TIME_RE.search(clause)
+            or (MILESTONE_RE.search(context) and self.milestones and moneys and MILESTONE_RE.search(clause))
+        ):
             self._milestone(seg, clause, moneys, percents)
             return
         if percents and not moneys:
@@ -325,8 +397,14 @@ class PricingReader:
             return
         if not moneys:
             return
-        if self._last("percentage") and re.search(r"\bfirst\b|\bup to\b", lowered) and re.search(
-                r"\bno (?:commission|fee|charge)|\bfree\b|\bwaived|\bexempt|\bwithout (?:commission|fee|charge)", lowered):
+        if (
+            self._last("percentage")
+            and re.search(r"\bfirst\b|\bup to\b", lowered)
+            and re.search(
+                r"\bno (?:commission|fee|charge)|\bfree\b|\bwaived|\bexempt|\bwithout (?:commission|fee|charge)",
+                lowered,
+            )
+        ):
             self._percentage_allowance(seg, clause, moneys)
             return
         if ONE_TIME_RE.search(clause):
@@ -346,52 +424,90 @@ class PricingReader:
         others = [m for m in moneys if m is not minimum]
         target: Line | None = None
         if others and distance(minimum) <= 40:
-            first_word = min(w.start() for w in words if abs(w.start() - minimum.start) <= 60 or abs(minimum.end - w.start()) <= 60)
+            first_word = min(
+                w.start() for w in words if abs(w.start() - minimum.start) <= 60 or abs(minimum.end - w.start()) <= 60
+            )
             cut_at = min(first_word, minimum.start)
-            cuts = [m.start() for m in re.finditer(r",\s+|;\s+|\s+subject to\b|\s+with\s+(?:an?\s+)?|\s+and\s+(?:an?\s+)?|\(", clause[:cut_at])]
+            cuts = [
+                m.start()
+                for m in re.finditer(
+                    r",\s+|;\s+|\s+subject to\b|\s+with\s+(?:an?\s+)?|\s+and\s+(?:an?\s+)?|\(", clause[:cut_at]
+                )
+            ]
             if cuts and others[0].start < cuts[-1]:
-                main, rest = clause[: cuts[-1]], clause[cuts[-1]:]
+                main, rest = clause[: cuts[-1]], clause[cuts[-1] :]
                 count = len(self.lines)
                 self._clause(seg, main)
                 target = self.lines[-1] if len(self.lines) > count else None
                 clause = rest
         lowered = clause.lower()
-        which = "year" if re.search(r"\bannual|\bper (?:contract )?year|\beach (?:contract )?year|\byearly|\bper annum|\b12[- ]month|\bcontract year", lowered) else "period"
+        which = (
+            "year"
+            if re.search(
+                r"\bannual|\bper (?:contract )?year|\beach (?:contract )?year|\byearly|\bper annum|\b12[- ]month|\bcontract year",
+                lowered,
+            )
+            else "period"
+        )
         self.minimums.append((minimum.amount, seg, clause if which == "period" else f"year: {clause}", target))
 
     def _priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
         """Package, per seat, per unit or flat, by what follows the price."""
         money = moneys[0]
-        after = clause[money.end: money.end + 80]
-        before = clause[max(0, money.start - 80): money.start]
+        after = clause[money.end : money.end + 80]
+        before = clause[max(0, money.start - 80) : money.start]
         lowered = clause.lower()
         package = re.search(
             rf"^\s*(?:per|for each|for every|each|/)\s+(?:(?:started|commenced|full|block|pack|bundle|package|batch|increment)\s+(?:of\s+)?)?(?P<n>{QTY})\s+(?P<unit>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)",
             after,
             re.I,
-        ) or re.search(rf"\b(?:blocks?|packs?|bundles?|packages?|increments?|batch(?:es)?)\s+of\s+(?P<n>{QTY})\s+(?P<unit>[A-Za-z][\w-]*)", clause, re.I)
+        ) or re.search(
+            rf"\b(?:blocks?|packs?|bundles?|packages?|increments?|batch(?:es)?)\s+of\s+(?P<n>{QTY})\s+(?P<unit>[A-Za-z][\w-]*)",
+            clause,
+            re.I,
+        )
         if package:
             size = _num(package.group("n"), self.dc)
             if size and size > 1:
-                line = Line("package", {"package_size": size, "package_price": money.amount}, seg, unit=package.group("unit"))
+                line = Line(
+                    "package", {"package_size": size, "package_price": money.amount}, seg, unit=package.group("unit")
+                )
                 free = self._included(clause)
                 if free is not None:
                     line.fields["free_units"] = free
                 self._finish(line, clause)
                 return
-        unit_match = re.match(r"^\s*(?:/\s*|(?:per|each|a|an|for each|for every)\s+)(?:successful |additional |billable |extra )?(?P<unit>[A-Za-z][A-Za-z0-9-]*(?:[ -][A-Za-z][A-Za-z-]*)?)", after, re.I)
+        unit_match = re.match(
+            r"^\s*(?:/\s*|(?:per|each|a|an|for each|for every)\s+)(?:successful |additional |billable |extra )?(?P<unit>[A-Za-z][A-Za-z0-9-]*(?:[ -][A-Za-z][A-Za-z-]*)?)",
+            after,
+            re.I,
+        )
         unit = unit_match.group("unit") if unit_match else ""
         unit_word = unit.split()[0].lower() if unit else ""
         is_period_unit = unit_word in STOP_UNITS or unit_word in ("mo", "yr", "qtr")
         if is_period_unit:
-            second = re.search(r"^\s*(?:/|per|each|a)\s*\w+\s*(?:,\s*)?(?:/|per|each|for each)\s+(?P<unit>[A-Za-z][A-Za-z-]*(?:\s[A-Za-z][A-Za-z-]*)?)", after, re.I)
+            second = re.search(
+                r"^\s*(?:/|per|each|a)\s*\w+\s*(?:,\s*)?(?:/|per|each|for each)\s+(?P<unit>[A-Za-z][A-Za-z-]*(?:\s[A-Za-z][A-Za-z-]*)?)",
+                after,
+                re.I,
+            )
             if second:
                 unit = second.group("unit")
                 unit_word = unit.split()[0].lower()
                 is_period_unit = unit_word in STOP_UNITS
-        seat_text = f"per {unit}" if unit and not is_period_unit and not re.search(r"-(?:day|hour|minute|month|gb|mile|km)s?\b", unit, re.I) else ""
-        seat = (SEAT_RE.search(seat_text) or (SEAT_RE.search(clause) and not unit_match and re.search(r"\bper\b|\beach\b", lowered))) \
-            and not NOT_SEAT_RE.search(clause) and not (unit and not seat_text and not is_period_unit)
+        seat_text = (
+            f"per {unit}"
+            if unit and not is_period_unit and not re.search(r"-(?:day|hour|minute|month|gb|mile|km)s?\b", unit, re.I)
+            else ""
+        )
+        seat = (
+            (
+                SEAT_RE.search(seat_text)
+                or (SEAT_RE.search(clause) and not unit_match and re.search(r"\bper\b|\beach\b", lowered))
+            )
+            and not NOT_SEAT_RE.search(clause)
+            and not (unit and not seat_text and not is_period_unit)
+        )
         if seat:
             line = Line("per_seat", {"unit_price": money.amount}, seg, unit=unit or "seat")
             seats = self._seat_count(_mask_money(clause, moneys))
@@ -399,12 +515,19 @@ class PricingReader:
                 line.fields["seats"] = seats
             self._finish(line, clause)
             return
-        if unit and not is_period_unit and (unit_match is not None) and not re.match(r"(?:one|single|flat|fixed|total|lump)", unit_word):
+        if (
+            unit
+            and not is_period_unit
+            and (unit_match is not None)
+            and not re.match(r"(?:one|single|flat|fixed|total|lump)", unit_word)
+        ):
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit)
             included = self._included(clause, after_price=True)
             if included is not None:
                 line.fields["included_units"] = included
-            if len(moneys) > 1 and re.search(r"\bminimum|\bat least", clause[moneys[1].start - 40: moneys[1].start], re.I):
+            if len(moneys) > 1 and re.search(
+                r"\bminimum|\bat least", clause[moneys[1].start - 40 : moneys[1].start], re.I
+            ):
                 line.fields["minimum_amount"] = moneys[1].amount
             self._finish(line, clause)
             return
@@ -422,17 +545,27 @@ class PricingReader:
     def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
         line.description = self._describe(line.seg, clause, line.unit)
         billed = BILLED_RE.search(clause)
-        billing_cadence = p.find_cadence(clause[billed.start():]) if billed else None
+        billing_cadence = p.find_cadence(clause[billed.start() :]) if billed else None
         price_cadence = p.find_cadence(clause[: billed.start()] if billed else clause)
         cadence = billing_cadence or price_cadence
         price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
-        if price_key and price_cadence and billing_cadence and (price_cadence[0], price_cadence[1]) != (billing_cadence[0], billing_cadence[1]):
+        if (
+            price_key
+            and price_cadence
+            and billing_cadence
+            and (price_cadence[0], price_cadence[1]) != (billing_cadence[0], billing_cadence[1])
+        ):
             months = {"month": 1, "year": 12}
             if price_cadence[0] in months and billing_cadence[0] in months:
                 per = months[price_cadence[0]] * price_cadence[1]
                 billed_months = months[billing_cadence[0]] * billing_cadence[1]
                 line.fields[price_key] = line.fields[price_key] * billed_months / per
-                line.warnings.append((price_key, f"Price stated per {per} month(s), billed every {billed_months}: the price per invoice is computed."))
+                line.warnings.append(
+                    (
+                        price_key,
+                        f"Price stated per {per} month(s), billed every {billed_months}: the price per invoice is computed.",
+                    )
+                )
         if cadence:
             line.interval = (cadence[0], cadence[1])
         timing = p.timing(clause)
@@ -444,7 +577,9 @@ class PricingReader:
         if seg.kind == "field":
             return seg.label[:200]
         if seg.kind == "row":
-            name_cells = [c for c, h in zip(seg.cells, seg.header or ("",) * len(seg.cells)) if _header_role(h) == "name"]
+            name_cells = [
+                c for c, h in zip(seg.cells, seg.header or ("",) * len(seg.cells), strict=False) if _header_role(h) == "name"
+            ]
             if name_cells and name_cells[0]:
                 return name_cells[0][:200]
             first = next((c for c in seg.cells if c and not self.ex.money(c)), "")
@@ -452,7 +587,12 @@ class PricingReader:
                 return first[:200]
         moneys = self.ex.money(clause)
         head = clause[: moneys[0].start] if moneys else clause
-        head = re.sub(r"^(?:the|a|an|and|plus|with|customer (?:shall|will) pay|customer pays)\s+", "", head.strip(" ,:-"), flags=re.I)
+        head = re.sub(
+            r"^(?:the|a|an|and|plus|with|customer (?:shall|will) pay|customer pays)\s+",
+            "",
+            head.strip(" ,:-"),
+            flags=re.I,
+        )
         head = re.sub(r"\s+(?:of|is|will be|shall be|at|:|=)\s*$", "", head, flags=re.I).strip(" ,:-")
         if 2 <= len(head) <= 80:
             return head[:1].upper() + head[1:]
@@ -520,8 +660,12 @@ class PricingReader:
         dates = self.ex.dates(clause)
         if dates:
             line.fields["charge_date"] = dates[0].value
-        if len({m.amount for m in moneys}) > 1 and not re.search(r"\bwaived|\bdiscount|\binstead of|\breduced", clause, re.I):
-            line.warnings.append(("amount", f"More than one amount for this charge: {', '.join(m.text for m in moneys)}."))
+        if len({m.amount for m in moneys}) > 1 and not re.search(
+            r"\bwaived|\bdiscount|\binstead of|\breduced", clause, re.I
+        ):
+            line.warnings.append(
+                ("amount", f"More than one amount for this charge: {', '.join(m.text for m in moneys)}.")
+            )
         self._finish(line, clause)
         line.interval = None
 
@@ -532,7 +676,7 @@ class PricingReader:
             threshold = None
             amount = None
             for money in moneys:
-                before = clause[max(0, money.start - 40): money.start].lower()
+                before = clause[max(0, money.start - 40) : money.start].lower()
                 if re.search(r"below|under|less than|falls to|drops to|reaches|beneath|threshold", before):
                     threshold = money.amount
                 elif amount is None:
@@ -556,8 +700,8 @@ class PricingReader:
         granted = moneys[0].amount
         price = granted
         for money in moneys[1:]:
-            before = clause[max(0, money.start - 40): money.start].lower()
-            after = clause[money.end: money.end + 30].lower()
+            before = clause[max(0, money.start - 40) : money.start].lower()
+            after = clause[money.end : money.end + 30].lower()
             if re.search(r"\bfor\b|\bprice\b|\bcost\b|\bpay|\binvoiced\b|\bdiscounted\b|\bat\b", before):
                 price = money.amount
             elif re.search(r"\bcredits?\b|\bvalue\b|\bworth\b", after):
@@ -575,7 +719,7 @@ class PricingReader:
         dates = self.ex.dates(text)
         value: date | None = dates[0].value if dates else None
         if value is None:
-            length = p.duration(text[EXPIRE_RE.search(text).start():])  # type: ignore[union-attr]
+            length = p.duration(text[EXPIRE_RE.search(text).start() :])  # type: ignore[union-attr]
             start = self.ex.data.get("start_date")
             if length and start:
                 value = date.fromisoformat(start) + length
@@ -584,30 +728,49 @@ class PricingReader:
             line.fields["expires_on"] = value
             line.evidence["expires_on"] = (seg, 0.75)
 
-    def _percentage(self, seg: Segment, clause: str, moneys: list[p.Money], percents: list[tuple[Decimal, int, int]]) -> None:
+    def _percentage(
+        self, seg: Segment, clause: str, moneys: list[p.Money], percents: list[tuple[Decimal, int, int]]
+    ) -> None:
         masked = _mask_money(clause, moneys)
         rate = percents[0][0]
         line = self._last("percentage")
-        if line is not None and "rate" in line.fields and re.search(r"\bfirst\b|\bfree\b|\bminimum|\bcap", clause, re.I) \
-                and not re.search(r"\bof (?:each|the|every)", clause, re.I):
+        if (
+            line is not None
+            and "rate" in line.fields
+            and re.search(r"\bfirst\b|\bfree\b|\bminimum|\bcap", clause, re.I)
+            and not re.search(r"\bof (?:each|the|every)", clause, re.I)
+        ):
             target = line
         else:
             target = Line("percentage", {"rate": rate}, seg, unit="transaction amount")
-            if len(percents) > 1 and percents[1][0] != rate and not re.search(r"\bthen\b|\bafter\b|\bthereafter|\bfree\b", clause, re.I):
-                target.warnings.append(("rate", f"More than one rate stated: {', '.join(str(r) for r, _, _ in percents)}%."))
+            if (
+                len(percents) > 1
+                and percents[1][0] != rate
+                and not re.search(r"\bthen\b|\bafter\b|\bthereafter|\bfree\b", clause, re.I)
+            ):
+                target.warnings.append(
+                    ("rate", f"More than one rate stated: {', '.join(str(r) for r, _, _ in percents)}%.")
+                )
         for money in moneys:
-            before = clause[max(0, money.start - 50): money.start].lower()
-            after = clause[money.end: money.end + 40].lower()
-            if re.search(r"\bfirst\b|\bup to\b|\bbelow\b", before) and re.search(r"\bfree|\bno (?:fee|charge)|\bexempt|\bof (?:monthly |annual )?(?:volume|gmv|transaction)", after + before):
+            before = clause[max(0, money.start - 50) : money.start].lower()
+            after = clause[money.end : money.end + 40].lower()
+            if re.search(r"\bfirst\b|\bup to\b|\bbelow\b", before) and re.search(
+                r"\bfree|\bno (?:fee|charge)|\bexempt|\bof (?:monthly |annual )?(?:volume|gmv|transaction)",
+                after + before,
+            ):
                 target.fields["free_amount"] = money.amount
             elif re.search(r"\bminimum|\bmin\b|\bat least|\bno less", before):
                 target.fields["per_event_min"] = money.amount
             elif re.search(r"\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\bno more", before):
                 target.fields["per_event_max"] = money.amount
-            elif re.search(r"^\s*(?:per|/|each|a)\s*(?:successful |settled |processed )?(?:transaction|payment|charge|order|booking|event|txn)", after) \
-                    or re.search(r"\+\s*$|\bplus\s*$|\band\s*$", before):
+            elif re.search(
+                r"^\s*(?:per|/|each|a)\s*(?:successful |settled |processed )?(?:transaction|payment|charge|order|booking|event|txn)",
+                after,
+            ) or re.search(r"\+\s*$|\bplus\s*$|\band\s*$", before):
                 target.fields["fixed_fee"] = money.amount
-        free_events = re.search(rf"\bfirst\s+(?P<n>{NUM})\s+(?:transactions|payments|events|orders|charges)\b", masked, re.I)
+        free_events = re.search(
+            rf"\bfirst\s+(?P<n>{NUM})\s+(?:transactions|payments|events|orders|charges)\b", masked, re.I
+        )
         if free_events and re.search(r"\bfree|\bno (?:fee|charge)|\bwaived|\bexempt", masked, re.I):
             value = _num(free_events.group("n"), self.dc)
             if value is not None:
@@ -626,15 +789,22 @@ class PricingReader:
         line = self._last("percentage")
         assert line is not None
         for money in moneys:
-            before = clause[max(0, money.start - 50): money.start].lower()
+            before = clause[max(0, money.start - 50) : money.start].lower()
             if re.search(r"\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\bno more", before):
                 line.fields["per_event_max"] = money.amount
             else:
                 line.fields["per_event_min"] = money.amount
 
     # -- milestones ---------------------------------------------------------------------------
-    def _milestone(self, seg: Segment, clause: str, moneys: list[p.Money], percents: list[tuple[Decimal, int, int]],
-                   name: str | None = None, due: date | None = None) -> None:
+    def _milestone(
+        self,
+        seg: Segment,
+        clause: str,
+        moneys: list[p.Money],
+        percents: list[tuple[Decimal, int, int]],
+        name: str | None = None,
+        due: date | None = None,
+    ) -> None:
         amount = moneys[0].amount if moneys else None
         percent = percents[0][0] if percents and not moneys else None
         if moneys and len(moneys) > 1 and re.search(r"\btotal|\bof the\b", clause, re.I) and percents:
@@ -649,11 +819,22 @@ class PricingReader:
     def _milestone_name(self, clause: str, moneys: list[p.Money]) -> str:
         text = _mask_money(clause, moneys)
         text = re.sub(r"¤+", "", text)
-        text = re.sub(r"\(\s*\d+(?:[.,]\d+)?\s*%\s*\)|\d+(?:[.,]\d+)?\s*%(?:\s+of\s+(?:the\s+)?(?:total\s+)?(?:fees?|price|contract value|project fee)s?)?", "", text)
+        text = re.sub(
+            r"\(\s*\d+(?:[.,]\d+)?\s*%\s*\)|\d+(?:[.,]\d+)?\s*%(?:\s+of\s+(?:the\s+)?(?:total\s+)?(?:fees?|price|contract value|project fee)s?)?",
+            "",
+            text,
+        )
         text = re.sub(p.DATE_RE.pattern, "", text, flags=re.I)
-        text = re.sub(r"\b(?:milestone\s*\d*|payment\s*\d*|phase\s*(?=\d))\s*[:.-]?\s*", lambda m: m.group(0) if "phase" in m.group(0).lower() else "", text, flags=re.I)
+        text = re.sub(
+            r"\b(?:milestone\s*\d*|payment\s*\d*|phase\s*(?=\d))\s*[:.-]?\s*",
+            lambda m: m.group(0) if "phase" in m.group(0).lower() else "",
+            text,
+            flags=re.I,
+        )
         text = re.sub(r"\b(?:is |shall be |will be |are )?(?:due|payable|invoiced|billed)\b", "", text, flags=re.I)
-        text = re.sub(r"\b(?:target(?: date)?|on or about|by|no later than)\s*$", "", text.strip(" ,.;:-()"), flags=re.I)
+        text = re.sub(
+            r"\b(?:target(?: date)?|on or about|by|no later than)\s*$", "", text.strip(" ,.;:-()"), flags=re.I
+        )
         text = re.sub(r"\s+", " ", text).strip(" ,.;:-()")
         return (text[:1].upper() + text[1:])[:200] if text else "Milestone"
 
@@ -690,7 +871,9 @@ class PricingReader:
     def _project_total(self, seg: Segment) -> Decimal | None:
         for other in reversed(self.ex.segments[: seg.index + 1]):
             moneys = self.ex.money(other.text)
-            if moneys and re.search(r"\btotal|\bfixed fee|\bproject fee|\bfees? of\b|\bprice\b|\bcontract value", other.text, re.I):
+            if moneys and re.search(
+                r"\btotal|\bfixed fee|\bproject fee|\bfees? of\b|\bprice\b|\bcontract value", other.text, re.I
+            ):
                 return max(m.amount for m in moneys)
         return None
 
@@ -705,9 +888,13 @@ class PricingReader:
         flat_fee = None
         package_size = None
         if moneys:
-            after = text[moneys[0].end: moneys[0].end + 40]
-            before = text[max(0, moneys[0].start - 30): moneys[0].start]
-            if re.search(r"\bflat\b|\bbase\b|\bfixed\b", before + after[:15], re.I) and len(moneys) == 1 and not re.search(r"^\s*(?:per|/)", after):
+            after = text[moneys[0].end : moneys[0].end + 40]
+            before = text[max(0, moneys[0].start - 30) : moneys[0].start]
+            if (
+                re.search(r"\bflat\b|\bbase\b|\bfixed\b", before + after[:15], re.I)
+                and len(moneys) == 1
+                and not re.search(r"^\s*(?:per|/)", after)
+            ):
                 flat_fee, unit_price = moneys[0].amount, Decimal(0)
             pack = re.match(rf"^\s*(?:per|/|for each|each)\s+(?P<n>{QTY})\b", after, re.I)
             if pack:
@@ -715,16 +902,25 @@ class PricingReader:
                 if size and size > 1:
                     package_size = size
             for extra in moneys[1:]:
-                around = text[max(0, extra.start - 30): extra.end + 20].lower()
+                around = text[max(0, extra.start - 30) : extra.end + 20].lower()
                 if re.search(r"\bflat|\bbase|\bfixed|\bplus|\+", around):
                     flat_fee = extra.amount
         n = QTY
         patterns = [
             ("range", rf"(?:from\s+|between\s+)?(?P<a>{n})\s*(?:-|–|to|through|thru|until|and)\s*(?P<b>{n})\b"),
-            ("upto", rf"\b(?:up to|upto|first|the first|≤|<=|less than|under|below|fewer than|0\s*-\s*|bis)\s*(?P<b>{n})\b"),
+            (
+                "upto",
+                rf"\b(?:up to|upto|first|the first|≤|<=|less than|under|below|fewer than|0\s*-\s*|bis)\s*(?P<b>{n})\b",
+            ),
             ("next", rf"\bnext\s+(?P<b>{n})\b"),
-            ("above", rf"(?:\b(?:over|above|more than|greater than|beyond|in excess of|exceeding|from|ab|after|>|≥|>=)\s*(?P<a>{n})|(?P<a2>{n})\s*(?:\+|or more|and (?:above|over|more|up|beyond)|or above|plus\b|\+\s*units))"),
-            ("rest", r"\bthereafter\b|\ball (?:additional|further|remaining|other)\b|\bremaining\b|\bany additional\b|\beverything above\b|\bbeyond that\b|\bunlimited\b|\babove that\b"),
+            (
+                "above",
+                rf"(?:\b(?:over|above|more than|greater than|beyond|in excess of|exceeding|from|ab|after|>|≥|>=)\s*(?P<a>{n})|(?P<a2>{n})\s*(?:\+|or more|and (?:above|over|more|up|beyond)|or above|plus\b|\+\s*units))",
+            ),
+            (
+                "rest",
+                r"\bthereafter\b|\ball (?:additional|further|remaining|other)\b|\bremaining\b|\bany additional\b|\beverything above\b|\bbeyond that\b|\bunlimited\b|\babove that\b",
+            ),
         ]
         for kind, pattern in patterns:
             match = re.search(pattern, lowered, re.I)
@@ -750,7 +946,14 @@ class PricingReader:
             return []
         if TOP_UP_RE.search(text) or PREPAID_RE.search(text) or (MINIMUM_RE.search(text) and len(moneys) < 2):
             return []
-        parts = [part for part in re.split(r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:next|over|above|first|up to|from|beyond|thereafter|\d|all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|\d))", text) if part.strip()]
+        parts = [
+            part
+            for part in re.split(
+                r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:next|over|above|first|up to|from|beyond|thereafter|\d|all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|\d))",
+                text,
+            )
+            if part.strip()
+        ]
         items = [item for item in (self._tier_item(seg, part) for part in parts) if item is not None]
         priced = [part for part in parts if self.ex.money(part) or FREE_WORD.search(part)]
         if len(items) >= 2 and len(items) >= len(priced) - 1:
@@ -758,11 +961,22 @@ class PricingReader:
             if len(items) < len(priced) and self._tier_item(seg, lead) is None and not self.ex.money(lead):
                 pass
             return items
-        if len(items) == 1 and len(parts) <= 2 and (self._open_tiers is not None and seg.index - self._last_tier_seg <= 1
-                                                     or re.search(r"\btier|\bband\b", " ".join(seg.context[-1:]), re.I)):
+        if (
+            len(items) == 1
+            and len(parts) <= 2
+            and (
+                self._open_tiers is not None
+                and seg.index - self._last_tier_seg <= 1
+                or re.search(r"\btier|\bband\b", " ".join(seg.context[-1:]), re.I)
+            )
+        ):
             return items
-        if len(items) == 1 and len(moneys) <= 1 and re.match(r"^\s*(?:tier\s*\d+\s*[:.-]?\s*)?(?:\d|up to|first|from|over|above|next)", text, re.I) \
-                and re.search(r"\btier|\bvolume|\bband|\bfollows|\bschedule|\bpric", " ".join(seg.context[-1:]), re.I):
+        if (
+            len(items) == 1
+            and len(moneys) <= 1
+            and re.match(r"^\s*(?:tier\s*\d+\s*[:.-]?\s*)?(?:\d|up to|first|from|over|above|next)", text, re.I)
+            and re.search(r"\btier|\bvolume|\bband|\bfollows|\bschedule|\bpric", " ".join(seg.context[-1:]), re.I)
+        ):
             return items
         return []
 
@@ -796,8 +1010,12 @@ class PricingReader:
             up_to: Decimal | None
             if item.kind == "range":
                 up_to = item.high
-                if previous is not None and item.low is not None and item.low not in (previous, previous + 1) \
-                        and not (position == 0 and item.low in (0, 1)):
+                if (
+                    previous is not None
+                    and item.low is not None
+                    and item.low not in (previous, previous + 1)
+                    and not (position == 0 and item.low in (0, 1))
+                ):
                     warnings.append(("tiers", f"Tier bounds do not chain: {previous} then {item.low}."))
             elif item.kind == "upto":
                 up_to = item.high
@@ -807,14 +1025,20 @@ class PricingReader:
                 up_to = (previous or Decimal(0)) + (item.high or 0) if previous is not None else None
             elif item.kind == "above":
                 up_to = None
-                if item.low is not None and previous is not None and item.low not in (previous, previous + 1, previous - 1):
+                if (
+                    item.low is not None
+                    and previous is not None
+                    and item.low not in (previous, previous + 1, previous - 1)
+                ):
                     warnings.append(("tiers", f"Tier bounds do not chain: {previous} then above {item.low}."))
             else:
                 up_to = None
             if up_to is None and not last:
                 warnings.append(("tiers", "An open-ended tier is not the last one."))
             if last and up_to is not None:
-                warnings.append(("tiers", f"The last tier ends at {up_to}: no price above it is stated; left open-ended."))
+                warnings.append(
+                    ("tiers", f"The last tier ends at {up_to}: no price above it is stated; left open-ended.")
+                )
                 up_to = None
             if up_to is not None and previous is not None and up_to <= previous:
                 warnings.append(("tiers", f"Tier bounds do not increase: {previous} then {up_to}."))
@@ -827,8 +1051,16 @@ class PricingReader:
             previous = up_to
         unit = self._tier_unit(items)
         # "the first 10,000 calls are free, then $0.004 per call": one price above an allowance.
-        if len(tiers) == 2 and tiers[0]["unit_price"] == 0 and "flat_fee" not in tiers[0] and tiers[0]["up_to"] and "package_size" not in tiers[1]:
-            line = Line("per_unit", {"unit_price": tiers[1]["unit_price"], "included_units": tiers[0]["up_to"]}, seg, unit=unit)
+        if (
+            len(tiers) == 2
+            and tiers[0]["unit_price"] == 0
+            and "flat_fee" not in tiers[0]
+            and tiers[0]["up_to"]
+            and "package_size" not in tiers[1]
+        ):
+            line = Line(
+                "per_unit", {"unit_price": tiers[1]["unit_price"], "included_units": tiers[0]["up_to"]}, seg, unit=unit
+            )
             if tiers[1].get("flat_fee"):
                 line.warnings.append(("unit_price", "A flat fee on the paid tier was not kept."))
         elif len(tiers) == 1:
@@ -841,7 +1073,9 @@ class PricingReader:
             model = "volume" if volume and not re.search(r"\bgraduated\b", context, re.I) else "graduated"
             line = Line(model, {"tiers": tiers}, seg, unit=unit)
             if not volume and not graduated:
-                line.warnings.append(("charge_model", "The document does not say graduated or volume tiers: graduated assumed."))
+                line.warnings.append(
+                    ("charge_model", "The document does not say graduated or volume tiers: graduated assumed.")
+                )
             if model == "graduated" and CUMULATIVE_RE.search(context):
                 line.fields["tier_basis"] = "cumulative"
         line.warnings.extend(warnings)
@@ -857,7 +1091,10 @@ class PricingReader:
     def _tier_unit(self, items: list[TierItem]) -> str:
         texts = [*(item.text for item in items), *items[0].seg.context[-2:], " ".join(items[0].seg.header)]
         for text in texts:
-            match = re.search(r"\b(?:per|/)\s*(?:successful |additional )?(?P<u>[A-Za-z][A-Za-z-]*(?:\s(?!per\b|for\b|in\b)[A-Za-z][A-Za-z-]*)?)", text)
+            match = re.search(
+                r"\b(?:per|/)\s*(?:successful |additional )?(?P<u>[A-Za-z][A-Za-z-]*(?:\s(?!per\b|for\b|in\b)[A-Za-z][A-Za-z-]*)?)",
+                text,
+            )
             if match and match.group("u").split()[0].lower() not in STOP_UNITS:
                 return match.group("u")
         for text in texts:
@@ -872,17 +1109,18 @@ class PricingReader:
         roles = [_header_role(h) for h in header]
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
-        tier_items = [self._tier_item(row, text) for row, text in zip(rows, texts)]
+        tier_items = [self._tier_item(row, text) for row, text in zip(rows, texts, strict=False)]
         has_range_cols = "from" in roles or "to" in roles or "range" in roles
-        if sum(1 for item in tier_items if item) >= 2 and (has_range_cols or all(tier_items) or
-                                                         re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)):
+        if sum(1 for item in tier_items if item) >= 2 and (
+            has_range_cols or all(tier_items) or re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)
+        ):
             group = [item for item in tier_items if item]
             self.tier_groups.append(group)
             return
-        milestone_table = any(re.search(r"milestone|deliverable|phase|payment (?:event|schedule)", h, re.I) for h in header) or (
-            MILESTONE_RE.search(intro) and any(r == "date" for r in roles)
-        )
-        for row, text in zip(rows, texts):
+        milestone_table = any(
+            re.search(r"milestone|deliverable|phase|payment (?:event|schedule)", h, re.I) for h in header
+        ) or (MILESTONE_RE.search(intro) and any(r == "date" for r in roles))
+        for row, text in zip(rows, texts, strict=False):
             if milestone_table:
                 moneys = self.ex.money(text)
                 percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)
@@ -890,12 +1128,14 @@ class PricingReader:
                     continue
                 if TOTAL_RE.search(row.cells[0] if row.cells else ""):
                     continue
-                name = next((c for c, r in zip(row.cells, roles) if r == "name" and c), None) or next(
-                    (c for c in row.cells if c and not self.ex.money(c) and not self.ex.dates(c)), "Milestone")
-                due_cell = next((c for c, r in zip(row.cells, roles) if r == "date" and c), "")
+                name = next((c for c, r in zip(row.cells, roles, strict=False) if r == "name" and c), None) or next(
+                    (c for c in row.cells if c and not self.ex.money(c) and not self.ex.dates(c)), "Milestone"
+                )
+                due_cell = next((c for c, r in zip(row.cells, roles, strict=False) if r == "date" and c), "")
                 dates = self.ex.dates(due_cell or text)
-                self._milestone(row, text, moneys[:1] if moneys else [], percents, name=name,
-                                due=dates[0].value if dates else None)
+                self._milestone(
+                    row, text, moneys[:1] if moneys else [], percents, name=name, due=dates[0].value if dates else None
+                )
                 continue
             self._row(row, text, roles)
 
@@ -903,7 +1143,7 @@ class PricingReader:
         parts = []
         cells = list(row.cells)
         low = high = None
-        for cell, role in zip(cells, roles + [""] * (len(cells) - len(roles))):
+        for cell, role in zip(cells, roles + [""] * (len(cells) - len(roles)), strict=False):
             if role == "from":
                 low = cell
             elif role == "to":
@@ -925,7 +1165,7 @@ class PricingReader:
             return
         if row.cells and TOTAL_RE.search(row.cells[0]):
             return
-        cells = {role: cell for cell, role in zip(row.cells, roles) if role and cell}
+        cells = {role: cell for cell, role in zip(row.cells, roles, strict=False) if role and cell}
         header_text = " ".join(row.header)
         price_cell = cells.get("price", "")
         price_money = self.ex.money(price_cell)
@@ -934,20 +1174,28 @@ class PricingReader:
         name = cells.get("name", "")
         # One clause per row, in an order the prose reader understands: name, price, billing.
         price_text = price_cell or " ".join(c.text for c in moneys[:1])
-        if price_money and not re.search(r"\bper\b|/", price_cell) and re.search(r"\bper\s+\w+|\bunit price|/\s*\w+", header_text, re.I):
+        if (
+            price_money
+            and not re.search(r"\bper\b|/", price_cell)
+            and re.search(r"\bper\s+\w+|\bunit price|/\s*\w+", header_text, re.I)
+        ):
             unit = re.search(r"\bper\s+(\w+(?:\s\w+)?)|/\s*(\w+)", header_text, re.I)
             if unit:
                 price_text = f"{price_cell} per {unit.group(1) or unit.group(2)}"
         if billing and not BILLED_RE.search(billing):
             billing = f"billed {billing}"
         parts = [name, price_text, billing]
-        parts += [c for c, r in zip(row.cells, roles) if r in ("", "range") and c and c not in parts]
+        parts += [c for c, r in zip(row.cells, roles, strict=False) if r in ("", "range") and c and c not in parts]
         clause = " ; ".join(p_ for p_ in parts if p_).replace(" ; ", " ", 0)
         clause = re.sub(r"\s*;\s*", " ", clause)
-        if not re.search(r"\bmonth|\byear|\bannual|\bquarter", clause, re.I) and re.search(r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year", header_text, re.I):
+        if not re.search(r"\bmonth|\byear|\bannual|\bquarter", clause, re.I) and re.search(
+            r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year", header_text, re.I
+        ):
             clause = f"{clause} {p.find_cadence(header_text) and re.search(r'monthly|annual|yearly|quarterly|per month|per year', header_text, re.I).group(0)}"  # type: ignore[union-attr]
         before = len(self.lines)
-        context_row = Segment(row.page, row.text, "row", row.cells, row.header, row.table, index=row.index, context=row.context)
+        context_row = Segment(
+            row.page, row.text, "row", row.cells, row.header, row.table, index=row.index, context=row.context
+        )
         self._clause(context_row, clause)
         if len(self.lines) > before:
             line = self.lines[-1]
@@ -962,7 +1210,11 @@ class PricingReader:
                 elif line.charge_model == "one_time":
                     line.fields["amount"] = line.fields["amount"] * qty
                     line.warnings.append(("amount", f"Quantity {qty} times the unit price."))
-                elif line.charge_model == "per_unit" and "included_units" not in line.fields and INCLUDED_RE.search(header_text):
+                elif (
+                    line.charge_model == "per_unit"
+                    and "included_units" not in line.fields
+                    and INCLUDED_RE.search(header_text)
+                ):
                     line.fields["included_units"] = qty
 
     # -- minimums -------------------------------------------------------------------------------
@@ -979,20 +1231,36 @@ class PricingReader:
                 if words and any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
                     target = line
                     break
-            if not yearly and target is None and len(usage_lines) == 1 and not re.search(r"\ball (?:usage|fees|charges|lines)|\baggregate|\bacross|\bcombined|\btotal", lowered):
+            if (
+                not yearly
+                and target is None
+                and len(usage_lines) == 1
+                and not re.search(
+                    r"\ball (?:usage|fees|charges|lines)|\baggregate|\bacross|\bcombined|\btotal", lowered
+                )
+            ):
                 target = usage_lines[0]
             if not yearly and target is not None:
                 if "minimum_amount" in target.fields and target.fields["minimum_amount"] != amount:
-                    target.warnings.append(("minimum_amount", f"Two minimums stated: {target.fields['minimum_amount']} and {amount}."))
+                    target.warnings.append(
+                        ("minimum_amount", f"Two minimums stated: {target.fields['minimum_amount']} and {amount}.")
+                    )
                     continue
                 target.fields["minimum_amount"] = amount
                 target.evidence["minimum_amount"] = (seg, 0.8)
                 continue
             if commitment is not None:
                 if commitment["amount"] != amount:
-                    self.ex.rec.warn("minimum_commitment.amount", f"Two commitments stated: {commitment['amount']} and {amount}; kept the first.")
+                    self.ex.rec.warn(
+                        "minimum_commitment.amount",
+                        f"Two commitments stated: {commitment['amount']} and {amount}; kept the first.",
+                    )
                 continue
-            commitment = {"amount": _money_text(p.plain(amount)), "period": "year" if yearly else "billing_period", "lines": []}
+            commitment = {
+                "amount": _money_text(p.plain(amount)),
+                "period": "year" if yearly else "billing_period",
+                "lines": [],
+            }
             self.ex.rec.note("minimum_commitment.amount", seg, 0.8)
             if not usage_lines:
                 self.ex.rec.warn("minimum_commitment", "A minimum commitment without usage lines to count against it.")
@@ -1013,8 +1281,13 @@ class PricingReader:
                 for name, value in line.fields.items():
                     twin.fields.setdefault(name, value)
                 continue
-            twin.warnings.append((self._price_field(twin), f"Two prices for the same item: {self._prices(twin)} and {self._prices(line)} "
-                                                           f"(page {line.seg.page}: {line.seg.text[:80]!r}); kept the first."))
+            twin.warnings.append(
+                (
+                    self._price_field(twin),
+                    f"Two prices for the same item: {self._prices(twin)} and {self._prices(line)} "
+                    f"(page {line.seg.page}: {line.seg.text[:80]!r}); kept the first.",
+                )
+            )
         self.lines = kept
 
     def _same_thing(self, a: Line, b: Line) -> bool:
@@ -1028,7 +1301,21 @@ class PricingReader:
                 return False
             if self._prices(a) == self._prices(b):
                 return True
-            ignore = {"the", "and", "per", "are", "is", "at", "of", "billed", "charged", "fee", "fees", "price", "usage"}
+            ignore = {
+                "the",
+                "and",
+                "per",
+                "are",
+                "is",
+                "at",
+                "of",
+                "billed",
+                "charged",
+                "fee",
+                "fees",
+                "price",
+                "usage",
+            }
             words_a = {w for w in re.findall(r"[a-z]{3,}", a.description.lower()) if w not in ignore}
             words_b = {w for w in re.findall(r"[a-z]{3,}", b.description.lower()) if w not in ignore}
             return bool(words_a & words_b) or not words_a or not words_b
@@ -1036,9 +1323,18 @@ class PricingReader:
 
     @staticmethod
     def _price_field(line: Line) -> str:
-        return {"flat": "amount", "one_time": "amount", "per_unit": "unit_price", "per_seat": "unit_price",
-                "graduated": "tiers", "volume": "tiers", "package": "package_price", "percentage": "rate",
-                "prepaid_credit": "amount", "milestone": "milestones"}[line.charge_model]
+        return {
+            "flat": "amount",
+            "one_time": "amount",
+            "per_unit": "unit_price",
+            "per_seat": "unit_price",
+            "graduated": "tiers",
+            "volume": "tiers",
+            "package": "package_price",
+            "percentage": "rate",
+            "prepaid_credit": "amount",
+            "milestone": "milestones",
+        }[line.charge_model]
 
     def _prices(self, line: Line) -> Any:
         return str(line.fields.get(self._price_field(line)))
@@ -1055,7 +1351,11 @@ class PricingReader:
                 code = f"{base}_{counter}"
                 counter += 1
             codes.add(code)
-            data: dict[str, Any] = {"code": code, "description": line.description[:200], "charge_model": line.charge_model}
+            data: dict[str, Any] = {
+                "code": code,
+                "description": line.description[:200],
+                "charge_model": line.charge_model,
+            }
             if line.is_usage:
                 data["metric"] = _metric(line.unit)
             for name, value in line.fields.items():
@@ -1109,8 +1409,18 @@ def _json(value: Any) -> Any:
     return value
 
 
-MONEY_FIELDS = {"amount", "minimum_amount", "package_price", "price", "top_up_threshold", "top_up_amount", "free_amount",
-                "fixed_fee", "per_event_min", "per_event_max"}
+MONEY_FIELDS = {
+    "amount",
+    "minimum_amount",
+    "package_price",
+    "price",
+    "top_up_threshold",
+    "top_up_amount",
+    "free_amount",
+    "fixed_fee",
+    "per_event_min",
+    "per_event_max",
+}
 
 
 def _money_text(text: str) -> str:

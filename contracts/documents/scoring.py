@@ -26,7 +26,9 @@ def _norm(value: Any) -> Any:
         return None
     if isinstance(value, bool):
         return value
-    if isinstance(value, int | float | Decimal) or (isinstance(value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", value.strip())):
+    if isinstance(value, int | float | Decimal) or (
+        isinstance(value, str) and re.fullmatch(r"-?\d+(?:\.\d+)?", value.strip())
+    ):
         try:
             number = Decimal(str(value).strip())
         except InvalidOperation:
@@ -163,8 +165,12 @@ def score_extraction(expected: dict[str, Any], predicted: dict[str, Any]) -> Sco
     pred_top, pred_lines = flatten_contract(predicted)
     _compare(exp_top, pred_top, "", score)
     for i, j in pair_lines(exp_lines, pred_lines):
-        _compare(exp_lines[i] if i is not None else {}, pred_lines[j] if j is not None else {},
-                 f"lines[{i if i is not None else '+' + str(j)}].", score)
+        _compare(
+            exp_lines[i] if i is not None else {},
+            pred_lines[j] if j is not None else {},
+            f"lines[{i if i is not None else '+' + str(j)}].",
+            score,
+        )
     return score
 
 

@@ -61,7 +61,13 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
     for block in lines:
         text = block.text.strip()
         # A wrapped form field continues on a line that starts in lower case.
-        if not buffer and out and out[-1].kind == "field" and text[:1].islower() and not re.search(r"[.;]$", out[-1].text):
+        if (
+            not buffer
+            and out
+            and out[-1].kind == "field"
+            and text[:1].islower()
+            and not re.search(r"[.;]$", out[-1].text)
+        ):
             out[-1].text = f"{out[-1].text} {text}"
             out[-1].value = f"{out[-1].value} {text}"
             continue
@@ -116,16 +122,25 @@ def segment(document: Document) -> list[Segment]:
         header: tuple[str, ...] = ()
         width = max(len(row.cells) for row in rows)
         # A two-column table of labels and values is a form ("Customer | Acme Inc."), not a price list.
-        label_table = width == 2 and sum(1 for row in rows if row.cells and _LABEL.search(row.cells[0])) >= max(1, (len(rows) + 1) // 2)
+        label_table = width == 2 and sum(1 for row in rows if row.cells and _LABEL.search(row.cells[0])) >= max(
+            1, (len(rows) + 1) // 2
+        )
         for position, row in enumerate(rows):
             cells = row.cells
-            if label_table and position == 0 and re.fullmatch(r"(?i)(?:field|item|term|key|label)\s*\|?\s*", cells[0] or ""):
+            if (
+                label_table
+                and position == 0
+                and re.fullmatch(r"(?i)(?:field|item|term|key|label)\s*\|?\s*", cells[0] or "")
+            ):
                 continue
             if position == 0 and len(rows) > 1 and _is_header_row(cells) and width > 1 and not label_table:
                 header = cells
                 continue
-            if (not header or label_table) and len([c for c in cells if c]) == 2 and len(cells[0]) <= 50 and not re.search(
-                r"[$€£¥]", cells[0]
+            if (
+                (not header or label_table)
+                and len([c for c in cells if c]) == 2
+                and len(cells[0]) <= 50
+                and not re.search(r"[$€£¥]", cells[0])
             ):
                 label, value = (c for c in cells if c)
                 segments.append(

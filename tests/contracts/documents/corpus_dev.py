@@ -21,8 +21,9 @@ def line(charge_model: str, **fields: Any) -> dict[str, Any]:
     return {"charge_model": charge_model, **fields}
 
 
-def contract(*, name, email=None, currency, tz=None, terms=None, start, end=None, alignment="anniversary",
-             commitment=None, lines) -> dict[str, Any]:
+def contract(
+    *, name, email=None, currency, tz=None, terms=None, start, end=None, alignment="anniversary", commitment=None, lines
+) -> dict[str, Any]:
     return {
         "customer": {"name": name, "email": email, "currency": currency, "timezone": tz, "payment_terms_days": terms},
         "start_date": start,
@@ -45,8 +46,11 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Billing contact: Dana Reyes, ap@acmerobotics.test"),
             ("p", "Effective Date: March 5, 2026"),
             ("h", "1. Subscription Term"),
-            ("p", "This Order Form has an initial term of twelve (12) months from the Effective Date and "
-                  "automatically renews for successive twelve-month periods unless either party gives 30 days' notice."),
+            (
+                "p",
+                "This Order Form has an initial term of twelve (12) months from the Effective Date and "
+                "automatically renews for successive twelve-month periods unless either party gives 30 days' notice.",
+            ),
             ("h", "2. Fees"),
             ("p", "- API access: $0.004 per successful API call, subject to a USD 200 monthly minimum."),
             ("p", "- Usage is invoiced monthly in arrears."),
@@ -54,7 +58,11 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Invoices are payable Net 30. All amounts are stated in USD."),
         ],
         "expected": contract(
-            name="Acme Robotics Inc.", email="ap@acmerobotics.test", currency="USD", terms=30, start="2026-03-05",
+            name="Acme Robotics Inc.",
+            email="ap@acmerobotics.test",
+            currency="USD",
+            terms=30,
+            start="2026-03-05",
             lines=[line("per_unit", metric="api_calls", unit_price="0.004", minimum_amount="200.00")],
         ),
     },
@@ -69,20 +77,36 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Attn: Priya Patel, Finance Director"),
             ("p", "Dear Ms Patel,"),
             ("p", "Re: Brightwave Route Planner subscription"),
-            ("p", "Further to our discussions, this letter sets out the commercial terms agreed between Brightwave "
-                  "Software Ltd (\"Brightwave\") and Bluefin Logistics Ltd (the \"Customer\")."),
-            ("p", "The subscription starts on 1 March 2026 and runs for a fixed term of 24 months. It will not "
-                  "renew automatically."),
-            ("p", "The Customer will pay an annual platform fee of £18,000, invoiced annually in advance. In addition, "
-                  "named users are charged at £35 per user per month for 40 users, billed monthly in advance."),
-            ("p", "Please send all invoices to invoices@bluefinlogistics.test. Payment is due within 30 days of the "
-                  "invoice date."),
+            (
+                "p",
+                "Further to our discussions, this letter sets out the commercial terms agreed between Brightwave "
+                'Software Ltd ("Brightwave") and Bluefin Logistics Ltd (the "Customer").',
+            ),
+            (
+                "p",
+                "The subscription starts on 1 March 2026 and runs for a fixed term of 24 months. It will not "
+                "renew automatically.",
+            ),
+            (
+                "p",
+                "The Customer will pay an annual platform fee of £18,000, invoiced annually in advance. In addition, "
+                "named users are charged at £35 per user per month for 40 users, billed monthly in advance.",
+            ),
+            (
+                "p",
+                "Please send all invoices to invoices@bluefinlogistics.test. Payment is due within 30 days of the "
+                "invoice date.",
+            ),
             ("p", "Yours sincerely,"),
             ("p", "Tom Ashby, Commercial Director"),
         ],
         "expected": contract(
-            name="Bluefin Logistics Ltd", email="invoices@bluefinlogistics.test", currency="GBP", terms=30,
-            start="2026-03-01", end="2028-03-01",
+            name="Bluefin Logistics Ltd",
+            email="invoices@bluefinlogistics.test",
+            currency="GBP",
+            terms=30,
+            start="2026-03-01",
+            end="2028-03-01",
             lines=[
                 line("flat", amount="18000.00", billing_interval="year"),
                 line("per_seat", unit_price="35.00", seats="40"),
@@ -94,27 +118,49 @@ DOCS: list[dict[str, Any]] = [
         "format": "pdf",
         "blocks": [
             ("h", "Pricing Schedule"),
-            ("p", "This Pricing Schedule forms part of the Master Services Agreement between Stratus Data Corp. "
-                  "(\"Stratus\") and Helix Genomics, Inc. (\"Client\")."),
+            (
+                "p",
+                "This Pricing Schedule forms part of the Master Services Agreement between Stratus Data Corp. "
+                '("Stratus") and Helix Genomics, Inc. ("Client").',
+            ),
             ("p", "Schedule start date: 2026-04-01"),
             ("p", "Client billing email: accounts.payable@helixgenomics.test"),
             ("h", "Data processing (graduated)"),
-            ("p", "Records processed each month are priced in graduated tiers: each tier's price applies only to the "
-                  "records within that tier."),
-            ("t", [["From", "To", "Price per record"],
-                   ["0", "100,000", "$0.010"],
-                   ["100,001", "1,000,000", "$0.007"],
-                   ["1,000,001", "", "$0.004"]]),
+            (
+                "p",
+                "Records processed each month are priced in graduated tiers: each tier's price applies only to the "
+                "records within that tier.",
+            ),
+            (
+                "t",
+                [
+                    ["From", "To", "Price per record"],
+                    ["0", "100,000", "$0.010"],
+                    ["100,001", "1,000,000", "$0.007"],
+                    ["1,000,001", "", "$0.004"],
+                ],
+            ),
             ("p", "Usage charges are billed monthly in arrears. Payment terms: net 45 days."),
             ("p", "The term ends on March 31, 2027."),
         ],
         "expected": contract(
-            name="Helix Genomics, Inc.", email="accounts.payable@helixgenomics.test", currency="USD", terms=45,
-            start="2026-04-01", end="2027-04-01",
-            lines=[line("graduated", metric="records", tiers=[
-                {"up_to": "100000", "unit_price": "0.010"},
-                {"up_to": "1000000", "unit_price": "0.007"},
-                {"up_to": None, "unit_price": "0.004"}])],
+            name="Helix Genomics, Inc.",
+            email="accounts.payable@helixgenomics.test",
+            currency="USD",
+            terms=45,
+            start="2026-04-01",
+            end="2027-04-01",
+            lines=[
+                line(
+                    "graduated",
+                    metric="records",
+                    tiers=[
+                        {"up_to": "100000", "unit_price": "0.010"},
+                        {"up_to": "1000000", "unit_price": "0.007"},
+                        {"up_to": None, "unit_price": "0.004"},
+                    ],
+                )
+            ],
         ),
     },
     {
@@ -122,28 +168,49 @@ DOCS: list[dict[str, Any]] = [
         "format": "docx",
         "blocks": [
             ("h", "SMS Messaging Services - Order"),
-            ("t", [["Field", "Value"],
-                   ["Customer legal name", "Quokka Retail Pty Ltd"],
-                   ["Invoice email", "billing@quokkaretail.test"],
-                   ["Currency", "AUD"],
-                   ["Start date", "1 July 2026"],
-                   ["Payment terms", "Net 14"]]),
-            ("p", "Outbound messages are charged on a volume basis: the total monthly volume determines the tier, and "
-                  "all messages in the month are charged at that tier's rate."),
-            ("t", [["Monthly messages", "Rate per message"],
-                   ["Up to 50,000", "A$0.045"],
-                   ["50,001 - 250,000", "A$0.038"],
-                   ["250,001 and above", "A$0.030"]]),
+            (
+                "t",
+                [
+                    ["Field", "Value"],
+                    ["Customer legal name", "Quokka Retail Pty Ltd"],
+                    ["Invoice email", "billing@quokkaretail.test"],
+                    ["Currency", "AUD"],
+                    ["Start date", "1 July 2026"],
+                    ["Payment terms", "Net 14"],
+                ],
+            ),
+            (
+                "p",
+                "Outbound messages are charged on a volume basis: the total monthly volume determines the tier, and "
+                "all messages in the month are charged at that tier's rate.",
+            ),
+            (
+                "t",
+                [
+                    ["Monthly messages", "Rate per message"],
+                    ["Up to 50,000", "A$0.045"],
+                    ["50,001 - 250,000", "A$0.038"],
+                    ["250,001 and above", "A$0.030"],
+                ],
+            ),
             ("p", "A dedicated short code costs A$750 per month, billed monthly in advance."),
         ],
         "expected": contract(
-            name="Quokka Retail Pty Ltd", email="billing@quokkaretail.test", currency="AUD", terms=14,
+            name="Quokka Retail Pty Ltd",
+            email="billing@quokkaretail.test",
+            currency="AUD",
+            terms=14,
             start="2026-07-01",
             lines=[
-                line("volume", metric="messages", tiers=[
-                    {"up_to": "50000", "unit_price": "0.045"},
-                    {"up_to": "250000", "unit_price": "0.038"},
-                    {"up_to": None, "unit_price": "0.030"}]),
+                line(
+                    "volume",
+                    metric="messages",
+                    tiers=[
+                        {"up_to": "50000", "unit_price": "0.045"},
+                        {"up_to": "250000", "unit_price": "0.038"},
+                        {"up_to": None, "unit_price": "0.030"},
+                    ],
+                ),
                 line("flat", amount="750.00"),
             ],
         ),
@@ -153,25 +220,42 @@ DOCS: list[dict[str, Any]] = [
         "format": "pdf",
         "blocks": [
             ("h", "Statement of Work No. 3"),
-            ("p", "This Statement of Work is entered into by Keystone Consulting LLC (\"Consultant\") and "
-                  "Riverbend Health System (\"Client\") under the Professional Services Agreement."),
+            (
+                "p",
+                'This Statement of Work is entered into by Keystone Consulting LLC ("Consultant") and '
+                'Riverbend Health System ("Client") under the Professional Services Agreement.',
+            ),
             ("p", "Effective date: May 4, 2026"),
             ("p", "Client contact for invoices: ap@riverbendhealth.test"),
             ("h", "Fees and Payment Schedule"),
             ("p", "The fixed fee for this engagement is $200,000, invoiced on completion of each milestone:"),
-            ("t", [["Milestone", "Target date", "Amount"],
-                   ["Discovery and requirements sign-off", "June 15, 2026", "$50,000"],
-                   ["System configuration complete", "August 31, 2026", "$100,000"],
-                   ["Go-live", "October 30, 2026", "$50,000"]]),
+            (
+                "t",
+                [
+                    ["Milestone", "Target date", "Amount"],
+                    ["Discovery and requirements sign-off", "June 15, 2026", "$50,000"],
+                    ["System configuration complete", "August 31, 2026", "$100,000"],
+                    ["Go-live", "October 30, 2026", "$50,000"],
+                ],
+            ),
             ("p", "Invoices are due within thirty (30) days of receipt."),
         ],
         "expected": contract(
-            name="Riverbend Health System", email="ap@riverbendhealth.test", currency="USD", terms=30,
+            name="Riverbend Health System",
+            email="ap@riverbendhealth.test",
+            currency="USD",
+            terms=30,
             start="2026-05-04",
-            lines=[line("milestone", milestones=[
-                {"name": "Discovery and requirements sign-off", "amount": "50000.00", "due_date": "2026-06-15"},
-                {"name": "System configuration complete", "amount": "100000.00", "due_date": "2026-08-31"},
-                {"name": "Go-live", "amount": "50000.00", "due_date": "2026-10-30"}])],
+            lines=[
+                line(
+                    "milestone",
+                    milestones=[
+                        {"name": "Discovery and requirements sign-off", "amount": "50000.00", "due_date": "2026-06-15"},
+                        {"name": "System configuration complete", "amount": "100000.00", "due_date": "2026-08-31"},
+                        {"name": "Go-live", "amount": "50000.00", "due_date": "2026-10-30"},
+                    ],
+                )
+            ],
         ),
     },
     {
@@ -179,19 +263,39 @@ DOCS: list[dict[str, Any]] = [
         "format": "text",
         "blocks": [
             ("h", "CREDIT PURCHASE AGREEMENT"),
-            ("p", "Between Lumen AI, Inc. (\"Lumen\") and Orchid Media LLC (\"Customer\"), effective as of "
-                  "January 15, 2026."),
-            ("p", "Customer purchases $50,000 of prepaid usage credits for a price of $45,000, invoiced upon "
-                  "signature. Credits are drawn down by inference usage at list rates."),
-            ("p", "When the credit balance falls below $5,000, Lumen will automatically top up the balance with "
-                  "$10,000 of credits."),
+            (
+                "p",
+                'Between Lumen AI, Inc. ("Lumen") and Orchid Media LLC ("Customer"), effective as of January 15, 2026.',
+            ),
+            (
+                "p",
+                "Customer purchases $50,000 of prepaid usage credits for a price of $45,000, invoiced upon "
+                "signature. Credits are drawn down by inference usage at list rates.",
+            ),
+            (
+                "p",
+                "When the credit balance falls below $5,000, Lumen will automatically top up the balance with "
+                "$10,000 of credits.",
+            ),
             ("p", "Unused credits expire on January 14, 2027."),
             ("p", "Invoices will be emailed to finance@orchidmedia.test and are due upon receipt."),
         ],
         "expected": contract(
-            name="Orchid Media LLC", email="finance@orchidmedia.test", currency="USD", terms=0, start="2026-01-15",
-            lines=[line("prepaid_credit", amount="50000.00", price="45000.00", top_up_threshold="5000.00",
-                        top_up_amount="10000.00", expires_on="2027-01-14")],
+            name="Orchid Media LLC",
+            email="finance@orchidmedia.test",
+            currency="USD",
+            terms=0,
+            start="2026-01-15",
+            lines=[
+                line(
+                    "prepaid_credit",
+                    amount="50000.00",
+                    price="45000.00",
+                    top_up_threshold="5000.00",
+                    top_up_amount="10000.00",
+                    expires_on="2027-01-14",
+                )
+            ],
         ),
     },
     {
@@ -202,14 +306,22 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Merchant: Copper Kettle Coffee Co."),
             ("p", "Merchant email: books@copperkettle.test"),
             ("p", "Commencement date: September 1, 2026"),
-            ("p", "Processing fees: 2.9% of each successful card transaction plus $0.30 per transaction. The fee for "
-                  "any single transaction will not exceed $25.00."),
+            (
+                "p",
+                "Processing fees: 2.9% of each successful card transaction plus $0.30 per transaction. The fee for "
+                "any single transaction will not exceed $25.00.",
+            ),
             ("p", "Fees are settled monthly in arrears. Payment terms: Net 15."),
         ],
         "expected": contract(
-            name="Copper Kettle Coffee Co.", email="books@copperkettle.test", currency="USD", terms=15,
+            name="Copper Kettle Coffee Co.",
+            email="books@copperkettle.test",
+            currency="USD",
+            terms=15,
             start="2026-09-01",
-            lines=[line("percentage", metric="transaction_amount", rate="2.9", fixed_fee="0.30", per_event_max="25.00")],
+            lines=[
+                line("percentage", metric="transaction_amount", rate="2.9", fixed_fee="0.30", per_event_max="25.00")
+            ],
         ),
     },
     {
@@ -223,14 +335,28 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Vertragsbeginn: 01.04.2026"),
             ("p", "Laufzeit: 36 Monate"),
             ("p", "Time zone: Europe/Berlin"),
-            ("t", [["Position", "Preis", "Abrechnung"],
-                   ["Plattformgebühr (platform fee)", "2.500,00 € pro Monat", "monatlich im Voraus (monthly in advance)"],
-                   ["Speicher (storage) per GB", "0,12 € per GB", "monthly in arrears"]]),
+            (
+                "t",
+                [
+                    ["Position", "Preis", "Abrechnung"],
+                    [
+                        "Plattformgebühr (platform fee)",
+                        "2.500,00 € pro Monat",
+                        "monatlich im Voraus (monthly in advance)",
+                    ],
+                    ["Speicher (storage) per GB", "0,12 € per GB", "monthly in arrears"],
+                ],
+            ),
             ("p", "Zahlungsziel: 14 Tage netto. All prices exclusive of VAT."),
         ],
         "expected": contract(
-            name="Hooli Deutschland GmbH", email="rechnungen@hooli.test", currency="EUR", tz="Europe/Berlin",
-            terms=14, start="2026-04-01", end="2029-04-01",
+            name="Hooli Deutschland GmbH",
+            email="rechnungen@hooli.test",
+            currency="EUR",
+            tz="Europe/Berlin",
+            terms=14,
+            start="2026-04-01",
+            end="2029-04-01",
             lines=[
                 line("flat", amount="2500.00"),
                 line("per_unit", metric="gb", unit_price="0.12"),
@@ -245,13 +371,19 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Customer Name: Fernhill Publishing LLC"),
             ("p", "Accounts payable: payables@fernhill.test"),
             ("p", "Service start: 2026-02-01"),
-            ("p", "Pricing: emails are sold in blocks of 10,000 at $25.00 per block; a partially used block is "
-                  "charged in full. The first 5,000 emails each month are free."),
+            (
+                "p",
+                "Pricing: emails are sold in blocks of 10,000 at $25.00 per block; a partially used block is "
+                "charged in full. The first 5,000 emails each month are free.",
+            ),
             ("p", "Dedicated IP address: $50 per month."),
             ("p", "All charges are invoiced monthly. Terms: net 30."),
         ],
         "expected": contract(
-            name="Fernhill Publishing LLC", email="payables@fernhill.test", currency="USD", terms=30,
+            name="Fernhill Publishing LLC",
+            email="payables@fernhill.test",
+            currency="USD",
+            terms=30,
             start="2026-02-01",
             lines=[
                 line("package", metric="emails", package_size="10000", package_price="25.00", free_units="5000"),
@@ -264,18 +396,30 @@ DOCS: list[dict[str, Any]] = [
         "format": "pdf",
         "blocks": [
             ("h", "Enterprise Order Form"),
-            ("t", [["Customer", "Tandem Freight Inc."],
-                   ["Billing email", "billing@tandemfreight.test"],
-                   ["Order start date", "June 1, 2026"],
-                   ["Subscription term", "12 months"],
-                   ["Payment terms", "Net 30"]]),
-            ("p", "The Customer will pay a platform fee of $1,000 per month plus $0.05 per shipment above 10,000 "
-                  "shipments in the month."),
+            (
+                "t",
+                [
+                    ["Customer", "Tandem Freight Inc."],
+                    ["Billing email", "billing@tandemfreight.test"],
+                    ["Order start date", "June 1, 2026"],
+                    ["Subscription term", "12 months"],
+                    ["Payment terms", "Net 30"],
+                ],
+            ),
+            (
+                "p",
+                "The Customer will pay a platform fee of $1,000 per month plus $0.05 per shipment above 10,000 "
+                "shipments in the month.",
+            ),
             ("p", "The platform fee is billed monthly in advance; shipment overages are billed monthly in arrears."),
         ],
         "expected": contract(
-            name="Tandem Freight Inc.", email="billing@tandemfreight.test", currency="USD", terms=30,
-            start="2026-06-01", end="2027-06-01",
+            name="Tandem Freight Inc.",
+            email="billing@tandemfreight.test",
+            currency="USD",
+            terms=30,
+            start="2026-06-01",
+            end="2027-06-01",
             lines=[
                 line("flat", amount="1000.00"),
                 line("per_unit", metric="shipments", unit_price="0.05", included_units="10000"),
@@ -291,14 +435,24 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Bill to: Marlow & Finch LLP, 200 Park Avenue, New York, NY"),
             ("p", "Billing contact email: finance@marlowfinch.test"),
             ("p", "Subscription period: January 1, 2026 through December 31, 2026."),
-            ("t", [["Product", "Quantity", "Unit price", "Billing"],
-                   ["DocuFlow Enterprise seat", "150", "$45.00 per seat per month", "Quarterly in advance"],
-                   ["Premium support", "1", "$1,200.00 per quarter", "Quarterly in advance"]]),
+            (
+                "t",
+                [
+                    ["Product", "Quantity", "Unit price", "Billing"],
+                    ["DocuFlow Enterprise seat", "150", "$45.00 per seat per month", "Quarterly in advance"],
+                    ["Premium support", "1", "$1,200.00 per quarter", "Quarterly in advance"],
+                ],
+            ),
             ("p", "Payment due Net 30. Customer's time zone: Eastern Time."),
         ],
         "expected": contract(
-            name="Marlow & Finch LLP", email="finance@marlowfinch.test", currency="USD", tz="America/New_York",
-            terms=30, start="2026-01-01", end="2027-01-01",
+            name="Marlow & Finch LLP",
+            email="finance@marlowfinch.test",
+            currency="USD",
+            tz="America/New_York",
+            terms=30,
+            start="2026-01-01",
+            end="2027-01-01",
             lines=[
                 line("per_seat", unit_price="135.00", seats="150", billing_interval_count=3),
                 line("flat", amount="1200.00", billing_interval_count=3),
@@ -310,23 +464,42 @@ DOCS: list[dict[str, Any]] = [
         "format": "text",
         "blocks": [
             ("p", "MASTER SUBSCRIPTION AGREEMENT - ORDER SCHEDULE 1"),
-            ("p", "This Order Schedule is made between Vantage Cloud Services, Inc., a Delaware corporation "
-                  "(\"Vantage\"), and Pinecrest Credit Union, a state-chartered credit union (\"Customer\"), and is "
-                  "governed by the Master Subscription Agreement dated 12 January 2025."),
-            ("p", "1. Term. The Subscription Term commences on July 1, 2026 and continues until June 30, 2029, "
-                  "unless terminated earlier in accordance with the Agreement."),
-            ("p", "2. Subscription Fees. Customer shall pay Vantage a subscription fee of US$96,000 per annum for "
-                  "the Core Banking Analytics module, payable annually in advance."),
-            ("p", "3. Professional Services. A one-time onboarding fee of US$12,500 shall be invoiced on the "
-                  "commencement date."),
-            ("p", "4. Invoicing. Invoices shall be addressed to Customer's finance department at "
-                  "vendorinvoices@pinecrestcu.test. Customer shall pay each undisputed invoice within sixty (60) days "
-                  "of the invoice date."),
+            (
+                "p",
+                "This Order Schedule is made between Vantage Cloud Services, Inc., a Delaware corporation "
+                '("Vantage"), and Pinecrest Credit Union, a state-chartered credit union ("Customer"), and is '
+                "governed by the Master Subscription Agreement dated 12 January 2025.",
+            ),
+            (
+                "p",
+                "1. Term. The Subscription Term commences on July 1, 2026 and continues until June 30, 2029, "
+                "unless terminated earlier in accordance with the Agreement.",
+            ),
+            (
+                "p",
+                "2. Subscription Fees. Customer shall pay Vantage a subscription fee of US$96,000 per annum for "
+                "the Core Banking Analytics module, payable annually in advance.",
+            ),
+            (
+                "p",
+                "3. Professional Services. A one-time onboarding fee of US$12,500 shall be invoiced on the "
+                "commencement date.",
+            ),
+            (
+                "p",
+                "4. Invoicing. Invoices shall be addressed to Customer's finance department at "
+                "vendorinvoices@pinecrestcu.test. Customer shall pay each undisputed invoice within sixty (60) days "
+                "of the invoice date.",
+            ),
             ("p", "5. Late payments bear interest at 1% per month."),
         ],
         "expected": contract(
-            name="Pinecrest Credit Union", email="vendorinvoices@pinecrestcu.test", currency="USD", terms=60,
-            start="2026-07-01", end="2029-07-01",
+            name="Pinecrest Credit Union",
+            email="vendorinvoices@pinecrestcu.test",
+            currency="USD",
+            terms=60,
+            start="2026-07-01",
+            end="2029-07-01",
             lines=[
                 line("flat", amount="96000.00", billing_interval="year"),
                 line("one_time", amount="12500.00"),
@@ -338,16 +511,25 @@ DOCS: list[dict[str, Any]] = [
         "format": "text",
         "blocks": [
             ("p", "AMENDMENT No. 2 TO ORDER FORM OF-2025-044"),
-            ("p", "Parties: Arcadia Storage Inc. (\"Provider\") and Northwind Traders Corp. (\"Customer\")."),
+            ("p", 'Parties: Arcadia Storage Inc. ("Provider") and Northwind Traders Corp. ("Customer").'),
             ("p", "Amendment effective date: August 1, 2026"),
-            ("p", "With effect from the Amendment effective date, the price for object storage is reduced from "
-                  "$0.023 per GB-month to $0.018 per GB-month. Storage is billed monthly in arrears."),
+            (
+                "p",
+                "With effect from the Amendment effective date, the price for object storage is reduced from "
+                "$0.023 per GB-month to $0.018 per GB-month. Storage is billed monthly in arrears.",
+            ),
             ("p", "The monthly support fee remains $400 per month, billed in advance."),
-            ("p", "Customer billing email: billing@northwindtraders.test. All other terms, including Net 30 payment "
-                  "terms, remain unchanged."),
+            (
+                "p",
+                "Customer billing email: billing@northwindtraders.test. All other terms, including Net 30 payment "
+                "terms, remain unchanged.",
+            ),
         ],
         "expected": contract(
-            name="Northwind Traders Corp.", email="billing@northwindtraders.test", currency="USD", terms=30,
+            name="Northwind Traders Corp.",
+            email="billing@northwindtraders.test",
+            currency="USD",
+            terms=30,
             start="2026-08-01",
             lines=[
                 line("per_unit", metric="gb_months", unit_price="0.018"),
@@ -365,13 +547,22 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Currency: JPY"),
             ("p", "Start date: 2026-10-01"),
             ("p", "Time zone: Asia/Tokyo"),
-            ("t", [["Item", "Price", "Billing"],
-                   ["Fleet dashboard license", "JPY 300,000 per month", "Monthly in advance"],
-                   ["Vehicle telemetry", "JPY 120 per vehicle-day", "Monthly in arrears"]]),
+            (
+                "t",
+                [
+                    ["Item", "Price", "Billing"],
+                    ["Fleet dashboard license", "JPY 300,000 per month", "Monthly in advance"],
+                    ["Vehicle telemetry", "JPY 120 per vehicle-day", "Monthly in arrears"],
+                ],
+            ),
             ("p", "Payment within 30 days of invoice."),
         ],
         "expected": contract(
-            name="Sakura Mobility KK", email="keiri@sakuramobility.test", currency="JPY", tz="Asia/Tokyo", terms=30,
+            name="Sakura Mobility KK",
+            email="keiri@sakuramobility.test",
+            currency="JPY",
+            tz="Asia/Tokyo",
+            terms=30,
             start="2026-10-01",
             lines=[
                 line("flat", amount="300000.00"),
@@ -387,15 +578,25 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Customer: Orbital Games Studio Inc."),
             ("p", "Billing email: ap@orbitalgames.test"),
             ("p", "Effective as of February 1, 2026 for a term of 3 years."),
-            ("p", "Compute is charged at $0.045 per vCPU-hour and storage at $0.020 per GB-month, both billed monthly "
-                  "in arrears."),
-            ("p", "Customer commits to a minimum spend of $250,000 per contract year across all usage charges; any "
-                  "shortfall is invoiced at the end of the contract year."),
+            (
+                "p",
+                "Compute is charged at $0.045 per vCPU-hour and storage at $0.020 per GB-month, both billed monthly "
+                "in arrears.",
+            ),
+            (
+                "p",
+                "Customer commits to a minimum spend of $250,000 per contract year across all usage charges; any "
+                "shortfall is invoiced at the end of the contract year.",
+            ),
             ("p", "Payment terms: Net 45."),
         ],
         "expected": contract(
-            name="Orbital Games Studio Inc.", email="ap@orbitalgames.test", currency="USD", terms=45,
-            start="2026-02-01", end="2029-02-01",
+            name="Orbital Games Studio Inc.",
+            email="ap@orbitalgames.test",
+            currency="USD",
+            terms=45,
+            start="2026-02-01",
+            end="2029-02-01",
             commitment={"amount": "250000.00", "period": "year"},
             lines=[
                 line("per_unit", metric="vcpu_hours", unit_price="0.045"),
@@ -409,7 +610,7 @@ DOCS: list[dict[str, Any]] = [
         "blocks": [
             ("p", "Geocoding API - Pricing Letter"),
             ("p", "Dear Accounts Team at Meridian Maps Ltd,"),
-            ("p", "We confirm the pricing for Meridian Maps Ltd (the \"Customer\") starting 1 May 2026, payable in GBP."),
+            ("p", 'We confirm the pricing for Meridian Maps Ltd (the "Customer") starting 1 May 2026, payable in GBP.'),
             ("p", "Tiered price per request (graduated, cumulative over the term):"),
             ("p", "- first 1,000,000 requests: £0.0005 per request"),
             ("p", "- next 4,000,000 requests: £0.0004 per request"),
@@ -417,11 +618,23 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Requests are invoiced monthly in arrears to ledger@meridianmaps.test, payment due within 30 days."),
         ],
         "expected": contract(
-            name="Meridian Maps Ltd", email="ledger@meridianmaps.test", currency="GBP", terms=30, start="2026-05-01",
-            lines=[line("graduated", metric="requests", tier_basis="cumulative", tiers=[
-                {"up_to": "1000000", "unit_price": "0.0005"},
-                {"up_to": "5000000", "unit_price": "0.0004"},
-                {"up_to": None, "unit_price": "0.0003"}])],
+            name="Meridian Maps Ltd",
+            email="ledger@meridianmaps.test",
+            currency="GBP",
+            terms=30,
+            start="2026-05-01",
+            lines=[
+                line(
+                    "graduated",
+                    metric="requests",
+                    tier_basis="cumulative",
+                    tiers=[
+                        {"up_to": "1000000", "unit_price": "0.0005"},
+                        {"up_to": "5000000", "unit_price": "0.0004"},
+                        {"up_to": None, "unit_price": "0.0003"},
+                    ],
+                )
+            ],
         ),
     },
     {
@@ -438,8 +651,12 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Payment: due on receipt."),
         ],
         "expected": contract(
-            name="Oakridge Veterinary Group", email="billing@oakridgevet.test", currency="USD", terms=0,
-            start="2026-03-18", alignment="calendar",
+            name="Oakridge Veterinary Group",
+            email="billing@oakridgevet.test",
+            currency="USD",
+            terms=0,
+            start="2026-03-18",
+            alignment="calendar",
             lines=[
                 line("per_seat", unit_price="89.00", seats="22"),
                 line("per_unit", metric="messages", unit_price="0.02"),
@@ -459,7 +676,10 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Terms: Net 60."),
         ],
         "expected": contract(
-            name="Granite Peak Schools", email="it-billing@granitepeak.test", currency="USD", terms=60,
+            name="Granite Peak Schools",
+            email="it-billing@granitepeak.test",
+            currency="USD",
+            terms=60,
             start="2026-08-15",
             lines=[
                 line("per_seat", unit_price="42.00", seats="1200", billing_interval="year"),
@@ -472,7 +692,7 @@ DOCS: list[dict[str, Any]] = [
         "format": "docx",
         "blocks": [
             ("h", "Service Agreement - Commercial Terms"),
-            ("p", "This agreement is between Alpenlink AG (\"Supplier\") and Edelweiss Privatbank AG (\"Client\")."),
+            ("p", 'This agreement is between Alpenlink AG ("Supplier") and Edelweiss Privatbank AG ("Client").'),
             ("p", "Effective date: 1 January 2027"),
             ("p", "Billing address email: kreditoren@edelweiss.test"),
             ("p", "Client time zone: Europe/Zurich"),
@@ -481,8 +701,13 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Initial term: 2 years."),
         ],
         "expected": contract(
-            name="Edelweiss Privatbank AG", email="kreditoren@edelweiss.test", currency="CHF", tz="Europe/Zurich",
-            terms=20, start="2027-01-01", end="2029-01-01",
+            name="Edelweiss Privatbank AG",
+            email="kreditoren@edelweiss.test",
+            currency="CHF",
+            tz="Europe/Zurich",
+            terms=20,
+            start="2027-01-01",
+            end="2029-01-01",
             lines=[line("flat", amount="24000.00", billing_interval_count=6)],
         ),
     },
@@ -494,12 +719,18 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Seller: Tidepool Ceramics LLC"),
             ("p", "Seller payouts and invoices: money@tidepoolceramics.test"),
             ("p", "Effective date: April 20, 2026"),
-            ("p", "Marketplace commission: 12% of the gross merchandise value of each order. No commission is charged "
-                  "on the first $5,000 of gross merchandise value each month."),
+            (
+                "p",
+                "Marketplace commission: 12% of the gross merchandise value of each order. No commission is charged "
+                "on the first $5,000 of gross merchandise value each month.",
+            ),
             ("p", "Commission is invoiced monthly in arrears. Payment terms: Net 10."),
         ],
         "expected": contract(
-            name="Tidepool Ceramics LLC", email="money@tidepoolceramics.test", currency="USD", terms=10,
+            name="Tidepool Ceramics LLC",
+            email="money@tidepoolceramics.test",
+            currency="USD",
+            terms=10,
             start="2026-04-20",
             lines=[line("percentage", metric="transaction_amount", rate="12", free_amount="5000.00")],
         ),
@@ -509,22 +740,35 @@ DOCS: list[dict[str, Any]] = [
         "format": "pdf",
         "blocks": [
             ("h", "Order Form"),
-            ("p", "This Order Form is entered into between Cobalt Observability Inc. and Fjord Fintech AS "
-                  "(\"Customer\")."),
+            (
+                "p",
+                'This Order Form is entered into between Cobalt Observability Inc. and Fjord Fintech AS ("Customer").',
+            ),
             ("p", "Customer billing email: faktura@fjordfintech.test"),
-            ("p", "Order effective date: November 1, 2026. Term: 12 months. The term renews automatically for "
-                  "successive one-year periods."),
+            (
+                "p",
+                "Order effective date: November 1, 2026. Term: 12 months. The term renews automatically for "
+                "successive one-year periods.",
+            ),
             ("pb",),
             ("h", "Fees"),
-            ("t", [["Service", "Fee", "Billing"],
-                   ["Observability platform", "$4,000 per month", "Monthly in advance"],
-                   ["Log ingestion", "$0.50 per GB ingested", "Monthly in arrears"],
-                   ["Implementation services", "$8,000 one-time", "Invoiced at signature"]]),
+            (
+                "t",
+                [
+                    ["Service", "Fee", "Billing"],
+                    ["Observability platform", "$4,000 per month", "Monthly in advance"],
+                    ["Log ingestion", "$0.50 per GB ingested", "Monthly in arrears"],
+                    ["Implementation services", "$8,000 one-time", "Invoiced at signature"],
+                ],
+            ),
             ("p", "Log ingestion is subject to a minimum monthly charge of $500."),
             ("p", "Payment terms are net 30 days from invoice date."),
         ],
         "expected": contract(
-            name="Fjord Fintech AS", email="faktura@fjordfintech.test", currency="USD", terms=30,
+            name="Fjord Fintech AS",
+            email="faktura@fjordfintech.test",
+            currency="USD",
+            terms=30,
             start="2026-11-01",
             lines=[
                 line("flat", amount="4000.00"),
@@ -538,20 +782,34 @@ DOCS: list[dict[str, Any]] = [
         "format": "docx",
         "blocks": [
             ("h", "Sales Quote SQ-4471"),
-            ("t", [["Customer", "Silverline Dental Partners"],
-                   ["Email", "ap@silverlinedental.test"],
-                   ["Quote date", "May 10, 2026"],
-                   ["Contract start", "June 1, 2026"],
-                   ["Contract end", "May 31, 2027"]]),
-            ("t", [["Item", "Qty", "Unit price", "Frequency", "Total"],
-                   ["Clinic scheduling license", "12", "$150.00", "Monthly", "$1,800.00"],
-                   ["Patient messaging bundle", "1", "$300.00", "Monthly", "$300.00"],
-                   ["Data migration", "1", "$5,000.00", "One-time", "$5,000.00"]]),
+            (
+                "t",
+                [
+                    ["Customer", "Silverline Dental Partners"],
+                    ["Email", "ap@silverlinedental.test"],
+                    ["Quote date", "May 10, 2026"],
+                    ["Contract start", "June 1, 2026"],
+                    ["Contract end", "May 31, 2027"],
+                ],
+            ),
+            (
+                "t",
+                [
+                    ["Item", "Qty", "Unit price", "Frequency", "Total"],
+                    ["Clinic scheduling license", "12", "$150.00", "Monthly", "$1,800.00"],
+                    ["Patient messaging bundle", "1", "$300.00", "Monthly", "$300.00"],
+                    ["Data migration", "1", "$5,000.00", "One-time", "$5,000.00"],
+                ],
+            ),
             ("p", "Recurring fees are billed in advance. Payment terms: Net 30."),
         ],
         "expected": contract(
-            name="Silverline Dental Partners", email="ap@silverlinedental.test", currency="USD", terms=30,
-            start="2026-06-01", end="2027-06-01",
+            name="Silverline Dental Partners",
+            email="ap@silverlinedental.test",
+            currency="USD",
+            terms=30,
+            start="2026-06-01",
+            end="2027-06-01",
             lines=[
                 line("per_seat", unit_price="150.00", seats="12"),
                 line("flat", amount="300.00"),
@@ -574,12 +832,21 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Each invoice is payable within 15 days."),
         ],
         "expected": contract(
-            name="Harbor Point Hotels Inc.", email="invoices@harborpointhotels.test", currency="USD", terms=15,
+            name="Harbor Point Hotels Inc.",
+            email="invoices@harborpointhotels.test",
+            currency="USD",
+            terms=15,
             start="2026-09-14",
-            lines=[line("milestone", milestones=[
-                {"name": "Signature", "amount": "20000.00", "due_date": None},
-                {"name": "User acceptance testing", "amount": "40000.00", "due_date": None},
-                {"name": "Go-live", "amount": "20000.00", "due_date": None}])],
+            lines=[
+                line(
+                    "milestone",
+                    milestones=[
+                        {"name": "Signature", "amount": "20000.00", "due_date": None},
+                        {"name": "User acceptance testing", "amount": "40000.00", "due_date": None},
+                        {"name": "Go-live", "amount": "20000.00", "due_date": None},
+                    ],
+                )
+            ],
         ),
     },
     {
@@ -595,8 +862,12 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Payment terms: 7 days from invoice."),
         ],
         "expected": contract(
-            name="Wattle & Gum Grocers Pty Ltd", email="accounts@wattlegum.test", currency="AUD",
-            tz="Australia/Sydney", terms=7, start="2026-08-03",
+            name="Wattle & Gum Grocers Pty Ltd",
+            email="accounts@wattlegum.test",
+            currency="AUD",
+            tz="Australia/Sydney",
+            terms=7,
+            start="2026-08-03",
             lines=[
                 line("per_unit", metric="deliveries", unit_price="2.80", billing_interval="week"),
                 line("flat", amount="600.00"),
@@ -611,14 +882,26 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Customer | Thistle Insurance plc"),
             ("p", "Billing email | payables@thistleinsurance.test"),
             ("p", "Start date | 01/06/2026"),
-            ("p", "Plan: Archive Vault Business at £2,000 per month, billed monthly in advance, which includes "
-                  "50,000 GB of storage."),
-            ("p", "Additional storage is charged at £0.03 per GB above the included 50,000 GB, billed monthly in arrears."),
-            ("p", "Payment terms: Net 30. Initial term: 12 months; thereafter the agreement renews automatically "
-                  "for 12-month periods."),
+            (
+                "p",
+                "Plan: Archive Vault Business at £2,000 per month, billed monthly in advance, which includes "
+                "50,000 GB of storage.",
+            ),
+            (
+                "p",
+                "Additional storage is charged at £0.03 per GB above the included 50,000 GB, billed monthly in arrears.",
+            ),
+            (
+                "p",
+                "Payment terms: Net 30. Initial term: 12 months; thereafter the agreement renews automatically "
+                "for 12-month periods.",
+            ),
         ],
         "expected": contract(
-            name="Thistle Insurance plc", email="payables@thistleinsurance.test", currency="GBP", terms=30,
+            name="Thistle Insurance plc",
+            email="payables@thistleinsurance.test",
+            currency="GBP",
+            terms=30,
             start="2026-06-01",
             lines=[
                 line("flat", amount="2000.00"),
@@ -631,16 +914,23 @@ DOCS: list[dict[str, Any]] = [
         "format": "docx",
         "blocks": [
             ("h", "Statement of Work - Data Platform Support"),
-            ("p", "This SOW is between Quantive Partners LLC (\"Contractor\") and Beacon Utilities Co. (\"Client\")."),
+            ("p", 'This SOW is between Quantive Partners LLC ("Contractor") and Beacon Utilities Co. ("Client").'),
             ("p", "Term: from October 1, 2026 to March 31, 2027."),
-            ("p", "Senior engineers are billed at $185 per hour and analysts at $120 per hour, invoiced monthly in "
-                  "arrears based on actual hours worked."),
+            (
+                "p",
+                "Senior engineers are billed at $185 per hour and analysts at $120 per hour, invoiced monthly in "
+                "arrears based on actual hours worked.",
+            ),
             ("p", "A monthly retainer of $3,000 applies, billed monthly in advance."),
             ("p", "Send invoices to ap@beaconutilities.test; payment Net 30."),
         ],
         "expected": contract(
-            name="Beacon Utilities Co.", email="ap@beaconutilities.test", currency="USD", terms=30,
-            start="2026-10-01", end="2027-04-01",
+            name="Beacon Utilities Co.",
+            email="ap@beaconutilities.test",
+            currency="USD",
+            terms=30,
+            start="2026-10-01",
+            end="2027-04-01",
             lines=[
                 line("per_unit", metric="senior_engineer_hours", unit_price="185.00"),
                 line("per_unit", metric="analyst_hours", unit_price="120.00"),

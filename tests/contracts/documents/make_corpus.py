@@ -68,12 +68,12 @@ def render_pdf(blocks: list[tuple[Any, ...]]) -> bytes:
             story.append(Spacer(1, 4))
         elif kind == "t":
             table = Table([[Paragraph(_escape(cell), styles["BodyText"]) for cell in row] for row in block[1]])
-            table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                                       ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+            table.setStyle(
+                TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")])
+            )
             story.append(table)
             story.append(Spacer(1, 8))
-    SimpleDocTemplate(buffer, pagesize=A4, title="Contract", author="Autobill corpus",
-                      invariant=1).build(story)
+    SimpleDocTemplate(buffer, pagesize=A4, title="Contract", author="Autobill corpus", invariant=1).build(story)
     return buffer.getvalue()
 
 
@@ -118,7 +118,9 @@ def build(folder: str, docs: list[dict[str, Any]]) -> None:
         data = RENDER[doc["format"]](doc["blocks"])
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
-        (target / f"{doc['name']}.expected.json").write_text(json.dumps(doc["expected"], indent=2, ensure_ascii=False) + "\n")
+        (target / f"{doc['name']}.expected.json").write_text(
+            json.dumps(doc["expected"], indent=2, ensure_ascii=False) + "\n"
+        )
 
 
 def main() -> None:
