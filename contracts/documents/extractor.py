@@ -98,9 +98,21 @@ TIMEZONES = {
     "ist": "Asia/Kolkata",
     "zurich": "Europe/Zurich",
     "toronto": "America/Toronto",
+    "vancouver": "America/Vancouver",
+    "chicago": "America/Chicago",
+    "denver": "America/Denver",
+    "new york": "America/New_York",
+    "los angeles": "America/Los_Angeles",
+    "san francisco": "America/Los_Angeles",
+    "melbourne": "Australia/Melbourne",
+    "auckland": "Pacific/Auckland",
+    "stockholm": "Europe/Stockholm",
+    "oslo": "Europe/Oslo",
+    "vienna": "Europe/Vienna",
     "madrid": "Europe/Madrid",
     "dublin": "Europe/Dublin",
 }
+TZ_REGIONS = {"eastern", "central", "mountain", "pacific", "central european"}
 SKIP_RE = re.compile(
     r"\blate (?:payment )?(?:fee|charge)|\binterest\b|\boverdue\b|\bliabilit|\bindemn|\binsurance\b|\btravel\b|"
     r"out-of-pocket|\bincrease\b|\buplift\b|\bescalat|\bcpi\b|\bvat\b|\bsales tax|\bwithholding|\bpenalt|"
@@ -125,7 +137,7 @@ MILESTONE_RE = re.compile(
     re.I,
 )
 PREPAID_RE = re.compile(
-    r"\bpre-?paid\b|\bprepayment\b|\bcredit (?:pool|balance|bundle|pack|wallet|block)|\bdraw-?\s?down|"
+    r"\bpre-?paid (?:usage |api |service )?(?:credits?|balance|funds|units|tokens|minutes|hours|drawdown)|\bprepayment\b|\bcredit (?:pool|balance|bundle|pack|wallet|block)|\bdraw-?\s?down|"
     r"\busage credits?\b|\bcredits?\b.*\b(?:purchase|buy|bought)|\b(?:purchase|buy|bought)s?\b.*\bcredits?\b|"
     r"\bcommitted credits?\b|\bcredit allotment",
     re.I,
@@ -336,8 +348,8 @@ class _Extractor:
             if name and not re.fullmatch(r"[\d\W]+", name):
                 return name, seg, 0.95
         roles = re.compile(
-            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s[^()]{{0,120}}?)?\(\s*(?:the\s+|hereinafter\s+(?:referred to as\s+)?)?"
-            rf"[\"“']?(?P<role>{CUSTOMER_ROLES})[\"”']?\s*\)",
+            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s[^()]{{0,120}}?)?\(\s*(?:[^()]{{0,40}}?\bor\s+)?"
+            rf"(?:the\s+|hereinafter\s+(?:referred to as\s+)?)?[\"“']?(?P<role>{CUSTOMER_ROLES})[\"”']?\s*\)",
             re.I,
         )
         for seg in self.segments:
@@ -358,6 +370,15 @@ class _Extractor:
             name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
             if name and not re.fullmatch(r"[\d\W]+", name) and not re.search(r"(?i)\b(?:ms|mr|mrs|dr)\b\.?", name):
                 return name, seg, 0.8
+        for seg in self.fields_labelled(r"company|organi[sz]ation|legal entity|entity|legal name|name"):
+            headings = re.findall(
+                r"(customer|client|bill to|sold to|buyer|licensee|subscriber|vendor|provider|supplier|seller|from)",
+                " ".join(seg.context).lower(),
+            )
+            if headings and headings[-1] in ("customer", "client", "bill to", "sold to", "buyer", "licensee", "subscriber"):
+                name = self._clean_name(seg.value)
+                if name and not re.search(r"(?i)\b(?:mr|ms|mrs|dr)\b\.?", name):
+                    return name, seg, 0.8
         # "between Provider Inc. and Customer GmbH" with the provider named first is the usual
         # form; without role labels this is a guess and says so.
         for seg in self.segments:
@@ -370,7 +391,7 @@ class _Extractor:
                 return self._clean_name(match.group("b")), seg, 0.6
         for seg in self.segments:
             match = re.search(
-                r"\b(?:agreement|order|proposal|quote|schedule|sow|statement of work)\s+(?:for|with|prepared for)\s+"
+                r"\b(?:agreement|order|proposal|quote|schedule|sow|statement of work)\s+(?:for|prepared for)\s+"
                 r"(?P<name>[A-Z][\w&.' -]*?(?:Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|Corporation|Co|Limited|SAS|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A)\.?)\b",
                 seg.text,
             )
@@ -428,6 +449,12 @@ class _Extractor:
             )
             if match:
                 return match.group(0), seg
+        cities = [key for key, zone in TIMEZONES.items() if "/" in zone and len(key) > 4 and key not in TZ_REGIONS]
+        for seg in self.segments:
+            if re.search(r"\btime[- ]?zone|\b(?:eastern|central|pacific|mountain|local|uk|european) time", seg.text, re.I):
+                for key in cities:
+                    if re.search(rf"\b{key}\b", seg.text, re.I):
+                        return TIMEZONES[key], seg
         for seg in self.segments:
             match = re.search(
                 r"\btime[- ]?zone\b[^.]*?\b(?:is|:|of|in)?\s*(?P<v>[A-Za-z][A-Za-z ]{1,30}?)(?:\s+time|\s*\(|[.,;]|$)",
@@ -445,7 +472,7 @@ class _Extractor:
                 seg.text,
                 re.I,
             )
-            if match and re.search(r"\b(?:invoice|billing|period|close|midnight|customer|usage)", seg.text, re.I):
+            if match and re.search(r"\b(?:invoice|billing|period|close|midnight|customer|usage|your|zone)", seg.text, re.I):
                 return TIMEZONES[match.group("v").lower()], seg
         return None, None
 
@@ -456,7 +483,7 @@ class _Extractor:
             r"\b(?:within|in)\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+|business\s+)?days?\s+(?:of|from|after|following)\s+"
             r"(?:the\s+)?(?:date of\s+)?(?:receipt of\s+)?(?:the\s+)?(?:invoice|receipt|billing)",
             r"\bpayment terms?\s*(?:are|is|:)?\s*(?P<n>\d{1,3})\s*days",
-            r"\b(?P<n>\d{1,3})\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
+            r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
             r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
             r"\b(?:due|payable) (?:(?:in full )?within|in) (?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+days",
         ]
@@ -518,7 +545,8 @@ class _Extractor:
         prose = re.compile(
             r"\b(?:effective (?:as of|from|on)?|commenc(?:e|es|ing)(?: on)?|beginning(?: on)?|starting(?: on)?|start(?:s)? on|"
             r"with effect from|effective date(?: of| is|:)?|from|dated(?: as of)?|as of|begins on|start date(?: of| is)?|"
-            r"entered into (?:on|as of))\s*(?:the\s+)?$",
+            r"entered into (?:on|as of)|takes? effect (?:on|from|as of)|comes? into (?:effect|force) on|in effect from|"
+            r"goes live on|begins)\s*(?:the\s+)?$",
             re.I,
         )
         best: tuple[date | None, Segment | None, float] = (None, None, 0.0)
@@ -562,7 +590,8 @@ class _Extractor:
                 before = seg.text[max(0, found.start - 50) : found.start]
                 if re.search(
                     r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"
-                    r"terminat\w* on|up to and including|bis|end(?: date)?\s*:|[-–])\s*(?:and including\s+)?(?:the\s+)?$",
+                    r"terminat\w* on|up to and including|bis|end(?: date)?\s*:)\s*(?:and including\s+)?(?:the\s+)?$"
+                    r"|\d{4}\s*[-–]\s*$",
                     before,
                     re.I,
                 ):

@@ -139,6 +139,10 @@ def _header_role(header: str) -> str:
         return "qty"
     if re.search(r"\bflat\b|\bbase fee\b|\bfixed fee\b|\bplatform fee\b", h):
         return "flat_fee"
+    if re.search(r"\bdiscount|\bsavings\b|\brabatt", h):
+        return "discount"
+    if re.search(r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", h):
+        return "list"
     if re.search(r"\b(?:price|rate|fee|cost|amount|charge|preis|prix|tarif|eur|usd|gbp)\b", h):
         return "price"
     if re.search(
@@ -521,6 +525,15 @@ class PricingReader:
             and (unit_match is not None)
             and not re.match(r"(?:one|single|flat|fixed|total|lump)", unit_word)
         ):
+            counted = re.search(
+                rf"(?<![\d.,])(?P<n>{NUM})\s+{re.escape(unit_word.rstrip('s'))}s?\b", _mask_money(clause, moneys), re.I
+            )
+            if counted and p.find_cadence(after[:40]) and not USAGE_WORD_RE.search(f"per {unit}"):
+                # "$15 per viewer per month for 40 viewers": a recurring price per counted thing.
+                line = Line("per_seat", {"unit_price": money.amount, "seats": _num(counted.group("n"), self.dc)}, seg,
+                            unit=unit)
+                self._finish(line, clause)
+                return
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit)
             included = self._included(clause, after_price=True)
             if included is not None:
@@ -535,7 +548,7 @@ class PricingReader:
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")
             self._finish(line, clause)
             return
-        if p.find_cadence(clause) or FLAT_RE.search(clause) or FLAT_RE.search(before):
+        if p.find_cadence(clause) or FLAT_RE.search(clause) or FLAT_RE.search(before) or seg.kind == "row":
             amount = money.amount
             line = Line("flat", {"amount": amount}, seg)
             self._finish(line, clause, flat=True)
@@ -605,7 +618,7 @@ class PricingReader:
         patterns = [
             rf"\b(?:first|initial)\s+(?P<n>{QTY})\s+[\w -]{{0,30}}?\b(?:are |is )?(?:free|included|at no (?:additional )?(?:charge|cost)|without charge|complimentary)",
             rf"\b(?:includ(?:es|ing|ed)|with|covers?|allowance of|bundled)\s+(?:up to\s+)?(?P<n>{QTY})\s+[\w -]{{0,30}}",
-            rf"\b(?P<n>{QTY})\s+[\w -]{{0,30}}?\s+(?:are |is )?(?:included|free|at no (?:additional )?charge)",
+            rf"\b(?P<n>{QTY})\s+[\w /-]{{0,30}}?\s+(?:are |is )?(?:included|free|at no (?:additional )?charge)",
             rf"\b(?:above|over|beyond|in excess of|exceeding|after)\s+(?:the\s+)?(?:first\s+)?(?:included\s+)?(?P<n>{QTY})\b",
         ]
         for pattern in patterns:
@@ -805,6 +818,20 @@ class PricingReader:
         name: str | None = None,
         due: date | None = None,
     ) -> None:
+        if len(moneys) == 1 and len(percents) >= 2 and name is None:
+            # "$24,000, invoiced 50% on kickoff and 50% on cutover": one milestone per share.
+            masked = _mask_money(clause, moneys)
+            for index, (share, _start, end) in enumerate(percents):
+                stop = percents[index + 1][1] if index + 1 < len(percents) else len(masked)
+                words = re.sub(r"^\s*(?:of the (?:total|fee)\s*)?(?:is\s+)?(?:due\s+|payable\s+|invoiced\s+)?(?:up)?on\s+|^\s*at\s+", "",
+                               masked[end:stop], flags=re.I)
+                words = re.sub(r"\s*(?:,|;|\band\b|\.)+\s*$", "", words).strip(" ,;.")
+                words = re.sub(r"^(?:the|completion of|signature of)\s+", "", words, flags=re.I)
+                label = (words[:1].upper() + words[1:])[:200] if words else f"Milestone {index + 1}"
+                self.milestones.append(
+                    MilestoneItem(label, moneys[0].amount * share / 100, None, None, seg)
+                )
+            return
         amount = moneys[0].amount if moneys else None
         percent = percents[0][0] if percents and not moneys else None
         if moneys and len(moneys) > 1 and re.search(r"\btotal|\bof the\b", clause, re.I) and percents:
@@ -1019,8 +1046,8 @@ class PricingReader:
                     warnings.append(("tiers", f"Tier bounds do not chain: {previous} then {item.low}."))
             elif item.kind == "upto":
                 up_to = item.high
-                if position > 0:
-                    warnings.append(("tiers", f"'{item.text}' restarts the tiers at zero."))
+                if position > 0 and previous is not None and up_to is not None and up_to <= previous:
+                    warnings.append(("tiers", f"'{item.text}' does not continue the tiers above {previous}."))
             elif item.kind == "next":
                 up_to = (previous or Decimal(0)) + (item.high or 0) if previous is not None else None
             elif item.kind == "above":
@@ -1107,6 +1134,13 @@ class PricingReader:
     def _table(self, rows: list[Segment]) -> None:
         header = rows[0].header
         roles = [_header_role(h) for h in header]
+        # A column of words only is the item's name, whatever its header says ("Fee | Rate | Notes").
+        if "name" not in roles:
+            for index, role in enumerate(roles):
+                column = [row.cells[index] for row in rows if index < len(row.cells)]
+                if role in ("price", "") and column and all(c and not re.search(r"\d", c) for c in column):
+                    roles[index] = "name"
+                    break
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
         tier_items = [self._tier_item(row, text) for row, text in zip(rows, texts, strict=False)]
@@ -1154,9 +1188,12 @@ class PricingReader:
                 parts.append(cell)
         if low is not None or high is not None:
             if high and re.search(r"\d", high):
-                parts.insert(0, f"{low or 0} - {high}")
-            else:
+                # An "up to" column alone gives each tier's upper bound.
+                parts.insert(0, f"{low} - {high}" if low else f"up to {high}")
+            elif low:
                 parts.insert(0, f"{low}+")
+            else:
+                parts.insert(0, "thereafter")
         return " ; ".join(parts)
 
     def _row(self, row: Segment, text: str, roles: list[str]) -> None:
@@ -1167,7 +1204,7 @@ class PricingReader:
             return
         cells = {role: cell for cell, role in zip(row.cells, roles, strict=False) if role and cell}
         header_text = " ".join(row.header)
-        price_cell = cells.get("price", "")
+        price_cell = cells.get("price", "") or cells.get("list", "")
         price_money = self.ex.money(price_cell)
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
         billing = cells.get("billing", "")
