@@ -167,7 +167,7 @@ USAGE_WORD_RE = re.compile(
     r"\busage\b|\bper (?:api |successful |outbound |inbound )?(?:call|request|message|sms|email|gb|tb|mb|minute|"
     r"hour|event|transaction|record|document|page|query|lookup|verification|check|unit|token|credit|scan|"
     r"report|ticket|shipment|label|delivery|ride|mile|km|kwh|invocation|execution|build|impression|click|lead|"
-    r"contact|profile|device|sensor|asset|host|node|vcpu|cpu|core|instance|job|task|render|call|stream|view)",
+    r"contact|profile|device|sensor|asset|host|node|vcpu|cpu|core|instance|job|task|render|call|stream|view)s?\b",
     re.I,
 )
 MINIMUM_RE = re.compile(
@@ -359,6 +359,7 @@ class _Extractor:
                     r"\band\b|\bbetween\b|\bby\b|\bwith\b|\bfor\b|\bto\b|\bconfirm\w*\b|\bis\b|\bfrom\b|\bof\s+(?=[A-Z][a-z]+\s+[A-Z])",
                     raw,
                 )[-1]
+                raw = re.sub(r"^\s*(?:[a-z][\w'-]*\s+)+", "", raw)  # "welcome Acme Inc." -> "Acme Inc."
                 name = self._clean_name(raw)
                 if name and name[0].isupper():
                     return name, seg, 0.9

@@ -142,7 +142,7 @@ def _read_pdf(data: bytes) -> Document:
                 table_index += 1
                 rows = []
                 for row in table.extract():
-                    cells = tuple(_clean(cell) for cell in row)
+                    cells = tuple(_clean((cell or "").replace("\n", " ")) for cell in row)
                     if any(cells):
                         rows.append(Block(page_number, " | ".join(cells), cells, table_index))
                 items.append((table.bbox[1], rows))
