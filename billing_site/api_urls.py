@@ -94,7 +94,9 @@ from contracts.api.documents import (  # noqa: E402
 
 urlpatterns += [
     re_path(r"^contract-documents/?$", ContractDocumentCreateApi.as_view(), name="contract-document-create"),
-    re_path(r"^contract-documents/(?P<pk>\d+)/?$", ContractDocumentDetailApi.as_view(), name="contract-document-detail"),
+    re_path(
+        r"^contract-documents/(?P<pk>\d+)/?$", ContractDocumentDetailApi.as_view(), name="contract-document-detail"
+    ),
     re_path(
         r"^contract-documents/(?P<pk>\d+)/approve/?$",
         ContractDocumentApproveApi.as_view(),

@@ -137,13 +137,15 @@ MILESTONE_RE = re.compile(
     re.I,
 )
 PREPAID_RE = re.compile(
-    r"\bpre-?paid (?:usage |api |service )?(?:credits?|balance|funds|units|tokens|minutes|hours|drawdown)|\bprepayment\b|\bcredit (?:pool|balance|bundle|pack|wallet|block)|\bdraw-?\s?down|"
+    r"\bpre-?paid (?:usage |api |service )?(?:credits?|balance|funds|units|tokens|minutes|hours|drawdown)|\bprepaymen"
+    r"t\b|\bcredit (?:pool|balance|bundle|pack|wallet|block)|\bdraw-?\s?down|"
     r"\busage credits?\b|\bcredits?\b.*\b(?:purchase|buy|bought)|\b(?:purchase|buy|bought)s?\b.*\bcredits?\b|"
     r"\bcommitted credits?\b|\bcredit allotment",
     re.I,
 )
 PERCENT_BASE_RE = re.compile(
-    r"\bof (?:the |each |all |every |gross |total |net |any )*(?:[a-z-]+ ){0,3}?(?:transaction|payment|gross|gmv|volume|processed|"
+    r"\bof (?:the |each |all |every |gross |total |net |any )*(?:[a-z-]+ ){0,3}?(?:transaction|payment|gross|gmv|volu"
+    r"me|processed|"
     r"sales|revenue|order|amount|charge|value|spend|payout|booking|merchandise|invoice|premium|settle|"
     r"funds|tpv|billings|disburse|collected|basket|ticket)|\btake rate\b|\bcommission\b|\bprocessing fee\b|"
     r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b",
@@ -186,7 +188,8 @@ INCLUDED_RE = re.compile(
 )
 VOLUME_RE = re.compile(
     r"\bvolume\b|\ball (?:units|calls|usage|messages|requests|events|transactions)\b.*\b(?:at|priced|charged)|"
-    r"\bentire (?:volume|usage|quantity)|\bevery unit\b|\bwhole volume\b|\btotal (?:volume|quantity) (?:determines|sets)|"
+    r"\bentire (?:volume|usage|quantity)|\bevery unit\b|\bwhole volume\b|\btotal (?:volume|quantity) (?:determines|se"
+    r"ts)|"
     r"\bsingle rate\b|\bnot graduated\b|\bapplies to all\b",
     re.I,
 )
@@ -203,7 +206,8 @@ RANGE_WORDS = (
     r"additional|remaining|and above|and over|and up|\+|≤|<=|<|>|from|to|through|between|under|below|less than"
 )
 UNIT_AFTER_PER = re.compile(
-    r"\b(?:per|each|every|a|/)\s*(?:successful |additional |billable )?(?P<unit>[A-Za-z][A-Za-z0-9-]*(?:\s[A-Za-z][A-Za-z-]*)?)",
+    r"\b(?:per|each|every|a|/)\s*(?:successful |additional |billable )?(?P<unit>[A-Za-z][A-Za-z0-9-]*(?:\s[A-Za-z][A-"
+    r"Za-z-]*)?)",
 )
 
 STOP_UNITS = {
@@ -322,7 +326,8 @@ class _Extractor:
 
     def _clean_name(self, raw: str) -> str:
         name = re.split(
-            r"\s*\((?:the )?[\"“']|\s*\(hereinafter|,\s+(?:a|an)\s+[A-Za-z]|\s+\(\"|,\s+(?:with|having|whose|located)\b|\s+with (?:its|a) |\s*<|,\s*\d|\s+-\s+|\s+\|",
+            r"\s*\((?:the )?[\"“']|\s*\(hereinafter|,\s+(?:a|an)\s+[A-Za-z]|\s+\(\"|,\s+(?:with|having|whose|located)"
+            r"\b|\s+with (?:its|a) |\s*<|,\s*\d|\s+-\s+|\s+\|",
             raw,
         )[0]
         name = re.sub(r"\s*\(.*$", "", name)
@@ -335,6 +340,10 @@ class _Extractor:
         return name.strip()
 
     def _customer_name(self) -> tuple[str | None, Segment | None, float]:
+        found = self._customer_name_labelled()
+        return found if found[0] else self._customer_name_in_prose()
+
+    def _customer_name_labelled(self) -> tuple[str | None, Segment | None, float]:
         for seg in self.fields_labelled(CUSTOMER_LABELS):
             label = seg.label.lower()
             if re.search(
@@ -347,8 +356,12 @@ class _Extractor:
             name = self._clean_name(EMAIL_RE.sub("", value))
             if name and not re.fullmatch(r"[\d\W]+", name):
                 return name, seg, 0.95
+        return None, None, 0.0
+
+    def _customer_name_in_prose(self) -> tuple[str | None, Segment | None, float]:
         roles = re.compile(
-            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s[^()]{{0,120}}?)?\(\s*(?:[^()]{{0,40}}?\bor\s+)?"
+            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s[^()]{{0,120}}?)?\(\s*(?:[^()]{{0,40}}?\bor"
+            rf"\s+)?"
             rf"(?:the\s+|hereinafter\s+(?:referred to as\s+)?)?[\"“']?(?P<role>{CUSTOMER_ROLES})[\"”']?\s*\)",
             re.I,
         )
@@ -356,7 +369,8 @@ class _Extractor:
             for match in roles.finditer(seg.text):
                 raw = match.group("name")
                 raw = re.split(
-                    r"\band\b|\bbetween\b|\bby\b|\bwith\b|\bfor\b|\bto\b|\bconfirm\w*\b|\bis\b|\bfrom\b|\bof\s+(?=[A-Z][a-z]+\s+[A-Z])",
+                    r"\band\b|\bbetween\b|\bby\b|\bwith\b|\bfor\b|\bto\b|\bconfirm\w*\b|\bis\b|\bfrom\b|\bof\s+(?=[A-"
+                    r"Z][a-z]+\s+[A-Z])",
                     raw,
                 )[-1]
                 raw = re.sub(r"^\s*(?:[a-z][\w'-]*\s+)+", "", raw)  # "welcome Acme Inc." -> "Acme Inc."
@@ -364,7 +378,8 @@ class _Extractor:
                 if name and name[0].isupper():
                     return name, seg, 0.9
         for seg in self.fields_labelled(
-            r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospital|prepared for"
+            r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospita"
+            r"l|prepared for"
         ):
             if re.search(r"e-?mail|address|contact|number|\bid\b|payout", seg.label.lower()):
                 continue
@@ -376,7 +391,15 @@ class _Extractor:
                 r"(customer|client|bill to|sold to|buyer|licensee|subscriber|vendor|provider|supplier|seller|from)",
                 " ".join(seg.context).lower(),
             )
-            if headings and headings[-1] in ("customer", "client", "bill to", "sold to", "buyer", "licensee", "subscriber"):
+            if headings and headings[-1] in (
+                "customer",
+                "client",
+                "bill to",
+                "sold to",
+                "buyer",
+                "licensee",
+                "subscriber",
+            ):
                 name = self._clean_name(seg.value)
                 if name and not re.search(r"(?i)\b(?:mr|ms|mrs|dr)\b\.?", name):
                     return name, seg, 0.8
@@ -384,7 +407,8 @@ class _Extractor:
         # form; without role labels this is a guess and says so.
         for seg in self.segments:
             match = re.search(
-                r"\bbetween\s+(?P<a>[A-Z][\w&.,' -]+?)\s+and\s+(?P<b>[A-Z][\w&.,' -]+?)(?:[.,;(]|\s+(?:for|dated|effective|under|regarding)\b|$)",
+                r"\bbetween\s+(?P<a>[A-Z][\w&.,' -]+?)\s+and\s+(?P<b>[A-Z][\w&.,' -]+?)(?:[.,;(]|\s+(?:for|dated|effe"
+                r"ctive|under|regarding)\b|$)",
                 seg.text,
             )
             if match:
@@ -393,7 +417,8 @@ class _Extractor:
         for seg in self.segments:
             match = re.search(
                 r"\b(?:agreement|order|proposal|quote|schedule|sow|statement of work)\s+(?:for|prepared for)\s+"
-                r"(?P<name>[A-Z][\w&.' -]*?(?:Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|Corporation|Co|Limited|SAS|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A)\.?)\b",
+                r"(?P<name>[A-Z][\w&.' -]*?(?:Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|Corporation|Co|Limited|SAS"
+                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A)\.?)\b",
                 seg.text,
             )
             if match:
@@ -452,7 +477,9 @@ class _Extractor:
                 return match.group(0), seg
         cities = [key for key, zone in TIMEZONES.items() if "/" in zone and len(key) > 4 and key not in TZ_REGIONS]
         for seg in self.segments:
-            if re.search(r"\btime[- ]?zone|\b(?:eastern|central|pacific|mountain|local|uk|european) time", seg.text, re.I):
+            if re.search(
+                r"\btime[- ]?zone|\b(?:eastern|central|pacific|mountain|local|uk|european) time", seg.text, re.I
+            ):
                 for key in cities:
                     if re.search(rf"\b{key}\b", seg.text, re.I):
                         return TIMEZONES[key], seg
@@ -468,12 +495,15 @@ class _Extractor:
                     if re.search(rf"\b{re.escape(key)}\b", value):
                         return zone, seg
             match = re.search(
-                r"\b(?P<v>Eastern|Central|Mountain|Pacific|UK|Central European|London|Berlin|Paris|Sydney|Tokyo|Singapore)"
+                r"\b(?P<v>Eastern|Central|Mountain|Pacific|UK|Central European|London|Berlin|Paris|Sydney|Tokyo|Singa"
+                r"pore)"
                 r"\s+(?:Standard\s+)?time\b",
                 seg.text,
                 re.I,
             )
-            if match and re.search(r"\b(?:invoice|billing|period|close|midnight|customer|usage|your|zone)", seg.text, re.I):
+            if match and re.search(
+                r"\b(?:invoice|billing|period|close|midnight|customer|usage|your|zone)", seg.text, re.I
+            ):
                 return TIMEZONES[match.group("v").lower()], seg
         return None, None
 
@@ -481,7 +511,8 @@ class _Extractor:
         patterns = [
             r"\bnet[\s-]*(?P<n>\d{1,3})\b",
             r"\bnet\s+(?P<w>[a-z-]+)\s*\(\s*(?P<n>\d{1,3})\s*\)",
-            r"\b(?:within|in)\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+|business\s+)?days?\s+(?:of|from|after|following)\s+"
+            r"\b(?:within|in)\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+|business\s+)?days?\s+(?:of|from|"
+            r"after|following)\s+"
             r"(?:the\s+)?(?:date of\s+)?(?:receipt of\s+)?(?:the\s+)?(?:invoice|receipt|billing)",
             r"\bpayment terms?\s*(?:are|is|:)?\s*(?P<n>\d{1,3})\s*days",
             r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
@@ -544,8 +575,10 @@ class _Extractor:
             if found:
                 return found[0].value, seg, 0.95 if not found[0].ambiguous else 0.6
         prose = re.compile(
-            r"\b(?:effective (?:as of|from|on)?|commenc(?:e|es|ing)(?: on)?|beginning(?: on)?|starting(?: on)?|start(?:s)? on|"
-            r"with effect from|effective date(?: of| is|:)?|from|dated(?: as of)?|as of|begins on|start date(?: of| is)?|"
+            r"\b(?:effective (?:as of|from|on)?|commenc(?:e|es|ing)(?: on)?|beginning(?: on)?|starting(?: on)?|start("
+            r"?:s)? on|"
+            r"with effect from|effective date(?: of| is|:)?|from|dated(?: as of)?|as of|begins on|start date(?: of| i"
+            r"s)?|"
             r"entered into (?:on|as of)|takes? effect (?:on|from|as of)|comes? into (?:effect|force) on|in effect from|"
             r"goes live on|begins)\s*(?:the\s+)?$",
             re.I,
@@ -580,7 +613,8 @@ class _Extractor:
 
     def _end_date(self, start: date | None) -> tuple[date | None, Segment | None, float, str | None]:
         for seg in self.fields_labelled(
-            r"(?:contract |subscription |service |order |agreement |term |initial term )?(?:end|expiration|expiry|termination)"
+            r"(?:contract |subscription |service |order |agreement |term |initial term )?(?:end|expiration|expiry|ter"
+            r"mination)"
             r"(?: date)?|term end|vertragsende|ends on|date de fin"
         ):
             found = self.dates(seg.value)
@@ -641,8 +675,10 @@ class _Extractor:
     def _renewal(self) -> tuple[Segment, str] | None:
         for seg in self.segments:
             match = re.search(
-                r"\b(?:auto(?:matically)?[- ]?renew\w*|renew\w* automatically|shall renew|will renew|renews for|evergreen|"
-                r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|tacite reconduction|rolling (?:monthly|annual))",
+                r"\b(?:auto(?:matically)?[- ]?renew\w*|renew\w* automatically|shall renew|will renew|renews for|everg"
+                r"reen|"
+                r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|tacite reconduction|rolling ("
+                r"?:monthly|annual))",
                 seg.text,
                 re.I,
             )
@@ -661,7 +697,8 @@ class _Extractor:
     def alignment(self) -> None:
         for seg in self.segments:
             if re.search(
-                r"\bcalendar[- ](?:month|quarter|year)s?\b|\bfirst (?:day|business day) of (?:each|every|the) (?:calendar )?"
+                r"\bcalendar[- ](?:month|quarter|year)s?\b|\bfirst (?:day|business day) of (?:each|every|the) (?:cale"
+                r"ndar )?"
                 r"month|\b1st (?:day )?of (?:each|every|the) month|\bco-?termin|\baligned to the calendar|"
                 r"\bprorated (?:first|initial|partial)|\bpartial (?:first )?month",
                 seg.text,

@@ -28,7 +28,32 @@ SYMBOLS = {
     "Fr.": "CHF",
     "kr": "SEK",
 }
-CODES = ["USD", "EUR", "GBP", "JPY", "CHF", "CAD", "AUD", "NZD", "SGD", "HKD", "SEK", "NOK", "DKK", "PLN", "CZK", "INR", "BRL", "MXN", "ZAR", "KWD", "AED", "CNY", "KRW", "ILS"]
+CODES = [
+    "USD",
+    "EUR",
+    "GBP",
+    "JPY",
+    "CHF",
+    "CAD",
+    "AUD",
+    "NZD",
+    "SGD",
+    "HKD",
+    "SEK",
+    "NOK",
+    "DKK",
+    "PLN",
+    "CZK",
+    "INR",
+    "BRL",
+    "MXN",
+    "ZAR",
+    "KWD",
+    "AED",
+    "CNY",
+    "KRW",
+    "ILS",
+]
 CURRENCY_WORDS = {
     "us dollars": "USD",
     "u.s. dollars": "USD",

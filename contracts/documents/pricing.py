@@ -52,7 +52,8 @@ TAX_NOTE = re.compile(
     re.I,
 )
 FREE_WORD = re.compile(
-    r"\bfree\b|\bincluded\b|\bno charge\b|\bat no (?:additional )?(?:cost|charge)\b|\bcomplimentary\b|\bn/c\b|\bkostenlos",
+    r"\bfree\b|\bincluded\b|\bno charge\b|\bat no (?:additional )?(?:cost|charge)\b|\bcomplimentary\b|\bn/c\b|\bkoste"
+    r"nlos",
     re.I,
 )
 BILLED_RE = re.compile(
@@ -212,7 +213,8 @@ class PricingReader:
                 lowered,
             )
             fixed = re.search(
-                r"\bsubscription|\bfixed|\bplatform|\blicen[cs]e|\brecurring|\bseat|\bbase fee|\bminimum|\bin advance|\bsupport",
+                r"\bsubscription|\bfixed|\bplatform|\blicen[cs]e|\brecurring|\bseat|\bbase fee|\bminimum|\bin advance"
+                r"|\bsupport",
                 lowered,
             )
             targets = []
@@ -260,7 +262,8 @@ class PricingReader:
             before = text[max(0, money.start - 60) : money.start]
             after = text[money.end : money.end + 40]
             if re.search(
-                r"\b(?:reduced|increased|changed|amended|revised|lowered|raised|adjusted|updated|goes|moves?|decrease[sd]?)\s+"
+                r"\b(?:reduced|increased|changed|amended|revised|lowered|raised|adjusted|updated|goes|moves?|decrease"
+                r"[sd]?)\s+"
                 r"from\s*$|\b(?:instead of|previously|formerly|was|replacing|in place of)\s*$",
                 before,
                 re.I,
@@ -277,8 +280,11 @@ class PricingReader:
         text = TAX_NOTE.sub("", text)
         text = self._drop_replaced_prices(text)
         pieces = re.split(
-            r";\s+|\s+plus\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))|\.\s+(?=[A-Z])|,\s+and\s+(?=(?:an?\s+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
-            r"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD |EUR |GBP |CHF ))|\s+and\s+(?=[a-z][\w -]{0,30}?\s(?:at|of|for|is|are|cost|costs|:)\s+(?:[$€£¥]|USD|EUR|GBP|CHF|AUD|CAD|JPY))|,\s+(?=(?:a|an|the)\s+[a-z -]{0,30}(?:fee|charge|price)\s+of\s+)",
+            r";\s+|\s+plus\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))|\.\s+(?=[A-Z])|,\s+and\s+(?=(?:an?\s"
+            r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
+            r"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD |EUR |GBP |CHF ))|\s+and\s+(?=[a-z][\w -]{0,30}?\s(?:at|of"
+            r"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|USD|EUR|GBP|CHF|AUD|CAD|JPY))|,\s+(?=(?:a|an|the)\s+[a-z -]{0,30}"
+            r"(?:fee|charge|price)\s+of\s+)",
             text,
         )
         clauses: list[str] = []
@@ -321,6 +327,24 @@ class PricingReader:
             self._attach_expiry(seg, text)
 
     # -- a clause with a price ----------------------------------------------------------------
+    @staticmethod
+    def _not_a_price(clause: str, moneys: list[p.Money]) -> bool:
+        """Late fees, interest, liability caps, price increases and totals are not charges."""
+        lowered = clause.lower()
+        if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
+            return True
+        if SKIP_RE.search(clause) and re.search(
+            r"\blate\b|\binterest\b|\boverdue\b|\bliabilit|\bincrease\b|\buplift|\bescalat", lowered
+        ):
+            return True
+        return bool(
+            moneys
+            and TOTAL_RE.search(clause)
+            and not re.search(r"\bper\s+(?!month|year|annum|quarter)\w", lowered)
+            and not MILESTONE_RE.search(clause)
+            and not PREPAID_RE.search(clause)
+        )
+
     def _clause(self, seg: Segment, clause: str) -> None:
         moneys = self.ex.money(clause)
         percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
@@ -329,19 +353,7 @@ class PricingReader:
             self._no_money(seg, clause)
             return
         context = " ".join(seg.context[-2:]).lower()
-        if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
-            return
-        if SKIP_RE.search(clause) and re.search(
-            r"\blate\b|\binterest\b|\boverdue\b|\bliabilit|\bincrease\b|\buplift|\bescalat", lowered
-        ):
-            return
-        if (
-            moneys
-            and TOTAL_RE.search(clause)
-            and not re.search(r"\bper\s+(?!month|year|annum|quarter)\w", lowered)
-            and not MILESTONE_RE.search(clause)
-            and not PREPAID_RE.search(clause)
-        ):
+        if self._not_a_price(clause, moneys):
             return
         # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
         if PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit")):
@@ -448,7 +460,8 @@ class PricingReader:
         which = (
             "year"
             if re.search(
-                r"\bannual|\bper (?:contract )?year|\beach (?:contract )?year|\byearly|\bper annum|\b12[- ]month|\bcontract year",
+                r"\bannual|\bper (?:contract )?year|\beach (?:contract )?year|\byearly|\bper annum|\b12[- ]month|\bco"
+                r"ntract year",
                 lowered,
             )
             else "period"
@@ -462,11 +475,13 @@ class PricingReader:
         before = clause[max(0, money.start - 80) : money.start]
         lowered = clause.lower()
         package = re.search(
-            rf"^\s*(?:per|for each|for every|each|/)\s+(?:(?:started|commenced|full|block|pack|bundle|package|batch|increment)\s+(?:of\s+)?)?(?P<n>{QTY})\s+(?P<unit>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)",
+            rf"^\s*(?:per|for each|for every|each|/)\s+(?:(?:started|commenced|full|block|pack|bundle|package|batch|i"
+            rf"ncrement)\s+(?:of\s+)?)?(?P<n>{QTY})\s+(?P<unit>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)",
             after,
             re.I,
         ) or re.search(
-            rf"\b(?:blocks?|packs?|bundles?|packages?|increments?|batch(?:es)?)\s+of\s+(?P<n>{QTY})\s+(?P<unit>[A-Za-z][\w-]*)",
+            rf"\b(?:blocks?|packs?|bundles?|packages?|increments?|batch(?:es)?)\s+of\s+(?P<n>{QTY})\s+(?P<unit>[A-Za-"
+            rf"z][\w-]*)",
             clause,
             re.I,
         )
@@ -482,7 +497,8 @@ class PricingReader:
                 self._finish(line, clause)
                 return
         unit_match = re.match(
-            r"^\s*(?:/\s*|(?:per|each|a|an|for each|for every)\s+)(?:successful |additional |billable |extra )?(?P<unit>[A-Za-z][A-Za-z0-9-]*(?:[ -][A-Za-z][A-Za-z-]*)?)",
+            r"^\s*(?:/\s*|(?:per|each|a|an|for each|for every)\s+)(?:successful |additional |billable |extra )?(?P<un"
+            r"it>[A-Za-z][A-Za-z0-9-]*(?:[ -][A-Za-z][A-Za-z-]*)?)",
             after,
             re.I,
         )
@@ -491,7 +507,8 @@ class PricingReader:
         is_period_unit = unit_word in STOP_UNITS or unit_word in ("mo", "yr", "qtr")
         if is_period_unit:
             second = re.search(
-                r"^\s*(?:/|per|each|a)\s*\w+\s*(?:,\s*)?(?:/|per|each|for each)\s+(?P<unit>[A-Za-z][A-Za-z-]*(?:\s[A-Za-z][A-Za-z-]*)?)",
+                r"^\s*(?:/|per|each|a)\s*\w+\s*(?:,\s*)?(?:/|per|each|for each)\s+(?P<unit>[A-Za-z][A-Za-z-]*(?:\s[A-"
+                r"Za-z][A-Za-z-]*)?)",
                 after,
                 re.I,
             )
@@ -530,8 +547,9 @@ class PricingReader:
             )
             if counted and p.find_cadence(after[:40]) and not USAGE_WORD_RE.search(f"per {unit}"):
                 # "$15 per viewer per month for 40 viewers": a recurring price per counted thing.
-                line = Line("per_seat", {"unit_price": money.amount, "seats": _num(counted.group("n"), self.dc)}, seg,
-                            unit=unit)
+                line = Line(
+                    "per_seat", {"unit_price": money.amount, "seats": _num(counted.group("n"), self.dc)}, seg, unit=unit
+                )
                 self._finish(line, clause)
                 return
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit)
@@ -576,7 +594,8 @@ class PricingReader:
                 line.warnings.append(
                     (
                         price_key,
-                        f"Price stated per {per} month(s), billed every {billed_months}: the price per invoice is computed.",
+                        f"Price stated per {per} month(s), billed every {billed_months}: the price per invoice is com"
+                        f"puted.",
                     )
                 )
         if cadence:
@@ -591,7 +610,9 @@ class PricingReader:
             return seg.label[:200]
         if seg.kind == "row":
             name_cells = [
-                c for c, h in zip(seg.cells, seg.header or ("",) * len(seg.cells), strict=False) if _header_role(h) == "name"
+                c
+                for c, h in zip(seg.cells, seg.header or ("",) * len(seg.cells), strict=False)
+                if _header_role(h) == "name"
             ]
             if name_cells and name_cells[0]:
                 return name_cells[0][:200]
@@ -616,10 +637,13 @@ class PricingReader:
     def _included(self, text: str, *, after_price: bool = False) -> Decimal | None:
         masked = _mask_money(text, self.ex.money(text))
         patterns = [
-            rf"\b(?:first|initial)\s+(?P<n>{QTY})\s+[\w -]{{0,30}}?\b(?:are |is )?(?:free|included|at no (?:additional )?(?:charge|cost)|without charge|complimentary)",
-            rf"\b(?:includ(?:es|ing|ed)|with|covers?|allowance of|bundled)\s+(?:up to\s+)?(?P<n>{QTY})\s+[\w -]{{0,30}}",
+            rf"\b(?:first|initial)\s+(?P<n>{QTY})\s+[\w -]{{0,30}}?\b(?:are |is )?(?:free|included|at no (?:additiona"
+            rf"l )?(?:charge|cost)|without charge|complimentary)",
+            rf"\b(?:includ(?:es|ing|ed)|with|covers?|allowance of|bundled)\s+(?:up to\s+)?(?P<n>{QTY})\s+[\w -]{{0,30"
+            rf"}}",
             rf"\b(?P<n>{QTY})\s+[\w /-]{{0,30}}?\s+(?:are |is )?(?:included|free|at no (?:additional )?charge)",
-            rf"\b(?:above|over|beyond|in excess of|exceeding|after)\s+(?:the\s+)?(?:first\s+)?(?:included\s+)?(?P<n>{QTY})\b",
+            rf"\b(?:above|over|beyond|in excess of|exceeding|after)\s+(?:the\s+)?(?:first\s+)?(?:included\s+)?(?P<n>"
+            rf"{QTY})\b",
         ]
         for pattern in patterns:
             match = re.search(pattern, masked, re.I)
@@ -653,7 +677,9 @@ class PricingReader:
 
     def _seat_count(self, text: str) -> Decimal | None:
         match = re.search(
-            rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal )?(?:seats?|users?|licen[cs]es?|agents?|members?|editors?|employees?|subscriptions?|devices|endpoints|vehicles|locations|sites|stores|workstations)\b",
+            rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal )?(?:sea"
+            rf"ts?|users?|licen[cs]es?|agents?|members?|editors?|employees?|subscriptions?|devices|endpoints|vehicles"
+            rf"|locations|sites|stores|workstations)\b",
             text,
             re.I,
         ) or re.search(rf"\b(?:seats?|users?|licen[cs]es?|quantity|qty)\s*(?::|=|of)\s*(?P<n>{NUM})\b", text, re.I)
@@ -777,7 +803,8 @@ class PricingReader:
             elif re.search(r"\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\bno more", before):
                 target.fields["per_event_max"] = money.amount
             elif re.search(
-                r"^\s*(?:per|/|each|a)\s*(?:successful |settled |processed )?(?:transaction|payment|charge|order|booking|event|txn)",
+                r"^\s*(?:per|/|each|a)\s*(?:successful |settled |processed )?(?:transaction|payment|charge|order|book"
+                r"ing|event|txn)",
                 after,
             ) or re.search(r"\+\s*$|\bplus\s*$|\band\s*$", before):
                 target.fields["fixed_fee"] = money.amount
@@ -823,14 +850,17 @@ class PricingReader:
             masked = _mask_money(clause, moneys)
             for index, (share, _start, end) in enumerate(percents):
                 stop = percents[index + 1][1] if index + 1 < len(percents) else len(masked)
-                words = re.sub(r"^\s*(?:of the (?:total|fee)\s*)?(?:is\s+)?(?:due\s+|payable\s+|invoiced\s+)?(?:up)?on\s+|^\s*at\s+", "",
-                               masked[end:stop], flags=re.I)
+                words = re.sub(
+                    r"^\s*(?:of the (?:total|fee)\s*)?(?:is\s+)?(?:due\s+|payable\s+|invoiced\s+)?(?:up)?on\s+|^\s*at"
+                    r"\s+",
+                    "",
+                    masked[end:stop],
+                    flags=re.I,
+                )
                 words = re.sub(r"\s*(?:,|;|\band\b|\.)+\s*$", "", words).strip(" ,;.")
                 words = re.sub(r"^(?:the|completion of|signature of)\s+", "", words, flags=re.I)
                 label = (words[:1].upper() + words[1:])[:200] if words else f"Milestone {index + 1}"
-                self.milestones.append(
-                    MilestoneItem(label, moneys[0].amount * share / 100, None, None, seg)
-                )
+                self.milestones.append(MilestoneItem(label, moneys[0].amount * share / 100, None, None, seg))
             return
         amount = moneys[0].amount if moneys else None
         percent = percents[0][0] if percents and not moneys else None
@@ -847,7 +877,8 @@ class PricingReader:
         text = _mask_money(clause, moneys)
         text = re.sub(r"¤+", "", text)
         text = re.sub(
-            r"\(\s*\d+(?:[.,]\d+)?\s*%\s*\)|\d+(?:[.,]\d+)?\s*%(?:\s+of\s+(?:the\s+)?(?:total\s+)?(?:fees?|price|contract value|project fee)s?)?",
+            r"\(\s*\d+(?:[.,]\d+)?\s*%\s*\)|\d+(?:[.,]\d+)?\s*%(?:\s+of\s+(?:the\s+)?(?:total\s+)?(?:fees?|price|cont"
+            r"ract value|project fee)s?)?",
             "",
             text,
         )
@@ -942,11 +973,13 @@ class PricingReader:
             ("next", rf"\bnext\s+(?P<b>{n})\b"),
             (
                 "above",
-                rf"(?:\b(?:over|above|more than|greater than|beyond|in excess of|exceeding|from|ab|after|>|≥|>=)\s*(?P<a>{n})|(?P<a2>{n})\s*(?:\+|or more|and (?:above|over|more|up|beyond)|or above|plus\b|\+\s*units))",
+                rf"(?:\b(?:over|above|more than|greater than|beyond|in excess of|exceeding|from|ab|after|>|≥|>=)\s*(?"
+                rf"P<a>{n})|(?P<a2>{n})\s*(?:\+|or more|and (?:above|over|more|up|beyond)|or above|plus\b|\+\s*units))",
             ),
             (
                 "rest",
-                r"\bthereafter\b|\ball (?:additional|further|remaining|other)\b|\bremaining\b|\bany additional\b|\beverything above\b|\bbeyond that\b|\bunlimited\b|\babove that\b",
+                r"\bthereafter\b|\ball (?:additional|further|remaining|other)\b|\bremaining\b|\bany additional\b|\bev"
+                r"erything above\b|\bbeyond that\b|\bunlimited\b|\babove that\b",
             ),
         ]
         for kind, pattern in patterns:
@@ -976,7 +1009,9 @@ class PricingReader:
         parts = [
             part
             for part in re.split(
-                r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:next|over|above|first|up to|from|beyond|thereafter|\d|all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|\d))",
+                r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:next|over|above|first|up to|from|beyond|thereafter|\d|"
+                r"all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|"
+                r"\d))",
                 text,
             )
             if part.strip()
@@ -1029,6 +1064,13 @@ class PricingReader:
     def _tier_line(self, items: list[TierItem]) -> None:
         seg = items[0].seg
         context = " ".join([*seg.context[-2:], *(item.text for item in items), " ".join(seg.header)])
+        tiers, warnings = self._tier_bounds(items)
+        self._tier_line_from(items, tiers, warnings, context)
+
+    @staticmethod
+    def _tier_bounds(items: list[TierItem]) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+        """Each tier's inclusive upper bound from ranges, "up to", "next N" and "above N"; bounds
+        that do not chain are warnings."""
         warnings: list[tuple[str, str]] = []
         tiers: list[dict[str, Any]] = []
         previous: Decimal | None = Decimal(0)
@@ -1076,6 +1118,12 @@ class PricingReader:
                 tier["package_size"] = item.package_size
             tiers.append(tier)
             previous = up_to
+        return tiers, warnings
+
+    def _tier_line_from(
+        self, items: list[TierItem], tiers: list[dict[str, Any]], warnings: list[tuple[str, str]], context: str
+    ) -> None:
+        seg = items[0].seg
         unit = self._tier_unit(items)
         # "the first 10,000 calls are free, then $0.004 per call": one price above an allowance.
         if (
@@ -1119,7 +1167,8 @@ class PricingReader:
         texts = [*(item.text for item in items), *items[0].seg.context[-2:], " ".join(items[0].seg.header)]
         for text in texts:
             match = re.search(
-                r"\b(?:per|/)\s*(?:successful |additional )?(?P<u>[A-Za-z][A-Za-z-]*(?:\s(?!per\b|for\b|in\b)[A-Za-z][A-Za-z-]*)?)",
+                r"\b(?:per|/)\s*(?:successful |additional )?(?P<u>[A-Za-z][A-Za-z-]*(?:\s(?!per\b|for\b|in\b)[A-Za-z]"
+                r"[A-Za-z-]*)?)",
                 text,
             )
             if match and match.group("u").split()[0].lower() not in STOP_UNITS:
@@ -1228,7 +1277,8 @@ class PricingReader:
         if not re.search(r"\bmonth|\byear|\bannual|\bquarter", clause, re.I) and re.search(
             r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year", header_text, re.I
         ):
-            clause = f"{clause} {p.find_cadence(header_text) and re.search(r'monthly|annual|yearly|quarterly|per month|per year', header_text, re.I).group(0)}"  # type: ignore[union-attr]
+            cadence_word = re.search(r"monthly|annual|yearly|quarterly|per month|per year", header_text, re.I)
+            clause = f"{clause} {cadence_word.group(0)}" if cadence_word else clause
         before = len(self.lines)
         context_row = Segment(
             row.page, row.text, "row", row.cells, row.header, row.table, index=row.index, context=row.context

@@ -889,7 +889,8 @@ DOCS: list[dict[str, Any]] = [
             ),
             (
                 "p",
-                "Additional storage is charged at £0.03 per GB above the included 50,000 GB, billed monthly in arrears.",
+                "Additional storage is charged at £0.03 per GB above the included 50,000 GB, billed monthly in arrear"
+                "s.",
             ),
             (
                 "p",
@@ -958,14 +959,23 @@ DOCS += [
             ("p", "Subscription Start Date: 04/01/2026"),
             ("p", "Subscription Term: 12 months"),
             ("p", "Billing Frequency: Annual, in advance"),
-            ("t", [["Product", "Qty", "List Price", "Discount", "Net Price", "Total"],
-                   ["Parallax Leasing Suite - per unit managed", "850", "$2.00", "10%", "$1.80", "$1,530.00"],
-                   ["Owner Portal add-on", "1", "$6,000.00", "0%", "$6,000.00", "$6,000.00"]]),
+            (
+                "t",
+                [
+                    ["Product", "Qty", "List Price", "Discount", "Net Price", "Total"],
+                    ["Parallax Leasing Suite - per unit managed", "850", "$2.00", "10%", "$1.80", "$1,530.00"],
+                    ["Owner Portal add-on", "1", "$6,000.00", "0%", "$6,000.00", "$6,000.00"],
+                ],
+            ),
             ("p", "Prices are per year. Payment Terms: thirty (30) days net."),
         ],
         "expected": contract(
-            name="Elmwood Property Management LLC", email="jblake@elmwoodpm.test", currency="USD", terms=30,
-            start="2026-04-01", end="2027-04-01",
+            name="Elmwood Property Management LLC",
+            email="jblake@elmwoodpm.test",
+            currency="USD",
+            terms=30,
+            start="2026-04-01",
+            end="2027-04-01",
             lines=[
                 line("per_seat", unit_price="1.80", seats="850", billing_interval="year"),
                 line("flat", amount="6000.00", billing_interval="year"),
@@ -982,12 +992,18 @@ DOCS += [
             ("p", "Order date: 14 September 2026"),
             ("p", "Service commencement date: 1 October 2026"),
             ("p", "Users: 25 @ £30/user/month, invoiced monthly in advance"),
-            ("p", "Flight data API: 250,000 calls/month included; overage at £0.002 per call, invoiced monthly in "
-                  "arrears"),
+            (
+                "p",
+                "Flight data API: 250,000 calls/month included; overage at £0.002 per call, invoiced monthly in "
+                "arrears",
+            ),
             ("p", "Payment terms: 30 days from date of invoice"),
         ],
         "expected": contract(
-            name="Kestrel Aviation Services Ltd", email="accounts@kestrelaviation.test", currency="GBP", terms=30,
+            name="Kestrel Aviation Services Ltd",
+            email="accounts@kestrelaviation.test",
+            currency="GBP",
+            terms=30,
             start="2026-10-01",
             lines=[
                 line("per_seat", unit_price="30.00", seats="25"),
@@ -1000,19 +1016,35 @@ DOCS += [
         "format": "docx",
         "blocks": [
             ("h", "Software License and Services Agreement - Schedule B (Fees)"),
-            ("p", "This Schedule is made on the 1st day of March, 2026 between Ostrander Systems GmbH (the "
-                  "\"Licensor\") and Pelican Bay Hospital Trust (the \"Licensee\")."),
-            ("p", "B.1 License Fee. The annual license fee is EUR 84.000,00, payable in four equal quarterly "
-                  "instalments in advance, the first on the Effective Date."),
-            ("p", "B.2 Effective Date. This Schedule takes effect on 1 April 2026 and has an initial term of "
-                  "three (3) years."),
-            ("p", "B.3 Invoices. The Licensor will send invoices to ap@pelicanbay.test. Invoices are due 45 days "
-                  "after the invoice date."),
+            (
+                "p",
+                "This Schedule is made on the 1st day of March, 2026 between Ostrander Systems GmbH (the "
+                '"Licensor") and Pelican Bay Hospital Trust (the "Licensee").',
+            ),
+            (
+                "p",
+                "B.1 License Fee. The annual license fee is EUR 84.000,00, payable in four equal quarterly "
+                "instalments in advance, the first on the Effective Date.",
+            ),
+            (
+                "p",
+                "B.2 Effective Date. This Schedule takes effect on 1 April 2026 and has an initial term of "
+                "three (3) years.",
+            ),
+            (
+                "p",
+                "B.3 Invoices. The Licensor will send invoices to ap@pelicanbay.test. Invoices are due 45 days "
+                "after the invoice date.",
+            ),
             ("p", "B.4 All amounts are exclusive of VAT."),
         ],
         "expected": contract(
-            name="Pelican Bay Hospital Trust", email="ap@pelicanbay.test", currency="EUR", terms=45,
-            start="2026-04-01", end="2029-04-01",
+            name="Pelican Bay Hospital Trust",
+            email="ap@pelicanbay.test",
+            currency="EUR",
+            terms=45,
+            start="2026-04-01",
+            end="2029-04-01",
             lines=[line("flat", amount="21000.00", billing_interval_count=3)],
         ),
     },
@@ -1029,7 +1061,10 @@ DOCS += [
             ("p", "Payment is due net 30. This order renews automatically each year unless cancelled."),
         ],
         "expected": contract(
-            name="Sunridge Credit Union", email="finance@sunridgecu.test", currency="USD", terms=30,
+            name="Sunridge Credit Union",
+            email="finance@sunridgecu.test",
+            currency="USD",
+            terms=30,
             start="2026-02-15",
             lines=[
                 line("flat", amount="36000.00", billing_interval="year"),
@@ -1046,20 +1081,37 @@ DOCS += [
             ("p", "Customer invoice email: invoice@nordlys.test"),
             ("p", "Effective: 2026-06-01"),
             ("p", "Meter readings ingested per month are charged per tier (graduated):"),
-            ("t", [["Tier", "Up to (readings)", "Price per reading"],
-                   ["1", "1,000,000", "0.0030 USD"],
-                   ["2", "10,000,000", "0.0020 USD"],
-                   ["3", "Unlimited", "0.0010 USD"]]),
-            ("p", "A platform fee of 2,500.00 USD per month applies, invoiced in advance. Readings are invoiced "
-                  "monthly in arrears. Payment terms: Net 30."),
+            (
+                "t",
+                [
+                    ["Tier", "Up to (readings)", "Price per reading"],
+                    ["1", "1,000,000", "0.0030 USD"],
+                    ["2", "10,000,000", "0.0020 USD"],
+                    ["3", "Unlimited", "0.0010 USD"],
+                ],
+            ),
+            (
+                "p",
+                "A platform fee of 2,500.00 USD per month applies, invoiced in advance. Readings are invoiced "
+                "monthly in arrears. Payment terms: Net 30.",
+            ),
         ],
         "expected": contract(
-            name="Nordlys Energy AS", email="invoice@nordlys.test", currency="USD", terms=30, start="2026-06-01",
+            name="Nordlys Energy AS",
+            email="invoice@nordlys.test",
+            currency="USD",
+            terms=30,
+            start="2026-06-01",
             lines=[
-                line("graduated", metric="readings", tiers=[
-                    {"up_to": "1000000", "unit_price": "0.0030"},
-                    {"up_to": "10000000", "unit_price": "0.0020"},
-                    {"up_to": None, "unit_price": "0.0010"}]),
+                line(
+                    "graduated",
+                    metric="readings",
+                    tiers=[
+                        {"up_to": "1000000", "unit_price": "0.0030"},
+                        {"up_to": "10000000", "unit_price": "0.0020"},
+                        {"up_to": None, "unit_price": "0.0010"},
+                    ],
+                ),
                 line("flat", amount="2500.00"),
             ],
         ),
@@ -1073,20 +1125,30 @@ DOCS += [
             ("p", "Client AP: ap@larkspurmedia.test"),
             ("p", "Term: January 1, 2027 - December 31, 2027"),
             ("p", "1. Managed hosting retainer: $7,500.00 per month, invoiced monthly in advance."),
-            ("p", "2. Bandwidth: $0.08 per GB transferred in excess of 5,000 GB per month, invoiced monthly in "
-                  "arrears."),
+            (
+                "p",
+                "2. Bandwidth: $0.08 per GB transferred in excess of 5,000 GB per month, invoiced monthly in arrears.",
+            ),
             ("p", "3. Migration project: $24,000, invoiced 50% on kickoff and 50% on cutover."),
             ("p", "Payment terms: Net 30."),
         ],
         "expected": contract(
-            name="Larkspur Media Group, Inc.", email="ap@larkspurmedia.test", currency="USD", terms=30,
-            start="2027-01-01", end="2028-01-01",
+            name="Larkspur Media Group, Inc.",
+            email="ap@larkspurmedia.test",
+            currency="USD",
+            terms=30,
+            start="2027-01-01",
+            end="2028-01-01",
             lines=[
                 line("flat", amount="7500.00"),
                 line("per_unit", metric="gb_transferred", unit_price="0.08", included_units="5000"),
-                line("milestone", milestones=[
-                    {"name": "Kickoff", "amount": "12000.00", "due_date": None},
-                    {"name": "Cutover", "amount": "12000.00", "due_date": None}]),
+                line(
+                    "milestone",
+                    milestones=[
+                        {"name": "Kickoff", "amount": "12000.00", "due_date": None},
+                        {"name": "Cutover", "amount": "12000.00", "due_date": None},
+                    ],
+                ),
             ],
         ),
     },
@@ -1097,16 +1159,29 @@ DOCS += [
             ("p", "Toronto, May 2, 2026"),
             ("p", "Maplewood Dental Clinics Inc."),
             ("p", "Dear Dr. Singh,"),
-            ("p", "We are delighted to welcome Maplewood Dental Clinics Inc. (\"you\" or the \"Customer\") to "
-                  "ChairSide Cloud. Your agreement with ChairSide Technologies Corp. begins on June 1, 2026."),
-            ("p", "Your plan costs C$1,200 per clinic per month for 6 clinics, billed monthly in advance. A one-time "
-                  "data conversion fee of C$3,500 will appear on your first invoice."),
-            ("p", "All amounts are in Canadian dollars. Please make sure invoices@maplewooddental.test can receive "
-                  "our invoices; payment is due within 15 days. Your time zone is Eastern time (Toronto)."),
+            (
+                "p",
+                'We are delighted to welcome Maplewood Dental Clinics Inc. ("you" or the "Customer") to '
+                "ChairSide Cloud. Your agreement with ChairSide Technologies Corp. begins on June 1, 2026.",
+            ),
+            (
+                "p",
+                "Your plan costs C$1,200 per clinic per month for 6 clinics, billed monthly in advance. A one-time "
+                "data conversion fee of C$3,500 will appear on your first invoice.",
+            ),
+            (
+                "p",
+                "All amounts are in Canadian dollars. Please make sure invoices@maplewooddental.test can receive "
+                "our invoices; payment is due within 15 days. Your time zone is Eastern time (Toronto).",
+            ),
         ],
         "expected": contract(
-            name="Maplewood Dental Clinics Inc.", email="invoices@maplewooddental.test", currency="CAD",
-            tz="America/Toronto", terms=15, start="2026-06-01",
+            name="Maplewood Dental Clinics Inc.",
+            email="invoices@maplewooddental.test",
+            currency="CAD",
+            tz="America/Toronto",
+            terms=15,
+            start="2026-06-01",
             lines=[
                 line("per_seat", unit_price="1200.00", seats="6"),
                 line("one_time", amount="3500.00"),
@@ -1118,16 +1193,30 @@ DOCS += [
         "format": "pdf",
         "blocks": [
             ("h", "Platform Fee Schedule"),
-            ("t", [["Merchant", "Saguaro Outfitters LLC"],
-                   ["Billing e-mail", "ar@saguaro.test"],
-                   ["Effective Date", "August 1, 2026"]]),
-            ("t", [["Fee", "Rate", "Notes"],
-                   ["Transaction fee", "3.5% + $0.15 per transaction", "Minimum fee of $0.50 per transaction"],
-                   ["Monthly platform fee", "$299.00 per month", "Billed in advance"]]),
+            (
+                "t",
+                [
+                    ["Merchant", "Saguaro Outfitters LLC"],
+                    ["Billing e-mail", "ar@saguaro.test"],
+                    ["Effective Date", "August 1, 2026"],
+                ],
+            ),
+            (
+                "t",
+                [
+                    ["Fee", "Rate", "Notes"],
+                    ["Transaction fee", "3.5% + $0.15 per transaction", "Minimum fee of $0.50 per transaction"],
+                    ["Monthly platform fee", "$299.00 per month", "Billed in advance"],
+                ],
+            ),
             ("p", "Transaction fees are billed monthly in arrears. Payment terms: due upon receipt."),
         ],
         "expected": contract(
-            name="Saguaro Outfitters LLC", email="ar@saguaro.test", currency="USD", terms=0, start="2026-08-01",
+            name="Saguaro Outfitters LLC",
+            email="ar@saguaro.test",
+            currency="USD",
+            terms=0,
+            start="2026-08-01",
             lines=[
                 line("percentage", metric="transaction_amount", rate="3.5", fixed_fee="0.15", per_event_min="0.50"),
                 line("flat", amount="299.00"),
