@@ -138,9 +138,9 @@ MILESTONE_RE = re.compile(
 )
 PREPAID_RE = re.compile(
     r"\bpre-?paid (?:usage |api |service )?(?:credits?|balance|funds|units|tokens|minutes|hours|drawdown)|\bprepaymen"
-    r"t\b|\bcredit (?:pool|balance|bundle|pack|wallet|block)|\bdraw-?\s?down|"
+    r"t\b|\bcredit (?:pool|balance|bundle|pack|wallet|block)|\bdraw(?:n|s|ing)?-?\s?down|"
     r"\busage credits?\b|\bcredits?\b.*\b(?:purchase|buy|bought)|\b(?:purchase|buy|bought)s?\b.*\bcredits?\b|"
-    r"\bcommitted credits?\b|\bcredit allotment",
+    r"\bcommitted credits?\b|\bcredit allotment|\bcredits?\b[^.]{0,30}\bpre-?paid\b|\bpre-?paid\b[^.]{0,30}\bcredits?\b",
     re.I,
 )
 PERCENT_BASE_RE = re.compile(
@@ -183,7 +183,8 @@ PER_EVENT_RE = re.compile(
     re.I,
 )
 INCLUDED_RE = re.compile(
-    r"\b(?:includ(?:es|ed|ing)|free|allowance|at no (?:additional )?charge|no charge|bundled|covered|complimentary)\b",
+    r"\b(?:includ(?:es|ed|ing)|free|allowance|at no (?:additional )?charge|no charge|bundled|covered|covers|"
+    r"complimentary)\b",
     re.I,
 )
 VOLUME_RE = re.compile(
@@ -423,7 +424,35 @@ class _Extractor:
             )
             if match:
                 return self._clean_name(match.group("name")), seg, 0.7
-        return None, None, 0.0
+        return self._customer_name_by_suffix()
+
+    def _customer_name_by_suffix(self) -> tuple[str | None, Segment | None, float]:
+        """Last resort: the company name (Inc, LLC, GmbH, ...) named most often that is not the
+        sender's; a guess, and it says so."""
+        suffix = re.compile(
+            r"\b(?P<name>(?:[A-Z][\w&'-]*\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|SARL|SAS|BV|B\.V|NV|plc|Corp|"
+            r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS)\b\.?)"
+        )
+        sender_words: set[str] = set()
+        for seg in self.segments:
+            if re.match(r"(?i)from\b|sender\b|provider\b|vendor\b|supplier\b|licensor\b", seg.text):
+                sender_words |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", seg.text)}
+                for email in EMAIL_RE.findall(seg.text):
+                    sender_words.add(email.split("@")[1].split(".")[0].lower())
+        counts: dict[str, tuple[int, Segment]] = {}
+        for seg in self.segments:
+            for match in suffix.finditer(seg.text):
+                name = self._clean_name(re.sub(r"^(?:The|To|For|Dear|Hi|Hello|With|And)\s+", "", match.group("name")))
+                squashed = re.sub(r"[^a-z]", "", name.lower())
+                if any(len(w) > 3 and w in squashed for w in sender_words):
+                    continue
+                count, first = counts.get(name, (0, seg))
+                counts[name] = (count + 1, first)
+        if not counts:
+            return None, None, 0.0
+        name, (_, seg) = max(counts.items(), key=lambda item: item[1][0])
+        self.rec.warn("customer.name", "No customer label or role in the document: took the company named most often.")
+        return name, seg, 0.5
 
     def _email(self, customer_name: str | None) -> tuple[str | None, Segment | None]:
         candidates: list[tuple[int, str, Segment]] = []
@@ -510,6 +539,7 @@ class _Extractor:
     def _payment_terms(self) -> tuple[int | None, Segment | None]:
         patterns = [
             r"\bnet[\s-]*(?P<n>\d{1,3})\b",
+            r"\b(?:payment|payable|due|pay)\b[^.;]{0,20}?\bwithin\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+)?days",
             r"\bnet\s+(?P<w>[a-z-]+)\s*\(\s*(?P<n>\d{1,3})\s*\)",
             r"\b(?:within|in)\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+|business\s+)?days?\s+(?:of|from|"
             r"after|following)\s+"

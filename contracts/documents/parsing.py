@@ -276,6 +276,7 @@ DATE_RE = re.compile(
     rf"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b)"
     rf"|(?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)"
     rf"|(?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:day\s+of\s+|of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}})\b)"
+    rf"|(?P<dash>\b(?P<d4>\d{{1,2}})[- ](?P<m4>{_MONTH})[- ](?P<y4>\d{{4}})\b)"
     rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)",
     re.I,
 )
@@ -298,6 +299,8 @@ def find_dates(text: str, *, day_first: bool = False) -> list[FoundDate]:
                 value = date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
             elif match.group("mdy"):
                 value = date(int(match.group("y1")), MONTHS[match.group("m1").lower()], int(match.group("d1")))
+            elif match.group("dash"):
+                value = date(int(match.group("y4")), MONTHS[match.group("m4").lower()], int(match.group("d4")))
             elif match.group("dmy"):
                 value = date(int(match.group("y2")), MONTHS[match.group("m2").lower()], int(match.group("d2")))
             else:

@@ -165,6 +165,8 @@ class PricingReader:
         self.minimums: list[tuple[Decimal, Segment, str, Line | None]] = []
         self.defaults: dict[str, tuple[tuple[str, int] | None, str | None, Segment]] = {}
         self._open_tiers: list[TierItem] | None = None
+        self._previous_clause = ""
+        self._pending_seats: tuple[Decimal, Segment] | None = None
         self._last_tier_seg: int = -10
 
     # -- entry --------------------------------------------------------------------------------
@@ -253,8 +255,10 @@ class PricingReader:
         if tier_items:
             self._add_tiers(seg, tier_items)
             return
+        self._previous_clause = ""
         for clause in self._clauses(text):
             self._clause(seg, clause)
+            self._previous_clause = clause
 
     def _drop_replaced_prices(self, text: str) -> str:
         """ "reduced from $0.023 to $0.018", "$0.018 (instead of $0.023)": only the new price stays."""
@@ -322,6 +326,8 @@ class PricingReader:
             if target is not None and "seats" not in target.fields:
                 target.fields["seats"] = seats
                 target.evidence["seats"] = (seg, 0.85)
+            elif target is None:
+                self._pending_seats = (seats, seg)  # "Licensed Users: 120" before the price per user
             return
         if EXPIRE_RE.search(text):
             self._attach_expiry(seg, text)
@@ -525,6 +531,7 @@ class PricingReader:
             (
                 SEAT_RE.search(seat_text)
                 or (SEAT_RE.search(clause) and not unit_match and re.search(r"\bper\b|\beach\b", lowered))
+                or (re.search(r"\bper\b", before) and SEAT_RE.search(before) and (is_period_unit or not unit))
             )
             and not NOT_SEAT_RE.search(clause)
             and not (unit and not seat_text and not is_period_unit)
@@ -575,6 +582,10 @@ class PricingReader:
     # -- line completion ------------------------------------------------------------------------
     def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
         line.description = self._describe(line.seg, clause, line.unit)
+        if line.charge_model == "per_seat" and "seats" not in line.fields and self._pending_seats:
+            line.fields["seats"], seats_seg = self._pending_seats
+            line.evidence["seats"] = (seats_seg, 0.8)
+            self._pending_seats = None
         billed = BILLED_RE.search(clause)
         billing_cadence = p.find_cadence(clause[billed.start() :]) if billed else None
         price_cadence = p.find_cadence(clause[: billed.start()] if billed else clause)
@@ -653,6 +664,14 @@ class PricingReader:
                     if pattern.startswith(r"\b(?:includ") and not INCLUDED_RE.search(masked):
                         continue
                     return value
+        # "beyond that": the allowance is in the clause before ("covers up to 100,000 emails").
+        if re.search(r"\b(?:beyond|above|over|in excess of|after) (?:that|this|it)\b|\bthereafter\b|\boverage", text, re.I):
+            previous = _mask_money(self._previous_clause, self.ex.money(self._previous_clause))
+            match = re.search(
+                rf"\b(?:covers?|includ(?:es|ing|ed)|allowance of|up to)\s+(?:up to\s+)?(?P<n>{QTY})\s+[A-Za-z]", previous, re.I
+            )
+            if match:
+                return _num(match.group("n"), self.dc)
         return None
 
     def _attach_included(self, seg: Segment, included: Decimal, text: str) -> None:
@@ -757,6 +776,9 @@ class PricingReader:
             return
         dates = self.ex.dates(text)
         value: date | None = dates[0].value if dates else None
+        if value is None and re.search(r"\bend of the (?:initial |subscription |contract |order )?term\b", text, re.I):
+            end = self.ex.data.get("end_date")
+            value = date.fromisoformat(end) if end else None
         if value is None:
             length = p.duration(text[EXPIRE_RE.search(text).start() :])  # type: ignore[union-attr]
             start = self.ex.data.get("start_date")
@@ -945,6 +967,10 @@ class PricingReader:
             return None
         flat_fee = None
         package_size = None
+        if moneys and re.match(
+            r"\s*(?:/|per|a|each)\s*(?:mo|month|yr|year|annum|quarter|qtr|week)\b", text[moneys[0].end :], re.I
+        ):
+            return None  # a fee per period is not a price per unit in a tier
         if moneys:
             after = text[moneys[0].end : moneys[0].end + 40]
             before = text[max(0, moneys[0].start - 30) : moneys[0].start]
@@ -1268,6 +1294,10 @@ class PricingReader:
             unit = re.search(r"\bper\s+(\w+(?:\s\w+)?)|/\s*(\w+)", header_text, re.I)
             if unit:
                 price_text = f"{price_cell} per {unit.group(1) or unit.group(2)}"
+        elif price_money and not re.search(r"\bper\b|/", price_cell):
+            rate = re.search(r"\b(hour|dai|day|week|month)ly\b", header_text, re.I)
+            if rate and rate.group(1).lower() in ("hour", "dai", "day"):
+                price_text = f"{price_cell} per {'hour' if rate.group(1).lower() == 'hour' else 'day'}"
         if billing and not BILLED_RE.search(billing):
             billing = f"billed {billing}"
         parts = [name, price_text, billing]

@@ -136,6 +136,17 @@ def segment(document: Document) -> list[Segment]:
             if position == 0 and len(rows) > 1 and _is_header_row(cells) and width > 1 and not label_table:
                 header = cells
                 continue
+            filled = [c for c in cells if c]
+            if len(filled) >= 2 and all(_FIELD.match(c) for c in filled):
+                # Side-by-side blocks (signature blocks, "PROVIDER: X | CUSTOMER: Y"): one field per cell.
+                for cell in filled:
+                    match = _FIELD.match(cell)
+                    assert match is not None
+                    segments.append(
+                        Segment(row.page, cell, "field", cells=cells, table=item, label=match.group("label").strip(),  # type: ignore[arg-type]
+                                value=match.group("value").strip())
+                    )
+                continue
             if (
                 (not header or label_table)
                 and len([c for c in cells if c]) == 2

@@ -1224,3 +1224,200 @@ DOCS += [
         ),
     },
 ]
+
+# Third batch: legal distractors (liability caps, insurance, late fees, increases), signature blocks,
+# email-style confirmations, not-to-exceed caps, revenue share, volume rules in prose.
+DOCS += [
+    {
+        "name": "d35_msa_with_exhibit",
+        "format": "pdf",
+        "blocks": [
+            ("h", "MASTER SERVICES AGREEMENT"),
+            ("p", "This Master Services Agreement (the \"Agreement\") is entered into as of March 1st, 2026 (the "
+                  "\"Effective Date\") by and between Quillon Data Systems, Inc., a Delaware corporation "
+                  "(\"Quillon\"), and Bayside Regional Bank, N.A. (\"Customer\")."),
+            ("p", "8. Limitation of Liability. Each party's aggregate liability shall not exceed $1,000,000."),
+            ("p", "9. Insurance. Quillon shall maintain commercial general liability insurance of at least "
+                  "$2,000,000 per occurrence."),
+            ("p", "10. Fees. Customer shall pay the fees in Exhibit A. Overdue amounts bear a late fee of 1.5% per "
+                  "month. Quillon may increase fees by no more than 5% at each renewal."),
+            ("p", "11. Term. The initial term is thirty-six (36) months from the Effective Date."),
+            ("p", "12. Payment. Invoices are payable within forty-five (45) days of receipt. Invoices shall be sent "
+                  "to Customer at payables@baysidebank.test."),
+            ("pb",),
+            ("h", "Exhibit A - Fees"),
+            ("t", [["Service", "Fee", "Invoicing"],
+                   ["Fraud analytics platform", "$18,500 per month", "Monthly in advance"],
+                   ["Transaction scoring", "$0.0125 per scored transaction", "Monthly in arrears"],
+                   ["Onboarding and configuration", "$40,000 (one-time)", "Upon execution"]]),
+        ],
+        "expected": contract(
+            name="Bayside Regional Bank, N.A.", email="payables@baysidebank.test", currency="USD", terms=45,
+            start="2026-03-01", end="2029-03-01",
+            lines=[
+                line("flat", amount="18500.00"),
+                line("per_unit", metric="scored_transactions", unit_price="0.0125"),
+                line("one_time", amount="40000.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d36_signature_block_users",
+        "format": "docx",
+        "blocks": [
+            ("h", "Order Form"),
+            ("p", "Order Start Date: 1-Jul-2026"),
+            ("p", "Order Term: 24 months"),
+            ("p", "Licensed Users: 120"),
+            ("p", "Fee per Licensed User: $25.00/month, billed annually in advance"),
+            ("p", "Payment Terms: Net 30"),
+            ("p", "Billing Contact: Ana Gomez, ana.gomez@terracotta.test"),
+            ("p", "Signed for and on behalf of the parties:"),
+            ("t", [["PROVIDER: Helmsman HR Software Ltd", "CUSTOMER: Terracotta Foods Inc."],
+                   ["By: ____________", "By: ____________"],
+                   ["Name: Lee Carter", "Name: Ana Gomez"]]),
+        ],
+        "expected": contract(
+            name="Terracotta Foods Inc.", email="ana.gomez@terracotta.test", currency="USD", terms=30,
+            start="2026-07-01", end="2028-07-01",
+            lines=[line("per_seat", unit_price="300.00", seats="120", billing_interval="year")],
+        ),
+    },
+    {
+        "name": "d37_email_confirmation",
+        "format": "text",
+        "blocks": [
+            ("p", "From: Maya Chen <maya@orbitmail.test>"),
+            ("p", "To: ops@pinnaclefitness.test"),
+            ("p", "Subject: Confirming your Orbit Mail plan"),
+            ("p", "Hi Pinnacle Fitness team,"),
+            ("p", "Great speaking today. To confirm what we agreed for Pinnacle Fitness LLC: your plan starts on "
+                  "Aug. 3, 2026. You'll pay $450/mo for the Growth plan (charged at the start of each month), "
+                  "which covers up to 100,000 emails a month; beyond that it's $0.80 per 1,000 emails, charged at "
+                  "the end of the month."),
+            ("p", "Invoices go to ops@pinnaclefitness.test and are due on receipt. No long-term commitment: you "
+                  "can cancel any month."),
+            ("p", "Cheers, Maya"),
+        ],
+        "expected": contract(
+            name="Pinnacle Fitness LLC", email="ops@pinnaclefitness.test", currency="USD", terms=0,
+            start="2026-08-03",
+            lines=[
+                line("flat", amount="450.00"),
+                line("package", metric="emails", package_size="1000", package_price="0.80", free_units="100000"),
+            ],
+        ),
+    },
+    {
+        "name": "d38_hourly_sow_nte",
+        "format": "docx",
+        "blocks": [
+            ("h", "Statement of Work 2026-07"),
+            ("p", "Client: Foxglove Pharmaceuticals plc"),
+            ("p", "Client accounts payable: invoices@foxglovepharma.test"),
+            ("p", "Period of performance: 1 July 2026 to 31 December 2026"),
+            ("p", "Services are provided on a time-and-materials basis at the following rates, invoiced monthly "
+                  "in arrears:"),
+            ("t", [["Role", "Hourly rate"],
+                   ["Principal consultant", "£210"],
+                   ["Data engineer", "£140"]]),
+            ("p", "Total fees under this SOW shall not exceed £180,000 without a change order."),
+            ("p", "Payment terms: 30 days."),
+        ],
+        "expected": contract(
+            name="Foxglove Pharmaceuticals plc", email="invoices@foxglovepharma.test", currency="GBP", terms=30,
+            start="2026-07-01", end="2027-01-01",
+            lines=[
+                line("per_unit", metric="principal_consultant_hours", unit_price="210.00"),
+                line("per_unit", metric="data_engineer_hours", unit_price="140.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d39_minimum_fee_field",
+        "format": "text",
+        "blocks": [
+            ("p", "CARRIER API - PRICING ADDENDUM"),
+            ("p", "Customer: Bluebell Logistics GmbH"),
+            ("p", "Invoice e-mail: rechnung@bluebell.test"),
+            ("p", "Effective date: 01.09.2026"),
+            ("p", "Label generation: EUR 0,06 per label"),
+            ("p", "Tracking requests: EUR 0,002 per request"),
+            ("p", "Minimum monthly fee: EUR 250,00 (applies to the usage charges above combined)"),
+            ("p", "Usage is invoiced monthly in arrears; payment within 14 days."),
+        ],
+        "expected": contract(
+            name="Bluebell Logistics GmbH", email="rechnung@bluebell.test", currency="EUR", terms=14,
+            start="2026-09-01", commitment={"amount": "250.00", "period": "billing_period"},
+            lines=[
+                line("per_unit", metric="labels", unit_price="0.06"),
+                line("per_unit", metric="requests", unit_price="0.002"),
+            ],
+        ),
+    },
+    {
+        "name": "d40_revenue_share",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Reseller Commercial Terms"),
+            ("p", "Partner: Juniper Ticketing Co."),
+            ("p", "Partner finance email: finance@juniperticketing.test"),
+            ("p", "Start date: November 15, 2026"),
+            ("p", "Booking fee: 4.5% of the gross ticket value of each booking, plus $0.99 per booking."),
+            ("p", "Booking fees are invoiced weekly in arrears. Payment terms: Net 7."),
+        ],
+        "expected": contract(
+            name="Juniper Ticketing Co.", email="finance@juniperticketing.test", currency="USD", terms=7,
+            start="2026-11-15",
+            lines=[line("percentage", metric="transaction_amount", rate="4.5", fixed_fee="0.99",
+                        billing_interval="week")],
+        ),
+    },
+    {
+        "name": "d41_volume_prose",
+        "format": "text",
+        "blocks": [
+            ("p", "Data Enrichment Order"),
+            ("p", "Customer: Copperline Insurance Agency"),
+            ("p", "Billing email: billing@copperline.test"),
+            ("p", "Start date: January 4, 2027"),
+            ("p", "Enrichment lookups are billed monthly in arrears at volume pricing, where the rate for the total "
+                  "monthly volume applies to every lookup in the month:"),
+            ("p", "- 1 to 20,000 lookups: $0.09 per lookup"),
+            ("p", "- 20,001 to 100,000 lookups: $0.07 per lookup"),
+            ("p", "- more than 100,000 lookups: $0.05 per lookup"),
+            ("p", "Terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Copperline Insurance Agency", email="billing@copperline.test", currency="USD", terms=30,
+            start="2027-01-04",
+            lines=[line("volume", metric="lookups", tiers=[
+                {"up_to": "20000", "unit_price": "0.09"},
+                {"up_to": "100000", "unit_price": "0.07"},
+                {"up_to": None, "unit_price": "0.05"}])],
+        ),
+    },
+    {
+        "name": "d42_term_range_table",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Renewal Order"),
+            ("t", [["Account", "Windrose Architecture LLP"],
+                   ["Billing contact", "accounts@windrose.test"],
+                   ["Subscription term", "2026-03-01 to 2027-02-28"],
+                   ["Payment terms", "Net 20"]]),
+            ("t", [["Line", "Description", "Amount", "Billing"],
+                   ["1", "Design Cloud - Studio edition (15 seats)", "$1,350.00 per month", "Monthly in advance"],
+                   ["2", "Render credits - prepaid block", "$5,000.00", "One-time, in advance"]]),
+            ("p", "Render credits worth $5,000.00 are drawn down by rendering usage and expire at the end of the term."),
+        ],
+        "expected": contract(
+            name="Windrose Architecture LLP", email="accounts@windrose.test", currency="USD", terms=20,
+            start="2026-03-01", end="2027-03-01",
+            lines=[
+                line("flat", amount="1350.00"),
+                line("prepaid_credit", amount="5000.00", price="5000.00", expires_on="2027-03-01"),
+            ],
+        ),
+    },
+]
