@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import logging
 import re
 from typing import Any
 
@@ -24,6 +25,8 @@ from contracts.documents import llm as llm_module
 from contracts.documents.scoring import disagreements
 from contracts.exceptions import ContractError
 from contracts.models import ContractDocument, ContractDocumentStatus, Customer
+
+logger = logging.getLogger(__name__)
 
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 NO_TEXT_FOUND = "no_text_found"
@@ -139,6 +142,7 @@ def contract_document_upload(
         document.kind = parsed.kind
         document.page_count = parsed.page_count
         document.pages = [{"page": page, "text": text} for page, text in parsed.page_texts()]
+        result = None
         if not parsed.has_text:
             document.status = ContractDocumentStatus.FAILED
             document.failure_reason = NO_TEXT_FOUND
@@ -147,7 +151,16 @@ def contract_document_upload(
                 "PDF or DOCX, or a text version; nothing was guessed."
             )
         else:
-            result = extract(parsed)
+            try:
+                result = extract(parsed)
+            except Exception as exc:  # a bug on an unusual layout must not lose the upload
+                logger.exception("Extraction failed for %s", filename)
+                document.status = ContractDocumentStatus.FAILED
+                document.failure_reason = "extraction_error"
+                document.error = (
+                    f"The extractor failed on this document ({type(exc).__name__}); enter the contract by hand."
+                )
+        if result is not None:
             document.status = ContractDocumentStatus.EXTRACTED
             document.extractor = "offline-v1"
             document.extraction = result.data

@@ -140,7 +140,8 @@ PREPAID_RE = re.compile(
     r"\bpre-?paid (?:usage |api |service )?(?:credits?|balance|funds|units|tokens|minutes|hours|drawdown)|\bprepaymen"
     r"t\b|\bcredit (?:pool|balance|bundle|pack|wallet|block)|\bdraw(?:n|s|ing)?-?\s?down|"
     r"\busage credits?\b|\bcredits?\b.*\b(?:purchase|buy|bought)|\b(?:purchase|buy|bought)s?\b.*\bcredits?\b|"
-    r"\bcommitted credits?\b|\bcredit allotment|\bcredits?\b[^.]{0,30}\bpre-?paid\b|\bpre-?paid\b[^.]{0,30}\bcredits?\b",
+    r"\bcommitted credits?\b|\bcredit allotment|\bcredits?\b[^.]{0,30}\bpre-?paid\b|\bpre-?paid\b[^.]{0,30}\bcredits?"
+    r"\b",
     re.I,
 )
 PERCENT_BASE_RE = re.compile(
@@ -430,7 +431,8 @@ class _Extractor:
         """Last resort: the company name (Inc, LLC, GmbH, ...) named most often that is not the
         sender's; a guess, and it says so."""
         suffix = re.compile(
-            r"\b(?P<name>(?:[A-Z][\w&'-]*\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|SARL|SAS|BV|B\.V|NV|plc|Corp|"
+            r"\b(?P<name>(?:[A-Z][\w&'-]*\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|SARL|SAS|BV|B\.V|NV|plc|C"
+            r"orp|"
             r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS)\b\.?)"
         )
         sender_words: set[str] = set()
@@ -539,7 +541,8 @@ class _Extractor:
     def _payment_terms(self) -> tuple[int | None, Segment | None]:
         patterns = [
             r"\bnet[\s-]*(?P<n>\d{1,3})\b",
-            r"\b(?:payment|payable|due|pay)\b[^.;]{0,20}?\bwithin\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+)?days",
+            r"\b(?:payment|payable|due|pay)\b[^.;]{0,20}?\bwithin\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar"
+            r"\s+)?days",
             r"\bnet\s+(?P<w>[a-z-]+)\s*\(\s*(?P<n>\d{1,3})\s*\)",
             r"\b(?:within|in)\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+|business\s+)?days?\s+(?:of|from|"
             r"after|following)\s+"

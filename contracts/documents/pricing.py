@@ -665,10 +665,13 @@ class PricingReader:
                         continue
                     return value
         # "beyond that": the allowance is in the clause before ("covers up to 100,000 emails").
-        if re.search(r"\b(?:beyond|above|over|in excess of|after) (?:that|this|it)\b|\bthereafter\b|\boverage", text, re.I):
+        refers_back = r"\b(?:beyond|above|over|in excess of|after) (?:that|this|it)\b|\bthereafter\b|\boverage"
+        if re.search(refers_back, text, re.I):
             previous = _mask_money(self._previous_clause, self.ex.money(self._previous_clause))
             match = re.search(
-                rf"\b(?:covers?|includ(?:es|ing|ed)|allowance of|up to)\s+(?:up to\s+)?(?P<n>{QTY})\s+[A-Za-z]", previous, re.I
+                rf"\b(?:covers?|includ(?:es|ing|ed)|allowance of|up to)\s+(?:up to\s+)?(?P<n>{QTY})\s+[A-Za-z]",
+                previous,
+                re.I,
             )
             if match:
                 return _num(match.group("n"), self.dc)

@@ -96,6 +96,62 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
     return out
 
 
+def _table_segments(rows: list[Block], item: int) -> list[Segment]:
+    """A table's rows as fields (label and value), prose (one cell) or priced rows with their header."""
+    segments: list[Segment] = []
+    header: tuple[str, ...] = ()
+    width = max(len(row.cells) for row in rows)
+    # A two-column table of labels and values is a form ("Customer | Acme Inc."), not a price list.
+    label_table = width == 2 and sum(1 for row in rows if row.cells and _LABEL.search(row.cells[0])) >= max(
+        1, (len(rows) + 1) // 2
+    )
+    for position, row in enumerate(rows):
+        cells = row.cells
+        if (
+            label_table
+            and position == 0
+            and re.fullmatch(r"(?i)(?:field|item|term|key|label)\s*\|?\s*", cells[0] or "")
+        ):
+            continue
+        if position == 0 and len(rows) > 1 and _is_header_row(cells) and width > 1 and not label_table:
+            header = cells
+            continue
+        filled = [c for c in cells if c]
+        if len(filled) >= 2 and all(_FIELD.match(c) for c in filled):
+            # Side-by-side blocks (signature blocks, "PROVIDER: X | CUSTOMER: Y"): one field per cell.
+            for cell in filled:
+                match = _FIELD.match(cell)
+                assert match is not None
+                segments.append(
+                    Segment(
+                        row.page,
+                        cell,
+                        "field",
+                        cells=cells,
+                        table=item,
+                        label=match.group("label").strip(),  # type: ignore[arg-type]
+                        value=match.group("value").strip(),
+                    )
+                )
+            continue
+        if (
+            (not header or label_table)
+            and len([c for c in cells if c]) == 2
+            and len(cells[0]) <= 50
+            and not re.search(r"[$€£¥]", cells[0])
+        ):
+            label, value = (c for c in cells if c)
+            segments.append(
+                Segment(row.page, f"{label}: {value}", "field", cells=cells, table=item, label=label, value=value)  # type: ignore[arg-type]
+            )
+            continue
+        if len([c for c in cells if c]) == 1 and not header:
+            segments.append(Segment(row.page, next(c for c in cells if c), "prose"))
+            continue
+        segments.append(Segment(row.page, row.text, "row", cells=cells, header=header, table=item))  # type: ignore[arg-type]
+    return segments
+
+
 def segment(document: Document) -> list[Segment]:
     segments: list[Segment] = []
     pending: list[Block] = []
@@ -118,50 +174,7 @@ def segment(document: Document) -> list[Segment]:
         if kind == "prose":
             segments.extend(_prose_segments(item))  # type: ignore[arg-type]
             continue
-        rows = tables[item]  # type: ignore[index]
-        header: tuple[str, ...] = ()
-        width = max(len(row.cells) for row in rows)
-        # A two-column table of labels and values is a form ("Customer | Acme Inc."), not a price list.
-        label_table = width == 2 and sum(1 for row in rows if row.cells and _LABEL.search(row.cells[0])) >= max(
-            1, (len(rows) + 1) // 2
-        )
-        for position, row in enumerate(rows):
-            cells = row.cells
-            if (
-                label_table
-                and position == 0
-                and re.fullmatch(r"(?i)(?:field|item|term|key|label)\s*\|?\s*", cells[0] or "")
-            ):
-                continue
-            if position == 0 and len(rows) > 1 and _is_header_row(cells) and width > 1 and not label_table:
-                header = cells
-                continue
-            filled = [c for c in cells if c]
-            if len(filled) >= 2 and all(_FIELD.match(c) for c in filled):
-                # Side-by-side blocks (signature blocks, "PROVIDER: X | CUSTOMER: Y"): one field per cell.
-                for cell in filled:
-                    match = _FIELD.match(cell)
-                    assert match is not None
-                    segments.append(
-                        Segment(row.page, cell, "field", cells=cells, table=item, label=match.group("label").strip(),  # type: ignore[arg-type]
-                                value=match.group("value").strip())
-                    )
-                continue
-            if (
-                (not header or label_table)
-                and len([c for c in cells if c]) == 2
-                and len(cells[0]) <= 50
-                and not re.search(r"[$€£¥]", cells[0])
-            ):
-                label, value = (c for c in cells if c)
-                segments.append(
-                    Segment(row.page, f"{label}: {value}", "field", cells=cells, table=item, label=label, value=value)  # type: ignore[arg-type]
-                )
-                continue
-            if len([c for c in cells if c]) == 1 and not header:
-                segments.append(Segment(row.page, next(c for c in cells if c), "prose"))
-                continue
-            segments.append(Segment(row.page, row.text, "row", cells=cells, header=header, table=item))  # type: ignore[arg-type]
+        segments.extend(_table_segments(tables[item], item))  # type: ignore[index, arg-type]
     context: list[str] = []
     for index, seg in enumerate(segments):
         seg.index = index

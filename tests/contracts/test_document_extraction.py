@@ -240,3 +240,26 @@ def test_model_answer_parsing() -> None:
     assert llm_module.provider_from_settings({"CONTRACT_EXTRACTION_LLM": ""}) is None
     with pytest.raises(llm_module.ModelUnavailable):
         llm_module.provider_from_settings({"CONTRACT_EXTRACTION_LLM": "mystery"})
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"), max_size=400))
+def test_any_text_extracts_without_error(text: str) -> None:
+    result = extract(read_document(text.encode(), "any.txt"))
+    assert isinstance(result.data["lines"], list)
+
+
+@given(
+    st.lists(
+        st.sampled_from([
+            "Customer: Acme Inc.", "Fee: $1,000 per month", "first 10,000 calls free", "$0.004 per call",
+            "Net 30", "billed annually in advance", "up to 5,000 | $0.10", "over 5,000 | $0.05", "50% upon go-live",
+            "minimum of $200 per month", "2.9% + $0.30 per transaction", "credits expire on 2027-01-01",
+            "Effective Date: 1 March 2026", "initial term of 12 months", "auto-renews", "| Item | Qty | Price |",
+        ]),
+        max_size=12,
+    )
+)
+def test_pricing_fragments_in_any_order_extract_without_error(parts: list[str]) -> None:
+    result = extract(read_document("\n".join(parts).encode(), "parts.txt"))
+    for path in result.confidence:
+        assert 0 <= result.confidence[path] <= 1

@@ -1409,7 +1409,8 @@ DOCS += [
             ("t", [["Line", "Description", "Amount", "Billing"],
                    ["1", "Design Cloud - Studio edition (15 seats)", "$1,350.00 per month", "Monthly in advance"],
                    ["2", "Render credits - prepaid block", "$5,000.00", "One-time, in advance"]]),
-            ("p", "Render credits worth $5,000.00 are drawn down by rendering usage and expire at the end of the term."),
+            ("p", "Render credits worth $5,000.00 are drawn down by rendering usage and expire at the end of the "
+                  "term."),
         ],
         "expected": contract(
             name="Windrose Architecture LLP", email="accounts@windrose.test", currency="USD", terms=20,
