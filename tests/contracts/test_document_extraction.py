@@ -242,7 +242,9 @@ def test_model_answer_parsing() -> None:
         llm_module.provider_from_settings({"CONTRACT_EXTRACTION_LLM": "mystery"})
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"), max_size=400))
+@given(
+    st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",), exclude_characters="\x00"), max_size=400)
+)
 def test_any_text_extracts_without_error(text: str) -> None:
     result = extract(read_document(text.encode(), "any.txt"))
     assert isinstance(result.data["lines"], list)
@@ -250,12 +252,26 @@ def test_any_text_extracts_without_error(text: str) -> None:
 
 @given(
     st.lists(
-        st.sampled_from([
-            "Customer: Acme Inc.", "Fee: $1,000 per month", "first 10,000 calls free", "$0.004 per call",
-            "Net 30", "billed annually in advance", "up to 5,000 | $0.10", "over 5,000 | $0.05", "50% upon go-live",
-            "minimum of $200 per month", "2.9% + $0.30 per transaction", "credits expire on 2027-01-01",
-            "Effective Date: 1 March 2026", "initial term of 12 months", "auto-renews", "| Item | Qty | Price |",
-        ]),
+        st.sampled_from(
+            [
+                "Customer: Acme Inc.",
+                "Fee: $1,000 per month",
+                "first 10,000 calls free",
+                "$0.004 per call",
+                "Net 30",
+                "billed annually in advance",
+                "up to 5,000 | $0.10",
+                "over 5,000 | $0.05",
+                "50% upon go-live",
+                "minimum of $200 per month",
+                "2.9% + $0.30 per transaction",
+                "credits expire on 2027-01-01",
+                "Effective Date: 1 March 2026",
+                "initial term of 12 months",
+                "auto-renews",
+                "| Item | Qty | Price |",
+            ]
+        ),
         max_size=12,
     )
 )
