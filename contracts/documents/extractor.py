@@ -159,7 +159,16 @@ SEAT_RE = re.compile(
     r"\bper (?:workstation|device|endpoint|vehicle|location|site|store|bed|doctor|provider)\b(?!-)",
     re.I,
 )
-NOT_SEAT_RE = re.compile(r"\bactive users?\b|\bmau\b|\bmonthly active", re.I)
+NOT_SEAT_RE = re.compile(
+    r"\bactive users?\b|\bmau\b|\bmonthly active|\bbased on (?:the )?(?:number of )?(?:active|actual|measured)|"
+    r"\bactive (?:vehicles|devices|units|endpoints|assets|sensors)\b",
+    re.I,
+)
+_PRICE_WORDS = re.compile(r"\b(?:fee|price|rate|charge|cost|amount|overage)s?\b", re.I)
+_BARE_AMOUNT = re.compile(
+    r"(?:(?<=: )|(?<=\bat )|(?<=\bof )|(?<=\bis ))(?P<n>\d{1,3}(?:[,.]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?=\s*(?:per\b|/|each\b|a (?:month|year)\b|monthly\b|annually\b|$|[,;.](?:\s|$)|\s\())"
+)
 FLAT_RE = re.compile(
     r"\bfee\b|\bsubscription\b|\blicen[cs]e\b|\bplatform\b|\bretainer\b|\bsupport\b|\bmaintenance\b|\bhosting\b|"
     r"\baccess\b|\bbase\b|\bplan\b|\bservice charge\b|\bmanaged service|\bpackage\b|\bbundle\b|\bedition\b|"
@@ -282,11 +291,23 @@ class _Extractor:
             re.search(r"£|GBP|€|EUR|\bGmbH\b|\bLtd\b|\bAG\b|\bS\.A\.|\bB\.V\.", text)
         )
         self.lines: list[_Line] = []
+        self.stated_currency: str | None = None
         self.data: dict[str, Any] = {}
 
     # -- helpers ------------------------------------------------------------------------------
     def money(self, text: str) -> list[p.Money]:
-        return p.find_money(text, decimal_comma=self.decimal_comma)
+        found = p.find_money(text, decimal_comma=self.decimal_comma)
+        if found or not self.stated_currency or not _PRICE_WORDS.search(text):
+            return found
+        # A sheet that states its currency once writes bare amounts ("Monthly Base Fee: 3,000.00").
+        out = []
+        for match in _BARE_AMOUNT.finditer(text):
+            value = p.to_decimal(match.group("n"), decimal_comma=self.decimal_comma)
+            if value is not None:
+                out.append(
+                    p.Money(value, self.stated_currency, True, match.start("n"), match.end("n"), match.group("n"))
+                )
+        return out
 
     def dates(self, text: str) -> list[p.FoundDate]:
         return p.find_dates(text, day_first=self.day_first)
@@ -749,6 +770,7 @@ class _Extractor:
             code = re.search(rf"\b({p._CODE})\b", seg.value.upper())
             if code:
                 self.rec.note("currency", seg, 0.98)
+                self.stated_currency = code.group(1)
                 return code.group(1)
         for seg in self.segments:
             match = re.search(

@@ -167,6 +167,7 @@ class PricingReader:
         self._open_tiers: list[TierItem] | None = None
         self._previous_clause = ""
         self._pending_seats: tuple[Decimal, Segment] | None = None
+        self._pending_included: tuple[Decimal, Segment] | None = None
         self._last_tier_seg: int = -10
 
     # -- entry --------------------------------------------------------------------------------
@@ -246,7 +247,7 @@ class PricingReader:
         text = seg.text
         if (
             seg.kind == "field"
-            and not self.ex.money(seg.value)
+            and not self.ex.money(seg.text)
             and not p.find_percentages(seg.value, decimal_comma=self.dc)
         ):
             self._no_money(seg, text)
@@ -582,6 +583,11 @@ class PricingReader:
     # -- line completion ------------------------------------------------------------------------
     def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
         line.description = self._describe(line.seg, clause, line.unit)
+        key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
+        if key and key not in line.fields and self._pending_included:
+            line.fields[key], included_seg = self._pending_included
+            line.evidence[key] = (included_seg, 0.75)
+            self._pending_included = None
         if line.charge_model == "per_seat" and "seats" not in line.fields and self._pending_seats:
             line.fields["seats"], seats_seg = self._pending_seats
             line.evidence["seats"] = (seats_seg, 0.8)
@@ -589,7 +595,8 @@ class PricingReader:
         billed = BILLED_RE.search(clause)
         billing_cadence = p.find_cadence(clause[billed.start() :]) if billed else None
         price_cadence = p.find_cadence(clause[: billed.start()] if billed else clause)
-        cadence = billing_cadence or price_cadence
+        # A usage price "per vehicle per month" says what a unit is, not how often it is billed.
+        cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)
         price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
         if (
             price_key
@@ -650,6 +657,7 @@ class PricingReader:
         patterns = [
             rf"\b(?:first|initial)\s+(?P<n>{QTY})\s+[\w -]{{0,30}}?\b(?:are |is )?(?:free|included|at no (?:additiona"
             rf"l )?(?:charge|cost)|without charge|complimentary)",
+            rf"\binclud\w*\b[\w /-]{{0,40}}?:\s*(?P<n>{QTY})\b",
             rf"\b(?:includ(?:es|ing|ed)|with|covers?|allowance of|bundled)\s+(?:up to\s+)?(?P<n>{QTY})\s+[\w -]{{0,30"
             rf"}}",
             rf"\b(?P<n>{QTY})\s+[\w /-]{{0,30}}?\s+(?:are |is )?(?:included|free|at no (?:additional )?charge)",
@@ -689,6 +697,8 @@ class PricingReader:
         if best is None and len(candidates) == 1:
             best = candidates[0]
         if best is None:
+            if not candidates:
+                self._pending_included = (included, seg)  # "Included API Calls: 1,000,000" before the rate
             return
         key = "free_units" if best.charge_model == "package" else "included_units"
         if key in best.fields and best.fields[key] != included:
@@ -758,6 +768,9 @@ class PricingReader:
         if line is not None and "amount" in line.fields and not re.search(r"\bpurchase|\bbuy|\bprepaid\b", lowered):
             self._attach_expiry(seg, clause)
             return
+        # "1,000,000 credits at $0.045 per credit, $45,000": a price per credit is not the pool.
+        pool = [m for m in moneys if not re.match(r"\s*(?:per|/|each)\b", clause[m.end :], re.I)] or moneys
+        moneys = pool
         granted = moneys[0].amount
         price = granted
         for money in moneys[1:]:

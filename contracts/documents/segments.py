@@ -19,6 +19,7 @@ _LABEL = re.compile(
     r"(?i)\b(?:customer|client|name|e-?mail|date|start|end|term|payment|currency|contact|address|bill|invoice|"
     r"effective|merchant|company|account|zone|period|renewal|po\b|reference|order|seller|buyer|licensee|provider)"
 )
+_SEVERAL_FIELDS = re.compile(r"(?<=\d|[a-z)])\s+((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s)")
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
@@ -80,9 +81,24 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
         page = block.page if not buffer else page
         if field_match and len(field_match.group("label").split()) <= 6:
             flush()
-            label = field_match.group("label").strip()
-            value = field_match.group("value").strip()
-            out.append(Segment(block.page, text, "field", label=label, value=value))
+            # "Order Date: 2026-05-18  Service Start: 2026-06-01  Term: 12 months": one field each.
+            first_value = field_match.start("value")
+            starts = [0] + [m.start(1) for m in _SEVERAL_FIELDS.finditer(text, first_value)]
+            for part in (text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)):
+                match = _FIELD.match(part.strip())
+                if match:
+                    out.append(
+                        Segment(
+                            block.page,
+                            part.strip(),
+                            "field",
+                            label=match.group("label").strip(),
+                            value=match.group("value").strip(),
+                        )
+                    )
+                elif out:
+                    out[-1].text += f" {part.strip()}"
+                    out[-1].value += f" {part.strip()}"
             continue
         if not buffer and _HEADING.match(text) and len(text.split()) <= 8 and not re.search(r"[$€£¥%]|\d{3,}", text):
             out.append(Segment(block.page, text, "heading"))

@@ -1422,3 +1422,179 @@ DOCS += [
         ),
     },
 ]
+
+# Fourth batch: bill-to blocks, key-value pricing sheets, quarterly usage, SGD commitments, credits
+# bought by the unit, milestones written as prose, allowances in TB, booking fees with caps.
+DOCS += [
+    {
+        "name": "d43_bill_to_quote",
+        "format": "pdf",
+        "blocks": [
+            ("h", "SALES ORDER SO-7781"),
+            ("t", [["Bill To", "Ship To"],
+                   ["Highgate Veterinary Partners Inc.", "Highgate Veterinary Partners Inc."],
+                   ["400 Elm Street, Denver, CO 80202", "12 Spruce Road, Boulder, CO 80301"],
+                   ["ap@highgatevet.test", "it@highgatevet.test"]]),
+            ("p", "Order Date: 2026-05-18    Service Start: 2026-06-01    Term: 12 months"),
+            ("t", [["Item", "Term (months)", "Unit Price", "Extended Price"],
+                   ["VetCloud Enterprise Plan", "12", "$2,000.00/mo", "$24,000.00"],
+                   ["Premium onboarding", "-", "$3,500.00 one-time", "$3,500.00"]]),
+            ("p", "Payment Terms: Due on receipt. Recurring charges are invoiced monthly in advance."),
+        ],
+        "expected": contract(
+            name="Highgate Veterinary Partners Inc.", email="ap@highgatevet.test", currency="USD", terms=0,
+            start="2026-06-01", end="2027-06-01",
+            lines=[
+                line("flat", amount="2000.00"),
+                line("one_time", amount="3500.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d44_key_value_pricing_sheet",
+        "format": "text",
+        "blocks": [
+            ("p", "PRICING SHEET"),
+            ("p", "Customer: Riverstone Analytics Ltd"),
+            ("p", "Billing email: billing@riverstone.test"),
+            ("p", "Effective: 15/02/2026"),
+            ("p", "Currency: GBP"),
+            ("p", "Monthly Base Fee: 3,000.00"),
+            ("p", "Included API Calls: 1,000,000 per month"),
+            ("p", "Overage Rate: 0.0015 per API call above the included calls"),
+            ("p", "Base fee billed monthly in advance; overage billed monthly in arrears. Net 30."),
+        ],
+        "expected": contract(
+            name="Riverstone Analytics Ltd", email="billing@riverstone.test", currency="GBP", terms=30,
+            start="2026-02-15",
+            lines=[
+                line("flat", amount="3000.00"),
+                line("per_unit", metric="api_calls", unit_price="0.0015", included_units="1000000"),
+            ],
+        ),
+    },
+    {
+        "name": "d45_quarterly_usage_calendar",
+        "format": "docx",
+        "blocks": [
+            ("h", "Telematics Services Agreement - Pricing"),
+            ("p", "Customer: Ironbridge Haulage Ltd (\"Customer\")"),
+            ("p", "Billing email: finance@ironbridgehaulage.test"),
+            ("p", "Commencement Date: 10 January 2026"),
+            ("p", "Charges are calculated per calendar quarter and invoiced quarterly in arrears."),
+            ("p", "Tracked vehicles: £4.50 per vehicle per month, based on the number of active vehicles."),
+            ("p", "Payment terms: 30 days end of month."),
+        ],
+        "expected": contract(
+            name="Ironbridge Haulage Ltd", email="finance@ironbridgehaulage.test", currency="GBP", terms=30,
+            start="2026-01-10", alignment="calendar",
+            lines=[line("per_unit", metric="vehicles", unit_price="4.50", billing_interval_count=3)],
+        ),
+    },
+    {
+        "name": "d46_sgd_commitment",
+        "format": "text",
+        "blocks": [
+            ("p", "ORDER FORM (SINGAPORE)"),
+            ("p", "Customer: Lion City Payments Pte Ltd"),
+            ("p", "Invoices to: accounts@lioncitypay.test"),
+            ("p", "Start Date: 1 March 2027"),
+            ("p", "Term: 2 years"),
+            ("p", "KYC checks: S$0.85 per check"),
+            ("p", "Sanctions screening: S$0.12 per screening"),
+            ("p", "Minimum Annual Commitment: S$120,000 across all usage; any shortfall invoiced at the end of each "
+                  "contract year."),
+            ("p", "Usage billed monthly in arrears. Payment terms: Net 60 days."),
+        ],
+        "expected": contract(
+            name="Lion City Payments Pte Ltd", email="accounts@lioncitypay.test", currency="SGD", terms=60,
+            start="2027-03-01", end="2029-03-01", commitment={"amount": "120000.00", "period": "year"},
+            lines=[
+                line("per_unit", metric="checks", unit_price="0.85"),
+                line("per_unit", metric="screenings", unit_price="0.12"),
+            ],
+        ),
+    },
+    {
+        "name": "d47_credits_by_unit",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Credit Order"),
+            ("p", "Customer: Meadowlark Labs, Inc."),
+            ("p", "Billing email: payables@meadowlarklabs.test"),
+            ("p", "Order effective date: September 9, 2026"),
+            ("p", "Customer purchases 1,000,000 model credits at $0.045 per credit, a prepaid amount of $45,000, "
+                  "invoiced in full on the order effective date. Credits are valid for 12 months."),
+            ("p", "Payment terms: Net 15."),
+        ],
+        "expected": contract(
+            name="Meadowlark Labs, Inc.", email="payables@meadowlarklabs.test", currency="USD", terms=15,
+            start="2026-09-09",
+            lines=[line("prepaid_credit", amount="45000.00", price="45000.00", expires_on="2027-09-09")],
+        ),
+    },
+    {
+        "name": "d48_milestones_in_prose",
+        "format": "docx",
+        "blocks": [
+            ("h", "Statement of Work - Brand Platform Rebuild"),
+            ("p", "Agency: Studio Marlin LLC. Client: Oakhurst Outdoor Co. (\"Client\")."),
+            ("p", "SOW Start Date: March 16, 2026"),
+            ("p", "Client invoicing contact: accounting@oakhurstoutdoor.test"),
+            ("h", "Payment Milestones"),
+            ("p", "Milestone 1 - Design approval ($12,500), due April 30, 2026."),
+            ("p", "Milestone 2 - Beta release ($25,000), due June 30, 2026."),
+            ("p", "Milestone 3 - Launch ($12,500), due August 14, 2026."),
+            ("p", "Invoices are payable net 30."),
+        ],
+        "expected": contract(
+            name="Oakhurst Outdoor Co.", email="accounting@oakhurstoutdoor.test", currency="USD", terms=30,
+            start="2026-03-16",
+            lines=[line("milestone", milestones=[
+                {"name": "Design approval", "amount": "12500.00", "due_date": "2026-04-30"},
+                {"name": "Beta release", "amount": "25000.00", "due_date": "2026-06-30"},
+                {"name": "Launch", "amount": "12500.00", "due_date": "2026-08-14"}])],
+        ),
+    },
+    {
+        "name": "d49_storage_tb_allowance",
+        "format": "text",
+        "blocks": [
+            ("p", "Backup Service Order"),
+            ("p", "Customer: Greyfriars School Trust"),
+            ("p", "Billing: bursar@greyfriars.test"),
+            ("p", "Start: 2026-09-01"),
+            ("p", "Backup storage: the first 2 TB are included; additional storage is $20 per TB per month, "
+                  "billed monthly in arrears."),
+            ("p", "Support plan: $150 per month, billed monthly in advance."),
+            ("p", "Terms: payment due within 30 days."),
+        ],
+        "expected": contract(
+            name="Greyfriars School Trust", email="bursar@greyfriars.test", currency="USD", terms=30,
+            start="2026-09-01",
+            lines=[
+                line("per_unit", metric="tb", unit_price="20.00", included_units="2"),
+                line("flat", amount="150.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d50_booking_fee_caps",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Host Agreement - Fees"),
+            ("p", "Host: Seaglass Holiday Rentals Ltd"),
+            ("p", "Host billing email: accounts@seaglassrentals.test"),
+            ("p", "Effective date: 1 April 2026"),
+            ("p", "A service fee of 8% applies to the total value of each booking, capped at £50 per booking, "
+                  "with a minimum fee of £1 per booking."),
+            ("p", "Service fees are invoiced monthly in arrears; payment within 14 days."),
+        ],
+        "expected": contract(
+            name="Seaglass Holiday Rentals Ltd", email="accounts@seaglassrentals.test", currency="GBP", terms=14,
+            start="2026-04-01",
+            lines=[line("percentage", metric="transaction_amount", rate="8", per_event_max="50.00",
+                        per_event_min="1.00")],
+        ),
+    },
+]
