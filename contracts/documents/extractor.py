@@ -140,7 +140,8 @@ PREPAID_RE = re.compile(
     r"\bpre-?paid (?:usage |api |service )?(?:credits?|balance|funds|units|tokens|minutes|hours|drawdown)|\bprepaymen"
     r"t\b|\bcredit (?:pool|balance|bundle|pack|wallet|block)|\bdraw(?:n|s|ing)?-?\s?down|"
     r"\busage credits?\b|\bcredits?\b.*\b(?:purchase|buy|bought)|\b(?:purchase|buy|bought)s?\b.*\bcredits?\b|"
-    r"\bcommitted credits?\b|\bcredit allotment|\bcredits?\b[^.]{0,30}\bpre-?paid\b|\bpre-?paid\b[^.]{0,30}\bcredits?"
+    r"\bcommitted credits?\b|\bcredit allotment|\bpre-?pa(?:y|ys|ying)\b[^.]{0,40}\bcredits?\b|\bcredits?\b[^.]{0,30}"
+    r"\bpre-?paid\b|\bpre-?paid\b[^.]{0,30}\bcredits?"
     r"\b",
     re.I,
 )
@@ -658,6 +659,32 @@ class _Extractor:
             if best[2] < 0.6:
                 self.rec.warn("start_date", "The start date is read from a date without a start or effective label.")
             return best
+        return self._start_from_signatures()
+
+    def _start_from_signatures(self) -> tuple[date | None, Segment | None, float]:
+        """"Effective on the date of the last signature": the latest signature date; else the
+        document's own date, as a guess that says so."""
+        if any(
+            re.search(
+                r"\blast signature|\bdate (?:last|finally) signed|\blater of the (?:signature )?dates|"
+                r"\b(?:last|final) (?:party to )?sign|\bfully executed|\bexecution date",
+                s.text,
+                re.I,
+            )
+            for s in self.segments
+        ):
+            signed = [
+                (found.value, seg)
+                for seg in self.segments
+                if re.search(r"\bsign|\bdate\b", seg.text, re.I)
+                and seg.kind == "field"
+                and re.search(r"\bdate|\bsigned|\bsignature", seg.label, re.I)
+                for found in self.dates(seg.value)
+            ]
+            if signed:
+                value, seg = max(signed, key=lambda item: item[0])
+                self.rec.warn("start_date", "Effective on the last signature: took the latest signature date.")
+                return value, seg, 0.7
         for seg in self.fields_labelled(r"date|order date|quote date|datum"):
             found = self.dates(seg.value)
             if found:

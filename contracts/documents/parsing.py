@@ -275,7 +275,9 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
     rf"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b)"
     rf"|(?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)"
-    rf"|(?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:day\s+of\s+|of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}})\b)"
+    rf"|(?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:day\s+of\s+|of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}}"
+    rf")\b)"
+    rf"|(?P<slash>\b(?P<y5>\d{{4}})/(?P<m5>\d{{1,2}})/(?P<d5>\d{{1,2}})\b)"
     rf"|(?P<dash>\b(?P<d4>\d{{1,2}})[- ](?P<m4>{_MONTH})[- ](?P<y4>\d{{4}})\b)"
     rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)",
     re.I,
@@ -297,6 +299,8 @@ def find_dates(text: str, *, day_first: bool = False) -> list[FoundDate]:
         try:
             if match.group("iso"):
                 value = date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
+            elif match.group("slash"):
+                value = date(int(match.group("y5")), int(match.group("m5")), int(match.group("d5")))
             elif match.group("mdy"):
                 value = date(int(match.group("y1")), MONTHS[match.group("m1").lower()], int(match.group("d1")))
             elif match.group("dash"):

@@ -528,9 +528,19 @@ class PricingReader:
             if unit and not is_period_unit and not re.search(r"-(?:day|hour|minute|month|gb|mile|km)s?\b", unit, re.I)
             else ""
         )
+        if (
+            is_period_unit
+            and unit_word in ("day", "week")
+            and re.search(r"\brate\b|\bworked\b|\bconsultant|\btime.and.materials|\bper diem|\bdaily|\beffort", lowered)
+        ):
+            # "a daily rate of EUR 1,200 per day": time worked is the usage, not the cadence.
+            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit_word)
+            self._finish(line, clause)
+            return
         seat = (
             (
-                SEAT_RE.search(seat_text)
+                re.search(r"\bpupm\b|\bpepm\b|\bpspm\b|\bper (?:user|employee|seat) per month\b", lowered)
+                or SEAT_RE.search(seat_text)
                 or (SEAT_RE.search(clause) and not unit_match and re.search(r"\bper\b|\beach\b", lowered))
                 or (re.search(r"\bper\b", before) and SEAT_RE.search(before) and (is_period_unit or not unit))
             )
@@ -593,7 +603,18 @@ class PricingReader:
             line.evidence["seats"] = (seats_seg, 0.8)
             self._pending_seats = None
         billed = BILLED_RE.search(clause)
-        billing_cadence = p.find_cadence(clause[billed.start() :]) if billed else None
+        # "charged at a daily rate ..., invoiced monthly": a rate named by its unit is not a cadence.
+        billing_cadence = None
+        for word in BILLED_RE.finditer(clause):
+            window = re.sub(
+                r"\b(?:daily|hourly|weekly) rates?\b|\bper diem\b", "", clause[word.end() : word.end() + 40]
+            )
+            found = p.find_cadence(window)
+            if found and found[2] <= 15:
+                billing_cadence = found
+                break
+        if billing_cadence is None and billed:
+            billing_cadence = p.find_cadence(clause[billed.start() :])
         price_cadence = p.find_cadence(clause[: billed.start()] if billed else clause)
         # A usage price "per vehicle per month" says what a unit is, not how often it is billed.
         cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)

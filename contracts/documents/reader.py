@@ -87,8 +87,20 @@ def _read_text(data: bytes) -> Document:
     new_paragraph = True
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
-        for raw in page.splitlines():
+        lines = page.splitlines()
+        # Columns aligned with spaces (a text export of a table): three or more cells split by runs
+        # of two or more spaces, on at least two neighbouring lines.
+        aligned = [len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") for raw in lines]
+        for index, raw in enumerate(lines):
             line = raw.rstrip()
+            neighbours = (index > 0 and aligned[index - 1]) or (index + 1 < len(lines) and aligned[index + 1])
+            if aligned[index] and neighbours:
+                cells = tuple(_clean(cell) for cell in re.split(r"\s{2,}", line.strip()))
+                if not in_table:
+                    table_index += 1
+                    in_table = True
+                document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
+                continue
             # Markdown / pipe tables and tab-separated rows keep their cells.
             if line.strip().startswith("|") or line.count("\t") >= 1 or line.count(" | ") >= 1:
                 stripped = line.strip().strip("|")

@@ -1598,3 +1598,125 @@ DOCS += [
         ),
     },
 ]
+
+# Fifth batch: annual fees paid monthly, slash ISO dates, space-aligned text tables, European day
+# rates, prepaid platform credits with rates, signature-date effective dates.
+DOCS += [
+    {
+        "name": "d51_annual_paid_monthly",
+        "format": "docx",
+        "blocks": [
+            ("h", "Subscription Order"),
+            ("p", "Customer: Wrenfield Legal Services LLP"),
+            ("p", "Billing email: accounts@wrenfieldlegal.test"),
+            ("p", "Subscription start: 2026/06/01"),
+            ("p", "Annual Subscription Fee: $60,000 (payable monthly in advance)."),
+            ("p", "Additional matter-management users: $35 PUPM for 15 users."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Wrenfield Legal Services LLP", email="accounts@wrenfieldlegal.test", currency="USD", terms=30,
+            start="2026-06-01",
+            lines=[
+                line("flat", amount="5000.00"),
+                line("per_seat", unit_price="35.00", seats="15"),
+            ],
+        ),
+    },
+    {
+        "name": "d52_space_aligned_text_table",
+        "format": "text",
+        "raw": (
+            "ORDER CONFIRMATION\n\n"
+            "Customer:        Ashcombe Retail Group Ltd\n"
+            "Billing email:   finance@ashcombe.test\n"
+            "Start date:      2026-10-01\n"
+            "Term:            12 months\n\n"
+            "Product                      Qty    Unit price        Billing\n"
+            "Analytics Pro seat           30     $65.00/month      Monthly in advance\n"
+            "Data connector               2      $400.00/month     Monthly in advance\n"
+            "Onboarding package           1      $2,500.00         One-time\n\n"
+            "Payment terms: Net 30.\n"
+        ),
+        "blocks": [],
+        "expected": contract(
+            name="Ashcombe Retail Group Ltd", email="finance@ashcombe.test", currency="USD", terms=30,
+            start="2026-10-01", end="2027-10-01",
+            lines=[
+                line("per_seat", unit_price="65.00", seats="30"),
+                line("per_seat", unit_price="400.00", seats="2"),
+                line("one_time", amount="2500.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d53_day_rate_letter",
+        "format": "pdf",
+        "blocks": [
+            ("p", "München, 12. Februar 2026"),
+            ("p", "Engagement letter"),
+            ("p", "Dear Ms Keller,"),
+            ("p", "We are pleased to confirm the engagement of Brandt & Vogel Beratung GmbH by Alpina Versicherung AG "
+                  "(the \"Client\") from 1 March 2026 until 31 August 2026."),
+            ("p", "Our consultants are charged at a daily rate of €1.200,00 per day, invoiced monthly in arrears "
+                  "for the days worked. Travel expenses are reimbursed at cost. We estimate around 60 days, i.e. "
+                  "approximately €72.000,00."),
+            ("p", "Please send questions to office@brandtvogel.test. Invoices will be addressed to "
+                  "kreditoren@alpina-versicherung.test and are payable within 30 days."),
+        ],
+        "expected": contract(
+            name="Alpina Versicherung AG", email="kreditoren@alpina-versicherung.test", currency="EUR", terms=30,
+            start="2026-03-01", end="2026-09-01",
+            lines=[line("per_unit", metric="days", unit_price="1200.00")],
+        ),
+    },
+    {
+        "name": "d54_prepaid_with_rates",
+        "format": "docx",
+        "blocks": [
+            ("h", "Platform Credit Agreement"),
+            ("p", "Customer: Kingfisher Robotics Inc."),
+            ("p", "Accounts payable: ap@kingfisherrobotics.test"),
+            ("p", "Effective date: July 1, 2026"),
+            ("p", "Customer shall prepay USD 100,000 in platform credits, invoiced on the effective date. Usage is "
+                  "drawn down against the credit balance at the following rates:"),
+            ("p", "- Simulation compute: $0.10 per minute"),
+            ("p", "- Model storage: $0.05 per GB-month"),
+            ("p", "Usage beyond the credit balance is invoiced monthly in arrears at the same rates. Unused credits "
+                  "expire 12 months after the effective date."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Kingfisher Robotics Inc.", email="ap@kingfisherrobotics.test", currency="USD", terms=30,
+            start="2026-07-01",
+            lines=[
+                line("prepaid_credit", amount="100000.00", price="100000.00", expires_on="2027-07-01"),
+                line("per_unit", metric="minutes", unit_price="0.10"),
+                line("per_unit", metric="gb_months", unit_price="0.05"),
+            ],
+        ),
+    },
+    {
+        "name": "d55_signature_date",
+        "format": "text",
+        "blocks": [
+            ("p", "SERVICES AGREEMENT"),
+            ("p", "This Agreement is between Northgate Telecom Ltd (\"Supplier\") and Cresswell Housing Ltd "
+                  "(\"Customer\") and takes effect on the Effective Date, meaning the date of the last signature "
+                  "below."),
+            ("p", "Charges: call recording at £0.01 per recorded minute, billed monthly in arrears; contact centre "
+                  "licences at £55 per agent per month for 40 agents, billed monthly in advance."),
+            ("p", "Invoices to ap@cresswellhousing.test, payable within 28 days."),
+            ("p", "Signed for Northgate Telecom Ltd: J. Ames    Date: 10 June 2026"),
+            ("p", "Signed for Cresswell Housing Ltd: P. Nolan    Date: 12 June 2026"),
+        ],
+        "expected": contract(
+            name="Cresswell Housing Ltd", email="ap@cresswellhousing.test", currency="GBP", terms=28,
+            start="2026-06-12",
+            lines=[
+                line("per_unit", metric="recorded_minutes", unit_price="0.01"),
+                line("per_seat", unit_price="55.00", seats="40"),
+            ],
+        ),
+    },
+]

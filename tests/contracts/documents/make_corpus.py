@@ -115,7 +115,8 @@ def build(folder: str, docs: list[dict[str, Any]]) -> None:
     target.mkdir(exist_ok=True)
     for doc in docs:
         path = target / f"{doc['name']}{SUFFIX[doc['format']]}"
-        data = RENDER[doc["format"]](doc["blocks"])
+        # "raw": a text document laid out by hand (space-aligned columns), rendered as it is.
+        data = doc["raw"].encode() if doc.get("raw") else RENDER[doc["format"]](doc["blocks"])
         if not path.exists() or path.read_bytes() != data:
             path.write_bytes(data)
         (target / f"{doc['name']}.expected.json").write_text(
