@@ -662,7 +662,7 @@ class _Extractor:
         return self._start_from_signatures()
 
     def _start_from_signatures(self) -> tuple[date | None, Segment | None, float]:
-        """"Effective on the date of the last signature": the latest signature date; else the
+        """ "Effective on the date of the last signature": the latest signature date; else the
         document's own date, as a guess that says so."""
         if any(
             re.search(
@@ -725,17 +725,30 @@ class _Extractor:
             for seg in self.segments:
                 if re.search(
                     r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
-                    r"\blaufzeit|\bdurée",
+                    r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b",
                     seg.text,
                     re.I,
                 ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
-                    match = re.search(
-                        r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern, seg.text, re.I
-                    ) or (
+                    match = (
                         re.search(
-                            p.DURATION_RE.pattern + r"[^.]{0,25}?\b(?:term|period|subscription|agreement|commitment)\b",
+                            r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern,
                             seg.text,
                             re.I,
+                        )
+                        or re.search(
+                            r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect))\s+for\s+(?:a (?:period|term)"
+                            r" of\s+)?"
+                            + p.DURATION_RE.pattern,
+                            seg.text,
+                            re.I,
+                        )
+                        or (
+                            re.search(
+                                p.DURATION_RE.pattern
+                                + r"[^.]{0,25}?\b(?:term|period|subscription|agreement|commitment)\b",
+                                seg.text,
+                                re.I,
+                            )
                         )
                     )
                     if match:

@@ -46,6 +46,11 @@ if TYPE_CHECKING:
 
 NUM = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 QTY = rf"(?:{NUM})(?:\s?(?:k|K|M|million|thousand)\b)?"
+OPTIONAL_RE = re.compile(
+    r"\boptional\b|\bnot (?:included in|ordered|part of) (?:this|the) (?:order|agreement)|\bmay (?:add|order|purchase|"
+    r"upgrade)\b|\bupon (?:written )?request\b|\bif requested\b|\bat (?:the )?customer's option\b|\bnot ordered\b",
+    re.I,
+)
 TAX_NOTE = re.compile(
     r"\(?\s*(?:exclusive of|excluding|excl\.?|plus|\+|zzgl\.?|before|net of)\s+(?:all\s+)?(?:applicable\s+)?"
     r"(?:vat|taxes|tax|sales tax|mwst|ust|gst)\s*\)?",
@@ -362,6 +367,8 @@ class PricingReader:
         context = " ".join(seg.context[-2:]).lower()
         if self._not_a_price(clause, moneys):
             return
+        if OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:]):
+            return  # an add-on offered, not ordered
         # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
         if PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit")):
             self._prepaid(seg, clause, moneys)
@@ -1296,6 +1303,8 @@ class PricingReader:
                 high = cell
             elif role == "total":
                 continue
+            elif role == "flat_fee" and cell:
+                parts.append(f"flat fee {cell}")
             elif cell:
                 parts.append(cell)
         if low is not None or high is not None:

@@ -1720,3 +1720,120 @@ DOCS += [
         ),
     },
 ]
+
+# Sixth batch: page furniture and tables over a page break, optional add-ons that are not ordered,
+# renewals with the old price, tiers with flat fees, 2/10 net 30.
+DOCS += [
+    {
+        "name": "d56_tables_across_pages",
+        "format": "pdf",
+        "blocks": [
+            ("h", "ORDER FORM - CONFIDENTIAL"),
+            ("p", "Customer: Silverpine Health Network"),
+            ("p", "Billing email: ap@silverpinehealth.test"),
+            ("p", "Order start date: February 1, 2027"),
+            ("p", "Order term: 36 months"),
+            ("p", "Page 1 of 2"),
+            ("pb",),
+            ("t", [["Service", "Price", "Billing"],
+                   ["Clinical data platform", "$22,000 per month", "Monthly in advance"],
+                   ["HL7 message processing", "$0.003 per message", "Monthly in arrears"]]),
+            ("p", "Page 2 of 2"),
+            ("p", "Payment terms: 2/10 net 30."),
+        ],
+        "expected": contract(
+            name="Silverpine Health Network", email="ap@silverpinehealth.test", currency="USD", terms=30,
+            start="2027-02-01", end="2030-02-01",
+            lines=[
+                line("flat", amount="22000.00"),
+                line("per_unit", metric="messages", unit_price="0.003"),
+            ],
+        ),
+    },
+    {
+        "name": "d57_optional_addons",
+        "format": "docx",
+        "blocks": [
+            ("h", "Order Form"),
+            ("p", "Customer: Thornbury Engineering Ltd"),
+            ("p", "Invoices: ap@thornbury.test"),
+            ("p", "Start date: 1 May 2026"),
+            ("h", "Ordered services"),
+            ("p", "CAD Vault Standard: £1,800 per month, billed monthly in advance."),
+            ("h", "Optional add-ons (not included in this order)"),
+            ("p", "Customer may add the following at any time by written request:"),
+            ("p", "- Advanced audit trail: £300 per month"),
+            ("p", "- Extra storage: £0.05 per GB"),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Thornbury Engineering Ltd", email="ap@thornbury.test", currency="GBP", terms=30,
+            start="2026-05-01",
+            lines=[line("flat", amount="1800.00")],
+        ),
+    },
+    {
+        "name": "d58_renewal_uplift",
+        "format": "text",
+        "blocks": [
+            ("p", "RENEWAL ORDER FORM"),
+            ("p", "Customer: Dunmore Veterinary Group"),
+            ("p", "Billing email: accounts@dunmorevets.test"),
+            ("p", "Renewal term: 1 January 2027 to 31 December 2027."),
+            ("p", "Renewal subscription fee: $11,000 per year (previously $10,000), invoiced annually in advance."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Dunmore Veterinary Group", email="accounts@dunmorevets.test", currency="USD", terms=30,
+            start="2027-01-01", end="2028-01-01",
+            lines=[line("flat", amount="11000.00", billing_interval="year")],
+        ),
+    },
+    {
+        "name": "d59_tiers_with_flat_fees",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Schedule 2 - Verification Pricing"),
+            ("p", "Customer: Brightline Lending Corp."),
+            ("p", "Invoice email: billing@brightlinelending.test"),
+            ("p", "Effective date: 2026-12-01"),
+            ("p", "Income verifications are priced in graduated tiers each month; each tier's flat fee is charged "
+                  "once when any verification falls in it."),
+            ("t", [["Tier", "From", "To", "Per verification", "Flat fee"],
+                   ["1", "1", "500", "$2.00", "$250.00"],
+                   ["2", "501", "5,000", "$1.50", "$0.00"],
+                   ["3", "5,001", "", "$1.00", "$0.00"]]),
+            ("p", "Billed monthly in arrears. Net 30."),
+        ],
+        "expected": contract(
+            name="Brightline Lending Corp.", email="billing@brightlinelending.test", currency="USD", terms=30,
+            start="2026-12-01",
+            lines=[line("graduated", metric="verifications", tiers=[
+                {"up_to": "500", "unit_price": "2.00", "flat_fee": "250.00"},
+                {"up_to": "5000", "unit_price": "1.50"},
+                {"up_to": None, "unit_price": "1.00"}])],
+        ),
+    },
+    {
+        "name": "d60_quarterly_both",
+        "format": "docx",
+        "blocks": [
+            ("h", "Field Service Platform - Order"),
+            ("p", "This order is placed by Harrow Mechanical Services Inc. (\"Customer\") with Gearline Software "
+                  "LLC."),
+            ("p", "Customer billing email: payables@harrowmech.test"),
+            ("p", "The subscription starts on 1 April 2026 and continues for one (1) year."),
+            ("p", "Technician licences: 60 licences at $40 per licence per month, billed quarterly in advance."),
+            ("p", "Work orders processed: $0.25 per work order, billed quarterly in arrears."),
+            ("p", "Payment terms: Net 45."),
+        ],
+        "expected": contract(
+            name="Harrow Mechanical Services Inc.", email="payables@harrowmech.test", currency="USD", terms=45,
+            start="2026-04-01", end="2027-04-01",
+            lines=[
+                line("per_seat", unit_price="120.00", seats="60", billing_interval_count=3),
+                line("per_unit", metric="work_orders", unit_price="0.25", billing_interval_count=3),
+            ],
+        ),
+    },
+]
