@@ -365,10 +365,9 @@ class PricingReader:
             self._no_money(seg, clause)
             return
         context = " ".join(seg.context[-2:]).lower()
-        if self._not_a_price(clause, moneys):
-            return
-        if OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:]):
-            return  # an add-on offered, not ordered
+        offered_only = OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:])
+        if self._not_a_price(clause, moneys) or offered_only:
+            return  # not a charge, or an add-on offered and not ordered
         # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
         if PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit")):
             self._prepaid(seg, clause, moneys)
