@@ -383,10 +383,18 @@ class _Extractor:
         return None, None, 0.0
 
     def _customer_name_in_prose(self) -> tuple[str | None, Segment | None, float]:
+        customer_roles = CUSTOMER_ROLES
+        # "Consultant" and "Company": the company is the client of the one who provides the service.
+        if re.search(
+            r"\(\s*(?:the\s+)?[\"“']?(?:consultant|contractor|agency|service provider)[\"”']?\s*\)",
+            self.document.text,
+            re.I,
+        ):
+            customer_roles = f"{CUSTOMER_ROLES}|company"
         roles = re.compile(
             rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s[^()]{{0,120}}?)?\(\s*(?:[^()]{{0,40}}?\bor"
             rf"\s+)?"
-            rf"(?:the\s+|hereinafter\s+(?:referred to as\s+)?)?[\"“']?(?P<role>{CUSTOMER_ROLES})[\"”']?\s*\)",
+            rf"(?:the\s+|hereinafter\s+(?:referred to as\s+)?)?[\"“']?(?P<role>{customer_roles})[\"”']?\s*\)",
             re.I,
         )
         for seg in self.segments:
@@ -563,7 +571,8 @@ class _Extractor:
     def _payment_terms(self) -> tuple[int | None, Segment | None]:
         patterns = [
             r"\bnet[\s-]*(?P<n>\d{1,3})\b",
-            r"\b(?:payment|payable|due|pay)\b[^.;]{0,20}?\bwithin\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar"
+            r"\b(?:payment|payable|due|pay|paid)\b[^.;]{0,20}?\bwithin\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:cal"
+            r"endar"
             r"\s+)?days",
             r"\bnet\s+(?P<w>[a-z-]+)\s*\(\s*(?P<n>\d{1,3})\s*\)",
             r"\b(?:within|in)\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+|business\s+)?days?\s+(?:of|from|"
@@ -737,8 +746,7 @@ class _Extractor:
                         )
                         or re.search(
                             r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect))\s+for\s+(?:a (?:period|term)"
-                            r" of\s+)?"
-                            + p.DURATION_RE.pattern,
+                            r" of\s+)?" + p.DURATION_RE.pattern,
                             seg.text,
                             re.I,
                         )
@@ -771,7 +779,8 @@ class _Extractor:
             match = re.search(
                 r"\b(?:auto(?:matically)?[- ]?renew\w*|renew\w* automatically|shall renew|will renew|renews for|everg"
                 r"reen|"
-                r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|tacite reconduction|rolling ("
+                r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|automatische verlängerung|"
+                r"stillschweigend verlängert|tacite reconduction|rolling ("
                 r"?:monthly|annual))",
                 seg.text,
                 re.I,

@@ -46,6 +46,9 @@ if TYPE_CHECKING:
 
 NUM = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 QTY = rf"(?:{NUM})(?:\s?(?:k|K|M|million|thousand)\b)?"
+EQUAL_PARTS_RE = re.compile(
+    r"\b(?P<n>two|three|four|five|six|2|3|4|5|6) equal (?:instal?lments|payments|parts|tranches|amounts)\b", re.I
+)
 OPTIONAL_RE = re.compile(
     r"\boptional\b|\bnot (?:included in|ordered|part of) (?:this|the) (?:order|agreement)|\bmay (?:add|order|purchase|"
     r"upgrade)\b|\bupon (?:written )?request\b|\bif requested\b|\bat (?:the )?customer's option\b|\bnot ordered\b",
@@ -415,7 +418,7 @@ class PricingReader:
             return  # the total a payment schedule splits, not a milestone
         if (
             MILESTONE_RE.search(clause)
-            and not ONE_TIME_RE.search(clause)
+            and (not ONE_TIME_RE.search(clause) or EQUAL_PARTS_RE.search(clause))
             or (MILESTONE_RE.search(context) and self.milestones and moneys and MILESTONE_RE.search(clause))
         ):
             self._milestone(seg, clause, moneys, percents)
@@ -910,6 +913,22 @@ class PricingReader:
         name: str | None = None,
         due: date | None = None,
     ) -> None:
+        equal = EQUAL_PARTS_RE.search(clause)
+        if equal and len(moneys) == 1 and name is None:
+            # "$10,000, payable in two equal instalments: on signature and on go-live".
+            count = p.word_number(equal.group("n")) or 0
+            events = re.findall(
+                r"\b(?:on|upon|at)\s+(?:the\s+)?([a-z][\w-]*(?:\s[a-z][\w-]*){0,3}?)(?=\s*(?:,|;|\.|\band\b|$))",
+                clause[equal.end() :],
+                re.I,
+            )
+            if count >= 2:
+                for index in range(count):
+                    label = events[index] if len(events) == count else f"Instalment {index + 1}"
+                    self.milestones.append(
+                        MilestoneItem(label[:1].upper() + label[1:], moneys[0].amount / count, None, None, seg)
+                    )
+                return
         if len(moneys) == 1 and len(percents) >= 2 and name is None:
             # "$24,000, invoiced 50% on kickoff and 50% on cutover": one milestone per share.
             masked = _mask_money(clause, moneys)

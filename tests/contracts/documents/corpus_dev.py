@@ -1837,3 +1837,121 @@ DOCS += [
         ),
     },
 ]
+
+# Seventh batch: unit columns, German renewal wording, "Company" as the client of a consultant,
+# a separate monthly minimum, "x" seat notation, equal instalments.
+DOCS += [
+    {
+        "name": "d61_unit_column",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Messaging Order"),
+            ("p", "Customer: Palisade Credit Union"),
+            ("p", "Billing email: ap@palisadecu.test"),
+            ("p", "Start date: May 1, 2026"),
+            ("t", [["Item", "Unit", "Rate"],
+                   ["Verification API", "per 1,000 calls", "$0.50"],
+                   ["SMS delivery", "per message", "$0.0075"]]),
+            ("p", "All usage is billed monthly in arrears. Net 30."),
+        ],
+        "expected": contract(
+            name="Palisade Credit Union", email="ap@palisadecu.test", currency="USD", terms=30, start="2026-05-01",
+            lines=[
+                line("package", metric="calls", package_size="1000", package_price="0.50"),
+                line("per_unit", metric="messages", unit_price="0.0075"),
+            ],
+        ),
+    },
+    {
+        "name": "d62_german_renewal",
+        "format": "text",
+        "blocks": [
+            ("p", "ANGEBOT / AUFTRAGSBESTÄTIGUNG"),
+            ("p", "Kunde: Rheinfeld Logistik GmbH"),
+            ("p", "Rechnungsadresse E-Mail: buchhaltung@rheinfeld.test"),
+            ("p", "Vertragsbeginn: 01.07.2026"),
+            ("p", "Laufzeit: 12 Monate, danach automatische Verlängerung um jeweils 12 Monate."),
+            ("p", "Lizenzgebühr (license fee): 1.500,00 EUR pro Monat, monatlich im Voraus (monthly in advance)."),
+            ("p", "Zahlungsziel: 30 Tage."),
+        ],
+        "expected": contract(
+            name="Rheinfeld Logistik GmbH", email="buchhaltung@rheinfeld.test", currency="EUR", terms=30,
+            start="2026-07-01",
+            lines=[line("flat", amount="1500.00")],
+        ),
+    },
+    {
+        "name": "d63_company_is_client",
+        "format": "docx",
+        "blocks": [
+            ("h", "Consulting Agreement - Compensation"),
+            ("p", "This agreement is made between Ridgeback Advisory LLC (\"Consultant\") and Foxhollow Brewing "
+                  "Company (\"Company\"), effective June 15, 2026."),
+            ("p", "Company shall pay Consultant a monthly retainer of $6,000, invoiced monthly in advance."),
+            ("p", "Invoices shall be sent to payables@foxhollowbrewing.test and paid within 15 days."),
+        ],
+        "expected": contract(
+            name="Foxhollow Brewing Company", email="payables@foxhollowbrewing.test", currency="USD", terms=15,
+            start="2026-06-15",
+            lines=[line("flat", amount="6000.00")],
+        ),
+    },
+    {
+        "name": "d64_separate_minimum",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Geolocation API Order"),
+            ("p", "Customer: Tidewater Transit Authority"),
+            ("p", "Billing email: finance@tidewatertransit.test"),
+            ("p", "Effective date: 2026-08-01"),
+            ("p", "Location lookups: $0.0009 per lookup, billed monthly in arrears."),
+            ("p", "Monthly minimum: $1,000.00"),
+            ("p", "Payment terms: Net 45."),
+        ],
+        "expected": contract(
+            name="Tidewater Transit Authority", email="finance@tidewatertransit.test", currency="USD", terms=45,
+            start="2026-08-01",
+            lines=[line("per_unit", metric="lookups", unit_price="0.0009", minimum_amount="1000.00")],
+        ),
+    },
+    {
+        "name": "d65_x_seat_notation",
+        "format": "text",
+        "blocks": [
+            ("p", "Licence Order"),
+            ("p", "Licensee: Corvid Research Institute"),
+            ("p", "Invoices: procurement@corvid.test"),
+            ("p", "Licence period: 2026-09-01 to 2027-08-31"),
+            ("p", "Annual licence: 200 users x $120/user/year, invoiced annually in advance."),
+            ("p", "Net 30."),
+        ],
+        "expected": contract(
+            name="Corvid Research Institute", email="procurement@corvid.test", currency="USD", terms=30,
+            start="2026-09-01", end="2027-09-01",
+            lines=[line("per_seat", unit_price="120.00", seats="200", billing_interval="year")],
+        ),
+    },
+    {
+        "name": "d66_equal_instalments",
+        "format": "docx",
+        "blocks": [
+            ("h", "Implementation Order"),
+            ("p", "Customer: Marigold Senior Living Inc."),
+            ("p", "Billing email: ap@marigoldliving.test"),
+            ("p", "Start date: October 5, 2026"),
+            ("p", "Implementation fee: $10,000, payable in two equal instalments: on signature and on go-live."),
+            ("p", "Platform subscription: $2,200 per month, billed monthly in advance."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Marigold Senior Living Inc.", email="ap@marigoldliving.test", currency="USD", terms=30,
+            start="2026-10-05",
+            lines=[
+                line("milestone", milestones=[
+                    {"name": "Signature", "amount": "5000.00", "due_date": None},
+                    {"name": "Go-live", "amount": "5000.00", "due_date": None}]),
+                line("flat", amount="2200.00"),
+            ],
+        ),
+    },
+]
