@@ -631,7 +631,8 @@ class _Extractor:
         labelled = self.fields_labelled(
             r"(?:contract |subscription |service |order |agreement |term |billing )?(?:start|commencement|effective)"
             r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
-            r"term start|initial term start|service period start|go-live date|"
+            r"term start|initial term start|service period start|go-live date|(?:service |subscription )?begins?|"
+            r"(?:service |subscription )?commences?|"
             r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"
         )
         for seg in labelled:
@@ -837,6 +838,12 @@ class _Extractor:
             for money in self.money(seg.text):
                 counts.setdefault(money.currency or "", []).append((money, seg))
         if not counts:
+            for seg in self.segments:
+                header = re.search(rf"\b({p._CODE})\b", " ".join(seg.header))
+                if header:  # "Price (EUR)": the table's header carries the currency
+                    self.rec.note("currency", seg, 0.85, " | ".join(seg.header))
+                    self.stated_currency = header.group(1)
+                    return header.group(1)
             self.rec.warn("currency", "No currency stated anywhere in the document: enter it.")
             return None
         ranked = sorted(counts.items(), key=lambda item: -len(item[1]))

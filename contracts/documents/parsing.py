@@ -161,7 +161,9 @@ def find_percentages(text: str, *, decimal_comma: bool = False) -> list[tuple[De
     return out
 
 
-QUANTITY_RE = re.compile(rf"(?<![\w$€£¥.,])(?P<n>{_NUMBER})(?:\s?(?P<scale>k|K|M|million|thousand|billion)\b)?")
+QUANTITY_RE = re.compile(
+    rf"(?<![\w$€£¥.,])(?P<n>{_NUMBER})(?:\s?(?P<scale>(?i:k|m|mm|bn|million|thousand|billion))\b)?"
+)
 
 
 def parse_quantity(raw: str, *, decimal_comma: bool = False) -> Decimal | None:

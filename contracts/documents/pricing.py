@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from contracts.documents.extractor import _Extractor
 
 NUM = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-QTY = rf"(?:{NUM})(?:\s?(?:k|K|M|million|thousand)\b)?"
+QTY = rf"(?:{NUM})(?:\s?(?i:k|m|million|thousand)\b)?"
 EQUAL_PARTS_RE = re.compile(
     r"\b(?P<n>two|three|four|five|six|2|3|4|5|6) equal (?:instal?lments|payments|parts|tranches|amounts)\b", re.I
 )
@@ -587,6 +587,18 @@ class PricingReader:
                 r"\bminimum|\bat least", clause[moneys[1].start - 40 : moneys[1].start], re.I
             ):
                 line.fields["minimum_amount"] = moneys[1].amount
+            self._finish(line, clause)
+            return
+        subject = re.match(
+            r"^\s*(?P<u>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})\s+(?:are|is|will be|shall be)\b", clause
+        )
+        if (
+            re.match(r"^\s*each\b", after)
+            and subject
+            and not re.search(r"\bfee\b|\bsubscription\b", subject.group("u"), re.I)
+        ):
+            # "Digital loans are charged at $0.35 each": the subject is the unit.
+            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=subject.group("u"))
             self._finish(line, clause)
             return
         if USAGE_WORD_RE.search(clause) and re.search(r"\bper\b", after[:30]) and not p.find_cadence(after[:20]):
@@ -1337,7 +1349,11 @@ class PricingReader:
 
     def _row(self, row: Segment, text: str, roles: list[str]) -> None:
         moneys = self.ex.money(text)
-        if not moneys and not p.find_percentages(text, decimal_comma=self.dc):
+        bare_price = bool(re.search(rf"\b({p._CODE})\b|[$€£¥]", " ".join(row.header))) and any(
+            r in ("price", "list") and re.fullmatch(r"[\d.,' ]+", c.strip() or "x")
+            for c, r in zip(row.cells, roles, strict=False)
+        )
+        if not moneys and not bare_price and not p.find_percentages(text, decimal_comma=self.dc):
             return
         if row.cells and TOTAL_RE.search(row.cells[0]):
             return
@@ -1345,6 +1361,12 @@ class PricingReader:
         header_text = " ".join(row.header)
         price_cell = cells.get("price", "") or cells.get("list", "")
         price_money = self.ex.money(price_cell)
+        header_currency = re.search(rf"\b({p._CODE})\b|([$€£¥])", header_text)
+        if not price_money and header_currency and re.fullmatch(r"[\d.,' ]+", price_cell.strip() or "x"):
+            # "Price (EUR) | 0,15": the column header carries the currency.
+            price_cell = f"{header_currency.group(1) or header_currency.group(2)} {price_cell.strip()}"
+            price_money = self.ex.money(price_cell)
+            moneys = price_money
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
         billing = cells.get("billing", "")
         name = cells.get("name", "")
@@ -1364,8 +1386,10 @@ class PricingReader:
                 price_text = f"{price_cell} per {'hour' if rate.group(1).lower() == 'hour' else 'day'}"
         if billing and not BILLED_RE.search(billing):
             billing = f"billed {billing}"
-        parts = [name, price_text, billing]
+        # Name, price, what the price is per (a "Unit" column), then how it is billed.
+        parts = [name, price_text]
         parts += [c for c, r in zip(row.cells, roles, strict=False) if r in ("", "range") and c and c not in parts]
+        parts.append(billing)
         clause = " ; ".join(p_ for p_ in parts if p_).replace(" ; ", " ", 0)
         clause = re.sub(r"\s*;\s*", " ", clause)
         if not re.search(r"\bmonth|\byear|\bannual|\bquarter", clause, re.I) and re.search(

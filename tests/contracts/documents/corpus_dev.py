@@ -1955,3 +1955,95 @@ DOCS += [
         ),
     },
 ]
+
+# Eighth batch: the currency in a column header, "Order form for", tiers priced per 1K with M/K
+# bounds, "$0.001 each".
+DOCS += [
+    {
+        "name": "d67_header_currency",
+        "format": "docx",
+        "blocks": [
+            ("h", "Leistungsschein / Service Schedule"),
+            ("p", "Customer: Obsidian Maschinenbau AG"),
+            ("p", "Billing email: ap@obsidian-mb.test"),
+            ("p", "Start date: 01.03.2026"),
+            ("t", [["Item", "Price (EUR)", "Unit", "Billing"],
+                   ["Machine monitoring", "0,15", "per sensor-hour", "monthly in arrears"],
+                   ["Operations portal", "950,00", "per month", "monthly in advance"]]),
+            ("p", "Payment terms: 30 days net."),
+        ],
+        "expected": contract(
+            name="Obsidian Maschinenbau AG", email="ap@obsidian-mb.test", currency="EUR", terms=30,
+            start="2026-03-01",
+            lines=[
+                line("per_unit", metric="sensor_hours", unit_price="0.15"),
+                line("flat", amount="950.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d68_order_form_for",
+        "format": "text",
+        "blocks": [
+            ("p", "ORDER FORM FOR: Quartz Dental Labs LLC"),
+            ("p", "Send invoices to: billing@quartzdental.test"),
+            ("p", "Service begins: September 14, 2026"),
+            ("p", "Lab management suite - 120.00 USD per month, billed monthly in advance"),
+            ("p", "Case tracking - 0.40 USD per case, billed monthly in arrears"),
+            ("p", "Payment terms: Net 15"),
+        ],
+        "expected": contract(
+            name="Quartz Dental Labs LLC", email="billing@quartzdental.test", currency="USD", terms=15,
+            start="2026-09-14",
+            lines=[
+                line("flat", amount="120.00"),
+                line("per_unit", metric="cases", unit_price="0.40"),
+            ],
+        ),
+    },
+    {
+        "name": "d69_tiers_per_1k",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Search API - Rate Card"),
+            ("p", "Customer: Lanternfish Media Inc."),
+            ("p", "Billing email: ap@lanternfish.test"),
+            ("p", "Effective date: March 30, 2026"),
+            ("p", "Search requests are billed monthly in arrears in graduated tiers:"),
+            ("p", "- Up to 1M requests: $0.50 per 1K requests"),
+            ("p", "- 1M-10M requests: $0.40 per 1K requests"),
+            ("p", "- Over 10M requests: $0.30 per 1K requests"),
+            ("p", "Net 30."),
+        ],
+        "expected": contract(
+            name="Lanternfish Media Inc.", email="ap@lanternfish.test", currency="USD", terms=30, start="2026-03-30",
+            lines=[line("graduated", metric="requests", tiers=[
+                {"up_to": "1000000", "unit_price": "0.50", "package_size": "1000"},
+                {"up_to": "10000000", "unit_price": "0.40", "package_size": "1000"},
+                {"up_to": None, "unit_price": "0.30", "package_size": "1000"}])],
+        ),
+    },
+    {
+        "name": "d70_each_and_headings",
+        "format": "docx",
+        "blocks": [
+            ("h", "Schedule of Fees"),
+            ("p", "Customer: Brambleton County Library"),
+            ("p", "Billing email: finance@brambletonlibrary.test"),
+            ("p", "Start date: January 12, 2027"),
+            ("h", "Platform fee"),
+            ("p", "The platform fee is $2,000 per month, invoiced in advance."),
+            ("h", "Digital loans"),
+            ("p", "Digital loans are charged at $0.35 each, invoiced monthly in arrears."),
+            ("p", "Invoices are due within 30 days."),
+        ],
+        "expected": contract(
+            name="Brambleton County Library", email="finance@brambletonlibrary.test", currency="USD", terms=30,
+            start="2027-01-12",
+            lines=[
+                line("flat", amount="2000.00"),
+                line("per_unit", metric="digital_loans", unit_price="0.35"),
+            ],
+        ),
+    },
+]
