@@ -490,28 +490,8 @@ class PricingReader:
         after = clause[money.end : money.end + 80]
         before = clause[max(0, money.start - 80) : money.start]
         lowered = clause.lower()
-        package = re.search(
-            rf"^\s*(?:per|for each|for every|each|/)\s+(?:(?:started|commenced|full|block|pack|bundle|package|batch|i"
-            rf"ncrement)\s+(?:of\s+)?)?(?P<n>{QTY})\s+(?P<unit>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)",
-            after,
-            re.I,
-        ) or re.search(
-            rf"\b(?:blocks?|packs?|bundles?|packages?|increments?|batch(?:es)?)\s+of\s+(?P<n>{QTY})\s+(?P<unit>[A-Za-"
-            rf"z][\w-]*)",
-            clause,
-            re.I,
-        )
-        if package:
-            size = _num(package.group("n"), self.dc)
-            if size and size > 1:
-                line = Line(
-                    "package", {"package_size": size, "package_price": money.amount}, seg, unit=package.group("unit")
-                )
-                free = self._included(clause)
-                if free is not None:
-                    line.fields["free_units"] = free
-                self._finish(line, clause)
-                return
+        if self._priced_package(seg, clause, money, after):
+            return
         unit_match = re.match(
             r"^\s*(?:/\s*|(?:per|each|a|an|for each|for every)\s+)(?:successful |additional |billable |extra )?(?P<un"
             r"it>[A-Za-z][A-Za-z0-9-]*(?:[ -][A-Za-z][A-Za-z-]*)?)",
@@ -589,6 +569,45 @@ class PricingReader:
                 line.fields["minimum_amount"] = moneys[1].amount
             self._finish(line, clause)
             return
+        if self._priced_each(seg, clause, money, after):
+            return
+        if USAGE_WORD_RE.search(clause) and re.search(r"\bper\b", after[:30]) and not p.find_cadence(after[:20]):
+            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")
+            self._finish(line, clause)
+            return
+        if p.find_cadence(clause) or FLAT_RE.search(clause) or FLAT_RE.search(before) or seg.kind == "row":
+            amount = money.amount
+            line = Line("flat", {"amount": amount}, seg)
+            self._finish(line, clause, flat=True)
+            return
+
+    def _priced_package(self, seg: Segment, clause: str, money: p.Money, after: str) -> bool:
+        """ "$25 per block of 10,000 emails", "$2 per 1,000 requests": a price per started package."""
+        package = re.search(
+            rf"^\s*(?:per|for each|for every|each|/)\s+(?:(?:started|commenced|full|block|pack|bundle|package|batch|i"
+            rf"ncrement)\s+(?:of\s+)?)?(?P<n>{QTY})\s+(?P<unit>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)",
+            after,
+            re.I,
+        ) or re.search(
+            rf"\b(?:blocks?|packs?|bundles?|packages?|increments?|batch(?:es)?)\s+of\s+(?P<n>{QTY})\s+(?P<unit>[A-Za-"
+            rf"z][\w-]*)",
+            clause,
+            re.I,
+        )
+        if package:
+            size = _num(package.group("n"), self.dc)
+            if size and size > 1:
+                line = Line(
+                    "package", {"package_size": size, "package_price": money.amount}, seg, unit=package.group("unit")
+                )
+                free = self._included(clause)
+                if free is not None:
+                    line.fields["free_units"] = free
+                self._finish(line, clause)
+                return True
+        return False
+
+    def _priced_each(self, seg: Segment, clause: str, money: p.Money, after: str) -> bool:
         subject = re.match(
             r"^\s*(?P<u>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})\s+(?:are|is|will be|shall be)\b", clause
         )
@@ -600,16 +619,8 @@ class PricingReader:
             # "Digital loans are charged at $0.35 each": the subject is the unit.
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=subject.group("u"))
             self._finish(line, clause)
-            return
-        if USAGE_WORD_RE.search(clause) and re.search(r"\bper\b", after[:30]) and not p.find_cadence(after[:20]):
-            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")
-            self._finish(line, clause)
-            return
-        if p.find_cadence(clause) or FLAT_RE.search(clause) or FLAT_RE.search(before) or seg.kind == "row":
-            amount = money.amount
-            line = Line("flat", {"amount": amount}, seg)
-            self._finish(line, clause, flat=True)
-            return
+            return True
+        return False
 
     # -- line completion ------------------------------------------------------------------------
     def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
@@ -1347,6 +1358,13 @@ class PricingReader:
                 parts.insert(0, "thereafter")
         return " ; ".join(parts)
 
+    def _header_priced(self, price_cell: str, header_text: str) -> tuple[str, list[p.Money]]:
+        """ "Price (EUR) | 0,15": a bare number under a header that names the currency."""
+        header_currency = re.search(rf"\b({p._CODE})\b|([$€£¥])", header_text)
+        if header_currency and re.fullmatch(r"[\d.,' ]+", price_cell.strip() or "x"):
+            price_cell = f"{header_currency.group(1) or header_currency.group(2)} {price_cell.strip()}"
+        return price_cell, self.ex.money(price_cell)
+
     def _row(self, row: Segment, text: str, roles: list[str]) -> None:
         moneys = self.ex.money(text)
         bare_price = bool(re.search(rf"\b({p._CODE})\b|[$€£¥]", " ".join(row.header))) and any(
@@ -1361,12 +1379,9 @@ class PricingReader:
         header_text = " ".join(row.header)
         price_cell = cells.get("price", "") or cells.get("list", "")
         price_money = self.ex.money(price_cell)
-        header_currency = re.search(rf"\b({p._CODE})\b|([$€£¥])", header_text)
-        if not price_money and header_currency and re.fullmatch(r"[\d.,' ]+", price_cell.strip() or "x"):
-            # "Price (EUR) | 0,15": the column header carries the currency.
-            price_cell = f"{header_currency.group(1) or header_currency.group(2)} {price_cell.strip()}"
-            price_money = self.ex.money(price_cell)
-            moneys = price_money
+        if not price_money:
+            price_cell, price_money = self._header_priced(price_cell, header_text)
+            moneys = price_money or moneys
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
         billing = cells.get("billing", "")
         name = cells.get("name", "")
@@ -1406,21 +1421,23 @@ class PricingReader:
             line = self.lines[-1]
             line.seg = row
             if qty is not None and qty != 1:
-                if line.charge_model == "flat":
-                    # A recurring item bought in a quantity is priced per seat (licences, users, units).
-                    line.charge_model = "per_seat"
-                    line.fields = {"unit_price": line.fields["amount"], "seats": qty}
-                elif line.charge_model == "per_seat":
-                    line.fields["seats"] = qty
-                elif line.charge_model == "one_time":
-                    line.fields["amount"] = line.fields["amount"] * qty
-                    line.warnings.append(("amount", f"Quantity {qty} times the unit price."))
-                elif (
-                    line.charge_model == "per_unit"
-                    and "included_units" not in line.fields
-                    and INCLUDED_RE.search(header_text)
-                ):
-                    line.fields["included_units"] = qty
+                self._row_quantity(line, qty, header_text)
+
+    @staticmethod
+    def _row_quantity(line: Line, qty: Decimal, header_text: str) -> None:
+        if line.charge_model == "flat":
+            # A recurring item bought in a quantity is priced per seat (licences, users, units).
+            line.charge_model = "per_seat"
+            line.fields = {"unit_price": line.fields["amount"], "seats": qty}
+        elif line.charge_model == "per_seat":
+            line.fields["seats"] = qty
+        elif line.charge_model == "one_time":
+            line.fields["amount"] = line.fields["amount"] * qty
+            line.warnings.append(("amount", f"Quantity {qty} times the unit price."))
+        elif (
+            line.charge_model == "per_unit" and "included_units" not in line.fields and INCLUDED_RE.search(header_text)
+        ):
+            line.fields["included_units"] = qty
 
     # -- minimums -------------------------------------------------------------------------------
     def _apply_minimums(self) -> dict[str, Any] | None:
