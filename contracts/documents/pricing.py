@@ -582,6 +582,12 @@ class PricingReader:
             return
 
     def _priced_package(self, seg: Segment, clause: str, money: p.Money, after: str) -> bool:
+        after = re.sub(
+            r"^(\s*(?:per|for each|for every|each|/)\s+)(?:a\s+)?(thousand|hundred|million)\b",
+            lambda m: m.group(1) + {"thousand": "1000", "hundred": "100", "million": "1000000"}[m.group(2).lower()],
+            after,
+            flags=re.I,
+        )
         """ "$25 per block of 10,000 emails", "$2 per 1,000 requests": a price per started package."""
         package = re.search(
             rf"^\s*(?:per|for each|for every|each|/)\s+(?:(?:started|commenced|full|block|pack|bundle|package|batch|i"

@@ -133,6 +133,18 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
             header = cells
             continue
         filled = [c for c in cells if c]
+        if (
+            len(cells) == 4
+            and all(cells)
+            and sum(1 for c in cells[::2] if _LABEL.search(c) or re.search(r"(?i)quote|#|no\.", c)) == 2
+            and not re.search(r"[$€£¥]|\d", cells[0] + cells[2])
+        ):
+            # "Customer | Acme | Start Date | 2026-07-01": two label / value pairs side by side.
+            for label, value in ((cells[0], cells[1]), (cells[2], cells[3])):
+                segments.append(
+                    Segment(row.page, f"{label}: {value}", "field", cells=cells, table=item, label=label, value=value)
+                )
+            continue
         if len(filled) >= 2 and all(_FIELD.match(c) for c in filled):
             # Side-by-side blocks (signature blocks, "PROVIDER: X | CUSTOMER: Y"): one field per cell.
             for cell in filled:

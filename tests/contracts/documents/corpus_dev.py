@@ -2047,3 +2047,106 @@ DOCS += [
         ),
     },
 ]
+
+# Ninth batch: four-column header blocks (label, value, label, value), "per thousand", symbols
+# after the amount, expiration-date labels, transaction fees without a rate.
+DOCS += [
+    {
+        "name": "d71_four_column_header",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Order Form"),
+            ("t", [["Customer", "Hawthorne Capital Partners LP", "Quote #", "Q-55210"],
+                   ["Bill-to email", "ops@hawthornecap.test", "Start Date", "2026-07-01"],
+                   ["Payment Terms", "Net 30", "End Date", "2027-06-30"]]),
+            ("t", [["Product", "Price", "Billing"],
+                   ["Portfolio analytics platform", "$9,500.00 / month", "Monthly in advance"],
+                   ["Additional data feeds", "$0.02 / record", "Monthly in arrears"]]),
+        ],
+        "expected": contract(
+            name="Hawthorne Capital Partners LP", email="ops@hawthornecap.test", currency="USD", terms=30,
+            start="2026-07-01", end="2027-07-01",
+            lines=[
+                line("flat", amount="9500.00"),
+                line("per_unit", metric="records", unit_price="0.02"),
+            ],
+        ),
+    },
+    {
+        "name": "d72_per_thousand",
+        "format": "text",
+        "blocks": [
+            ("p", "Advertising Services Insertion Order"),
+            ("p", "Advertiser: Pebblecreek Outdoor Gear Inc."),
+            ("p", "Billing email: media@pebblecreek.test"),
+            ("p", "Flight start: April 6, 2026"),
+            ("p", "Display impressions are billed at $1.20 per thousand impressions, invoiced monthly in arrears."),
+            ("p", "Payment terms: Net 45."),
+        ],
+        "expected": contract(
+            name="Pebblecreek Outdoor Gear Inc.", email="media@pebblecreek.test", currency="USD", terms=45,
+            start="2026-04-06",
+            lines=[line("package", metric="impressions", package_size="1000", package_price="1.20")],
+        ),
+    },
+    {
+        "name": "d73_symbol_after_amount",
+        "format": "docx",
+        "blocks": [
+            ("h", "Bestellung Software-Abonnement"),
+            ("p", "Kunde: Lindenhof Hotelgruppe GmbH"),
+            ("p", "E-Mail für Rechnungen: rechnungen@lindenhof.test"),
+            ("p", "Beginn: 1. August 2026"),
+            ("p", "Users: 49 € per user per month for 35 users, billed monthly in advance."),
+            ("p", "Setup: 2.000 € one-time."),
+            ("p", "Zahlungsziel: 14 Tage."),
+        ],
+        "expected": contract(
+            name="Lindenhof Hotelgruppe GmbH", email="rechnungen@lindenhof.test", currency="EUR", terms=14,
+            start="2026-08-01",
+            lines=[
+                line("per_seat", unit_price="49.00", seats="35"),
+                line("one_time", amount="2000.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d74_expiration_label",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Support Renewal"),
+            ("p", "Customer: Kittiwake Marine Ltd"),
+            ("p", "Billing email: accounts@kittiwakemarine.test"),
+            ("p", "Effective Date: 1 June 2026"),
+            ("p", "Expiration Date: 31 May 2027"),
+            ("p", "Premier support: £4,800 per year, invoiced annually in advance."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Kittiwake Marine Ltd", email="accounts@kittiwakemarine.test", currency="GBP", terms=30,
+            start="2026-06-01", end="2027-06-01",
+            lines=[line("flat", amount="4800.00", billing_interval="year")],
+        ),
+    },
+    {
+        "name": "d75_transaction_fee_flat",
+        "format": "text",
+        "blocks": [
+            ("p", "Payouts Service Order"),
+            ("p", "Customer: Gullwing Freelance Network Inc."),
+            ("p", "Billing email: finance@gullwing.test"),
+            ("p", "Effective date: 2026-10-15"),
+            ("p", "Payout fee: $0.25 per payout, billed monthly in arrears."),
+            ("p", "Instant payouts: 1% of the payout amount, billed monthly in arrears."),
+            ("p", "Net 15."),
+        ],
+        "expected": contract(
+            name="Gullwing Freelance Network Inc.", email="finance@gullwing.test", currency="USD", terms=15,
+            start="2026-10-15",
+            lines=[
+                line("per_unit", metric="payouts", unit_price="0.25"),
+                line("percentage", metric="transaction_amount", rate="1"),
+            ],
+        ),
+    },
+]
