@@ -1595,13 +1595,13 @@ class PricingReader:
                     milestone["amount"] = _money_text(milestone["amount"])
             recurring = line.charge_model in RECURRING_MODELS
             default_interval, default_timing, default_seg = self._default(line.is_usage)
-            interval = line.interval or (default_interval if recurring else None) or ("month", 1)
-            data["billing_interval"], data["billing_interval_count"] = interval
-            if line.is_usage:
-                timing = "in_arrears"
-            else:
-                timing = line.timing or (default_timing if recurring else None) or "in_advance"
-            data["billing_timing"] = timing
+            # One-time fees, milestones and credit purchases are invoiced once: no cadence to state.
+            if recurring:
+                interval = line.interval or default_interval or ("month", 1)
+                data["billing_interval"], data["billing_interval_count"] = interval
+                data["billing_timing"] = (
+                    "in_arrears" if line.is_usage else (line.timing or default_timing or "in_advance")
+                )
             out.append(data)
             rec = self.ex.rec
             rec.note(f"{path}.charge_model", line.seg, line.confidence)

@@ -12,6 +12,8 @@ from typing import Any
 
 
 def line(charge_model: str, **fields: Any) -> dict[str, Any]:
+    if charge_model in ("one_time", "milestone", "prepaid_credit"):
+        return {"charge_model": charge_model, **fields}  # invoiced once: no cadence
     fields.setdefault("billing_interval", "month")
     fields.setdefault("billing_interval_count", 1)
     if charge_model in ("per_unit", "graduated", "volume", "package", "percentage"):
