@@ -385,6 +385,18 @@ class _Extractor:
         return None, None, 0.0
 
     def _customer_name_in_prose(self) -> tuple[str | None, Segment | None, float]:
+        for seg in self.segments:
+            # A definitions clause: '"Customer" means Elmstead Water Company.'
+            match = re.search(
+                rf"[\"“'](?:{CUSTOMER_ROLES})[\"”']\s+(?:means|shall mean|refers to|is)\s+(?P<name>[A-Z][^;(]{{1,80}}?)"
+                r"(?:,\s+(?:a|an)\s|\s*\(|;|\.\s|\.?$)",
+                seg.text,
+                re.I,
+            )
+            if match:
+                name = self._clean_name(match.group("name"))
+                if name:
+                    return name, seg, 0.9
         customer_roles = CUSTOMER_ROLES
         # "Consultant" and "Company": the company is the client of the one who provides the service.
         if re.search(
@@ -646,7 +658,8 @@ class _Extractor:
             r"?:s)? on|"
             r"with effect from|effective date(?: of| is|:)?|from|dated(?: as of)?|as of|begins on|start date(?: of| i"
             r"s)?|"
-            r"entered into (?:on|as of)|takes? effect (?:on|from|as of)|comes? into (?:effect|force) on|in effect from|"
+            r"entered into (?:on|as of)|effective date[\"”']?\s+(?:means|shall mean|is)|takes? effect (?:on|from|as o"
+            r"f)|comes? into (?:effect|force) on|in effect from|"
             r"goes live on|begins)\s*(?:the\s+)?$",
             re.I,
         )

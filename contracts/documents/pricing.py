@@ -144,6 +144,8 @@ def _header_role(header: str) -> str:
         return "billing"
     if re.search(r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", h):
         return "range"
+    if re.search(r"\bincluded\b|\ballowance\b|\bfree (?:units|quantity|volume)|\binklusive", h):
+        return "included"
     if re.search(r"\b(?:qty|quantity|seats|users|licen[cs]es|count|number|no\.|menge|anzahl|units)\b", h):
         return "qty"
     if re.search(r"\bflat\b|\bbase fee\b|\bfixed fee\b|\bplatform fee\b", h):
@@ -1428,6 +1430,10 @@ class PricingReader:
             line.seg = row
             if qty is not None and qty != 1:
                 self._row_quantity(line, qty, header_text)
+            allowance = _num(cells["included"], self.dc) if cells.get("included") else None
+            key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
+            if allowance and key:
+                line.fields[key] = allowance
 
     @staticmethod
     def _row_quantity(line: Line, qty: Decimal, header_text: str) -> None:

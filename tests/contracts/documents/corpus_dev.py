@@ -2152,3 +2152,108 @@ DOCS += [
         ),
     },
 ]
+
+# Tenth batch: parties defined in a definitions clause, seat tables as forms, "Included" columns,
+# quarterly prose, seat changes "from 50 to 80".
+DOCS += [
+    {
+        "name": "d76_definitions_clause",
+        "format": "pdf",
+        "blocks": [
+            ("h", "SOFTWARE SUBSCRIPTION AGREEMENT"),
+            ("h", "1. Definitions"),
+            ("p", "1.1 \"Provider\" means Aquifer Systems Inc."),
+            ("p", "1.2 \"Customer\" means Elmstead Water Company."),
+            ("p", "1.3 \"Effective Date\" means 1 February 2027."),
+            ("h", "2. Fees"),
+            ("p", "2.1 Customer shall pay a subscription fee of USD 7,250 per month, invoiced monthly in advance."),
+            ("p", "2.2 Meter reads processed are charged at USD 0.004 per read, invoiced monthly in arrears."),
+            ("h", "3. Payment"),
+            ("p", "3.1 Invoices are payable within 30 days. Invoices shall be emailed to ap@elmsteadwater.test."),
+        ],
+        "expected": contract(
+            name="Elmstead Water Company", email="ap@elmsteadwater.test", currency="USD", terms=30,
+            start="2027-02-01",
+            lines=[
+                line("flat", amount="7250.00"),
+                line("per_unit", metric="reads", unit_price="0.004"),
+            ],
+        ),
+    },
+    {
+        "name": "d77_seat_form_table",
+        "format": "docx",
+        "blocks": [
+            ("h", "Subscription Details"),
+            ("t", [["Customer", "Bellweather Accounting LLP"],
+                   ["Invoice email", "finance@bellweather.test"],
+                   ["Subscription start", "March 1, 2026"],
+                   ["Number of Users", "75"],
+                   ["Price per User per Month", "$18.00"],
+                   ["Billing frequency", "Monthly, in advance"],
+                   ["Payment terms", "Net 10"]]),
+        ],
+        "expected": contract(
+            name="Bellweather Accounting LLP", email="finance@bellweather.test", currency="USD", terms=10,
+            start="2026-03-01",
+            lines=[line("per_seat", unit_price="18.00", seats="75")],
+        ),
+    },
+    {
+        "name": "d78_included_column",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Usage Plan"),
+            ("p", "Customer: Saltmarsh Mobility Inc."),
+            ("p", "Billing email: billing@saltmarsh.test"),
+            ("p", "Start date: 2026-11-01"),
+            ("t", [["Usage", "Included per month", "Overage price"],
+                   ["Route optimisations", "20,000", "$0.012 per optimisation"],
+                   ["Geocodes", "100,000", "$0.0008 per geocode"]]),
+            ("p", "Platform plan: $1,500 per month, billed in advance. Overage billed monthly in arrears. Net 30."),
+        ],
+        "expected": contract(
+            name="Saltmarsh Mobility Inc.", email="billing@saltmarsh.test", currency="USD", terms=30,
+            start="2026-11-01",
+            lines=[
+                line("per_unit", metric="optimisations", unit_price="0.012", included_units="20000"),
+                line("per_unit", metric="geocodes", unit_price="0.0008", included_units="100000"),
+                line("flat", amount="1500.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d79_quarterly_prose",
+        "format": "text",
+        "blocks": [
+            ("p", "Order confirmation - Veridian Compliance Cloud"),
+            ("p", "Client: Ostrava Precision s.r.o."),
+            ("p", "Invoices to: fakturace@ostrava-precision.test"),
+            ("p", "The service starts on 1 July 2026."),
+            ("p", "The Client will be invoiced €3,500.00 per quarter in advance for the compliance platform."),
+            ("p", "Invoices are payable within 21 days."),
+        ],
+        "expected": contract(
+            name="Ostrava Precision s.r.o.", email="fakturace@ostrava-precision.test", currency="EUR", terms=21,
+            start="2026-07-01",
+            lines=[line("flat", amount="3500.00", billing_interval_count=3)],
+        ),
+    },
+    {
+        "name": "d80_seats_from_to",
+        "format": "docx",
+        "blocks": [
+            ("h", "Amendment No. 1 to Order Form OF-1182"),
+            ("p", "Parties: Larchmont Software Inc. (\"Provider\") and Ferncliff Architects PC (\"Customer\")."),
+            ("p", "Effective date of this amendment: September 1, 2026."),
+            ("p", "The number of seats increases from 50 to 80 seats at $30 per seat per month, billed monthly in "
+                  "advance."),
+            ("p", "Customer billing email: office@ferncliffarch.test. Payment terms remain Net 30."),
+        ],
+        "expected": contract(
+            name="Ferncliff Architects PC", email="office@ferncliffarch.test", currency="USD", terms=30,
+            start="2026-09-01",
+            lines=[line("per_seat", unit_price="30.00", seats="80")],
+        ),
+    },
+]
