@@ -385,6 +385,13 @@ class _Extractor:
         return None, None, 0.0
 
     def _customer_name_in_prose(self) -> tuple[str | None, Segment | None, float]:
+        for strategy in (self._customer_by_definition, self._customer_by_role, self._customer_by_other_labels):
+            found = strategy()
+            if found[0]:
+                return found
+        return self._customer_name_by_suffix()
+
+    def _customer_by_definition(self) -> tuple[str | None, Segment | None, float]:
         for seg in self.segments:
             # A definitions clause: '"Customer" means Elmstead Water Company.'
             match = re.search(
@@ -397,6 +404,9 @@ class _Extractor:
                 name = self._clean_name(match.group("name"))
                 if name:
                     return name, seg, 0.9
+        return None, None, 0.0
+
+    def _customer_by_role(self) -> tuple[str | None, Segment | None, float]:
         customer_roles = CUSTOMER_ROLES
         # "Consultant" and "Company": the company is the client of the one who provides the service.
         if re.search(
@@ -423,6 +433,9 @@ class _Extractor:
                 name = self._clean_name(raw)
                 if name and name[0].isupper():
                     return name, seg, 0.9
+        return None, None, 0.0
+
+    def _customer_by_other_labels(self) -> tuple[str | None, Segment | None, float]:
         for seg in self.fields_labelled(
             r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospita"
             r"l|prepared for"
@@ -469,7 +482,7 @@ class _Extractor:
             )
             if match:
                 return self._clean_name(match.group("name")), seg, 0.7
-        return self._customer_name_by_suffix()
+        return None, None, 0.0
 
     def _customer_name_by_suffix(self) -> tuple[str | None, Segment | None, float]:
         """Last resort: the company name (Inc, LLC, GmbH, ...) named most often that is not the
