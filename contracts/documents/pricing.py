@@ -1274,7 +1274,12 @@ class PricingReader:
                 line.fields["tier_basis"] = "cumulative"
         line.warnings.extend(warnings)
         intro = " ".join(seg.context[-2:])
-        line.description = next((c for c in reversed(seg.context) if c and len(c) <= 80), "") or unit.capitalize()
+        # The heading or the introducing sentence ("API calls (graduated):"), not a form field above.
+        intro_lines = [] if len(items) > 1 and items[0].seg is items[-1].seg else list(reversed(seg.context[-2:]))
+        line.description = next(
+            (c for c in intro_lines if c and len(c) <= 80 and (c.endswith(":") or not re.search(r":\s*\S", c))),
+            "",
+        ) or unit[:1].upper() + unit[1:]
         line.description = re.sub(r"[:.]\s*$", "", line.description)
         cadence = p.find_cadence(intro + " " + " ".join(item.text for item in items))
         if cadence and BILLED_RE.search(intro + " ".join(item.text for item in items)):

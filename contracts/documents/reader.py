@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 PDF, DOCX, TEXT = "pdf", "docx", "text"
@@ -68,8 +69,32 @@ def read_document(data: bytes, filename: str = "") -> Document:
     return _read_text(data)
 
 
+_PUNCTUATION = str.maketrans(
+    {
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2011": "-",
+        "\u2010": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u200b": None,
+        "\u00ad": None,
+        "\ufeff": None,
+    }
+)
+
+
 def _clean(text: str | None) -> str:
-    return re.sub(r"[ \t\u00a0]+", " ", (text or "").replace("\u2013", "-").replace("\u2014", "-")).strip()
+    """One spelling of the text: ligatures and full-width forms unfolded (NFKC, "ﬁrst" -> "first"),
+    typographic dashes and quotes made plain, runs of spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text or "").translate(_PUNCTUATION)
+    return re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
 
 
 def _read_text(data: bytes) -> Document:
