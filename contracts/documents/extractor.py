@@ -662,6 +662,9 @@ class _Extractor:
             r"(?:service |subscription )?commences?|"
             r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"
         )
+        # Billing starts with the service: a start or commencement date wins over an effective
+        # (signature) date when both are stated.
+        labelled.sort(key=lambda seg: 0 if re.search(r"start|commenc|begin|beginn|go-live", seg.label, re.I) else 1)
         for seg in labelled:
             found = self.dates(seg.value)
             if found:
