@@ -401,7 +401,7 @@ class PricingReader:
         if (
             moneys
             and MINIMUM_RE.search(clause)
-            and not re.search(r"\bminimum (?:term|seat|quantity|order|of \d+ (?:seats|users|licen))", lowered)
+            and not re.search(r"\bminimum (?:term|seat|quantity|order|(?:of )?\d[\d,]* (?!usd|eur|gbp)[a-z]+)", lowered)
             or (
                 moneys
                 and re.search(
@@ -540,7 +540,7 @@ class PricingReader:
         )
         if seat:
             line = Line("per_seat", {"unit_price": money.amount}, seg, unit=unit or "seat")
-            seats = self._seat_count(_mask_money(clause, moneys))
+            seats = self._seat_count(_mask_money(clause, moneys), unit)
             if seats is not None:
                 line.fields["seats"] = seats
             self._finish(line, clause)
@@ -768,14 +768,28 @@ class PricingReader:
         best.fields[key] = included
         best.evidence[key] = (seg, 0.8)
 
-    def _seat_count(self, text: str) -> Decimal | None:
-        match = re.search(
-            rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal )?(?:sea"
-            rf"ts?|users?|licen[cs]es?|agents?|members?|editors?|employees?|subscriptions?|devices|endpoints|vehicles"
-            rf"|locations|sites|stores|workstations)\b",
-            text,
-            re.I,
-        ) or re.search(rf"\b(?:seats?|users?|licen[cs]es?|quantity|qty)\s*(?::|=|of)\s*(?P<n>{NUM})\b", text, re.I)
+    def _seat_count(self, text: str, unit: str = "") -> Decimal | None:
+        """How many seats: "40 users", "Users: 120", "14 providers ordered"; a stated minimum
+        ("minimum 10 providers") is not the count when another one is given."""
+        nouns = r"seats?|users?|licen[cs]es?|agents?|members?|editors?|employees?|subscriptions?|devices|endpoints|"
+        nouns += r"vehicles|locations|sites|stores|workstations"
+        word = unit.split()[0].lower().rstrip("s") if unit else ""
+        if word and word not in ("seat", "user"):
+            nouns += rf"|{re.escape(word)}s?"
+        pattern = (
+            rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal )?"
+            rf"(?:{nouns})\b"
+        )
+        counts = [
+            m
+            for m in re.finditer(pattern, text, re.I)
+            if not re.search(r"(?:minimum|min\.?|at least|up to|maximum|from)\s*(?:of\s*)?$", text[: m.start()], re.I)
+        ]
+        match = (
+            counts[-1]
+            if counts
+            else re.search(rf"\b(?:seats?|users?|licen[cs]es?|quantity|qty)\s*(?::|=|of)\s*(?P<n>{NUM})\b", text, re.I)
+        )
         if not match:
             return None
         return _num(match.group("n"), self.dc)
@@ -1276,10 +1290,13 @@ class PricingReader:
         intro = " ".join(seg.context[-2:])
         # The heading or the introducing sentence ("API calls (graduated):"), not a form field above.
         intro_lines = [] if len(items) > 1 and items[0].seg is items[-1].seg else list(reversed(seg.context[-2:]))
-        line.description = next(
-            (c for c in intro_lines if c and len(c) <= 80 and (c.endswith(":") or not re.search(r":\s*\S", c))),
-            "",
-        ) or unit[:1].upper() + unit[1:]
+        line.description = (
+            next(
+                (c for c in intro_lines if c and len(c) <= 80 and (c.endswith(":") or not re.search(r":\s*\S", c))),
+                "",
+            )
+            or unit[:1].upper() + unit[1:]
+        )
         line.description = re.sub(r"[:.]\s*$", "", line.description)
         cadence = p.find_cadence(intro + " " + " ".join(item.text for item in items))
         if cadence and BILLED_RE.search(intro + " ".join(item.text for item in items)):

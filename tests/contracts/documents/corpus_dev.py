@@ -2257,3 +2257,74 @@ DOCS += [
         ),
     },
 ]
+
+# Eleventh batch: letterheads naming the provider first, effective and service-start dates that
+# differ, commitments with true-ups, "minimum 10 users", VAT notes.
+DOCS += [
+    {
+        "name": "d81_letterhead_first",
+        "format": "docx",
+        "blocks": [
+            ("p", "Northwind Cloud Ltd"),
+            ("p", "1 Harbour Walk, Bristol BS1 5TY"),
+            ("p", "18 August 2026"),
+            ("p", "Bramblewood Estates Ltd"),
+            ("p", "42 Orchard Lane, Bath BA1 2QH"),
+            ("p", "Dear Ms Carter,"),
+            ("p", "Thank you for choosing Northwind Cloud. We confirm your subscription to Property Portal for "
+                  "Bramblewood Estates Ltd starting 1 September 2026."),
+            ("p", "Your plan is £14 per user per month for 60 users, invoiced monthly in advance. VAT at 20% will "
+                  "be added to each invoice."),
+            ("p", "Please send any questions to hello@northwindcloud.test. Invoices will be emailed to "
+                  "accounts@bramblewoodestates.test and are payable within 14 days."),
+        ],
+        "expected": contract(
+            name="Bramblewood Estates Ltd", email="accounts@bramblewoodestates.test", currency="GBP", terms=14,
+            start="2026-09-01",
+            lines=[line("per_seat", unit_price="14.00", seats="60")],
+        ),
+    },
+    {
+        "name": "d82_effective_vs_service_start",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Order Form"),
+            ("p", "Effective Date: June 20, 2026"),
+            ("p", "Customer: Canyon Ridge Outfitters, Inc."),
+            ("p", "Customer AP email: ap@canyonridge.test"),
+            ("p", "Service Start Date: July 1, 2026"),
+            ("p", "Subscription Term: 24 months"),
+            ("p", "Commerce platform: $3,200 per month, billed monthly in advance."),
+            ("p", "Customer commits to at least $30,000 of transaction fees per contract year; any shortfall is "
+                  "invoiced as a true-up at the end of the contract year."),
+            ("p", "Transaction fees: 0.5% of gross merchandise value, billed monthly in arrears."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Canyon Ridge Outfitters, Inc.", email="ap@canyonridge.test", currency="USD", terms=30,
+            start="2026-07-01", end="2028-07-01", commitment={"amount": "30000.00", "period": "year"},
+            lines=[
+                line("flat", amount="3200.00"),
+                line("percentage", metric="transaction_amount", rate="0.5"),
+            ],
+        ),
+    },
+    {
+        "name": "d83_minimum_users",
+        "format": "text",
+        "blocks": [
+            ("p", "Quote #8841 (accepted)"),
+            ("p", "Customer: Juniper Grove Clinics"),
+            ("p", "AP contact: payables@junipergrove.test"),
+            ("p", "Start date: 2026-12-01"),
+            ("p", "Telehealth Pro: $79 per provider per month, minimum 10 providers; 14 providers ordered. Billed "
+                  "monthly in advance."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Juniper Grove Clinics", email="payables@junipergrove.test", currency="USD", terms=30,
+            start="2026-12-01",
+            lines=[line("per_seat", unit_price="79.00", seats="14")],
+        ),
+    },
+]
