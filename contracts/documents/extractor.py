@@ -598,6 +598,7 @@ class _Extractor:
     def _payment_terms(self) -> tuple[int | None, Segment | None]:
         patterns = [
             r"\bnet[\s-]*(?P<n>\d{1,3})\b",
+            r"\b(?P<n>\d{1,3})\s*days?\s+(?:end of (?:the )?month|eom)\b",
             r"\b(?:payment|payable|due|pay|paid)\b[^.;]{0,20}?\bwithin\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:cal"
             r"endar"
             r"\s+)?days",

@@ -659,6 +659,11 @@ class PricingReader:
         # A usage price "per vehicle per month" says what a unit is, not how often it is billed.
         cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)
         price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
+        default_billing = self._default(False)[0] if price_key and not billed else None
+        if default_billing and price_cadence and _months(price_cadence) < _months(default_billing):
+            # "All fees are invoiced quarterly" and "$950 per month": each invoice covers a quarter.
+            billing_cadence = (default_billing[0], default_billing[1], 0)
+            cadence = billing_cadence
         if (
             price_key
             and price_cadence
@@ -1651,6 +1656,11 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+def _months(cadence: tuple[Any, ...]) -> float:
+    per = {"day": 1 / 30, "week": 7 / 30, "month": 1, "year": 12}.get(cadence[0], 1)
+    return per * cadence[1]
 
 
 def _json(value: Any) -> Any:

@@ -117,7 +117,8 @@ def _read_text(data: bytes) -> Document:
         # of two or more spaces, on at least two neighbouring lines.
         aligned = [len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") for raw in lines]
         for index, raw in enumerate(lines):
-            line = raw.rstrip()
+            # Markdown exports: "# Heading", "**Customer:** Acme" read as plain text.
+            line = re.sub(r"\*\*|__|^\s{0,3}#{1,6}\s+", "", raw.rstrip())
             neighbours = (index > 0 and aligned[index - 1]) or (index + 1 < len(lines) and aligned[index + 1])
             if aligned[index] and neighbours:
                 cells = tuple(_clean(cell) for cell in re.split(r"\s{2,}", line.strip()))

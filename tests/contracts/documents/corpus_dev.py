@@ -2328,3 +2328,78 @@ DOCS += [
         ),
     },
 ]
+
+# Twelfth batch: markdown exports, prices restated per year in brackets, "upfront", defaults
+# stated once for all fees.
+DOCS += [
+    {
+        "name": "d84_markdown_export",
+        "format": "text",
+        "raw": (
+            "# Order Form\n\n"
+            "**Customer:** Willowbrook Learning Trust  \n"
+            "**Billing email:** finance@willowbrook.test  \n"
+            "**Start date:** 2026-09-01  \n"
+            "**Term:** 12 months\n\n"
+            "## Fees\n\n"
+            "* **Learning platform** - $4.50 per student per month for 1,800 students, billed monthly in advance\n"
+            "* **Parent messaging** - $0.03 per message, billed monthly in arrears\n\n"
+            "## Payment\n\n"
+            "Invoices are due within 30 days.\n"
+        ),
+        "blocks": [],
+        "expected": contract(
+            name="Willowbrook Learning Trust", email="finance@willowbrook.test", currency="USD", terms=30,
+            start="2026-09-01", end="2027-09-01",
+            lines=[
+                line("per_seat", unit_price="4.50", seats="1800"),
+                line("per_unit", metric="messages", unit_price="0.03"),
+            ],
+        ),
+    },
+    {
+        "name": "d85_restated_per_year",
+        "format": "docx",
+        "blocks": [
+            ("h", "Service Order"),
+            ("p", "Customer: Ravenscroft Logistics Inc."),
+            ("p", "Billing email: ap@ravenscroft.test"),
+            ("p", "Start date: May 15, 2026"),
+            ("t", [["Service", "Fee", "Billing"],
+                   ["Warehouse management", "$2,500/month ($30,000/year)", "Monthly in advance"],
+                   ["EDI transactions", "$0.15 per transaction", "Monthly in arrears"]]),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Ravenscroft Logistics Inc.", email="ap@ravenscroft.test", currency="USD", terms=30,
+            start="2026-05-15",
+            lines=[
+                line("flat", amount="2500.00"),
+                line("per_unit", metric="transactions", unit_price="0.15"),
+            ],
+        ),
+    },
+    {
+        "name": "d86_defaults_for_all_fees",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Commercial Terms"),
+            ("p", "Customer: Peregrine Aerial Surveys Ltd"),
+            ("p", "Email for invoices: invoices@peregrineaerial.test"),
+            ("p", "Start date: 1 October 2026"),
+            ("p", "All fees are invoiced quarterly in advance and are payable 30 days end of month."),
+            ("p", "Flight planning software: £950 per month."),
+            ("p", "Fleet licence: £120 per drone per month for 12 drones."),
+            ("p", "Annual maintenance fee of £3,000 payable upfront."),
+        ],
+        "expected": contract(
+            name="Peregrine Aerial Surveys Ltd", email="invoices@peregrineaerial.test", currency="GBP", terms=30,
+            start="2026-10-01",
+            lines=[
+                line("flat", amount="2850.00", billing_interval_count=3),
+                line("per_seat", unit_price="360.00", seats="12", billing_interval_count=3),
+                line("flat", amount="3000.00", billing_interval="year"),
+            ],
+        ),
+    },
+]
