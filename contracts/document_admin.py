@@ -132,6 +132,7 @@ class ContractDocumentAdmin(HistoryAdmin):
         "contract_link",
     )
     list_filter = ("status", "kind", "failure_reason")
+    list_select_related = ("contract", "customer")
     search_fields = ("filename", "sha256", "approved_by", "uploaded_by")
     readonly_fields = [f.name for f in ContractDocument._meta.fields]
     change_form_template = "admin/contracts/contractdocument/review.html"
