@@ -116,7 +116,8 @@ TZ_REGIONS = {"eastern", "central", "mountain", "pacific", "central european"}
 SKIP_RE = re.compile(
     r"\blate (?:payment )?(?:fee|charge)|\binterest\b|\boverdue\b|\bliabilit|\bindemn|\binsurance\b|\btravel\b|"
     r"out-of-pocket|\bincrease\b|\buplift\b|\bescalat|\bcpi\b|\bvat\b|\bsales tax|\bwithholding|\bpenalt|"
-    r"\bnot included\b|\bexclusive of (?:all )?taxes|\brefund|\bcredit card surcharge|\bstandard rate|\blist price",
+    r"\bnot included\b|\bexclusive of (?:all )?taxes|\brefund|\bcredit card surcharge|\bstandard rate|\blist price|"
+    r"\bwaived\b",
     re.I,
 )
 TOTAL_RE = re.compile(
@@ -701,7 +702,22 @@ class _Extractor:
             if best[2] < 0.6:
                 self.rec.warn("start_date", "The start date is read from a date without a start or effective label.")
             return best
+        column = self._dates_in_column(r"start|from|begin")
+        if column:
+            return min(column, key=lambda item: item[0])[0], column[0][1], 0.7
         return self._start_from_signatures()
+
+    def _dates_in_column(self, header: str) -> list[tuple[date, Segment]]:
+        """Dates in a line-item table's column ("Start Date", "End Date"), for documents that
+        state the term only per line."""
+        out = []
+        for seg in self.segments:
+            if seg.kind != "row" or not seg.header:
+                continue
+            for cell, title in zip(seg.cells, seg.header, strict=False):
+                if re.search(rf"(?i)\b(?:{header})\w*\b.*\bdate|\bdate\b.*\b(?:{header})", title):
+                    out += [(found.value, seg) for found in self.dates(cell)]
+        return out
 
     def _start_from_signatures(self) -> tuple[date | None, Segment | None, float]:
         """ "Effective on the date of the last signature": the latest signature date; else the
@@ -796,6 +812,10 @@ class _Extractor:
                         length = p.duration(match.group(0))
                         if length:
                             return start + length, seg, 0.85, None
+        column = self._dates_in_column(r"end|to|until|through")
+        if column:
+            last, seg = max(column, key=lambda item: item[0])
+            return self._exclusive(last, start), seg, 0.7, None
         return None, None, 0.0, None
 
     @staticmethod

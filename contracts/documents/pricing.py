@@ -208,42 +208,47 @@ class PricingReader:
     # -- document-wide cadence / timing statements --------------------------------------------
     def _read_defaults(self) -> None:
         for seg in self.ex.segments:
-            text = seg.text
-            if self.ex.money(text) and not re.search(r"\ball (?:fees|charges)\b", text, re.I):
-                continue
-            cadence = p.find_cadence(text)
-            timing = p.timing(text)
-            if not (cadence or timing) or not BILLED_RE.search(text):
-                continue
-            if re.search(
-                r"\bterm\b.*\brenew|\bnotice\b|\bpayment terms?\b|\breport", text, re.I
-            ) and not BILLED_RE.search(text):
-                continue
-            interval = (cadence[0], cadence[1]) if cadence else None
-            lowered = text.lower()
-            usage = re.search(
-                r"\busage|\boverage|\bconsumption|\bmetered|\bvariable|\btransaction fees|\bper-unit|\bin arrears",
-                lowered,
-            )
-            fixed = re.search(
-                r"\bsubscription|\bfixed|\bplatform|\blicen[cs]e|\brecurring|\bseat|\bbase fee|\bminimum|\bin advance"
-                r"|\bsupport",
-                lowered,
-            )
-            targets = []
-            if usage:
-                targets.append("usage")
-            if fixed:
-                targets.append("fixed")
-            if not targets:
-                targets = ["all"]
-            for target in targets:
-                if target not in self.defaults:
-                    self.defaults[target] = (
-                        interval,
-                        timing if target != "usage" or timing == "in_arrears" else None,
-                        seg,
-                    )
+            for sentence in re.split(r"(?<=[.;])\s+", seg.text):
+                both = re.search(r"\bin advance\b", sentence, re.I) and re.search(r"\bin arrears?\b", sentence, re.I)
+                if both and not self.ex.money(sentence) and BILLED_RE.search(sentence):
+                    # "Usage is billed monthly in arrears and support monthly in advance": one default each.
+                    for part in re.split(r"\band\b|;|,", sentence):
+                        self._default_from(seg, part, billed=True)
+                else:
+                    self._default_from(seg, sentence)
+
+    def _default_from(self, seg: Segment, text: str, *, billed: bool = False) -> None:
+        if self.ex.money(text) and not re.search(r"\ball (?:fees|charges)\b", text, re.I):
+            return
+        cadence = p.find_cadence(text)
+        timing = p.timing(text)
+        if not (cadence or timing) or not (billed or BILLED_RE.search(text)):
+            return
+        interval = (cadence[0], cadence[1]) if cadence else None
+        lowered = text.lower()
+        usage = re.search(
+            r"\busage|\boverage|\bconsumption|\bmetered|\bvariable|\btransaction fees|\bper-unit|\bin arrears",
+            lowered,
+        )
+        fixed = re.search(
+            r"\bsubscription|\bfixed|\bplatform|\blicen[cs]e|\brecurring|\bseat|\bbase fee|\bminimum|\bin advance"
+            r"|\bsupport",
+            lowered,
+        )
+        targets = []
+        if usage:
+            targets.append("usage")
+        if fixed:
+            targets.append("fixed")
+        if not targets:
+            targets = ["all"]
+        for target in targets:
+            if target not in self.defaults:
+                self.defaults[target] = (
+                    interval,
+                    timing if target != "usage" or timing == "in_arrears" else None,
+                    seg,
+                )
 
     def _default(self, usage: bool) -> tuple[tuple[str, int] | None, str | None, Segment | None]:
         key = "usage" if usage else "fixed"
@@ -318,6 +323,13 @@ class PricingReader:
                 and PER_EVENT_RE.search(piece)
                 and not MINIMUM_RE.search(piece)
             )
+            general = (
+                not has_money
+                and re.search(r"\bin advance\b", piece, re.I)
+                and re.search(r"\bin arrears?\b", piece, re.I)
+            )
+            if general:
+                continue  # "Usage is billed in arrears and support in advance": read as a default
             if not has_money or not prev_money or joins_rate:
                 clauses[-1] = f"{previous} {'plus ' if joins_rate else ''}{piece}".strip()
             else:

@@ -2403,3 +2403,89 @@ DOCS += [
         ),
     },
 ]
+
+# Thirteenth batch: CPQ tables with per-row dates, price lists in one line, waived fees, French
+# number formats.
+DOCS += [
+    {
+        "name": "d87_cpq_row_dates",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Order Form OF-2026-3310"),
+            ("t", [["Customer", "Sterling Bay Hospitality Group"],
+                   ["Invoice email", "accountspayable@sterlingbay.test"],
+                   ["Billing frequency", "Quarterly in advance"],
+                   ["Payment terms", "Net 45"]]),
+            ("t", [["Product", "Start Date", "End Date", "Qty", "Unit Price", "Total"],
+                   ["Guest Wi-Fi Management (per property, monthly)", "04/01/2026", "03/31/2027", "18", "$95.00",
+                    "$20,520.00"],
+                   ["Analytics Add-on (monthly)", "04/01/2026", "03/31/2027", "1", "$400.00", "$4,800.00"]]),
+        ],
+        "expected": contract(
+            name="Sterling Bay Hospitality Group", email="accountspayable@sterlingbay.test", currency="USD",
+            terms=45, start="2026-04-01", end="2027-04-01",
+            lines=[
+                line("per_seat", unit_price="285.00", seats="18", billing_interval_count=3),
+                line("flat", amount="1200.00", billing_interval_count=3),
+            ],
+        ),
+    },
+    {
+        "name": "d88_price_list_one_line",
+        "format": "text",
+        "blocks": [
+            ("p", "Cloud storage order"),
+            ("p", "Customer: Obelisk Media Archive Inc."),
+            ("p", "Billing email: ap@obeliskarchive.test"),
+            ("p", "Start date: 2026-05-01"),
+            ("p", "Pricing: $0.02/GB-month storage; $0.05/GB egress; $25/month support. Usage is billed monthly in "
+                  "arrears and support monthly in advance."),
+            ("p", "Terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Obelisk Media Archive Inc.", email="ap@obeliskarchive.test", currency="USD", terms=30,
+            start="2026-05-01",
+            lines=[
+                line("per_unit", metric="gb_months", unit_price="0.02"),
+                line("per_unit", metric="gb", unit_price="0.05"),
+                line("flat", amount="25.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d89_waived_setup",
+        "format": "docx",
+        "blocks": [
+            ("h", "Order"),
+            ("p", "Customer: Tamarack Physical Therapy LLC"),
+            ("p", "Billing email: billing@tamarackpt.test"),
+            ("p", "Start date: June 8, 2026"),
+            ("p", "Scheduling platform: $349 per month, billed monthly in advance."),
+            ("p", "One-time setup fee of $1,500 (waived for this order)."),
+            ("p", "Payment terms: Net 15."),
+        ],
+        "expected": contract(
+            name="Tamarack Physical Therapy LLC", email="billing@tamarackpt.test", currency="USD", terms=15,
+            start="2026-06-08",
+            lines=[line("flat", amount="349.00")],
+        ),
+    },
+    {
+        "name": "d90_french_numbers",
+        "format": "text",
+        "blocks": [
+            ("p", "BON DE COMMANDE / ORDER FORM"),
+            ("p", "Client : Fromagerie des Alpes SAS"),
+            ("p", "E-mail de facturation : compta@fromagerie-alpes.test"),
+            ("p", "Date de début : 01/09/2026"),
+            ("p", "Abonnement plateforme (platform subscription) : 1 200,00 € par mois (per month), billed monthly in "
+                  "advance."),
+            ("p", "Paiement à 30 jours (payment within 30 days)."),
+        ],
+        "expected": contract(
+            name="Fromagerie des Alpes SAS", email="compta@fromagerie-alpes.test", currency="EUR", terms=30,
+            start="2026-09-01",
+            lines=[line("flat", amount="1200.00")],
+        ),
+    },
+]
