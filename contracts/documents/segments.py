@@ -180,6 +180,41 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
     return segments
 
 
+_LONE_LABEL = re.compile(
+    r"(?i)(?:(?:contract |subscription |service |order )?(?:start|end|effective|commencement|expiration) date|"
+    r"payment terms|billing e-?mail|invoice e-?mail|customer(?: name)?|client(?: name)?|bill to|billed to|sold to|"
+    r"currency|(?:subscription |initial |contract )?term|time ?zone)"
+)
+
+
+def _labels_above_values(segments: list[Segment]) -> list[Segment]:
+    """A form laid out with the label on its own line and the value below ("START DATE" /
+    "2026-08-01"): one field."""
+    out: list[Segment] = []
+    skip = False
+    for position, seg in enumerate(segments):
+        if skip:
+            skip = False
+            continue
+        following = segments[position + 1] if position + 1 < len(segments) else None
+        if (
+            seg.kind in ("heading", "prose")
+            and _LONE_LABEL.fullmatch(seg.text.strip().rstrip(":"))
+            and following is not None
+            and following.kind in ("heading", "prose")
+            and len(following.text.split()) <= 10
+            and not _LONE_LABEL.fullmatch(following.text.strip().rstrip(":"))
+        ):
+            label = seg.text.strip().rstrip(":").capitalize()
+            out.append(
+                Segment(following.page, f"{label}: {following.text}", "field", label=label, value=following.text)
+            )
+            skip = True
+            continue
+        out.append(seg)
+    return out
+
+
 def segment(document: Document) -> list[Segment]:
     segments: list[Segment] = []
     pending: list[Block] = []
@@ -203,6 +238,7 @@ def segment(document: Document) -> list[Segment]:
             segments.extend(_prose_segments(item))  # type: ignore[arg-type]
             continue
         segments.extend(_table_segments(tables[item], item))  # type: ignore[index, arg-type]
+    segments = _labels_above_values(segments)
     context: list[str] = []
     for index, seg in enumerate(segments):
         seg.index = index

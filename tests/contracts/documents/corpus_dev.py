@@ -2489,3 +2489,53 @@ DOCS += [
         ),
     },
 ]
+
+# Fourteenth batch: labels on their own line above the value (PDF forms), bill-to blocks without
+# colons.
+DOCS += [
+    {
+        "name": "d91_labels_above_values",
+        "format": "pdf",
+        "blocks": [
+            ("h", "ORDER FORM"),
+            ("p", "BILL TO"),
+            ("p", "Cedar Hollow Property Co."),
+            ("p", "88 Market Street, Portland, OR 97204"),
+            ("p", "ap@cedarhollow.test"),
+            ("p", "START DATE"),
+            ("p", "2026-08-01"),
+            ("p", "PAYMENT TERMS"),
+            ("p", "Net 30"),
+            ("t", [["Description", "Price", "Billing"],
+                   ["Tenant portal", "$650.00 per month", "Monthly in advance"],
+                   ["Online rent payments", "1.2% of each payment", "Monthly in arrears"]]),
+        ],
+        "expected": contract(
+            name="Cedar Hollow Property Co.", email="ap@cedarhollow.test", currency="USD", terms=30,
+            start="2026-08-01",
+            lines=[
+                line("flat", amount="650.00"),
+                line("percentage", metric="transaction_amount", rate="1.2"),
+            ],
+        ),
+    },
+    {
+        "name": "d92_customer_block_docx",
+        "format": "docx",
+        "blocks": [
+            ("h", "Quotation Q-2291"),
+            ("p", "Customer"),
+            ("p", "Harbourview Dental Group Pty Ltd"),
+            ("p", "accounts@harbourviewdental.test"),
+            ("p", "Quote valid until 30 June 2026."),
+            ("p", "Service commencement: 1 July 2026"),
+            ("p", "Practice software: A$299 per dentist per month for 9 dentists, billed monthly in advance."),
+            ("p", "Payment terms: 14 days."),
+        ],
+        "expected": contract(
+            name="Harbourview Dental Group Pty Ltd", email="accounts@harbourviewdental.test", currency="AUD",
+            terms=14, start="2026-07-01",
+            lines=[line("per_seat", unit_price="299.00", seats="9")],
+        ),
+    },
+]
