@@ -83,6 +83,8 @@ class Line:
     evidence: dict[str, tuple[Segment, float]] = field(default_factory=dict)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     confidence: float = 0.85
+    clause: str = ""  # the words the line was read from, when narrower than its segment
+    quotes: dict[str, str] = field(default_factory=dict)  # narrower evidence per field
 
     @property
     def is_usage(self) -> bool:
@@ -645,6 +647,8 @@ class PricingReader:
     # -- line completion ------------------------------------------------------------------------
     def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
         line.description = self._describe(line.seg, clause, line.unit)
+        if line.seg.kind != "row" and clause in line.seg.text:
+            line.clause = clause
         key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
         if key and key not in line.fields and self._pending_included:
             line.fields[key], included_seg = self._pending_included
@@ -1521,6 +1525,8 @@ class PricingReader:
                     continue
                 target.fields["minimum_amount"] = amount
                 target.evidence["minimum_amount"] = (seg, 0.8)
+                if clause in seg.text:
+                    target.quotes["minimum_amount"] = clause.strip(" ,;")
                 continue
             if commitment is not None:
                 if commitment["amount"] != amount:
@@ -1649,10 +1655,11 @@ class PricingReader:
                 )
             out.append(data)
             rec = self.ex.rec
-            rec.note(f"{path}.charge_model", line.seg, line.confidence)
+            quote = line.clause or None
+            rec.note(f"{path}.charge_model", line.seg, line.confidence, quote)
             for name in line.fields:
                 seg, conf = line.evidence.get(name, (line.seg, line.confidence))
-                rec.note(f"{path}.{name}", seg, conf)
+                rec.note(f"{path}.{name}", seg, conf, line.quotes.get(name) or (quote if seg is line.seg else None))
             if recurring:
                 if line.interval:
                     rec.note(f"{path}.billing_interval", line.seg, 0.85)
