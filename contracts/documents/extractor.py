@@ -891,7 +891,10 @@ class _Extractor:
                 counts.setdefault(money.currency or "", []).append((money, seg))
         if not counts:
             for seg in self.segments:
-                header = re.search(rf"\b({p._CODE})\b", " ".join(seg.header))
+                currency_cells = [
+                    c for c, h in zip(seg.cells, seg.header, strict=False) if re.search(r"(?i)currency|ccy", h)
+                ]
+                header = re.search(rf"\b({p._CODE})\b", " ".join([*seg.header, *currency_cells]))
                 if header:  # "Price (EUR)": the table's header carries the currency
                     self.rec.note("currency", seg, 0.85, " | ".join(seg.header))
                     self.stated_currency = header.group(1)

@@ -124,46 +124,44 @@ def _mask_money(text: str, moneys: list[p.Money]) -> str:
     return out
 
 
-def _header_role(header: str) -> str:
-    h = header.lower().strip()
-    if not h:
-        return ""
-    if re.search(r"\b(?:total|extended|subtotal|sum|line total|annual value|contract value|gesamt)\b", h):
-        return "total"
-    if re.search(r"\b(?:due|date|target|when|timing)\b", h) and not re.search(r"\bprice|\bfee", h):
-        return "date"
-    if re.fullmatch(
-        r"(?:from|min(?:imum)?|lower(?: bound)?|start|von|ab|de)(?: \(.*\))?(?: units?| calls?| volume)?", h
-    ):
-        return "from"
-    if re.fullmatch(
-        r"(?:to|up to|max(?:imum)?|upper(?: bound)?|through|end|bis|à)(?: \(.*\))?(?: units?| calls?| volume)?", h
-    ):
-        return "to"
-    if re.search(
-        r"\b(?:billing|frequency|cadence|invoiced|billed|period|interval|recurrence|term|abrechnung|fréquence)\b", h
-    ):
-        return "billing"
-    if re.search(r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", h):
-        return "range"
-    if re.search(r"\bincluded\b|\ballowance\b|\bfree (?:units|quantity|volume)|\binklusive", h):
-        return "included"
-    if re.search(r"\b(?:qty|quantity|seats|users|licen[cs]es|count|number|no\.|menge|anzahl|units)\b", h):
-        return "qty"
-    if re.search(r"\bflat\b|\bbase fee\b|\bfixed fee\b|\bplatform fee\b", h):
-        return "flat_fee"
-    if re.search(r"\bdiscount|\bsavings\b|\brabatt", h):
-        return "discount"
-    if re.search(r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", h):
-        return "list"
-    if re.search(r"\b(?:price|rate|fee|cost|amount|charge|preis|prix|tarif|eur|usd|gbp)\b", h):
-        return "price"
-    if re.search(
+# A table column's role from its header, first match wins: (role, pattern, whole header or search).
+_HEADER_ROLES: list[tuple[str, str, bool]] = [
+    ("total", r"\b(?:total|extended|subtotal|sum|line total|annual value|contract value|gesamt)\b", False),
+    ("date", r"^(?!.*\b(?:price|fee)).*\b(?:due|date|target|when|timing)\b", False),
+    ("from", r"(?:from|min(?:imum)?|lower(?: bound)?|start|von|ab|de)(?: \(.*\))?(?: units?| calls?| volume)?", True),
+    (
+        "to",
+        r"(?:to|up to|max(?:imum)?|upper(?: bound)?|through|end|bis|à)(?: \(.*\))?(?: units?| calls?| volume)?",
+        True,
+    ),
+    (
+        "billing",
+        r"\b(?:billing|frequency|cadence|invoiced|billed|period|interval|recurrence|term|abrechnung|fréquence)\b",
+        False,
+    ),
+    ("range", r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", False),
+    ("included", r"\bincluded\b|\ballowance\b|\bfree (?:units|quantity|volume)|\binklusive", False),
+    ("qty", r"\b(?:qty|quantity|seats|users|licen[cs]es|count|number|no\.|menge|anzahl|units)\b", False),
+    ("flat_fee", r"\bflat\b|\bbase fee\b|\bfixed fee\b|\bplatform fee\b", False),
+    ("currency", r"currency|curr\.?|ccy|währung|devise", True),
+    ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),
+    ("discount", r"\bdiscount|\bsavings\b|\brabatt", False),
+    ("list", r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", False),
+    ("price", r"\b(?:price|rate|fee|cost|amount|charge|preis|prix|tarif|eur|usd|gbp)\b", False),
+    (
+        "name",
         r"\b(?:item|product|service|description|component|name|sku|module|feature|milestone|deliverable|"
         r"phase|line|offering|plan|leistung|bezeichnung|position)\b",
-        h,
-    ):
-        return "name"
+        False,
+    ),
+]
+
+
+def _header_role(header: str) -> str:
+    h = header.lower().strip()
+    for role, pattern, whole in _HEADER_ROLES:
+        if h and (re.fullmatch(pattern, h) if whole else re.search(pattern, h)):
+            return role
     return ""
 
 
@@ -302,7 +300,8 @@ class PricingReader:
         text = TAX_NOTE.sub("", text)
         text = self._drop_replaced_prices(text)
         pieces = re.split(
-            r";\s+|\s+plus\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))|\.\s+(?=[A-Z])|,\s+and\s+(?=(?:an?\s"
+            r";\s+|\s+(?:plus|\+)\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))|\.\s+(?=[A-Z])|,\s+and\s+(?=("
+            r"?:an?\s"
             r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
             r"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD |EUR |GBP |CHF ))|\s+and\s+(?=[a-z][\w -]{0,30}?\s(?:at|of"
             r"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|USD|EUR|GBP|CHF|AUD|CAD|JPY))|,\s+(?=(?:a|an|the)\s+[a-z -]{0,30}"
@@ -568,11 +567,24 @@ class PricingReader:
             counted = re.search(
                 rf"(?<![\d.,])(?P<n>{NUM})\s+{re.escape(unit_word.rstrip('s'))}s?\b", _mask_money(clause, moneys), re.I
             )
-            if counted and p.find_cadence(after[:40]) and not USAGE_WORD_RE.search(f"per {unit}"):
-                # "$15 per viewer per month for 40 viewers": a recurring price per counted thing.
-                line = Line(
-                    "per_seat", {"unit_price": money.amount, "seats": _num(counted.group("n"), self.dc)}, seg, unit=unit
-                )
+            per_period = re.match(
+                rf"^\s*(?:/|per|each)\s*[\w -]*?{re.escape(unit_word.rstrip('s'))}s?\s*(?:/|per|a|each)\s*"
+                r"(?:month|year|quarter|week)\b",
+                after,
+                re.I,
+            )
+            if (
+                (counted or per_period)
+                and p.find_cadence(after[:40])
+                and not USAGE_WORD_RE.search(f"per {unit}")
+                and not NOT_SEAT_RE.search(clause)
+            ):
+                # "$15 per viewer per month for 40 viewers", "NOK 1,250 per vessel per month": a recurring
+                # price per counted thing.
+                fields = {"unit_price": money.amount}
+                if counted:
+                    fields["seats"] = _num(counted.group("n"), self.dc)
+                line = Line("per_seat", fields, seg, unit=unit)
                 self._finish(line, clause)
                 return
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit)
@@ -1418,7 +1430,8 @@ class PricingReader:
 
     def _row(self, row: Segment, text: str, roles: list[str]) -> None:
         moneys = self.ex.money(text)
-        bare_price = bool(re.search(rf"\b({p._CODE})\b|[$€£¥]", " ".join(row.header))) and any(
+        currency_cells = [c for c, r in zip(row.cells, roles, strict=False) if r == "currency" and c]
+        bare_price = bool(re.search(rf"\b({p._CODE})\b|[$€£¥]", " ".join(row.header + tuple(currency_cells)))) and any(
             r in ("price", "list") and re.fullmatch(r"[\d.,' ]+", c.strip() or "x")
             for c, r in zip(row.cells, roles, strict=False)
         )
@@ -1431,7 +1444,7 @@ class PricingReader:
         price_cell = cells.get("price", "") or cells.get("list", "")
         price_money = self.ex.money(price_cell)
         if not price_money:
-            price_cell, price_money = self._header_priced(price_cell, header_text)
+            price_cell, price_money = self._header_priced(price_cell, f"{header_text} {cells.get('currency', '')}")
             moneys = price_money or moneys
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
         billing = cells.get("billing", "")
@@ -1454,14 +1467,19 @@ class PricingReader:
             billing = f"billed {billing}"
         # Name, price, what the price is per (a "Unit" column), then how it is billed.
         parts = [name, price_text]
+        per = cells.get("per", "")
+        if per:
+            # A "Per" / "Unit" column: "vessel per month" -> "per vessel per month".
+            parts.append(per if re.match(r"(?i)\s*(?:per|/|each|a)\b", per) else f"per {per}")
         parts += [c for c, r in zip(row.cells, roles, strict=False) if r in ("", "range") and c and c not in parts]
         parts.append(billing)
         clause = " ; ".join(p_ for p_ in parts if p_).replace(" ; ", " ", 0)
         clause = re.sub(r"\s*;\s*", " ", clause)
+        price_header = " ".join(h for h, r in zip(row.header, roles, strict=False) if r in ("price", "list", "name"))
         if not re.search(r"\bmonth|\byear|\bannual|\bquarter", clause, re.I) and re.search(
-            r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year", header_text, re.I
+            r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year", price_header, re.I
         ):
-            cadence_word = re.search(r"monthly|annual|yearly|quarterly|per month|per year", header_text, re.I)
+            cadence_word = re.search(r"monthly|annual|yearly|quarterly|per month|per year", price_header, re.I)
             clause = f"{clause} {cadence_word.group(0)}" if cadence_word else clause
         before = len(self.lines)
         context_row = Segment(

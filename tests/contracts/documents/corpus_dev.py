@@ -2539,3 +2539,88 @@ DOCS += [
         ),
     },
 ]
+
+# Fifteenth batch: amounts in words and figures, a currency column, "+"-joined prices, renewal
+# wording without "automatic".
+DOCS += [
+    {
+        "name": "d93_words_and_figures",
+        "format": "text",
+        "blocks": [
+            ("p", "PROFESSIONAL SERVICES AGREEMENT - SCHEDULE A"),
+            ("p", "This Schedule is entered into by Meridian Quality Partners LLC (\"Contractor\") and Glenwood "
+                  "Municipal Utility (\"Client\")."),
+            ("p", "4.1 Commencement. Services commence on August 17, 2026."),
+            ("p", "4.2 Fees. Client shall pay Contractor an amount equal to two thousand five hundred dollars "
+                  "($2,500) per month for compliance monitoring, payable monthly in advance."),
+            ("p", "4.3 Payment. Client shall pay each invoice within thirty (30) days of receipt. Invoices shall be "
+                  "delivered to utility.ap@glenwood.test."),
+        ],
+        "expected": contract(
+            name="Glenwood Municipal Utility", email="utility.ap@glenwood.test", currency="USD", terms=30,
+            start="2026-08-17",
+            lines=[line("flat", amount="2500.00")],
+        ),
+    },
+    {
+        "name": "d94_currency_column",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Price Confirmation"),
+            ("p", "Customer: Nordkapp Shipping ASA"),
+            ("p", "Billing email: faktura@nordkapp.test"),
+            ("p", "Start date: 2026-11-15"),
+            ("t", [["Service", "Currency", "Unit Price", "Per"],
+                   ["Fleet tracking", "NOK", "1,250.00", "vessel per month"],
+                   ["Port call reports", "NOK", "85.00", "report"]]),
+            ("p", "Tracking is billed monthly in advance; reports monthly in arrears. Net 30."),
+        ],
+        "expected": contract(
+            name="Nordkapp Shipping ASA", email="faktura@nordkapp.test", currency="NOK", terms=30,
+            start="2026-11-15",
+            lines=[
+                line("per_seat", unit_price="1250.00"),
+                line("per_unit", metric="reports", unit_price="85.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d95_plus_joined",
+        "format": "docx",
+        "blocks": [
+            ("h", "API Order"),
+            ("p", "Customer: Sparrowhawk Insights Inc."),
+            ("p", "Billing email: billing@sparrowhawk.test"),
+            ("p", "Start date: 2026-04-15"),
+            ("p", "Fees: USD 1,000/mo platform + USD 0.01/API call, billed monthly (platform in advance, calls in "
+                  "arrears)."),
+            ("p", "Net 30."),
+        ],
+        "expected": contract(
+            name="Sparrowhawk Insights Inc.", email="billing@sparrowhawk.test", currency="USD", terms=30,
+            start="2026-04-15",
+            lines=[
+                line("flat", amount="1000.00"),
+                line("per_unit", metric="api_calls", unit_price="0.01"),
+            ],
+        ),
+    },
+    {
+        "name": "d96_renews_unless_terminated",
+        "format": "text",
+        "blocks": [
+            ("p", "Subscription Order"),
+            ("p", "Customer: Aldergrove Credit Services"),
+            ("p", "Billing email: ap@aldergrove.test"),
+            ("p", "Start Date: 2026-02-01"),
+            ("p", "Term: 1 year from the Start Date; renews for additional 1-year terms unless terminated with 60 "
+                  "days' notice."),
+            ("p", "Subscription: $18,000 per year, invoiced annually in advance. Net 30."),
+        ],
+        "expected": contract(
+            name="Aldergrove Credit Services", email="ap@aldergrove.test", currency="USD", terms=30,
+            start="2026-02-01",
+            lines=[line("flat", amount="18000.00", billing_interval="year")],
+        ),
+    },
+]
