@@ -386,7 +386,13 @@ class _Extractor:
         return None, None, 0.0
 
     def _customer_name_in_prose(self) -> tuple[str | None, Segment | None, float]:
-        for strategy in (self._customer_by_definition, self._customer_by_role, self._customer_by_other_labels):
+        strategies = (
+            self._customer_by_definition,
+            self._customer_by_role,
+            self._customer_by_other_labels,
+            self._customer_by_acceptance,
+        )
+        for strategy in strategies:
             found = strategy()
             if found[0]:
                 return found
@@ -485,6 +491,20 @@ class _Extractor:
                 return self._clean_name(match.group("name")), seg, 0.7
         return None, None, 0.0
 
+    def _customer_by_acceptance(self) -> tuple[str | None, Segment | None, float]:
+        """An acceptance block: "ACCEPTED AND AGREED:" then the customer's name above "By: ___"."""
+        for position, seg in enumerate(self.segments[:-1]):
+            if re.search(
+                r"(?i)\b(?:accepted and agreed|agreed and accepted|acknowledged and agreed|customer acceptance|"
+                r"accepted by)\b",
+                seg.text,
+            ):
+                following = self.segments[position + 1]
+                name = self._clean_name(re.split(r"\s+By:|\s{2,}|\s+Signature", following.text)[0])
+                if name and len(name.split()) <= 8 and not re.search(r"(?i)\b(?:provider|vendor|supplier)\b", name):
+                    return name, following, 0.7
+        return None, None, 0.0
+
     def _customer_name_by_suffix(self) -> tuple[str | None, Segment | None, float]:
         """Last resort: the company name (Inc, LLC, GmbH, ...) named most often that is not the
         sender's; a guess, and it says so."""
@@ -495,7 +515,10 @@ class _Extractor:
         )
         sender_words: set[str] = set()
         for seg in self.segments:
-            if re.match(r"(?i)from\b|sender\b|provider\b|vendor\b|supplier\b|licensor\b", seg.text):
+            if re.match(
+                r"(?i)from\b|sender\b|provider\b|vendor\b|supplier\b|licensor\b|(?:prepared|submitted|issued) by\b",
+                seg.text,
+            ):
                 sender_words |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", seg.text)}
                 for email in EMAIL_RE.findall(seg.text):
                     sender_words.add(email.split("@")[1].split(".")[0].lower())
@@ -619,7 +642,8 @@ class _Extractor:
                     return int(match.group("n")), seg
         for seg in self.segments:
             if re.search(
-                r"\b(?:due|payable) (?:up)?on receipt\b|\bdue immediately\b|\bpayable immediately\b|\bnet 0\b|"
+                r"\b(?:due|payable) (?:up)?on receipt\b|\bpayment (?:is )?(?:due )?(?:up)?on receipt\b|\bdue immediat"
+                r"ely\b|\bpayable immediately\b|\bnet 0\b|"
                 r"\bdue on (?:the )?invoice date\b",
                 seg.text,
                 re.I,

@@ -2624,3 +2624,52 @@ DOCS += [
         ),
     },
 ]
+
+# Sixteenth batch: upper-case parties in acceptance blocks, "payment upon receipt", "the 1st of
+# April, 2026", basis points.
+DOCS += [
+    {
+        "name": "d97_uppercase_acceptance",
+        "format": "text",
+        "blocks": [
+            ("p", "PROPOSAL FOR MANAGED SECURITY SERVICES"),
+            ("p", "Prepared by SENTRYLINE SECURITY LLC"),
+            ("p", "Services start on the 1st of April, 2026 and run for 12 months."),
+            ("p", "24x7 monitoring: $8,400 per month, invoiced monthly in advance."),
+            ("p", "Incident response retainer: $2,000 per month, invoiced monthly in advance."),
+            ("p", "Payment upon receipt of invoice. Invoices to soc-billing@harborlightbank.test."),
+            ("p", "ACCEPTED AND AGREED:"),
+            ("p", "HARBORLIGHT COMMUNITY BANK, N.A.    By: ________    Name: R. Ortiz    Title: CFO"),
+        ],
+        "expected": contract(
+            name="HARBORLIGHT COMMUNITY BANK, N.A.", email="soc-billing@harborlightbank.test", currency="USD",
+            terms=0, start="2026-04-01", end="2027-04-01",
+            lines=[
+                line("flat", amount="8400.00"),
+                line("flat", amount="2000.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d98_basis_points",
+        "format": "docx",
+        "blocks": [
+            ("h", "FX Payments Pricing"),
+            ("p", "Client: Atlas Freight Forwarding Ltd"),
+            ("p", "Client billing email: treasury@atlasfreight.test"),
+            ("p", "Effective date: 3 August 2026"),
+            ("p", "Cross-border payments: 35 basis points (0.35%) of the payment amount, with a minimum fee of £2.00 "
+                  "per payment, billed monthly in arrears."),
+            ("p", "Account fee: £150 per month, billed monthly in advance."),
+            ("p", "Payment terms: 10 days."),
+        ],
+        "expected": contract(
+            name="Atlas Freight Forwarding Ltd", email="treasury@atlasfreight.test", currency="GBP", terms=10,
+            start="2026-08-03",
+            lines=[
+                line("percentage", metric="transaction_amount", rate="0.35", per_event_min="2.00"),
+                line("flat", amount="150.00"),
+            ],
+        ),
+    },
+]
