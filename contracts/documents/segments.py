@@ -129,7 +129,16 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
             and re.fullmatch(r"(?i)(?:field|item|term|key|label)\s*\|?\s*", cells[0] or "")
         ):
             continue
-        if position == 0 and len(rows) > 1 and _is_header_row(cells) and width > 1 and not label_table:
+        # The header is the first row of labels before any priced row (a merged title row may
+        # come above it: "Recurring Fees" / "Item | Qty | Unit Price").
+        if (
+            not header
+            and not any(seg.kind == "row" for seg in segments)
+            and position < len(rows) - 1
+            and _is_header_row(cells)
+            and width > 1
+            and not label_table
+        ):
             header = cells
             continue
         filled = [c for c in cells if c]

@@ -2673,3 +2673,51 @@ DOCS += [
         ),
     },
 ]
+
+# Seventeenth batch: a merged title row above a table's header, a price table drawn without rules.
+DOCS += [
+    {
+        "name": "d99_merged_title_row",
+        "format": "docx",
+        "blocks": [
+            ("h", "Order Form"),
+            ("p", "Customer: Quayside Brewing Co."),
+            ("p", "Billing email: accounts@quaysidebrewing.test"),
+            ("p", "Start date: 2026-06-01"),
+            ("tm", "Recurring Fees", [["Item", "Qty", "Unit Price", "Billing"],
+                                      ["Taproom POS terminal licence", "6", "$59.00 / month", "Monthly in advance"],
+                                      ["Inventory module", "1", "$120.00 / month", "Monthly in advance"]]),
+            ("p", "Payment terms: Net 14."),
+        ],
+        "expected": contract(
+            name="Quayside Brewing Co.", email="accounts@quaysidebrewing.test", currency="USD", terms=14,
+            start="2026-06-01",
+            lines=[
+                line("per_seat", unit_price="59.00", seats="6"),
+                line("flat", amount="120.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d100_borderless_pdf_table",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Service Order"),
+            ("p", "Customer: Larkfield Medical Imaging LLC"),
+            ("p", "Billing email: billing@larkfieldimaging.test"),
+            ("p", "Start date: September 1, 2026"),
+            ("tb", [["Service", "Fee", "Billing"],
+                    ["PACS cloud archive", "$5,600 per month", "Monthly in advance"],
+                    ["Study storage", "$0.90 per study", "Monthly in arrears"]]),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Larkfield Medical Imaging LLC", email="billing@larkfieldimaging.test", currency="USD", terms=30,
+            start="2026-09-01",
+            lines=[
+                line("flat", amount="5600.00"),
+                line("per_unit", metric="studies", unit_price="0.90"),
+            ],
+        ),
+    },
+]

@@ -28,8 +28,8 @@ def render_text(blocks: list[tuple[Any, ...]]) -> bytes:
         elif kind == "p":
             out.append(block[1])
             out.append("")
-        elif kind == "t":
-            rows = block[1]
+        elif kind in ("t", "tb", "tm"):
+            rows = block[-1]
             for index, row in enumerate(rows):
                 out.append("| " + " | ".join(row) + " |")
                 if index == 0:
@@ -66,11 +66,14 @@ def render_pdf(blocks: list[tuple[Any, ...]]) -> bytes:
         elif kind == "p":
             story.append(Paragraph(_escape(block[1]), styles["BodyText"]))
             story.append(Spacer(1, 4))
-        elif kind == "t":
-            table = Table([[Paragraph(_escape(cell), styles["BodyText"]) for cell in row] for row in block[1]])
-            table.setStyle(
-                TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey), ("VALIGN", (0, 0), (-1, -1), "TOP")])
-            )
+        elif kind in ("t", "tb", "tm"):
+            rows = block[-1]
+            table = Table([[Paragraph(_escape(cell), styles["BodyText"]) for cell in row] for row in rows])
+            # "tb": a table drawn without rules (its text is all a PDF reader gets).
+            style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+            if kind != "tb":
+                style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.grey))
+            table.setStyle(TableStyle(style))
             story.append(table)
             story.append(Spacer(1, 8))
     SimpleDocTemplate(buffer, pagesize=A4, title="Contract", author="Autobill corpus", invariant=1).build(story)
@@ -99,6 +102,16 @@ def render_docx(blocks: list[tuple[Any, ...]]) -> bytes:
             table = document.add_table(rows=len(rows), cols=len(rows[0]))
             table.style = "Table Grid"
             for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+        elif kind in ("tb", "tm"):
+            # "tm": a title row merged across the table above the header row.
+            title, rows = block[1], block[2]
+            table = document.add_table(rows=len(rows) + 1, cols=len(rows[0]))
+            table.style = "Table Grid"
+            merged = table.cell(0, 0).merge(table.cell(0, len(rows[0]) - 1))
+            merged.text = title
+            for r, row in enumerate(rows, start=1):
                 for c, cell in enumerate(row):
                     table.cell(r, c).text = cell
     document.core_properties.author = "Autobill corpus"
