@@ -1577,6 +1577,9 @@ class PricingReader:
             if self._prices(twin) == self._prices(line):
                 for name, value in line.fields.items():
                     twin.fields.setdefault(name, value)
+                # The second mention may say what the first did not (when, how often).
+                twin.interval = twin.interval or line.interval
+                twin.timing = twin.timing or line.timing
                 continue
             twin.warnings.append(
                 (
@@ -1616,7 +1619,18 @@ class PricingReader:
             words_a = {w for w in re.findall(r"[a-z]{3,}", a.description.lower()) if w not in ignore}
             words_b = {w for w in re.findall(r"[a-z]{3,}", b.description.lower()) if w not in ignore}
             return bool(words_a & words_b) or not words_a or not words_b
-        return _slug(a.description) == _slug(b.description) and bool(a.description)
+        if _slug(a.description) == _slug(b.description) and bool(a.description):
+            return True
+        # "Imaging workflow platform | $4,000 per month" and "The imaging workflow platform fee of
+        # $4,000 per month": most of the shorter name's words, at the same price, are one charge.
+        words_a = set(re.findall(r"[a-z]{3,}", a.description.lower())) - {"the", "and", "fee", "fees", "for", "charge"}
+        words_b = set(re.findall(r"[a-z]{3,}", b.description.lower())) - {"the", "and", "fee", "fees", "for", "charge"}
+        shorter = min(len(words_a), len(words_b))
+        return (
+            shorter > 0
+            and len(words_a & words_b) >= max(1, (2 * shorter + 2) // 3)
+            and self._prices(a) == self._prices(b)
+        )
 
     @staticmethod
     def _price_field(line: Line) -> str:

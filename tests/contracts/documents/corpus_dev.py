@@ -2721,3 +2721,49 @@ DOCS += [
         ),
     },
 ]
+
+# Eighteenth batch: the same charge in a summary table and in prose, "per month, per location".
+DOCS += [
+    {
+        "name": "d101_summary_and_prose",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Order Form"),
+            ("p", "Customer: Whitmore Orthopaedics PC"),
+            ("p", "Billing email: ap@whitmoreortho.test"),
+            ("p", "Start date: 2026-10-01"),
+            ("t", [["Summary", "Fee"],
+                   ["Imaging workflow platform", "$4,000 per month"],
+                   ["Transcription", "$1.10 per report"]]),
+            ("p", "The imaging workflow platform fee of $4,000 per month is billed monthly in advance. Transcription "
+                  "is charged at $1.10 per report, billed monthly in arrears."),
+            ("p", "Usage fees for optional modules are set out in the public rate card."),
+            ("p", "Net 30."),
+        ],
+        "expected": contract(
+            name="Whitmore Orthopaedics PC", email="ap@whitmoreortho.test", currency="USD", terms=30,
+            start="2026-10-01",
+            lines=[
+                line("flat", amount="4000.00"),
+                line("per_unit", metric="reports", unit_price="1.10"),
+            ],
+        ),
+    },
+    {
+        "name": "d102_per_month_per_location",
+        "format": "text",
+        "blocks": [
+            ("p", "Order"),
+            ("p", "Customer: Bramble & Bean Cafes Ltd"),
+            ("p", "Billing email: office@brambleandbean.test"),
+            ("p", "Start date: 15/03/2026"),
+            ("p", "Loyalty app: £39 per month, per location, for 11 locations, billed monthly in advance."),
+            ("p", "Payment terms: 7 days."),
+        ],
+        "expected": contract(
+            name="Bramble & Bean Cafes Ltd", email="office@brambleandbean.test", currency="GBP", terms=7,
+            start="2026-03-15",
+            lines=[line("per_seat", unit_price="39.00", seats="11")],
+        ),
+    },
+]
