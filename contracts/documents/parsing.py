@@ -369,6 +369,7 @@ CADENCES: list[tuple[str, str, int]] = [
         6,
     ),
     (r"\b(?:bi-?monthly|every (?:two|2) months)\b", "month", 2),
+    (r"\b(?:bi-?weekly|fortnightly|every (?:two|2) weeks)\b", "week", 2),
     (
         r"\b(?:quarterly|per quarter|each quarter|every quarter|a quarter|/\s?qtr|/\s?quarter|every (?:three|3) months"
         r"|calendar quarter|vierteljährlich|trimestriel(?:le)?)\b",

@@ -2767,3 +2767,49 @@ DOCS += [
         ),
     },
 ]
+
+# Nineteenth batch: fortnightly billing, a milestone table of percentages of a stated fixed fee.
+DOCS += [
+    {
+        "name": "d103_fortnightly",
+        "format": "text",
+        "blocks": [
+            ("p", "Staffing Platform Order"),
+            ("p", "Customer: Ironwood Construction Group"),
+            ("p", "Billing email: payroll-ap@ironwoodcg.test"),
+            ("p", "Start date: 2026-07-06"),
+            ("p", "Timesheets processed: $1.75 per timesheet, billed bi-weekly in arrears."),
+            ("p", "Payment terms: Net 15."),
+        ],
+        "expected": contract(
+            name="Ironwood Construction Group", email="payroll-ap@ironwoodcg.test", currency="USD", terms=15,
+            start="2026-07-06",
+            lines=[line("per_unit", metric="timesheets", unit_price="1.75", billing_interval="week",
+                        billing_interval_count=2)],
+        ),
+    },
+    {
+        "name": "d104_milestone_percent_table",
+        "format": "docx",
+        "blocks": [
+            ("h", "SOW - Data Warehouse Migration"),
+            ("p", "Client: Pemberton Insurance Brokers Ltd (\"Client\")"),
+            ("p", "Client invoices: ap@pembertonbrokers.test"),
+            ("p", "Start date: 1 June 2026"),
+            ("p", "The total fixed fee is £60,000, invoiced against the following milestones:"),
+            ("t", [["Milestone", "Share of fee", "Target date"],
+                   ["Architecture sign-off", "20%", "30 June 2026"],
+                   ["Data migrated", "50%", "30 September 2026"],
+                   ["Cutover and hypercare", "30%", "30 November 2026"]]),
+            ("p", "Payment terms: 30 days."),
+        ],
+        "expected": contract(
+            name="Pemberton Insurance Brokers Ltd", email="ap@pembertonbrokers.test", currency="GBP", terms=30,
+            start="2026-06-01",
+            lines=[line("milestone", milestones=[
+                {"name": "Architecture sign-off", "amount": "12000.00", "due_date": "2026-06-30"},
+                {"name": "Data migrated", "amount": "30000.00", "due_date": "2026-09-30"},
+                {"name": "Cutover and hypercare", "amount": "18000.00", "due_date": "2026-11-30"}])],
+        ),
+    },
+]
