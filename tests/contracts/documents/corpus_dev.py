@@ -2813,3 +2813,35 @@ DOCS += [
         ),
     },
 ]
+
+# Twentieth batch: hard-wrapped plain text (an e-mailed agreement at 70 columns).
+DOCS += [
+    {
+        "name": "d105_hard_wrapped_text",
+        "format": "text",
+        "raw": (
+            "SUBSCRIPTION AGREEMENT\n\n"
+            "This Subscription Agreement is made between Kestrel Analytics Inc.\n"
+            "(\"Kestrel\") and Thornfield Regional Hospital (\"Customer\"), and\n"
+            "is effective as of October 1, 2026 (the \"Effective Date\").\n\n"
+            "1. Term. The initial term is twenty-four (24) months from the\n"
+            "Effective Date and will not renew automatically.\n\n"
+            "2. Fees. Customer shall pay a platform fee of $12,500 per month,\n"
+            "invoiced monthly in advance, and $0.35 per patient record\n"
+            "processed, invoiced monthly in arrears. Customer commits to a\n"
+            "minimum of $2,000 of record processing fees per month.\n\n"
+            "3. Payment. Customer shall pay each invoice within forty-five\n"
+            "(45) days of the invoice date. Invoices shall be sent to\n"
+            "accounts.payable@thornfieldhospital.test.\n"
+        ),
+        "blocks": [],
+        "expected": contract(
+            name="Thornfield Regional Hospital", email="accounts.payable@thornfieldhospital.test", currency="USD",
+            terms=45, start="2026-10-01", end="2028-10-01",
+            lines=[
+                line("flat", amount="12500.00"),
+                line("per_unit", metric="patient_records", unit_price="0.35", minimum_amount="2000.00"),
+            ],
+        ),
+    },
+]
