@@ -740,6 +740,7 @@ class PricingReader:
             flags=re.I,
         )
         head = re.sub(r"\s+(?:of|is|will be|shall be|at|:|=)\s*$", "", head, flags=re.I).strip(" ,:-")
+        head = re.sub(r"\s+(?:are|is|will be|shall be)\s+(?:charged|billed|priced|invoiced)(?:\s+at)?$", "", head, flags=re.I)
         if 2 <= len(head) <= 80:
             return head[:1].upper() + head[1:]
         if unit:
@@ -1618,7 +1619,10 @@ class PricingReader:
             }
             words_a = {w for w in re.findall(r"[a-z]{3,}", a.description.lower()) if w not in ignore}
             words_b = {w for w in re.findall(r"[a-z]{3,}", b.description.lower()) if w not in ignore}
-            return bool(words_a & words_b) or not words_a or not words_b
+            if not words_a or not words_b:
+                return True
+            # "Storage" and "Storage is charged": one thing; "Inbound calls" and "Outbound calls": two.
+            return len(words_a & words_b) / len(words_a | words_b) >= 0.5
         if _slug(a.description) == _slug(b.description) and bool(a.description):
             return True
         # "Imaging workflow platform | $4,000 per month" and "The imaging workflow platform fee of
@@ -1650,9 +1654,19 @@ class PricingReader:
     def _prices(self, line: Line) -> Any:
         return str(line.fields.get(self._price_field(line)))
 
+    @staticmethod
+    def _metric_of(line: Line, shared: list[str]) -> str:
+        metric = _metric(line.unit)
+        if shared.count(metric) > 1:
+            # Two prices per minute (inbound, outbound) meter two things: name them apart.
+            words = [w for w in re.findall(r"[a-z]+", line.description.lower()) if w not in STOP_UNITS]
+            metric = _metric(" ".join([*words[:2], line.unit]))
+        return metric
+
     def _output(self) -> list[dict[str, Any]]:
         out: list[dict[str, Any]] = []
         codes: set[str] = set()
+        shared = [_metric(line.unit) for line in self.lines if line.is_usage]
         for index, line in enumerate(self.lines):
             path = f"lines[{index}]"
             code = _slug(line.description or line.unit or line.charge_model)[:40] or line.charge_model
@@ -1668,7 +1682,7 @@ class PricingReader:
                 "charge_model": line.charge_model,
             }
             if line.is_usage:
-                data["metric"] = _metric(line.unit)
+                data["metric"] = self._metric_of(line, shared)
             for name, value in line.fields.items():
                 data[name] = _json(value)
                 if name in MONEY_FIELDS and isinstance(data[name], str):

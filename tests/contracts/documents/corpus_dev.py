@@ -2845,3 +2845,48 @@ DOCS += [
         ),
     },
 ]
+
+# Twenty-first batch: a renewal quote with an uplift table, per-minute voice usage with two rates.
+DOCS += [
+    {
+        "name": "d106_voice_two_rates",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Contact Centre Voice Order"),
+            ("p", "Customer: Sundial Home Insurance Co."),
+            ("p", "Billing email: telecom-ap@sundialhome.test"),
+            ("p", "Start date: 2026-09-15"),
+            ("p", "Inbound calls are charged at $0.012 per minute and outbound calls at $0.018 per minute, billed "
+                  "monthly in arrears."),
+            ("p", "Phone numbers: $1.50 per number per month for 40 numbers, billed monthly in advance."),
+            ("p", "Net 30."),
+        ],
+        "expected": contract(
+            name="Sundial Home Insurance Co.", email="telecom-ap@sundialhome.test", currency="USD", terms=30,
+            start="2026-09-15",
+            lines=[
+                line("per_unit", metric="inbound_minutes", unit_price="0.012"),
+                line("per_unit", metric="outbound_minutes", unit_price="0.018"),
+                line("per_seat", unit_price="1.50", seats="40"),
+            ],
+        ),
+    },
+    {
+        "name": "d107_renewal_quote_table",
+        "format": "docx",
+        "blocks": [
+            ("h", "Renewal Quote"),
+            ("p", "Customer: Goldcrest Wealth Management LLC"),
+            ("p", "Billing email: ops@goldcrestwealth.test"),
+            ("p", "Renewal term: March 1, 2027 - February 29, 2028"),
+            ("t", [["Product", "Current annual price", "Renewal annual price", "Billing"],
+                   ["Portfolio reporting", "$24,000.00", "$25,200.00", "Annually in advance"]]),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Goldcrest Wealth Management LLC", email="ops@goldcrestwealth.test", currency="USD", terms=30,
+            start="2027-03-01", end="2028-03-01",
+            lines=[line("flat", amount="25200.00", billing_interval="year")],
+        ),
+    },
+]
