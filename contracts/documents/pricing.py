@@ -740,7 +740,9 @@ class PricingReader:
             flags=re.I,
         )
         head = re.sub(r"\s+(?:of|is|will be|shall be|at|:|=)\s*$", "", head, flags=re.I).strip(" ,:-")
-        head = re.sub(r"\s+(?:are|is|will be|shall be)\s+(?:charged|billed|priced|invoiced)(?:\s+at)?$", "", head, flags=re.I)
+        head = re.sub(
+            r"\s+(?:are|is|will be|shall be)\s+(?:charged|billed|priced|invoiced)(?:\s+at)?$", "", head, flags=re.I
+        )
         if 2 <= len(head) <= 80:
             return head[:1].upper() + head[1:]
         if unit:
