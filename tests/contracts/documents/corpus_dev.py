@@ -2890,3 +2890,42 @@ DOCS += [
         ),
     },
 ]
+
+# Twenty-second batch: a European take rate with decimal commas, a US slash-date term range.
+DOCS += [
+    {
+        "name": "d108_eu_take_rate_commas",
+        "format": "docx",
+        "blocks": [
+            ("h", "Zahlungsabwicklung - Preisblatt"),
+            ("p", "Händler (merchant): Kaffeerösterei Mühlbach GmbH"),
+            ("p", "Rechnungs-E-Mail: buchhaltung@muehlbach-kaffee.test"),
+            ("p", "Gültig ab (effective from): 01.05.2026"),
+            ("p", "Kartenzahlungen (card payments): 1,9 % of the transaction amount plus 0,25 € per transaction, "
+                  "billed monthly in arrears."),
+            ("p", "Zahlungsziel: 14 Tage."),
+        ],
+        "expected": contract(
+            name="Kaffeerösterei Mühlbach GmbH", email="buchhaltung@muehlbach-kaffee.test", currency="EUR",
+            terms=14, start="2026-05-01",
+            lines=[line("percentage", metric="transaction_amount", rate="1.9", fixed_fee="0.25")],
+        ),
+    },
+    {
+        "name": "d109_us_slash_term",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Order Form"),
+            ("p", "Customer: Prairie Wind Cooperative"),
+            ("p", "Billing email: ap@prairiewind.test"),
+            ("p", "Term: 04/01/2026 - 03/31/2027"),
+            ("p", "Grid analytics subscription: $7,900 per month, billed monthly in advance."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Prairie Wind Cooperative", email="ap@prairiewind.test", currency="USD", terms=30,
+            start="2026-04-01", end="2027-04-01",
+            lines=[line("flat", amount="7900.00")],
+        ),
+    },
+]
