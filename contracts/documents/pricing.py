@@ -1143,7 +1143,8 @@ class PricingReader:
             (
                 "above",
                 rf"(?:\b(?:over|above|more than|greater than|beyond|in excess of|exceeding|from|ab|after|>|≥|>=)\s*(?"
-                rf"P<a>{n})|(?P<a2>{n})\s*(?:\+|or more|and (?:above|over|more|up|beyond)|or above|plus\b|\+\s*units))",
+                rf"P<a>{n})|(?P<a2>{n})\s*(?:[a-z-]+\s+){{0,2}}?(?:\+|or more|and (?:above|over|more|up|beyond)|or ab"
+                rf"ove|plus\b|\+\s*units))",
             ),
             (
                 "rest",
@@ -1375,6 +1376,12 @@ class PricingReader:
             has_range_cols or all(tier_items) or re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)
         ):
             group = [item for item in tier_items if item]
+            # "Price per 1,000 emails" in the header: each tier prices started blocks of 1,000.
+            block = re.search(rf"\bper\s+(?P<n>{QTY})\s+[A-Za-z]", " ".join(header), re.I)
+            size = _num(block.group("n"), self.dc) if block else None
+            if size and size > 1:
+                for tier_item in group:
+                    tier_item.package_size = tier_item.package_size or size
             self.tier_groups.append(group)
             return
         milestone_table = any(

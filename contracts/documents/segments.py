@@ -39,10 +39,18 @@ class Segment:
 
 
 def _is_header_row(cells: tuple[str, ...]) -> bool:
+    """Column titles: words in every cell and no amounts ("Price per 1,000 emails" is a title)."""
     joined = " ".join(cells)
-    if re.search(r"[$€£¥]|\d{2,}", joined):
+    filled = [cell for cell in cells if cell]
+    if re.search(r"[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK)\s?\d|\d\s?(?:USD|EUR|GBP|CHF)\b", joined):
         return False
-    return sum(1 for cell in cells if cell) >= 2
+    if any(not re.search(r"[A-Za-z]", cell) for cell in filled):
+        return False
+    if re.search(r"\d{2,}", joined) and not all(
+        re.search(r"(?i)\bper\b|\bprice|\brate|\bfee", c) or not re.search(r"\d", c) for c in filled
+    ):
+        return False
+    return len(filled) >= 2
 
 
 def _prose_segments(lines: list[Block]) -> list[Segment]:

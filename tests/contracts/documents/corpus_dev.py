@@ -2929,3 +2929,54 @@ DOCS += [
         ),
     },
 ]
+
+# Twenty-third batch: tier bounds ending in 999, volume tiers priced per 1,000 in the header.
+DOCS += [
+    {
+        "name": "d110_bounds_999",
+        "format": "text",
+        "blocks": [
+            ("p", "Document Signing - Pricing"),
+            ("p", "Customer: Brightwater Title & Escrow LLC"),
+            ("p", "Billing email: billing@brightwatertitle.test"),
+            ("p", "Start date: 2026-05-04"),
+            ("p", "Envelopes sent each month are priced in graduated tiers:"),
+            ("p", "- from 0 to 999 envelopes: $1.20 per envelope"),
+            ("p", "- from 1,000 to 4,999 envelopes: $0.95 per envelope"),
+            ("p", "- 5,000 envelopes or more: $0.70 per envelope"),
+            ("p", "Billed monthly in arrears. Net 30."),
+        ],
+        "expected": contract(
+            name="Brightwater Title & Escrow LLC", email="billing@brightwatertitle.test", currency="USD", terms=30,
+            start="2026-05-04",
+            lines=[line("graduated", metric="envelopes", tiers=[
+                {"up_to": "999", "unit_price": "1.20"},
+                {"up_to": "4999", "unit_price": "0.95"},
+                {"up_to": None, "unit_price": "0.70"}])],
+        ),
+    },
+    {
+        "name": "d111_volume_per_thousand_header",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Email Delivery Pricing"),
+            ("p", "Customer: Marlowe Home Goods Inc."),
+            ("p", "Billing email: ap@marlowehome.test"),
+            ("p", "Start date: June 1, 2026"),
+            ("p", "All emails sent in a month are priced at the rate of the volume tier reached:"),
+            ("t", [["Monthly emails", "Price per 1,000 emails"],
+                   ["Up to 100,000", "$1.00"],
+                   ["100,001 - 1,000,000", "$0.80"],
+                   ["Over 1,000,000", "$0.60"]]),
+            ("p", "Billed monthly in arrears. Net 30."),
+        ],
+        "expected": contract(
+            name="Marlowe Home Goods Inc.", email="ap@marlowehome.test", currency="USD", terms=30,
+            start="2026-06-01",
+            lines=[line("volume", metric="emails", tiers=[
+                {"up_to": "100000", "unit_price": "1.00", "package_size": "1000"},
+                {"up_to": "1000000", "unit_price": "0.80", "package_size": "1000"},
+                {"up_to": None, "unit_price": "0.60", "package_size": "1000"}])],
+        ),
+    },
+]
