@@ -300,7 +300,8 @@ class PricingReader:
         text = TAX_NOTE.sub("", text)
         text = self._drop_replaced_prices(text)
         pieces = re.split(
-            r";\s+|\s+(?:plus|\+)\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))|\.\s+(?=[A-Z])|,\s+and\s+(?=("
+            r";\s+|\s+(?:plus|\+)\s+(?=(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))"
+            r"|\.\s+(?=[A-Z])|,\s+and\s+(?=("
             r"?:an?\s"
             r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
             r"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD |EUR |GBP |CHF ))|\s+and\s+(?=[a-z][\w -]{0,30}?\s(?:at|of"

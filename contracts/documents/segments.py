@@ -20,7 +20,7 @@ _LABEL = re.compile(
     r"(?i)\b(?:customer|client|name|e-?mail|date|start|end|term|payment|currency|contact|address|bill|invoice|"
     r"effective|merchant|company|account|zone|period|renewal|po\b|reference|order|seller|buyer|licensee|provider)"
 )
-_SEVERAL_FIELDS = re.compile(r"(?<=\d|[a-z)])\s+((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s)")
+_SEVERAL_FIELDS = re.compile(r"(?<=\d|[a-z).])\s+((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s)")
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 

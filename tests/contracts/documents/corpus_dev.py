@@ -2980,3 +2980,45 @@ DOCS += [
         ),
     },
 ]
+
+# Twenty-fourth batch: a fixed fee per annum paid quarterly in arrears, one-off plus monthly.
+DOCS += [
+    {
+        "name": "d112_per_annum_quarterly_arrears",
+        "format": "docx",
+        "blocks": [
+            ("h", "Schedule 1 - Fees"),
+            ("p", "This Schedule forms part of the agreement between Corvus Data Ltd (\"Supplier\") and Kingsmere "
+                  "District Council (\"Customer\")."),
+            ("p", "Commencement Date: 1 April 2026. The agreement continues for three years."),
+            ("p", "The Customer shall pay a managed service charge of GBP 96,000 per annum, payable quarterly in "
+                  "arrears."),
+            ("p", "Invoices are payable within 30 days and shall be sent to creditors@kingsmere.test."),
+        ],
+        "expected": contract(
+            name="Kingsmere District Council", email="creditors@kingsmere.test", currency="GBP", terms=30,
+            start="2026-04-01", end="2029-04-01",
+            lines=[line("flat", amount="24000.00", billing_interval_count=3, billing_timing="in_arrears")],
+        ),
+    },
+    {
+        "name": "d113_one_off_plus_monthly",
+        "format": "text",
+        "blocks": [
+            ("p", "Letter of agreement"),
+            ("p", "Supplier: Oakleaf Web Studio Ltd. Customer: Heronsgate Veterinary Practice Ltd."),
+            ("p", "Start date: 2 November 2026."),
+            ("p", "The Customer shall pay the Supplier a one-off fee of £4,500 plus a monthly fee of £850 for hosting "
+                  "and maintenance, invoiced monthly in advance."),
+            ("p", "Invoices go to practice.manager@heronsgatevets.test; payment within 14 days."),
+        ],
+        "expected": contract(
+            name="Heronsgate Veterinary Practice Ltd.", email="practice.manager@heronsgatevets.test", currency="GBP",
+            terms=14, start="2026-11-02",
+            lines=[
+                line("one_time", amount="4500.00"),
+                line("flat", amount="850.00"),
+            ],
+        ),
+    },
+]
