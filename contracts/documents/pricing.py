@@ -948,6 +948,8 @@ class PricingReader:
                 after + before,
             ):
                 target.fields["free_amount"] = money.amount
+            elif re.search(r"\bminimum|\bmin\b|\bat least|\bno less", before) and p.find_cadence(after[:20]):
+                target.fields["minimum_amount"] = money.amount  # "a minimum of $500 per month": per period
             elif re.search(r"\bminimum|\bmin\b|\bat least|\bno less", before):
                 target.fields["per_event_min"] = money.amount
             elif re.search(r"\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\bno more", before):

@@ -3022,3 +3022,43 @@ DOCS += [
         ),
     },
 ]
+
+# Twenty-fifth batch: a revenue share with a monthly minimum, a licensee line with its address,
+# abbreviated month names with a dot.
+DOCS += [
+    {
+        "name": "d114_revenue_share_minimum",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Channel Partner Terms"),
+            ("p", "Partner: Bluejay Travel Apps Inc."),
+            ("p", "Partner billing email: finance@bluejaytravel.test"),
+            ("p", "Effective: 1 Jan. 2027"),
+            ("p", "Revenue share: 15% of net revenue from bookings, with a minimum of $500 per month, invoiced monthly "
+                  "in arrears."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Bluejay Travel Apps Inc.", email="finance@bluejaytravel.test", currency="USD", terms=30,
+            start="2027-01-01",
+            lines=[line("percentage", metric="transaction_amount", rate="15", minimum_amount="500.00")],
+        ),
+    },
+    {
+        "name": "d115_licensee_with_address",
+        "format": "text",
+        "blocks": [
+            ("p", "LICENCE ORDER"),
+            ("p", "Licensee: Greenhythe Architects LLP, 12 High Street, Guildford GU1 3AA"),
+            ("p", "Licensee contact: accounts@greenhythe.test"),
+            ("p", "Licence start: 6 Apr. 2026"),
+            ("p", "CAD workstation licences: £1,140 per licence per year for 8 licences, invoiced annually in advance."),
+            ("p", "Payment within 30 days of invoice."),
+        ],
+        "expected": contract(
+            name="Greenhythe Architects LLP", email="accounts@greenhythe.test", currency="GBP", terms=30,
+            start="2026-04-06",
+            lines=[line("per_seat", unit_price="1140.00", seats="8", billing_interval="year")],
+        ),
+    },
+]
