@@ -3052,7 +3052,8 @@ DOCS += [
             ("p", "Licensee: Greenhythe Architects LLP, 12 High Street, Guildford GU1 3AA"),
             ("p", "Licensee contact: accounts@greenhythe.test"),
             ("p", "Licence start: 6 Apr. 2026"),
-            ("p", "CAD workstation licences: £1,140 per licence per year for 8 licences, invoiced annually in advance."),
+            ("p", "CAD workstation licences: £1,140 per licence per year for 8 licences, invoiced annually in "
+                  "advance."),
             ("p", "Payment within 30 days of invoice."),
         ],
         "expected": contract(
