@@ -442,6 +442,8 @@ class PricingReader:
         if percents and not moneys:
             if self.milestones and MILESTONE_RE.search(context):
                 self._milestone(seg, clause, moneys, percents)
+            else:
+                self._percent_of_fee(seg, clause, percents[0][0])
             return
         if not moneys:
             return
@@ -499,6 +501,30 @@ class PricingReader:
             else "period"
         )
         self.minimums.append((minimum.amount, seg, clause if which == "period" else f"year: {clause}", target))
+
+    def _percent_of_fee(self, seg: Segment, clause: str, percent: Decimal) -> None:
+        """ "Support: 15% of the Platform Fee": a fixed fee computed from another one, with a warning."""
+        named = re.search(
+            r"\bof (?:the )?(?P<name>[\w -]{2,40}?)\s+(?:fee|charge|price|subscription)s?\b", clause, re.I
+        )
+        if not named:
+            return
+        words = set(re.findall(r"[a-z]{3,}", named.group("name").lower()))
+        base = next(
+            (
+                line
+                for line in reversed(self.lines)
+                if line.charge_model == "flat" and words & set(re.findall(r"[a-z]{3,}", line.description.lower()))
+            ),
+            None,
+        )
+        if base is None:
+            return
+        line = Line("flat", {"amount": base.fields["amount"] * percent / 100}, seg)
+        line.warnings.append(("amount", f"{percent}% of {base.description}: the amount is computed from it."))
+        self._finish(line, clause)
+        line.interval = line.interval or base.interval
+        line.timing = line.timing or base.timing
 
     def _priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
         """Package, per seat, per unit or flat, by what follows the price."""

@@ -3063,3 +3063,28 @@ DOCS += [
         ),
     },
 ]
+
+# Twenty-sixth batch: a fee stated as a percentage of another fee.
+DOCS += [
+    {
+        "name": "d116_percent_of_another_fee",
+        "format": "docx",
+        "blocks": [
+            ("h", "Order Form"),
+            ("p", "Customer: Alderbank Dental Care Ltd"),
+            ("p", "Billing email: accounts@alderbankdental.test"),
+            ("p", "Start date: 1 March 2027"),
+            ("p", "Platform Fee: GBP 2,000.00 per month, billed monthly in advance."),
+            ("p", "Premium Support Fee: 15% of the Platform Fee, billed with it."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Alderbank Dental Care Ltd", email="accounts@alderbankdental.test", currency="GBP", terms=30,
+            start="2027-03-01",
+            lines=[
+                line("flat", amount="2000.00"),
+                line("flat", amount="300.00"),
+            ],
+        ),
+    },
+]
