@@ -670,7 +670,7 @@ class PricingReader:
 
     def _priced_each(self, seg: Segment, clause: str, money: p.Money, after: str) -> bool:
         subject = re.match(
-            r"^\s*(?P<u>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})\s+(?:are|is|will be|shall be)\b", clause
+            r"^\s*(?P<u>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})(?:\s+(?:are|is|will be|shall be)\b|\s*:)", clause
         )
         if (
             re.match(r"^\s*each\b", after)

@@ -3088,3 +3088,41 @@ DOCS += [
         ),
     },
 ]
+
+# Twenty-seventh batch: a yearly seat price billed monthly, "API calls: $0.002 each" as a form field.
+DOCS += [
+    {
+        "name": "d117_yearly_seat_billed_monthly",
+        "format": "docx",
+        "blocks": [
+            ("h", "Order"),
+            ("p", "Customer: Fieldstone Engineering PLLC"),
+            ("p", "Billing email: ap@fieldstone-eng.test"),
+            ("p", "Start date: 2026-08-01"),
+            ("p", "Design review seats: $600 per user per year, billed monthly in advance, for 20 users."),
+            ("p", "Net 30."),
+        ],
+        "expected": contract(
+            name="Fieldstone Engineering PLLC", email="ap@fieldstone-eng.test", currency="USD", terms=30,
+            start="2026-08-01",
+            lines=[line("per_seat", unit_price="50.00", seats="20")],
+        ),
+    },
+    {
+        "name": "d118_each_in_a_field",
+        "format": "text",
+        "blocks": [
+            ("p", "API Order"),
+            ("p", "Customer: Hollowell Fintech Ltd"),
+            ("p", "Billing email: billing@hollowell.test"),
+            ("p", "Start date: 1 September 2026"),
+            ("p", "API calls: $0.002 each"),
+            ("p", "Usage is billed quarterly in arrears. Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Hollowell Fintech Ltd", email="billing@hollowell.test", currency="USD", terms=30,
+            start="2026-09-01",
+            lines=[line("per_unit", metric="api_calls", unit_price="0.002", billing_interval_count=3)],
+        ),
+    },
+]
