@@ -432,7 +432,11 @@ class PricingReader:
             and re.search(r"\btotal|\bfixed fee|\bfee for|\bprice", lowered)
         ):
             return  # the total a payment schedule splits, not a milestone
-        if (
+        # "Phase 2 (time and materials): $150 per hour" is a rate, not a milestone.
+        is_rate = bool(moneys) and re.match(
+            r"\s*(?:/|per|an|each)\s*(?!month|year|quarter)[a-z]", clause[moneys[0].end :], re.I
+        )
+        if not is_rate and (
             MILESTONE_RE.search(clause)
             and (not ONE_TIME_RE.search(clause) or EQUAL_PARTS_RE.search(clause))
             or (MILESTONE_RE.search(context) and self.milestones and moneys and MILESTONE_RE.search(clause))

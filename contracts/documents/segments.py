@@ -70,12 +70,12 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
 
     for block in lines:
         text = block.text.strip()
-        # A wrapped form field continues on a line that starts in lower case.
+        # A wrapped form field continues on a line that starts in lower case (or "2026.").
         if (
             not buffer
             and out
             and out[-1].kind == "field"
-            and text[:1].islower()
+            and (text[:1].islower() or (text[:1].isdigit() and not _BULLET.match(text)))
             and not re.search(r"[.;]$", out[-1].text)
         ):
             out[-1].text = f"{out[-1].text} {text}"

@@ -3126,3 +3126,46 @@ DOCS += [
         ),
     },
 ]
+
+# Twenty-eighth batch: a SOW mixing a fixed-fee phase and a time-and-materials phase, VAT notes.
+DOCS += [
+    {
+        "name": "d119_fixed_and_tm_phases",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Statement of Work - Customer Portal"),
+            ("p", "Client: Everly Home Health Inc."),
+            ("p", "Client billing email: ap@everlyhomehealth.test"),
+            ("p", "Start date: April 13, 2026"),
+            ("p", "Phase 1 (fixed fee): $30,000, invoiced on delivery of the approved design, due May 29, 2026."),
+            ("p", "Phase 2 (time and materials): $150 per hour, invoiced monthly in arrears."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Everly Home Health Inc.", email="ap@everlyhomehealth.test", currency="USD", terms=30,
+            start="2026-04-13",
+            lines=[
+                line("milestone", milestones=[
+                    {"name": "Phase 1 (fixed fee)", "amount": "30000.00", "due_date": "2026-05-29"}]),
+                line("per_unit", metric="hours", unit_price="150.00"),
+            ],
+        ),
+    },
+    {
+        "name": "d120_vat_note",
+        "format": "text",
+        "blocks": [
+            ("p", "Auftrag / Order"),
+            ("p", "Kunde: Seeblick Ferienwohnungen GmbH"),
+            ("p", "E-Mail: rechnung@seeblick.test"),
+            ("p", "Start: 01.06.2026"),
+            ("p", "Monthly subscription of 499 EUR, billed monthly in advance; 19% VAT will be added."),
+            ("p", "Zahlungsziel: 14 Tage."),
+        ],
+        "expected": contract(
+            name="Seeblick Ferienwohnungen GmbH", email="rechnung@seeblick.test", currency="EUR", terms=14,
+            start="2026-06-01",
+            lines=[line("flat", amount="499.00")],
+        ),
+    },
+]
