@@ -368,6 +368,12 @@ class PricingReader:
             r"\blate\b|\binterest\b|\boverdue\b|\bliabilit|\bincrease\b|\buplift|\bescalat", lowered
         ):
             return True
+        # A spending cap ("fees shall not exceed $50,000 without a change order") is not a charge;
+        # a cap per transaction is read with its take rate.
+        if re.search(r"\bnot (?:to )?exceed\b|\bcapped at\b|\bup to a maximum\b|\bbudget\b", lowered) and not (
+            PER_EVENT_RE.search(clause) or re.search(r"\bper\s+\w", lowered)
+        ):
+            return True
         return bool(
             moneys
             and TOTAL_RE.search(clause)

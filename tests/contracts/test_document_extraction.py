@@ -143,6 +143,15 @@ def test_tiers_whose_bounds_do_not_chain_are_flagged() -> None:
     assert any("do not chain" in m for m in _warnings(result, "lines[0].tiers"))
 
 
+def test_spending_caps_and_liability_caps_are_not_charges() -> None:
+    result = _extract_text(
+        "Customer: Theta Inc.\nStart date: 2026-01-01\n\nSupport: $500 per month.\n\n"
+        "Charges under this order shall not exceed $50,000 without approval. Each party's liability is capped "
+        "at $1,000,000. Late payments bear interest at 1.5% per month.\n"
+    )
+    assert [(line["charge_model"], line["amount"]) for line in result.data["lines"]] == [("flat", "500.00")]
+
+
 def test_no_currency_anywhere_is_a_warning() -> None:
     result = _extract_text("Customer: Delta Co\nStart date: 2026-02-01\n\nNo prices in this letter.\n")
     assert result.data["currency"] is None
