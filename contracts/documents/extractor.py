@@ -894,10 +894,12 @@ class _Extractor:
     def currency(self) -> str | None:
         for seg in self.fields_labelled(r"currency|billing currency|währung|devise|invoice currency"):
             code = re.search(rf"\b({p._CODE})\b", seg.value.upper())
-            if code:
+            worded = next((c for w, c in p.CURRENCY_WORDS.items() if w in seg.value.lower()), None)
+            if code or worded:
+                value = code.group(1) if code else worded
                 self.rec.note("currency", seg, 0.98)
-                self.stated_currency = code.group(1)
-                return code.group(1)
+                self.stated_currency = value
+                return value
         for seg in self.segments:
             match = re.search(
                 rf"\b(?:in|denominated in|payable in|stated in|currency (?:is|of))\s+(?:the\s+)?({p._CODE})\b", seg.text

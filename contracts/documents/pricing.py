@@ -1539,7 +1539,18 @@ class PricingReader:
             line = self.lines[-1]
             line.seg = row
             if qty is not None and qty != 1:
+                price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)
+                if (
+                    line.charge_model == "per_seat"
+                    and re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
+                    and not re.search(r"(?i)\b(?:unit|per|each|price|rate)\b", price_title)
+                ):
+                    # "Quantity 25 | Annual fee $15,000": the fee is for all 25; the seat price is a share.
+                    line.fields["unit_price"] = line.fields["unit_price"] / qty
+                    line.warnings.append(
+                        ("unit_price", f"'{price_title}' read as the total for {qty}: price per seat computed.")
+                    )
             allowance = _num(cells["included"], self.dc) if cells.get("included") else None
             key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
             if allowance and key:

@@ -3169,3 +3169,30 @@ DOCS += [
         ),
     },
 ]
+
+# Twenty-ninth batch: an extended annual fee beside a quantity, the currency written in words.
+DOCS += [
+    {
+        "name": "d121_extended_fee_column",
+        "format": "docx",
+        "blocks": [
+            ("h", "Subscription Order"),
+            ("t", [["Customer", "Pinecone Logistics Inc."],
+                   ["Billing email", "ap@pineconelogistics.test"],
+                   ["Subscription start date", "July 1, 2026"],
+                   ["Currency", "US Dollars"]]),
+            ("t", [["Product", "Billing frequency", "Quantity", "Annual fee"],
+                   ["Dispatch Pro licence", "Annual, in advance", "25", "$15,000.00"],
+                   ["Telematics gateway", "Annual, in advance", "1", "$4,800.00"]]),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Pinecone Logistics Inc.", email="ap@pineconelogistics.test", currency="USD", terms=30,
+            start="2026-07-01",
+            lines=[
+                line("per_seat", unit_price="600.00", seats="25", billing_interval="year"),
+                line("flat", amount="4800.00", billing_interval="year"),
+            ],
+        ),
+    },
+]
