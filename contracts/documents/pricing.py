@@ -1581,9 +1581,16 @@ class PricingReader:
             usage_lines = [line for line in self.lines if line.is_usage]
             target = stated_on if stated_on is not None and stated_on.charge_model in USAGE_MODELS else None
             lowered = clause.lower()
-            for line in usage_lines if target is None else []:
-                words = {w for w in re.findall(r"[a-z]+", (line.unit + " " + line.description).lower()) if len(w) > 2}
-                if words and any(re.search(rf"\b{re.escape(w)}", lowered) for w in words):
+            across = re.search(
+                r"\bacross\b|\ball (?:metered )?(?:usage|fees|charges|lines)|\baggregate|\bcombined", lowered
+            )
+            for line in usage_lines if target is None and not across else []:
+                words = {
+                    w
+                    for w in re.findall(r"[a-z]+", (line.unit + " " + line.description).lower())
+                    if len(w) > 2 and w not in STOP_UNITS and w not in ("minimum", "commitment", "fee", "fees")
+                }
+                if words and any(re.search(rf"\b{re.escape(w)}s?\b", lowered) for w in words):
                     target = line
                     break
             if (

@@ -3196,3 +3196,50 @@ DOCS += [
         ),
     },
 ]
+
+# Thirtieth batch: a rate table with the currency in brackets and a commitment across metered
+# usage, a formal letter with "the 15th day of June, 2026".
+DOCS += [
+    {
+        "name": "d122_rate_table_commitment",
+        "format": "pdf",
+        "blocks": [
+            ("h", "Usage Rate Schedule"),
+            ("p", "Customer: Foxtail Genomics Corp."),
+            ("p", "Billing email: ap@foxtailgenomics.test"),
+            ("p", "Effective date: 2026-09-01"),
+            ("t", [["Metric", "Unit", "Price (USD)"],
+                   ["Sequencing runs", "per run", "18.00"],
+                   ["Cloud storage", "per TB-month", "21.50"]]),
+            ("p", "Minimum monthly commitment: USD 2,500 across all metered usage."),
+            ("p", "Usage is billed monthly in arrears. Net 45."),
+        ],
+        "expected": contract(
+            name="Foxtail Genomics Corp.", email="ap@foxtailgenomics.test", currency="USD", terms=45,
+            start="2026-09-01", commitment={"amount": "2500.00", "period": "billing_period"},
+            lines=[
+                line("per_unit", metric="runs", unit_price="18.00"),
+                line("per_unit", metric="tb_months", unit_price="21.50"),
+            ],
+        ),
+    },
+    {
+        "name": "d123_formal_letter",
+        "format": "text",
+        "blocks": [
+            ("p", "LETTER AGREEMENT"),
+            ("p", "Made this 2nd day of June, 2026, between Halcyon Archival Services Ltd (\"Halcyon\") and the "
+                  "Trustees of the Marston Museum Trust (the \"Client\")."),
+            ("p", "Halcyon will provide digitisation services from the 15th day of June, 2026 until the 14th day of "
+                  "June, 2027."),
+            ("p", "The fee shall be Five Thousand Pounds (£5,000.00) per month, invoiced monthly in advance."),
+            ("p", "The Client shall pay each invoice within twenty-eight (28) days. Invoices to "
+                  "finance@marstonmuseum.test."),
+        ],
+        "expected": contract(
+            name="Trustees of the Marston Museum Trust", email="finance@marstonmuseum.test", currency="GBP",
+            terms=28, start="2026-06-15", end="2027-06-15",
+            lines=[line("flat", amount="5000.00")],
+        ),
+    },
+]
