@@ -94,6 +94,8 @@ def _clean(text: str | None) -> str:
     """One spelling of the text: ligatures and full-width forms unfolded (NFKC, "ﬁrst" -> "first"),
     typographic dashes and quotes made plain, runs of spaces collapsed."""
     text = unicodedata.normalize("NFKC", text or "").translate(_PUNCTUATION)
+    # Dot leaders ("Customer ........ Acme Inc.") separate a label from its value.
+    text = re.sub(r"[ \t]*(?:\.\s?){4,}[ \t]*", ": ", text)
     return re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
 
 

@@ -3243,3 +3243,30 @@ DOCS += [
         ),
     },
 ]
+
+# Thirty-first batch: dot leaders, "beyond 500 GB" overage.
+DOCS += [
+    {
+        "name": "d124_dot_leaders",
+        "format": "text",
+        "blocks": [
+            ("p", "FEE SCHEDULE"),
+            ("p", "Customer ........................ Westbrook Pediatrics PLLC"),
+            ("p", "Billing email ................... billing@westbrookpeds.test"),
+            ("p", "Start date ...................... 2026-10-12"),
+            ("p", "Monthly subscription ............ $499.00"),
+            ("p", "Setup fee (one-time) ............ $1,000.00"),
+            ("p", "Overage ......................... $0.10/GB beyond 500 GB per month"),
+            ("p", "Terms ........................... Net 30"),
+        ],
+        "expected": contract(
+            name="Westbrook Pediatrics PLLC", email="billing@westbrookpeds.test", currency="USD", terms=30,
+            start="2026-10-12",
+            lines=[
+                line("flat", amount="499.00"),
+                line("one_time", amount="1000.00"),
+                line("per_unit", metric="gb", unit_price="0.10", included_units="500"),
+            ],
+        ),
+    },
+]
