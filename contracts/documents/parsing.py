@@ -152,13 +152,22 @@ def find_money(text: str, *, decimal_comma: bool = False) -> list[Money]:
     return found
 
 
+BPS_RE = re.compile(rf"(?P<n>{_NUMBER})\s?(?:bps|basis points?|bp)\b", re.I)
+
+
 def find_percentages(text: str, *, decimal_comma: bool = False) -> list[tuple[Decimal, int, int]]:
+    """Percentages in the text, in order; basis points count as hundredths of a percent unless the
+    same figure is also given as a percentage ("35 basis points (0.35%)")."""
     out = []
     for match in PERCENT_RE.finditer(text):
         value = to_decimal(match.group("n"), decimal_comma=decimal_comma)
         if value is not None:
             out.append((value, match.start(), match.end()))
-    return out
+    for match in BPS_RE.finditer(text):
+        value = to_decimal(match.group("n"), decimal_comma=decimal_comma)
+        if value is not None and not any(v == value / 100 for v, _, _ in out):
+            out.append((value / 100, match.start(), match.end()))
+    return sorted(out, key=lambda item: item[1])
 
 
 QUANTITY_RE = re.compile(

@@ -3270,3 +3270,28 @@ DOCS += [
         ),
     },
 ]
+
+# Thirty-second batch: basis points without a percentage, "12k" amounts.
+DOCS += [
+    {
+        "name": "d125_bps_and_k",
+        "format": "text",
+        "blocks": [
+            ("p", "Custody Services - Fee Letter"),
+            ("p", "Client: Larchwood Family Office LLC"),
+            ("p", "Client billing email: ops@larchwoodfo.test"),
+            ("p", "Start date: 2026-07-01"),
+            ("p", "Transaction fee: 20 bps of the settlement value of each trade, billed monthly in arrears."),
+            ("p", "Reporting package: USD 12k per year, billed annually in advance."),
+            ("p", "Net 30."),
+        ],
+        "expected": contract(
+            name="Larchwood Family Office LLC", email="ops@larchwoodfo.test", currency="USD", terms=30,
+            start="2026-07-01",
+            lines=[
+                line("percentage", metric="transaction_amount", rate="0.2"),
+                line("flat", amount="12000.00", billing_interval="year"),
+            ],
+        ),
+    },
+]
