@@ -422,6 +422,10 @@ class PricingReader:
             moneys
             and MINIMUM_RE.search(clause)
             and not re.search(r"\bminimum (?:term|seat|quantity|order|(?:of )?\d[\d,]* (?!usd|eur|gbp)[a-z]+)", lowered)
+            and not re.search(
+                r"\d+[- ](?:month|year)s?\s+minimum(?: term| commitment| period)?\)?\s*(?:[,;.]|$|billed|invoiced)",
+                lowered,
+            )
             or (
                 moneys
                 and re.search(

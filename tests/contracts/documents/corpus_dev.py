@@ -3295,3 +3295,24 @@ DOCS += [
         ),
     },
 ]
+
+# Thirty-third batch: a minimum term in brackets beside a price.
+DOCS += [
+    {
+        "name": "d126_minimum_term_in_brackets",
+        "format": "docx",
+        "blocks": [
+            ("h", "Order"),
+            ("p", "Customer: Quillfeather Publishing Ltd"),
+            ("p", "Billing email: accounts@quillfeather.test"),
+            ("p", "Start date: 2 March 2026"),
+            ("p", "Editorial platform: £2,000/month (12-month minimum commitment), billed monthly in advance."),
+            ("p", "Payment terms: Net 30."),
+        ],
+        "expected": contract(
+            name="Quillfeather Publishing Ltd", email="accounts@quillfeather.test", currency="GBP", terms=30,
+            start="2026-03-02",
+            lines=[line("flat", amount="2000.00")],
+        ),
+    },
+]
