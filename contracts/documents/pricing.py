@@ -546,7 +546,7 @@ class PricingReader:
         after = clause[money.end : money.end + 80]
         before = clause[max(0, money.start - 80) : money.start]
         lowered = clause.lower()
-        if self._priced_package(seg, clause, money, after):
+        if self._priced_package(seg, clause, money, after) or self._priced_times(seg, clause, money, before):
             return
         unit_match = re.match(
             r"^\s*(?:/\s*|(?:per|each|a|an|for each|for every)\s+)(?:successful |additional |billable |extra )?(?P<un"
@@ -649,6 +649,15 @@ class PricingReader:
             line = Line("flat", {"amount": amount}, seg)
             self._finish(line, clause, flat=True)
             return
+
+    def _priced_times(self, seg: Segment, clause: str, money: p.Money, before: str) -> bool:
+        times = re.search(rf"(?P<n>{NUM})\s*(?:x|×|\*|@)\s*$", before, re.I)
+        if times and p.find_cadence(clause) and not USAGE_WORD_RE.search(clause):
+            # "Named users: 25 x $40 = $1,000/month": a count times a recurring price.
+            line = Line("per_seat", {"unit_price": money.amount, "seats": _num(times.group("n"), self.dc)}, seg)
+            self._finish(line, clause)
+            return True
+        return False
 
     def _priced_package(self, seg: Segment, clause: str, money: p.Money, after: str) -> bool:
         after = re.sub(

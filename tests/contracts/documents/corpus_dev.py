@@ -3316,3 +3316,28 @@ DOCS += [
         ),
     },
 ]
+
+# Thirty-fourth batch: "25 x $40 = $1,000/month", dates "upon signature".
+DOCS += [
+    {
+        "name": "d127_times_equals",
+        "format": "text",
+        "blocks": [
+            ("p", "Order Summary"),
+            ("p", "Customer: Cobblestone Realty Group"),
+            ("p", "Billing email: office@cobblestonerealty.test"),
+            ("p", "Start date: 2026-11-02"),
+            ("p", "Named users: 25 x $40 = $1,000/month, billed monthly in advance"),
+            ("p", "E-signature envelopes: $1.50 per envelope, billed monthly in arrears"),
+            ("p", "Net 15"),
+        ],
+        "expected": contract(
+            name="Cobblestone Realty Group", email="office@cobblestonerealty.test", currency="USD", terms=15,
+            start="2026-11-02",
+            lines=[
+                line("per_seat", unit_price="40.00", seats="25"),
+                line("per_unit", metric="envelopes", unit_price="1.50"),
+            ],
+        ),
+    },
+]
