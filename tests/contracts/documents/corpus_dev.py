@@ -3341,3 +3341,28 @@ DOCS += [
         ),
     },
 ]
+
+# Thirty-fifth batch: a document typed in capitals.
+DOCS += [
+    {
+        "name": "d128_all_capitals",
+        "format": "text",
+        "blocks": [
+            ("p", "ORDER FORM"),
+            ("p", "CUSTOMER: REDWING AVIATION SERVICES INC."),
+            ("p", "BILLING EMAIL: AP@REDWINGAVIATION.TEST"),
+            ("p", "START DATE: JUNE 1, 2026"),
+            ("p", "HANGAR MANAGEMENT SOFTWARE: $1,250 PER MONTH, BILLED MONTHLY IN ADVANCE."),
+            ("p", "FLIGHT LOG SYNC: $0.05 PER FLIGHT, BILLED MONTHLY IN ARREARS."),
+            ("p", "PAYMENT TERMS: NET 30."),
+        ],
+        "expected": contract(
+            name="REDWING AVIATION SERVICES INC.", email="AP@REDWINGAVIATION.TEST", currency="USD", terms=30,
+            start="2026-06-01",
+            lines=[
+                line("flat", amount="1250.00"),
+                line("per_unit", metric="flights", unit_price="0.05"),
+            ],
+        ),
+    },
+]
