@@ -91,3 +91,22 @@ from revrec.api.views import RevrecPreviewApi  # noqa: E402
 urlpatterns += [
     re_path(r"^revrec/preview/?$", RevrecPreviewApi.as_view(), name="revrec-preview"),
 ]
+
+# Contract documents: upload (extraction), read, approve (creates the customer and contract).
+from contracts.api.documents import (  # noqa: E402
+    ContractDocumentApproveApi,
+    ContractDocumentCreateApi,
+    ContractDocumentDetailApi,
+)
+
+urlpatterns += [
+    re_path(r"^contract-documents/?$", ContractDocumentCreateApi.as_view(), name="contract-document-create"),
+    re_path(
+        r"^contract-documents/(?P<pk>\d+)/?$", ContractDocumentDetailApi.as_view(), name="contract-document-detail"
+    ),
+    re_path(
+        r"^contract-documents/(?P<pk>\d+)/approve/?$",
+        ContractDocumentApproveApi.as_view(),
+        name="contract-document-approve",
+    ),
+]

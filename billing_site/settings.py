@@ -235,3 +235,7 @@ INTEGRATIONS_ENCRYPTION_KEYS = env.list("INTEGRATIONS_ENCRYPTION_KEYS", default=
 INTEGRATIONS_XERO_API_URL = env.str("INTEGRATIONS_XERO_API_URL", default="https://api.xero.com")
 INTEGRATIONS_XERO_IDENTITY_URL = env.str("INTEGRATIONS_XERO_IDENTITY_URL", default="https://identity.xero.com")
 INTEGRATIONS_HUBSPOT_API_URL = env.str("INTEGRATIONS_HUBSPOT_API_URL", default="https://api.hubapi.com")
+# Contract documents: an optional language model extracts beside the offline extractor and its
+# disagreements show as warnings ("anthropic" or "openai"; the SDK reads its own API key).
+CONTRACT_EXTRACTION_LLM = env.str("CONTRACT_EXTRACTION_LLM", default="")
+CONTRACT_EXTRACTION_LLM_MODEL = env.str("CONTRACT_EXTRACTION_LLM_MODEL", default="")

@@ -442,3 +442,6 @@ class AmendmentAdmin(HistoryAdmin):
         if approved:
             message = f"Approved {approved} amendment(s); they are applied and prorated in a moment."
             self.message_user(request, message, messages.SUCCESS)
+
+# Contract documents: upload, side-by-side review and approval.
+from . import document_admin  # noqa: E402, F401

@@ -232,3 +232,61 @@ class Amendment(models.Model):
 
     def __str__(self) -> str:
         return f"Amendment #{self.pk} of {self.contract} from {self.effective_date:%Y-%m-%d}"
+
+
+class ContractDocumentStatus(models.TextChoices):
+    EXTRACTED = "extracted", "Extracted: waiting for review"
+    FAILED = "failed", "Failed"
+    APPROVED = "approved", "Approved: contract created"
+
+
+def _document_path(instance: ContractDocument, filename: str) -> str:
+    return f"contract-documents/{instance.sha256[:2]}/{instance.sha256}/{filename}"
+
+
+class ContractDocument(models.Model):
+    """An uploaded order form, SOW or pricing schedule and the contract drafted from it.
+
+    Nothing is billed from it: a person reviews the draft (``extraction``, with ``evidence``,
+    ``confidence`` and ``warnings`` per field path such as "lines[0].unit_price") and approves it,
+    which creates or matches the customer and creates the contract it stays linked to.
+    """
+
+    file = models.FileField(upload_to=_document_path, max_length=300)
+    filename = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100, blank=True)
+    size = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    kind = models.CharField(max_length=10, blank=True, help_text="pdf, docx or text")
+    idempotency_key = models.CharField(max_length=255, null=True, blank=True, unique=True)
+    status = models.CharField(max_length=12, choices=ContractDocumentStatus.choices)
+    failure_reason = models.CharField(
+        max_length=30, blank=True, help_text="no_text_found (a scan without a text layer), unreadable, ..."
+    )
+    error = models.TextField(blank=True)
+    page_count = models.PositiveIntegerField(default=0)
+    pages = models.JSONField(default=list, blank=True, help_text="[{page, text}] as read, for the review page.")
+    extractor = models.CharField(max_length=50, blank=True)
+    extraction = models.JSONField(null=True, blank=True)
+    evidence = models.JSONField(default=dict, blank=True)
+    confidence = models.JSONField(default=dict, blank=True)
+    warnings = models.JSONField(default=list, blank=True)
+    model_name = models.CharField(max_length=100, blank=True, help_text="The optional language model run beside.")
+    model_extraction = models.JSONField(null=True, blank=True)
+    model_disagreements = models.JSONField(default=list, blank=True)
+    uploaded_by = models.CharField(max_length=150, blank=True)
+    approved_by = models.CharField(max_length=150, blank=True)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approved_extraction = models.JSONField(null=True, blank=True)
+    changed_fields = models.JSONField(default=list, blank=True, help_text="What the reviewer changed before approving.")
+    customer = models.ForeignKey(Customer, on_delete=models.PROTECT, null=True, blank=True, related_name="documents")
+    contract = models.ForeignKey(Contract, on_delete=models.PROTECT, null=True, blank=True, related_name="documents")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.filename} (#{self.pk})"

@@ -20,7 +20,7 @@ from access import roles
 from access.models import ApiKey, IdempotencyRecord
 from access.services import api_key_create
 from audit.models import AuditEvent
-from contracts.models import Amendment, BillingContact, Contract, ContractLine, Customer, Milestone
+from contracts.models import Amendment, BillingContact, Contract, ContractDocument, ContractLine, Customer, Milestone
 from contracts.services import customer_card_attach
 from invoicing.models import (
     BillingRun,
@@ -59,7 +59,7 @@ OUR_APPS = {"access", "audit", "contracts", "metering", "invoicing", "receivable
 
 # Which registered models offer an add form to a superuser. Everything else is made by services.
 ADD_ALLOWED = {
-    Customer: True, Contract: True, ContractLine: True, Milestone: True, Amendment: True,
+    Customer: True, Contract: True, ContractLine: True, Milestone: True, Amendment: True, ContractDocument: True,
     Meter: True, UsageEvent: False,
     BillingRun: False, Invoice: False, InvoiceNumberSequence: False, CreditGrant: False, CreditLedgerEntry: False,
     TaxRate: True,
@@ -181,6 +181,12 @@ def _world(suffix: str) -> dict[str, object]:
     key = api_key_create(name=f"key {suffix}").api_key
     IdempotencyRecord.objects.create(api_key=key, key=f"idem-{suffix}", method="POST", path="/api/v1/events",
                                      request_hash="0" * 64, status_code=201, response_body={"ok": True})
+    ContractDocument.objects.create(
+        filename=f"order-{suffix}.txt", sha256=f"{suffix:0>64}"[:64], kind="text", status="approved",
+        pages=[{"page": 1, "text": "Customer: Acme\nFee: $5 per month"}], extraction={"lines": []},
+        evidence={"customer.name": {"page": 1, "text": "Customer: Acme"}}, confidence={"customer.name": 0.9},
+        warnings=[{"field": "currency", "message": "assumed USD"}], customer=customer, contract=contract,
+    )
     return {"customer": customer, "contract": contract, "draft": draft, "issued": issued, "case": case}
 
 

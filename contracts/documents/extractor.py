@@ -1,0 +1,780 @@
+"""The offline extractor: a document's segments -> the API's contract shape, with evidence.
+
+Every value comes with the text it was read from (and its page) and a confidence; where the
+document is ambiguous (two prices for one thing, tiers that do not chain, no currency) the value
+gets a warning instead of a silent choice. Defaults a billing admin would apply (anniversary
+billing, fixed fees in advance, usage in arrears, monthly) are marked with a lower confidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from contracts.documents import parsing as p
+from contracts.documents.pricing import PricingReader
+from contracts.documents.reader import Document
+from contracts.documents.segments import Segment, segment
+from contracts.documents.vocabulary import (
+    BARE_AMOUNT_RE,
+    CUSTOMER_LABELS,
+    CUSTOMER_ROLES,
+    EMAIL_RE,
+    PRICE_WORDS_RE,
+    PROVIDER_ROLES,
+    TIMEZONES,
+    TZ_REGIONS,
+)
+
+
+@dataclass
+class Extraction:
+    data: dict[str, Any]
+    evidence: dict[str, dict[str, Any]] = field(default_factory=dict)
+    confidence: dict[str, float] = field(default_factory=dict)
+    warnings: list[dict[str, str]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "extraction": self.data,
+            "evidence": self.evidence,
+            "confidence": self.confidence,
+            "warnings": self.warnings,
+        }
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.evidence: dict[str, dict[str, Any]] = {}
+        self.confidence: dict[str, float] = {}
+        self.warnings: list[dict[str, str]] = []
+
+    def note(self, path: str, seg: Segment | None, confidence: float, text: str | None = None) -> None:
+        if seg is not None:
+            self.evidence[path] = {"page": seg.page, "text": (text or seg.text)[:300]}
+        self.confidence[path] = round(confidence, 2)
+
+    def warn(self, path: str, message: str) -> None:
+        if not any(w["field"] == path and w["message"] == message for w in self.warnings):
+            self.warnings.append({"field": path, "message": message})
+
+
+def _add_days(value: date, days: int) -> date:
+    return value + timedelta(days=days)
+
+
+# --- the extractor ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Line:
+    charge_model: str
+    fields: dict[str, Any]
+    seg: Segment
+    kind: str  # "usage" | "fixed" | "once"
+    unit: str = ""
+    explicit_interval: bool = False
+    explicit_timing: bool = False
+    evidence: dict[str, tuple[Segment, float]] = field(default_factory=dict)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+class _Extractor:
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.segments = segment(document)
+        self.rec = _Recorder()
+        text = document.text
+        # A European document writes 1.234,56: a comma before two digits at a number's end, or a
+        # dot-thousands group followed by a comma.
+        self.decimal_comma = bool(
+            re.search(r"\d\.\d{3},\d", text)
+            or re.search(r"(?:[€]|EUR|CHF)\s?\d+,\d{2}\b|\b\d+,\d{2}\s?(?:€|EUR)", text)
+            # "2.000 €": a dot-grouped amount before the euro sign is a European thousand.
+            or re.search(r"\b\d{1,3}(?:\.\d{3})+\s?(?:€|EUR)(?![\w])", text)
+        )
+        self.day_first = self.decimal_comma or bool(
+            re.search(r"£|GBP|€|EUR|\bGmbH\b|\bLtd\b|\bAG\b|\bS\.A\.|\bB\.V\.", text)
+        )
+        self.lines: list[_Line] = []
+        self.stated_currency: str | None = None
+        self.data: dict[str, Any] = {}
+
+    # -- helpers ------------------------------------------------------------------------------
+    def money(self, text: str) -> list[p.Money]:
+        found = p.find_money(text, decimal_comma=self.decimal_comma)
+        if found or not self.stated_currency or not PRICE_WORDS_RE.search(text):
+            return found
+        # A sheet that states its currency once writes bare amounts ("Monthly Base Fee: 3,000.00").
+        out = []
+        for match in BARE_AMOUNT_RE.finditer(text):
+            value = p.to_decimal(match.group("n"), decimal_comma=self.decimal_comma)
+            if value is not None:
+                out.append(
+                    p.Money(value, self.stated_currency, True, match.start("n"), match.end("n"), match.group("n"))
+                )
+        return out
+
+    def dates(self, text: str) -> list[p.FoundDate]:
+        return p.find_dates(text, day_first=self.day_first)
+
+    def fields_labelled(self, pattern: str) -> list[Segment]:
+        regex = re.compile(rf"\b(?:{pattern})\b", re.I)
+        return [s for s in self.segments if s.kind == "field" and regex.search(s.label.strip())]
+
+    # -- customer -----------------------------------------------------------------------------
+    def customer(self) -> dict[str, Any]:
+        customer: dict[str, Any] = {
+            "name": None,
+            "email": None,
+            "currency": None,
+            "timezone": None,
+            "payment_terms_days": None,
+        }
+        name, seg, conf = self._customer_name()
+        if name:
+            customer["name"] = name
+            self.rec.note("customer.name", seg, conf)
+        else:
+            self.rec.warn("customer.name", "No customer name found: enter it.")
+        email, seg = self._email(name)
+        if email:
+            customer["email"] = email
+            self.rec.note("customer.email", seg, 0.85)
+        else:
+            self.rec.warn("customer.email", "No billing email in the document.")
+        tz, seg = self._timezone()
+        if tz:
+            customer["timezone"] = tz
+            self.rec.note("customer.timezone", seg, 0.8)
+        terms, seg = self._payment_terms()
+        if terms is not None:
+            customer["payment_terms_days"] = terms
+            self.rec.note("customer.payment_terms_days", seg, 0.95)
+        return customer
+
+    def _clean_name(self, raw: str) -> str:
+        name = re.split(
+            r"\s*\((?:the )?[\"“']|\s*\(hereinafter|,\s+(?:a|an)\s+[A-Za-z]|\s+\(\"|,\s+(?:with|having|whose|located)"
+            r"\b|\s+with (?:its|a) |\s*<|,\s*\d|\s+-\s+|\s+\|",
+            raw,
+        )[0]
+        name = re.sub(r"\s*\(.*$", "", name)
+        name = name.strip(" ,;:\"“”'")
+        if name.endswith(".") and not re.search(
+            r"\b(?:Inc|Ltd|Co|Corp|Bros|Pty|L\.L\.C|S\.A|B\.V|N\.V|P\.C|L\.P|S\.p\.A)\.$", name
+        ):
+            name = name[:-1]
+        name = re.sub(r"^(?:the\s+)", "", name, flags=re.I)
+        return name.strip()
+
+    def _customer_name(self) -> tuple[str | None, Segment | None, float]:
+        found = self._customer_name_labelled()
+        return found if found[0] else self._customer_name_in_prose()
+
+    def _customer_name_labelled(self) -> tuple[str | None, Segment | None, float]:
+        for seg in self.fields_labelled(CUSTOMER_LABELS):
+            label = seg.label.lower()
+            if re.search(
+                r"e-?mail|address|contact|number|\bid\b|time ?zone|currency|reference|\bvat\b|\btax|phone|"
+                r"date|term|payment|signature|title|country|city|\bpo\b",
+                label,
+            ):
+                continue
+            value = seg.value.split(" | ")[0]
+            name = self._clean_name(EMAIL_RE.sub("", value))
+            if name and not re.fullmatch(r"[\d\W]+", name):
+                return name, seg, 0.95
+        return None, None, 0.0
+
+    def _customer_name_in_prose(self) -> tuple[str | None, Segment | None, float]:
+        strategies = (
+            self._customer_by_definition,
+            self._customer_by_role,
+            self._customer_by_other_labels,
+            self._customer_by_acceptance,
+        )
+        for strategy in strategies:
+            found = strategy()
+            if found[0]:
+                return found
+        return self._customer_name_by_suffix()
+
+    def _customer_by_definition(self) -> tuple[str | None, Segment | None, float]:
+        for seg in self.segments:
+            # A definitions clause: '"Customer" means Elmstead Water Company.'
+            match = re.search(
+                rf"[\"“'](?:{CUSTOMER_ROLES})[\"”']\s+(?:means|shall mean|refers to|is)\s+(?P<name>[A-Z][^;(]{{1,80}}?)"
+                r"(?:,\s+(?:a|an)\s|\s*\(|;|\.\s|\.?$)",
+                seg.text,
+                re.I,
+            )
+            if match:
+                name = self._clean_name(match.group("name"))
+                if name:
+                    return name, seg, 0.9
+        return None, None, 0.0
+
+    def _customer_by_role(self) -> tuple[str | None, Segment | None, float]:
+        customer_roles = CUSTOMER_ROLES
+        # "Consultant" and "Company": the company is the client of the one who provides the service.
+        if re.search(
+            r"\(\s*(?:the\s+)?[\"“']?(?:consultant|contractor|agency|service provider)[\"”']?\s*\)",
+            self.document.text,
+            re.I,
+        ):
+            customer_roles = f"{CUSTOMER_ROLES}|company"
+        roles = re.compile(
+            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s[^()]{{0,120}}?)?\(\s*(?:[^()]{{0,40}}?\bor"
+            rf"\s+)?"
+            rf"(?:the\s+|hereinafter\s+(?:referred to as\s+)?)?[\"“']?(?P<role>{customer_roles})[\"”']?\s*\)",
+            re.I,
+        )
+        for seg in self.segments:
+            for match in roles.finditer(seg.text):
+                raw = match.group("name")
+                raw = re.split(
+                    r"\band\b|\bbetween\b|\bby\b|\bwith\b|\bfor\b|\bto\b|\bconfirm\w*\b|\bis\b|\bfrom\b|\bof\s+(?=[A-"
+                    r"Z][a-z]+\s+[A-Z])",
+                    raw,
+                )[-1]
+                raw = re.sub(r"^\s*(?:[a-z][\w'-]*\s+)+", "", raw)  # "welcome Acme Inc." -> "Acme Inc."
+                name = self._clean_name(raw)
+                if name and name[0].isupper():
+                    return name, seg, 0.9
+        return None, None, 0.0
+
+    def _customer_by_other_labels(self) -> tuple[str | None, Segment | None, float]:
+        for seg in self.fields_labelled(
+            r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospita"
+            r"l|prepared for"
+        ):
+            if re.search(r"e-?mail|address|contact|number|\bid\b|payout", seg.label.lower()):
+                continue
+            name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
+            if name and not re.fullmatch(r"[\d\W]+", name) and not re.search(r"(?i)\b(?:ms|mr|mrs|dr)\b\.?", name):
+                return name, seg, 0.8
+        for seg in self.fields_labelled(r"company|organi[sz]ation|legal entity|entity|legal name|name"):
+            headings = re.findall(
+                r"(customer|client|bill to|sold to|buyer|licensee|subscriber|vendor|provider|supplier|seller|from)",
+                " ".join(seg.context).lower(),
+            )
+            if headings and headings[-1] in (
+                "customer",
+                "client",
+                "bill to",
+                "sold to",
+                "buyer",
+                "licensee",
+                "subscriber",
+            ):
+                name = self._clean_name(seg.value)
+                if name and not re.search(r"(?i)\b(?:mr|ms|mrs|dr)\b\.?", name):
+                    return name, seg, 0.8
+        # "between Provider Inc. and Customer GmbH" with the provider named first is the usual
+        # form; without role labels this is a guess and says so.
+        for seg in self.segments:
+            match = re.search(
+                r"\bbetween\s+(?P<a>[A-Z][\w&.,' -]+?)\s+and\s+(?P<b>[A-Z][\w&.,' -]+?)(?:[.,;(]|\s+(?:for|dated|effe"
+                r"ctive|under|regarding)\b|$)",
+                seg.text,
+            )
+            if match:
+                self.rec.warn("customer.name", "Parties named without roles: took the second party as the customer.")
+                return self._clean_name(match.group("b")), seg, 0.6
+        for seg in self.segments:
+            match = re.search(
+                r"\b(?:agreement|order|proposal|quote|schedule|sow|statement of work)\s+(?:for|prepared for)\s+"
+                r"(?P<name>[A-Z][\w&.' -]*?(?:Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|Corporation|Co|Limited|SAS"
+                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A)\.?)\b",
+                seg.text,
+            )
+            if match:
+                return self._clean_name(match.group("name")), seg, 0.7
+        return None, None, 0.0
+
+    def _customer_by_acceptance(self) -> tuple[str | None, Segment | None, float]:
+        """An acceptance block: "ACCEPTED AND AGREED:" then the customer's name above "By: ___"."""
+        for position, seg in enumerate(self.segments[:-1]):
+            if re.search(
+                r"(?i)\b(?:accepted and agreed|agreed and accepted|acknowledged and agreed|customer acceptance|"
+                r"accepted by)\b",
+                seg.text,
+            ):
+                following = self.segments[position + 1]
+                name = self._clean_name(re.split(r"\s+By:|\s{2,}|\s+Signature", following.text)[0])
+                if name and len(name.split()) <= 8 and not re.search(r"(?i)\b(?:provider|vendor|supplier)\b", name):
+                    return name, following, 0.7
+        return None, None, 0.0
+
+    def _customer_name_by_suffix(self) -> tuple[str | None, Segment | None, float]:
+        """Last resort: the company name (Inc, LLC, GmbH, ...) named most often that is not the
+        sender's; a guess, and it says so."""
+        suffix = re.compile(
+            r"\b(?P<name>(?:[A-Z][\w&'-]*\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|SARL|SAS|BV|B\.V|NV|plc|C"
+            r"orp|"
+            r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS)\b\.?)"
+        )
+        sender_words: set[str] = set()
+        for seg in self.segments:
+            if re.match(
+                r"(?i)from\b|sender\b|provider\b|vendor\b|supplier\b|licensor\b|(?:prepared|submitted|issued) by\b",
+                seg.text,
+            ):
+                sender_words |= {w.lower() for w in re.findall(r"[A-Za-z]{3,}", seg.text)}
+                for email in EMAIL_RE.findall(seg.text):
+                    sender_words.add(email.split("@")[1].split(".")[0].lower())
+        counts: dict[str, tuple[int, Segment]] = {}
+        for seg in self.segments:
+            for match in suffix.finditer(seg.text):
+                name = self._clean_name(re.sub(r"^(?:The|To|For|Dear|Hi|Hello|With|And)\s+", "", match.group("name")))
+                squashed = re.sub(r"[^a-z]", "", name.lower())
+                if any(len(w) > 3 and w in squashed for w in sender_words):
+                    continue
+                count, first = counts.get(name, (0, seg))
+                counts[name] = (count + 1, first)
+        if not counts:
+            return None, None, 0.0
+        name, (_, seg) = max(counts.items(), key=lambda item: item[1][0])
+        self.rec.warn("customer.name", "No customer label or role in the document: took the company named most often.")
+        return name, seg, 0.5
+
+    def _email(self, customer_name: str | None) -> tuple[str | None, Segment | None]:
+        candidates: list[tuple[int, str, Segment]] = []
+        in_customer_block = False
+        for seg in self.segments:
+            text = seg.text
+            lowered = text.lower()
+            if seg.kind in ("heading", "field") and re.search(
+                rf"\b(?:{CUSTOMER_LABELS}|billing contact|invoic)", lowered
+            ):
+                in_customer_block = True
+            elif seg.kind == "heading" and re.search(rf"\b(?:{PROVIDER_ROLES}|remit|our)\b", lowered):
+                in_customer_block = False
+            for email in EMAIL_RE.findall(text):
+                email = email.rstrip(".")
+                score = 0
+                if re.search(r"\bbilling|\binvoic|\baccounts? payable|\bap\b|\bfinance|\brechnung|\bfactur", lowered):
+                    score += 3
+                if re.search(r"\bbilling|\binvoic|ap@|finance|accounts|payable", email.lower()):
+                    score += 1
+                if in_customer_block:
+                    score += 2
+                if re.search(rf"\b(?:{CUSTOMER_ROLES})\b", lowered):
+                    score += 1
+                if re.search(
+                    r"\bremit|\bquestions?\b|\bsupport\b|\bcontact us\b|\bour\b|\bprovider\b|\bvendor\b|"
+                    r"\bsupplier\b|\bsales rep|\baccount (?:executive|manager)|\bnotices? to (?:provider|vendor)",
+                    lowered,
+                ):
+                    score -= 3
+                if customer_name:
+                    domain = email.split("@")[1].split(".")[0].lower()
+                    if domain and domain in re.sub(r"[^a-z]", "", customer_name.lower()):
+                        score += 2
+                candidates.append((score, email, seg))
+        if not candidates:
+            return None, None
+        candidates.sort(key=lambda c: -c[0])
+        best = candidates[0]
+        if best[0] < 0:
+            return None, None
+        return best[1], best[2]
+
+    def _timezone(self) -> tuple[str | None, Segment | None]:
+        for seg in self.segments:
+            match = re.search(
+                r"\b(?:Africa|America|Asia|Australia|Europe|Pacific|Atlantic|Indian)/[A-Za-z_]+(?:/[A-Za-z_]+)?",
+                seg.text,
+            )
+            if match:
+                return match.group(0), seg
+        cities = [key for key, zone in TIMEZONES.items() if "/" in zone and len(key) > 4 and key not in TZ_REGIONS]
+        for seg in self.segments:
+            if re.search(
+                r"\btime[- ]?zone|\b(?:eastern|central|pacific|mountain|local|uk|european) time", seg.text, re.I
+            ):
+                for key in cities:
+                    if re.search(rf"\b{key}\b", seg.text, re.I):
+                        return TIMEZONES[key], seg
+        for seg in self.segments:
+            match = re.search(
+                r"\btime[- ]?zone\b[^.]*?\b(?:is|:|of|in)?\s*(?P<v>[A-Za-z][A-Za-z ]{1,30}?)(?:\s+time|\s*\(|[.,;]|$)",
+                seg.text,
+                re.I,
+            )
+            if match:
+                value = match.group("v").strip().lower()
+                for key, zone in TIMEZONES.items():
+                    if re.search(rf"\b{re.escape(key)}\b", value):
+                        return zone, seg
+            match = re.search(
+                r"\b(?P<v>Eastern|Central|Mountain|Pacific|UK|Central European|London|Berlin|Paris|Sydney|Tokyo|Singa"
+                r"pore)"
+                r"\s+(?:Standard\s+)?time\b",
+                seg.text,
+                re.I,
+            )
+            if match and re.search(
+                r"\b(?:invoice|billing|period|close|midnight|customer|usage|your|zone)", seg.text, re.I
+            ):
+                return TIMEZONES[match.group("v").lower()], seg
+        return None, None
+
+    def _payment_terms(self) -> tuple[int | None, Segment | None]:
+        patterns = [
+            r"\bnet[\s-]*(?P<n>\d{1,3})\b",
+            r"\b(?P<n>\d{1,3})\s*days?\s+(?:end of (?:the )?month|eom)\b",
+            r"\b(?:payment|payable|due|pay|paid)\b[^.;]{0,20}?\bwithin\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:cal"
+            r"endar"
+            r"\s+)?days",
+            r"\bnet\s+(?P<w>[a-z-]+)\s*\(\s*(?P<n>\d{1,3})\s*\)",
+            r"\b(?:within|in)\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+|business\s+)?days?\s+(?:of|from|"
+            r"after|following)\s+"
+            r"(?:the\s+)?(?:date of\s+)?(?:receipt of\s+)?(?:the\s+)?(?:invoice|receipt|billing)",
+            r"\bpayment terms?\s*(?:are|is|:)?\s*(?P<n>\d{1,3})\s*days",
+            r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
+            r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
+            r"\b(?:due|payable) (?:(?:in full )?within|in) (?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+days",
+        ]
+        for seg in self.segments:
+            for pattern in patterns:
+                match = re.search(pattern, seg.text, re.I)
+                if match:
+                    return int(match.group("n")), seg
+        for seg in self.segments:
+            if re.search(
+                r"\b(?:due|payable) (?:up)?on receipt\b|\bpayment (?:is )?(?:due )?(?:up)?on receipt\b|\bdue immediat"
+                r"ely\b|\bpayable immediately\b|\bnet 0\b|"
+                r"\bdue on (?:the )?invoice date\b",
+                seg.text,
+                re.I,
+            ):
+                return 0, seg
+        return None, None
+
+    # -- dates and term -----------------------------------------------------------------------
+    def term(self) -> None:
+        start, start_seg, start_conf = self._start_date()
+        self.data["start_date"] = start.isoformat() if start else None
+        if start:
+            self.rec.note("start_date", start_seg, start_conf)
+        else:
+            self.rec.warn("start_date", "No start or effective date found: enter it.")
+        end, end_seg, end_conf, how = self._end_date(start)
+        renews = self._renewal()
+        if renews is not None:
+            seg, text = renews
+            if end:
+                self.rec.warn(
+                    "end_date",
+                    f"The contract renews automatically ({text!r}): no end date set; the initial term ends "
+                    f"before {end.isoformat()}.",
+                )
+            self.data["end_date"] = None
+            self.rec.note("end_date", seg, 0.75)
+        elif end:
+            self.data["end_date"] = end.isoformat()
+            self.rec.note("end_date", end_seg, end_conf)
+            if how:
+                self.rec.warn("end_date", how)
+        else:
+            self.data["end_date"] = None
+            self.rec.confidence["end_date"] = 0.6
+
+    def _start_date(self) -> tuple[date | None, Segment | None, float]:
+        labelled = self.fields_labelled(
+            r"(?:contract |subscription |service |order |agreement |term |billing )?(?:start|commencement|effective)"
+            r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
+            r"term start|initial term start|service period start|go-live date|(?:service |subscription )?begins?|"
+            r"(?:service |subscription )?commences?|"
+            r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"
+        )
+        # Billing starts with the service: a start or commencement date wins over an effective
+        # (signature) date when both are stated.
+        labelled.sort(key=lambda seg: 0 if re.search(r"start|commenc|begin|beginn|go-live", seg.label, re.I) else 1)
+        for seg in labelled:
+            found = self.dates(seg.value)
+            if found:
+                return found[0].value, seg, 0.95 if not found[0].ambiguous else 0.6
+        prose = re.compile(
+            r"\b(?:effective (?:as of|from|on)?|commenc(?:e|es|ing)(?: on)?|beginning(?: on)?|starting(?: on)?|start("
+            r"?:s)? on|"
+            r"with effect from|effective date(?: of| is|:)?|from|dated(?: as of)?|as of|begins on|start date(?: of| i"
+            r"s)?|"
+            r"entered into (?:on|as of)|effective date[\"”']?\s+(?:means|shall mean|is)|takes? effect (?:on|from|as o"
+            r"f)|comes? into (?:effect|force) on|in effect from|"
+            r"goes live on|begins)\s*(?:the\s+)?$",
+            re.I,
+        )
+        best: tuple[date | None, Segment | None, float] = (None, None, 0.0)
+        for seg in self.segments:
+            for found in self.dates(seg.text):
+                before = seg.text[max(0, found.start - 60) : found.start]
+                if prose.search(before):
+                    word = prose.search(before).group(0).lower()  # type: ignore[union-attr]
+                    conf = 0.9 if re.search(r"effective|commenc|start|begin", word) else 0.7
+                    if re.search(r"dated|entered|as of", word) and not re.search(r"effective", word):
+                        conf = 0.65
+                    if re.search(r"^\s*from\s*$", word) and not re.search(
+                        r"\b(?:term|period|service|subscription)\b", seg.text, re.I
+                    ):
+                        conf = 0.5
+                    if found.ambiguous:
+                        conf = min(conf, 0.55)
+                    if conf > best[2]:
+                        best = (found.value, seg, conf)
+        if best[0]:
+            if best[2] < 0.6:
+                self.rec.warn("start_date", "The start date is read from a date without a start or effective label.")
+            return best
+        column = self._dates_in_column(r"start|from|begin")
+        if column:
+            return min(column, key=lambda item: item[0])[0], column[0][1], 0.7
+        return self._start_from_signatures()
+
+    def _dates_in_column(self, header: str) -> list[tuple[date, Segment]]:
+        """Dates in a line-item table's column ("Start Date", "End Date"), for documents that
+        state the term only per line."""
+        out = []
+        for seg in self.segments:
+            if seg.kind != "row" or not seg.header:
+                continue
+            for cell, title in zip(seg.cells, seg.header, strict=False):
+                if re.search(rf"(?i)\b(?:{header})\w*\b.*\bdate|\bdate\b.*\b(?:{header})", title):
+                    out += [(found.value, seg) for found in self.dates(cell)]
+        return out
+
+    def _start_from_signatures(self) -> tuple[date | None, Segment | None, float]:
+        """ "Effective on the date of the last signature": the latest signature date; else the
+        document's own date, as a guess that says so."""
+        if any(
+            re.search(
+                r"\blast signature|\bdate (?:last|finally) signed|\blater of the (?:signature )?dates|"
+                r"\b(?:last|final) (?:party to )?sign|\bfully executed|\bexecution date",
+                s.text,
+                re.I,
+            )
+            for s in self.segments
+        ):
+            signed = [
+                (found.value, seg)
+                for seg in self.segments
+                if re.search(r"\bsign|\bdate\b", seg.text, re.I)
+                and seg.kind == "field"
+                and re.search(r"\bdate|\bsigned|\bsignature", seg.label, re.I)
+                for found in self.dates(seg.value)
+            ]
+            if signed:
+                value, seg = max(signed, key=lambda item: item[0])
+                self.rec.warn("start_date", "Effective on the last signature: took the latest signature date.")
+                return value, seg, 0.7
+        for seg in self.fields_labelled(r"date|order date|quote date|datum"):
+            found = self.dates(seg.value)
+            if found:
+                self.rec.warn("start_date", "No start date stated: took the document's date.")
+                return found[0].value, seg, 0.45
+        return None, None, 0.0
+
+    def _end_date(self, start: date | None) -> tuple[date | None, Segment | None, float, str | None]:
+        for seg in self.fields_labelled(
+            r"(?:contract |subscription |service |order |agreement |term |initial term )?(?:end|expiration|expiry|ter"
+            r"mination)"
+            r"(?: date)?|term end|vertragsende|ends on|date de fin"
+        ):
+            found = self.dates(seg.value)
+            if found:
+                return self._exclusive(found[0].value, start), seg, 0.9, None
+        for seg in self.segments:
+            for found in self.dates(seg.text):
+                before = seg.text[max(0, found.start - 50) : found.start]
+                if re.search(
+                    r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"
+                    r"terminat\w* on|up to and including|bis|end(?: date)?\s*:)\s*(?:and including\s+)?(?:the\s+)?$"
+                    r"|\d{4}\s*[-–]\s*$",
+                    before,
+                    re.I,
+                ):
+                    if start and found.value <= start:
+                        continue
+                    if not re.search(
+                        r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
+                        r"\bstart",
+                        seg.text,
+                        re.I,
+                    ) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I):
+                        continue
+                    return self._exclusive(found.value, start), seg, 0.85, None
+        if start:
+            for seg in self.segments:
+                if re.search(
+                    r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
+                    r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b",
+                    seg.text,
+                    re.I,
+                ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
+                    match = (
+                        re.search(
+                            r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern,
+                            seg.text,
+                            re.I,
+                        )
+                        or re.search(
+                            r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect))\s+for\s+(?:a (?:period|term)"
+                            r" of\s+)?" + p.DURATION_RE.pattern,
+                            seg.text,
+                            re.I,
+                        )
+                        or (
+                            re.search(
+                                p.DURATION_RE.pattern
+                                + r"[^.]{0,25}?\b(?:term|period|subscription|agreement|commitment)\b",
+                                seg.text,
+                                re.I,
+                            )
+                        )
+                    )
+                    if match:
+                        length = p.duration(match.group(0))
+                        if length:
+                            return start + length, seg, 0.85, None
+        column = self._dates_in_column(r"end|to|until|through")
+        if column:
+            last, seg = max(column, key=lambda item: item[0])
+            return self._exclusive(last, start), seg, 0.7, None
+        return None, None, 0.0, None
+
+    @staticmethod
+    def _exclusive(end: date, start: date | None) -> date:
+        """Documents state the last day of service ("through December 31"); the contract's end is
+        exclusive. A stated end on the start's day of the month (Mar 1 -> Mar 1) is already an
+        anniversary, so it stays."""
+        if start and end.day == start.day and end != start:
+            return end
+        return _add_days(end, 1)
+
+    def _renewal(self) -> tuple[Segment, str] | None:
+        for seg in self.segments:
+            match = re.search(
+                r"\b(?:auto(?:matically)?[- ]?renew\w*|renew\w* automatically|shall renew|will renew|renews for|everg"
+                r"reen|"
+                r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|automatische verlängerung|"
+                r"stillschweigend verlängert|tacite reconduction|rolling ("
+                r"?:monthly|annual))",
+                seg.text,
+                re.I,
+            )
+            if (
+                match
+                and not re.search(
+                    r"\b(?:not|no|never|neither|without)\b[^.]{0,25}" + re.escape(match.group(0)), seg.text, re.I
+                )
+                and not re.search(
+                    r"\bwill not\b|\bshall not\b|\bdoes not\b|\bno auto", seg.text[: match.start() + 5], re.I
+                )
+            ):
+                return seg, match.group(0)
+        return None
+
+    def alignment(self) -> None:
+        for seg in self.segments:
+            if re.search(
+                r"\bcalendar[- ](?:month|quarter|year)s?\b|\bfirst (?:day|business day) of (?:each|every|the) (?:cale"
+                r"ndar )?"
+                r"month|\b1st (?:day )?of (?:each|every|the) month|\bco-?termin|\baligned to the calendar|"
+                r"\bprorated (?:first|initial|partial)|\bpartial (?:first )?month",
+                seg.text,
+                re.I,
+            ):
+                self.data["billing_alignment"] = "calendar"
+                self.rec.note("billing_alignment", seg, 0.8)
+                return
+        self.data["billing_alignment"] = "anniversary"
+        self.rec.confidence["billing_alignment"] = 0.7
+
+    # -- currency -----------------------------------------------------------------------------
+    def currency(self) -> str | None:
+        for seg in self.fields_labelled(r"currency|billing currency|währung|devise|invoice currency"):
+            code = re.search(rf"\b({p._CODE})\b", seg.value.upper())
+            worded = next((c for w, c in p.CURRENCY_WORDS.items() if w in seg.value.lower()), None)
+            if code or worded:
+                value = code.group(1) if code else worded
+                self.rec.note("currency", seg, 0.98)
+                self.stated_currency = value
+                return value
+        for seg in self.segments:
+            match = re.search(
+                rf"\b(?:in|denominated in|payable in|stated in|currency (?:is|of))\s+(?:the\s+)?({p._CODE})\b", seg.text
+            )
+            if match and re.search(r"\b(?:amounts|fees|prices|payments|invoices|currency|charges)\b", seg.text, re.I):
+                self.rec.note("currency", seg, 0.95)
+                return match.group(1)
+            for word, code in p.CURRENCY_WORDS.items():
+                if re.search(rf"\b(?:in|denominated in|payable in)\s+{re.escape(word)}\b", seg.text, re.I):
+                    self.rec.note("currency", seg, 0.9)
+                    return code
+        counts: dict[str, list[tuple[p.Money, Segment]]] = {}
+        for seg in self.segments:
+            for money in self.money(seg.text):
+                counts.setdefault(money.currency or "", []).append((money, seg))
+        if not counts:
+            for seg in self.segments:
+                currency_cells = [
+                    c for c, h in zip(seg.cells, seg.header, strict=False) if re.search(r"(?i)currency|ccy", h)
+                ]
+                header = re.search(rf"\b({p._CODE})\b", " ".join([*seg.header, *currency_cells]))
+                if header:  # "Price (EUR)": the table's header carries the currency
+                    self.rec.note("currency", seg, 0.85, " | ".join(seg.header))
+                    self.stated_currency = header.group(1)
+                    return header.group(1)
+            self.rec.warn("currency", "No currency stated anywhere in the document: enter it.")
+            return None
+        ranked = sorted(counts.items(), key=lambda item: -len(item[1]))
+        code, mentions = ranked[0]
+        if len(ranked) > 1:
+            others = ", ".join(c for c, _ in ranked[1:])
+            self.rec.warn(
+                "currency", f"Amounts in more than one currency ({code} and {others}): check the contract currency."
+            )
+        explicit = [m for m, _ in mentions if m.explicit]
+        seg = mentions[0][1]
+        if not explicit:
+            self.rec.warn("currency", f"Only the '{mentions[0][0].text[0]}' sign is used: assumed {code}; check it.")
+            self.rec.note("currency", seg, 0.6, mentions[0][0].text)
+        else:
+            self.rec.note("currency", seg, 0.9)
+        return code
+
+    # -- lines ----------------------------------------------------------------------------------
+    def run(self) -> Extraction:
+        customer = self.customer()
+        currency = self.currency()
+        customer["currency"] = currency
+        if currency:
+            self.rec.confidence["customer.currency"] = self.rec.confidence.get("currency", 0.8)
+        self.term()
+        self.alignment()
+        self.data["currency"] = currency
+        pricing = PricingReader(self)
+        lines, commitment = pricing.read()
+        self.data["minimum_commitment"] = commitment
+        self.data["lines"] = lines
+        ordered = {
+            "customer": customer,
+            "start_date": self.data["start_date"],
+            "end_date": self.data["end_date"],
+            "currency": currency,
+            "billing_alignment": self.data["billing_alignment"],
+            "minimum_commitment": commitment,
+            "lines": lines,
+        }
+        if not lines:
+            self.rec.warn("lines", "No priced lines found in the document.")
+        return Extraction(ordered, self.rec.evidence, self.rec.confidence, self.rec.warnings)
+
+
+def extract(document: Document) -> Extraction:
+    """Draft a contract from a document that has text (see reader.read_document)."""
+    return _Extractor(document).run()

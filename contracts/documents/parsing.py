@@ -1,0 +1,441 @@
+"""Money, numbers, dates, durations and cadences as contracts write them (US and European)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from dateutil.relativedelta import relativedelta
+
+SYMBOLS = {
+    "US$": "USD",
+    "USD$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+    "HK$": "HKD",
+    "R$": "BRL",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₹": "INR",
+    "Fr.": "CHF",
+    "kr": "SEK",
+}
+CODES = [
+    "USD",
+    "EUR",
+    "GBP",
+    "JPY",
+    "CHF",
+    "CAD",
+    "AUD",
+    "NZD",
+    "SGD",
+    "HKD",
+    "SEK",
+    "NOK",
+    "DKK",
+    "PLN",
+    "CZK",
+    "INR",
+    "BRL",
+    "MXN",
+    "ZAR",
+    "KWD",
+    "AED",
+    "CNY",
+    "KRW",
+    "ILS",
+]
+CURRENCY_WORDS = {
+    "us dollars": "USD",
+    "u.s. dollars": "USD",
+    "united states dollars": "USD",
+    "euros": "EUR",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "british pounds": "GBP",
+    "swiss francs": "CHF",
+    "japanese yen": "JPY",
+    "canadian dollars": "CAD",
+    "australian dollars": "AUD",
+    "singapore dollars": "SGD",
+}
+
+_NUMBER = r"\d{1,3}(?:[ '\u2019]\d{3})+(?:[.,]\d+)?|\d[\d,.]*\d|\d"
+_SCALE_WORDS = r"k|K|m|M|mm|MM|bn|million|thousand|billion"
+_SYMBOL = r"US\$|USD\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹"
+_CODE = "|".join(CODES)
+MONEY_RE = re.compile(
+    rf"(?:(?P<sym>{_SYMBOL})\s?(?P<n1>{_NUMBER})(?:\s?(?P<s1>{_SCALE_WORDS})\b)?(?:\s?(?P<code_after_sym>{_CODE})\b)?"
+    rf"|(?<![A-Za-z])(?P<code>{_CODE})\s?(?P<n2>{_NUMBER})(?:\s?(?P<s2>{_SCALE_WORDS})\b)?"
+    rf"|(?<![\w.,])(?P<n3>{_NUMBER})(?:\s?(?P<s3>{_SCALE_WORDS})\b)?\s?(?P<code2>{_CODE}|€|£)(?![A-Za-z]))"
+)
+PERCENT_RE = re.compile(rf"(?P<n>{_NUMBER})\s?(?:%|percent\b|per cent\b|pct\b)", re.I)
+_SCALES = {"k": 1000, "thousand": 1000, "m": 10**6, "mm": 10**6, "million": 10**6, "bn": 10**9, "billion": 10**9}
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: Decimal
+    currency: str | None  # None: no symbol or code at all
+    explicit: bool  # an ISO code or an unambiguous symbol (not a bare "$")
+    start: int
+    end: int
+    text: str
+
+
+def to_decimal(raw: str, *, decimal_comma: bool = False) -> Decimal | None:
+    """'1,234.56' / '1.234,56' / "1'234.50" / '0,004' -> Decimal; the last separator followed by
+    other than three digits is the decimal one, and a document in European format decides ties."""
+    text = raw.strip().replace("\u2019", "'").replace(" ", "").replace("'", "")
+    if not text:
+        return None
+    if "," in text and "." in text:
+        if text.rfind(",") > text.rfind("."):
+            text = text.replace(".", "").replace(",", ".")
+        else:
+            text = text.replace(",", "")
+    elif "," in text or "." in text:
+        sep = "," if "," in text else "."
+        parts = text.split(sep)
+        if len(parts) > 2:  # 1,000,000 or 1.000.000
+            text = "".join(parts)
+        else:
+            whole, fraction = parts
+            thousands = len(fraction) == 3 and whole not in ("0", "")
+            if thousands and sep == "." and not decimal_comma:
+                thousands = False  # 1.500 in a US document is one and a half
+            if thousands and sep == "," and decimal_comma:
+                thousands = False  # 1,500 in a European document is one and a half
+            text = whole + fraction if thousands else f"{whole}.{fraction}"
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return None
+    return value
+
+
+def _scaled(value: Decimal, scale: str | None) -> Decimal:
+    return value * _SCALES[scale.lower()] if scale else value
+
+
+def find_money(text: str, *, decimal_comma: bool = False) -> list[Money]:
+    found: list[Money] = []
+    for match in MONEY_RE.finditer(text):
+        number = match.group("n1") or match.group("n2") or match.group("n3")
+        # "USD 200 monthly": a trailing space eaten by the number pattern must not join numbers.
+        number = number.rstrip(" ")
+        value = to_decimal(number, decimal_comma=decimal_comma)
+        if value is None:
+            continue
+        scale = match.group("s1") or match.group("s2") or match.group("s3")
+        if scale and scale.lower() in ("m", "mm") and match.group("n3"):
+            scale = None
+        value = _scaled(value, scale)
+        if match.group("sym"):
+            symbol = match.group("sym")
+            code = match.group("code_after_sym") or SYMBOLS[symbol]
+            explicit = bool(match.group("code_after_sym")) or symbol not in ("$", "¥", "kr")
+        else:
+            raw = match.group("code") or match.group("code2")
+            code = SYMBOLS.get(raw, raw)
+            explicit = True
+        found.append(Money(value, code, explicit, match.start(), match.end(), match.group(0)))
+    return found
+
+
+BPS_RE = re.compile(rf"(?P<n>{_NUMBER})\s?(?:bps|basis points?|bp)\b", re.I)
+
+
+def find_percentages(text: str, *, decimal_comma: bool = False) -> list[tuple[Decimal, int, int]]:
+    """Percentages in the text, in order; basis points count as hundredths of a percent unless the
+    same figure is also given as a percentage ("35 basis points (0.35%)")."""
+    out = []
+    for match in PERCENT_RE.finditer(text):
+        value = to_decimal(match.group("n"), decimal_comma=decimal_comma)
+        if value is not None:
+            out.append((value, match.start(), match.end()))
+    for match in BPS_RE.finditer(text):
+        value = to_decimal(match.group("n"), decimal_comma=decimal_comma)
+        if value is not None and not any(v == value / 100 for v, _, _ in out):
+            out.append((value / 100, match.start(), match.end()))
+    return sorted(out, key=lambda item: item[1])
+
+
+QUANTITY_RE = re.compile(
+    rf"(?<![\w$€£¥.,])(?P<n>{_NUMBER})(?:\s?(?P<scale>(?i:k|m|mm|bn|million|thousand|billion))\b)?"
+)
+
+
+def parse_quantity(raw: str, *, decimal_comma: bool = False) -> Decimal | None:
+    match = QUANTITY_RE.search(raw)
+    if not match:
+        return None
+    value = to_decimal(match.group("n").rstrip(" "), decimal_comma=decimal_comma)
+    if value is None:
+        return None
+    return _scaled(value, match.group("scale"))
+
+
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "eighteen": 18,
+    "twenty-four": 24,
+    "twenty four": 24,
+    "thirty": 30,
+    "thirty-six": 36,
+    "thirty six": 36,
+    "forty-five": 45,
+    "sixty": 60,
+    "ninety": 90,
+}
+
+
+def word_number(raw: str) -> int | None:
+    raw = raw.strip().lower()
+    if raw.isdigit():
+        return int(raw)
+    return WORD_NUMBERS.get(raw)
+
+
+# --- dates -------------------------------------------------------------------------------------
+
+MONTHS = {
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
+    # German, French, Spanish, Dutch: European documents
+    "januar": 1,
+    "janvier": 1,
+    "enero": 1,
+    "februar": 2,
+    "février": 2,
+    "fevrier": 2,
+    "febrero": 2,
+    "märz": 3,
+    "maerz": 3,
+    "mars": 3,
+    "marzo": 3,
+    "maart": 3,
+    "avril": 4,
+    "abril": 4,
+    "mai": 5,
+    "mayo": 5,
+    "juni": 6,
+    "juin": 6,
+    "junio": 6,
+    "juli": 7,
+    "juillet": 7,
+    "julio": 7,
+    "août": 8,
+    "aout": 8,
+    "agosto": 8,
+    "septembre": 9,
+    "septiembre": 9,
+    "oktober": 10,
+    "octobre": 10,
+    "octubre": 10,
+    "novembre": 11,
+    "noviembre": 11,
+    "dezember": 12,
+    "décembre": 12,
+    "decembre": 12,
+    "diciembre": 12,
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+DATE_RE = re.compile(
+    rf"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b)"
+    rf"|(?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)"
+    rf"|(?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:day\s+of\s+|of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}}"
+    rf")\b)"
+    rf"|(?P<slash>\b(?P<y5>\d{{4}})/(?P<m5>\d{{1,2}})/(?P<d5>\d{{1,2}})\b)"
+    rf"|(?P<dash>\b(?P<d4>\d{{1,2}})[- ](?P<m4>{_MONTH})[- ](?P<y4>\d{{4}})\b)"
+    rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    value: date
+    start: int
+    end: int
+    ambiguous: bool  # 03/04/2026: day and month could be swapped
+
+
+def find_dates(text: str, *, day_first: bool = False) -> list[FoundDate]:
+    found: list[FoundDate] = []
+    for match in DATE_RE.finditer(text):
+        ambiguous = False
+        try:
+            if match.group("iso"):
+                value = date(int(match.group("iy")), int(match.group("im")), int(match.group("id")))
+            elif match.group("slash"):
+                value = date(int(match.group("y5")), int(match.group("m5")), int(match.group("d5")))
+            elif match.group("mdy"):
+                value = date(int(match.group("y1")), MONTHS[match.group("m1").lower()], int(match.group("d1")))
+            elif match.group("dash"):
+                value = date(int(match.group("y4")), MONTHS[match.group("m4").lower()], int(match.group("d4")))
+            elif match.group("dmy"):
+                value = date(int(match.group("y2")), MONTHS[match.group("m2").lower()], int(match.group("d2")))
+            else:
+                a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y3"))
+                if match.group("sep") == ".":
+                    day, month = a, b  # 05.03.2026 is always day first
+                elif a > 12:
+                    day, month = a, b
+                elif b > 12:
+                    month, day = a, b
+                else:
+                    ambiguous = a != b
+                    day, month = (a, b) if day_first else (b, a)
+                value = date(year, month, day)
+        except (ValueError, KeyError):
+            continue
+        found.append(FoundDate(value, match.start(), match.end(), ambiguous))
+    return found
+
+
+# --- durations and cadences --------------------------------------------------------------------
+
+DURATION_RE = re.compile(
+    r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|"
+    r"thirty[- ]six)\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?|weeks?|days?|monate?|jahre?|mois|ans?)\b",
+    re.I,
+)
+
+
+def duration(text: str) -> relativedelta | None:
+    match = DURATION_RE.search(text)
+    if not match:
+        return None
+    count = word_number(match.group("n"))
+    if count is None:
+        return None
+    unit = match.group("unit").lower().rstrip("s")
+    unit = {
+        "monat": "month",
+        "monate": "month",
+        "mois": "month",
+        "moi": "month",
+        "jahr": "year",
+        "jahre": "year",
+        "an": "year",
+    }.get(unit, unit)
+    return {
+        "year": relativedelta(years=count),
+        "month": relativedelta(months=count),
+        "week": relativedelta(weeks=count),
+        "day": relativedelta(days=count),
+    }[unit]
+
+
+# (pattern, interval, count), most specific first
+CADENCES: list[tuple[str, str, int]] = [
+    (
+        r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?year(?:ly)?|twice a year|every six months|every 6 months)\b",
+        "month",
+        6,
+    ),
+    (r"\b(?:bi-?monthly|every (?:two|2) months)\b", "month", 2),
+    (r"\b(?:bi-?weekly|fortnightly|every (?:two|2) weeks)\b", "week", 2),
+    (
+        r"\b(?:quarterly|per quarter|each quarter|every quarter|a quarter|/\s?qtr|/\s?quarter|every (?:three|3) months"
+        r"|calendar quarter|vierteljährlich|trimestriel(?:le)?)\b",
+        "month",
+        3,
+    ),
+    (
+        r"\b(?:annual(?:ly)?|yearly|per year|per annum|p\.a\.|a year|each year|every year|/\s?yr|/\s?year|jährlich"
+        r"|annuel(?:le)?|12 months)\b",
+        "year",
+        1,
+    ),
+    (
+        r"\b(?:monthly|per month|a month|each month|every month|/\s?mo(?:nth)?|per calendar month|p\.m\.|monatlich"
+        r"|mensuel(?:le)?|mtl)\b",
+        "month",
+        1,
+    ),
+    (r"\b(?:weekly|per week|a week|each week|every week)\b", "week", 1),
+    (r"\b(?:daily|per day|a day|each day|every day)\b", "day", 1),
+]
+
+
+def find_cadence(text: str) -> tuple[str, int, int] | None:
+    """(interval, count, position) of the first cadence word in the text."""
+    best: tuple[str, int, int] | None = None
+    for pattern, interval, count in CADENCES:
+        match = re.search(pattern, text, re.I)
+        if match and (best is None or match.start() < best[2]):
+            best = (interval, count, match.start())
+    every = re.search(r"\bevery (\d+) (month|week|day|year)s\b", text, re.I)
+    if every and (best is None or every.start() < best[2]):
+        best = (every.group(2).lower(), int(every.group(1)), every.start())
+    return best
+
+
+def timing(text: str) -> str | None:
+    lowered = text.lower()
+    advance = re.search(
+        r"\bin advance\b|\bup-?front\b|\bprepaid\b|\bat the (?:start|beginning) of each\b|\bvorschüssig|"
+        r"\bà échoir",
+        lowered,
+    )
+    arrears = re.search(
+        r"\bin arrears?\b|\bat the end of each\b|\bafter the end of\b|\bbased on actual\b|"
+        r"\bnachschüssig|\bterme échu",
+        lowered,
+    )
+    if advance and not arrears:
+        return "in_advance"
+    if arrears and not advance:
+        return "in_arrears"
+    if advance and arrears:
+        return "in_advance" if advance.start() < arrears.start() else "in_arrears"
+    return None
+
+
+def plain(value: Decimal) -> str:
+    """A decimal as the API writes it: no exponent, no trailing zeros."""
+    return format(value.normalize(), "f")

@@ -1,0 +1,1858 @@
+"""Pricing language -> contract lines: a vocabulary of charge models read clause by clause.
+
+A clause is a sentence part or a table row holding a price. Its words pick the charge model
+(tiers, milestones, prepaid credit, take rate, one-time, package, per seat, per unit, flat), its
+neighbours add what belongs to the same line (included units, seats, top-ups, expiry, minimums),
+and defaults stated once for the document ("usage is invoiced monthly in arrears") fill cadence
+and timing. Whatever cannot be decided is a warning on the line's field.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, Protocol
+
+from contracts.documents import parsing as p
+from contracts.documents.segments import Segment
+from contracts.documents.vocabulary import (
+    CUMULATIVE_RE,
+    FLAT_RE,
+    GRADUATED_RE,
+    INCLUDED_RE,
+    MILESTONE_RE,
+    MINIMUM_RE,
+    NOT_SEAT_RE,
+    ONE_TIME_RE,
+    PER_EVENT_RE,
+    PERCENT_BASE_RE,
+    PREPAID_RE,
+    RECURRING_MODELS,
+    SEAT_RE,
+    SKIP_RE,
+    STOP_UNITS,
+    TOTAL_RE,
+    USAGE_MODELS,
+    USAGE_WORD_RE,
+    VOLUME_RE,
+    metric_code,
+    slug,
+)
+
+
+class EvidenceRecorder(Protocol):
+    def note(self, path: str, seg: Segment | None, confidence: float, text: str | None = None) -> None: ...
+
+    def warn(self, path: str, message: str) -> None: ...
+
+
+class ExtractionContext(Protocol):
+    """What pricing reads from the document's extractor: its segments, its money and date finders
+    (which know the document's decimal comma), the evidence recorder and the fields read so far."""
+
+    segments: list[Segment]
+    decimal_comma: bool
+    rec: EvidenceRecorder
+    data: dict[str, Any]
+
+    def money(self, text: str) -> list[p.Money]: ...
+
+    def dates(self, text: str) -> list[p.FoundDate]: ...
+
+NUM = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+QTY = rf"(?:{NUM})(?:\s?(?i:k|m|million|thousand)\b)?"
+EQUAL_PARTS_RE = re.compile(
+    r"\b(?P<n>two|three|four|five|six|2|3|4|5|6) equal (?:instal?lments|payments|parts|tranches|amounts)\b", re.I
+)
+OPTIONAL_RE = re.compile(
+    r"\boptional\b|\bnot (?:included in|ordered|part of) (?:this|the) (?:order|agreement)|\bmay (?:add|order|purchase|"
+    r"upgrade)\b|\bupon (?:written )?request\b|\bif requested\b|\bat (?:the )?customer's option\b|\bnot ordered\b",
+    re.I,
+)
+TAX_NOTE = re.compile(
+    r"\(?\s*(?:exclusive of|excluding|excl\.?|plus|\+|zzgl\.?|before|net of)\s+(?:all\s+)?(?:applicable\s+)?"
+    r"(?:vat|taxes|tax|sales tax|mwst|ust|gst)\s*\)?",
+    re.I,
+)
+FREE_WORD = re.compile(
+    r"\bfree\b|\bincluded\b|\bno charge\b|\bat no (?:additional )?(?:cost|charge)\b|\bcomplimentary\b|\bn/c\b|\bkoste"
+    r"nlos",
+    re.I,
+)
+BILLED_RE = re.compile(
+    r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur)", re.I
+)
+TOP_UP_RE = re.compile(r"\btop[- ]?up|\breplenish|\brecharge|\brefill|\bauto[- ]?reload|\breload", re.I)
+EXPIRE_RE = re.compile(r"\bexpir|\bvalid (?:for|until)|\bforfeit|\bunused credits?|\bverfall", re.I)
+
+
+@dataclass
+class Line:
+    charge_model: str
+    fields: dict[str, Any]
+    seg: Segment
+    unit: str = ""
+    description: str = ""
+    interval: tuple[str, int] | None = None
+    timing: str | None = None
+    evidence: dict[str, tuple[Segment, float]] = field(default_factory=dict)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    confidence: float = 0.85
+    clause: str = ""  # the words the line was read from, when narrower than its segment
+    quotes: dict[str, str] = field(default_factory=dict)  # narrower evidence per field
+
+    @property
+    def is_usage(self) -> bool:
+        return self.charge_model in USAGE_MODELS
+
+
+@dataclass
+class TierItem:
+    kind: str  # range | upto | next | above | rest
+    low: Decimal | None
+    high: Decimal | None
+    unit_price: Decimal | None
+    flat_fee: Decimal | None
+    package_size: Decimal | None
+    seg: Segment
+    text: str
+    unit: str = ""
+
+
+@dataclass
+class MilestoneItem:
+    name: str
+    amount: Decimal | None
+    percent: Decimal | None
+    due_date: date | None
+    seg: Segment
+
+
+def _num(raw: str, decimal_comma: bool) -> Decimal | None:
+    return p.parse_quantity(raw, decimal_comma=decimal_comma)
+
+
+def _mask_money(text: str, moneys: list[p.Money]) -> str:
+    out = text
+    for money in sorted(moneys, key=lambda m: -m.start):
+        out = out[: money.start] + "¤" * (money.end - money.start) + out[money.end :]
+    return out
+
+
+# A table column's role from its header, first match wins: (role, pattern, whole header or search).
+_HEADER_ROLES: list[tuple[str, str, bool]] = [
+    ("total", r"\b(?:total|extended|subtotal|sum|line total|annual value|contract value|gesamt)\b", False),
+    ("date", r"^(?!.*\b(?:price|fee)).*\b(?:due|date|target|when|timing)\b", False),
+    ("from", r"(?:from|min(?:imum)?|lower(?: bound)?|start|von|ab|de)(?: \(.*\))?(?: units?| calls?| volume)?", True),
+    (
+        "to",
+        r"(?:to|up to|max(?:imum)?|upper(?: bound)?|through|end|bis|à)(?: \(.*\))?(?: units?| calls?| volume)?",
+        True,
+    ),
+    (
+        "billing",
+        r"\b(?:billing|frequency|cadence|invoiced|billed|period|interval|recurrence|term|abrechnung|fréquence)\b",
+        False,
+    ),
+    ("range", r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", False),
+    ("included", r"\bincluded\b|\ballowance\b|\bfree (?:units|quantity|volume)|\binklusive", False),
+    ("qty", r"\b(?:qty|quantity|seats|users|licen[cs]es|count|number|no\.|menge|anzahl|units)\b", False),
+    ("flat_fee", r"\bflat\b|\bbase fee\b|\bfixed fee\b|\bplatform fee\b", False),
+    ("currency", r"currency|curr\.?|ccy|währung|devise", True),
+    ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),
+    ("discount", r"\bdiscount|\bsavings\b|\brabatt", False),
+    ("list", r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", False),
+    ("price", r"\b(?:price|rate|fee|cost|amount|charge|preis|prix|tarif|eur|usd|gbp)\b", False),
+    (
+        "name",
+        r"\b(?:item|product|service|description|component|name|sku|module|feature|milestone|deliverable|"
+        r"phase|line|offering|plan|leistung|bezeichnung|position)\b",
+        False,
+    ),
+]
+
+
+def _header_role(header: str) -> str:
+    h = header.lower().strip()
+    for role, pattern, whole in _HEADER_ROLES:
+        if h and (re.fullmatch(pattern, h) if whole else re.search(pattern, h)):
+            return role
+    return ""
+
+
+class PricingReader:
+    def __init__(self, ex: ExtractionContext) -> None:
+        self.ex = ex
+        self.dc = ex.decimal_comma
+        self.lines: list[Line] = []
+        self.tier_groups: list[list[TierItem]] = []
+        self.milestones: list[MilestoneItem] = []
+        self.minimums: list[tuple[Decimal, Segment, str, Line | None]] = []
+        self.defaults: dict[str, tuple[tuple[str, int] | None, str | None, Segment]] = {}
+        self._open_tiers: list[TierItem] | None = None
+        self._previous_clause = ""
+        self._pending_seats: tuple[Decimal, Segment] | None = None
+        self._pending_included: tuple[Decimal, Segment] | None = None
+        self._last_tier_seg: int = -10
+
+    # -- entry --------------------------------------------------------------------------------
+    def read(self) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+        self._read_defaults()
+        tables: dict[int, list[Segment]] = {}
+        for seg in self.ex.segments:
+            if seg.kind == "row" and seg.table is not None:
+                tables.setdefault(seg.table, []).append(seg)
+        done_tables: set[int] = set()
+        for seg in self.ex.segments:
+            if seg.kind == "row" and seg.table is not None:
+                if seg.table not in done_tables:
+                    done_tables.add(seg.table)
+                    self._close_tiers()
+                    self._table(tables[seg.table])
+                continue
+            if seg.kind == "heading":
+                continue
+            self._segment(seg)
+        self._close_tiers()
+        self._build_tier_lines()
+        self._build_milestone_line()
+        commitment = self._apply_minimums()
+        self._dedupe()
+        return self._output(), commitment
+
+    # -- document-wide cadence / timing statements --------------------------------------------
+    def _read_defaults(self) -> None:
+        for seg in self.ex.segments:
+            for sentence in re.split(r"(?<=[.;])\s+", seg.text):
+                both = re.search(r"\bin advance\b", sentence, re.I) and re.search(r"\bin arrears?\b", sentence, re.I)
+                if both and not self.ex.money(sentence) and BILLED_RE.search(sentence):
+                    # "Usage is billed monthly in arrears and support monthly in advance": one default each.
+                    for part in re.split(r"\band\b|;|,", sentence):
+                        self._default_from(seg, part, billed=True)
+                else:
+                    self._default_from(seg, sentence)
+
+    def _default_from(self, seg: Segment, text: str, *, billed: bool = False) -> None:
+        if self.ex.money(text) and not re.search(r"\ball (?:fees|charges)\b", text, re.I):
+            return
+        cadence = p.find_cadence(text)
+        timing = p.timing(text)
+        if not (cadence or timing) or not (billed or BILLED_RE.search(text)):
+            return
+        interval = (cadence[0], cadence[1]) if cadence else None
+        lowered = text.lower()
+        usage = re.search(
+            r"\busage|\boverage|\bconsumption|\bmetered|\bvariable|\btransaction fees|\bper-unit|\bin arrears",
+            lowered,
+        )
+        fixed = re.search(
+            r"\bsubscription|\bfixed|\bplatform|\blicen[cs]e|\brecurring|\bseat|\bbase fee|\bminimum|\bin advance"
+            r"|\bsupport",
+            lowered,
+        )
+        targets = []
+        if usage:
+            targets.append("usage")
+        if fixed:
+            targets.append("fixed")
+        if not targets:
+            targets = ["all"]
+        for target in targets:
+            if target not in self.defaults:
+                self.defaults[target] = (
+                    interval,
+                    timing if target != "usage" or timing == "in_arrears" else None,
+                    seg,
+                )
+
+    def _default(self, usage: bool) -> tuple[tuple[str, int] | None, str | None, Segment | None]:
+        key = "usage" if usage else "fixed"
+        for name in (key, "all"):
+            if name in self.defaults:
+                return self.defaults[name]
+        return None, None, None
+
+    # -- prose --------------------------------------------------------------------------------
+    def _segment(self, seg: Segment) -> None:
+        text = seg.text
+        if (
+            seg.kind == "field"
+            and not self.ex.money(seg.text)
+            and not p.find_percentages(seg.value, decimal_comma=self.dc)
+        ):
+            self._no_money(seg, text)
+            return
+        tier_items = self._tier_items_in(seg, text)
+        if tier_items:
+            self._add_tiers(seg, tier_items)
+            return
+        self._previous_clause = ""
+        for clause in self._clauses(text):
+            self._clause(seg, clause)
+            self._previous_clause = clause
+
+    def _drop_replaced_prices(self, text: str) -> str:
+        """ "reduced from $0.023 to $0.018", "$0.018 (instead of $0.023)": only the new price stays."""
+        for money in self.ex.money(text):
+            before = text[max(0, money.start - 60) : money.start]
+            after = text[money.end : money.end + 40]
+            if re.search(
+                r"\b(?:reduced|increased|changed|amended|revised|lowered|raised|adjusted|updated|goes|moves?|decrease"
+                r"[sd]?)\s+"
+                r"from\s*$|\b(?:instead of|previously|formerly|was|replacing|in place of)\s*$",
+                before,
+                re.I,
+            ) or re.search(
+                r"^\s*(?:per\s+[\w-]+\s+)?(?:is|shall be|will be)?\s*(?:replaced|superseded)\s+(?:by|with)", after, re.I
+            ):
+                cut = re.search(r"^(?:\s*per\s+[\w-]+)?", after)
+                end = money.end + (cut.end() if cut else 0)
+                text = text[: money.start] + " " * (end - money.start) + text[end:]
+                return self._drop_replaced_prices(re.sub(r"\bfrom\s+(?=\s*to\b)", "", text))
+        return text
+
+    def _clauses(self, text: str) -> list[str]:
+        text = TAX_NOTE.sub("", text)
+        text = self._drop_replaced_prices(text)
+        pieces = re.split(
+            r";\s+|\s+(?:plus|\+)\s+(?=(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))"
+            r"|\.\s+(?=[A-Z])|,\s+and\s+(?=("
+            r"?:an?\s"
+            r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
+            r"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD |EUR |GBP |CHF ))|\s+and\s+(?=[a-z][\w -]{0,30}?\s(?:at|of"
+            r"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|USD|EUR|GBP|CHF|AUD|CAD|JPY))|,\s+(?=(?:a|an|the)\s+[a-z -]{0,30}"
+            r"(?:fee|charge|price)\s+of\s+)",
+            text,
+        )
+        clauses: list[str] = []
+        for piece in pieces:
+            has_money = bool(self.ex.money(piece)) or bool(p.find_percentages(piece, decimal_comma=self.dc))
+            if not clauses:
+                clauses.append(piece)
+                continue
+            previous = clauses[-1]
+            prev_money = bool(self.ex.money(previous)) or bool(p.find_percentages(previous, decimal_comma=self.dc))
+            # "2.9% plus $0.30 per transaction" is one take rate; a piece without a price qualifies
+            # the one before it ("..., billed monthly in advance").
+            joins_rate = (
+                bool(p.find_percentages(previous, decimal_comma=self.dc))
+                and PERCENT_BASE_RE.search(previous)
+                and PER_EVENT_RE.search(piece)
+                and not MINIMUM_RE.search(piece)
+            )
+            general = (
+                not has_money
+                and re.search(r"\bin advance\b", piece, re.I)
+                and re.search(r"\bin arrears?\b", piece, re.I)
+            )
+            if general:
+                continue  # "Usage is billed in arrears and support in advance": read as a default
+            if not has_money or not prev_money or joins_rate:
+                clauses[-1] = f"{previous} {'plus ' if joins_rate else ''}{piece}".strip()
+            else:
+                clauses.append(piece)
+        return [c.strip() for c in clauses if c.strip()]
+
+    def _no_money(self, seg: Segment, text: str) -> None:
+        """Statements without a price that qualify a line: included units, seats, top-up, expiry."""
+        lowered = text.lower()
+        included = self._included(text)
+        if included is not None and not re.search(r"\bseat|\buser|\blicen", lowered):
+            self._attach_included(seg, included, text)
+            return
+        seats = self._seat_count(text)
+        if seats is not None:
+            target = self._last("per_seat")
+            if target is not None and "seats" not in target.fields:
+                target.fields["seats"] = seats
+                target.evidence["seats"] = (seg, 0.85)
+            elif target is None:
+                self._pending_seats = (seats, seg)  # "Licensed Users: 120" before the price per user
+            return
+        if EXPIRE_RE.search(text):
+            self._attach_expiry(seg, text)
+
+    # -- a clause with a price ----------------------------------------------------------------
+    @staticmethod
+    def _not_a_price(clause: str, moneys: list[p.Money]) -> bool:
+        """Late fees, interest, liability caps, price increases and totals are not charges."""
+        lowered = clause.lower()
+        if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
+            return True
+        if SKIP_RE.search(clause) and re.search(
+            r"\blate\b|\binterest\b|\boverdue\b|\bliabilit|\bincrease\b|\buplift|\bescalat", lowered
+        ):
+            return True
+        # A spending cap ("fees shall not exceed $50,000 without a change order") is not a charge;
+        # a cap per transaction is read with its take rate.
+        if re.search(r"\bnot (?:to )?exceed\b|\bcapped at\b|\bup to a maximum\b|\bbudget\b", lowered) and not (
+            PER_EVENT_RE.search(clause) or re.search(r"\bper\s+\w", lowered)
+        ):
+            return True
+        return bool(
+            moneys
+            and TOTAL_RE.search(clause)
+            and not re.search(r"\bper\s+(?!month|year|annum|quarter)\w", lowered)
+            and not MILESTONE_RE.search(clause)
+            and not PREPAID_RE.search(clause)
+        )
+
+    def _clause(self, seg: Segment, clause: str) -> None:
+        moneys = self.ex.money(clause)
+        percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
+        lowered = clause.lower()
+        if not moneys and not percents:
+            self._no_money(seg, clause)
+            return
+        context = " ".join(seg.context[-2:]).lower()
+        offered_only = OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:])
+        if self._not_a_price(clause, moneys) or offered_only:
+            return  # not a charge, or an add-on offered and not ordered
+        # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
+        if PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit")):
+            self._prepaid(seg, clause, moneys)
+            return
+        if EXPIRE_RE.search(clause) and self._last("prepaid_credit") and not moneys:
+            self._attach_expiry(seg, clause)
+            return
+        if (
+            percents
+            and (PERCENT_BASE_RE.search(clause) or PERCENT_BASE_RE.search(context))
+            and not MILESTONE_RE.search(clause)
+            and not re.search(
+                r"\bdiscount|\bof the (?:total |contract |implementation |project )?(?:fee|price|value)s?\b", lowered
+            )
+        ):
+            self._percentage(seg, clause, moneys, percents)
+            return
+        if (
+            moneys
+            and PER_EVENT_RE.search(clause)
+            and re.search(r"\bminimum|\bmin\b|\bat least|\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed", lowered)
+            and self._last("percentage")
+        ):
+            self._per_event_bounds(seg, clause, moneys)
+            return
+        if (
+            moneys
+            and MINIMUM_RE.search(clause)
+            and not re.search(r"\bminimum (?:term|seat|quantity|order|(?:of )?\d[\d,]* (?!usd|eur|gbp)[a-z]+)", lowered)
+            and not re.search(
+                r"\d+[- ](?:month|year)s?\s+minimum(?: term| commitment| period)?\)?\s*(?:[,;.]|$|billed|invoiced)",
+                lowered,
+            )
+            or (
+                moneys
+                and re.search(
+                    r"\bcommit(?:ment|ted|s) to (?:spend|pay|purchase)|\bspend commitment|\bminimum (?:of )?[$€£]",
+                    lowered,
+                )
+            )
+        ):
+            self._minimum(seg, clause, moneys)
+            return
+        if (
+            MILESTONE_RE.search(clause)
+            and re.search(r":\s*$|\bas follows\b|\beach milestone\b|\bfollowing milestones\b", clause)
+            and re.search(r"\btotal|\bfixed fee|\bfee for|\bprice", lowered)
+        ):
+            return  # the total a payment schedule splits, not a milestone
+        # "Phase 2 (time and materials): $150 per hour" is a rate, not a milestone.
+        is_rate = bool(moneys) and re.match(
+            r"\s*(?:/|per|an|each)\s*(?!month|year|quarter)[a-z]", clause[moneys[0].end :], re.I
+        )
+        if not is_rate and (
+            MILESTONE_RE.search(clause)
+            and (not ONE_TIME_RE.search(clause) or EQUAL_PARTS_RE.search(clause))
+            or (MILESTONE_RE.search(context) and self.milestones and moneys and MILESTONE_RE.search(clause))
+        ):
+            self._milestone(seg, clause, moneys, percents)
+            return
+        if percents and not moneys:
+            if self.milestones and MILESTONE_RE.search(context):
+                self._milestone(seg, clause, moneys, percents)
+            else:
+                self._percent_of_fee(seg, clause, percents[0][0])
+            return
+        if not moneys:
+            return
+        if (
+            self._last("percentage")
+            and re.search(r"\bfirst\b|\bup to\b", lowered)
+            and re.search(
+                r"\bno (?:commission|fee|charge)|\bfree\b|\bwaived|\bexempt|\bwithout (?:commission|fee|charge)",
+                lowered,
+            )
+        ):
+            self._percentage_allowance(seg, clause, moneys)
+            return
+        if ONE_TIME_RE.search(clause):
+            self._one_time(seg, clause, moneys)
+            return
+        self._priced(seg, clause, moneys, context)
+
+    def _minimum(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
+        """A minimum or commitment, possibly in the same clause as the price it applies to
+        ("$0.004 per call, subject to a USD 200 monthly minimum")."""
+        words = list(MINIMUM_RE.finditer(clause))
+
+        def distance(money: p.Money) -> int:
+            return min(min(abs(money.start - w.end()), abs(w.start() - money.end)) for w in words)
+
+        minimum = min(moneys, key=distance)
+        others = [m for m in moneys if m is not minimum]
+        target: Line | None = None
+        if others and distance(minimum) <= 40:
+            first_word = min(
+                w.start() for w in words if abs(w.start() - minimum.start) <= 60 or abs(minimum.end - w.start()) <= 60
+            )
+            cut_at = min(first_word, minimum.start)
+            cuts = [
+                m.start()
+                for m in re.finditer(
+                    r",\s+|;\s+|\s+subject to\b|\s+with\s+(?:an?\s+)?|\s+and\s+(?:an?\s+)?|\(", clause[:cut_at]
+                )
+            ]
+            if cuts and others[0].start < cuts[-1]:
+                main, rest = clause[: cuts[-1]], clause[cuts[-1] :]
+                count = len(self.lines)
+                self._clause(seg, main)
+                target = self.lines[-1] if len(self.lines) > count else None
+                clause = rest
+        lowered = clause.lower()
+        which = (
+            "year"
+            if re.search(
+                r"\bannual|\bper (?:contract )?year|\beach (?:contract )?year|\byearly|\bper annum|\b12[- ]month|\bco"
+                r"ntract year",
+                lowered,
+            )
+            else "period"
+        )
+        self.minimums.append((minimum.amount, seg, clause if which == "period" else f"year: {clause}", target))
+
+    def _percent_of_fee(self, seg: Segment, clause: str, percent: Decimal) -> None:
+        """ "Support: 15% of the Platform Fee": a fixed fee computed from another one, with a warning."""
+        named = re.search(
+            r"\bof (?:the )?(?P<name>[\w -]{2,40}?)\s+(?:fee|charge|price|subscription)s?\b", clause, re.I
+        )
+        if not named:
+            return
+        words = set(re.findall(r"[a-z]{3,}", named.group("name").lower()))
+        base = next(
+            (
+                line
+                for line in reversed(self.lines)
+                if line.charge_model == "flat" and words & set(re.findall(r"[a-z]{3,}", line.description.lower()))
+            ),
+            None,
+        )
+        if base is None:
+            return
+        line = Line("flat", {"amount": base.fields["amount"] * percent / 100}, seg)
+        line.warnings.append(("amount", f"{percent}% of {base.description}: the amount is computed from it."))
+        self._finish(line, clause)
+        line.interval = line.interval or base.interval
+        line.timing = line.timing or base.timing
+
+    def _priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
+        """Package, per seat, per unit or flat, by what follows the price."""
+        money = moneys[0]
+        after = clause[money.end : money.end + 80]
+        before = clause[max(0, money.start - 80) : money.start]
+        lowered = clause.lower()
+        if self._priced_package(seg, clause, money, after) or self._priced_times(seg, clause, money, before):
+            return
+        unit_match = re.match(
+            r"^\s*(?:/\s*|(?:per|each|a|an|for each|for every)\s+)(?:successful |additional |billable |extra )?(?P<un"
+            r"it>[A-Za-z][A-Za-z0-9-]*(?:[ -][A-Za-z][A-Za-z-]*)?)",
+            after,
+            re.I,
+        )
+        unit = unit_match.group("unit") if unit_match else ""
+        unit_word = unit.split()[0].lower() if unit else ""
+        is_period_unit = unit_word in STOP_UNITS or unit_word in ("mo", "yr", "qtr")
+        if is_period_unit:
+            second = re.search(
+                r"^\s*(?:/|per|each|a)\s*\w+\s*(?:,\s*)?(?:/|per|each|for each)\s+(?P<unit>[A-Za-z][A-Za-z-]*(?:\s[A-"
+                r"Za-z][A-Za-z-]*)?)",
+                after,
+                re.I,
+            )
+            if second:
+                unit = second.group("unit")
+                unit_word = unit.split()[0].lower()
+                is_period_unit = unit_word in STOP_UNITS
+        seat_text = (
+            f"per {unit}"
+            if unit and not is_period_unit and not re.search(r"-(?:day|hour|minute|month|gb|mile|km)s?\b", unit, re.I)
+            else ""
+        )
+        if (
+            is_period_unit
+            and unit_word in ("day", "week")
+            and re.search(r"\brate\b|\bworked\b|\bconsultant|\btime.and.materials|\bper diem|\bdaily|\beffort", lowered)
+        ):
+            # "a daily rate of EUR 1,200 per day": time worked is the usage, not the cadence.
+            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit_word)
+            self._finish(line, clause)
+            return
+        seat = (
+            (
+                re.search(r"\bpupm\b|\bpepm\b|\bpspm\b|\bper (?:user|employee|seat) per month\b", lowered)
+                or SEAT_RE.search(seat_text)
+                or (SEAT_RE.search(clause) and not unit_match and re.search(r"\bper\b|\beach\b", lowered))
+                or (re.search(r"\bper\b", before) and SEAT_RE.search(before) and (is_period_unit or not unit))
+            )
+            and not NOT_SEAT_RE.search(clause)
+            and not (unit and not seat_text and not is_period_unit)
+        )
+        if seat:
+            line = Line("per_seat", {"unit_price": money.amount}, seg, unit=unit or "seat")
+            seats = self._seat_count(_mask_money(clause, moneys), unit)
+            if seats is not None:
+                line.fields["seats"] = seats
+            self._finish(line, clause)
+            return
+        if (
+            unit
+            and not is_period_unit
+            and (unit_match is not None)
+            and not re.match(r"(?:one|single|flat|fixed|total|lump)", unit_word)
+        ):
+            counted = re.search(
+                rf"(?<![\d.,])(?P<n>{NUM})\s+{re.escape(unit_word.rstrip('s'))}s?\b", _mask_money(clause, moneys), re.I
+            )
+            per_period = re.match(
+                rf"^\s*(?:/|per|each)\s*[\w -]*?{re.escape(unit_word.rstrip('s'))}s?\s*(?:/|per|a|each)\s*"
+                r"(?:month|year|quarter|week)\b",
+                after,
+                re.I,
+            )
+            if (
+                (counted or per_period)
+                and p.find_cadence(after[:40])
+                and not USAGE_WORD_RE.search(f"per {unit}")
+                and not NOT_SEAT_RE.search(clause)
+            ):
+                # "$15 per viewer per month for 40 viewers", "NOK 1,250 per vessel per month": a recurring
+                # price per counted thing.
+                fields = {"unit_price": money.amount}
+                if counted:
+                    fields["seats"] = _num(counted.group("n"), self.dc)
+                line = Line("per_seat", fields, seg, unit=unit)
+                self._finish(line, clause)
+                return
+            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit)
+            included = self._included(clause, after_price=True)
+            if included is not None:
+                line.fields["included_units"] = included
+            if len(moneys) > 1 and re.search(
+                r"\bminimum|\bat least", clause[moneys[1].start - 40 : moneys[1].start], re.I
+            ):
+                line.fields["minimum_amount"] = moneys[1].amount
+            self._finish(line, clause)
+            return
+        if self._priced_each(seg, clause, money, after):
+            return
+        if USAGE_WORD_RE.search(clause) and re.search(r"\bper\b", after[:30]) and not p.find_cadence(after[:20]):
+            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")
+            self._finish(line, clause)
+            return
+        if p.find_cadence(clause) or FLAT_RE.search(clause) or FLAT_RE.search(before) or seg.kind == "row":
+            amount = money.amount
+            line = Line("flat", {"amount": amount}, seg)
+            self._finish(line, clause, flat=True)
+            return
+
+    def _priced_times(self, seg: Segment, clause: str, money: p.Money, before: str) -> bool:
+        times = re.search(rf"(?P<n>{NUM})\s*(?:x|×|\*|@)\s*$", before, re.I)
+        if times and p.find_cadence(clause) and not USAGE_WORD_RE.search(clause):
+            # "Named users: 25 x $40 = $1,000/month": a count times a recurring price.
+            line = Line("per_seat", {"unit_price": money.amount, "seats": _num(times.group("n"), self.dc)}, seg)
+            self._finish(line, clause)
+            return True
+        return False
+
+    def _priced_package(self, seg: Segment, clause: str, money: p.Money, after: str) -> bool:
+        after = re.sub(
+            r"^(\s*(?:per|for each|for every|each|/)\s+)(?:a\s+)?(thousand|hundred|million)\b",
+            lambda m: m.group(1) + {"thousand": "1000", "hundred": "100", "million": "1000000"}[m.group(2).lower()],
+            after,
+            flags=re.I,
+        )
+        """ "$25 per block of 10,000 emails", "$2 per 1,000 requests": a price per started package."""
+        package = re.search(
+            rf"^\s*(?:per|for each|for every|each|/)\s+(?:(?:started|commenced|full|block|pack|bundle|package|batch|i"
+            rf"ncrement)\s+(?:of\s+)?)?(?P<n>{QTY})\s+(?P<unit>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*)?)",
+            after,
+            re.I,
+        ) or re.search(
+            rf"\b(?:blocks?|packs?|bundles?|packages?|increments?|batch(?:es)?)\s+of\s+(?P<n>{QTY})\s+(?P<unit>[A-Za-"
+            rf"z][\w-]*)",
+            clause,
+            re.I,
+        )
+        if package:
+            size = _num(package.group("n"), self.dc)
+            if size and size > 1:
+                line = Line(
+                    "package", {"package_size": size, "package_price": money.amount}, seg, unit=package.group("unit")
+                )
+                free = self._included(clause)
+                if free is not None:
+                    line.fields["free_units"] = free
+                self._finish(line, clause)
+                return True
+        return False
+
+    def _priced_each(self, seg: Segment, clause: str, money: p.Money, after: str) -> bool:
+        subject = re.match(
+            r"^\s*(?P<u>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})(?:\s+(?:are|is|will be|shall be)\b|\s*:)", clause
+        )
+        if (
+            re.match(r"^\s*each\b", after)
+            and subject
+            and not re.search(r"\bfee\b|\bsubscription\b", subject.group("u"), re.I)
+        ):
+            # "Digital loans are charged at $0.35 each": the subject is the unit.
+            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=subject.group("u"))
+            self._finish(line, clause)
+            return True
+        return False
+
+    # -- line completion ------------------------------------------------------------------------
+    def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
+        line.description = self._describe(line.seg, clause, line.unit)
+        if line.seg.kind != "row" and clause in line.seg.text:
+            line.clause = clause
+        key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
+        if key and key not in line.fields and self._pending_included:
+            line.fields[key], included_seg = self._pending_included
+            line.evidence[key] = (included_seg, 0.75)
+            self._pending_included = None
+        if line.charge_model == "per_seat" and "seats" not in line.fields and self._pending_seats:
+            line.fields["seats"], seats_seg = self._pending_seats
+            line.evidence["seats"] = (seats_seg, 0.8)
+            self._pending_seats = None
+        billed = BILLED_RE.search(clause)
+        # "charged at a daily rate ..., invoiced monthly": a rate named by its unit is not a cadence.
+        billing_cadence = None
+        for word in BILLED_RE.finditer(clause):
+            window = re.sub(
+                r"\b(?:daily|hourly|weekly) rates?\b|\bper diem\b", "", clause[word.end() : word.end() + 40]
+            )
+            found = p.find_cadence(window)
+            if found and found[2] <= 15:
+                billing_cadence = found
+                break
+        if billing_cadence is None and billed:
+            billing_cadence = p.find_cadence(clause[billed.start() :])
+        price_cadence = p.find_cadence(clause[: billed.start()] if billed else clause)
+        # A usage price "per vehicle per month" says what a unit is, not how often it is billed.
+        cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)
+        price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
+        default_billing = self._default(False)[0] if price_key and not billed else None
+        if default_billing and price_cadence and _months(price_cadence) < _months(default_billing):
+            # "All fees are invoiced quarterly" and "$950 per month": each invoice covers a quarter.
+            billing_cadence = (default_billing[0], default_billing[1], 0)
+            cadence = billing_cadence
+        if (
+            price_key
+            and price_cadence
+            and billing_cadence
+            and (price_cadence[0], price_cadence[1]) != (billing_cadence[0], billing_cadence[1])
+        ):
+            months = {"month": 1, "year": 12}
+            if price_cadence[0] in months and billing_cadence[0] in months:
+                per = months[price_cadence[0]] * price_cadence[1]
+                billed_months = months[billing_cadence[0]] * billing_cadence[1]
+                line.fields[price_key] = line.fields[price_key] * billed_months / per
+                line.warnings.append(
+                    (
+                        price_key,
+                        f"Price stated per {per} month(s), billed every {billed_months}: the price per invoice is com"
+                        f"puted.",
+                    )
+                )
+        if cadence:
+            line.interval = (cadence[0], cadence[1])
+        timing = p.timing(clause)
+        if timing:
+            line.timing = timing
+        self.lines.append(line)
+
+    def _describe(self, seg: Segment, clause: str, unit: str) -> str:
+        if seg.kind == "field":
+            return seg.label[:200]
+        if seg.kind == "row":
+            name_cells = [
+                c
+                for c, h in zip(seg.cells, seg.header or ("",) * len(seg.cells), strict=False)
+                if _header_role(h) == "name"
+            ]
+            if name_cells and name_cells[0]:
+                return name_cells[0][:200]
+            first = next((c for c in seg.cells if c and not self.ex.money(c)), "")
+            if first:
+                return first[:200]
+        moneys = self.ex.money(clause)
+        head = clause[: moneys[0].start] if moneys else clause
+        head = re.sub(
+            r"^(?:the|a|an|and|plus|with|customer (?:shall|will) pay|customer pays)\s+",
+            "",
+            head.strip(" ,:-"),
+            flags=re.I,
+        )
+        head = re.sub(r"\s+(?:of|is|will be|shall be|at|:|=)\s*$", "", head, flags=re.I).strip(" ,:-")
+        head = re.sub(
+            r"\s+(?:are|is|will be|shall be)\s+(?:charged|billed|priced|invoiced)(?:\s+at)?$", "", head, flags=re.I
+        )
+        if 2 <= len(head) <= 80:
+            return head[:1].upper() + head[1:]
+        if unit:
+            return unit[:1].upper() + unit[1:]
+        return clause[:80]
+
+    def _included(self, text: str, *, after_price: bool = False) -> Decimal | None:
+        masked = _mask_money(text, self.ex.money(text))
+        patterns = [
+            rf"\b(?:first|initial)\s+(?P<n>{QTY})\s+[\w -]{{0,30}}?\b(?:are |is )?(?:free|included|at no (?:additiona"
+            rf"l )?(?:charge|cost)|without charge|complimentary)",
+            rf"\binclud\w*\b[\w /-]{{0,40}}?:\s*(?P<n>{QTY})\b",
+            rf"\b(?:includ(?:es|ing|ed)|with|covers?|allowance of|bundled)\s+(?:up to\s+)?(?P<n>{QTY})\s+[\w -]{{0,30"
+            rf"}}",
+            rf"\b(?P<n>{QTY})\s+[\w /-]{{0,30}}?\s+(?:are |is )?(?:included|free|at no (?:additional )?charge)",
+            rf"\b(?:above|over|beyond|in excess of|exceeding|after)\s+(?:the\s+)?(?:first\s+)?(?:included\s+)?(?P<n>"
+            rf"{QTY})\b",
+        ]
+        for pattern in patterns:
+            match = re.search(pattern, masked, re.I)
+            if match and "¤" not in match.group("n"):
+                value = _num(match.group("n"), self.dc)
+                if value is not None and value > 0:
+                    if pattern.startswith(r"\b(?:includ") and not INCLUDED_RE.search(masked):
+                        continue
+                    return value
+        # "beyond that": the allowance is in the clause before ("covers up to 100,000 emails").
+        refers_back = r"\b(?:beyond|above|over|in excess of|after) (?:that|this|it)\b|\bthereafter\b|\boverage"
+        if re.search(refers_back, text, re.I):
+            previous = _mask_money(self._previous_clause, self.ex.money(self._previous_clause))
+            match = re.search(
+                rf"\b(?:covers?|includ(?:es|ing|ed)|allowance of|up to)\s+(?:up to\s+)?(?P<n>{QTY})\s+[A-Za-z]",
+                previous,
+                re.I,
+            )
+            if match:
+                return _num(match.group("n"), self.dc)
+        return None
+
+    def _attach_included(self, seg: Segment, included: Decimal, text: str) -> None:
+        unit_words = set(re.findall(r"[a-z]+", text.lower()))
+        candidates = [line for line in self.lines if line.charge_model in ("per_unit", "package")]
+        best = None
+        for line in reversed(candidates):
+            words = set(re.findall(r"[a-z]+", (line.unit + " " + line.description).lower()))
+            if words & unit_words - {"per", "the", "month", "of", "a"}:
+                best = line
+                break
+        if best is None and len(candidates) == 1:
+            best = candidates[0]
+        if best is None:
+            if not candidates:
+                self._pending_included = (included, seg)  # "Included API Calls: 1,000,000" before the rate
+            return
+        key = "free_units" if best.charge_model == "package" else "included_units"
+        if key in best.fields and best.fields[key] != included:
+            best.warnings.append((key, f"Two allowances stated: {best.fields[key]} and {included}."))
+            return
+        best.fields[key] = included
+        best.evidence[key] = (seg, 0.8)
+
+    def _seat_count(self, text: str, unit: str = "") -> Decimal | None:
+        """How many seats: "40 users", "Users: 120", "14 providers ordered"; a stated minimum
+        ("minimum 10 providers") is not the count when another one is given."""
+        nouns = r"seats?|users?|licen[cs]es?|agents?|members?|editors?|employees?|subscriptions?|devices|endpoints|"
+        nouns += r"vehicles|locations|sites|stores|workstations"
+        word = unit.split()[0].lower().rstrip("s") if unit else ""
+        if word and word not in ("seat", "user"):
+            nouns += rf"|{re.escape(word)}s?"
+        pattern = (
+            rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal )?"
+            rf"(?:{nouns})\b"
+        )
+        counts = [
+            m
+            for m in re.finditer(pattern, text, re.I)
+            if not re.search(r"(?:minimum|min\.?|at least|up to|maximum|from)\s*(?:of\s*)?$", text[: m.start()], re.I)
+        ]
+        match = (
+            counts[-1]
+            if counts
+            else re.search(rf"\b(?:seats?|users?|licen[cs]es?|quantity|qty)\s*(?::|=|of)\s*(?P<n>{NUM})\b", text, re.I)
+        )
+        if not match:
+            return None
+        return _num(match.group("n"), self.dc)
+
+    def _last(self, model: str) -> Line | None:
+        for line in reversed(self.lines):
+            if line.charge_model == model:
+                return line
+        return None
+
+    # -- one-time, prepaid, percentage ----------------------------------------------------------
+    def _one_time(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
+        line = Line("one_time", {"amount": moneys[0].amount}, seg)
+        dates = self.ex.dates(clause)
+        if dates:
+            line.fields["charge_date"] = dates[0].value
+        if len({m.amount for m in moneys}) > 1 and not re.search(
+            r"\bwaived|\bdiscount|\binstead of|\breduced", clause, re.I
+        ):
+            line.warnings.append(
+                ("amount", f"More than one amount for this charge: {', '.join(m.text for m in moneys)}.")
+            )
+        self._finish(line, clause)
+        line.interval = None
+
+    def _prepaid(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
+        line = self._last("prepaid_credit")
+        lowered = clause.lower()
+        if TOP_UP_RE.search(clause) and line is not None and moneys:
+            threshold = None
+            amount = None
+            for money in moneys:
+                before = clause[max(0, money.start - 40) : money.start].lower()
+                if re.search(r"below|under|less than|falls to|drops to|reaches|beneath|threshold", before):
+                    threshold = money.amount
+                elif amount is None:
+                    amount = money.amount
+            if amount is not None:
+                line.fields["top_up_amount"] = amount
+                line.evidence["top_up_amount"] = (seg, 0.8)
+            if threshold is not None:
+                line.fields["top_up_threshold"] = threshold
+                line.evidence["top_up_threshold"] = (seg, 0.8)
+            if EXPIRE_RE.search(clause):
+                self._attach_expiry(seg, clause)
+            return
+        if not moneys:
+            if EXPIRE_RE.search(clause) and line is not None:
+                self._attach_expiry(seg, clause)
+            return
+        if line is not None and "amount" in line.fields and not re.search(r"\bpurchase|\bbuy|\bprepaid\b", lowered):
+            self._attach_expiry(seg, clause)
+            return
+        # "1,000,000 credits at $0.045 per credit, $45,000": a price per credit is not the pool.
+        pool = [m for m in moneys if not re.match(r"\s*(?:per|/|each)\b", clause[m.end :], re.I)] or moneys
+        moneys = pool
+        granted = moneys[0].amount
+        price = granted
+        for money in moneys[1:]:
+            before = clause[max(0, money.start - 40) : money.start].lower()
+            after = clause[money.end : money.end + 30].lower()
+            if re.search(r"\bfor\b|\bprice\b|\bcost\b|\bpay|\binvoiced\b|\bdiscounted\b|\bat\b", before):
+                price = money.amount
+            elif re.search(r"\bcredits?\b|\bvalue\b|\bworth\b", after):
+                granted, price = money.amount, moneys[0].amount
+        line = Line("prepaid_credit", {"amount": granted, "price": price}, seg)
+        self._finish(line, clause)
+        line.interval = None
+        if EXPIRE_RE.search(clause):
+            self._attach_expiry(seg, clause)
+
+    def _attach_expiry(self, seg: Segment, text: str) -> None:
+        line = self._last("prepaid_credit")
+        if line is None or not EXPIRE_RE.search(text):
+            return
+        dates = self.ex.dates(text)
+        value: date | None = dates[0].value if dates else None
+        if value is None and re.search(r"\bend of the (?:initial |subscription |contract |order )?term\b", text, re.I):
+            end = self.ex.data.get("end_date")
+            value = date.fromisoformat(end) if end else None
+        if value is None:
+            length = p.duration(text[EXPIRE_RE.search(text).start() :])  # type: ignore[union-attr]
+            start = self.ex.data.get("start_date")
+            if length and start:
+                value = date.fromisoformat(start) + length
+                line.warnings.append(("expires_on", "Expiry computed from the contract start and the stated validity."))
+        if value is not None:
+            line.fields["expires_on"] = value
+            line.evidence["expires_on"] = (seg, 0.75)
+
+    def _percentage(
+        self, seg: Segment, clause: str, moneys: list[p.Money], percents: list[tuple[Decimal, int, int]]
+    ) -> None:
+        masked = _mask_money(clause, moneys)
+        rate = percents[0][0]
+        line = self._last("percentage")
+        if (
+            line is not None
+            and "rate" in line.fields
+            and re.search(r"\bfirst\b|\bfree\b|\bminimum|\bcap", clause, re.I)
+            and not re.search(r"\bof (?:each|the|every)", clause, re.I)
+        ):
+            target = line
+        else:
+            target = Line("percentage", {"rate": rate}, seg, unit="transaction amount")
+            if (
+                len(percents) > 1
+                and percents[1][0] != rate
+                and not re.search(r"\bthen\b|\bafter\b|\bthereafter|\bfree\b", clause, re.I)
+            ):
+                target.warnings.append(
+                    ("rate", f"More than one rate stated: {', '.join(str(r) for r, _, _ in percents)}%.")
+                )
+        for money in moneys:
+            before = clause[max(0, money.start - 50) : money.start].lower()
+            after = clause[money.end : money.end + 40].lower()
+            if re.search(r"\bfirst\b|\bup to\b|\bbelow\b", before) and re.search(
+                r"\bfree|\bno (?:fee|charge)|\bexempt|\bof (?:monthly |annual )?(?:volume|gmv|transaction)",
+                after + before,
+            ):
+                target.fields["free_amount"] = money.amount
+            elif re.search(r"\bminimum|\bmin\b|\bat least|\bno less", before) and p.find_cadence(after[:20]):
+                target.fields["minimum_amount"] = money.amount  # "a minimum of $500 per month": per period
+            elif re.search(r"\bminimum|\bmin\b|\bat least|\bno less", before):
+                target.fields["per_event_min"] = money.amount
+            elif re.search(r"\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\bno more", before):
+                target.fields["per_event_max"] = money.amount
+            elif re.search(
+                r"^\s*(?:per|/|each|a)\s*(?:successful |settled |processed )?(?:transaction|payment|charge|order|book"
+                r"ing|event|txn)",
+                after,
+            ) or re.search(r"\+\s*$|\bplus\s*$|\band\s*$", before):
+                target.fields["fixed_fee"] = money.amount
+        free_events = re.search(
+            rf"\bfirst\s+(?P<n>{NUM})\s+(?:transactions|payments|events|orders|charges)\b", masked, re.I
+        )
+        if free_events and re.search(r"\bfree|\bno (?:fee|charge)|\bwaived|\bexempt", masked, re.I):
+            value = _num(free_events.group("n"), self.dc)
+            if value is not None:
+                target.fields["free_events"] = int(value)
+        if target is not line:
+            self._finish(target, clause)
+            target.timing = "in_arrears"
+
+    def _percentage_allowance(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
+        line = self._last("percentage")
+        assert line is not None
+        line.fields["free_amount"] = moneys[0].amount
+        line.evidence["free_amount"] = (seg, 0.8)
+
+    def _per_event_bounds(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
+        line = self._last("percentage")
+        assert line is not None
+        for money in moneys:
+            before = clause[max(0, money.start - 50) : money.start].lower()
+            if re.search(r"\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\bno more", before):
+                line.fields["per_event_max"] = money.amount
+            else:
+                line.fields["per_event_min"] = money.amount
+
+    # -- milestones ---------------------------------------------------------------------------
+    def _milestone(
+        self,
+        seg: Segment,
+        clause: str,
+        moneys: list[p.Money],
+        percents: list[tuple[Decimal, int, int]],
+        name: str | None = None,
+        due: date | None = None,
+    ) -> None:
+        equal = EQUAL_PARTS_RE.search(clause)
+        if equal and len(moneys) == 1 and name is None:
+            # "$10,000, payable in two equal instalments: on signature and on go-live".
+            count = p.word_number(equal.group("n")) or 0
+            events = re.findall(
+                r"\b(?:on|upon|at)\s+(?:the\s+)?([a-z][\w-]*(?:\s[a-z][\w-]*){0,3}?)(?=\s*(?:,|;|\.|\band\b|$))",
+                clause[equal.end() :],
+                re.I,
+            )
+            if count >= 2:
+                for index in range(count):
+                    label = events[index] if len(events) == count else f"Instalment {index + 1}"
+                    self.milestones.append(
+                        MilestoneItem(label[:1].upper() + label[1:], moneys[0].amount / count, None, None, seg)
+                    )
+                return
+        if len(moneys) == 1 and len(percents) >= 2 and name is None:
+            # "$24,000, invoiced 50% on kickoff and 50% on cutover": one milestone per share.
+            masked = _mask_money(clause, moneys)
+            for index, (share, _start, end) in enumerate(percents):
+                stop = percents[index + 1][1] if index + 1 < len(percents) else len(masked)
+                words = re.sub(
+                    r"^\s*(?:of the (?:total|fee)\s*)?(?:is\s+)?(?:due\s+|payable\s+|invoiced\s+)?(?:up)?on\s+|^\s*at"
+                    r"\s+",
+                    "",
+                    masked[end:stop],
+                    flags=re.I,
+                )
+                words = re.sub(r"\s*(?:,|;|\band\b|\.)+\s*$", "", words).strip(" ,;.")
+                words = re.sub(r"^(?:the|completion of|signature of)\s+", "", words, flags=re.I)
+                label = (words[:1].upper() + words[1:])[:200] if words else f"Milestone {index + 1}"
+                self.milestones.append(MilestoneItem(label, moneys[0].amount * share / 100, None, None, seg))
+            return
+        amount = moneys[0].amount if moneys else None
+        percent = percents[0][0] if percents and not moneys else None
+        if moneys and len(moneys) > 1 and re.search(r"\btotal|\bof the\b", clause, re.I) and percents:
+            amount = moneys[-1].amount if moneys[0].amount > moneys[-1].amount else moneys[0].amount
+        if due is None:
+            dates = self.ex.dates(clause)
+            due = dates[0].value if dates else None
+        if name is None:
+            name = self._milestone_name(clause, moneys)
+        self.milestones.append(MilestoneItem(name, amount, percent, due, seg))
+
+    def _milestone_name(self, clause: str, moneys: list[p.Money]) -> str:
+        text = _mask_money(clause, moneys)
+        text = re.sub(r"¤+", "", text)
+        text = re.sub(
+            r"\(\s*\d+(?:[.,]\d+)?\s*%\s*\)|\d+(?:[.,]\d+)?\s*%(?:\s+of\s+(?:the\s+)?(?:total\s+)?(?:fees?|price|cont"
+            r"ract value|project fee)s?)?",
+            "",
+            text,
+        )
+        text = re.sub(p.DATE_RE.pattern, "", text, flags=re.I)
+        text = re.sub(
+            r"\b(?:milestone\s*\d*|payment\s*\d*|phase\s*(?=\d))\s*[:.-]?\s*",
+            lambda m: m.group(0) if "phase" in m.group(0).lower() else "",
+            text,
+            flags=re.I,
+        )
+        text = re.sub(r"\b(?:is |shall be |will be |are )?(?:due|payable|invoiced|billed)\b", "", text, flags=re.I)
+        text = re.sub(
+            r"\b(?:target(?: date)?|on or about|by|no later than)\s*$", "", text.strip(" ,.;:-()"), flags=re.I
+        )
+        text = re.sub(r"\s+", " ", text).strip(" ,.;:-()")
+        return (text[:1].upper() + text[1:])[:200] if text else "Milestone"
+
+    def _build_milestone_line(self) -> None:
+        if not self.milestones:
+            return
+        total = None
+        for item in self.milestones:
+            if item.percent is not None and item.amount is None:
+                total = total or self._project_total(item.seg)
+                if total is not None:
+                    item.amount = total * item.percent / 100
+        seg = self.milestones[0].seg
+        line = Line("milestone", {}, seg)
+        names: set[str] = set()
+        milestones = []
+        for position, item in enumerate(self.milestones, start=1):
+            if item.amount is None:
+                line.warnings.append(("milestones", f"Milestone {item.name!r} has no amount the document states."))
+                continue
+            name = item.name
+            if name in names:
+                name = f"{name} ({position})"
+            names.add(name)
+            milestones.append({"name": name, "amount": item.amount, "due_date": item.due_date})
+        if not milestones:
+            return
+        line.fields["milestones"] = milestones
+        line.evidence["milestones"] = (seg, 0.8)
+        heading = next((c for c in reversed(seg.context) if c and len(c) < 80), "")
+        line.description = heading or "Milestones"
+        self.lines.append(line)
+
+    def _project_total(self, seg: Segment) -> Decimal | None:
+        for other in reversed(self.ex.segments[: seg.index + 1]):
+            moneys = self.ex.money(other.text)
+            if moneys and re.search(
+                r"\btotal|\bfixed fee|\bproject fee|\bfees? of\b|\bprice\b|\bcontract value", other.text, re.I
+            ):
+                return max(m.amount for m in moneys)
+        return None
+
+    # -- tiers --------------------------------------------------------------------------------
+    def _tier_item(self, seg: Segment, text: str) -> TierItem | None:
+        moneys = self.ex.money(text)
+        masked = _mask_money(text, moneys)
+        lowered = masked.lower()
+        unit_price = moneys[0].amount if moneys else (Decimal(0) if FREE_WORD.search(text) else None)
+        if unit_price is None:
+            return None
+        flat_fee = None
+        package_size = None
+        if moneys and re.match(
+            r"\s*(?:/|per|a|each)\s*(?:mo|month|yr|year|annum|quarter|qtr|week)\b", text[moneys[0].end :], re.I
+        ):
+            return None  # a fee per period is not a price per unit in a tier
+        if moneys:
+            after = text[moneys[0].end : moneys[0].end + 40]
+            before = text[max(0, moneys[0].start - 30) : moneys[0].start]
+            if (
+                re.search(r"\bflat\b|\bbase\b|\bfixed\b", before + after[:15], re.I)
+                and len(moneys) == 1
+                and not re.search(r"^\s*(?:per|/)", after)
+            ):
+                flat_fee, unit_price = moneys[0].amount, Decimal(0)
+            pack = re.match(rf"^\s*(?:per|/|for each|each)\s+(?P<n>{QTY})\b", after, re.I)
+            if pack:
+                size = _num(pack.group("n"), self.dc)
+                if size and size > 1:
+                    package_size = size
+            for extra in moneys[1:]:
+                around = text[max(0, extra.start - 30) : extra.end + 20].lower()
+                if re.search(r"\bflat|\bbase|\bfixed|\bplus|\+", around):
+                    flat_fee = extra.amount
+        n = QTY
+        patterns = [
+            ("range", rf"(?:from\s+|between\s+)?(?P<a>{n})\s*(?:-|–|to|through|thru|until|and)\s*(?P<b>{n})\b"),
+            (
+                "upto",
+                rf"\b(?:up to|upto|first|the first|≤|<=|less than|under|below|fewer than|0\s*-\s*|bis)\s*(?P<b>{n})\b",
+            ),
+            ("next", rf"\bnext\s+(?P<b>{n})\b"),
+            (
+                "above",
+                rf"(?:\b(?:over|above|more than|greater than|beyond|in excess of|exceeding|from|ab|after|>|≥|>=)\s*(?"
+                rf"P<a>{n})|(?P<a2>{n})\s*(?:[a-z-]+\s+){{0,2}}?(?:\+|or more|and (?:above|over|more|up|beyond)|or ab"
+                rf"ove|plus\b|\+\s*units))",
+            ),
+            (
+                "rest",
+                r"\bthereafter\b|\ball (?:additional|further|remaining|other)\b|\bremaining\b|\bany additional\b|\bev"
+                r"erything above\b|\bbeyond that\b|\bunlimited\b|\babove that\b",
+            ),
+        ]
+        for kind, pattern in patterns:
+            match = re.search(pattern, lowered, re.I)
+            if not match:
+                continue
+            groups = match.groupdict()
+            low = _num(groups["a"], self.dc) if groups.get("a") else None
+            if groups.get("a2"):
+                low = _num(groups["a2"], self.dc)
+            high = _num(groups["b"], self.dc) if groups.get("b") else None
+            if kind == "range" and (low is None or high is None or high <= low):
+                continue
+            if kind == "upto" and high is None:
+                continue
+            return TierItem(kind, low, high, unit_price, flat_fee, package_size, seg, text)
+        return None
+
+    def _tier_items_in(self, seg: Segment, text: str) -> list[TierItem]:
+        """Tiers written in one sentence ("first 10,000 at $0.01, next 40,000 at $0.008, and $0.005
+        thereafter") or one tier per bullet / line (joined later with its neighbours)."""
+        moneys = self.ex.money(text)
+        if not moneys and not FREE_WORD.search(text):
+            return []
+        if TOP_UP_RE.search(text) or PREPAID_RE.search(text) or (MINIMUM_RE.search(text) and len(moneys) < 2):
+            return []
+        parts = [
+            part
+            for part in re.split(
+                r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:next|over|above|first|up to|from|beyond|thereafter|\d|"
+                r"all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|"
+                r"\d))",
+                text,
+            )
+            if part.strip()
+        ]
+        items = [item for item in (self._tier_item(seg, part) for part in parts) if item is not None]
+        priced = [part for part in parts if self.ex.money(part) or FREE_WORD.search(part)]
+        if len(items) >= 2 and len(items) >= len(priced) - 1:
+            lead = parts[0]
+            if len(items) < len(priced) and self._tier_item(seg, lead) is None and not self.ex.money(lead):
+                pass
+            return items
+        if (
+            len(items) == 1
+            and len(parts) <= 2
+            and (
+                self._open_tiers is not None
+                and seg.index - self._last_tier_seg <= 1
+                or re.search(r"\btier|\bband\b", " ".join(seg.context[-1:]), re.I)
+            )
+        ):
+            return items
+        if (
+            len(items) == 1
+            and len(moneys) <= 1
+            and re.match(r"^\s*(?:tier\s*\d+\s*[:.-]?\s*)?(?:\d|up to|first|from|over|above|next)", text, re.I)
+            and re.search(r"\btier|\bvolume|\bband|\bfollows|\bschedule|\bpric", " ".join(seg.context[-1:]), re.I)
+        ):
+            return items
+        return []
+
+    def _add_tiers(self, seg: Segment, items: list[TierItem]) -> None:
+        if self._open_tiers is not None and seg.index - self._last_tier_seg <= 1 and len(items) == 1:
+            self._open_tiers.extend(items)
+        else:
+            self._close_tiers()
+            self._open_tiers = list(items)
+        self._last_tier_seg = seg.index
+        if len(items) > 1:
+            self._close_tiers()
+
+    def _close_tiers(self) -> None:
+        if self._open_tiers:
+            self.tier_groups.append(self._open_tiers)
+        self._open_tiers = None
+
+    def _build_tier_lines(self) -> None:
+        for group in self.tier_groups:
+            self._tier_line(group)
+
+    def _tier_line(self, items: list[TierItem]) -> None:
+        seg = items[0].seg
+        context = " ".join([*seg.context[-2:], *(item.text for item in items), " ".join(seg.header)])
+        tiers, warnings = self._tier_bounds(items)
+        self._tier_line_from(items, tiers, warnings, context)
+
+    @staticmethod
+    def _tier_bounds(items: list[TierItem]) -> tuple[list[dict[str, Any]], list[tuple[str, str]]]:
+        """Each tier's inclusive upper bound from ranges, "up to", "next N" and "above N"; bounds
+        that do not chain are warnings."""
+        warnings: list[tuple[str, str]] = []
+        tiers: list[dict[str, Any]] = []
+        previous: Decimal | None = Decimal(0)
+        for position, item in enumerate(items):
+            last = position == len(items) - 1
+            up_to: Decimal | None
+            if item.kind == "range":
+                up_to = item.high
+                if (
+                    previous is not None
+                    and item.low is not None
+                    and item.low not in (previous, previous + 1)
+                    and not (position == 0 and item.low in (0, 1))
+                ):
+                    warnings.append(("tiers", f"Tier bounds do not chain: {previous} then {item.low}."))
+            elif item.kind == "upto":
+                up_to = item.high
+                if position > 0 and previous is not None and up_to is not None and up_to <= previous:
+                    warnings.append(("tiers", f"'{item.text}' does not continue the tiers above {previous}."))
+            elif item.kind == "next":
+                up_to = (previous or Decimal(0)) + (item.high or 0) if previous is not None else None
+            elif item.kind == "above":
+                up_to = None
+                if (
+                    item.low is not None
+                    and previous is not None
+                    and item.low not in (previous, previous + 1, previous - 1)
+                ):
+                    warnings.append(("tiers", f"Tier bounds do not chain: {previous} then above {item.low}."))
+            else:
+                up_to = None
+            if up_to is None and not last:
+                warnings.append(("tiers", "An open-ended tier is not the last one."))
+            if last and up_to is not None:
+                warnings.append(
+                    ("tiers", f"The last tier ends at {up_to}: no price above it is stated; left open-ended.")
+                )
+                up_to = None
+            if up_to is not None and previous is not None and up_to <= previous:
+                warnings.append(("tiers", f"Tier bounds do not increase: {previous} then {up_to}."))
+            tier: dict[str, Any] = {"up_to": up_to, "unit_price": item.unit_price}
+            if item.flat_fee is not None:
+                tier["flat_fee"] = item.flat_fee
+            if item.package_size is not None:
+                tier["package_size"] = item.package_size
+            tiers.append(tier)
+            previous = up_to
+        return tiers, warnings
+
+    def _tier_line_from(
+        self, items: list[TierItem], tiers: list[dict[str, Any]], warnings: list[tuple[str, str]], context: str
+    ) -> None:
+        seg = items[0].seg
+        unit = self._tier_unit(items)
+        # "the first 10,000 calls are free, then $0.004 per call": one price above an allowance.
+        if (
+            len(tiers) == 2
+            and tiers[0]["unit_price"] == 0
+            and "flat_fee" not in tiers[0]
+            and tiers[0]["up_to"]
+            and "package_size" not in tiers[1]
+        ):
+            line = Line(
+                "per_unit", {"unit_price": tiers[1]["unit_price"], "included_units": tiers[0]["up_to"]}, seg, unit=unit
+            )
+            if tiers[1].get("flat_fee"):
+                line.warnings.append(("unit_price", "A flat fee on the paid tier was not kept."))
+        elif len(tiers) == 1:
+            line = Line("per_unit", {"unit_price": tiers[0]["unit_price"]}, seg, unit=unit)
+            if items[0].low:
+                line.fields["included_units"] = items[0].low
+        else:
+            volume = bool(VOLUME_RE.search(context))
+            graduated = bool(GRADUATED_RE.search(context))
+            model = "volume" if volume and not re.search(r"\bgraduated\b", context, re.I) else "graduated"
+            line = Line(model, {"tiers": tiers}, seg, unit=unit)
+            if not volume and not graduated:
+                line.warnings.append(
+                    ("charge_model", "The document does not say graduated or volume tiers: graduated assumed.")
+                )
+            if model == "graduated" and CUMULATIVE_RE.search(context):
+                line.fields["tier_basis"] = "cumulative"
+        line.warnings.extend(warnings)
+        intro = " ".join(seg.context[-2:])
+        # The heading or the introducing sentence ("API calls (graduated):"), not a form field above.
+        intro_lines = [] if len(items) > 1 and items[0].seg is items[-1].seg else list(reversed(seg.context[-2:]))
+        line.description = (
+            next(
+                (c for c in intro_lines if c and len(c) <= 80 and (c.endswith(":") or not re.search(r":\s*\S", c))),
+                "",
+            )
+            or unit[:1].upper() + unit[1:]
+        )
+        line.description = re.sub(r"[:.]\s*$", "", line.description)
+        cadence = p.find_cadence(intro + " " + " ".join(item.text for item in items))
+        if cadence and BILLED_RE.search(intro + " ".join(item.text for item in items)):
+            line.interval = (cadence[0], cadence[1])
+        line.evidence["tiers"] = (seg, 0.8)
+        self.lines.append(line)
+
+    def _tier_unit(self, items: list[TierItem]) -> str:
+        texts = [*(item.text for item in items), *items[0].seg.context[-2:], " ".join(items[0].seg.header)]
+        for text in texts:
+            match = re.search(
+                r"\b(?:per|/)\s*(?:successful |additional )?(?P<u>[A-Za-z][A-Za-z-]*(?:\s(?!per\b|for\b|in\b)[A-Za-z]"
+                r"[A-Za-z-]*)?)",
+                text,
+            )
+            if match and match.group("u").split()[0].lower() not in STOP_UNITS:
+                return match.group("u")
+        for text in texts:
+            match = re.search(rf"(?:{NUM})\s+(?P<u>(?!per\b)[A-Za-z][A-Za-z-]+(?:\s[A-Za-z][A-Za-z-]+)?)", text)
+            if match and match.group("u").split()[0].lower() not in STOP_UNITS | {"and", "to", "at", "or", "units"}:
+                return match.group("u")
+        return "units"
+
+    # -- tables -------------------------------------------------------------------------------
+    def _table(self, rows: list[Segment]) -> None:
+        header = rows[0].header
+        roles = [_header_role(h) for h in header]
+        # A column of words only is the item's name, whatever its header says ("Fee | Rate | Notes").
+        if "name" not in roles:
+            for index, role in enumerate(roles):
+                column = [row.cells[index] for row in rows if index < len(row.cells)]
+                if role in ("price", "") and column and all(c and not re.search(r"\d", c) for c in column):
+                    roles[index] = "name"
+                    break
+        intro = " ".join(rows[0].context[-2:])
+        texts = [self._row_text(row, roles) for row in rows]
+        tier_items = [self._tier_item(row, text) for row, text in zip(rows, texts, strict=False)]
+        has_range_cols = "from" in roles or "to" in roles or "range" in roles
+        if sum(1 for item in tier_items if item) >= 2 and (
+            has_range_cols or all(tier_items) or re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)
+        ):
+            group = [item for item in tier_items if item]
+            # "Price per 1,000 emails" in the header: each tier prices started blocks of 1,000.
+            block = re.search(rf"\bper\s+(?P<n>{QTY})\s+[A-Za-z]", " ".join(header), re.I)
+            size = _num(block.group("n"), self.dc) if block else None
+            if size and size > 1:
+                for tier_item in group:
+                    tier_item.package_size = tier_item.package_size or size
+            self.tier_groups.append(group)
+            return
+        milestone_table = any(
+            re.search(r"milestone|deliverable|phase|payment (?:event|schedule)", h, re.I) for h in header
+        ) or (MILESTONE_RE.search(intro) and any(r == "date" for r in roles))
+        for row, text in zip(rows, texts, strict=False):
+            if milestone_table:
+                moneys = self.ex.money(text)
+                percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)
+                if not moneys and not percents:
+                    continue
+                if TOTAL_RE.search(row.cells[0] if row.cells else ""):
+                    continue
+                name = next((c for c, r in zip(row.cells, roles, strict=False) if r == "name" and c), None) or next(
+                    (c for c in row.cells if c and not self.ex.money(c) and not self.ex.dates(c)), "Milestone"
+                )
+                due_cell = next((c for c, r in zip(row.cells, roles, strict=False) if r == "date" and c), "")
+                dates = self.ex.dates(due_cell or text)
+                self._milestone(
+                    row, text, moneys[:1] if moneys else [], percents, name=name, due=dates[0].value if dates else None
+                )
+                continue
+            self._row(row, text, roles)
+
+    def _row_text(self, row: Segment, roles: list[str]) -> str:
+        parts = []
+        cells = list(row.cells)
+        low = high = None
+        for cell, role in zip(cells, roles + [""] * (len(cells) - len(roles)), strict=False):
+            if role == "from":
+                low = cell
+            elif role == "to":
+                high = cell
+            elif role == "total":
+                continue
+            elif role == "flat_fee" and cell:
+                parts.append(f"flat fee {cell}")
+            elif cell:
+                parts.append(cell)
+        if low is not None or high is not None:
+            if high and re.search(r"\d", high):
+                # An "up to" column alone gives each tier's upper bound.
+                parts.insert(0, f"{low} - {high}" if low else f"up to {high}")
+            elif low:
+                parts.insert(0, f"{low}+")
+            else:
+                parts.insert(0, "thereafter")
+        return " ; ".join(parts)
+
+    def _header_priced(self, price_cell: str, header_text: str) -> tuple[str, list[p.Money]]:
+        """ "Price (EUR) | 0,15": a bare number under a header that names the currency."""
+        header_currency = re.search(rf"\b({p._CODE})\b|([$€£¥])", header_text)
+        if header_currency and re.fullmatch(r"[\d.,' ]+", price_cell.strip() or "x"):
+            price_cell = f"{header_currency.group(1) or header_currency.group(2)} {price_cell.strip()}"
+        return price_cell, self.ex.money(price_cell)
+
+    def _row(self, row: Segment, text: str, roles: list[str]) -> None:
+        moneys = self.ex.money(text)
+        currency_cells = [c for c, r in zip(row.cells, roles, strict=False) if r == "currency" and c]
+        bare_price = bool(re.search(rf"\b({p._CODE})\b|[$€£¥]", " ".join(row.header + tuple(currency_cells)))) and any(
+            r in ("price", "list") and re.fullmatch(r"[\d.,' ]+", c.strip() or "x")
+            for c, r in zip(row.cells, roles, strict=False)
+        )
+        if not moneys and not bare_price and not p.find_percentages(text, decimal_comma=self.dc):
+            return
+        if row.cells and TOTAL_RE.search(row.cells[0]):
+            return
+        cells = {role: cell for cell, role in zip(row.cells, roles, strict=False) if role and cell}
+        header_text = " ".join(row.header)
+        price_cell = cells.get("price", "") or cells.get("list", "")
+        price_money = self.ex.money(price_cell)
+        if not price_money:
+            price_cell, price_money = self._header_priced(price_cell, f"{header_text} {cells.get('currency', '')}")
+            moneys = price_money or moneys
+        qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
+        billing = cells.get("billing", "")
+        name = cells.get("name", "")
+        # One clause per row, in an order the prose reader understands: name, price, billing.
+        price_text = price_cell or " ".join(c.text for c in moneys[:1])
+        if (
+            price_money
+            and not re.search(r"\bper\b|/", price_cell)
+            and re.search(r"\bper\s+\w+|\bunit price|/\s*\w+", header_text, re.I)
+        ):
+            unit = re.search(r"\bper\s+(\w+(?:\s\w+)?)|/\s*(\w+)", header_text, re.I)
+            if unit:
+                price_text = f"{price_cell} per {unit.group(1) or unit.group(2)}"
+        elif price_money and not re.search(r"\bper\b|/", price_cell):
+            rate = re.search(r"\b(hour|dai|day|week|month)ly\b", header_text, re.I)
+            if rate and rate.group(1).lower() in ("hour", "dai", "day"):
+                price_text = f"{price_cell} per {'hour' if rate.group(1).lower() == 'hour' else 'day'}"
+        if billing and not BILLED_RE.search(billing):
+            billing = f"billed {billing}"
+        # Name, price, what the price is per (a "Unit" column), then how it is billed.
+        parts = [name, price_text]
+        per = cells.get("per", "")
+        if per:
+            # A "Per" / "Unit" column: "vessel per month" -> "per vessel per month".
+            parts.append(per if re.match(r"(?i)\s*(?:per|/|each|a)\b", per) else f"per {per}")
+        parts += [c for c, r in zip(row.cells, roles, strict=False) if r in ("", "range") and c and c not in parts]
+        parts.append(billing)
+        clause = " ; ".join(p_ for p_ in parts if p_).replace(" ; ", " ", 0)
+        clause = re.sub(r"\s*;\s*", " ", clause)
+        price_header = " ".join(h for h, r in zip(row.header, roles, strict=False) if r in ("price", "list", "name"))
+        if not re.search(r"\bmonth|\byear|\bannual|\bquarter", clause, re.I) and re.search(
+            r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year", price_header, re.I
+        ):
+            cadence_word = re.search(r"monthly|annual|yearly|quarterly|per month|per year", price_header, re.I)
+            clause = f"{clause} {cadence_word.group(0)}" if cadence_word else clause
+        before = len(self.lines)
+        context_row = Segment(
+            row.page, row.text, "row", row.cells, row.header, row.table, index=row.index, context=row.context
+        )
+        self._clause(context_row, clause)
+        if len(self.lines) > before:
+            line = self.lines[-1]
+            line.seg = row
+            if qty is not None and qty != 1:
+                price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
+                self._row_quantity(line, qty, header_text)
+                if (
+                    line.charge_model == "per_seat"
+                    and re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
+                    and not re.search(r"(?i)\b(?:unit|per|each|price|rate)\b", price_title)
+                ):
+                    # "Quantity 25 | Annual fee $15,000": the fee is for all 25; the seat price is a share.
+                    line.fields["unit_price"] = line.fields["unit_price"] / qty
+                    line.warnings.append(
+                        ("unit_price", f"'{price_title}' read as the total for {qty}: price per seat computed.")
+                    )
+            allowance = _num(cells["included"], self.dc) if cells.get("included") else None
+            key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
+            if allowance and key:
+                line.fields[key] = allowance
+
+    @staticmethod
+    def _row_quantity(line: Line, qty: Decimal, header_text: str) -> None:
+        if line.charge_model == "flat":
+            # A recurring item bought in a quantity is priced per seat (licences, users, units).
+            line.charge_model = "per_seat"
+            line.fields = {"unit_price": line.fields["amount"], "seats": qty}
+        elif line.charge_model == "per_seat":
+            line.fields["seats"] = qty
+        elif line.charge_model == "one_time":
+            line.fields["amount"] = line.fields["amount"] * qty
+            line.warnings.append(("amount", f"Quantity {qty} times the unit price."))
+        elif (
+            line.charge_model == "per_unit" and "included_units" not in line.fields and INCLUDED_RE.search(header_text)
+        ):
+            line.fields["included_units"] = qty
+
+    # -- minimums -------------------------------------------------------------------------------
+    def _apply_minimums(self) -> dict[str, Any] | None:
+        commitment: dict[str, Any] | None = None
+        for amount, seg, text, stated_on in self.minimums:
+            yearly = text.startswith("year: ")
+            clause = text.removeprefix("year: ")
+            usage_lines = [line for line in self.lines if line.is_usage]
+            target = stated_on if stated_on is not None and stated_on.charge_model in USAGE_MODELS else None
+            lowered = clause.lower()
+            across = re.search(
+                r"\bacross\b|\ball (?:metered )?(?:usage|fees|charges|lines)|\baggregate|\bcombined", lowered
+            )
+            for line in usage_lines if target is None and not across else []:
+                words = {
+                    w
+                    for w in re.findall(r"[a-z]+", (line.unit + " " + line.description).lower())
+                    if len(w) > 2 and w not in STOP_UNITS and w not in ("minimum", "commitment", "fee", "fees")
+                }
+                if words and any(re.search(rf"\b{re.escape(w)}s?\b", lowered) for w in words):
+                    target = line
+                    break
+            if (
+                not yearly
+                and target is None
+                and len(usage_lines) == 1
+                and not re.search(
+                    r"\ball (?:usage|fees|charges|lines)|\baggregate|\bacross|\bcombined|\btotal", lowered
+                )
+            ):
+                target = usage_lines[0]
+            if not yearly and target is not None:
+                if "minimum_amount" in target.fields and target.fields["minimum_amount"] != amount:
+                    target.warnings.append(
+                        ("minimum_amount", f"Two minimums stated: {target.fields['minimum_amount']} and {amount}.")
+                    )
+                    continue
+                target.fields["minimum_amount"] = amount
+                target.evidence["minimum_amount"] = (seg, 0.8)
+                if clause in seg.text:
+                    target.quotes["minimum_amount"] = clause.strip(" ,;")
+                continue
+            if commitment is not None:
+                if commitment["amount"] != amount:
+                    self.ex.rec.warn(
+                        "minimum_commitment.amount",
+                        f"Two commitments stated: {commitment['amount']} and {amount}; kept the first.",
+                    )
+                continue
+            commitment = {
+                "amount": _money_text(p.plain(amount)),
+                "period": "year" if yearly else "billing_period",
+                "lines": [],
+            }
+            self.ex.rec.note("minimum_commitment.amount", seg, 0.8)
+            if not usage_lines:
+                self.ex.rec.warn("minimum_commitment", "A minimum commitment without usage lines to count against it.")
+        return commitment
+
+    # -- cleanup and output ---------------------------------------------------------------------
+    def _key(self, line: Line) -> tuple[Any, ...]:
+        return (line.charge_model, metric_code(line.unit) if line.is_usage else slug(line.description)[:20])
+
+    def _dedupe(self) -> None:
+        kept: list[Line] = []
+        for line in self.lines:
+            twin = next((k for k in kept if k.charge_model == line.charge_model and self._same_thing(k, line)), None)
+            if twin is None:
+                kept.append(line)
+                continue
+            if self._prices(twin) == self._prices(line):
+                for name, value in line.fields.items():
+                    twin.fields.setdefault(name, value)
+                # The second mention may say what the first did not (when, how often).
+                twin.interval = twin.interval or line.interval
+                twin.timing = twin.timing or line.timing
+                continue
+            twin.warnings.append(
+                (
+                    self._price_field(twin),
+                    f"Two prices for the same item: {self._prices(twin)} and {self._prices(line)} "
+                    f"(page {line.seg.page}: {line.seg.text[:80]!r}); kept the first.",
+                )
+            )
+        self.lines = kept
+
+    def _same_thing(self, a: Line, b: Line) -> bool:
+        """Two mentions of one charge (a summary table and the prose that explains it), or two
+        charges? The same unit with the same price is one; with different prices it is one only
+        when their descriptions share a word ("two prices for one thing" becomes a warning)."""
+        if a.charge_model in ("milestone", "prepaid_credit", "percentage"):
+            return True
+        if a.is_usage:
+            if metric_code(a.unit) != metric_code(b.unit):
+                return False
+            if self._prices(a) == self._prices(b):
+                return True
+            ignore = {
+                "the",
+                "and",
+                "per",
+                "are",
+                "is",
+                "at",
+                "of",
+                "billed",
+                "charged",
+                "fee",
+                "fees",
+                "price",
+                "usage",
+            }
+            words_a = {w for w in re.findall(r"[a-z]{3,}", a.description.lower()) if w not in ignore}
+            words_b = {w for w in re.findall(r"[a-z]{3,}", b.description.lower()) if w not in ignore}
+            if not words_a or not words_b:
+                return True
+            # "Storage" and "Storage is charged": one thing; "Inbound calls" and "Outbound calls": two.
+            return len(words_a & words_b) / len(words_a | words_b) >= 0.5
+        if slug(a.description) == slug(b.description) and bool(a.description):
+            return True
+        # "Imaging workflow platform | $4,000 per month" and "The imaging workflow platform fee of
+        # $4,000 per month": most of the shorter name's words, at the same price, are one charge.
+        words_a = set(re.findall(r"[a-z]{3,}", a.description.lower())) - {"the", "and", "fee", "fees", "for", "charge"}
+        words_b = set(re.findall(r"[a-z]{3,}", b.description.lower())) - {"the", "and", "fee", "fees", "for", "charge"}
+        shorter = min(len(words_a), len(words_b))
+        return (
+            shorter > 0
+            and len(words_a & words_b) >= max(1, (2 * shorter + 2) // 3)
+            and self._prices(a) == self._prices(b)
+        )
+
+    @staticmethod
+    def _price_field(line: Line) -> str:
+        return {
+            "flat": "amount",
+            "one_time": "amount",
+            "per_unit": "unit_price",
+            "per_seat": "unit_price",
+            "graduated": "tiers",
+            "volume": "tiers",
+            "package": "package_price",
+            "percentage": "rate",
+            "prepaid_credit": "amount",
+            "milestone": "milestones",
+        }[line.charge_model]
+
+    def _prices(self, line: Line) -> Any:
+        return str(line.fields.get(self._price_field(line)))
+
+    @staticmethod
+    def _metric_of(line: Line, shared: list[str]) -> str:
+        metric = metric_code(line.unit)
+        if shared.count(metric) > 1:
+            # Two prices per minute (inbound, outbound) meter two things: name them apart.
+            words = [w for w in re.findall(r"[a-z]+", line.description.lower()) if w not in STOP_UNITS]
+            metric = metric_code(" ".join([*words[:2], line.unit]))
+        return metric
+
+    def _output(self) -> list[dict[str, Any]]:
+        out: list[dict[str, Any]] = []
+        codes: set[str] = set()
+        shared = [metric_code(line.unit) for line in self.lines if line.is_usage]
+        for index, line in enumerate(self.lines):
+            path = f"lines[{index}]"
+            code = slug(line.description or line.unit or line.charge_model)[:40] or line.charge_model
+            base = code
+            counter = 2
+            while code in codes:
+                code = f"{base}_{counter}"
+                counter += 1
+            codes.add(code)
+            data: dict[str, Any] = {
+                "code": code,
+                "description": line.description[:200],
+                "charge_model": line.charge_model,
+            }
+            if line.is_usage:
+                data["metric"] = self._metric_of(line, shared)
+            for name, value in line.fields.items():
+                data[name] = _json(value)
+                if name in MONEY_FIELDS and isinstance(data[name], str):
+                    data[name] = _money_text(data[name])
+            if "milestones" in data:
+                for milestone in data["milestones"]:
+                    milestone["amount"] = _money_text(milestone["amount"])
+            recurring = line.charge_model in RECURRING_MODELS
+            default_interval, default_timing, default_seg = self._default(line.is_usage)
+            # One-time fees, milestones and credit purchases are invoiced once: no cadence to state.
+            if recurring:
+                interval = line.interval or default_interval or ("month", 1)
+                data["billing_interval"], data["billing_interval_count"] = interval
+                data["billing_timing"] = (
+                    "in_arrears" if line.is_usage else (line.timing or default_timing or "in_advance")
+                )
+            out.append(data)
+            rec = self.ex.rec
+            quote = line.clause or None
+            rec.note(f"{path}.charge_model", line.seg, line.confidence, quote)
+            for name in line.fields:
+                seg, conf = line.evidence.get(name, (line.seg, line.confidence))
+                rec.note(f"{path}.{name}", seg, conf, line.quotes.get(name) or (quote if seg is line.seg else None))
+            if recurring:
+                if line.interval:
+                    rec.note(f"{path}.billing_interval", line.seg, 0.85)
+                elif default_interval and default_seg is not None:
+                    rec.note(f"{path}.billing_interval", default_seg, 0.75)
+                else:
+                    rec.confidence[f"{path}.billing_interval"] = 0.5
+                    rec.warn(f"{path}.billing_interval", "No billing frequency stated for this line: monthly assumed.")
+                if line.timing:
+                    rec.note(f"{path}.billing_timing", line.seg, 0.85)
+                else:
+                    rec.confidence[f"{path}.billing_timing"] = 0.7
+            for name, message in line.warnings:
+                rec.warn(f"{path}.{name}", message)
+        return out
+
+
+def _months(cadence: tuple[Any, ...]) -> float:
+    per = {"day": 1 / 30, "week": 7 / 30, "month": 1, "year": 12}.get(cadence[0], 1)
+    return per * cadence[1]
+
+
+def _json(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return p.plain(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json(v) for k, v in value.items() if v is not None or k == "up_to"}
+    return value
+
+
+MONEY_FIELDS = {
+    "amount",
+    "minimum_amount",
+    "package_price",
+    "price",
+    "top_up_threshold",
+    "top_up_amount",
+    "free_amount",
+    "fixed_fee",
+    "per_event_min",
+    "per_event_max",
+}
+
+
+def _money_text(text: str) -> str:
+    """Money as the API writes it: at least the cents ("1000.00"), more when the price has them."""
+    if "." not in text:
+        return f"{text}.00"
+    whole, fraction = text.split(".")
+    return f"{whole}.{fraction.ljust(2, '0')}"

@@ -1,0 +1,231 @@
+"""Bytes of an uploaded document -> pages of text lines and tables, in reading order."""
+
+from __future__ import annotations
+
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+PDF, DOCX, TEXT = "pdf", "docx", "text"
+
+
+class DocumentReadError(Exception):
+    """The file is not a readable PDF, DOCX or text document."""
+
+
+@dataclass
+class Block:
+    """A paragraph-like line, or a table row (cells), with its page."""
+
+    page: int
+    text: str
+    cells: tuple[str, ...] = ()
+    table: int | None = None  # index of the table on the document, for rows
+    starts_paragraph: bool = False
+
+
+@dataclass
+class Document:
+    kind: str
+    blocks: list[Block] = field(default_factory=list)
+    page_count: int = 1
+
+    @property
+    def text(self) -> str:
+        return "\n".join(block.text for block in self.blocks)
+
+    @property
+    def has_text(self) -> bool:
+        return any(ch.isalnum() for ch in self.text)
+
+    def page_texts(self) -> list[tuple[int, str]]:
+        pages: dict[int, list[str]] = {}
+        for block in self.blocks:
+            pages.setdefault(block.page, []).append(block.text)
+        return [(page, "\n".join(lines)) for page, lines in sorted(pages.items())]
+
+
+def detect_kind(data: bytes, filename: str = "") -> str:
+    name = filename.lower()
+    if data[:5] == b"%PDF-" or name.endswith(".pdf"):
+        return PDF
+    if data[:2] == b"PK" or name.endswith(".docx"):
+        return DOCX
+    return TEXT
+
+
+def read_document(data: bytes, filename: str = "") -> Document:
+    kind = detect_kind(data, filename)
+    try:
+        if kind == PDF:
+            return _read_pdf(data)
+        if kind == DOCX:
+            return _read_docx(data)
+    except DocumentReadError:
+        raise
+    except Exception as exc:  # a broken upload is a finding to show, not a crash
+        raise DocumentReadError(f"Could not read the {kind.upper()} file: {exc}") from exc
+    return _read_text(data)
+
+
+_PUNCTUATION = str.maketrans(
+    {
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u2011": "-",
+        "\u2010": "-",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u200b": None,
+        "\u00ad": None,
+        "\ufeff": None,
+    }
+)
+
+
+def _clean(text: str | None) -> str:
+    """One spelling of the text: ligatures and full-width forms unfolded (NFKC, "ﬁrst" -> "first"),
+    typographic dashes and quotes made plain, runs of spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text or "").translate(_PUNCTUATION)
+    # Dot leaders ("Customer ........ Acme Inc.") separate a label from its value.
+    text = re.sub(r"[ \t]*(?:\.\s?){4,}[ \t]*", ": ", text)
+    return re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
+
+
+def _read_text(data: bytes) -> Document:
+    if b"\x00" in data[:4096]:
+        raise DocumentReadError("The file is binary, not text, PDF or DOCX.")
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    document = Document(kind=TEXT)
+    table_index = 0
+    in_table = False
+    new_paragraph = True
+    for page_number, page in enumerate(text.split("\f"), start=1):
+        new_paragraph = True
+        lines = page.splitlines()
+        # Columns aligned with spaces (a text export of a table): three or more cells split by runs
+        # of two or more spaces, on at least two neighbouring lines.
+        aligned = [len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") for raw in lines]
+        for index, raw in enumerate(lines):
+            # Markdown exports: "# Heading", "**Customer:** Acme" read as plain text.
+            line = re.sub(r"\*\*|__|^\s{0,3}#{1,6}\s+", "", raw.rstrip())
+            neighbours = (index > 0 and aligned[index - 1]) or (index + 1 < len(lines) and aligned[index + 1])
+            if aligned[index] and neighbours:
+                cells = tuple(_clean(cell) for cell in re.split(r"\s{2,}", line.strip()))
+                if not in_table:
+                    table_index += 1
+                    in_table = True
+                document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
+                continue
+            # Markdown / pipe tables and tab-separated rows keep their cells.
+            if line.strip().startswith("|") or line.count("\t") >= 1 or line.count(" | ") >= 1:
+                stripped = line.strip().strip("|")
+                if re.fullmatch(r"[\s|:+-]*", stripped):
+                    continue
+                separator = "\t" if "\t" in line and "|" not in line else "|"
+                cells = tuple(_clean(cell) for cell in stripped.split(separator))
+                if not in_table:
+                    table_index += 1
+                    in_table = True
+                document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
+                continue
+            in_table = False
+            if not line.strip():
+                new_paragraph = True
+                continue
+            document.blocks.append(Block(page_number, _clean(line), starts_paragraph=new_paragraph))
+            new_paragraph = False
+        document.page_count = page_number
+    return document
+
+
+def _read_pdf(data: bytes) -> Document:
+    import pdfplumber
+
+    document = Document(kind=PDF)
+    table_index = 0
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        document.page_count = len(pdf.pages)
+        for page_number, page in enumerate(pdf.pages, start=1):
+            tables = page.find_tables()
+            boxes = [table.bbox for table in tables]
+
+            def outside(obj: dict, boxes: list = boxes) -> bool:
+                x = (obj["x0"] + obj["x1"]) / 2
+                y = (obj["top"] + obj["bottom"]) / 2
+                return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+            text_page = page.filter(outside) if boxes else page
+            items: list[tuple[float, Block | list[Block]]] = []
+            previous_bottom: float | None = None
+            for line in text_page.extract_text_lines(layout=False, strip=True):
+                if not line["text"].strip():
+                    continue
+                height = line["bottom"] - line["top"]
+                # A gap of more than about half a line between lines starts a new paragraph.
+                gap = previous_bottom is None or line["top"] - previous_bottom > 0.45 * height
+                previous_bottom = line["bottom"]
+                items.append((line["top"], Block(page_number, _clean(line["text"]), starts_paragraph=gap)))
+            for table in tables:
+                table_index += 1
+                rows = []
+                for row in table.extract():
+                    cells = tuple(_clean((cell or "").replace("\n", " ")) for cell in row)
+                    if any(cells):
+                        rows.append(Block(page_number, " | ".join(cells), cells, table_index))
+                items.append((table.bbox[1], rows))
+            items.sort(key=lambda item: item[0])
+            for _, item in items:
+                if isinstance(item, list):
+                    document.blocks.extend(item)
+                else:
+                    document.blocks.append(item)
+    return document
+
+
+def _read_docx(data: bytes) -> Document:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        word = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise DocumentReadError(f"Not a readable DOCX file: {exc}") from exc
+    document = Document(kind=DOCX)
+    page = 1
+    table_index = 0
+    for item in word.iter_inner_content():
+        if isinstance(item, Paragraph):
+            # Explicit page breaks are the only page positions a DOCX carries.
+            if 'w:br w:type="page"' in item._p.xml or "lastRenderedPageBreak" in item._p.xml:
+                page += 1 if document.blocks else 0
+            for number, line in enumerate(item.text.splitlines()):
+                if line.strip():
+                    document.blocks.append(Block(page, _clean(line), starts_paragraph=number == 0))
+        elif isinstance(item, Table):
+            table_index += 1
+            for row in item.rows:
+                cells: list[str] = []
+                previous = None
+                for cell in row.cells:
+                    if cell._tc is previous:
+                        continue  # a merged cell repeats itself
+                    previous = cell._tc
+                    cells.append(_clean(cell.text.replace("\n", " ")))
+                if any(cells):
+                    document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
+    document.page_count = page
+    return document

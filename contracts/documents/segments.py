@@ -1,0 +1,266 @@
+"""Document blocks -> segments: sentences of prose, "Label: value" fields and table rows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from contracts.documents.reader import Block, Document
+
+# "- ", "• ", "a. ", "1) ", "(b) ", "(iv) ", "(3) "; not "(45) days" at the start of a wrapped line.
+_BULLET = re.compile(r"^\s*(?:[-•*▪◦·]|[a-z0-9]{1,3}[.)]|\((?:[a-z]{1,2}|[ivx]{1,4}|\d)\))\s+", re.I)
+_FIELD = re.compile(r"^(?P<label>[A-Za-z][\w /&'().#-]{1,48}?)\s*[:：]\s*(?P<value>\S.*)$")
+_HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][^.!?:;]{0,60}$")
+# "e.g." and "Inc." must not end a sentence; decimals never do (no space after the dot).
+_ABBREVIATIONS = (
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCorp\.)(?<!\bCo\.)(?<!\bNo\.)(?<!\bSt\.)"
+    r"(?<!\bvs\.)(?<!\bp\.a\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bS\.A\.)(?<!\bB\.V\.)(?<!\bL\.L\.C\.)"
+)
+_LABEL = re.compile(
+    r"(?i)\b(?:customer|client|name|e-?mail|date|start|end|term|payment|currency|contact|address|bill|invoice|"
+    r"effective|merchant|company|account|zone|period|renewal|po\b|reference|order|seller|buyer|licensee|provider)"
+)
+_SEVERAL_FIELDS = re.compile(r"(?<=\d|[a-z).])\s+((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s)")
+_SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z\"“])")
+
+
+@dataclass
+class Segment:
+    page: int
+    text: str
+    kind: str  # "prose", "field", "heading", "row"
+    cells: tuple[str, ...] = ()
+    header: tuple[str, ...] = ()
+    table: int | None = None
+    label: str = ""
+    value: str = ""
+    index: int = 0
+    context: list[str] = field(default_factory=list)  # headings / intro sentences before it
+
+
+def _is_header_row(cells: tuple[str, ...]) -> bool:
+    """Column titles: words in every cell and no amounts ("Price per 1,000 emails" is a title)."""
+    joined = " ".join(cells)
+    filled = [cell for cell in cells if cell]
+    if re.search(r"[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK)\s?\d|\d\s?(?:USD|EUR|GBP|CHF)\b", joined):
+        return False
+    if any(not re.search(r"[A-Za-z]", cell) for cell in filled):
+        return False
+    if re.search(r"\d{2,}", joined) and not all(
+        re.search(r"(?i)\bper\b|\bprice|\brate|\bfee", c) or not re.search(r"\d", c) for c in filled
+    ):
+        return False
+    return len(filled) >= 2
+
+
+def _prose_segments(lines: list[Block]) -> list[Segment]:
+    """Join wrapped lines into paragraphs and split them into sentences; keep fields, bullets and
+    headings on their own (a PDF wraps lines mid-sentence, a form puts one field per line)."""
+    out: list[Segment] = []
+    buffer: list[str] = []
+    page = lines[0].page if lines else 1
+
+    def flush() -> None:
+        if buffer:
+            paragraph = " ".join(buffer)
+            for sentence in _SENTENCE_END.split(paragraph):
+                if sentence.strip():
+                    out.append(Segment(page, sentence.strip(), "prose"))
+            buffer.clear()
+
+    for block in lines:
+        text = block.text.strip()
+        # A wrapped form field continues on a line that starts in lower case (or "2026.").
+        if (
+            not buffer
+            and out
+            and out[-1].kind == "field"
+            and (text[:1].islower() or (text[:1].isdigit() and not _BULLET.match(text)))
+            and not re.search(r"[.;]$", out[-1].text)
+        ):
+            out[-1].text = f"{out[-1].text} {text}"
+            out[-1].value = f"{out[-1].value} {text}"
+            continue
+        field_match = _FIELD.match(text)
+        starts_new = bool(_BULLET.match(text)) or bool(field_match) or block.page != page or block.starts_paragraph
+        # A line ending in a colon introduces a list or a table; sentences inside a paragraph are
+        # split later, so a line that merely ends with a full stop does not end the paragraph.
+        if starts_new or (buffer and re.search(r":$", buffer[-1])):
+            flush()
+        page = block.page if not buffer else page
+        if field_match and len(field_match.group("label").split()) <= 6:
+            flush()
+            # "Order Date: 2026-05-18  Service Start: 2026-06-01  Term: 12 months": one field each.
+            first_value = field_match.start("value")
+            starts = [0] + [m.start(1) for m in _SEVERAL_FIELDS.finditer(text, first_value)]
+            for part in (text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)):
+                match = _FIELD.match(part.strip())
+                if match:
+                    out.append(
+                        Segment(
+                            block.page,
+                            part.strip(),
+                            "field",
+                            label=match.group("label").strip(),
+                            value=match.group("value").strip(),
+                        )
+                    )
+                elif out:
+                    out[-1].text += f" {part.strip()}"
+                    out[-1].value += f" {part.strip()}"
+            continue
+        if not buffer and _HEADING.match(text) and len(text.split()) <= 8 and not re.search(r"[$€£¥%]|\d{3,}", text):
+            out.append(Segment(block.page, text, "heading"))
+            continue
+        cleaned = _BULLET.sub("", text)
+        if _BULLET.match(text):
+            flush()
+        page = block.page if not buffer else page
+        buffer.append(cleaned)
+    flush()
+    return out
+
+
+def _table_segments(rows: list[Block], item: int) -> list[Segment]:
+    """A table's rows as fields (label and value), prose (one cell) or priced rows with their header."""
+    segments: list[Segment] = []
+    header: tuple[str, ...] = ()
+    width = max(len(row.cells) for row in rows)
+    # A two-column table of labels and values is a form ("Customer | Acme Inc."), not a price list.
+    label_table = width == 2 and sum(1 for row in rows if row.cells and _LABEL.search(row.cells[0])) >= max(
+        1, (len(rows) + 1) // 2
+    )
+    for position, row in enumerate(rows):
+        cells = row.cells
+        if (
+            label_table
+            and position == 0
+            and re.fullmatch(r"(?i)(?:field|item|term|key|label)\s*\|?\s*", cells[0] or "")
+        ):
+            continue
+        # The header is the first row of labels before any priced row (a merged title row may
+        # come above it: "Recurring Fees" / "Item | Qty | Unit Price").
+        if (
+            not header
+            and not any(seg.kind == "row" for seg in segments)
+            and position < len(rows) - 1
+            and _is_header_row(cells)
+            and width > 1
+            and not label_table
+        ):
+            header = cells
+            continue
+        filled = [c for c in cells if c]
+        if (
+            len(cells) == 4
+            and all(cells)
+            and sum(1 for c in cells[::2] if _LABEL.search(c) or re.search(r"(?i)quote|#|no\.", c)) == 2
+            and not re.search(r"[$€£¥]|\d", cells[0] + cells[2])
+        ):
+            # "Customer | Acme | Start Date | 2026-07-01": two label / value pairs side by side.
+            for label, value in ((cells[0], cells[1]), (cells[2], cells[3])):
+                segments.append(
+                    Segment(row.page, f"{label}: {value}", "field", cells=cells, table=item, label=label, value=value)
+                )
+            continue
+        if len(filled) >= 2 and all(_FIELD.match(c) for c in filled):
+            # Side-by-side blocks (signature blocks, "PROVIDER: X | CUSTOMER: Y"): one field per cell.
+            for cell in filled:
+                match = _FIELD.match(cell)
+                assert match is not None
+                segments.append(
+                    Segment(
+                        row.page,
+                        cell,
+                        "field",
+                        cells=cells,
+                        table=item,
+                        label=match.group("label").strip(),  # type: ignore[arg-type]
+                        value=match.group("value").strip(),
+                    )
+                )
+            continue
+        if (
+            (not header or label_table)
+            and len([c for c in cells if c]) == 2
+            and len(cells[0]) <= 50
+            and not re.search(r"[$€£¥]", cells[0])
+        ):
+            label, value = (c for c in cells if c)
+            segments.append(
+                Segment(row.page, f"{label}: {value}", "field", cells=cells, table=item, label=label, value=value)  # type: ignore[arg-type]
+            )
+            continue
+        if len([c for c in cells if c]) == 1 and not header:
+            segments.append(Segment(row.page, next(c for c in cells if c), "prose"))
+            continue
+        segments.append(Segment(row.page, row.text, "row", cells=cells, header=header, table=item))  # type: ignore[arg-type]
+    return segments
+
+
+_LONE_LABEL = re.compile(
+    r"(?i)(?:(?:contract |subscription |service |order )?(?:start|end|effective|commencement|expiration) date|"
+    r"payment terms|billing e-?mail|invoice e-?mail|customer(?: name)?|client(?: name)?|bill to|billed to|sold to|"
+    r"currency|(?:subscription |initial |contract )?term|time ?zone)"
+)
+
+
+def _labels_above_values(segments: list[Segment]) -> list[Segment]:
+    """A form laid out with the label on its own line and the value below ("START DATE" /
+    "2026-08-01"): one field."""
+    out: list[Segment] = []
+    skip = False
+    for position, seg in enumerate(segments):
+        if skip:
+            skip = False
+            continue
+        following = segments[position + 1] if position + 1 < len(segments) else None
+        if (
+            seg.kind in ("heading", "prose")
+            and _LONE_LABEL.fullmatch(seg.text.strip().rstrip(":"))
+            and following is not None
+            and following.kind in ("heading", "prose")
+            and len(following.text.split()) <= 10
+            and not _LONE_LABEL.fullmatch(following.text.strip().rstrip(":"))
+        ):
+            label = seg.text.strip().rstrip(":").capitalize()
+            out.append(
+                Segment(following.page, f"{label}: {following.text}", "field", label=label, value=following.text)
+            )
+            skip = True
+            continue
+        out.append(seg)
+    return out
+
+
+def segment(document: Document) -> list[Segment]:
+    segments: list[Segment] = []
+    pending: list[Block] = []
+    tables: dict[int, list[Block]] = {}
+    order: list[tuple[str, object]] = []
+    for block in document.blocks:
+        if block.table is None:
+            pending.append(block)
+            continue
+        if pending:
+            order.append(("prose", list(pending)))
+            pending.clear()
+        if block.table not in tables:
+            tables[block.table] = []
+            order.append(("table", block.table))
+        tables[block.table].append(block)
+    if pending:
+        order.append(("prose", list(pending)))
+    for kind, item in order:
+        if kind == "prose":
+            segments.extend(_prose_segments(item))  # type: ignore[arg-type]
+            continue
+        segments.extend(_table_segments(tables[item], item))  # type: ignore[index, arg-type]
+    segments = _labels_above_values(segments)
+    context: list[str] = []
+    for index, seg in enumerate(segments):
+        seg.index = index
+        seg.context = list(context[-3:])
+        if seg.kind in ("heading", "prose", "field"):
+            context.append(seg.text)
+    return segments

@@ -1,0 +1,211 @@
+"""The vocabulary of pricing language the extractor reads: party labels, time zones, and the
+patterns naming each kind of charge (one-time, milestone, prepaid, seats, usage, tiers, minimums),
+with the helpers that turn a unit into a line code and a metric."""
+
+from __future__ import annotations
+
+import re
+
+USAGE_MODELS = {"per_unit", "graduated", "volume", "package", "percentage"}
+RECURRING_MODELS = USAGE_MODELS | {"flat", "per_seat"}
+
+CUSTOMER_LABELS = (
+    r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|sold to|buyer|subscriber|licensee|"
+    r"account(?: name)?|company name|customer entity|ordering entity|organisation|organization|purchaser|"
+    r"kunde|auftraggeber|client name|name of customer|end user"
+)
+PROVIDER_ROLES = r"provider|vendor|supplier|licensor|company|seller|contractor|consultant|we|us|service provider"
+CUSTOMER_ROLES = r"customer|client|licensee|subscriber|buyer|purchaser|you"
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+TIMEZONES = {
+    "eastern": "America/New_York",
+    "et": "America/New_York",
+    "est": "America/New_York",
+    "edt": "America/New_York",
+    "central": "America/Chicago",
+    "ct": "America/Chicago",
+    "cst": "America/Chicago",
+    "mountain": "America/Denver",
+    "mt": "America/Denver",
+    "pacific": "America/Los_Angeles",
+    "pt": "America/Los_Angeles",
+    "pst": "America/Los_Angeles",
+    "pdt": "America/Los_Angeles",
+    "uk": "Europe/London",
+    "london": "Europe/London",
+    "gmt": "Europe/London",
+    "bst": "Europe/London",
+    "cet": "Europe/Berlin",
+    "cest": "Europe/Berlin",
+    "central european": "Europe/Berlin",
+    "berlin": "Europe/Berlin",
+    "paris": "Europe/Paris",
+    "amsterdam": "Europe/Amsterdam",
+    "utc": "UTC",
+    "sydney": "Australia/Sydney",
+    "aest": "Australia/Sydney",
+    "tokyo": "Asia/Tokyo",
+    "jst": "Asia/Tokyo",
+    "singapore": "Asia/Singapore",
+    "sgt": "Asia/Singapore",
+    "india": "Asia/Kolkata",
+    "ist": "Asia/Kolkata",
+    "zurich": "Europe/Zurich",
+    "toronto": "America/Toronto",
+    "vancouver": "America/Vancouver",
+    "chicago": "America/Chicago",
+    "denver": "America/Denver",
+    "new york": "America/New_York",
+    "los angeles": "America/Los_Angeles",
+    "san francisco": "America/Los_Angeles",
+    "melbourne": "Australia/Melbourne",
+    "auckland": "Pacific/Auckland",
+    "stockholm": "Europe/Stockholm",
+    "oslo": "Europe/Oslo",
+    "vienna": "Europe/Vienna",
+    "madrid": "Europe/Madrid",
+    "dublin": "Europe/Dublin",
+}
+TZ_REGIONS = {"eastern", "central", "mountain", "pacific", "central european"}
+SKIP_RE = re.compile(
+    r"\blate (?:payment )?(?:fee|charge)|\binterest\b|\boverdue\b|\bliabilit|\bindemn|\binsurance\b|\btravel\b|"
+    r"out-of-pocket|\bincrease\b|\buplift\b|\bescalat|\bcpi\b|\bvat\b|\bsales tax|\bwithholding|\bpenalt|"
+    r"\bnot included\b|\bexclusive of (?:all )?taxes|\brefund|\bcredit card surcharge|\bstandard rate|\blist price|"
+    r"\bwaived\b",
+    re.I,
+)
+TOTAL_RE = re.compile(
+    r"\b(?:grand )?total\b|\bsubtotal\b|\bcontract value\b|\btcv\b|\bacv\b|\btotal contract|\baggregate fees|"
+    r"\bestimated\b|\bapproximately\b|\bfor example\b|\be\.g\.|\billustrat|\bsum of\b|\bwould be\b",
+    re.I,
+)
+ONE_TIME_RE = re.compile(
+    r"\bone[- ]time\b|\bone[- ]off\b|\bset-?\s?up\b|\bonboarding\b|\bimplementation fee\b|\bactivation\b|"
+    r"\bnon-?recurring\b|\binstallation\b|\bintegration fee\b|\bmigration fee\b|\binitiation\b|\bupfront fee\b|"
+    r"\bkick-?off fee\b|\btraining fee\b|\beinmalig|\bfrais d'installation|\bsingle payment\b|\bonce\b",
+    re.I,
+)
+MILESTONE_RE = re.compile(
+    r"\bmilestone|\bupon (?:completion|acceptance|delivery|go-?live|launch|sign|execution|approval)|"
+    r"\bon (?:completion|acceptance|delivery|go-?live)|\bat (?:completion|acceptance|go-?live|sign)|"
+    r"\bdeliverable|\bphase\b|\bpayment schedule|\bsign-?off\b|\bgo-?live\b|\bkick-?off\b|\bacceptance\b",
+    re.I,
+)
+PREPAID_RE = re.compile(
+    r"\bpre-?paid (?:usage |api |service )?(?:credits?|balance|funds|units|tokens|minutes|hours|drawdown)|\bprepaymen"
+    r"t\b|\bcredit (?:pool|balance|bundle|pack|wallet|block)|\bdraw(?:n|s|ing)?-?\s?down|"
+    r"\busage credits?\b|\bcredits?\b.*\b(?:purchase|buy|bought)|\b(?:purchase|buy|bought)s?\b.*\bcredits?\b|"
+    r"\bcommitted credits?\b|\bcredit allotment|\bpre-?pa(?:y|ys|ying)\b[^.]{0,40}\bcredits?\b|\bcredits?\b[^.]{0,30}"
+    r"\bpre-?paid\b|\bpre-?paid\b[^.]{0,30}\bcredits?"
+    r"\b",
+    re.I,
+)
+PERCENT_BASE_RE = re.compile(
+    r"\bof (?:the |each |all |every |gross |total |net |any )*(?:[a-z-]+ ){0,3}?(?:transaction|payment|gross|gmv|volu"
+    r"me|processed|"
+    r"sales|revenue|order|amount|charge|value|spend|payout|booking|merchandise|invoice|premium|settle|"
+    r"funds|tpv|billings|disburse|collected|basket|ticket)|\btake rate\b|\bcommission\b|\bprocessing fee\b|"
+    r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b",
+    re.I,
+)
+SEAT_RE = re.compile(
+    r"\bper (?:named |authori[sz]ed |licensed |full |standard |admin |power |internal )?(?:seat|user|licen[cs]e|"
+    r"agent|member|editor|employee|head|operator|developer|learner|admin|subscriber seat)s?\b|\bseats?\b|"
+    r"\blicen[cs]es\b|\b(?:named|authori[sz]ed|licensed) users\b|\buser licen[cs]es?\b|\bper-seat\b|\bper-user\b|"
+    r"\bper (?:workstation|device|endpoint|vehicle|location|site|store|bed|doctor|provider)\b(?!-)",
+    re.I,
+)
+NOT_SEAT_RE = re.compile(
+    r"\bactive users?\b|\bmau\b|\bmonthly active|\bbased on (?:the )?(?:number of )?(?:active|actual|measured)|"
+    r"\bactive (?:vehicles|devices|units|endpoints|assets|sensors)\b",
+    re.I,
+)
+PRICE_WORDS_RE = re.compile(r"\b(?:fee|price|rate|charge|cost|amount|overage)s?\b", re.I)
+BARE_AMOUNT_RE = re.compile(
+    r"(?:(?<=: )|(?<=\bat )|(?<=\bof )|(?<=\bis ))(?P<n>\d{1,3}(?:[,.]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?=\s*(?:per\b|/|each\b|a (?:month|year)\b|monthly\b|annually\b|$|[,;.](?:\s|$)|\s\())"
+)
+FLAT_RE = re.compile(
+    r"\bfee\b|\bsubscription\b|\blicen[cs]e\b|\bplatform\b|\bretainer\b|\bsupport\b|\bmaintenance\b|\bhosting\b|"
+    r"\baccess\b|\bbase\b|\bplan\b|\bservice charge\b|\bmanaged service|\bpackage\b|\bbundle\b|\bedition\b|"
+    r"\btier\b|\bgrundgebühr|\bpauschale|\babonnement\b|\bfixed\b|\bcharge\b|\bprice\b",
+    re.I,
+)
+USAGE_WORD_RE = re.compile(
+    r"\busage\b|\bper (?:api |successful |outbound |inbound )?(?:call|request|message|sms|email|gb|tb|mb|minute|"
+    r"hour|event|transaction|record|document|page|query|lookup|verification|check|unit|token|credit|scan|"
+    r"report|ticket|shipment|label|delivery|ride|mile|km|kwh|invocation|execution|build|impression|click|lead|"
+    r"contact|profile|device|sensor|asset|host|node|vcpu|cpu|core|instance|job|task|render|call|stream|view)s?\b",
+    re.I,
+)
+MINIMUM_RE = re.compile(
+    r"\bminimum\b|\bcommit(?:ment|ted|s)?\b|\bat least\b|\bno less than\b|\bnot less than\b|\bfloor\b|"
+    r"\bmin\.?\s+(?:monthly|annual|spend|fee|charge)|\bmindestumsatz|\bminimum spend",
+    re.I,
+)
+PER_EVENT_RE = re.compile(
+    r"\b(?:per|each|any|a|every|any single|a single|per single)\s+(?:single\s+)?(?:successful\s+)?(?:card\s+)?"
+    r"(?:transaction|payment|event|charge|order|booking|txn)\b",
+    re.I,
+)
+INCLUDED_RE = re.compile(
+    r"\b(?:includ(?:es|ed|ing)|free|allowance|at no (?:additional )?charge|no charge|bundled|covered|covers|"
+    r"complimentary)\b",
+    re.I,
+)
+VOLUME_RE = re.compile(
+    r"\bvolume\b|\ball (?:units|calls|usage|messages|requests|events|transactions)\b.*\b(?:at|priced|charged)|"
+    r"\bentire (?:volume|usage|quantity)|\bevery unit\b|\bwhole volume\b|\btotal (?:volume|quantity) (?:determines|se"
+    r"ts)|"
+    r"\bsingle rate\b|\bnot graduated\b|\bapplies to all\b",
+    re.I,
+)
+GRADUATED_RE = re.compile(
+    r"\bgraduated\b|\bincremental\b|\bmarginal\b|\beach tier\b|\bstep(?:ped)?\b|\bprogressive\b|\bstaffel|"
+    r"\bwithin (?:each|that|the) (?:tier|band)|\bonly the units\b|\bnext\b",
+    re.I,
+)
+CUMULATIVE_RE = re.compile(
+    r"\bcumulative\b|\bover the (?:contract |subscription )?term\b|\bsince the start of the term", re.I
+)
+RANGE_WORDS = (
+    r"first|next|up to|upto|over|above|more than|greater than|beyond|in excess of|exceeding|thereafter|"
+    r"additional|remaining|and above|and over|and up|\+|≤|<=|<|>|from|to|through|between|under|below|less than"
+)
+UNIT_AFTER_PER = re.compile(
+    r"\b(?:per|each|every|a|/)\s*(?:successful |additional |billable )?(?P<unit>[A-Za-z][A-Za-z0-9-]*(?:\s[A-Za-z][A-"
+    r"Za-z-]*)?)",
+)
+
+STOP_UNITS = {
+    "month",
+    "year",
+    "quarter",
+    "week",
+    "day",
+    "annum",
+    "the",
+    "calendar",
+    "billing",
+    "contract",
+    "period",
+    "each",
+    "unit",
+    "monthly",
+    "annually",
+}
+
+
+def slug(text: str) -> str:
+    text = re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+    return text[:64] or "line"
+
+
+def metric_code(unit: str) -> str:
+    words = [w for w in re.findall(r"[a-z0-9]+", unit.lower()) if w not in STOP_UNITS]
+    if not words:
+        return "units"
+    last = words[-1]
+    if not last.endswith("s") and last not in ("sms", "data", "storage", "compute", "bandwidth", "traffic"):
+        words[-1] = last + ("es" if last.endswith(("ch", "sh", "x")) else "s")
+    return slug("_".join(words[-3:]))

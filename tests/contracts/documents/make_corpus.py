@@ -1,0 +1,155 @@
+"""Render the hand-written corpus as PDF (reportlab), DOCX (python-docx) and text files, each
+next to its expected contract JSON: ``python -m tests.contracts.documents.make_corpus``.
+
+The rendered files are committed, so the benchmark reads real documents; re-run this after
+editing corpus_dev.py or corpus_heldout.py.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "text": ".txt"}
+
+
+def render_text(blocks: list[tuple[Any, ...]]) -> bytes:
+    out: list[str] = []
+    for block in blocks:
+        kind = block[0]
+        if kind == "pb":
+            out.append("\f")
+        elif kind == "h":
+            out.append(block[1].upper() if len(block[1]) < 40 else block[1])
+            out.append("")
+        elif kind == "p":
+            out.append(block[1])
+            out.append("")
+        elif kind in ("t", "tb", "tm"):
+            rows = block[-1]
+            for index, row in enumerate(rows):
+                out.append("| " + " | ".join(row) + " |")
+                if index == 0:
+                    out.append("|" + "|".join("---" for _ in row) + "|")
+            out.append("")
+    return "\n".join(out).encode("utf-8")
+
+
+def render_pdf(blocks: list[tuple[Any, ...]]) -> bytes:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    font = "Helvetica"
+    # A TrueType font for £, € and ¥ (Helvetica's standard encoding lacks some of them).
+    for candidate in ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",):
+        if Path(candidate).exists():
+            pdfmetrics.registerFont(TTFont("DejaVu", candidate))
+            font = "DejaVu"
+    for style in styles.byName.values():
+        style.fontName = font  # type: ignore[attr-defined]
+    buffer = io.BytesIO()
+    story: list[Any] = []
+    for block in blocks:
+        kind = block[0]
+        if kind == "pb":
+            story.append(PageBreak())
+        elif kind == "h":
+            story.append(Paragraph(_escape(block[1]), styles["Heading2"]))
+        elif kind == "p":
+            story.append(Paragraph(_escape(block[1]), styles["BodyText"]))
+            story.append(Spacer(1, 4))
+        elif kind in ("t", "tb", "tm"):
+            rows = block[-1]
+            table = Table([[Paragraph(_escape(cell), styles["BodyText"]) for cell in row] for row in rows])
+            # "tb": a table drawn without rules (its text is all a PDF reader gets).
+            style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
+            if kind != "tb":
+                style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.grey))
+            table.setStyle(TableStyle(style))
+            story.append(table)
+            story.append(Spacer(1, 8))
+    SimpleDocTemplate(buffer, pagesize=A4, title="Contract", author="Autobill corpus", invariant=1).build(story)
+    return buffer.getvalue()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def render_docx(blocks: list[tuple[Any, ...]]) -> bytes:
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    for block in blocks:
+        kind = block[0]
+        if kind == "pb":
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif kind == "h":
+            document.add_heading(block[1], level=2)
+        elif kind == "p":
+            document.add_paragraph(block[1])
+        elif kind == "t":
+            rows = block[1]
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+        elif kind in ("tb", "tm"):
+            # "tm": a title row merged across the table above the header row.
+            title, rows = block[1], block[2]
+            table = document.add_table(rows=len(rows) + 1, cols=len(rows[0]))
+            table.style = "Table Grid"
+            merged = table.cell(0, 0).merge(table.cell(0, len(rows[0]) - 1))
+            merged.text = title
+            for r, row in enumerate(rows, start=1):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+    document.core_properties.author = "Autobill corpus"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+RENDER = {"pdf": render_pdf, "docx": render_docx, "text": render_text}
+
+
+def _content(data: bytes, name: str) -> object:
+    from contracts.documents.reader import read_document
+
+    document = read_document(data, name)
+    return [(block.page, block.text, block.cells) for block in document.blocks]
+
+
+def build(folder: str, docs: list[dict[str, Any]]) -> None:
+    target = HERE / folder
+    target.mkdir(exist_ok=True)
+    for doc in docs:
+        path = target / f"{doc['name']}{SUFFIX[doc['format']]}"
+        # "raw": a text document laid out by hand (space-aligned columns), rendered as it is.
+        data = doc["raw"].encode() if doc.get("raw") else RENDER[doc["format"]](doc["blocks"])
+        if not path.exists() or _content(path.read_bytes(), path.name) != _content(data, path.name):
+            path.write_bytes(data)  # DOCX zips carry timestamps: rewrite only when the content changed
+        (target / f"{doc['name']}.expected.json").write_text(
+            json.dumps(doc["expected"], indent=2, ensure_ascii=False) + "\n"
+        )
+
+
+def main() -> None:
+    from tests.contracts.documents import corpus_dev, corpus_heldout
+
+    build("dev", corpus_dev.DOCS)
+    build("heldout", corpus_heldout.DOCS)
+
+
+if __name__ == "__main__":
+    main()
