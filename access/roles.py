@@ -40,17 +40,24 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             "receivables.refund": (VIEW, CHANGE),
             # Writing an open invoice off as bad debt, when collection has failed.
             "invoicing.perms": ("mark_uncollectible",),
-            "reporting.perms": ("view_dashboard",),
+            # The AR dashboard (the CFO dashboard is the CFO's and the auditors').
+            "reporting.perms": ("view_ar_dashboard",),
+            # The AR dashboard's review thresholds are the analysts' to tune.
+            "reporting.reviewthreshold": (VIEW, ADD, CHANGE),
         },
         CFO: {
             **{
                 f"{app}.*": (VIEW,) for app in ("contracts", "metering", "invoicing", "receivables", "revrec", "ledger")
             },
-            "reporting.perms": ("view_dashboard",),
+            "reporting.perms": ("view_dashboard", "view_ar_dashboard"),
+            # The reporting currency's dated rates are finance's to keep.
+            "reporting.exchangerate": (VIEW, ADD, CHANGE),
+            "reporting.reviewthreshold": (VIEW,),
         },
         AUDITOR: {
             **{f"{app}.*": (VIEW,) for app in FINANCE_APPS},
-            "reporting.perms": ("view_dashboard",),
+            "reporting.perms": ("view_dashboard", "view_ar_dashboard"),
+            "reporting.*": (VIEW,),
         },
     }
 

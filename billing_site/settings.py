@@ -221,3 +221,9 @@ INVOICE_ANOMALY_FACTOR = Decimal(env.str("INVOICE_ANOMALY_FACTOR", default="3"))
 INVOICE_ANOMALY_HISTORY = env.int("INVOICE_ANOMALY_HISTORY", default=3)
 INVOICE_HOLD_ABOVE = {"USD": 100_000, "EUR": 100_000, "GBP": 100_000, "JPY": 15_000_000}
 CREDIT_NOTE_NUMBER_PREFIX = env.str("CREDIT_NOTE_NUMBER_PREFIX", default="CN")
+
+# --- Reporting (issue 12) ---------------------------------------------------------------------
+# The CFO dashboard converts every currency into REPORTING_CURRENCY with the dated rates stored in
+# reporting.ExchangeRate, each quoted as the value of one unit in EXCHANGE_BASE_CURRENCY.
+REPORTING_CURRENCY = env.str("REPORTING_CURRENCY", default="USD")
+EXCHANGE_BASE_CURRENCY = env.str("EXCHANGE_BASE_CURRENCY", default="USD")

@@ -23,6 +23,7 @@ urlpatterns = [
         contract_invoice_preview,
         name="contract-invoice-preview",
     ),
+    path("admin/reporting/", include("reporting.urls")),  # reporting (issue 12): dashboards
     path("admin/", admin.site.urls),
     path("api/v1/", include("billing_site.api_urls")),
     path("webhooks/usage", usage_webhook, name="usage-webhook"),

@@ -1,0 +1,14 @@
+"""Re-apply the roles once the reporting dashboards have their permissions: AR analysts and the CFO
+see the AR dashboard, the CFO edits exchange rates, AR analysts edit review thresholds."""
+
+from django.db import migrations
+
+from access.migrations import _reapply
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("access", "0004_write_off_role"),
+        ("reporting", "0002_review_thresholds_exchange_rates"),
+    ]
+    operations = [migrations.RunPython(_reapply.reapply_roles, migrations.RunPython.noop)]
