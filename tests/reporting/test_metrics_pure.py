@@ -59,6 +59,7 @@ def test_convert_uses_the_rate_in_force_and_goes_through_the_base() -> None:
     assert convert(D(100), currency="EUR", target="USD", base="USD", rates=rates, day=dt.date(2026, 2, 28)) == D(110)
     assert convert(D(100), currency="EUR", target="USD", base="USD", rates=rates, day=dt.date(2026, 3, 31)) == D(120)
     assert convert(D(120), currency="USD", target="EUR", base="USD", rates=rates, day=MAR) == D(100)
-    assert convert(D(125), currency="GBP", target="EUR", base="USD", rates=rates, day=MAR) == D(125) * D("1.25") / D("1.20")
+    gbp_in_eur = convert(D(125), currency="GBP", target="EUR", base="USD", rates=rates, day=MAR)
+    assert gbp_in_eur == D(125) * D("1.25") / D("1.20")
     assert convert(D(1), currency="EUR", target="USD", base="USD", rates=rates, day=dt.date(2025, 12, 31)) is None
     assert convert(D(7), currency="JPY", target="JPY", base="USD", rates=rates, day=MAR) == D(7)
