@@ -227,3 +227,5 @@ CREDIT_NOTE_NUMBER_PREFIX = env.str("CREDIT_NOTE_NUMBER_PREFIX", default="CN")
 # reporting.ExchangeRate, each quoted as the value of one unit in EXCHANGE_BASE_CURRENCY.
 REPORTING_CURRENCY = env.str("REPORTING_CURRENCY", default="USD")
 EXCHANGE_BASE_CURRENCY = env.str("EXCHANGE_BASE_CURRENCY", default="USD")
+# PostgreSQL work_mem for a dashboard's read-only snapshot (its aggregations stay in memory).
+REPORTING_WORK_MEM = env.str("REPORTING_WORK_MEM", default="64MB")
