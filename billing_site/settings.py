@@ -229,3 +229,7 @@ REPORTING_CURRENCY = env.str("REPORTING_CURRENCY", default="USD")
 EXCHANGE_BASE_CURRENCY = env.str("EXCHANGE_BASE_CURRENCY", default="USD")
 # PostgreSQL work_mem for a dashboard's read-only snapshot (its aggregations stay in memory).
 REPORTING_WORK_MEM = env.str("REPORTING_WORK_MEM", default="64MB")
+
+# --- Audit chain (issue 12) ------------------------------------------------------------------
+# Audit events and history rows are sealed into the tamper-evident chain every minute.
+CELERY_BEAT_SCHEDULE["audit-chain-seal"] = {"task": "audit.tasks.audit_chain_seal_task", "schedule": 60.0}

@@ -5,7 +5,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from audit.views import audit_export_csv
+from audit.views import audit_chain_check, audit_export_csv
 from integrations.views import usage_webhook
 from invoicing.admin_views import contract_invoice_preview
 from invoicing.views import invoice_pay, invoice_pay_pdf
@@ -18,6 +18,7 @@ admin.site.index_title = "Billing, collections and revenue"
 urlpatterns = [
     path("", RedirectView.as_view(url="/admin/", permanent=False)),
     path("admin/audit/export.csv", audit_export_csv, name="audit-export"),
+    path("admin/audit/chain-check/", audit_chain_check, name="audit-chain-check"),
     path(
         "admin/contracts/contract/<int:contract_id>/preview-next-invoice/",
         contract_invoice_preview,

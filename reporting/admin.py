@@ -11,6 +11,7 @@ from .models import ExchangeRate, ReviewThreshold
 class ReviewThresholdAdmin(HistoryAdmin):
     list_display = ("name", "min_amount", "currency", "min_days_overdue", "customer", "is_active")
     list_filter = ("is_active", "currency")
+    list_select_related = ("customer",)
     autocomplete_fields = ("customer",)
 
 

@@ -19,7 +19,8 @@ from django.utils import timezone
 from access import roles
 from access.models import ApiKey, IdempotencyRecord
 from access.services import api_key_create
-from audit.models import AuditEvent
+from audit.models import AuditEvent, AuditExport, ChainLink
+from audit.sealing import audit_chain_seal
 from contracts.models import Amendment, BillingContact, Contract, ContractLine, Customer, Milestone
 from contracts.services import customer_card_attach
 from invoicing.models import (
@@ -44,6 +45,7 @@ from receivables.models import (
     PayPageIntent,
     Refund,
 )
+from reporting.models import ExchangeRate, ReviewThreshold
 from revrec.models import RevenueScheduleEntry
 
 pytestmark = pytest.mark.django_db
@@ -62,6 +64,8 @@ ADD_ALLOWED = {
     Account: True, JournalEntry: False,
     AuditEvent: False,
     ApiKey: False, IdempotencyRecord: False,
+    # Reporting and the audit chain (issue 12).
+    ReviewThreshold: True, ExchangeRate: True, AuditExport: False, ChainLink: False,
 }
 D = Decimal
 NOW = dt.datetime(2026, 4, 5, 12, 0, tzinfo=dt.UTC)
@@ -159,6 +163,11 @@ def _world(suffix: str) -> dict[str, object]:
     key = api_key_create(name=f"key {suffix}").api_key
     IdempotencyRecord.objects.create(api_key=key, key=f"idem-{suffix}", method="POST", path="/api/v1/events",
                                      request_hash="0" * 64, status_code=201, response_body={"ok": True})
+    ReviewThreshold.objects.create(name=f"Over 1,000 {suffix}", min_amount=D(1000), customer=customer)
+    ExchangeRate.objects.get_or_create(base_currency="USD", currency="EUR", rate_date=dt.date(2026, 3, 31),
+                                       defaults={"rate": D("1.08")})
+    AuditExport.objects.create(created_by="tests", format="csv", rows=1, sha256="0" * 64)
+    audit_chain_seal()
     return {"customer": customer, "contract": contract, "draft": draft, "issued": issued, "case": case}
 
 
