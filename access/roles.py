@@ -44,6 +44,10 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             "reporting.perms": ("view_ar_dashboard",),
             # The AR dashboard's review thresholds are the analysts' to tune.
             "reporting.reviewthreshold": (VIEW, ADD, CHANGE),
+            # Stripe reconciliation: findings are owned and worked by AR and finance.
+            "reporting.reconciliationfinding": (VIEW, CHANGE),
+            "reporting.stripebalancetransaction": (VIEW,),
+            "reporting.stripepayout": (VIEW,),
         },
         CFO: {
             **{
@@ -53,6 +57,9 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             # The reporting currency's dated rates are finance's to keep.
             "reporting.exchangerate": (VIEW, ADD, CHANGE),
             "reporting.reviewthreshold": (VIEW,),
+            "reporting.reconciliationfinding": (VIEW, CHANGE),
+            "reporting.stripebalancetransaction": (VIEW,),
+            "reporting.stripepayout": (VIEW,),
         },
         AUDITOR: {
             **{f"{app}.*": (VIEW,) for app in FINANCE_APPS},

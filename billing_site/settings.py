@@ -233,3 +233,7 @@ REPORTING_WORK_MEM = env.str("REPORTING_WORK_MEM", default="64MB")
 # --- Audit chain (issue 12) ------------------------------------------------------------------
 # Audit events and history rows are sealed into the tamper-evident chain every minute.
 CELERY_BEAT_SCHEDULE["audit-chain-seal"] = {"task": "audit.tasks.audit_chain_seal_task", "schedule": 60.0}
+# Stripe's balance transactions and payouts reconciled with our payments, refunds and fees, daily.
+CELERY_BEAT_SCHEDULE["stripe-reconciliation"] = {
+    "task": "reporting.tasks.stripe_reconcile_task", "schedule": crontab(minute=45, hour=5),
+}

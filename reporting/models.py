@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from simple_history.models import HistoricalRecords
 
@@ -66,3 +68,88 @@ class ExchangeRate(models.Model):
 
     def __str__(self) -> str:
         return f"1 {self.currency} = {self.rate.normalize():f} {self.base_currency} on {self.rate_date}"
+
+
+class StripeBalanceTransaction(models.Model):
+    """A Stripe balance transaction as fetched (charge, refund, payout, fee, adjustment...) and what
+    it was matched to on our side."""
+
+    stripe_id = models.CharField(max_length=100, unique=True)
+    type = models.CharField(max_length=40)
+    amount = models.DecimalField(max_digits=20, decimal_places=4)
+    fee = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    net = models.DecimalField(max_digits=20, decimal_places=4)
+    currency = models.CharField(max_length=3)
+    created = models.DateTimeField(db_index=True)
+    available_on = models.DateTimeField(null=True, blank=True)
+    source = models.CharField(max_length=100, blank=True, db_index=True)
+    reporting_category = models.CharField(max_length=40, blank=True)
+    payout = models.CharField(max_length=100, blank=True, db_index=True)
+    matched_to = models.CharField(max_length=100, blank=True, help_text="e.g. receivables.payment:12")
+    raw = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    fetched_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.stripe_id} {self.type} {self.amount} {self.currency}"
+
+
+class StripePayout(models.Model):
+    stripe_id = models.CharField(max_length=100, unique=True)
+    amount = models.DecimalField(max_digits=20, decimal_places=4)
+    currency = models.CharField(max_length=3)
+    status = models.CharField(max_length=20)
+    created = models.DateTimeField()
+    arrival_date = models.DateTimeField(null=True, blank=True)
+    transactions_net = models.DecimalField(
+        max_digits=20, decimal_places=4, null=True, blank=True,
+        help_text="Sum of the net of the balance transactions it paid out.",
+    )
+    is_reconciled = models.BooleanField(default=False)
+    raw = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+    def __str__(self) -> str:
+        return f"Payout {self.stripe_id} {self.amount} {self.currency} ({self.status})"
+
+
+class FindingStatus(models.TextChoices):
+    OPEN = "open", "Open"
+    EXPLAINED = "explained", "Explained"
+    RESOLVED = "resolved", "Resolved"
+
+
+class ReconciliationFinding(models.Model):
+    """Something the continuous reconciliation could not match, with the evidence behind it; a
+    person owns it until it is explained or resolved."""
+
+    kind = models.CharField(max_length=40, db_index=True)
+    reference = models.CharField(max_length=120, help_text="The Stripe object or our record it is about.")
+    message = models.CharField(max_length=500)
+    amount = models.DecimalField(max_digits=20, decimal_places=4, null=True, blank=True)
+    currency = models.CharField(max_length=3, blank=True)
+    evidence = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    status = models.CharField(max_length=12, choices=FindingStatus.choices, default=FindingStatus.OPEN, db_index=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    note = models.TextField(blank=True, help_text="The explanation, or how it was resolved.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["status", "-created_at"]
+        constraints = [models.UniqueConstraint(fields=["kind", "reference"], name="uniq_finding_per_kind_reference")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()}: {self.reference}"
+
+    def get_kind_display(self) -> str:
+        return self.kind.replace("_", " ").capitalize()

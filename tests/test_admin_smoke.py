@@ -45,7 +45,13 @@ from receivables.models import (
     PayPageIntent,
     Refund,
 )
-from reporting.models import ExchangeRate, ReviewThreshold
+from reporting.models import (
+    ExchangeRate,
+    ReconciliationFinding,
+    ReviewThreshold,
+    StripeBalanceTransaction,
+    StripePayout,
+)
 from revrec.models import RevenueScheduleEntry
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +72,7 @@ ADD_ALLOWED = {
     ApiKey: False, IdempotencyRecord: False,
     # Reporting and the audit chain (issue 12).
     ReviewThreshold: True, ExchangeRate: True, AuditExport: False, ChainLink: False,
+    StripeBalanceTransaction: False, StripePayout: False, ReconciliationFinding: False,
 }
 D = Decimal
 NOW = dt.datetime(2026, 4, 5, 12, 0, tzinfo=dt.UTC)
@@ -167,6 +174,12 @@ def _world(suffix: str) -> dict[str, object]:
     ExchangeRate.objects.get_or_create(base_currency="USD", currency="EUR", rate_date=dt.date(2026, 3, 31),
                                        defaults={"rate": D("1.08")})
     AuditExport.objects.create(created_by="tests", format="csv", rows=1, sha256="0" * 64)
+    StripeBalanceTransaction.objects.create(stripe_id=f"txn_{suffix}", type="charge", amount=D(100), fee=D("3.20"),
+                                            net=D("96.80"), currency="USD", created=NOW, source=f"ch_{suffix}")
+    StripePayout.objects.create(stripe_id=f"po_{suffix}", amount=D("96.80"), currency="USD", status="paid",
+                                created=NOW)
+    ReconciliationFinding.objects.create(kind="stripe_charge_unmatched", reference=f"txn_{suffix}",
+                                         message="No payment here.", evidence={"stripe": {"id": f"txn_{suffix}"}})
     audit_chain_seal()
     return {"customer": customer, "contract": contract, "draft": draft, "issued": issued, "case": case}
 

@@ -1,5 +1,6 @@
 """Re-apply the roles once the reporting dashboards have their permissions: AR analysts and the CFO
-see the AR dashboard, the CFO edits exchange rates, AR analysts edit review thresholds."""
+see the AR dashboard, the CFO edits exchange rates, AR analysts edit review thresholds, both
+work the Stripe reconciliation's findings."""
 
 from django.db import migrations
 
@@ -9,6 +10,6 @@ from access.migrations import _reapply
 class Migration(migrations.Migration):
     dependencies = [
         ("access", "0004_write_off_role"),
-        ("reporting", "0002_review_thresholds_exchange_rates"),
+        ("reporting", "0003_stripe_reconciliation"),
     ]
     operations = [migrations.RunPython(_reapply.reapply_roles, migrations.RunPython.noop)]

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
+
+from integrations.stripe_balance import StripeBalanceNotConfigured
+
+from .stripe_reconciliation import stripe_reconcile
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=60, max_retries=5)
+def stripe_reconcile_task(days: int = 35) -> dict | None:  # type: ignore[type-arg]
+    """Reconcile the last ``days`` days with Stripe (a payout arrives days after its charges)."""
+    if not settings.STRIPE_API_KEY:
+        return None
+    end = timezone.now()
+    try:
+        return stripe_reconcile(start=end - timedelta(days=days), end=end).as_dict()
+    except StripeBalanceNotConfigured:
+        return None
