@@ -16,6 +16,7 @@ from django.db.models import F, Q
 
 from contracts.models import Customer
 from invoicing.choices import InvoiceStatus
+from invoicing.formatting import format_money
 from invoicing.models import Invoice
 from invoicing.rating import round_money
 from receivables.choices import AttemptStatus, DunningStatus
@@ -217,7 +218,7 @@ def payment_summaries(*, customer_ids: set[int]) -> dict[int, PaymentSummary]:
         s = out[p.customer_id]
         s.payments += 1
         s.last_payment_at = p.received_at
-        s.last_payment = f"{p.amount:f} {p.currency} ({p.get_method_display()})"
+        s.last_payment = f"{format_money(p.amount, p.currency)} ({p.get_method_display()})"
     failed = (
         PaymentAttempt.objects.filter(invoice__customer_id__in=customer_ids, status=AttemptStatus.FAILED)
         .order_by("attempted_at", "id")

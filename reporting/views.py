@@ -10,6 +10,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
@@ -55,6 +56,9 @@ def ar_filters_from(form: ArFilterForm) -> tuple[date, ArFilters]:
     )
 
 
+AR_PAGE_SIZE = 200
+AR_TOP_CUSTOMERS = 100
+
 AR_CSV_HEADER = [
     "invoice", "customer", "customer_external_id", "currency", "issue_date", "due_date", "age_days",
     "days_overdue", "bucket", "total", "amount_due", "next_action", "next_action_at", "dunning_status",
@@ -96,6 +100,10 @@ def ar_dashboard(request: HttpRequest) -> HttpResponse:
         return response
     query = request.GET.copy()
     query.pop("format", None)
+    query.pop("page", None)
+    # Totals cover every open invoice; the lists are paged so a large book stays a light page.
+    page = Paginator(report.rows, AR_PAGE_SIZE).get_page(request.GET.get("page"))
+    flagged_rows = [r for r in report.rows if r.flags]
     return render(
         request,
         "reporting/ar_dashboard.html",
@@ -103,7 +111,9 @@ def ar_dashboard(request: HttpRequest) -> HttpResponse:
             request, f"AR aging as of {as_of:%b %-d, %Y}",
             form=form, report=report, buckets=BUCKETS, bucket_labels=BUCKET_LABELS,
             csv_query=(query.urlencode() + "&" if query else "") + "format=csv",
-            flagged=sum(1 for r in report.rows if r.flags),
+            page_query=(query.urlencode() + "&" if query else ""),
+            page=page, flagged=len(flagged_rows), flagged_rows=flagged_rows[:AR_PAGE_SIZE],
+            top_customers=report.by_customer[:AR_TOP_CUSTOMERS],
         ),
     )
 
@@ -230,12 +240,11 @@ def cfo_dashboard(request: HttpRequest) -> HttpResponse:
         for key in chart.series:
             series = report.series[key]
             for cur, vals in series.by_currency.items():
-                rows.append({"label": series.label, "currency": cur,
-                             "values": [cfo_value(v, series.unit, cur) for v in vals]})
-            rows.append({"label": series.label, "currency": (f"{report.reporting_currency}*" if series.unit == MONEY
-                                                             else "all"),
-                         "values": [cfo_value(v, series.unit, report.reporting_currency) for v in series.converted],
-                         "converted": True})
+                rows.append({"label": series.label, "currency": cur, "values": vals,
+                             "fmt": f"money:{cur}" if series.unit == MONEY else series.unit})
+            converted_fmt = f"money:{report.reporting_currency}" if series.unit == MONEY else series.unit
+            rows.append({"label": series.label, "values": series.converted, "fmt": converted_fmt, "converted": True,
+                         "currency": f"{report.reporting_currency}*" if series.unit == MONEY else "all"})
         tables.append({"chart": chart, "rows": rows})
     return render(
         request,
