@@ -12,9 +12,11 @@ from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
+from django.urls import reverse
 from django.utils import timezone
 
+from access.roles import AR_ANALYST, CFO
 from contracts.models import Customer
 from invoicing.rating import round_money
 
@@ -255,3 +257,33 @@ def cfo_dashboard(request: HttpRequest) -> HttpResponse:
             query=query.urlencode(),
         ),
     )
+
+
+def role_home_url(user: Any) -> str:
+    """Where a role lands: the CFO on the CFO dashboard, AR analysts on the AR dashboard, everyone
+    else (and superusers, who see everything) on the admin index."""
+    if not getattr(user, "is_authenticated", False) or user.is_superuser:
+        return reverse("admin:index")
+    if user.has_perm(CFO_DASHBOARD) and user.groups.filter(name=CFO).exists():
+        return reverse("reporting-cfo")
+    if user.has_perm(AR_DASHBOARD) and user.groups.filter(name=AR_ANALYST).exists():
+        return reverse("reporting-ar")
+    return reverse("admin:index")
+
+
+def site_home(request: HttpRequest) -> HttpResponse:
+    """/: the signed-in user's role home, or the admin (its login page when signed out)."""
+    return redirect(role_home_url(request.user))
+
+
+def admin_login(request: HttpRequest) -> HttpResponse:
+    """The admin's own login; a sign-in that would land on the admin index lands on the role's home."""
+    response = admin.site.login(request)
+    if (
+        request.method == "POST"
+        and response.status_code == 302
+        and request.user.is_authenticated
+        and response["Location"] in (reverse("admin:index"), resolve_url(settings.LOGIN_REDIRECT_URL))
+    ):
+        return redirect(role_home_url(request.user))
+    return response
