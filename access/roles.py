@@ -57,6 +57,7 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             # The reporting currency's dated rates are finance's to keep.
             "reporting.exchangerate": (VIEW, ADD, CHANGE),
             "reporting.reviewthreshold": (VIEW,),
+            "reporting.closepack": (VIEW, ADD),
             "reporting.reconciliationfinding": (VIEW, CHANGE),
             "reporting.stripebalancetransaction": (VIEW,),
             "reporting.stripepayout": (VIEW,),

@@ -67,7 +67,7 @@ def _history_rows(model, bounds: dict[str, datetime]) -> Iterator[tuple]:  # typ
             _ACTIONS.get(record.history_type, "?"),
             actor,
             record.history_change_reason or "",
-            json.dumps(changes, cls=DjangoJSONEncoder, sort_keys=True),
+            json.dumps(changes, cls=DjangoJSONEncoder),
             "",
         )
 
@@ -83,8 +83,8 @@ def _audit_rows(bounds: dict[str, datetime]) -> Iterator[tuple]:
             e.action,
             e.actor,
             e.rule,
-            json.dumps(e.inputs, cls=DjangoJSONEncoder, sort_keys=True),
-            json.dumps(e.outcome, cls=DjangoJSONEncoder, sort_keys=True),
+            json.dumps(e.inputs, cls=DjangoJSONEncoder),
+            json.dumps(e.outcome, cls=DjangoJSONEncoder),
         )
 
 

@@ -4,11 +4,18 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 
-from audit.admin import HistoryAdmin, ReadOnlyAdminMixin, pretty_json
+from audit.admin import HistoryAdmin, ReadOnlyAdminMixin, adopt_saved, pretty_json
+from audit.services import actor_label
 
+from .close_pack import close_pack_request
 from .models import (
+    ClosePack,
+    ClosePackStatus,
     ExchangeRate,
     FindingStatus,
     ReconciliationFinding,
@@ -83,3 +90,50 @@ class ReconciliationFindingAdmin(HistoryAdmin):
     @admin.display(description="Evidence")
     def evidence_pretty(self, obj: ReconciliationFinding) -> str:
         return pretty_json(obj.evidence)
+
+
+class ClosePackForm(forms.ModelForm):
+    period = forms.RegexField(regex=r"^\d{4}-(0[1-9]|1[0-2])$", help_text="YYYY-MM",
+                              error_messages={"invalid": "Expected a month YYYY-MM."})
+
+    class Meta:
+        model = ClosePack
+        fields = ("period",)
+
+
+@admin.register(ClosePack)
+class ClosePackAdmin(HistoryAdmin):
+    form = ClosePackForm
+    list_display = ("period", "status", "generated_at", "requested_by", "downloads", "pdf_sha256")
+    list_filter = ("status",)
+    actions = ("regenerate",)
+    readonly_fields = ("status", "requested_by", "requested_at", "generated_at", "downloads", "pdf_sha256",
+                       "csv_bundle_sha256", "summary", "error")
+
+    def get_fields(self, request: HttpRequest, obj: ClosePack | None = None) -> tuple[str, ...]:
+        return ("period",) if obj is None else ("period", *self.readonly_fields)
+
+    def get_readonly_fields(self, request: HttpRequest, obj: ClosePack | None = None) -> tuple[str, ...]:
+        return self.readonly_fields if obj is None else ("period", *self.readonly_fields)
+
+    def has_delete_permission(self, request: HttpRequest, obj: ClosePack | None = None) -> bool:
+        return False  # kept
+
+    def save_model(self, request: HttpRequest, obj: ClosePack, form: forms.ModelForm, change: bool) -> None:
+        adopt_saved(obj, close_pack_request(period=obj.period, actor=actor_label(request.user)))
+
+    @admin.display(description="Files")
+    def downloads(self, obj: ClosePack) -> str:
+        if obj.status != ClosePackStatus.READY:
+            return obj.get_status_display()
+        return format_html(
+            '<a href="{}">PDF</a> · <a href="{}">CSV bundle</a>',
+            reverse("reporting-close-pack-file", args=[obj.pk, "pdf"]),
+            reverse("reporting-close-pack-file", args=[obj.pk, "csv"]),
+        )
+
+    @admin.action(description="Generate again")
+    def regenerate(self, request: HttpRequest, queryset: QuerySet[ClosePack]) -> None:
+        for pack in queryset:
+            close_pack_request(period=pack.period, actor=actor_label(request.user))
+        self.message_user(request, f"{queryset.count()} close pack(s) queued.")

@@ -21,3 +21,10 @@ def stripe_reconcile_task(days: int = 35) -> dict | None:  # type: ignore[type-a
         return stripe_reconcile(start=end - timedelta(days=days), end=end).as_dict()
     except StripeBalanceNotConfigured:
         return None
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=3)
+def close_pack_generate_task(pack_id: int) -> None:
+    from .close_pack import close_pack_generate
+
+    close_pack_generate(pack_id=pack_id)

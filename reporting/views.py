@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +24,7 @@ from .aging import BUCKET_LABELS, BUCKETS
 from .ar import ArFilters, ar_report, customer_account
 from .cfo import MONEY, CfoReport, cfo_report
 from .forms import ArFilterForm, PeriodForm
+from .models import ClosePack
 from .permissions import AR_DASHBOARD, CFO_DASHBOARD, admin_view_requires
 
 
@@ -287,3 +288,15 @@ def admin_login(request: HttpRequest) -> HttpResponse:
     ):
         return redirect(role_home_url(request.user))
     return response
+
+
+@admin_view_requires("reporting.view_closepack")
+def close_pack_file(request: HttpRequest, pack_id: int, kind: str) -> HttpResponse:
+    """A kept close pack's PDF or CSV bundle."""
+    pack = get_object_or_404(ClosePack, pk=pack_id)
+    field = {"pdf": pack.pdf, "csv": pack.csv_bundle}.get(kind)
+    if field is None or not field:
+        raise Http404("No such file for this close pack.")
+    content_type = "application/pdf" if kind == "pdf" else "application/zip"
+    return FileResponse(field.open("rb"), content_type=content_type, as_attachment=True,
+                        filename=field.name.rsplit("/", 1)[-1])

@@ -46,6 +46,7 @@ from receivables.models import (
     Refund,
 )
 from reporting.models import (
+    ClosePack,
     ExchangeRate,
     ReconciliationFinding,
     ReviewThreshold,
@@ -72,7 +73,7 @@ ADD_ALLOWED = {
     ApiKey: False, IdempotencyRecord: False,
     # Reporting and the audit chain (issue 12).
     ReviewThreshold: True, ExchangeRate: True, AuditExport: False, ChainLink: False,
-    StripeBalanceTransaction: False, StripePayout: False, ReconciliationFinding: False,
+    StripeBalanceTransaction: False, StripePayout: False, ReconciliationFinding: False, ClosePack: True,
 }
 D = Decimal
 NOW = dt.datetime(2026, 4, 5, 12, 0, tzinfo=dt.UTC)
@@ -178,6 +179,7 @@ def _world(suffix: str) -> dict[str, object]:
                                             net=D("96.80"), currency="USD", created=NOW, source=f"ch_{suffix}")
     StripePayout.objects.create(stripe_id=f"po_{suffix}", amount=D("96.80"), currency="USD", status="paid",
                                 created=NOW)
+    ClosePack.objects.get_or_create(period="2026-03", defaults={"status": "failed", "error": "tests"})
     ReconciliationFinding.objects.create(kind="stripe_charge_unmatched", reference=f"txn_{suffix}",
                                          message="No payment here.", evidence={"stripe": {"id": f"txn_{suffix}"}})
     audit_chain_seal()

@@ -1,6 +1,6 @@
 """Re-apply the roles once the reporting dashboards have their permissions: AR analysts and the CFO
 see the AR dashboard, the CFO edits exchange rates, AR analysts edit review thresholds, both
-work the Stripe reconciliation's findings."""
+work the Stripe reconciliation's findings, the CFO asks for close packs."""
 
 from django.db import migrations
 
@@ -10,6 +10,6 @@ from access.migrations import _reapply
 class Migration(migrations.Migration):
     dependencies = [
         ("access", "0004_write_off_role"),
-        ("reporting", "0003_stripe_reconciliation"),
+        ("reporting", "0004_close_packs"),
     ]
     operations = [migrations.RunPython(_reapply.reapply_roles, migrations.RunPython.noop)]
