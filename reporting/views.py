@@ -92,7 +92,7 @@ def ar_dashboard(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     if not request.GET:
-        form = ArFilterForm({})
+        form = ArFilterForm({"as_of": timezone.localdate().isoformat()})
         form.is_valid()
     as_of, filters = ar_filters_from(form)
     report = ar_report(as_of=as_of, filters=filters)
@@ -210,7 +210,9 @@ def cfo_chart_data(report: CfoReport) -> dict[str, Any]:
 
 @admin_view_requires(CFO_DASHBOARD)
 def cfo_dashboard(request: HttpRequest) -> HttpResponse:
-    form = PeriodForm(request.GET or {})
+    defaults = {"end": timezone.localdate().strftime("%Y-%m"), "months": "12",
+                "currency": settings.REPORTING_CURRENCY}
+    form = PeriodForm({**defaults, **{k: v for k, v in request.GET.items() if v}})
     if not form.is_valid():
         return render(request, "reporting/cfo_dashboard.html", _context(request, "CFO dashboard", form=form),
                       status=400)
