@@ -27,11 +27,11 @@ def get_item(mapping: dict, key: object) -> object:
 
 @register.filter
 def when(value: datetime | date | None) -> str:
-    """A datetime as "2026-07-01 09:00" (UTC), a date as "2026-07-01", nothing as "-"."""
+    """A datetime as "2026-07-01 09:00" (in UTC: the column says so), a date as "2026-07-01", nothing as "-"."""
     if value is None:
         return "-"
     if isinstance(value, datetime):
-        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
     return value.isoformat()
 
 
