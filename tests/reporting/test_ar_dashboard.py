@@ -234,3 +234,16 @@ def test_reporting_index_is_not_a_404(client) -> None:  # type: ignore[no-untype
     response = client.get("/admin/reporting/")
     assert response.status_code == 200
     assert reverse("reporting-cfo") in response.content.decode()
+
+
+def test_lists_are_paged_while_totals_cover_every_invoice(client, book, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("reporting.views.AR_PAGE_SIZE", 4)
+    _login(client, AR_ANALYST)
+
+    first = client.get(reverse("reporting-ar"), {"as_of": AS_OF.isoformat()})
+    second = client.get(reverse("reporting-ar"), {"as_of": AS_OF.isoformat(), "page": "2"})
+
+    assert len(first.context["page"].object_list) == 4
+    assert len(second.context["page"].object_list) == 2
+    assert "page 1 of 2" in first.content.decode()
+    assert "$1,450.00" in second.content.decode()  # the USD total, on every page
