@@ -237,3 +237,7 @@ CELERY_BEAT_SCHEDULE["audit-chain-seal"] = {"task": "audit.tasks.audit_chain_sea
 CELERY_BEAT_SCHEDULE["stripe-reconciliation"] = {
     "task": "reporting.tasks.stripe_reconcile_task", "schedule": crontab(minute=45, hour=5),
 }
+# The month-end close pack of the month before, on the 2nd (after the 1st's billing and recognition).
+CELERY_BEAT_SCHEDULE["close-pack-monthly"] = {
+    "task": "reporting.tasks.close_pack_previous_month_task", "schedule": crontab(minute=0, hour=6, day_of_month=2),
+}

@@ -28,3 +28,15 @@ def close_pack_generate_task(pack_id: int) -> None:
     from .close_pack import close_pack_generate
 
     close_pack_generate(pack_id=pack_id)
+
+
+@shared_task
+def close_pack_previous_month_task() -> int | None:
+    """On the first days of a month, the close pack of the month before (once: an existing pack is kept)."""
+    from .close_pack import close_pack_request
+    from .models import ClosePack
+
+    period = (timezone.localdate().replace(day=1) - timedelta(days=1)).strftime("%Y-%m")
+    if ClosePack.objects.filter(period=period).exists():
+        return None
+    return close_pack_request(period=period, actor="rule:reporting.close_pack_monthly").pk

@@ -9,6 +9,7 @@ import io
 import zipfile
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 from pypdf import PdfReader
@@ -16,6 +17,7 @@ from pypdf import PdfReader
 from access.roles import AR_ANALYST, CFO, apply_roles
 from reporting.close_pack import close_pack_request
 from reporting.models import ClosePack
+from reporting.tasks import close_pack_previous_month_task
 
 pytestmark = pytest.mark.django_db
 
@@ -72,3 +74,13 @@ def test_the_cfo_asks_for_it_in_the_admin_and_downloads_it(client, history, djan
     analyst.groups.add(Group.objects.get(name=AR_ANALYST))
     client.force_login(analyst)
     assert client.get(f"/admin/reporting/close-packs/{pack.pk}/pdf/").status_code == 403
+
+
+def test_beat_makes_last_months_pack_once(django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    with time_machine.travel("2026-05-02 06:00Z", tick=False), django_capture_on_commit_callbacks(execute=True):
+        first = close_pack_previous_month_task()
+        again = close_pack_previous_month_task()
+
+    pack = ClosePack.objects.get()
+    assert (first, again, pack.period, pack.status) == (pack.pk, None, "2026-04", "ready")
+    assert pack.requested_by == "rule:reporting.close_pack_monthly"
