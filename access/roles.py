@@ -55,7 +55,14 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             "receivables.refund": (VIEW, CHANGE),
             # Writing an open invoice off as bad debt, when collection has failed.
             "invoicing.perms": ("mark_uncollectible",),
-            "reporting.perms": ("view_dashboard",),
+            # The AR dashboard (the CFO dashboard is the CFO's and the auditors').
+            "reporting.perms": ("view_ar_dashboard",),
+            # The AR dashboard's review thresholds are the analysts' to tune.
+            "reporting.reviewthreshold": (VIEW, ADD, CHANGE),
+            # Stripe reconciliation: findings are owned and worked by AR and finance.
+            "reporting.reconciliationfinding": (VIEW, CHANGE),
+            "reporting.stripebalancetransaction": (VIEW,),
+            "reporting.stripepayout": (VIEW,),
             # Where an invoice came from (the CRM deal) and where it went (GL ids).
             **{f"integrations.{m}": (VIEW,) for m in ("crmdeal", "syncitem", "syncrun", "connection")},
         },
@@ -63,15 +70,24 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             **{
                 f"{app}.*": (VIEW,) for app in ("contracts", "metering", "invoicing", "receivables", "revrec", "ledger")
             },
-            "reporting.perms": ("view_dashboard",),
+            "reporting.perms": ("view_dashboard", "view_ar_dashboard"),
+            # The reporting currency's dated rates are finance's to keep.
+            "reporting.exchangerate": (VIEW, ADD, CHANGE),
+            "reporting.reviewthreshold": (VIEW,),
+            "reporting.closepack": (VIEW, ADD),
+            "reporting.reconciliationfinding": (VIEW, CHANGE),
+            "reporting.stripebalancetransaction": (VIEW,),
+            "reporting.stripepayout": (VIEW,),
+            # Closing a month (revrec/ledger).
             "ledger.closedperiod": (VIEW, ADD),
             "ledger.perms": ("close_period",),
             **{f"integrations.{m}": (VIEW,) for m in (*INTEGRATION_SETUP, *INTEGRATION_DECISIONS, *INTEGRATION_LOG)},
         },
         AUDITOR: {
             **{f"{app}.*": (VIEW,) for app in FINANCE_APPS},
+            "reporting.perms": ("view_dashboard", "view_ar_dashboard"),
+            "reporting.*": (VIEW,),
             **{f"integrations.{m}": (VIEW,) for m in (*INTEGRATION_SETUP, *INTEGRATION_DECISIONS, *INTEGRATION_LOG)},
-            "reporting.perms": ("view_dashboard",),
         },
     }
 

@@ -27,7 +27,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import AuditEvent
+from .models import AuditEvent, AuditExport, ChainLink
 
 EMPTY = "-"
 
@@ -175,3 +175,19 @@ class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     @admin.display(description="Outcome")
     def outcome_pretty(self, obj: AuditEvent) -> str:
         return pretty_json(obj.outcome)
+
+
+@admin.register(AuditExport)
+class AuditExportAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("created_at", "created_by", "format", "start", "end", "rows", "sha256", "chain_position")
+    list_filter = ("format",)
+    search_fields = ("=sha256", "created_by")
+    search_help_text = "The file's SHA-256 (exact), or who made it."
+
+
+@admin.register(ChainLink)
+class ChainLinkAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
+    list_display = ("position", "source", "row_id", "row_hash", "hash", "sealed_at")
+    list_filter = ("source",)
+    search_fields = ("=row_id", "=hash")
+    show_full_result_count = False

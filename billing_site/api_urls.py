@@ -110,3 +110,11 @@ urlpatterns += [
         name="contract-document-approve",
     ),
 ]
+
+# Reporting (issue 12): the AR and CFO dashboards as JSON, with the admin pages' permissions.
+from reporting.api.views import ArAgingApi, CfoDashboardApi  # noqa: E402
+
+urlpatterns += [
+    re_path(r"^reports/ar-aging/?$", ArAgingApi.as_view(), name="report-ar-aging"),
+    re_path(r"^reports/cfo/?$", CfoDashboardApi.as_view(), name="report-cfo"),
+]

@@ -239,3 +239,23 @@ INTEGRATIONS_HUBSPOT_API_URL = env.str("INTEGRATIONS_HUBSPOT_API_URL", default="
 # disagreements show as warnings ("anthropic" or "openai"; the SDK reads its own API key).
 CONTRACT_EXTRACTION_LLM = env.str("CONTRACT_EXTRACTION_LLM", default="")
 CONTRACT_EXTRACTION_LLM_MODEL = env.str("CONTRACT_EXTRACTION_LLM_MODEL", default="")
+
+# --- Reporting (issue 12) ---------------------------------------------------------------------
+# The CFO dashboard converts every currency into REPORTING_CURRENCY with the dated rates stored in
+# reporting.ExchangeRate, each quoted as the value of one unit in EXCHANGE_BASE_CURRENCY.
+REPORTING_CURRENCY = env.str("REPORTING_CURRENCY", default="USD")
+EXCHANGE_BASE_CURRENCY = env.str("EXCHANGE_BASE_CURRENCY", default="USD")
+# PostgreSQL work_mem for a dashboard's read-only snapshot (its aggregations stay in memory).
+REPORTING_WORK_MEM = env.str("REPORTING_WORK_MEM", default="64MB")
+
+# --- Audit chain (issue 12) ------------------------------------------------------------------
+# Audit events and history rows are sealed into the tamper-evident chain every minute.
+CELERY_BEAT_SCHEDULE["audit-chain-seal"] = {"task": "audit.tasks.audit_chain_seal_task", "schedule": 60.0}
+# Stripe's balance transactions and payouts reconciled with our payments, refunds and fees, daily.
+CELERY_BEAT_SCHEDULE["stripe-reconciliation"] = {
+    "task": "reporting.tasks.stripe_reconcile_task", "schedule": crontab(minute=45, hour=5),
+}
+# The month-end close pack of the month before, on the 2nd (after the 1st's billing and recognition).
+CELERY_BEAT_SCHEDULE["close-pack-monthly"] = {
+    "task": "reporting.tasks.close_pack_previous_month_task", "schedule": crontab(minute=0, hour=6, day_of_month=2),
+}

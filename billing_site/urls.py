@@ -2,27 +2,30 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import include, path
-from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from audit.views import audit_export_csv
+from audit.views import audit_chain_check, audit_export_csv
 from integrations.views import usage_webhook
 from invoicing.admin.preview import contract_invoice_preview
 from invoicing.views import invoice_pay, invoice_pay_pdf
 from receivables.views import invoice_pay_intent, invoice_pay_return, stripe_webhook
+from reporting.views import admin_login, site_home
 
 admin.site.site_header = "Autobill back office"
 admin.site.site_title = "Autobill"
 admin.site.index_title = "Billing, collections and revenue"
 
 urlpatterns = [
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("", site_home, name="home"),  # the role's home (issue 12)
     path("admin/audit/export.csv", audit_export_csv, name="audit-export"),
+    path("admin/audit/chain-check/", audit_chain_check, name="audit-chain-check"),
     path(
         "admin/contracts/contract/<int:contract_id>/preview-next-invoice/",
         contract_invoice_preview,
         name="contract-invoice-preview",
     ),
+    path("admin/reporting/", include("reporting.urls")),  # reporting (issue 12): dashboards
+    path("admin/login/", admin_login, name="admin-login"),  # lands each role on its home (issue 12)
     path("admin/", admin.site.urls),
     path("api/v1/", include("billing_site.api_urls")),
     path("webhooks/usage", usage_webhook, name="usage-webhook"),

@@ -10,4 +10,5 @@ STANDARD_ACCOUNTS: list[tuple[str, str, str]] = [
     ("2200", "Sales tax payable", "liability"),
     ("4000", "Revenue", "revenue"),
     ("6100", "Bad debt expense", "expense"),
+    ("6200", "Payment processing fees", "expense"),
 ]

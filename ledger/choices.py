@@ -19,3 +19,4 @@ class AccountCode(models.TextChoices):
     SALES_TAX_PAYABLE = "2200", "Sales tax payable"
     REVENUE = "4000", "Revenue"
     BAD_DEBT = "6100", "Bad debt expense"
+    PROCESSING_FEES = "6200", "Payment processing fees"

@@ -246,3 +246,22 @@ def refund_post(*, refund_id: int) -> JournalEntry:
         ],
         rule="ledger.refund_paid",
     )
+
+
+def processing_fee_post(*, reference: str, amount: Decimal, currency: str, entry_date: date,
+                        customer_id: int | None = None, memo: str = "") -> JournalEntry:
+    """Dr Payment processing fees / Cr Cash for a fee the payment processor kept (e.g. a Stripe
+    balance transaction's fee): the payment posted the gross amount to Cash, the processor paid out
+    the net. Once per ``reference`` (the processor's transaction id)."""
+    return journal_entry_post(
+        source_key=f"processing_fee:{reference}",
+        entry_date=entry_date,
+        memo=memo or f"Processing fee {reference}",
+        currency=currency,
+        customer_id=customer_id,
+        postings=[
+            Posting(AccountCode.PROCESSING_FEES, debit=amount),
+            Posting(AccountCode.CASH, credit=amount),
+        ],
+        rule="ledger.processing_fee",
+    )

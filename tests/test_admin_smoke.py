@@ -19,7 +19,8 @@ from django.utils import timezone
 from access import roles
 from access.models import ApiKey, IdempotencyRecord
 from access.services import api_key_create
-from audit.models import AuditEvent
+from audit.models import AuditEvent, AuditExport, ChainLink
+from audit.sealing import audit_chain_seal
 from contracts.models import Amendment, BillingContact, Contract, ContractDocument, ContractLine, Customer, Milestone
 from contracts.services import customer_card_attach
 from invoicing.models import (
@@ -43,6 +44,14 @@ from receivables.models import (
     PaymentAttempt,
     PayPageIntent,
     Refund,
+)
+from reporting.models import (
+    ClosePack,
+    ExchangeRate,
+    ReconciliationFinding,
+    ReviewThreshold,
+    StripeBalanceTransaction,
+    StripePayout,
 )
 from revrec.models import (
     PerformanceObligation,
@@ -72,6 +81,9 @@ ADD_ALLOWED = {
     # ASC 606 (issue 10): the SSP table and month close are kept by people; the rest is derived.
     StandaloneSellingPrice: True, ClosedPeriod: True,
     RevenueContract: False, PerformanceObligation: False, RevenueModification: False, UsageAccrual: False,
+    # Reporting and the audit chain (issue 12).
+    ReviewThreshold: True, ExchangeRate: True, AuditExport: False, ChainLink: False,
+    StripeBalanceTransaction: False, StripePayout: False, ReconciliationFinding: False, ClosePack: True,
 }
 D = Decimal
 NOW = dt.datetime(2026, 4, 5, 12, 0, tzinfo=dt.UTC)
@@ -187,6 +199,18 @@ def _world(suffix: str) -> dict[str, object]:
         evidence={"customer.name": {"page": 1, "text": "Customer: Acme"}}, confidence={"customer.name": 0.9},
         warnings=[{"field": "currency", "message": "assumed USD"}], customer=customer, contract=contract,
     )
+    ReviewThreshold.objects.create(name=f"Over 1,000 {suffix}", min_amount=D(1000), customer=customer)
+    ExchangeRate.objects.get_or_create(base_currency="USD", currency="EUR", rate_date=dt.date(2026, 3, 31),
+                                       defaults={"rate": D("1.08")})
+    AuditExport.objects.create(created_by="tests", format="csv", rows=1, sha256="0" * 64)
+    StripeBalanceTransaction.objects.create(stripe_id=f"txn_{suffix}", type="charge", amount=D(100), fee=D("3.20"),
+                                            net=D("96.80"), currency="USD", created=NOW, source=f"ch_{suffix}")
+    StripePayout.objects.create(stripe_id=f"po_{suffix}", amount=D("96.80"), currency="USD", status="paid",
+                                created=NOW)
+    ClosePack.objects.get_or_create(period="2026-03", defaults={"status": "failed", "error": "tests"})
+    ReconciliationFinding.objects.create(kind="stripe_charge_unmatched", reference=f"txn_{suffix}",
+                                         message="No payment here.", evidence={"stripe": {"id": f"txn_{suffix}"}})
+    audit_chain_seal()
     return {"customer": customer, "contract": contract, "draft": draft, "issued": issued, "case": case}
 
 

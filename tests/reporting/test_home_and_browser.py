@@ -1,0 +1,80 @@
+"""Each role lands on its page, and the dashboards work in a real browser (Playwright driving
+Debian's chromium against the live test server): the charts draw from our static Chart.js, no
+console errors, the tables are there."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from decimal import Decimal as D
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group, User
+
+from access.roles import AR_ANALYST, AUDITOR, CFO, apply_roles
+from tests.reporting.factories import DunningCaseFactory, OpenInvoiceFactory
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _user(role: str) -> User:
+    apply_roles(apps)
+    user = User.objects.create_user(role.lower().replace(" ", "-"), password="pass-1234", is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "home"), [(CFO, "/admin/reporting/cfo/"), (AR_ANALYST, "/admin/reporting/ar/"), (AUDITOR, "/admin/")]
+)
+def test_each_role_lands_on_its_home(client, role: str, home: str) -> None:  # type: ignore[no-untyped-def]
+    _user(role)
+
+    # The admin's form posts next=/admin/ (its index) unless the user came from elsewhere.
+    response = client.post("/admin/login/", {"username": role.lower().replace(" ", "-"), "password": "pass-1234",
+                                             "next": "/admin/"})
+
+    assert (response.status_code, response["Location"]) == (302, home)
+    assert client.get("/")["Location"] == home
+    explicit = client.post("/admin/login/?next=/admin/invoicing/invoice/",
+                           {"username": role.lower().replace(" ", "-"), "password": "pass-1234"})
+    assert explicit["Location"] == "/admin/invoicing/invoice/"  # an explicit destination wins
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
+def test_dashboards_in_a_real_browser(live_server, transactional_db) -> None:  # type: ignore[no-untyped-def]
+    playwright = pytest.importorskip("playwright.sync_api")
+    invoice = OpenInvoiceFactory(due_date=dt.date.today() - dt.timedelta(days=45), total=D("1234.50"))
+    DunningCaseFactory(invoice=invoice, next_retry_at=dt.datetime.now(tz=dt.UTC) + dt.timedelta(days=1))
+    _user(CFO)
+    _user(AR_ANALYST)
+    errors: list[str] = []
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            for username, path in (("cfo", "/admin/reporting/cfo/"), ("ar-analyst", "/admin/reporting/ar/")):
+                page = browser.new_page(viewport={"width": 1366, "height": 900})
+                page.on("response", lambda r: errors.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                page.goto(live_server.url + "/admin/login/")
+                page.fill("#id_username", username)
+                page.fill("#id_password", "pass-1234")
+                page.click("input[type=submit]")
+                page.wait_for_url(live_server.url + path)
+                if username == "cfo":
+                    drawn = page.evaluate(
+                        "['mrr','billings','cash','revenue','dso','recovery','top_customers']"
+                        ".map(k => Boolean(window.Chart && Chart.getChart('chart-' + k)))"
+                    )
+                    assert drawn == [True] * 7
+                    assert page.locator("#panel-mrr table").count() == 1
+                else:
+                    assert page.locator("#ar-rows tbody tr").count() == 1
+                    assert "$1,234.50" in page.locator("#aging-totals").inner_text()
+                    assert "Payment retry 1" in page.locator("#ar-rows").inner_text()
+                page.close()
+        finally:
+            browser.close()
+    assert [e for e in errors if not e.endswith("/favicon.ico")] == []  # the admin has no favicon
