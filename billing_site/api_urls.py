@@ -84,3 +84,18 @@ urlpatterns += [
     re_path(r"^credit-notes/(?P<pk>\d+)/?$", CreditNoteDetailApi.as_view(), name="credit-note-detail"),
     re_path(r"^credit-notes/(?P<pk>\d+)/pdf/?$", CreditNotePdfApi.as_view(), name="credit-note-pdf"),
 ]
+
+# Collections intelligence (dunning): payment history, the retry model, the next action.
+from receivables.api.views import (  # noqa: E402
+    DunningModelApi,
+    DunningNextActionApi,
+    DunningTrainApi,
+    PaymentHistoryApi,
+)
+
+urlpatterns += [
+    re_path(r"^payment-history/?$", PaymentHistoryApi.as_view(), name="payment-history"),
+    re_path(r"^dunning/train/?$", DunningTrainApi.as_view(), name="dunning-train"),
+    re_path(r"^dunning/model/?$", DunningModelApi.as_view(), name="dunning-model"),
+    re_path(r"^dunning/next-action/?$", DunningNextActionApi.as_view(), name="dunning-next-action"),
+]
