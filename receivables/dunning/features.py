@@ -188,13 +188,6 @@ def customer_profile(invoices: dict[str, list[HistoryAttempt]], tz: ZoneInfo) ->
     return total, shares
 
 
-def _window_rate(success: np.ndarray, total: np.ndarray, index: int, width: int, prior: float) -> float:
-    n = len(total)
-    idx = [(index + k) % n for k in range(-width, width + 1)]
-    s, t = float(success[idx].sum()), float(total[idx].sum())
-    return (s + SMOOTHING * prior) / (t + SMOOTHING)
-
-
 @dataclass(frozen=True)
 class Context:
     """An invoice's situation before an attempt: what a retry at some moment is conditioned on."""
@@ -220,13 +213,23 @@ class Rates:
     weekday: tuple[float, ...]
 
 
+def _cyclic_rates(success: np.ndarray, total: np.ndarray, width: int, prior: float) -> tuple[float, ...]:
+    """Smoothed success rate in a window of +-width around every index (cyclic: the 31st is
+    next to the 1st, 23:00 next to 00:00)."""
+    s, t = success.astype(float).copy(), total.astype(float).copy()
+    for k in range(1, width + 1):
+        s = s + np.roll(success, k) + np.roll(success, -k)
+        t = t + np.roll(total, k) + np.roll(total, -k)
+    return tuple(((s + SMOOTHING * prior) / (t + SMOOTHING)).tolist())
+
+
 def profile_rates(profile: Profile, global_rate: float) -> Rates:
     rate = (profile.successes + SMOOTHING * global_rate) / (profile.attempts + SMOOTHING)
     return Rates(
         overall=rate,
-        dom=tuple(_window_rate(profile.dom_success, profile.dom_total, i, 1, rate) for i in range(31)),
-        hour=tuple(_window_rate(profile.hour_success, profile.hour_total, i, 1, rate) for i in range(24)),
-        weekday=tuple(_window_rate(profile.weekday_success, profile.weekday_total, i, 0, rate) for i in range(7)),
+        dom=_cyclic_rates(profile.dom_success, profile.dom_total, 1, rate),
+        hour=_cyclic_rates(profile.hour_success, profile.hour_total, 1, rate),
+        weekday=_cyclic_rates(profile.weekday_success, profile.weekday_total, 0, rate),
     )
 
 
@@ -307,6 +310,7 @@ def training_set(
         whole, shares = customer_profile(invoices, tz)
         for key, attempts in invoices.items():
             profile = whole.minus(shares[key])
+            rates = profile_rates(profile, global_rate)
             first_failure: datetime | None = None
             last: HistoryAttempt | None = None
             for number, attempt in enumerate(attempts):
@@ -321,7 +325,7 @@ def training_set(
                     funding=attempt.funding,
                     profile=profile,
                 )
-                rows.append(feature_row(context, attempt.attempted_at, global_rate=global_rate))
+                rows.append(feature_row(context, attempt.attempted_at, global_rate=global_rate, rates=rates))
                 labels.append(int(attempt.succeeded))
                 groups.append(group)
                 times.append(attempts[0].attempted_at.timestamp())

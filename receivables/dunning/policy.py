@@ -32,7 +32,12 @@ from .features import FEATURE_NAMES, Context, Profile, feature_rows
 
 SEQUENCE_DAYS = 14
 MAX_RETRIES = 4
-MIN_WORTH = 0.02
+# Each retry costs something (card networks count retries, issuers tighten fraud rules after
+# repeated declines, and a retry used is one fewer left): a plan's value is its expected recovery
+# minus this per retry. Without it a plan with retries to spare would "spend" one at a moment it
+# knows is hopeless, since the retries after it would still recover nearly everything.
+RETRY_COST = 0.02
+MIN_WORTH = 0.0
 # Planned retries after this one are spaced by at least this much (planning only).
 PLAN_SPACING_HOURS = {SOFT: 20, TRANSIENT: 2, "": 20}
 # Earliest retry after the last attempt: the next whole hour at least this far away.
@@ -146,16 +151,17 @@ def candidate_moments(*, after: datetime, before: datetime, tz: ZoneInfo) -> lis
 
 
 def _plan(p: np.ndarray, hours: np.ndarray, retries_left: int, spacing: float) -> np.ndarray:
-    """g[j]: expected recovery of retrying at candidate j and then following the best plan with
-    the retries left (independence between attempts assumed, spacing enforced)."""
+    """g[j]: expected recovery, net of RETRY_COST per retry, of retrying at candidate j and then
+    following the best plan with the retries left (or none, when no further retry is worth its
+    cost); independence between attempts assumed, spacing enforced."""
     n = len(p)
     # next index at least `spacing` hours after each candidate
     nxt = np.searchsorted(hours, hours + spacing, side="left")
-    g = p.copy()
+    g = p - RETRY_COST
     for _ in range(retries_left - 1):
         suffix = np.maximum.accumulate(g[::-1])[::-1]  # best g from index i on
-        suffix = np.append(suffix, 0.0)
-        g = p + (1 - p) * suffix[np.minimum(nxt, n)]
+        suffix = np.maximum(np.append(suffix, 0.0), 0.0)
+        g = p - RETRY_COST + (1 - p) * suffix[np.minimum(nxt, n)]
     return g
 
 
@@ -211,10 +217,10 @@ def next_action(request: Request, scorer: Scorer, *, explain: bool = True) -> De
     g = _plan(p, hours, MAX_RETRIES - retries_done, PLAN_SPACING_HOURS.get(klass, 20))
     score = g - DELAY_COST_PER_DAY * hours / 24
     best = int(np.argmax(score))  # the earliest of equals
-    if g[best] < MIN_WORTH:
+    if g[best] <= MIN_WORTH:
         return Decision(
             "escalate",
-            f"No retry is worth it: the best plan recovers {g[best]:.1%}.",
+            f"No retry is worth it: the best moment has {p[best]:.1%} success expected.",
             plan_value=float(g[best]),
             retries_done=retries_done,
             rule="not_worth_retrying",
@@ -224,7 +230,7 @@ def next_action(request: Request, scorer: Scorer, *, explain: bool = True) -> De
     reason = (
         f"Retry {retries_done + 1} of {MAX_RETRIES} at {local:%a %d %b %H:%M} {request.timezone}: "
         f"{p[best]:.0%} success expected ({_describe(klass, last.decline_code)}); "
-        f"the plan of the remaining retries recovers {g[best]:.0%} (model {scorer.version})."
+        f"the plan of the remaining retries recovers {g[best] + RETRY_COST:.0%} (model {scorer.version})."
     )
     return Decision(
         "retry",
