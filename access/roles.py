@@ -41,6 +41,9 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             # Writing an open invoice off as bad debt, when collection has failed.
             "invoicing.perms": ("mark_uncollectible",),
             "reporting.perms": ("view_dashboard",),
+            # The learned dunning policy: AR sees the model versions and the history it learns from.
+            "receivables.dunningmodel": (VIEW,),
+            "receivables.paymenthistoryrecord": (VIEW,),
         },
         CFO: {
             **{
