@@ -112,8 +112,10 @@ def test_prior_waits_after_insufficient_funds_and_retries_transient_errors_soon(
     funds = next_action(_request([Attempt(START, False, "insufficient_funds")]), PriorScorer())
     transient = next_action(_request([Attempt(START, False, "processing_error")]), PriorScorer())
 
-    assert funds.at is not None and funds.at - START >= dt.timedelta(hours=20)
-    assert transient.at is not None and transient.at - START <= dt.timedelta(hours=24)
+    assert funds.at is not None
+    assert funds.at - START >= dt.timedelta(hours=20)
+    assert transient.at is not None
+    assert transient.at - START <= dt.timedelta(hours=24)
 
 
 def test_prior_retries_in_business_hours_of_the_customer() -> None:
@@ -170,8 +172,10 @@ def test_a_model_learns_office_hours_and_the_policy_uses_it() -> None:
     assert result.metrics["replay"]["invoices"] > 0
     assert decision.action == "retry"
     local = decision.at.astimezone(tz)  # type: ignore[union-attr]
-    assert local.weekday() < 5 and 9 <= local.hour < 17
-    assert decision.probability is not None and decision.probability > 0.5
+    assert local.weekday() < 5
+    assert 9 <= local.hour < 17
+    assert decision.probability is not None
+    assert decision.probability > 0.5
     assert decision.top_features  # the features that weighed most, for the audit record
 
 
