@@ -89,6 +89,7 @@ urlpatterns += [
 from receivables.api.views import (  # noqa: E402
     DunningModelApi,
     DunningNextActionApi,
+    DunningRecoveryReportApi,
     DunningTrainApi,
     PaymentHistoryApi,
 )
@@ -98,4 +99,5 @@ urlpatterns += [
     re_path(r"^dunning/train/?$", DunningTrainApi.as_view(), name="dunning-train"),
     re_path(r"^dunning/model/?$", DunningModelApi.as_view(), name="dunning-model"),
     re_path(r"^dunning/next-action/?$", DunningNextActionApi.as_view(), name="dunning-next-action"),
+    re_path(r"^reports/dunning-recovery/?$", DunningRecoveryReportApi.as_view(), name="report-dunning-recovery"),
 ]

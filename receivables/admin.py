@@ -52,6 +52,7 @@ from .models import (
     Refund,
 )
 from .refunds import refund_execute, refund_mark_paid_out
+from .selectors import dunning_recovery_by_cohort
 from .services import dunning_case_pause, invoice_collect, payment_record
 
 logger = logging.getLogger(__name__)
@@ -339,6 +340,7 @@ class DunningCaseAdmin(HistoryAdmin):
     def records(self, obj: DunningCase) -> str:
         return join_links(
             admin_changelist_link(PaymentAttempt, "Payment attempts", invoice__id__exact=obj.invoice_id),
+            admin_changelist_link(PaymentHistoryRecord, "Customer's payment history", customer__id__exact=obj.customer_id),
             admin_changelist_link(CollectionNote, "All notes on this customer", customer__id__exact=obj.customer_id),
             audit_trail_link(obj),
         )
@@ -547,7 +549,13 @@ class RefundAdmin(HistoryAdmin):
 
 @admin.register(DunningModel)
 class DunningModelAdmin(ReadOnlyHistoryAdmin):
-    """The retry model's versions with their holdout metrics; AR sees which one decides."""
+    """The retry model's versions with their holdout metrics; AR sees which one decides, and the
+    recovery of failed payments by cohort above the list."""
+
+    change_list_template = "admin/receivables/dunningmodel/change_list.html"
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None):  # type: ignore[no-untyped-def]
+        return super().changelist_view(request, {**(extra_context or {}), "recovery": dunning_recovery_by_cohort()})
 
     list_display = ("version", "status", "is_active", "trained_at", "trained_on", "auc", "brier", "replay_summary")
     list_filter = ("status", "is_active")

@@ -21,6 +21,7 @@ from ..dunning.policy import Attempt
 from ..history import MAX_BATCH, payment_history_record
 from ..learning import DecisionInput, decision_body, dunning_decide, dunning_model_latest, dunning_model_train
 from ..models import DunningModel
+from ..selectors import dunning_recovery_by_cohort
 
 
 class HasModelPermission(BasePermission):
@@ -211,3 +212,14 @@ class DunningNextActionApi(APIView):
             actor=request.user,
         )
         return Response(decision_body(decision))
+
+
+class DunningRecoveryReportApi(APIView):
+    """``GET /api/v1/reports/dunning-recovery``: recovery of failed payments by monthly cohort."""
+
+    required_permissions = {"GET": ("receivables.view_dunningcase",)}
+    permission_classes = [HasModelPermission]
+
+    @extend_schema(responses={200: dict})
+    def get(self, request: Request) -> Response:
+        return Response(dunning_recovery_by_cohort())

@@ -206,3 +206,27 @@ def test_stripe_payments_export_is_imported_once(tmp_path: Path, capsys) -> None
         "failed", "insufficient_funds", "visa", "import")
     assert failed.attempted_at == dt.datetime(2026, 3, 5, 14, 3, tzinfo=UTC)
     assert DunningModel.objects.count() == 0
+
+
+def test_recovery_by_cohort_in_the_api_and_the_admin(api, admin_client, django_capture_on_commit_callbacks) -> None:
+    from receivables.models import DunningCase, PaymentAttempt
+    from tests.invoicing.credit_note_fixtures import issued_invoice
+
+    outcomes = ["recovered", "recovered", "escalated", "closed", "open"]
+    for i, status in enumerate(outcomes):
+        invoice = issued_invoice(django_capture_on_commit_callbacks)
+        case = DunningCase.objects.create(invoice=invoice, customer=invoice.customer, status=status)
+        DunningCase.objects.filter(pk=case.pk).update(opened_at=dt.datetime(2026, 4, 2, tzinfo=UTC))
+        if i == 0:  # paid by the second attempt: an automatic retry
+            PaymentAttempt.objects.create(invoice=invoice, number=2, status="succeeded", amount=invoice.total,
+                                          currency="USD", scheduled_for=dt.datetime(2026, 4, 5, tzinfo=UTC))  # fmt: skip
+
+    report = api.get("/api/v1/reports/dunning-recovery").json()
+    page = admin_client.get("/admin/receivables/dunningmodel/")
+
+    assert report["cohorts"] == [{
+        "cohort": "2026-04", "failed": 5, "recovered_by_retry": 1, "recovered_after_reminder": 1, "escalated": 1,
+        "written_off": 1, "in_progress": 1, "recovery_rate": "0.4000",
+    }]  # fmt: skip
+    assert page.status_code == 200
+    assert "Recovery of failed payments by cohort" in page.content.decode()
