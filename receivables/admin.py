@@ -340,7 +340,9 @@ class DunningCaseAdmin(HistoryAdmin):
     def records(self, obj: DunningCase) -> str:
         return join_links(
             admin_changelist_link(PaymentAttempt, "Payment attempts", invoice__id__exact=obj.invoice_id),
-            admin_changelist_link(PaymentHistoryRecord, "Customer's payment history", customer__id__exact=obj.customer_id),
+            admin_changelist_link(
+                PaymentHistoryRecord, "Customer's payment history", customer__id__exact=obj.customer_id
+            ),
             admin_changelist_link(CollectionNote, "All notes on this customer", customer__id__exact=obj.customer_id),
             audit_trail_link(obj),
         )

@@ -208,7 +208,9 @@ def test_stripe_payments_export_is_imported_once(tmp_path: Path, capsys) -> None
     assert DunningModel.objects.count() == 0
 
 
-def test_recovery_by_cohort_in_the_api_and_the_admin(api, admin_client, django_capture_on_commit_callbacks) -> None:
+def test_recovery_by_cohort_in_the_api_and_the_admin(
+    api, admin_client, django_capture_on_commit_callbacks
+) -> None:
     from receivables.models import DunningCase, PaymentAttempt
     from tests.invoicing.credit_note_fixtures import issued_invoice
 
