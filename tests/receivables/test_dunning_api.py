@@ -220,8 +220,10 @@ def test_recovery_by_cohort_in_the_api_and_the_admin(
         case = DunningCase.objects.create(invoice=invoice, customer=invoice.customer, status=status)
         DunningCase.objects.filter(pk=case.pk).update(opened_at=dt.datetime(2026, 4, 2, tzinfo=UTC))
         if i == 0:  # paid by the second attempt: an automatic retry
-            PaymentAttempt.objects.create(invoice=invoice, number=2, status="succeeded", amount=invoice.total,
-                                          currency="USD", scheduled_for=dt.datetime(2026, 4, 5, tzinfo=UTC))  # fmt: skip
+            PaymentAttempt.objects.create(
+                invoice=invoice, number=2, status="succeeded", amount=invoice.total, currency="USD",
+                scheduled_for=dt.datetime(2026, 4, 5, tzinfo=UTC),
+            )  # fmt: skip
 
     report = api.get("/api/v1/reports/dunning-recovery").json()
     page = admin_client.get("/admin/receivables/dunningmodel/")
