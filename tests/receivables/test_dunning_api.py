@@ -134,8 +134,14 @@ def test_next_action_escalates_hard_declines_and_stops_when_paid(api) -> None:
     CustomerFactory(external_id="acme")
     base = {"customer": "acme", "invoice": {"id": "in_1", "amount": "720.00", "currency": "USD"}}
 
-    hard = api.post("/api/v1/dunning/next-action", {**base, "attempts": [
-        {"attempted_at": "2026-04-05T09:12:00Z", "outcome": "failed", "decline_code": "lost_card"}]}, format="json")
+    hard = api.post(
+        "/api/v1/dunning/next-action",
+        {
+            **base,
+            "attempts": [{"attempted_at": "2026-04-05T09:12:00Z", "outcome": "failed", "decline_code": "lost_card"}],
+        },
+        format="json",
+    )
     paid = api.post("/api/v1/dunning/next-action", {**base, "attempts": [
         {"attempted_at": "2026-04-05T09:12:00Z", "outcome": "failed", "decline_code": "insufficient_funds"},
         {"attempted_at": "2026-04-07T09:12:00Z", "outcome": "succeeded"}]}, format="json")  # fmt: skip
@@ -203,14 +209,16 @@ def test_stripe_payments_export_is_imported_once(tmp_path: Path, capsys) -> None
     assert "accepted 0, duplicates 2, rejected 1" in out
     failed = PaymentHistoryRecord.objects.get(external_id="ch_1")
     assert (failed.outcome, failed.decline_code, failed.card_brand, failed.source) == (
-        "failed", "insufficient_funds", "visa", "import")
+        "failed",
+        "insufficient_funds",
+        "visa",
+        "import",
+    )
     assert failed.attempted_at == dt.datetime(2026, 3, 5, 14, 3, tzinfo=UTC)
     assert DunningModel.objects.count() == 0
 
 
-def test_recovery_by_cohort_in_the_api_and_the_admin(
-    api, admin_client, django_capture_on_commit_callbacks
-) -> None:
+def test_recovery_by_cohort_in_the_api_and_the_admin(api, admin_client, django_capture_on_commit_callbacks) -> None:
     from receivables.models import DunningCase, PaymentAttempt
     from tests.invoicing.credit_note_fixtures import issued_invoice
 
@@ -234,3 +242,39 @@ def test_recovery_by_cohort_in_the_api_and_the_admin(
     }]  # fmt: skip
     assert page.status_code == 200
     assert "Recovery of failed payments by cohort" in page.content.decode()
+
+
+def test_training_in_a_worker_answers_202_then_the_model_is_ready(
+    api, settings, django_capture_on_commit_callbacks
+) -> None:
+    settings.DUNNING_TRAIN_ASYNC = True
+    customers = [f"w{i}" for i in range(12)]
+    for c in customers:
+        CustomerFactory(external_id=c, timezone="UTC")
+    api.post("/api/v1/payment-history", {"attempts": _office_hours_records(customers, months=6)}, format="json")
+
+    with django_capture_on_commit_callbacks(execute=True):  # the worker (eager in tests) fits it
+        accepted = api.post("/api/v1/dunning/train")
+
+    assert accepted.status_code == 202
+    assert accepted.json()["status"] == "training"
+    model = api.get("/api/v1/dunning/model").json()
+    assert model["status"] == "ready"
+    assert model["version"] == "1"
+
+
+def test_the_weekly_retrain_makes_a_new_active_version(django_capture_on_commit_callbacks) -> None:
+    from receivables.history import payment_history_record
+    from receivables.tasks import dunning_model_retrain_task
+
+    customers = [f"r{i}" for i in range(12)]
+    for c in customers:
+        CustomerFactory(external_id=c, timezone="UTC")
+    payment_history_record(records=_office_hours_records(customers, months=6))
+
+    first = dunning_model_retrain_task()
+    second = dunning_model_retrain_task()
+
+    assert (first, second) == (1, 2)
+    assert list(DunningModel.objects.filter(is_active=True).values_list("version", flat=True)) == [2]
+    assert AuditEvent.objects.filter(action="dunning_model_trained").count() == 2
