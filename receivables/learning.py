@@ -14,7 +14,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -69,24 +69,35 @@ def active_scorer() -> Scorer:
 def dunning_model_train(*, actor: Actor = None) -> DunningModel:
     """A new model version: fitted now, or by a worker when DUNNING_TRAIN_ASYNC is on (the row is
     then ``training`` until ``dunning_model_fit_task`` has run)."""
-    with transaction.atomic():
-        # The version number is claimed by its unique constraint; a concurrent request retries.
-        version = (DunningModel.objects.aggregate(v=Max("version"))["v"] or 0) + 1
-        row = DunningModel.objects.create(version=version, status=DunningModelStatus.TRAINING)
-        audit_record(
-            rule="dunning.train",
-            action="dunning_model_requested",
-            obj=row,
-            actor=actor,
-            inputs={"version": version},
-            outcome={"status": row.status},
-        )
+    row = _model_version_claim(actor=actor)
     if getattr(settings, "DUNNING_TRAIN_ASYNC", False):
         from .tasks import dunning_model_fit_task
 
         transaction.on_commit(lambda: dunning_model_fit_task.delay(row.pk))
         return row
     return dunning_model_fit(model_id=row.pk)
+
+
+def _model_version_claim(*, actor: Actor) -> DunningModel:
+    """The next version number, claimed by its unique constraint (a concurrent request that took
+    the same number makes this one try the next)."""
+    for _ in range(5):
+        try:
+            with transaction.atomic():
+                version = (DunningModel.objects.aggregate(v=Max("version"))["v"] or 0) + 1
+                row = DunningModel.objects.create(version=version, status=DunningModelStatus.TRAINING)
+                audit_record(
+                    rule="dunning.train",
+                    action="dunning_model_requested",
+                    obj=row,
+                    actor=actor,
+                    inputs={"version": version},
+                    outcome={"status": row.status},
+                )
+                return row
+        except IntegrityError:
+            continue
+    raise IntegrityError("Could not claim a dunning model version.")
 
 
 def dunning_model_fit(*, model_id: int) -> DunningModel:
@@ -98,7 +109,9 @@ def dunning_model_fit(*, model_id: int) -> DunningModel:
     history = history_for_training()
     try:
         result = dunning_model.train(history, version=str(row.version))
-    except dunning_model.NotEnoughHistory as exc:
+    except Exception as exc:  # not enough history, or a fit that failed: the version says why
+        if not isinstance(exc, dunning_model.NotEnoughHistory):
+            logger.exception("Dunning model v%s failed to train", row.version)
         with transaction.atomic():
             row = DunningModel.objects.select_for_update().defer("artifact").get(pk=model_id)
             row.status = DunningModelStatus.FAILED
