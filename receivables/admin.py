@@ -53,7 +53,7 @@ from .models import (
 )
 from .refunds import refund_execute, refund_mark_paid_out
 from .selectors import dunning_recovery_by_cohort
-from .services import dunning_case_pause, invoice_collect, payment_record
+from .services import dunning_case_pause, dunning_case_promise_to_pay, invoice_collect, payment_record
 
 logger = logging.getLogger(__name__)
 
@@ -322,6 +322,11 @@ class DunningCaseAdmin(HistoryAdmin):
     def save_formset(self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool) -> None:
         notes = formset.save(commit=False)
         for note in notes:
+            if note.pk is None and note.promise_to_pay_on and isinstance(form.instance, DunningCase):
+                # A promise to pay pauses the automated retries of the case (service: note + pause).
+                dunning_case_promise_to_pay(case_id=form.instance.pk, promised_on=note.promise_to_pay_on,
+                                            note=note.text, actor=request.user)  # fmt: skip
+                continue
             if note.pk is None:
                 note.author = request.user.get_username()
                 note.customer_id = form.instance.customer_id

@@ -467,31 +467,16 @@ def dunning_case_promise_to_pay(*, case_id: int, promised_on: date, note: str, a
     """The customer promised to pay on a date: a note on the case, and retries pause until then."""
     with transaction.atomic():
         case = DunningCase.objects.select_for_update().get(pk=case_id)
-        CollectionNote.objects.create(customer_id=case.customer_id, dunning_case=case, author=actor_label(actor),
-                                      text=note or f"Promise to pay on {promised_on:%Y-%m-%d}.",
-                                      promise_to_pay_on=promised_on)
+        CollectionNote.objects.create(
+            customer_id=case.customer_id,
+            dunning_case=case,
+            author=actor_label(actor),
+            text=note or f"Promise to pay on {promised_on:%Y-%m-%d}.",
+            promise_to_pay_on=promised_on,
+        )
         case.is_paused = True
         case.next_retry_at = None
         case.save()
         audit_record(rule="dunning.analyst", action="dunning_promise_to_pay", obj=case, actor=actor,
                      inputs={"promised_on": promised_on, "note": note}, outcome={"is_paused": True})
-    return case
-
-
-def dunning_case_retry_now(*, case_id: int, actor: Actor) -> DunningCase:
-    """An AR analyst asks for a retry now (e.g. the customer says the card is topped up): the
-    retry is claimed by the same row lock as scheduled ones, so it is made once."""
-    from .tasks import dunning_retry_task
-
-    with transaction.atomic():
-        case = DunningCase.objects.select_for_update().get(pk=case_id)
-        if case.status not in (DunningStatus.OPEN, DunningStatus.ESCALATED):
-            return case
-        case.status = DunningStatus.OPEN
-        case.is_paused = False
-        case.next_retry_at = timezone.now()
-        case.save()
-        audit_record(rule="dunning.analyst", action="dunning_retry_now", obj=case, actor=actor,
-                     inputs={"case": case.pk}, outcome={"next_retry_at": case.next_retry_at})
-        transaction.on_commit(lambda: dunning_retry_task.delay(case.pk))
     return case
