@@ -53,7 +53,7 @@ from .models import (
 )
 from .refunds import refund_execute, refund_mark_paid_out
 from .selectors import dunning_recovery_by_cohort
-from .services import dunning_case_pause, dunning_case_promise_to_pay, invoice_collect, payment_record
+from .services import dunning_case_pause, invoice_collect, payment_record
 
 logger = logging.getLogger(__name__)
 
@@ -322,15 +322,13 @@ class DunningCaseAdmin(HistoryAdmin):
     def save_formset(self, request: HttpRequest, form: ModelForm, formset: BaseInlineFormSet, change: bool) -> None:
         notes = formset.save(commit=False)
         for note in notes:
-            if note.pk is None and note.promise_to_pay_on and isinstance(form.instance, DunningCase):
-                # A promise to pay pauses the automated retries of the case (service: note + pause).
-                dunning_case_promise_to_pay(case_id=form.instance.pk, promised_on=note.promise_to_pay_on,
-                                            note=note.text, actor=request.user)  # fmt: skip
-                continue
             if note.pk is None:
                 note.author = request.user.get_username()
                 note.customer_id = form.instance.customer_id
             note.save()
+            if note.promise_to_pay_on and isinstance(form.instance, DunningCase) and not form.instance.is_paused:
+                # A promise to pay pauses the case's automated retries until an analyst resumes them.
+                dunning_case_pause(case_id=form.instance.pk, paused=True, actor=request.user)
         formset.save_m2m()
 
     @admin.display(description="Amount due")

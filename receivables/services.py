@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import dataclasses
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -9,7 +9,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 
-from audit.services import actor_label, audit_record
+from audit.services import audit_record
 from integrations import stripe_gateway
 from invoicing.choices import InvoiceStatus
 from invoicing.models import Invoice
@@ -21,7 +21,7 @@ from .dunning.policy import Attempt, Decision
 from .exceptions import PaymentNotAllowed
 from .history import payment_history_record_own_attempt
 from .learning import DecisionInput, dunning_decide, probability_decimal
-from .models import CollectionNote, DunningCase, Payment, PaymentAllocation, PaymentAttempt
+from .models import DunningCase, Payment, PaymentAllocation, PaymentAttempt
 from .signals import payment_failed, payment_succeeded
 
 ZERO = Decimal(0)
@@ -460,23 +460,4 @@ def dunning_case_pause(*, case_id: int, paused: bool, actor: Actor) -> DunningCa
         case.save()
         audit_record(rule="dunning.analyst", action="dunning_case_paused" if paused else "dunning_case_resumed",
                      obj=case, actor=actor, inputs={"case": case.pk}, outcome={"next_retry_at": case.next_retry_at})
-    return case
-
-
-def dunning_case_promise_to_pay(*, case_id: int, promised_on: date, note: str, actor: Actor) -> DunningCase:
-    """The customer promised to pay on a date: a note on the case, and retries pause until then."""
-    with transaction.atomic():
-        case = DunningCase.objects.select_for_update().get(pk=case_id)
-        CollectionNote.objects.create(
-            customer_id=case.customer_id,
-            dunning_case=case,
-            author=actor_label(actor),
-            text=note or f"Promise to pay on {promised_on:%Y-%m-%d}.",
-            promise_to_pay_on=promised_on,
-        )
-        case.is_paused = True
-        case.next_retry_at = None
-        case.save()
-        audit_record(rule="dunning.analyst", action="dunning_promise_to_pay", obj=case, actor=actor,
-                     inputs={"promised_on": promised_on, "note": note}, outcome={"is_paused": True})
     return case

@@ -385,7 +385,9 @@ def test_note_added_on_a_dunning_case_gets_author_and_customer(client, admin_use
     assert case.notes.count() == 2
     case.refresh_from_db()
     assert case.status == "escalated"
-    assert case.history.count() == 1  # saving the page saved the note, not the case
+    # The page saved the note; the promise to pay paused the case's retries (issue 9), nothing else.
+    assert case.is_paused
+    assert case.history.count() == 2
 
 
 def test_contract_added_in_admin_is_created_with_its_lines_by_the_service(admin_client) -> None:

@@ -12,8 +12,8 @@ from django.urls import reverse
 from audit.models import AuditEvent
 from integrations.stripe_gateway import ChargeResult
 from receivables.choices import DunningStatus
-from receivables.models import CollectionNote, DunningCase, PaymentAttempt
-from receivables.services import _attempt_settle, dunning_case_pause, dunning_case_promise_to_pay
+from receivables.models import DunningCase, PaymentAttempt
+from receivables.services import _attempt_settle, dunning_case_pause
 from tests.factories import CustomerFactory
 from tests.invoicing.credit_note_fixtures import issued_invoice
 
@@ -61,19 +61,6 @@ def test_pause_stops_retries_and_resume_plans_them_again(admin_client, django_ca
     assert not case.is_paused
     assert case.next_retry_at == planned  # decided as of the last attempt: the same plan
     assert AuditEvent.objects.filter(action__in=["dunning_case_paused", "dunning_case_resumed"]).count() == 2
-
-
-def test_a_promise_to_pay_pauses_the_case_with_a_note(django_capture_on_commit_callbacks) -> None:
-    case = _failed_case(django_capture_on_commit_callbacks)
-
-    dunning_case_promise_to_pay(case_id=case.pk, promised_on=dt.date(2026, 5, 1), note="Will pay on the 1st.",
-                                actor="ann")  # fmt: skip
-
-    case.refresh_from_db()
-    assert case.is_paused
-    assert case.next_retry_at is None
-    note = CollectionNote.objects.get(dunning_case=case)
-    assert (note.promise_to_pay_on, note.author) == (dt.date(2026, 5, 1), "ann")
 
 
 def test_a_paused_case_stays_paused_after_another_failure(django_capture_on_commit_callbacks) -> None:
