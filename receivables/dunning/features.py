@@ -290,6 +290,9 @@ class TrainingSet:
     times: np.ndarray  # unix seconds of each invoice's first attempt (temporal split)
     is_retry: np.ndarray
     global_rate: float
+    # Per row: local hours between this attempt and its invoice's first attempt (cyclic, 0-12),
+    # i.e. whether the history ever tried another time of day than the invoice's own.
+    hour_shift: np.ndarray = field(default_factory=lambda: np.zeros(0))
 
 
 def training_set(
@@ -305,6 +308,7 @@ def training_set(
     groups: list[int] = []
     times: list[float] = []
     retries: list[bool] = []
+    shifts: list[int] = []
     group = 0
     for tz, invoices in customers.values():
         whole, shares = customer_profile(invoices, tz)
@@ -330,6 +334,8 @@ def training_set(
                 groups.append(group)
                 times.append(attempts[0].attempted_at.timestamp())
                 retries.append(first_failure is not None)
+                shift = abs(attempt.attempted_at.astimezone(tz).hour - attempts[0].attempted_at.astimezone(tz).hour)
+                shifts.append(min(shift, 24 - shift))
                 if attempt.succeeded:
                     break
                 if first_failure is None:
@@ -343,4 +349,5 @@ def training_set(
         times=np.asarray(times, dtype=float),
         is_retry=np.asarray(retries, dtype=bool),
         global_rate=global_rate,
+        hour_shift=np.asarray(shifts, dtype=int),
     )

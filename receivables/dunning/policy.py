@@ -116,10 +116,8 @@ class PriorScorer(Scorer):
         f = {name: X[:, i] for i, name in enumerate(FEATURE_NAMES)}
         klass = f["decline_class"]
         base = np.where(klass == 2, 0.6, np.where(klass == 0, 0.5, 0.25))
-        hour, weekday, dom, to_end = f["local_hour"], f["weekday"], f["day_of_month"], f["days_to_month_end"]
-        business = (hour >= 9) & (hour < 17)
-        evening = ((hour >= 7) & (hour < 9)) | ((hour >= 17) & (hour < 21))
-        hour_factor = np.where(business, 1.0, np.where(evening, 0.8, 0.5)) * np.where(weekday >= 5, 0.85, 1.0)
+        weekday, dom, to_end = f["weekday"], f["day_of_month"], f["days_to_month_end"]
+        hour_factor = prior_hour_factor(X)
         payday = ((dom <= 3) | ((dom >= 15) & (dom <= 17)) | (to_end <= 1)).astype(float)
         soft = klass == 1
         payday_factor = np.where(soft, 1 + 0.3 * payday + 0.15 * (weekday == 4), 1.0)
@@ -129,6 +127,16 @@ class PriorScorer(Scorer):
         own = (f["customer_day_of_month_rate"] + f["customer_hour_rate"]) / (2 * f["customer_success_rate"])
         lift = np.where(attempts >= 4, np.clip(own, 0.5, 2), 1.0)
         return np.clip(base * hour_factor * payday_factor * gap_factor * lift, 0.01, 0.95)
+
+
+def prior_hour_factor(X: np.ndarray) -> np.ndarray:
+    """The prior's time-of-day factor alone (1.0 in weekday business hours, less at night and at
+    weekends), for a model that never saw retries at another hour than the first attempt's."""
+    hour = X[:, FEATURE_NAMES.index("local_hour")]
+    weekday = X[:, FEATURE_NAMES.index("weekday")]
+    business = (hour >= 9) & (hour < 17)
+    evening = ((hour >= 7) & (hour < 9)) | ((hour >= 17) & (hour < 21))
+    return np.where(business, 1.0, np.where(evening, 0.8, 0.5)) * np.where(weekday >= 5, 0.85, 1.0)
 
 
 def _floor_hour(moment: datetime, tz: ZoneInfo) -> datetime:

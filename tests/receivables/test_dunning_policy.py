@@ -184,3 +184,33 @@ def test_too_little_history_is_refused() -> None:
 
     with pytest.raises(dunning_model.NotEnoughHistory):
         dunning_model.train(history, version="1")
+
+
+def test_a_history_of_fixed_day_3_and_7_retries_leans_on_the_prior_for_the_hour() -> None:
+    """Retries always at the first attempt's time of day teach nothing about the hour of a retry
+    (it is confounded with the payer): the prior's business-hours factor is blended in fully."""
+    rng = random.Random(2)
+    history = {}
+    for p in range(30):
+        first_hour = rng.choice([1, 4, 10, 14, 20])
+        invoices = {}
+        for month in range(1, 10):
+            first = dt.datetime(2025, month, 2 + p % 20, first_hour, 0, tzinfo=UTC)
+            attempts = []
+            for days in (0, 3, 7):
+                at = first + dt.timedelta(days=days)
+                ok = days > 0 and rng.random() < 0.4
+                attempts.append(HistoryAttempt(at, ok, "" if ok else "insufficient_funds", f"in-{p}-{month}", 50.0))
+                if ok:
+                    break
+            invoices[f"in-{p}-{month}"] = attempts
+        history[f"c{p}"] = (ZoneInfo("UTC"), invoices)
+
+    result = dunning_model.train(history, version="1")
+    scorer = dunning_model.load(result.artifact)
+    decision = next_action(_request([Attempt(START, False, "insufficient_funds")]), scorer)
+
+    assert result.metrics["retries_at_another_hour_share"] == 0.0
+    assert result.metrics["prior_hour_weight"] == 1.0
+    assert decision.at is not None
+    assert 7 <= decision.at.hour < 21  # not at night
