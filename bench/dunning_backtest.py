@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/dunning_backtest.py                 # 650 payers, seed 7
     .venv/bin/python bench/dunning_backtest.py --payers 300 --seed 3
+    .venv/bin/python bench/dunning_backtest.py --legacy fixed     # history retried on day 3/7 only
 
 1. A synthetic population (bench/dunning_sim.py: paydays, office-hours card rules, statement
    cycles, transient errors, churning payers, hard declines) and 18 months of its payment
@@ -61,7 +62,7 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def history_records(payers: list[sim.Payer], rng: random.Random) -> list[dict]:
+def history_records(payers: list[sim.Payer], rng: random.Random, legacy: str = "mixed") -> list[dict]:
     records = []
     for invoice in sim.invoices(payers, start=HISTORY_START, months=HISTORY_MONTHS):
         payer = invoice.payer
@@ -71,7 +72,8 @@ def history_records(payers: list[sim.Payer], rng: random.Random) -> list[dict]:
         attempts = [(invoice.first_at, ok, code)]
         if not ok:
             last = invoice.first_at
-            for moment in sim.legacy_retry_times(invoice, rng):
+            fixed = [invoice.first_at + timedelta(days=3), invoice.first_at + timedelta(days=7)]
+            for moment in fixed if legacy == "fixed" else sim.legacy_retry_times(invoice, rng):
                 ok, code = sim.outcome(invoice, moment, last)
                 attempts.append((moment, ok, code))
                 last = moment
@@ -114,7 +116,7 @@ def run(args: argparse.Namespace) -> dict:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {api_key_create(name='bench').raw_key}")
 
-    records = history_records(seen, rng)
+    records = history_records(seen, rng, args.legacy)
     started = time.perf_counter()
     accepted = 0
     for i in range(0, len(records), 5000):
@@ -180,6 +182,7 @@ def run(args: argparse.Namespace) -> dict:
     return {
         "payers": len(payers),
         "seed": args.seed,
+        "legacy": args.legacy,
         "split": {"seen_payers": len(seen), "unseen_payers": len(unseen)},
         "history_attempts": accepted,
         "history_post_seconds": round(post_seconds, 2),
@@ -216,13 +219,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--payers", type=int, default=650)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--legacy",
+        choices=["mixed", "fixed"],
+        default="mixed",
+        help="how the history's retries were made: half day 3/7 and half at varied times, or all day 3/7",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         _setup_django(str(Path(tmp) / "bench.sqlite3"))
         result = run(args)
     print_table(result)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    (OUT_DIR / "dunning_backtest.json").write_text(json.dumps(result, indent=2, default=str))
+    (OUT_DIR / f"dunning_backtest_{args.legacy}.json").write_text(json.dumps(result, indent=2, default=str))
 
 
 if __name__ == "__main__":
