@@ -65,6 +65,9 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             "reporting.stripepayout": (VIEW,),
             # Where an invoice came from (the CRM deal) and where it went (GL ids).
             **{f"integrations.{m}": (VIEW,) for m in ("crmdeal", "syncitem", "syncrun", "connection")},
+            # The learned dunning policy: AR sees the model versions and the history it learns from.
+            "receivables.dunningmodel": (VIEW,),
+            "receivables.paymenthistoryrecord": (VIEW,),
         },
         CFO: {
             **{

@@ -118,3 +118,20 @@ urlpatterns += [
     re_path(r"^reports/ar-aging/?$", ArAgingApi.as_view(), name="report-ar-aging"),
     re_path(r"^reports/cfo/?$", CfoDashboardApi.as_view(), name="report-cfo"),
 ]
+
+# Collections intelligence (dunning): payment history, the retry model, the next action.
+from receivables.api.views import (  # noqa: E402
+    DunningModelApi,
+    DunningNextActionApi,
+    DunningRecoveryReportApi,
+    DunningTrainApi,
+    PaymentHistoryApi,
+)
+
+urlpatterns += [
+    re_path(r"^payment-history/?$", PaymentHistoryApi.as_view(), name="payment-history"),
+    re_path(r"^dunning/train/?$", DunningTrainApi.as_view(), name="dunning-train"),
+    re_path(r"^dunning/model/?$", DunningModelApi.as_view(), name="dunning-model"),
+    re_path(r"^dunning/next-action/?$", DunningNextActionApi.as_view(), name="dunning-next-action"),
+    re_path(r"^reports/dunning-recovery/?$", DunningRecoveryReportApi.as_view(), name="report-dunning-recovery"),
+]

@@ -171,7 +171,15 @@ CELERY_BEAT_SCHEDULE = {
         "task": "revrec.tasks.revenue_usage_accrue_task",
         "schedule": crontab(minute=0, hour=13, day_of_month=1),
     },
+    # The dunning retry model learns from the week's attempts (receivables/learning.py).
+    "dunning-model-retrain": {
+        "task": "receivables.tasks.dunning_model_retrain_task",
+        "schedule": crontab(minute=0, hour=3, day_of_week="sunday"),
+    },
 }
+# POST /api/v1/dunning/train fits in the request (200) by default: 25,000 attempts take seconds.
+# On: it answers 202 and a worker fits the model (GET /api/v1/dunning/model shows "training").
+DUNNING_TRAIN_ASYNC = env.bool("DUNNING_TRAIN_ASYNC", default=False)
 
 # --- Email ----------------------------------------------------------------------------------
 EMAIL_BACKEND = env.str(

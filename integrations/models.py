@@ -376,3 +376,21 @@ class GlEntryLink(models.Model):
 
     def __str__(self) -> str:
         return f"entry {self.journal_entry_id} -> {self.item}"
+
+
+class StripeWebhookEvent(models.Model):
+    """A Stripe event we have handled, by its id: Stripe delivers at least once (and retries
+    for days), so a redelivered event is acknowledged and not handled twice."""
+
+    event_id = models.CharField(max_length=100, unique=True)
+    type = models.CharField(max_length=100)
+    object_id = models.CharField(max_length=100, blank=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+    result = models.CharField(max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-received_at"]
+
+    def __str__(self) -> str:
+        return f"{self.type} {self.event_id}"

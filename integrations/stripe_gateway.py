@@ -11,9 +11,17 @@ from django.conf import settings
 
 from rating import currency_exponent
 
+__all__ = ["currency_exponent"]  # re-exported for the webhook's minor-unit amounts
+
 
 class StripeNotConfigured(RuntimeError):
     """No STRIPE_API_KEY: automatic card collection is off."""
+
+
+# PaymentIntent statuses that are neither paid nor failed: the outcome is still to come (a bank
+# debit clearing, a 3-D Secure challenge the customer may still complete). Retrying them with a
+# new idempotency key could charge twice, so they are pending until Stripe says otherwise.
+PENDING_STATUSES = frozenset({"processing", "requires_action", "requires_confirmation", "requires_capture"})
 
 
 @dataclass(frozen=True)
@@ -23,6 +31,8 @@ class ChargeResult:
     charge_id: str = ""
     failure_code: str = ""
     failure_message: str = ""
+    pending: bool = False
+    status: str = ""
 
 
 def is_configured() -> bool:
@@ -106,20 +116,34 @@ def charge(
         return ChargeResult(
             succeeded=False,
             payment_intent_id=intent_id,
-            failure_code=exc.code or "card_declined",
+            # Stripe's decline_code (insufficient_funds, expired_card...) says more than its
+            # error code (card_declined); the classification needs it.
+            failure_code=(getattr(error, "decline_code", None) if error is not None else None)
+            or exc.code
+            or "card_declined",
             failure_message=exc.user_message or str(exc),
+            status="failed",
+        )
+    if intent.status in PENDING_STATUSES:
+        return ChargeResult(
+            succeeded=False,
+            pending=True,
+            status=intent.status,
+            payment_intent_id=intent.id,
+            failure_message=f"Payment pending at Stripe ({intent.status}).",
         )
     if intent.status != "succeeded":
         return ChargeResult(
             succeeded=False,
             payment_intent_id=intent.id,
             failure_code=f"intent_{intent.status}",
-            failure_message=f"Payment requires action ({intent.status}).",
+            failure_message=f"Payment not completed ({intent.status}).",
+            status="failed",
         )
     charge_id = (
         intent.latest_charge if isinstance(intent.latest_charge, str) else getattr(intent.latest_charge, "id", "")
     )
-    return ChargeResult(succeeded=True, payment_intent_id=intent.id, charge_id=charge_id or "")
+    return ChargeResult(succeeded=True, payment_intent_id=intent.id, charge_id=charge_id or "", status="succeeded")
 
 
 @dataclass(frozen=True)
@@ -189,6 +213,7 @@ class IntentState:
     metadata: dict[str, str]
     error_code: str = ""
     error_message: str = ""
+    decline_code: str = ""
 
 
 def card_form_is_configured() -> bool:
@@ -217,6 +242,7 @@ def _intent_state(intent: stripe.PaymentIntent) -> IntentState:
         metadata={str(k): str(v) for k, v in (metadata.to_dict() if metadata else {}).items()},
         error_code=(getattr(error, "code", "") or "") if error else "",
         error_message=(getattr(error, "message", "") or "") if error else "",
+        decline_code=(getattr(error, "decline_code", "") or "") if error else "",
     )
 
 

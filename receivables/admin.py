@@ -39,17 +39,21 @@ from invoicing.models import Invoice
 
 from .choices import AttemptStatus, DunningStatus, PaymentMethod, RefundStatus
 from .exceptions import RefundNotAllowed
+from .learning import dunning_model_train
 from .models import (
     CollectionNote,
     DunningCase,
+    DunningModel,
     Payment,
     PaymentAllocation,
     PaymentAttempt,
+    PaymentHistoryRecord,
     PayPageIntent,
     Refund,
 )
 from .refunds import refund_execute, refund_mark_paid_out
-from .services import invoice_collect, payment_record
+from .selectors import dunning_recovery_by_cohort
+from .services import dunning_case_pause, invoice_collect, payment_record
 
 logger = logging.getLogger(__name__)
 
@@ -276,10 +280,10 @@ class CollectionNoteAddInline(admin.TabularInline):
 @admin.register(DunningCase)
 class DunningCaseAdmin(HistoryAdmin):
     list_display = (
-        "invoice", "customer", "status", "payment_score", "retries_done", "next_retry_at", "next_reminder_at",
-        "reminders_sent", "amount_due", "promise_to_pay", "last_failure_code",
+        "invoice", "customer", "status", "next_action", "next_action_probability", "next_retry_at", "retries_done",
+        "next_reminder_at", "reminders_sent", "amount_due", "promise_to_pay", "last_failure_code", "is_paused",
     )
-    list_filter = ("status", PromiseToPayFilter, "last_failure_code")
+    list_filter = ("status", "next_action", "is_paused", PromiseToPayFilter, "last_failure_code")
     list_select_related = ("invoice", "customer")
     search_fields = ("=invoice__number", "customer__name", "=customer__external_id")
     search_help_text = "Invoice number or customer external id (exact), or customer name."
@@ -290,13 +294,18 @@ class DunningCaseAdmin(HistoryAdmin):
         ("Schedule", {"fields": (
             "opened_at", "closed_at", ("retries_done", "next_retry_at"), ("reminders_sent", "next_reminder_at"),
         )}),
-        ("Payment likelihood", {"fields": ("payment_score", "score_inputs_pretty"), "classes": ("collapse",)}),
+        ("Next action (the learned policy)", {"fields": (
+            ("next_action", "next_action_probability", "model_version"), "next_action_reason", "is_paused",
+            ("escalated_at", "escalation_reason"), "score_inputs_pretty",
+        )}),
     )
     readonly_fields = (
         "invoice", "customer", "status", "amount_due", "last_failure_code", "records", "opened_at", "closed_at",
         "retries_done", "next_retry_at", "reminders_sent", "next_reminder_at", "payment_score", "score_inputs_pretty",
+        "next_action", "next_action_probability", "model_version", "next_action_reason", "is_paused", "escalated_at",
+        "escalation_reason",
     )
-    actions = ("retry_payment",)
+    actions = ("retry_payment", "pause_retries", "resume_retries")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # cases are opened by a failed payment
@@ -317,6 +326,9 @@ class DunningCaseAdmin(HistoryAdmin):
                 note.author = request.user.get_username()
                 note.customer_id = form.instance.customer_id
             note.save()
+            if note.promise_to_pay_on and isinstance(form.instance, DunningCase) and not form.instance.is_paused:
+                # A promise to pay pauses the case's automated retries until an analyst resumes them.
+                dunning_case_pause(case_id=form.instance.pk, paused=True, actor=request.user)
         formset.save_m2m()
 
     @admin.display(description="Amount due")
@@ -331,11 +343,26 @@ class DunningCaseAdmin(HistoryAdmin):
     def records(self, obj: DunningCase) -> str:
         return join_links(
             admin_changelist_link(PaymentAttempt, "Payment attempts", invoice__id__exact=obj.invoice_id),
+            admin_changelist_link(
+                PaymentHistoryRecord, "Customer's payment history", customer__id__exact=obj.customer_id
+            ),
             admin_changelist_link(CollectionNote, "All notes on this customer", customer__id__exact=obj.customer_id),
             audit_trail_link(obj),
         )
 
-    @admin.display(description="Score inputs")
+    @admin.action(description="Pause automated retries", permissions=["change"])
+    def pause_retries(self, request: HttpRequest, queryset: QuerySet[DunningCase]) -> None:
+        for case in queryset.order_by("pk"):
+            dunning_case_pause(case_id=case.pk, paused=True, actor=request.user)
+        self.message_user(request, f"Retries paused on {queryset.count()} case(s).", messages.SUCCESS)
+
+    @admin.action(description="Resume automated retries (the policy plans the next one)", permissions=["change"])
+    def resume_retries(self, request: HttpRequest, queryset: QuerySet[DunningCase]) -> None:
+        for case in queryset.select_related("invoice__customer").order_by("pk"):
+            dunning_case_pause(case_id=case.pk, paused=False, actor=request.user)
+        self.message_user(request, f"Retries resumed on {queryset.count()} case(s).", messages.SUCCESS)
+
+    @admin.display(description="Decision details (rule, features that weighed most)")
     def score_inputs_pretty(self, obj: DunningCase) -> str:
         return pretty_json(obj.score_inputs)
 
@@ -523,3 +550,61 @@ class RefundAdmin(HistoryAdmin):
             else:
                 self.message_user(request, f"Refund #{refund.pk}: card collection (Stripe) is not configured.",
                                   messages.WARNING)
+
+
+@admin.register(DunningModel)
+class DunningModelAdmin(ReadOnlyHistoryAdmin):
+    """The retry model's versions with their holdout metrics; AR sees which one decides, and the
+    recovery of failed payments by cohort above the list."""
+
+    change_list_template = "admin/receivables/dunningmodel/change_list.html"
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None):  # type: ignore[no-untyped-def]
+        return super().changelist_view(request, {**(extra_context or {}), "recovery": dunning_recovery_by_cohort()})
+
+    list_display = ("version", "status", "is_active", "trained_at", "trained_on", "auc", "brier", "replay_summary")
+    list_filter = ("status", "is_active")
+    fields = ("version", "status", "is_active", "requested_at", "trained_at", "trained_on", "error", "metrics_pretty")
+    readonly_fields = fields
+    actions = ("train_new_version",)
+
+    @admin.display(description="AUC (holdout)")
+    def auc(self, obj: DunningModel) -> object:
+        return obj.metrics.get("auc", "")
+
+    @admin.display(description="Brier (holdout)")
+    def brier(self, obj: DunningModel) -> object:
+        return obj.metrics.get("brier", "")
+
+    @admin.display(description="Replayed recovery: policy vs day 3/7 (model-estimated)")
+    def replay_summary(self, obj: DunningModel) -> str:
+        replay = obj.metrics.get("replay") or {}
+        if not replay:
+            return ""
+        return (
+            f"{replay.get('policy_recovery_estimated', 0):.0%} vs "
+            f"{replay.get('fixed_day3_day7_recovery_estimated', 0):.0%} on {replay.get('invoices')} invoices"
+        )
+
+    @admin.display(description="Metrics")
+    def metrics_pretty(self, obj: DunningModel) -> str:
+        return pretty_json(obj.metrics)
+
+    def has_train_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("receivables.add_dunningmodel")
+
+    @admin.action(description="Train a new version on all payment history", permissions=["train"])
+    def train_new_version(self, request: HttpRequest, queryset: QuerySet[DunningModel]) -> None:
+        row = dunning_model_train(actor=request.user)
+        level = messages.ERROR if row.status == "failed" else messages.SUCCESS
+        self.message_user(request, f"Model v{row.version}: {row.get_status_display()} {row.error}", level)
+
+
+@admin.register(PaymentHistoryRecord)
+class PaymentHistoryRecordAdmin(ReadOnlyHistoryAdmin):
+    list_display = ("external_id", "customer", "invoice_reference", "attempted_at", "outcome", "decline_code",
+                    "decline_class", "amount", "currency", "source")
+    list_filter = ("outcome", "decline_class", "source")
+    list_select_related = ("customer",)
+    search_fields = ("=external_id", "=invoice_reference", "=customer__external_id")
+    date_hierarchy = "attempted_at"

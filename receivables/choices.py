@@ -15,6 +15,9 @@ class PaymentMethod(models.TextChoices):
 
 class AttemptStatus(models.TextChoices):
     PENDING = "pending", "Pending"
+    # Stripe has the PaymentIntent in processing or requires_action: neither failed nor paid; the
+    # outcome comes by webhook (or the next sync), and no new attempt is made meanwhile.
+    PROCESSING = "processing", "Processing at Stripe"
     SUCCEEDED = "succeeded", "Succeeded"
     FAILED = "failed", "Failed"
 
@@ -37,3 +40,20 @@ class PayPageIntentStatus(models.TextChoices):
     SUCCEEDED = "succeeded", "Paid and recorded"
     CANCELED = "canceled", "Canceled (amount due changed)"
     UNAPPLIED = "unapplied", "Paid, not applied: reconcile by hand"
+
+
+class AttemptOutcome(models.TextChoices):
+    SUCCEEDED = "succeeded", "Succeeded"
+    FAILED = "failed", "Failed"
+
+
+class HistorySource(models.TextChoices):
+    API = "api", "API (payment history)"
+    IMPORT = "import", "Stripe payments export"
+    OWN = "own", "Our own attempt"
+
+
+class DunningModelStatus(models.TextChoices):
+    TRAINING = "training", "Training"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Failed"

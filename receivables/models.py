@@ -6,7 +6,17 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from simple_history.models import HistoricalRecords
 
-from .choices import AttemptStatus, DunningStatus, PaymentMethod, PaymentStatus, PayPageIntentStatus, RefundStatus
+from .choices import (
+    AttemptOutcome,
+    AttemptStatus,
+    DunningModelStatus,
+    DunningStatus,
+    HistorySource,
+    PaymentMethod,
+    PaymentStatus,
+    PayPageIntentStatus,
+    RefundStatus,
+)
 
 ZERO = Decimal(0)
 
@@ -21,6 +31,9 @@ class Payment(models.Model):
     reference = models.CharField(max_length=200, blank=True)
     stripe_payment_intent_id = models.CharField(max_length=100, blank=True)
     stripe_charge_id = models.CharField(max_length=100, blank=True)
+    dispute_status = models.CharField(
+        max_length=30, blank=True, help_text="Stripe dispute status (needs_response, won, lost...), if disputed."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
 
@@ -62,6 +75,7 @@ class PaymentAttempt(models.Model):
     stripe_payment_intent_id = models.CharField(max_length=100, blank=True)
     failure_code = models.CharField(max_length=100, blank=True)
     failure_message = models.CharField(max_length=500, blank=True)
+    decline_class = models.CharField(max_length=10, blank=True, help_text="hard, soft or transient.")
     payment = models.OneToOneField(Payment, on_delete=models.PROTECT, null=True, blank=True)
     history = HistoricalRecords()
 
@@ -130,6 +144,14 @@ class DunningCase(models.Model):
     )
     score_inputs = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
     last_failure_code = models.CharField(max_length=100, blank=True)
+    # The policy's latest decision (receivables/dunning/policy.py), for the AR queue.
+    next_action = models.CharField(max_length=10, blank=True)
+    next_action_probability = models.DecimalField(max_digits=5, decimal_places=4, null=True, blank=True)
+    next_action_reason = models.CharField(max_length=500, blank=True)
+    model_version = models.CharField(max_length=20, blank=True)
+    escalated_at = models.DateTimeField(null=True, blank=True)
+    escalation_reason = models.CharField(max_length=500, blank=True)
+    is_paused = models.BooleanField(default=False, help_text="An AR analyst paused automated retries.")
     history = HistoricalRecords()
 
     class Meta:
@@ -195,3 +217,59 @@ class PayPageIntent(models.Model):
     @property
     def idempotency_key(self) -> str:
         return f"pay-page-intent:{self.pk}:{self.generation}"
+
+
+class PaymentHistoryRecord(models.Model):
+    """One payment attempt the retry model learns from: imported (API, Stripe export) or our own.
+    Stored once per ``external_id`` (the charge id)."""
+
+    external_id = models.CharField(max_length=200, unique=True)
+    customer = models.ForeignKey("contracts.Customer", on_delete=models.PROTECT, related_name="+")
+    invoice_reference = models.CharField(max_length=200, help_text="The payer's invoice reference.")
+    amount = models.DecimalField(max_digits=20, decimal_places=4)
+    currency = models.CharField(max_length=3)
+    attempted_at = models.DateTimeField()
+    outcome = models.CharField(max_length=10, choices=AttemptOutcome.choices)
+    decline_code = models.CharField(max_length=100, blank=True)
+    decline_class = models.CharField(max_length=10, blank=True)
+    payment_method_type = models.CharField(max_length=30, blank=True)
+    card_brand = models.CharField(max_length=30, blank=True)
+    card_funding = models.CharField(max_length=10, blank=True)
+    card_country = models.CharField(max_length=2, blank=True)
+    source = models.CharField(max_length=10, choices=HistorySource.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["customer", "invoice_reference", "attempted_at"]
+        indexes = [models.Index(fields=["customer", "invoice_reference", "attempted_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.external_id}: {self.outcome} {self.amount} {self.currency} at {self.attempted_at:%Y-%m-%d %H:%M}"
+
+
+class DunningModel(models.Model):
+    """A trained retry model: the serialized scorer (joblib), its holdout metrics, and whether it
+    is the one the policy uses. Versions are kept; the newest ready one is active."""
+
+    version = models.PositiveIntegerField(unique=True)
+    status = models.CharField(max_length=10, choices=DunningModelStatus.choices, default=DunningModelStatus.TRAINING)
+    is_active = models.BooleanField(default=False)
+    requested_at = models.DateTimeField(auto_now_add=True)
+    trained_at = models.DateTimeField(null=True, blank=True)
+    trained_on = models.PositiveIntegerField(default=0, help_text="Attempts in the training history.")
+    metrics = models.JSONField(default=dict, blank=True, encoder=DjangoJSONEncoder)
+    error = models.CharField(max_length=500, blank=True)
+    artifact = models.BinaryField(null=True, blank=True, editable=False)
+    history = HistoricalRecords(excluded_fields=["artifact"])
+
+    class Meta:
+        ordering = ["-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_active"], condition=models.Q(is_active=True), name="one_active_dunning_model"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Dunning model v{self.version} ({self.status})"

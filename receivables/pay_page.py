@@ -230,16 +230,3 @@ def _record(*, row_id: int, state: stripe_gateway.IntentState) -> SettleOutcome:
 
 
 _UNAPPLIED = "Your payment was received after this invoice was settled; we will refund or credit it."
-
-
-def stripe_webhook_receive(*, payload: bytes, signature: str) -> str:
-    """Handle a signed Stripe webhook delivery; returns what was done (for the response and logs).
-    ``payment_intent.succeeded`` for a pay page intent records its payment as the return URL does
-    (whichever comes first); other events and other intents (off-session charges, recorded by
-    ``invoice_collect``) are acknowledged and ignored. Raises on a bad signature."""
-    event = stripe_gateway.webhook_event_construct(payload=payload, signature=signature)
-    if event.type != "payment_intent.succeeded":
-        return "ignored"
-    intent_id = str(getattr(event.data.object, "id", "") or "")
-    outcome = pay_page_intent_settle(invoice_id=None, payment_intent_id=intent_id)
-    return "ignored" if outcome is None else outcome.status

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-import statistics
+import dataclasses
 from datetime import datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -15,15 +15,20 @@ from invoicing.choices import InvoiceStatus
 from invoicing.models import Invoice
 from invoicing.services import invoice_apply_payment
 
-from .choices import AttemptStatus, DunningStatus, PaymentMethod
-from .dunning.scoring import REMINDER_DAYS, SEQUENCE_DAYS, ScoreInputs, score
+from .choices import AttemptStatus, DunningStatus, PaymentMethod, PaymentStatus
+from .dunning.declines import decline_class
+from .dunning.policy import Attempt, Decision
 from .exceptions import PaymentNotAllowed
+from .history import payment_history_record_own_attempt
+from .learning import DecisionInput, dunning_decide, probability_decimal
 from .models import DunningCase, Payment, PaymentAllocation, PaymentAttempt
 from .signals import payment_failed, payment_succeeded
 
 ZERO = Decimal(0)
 Actor = AbstractBaseUser | str | None
 REMINDER_HOUR = time(9, 0)
+# Reminder emails (days after the first failure), at 9am in the customer's time zone.
+REMINDER_DAYS: tuple[int, ...] = (0, 3, 7, 12)
 
 
 def payment_record(
@@ -99,7 +104,11 @@ def _next_attempt(invoice: Invoice) -> PaymentAttempt:
 
 def invoice_collect(*, invoice_id: int) -> PaymentAttempt | None:
     """Charge the customer's saved card for an open invoice. Returns the attempt, or None when
-    there is nothing to collect automatically (paid, no card, Stripe off)."""
+    there is nothing to collect automatically (paid, no card, Stripe off).
+
+    An attempt Stripe still has in ``processing`` or ``requires_action`` is not a failure: no new
+    attempt (with a new idempotency key, hence a possible second charge) is made while it is
+    pending; it is synced with Stripe instead, and its outcome recorded when Stripe has one."""
     invoice = Invoice.objects.select_related("customer").get(pk=invoice_id)
     customer = invoice.customer
     if (
@@ -110,6 +119,9 @@ def invoice_collect(*, invoice_id: int) -> PaymentAttempt | None:
         or not customer.stripe_payment_method_id
     ):
         return None
+    processing = PaymentAttempt.objects.filter(invoice=invoice, status=AttemptStatus.PROCESSING).first()
+    if processing is not None:
+        return payment_attempt_sync(attempt_id=processing.pk)
     with transaction.atomic():
         attempt = _next_attempt(invoice)
     result = stripe_gateway.charge(
@@ -118,45 +130,73 @@ def invoice_collect(*, invoice_id: int) -> PaymentAttempt | None:
         amount=attempt.amount,
         currency=attempt.currency,
         idempotency_key=attempt.idempotency_key,
-        metadata={"invoice": invoice.number or "", "attempt": str(attempt.number)},
+        metadata={
+            "invoice": invoice.number or "",
+            "attempt": str(attempt.number),
+            "autobill_attempt": str(attempt.pk),
+        },
     )
+    return _attempt_settle(attempt_id=attempt.pk, result=result)
+
+
+def _attempt_settle(*, attempt_id: int, result: stripe_gateway.ChargeResult) -> PaymentAttempt:
+    """Record what Stripe says about an attempt: succeeded, failed (dunning), or still pending."""
     with transaction.atomic():
-        attempt = PaymentAttempt.objects.select_for_update().get(pk=attempt.pk)
-        if attempt.status != AttemptStatus.PENDING:
-            return attempt  # a concurrent run recorded it already
-        attempt.attempted_at = timezone.now()
-        attempt.stripe_payment_intent_id = result.payment_intent_id
+        attempt = PaymentAttempt.objects.select_for_update().select_related("invoice__customer").get(pk=attempt_id)
+        if attempt.status not in (AttemptStatus.PENDING, AttemptStatus.PROCESSING):
+            return attempt  # a concurrent run (or the webhook) recorded it already
+        invoice = attempt.invoice
+        attempt.attempted_at = attempt.attempted_at or timezone.now()
+        attempt.stripe_payment_intent_id = result.payment_intent_id or attempt.stripe_payment_intent_id
+        inputs = {"invoice": invoice.number, "amount": attempt.amount, "attempt": attempt.number}
+        if result.pending:
+            if attempt.status != AttemptStatus.PROCESSING:
+                attempt.status = AttemptStatus.PROCESSING
+                attempt.save()
+                audit_record(
+                    rule="receivables.card_charge",
+                    action="payment_attempt_pending",
+                    obj=attempt,
+                    inputs=inputs,
+                    outcome={"payment_intent": result.payment_intent_id, "status": result.status},
+                )
+            return attempt
         if result.succeeded:
             attempt.status = AttemptStatus.SUCCEEDED
-            attempt.payment = payment_record(
-                invoice=invoice,
-                amount=attempt.amount,
-                method=PaymentMethod.CARD,
-                received_at=attempt.attempted_at,
-                reference=result.charge_id,
-                stripe_payment_intent_id=result.payment_intent_id,
-                stripe_charge_id=result.charge_id,
-            )
+            try:
+                attempt.payment = payment_record(
+                    invoice=invoice,
+                    amount=attempt.amount,
+                    method=PaymentMethod.CARD,
+                    received_at=attempt.attempted_at,
+                    reference=result.charge_id,
+                    stripe_payment_intent_id=result.payment_intent_id,
+                    stripe_charge_id=result.charge_id,
+                )
+            except PaymentNotAllowed as exc:
+                # Settled another way while Stripe was processing: the money is in Stripe, AR
+                # refunds or credits it; the attempt still succeeded.
+                audit_record(rule="receivables.card_charge", action="payment_attempt_unapplied", obj=attempt,
+                             inputs=inputs, outcome={"error": str(exc)})
             attempt.save()
-            audit_record(
-                rule="receivables.card_charge",
-                action="payment_attempt_succeeded",
-                obj=attempt,
-                inputs={"invoice": invoice.number, "amount": attempt.amount, "attempt": attempt.number},
-                outcome={"payment_intent": result.payment_intent_id},
-            )
+            audit_record(rule="receivables.card_charge", action="payment_attempt_succeeded", obj=attempt,
+                         inputs=inputs, outcome={"payment_intent": result.payment_intent_id})
+            _history_own(attempt)
             return attempt
         attempt.status = AttemptStatus.FAILED
         attempt.failure_code = result.failure_code
+        attempt.decline_class = decline_class(result.failure_code)
         attempt.failure_message = result.failure_message[:500]
         attempt.save()
         audit_record(
             rule="receivables.card_charge",
             action="payment_attempt_failed",
             obj=attempt,
-            inputs={"invoice": invoice.number, "amount": attempt.amount, "attempt": attempt.number},
-            outcome={"failure_code": result.failure_code, "message": result.failure_message},
+            inputs=inputs,
+            outcome={"failure_code": result.failure_code, "decline_class": attempt.decline_class,
+                     "message": result.failure_message},
         )
+        _history_own(attempt)
         dunning_case_record_failure(invoice=invoice, attempt=attempt)
         transaction.on_commit(
             lambda: payment_failed.send(
@@ -166,31 +206,82 @@ def invoice_collect(*, invoice_id: int) -> PaymentAttempt | None:
     return attempt
 
 
-def score_inputs_for(invoice: Invoice) -> ScoreInputs:
-    customer = invoice.customer
-    now = timezone.now()
-    year_ago = now - timedelta(days=365)
-    history = Invoice.objects.filter(customer=customer, finalized_at__gte=year_ago).exclude(pk=invoice.pk)
-    amounts = [i.total for i in history.only("total")]
-    previous_usage = (
-        Invoice.objects.filter(customer=customer, period_end__lte=invoice.period_start)
-        .exclude(pk=invoice.pk)
-        .order_by("-period_end")
-        .values_list("total", flat=True)
-        .first()
+def _history_own(attempt: PaymentAttempt) -> None:
+    payment_history_record_own_attempt(
+        attempt_id=attempt.pk,
+        customer_id=attempt.invoice.customer_id,
+        invoice_reference=attempt.invoice.number or f"invoice-{attempt.invoice_id}",
+        amount=attempt.amount,
+        currency=attempt.currency,
+        attempted_at=attempt.attempted_at,
+        succeeded=attempt.status == AttemptStatus.SUCCEEDED,
+        decline_code=attempt.failure_code,
     )
-    return ScoreInputs(
-        invoices_paid=history.filter(status=InvoiceStatus.PAID).count(),
-        failed_attempts=PaymentAttempt.objects.filter(
-            invoice__customer=customer, status=AttemptStatus.FAILED, attempted_at__gte=year_ago
+
+
+def payment_attempt_sync(*, attempt_id: int) -> PaymentAttempt:
+    """Ask Stripe for the truth about an attempt's PaymentIntent and record it (the webhook and
+    the retry finder both end here; recording is once, under the attempt's row lock)."""
+    attempt = PaymentAttempt.objects.get(pk=attempt_id)
+    if attempt.status not in (AttemptStatus.PENDING, AttemptStatus.PROCESSING) or not attempt.stripe_payment_intent_id:
+        return attempt
+    state = stripe_gateway.payment_intent_retrieve(attempt.stripe_payment_intent_id)
+    if state.status == "succeeded":
+        result = stripe_gateway.ChargeResult(succeeded=True, payment_intent_id=state.id, charge_id=state.charge_id,
+                                             status=state.status)
+    elif state.status in stripe_gateway.PENDING_STATUSES:
+        result = stripe_gateway.ChargeResult(succeeded=False, pending=True, payment_intent_id=state.id,
+                                             status=state.status)
+    else:  # requires_payment_method (declined, or 3-D Secure failed) or canceled
+        result = stripe_gateway.ChargeResult(
+            succeeded=False,
+            payment_intent_id=state.id,
+            failure_code=state.decline_code or state.error_code or f"intent_{state.status}",
+            failure_message=state.error_message or f"Payment not completed ({state.status}).",
+            status="failed",
         )
-        .exclude(invoice=invoice)
-        .count(),
-        tenure_days=(now - customer.created_at).days,
-        invoice_amount=invoice.total,
-        median_invoice_amount=Decimal(statistics.median(amounts)) if amounts else None,
-        usage_ratio=(invoice.total / previous_usage) if previous_usage else None,
-    )
+    return _attempt_settle(attempt_id=attempt.pk, result=result)
+
+
+def payment_intent_sync(*, payment_intent_id: str) -> str:
+    """A Stripe webhook about a PaymentIntent: settle the off-session attempt it belongs to.
+    Returns the attempt's status, or '' when the intent is not one of our attempts."""
+    attempt = PaymentAttempt.objects.filter(stripe_payment_intent_id=payment_intent_id).first()
+    if attempt is None:
+        return ""
+    return payment_attempt_sync(attempt_id=attempt.pk).status
+
+
+def payment_charge_refunded(*, charge_id: str, amount_refunded: Decimal | None, refunded: bool) -> str:
+    """``charge.refunded`` from Stripe: a full refund marks the payment refunded (refunds we made
+    are already recorded by receivables.refunds; this catches those made in Stripe's dashboard)."""
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().filter(stripe_charge_id=charge_id).first()
+        if payment is None:
+            return "ignored"
+        was = payment.status
+        if refunded and payment.status != PaymentStatus.REFUNDED:
+            payment.status = PaymentStatus.REFUNDED
+            payment.save()
+        audit_record(rule="receivables.stripe_charge_refunded", action="payment_refund_reported", obj=payment,
+                     inputs={"charge": charge_id, "amount_refunded": amount_refunded, "refunded": refunded},
+                     outcome={"status": payment.status, "was": was})
+    return payment.status
+
+
+def payment_dispute_update(*, charge_id: str, dispute_id: str, dispute_status: str, reason: str) -> str:
+    """``charge.dispute.created`` / ``.closed``: the payment carries the dispute's state for AR
+    (won, lost, needs_response...)."""
+    with transaction.atomic():
+        payment = Payment.objects.select_for_update().filter(stripe_charge_id=charge_id).first()
+        if payment is None:
+            return "ignored"
+        payment.dispute_status = dispute_status[:30]
+        payment.save()
+        audit_record(rule="receivables.stripe_dispute", action="payment_dispute_updated", obj=payment,
+                     inputs={"charge": charge_id, "dispute": dispute_id, "reason": reason},
+                     outcome={"dispute_status": payment.dispute_status})
+    return payment.dispute_status
 
 
 def _at_local_hour(day_offset: int, *, start: datetime, tz: ZoneInfo) -> datetime:
@@ -202,54 +293,78 @@ def _at_local_hour(day_offset: int, *, start: datetime, tz: ZoneInfo) -> datetim
     return candidate
 
 
+def dunning_decide_for_invoice(*, invoice: Invoice, case: DunningCase | None = None) -> Decision:
+    """The live case's decision, by the same function as ``POST /api/v1/dunning/next-action``:
+    this invoice's attempts so far, decided as of the last one."""
+    attempts = [
+        Attempt(attempted_at=a.attempted_at, succeeded=a.status == AttemptStatus.SUCCEEDED, decline_code=a.failure_code)
+        for a in PaymentAttempt.objects.filter(
+            invoice=invoice, status__in=[AttemptStatus.SUCCEEDED, AttemptStatus.FAILED], attempted_at__isnull=False
+        ).order_by("attempted_at", "number")
+    ]
+    return dunning_decide(
+        data=DecisionInput(
+            customer=invoice.customer,
+            invoice_reference=invoice.number or f"invoice-{invoice.pk}",
+            amount=invoice.amount_due,
+            currency=invoice.currency,
+            brand="",
+            funding="",
+            attempts=tuple(attempts),
+        ),
+        audit_obj=case,
+    )
+
+
+def _apply_decision(case: DunningCase, decision: Decision, *, now: datetime) -> None:
+    case.next_action = decision.action
+    case.next_action_reason = decision.reason[:500]
+    case.next_action_probability = probability_decimal(decision)
+    case.payment_score = case.next_action_probability
+    case.model_version = decision.model_version
+    case.retries_done = decision.retries_done
+    if decision.action == "retry" and decision.at is not None:
+        case.next_retry_at = decision.at
+        return
+    case.next_retry_at = None
+    if decision.action == "escalate" and case.status == DunningStatus.OPEN:
+        case.status = DunningStatus.ESCALATED
+        case.escalated_at = now
+        case.escalation_reason = decision.reason[:500]
+
+
 def dunning_case_record_failure(*, invoice: Invoice, attempt: PaymentAttempt) -> DunningCase:
-    """Open the invoice's dunning case on its first failure (scored, retry and reminders scheduled),
-    or advance it on a failed retry; escalate to an AR analyst when the sequence is exhausted."""
+    """Open the invoice's dunning case on its first failure, or advance it on a failed retry: the
+    policy plans the next retry, or escalates to an AR analyst (hard decline, 4 retries used, the
+    14-day window over, or no retry worth making). Reminders go at 9am customer time."""
     tz = ZoneInfo(invoice.customer.timezone)
     now = timezone.now()
     case = DunningCase.objects.select_for_update().filter(invoice=invoice).first()
+    opened = case is None
     if case is None:
-        inputs = score_inputs_for(invoice)
-        result = score(inputs)
         case = DunningCase.objects.create(
             invoice=invoice,
             customer=invoice.customer,
-            payment_score=result.value,
-            score_inputs={**inputs.as_dict(), "band": result.band, "retry_days": list(result.retry_days)},
-            last_failure_code=attempt.failure_code,
-            next_retry_at=now + timedelta(days=result.retry_days[0]),
             next_reminder_at=_at_local_hour(REMINDER_DAYS[0], start=now, tz=tz),
         )
-        audit_record(
-            rule="dunning.score_and_schedule",
-            action="dunning_case_opened",
-            obj=case,
-            inputs={"invoice": invoice.number, "failure_code": attempt.failure_code, **case.score_inputs},
-            outcome={
-                "score": result.value,
-                "band": result.band,
-                "next_retry_at": case.next_retry_at,
-                "next_reminder_at": case.next_reminder_at,
-            },
-        )
-        return case
-    case.retries_done += 1
     case.last_failure_code = attempt.failure_code
-    retry_days: list[int] = case.score_inputs.get("retry_days", [3, 7, 14])
-    if case.retries_done < len(retry_days):
-        case.next_retry_at = case.opened_at + timedelta(days=retry_days[case.retries_done])
-        outcome = {"next_retry_at": case.next_retry_at}
-    else:
-        case.status = DunningStatus.ESCALATED
+    decision = dunning_decide_for_invoice(invoice=invoice, case=case)
+    if case.is_paused and decision.action == "retry":
+        decision = dataclasses.replace(decision, reason="Paused by an AR analyst. " + decision.reason)
+    _apply_decision(case, decision, now=now)
+    if case.is_paused:
         case.next_retry_at = None
-        outcome = {"escalated": True, "sequence_days": SEQUENCE_DAYS}
+    case.score_inputs = {"decision": decision.rule, "top_features": decision.top_features or {},
+                         "plan_value": decision.plan_value}
     case.save()
     audit_record(
-        rule="dunning.retry_plan",
-        action="dunning_case_advanced",
+        rule=f"dunning.policy.{decision.rule}",
+        action="dunning_case_opened" if opened else "dunning_case_advanced",
         obj=case,
-        inputs={"invoice": invoice.number, "retries_done": case.retries_done, "retry_days": retry_days},
-        outcome=outcome,
+        inputs={"invoice": invoice.number, "failure_code": attempt.failure_code,
+                "decline_class": attempt.decline_class, "retries_done": case.retries_done},
+        outcome={"action": decision.action, "next_retry_at": case.next_retry_at, "status": case.status,
+                 "probability": decision.probability_text(), "model_version": decision.model_version},
     )
     return case
 
@@ -329,4 +444,20 @@ def dunning_close_written_off(*, invoice_id: int) -> DunningCase | None:
             inputs={"invoice_id": invoice_id, "status": was},
             outcome={"status": case.status},
         )
+    return case
+
+
+def dunning_case_pause(*, case_id: int, paused: bool, actor: Actor) -> DunningCase:
+    """An AR analyst pauses (or resumes) automated retries of a case; resuming asks the policy
+    for the next retry again."""
+    with transaction.atomic():
+        case = DunningCase.objects.select_for_update().select_related("invoice__customer").get(pk=case_id)
+        case.is_paused = paused
+        if paused:
+            case.next_retry_at = None
+        elif case.status == DunningStatus.OPEN:
+            _apply_decision(case, dunning_decide_for_invoice(invoice=case.invoice, case=case), now=timezone.now())
+        case.save()
+        audit_record(rule="dunning.analyst", action="dunning_case_paused" if paused else "dunning_case_resumed",
+                     obj=case, actor=actor, inputs={"case": case.pk}, outcome={"next_retry_at": case.next_retry_at})
     return case

@@ -66,3 +66,21 @@ def dunning_reminders_due_task() -> int:
     for pk in ids:
         dunning_reminder_send_task.delay(pk)
     return len(ids)
+
+
+@shared_task
+def dunning_model_fit_task(model_id: int) -> None:
+    from .learning import dunning_model_fit
+
+    dunning_model_fit(model_id=model_id)
+
+
+@shared_task
+def dunning_model_retrain_task() -> int:
+    """Weekly (celery-beat): a new model version on all history, so the policy keeps learning."""
+    from .learning import dunning_model_fit, dunning_model_train
+
+    row = dunning_model_train(actor="rule:dunning.weekly_retrain")
+    if row.status == "training":  # DUNNING_TRAIN_ASYNC: fit here, in the worker, not in another task
+        row = dunning_model_fit(model_id=row.pk)
+    return row.version

@@ -13,11 +13,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from access.errors import error_body
 from integrations.stripe_gateway import StripeNotConfigured
+from integrations.stripe_webhooks import stripe_webhook_receive
 from invoicing.models import Invoice
 from invoicing.views import pay_link_view
 
 from .exceptions import PaymentNotAllowed
-from .pay_page import pay_page_intent_for, pay_page_intent_settle, stripe_webhook_receive
+from .pay_page import pay_page_intent_for, pay_page_intent_settle
 
 logger = logging.getLogger(__name__)
 

@@ -85,6 +85,10 @@ ADD_ALLOWED = {
     ReviewThreshold: True, ExchangeRate: True, AuditExport: False, ChainLink: False,
     StripeBalanceTransaction: False, StripePayout: False, ReconciliationFinding: False, ClosePack: True,
 }
+# Collections intelligence (issue 9): model versions are trained, history is posted or imported.
+from receivables.models import DunningModel, PaymentHistoryRecord  # noqa: E402
+
+ADD_ALLOWED.update({DunningModel: False, PaymentHistoryRecord: False})
 D = Decimal
 NOW = dt.datetime(2026, 4, 5, 12, 0, tzinfo=dt.UTC)
 
@@ -160,6 +164,12 @@ def _world(suffix: str) -> dict[str, object]:
     case = DunningCase.objects.create(invoice=issued, customer=customer, status="escalated", payment_score=D("0.4"))
     CollectionNote.objects.create(customer=customer, dunning_case=case, author="ann", text="Called, will pay.",
                                   promise_to_pay_on=dt.date(2026, 4, 20))
+    PaymentHistoryRecord.objects.create(external_id=f"ch_{suffix}", customer=customer, invoice_reference="in_1",
+                                        amount=D(720), currency="USD", attempted_at=NOW, outcome="failed",
+                                        decline_code="insufficient_funds", decline_class="soft", source="api")
+    DunningModel.objects.create(version=DunningModel.objects.count() + 1, status="ready",
+                                metrics={"auc": 0.8, "replay": {"policy_recovery_estimated": 0.7,
+                                         "fixed_day3_day7_recovery_estimated": 0.4, "invoices": 10}})
     note = CreditNote.objects.create(invoice=issued, customer=customer, number=f"CN-{suffix}-1", currency="USD",
                                      issue_date=dt.date(2026, 3, 10), reason="goodwill", subtotal=D(20), total=D(20),
                                      refund_amount=D(20))
@@ -427,7 +437,9 @@ def test_note_added_on_a_dunning_case_gets_author_and_customer(client, admin_use
     assert case.notes.count() == 2
     case.refresh_from_db()
     assert case.status == "escalated"
-    assert case.history.count() == 1  # saving the page saved the note, not the case
+    # The page saved the note; the promise to pay paused the case's retries (issue 9), nothing else.
+    assert case.is_paused
+    assert case.history.count() == 2
 
 
 def test_contract_added_in_admin_is_created_with_its_lines_by_the_service(admin_client) -> None:

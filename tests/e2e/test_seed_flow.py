@@ -220,7 +220,8 @@ def test_declined_card_opens_dunning_and_queues_reminder(api, stripe_on, mailout
     case = DunningCase.objects.get()
     assert case.status == DunningStatus.OPEN
     assert case.next_retry_at > APRIL_5_NOON
-    assert case.score_inputs["band"] in {"high", "medium", "low"}
+    assert case.next_action == "retry"  # planned by the dunning policy (the prior: no model trained)
+    assert case.model_version == "prior"
     # Failed at 8am in New York: the reminder goes out at 9am there (EDT: 13:00 UTC).
     assert case.next_reminder_at == dt.datetime(2026, 4, 5, 13, 0, tzinfo=dt.UTC)
     assert len(mailoutbox) == 1  # the invoice itself
