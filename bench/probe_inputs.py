@@ -108,10 +108,16 @@ def probes() -> list[tuple[str, str, str, Any]]:
         ("credit notes invoice=²", "GET", "/api/v1/credit-notes?invoice=%C2%B2", None),
         ("contracts customer NUL", "GET", "/api/v1/contracts?customer=a%00", None),
         (
-            "oversize body (3 MB batch)",
+            "10,000 events with modest properties (3 MB)",
             "POST",
             "/api/v1/events/batch",
             {"events": [_event(f"big-{i}", properties={"pad": "x" * 280}) for i in range(10_000)]},
+        ),
+        (
+            "oversize body (20 MB batch)",
+            "POST",
+            "/api/v1/events/batch",
+            {"events": [_event(f"huge-{i}", properties={"pad": "x" * 2000}) for i in range(10_000)]},
         ),
     ]
 

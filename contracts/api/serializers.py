@@ -20,11 +20,16 @@ from invoicing.rating import RatingInputError, line_spec_from_dict
 from metering.models import Meter
 
 
+def _is_id(reference: str) -> bool:
+    """ASCII digits within a bigint: "²".isdigit() is True and int() refuses it."""
+    return reference.isascii() and reference.isdigit() and int(reference) < 2**63
+
+
 def customer_by_reference(reference: str | int) -> Customer:
     """Customers are addressed by external_id or by our id (an external_id wins)."""
     reference = str(reference)
     query = Q(external_id=reference)
-    if reference.isdigit():
+    if _is_id(reference):
         query |= Q(pk=int(reference))
     matches = sorted(Customer.objects.filter(query), key=lambda c: c.external_id != reference)
     if not matches:
@@ -35,7 +40,7 @@ def customer_by_reference(reference: str | int) -> Customer:
 def contract_by_reference(reference: str | int) -> Contract:
     reference = str(reference)
     query = Q(external_id=reference)
-    if reference.isdigit():
+    if _is_id(reference):
         query |= Q(pk=int(reference))
     matches = sorted(Contract.objects.filter(query), key=lambda c: c.external_id != reference)
     if not matches:
