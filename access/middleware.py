@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.views.decorators.csrf import csrf_exempt
 
 from .errors import error_body
 
@@ -65,6 +66,7 @@ class ApiGuardMiddleware:
         return json_error(500, "Internal error; it has been logged.")
 
 
+@csrf_exempt  # a POST to an unknown API path is a 404, not a CSRF failure page
 def api_not_found(request: HttpRequest, *args: object, **kwargs: object) -> JsonResponse:
     """Any path under /api/ that no route matches."""
     return json_error(404, f"No API endpoint at {json.dumps(request.path)[1:-1]}.")

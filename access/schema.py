@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+
 ERROR_SCHEMA = {
     "type": "object",
     "required": ["error"],
@@ -45,3 +47,13 @@ def add_error_responses(result: dict[str, Any], generator: Any, request: Any, pu
                 content = {"application/json": {"schema": ref}}
                 responses.setdefault(code, {"description": description, "content": content})
     return result
+
+
+class ApiKeyAuthenticationScheme(OpenApiAuthenticationExtension):
+    """``Authorization: Bearer <api key>`` in the schema (keys: admin or ``create_api_key``)."""
+
+    target_class = "access.authentication.ApiKeyAuthentication"
+    name = "ApiKey"
+
+    def get_security_definition(self, auto_schema: Any) -> dict[str, str]:
+        return {"type": "http", "scheme": "bearer", "description": "An API key (read, ingest or full scope)."}

@@ -4,6 +4,7 @@ from smtplib import SMTPException
 from typing import Any
 
 from django.http import FileResponse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
@@ -440,7 +441,10 @@ def rating_result_data(result: RatingResult) -> dict[str, Any]:
 class RatingPreviewApi(APIView):
     required_perms = {"POST": ("invoicing.view_invoice",)}  # prices without storing: a read
 
-    @extend_schema(request=inline_serializer("RatingPreviewRequest", {"currency": serializers.CharField()}))
+    @extend_schema(
+        request=inline_serializer("RatingPreviewRequest", {"currency": serializers.CharField()}),
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def post(self, request: Request) -> Response:
         try:
             result = rating_preview(request.data if isinstance(request.data, dict) else {})
@@ -452,6 +456,7 @@ class RatingPreviewApi(APIView):
 class CustomerUsageApi(APIView):
     required_perms = {"GET": ("contracts.view_customer", "metering.view_usageevent")}
 
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, ref: str) -> Response:
         customer = customer_by_reference(ref)
         try:
