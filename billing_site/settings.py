@@ -18,7 +18,8 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEBUG = env.bool("DJANGO_DEBUG", default=True)
+# Debug by default for `make run` and tests; off by default with DJANGO_ENV=production (see below).
+DEBUG = env.bool("DJANGO_DEBUG", default=env.str("DJANGO_ENV", default="development") != "production")
 SECRET_KEY = env.str("SECRET_KEY", default="dev-insecure-change-me-autobill-0123456789abcdef")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -277,6 +278,11 @@ CONTENT_SECURITY_POLICY = {
         "object-src": [NONE],
     },
 }
+
+# Static files (the admin's CSS and JS) served by the web processes themselves (WhiteNoise): no
+# separate file server is needed behind the proxy. `collectstatic` fills STATIC_ROOT (Dockerfile).
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                  "whitenoise.middleware.WhiteNoiseMiddleware")  # fmt: skip
 
 # Caches: per process by default; CACHE_URL=redis://... shares them (login rate limit) between
 # web processes and machines.
