@@ -281,8 +281,10 @@ CONTENT_SECURITY_POLICY = {
 
 # Static files (the admin's CSS and JS) served by the web processes themselves (WhiteNoise): no
 # separate file server is needed behind the proxy. `collectstatic` fills STATIC_ROOT (Dockerfile).
-MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-                  "whitenoise.middleware.WhiteNoiseMiddleware")  # fmt: skip
+# (With DEBUG on, `runserver` serves them: make run.)
+if not DEBUG:
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                      "whitenoise.middleware.WhiteNoiseMiddleware")  # fmt: skip
 
 # Caches: per process by default; CACHE_URL=redis://... shares them (login rate limit) between
 # web processes and machines.
