@@ -162,16 +162,16 @@ def billing_run_chunk_execute(*, run_id: int, contract_ids: Sequence[int], chunk
 
 
 def _chunk_claim(run_id: int, chunk_index: int | None) -> bool:
-    """Lock the chunk and mark it done (in the caller's transaction); False when it already was."""
+    """Mark the chunk done in the caller's transaction; False when it already was. One conditional
+    UPDATE: it locks the row until commit, so a second delivery of the chunk waits here and then
+    finds it done (a counter-like state change: the run's own history records each chunk)."""
     if chunk_index is None:  # a task queued before chunks were recorded
         return True
-    chunk = BillingRunChunk.objects.select_for_update().filter(run_id=run_id, index=chunk_index).first()
-    if chunk is None or chunk.is_done:
-        return False
-    chunk.is_done = True
-    chunk.finished_at = timezone.now()
-    chunk.save(update_fields=["is_done", "finished_at"])
-    return True
+    return bool(
+        BillingRunChunk.objects.filter(run_id=run_id, index=chunk_index, is_done=False).update(
+            is_done=True, finished_at=timezone.now()
+        )
+    )
 
 
 def _failed(contract_ids: Sequence[int], error: str) -> ChunkResult:
