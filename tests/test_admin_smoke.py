@@ -61,7 +61,7 @@ ADD_ALLOWED = {
     RevenueScheduleEntry: False,
     Account: True, JournalEntry: False,
     AuditEvent: False,
-    ApiKey: False, IdempotencyRecord: False,
+    ApiKey: True, IdempotencyRecord: False,  # API keys: name and scope; the key is shown once after saving
 }
 D = Decimal
 NOW = dt.datetime(2026, 4, 5, 12, 0, tzinfo=dt.UTC)

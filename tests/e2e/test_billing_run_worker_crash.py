@@ -104,7 +104,7 @@ def workers(tmp_path: Path):
         pool.stop_all()
 
 
-def _wait(predicate, timeout: float = 120.0, step: float = 0.05) -> bool:
+def _wait(predicate, timeout: float = 300.0, step: float = 0.05) -> bool:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if predicate():
@@ -171,9 +171,10 @@ def test_a_killed_worker_leaves_the_run_to_another_worker_and_the_watchdog(worke
     assert (run.status, run.chunks_done < run.chunks_total) == ("running", True), "the run finished before the kill"
 
     workers.start()
-    # The chunks still queued are drafted by the new worker; the one the dead worker held stays
-    # unacknowledged in Redis for the visibility timeout (an hour): the watchdog queues it again.
-    assert _wait(lambda: BillingRunChunk.objects.filter(run=run, is_done=False, last_started_at=None).count() == 0)
+    # The chunks still queued are drafted by the new worker; the one the dead worker held (at most
+    # one: prefetch 1) stays unacknowledged in Redis for the visibility timeout (an hour), whether
+    # it died before or after marking it started: the watchdog queues it again.
+    assert _wait(lambda: BillingRunChunk.objects.filter(run=run, is_done=False).count() <= 1)
     time.sleep(3.5)  # BILLING_RUN_CHUNK_STALE_SECONDS
     workers.send("invoicing.tasks.billing_run_watchdog_task")
     assert _wait(lambda: _run().status != "running"), "the run did not finish after the worker died"
