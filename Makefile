@@ -6,8 +6,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 export LOCALSTRIPE_PORT ?= 8420
+# Examples per API operation in the schemathesis test (tests/api/test_schemathesis.py); `make fuzz`
+# runs many more.
+export SCHEMATHESIS_MAX_EXAMPLES ?= 15
 
-.PHONY: run test lint install migrate demo clean
+.PHONY: run test lint fuzz install migrate demo clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +33,9 @@ test: install
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/pytest -q -p no:cacheprovider
+
+fuzz: install
+	SCHEMATHESIS_MAX_EXAMPLES=200 $(BIN)/pytest -q -p no:cacheprovider tests/api/test_schemathesis.py
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,39 +1,62 @@
 """API keys and the idempotency records of API writes.
 
-Keys are never created here: ``python manage.py create_api_key NAME`` prints the secret once and
-stores only its hash, and an admin form would have nowhere safe to show it. The admin can see
-keys and deactivate them.
+Keys are created here (name and scope) or with ``python manage.py create_api_key NAME --scope``;
+either shows the secret once (here: in the message after saving) and stores only its hash. The
+admin can see keys and deactivate them; a key's scope is fixed at creation.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
+from django.forms import ModelForm
 from django.http import HttpRequest
 
 from audit.admin import HistoryAdmin, ReadOnlyAdminMixin, pretty_json
 
 from .models import ApiKey, IdempotencyRecord
+from .services import api_key_create
 
 CREATE_KEY_HELP = (
-    "Keys are created on the server with `python manage.py create_api_key NAME`; the key is printed "
-    "once and only its hash is stored. Untick “Is active” to revoke a key."
+    "Keys are created here (Add API key: name and scope) or on the server with "
+    "`python manage.py create_api_key NAME --scope read|ingest|full`; the key is shown once and only "
+    "its hash is stored. Untick “Is active” to revoke a key."
 )
 
 
 @admin.register(ApiKey)
 class ApiKeyAdmin(HistoryAdmin):
     change_list_template = "admin/access/apikey/change_list.html"
-    list_display = ("name", "prefix", "created_at", "last_used_at", "is_active")
-    list_filter = ("is_active",)
+    list_display = ("name", "scope", "prefix", "created_at", "last_used_at", "is_active")
+    list_filter = ("is_active", "scope")
     search_fields = ("name", "=prefix")
     ordering = ("-created_at",)
-    fields = ("name", "prefix", "user", "created_at", "last_used_at", "is_active", "how_to_create")
-    readonly_fields = ("name", "prefix", "user", "created_at", "last_used_at", "how_to_create")
+    fields = ("name", "scope", "prefix", "user", "created_at", "last_used_at", "is_active", "how_to_create")
+    readonly_fields = ("name", "scope", "prefix", "user", "created_at", "last_used_at", "how_to_create")
     actions = ("deactivate",)
 
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
+    def get_fields(self, request: HttpRequest, obj: ApiKey | None = None) -> Any:
+        return ("name", "scope") if obj is None else self.fields
+
+    def get_readonly_fields(self, request: HttpRequest, obj: ApiKey | None = None) -> Any:
+        return () if obj is None else self.readonly_fields
+
+    def save_model(self, request: HttpRequest, obj: ApiKey, form: ModelForm, change: bool) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        # Created by the service (service account, hash); the form's instance becomes that row.
+        issued = api_key_create(name=form.cleaned_data["name"], scope=form.cleaned_data["scope"])
+        for name in ("pk", "id", "user_id", "prefix", "key_hash", "created_at", "is_active", "scope"):
+            setattr(obj, name, getattr(issued.api_key, name))
+        obj._state.adding = False
+        self.message_user(
+            request,
+            f"The new API key is {issued.raw_key} — copy it now: it is not shown again.",
+            messages.WARNING,
+        )
 
     def has_delete_permission(self, request: HttpRequest, obj: ApiKey | None = None) -> bool:
         # Deactivate instead: the row keeps the key's history and its idempotency records.

@@ -9,6 +9,7 @@ class AccessConfig(AppConfig):
     def ready(self) -> None:
         from django.contrib.auth import get_user_model
 
+        from . import ratelimit, schema  # noqa: F401 - failed-login counters; the API key in the OpenAPI schema
         from .models import ApiKey
         from .services import api_key_cache_clear
 

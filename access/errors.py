@@ -61,9 +61,11 @@ _TYPES = {
     404: "not_found",
     405: "method_not_allowed",
     409: "conflict",
+    413: "payload_too_large",
     415: "unsupported_media_type",
     422: "domain_error",
     429: "rate_limited",
+    500: "server_error",
 }
 
 

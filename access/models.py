@@ -6,6 +6,15 @@ from django.db import models
 from simple_history.models import HistoricalRecords
 
 
+class ApiKeyScope(models.TextChoices):
+    """What a key may do (access/permissions.py): ``read`` holds every view permission,
+    ``ingest`` only sends usage events, ``full`` holds every permission."""
+
+    READ = "read", "Read-only"
+    INGEST = "ingest", "Ingest-only (usage events)"
+    FULL = "full", "Full access"
+
+
 class ApiKey(models.Model):
     """A bearer key for the public API. Only a SHA-256 hash of the secret is stored."""
 
@@ -17,6 +26,7 @@ class ApiKey(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
     is_active = models.BooleanField(default=True)
+    scope = models.CharField(max_length=10, choices=ApiKeyScope.choices, default=ApiKeyScope.FULL)
     history = HistoricalRecords()
 
     class Meta:

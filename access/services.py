@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
-from .models import ApiKey
+from .models import ApiKey, ApiKeyScope
 
 KEY_PREFIX = "ab_"
 
@@ -26,15 +26,18 @@ class IssuedKey:
     raw_key: str  # shown once, never stored
 
 
-def api_key_create(*, name: str) -> IssuedKey:
-    """Create an API key; the raw key is returned once and only its hash is kept."""
+def api_key_create(*, name: str, scope: str = ApiKeyScope.FULL) -> IssuedKey:
+    """Create an API key with a scope (read, ingest or full: access/permissions.py); the raw key is
+    returned once and only its hash is kept."""
+    if scope not in ApiKeyScope.values:
+        raise ValueError(f"Unknown scope {scope!r}: one of {', '.join(ApiKeyScope.values)}.")
     prefix = secrets.token_hex(6)
     raw_key = f"{KEY_PREFIX}{prefix}_{secrets.token_urlsafe(32)}"
     with transaction.atomic():
         user = get_user_model().objects.create(username=f"api-{prefix}", first_name=f"API key {name}"[:150])
         user.set_unusable_password()
         user.save()
-        api_key = ApiKey.objects.create(name=name, user=user, prefix=prefix, key_hash=hash_secret(raw_key))
+        api_key = ApiKey.objects.create(name=name, user=user, prefix=prefix, key_hash=hash_secret(raw_key), scope=scope)
     return IssuedKey(api_key=api_key, raw_key=raw_key)
 
 

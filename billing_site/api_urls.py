@@ -4,7 +4,8 @@ from django.urls import re_path
 
 from contracts.api.views import ContractDetailApi, ContractListCreateApi, CustomerDetailApi, CustomerListCreateApi
 from invoicing.api.views import (
-    BillingRunCreateApi,
+    BillingRunDetailApi,
+    BillingRunListCreateApi,
     CustomerUsageApi,
     InvoiceApproveApi,
     InvoiceDetailApi,
@@ -30,19 +31,20 @@ urlpatterns = [
     re_path(r"^events/batch/?$", EventBatchApi.as_view(), name="event-batch"),
     re_path(r"^events/?$", EventCreateApi.as_view(), name="event-create"),
     re_path(r"^rating/preview/?$", RatingPreviewApi.as_view(), name="rating-preview"),
-    re_path(r"^billing-runs/?$", BillingRunCreateApi.as_view(), name="billing-run-create"),
+    re_path(r"^billing-runs/?$", BillingRunListCreateApi.as_view(), name="billing-run-create"),
+    re_path(r"^billing-runs/(?P<pk>[0-9]+)/?$", BillingRunDetailApi.as_view(), name="billing-run-detail"),
     re_path(r"^invoices/?$", InvoiceListApi.as_view(), name="invoice-list"),
-    re_path(r"^invoices/(?P<pk>\d+)/?$", InvoiceDetailApi.as_view(), name="invoice-detail"),
-    re_path(r"^invoices/(?P<pk>\d+)/finalize/?$", InvoiceFinalizeApi.as_view(), name="invoice-finalize"),
-    re_path(r"^invoices/(?P<pk>\d+)/send/?$", InvoiceSendApi.as_view(), name="invoice-send"),
-    re_path(r"^invoices/(?P<pk>\d+)/void/?$", InvoiceVoidApi.as_view(), name="invoice-void"),
-    re_path(r"^invoices/(?P<pk>\d+)/approve/?$", InvoiceApproveApi.as_view(), name="invoice-approve"),
+    re_path(r"^invoices/(?P<pk>[0-9]+)/?$", InvoiceDetailApi.as_view(), name="invoice-detail"),
+    re_path(r"^invoices/(?P<pk>[0-9]+)/finalize/?$", InvoiceFinalizeApi.as_view(), name="invoice-finalize"),
+    re_path(r"^invoices/(?P<pk>[0-9]+)/send/?$", InvoiceSendApi.as_view(), name="invoice-send"),
+    re_path(r"^invoices/(?P<pk>[0-9]+)/void/?$", InvoiceVoidApi.as_view(), name="invoice-void"),
+    re_path(r"^invoices/(?P<pk>[0-9]+)/approve/?$", InvoiceApproveApi.as_view(), name="invoice-approve"),
     re_path(
-        r"^invoices/(?P<pk>\d+)/mark-uncollectible/?$",
+        r"^invoices/(?P<pk>[0-9]+)/mark-uncollectible/?$",
         InvoiceMarkUncollectibleApi.as_view(),
         name="invoice-mark-uncollectible",
     ),
-    re_path(r"^invoices/(?P<pk>\d+)/pdf/?$", InvoicePdfApi.as_view(), name="invoice-pdf"),
+    re_path(r"^invoices/(?P<pk>[0-9]+)/pdf/?$", InvoicePdfApi.as_view(), name="invoice-pdf"),
     re_path(r"^reports/reconciliation/?$", ReconciliationApi.as_view(), name="report-reconciliation"),
 ]
 
@@ -64,8 +66,8 @@ urlpatterns += [
     re_path(
         r"^contracts/(?P<ref>[^/]+)/amendments/?$", ContractAmendmentCreateApi.as_view(), name="contract-amendments"
     ),
-    re_path(r"^amendments/(?P<pk>\d+)/approve/?$", AmendmentApproveApi.as_view(), name="amendment-approve"),
-    re_path(r"^amendments/(?P<pk>\d+)/?$", AmendmentDetailApi.as_view(), name="amendment-detail"),
+    re_path(r"^amendments/(?P<pk>[0-9]+)/approve/?$", AmendmentApproveApi.as_view(), name="amendment-approve"),
+    re_path(r"^amendments/(?P<pk>[0-9]+)/?$", AmendmentDetailApi.as_view(), name="amendment-detail"),
 ]
 
 # Credit notes: issued on an invoice, read, printed.
@@ -78,11 +80,11 @@ from invoicing.api.credit_notes import (  # noqa: E402
 
 urlpatterns += [
     re_path(
-        r"^invoices/(?P<pk>\d+)/credit-notes/?$", InvoiceCreditNoteCreateApi.as_view(), name="invoice-credit-notes"
+        r"^invoices/(?P<pk>[0-9]+)/credit-notes/?$", InvoiceCreditNoteCreateApi.as_view(), name="invoice-credit-notes"
     ),
     re_path(r"^credit-notes/?$", CreditNoteListApi.as_view(), name="credit-note-list"),
-    re_path(r"^credit-notes/(?P<pk>\d+)/?$", CreditNoteDetailApi.as_view(), name="credit-note-detail"),
-    re_path(r"^credit-notes/(?P<pk>\d+)/pdf/?$", CreditNotePdfApi.as_view(), name="credit-note-pdf"),
+    re_path(r"^credit-notes/(?P<pk>[0-9]+)/?$", CreditNoteDetailApi.as_view(), name="credit-note-detail"),
+    re_path(r"^credit-notes/(?P<pk>[0-9]+)/pdf/?$", CreditNotePdfApi.as_view(), name="credit-note-pdf"),
 ]
 
 # Revenue recognition: the ASC 606 preview (same pure engine as the booked schedules).

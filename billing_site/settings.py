@@ -18,7 +18,8 @@ VAR_DIR = BASE_DIR / "var"
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
-DEBUG = env.bool("DJANGO_DEBUG", default=True)
+# Debug by default for `make run` and tests; off by default with DJANGO_ENV=production (see below).
+DEBUG = env.bool("DJANGO_DEBUG", default=env.str("DJANGO_ENV", default="development") != "production")
 SECRET_KEY = env.str("SECRET_KEY", default="dev-insecure-change-me-autobill-0123456789abcdef")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
@@ -266,4 +267,125 @@ CELERY_BEAT_SCHEDULE["stripe-reconciliation"] = {
 # The month-end close pack of the month before, on the 2nd (after the 1st's billing and recognition).
 CELERY_BEAT_SCHEDULE["close-pack-monthly"] = {
     "task": "reporting.tasks.close_pack_previous_month_task", "schedule": crontab(minute=0, hour=6, day_of_month=2),
+}
+
+# --- Production hardening (issue 14) ----------------------------------------------------------
+# DJANGO_ENV=production: SECRET_KEY must be set and DEBUG off, or the process refuses to start.
+# Outside production a missing SECRET_KEY is only accepted with DEBUG on (make run, tests): the
+# default key is in the repository, and with it anyone could sign pay links.
+from django.core.exceptions import ImproperlyConfigured  # noqa: E402
+
+DJANGO_ENV = env.str("DJANGO_ENV", default="development")
+IS_PRODUCTION = DJANGO_ENV == "production"
+_INSECURE_KEY = "dev-insecure-change-me-autobill-0123456789abcdef"
+if IS_PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DJANGO_DEBUG must be off when DJANGO_ENV=production.")
+if (IS_PRODUCTION or not DEBUG) and SECRET_KEY == _INSECURE_KEY:
+    raise ImproperlyConfigured("Set SECRET_KEY (a long random string): it signs sessions and pay links.")
+if IS_PRODUCTION and len(SECRET_KEY) < 32:
+    raise ImproperlyConfigured("SECRET_KEY must be at least 32 characters in production.")
+
+# Cookies over HTTPS only once off debug; HSTS and the HTTPS redirect in production (TLS ends at
+# the proxy in front of gunicorn, which sets X-Forwarded-Proto).
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31_536_000 if IS_PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=IS_PRODUCTION)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=IS_PRODUCTION)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+if env.bool("TRUST_X_FORWARDED_PROTO", default=IS_PRODUCTION):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# Content security policy (django-csp): our own origin, plus Stripe.js on the pay page and the
+# Swagger UI bundle (jsDelivr) at /api/docs/. Inline scripts only with the per-request nonce; inline
+# style attributes are allowed (the admin templates use them), inline scripts are not.
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(1, "csp.middleware.CSPMiddleware")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE, "https://js.stripe.com", "https://cdn.jsdelivr.net"],
+        "style-src": [SELF, UNSAFE_INLINE, "https://cdn.jsdelivr.net"],
+        "img-src": [SELF, "data:", "https://cdn.jsdelivr.net"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF, "https://api.stripe.com"],
+        "frame-src": ["https://js.stripe.com", "https://hooks.stripe.com"],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    },
+}
+
+# Static files (the admin's CSS and JS) served by the web processes themselves (WhiteNoise): no
+# separate file server is needed behind the proxy. `collectstatic` fills STATIC_ROOT (Dockerfile).
+# (With DEBUG on, `runserver` serves them: make run.)
+if not DEBUG:
+    MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+                      "whitenoise.middleware.WhiteNoiseMiddleware")  # fmt: skip
+
+# Caches: per process by default; CACHE_URL=redis://... shares them (login rate limit) between
+# web processes and machines.
+_cache_url = env.str("CACHE_URL", default="")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _cache_url}
+        if _cache_url.startswith(("redis://", "rediss://"))
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
+# Login rate limit (access/ratelimit.py): after LOGIN_FAILURES_LIMIT failed logins for one
+# username or one client address within LOGIN_FAILURES_WINDOW seconds, logins from it answer 429
+# until the window has passed.
+LOGIN_FAILURES_LIMIT = env.int("LOGIN_FAILURES_LIMIT", default=5)
+LOGIN_FAILURES_WINDOW = env.int("LOGIN_FAILURES_WINDOW", default=900)
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"),
+                  "access.ratelimit.LoginRateLimitMiddleware")  # fmt: skip
+# API errors as JSON (unknown paths, oversize bodies, NUL bytes in the query string); the event
+# batch endpoint takes bodies up to EVENT_BATCH_MAX_BYTES (10,000 events with modest properties),
+# every other request up to DATA_UPLOAD_MAX_MEMORY_SIZE.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.common.CommonMiddleware"), "access.middleware.ApiGuardMiddleware")
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("DATA_UPLOAD_MAX_MEMORY_SIZE", default=2_621_440)
+EVENT_BATCH_MAX_BYTES = env.int("EVENT_BATCH_MAX_BYTES", default=16 * 1024 * 1024)
+REST_FRAMEWORK["DEFAULT_PERMISSION_CLASSES"] = ["access.permissions.RolePermission"]
+REST_FRAMEWORK["DEFAULT_PAGINATION_CLASS"] = "access.pagination.BoundedLimitOffsetPagination"
+REST_FRAMEWORK["DEFAULT_PARSER_CLASSES"] = ["access.parsers.StrictJSONParser", "rest_framework.parsers.FormParser",
+                                            "rest_framework.parsers.MultiPartParser"]  # fmt: skip
+SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"] = [
+    "drf_spectacular.hooks.postprocess_schema_enums",
+    "access.schema.add_error_responses",
+]
+
+# Celery in production: a message is acknowledged after its task ran (CELERY_TASK_ACKS_LATE) and
+# given back to the queue when the worker process running it dies; Redis hands an unacknowledged
+# message to another worker after the visibility timeout, which must exceed the longest task (a
+# billing-run chunk of BILLING_RUN_CHUNK_SIZE contracts takes seconds; PDFs and emails less).
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_BROKER_VISIBILITY_TIMEOUT = env.int("CELERY_BROKER_VISIBILITY_TIMEOUT", default=900)
+if not CELERY_BROKER_URL.startswith("filesystem://"):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
+# Queues per kind of work, so a month-end billing run does not wait behind ingestion rollups or
+# thousands of PDFs and emails: run a worker per queue (docker-compose.yml), or one worker on all.
+CELERY_TASK_ROUTES = {
+    "metering.tasks.*": {"queue": env.str("CELERY_QUEUE_INGESTION", default=CELERY_TASK_DEFAULT_QUEUE)},
+    "invoicing.tasks.billing_run_*": {"queue": env.str("CELERY_QUEUE_BILLING", default=CELERY_TASK_DEFAULT_QUEUE)},
+    "invoicing.tasks.invoice_deliver_task": {
+        "queue": env.str("CELERY_QUEUE_DELIVERY", default=CELERY_TASK_DEFAULT_QUEUE)
+    },
+}
+# A chunk of a running billing run that has not finished this many seconds after it was queued
+# (its worker died and the broker has not redelivered it yet) is queued again by the watchdog.
+BILLING_RUN_CHUNK_STALE_SECONDS = env.int("BILLING_RUN_CHUNK_STALE_SECONDS", default=600)
+CELERY_BEAT_SCHEDULE["billing-run-watchdog"] = {
+    "task": "invoicing.tasks.billing_run_watchdog_task",
+    "schedule": 120.0,
 }

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from audit.views import audit_chain_check, audit_export_csv
 from integrations.views import usage_webhook
@@ -30,10 +30,17 @@ urlpatterns = [
     path("api/v1/", include("billing_site.api_urls")),
     path("webhooks/usage", usage_webhook, name="usage-webhook"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("pay/<str:token>/", invoice_pay, name="invoice-pay"),
     path("pay/<str:token>/invoice.pdf", invoice_pay_pdf, name="invoice-pay-pdf"),
     path("pay/<str:token>/intent", invoice_pay_intent, name="invoice-pay-intent"),
     path("pay/<str:token>/return", invoice_pay_return, name="invoice-pay-return"),
     path("webhooks/stripe", stripe_webhook, name="stripe-webhook"),
 ]
+
+# Any other path under /api/ answers a JSON 404 (api.md: never an HTML page from the API).
+from django.urls import re_path  # noqa: E402
+
+from access.middleware import api_not_found  # noqa: E402
+
+urlpatterns += [re_path(r"^api/", api_not_found, name="api-not-found")]

@@ -47,6 +47,29 @@ class BillingRun(models.Model):
         return f"Billing run #{self.pk} as of {self.as_of:%Y-%m-%d %H:%M}"
 
 
+class BillingRunChunk(models.Model):
+    """One chunk of a run's contracts. Its task may be delivered more than once (a worker died and
+    the broker redelivered it, or the watchdog queued it again): the chunk is claimed under a row
+    lock and marked done in the transaction that drafts it, so it is drafted and counted once."""
+
+    run = models.ForeignKey(BillingRun, on_delete=models.CASCADE, related_name="chunks")
+    index = models.PositiveIntegerField()
+    contract_ids = models.JSONField(default=list)
+    is_done = models.BooleanField(default=False)
+    queued_at = models.DateTimeField()
+    attempts = models.PositiveIntegerField(default=0)  # times a worker started it
+    last_started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["run", "index"]
+        constraints = [models.UniqueConstraint(fields=["run", "index"], name="uniq_billing_run_chunk")]
+
+    def __str__(self) -> str:
+        return f"{self.run} chunk {self.index}"
+
+
 class InvoiceNumberSequence(models.Model):
     """The next number of a series, taken under a row lock so numbers are gapless."""
 
@@ -97,7 +120,10 @@ class Invoice(models.Model):
     billing_run = models.ForeignKey(BillingRun, on_delete=models.SET_NULL, null=True, blank=True)
     kind = models.CharField(max_length=12, choices=InvoiceKind.choices, default=InvoiceKind.RECURRING)
     source_key = models.CharField(
-        max_length=120, unique=True, null=True, blank=True,
+        max_length=120,
+        unique=True,
+        null=True,
+        blank=True,
         help_text="What caused a non-recurring invoice (e.g. 'amendment:12', 'milestone:5'): billed once.",
     )
     billing_date = models.DateField(help_text="The date the billed periods closed or began.")
@@ -242,9 +268,7 @@ class CreditGrant(models.Model):
 
 class CreditLedgerEntry(models.Model):
     grant = models.ForeignKey(CreditGrant, on_delete=models.PROTECT, related_name="entries")
-    invoice = models.ForeignKey(
-        Invoice, on_delete=models.PROTECT, null=True, blank=True, related_name="credit_entries"
-    )
+    invoice = models.ForeignKey(Invoice, on_delete=models.PROTECT, null=True, blank=True, related_name="credit_entries")
     kind = models.CharField(max_length=12, choices=CreditLedgerKind.choices)
     amount = money_field(help_text="Signed: grants and top-ups add, drawdowns and expiry take away.")
     balance_after = money_field()

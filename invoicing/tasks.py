@@ -43,12 +43,22 @@ def billing_run_scheduled_task() -> int:
     return run.invoices_created
 
 
-@shared_task
-def billing_run_chunk_task(run_id: int, contract_ids: list[int]) -> None:
-    """One chunk of a billing run: its drafts and its counts, in one transaction."""
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def billing_run_chunk_task(run_id: int, contract_ids: list[int], chunk_index: int | None = None) -> None:
+    """One chunk of a billing run: its drafts and its counts, in one transaction, once. Acknowledged
+    after it ran and given back to the queue if its worker process dies (a redelivery of a chunk
+    that had committed is skipped)."""
     from invoicing.drafting.billing_run import billing_run_chunk_execute
 
-    billing_run_chunk_execute(run_id=run_id, contract_ids=contract_ids)
+    billing_run_chunk_execute(run_id=run_id, contract_ids=contract_ids, chunk_index=chunk_index)
+
+
+@shared_task
+def billing_run_watchdog_task() -> int:
+    """Beat: queue again the chunks of running runs that no worker finished (billing_run_watchdog)."""
+    from .billing_run import billing_run_watchdog
+
+    return len(billing_run_watchdog())
 
 
 @shared_task

@@ -12,7 +12,7 @@ import time
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from json.encoder import encode_basestring_ascii as _quote  # what json.dumps uses for strings
 from typing import Any
@@ -21,13 +21,14 @@ import psycopg
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
+from access.inputs import json_problem, parse_aware_datetime, text_problem
 from contracts.models import Customer
 
 from .models import Meter, UsageEvent
 
 MAX_BATCH = 10_000
+MAX_PROPERTIES_DEPTH = 8  # properties are labels to filter and group by, not documents
 FUTURE_TOLERANCE = timedelta(minutes=5)
 INSERT_CHUNK = 500
 
@@ -68,18 +69,9 @@ def _parse_quantity(value: Any) -> Decimal | None:
 
 
 def _parse_timestamp(value: Any) -> datetime | None:
-    if not isinstance(value, str):
-        return None
-    try:
-        parsed = datetime.fromisoformat(value)  # ISO 8601 incl. "Z" (Python 3.11); C speed
-    except ValueError:
-        try:
-            parsed = parse_datetime(value)  # the few forms Django accepts beyond it
-        except ValueError:
-            return None
-    if parsed is None or parsed.tzinfo is None:
-        return None
-    return parsed.astimezone(UTC)
+    """An ISO 8601 timestamp with an offset, in UTC; None for anything else, including impossible
+    dates and instants before 1970 or past Python's range once the offset is applied."""
+    return parse_aware_datetime(value, min_year=1970)
 
 
 _COMPACT = json.JSONEncoder(sort_keys=True, separators=(",", ":")).encode
@@ -109,7 +101,7 @@ def event_body_hash(customer_id: int, metric: str, timestamp: datetime, quantity
 def _resolve_customers(refs: set[str]) -> dict[str, int]:
     """Map each reference (external_id, or our numeric id) to a customer pk. An external_id that
     looks like a number wins over a primary key, as everywhere in the API."""
-    ids = {int(r) for r in refs if r.isdigit()}
+    ids = {int(r) for r in refs if r.isascii() and r.isdigit()}  # "²".isdigit() is True
     by_external: dict[str, int] = {}
     by_pk: dict[str, int] = {}
     if connection.vendor == "postgresql":
@@ -178,6 +170,40 @@ def lookup_caches_clear(**kwargs: Any) -> None:
     _meters.clear()
 
 
+def _is_reference(value: Any) -> bool:
+    """A customer reference or meter code that can be looked up: a short clean string (or our
+    numeric id). NUL bytes and lone surrogates would make the database refuse the whole batch."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        return False
+    text = str(value)
+    return 0 < len(text) <= 255 and text_problem(text) is None
+
+
+def _key_problem(key: Any) -> str | None:
+    if not isinstance(key, str) or not key.strip():
+        return "This field is required."
+    if len(key) > 255:
+        return "At most 255 characters."
+    return text_problem(key)
+
+
+def _properties_problem(properties: Any) -> str | None:
+    if not isinstance(properties, dict):
+        return "Expected a JSON object."
+    return json_problem(properties, max_depth=MAX_PROPERTIES_DEPTH)
+
+
+def _checked_timestamp(raw: Any, now: datetime) -> tuple[datetime | None, str | None]:
+    if raw in (None, ""):
+        return None, "This field is required."
+    timestamp = _parse_timestamp(raw)
+    if timestamp is None:
+        return None, "Expected an ISO 8601 timestamp with an offset (after 1970), e.g. 2026-03-09T14:02:11Z."
+    if timestamp > now + FUTURE_TOLERANCE:
+        return None, "More than 5 minutes in the future."
+    return timestamp, None
+
+
 def _validate(
     index: int, raw: Any, customers: Mapping[str, int], meters: Mapping[str, Meter], now: datetime
 ) -> tuple[ValidEvent | None, dict[str, list[str]]]:
@@ -185,37 +211,38 @@ def _validate(
         return None, {"non_field_errors": ["An event must be a JSON object."]}
     errors: dict[str, list[str]] = {}
     key = raw.get("idempotency_key")
-    if not isinstance(key, str) or not key.strip():
-        errors["idempotency_key"] = ["This field is required."]
-    elif len(key) > 255:
-        errors["idempotency_key"] = ["At most 255 characters."]
+    if problem := _key_problem(key):
+        errors["idempotency_key"] = [problem]
     customer_ref = raw.get("customer")
-    customer_id = customers.get(str(customer_ref)) if customer_ref not in (None, "") else None
+    customer_id = customers.get(str(customer_ref)) if _is_reference(customer_ref) else None
     if customer_ref in (None, ""):
         errors["customer"] = ["This field is required."]
+    elif not _is_reference(customer_ref):
+        errors["customer"] = ["Expected a customer's external_id or id."]
     elif customer_id is None:
         errors["customer"] = [f"No customer '{customer_ref}'."]
     metric = raw.get("metric")
-    meter = meters.get(metric) if isinstance(metric, str) else None
+    meter = meters.get(metric) if _is_reference(metric) else None
     if metric in (None, ""):
         errors["metric"] = ["This field is required."]
+    elif not isinstance(metric, str) or not _is_reference(metric):
+        errors["metric"] = ["Expected a meter code."]
     elif meter is None:
         errors["metric"] = [f"No meter '{metric}'."]
-    timestamp = _parse_timestamp(raw.get("timestamp"))
-    if raw.get("timestamp") in (None, ""):
-        errors["timestamp"] = ["This field is required."]
-    elif timestamp is None:
-        errors["timestamp"] = ["Expected an ISO 8601 timestamp with an offset, e.g. 2026-03-09T14:02:11Z."]
-    elif timestamp > now + FUTURE_TOLERANCE:
-        errors["timestamp"] = ["More than 5 minutes in the future."]
+    timestamp, problem = _checked_timestamp(raw.get("timestamp"), now)
+    if problem:
+        errors["timestamp"] = [problem]
     quantity = _parse_quantity(raw.get("quantity"))
     if quantity is None:
         errors["quantity"] = ['Expected a finite decimal number, e.g. "1" or "0.25".']
-    properties = raw.get("properties", {})
-    if properties is None:
-        properties = {}
-    if not isinstance(properties, dict):
-        errors["properties"] = ["Expected a JSON object."]
+    elif quantity < 0:
+        # Refused: sum, max, latest and percentage meters would each read a negative event
+        # differently, and a period's quantity could go below zero, which no charge model prices.
+        # Over-reported usage is corrected with a credit note on the invoice.
+        errors["quantity"] = ["Must be zero or more; correct over-reported usage with a credit note."]
+    properties = {} if raw.get("properties") is None else raw["properties"]
+    if problem := _properties_problem(properties):
+        errors["properties"] = [problem]
     if errors:
         return None, errors
     assert customer_id is not None
@@ -326,9 +353,10 @@ def usage_events_record(*, events: Sequence[Any], now: datetime | None = None) -
     ones are stored once per idempotency key: the same key and body again is a duplicate (counted,
     not stored), the same key with another body is rejected as a conflict."""
     now = now or timezone.now()
-    refs = {str(e.get("customer")) for e in events if isinstance(e, Mapping) and e.get("customer") not in (None, "")}
+    refs = {str(e.get("customer")) for e in events if isinstance(e, Mapping) and _is_reference(e.get("customer"))}
     customers = _customer_ids.get_many(refs)
     codes = {e.get("metric") for e in events if isinstance(e, Mapping) and isinstance(e.get("metric"), str)}
+    codes = {code for code in codes if _is_reference(code)}
     meters = _meters.get_many(codes)
     result = IngestResult()
     valid: list[ValidEvent] = []

@@ -9,7 +9,6 @@ from typing import Any
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from rest_framework.permissions import BasePermission
 
 CFO_DASHBOARD = "reporting.view_dashboard"
 AR_DASHBOARD = "reporting.view_ar_dashboard"
@@ -28,17 +27,3 @@ def admin_view_requires(perm: str) -> Callable[[Callable[..., HttpResponse]], Ca
         return staff_member_required(wrapped)
 
     return decorator
-
-
-def api_requires(perm: str) -> type[BasePermission]:
-    """A DRF permission class: the API key's (or session's) user must hold ``perm``."""
-
-    class HasPerm(BasePermission):
-        message = "Your role cannot see this report."
-
-        def has_permission(self, request: Any, view: Any) -> bool:
-            user = request.user
-            return bool(user and user.is_authenticated and user.has_perm(perm))
-
-    HasPerm.__name__ = f"Has_{perm.replace('.', '_')}"
-    return HasPerm

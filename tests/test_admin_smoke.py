@@ -77,7 +77,7 @@ ADD_ALLOWED = {
     RevenueScheduleEntry: False,
     Account: True, JournalEntry: False,
     AuditEvent: False,
-    ApiKey: False, IdempotencyRecord: False,
+    ApiKey: True, IdempotencyRecord: False,  # API keys: name and scope; the key is shown once after saving
     # ASC 606 (issue 10): the SSP table and month close are kept by people; the rest is derived.
     StandaloneSellingPrice: True, ClosedPeriod: True,
     RevenueContract: False, PerformanceObligation: False, RevenueModification: False, UsageAccrual: False,

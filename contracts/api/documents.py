@@ -15,14 +15,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
-from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from access.errors import ConflictError, DomainError
 from access.idempotency import idempotent
-from access.models import ApiKey
 from contracts.document_services import (
     MAX_DOCUMENT_BYTES,
     DocumentIdempotencyConflict,
@@ -32,22 +30,6 @@ from contracts.document_services import (
     contract_document_upload,
 )
 from contracts.models import ContractDocument
-
-
-class ContractDocumentPermission(BasePermission):
-    """The admin's permissions, for people and for API keys whose user holds a role; a key whose
-    service user has no role at all is unscoped, as everywhere else in the API."""
-
-    perms = {"GET": ("contracts.view_contractdocument",), "POST": ("contracts.add_contractdocument",)}
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        user = request.user
-        if user is None or not user.is_authenticated:
-            return False
-        if isinstance(request.auth, ApiKey) and not user.groups.exists() and not user.user_permissions.exists():
-            return True
-        needed = getattr(view, "required_perms", None) or self.perms.get(request.method or "GET", ())
-        return user.has_perms(needed)
 
 
 class ContractDocumentSerializer(serializers.ModelSerializer):
@@ -112,7 +94,7 @@ def _document(pk: int) -> ContractDocument:
 
 class ContractDocumentCreateApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
-    permission_classes = [ContractDocumentPermission]
+    required_perms = {"POST": ("contracts.add_contractdocument",)}
 
     @extend_schema(
         request={"multipart/form-data": UploadSerializer},
@@ -140,7 +122,7 @@ class ContractDocumentCreateApi(APIView):
 
 
 class ContractDocumentDetailApi(APIView):
-    permission_classes = [ContractDocumentPermission]
+    required_perms = {"GET": ("contracts.view_contractdocument",)}
 
     @extend_schema(responses={200: ContractDocumentSerializer})
     def get(self, request: Request, pk: int) -> Response:
@@ -149,8 +131,9 @@ class ContractDocumentDetailApi(APIView):
 
 class ContractDocumentApproveApi(APIView):
     parser_classes = [JSONParser]
-    permission_classes = [ContractDocumentPermission]
-    required_perms = ("contracts.change_contractdocument", "contracts.add_contract", "contracts.add_customer")
+    required_perms = {
+        "POST": ("contracts.change_contractdocument", "contracts.add_contract", "contracts.add_customer")
+    }
 
     @extend_schema(
         request=ApproveSerializer,

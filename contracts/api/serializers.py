@@ -20,11 +20,16 @@ from metering.models import Meter
 from rating import RatingInputError, line_spec_from_dict
 
 
+def _is_id(reference: str) -> bool:
+    """ASCII digits within a bigint: "²".isdigit() is True and int() refuses it."""
+    return reference.isascii() and reference.isdigit() and int(reference) < 2**63
+
+
 def customer_by_reference(reference: str | int) -> Customer:
     """Customers are addressed by external_id or by our id (an external_id wins)."""
     reference = str(reference)
     query = Q(external_id=reference)
-    if reference.isdigit():
+    if _is_id(reference):
         query |= Q(pk=int(reference))
     matches = sorted(Customer.objects.filter(query), key=lambda c: c.external_id != reference)
     if not matches:
@@ -35,7 +40,7 @@ def customer_by_reference(reference: str | int) -> Customer:
 def contract_by_reference(reference: str | int) -> Contract:
     reference = str(reference)
     query = Q(external_id=reference)
-    if reference.isdigit():
+    if _is_id(reference):
         query |= Q(pk=int(reference))
     matches = sorted(Contract.objects.filter(query), key=lambda c: c.external_id != reference)
     if not matches:
@@ -52,11 +57,18 @@ class AddressSerializer(serializers.Serializer):
     country = serializers.CharField(max_length=2, min_length=2, required=False, allow_blank=True)
 
 
+class ContactEmailsField(serializers.ListField):
+    """The billing contacts' emails, read and written (and so documented both ways in the schema)."""
+
+    def get_attribute(self, instance: Customer) -> list[str]:
+        return [contact.email for contact in instance.contacts.all()]  # uses a prefetch when there is one
+
+
 class CustomerSerializer(serializers.ModelSerializer):
     address = AddressSerializer(source="*", required=False)
     currency = serializers.CharField(default="USD", validators=[validate_currency])
     timezone = serializers.CharField(default="UTC", validators=[validate_timezone])
-    contacts = serializers.ListField(child=serializers.EmailField(), required=False, write_only=True)
+    contacts = ContactEmailsField(child=serializers.EmailField(), required=False)
 
     class Meta:
         model = Customer
@@ -83,11 +95,6 @@ class CustomerSerializer(serializers.ModelSerializer):
         for email in contacts:
             BillingContact.objects.create(customer=customer, email=email)
         return customer
-
-    def to_representation(self, instance: Customer) -> dict[str, Any]:
-        data = super().to_representation(instance)
-        data["contacts"] = list(instance.contacts.values_list("email", flat=True))
-        return data
 
 
 _CADENCE_FIELDS = (

@@ -28,6 +28,7 @@ from .serializers import (
 
 
 class CustomerListCreateApi(ListCreateAPIView):
+    required_perms = {"GET": ("contracts.view_customer",), "POST": ("contracts.add_customer",)}
     serializer_class = CustomerSerializer
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
@@ -44,6 +45,7 @@ class CustomerListCreateApi(ListCreateAPIView):
 
 
 class CustomerDetailApi(RetrieveAPIView):
+    required_perms = {"GET": ("contracts.view_customer",)}
     serializer_class = CustomerSerializer
 
     def get_object(self) -> Customer:
@@ -51,6 +53,10 @@ class CustomerDetailApi(RetrieveAPIView):
 
 
 class ContractListCreateApi(ListCreateAPIView):
+    required_perms = {
+        "GET": ("contracts.view_contract",),
+        "POST": ("contracts.add_contract", "contracts.add_contractline"),
+    }
     serializer_class = ContractSerializer
 
     def get_queryset(self):  # type: ignore[no-untyped-def]
@@ -75,6 +81,7 @@ class ContractListCreateApi(ListCreateAPIView):
 
 
 class ContractDetailApi(RetrieveAPIView):
+    required_perms = {"GET": ("contracts.view_contract",)}
     serializer_class = ContractSerializer
 
     def get_object(self) -> Contract:
@@ -86,6 +93,8 @@ def _amendment(pk: int) -> Amendment:
 
 
 class ContractAmendmentCreateApi(APIView):
+    required_perms = {"POST": ("contracts.add_amendment",)}
+
     @extend_schema(
         request=AmendmentWriteSerializer,
         responses={201: AmendmentSerializer},
@@ -106,6 +115,8 @@ class ContractAmendmentCreateApi(APIView):
 
 
 class AmendmentApproveApi(APIView):
+    required_perms = {"POST": ("contracts.change_amendment",)}
+
     @extend_schema(
         request=None,
         responses={200: AmendmentSerializer},
@@ -125,6 +136,7 @@ class AmendmentApproveApi(APIView):
 
 
 class AmendmentDetailApi(RetrieveAPIView):
+    required_perms = {"GET": ("contracts.view_amendment",)}
     serializer_class = AmendmentSerializer
 
     def get_object(self) -> Amendment:

@@ -140,6 +140,7 @@ def _service_key(request: Request) -> str | None:
 
 
 class InvoiceCreditNoteCreateApi(APIView):
+    required_perms = {"POST": ("invoicing.view_invoice", "invoicing.add_creditnote")}
     @extend_schema(
         request=CreditNoteRequestSerializer,
         responses={201: CreditNoteSerializer},
@@ -174,6 +175,7 @@ class InvoiceCreditNoteCreateApi(APIView):
 
 
 class CreditNoteListApi(ListAPIView):
+    required_perms = {"GET": ("invoicing.view_creditnote",)}
     serializer_class = CreditNoteSerializer
 
     @extend_schema(parameters=[OpenApiParameter("invoice", int), OpenApiParameter("customer", str)])
@@ -183,7 +185,7 @@ class CreditNoteListApi(ListAPIView):
     def get_queryset(self):  # type: ignore[no-untyped-def]
         params = self.request.query_params
         invoice = params.get("invoice")
-        if invoice is not None and not invoice.isdigit():
+        if invoice is not None and not (invoice.isascii() and invoice.isdigit() and int(invoice) < 2**63):
             raise ValidationError({"invoice": ["The id of an invoice."]})
         qs = credit_note_list(invoice_id=int(invoice) if invoice else None)
         if params.get("customer"):
@@ -192,11 +194,13 @@ class CreditNoteListApi(ListAPIView):
 
 
 class CreditNoteDetailApi(RetrieveAPIView):
+    required_perms = {"GET": ("invoicing.view_creditnote",)}
     serializer_class = CreditNoteSerializer
     queryset = credit_note_list()
 
 
 class CreditNotePdfApi(APIView):
+    required_perms = {"GET": ("invoicing.view_creditnote",)}
     @extend_schema(responses={(200, "application/pdf"): bytes})
     def get(self, request: Request, pk: int) -> FileResponse:
         note = CreditNote.objects.select_related("invoice").get(pk=pk)

@@ -25,6 +25,8 @@ class MilestoneCompleteSerializer(serializers.Serializer):
 
 
 class MilestoneCompleteApi(APIView):
+    required_perms = {"POST": ("contracts.change_milestone", "invoicing.add_invoice")}
+
     @extend_schema(
         request=inline_serializer("MilestoneCompleteRequest", {"completed_on": serializers.DateField(required=False)}),
         responses={201: InvoiceSerializer, 200: InvoiceSerializer},

@@ -4,7 +4,7 @@ from smtplib import SMTPException
 from typing import Any
 
 from django.http import FileResponse
-from django.utils.dateparse import parse_datetime
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import APIException
@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from access.errors import DomainError, error_body
 from access.idempotency import idempotent
+from access.inputs import parse_aware_datetime
 from contracts.api.serializers import customer_by_reference
 from invoicing.choices import BillingRunStatus, ReviewStatus
 from invoicing.documents.delivery import invoice_deliver, invoice_pdf_store
@@ -242,23 +243,36 @@ class BillingRunSerializer(serializers.ModelSerializer):
         ]
 
 
-class BillingRunCreateApi(APIView):
+class BillingRunListCreateApi(ListAPIView):
+    """``GET``: the runs, newest first (poll a run answered 202 at ``/billing-runs/{id}`` until its
+    ``status`` is no longer ``running``). ``POST {"as_of"}``: start one."""
+
+    required_perms = {"GET": ("invoicing.view_billingrun",), "POST": ("invoicing.add_billingrun",)}
+    serializer_class = BillingRunSerializer
+    queryset = BillingRun.objects.order_by("-started_at", "-pk")
+
     @extend_schema(
         request=inline_serializer("BillingRunRequest", {"as_of": serializers.DateTimeField()}),
         responses={201: BillingRunSerializer, 202: BillingRunSerializer},
+        parameters=[OpenApiParameter("Idempotency-Key", str, OpenApiParameter.HEADER)],
     )
     @idempotent
     def post(self, request: Request) -> Response:
         """201 with the finished run's counts when its chunks ran inline (eager mode); 202 with the
         run ``running`` when workers draft its chunks (poll the run's counts)."""
         raw = request.data.get("as_of") if isinstance(request.data, dict) else None
-        as_of = parse_datetime(raw) if isinstance(raw, str) else None
-        if as_of is None or as_of.tzinfo is None:
+        as_of = parse_aware_datetime(raw, min_year=AS_OF_YEARS[0], max_year=AS_OF_YEARS[1])
+        if as_of is None:
             return Response(
                 error_body(
                     400,
                     "Invalid input.",
-                    {"as_of": ["Expected an ISO 8601 timestamp with an offset, e.g. 2026-04-05T00:00:00Z."]},
+                    {
+                        "as_of": [
+                            "Expected an ISO 8601 timestamp with an offset, e.g. 2026-04-05T00:00:00Z, "
+                            f"between the years {AS_OF_YEARS[0]} and {AS_OF_YEARS[1]}."
+                        ]
+                    },
                 ),
                 status=400,
             )
@@ -267,7 +281,19 @@ class BillingRunCreateApi(APIView):
         return Response(BillingRunSerializer(run).data, status=code)
 
 
+BillingRunCreateApi = BillingRunListCreateApi
+# A run bills every period from each contract's start to as_of: far-off years are typing errors.
+AS_OF_YEARS = (1970, 2199)
+
+
+class BillingRunDetailApi(RetrieveAPIView):
+    required_perms = {"GET": ("invoicing.view_billingrun",)}
+    serializer_class = BillingRunSerializer
+    queryset = BillingRun.objects.all()
+
+
 class InvoiceListApi(ListAPIView):
+    required_perms = {"GET": ("invoicing.view_invoice",)}
     serializer_class = InvoiceSerializer
 
     @extend_schema(
@@ -296,11 +322,14 @@ class InvoiceListApi(ListAPIView):
 
 
 class InvoiceDetailApi(RetrieveAPIView):
+    required_perms = {"GET": ("invoicing.view_invoice",)}
     serializer_class = InvoiceSerializer
     queryset = invoice_list()
 
 
 class _InvoiceActionApi(APIView):
+    required_perms = {"POST": ("invoicing.view_invoice", "invoicing.change_invoice")}
+
     def act(self, request: Request, invoice: Invoice) -> Invoice:
         raise NotImplementedError  # pragma: no cover - each subclass defines its action
 
@@ -345,6 +374,8 @@ class InvoiceVoidApi(_InvoiceActionApi):
 class InvoiceMarkUncollectibleApi(_InvoiceActionApi):
     """Write an open invoice off as bad debt (``{"reason": "..."}``, required)."""
 
+    required_perms = {"POST": ("invoicing.view_invoice", "invoicing.mark_uncollectible")}
+
     @extend_schema(
         request=inline_serializer("WriteOff", {"reason": serializers.CharField()}), responses={200: InvoiceSerializer}
     )
@@ -368,6 +399,8 @@ class InvoiceApproveApi(_InvoiceActionApi):
 
 
 class InvoicePdfApi(APIView):
+    required_perms = {"GET": ("invoicing.view_invoice",)}
+
     @extend_schema(responses={(200, "application/pdf"): bytes})
     def get(self, request: Request, pk: int) -> FileResponse:
         invoice = Invoice.objects.get(pk=pk)
@@ -401,7 +434,12 @@ def rating_result_data(result: RatingResult) -> dict[str, Any]:
 
 
 class RatingPreviewApi(APIView):
-    @extend_schema(request=inline_serializer("RatingPreviewRequest", {"currency": serializers.CharField()}))
+    required_perms = {"POST": ("invoicing.view_invoice",)}  # prices without storing: a read
+
+    @extend_schema(
+        request=inline_serializer("RatingPreviewRequest", {"currency": serializers.CharField()}),
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def post(self, request: Request) -> Response:
         try:
             result = rating_preview(request.data if isinstance(request.data, dict) else {})
@@ -411,6 +449,12 @@ class RatingPreviewApi(APIView):
 
 
 class CustomerUsageApi(APIView):
+    required_perms = {"GET": ("contracts.view_customer", "metering.view_usageevent")}
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request: Request, ref: str) -> Response:
         customer = customer_by_reference(ref)
-        return Response(customer_current_usage(customer=customer))
+        try:
+            return Response(customer_current_usage(customer=customer))
+        except RatingInputError as exc:  # usage the contract's lines cannot price (e.g. negative)
+            raise DomainError(f"The current usage cannot be priced: {exc}", fields=exc.fields) from exc

@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 
@@ -66,7 +66,7 @@ from invoicing.drafting.periods import (
     usage_requests_note,
 )
 from invoicing.drafting.recurring import contract_bill_due, invoice_build
-from invoicing.models import BillingRun, CreditGrant, Invoice, InvoiceLine
+from invoicing.models import BillingRun, BillingRunChunk, CreditGrant, Invoice, InvoiceLine
 from metering.models import Meter
 from metering.selectors import ArrivalCheck, meters_by_code, usage_events_arrived_many
 from rating import RatedLine
@@ -111,44 +111,135 @@ def billing_run_execute(*, as_of: datetime, actor: Actor = None) -> BillingRun:
         .values_list("pk", flat=True)
     )
     chunks = [ids[i : i + size] for i in range(0, len(ids), size)]
-    run = BillingRun.objects.create(
-        as_of=as_of,
-        triggered_by=str(actor or "rule:billing.schedule"),
-        contracts_total=len(ids),
-        chunk_size=size,
-        chunks_total=len(chunks),
-    )
+    with transaction.atomic():
+        run = BillingRun.objects.create(
+            as_of=as_of,
+            triggered_by=str(actor or "rule:billing.schedule"),
+            contracts_total=len(ids),
+            chunk_size=size,
+            chunks_total=len(chunks),
+        )
+        now = timezone.now()
+        BillingRunChunk.objects.bulk_create(
+            [BillingRunChunk(run=run, index=i, contract_ids=chunk, queued_at=now) for i, chunk in enumerate(chunks)]
+        )
     if not chunks:
         with transaction.atomic():
             _progress(run.pk, ChunkResult(), chunk=False)
         run.refresh_from_db()
         return run
     if tasks_run_inline():
-        for chunk in chunks:
-            task_enqueue(CHUNK_TASK, run.pk, chunk)
+        try:
+            for index, chunk in enumerate(chunks):
+                task_enqueue(CHUNK_TASK, run.pk, chunk, index)
+        except Exception as exc:  # a run is never left running: what did not finish is failed
+            billing_run_fail(run_id=run.pk, error=repr(exc))
+            raise
         run.refresh_from_db()
     else:  # the workers must see the run: dispatch once it is committed
-        for chunk in chunks:
-            task_enqueue_on_commit(CHUNK_TASK, run.pk, chunk)
+        for index, chunk in enumerate(chunks):
+            task_enqueue_on_commit(CHUNK_TASK, run.pk, chunk, index)
     return run
 
 
-def billing_run_chunk_execute(*, run_id: int, contract_ids: Sequence[int]) -> None:
-    """Draft one chunk and add its counts to the run, in one transaction."""
+def billing_run_chunk_execute(*, run_id: int, contract_ids: Sequence[int], chunk_index: int | None = None) -> None:
+    """Draft one chunk and add its counts to the run, in one transaction, once: a chunk already
+    done (its task redelivered after a worker died, or queued again by the watchdog) is skipped."""
     run = BillingRun.objects.get(pk=run_id)
+    # Committed before drafting (a counter: no history row), so the watchdog sees a chunk that a
+    # worker is working on; a chunk already done is skipped.
+    if chunk_index is not None and not BillingRunChunk.objects.filter(
+        run_id=run_id, index=chunk_index, is_done=False
+    ).update(attempts=models.F("attempts") + 1, last_started_at=timezone.now()):
+        return
     try:
         with transaction.atomic():
+            if not _chunk_claim(run_id, chunk_index):
+                return
             result = billing_chunk_draft(contract_ids=contract_ids, as_of=run.as_of, run=run)
             _progress(run_id, result)
     except Exception as exc:  # the chunk could not be drafted at all: count its contracts as failed
         logger.exception("billing run %s: chunk of %d contracts failed", run_id, len(contract_ids))
-        failed = ChunkResult(contracts=len(contract_ids))
-        for contract_id in contract_ids:
-            failed.errors.append(
-                {"contract": f"Contract #{contract_id}", "contract_id": contract_id, "error": repr(exc)}
-            )
         with transaction.atomic():
-            _progress(run_id, failed)
+            if _chunk_claim(run_id, chunk_index):
+                _progress(run_id, _failed(contract_ids, repr(exc)))
+
+
+def _chunk_claim(run_id: int, chunk_index: int | None) -> bool:
+    """Mark the chunk done in the caller's transaction; False when it already was. One conditional
+    UPDATE: it locks the row until commit, so a second delivery of the chunk waits here and then
+    finds it done (a counter-like state change: the run's own history records each chunk)."""
+    if chunk_index is None:  # a task queued before chunks were recorded
+        return True
+    return bool(
+        BillingRunChunk.objects.filter(run_id=run_id, index=chunk_index, is_done=False).update(
+            is_done=True, finished_at=timezone.now()
+        )
+    )
+
+
+def _failed(contract_ids: Sequence[int], error: str) -> ChunkResult:
+    failed = ChunkResult(contracts=len(contract_ids))
+    for contract_id in contract_ids:
+        failed.errors.append({"contract": f"Contract #{contract_id}", "contract_id": contract_id, "error": error})
+    return failed
+
+
+MAX_CHUNK_ATTEMPTS = 5
+
+
+def billing_run_watchdog(*, now: datetime | None = None, stale_seconds: int | None = None) -> list[int]:
+    """Beat: queue again every chunk of a running run that has not finished ``stale_seconds``
+    after it was queued or last started (its worker died and the broker has not redelivered it,
+    or its message was lost). A chunk started ``MAX_CHUNK_ATTEMPTS`` times without finishing (it
+    kills its worker) is failed instead, so the run finishes. Returns the re-queued chunk ids."""
+    now = now or timezone.now()
+    stale = timedelta(seconds=settings.BILLING_RUN_CHUNK_STALE_SECONDS if stale_seconds is None else stale_seconds)
+    requeued: list[int] = []
+    stale_chunks = (
+        BillingRunChunk.objects.filter(run__status=BillingRunStatus.RUNNING, is_done=False, queued_at__lte=now - stale)
+        .exclude(last_started_at__gt=now - stale)
+        .order_by("run_id", "index")
+    )
+    for chunk in stale_chunks:
+        with transaction.atomic():
+            locked = BillingRunChunk.objects.select_for_update().get(pk=chunk.pk)
+            if locked.is_done:
+                continue
+            if locked.attempts >= MAX_CHUNK_ATTEMPTS:
+                if _chunk_claim(locked.run_id, locked.index):
+                    error = f"chunk {locked.index} did not finish in {locked.attempts} attempts"
+                    _progress(locked.run_id, _failed(locked.contract_ids, error))
+                continue
+            locked.queued_at = now
+            locked.save(update_fields=["queued_at"])
+            args = (locked.run_id, list(locked.contract_ids), locked.index)
+            task_enqueue_on_commit(CHUNK_TASK, *args)
+            requeued.append(locked.pk)
+        audit_record(
+            rule="billing.run_watchdog",
+            action="billing_run_chunk_requeued",
+            obj=chunk.run,
+            actor="rule:billing.run_watchdog",
+            inputs={"chunk": chunk.index, "queued_at": chunk.queued_at, "last_started_at": chunk.last_started_at},
+            outcome={"attempts": chunk.attempts},
+        )
+    return requeued
+
+
+def billing_run_fail(*, run_id: int, error: str) -> BillingRun:
+    """Finish a run whose remaining chunks cannot be drafted: they count as failed contracts."""
+    with transaction.atomic():
+        for chunk in BillingRunChunk.objects.select_for_update().filter(run_id=run_id, is_done=False):
+            if _chunk_claim(run_id, chunk.index):
+                _progress(run_id, _failed(chunk.contract_ids, error))
+        run = BillingRun.objects.select_for_update(no_key=True).get(pk=run_id)
+        if run.status == BillingRunStatus.RUNNING and not run.chunks.filter(is_done=False).exists():
+            run.status = BillingRunStatus.FAILED
+            run.finished_at = timezone.now()
+            run.errors = [*(run.errors or []), {"contract": None, "contract_id": None, "error": error}]
+            run.save()
+    return run
 
 
 def _progress(run_id: int, result: ChunkResult, *, chunk: bool = True) -> None:
@@ -317,11 +408,14 @@ def _draft_set_based(
     with _phase("rate"):
         drafts: list[_Draft] = []
         for contract in working:
+            errors: list[dict[str, Any]] = []
             try:
                 drafts += _rate(contract, todo[contract.pk], due[contract.pk], billed.get(contract.pk, []),
-                                meters=meters, usage=usage, arrived=arrived, now=now)  # fmt: skip
+                                meters=meters, usage=usage, arrived=arrived, now=now, errors=errors)  # fmt: skip
             except Exception as exc:  # reported; the chunk's other contracts are billed
                 result.fail(contract, exc)
+            else:
+                result.errors += errors  # lines left out; the contract's other lines are billed
     _write(drafts, as_of=as_of, run=run)
     result.created += len(drafts)
 
@@ -416,18 +510,21 @@ def _rate(
     usage: UsageSource,
     arrived: _Arrivals,
     now: datetime,
+    errors: list[dict[str, Any]],
 ) -> list[_Draft]:
     """The contract's drafts in billing date order, as ``contract_bill_due`` prices them: a later
     date's late usage sees the lines of the earlier dates drafted here."""
     billed = list(billed)
     drafts = []
     for billing_date in dates:
-        line_periods = due[billing_date]
-        rated = rate_line_periods(contract, line_periods, meters=meters, usage=usage)
+        line_periods, rated = _rate_lines(contract, due[billing_date], meters=meters, usage=usage, errors=errors)
         if billed:  # late usage re-rates periods billed before
-            rated += late_usage_rows_from(
-                contract, billed=billed, before=billing_date, meters=meters, arrived=arrived, usage=usage
-            )
+            try:
+                rated += late_usage_rows_from(
+                    contract, billed=billed, before=billing_date, meters=meters, arrived=arrived, usage=usage
+                )
+            except Exception as exc:  # noqa: BLE001 - the date's own lines are still billed
+                errors.append(_line_error(contract, None, billing_date, f"late usage not re-rated: {exc!r}"))
         drafts.append(_Draft(contract, billing_date, line_periods, rated))
         billed += [
             (getattr(line, "pk", None), r.period_start, r.period_end, r.amount, r.quantity, r.kind, now)
@@ -436,11 +533,58 @@ def _rate(
     return drafts
 
 
+def _rate_lines(
+    contract: Contract,
+    line_periods: list[LinePeriod],
+    *,
+    meters: dict[str, Meter],
+    usage: UsageSource,
+    errors: list[dict[str, Any]],
+) -> tuple[list[LinePeriod], list[tuple[RatedLine, ContractLine]]]:
+    """Rate a billing date's line periods together; when that fails, find the lines that fail on
+    their own, leave them out (each reported in ``errors``) and rate the others together, so one
+    line (usage no charge model can price, a broken price) never costs the contract its other
+    lines. A line left out is not billed for that date: the run's errors say which, to add by
+    hand once its data is fixed."""
+    try:
+        return line_periods, rate_line_periods(contract, line_periods, meters=meters, usage=usage)
+    except Exception as exc:  # noqa: BLE001 - isolate the failing lines below
+        together = exc
+    failing: dict[int, Exception] = {}
+    for line in {lp.line.pk: lp.line for lp in line_periods}.values():
+        alone = [lp for lp in line_periods if lp.line.pk == line.pk]
+        try:
+            rate_line_periods(contract, alone, meters=meters, usage=usage)
+        except Exception as exc:  # noqa: BLE001
+            failing[line.pk] = exc
+    if not failing:  # only the lines together fail (a commitment across them): the contract fails
+        raise together
+    kept = [lp for lp in line_periods if lp.line.pk not in failing]
+    for lp in line_periods:
+        if lp.line.pk in failing:
+            errors.append(_line_error(contract, lp, None, repr(failing[lp.line.pk])))
+    if not kept:
+        raise next(iter(failing.values()))
+    return kept, rate_line_periods(contract, kept, meters=meters, usage=usage)
+
+
+def _line_error(contract: Contract, lp: LinePeriod | None, billing_date: date | None, error: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"contract": str(contract), "contract_id": contract.pk, "error": error}
+    if lp is not None:
+        entry.update(line=lp.line.code, period_start=lp.period.start.isoformat(), period_end=lp.period.end.isoformat())
+    if billing_date is not None:
+        entry["billing_date"] = billing_date.isoformat()
+    return entry
+
+
 def _build(draft: _Draft, run: BillingRun | None) -> tuple[Invoice, list[InvoiceLine]]:
     """The draft's invoice and lines, unsaved."""
     return invoice_build(
-        contract=draft.contract, billing_date=draft.billing_date, line_periods=draft.line_periods,
-        rated=draft.rated, run=run,
+        contract=draft.contract,
+        billing_date=draft.billing_date,
+        line_periods=draft.line_periods,
+        rated=draft.rated,
+        run=run,
     )
 
 

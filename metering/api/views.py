@@ -11,6 +11,7 @@ from rest_framework.views import APIView
 
 from access.errors import error_body
 from access.idempotency import idempotent
+from access.parsers import EventJSONParser
 from metering.choices import Aggregation
 from metering.models import Meter
 from metering.services import MAX_BATCH, usage_events_record
@@ -27,6 +28,7 @@ class MeterSerializer(serializers.ModelSerializer):
 
 
 class MeterListCreateApi(ListCreateAPIView):
+    required_perms = {"GET": ("metering.view_meter",), "POST": ("metering.add_meter",)}
     serializer_class = MeterSerializer
     queryset = Meter.objects.all()
 
@@ -47,6 +49,9 @@ class EventSerializer(serializers.Serializer):
 
 
 class EventCreateApi(APIView):
+    required_perms = {"POST": ("metering.add_usageevent",)}
+    parser_classes = [EventJSONParser]
+
     @extend_schema(request=EventSerializer, responses={201: EventSerializer, 200: EventSerializer})
     def post(self, request: Request) -> Response:
         result = usage_events_record(events=[request.data])
@@ -65,6 +70,9 @@ class EventCreateApi(APIView):
 
 
 class EventBatchApi(APIView):
+    required_perms = {"POST": ("metering.add_usageevent",)}
+    parser_classes = [EventJSONParser]
+
     @extend_schema(
         request=inline_serializer("EventBatch", {"events": EventSerializer(many=True)}),
         responses={

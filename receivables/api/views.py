@@ -6,14 +6,12 @@ from typing import Any
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.permissions import BasePermission
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from access.errors import DomainError, error_body
 from access.idempotency import idempotent
-from access.models import ApiKey
 from contracts.models import Customer
 
 from ..choices import DunningModelStatus
@@ -22,21 +20,6 @@ from ..history import MAX_BATCH, payment_history_record
 from ..learning import DecisionInput, decision_body, dunning_decide, dunning_model_latest, dunning_model_train
 from ..models import DunningModel
 from ..selectors import dunning_recovery_by_cohort
-
-
-class HasModelPermission(BasePermission):
-    """A signed-in back-office user needs the admin's permission for the same thing (an AR
-    analyst may read the model and ask for a next action, not train or import). API keys are
-    integration credentials with the full API, as everywhere else in the API today."""
-
-    def has_permission(self, request: Request, view: Any) -> bool:
-        user = request.user
-        if not (user and user.is_authenticated):
-            return False
-        if isinstance(request.auth, ApiKey):
-            return True
-        needed = getattr(view, "required_permissions", {}).get(request.method, ())
-        return all(user.has_perm(p) for p in needed)
 
 
 class PaymentMethodSerializer(serializers.Serializer):
@@ -59,8 +42,7 @@ class HistoryAttemptSerializer(serializers.Serializer):
 
 
 class PaymentHistoryApi(APIView):
-    required_permissions = {"POST": ("receivables.add_paymenthistoryrecord",)}
-    permission_classes = [HasModelPermission]
+    required_perms = {"POST": ("receivables.add_paymenthistoryrecord",)}
 
     @extend_schema(
         request=inline_serializer("PaymentHistoryBatch", {"attempts": HistoryAttemptSerializer(many=True)}),
@@ -116,8 +98,7 @@ def model_body(row: DunningModel | None) -> dict[str, Any]:
 
 
 class DunningTrainApi(APIView):
-    required_permissions = {"POST": ("receivables.add_dunningmodel",)}
-    permission_classes = [HasModelPermission]
+    required_perms = {"POST": ("receivables.add_dunningmodel",)}
 
     @extend_schema(request=None, responses={200: dict, 202: dict})
     def post(self, request: Request) -> Response:
@@ -129,8 +110,7 @@ class DunningTrainApi(APIView):
 
 
 class DunningModelApi(APIView):
-    required_permissions = {"GET": ("receivables.view_dunningmodel",)}
-    permission_classes = [HasModelPermission]
+    required_perms = {"GET": ("receivables.view_dunningmodel",)}
 
     @extend_schema(responses={200: dict})
     def get(self, request: Request) -> Response:
@@ -182,8 +162,7 @@ class NextActionSerializer(serializers.Serializer):
 
 
 class DunningNextActionApi(APIView):
-    required_permissions = {"POST": ("receivables.view_dunningmodel",)}
-    permission_classes = [HasModelPermission]
+    required_perms = {"POST": ("receivables.view_dunningmodel",)}
 
     @extend_schema(request=NextActionSerializer, responses={200: dict})
     def post(self, request: Request) -> Response:
@@ -217,8 +196,7 @@ class DunningNextActionApi(APIView):
 class DunningRecoveryReportApi(APIView):
     """``GET /api/v1/reports/dunning-recovery``: recovery of failed payments by monthly cohort."""
 
-    required_permissions = {"GET": ("receivables.view_dunningcase",)}
-    permission_classes = [HasModelPermission]
+    required_perms = {"GET": ("receivables.view_dunningcase",)}
 
     @extend_schema(responses={200: dict})
     def get(self, request: Request) -> Response:

@@ -3,6 +3,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -14,17 +15,25 @@ from reporting.aging import BUCKETS
 from reporting.ar import ar_report
 from reporting.cfo import cfo_report
 from reporting.forms import ArFilterForm, PeriodForm
-from reporting.permissions import AR_DASHBOARD, CFO_DASHBOARD, api_requires
+from reporting.permissions import AR_DASHBOARD, CFO_DASHBOARD
 from reporting.reconciliation import reconciliation_report
 from reporting.views import ar_filters_from, cfo_params, cfo_value
 
 
 class ReconciliationApi(APIView):
-    @extend_schema(parameters=[OpenApiParameter("period", str, required=True, description="YYYY-MM")])
+    required_perms = {"GET": ("reporting.view_dashboard",)}
+
+    @extend_schema(
+        parameters=[OpenApiParameter("period", str, required=True, description="YYYY-MM")],
+        responses={200: OpenApiTypes.OBJECT},
+    )
     def get(self, request: Request) -> Response:
         period = request.query_params.get("period", "")
-        if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", period):
-            return Response(error_body(400, "Invalid input.", {"period": ["Expected a month YYYY-MM."]}), status=400)
+        if not re.fullmatch(r"[0-9]{4}-(0[1-9]|1[0-2])", period) or not 1970 <= int(period[:4]) <= 2999:
+            return Response(
+                error_body(400, "Invalid input.", {"period": ["Expected a month YYYY-MM between 1970 and 2999."]}),
+                status=400,
+            )
         return Response(reconciliation_report(period=period))
 
 
@@ -41,7 +50,7 @@ class ArAgingApi(APIView):
     """The AR dashboard as JSON: open invoices with age, amount due and the next automated action,
     aging totals per currency and per customer, review flags. Same filters as the admin page."""
 
-    permission_classes = [api_requires(AR_DASHBOARD)]
+    required_perms = {"GET": (AR_DASHBOARD,)}
 
     @extend_schema(
         parameters=[
@@ -92,7 +101,7 @@ class ArAgingApi(APIView):
 class CfoDashboardApi(APIView):
     """The CFO dashboard's series as JSON: per currency and converted to the reporting currency."""
 
-    permission_classes = [api_requires(CFO_DASHBOARD)]
+    required_perms = {"GET": (CFO_DASHBOARD,)}
 
     @extend_schema(
         parameters=[

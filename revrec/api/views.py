@@ -44,6 +44,8 @@ _EXAMPLE = {
 class RevrecPreviewApi(APIView):
     """Stores nothing. Invalid input: 400 with field paths (``obligations[1].end``)."""
 
+    required_perms = {"POST": ("revrec.view_revenuescheduleentry",)}  # computes without storing: a read
+
     @extend_schema(
         request=inline_serializer(
             "RevrecPreviewRequest",

@@ -424,11 +424,12 @@ def test_with_a_worker_the_run_returns_running_and_each_chunk_task_moves_it(
     with django_capture_on_commit_callbacks(execute=True):
         run = billing_run_execute(as_of=dt.datetime(2026, 2, 2, tzinfo=dt.UTC), actor="tests")
     assert (run.status, run.contracts_done, run.chunks_total, run.invoices_created) == ("running", 0, 3, 0)
-    assert [len(ids) for _, ids in sent] == [2, 2, 1]
+    assert [len(ids) for _, ids, _ in sent] == [2, 2, 1]
     assert not Invoice.objects.exists()
 
-    for i, (run_id, ids) in enumerate(sent, start=1):
-        billing_run_chunk_task.apply(args=(run_id, ids))
+    for i, (run_id, ids, index) in enumerate(sent, start=1):
+        billing_run_chunk_task.apply(args=(run_id, ids, index))
+        billing_run_chunk_task.apply(args=(run_id, ids, index))  # redelivered: drafted and counted once
         run.refresh_from_db()
         assert (run.chunks_done, run.contracts_done) == (i, min(2 * i, 5))
         assert run.status == ("completed" if i == 3 else "running")
