@@ -2,7 +2,7 @@
 next to its expected contract JSON: ``python -m tests.contracts.documents.make_corpus``.
 
 The rendered files are committed, so the benchmark reads real documents; re-run this after
-editing corpus_dev.py or corpus_heldout.py.
+editing corpus_dev.py, corpus_heldout.py or an unseen batch (corpus_batch_*.py).
 """
 
 from __future__ import annotations
@@ -145,10 +145,11 @@ def build(folder: str, docs: list[dict[str, Any]]) -> None:
 
 
 def main() -> None:
-    from tests.contracts.documents import corpus_dev, corpus_heldout
+    from tests.contracts.documents import corpus_batch_b, corpus_dev, corpus_heldout
 
     build("dev", corpus_dev.DOCS)
     build("heldout", corpus_heldout.DOCS)
+    build("batch_b", corpus_batch_b.DOCS)
 
 
 if __name__ == "__main__":
