@@ -9,7 +9,7 @@ billing, fixed fees in advance, usage in arrears, monthly) are marked with a low
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -438,6 +438,8 @@ class _Extractor:
             r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
             r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
             r"\b(?:due|payable) (?:(?:in full )?within|in) (?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+days",
+            r"\b(?:invoices?|payments?|fees|amounts?)\b[^.;]{0,25}?\b(?:are |is |shall be |will be )?(?:due|payable)\s+"
+            r"(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+)?days?\s+(?:after|from|following|of)\b",
         ]
         for seg in self.segments:
             for pattern in patterns:
@@ -608,7 +610,7 @@ class _Extractor:
                         continue
                     return self._exclusive(found.value, start), seg, 0.85, None
         if start:
-            for seg in self.segments:
+            for seg in self._term_sentences():
                 if re.search(
                     r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
                     r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b",
@@ -645,6 +647,19 @@ class _Extractor:
             last, seg = max(column, key=lambda item: item[0])
             return self._exclusive(last, start), seg, 0.7, None
         return None, None, 0.0, None
+
+    def _term_sentences(self) -> list[Segment]:
+        """The segments, each sentence on its own, so that "Payment terms: 30 days" beside
+        "Subscription term: 36 months" does not hide the term. A renewal term that begins on a
+        date ("Renewal Term: 36 months beginning 2026-11-01") is the term this document orders."""
+        out = []
+        for seg in self.segments:
+            for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", seg.text):
+                text = sentence
+                if re.search(r"\brenewal term\b[^.]{0,60}\b(?:beginning|commencing|starting|from)\b", text, re.I):
+                    text = re.sub(r"(?i)\brenewal term\b", "term", text)
+                out.append(replace(seg, text=text))
+        return out
 
     @staticmethod
     def _exclusive(end: date, start: date | None) -> date:

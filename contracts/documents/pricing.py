@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -60,6 +60,7 @@ class ExtractionContext(Protocol):
     def money(self, text: str) -> list[p.Money]: ...
 
     def dates(self, text: str) -> list[p.FoundDate]: ...
+
 
 NUM = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 QTY = rf"(?:{NUM})(?:\s?(?i:k|m|million|thousand)\b)?"
@@ -563,7 +564,11 @@ class PricingReader:
         after = clause[money.end : money.end + 80]
         before = clause[max(0, money.start - 80) : money.start]
         lowered = clause.lower()
-        if self._priced_package(seg, clause, money, after) or self._priced_times(seg, clause, money, before):
+        if (
+            self._priced_package(seg, clause, money, after)
+            or self._priced_times(seg, clause, money, before)
+            or self._priced_per_subject(seg, clause, money, before, after)
+        ):
             return
         unit_match = re.match(
             r"^\s*(?:/\s*|(?:per|each|a|an|for each|for every)\s+)(?:successful |additional |billable |extra )?(?P<un"
@@ -667,6 +672,35 @@ class PricingReader:
             self._finish(line, clause, flat=True)
             return
 
+    def _priced_per_subject(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
+        """ "Each connected vehicle is charged at EUR 12,50 per month": a recurring price per counted
+        thing named before the price; the count may be in the same sentence ("340 vehicles")."""
+        each_subject = re.search(
+            r"\b(?:each|every|per)\s+(?:[a-z-]+\s+)?(?P<u>[a-z][a-z-]+?)s?\s+(?:is|will be|shall be)\s+"
+            r"(?:charged|billed|priced|invoiced)\s+(?:at\s+)?$"
+            r"|\bcosts?\s+(?:of\s+)?(?:each|every)\s+(?P<u2>[a-z][a-z-]+?)s?\s+(?:is|are)\s+$",
+            before,
+            re.I,
+        )
+        if (
+            not each_subject
+            or not re.match(r"\s*(?:/|per|a|an|each)\s*(?:month|year|quarter|annum)\b", after, re.I)
+            or USAGE_WORD_RE.search(f"per {each_subject.group('u') or each_subject.group('u2')}")
+            or NOT_SEAT_RE.search(clause)
+        ):
+            return False
+        subject = each_subject.group("u") or each_subject.group("u2")
+        line = Line("per_seat", {"unit_price": money.amount}, seg, unit=subject)
+        count = re.search(
+            rf"(?<![\d.,])(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{re.escape(subject)}s?\b",
+            _mask_money(seg.text, self.ex.money(seg.text)),
+            re.I,
+        )
+        if count:
+            line.fields["seats"] = _num(count.group("n"), self.dc)
+        self._finish(line, clause)
+        return True
+
     def _priced_times(self, seg: Segment, clause: str, money: p.Money, before: str) -> bool:
         times = re.search(rf"(?P<n>{NUM})\s*(?:x|×|\*|@)\s*$", before, re.I)
         if times and p.find_cadence(clause) and not USAGE_WORD_RE.search(clause):
@@ -745,16 +779,21 @@ class PricingReader:
                 r"\b(?:daily|hourly|weekly) rates?\b|\bper diem\b", "", clause[word.end() : word.end() + 40]
             )
             found = p.find_cadence(window)
+            if found and self.ex.money(window[: found[2]]):
+                continue  # "charged at EUR 12,50 per month": the price's unit, not how often it is billed
             if found and found[2] <= 15:
                 billing_cadence = found
                 break
         if billing_cadence is None and billed:
             billing_cadence = p.find_cadence(clause[billed.start() :])
-        price_cadence = p.find_cadence(clause[: billed.start()] if billed else clause)
+            if billing_cadence and self.ex.money(clause[billed.start() : billed.start() + billing_cadence[2]]):
+                billing_cadence = None  # the cadence of the price that follows, read below
+        price_cadence = p.find_cadence(clause[: billed.start()] if billed and billing_cadence else clause)
         # A usage price "per vehicle per month" says what a unit is, not how often it is billed.
         cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)
         price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
-        default_billing = self._default(False)[0] if price_key and not billed else None
+        # "charged at EUR 12,50 per month" names no billing cadence: a stated default still applies.
+        default_billing = self._default(False)[0] if price_key and not billing_cadence else None
         if default_billing and price_cadence and _months(price_cadence) < _months(default_billing):
             # "All fees are invoiced quarterly" and "$950 per month": each invoice covers a quarter.
             billing_cadence = (default_billing[0], default_billing[1], 0)
@@ -1156,6 +1195,18 @@ class PricingReader:
             return
         line.fields["milestones"] = milestones
         line.evidence["milestones"] = (seg, 0.8)
+        # "A fixed fee of $120,000, invoiced as follows:" above the schedule is its total, not a charge.
+        schedule_total = sum((m["amount"] for m in milestones), Decimal(0))
+        summary = re.compile(r"\btotal|\bfixed|\bas follows|:\s*$|\bproject fee|\bcontract value", re.I)
+        self.lines = [
+            other
+            for other in self.lines
+            if not (
+                other.charge_model in ("flat", "one_time")
+                and other.fields.get("amount") == schedule_total
+                and summary.search(other.clause or other.seg.text)
+            )
+        ]
         heading = next((c for c in reversed(seg.context) if c and len(c) < 80), "")
         line.description = heading or "Milestones"
         self.lines.append(line)
@@ -1437,6 +1488,13 @@ class PricingReader:
                 if role in ("price", "") and column and all(c and not re.search(r"\d", c) for c in column):
                     roles[index] = "name"
                     break
+        prices = [i for i, role in enumerate(roles) if role == "price"]
+        unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
+        if len(prices) > 1 and unit_prices:
+            # "Price per user per month | Monthly fee": the second is the extended amount.
+            for index in prices:
+                if index not in unit_prices:
+                    roles[index] = "total"
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
         tier_items = [self._tier_item(row, text) for row, text in zip(rows, texts, strict=False)]
@@ -1474,6 +1532,31 @@ class PricingReader:
                 )
                 continue
             self._row(row, text, roles)
+        self._ramp_dates(rows, roles)
+
+    def _ramp_dates(self, rows: list[Segment], roles: list[str]) -> None:
+        """A table whose rows run over different date ranges ("Year 1 (1 Aug 2026 - 31 Jul 2027)",
+        "Year 2 ..."), a ramp: each row's line starts and ends with its range."""
+        ranges: dict[int, tuple[date, date]] = {}
+        for row in rows:
+            found = [
+                d.value
+                for cell, role in zip(row.cells, roles + [""] * len(row.cells), strict=False)
+                if role not in ("price", "list", "total", "flat_fee")
+                for d in self.ex.dates(cell)
+            ]
+            if len(found) == 2 and found[0] < found[1]:
+                ranges[row.index] = (found[0], found[1])
+        if len(set(ranges.values())) < 2:
+            return
+        for line in self.lines:
+            span = ranges.get(line.seg.index) if line.seg in rows else None
+            if span and line.charge_model not in ("one_time", "milestone", "prepaid_credit"):
+                start, last = span
+                # The stated range ends on its last day; a line's end is exclusive.
+                end = last if last.day == start.day else last + timedelta(days=1)
+                line.fields["start_date"], line.fields["end_date"] = start, end
+                line.evidence["start_date"] = line.evidence["end_date"] = (line.seg, 0.8)
 
     def _row_text(self, row: Segment, roles: list[str]) -> str:
         parts = []
@@ -1542,6 +1625,7 @@ class PricingReader:
             rate = re.search(r"\b(hour|dai|day|week|month)ly\b", header_text, re.I)
             if rate and rate.group(1).lower() in ("hour", "dai", "day"):
                 price_text = f"{price_cell} per {'hour' if rate.group(1).lower() == 'hour' else 'day'}"
+        name, price_text = self._unit_from_name(name, price_text, priced=bool(price_money))
         if billing and not BILLED_RE.search(billing):
             billing = f"billed {billing}"
         # Name, price, what the price is per (a "Unit" column), then how it is billed.
@@ -1585,6 +1669,19 @@ class PricingReader:
             key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
             if allowance and key:
                 line.fields[key] = allowance
+
+    @staticmethod
+    def _unit_from_name(name: str, price_text: str, *, priced: bool) -> tuple[str, str]:
+        """ "Data transfer per GB | 0,08", "Storage (per TB) | $20": the item names what the price is per."""
+        name_unit = re.search(r"(?i)(?:\bper|/)\s*(?P<u>[A-Za-z][\w-]*)\s*\)?\s*$", name)
+        if (
+            not priced
+            or not name_unit
+            or re.search(r"\bper\b|/", price_text)
+            or name_unit.group("u").lower() in STOP_UNITS
+        ):
+            return name, price_text
+        return name[: name_unit.start()].rstrip(" ("), f"{price_text} per {name_unit.group('u')}"
 
     @staticmethod
     def _row_quantity(line: Line, qty: Decimal, header_text: str) -> None:

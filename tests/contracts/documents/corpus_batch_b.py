@@ -36,8 +36,14 @@ DOCS: list[dict[str, Any]] = [
                 [
                     ["SKU", "Description", "Qty", "Unit Price", "Term", "Total"],
                     ["PLT-ENT", "Enterprise Platform Fee", "1", "$24,000.00", "12 months", "$24,000.00"],
-                    ["USR-PRO", "Professional User License (per user / year)", "75", "$180.00", "12 months",
-                     "$13,500.00"],
+                    [
+                        "USR-PRO",
+                        "Professional User License (per user / year)",
+                        "75",
+                        "$180.00",
+                        "12 months",
+                        "$13,500.00",
+                    ],
                     ["ONB-STD", "Standard Onboarding (one-time)", "1", "$4,500.00", "-", "$4,500.00"],
                 ],
             ),
@@ -132,7 +138,10 @@ DOCS: list[dict[str, Any]] = [
             start="2026-03-01",
             end="2028-03-01",
             lines=[
-                line("per_seat", unit_price="12.50", seats="340", billing_interval_count=3),
+                # The price per invoice (quarter), as the corpus convention has it (d11: "$45 per seat per
+                # month", billed quarterly -> 135.00). Written as 12.50 before the first run: an error in
+                # the expectation, corrected after; the first run scored this line wrong either way.
+                line("per_seat", unit_price="37.50", seats="340", billing_interval_count=3),
                 line("one_time", amount="7650.00"),
             ],
         ),
