@@ -158,8 +158,12 @@ class _Extractor:
     def _clean_name(self, raw: str) -> str:
         name = re.split(
             r"\s*\((?:the )?[\"“']|\s*\(hereinafter|,\s+(?:a|an)\s+[A-Za-z]|\s+\(\"|,\s+(?:with|having|whose|located)"
-            r"\b|\s+with (?:its|a) |\s*<|,\s*\d|\s+-\s+|\s+\|",
+            r"\b|\s+with (?:its|a) |\s*<|,\s*\d|\s+-\s+|\s+\|"
+            # "Mercy Valley Health System, Accounts Payable": a department or contact after the name.
+            r"|,\s*(?:attn\.?|attention|c/o|accounts payable|accounts receivable|finance(?: department| team)?|"
+            r"procurement|purchasing|billing department|ap department)\b",
             raw,
+            flags=re.I,
         )[0]
         name = re.sub(r"\s*\(.*$", "", name)
         name = name.strip(" ,;:\"“”'")
@@ -234,6 +238,8 @@ class _Extractor:
         )
         for seg in self.segments:
             for match in roles.finditer(seg.text):
+                if seg.text[match.end() :].lstrip().startswith(":"):
+                    continue  # "Händler (merchant): ..." is a label with its translation, not a party
                 raw = match.group("name")
                 raw = re.split(
                     r"\band\b|\bbetween\b|\bby\b|\bwith\b|\bfor\b|\bto\b|\bconfirm\w*\b|\bis\b|\bfrom\b|\bof\s+(?=[A-"

@@ -85,7 +85,11 @@ FREE_WORD = re.compile(
 BILLED_RE = re.compile(
     r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur)", re.I
 )
-TOP_UP_RE = re.compile(r"\btop[- ]?up|\breplenish|\brecharge|\brefill|\bauto[- ]?reload|\breload", re.I)
+TOP_UP_RE = re.compile(
+    r"\btop[- ]?up|\breplenish|\brecharge|\brefill|\bauto[- ]?reload|\breload|\b(?:purchased|bought|added) "
+    r"automatically|\bautomatically (?:purchase|buy|add)",
+    re.I,
+)
 EXPIRE_RE = re.compile(r"\bexpir|\bvalid (?:for|until)|\bforfeit|\bunused credits?|\bverfall", re.I)
 
 
@@ -412,7 +416,10 @@ class PricingReader:
         if self._not_a_price(clause, moneys) or offered_only:
             return  # not a charge, or an add-on offered and not ordered
         # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
-        if PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit")):
+        draws_down = self._last("prepaid_credit") and self._priced_against_credits(clause, moneys)
+        if not draws_down and (
+            PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit"))
+        ):
             self._prepaid(seg, clause, moneys)
             return
         if EXPIRE_RE.search(clause) and self._last("prepaid_credit") and not moneys:
@@ -493,6 +500,14 @@ class PricingReader:
             self._one_time(seg, clause, moneys)
             return
         self._priced(seg, clause, moneys, context)
+
+    @staticmethod
+    def _priced_against_credits(clause: str, moneys: list[p.Money]) -> bool:
+        """ "GPU compute is charged at $2.40 per GPU-hour against the prepaid balance": a usage price
+        drawn from the credits bought, not another purchase of credits."""
+        return not re.search(r"\b(?:purchase|buy|buys|bought|top[- ]?up)", clause, re.I) and any(
+            re.match(r"\s*(?:per|/)\s*(?!credit|unit of credit)[a-z]", clause[m.end :], re.I) for m in moneys
+        )
 
     def _minimum(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         """A minimum or commitment, possibly in the same clause as the price it applies to
@@ -674,32 +689,48 @@ class PricingReader:
 
     def _priced_per_subject(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
         """ "Each connected vehicle is charged at EUR 12,50 per month": a recurring price per counted
-        thing named before the price; the count may be in the same sentence ("340 vehicles")."""
+        thing named before the price, its count in the sentence or the next ("340 vehicles"); "each
+        booking processed through the platform is charged at CHF 0.80": a usage price."""
         each_subject = re.search(
-            r"\b(?:each|every|per)\s+(?:[a-z-]+\s+)?(?P<u>[a-z][a-z-]+?)s?\s+(?:is|will be|shall be)\s+"
-            r"(?:charged|billed|priced|invoiced)\s+(?:at\s+)?$"
+            r"\b(?:each|every)\s+(?:(?P<q>[a-z-]+)\s+)?(?P<u>[a-z][a-z-]+?)s?\b(?:\s+[a-z-]+){0,5}?\s+(?:is|will "
+            r"be|shall be|costs?)\s+(?:(?:charged|billed|priced|invoiced)\s+)?(?:at\s+)?$"
             r"|\bcosts?\s+(?:of\s+)?(?:each|every)\s+(?P<u2>[a-z][a-z-]+?)s?\s+(?:is|are)\s+$",
             before,
             re.I,
         )
+        subject = (each_subject.group("u") or each_subject.group("u2")) if each_subject else ""
         if (
             not each_subject
-            or not re.match(r"\s*(?:/|per|a|an|each)\s*(?:month|year|quarter|annum)\b", after, re.I)
-            or USAGE_WORD_RE.search(f"per {each_subject.group('u') or each_subject.group('u2')}")
             or NOT_SEAT_RE.search(clause)
+            or re.search(r"\bfee\b|\bsubscription\b", each_subject.group(0))
+            or subject.lower() in STOP_UNITS
         ):
             return False
-        subject = each_subject.group("u") or each_subject.group("u2")
+        recurring = re.match(r"\s*(?:/|per|a|an|each)\s*(?:month|year|quarter|annum)\b", after, re.I)
+        if not recurring or USAGE_WORD_RE.search(f"per {subject}"):
+            if re.match(r"\s*(?:per|/|each)\b", after, re.I):
+                return False
+            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=subject)
+            self._finish(line, clause)
+            return True
         line = Line("per_seat", {"unit_price": money.amount}, seg, unit=subject)
-        count = re.search(
-            rf"(?<![\d.,])(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{re.escape(subject)}s?\b",
-            _mask_money(seg.text, self.ex.money(seg.text)),
-            re.I,
-        )
-        if count:
-            line.fields["seats"] = _num(count.group("n"), self.dc)
+        seats = self._count_of(seg, subject)
+        if seats is not None:
+            line.fields["seats"] = seats
         self._finish(line, clause)
         return True
+
+    def _count_of(self, seg: Segment, subject: str) -> Decimal | None:
+        """How many of a thing: "the Customer has ordered 340 vehicles", "2 additional warehouses",
+        in the price's sentence or the next few; a limit ("up to 5 warehouses") is not a count."""
+        pattern = rf"(?<![\d.,])(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{re.escape(subject)}s?\b"
+        following = [s for s in self.ex.segments[seg.index : seg.index + 4] if s.kind != "row"]
+        for other in following or [seg]:
+            text = _mask_money(other.text, self.ex.money(other.text))
+            for match in re.finditer(pattern, text, re.I):
+                if not re.search(r"(?:up to|maximum|max\.?|at most|minimum|at least)\s*$", text[: match.start()], re.I):
+                    return _num(match.group("n"), self.dc)
+        return None
 
     def _priced_times(self, seg: Segment, clause: str, money: p.Money, before: str) -> bool:
         times = re.search(rf"(?P<n>{NUM})\s*(?:x|×|\*|@)\s*$", before, re.I)
@@ -1630,7 +1661,7 @@ class PricingReader:
             billing = f"billed {billing}"
         # Name, price, what the price is per (a "Unit" column), then how it is billed.
         parts = [name, price_text]
-        per = cells.get("per", "")
+        per = _unit_of_measure(cells.get("per", ""))
         if per:
             # A "Per" / "Unit" column: "vessel per month" -> "per vessel per month".
             parts.append(per if re.match(r"(?i)\s*(?:per|/|each|a)\b", per) else f"per {per}")
@@ -1914,6 +1945,13 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+def _unit_of_measure(per: str) -> str:
+    """A purchase order's unit of measure ("EA", "LOT") counts items: it prices nothing per use."""
+    if re.fullmatch(r"(?i)\s*(?:ea|each|lot|lots|unit|units|pcs?|pieces?|items?|nos?|x|ls|lump sum|job)\.?\s*", per):
+        return ""
+    return per
 
 
 def _months(cadence: tuple[Any, ...]) -> float:
