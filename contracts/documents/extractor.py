@@ -615,44 +615,67 @@ class _Extractor:
                     ) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I):
                         continue
                     return self._exclusive(found.value, start), seg, 0.85, None
-        if start:
-            for seg in self._term_sentences():
-                if re.search(
-                    r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
-                    r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b",
-                    seg.text,
-                    re.I,
-                ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
-                    match = (
-                        re.search(
-                            r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern,
-                            seg.text,
-                            re.I,
-                        )
-                        or re.search(
-                            r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect))\s+for\s+(?:a (?:period|term)"
-                            r" of\s+)?" + p.DURATION_RE.pattern,
-                            seg.text,
-                            re.I,
-                        )
-                        or (
-                            re.search(
-                                p.DURATION_RE.pattern
-                                + r"[^.]{0,25}?\b(?:term|period|subscription|agreement|commitment)\b",
-                                seg.text,
-                                re.I,
-                            )
-                        )
-                    )
-                    if match:
-                        length = p.duration(match.group(0))
-                        if length:
-                            return start + length, seg, 0.85, None
+        by_length = self._end_from_length(start)
+        if by_length is not None:
+            return by_length
         column = self._dates_in_column(r"end|to|until|through")
         if column:
             last, seg = max(column, key=lambda item: item[0])
             return self._exclusive(last, start), seg, 0.7, None
         return None, None, 0.0, None
+
+    def _end_from_length(self, start: date | None) -> tuple[date, Segment, float, None] | None:
+        """The end from a stated length: "an initial term of 12 months", "from 15 September for
+        twelve months", "Contract Term (months) | 24"."""
+        if not start:
+            return None
+        for seg in self._term_sentences():
+            if re.search(
+                r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
+                r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
+                r"\b(?:from|starting|beginning|commencing)\b[^.]{0,40}?\bfor\s",
+                seg.text,
+                re.I,
+            ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
+                match = (
+                    re.search(
+                        r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern,
+                        seg.text,
+                        re.I,
+                    )
+                    or re.search(
+                        r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect))\s+for\s+(?:a (?:period|term)"
+                        r" of\s+)?" + p.DURATION_RE.pattern,
+                        seg.text,
+                        re.I,
+                    )
+                    or re.search(
+                        r"\b(?:from|starting|beginning|commencing)\b[^.]{0,40}?\bfor\s+(?:an? (?:initial )?(?:period"
+                        r"|term) of\s+)?" + p.DURATION_RE.pattern,
+                        seg.text,
+                        re.I,
+                    )
+                    or (
+                        re.search(
+                            p.DURATION_RE.pattern + r"[^.]{0,25}?\b(?:term|period|subscription|agreement|commitment)\b",
+                            seg.text,
+                            re.I,
+                        )
+                    )
+                )
+                if match:
+                    length = p.duration(match.group(0))
+                    if length:
+                        return start + length, seg, 0.85, None
+        # "Contract Term (months) | 24": the unit in the label, the number in the value.
+        for seg in self.fields_labelled(r"(?:contract |subscription |initial |service )?(?:term|duration)\b.*"):
+            unit = re.search(r"(?i)\b(months?|years?)\b", seg.label)
+            number = re.fullmatch(r"\s*(\d{1,3})\s*", seg.value)
+            if unit and number and not re.search(r"(?i)payment|notice|renewal", seg.label):
+                length = p.duration(f"{number.group(1)} {unit.group(1)}")
+                if length:
+                    return start + length, seg, 0.85, None
+        return None
 
     def _term_sentences(self) -> list[Segment]:
         """The segments, each sentence on its own, so that "Payment terms: 30 days" beside
