@@ -994,8 +994,11 @@ class PricingReader:
         if TOP_UP_RE.search(clause) and line is not None and moneys:
             threshold = None
             amount = None
+            previous_end = 0
             for money in moneys:
-                before = clause[max(0, money.start - 40) : money.start].lower()
+                # The words since the previous amount: "below 500 USD, a further 2,000 USD" tops up 2,000.
+                before = clause[max(previous_end, money.start - 40) : money.start].lower()
+                previous_end = money.end
                 if re.search(r"below|under|less than|falls to|drops to|reaches|beneath|threshold", before):
                     threshold = money.amount
                 elif amount is None:
