@@ -742,12 +742,7 @@ class PricingReader:
         return False
 
     def _priced_package(self, seg: Segment, clause: str, money: p.Money, after: str) -> bool:
-        after = re.sub(
-            r"^(\s*(?:per|for each|for every|each|/)\s+)(?:a\s+)?(thousand|hundred|million)\b",
-            lambda m: m.group(1) + {"thousand": "1000", "hundred": "100", "million": "1000000"}[m.group(2).lower()],
-            after,
-            flags=re.I,
-        )
+        after = _scale_words(after)
         """ "$25 per block of 10,000 emails", "$2 per 1,000 requests": a price per started package."""
         package = re.search(
             rf"^\s*(?:per|for each|for every|each|/)\s+(?:(?:started|commenced|full|block|pack|bundle|package|batch|i"
@@ -1277,7 +1272,7 @@ class PricingReader:
                 and not re.search(r"^\s*(?:per|/)", after)
             ):
                 flat_fee, unit_price = moneys[0].amount, Decimal(0)
-            pack = re.match(rf"^\s*(?:per|/|for each|each)\s+(?P<n>{QTY})\b", after, re.I)
+            pack = re.match(rf"^\s*(?:per|/|for each|each)\s+(?P<n>{QTY})\b", _scale_words(after), re.I)
             if pack:
                 size = _num(pack.group("n"), self.dc)
                 if size and size > 1:
@@ -1948,6 +1943,16 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+def _scale_words(after: str) -> str:
+    """ "per thousand", "per a million" -> "per 1000", "per 1000000": a package named in words."""
+    return re.sub(
+        r"^(\s*(?:per|for each|for every|each|/)\s+)(?:a\s+|one\s+)?(thousand|hundred|million)\b",
+        lambda m: m.group(1) + {"thousand": "1000", "hundred": "100", "million": "1000000"}[m.group(2).lower()],
+        after,
+        flags=re.I,
+    )
 
 
 def _unit_of_measure(per: str) -> str:
