@@ -107,6 +107,7 @@ class Line:
     confidence: float = 0.85
     clause: str = ""  # the words the line was read from, when narrower than its segment
     quotes: dict[str, str] = field(default_factory=dict)  # narrower evidence per field
+    span: tuple[date, date] | None = None  # the dates it runs between, as stated (a ramp's step)
 
     @property
     def is_usage(self) -> bool:
@@ -225,6 +226,7 @@ class PricingReader:
         self._build_milestone_line()
         commitment = self._apply_minimums()
         self._dedupe()
+        self._apply_spans()
         return self._output(), commitment
 
     # -- document-wide cadence / timing statements --------------------------------------------
@@ -786,6 +788,7 @@ class PricingReader:
     # -- line completion ------------------------------------------------------------------------
     def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
         line.description = self._describe(line.seg, clause, line.unit)
+        line.span = line.span or self._span(clause)
         if line.seg.kind != "row" and clause in line.seg.text:
             line.clause = clause
         key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
@@ -848,6 +851,17 @@ class PricingReader:
         if timing:
             line.timing = timing
         self.lines.append(line)
+
+    def _span(self, clause: str) -> tuple[date, date] | None:
+        """ "from March 1, 2027 to February 29, 2028": the period a price applies to."""
+        found = self.ex.dates(clause)
+        if len(found) != 2 or found[0].value >= found[1].value:
+            return None
+        if re.search(r"\b(?:from|between|for the period)\s*$", clause[: found[0].start], re.I) and re.fullmatch(
+            r"\s*(?:to|until|through|thru|and|-|–)\s*(?:and including\s*)?", clause[found[0].end : found[1].start], re.I
+        ):
+            return found[0].value, found[1].value
+        return None
 
     def _describe(self, seg: Segment, clause: str, unit: str) -> str:
         if seg.kind == "field":
@@ -1579,10 +1593,19 @@ class PricingReader:
         if len(set(ranges.values())) < 2:
             return
         for line in self.lines:
-            span = ranges.get(line.seg.index) if line.seg in rows else None
-            if span and line.charge_model not in ("one_time", "milestone", "prepaid_credit"):
-                start, last = span
-                # The stated range ends on its last day; a line's end is exclusive.
+            if line.seg in rows and line.seg.index in ranges:
+                line.span = ranges[line.seg.index]
+
+    def _apply_spans(self) -> None:
+        """Lines that run over different stated periods are a ramp: each starts and ends with its
+        period. One period for everything is the contract's term, not the line's."""
+        spans = {line.span for line in self.lines if line.span}
+        if len(spans) < 2:
+            return
+        for line in self.lines:
+            if line.span and line.charge_model not in ("one_time", "milestone", "prepaid_credit"):
+                start, last = line.span
+                # The stated period ends on its last day; a line's end is exclusive.
                 end = last if last.day == start.day else last + timedelta(days=1)
                 line.fields["start_date"], line.fields["end_date"] = start, end
                 line.evidence["start_date"] = line.evidence["end_date"] = (line.seg, 0.8)
@@ -1819,6 +1842,8 @@ class PricingReader:
         when their descriptions share a word ("two prices for one thing" becomes a warning)."""
         if a.charge_model in ("milestone", "prepaid_credit", "percentage"):
             return True
+        if a.span and b.span and a.span != b.span:
+            return False  # "$4,000 per month from March 2027 ..., $5,500 per month from March 2028 ...": a ramp
         if a.is_usage:
             if metric_code(a.unit) != metric_code(b.unit):
                 return False
