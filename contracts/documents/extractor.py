@@ -595,7 +595,10 @@ class _Extractor:
             found = self.dates(seg.value)
             if found:
                 return self._exclusive(found[0].value, start), seg, 0.9, None
+        by_length = self._end_from_length(start)
         for seg in self.segments:
+            if by_length is not None and self.money(seg.text):
+                continue  # "$1,000 per month from ... to ...": a price's period, when the term is stated
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 50) : found.start]
                 if re.search(
@@ -615,7 +618,6 @@ class _Extractor:
                     ) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I):
                         continue
                     return self._exclusive(found.value, start), seg, 0.85, None
-        by_length = self._end_from_length(start)
         if by_length is not None:
             return by_length
         column = self._dates_in_column(r"end|to|until|through")

@@ -1,0 +1,121 @@
+"""The extractor on the unseen batches (B and C, each scored once before any fix) and the general
+pricing language those batches exposed: ramps, usage drawn from prepaid credits, automatic
+top-ups, counted things priced "each ... per month", terms stated as a length."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from contracts.documents import extract, read_document
+from contracts.documents.scoring import score_extraction
+
+CORPUS = Path(__file__).parent / "documents"
+
+
+def _extract_text(text: str):  # type: ignore[no-untyped-def]
+    return extract(read_document(text.encode(), "contract.txt"))
+
+
+def _batch(folder: str) -> list[Path]:
+    return sorted(path for path in (CORPUS / folder).iterdir() if path.suffix in (".pdf", ".docx", ".txt"))
+
+
+@pytest.mark.parametrize("path", _batch("batch_b") + _batch("batch_c"), ids=lambda path: path.stem)
+def test_unseen_batches_field_f1(path: Path) -> None:
+    expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
+    result = extract(read_document(path.read_bytes(), path.name))
+    score = score_extraction(expected, result.data)
+    assert score.f1 >= 0.9, score.misses
+
+
+def test_prices_for_different_periods_are_a_ramp_with_line_dates() -> None:
+    result = _extract_text(
+        "Customer: Ramp Co\nTerm: 24 months starting January 1, 2027.\n\n"
+        "Hosting: $1,000 per month from January 1, 2027 to December 31, 2027, and $1,200 per month from "
+        "January 1, 2028 to December 31, 2028, billed monthly in advance.\n"
+    )
+    lines = result.data["lines"]
+    assert [(line["amount"], line["start_date"], line["end_date"]) for line in lines] == [
+        ("1000.00", "2027-01-01", "2028-01-01"),
+        ("1200.00", "2028-01-01", "2029-01-01"),
+    ]
+    assert result.data["end_date"] == "2029-01-01"
+
+
+def test_one_period_for_every_line_is_the_term_not_a_ramp() -> None:
+    result = _extract_text(
+        "Customer: Flat Co\n\nHosting: $1,000 per month from January 1, 2027 to December 31, 2027, billed "
+        "monthly in advance.\n"
+    )
+    (line,) = result.data["lines"]
+    assert "start_date" not in line
+    assert "end_date" not in line
+    assert (result.data["start_date"], result.data["end_date"]) == ("2027-01-01", "2028-01-01")
+
+
+def test_usage_drawn_from_prepaid_credits_is_a_usage_line() -> None:
+    result = _extract_text(
+        "Customer: Credit Co\nStart date: 2026-03-01\n\nCustomer purchases a prepaid credit balance of $10,000 "
+        "for $9,000.\n\nRendering is charged at $1.20 per render-hour against the prepaid balance, billed "
+        "monthly in arrears.\n\nWhen the balance falls below $1,000, a further $5,000 of credits is purchased "
+        "automatically.\n"
+    )
+    credit, usage = result.data["lines"]
+    assert (credit["charge_model"], credit["amount"], credit["price"]) == ("prepaid_credit", "10000.00", "9000.00")
+    assert (credit["top_up_threshold"], credit["top_up_amount"]) == ("1000.00", "5000.00")
+    assert (usage["charge_model"], usage["unit_price"]) == ("per_unit", "1.2")
+
+
+def test_each_counted_thing_priced_per_month_with_a_billing_default() -> None:
+    result = _extract_text(
+        "Customer: Fleet BV\nStart date: 1 March 2026\n\nEach connected truck is charged at EUR 10,00 per month; "
+        "the Customer has ordered 25 trucks.\n\nThese fees will be billed quarterly in advance.\n"
+    )
+    (line,) = result.data["lines"]
+    assert (line["charge_model"], line["seats"]) == ("per_seat", "25")
+    # The price per invoice: three months of EUR 10,00.
+    assert (line["unit_price"], line["billing_interval"], line["billing_interval_count"]) == ("30", "month", 3)
+
+
+def test_each_event_priced_without_a_period_is_usage() -> None:
+    result = _extract_text(
+        "Customer: Hotel AG\nStart date: 2026-07-01\n\nEach booking processed through the platform is charged "
+        "at CHF 0.80, invoiced monthly in arrears.\n"
+    )
+    (line,) = result.data["lines"]
+    assert (line["charge_model"], line["unit_price"], line["billing_timing"]) == ("per_unit", "0.8", "in_arrears")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "end"),
+    [
+        ("We will serve Acme Ltd from September 15, 2026 for twelve months.", "2027-09-15"),
+        ("Subscription term: 36 months commencing 15 September 2026. Payment terms: 30 days.", "2029-09-15"),
+        ("Renewal Term: 24 months beginning 2026-09-15", "2028-09-15"),
+    ],
+)
+def test_term_stated_as_a_length(sentence: str, end: str) -> None:
+    result = _extract_text(f"Customer: Acme Ltd\n\n{sentence}\n\nSupport: $100 per month.\n")
+    assert (result.data["start_date"], result.data["end_date"]) == ("2026-09-15", end)
+
+
+def test_invoices_due_days_after_receipt_are_payment_terms() -> None:
+    result = _extract_text(
+        "Customer: Terms Inc\nStart date: 2026-01-01\n\nSupport: $100 per month.\n\n"
+        "Invoices are due thirty (30) days after receipt.\n"
+    )
+    assert result.data["customer"]["payment_terms_days"] == 30
+
+
+def test_a_fixed_fee_the_milestones_split_is_not_a_charge_of_its_own() -> None:
+    result = _extract_text(
+        "Client: Build Corp\nStart date: 2026-05-01\n\nThe work is performed for a fixed fee of $30,000, invoiced "
+        "as follows:\n\n| Milestone | Target Date | Fee |\n|---|---|---|\n| Design | 2026-06-01 | $10,000 |\n"
+        "| Delivery | 2026-08-01 | $20,000 |\n"
+    )
+    (line,) = result.data["lines"]
+    assert line["charge_model"] == "milestone"
+    assert [m["amount"] for m in line["milestones"]] == ["10000.00", "20000.00"]
