@@ -473,8 +473,11 @@ class PricingReader:
         is_rate = bool(moneys) and re.match(
             r"\s*(?:/|per|an|each)\s*(?!month|year|quarter)[a-z]", clause[moneys[0].end :], re.I
         )
+        # "payable in three equal instalments of $6,000 due July 1, October 1 and January 4": dated parts.
+        dated_parts = EQUAL_PARTS_RE.search(clause) and len(self.ex.dates(clause)) >= 2
         if not is_rate and (
-            MILESTONE_RE.search(clause)
+            dated_parts
+            or MILESTONE_RE.search(clause)
             and (not ONE_TIME_RE.search(clause) or EQUAL_PARTS_RE.search(clause))
             or (MILESTONE_RE.search(context) and self.milestones and moneys and MILESTONE_RE.search(clause))
         ):
@@ -595,7 +598,11 @@ class PricingReader:
         )
         unit = unit_match.group("unit") if unit_match else ""
         unit_word = unit.split()[0].lower() if unit else ""
-        is_period_unit = unit_word in STOP_UNITS or unit_word in ("mo", "yr", "qtr")
+        period_word = p.find_cadence(f"per {unit}") if unit else None
+        # "per half-year", "per six months": a period, not a unit of use.
+        is_period_unit = (
+            unit_word in STOP_UNITS or unit_word in ("mo", "yr", "qtr") or bool(period_word and period_word[2] <= 4)
+        )
         if is_period_unit:
             second = re.search(
                 r"^\s*(?:/|per|each|a)\s*\w+\s*(?:,\s*)?(?:/|per|each|for each)\s+(?P<unit>[A-Za-z][A-Za-z-]*(?:\s[A-"
@@ -645,7 +652,10 @@ class PricingReader:
             and not re.match(r"(?:one|single|flat|fixed|total|lump)", unit_word)
         ):
             counted = re.search(
-                rf"(?<![\d.,])(?P<n>{NUM})\s+{re.escape(unit_word.rstrip('s'))}s?\b", _mask_money(clause, moneys), re.I
+                rf"(?<![\d.,])(?P<n>{NUM})\s+(?:{re.escape(unit_word.rstrip('s'))}|"
+                rf"{re.escape(unit.split()[-1].lower().rstrip('s'))})s?\b",
+                _mask_money(clause, moneys),
+                re.I,
             )
             per_period = re.match(
                 rf"^\s*(?:/|per|each)\s*[\w -]*?{re.escape(unit_word.rstrip('s'))}s?\s*(?:/|per|a|each)\s*"
@@ -1146,6 +1156,9 @@ class PricingReader:
         due: date | None = None,
     ) -> None:
         equal = EQUAL_PARTS_RE.search(clause)
+        if equal and len(moneys) == 2 and name is None and moneys[1].start > equal.start():
+            # "$18,000, payable in three equal instalments of $6,000": the total and each part.
+            moneys = moneys[:1]
         if equal and len(moneys) == 1 and name is None:
             # "$10,000, payable in two equal instalments: on signature and on go-live".
             count = p.word_number(equal.group("n")) or 0
@@ -1154,11 +1167,14 @@ class PricingReader:
                 clause[equal.end() :],
                 re.I,
             )
+            # "... due July 1, 2026, October 1, 2026 and January 4, 2027": one date per part.
+            dates = [found.value for found in self.ex.dates(clause[equal.end() :])]
             if count >= 2:
                 for index in range(count):
                     label = events[index] if len(events) == count else f"Instalment {index + 1}"
+                    due_date = dates[index] if len(dates) == count else None
                     self.milestones.append(
-                        MilestoneItem(label[:1].upper() + label[1:], moneys[0].amount / count, None, None, seg)
+                        MilestoneItem(label[:1].upper() + label[1:], moneys[0].amount / count, None, due_date, seg)
                     )
                 return
         if len(moneys) == 1 and len(percents) >= 2 and name is None:
