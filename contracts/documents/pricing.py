@@ -164,6 +164,7 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ),
     ("range", r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", False),
     ("included", r"\bincluded\b|\ballowance\b|\bfree (?:units|quantity|volume)|\binklusive", False),
+    ("package", r"\b(?:pack|package|block|bundle|bucket)\s+size\b|\bunits per (?:pack|package|block|bundle)\b", False),
     ("qty", r"\b(?:qty|quantity|seats|users|licen[cs]es|count|number|no\.|menge|anzahl|units)\b", False),
     ("flat_fee", r"\bflat\b|\bbase fee\b|\bfixed fee\b|\bplatform fee\b", False),
     ("currency", r"currency|curr\.?|ccy|währung|devise", True),
@@ -1694,6 +1695,7 @@ class PricingReader:
             if rate and rate.group(1).lower() in ("hour", "dai", "day"):
                 price_text = f"{price_cell} per {'hour' if rate.group(1).lower() == 'hour' else 'day'}"
         name, price_text = self._unit_from_name(name, price_text, priced=bool(price_money))
+        price_text = _per_package(price_text, price_cell, cells.get("package", ""))
         if billing and not BILLED_RE.search(billing):
             billing = f"billed {billing}"
         # Name, price, what the price is per (a "Unit" column), then how it is billed.
@@ -1984,6 +1986,13 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+def _per_package(price_text: str, price_cell: str, package_cell: str) -> str:
+    """ "Pack size | 10 000 minutes", "Price per pack | SEK 1 900": the price is per started pack."""
+    if price_cell and re.search(r"\d", package_cell) and not re.search(r"\bper\s+\d", price_text):
+        return f"{price_cell} per {package_cell.strip()}"
+    return price_text
 
 
 def _scale_words(after: str) -> str:
