@@ -1,4 +1,4 @@
-"""The extractor on the unseen batches (B and C, each scored once before any fix) and the general
+"""The extractor on the unseen batches (B, C and D, each scored once before any fix) and the general
 pricing language those batches exposed: ramps, usage drawn from prepaid credits, automatic
 top-ups, counted things priced "each ... per month", terms stated as a length."""
 
@@ -23,7 +23,7 @@ def _batch(folder: str) -> list[Path]:
     return sorted(path for path in (CORPUS / folder).iterdir() if path.suffix in (".pdf", ".docx", ".txt"))
 
 
-@pytest.mark.parametrize("path", _batch("batch_b") + _batch("batch_c"), ids=lambda path: path.stem)
+@pytest.mark.parametrize("path", _batch("batch_b") + _batch("batch_c") + _batch("batch_d"), ids=lambda path: path.stem)
 def test_unseen_batches_field_f1(path: Path) -> None:
     expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
     result = extract(read_document(path.read_bytes(), path.name))
@@ -119,3 +119,33 @@ def test_a_fixed_fee_the_milestones_split_is_not_a_charge_of_its_own() -> None:
     (line,) = result.data["lines"]
     assert line["charge_model"] == "milestone"
     assert [m["amount"] for m in line["milestones"]] == ["10000.00", "20000.00"]
+
+
+def test_a_price_per_half_year_is_a_cadence() -> None:
+    result = _extract_text("Customer: Half Co\nStart date: 2026-10-01\n\nPlatform: $21,000 per half-year.\n")
+    (line,) = result.data["lines"]
+    assert (line["charge_model"], line["amount"]) == ("flat", "21000.00")
+    assert (line["billing_interval"], line["billing_interval_count"]) == ("month", 6)
+
+
+def test_equal_instalments_with_dates_are_dated_milestones() -> None:
+    result = _extract_text(
+        "Customer: School Co\nStart date: July 1, 2026\n\nImplementation fee of $18,000, payable in three equal "
+        "instalments of $6,000 due July 1, 2026, October 1, 2026 and January 4, 2027.\n"
+    )
+    (line,) = result.data["lines"]
+    assert line["charge_model"] == "milestone"
+    assert [(m["amount"], m["due_date"]) for m in line["milestones"]] == [
+        ("6000.00", "2026-07-01"),
+        ("6000.00", "2026-10-01"),
+        ("6000.00", "2027-01-04"),
+    ]
+
+
+def test_a_pack_size_column_prices_started_packs() -> None:
+    result = _extract_text(
+        "Customer: Voice AB\nStart date: 2026-11-01\nCurrency: SEK\n\n| Item | Pack size | Price per pack | Billing |\n"
+        "|---|---|---|---|\n| Outbound minutes | 10 000 minutes | SEK 1 900 | monthly in arrears |\n"
+    )
+    (line,) = result.data["lines"]
+    assert (line["charge_model"], line["package_size"], line["package_price"]) == ("package", "10000", "1900.00")
