@@ -145,13 +145,21 @@ def build(folder: str, docs: list[dict[str, Any]]) -> None:
 
 
 def main() -> None:
-    from tests.contracts.documents import corpus_batch_b, corpus_batch_c, corpus_batch_d, corpus_dev, corpus_heldout
+    from tests.contracts.documents import (
+        corpus_batch_b,
+        corpus_batch_c,
+        corpus_batch_d,
+        corpus_batch_e,
+        corpus_dev,
+        corpus_heldout,
+    )
 
     build("dev", corpus_dev.DOCS)
     build("heldout", corpus_heldout.DOCS)
     build("batch_b", corpus_batch_b.DOCS)
     build("batch_c", corpus_batch_c.DOCS)
     build("batch_d", corpus_batch_d.DOCS)
+    build("batch_e", corpus_batch_e.DOCS)
 
 
 if __name__ == "__main__":
