@@ -444,6 +444,7 @@ class _Extractor:
             r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
             r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
             r"\b(?:due|payable) (?:(?:in full )?within|in) (?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+days",
+            r"\bpayment (?:at|in) (?P<n>\d{1,3}) days\b",
             r"\b(?:invoices?|payments?|fees|amounts?)\b[^.;]{0,25}?\b(?:are |is |shall be |will be )?(?:due|payable)\s+"
             r"(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+)?days?\s+(?:after|from|following|of)\b",
         ]
@@ -497,7 +498,7 @@ class _Extractor:
             r"(?:contract |subscription |service |order |agreement |term |billing )?(?:start|commencement|effective)"
             r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
             r"term start|initial term start|service period start|go-live date|(?:service |subscription )?begins?|"
-            r"(?:service |subscription )?commences?|"
+            r"(?:service |subscription )?commenc(?:es?|ing)|"
             r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"
         )
         # Billing starts with the service: a start or commencement date wins over an effective
@@ -635,7 +636,7 @@ class _Extractor:
             if re.search(
                 r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
                 r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
-                r"\b(?:from|starting|beginning|commencing)\b[^.]{0,40}?\bfor\s",
+                r"\b(?:from|starting|beginning|commencing|starts|begins|commences)\b[^.]{0,40}?\bfor\s",
                 seg.text,
                 re.I,
             ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
@@ -652,7 +653,8 @@ class _Extractor:
                         re.I,
                     )
                     or re.search(
-                        r"\b(?:from|starting|beginning|commencing)\b[^.]{0,40}?\bfor\s+(?:an? (?:initial )?(?:period"
+                        r"\b(?:from|starting|beginning|commencing|starts|begins|commences)\b[^.]{0,40}?\bfor\s+"
+                        r"(?:an? (?:initial )?(?:period"
                         r"|term) of\s+)?" + p.DURATION_RE.pattern,
                         seg.text,
                         re.I,

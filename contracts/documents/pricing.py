@@ -389,6 +389,13 @@ class PricingReader:
         lowered = clause.lower()
         if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
             return True
+        if moneys and re.search(
+            r"(?:\bi\.\s?e\.?|\bthat is|\bequivalent to|\bequating to|\bwhich (?:equals|works out at|is)|"
+            r"\bworks out (?:at|to)|\beffectively)[\s,]*(?:about\s+|approximately\s+|approx\.\s+)?$",
+            clause[: moneys[0].start],
+            re.I,
+        ):
+            return True  # "..., i.e. 89,29 € per shop": the same fee restated, not a second charge
         if SKIP_RE.search(clause) and re.search(
             r"\blate\b|\binterest\b|\boverdue\b|\bliabilit|\bincrease\b|\buplift|\bescalat", lowered
         ):
@@ -449,7 +456,11 @@ class PricingReader:
         if (
             moneys
             and MINIMUM_RE.search(clause)
-            and not re.search(r"\bminimum (?:term|seat|quantity|order|(?:of )?\d[\d,]* (?!usd|eur|gbp)[a-z]+)", lowered)
+            and not re.search(
+                r"\b(?:minimum|commit(?:s|ted)? to|commitment (?:to|of)) (?:term|seat|quantity|order|"
+                r"(?:a minimum of |at least )?(?:of )?\d[\d,]* (?!usd|eur|gbp|chf|aud|cad)[a-z]+)",
+                lowered,
+            )
             and not re.search(
                 r"\d+[- ](?:month|year)s?\s+minimum(?: term| commitment| period)?\)?\s*(?:[,;.]|$|billed|invoiced)",
                 lowered,
@@ -1550,10 +1561,17 @@ class PricingReader:
                     break
         prices = [i for i, role in enumerate(roles) if role == "price"]
         unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
+
+        def priced(row: Segment, index: int) -> bool:
+            return index < len(row.cells) and bool(re.search(r"\d", row.cells[index]))
+
         if len(prices) > 1 and unit_prices:
-            # "Price per user per month | Monthly fee": the second is the extended amount.
+            # "Price per user per month | Monthly fee" on the same rows: the second is the extended
+            # amount ("Monthly fee | Overage rate" filled on different rows are two prices).
             for index in prices:
-                if index not in unit_prices:
+                if index not in unit_prices and any(
+                    priced(row, index) and any(priced(row, u) for u in unit_prices) for row in rows
+                ):
                     roles[index] = "total"
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
@@ -1860,6 +1878,8 @@ class PricingReader:
         when their descriptions share a word ("two prices for one thing" becomes a warning)."""
         if a.charge_model in ("milestone", "prepaid_credit", "percentage"):
             return True
+        if a.seg.kind == "row" and b.seg.kind == "row" and a.seg.table == b.seg.table and a.seg.index != b.seg.index:
+            return False  # two rows of one price table are two charges ("Senior consultant", "Consultant")
         if a.span and b.span and a.span != b.span:
             return False  # "$4,000 per month from March 2027 ..., $5,500 per month from March 2028 ...": a ramp
         if a.is_usage:
