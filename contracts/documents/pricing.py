@@ -1688,7 +1688,7 @@ class PricingReader:
             return
         if row.cells and TOTAL_RE.search(row.cells[0]):
             return
-        cells = {role: cell for cell, role in zip(row.cells, roles, strict=False) if role and cell}
+        cells = _cells_by_role(row.cells, roles)
         header_text = " ".join(row.header)
         price_cell = cells.get("price", "") or cells.get("list", "")
         price_money = self.ex.money(price_cell)
@@ -2006,6 +2006,20 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+def _cells_by_role(cells: tuple[str, ...], roles: list[str]) -> dict[str, str]:
+    """A row's cells by column role, the last column of a role winning, except that of two price
+    columns ("Monthly fee | Overage rate") the one this row fills wins."""
+    out: dict[str, str] = {}
+    for cell, role in zip(cells, roles, strict=False):
+        if (
+            role
+            and cell
+            and not (role == "price" and re.search(r"\d", out.get(role, "")) and not re.search(r"\d", cell))
+        ):
+            out[role] = cell
+    return out
 
 
 def _per_package(price_text: str, price_cell: str, package_cell: str) -> str:
