@@ -323,6 +323,9 @@ class PricingReader:
 
     def _clauses(self, text: str) -> list[str]:
         text = TAX_NOTE.sub("", text)
+        # "A$89 p/m per practitioner", "£400 pcm", "€9.600 p/a": abbreviated periods.
+        text = re.sub(r"(?<![\w/])(?:p/m|pcm|p\.c\.m\.)(?![\w/])", "per month", text, flags=re.I)
+        text = re.sub(r"(?<![\w/])p/a(?![\w/])", "per year", text, flags=re.I)
         text = self._drop_replaced_prices(text)
         pieces = re.split(
             r";\s+|\s+(?:plus|\+)\s+(?=(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))"
