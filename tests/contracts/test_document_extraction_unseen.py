@@ -1,4 +1,5 @@
-"""The extractor on the unseen batches (B, C and D, each scored once before any fix) and the general
+"""The extractor on the unseen batches (B, C, D and E, each scored once before any
+fix) and the general
 pricing language those batches exposed: ramps, usage drawn from prepaid credits, automatic
 top-ups, counted things priced "each ... per month", terms stated as a length."""
 
@@ -23,7 +24,9 @@ def _batch(folder: str) -> list[Path]:
     return sorted(path for path in (CORPUS / folder).iterdir() if path.suffix in (".pdf", ".docx", ".txt"))
 
 
-@pytest.mark.parametrize("path", _batch("batch_b") + _batch("batch_c") + _batch("batch_d"), ids=lambda path: path.stem)
+@pytest.mark.parametrize(
+    "path", _batch("batch_b") + _batch("batch_c") + _batch("batch_d") + _batch("batch_e"), ids=lambda path: path.stem
+)
 def test_unseen_batches_field_f1(path: Path) -> None:
     expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
     result = extract(read_document(path.read_bytes(), path.name))
@@ -149,3 +152,53 @@ def test_a_pack_size_column_prices_started_packs() -> None:
     )
     (line,) = result.data["lines"]
     assert (line["charge_model"], line["package_size"], line["package_price"]) == ("package", "10000", "1900.00")
+
+
+def test_a_restated_price_is_not_a_second_charge() -> None:
+    result = _extract_text(
+        "Customer: Bakery SARL\nStart date: 2026-12-01\n\nThe monthly fee is 1 250,00 € for the 14 shops, i.e. "
+        "89,29 € per shop, billed monthly in advance.\n"
+    )
+    assert [(line["charge_model"], line["amount"]) for line in result.data["lines"]] == [("flat", "1250.00")]
+
+
+def test_committed_seats_are_a_count_not_a_money_commitment() -> None:
+    result = _extract_text(
+        "Customer: Dental LLC\nStart date: 2027-02-01\n\nCustomer commits to 200 seats at $25 per seat per month, "
+        "billed monthly in advance.\n"
+    )
+    assert result.data["minimum_commitment"] is None
+    (line,) = result.data["lines"]
+    assert (line["charge_model"], line["unit_price"], line["seats"]) == ("per_seat", "25", "200")
+
+
+def test_two_rows_of_a_rate_table_are_two_lines() -> None:
+    result = _extract_text(
+        "Client: Credit Union\nStart date: 2026-04-06\n\n| Role | Hourly rate |\n|---|---|\n"
+        "| Senior consultant | $225.00 |\n| Consultant | $175.00 |\n\nTime is invoiced monthly in arrears.\n"
+    )
+    assert sorted(line["unit_price"] for line in result.data["lines"]) == ["175", "225"]
+
+
+def test_fee_and_overage_columns_filled_on_different_rows() -> None:
+    result = _extract_text(
+        "Customer: Tide LLC\nStart date: 2026-12-01\n\n| Component | Monthly fee | Included per month | Overage rate |"
+        "\n|---|---|---|---|\n| Platform | $2,000.00 | - | - |\n| Labels | - | 20,000 labels | $0.06 per label |\n"
+    )
+    flat, usage = result.data["lines"]
+    assert (flat["charge_model"], flat["amount"]) == ("flat", "2000.00")
+    assert (usage["charge_model"], usage["unit_price"], usage["included_units"]) == ("per_unit", "0.06", "20000")
+
+
+def test_abbreviated_periods() -> None:
+    result = _extract_text(
+        "Client: Physio Pty Ltd\nCommencing: 3 August 2026\n\nSoftware: A$89 p/m per practitioner x 9 practitioners\n"
+    )
+    assert result.data["start_date"] == "2026-08-03"
+    (line,) = result.data["lines"]
+    assert (line["charge_model"], line["unit_price"], line["seats"], line["billing_interval"]) == (
+        "per_seat",
+        "89",
+        "9",
+        "month",
+    )
