@@ -150,6 +150,7 @@ def main() -> None:
         corpus_batch_c,
         corpus_batch_d,
         corpus_batch_e,
+        corpus_batch_f,
         corpus_dev,
         corpus_heldout,
     )
@@ -160,6 +161,7 @@ def main() -> None:
     build("batch_c", corpus_batch_c.DOCS)
     build("batch_d", corpus_batch_d.DOCS)
     build("batch_e", corpus_batch_e.DOCS)
+    build("batch_f", corpus_batch_f.DOCS)
 
 
 if __name__ == "__main__":
