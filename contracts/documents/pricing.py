@@ -760,7 +760,8 @@ class PricingReader:
         return None
 
     def _priced_times(self, seg: Segment, clause: str, money: p.Money, before: str) -> bool:
-        times = re.search(rf"(?P<n>{NUM})\s*(?:x|×|\*|@)\s*$", before, re.I)
+        # "25 x $40", "4 nodes x €1.150,00/month"
+        times = re.search(rf"(?P<n>{NUM})\s*(?:[a-z][a-z-]*\s+){{0,2}}(?:x|×|\*|@)\s*$", before, re.I)
         if times and p.find_cadence(clause) and not USAGE_WORD_RE.search(clause):
             # "Named users: 25 x $40 = $1,000/month": a count times a recurring price.
             line = Line("per_seat", {"unit_price": money.amount, "seats": _num(times.group("n"), self.dc)}, seg)
@@ -1502,6 +1503,20 @@ class PricingReader:
             )
             if tiers[1].get("flat_fee"):
                 line.warnings.append(("unit_price", "A flat fee on the paid tier was not kept."))
+        elif (
+            len(tiers) == 2
+            and tiers[0]["unit_price"] == 0
+            and "flat_fee" not in tiers[0]
+            and tiers[0]["up_to"]
+            and not tiers[1].get("flat_fee")
+        ):
+            # "the first 100,000 calls are free; thereafter $0.50 per 1,000 calls": packages above a free allowance.
+            fields = {
+                "package_size": tiers[1]["package_size"],
+                "package_price": tiers[1]["unit_price"],
+                "free_units": tiers[0]["up_to"],
+            }
+            line = Line("package", fields, seg, unit=unit)
         elif len(tiers) == 1:
             line = Line("per_unit", {"unit_price": tiers[0]["unit_price"]}, seg, unit=unit)
             if items[0].low:
@@ -1708,9 +1723,9 @@ class PricingReader:
             and not re.search(r"\bper\b|/", price_cell)
             and re.search(r"\bper\s+\w+|\bunit price|/\s*\w+", header_text, re.I)
         ):
-            unit = re.search(r"\bper\s+(\w+(?:\s\w+)?)|/\s*(\w+)", header_text, re.I)
+            unit = _header_unit(header_text)
             if unit:
-                price_text = f"{price_cell} per {unit.group(1) or unit.group(2)}"
+                price_text = f"{price_cell} per {unit}"
         elif price_money and not re.search(r"\bper\b|/", price_cell):
             rate = re.search(r"\b(hour|dai|day|week|month)ly\b", header_text, re.I)
             if rate and rate.group(1).lower() in ("hour", "dai", "day"):
@@ -2009,6 +2024,16 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+def _header_unit(header_text: str) -> str | None:
+    """What a price column's title says the price is per: "Price per user" -> user; "Price/Unit/Month"
+    -> month (a generic "unit" before a period names no unit)."""
+    found = [m.group(1) or m.group(2) for m in re.finditer(r"\bper\s+(\w+(?:\s\w+)?)|/\s*(\w+)", header_text, re.I)]
+    specific = [word for word in found if word.lower() not in ("unit", "units", "item", "items")]
+    if len(found) > 1 and specific:
+        return specific[0]
+    return found[0] if found else None
 
 
 def _cells_by_role(cells: tuple[str, ...], roles: list[str]) -> dict[str, str]:
