@@ -1,5 +1,4 @@
-"""The extractor on the unseen batches (B, C, D and E, each scored once before any
-fix) and the general
+"""The extractor on the unseen batches (B to F, each scored once before any fix) and the general
 pricing language those batches exposed: ramps, usage drawn from prepaid credits, automatic
 top-ups, counted things priced "each ... per month", terms stated as a length."""
 
@@ -25,7 +24,9 @@ def _batch(folder: str) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "path", _batch("batch_b") + _batch("batch_c") + _batch("batch_d") + _batch("batch_e"), ids=lambda path: path.stem
+    "path",
+    _batch("batch_b") + _batch("batch_c") + _batch("batch_d") + _batch("batch_e") + _batch("batch_f"),
+    ids=lambda path: path.stem,
 )
 def test_unseen_batches_field_f1(path: Path) -> None:
     expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
@@ -200,5 +201,42 @@ def test_abbreviated_periods() -> None:
         "per_seat",
         "89",
         "9",
+        "month",
+    )
+
+
+def test_free_allowance_then_price_per_thousand_is_a_package() -> None:
+    result = _extract_text(
+        "Customer: Geo Inc.\nStart date: 2026-09-01\n\nThe first 100,000 calls each month are free; thereafter "
+        "calls are charged at $0.50 per 1,000 calls, invoiced monthly in arrears.\n"
+    )
+    (line,) = result.data["lines"]
+    assert (line["charge_model"], line["package_size"], line["package_price"], line["free_units"]) == (
+        "package",
+        "1000",
+        "0.50",
+        "100000",
+    )
+
+
+def test_count_of_named_things_times_a_price() -> None:
+    result = _extract_text(
+        "Customer: Medien GmbH\nStart: 01.09.2026\n\nReserved capacity: 4 nodes x €1.150,00/month, invoiced "
+        "monthly in advance.\n"
+    )
+    (line,) = result.data["lines"]
+    assert (line["charge_model"], line["unit_price"], line["seats"]) == ("per_seat", "1150", "4")
+
+
+def test_price_per_unit_per_month_column() -> None:
+    result = _extract_text(
+        "Customer: Cedar Inc.\nStart date: 2026-07-01\n\n| Product | Qty | Price/Unit/Month |\n|---|---|---|\n"
+        "| Portal licence | 50 | $30.00 |\n"
+    )
+    (line,) = result.data["lines"]
+    assert (line["charge_model"], line["unit_price"], line["seats"], line["billing_interval"]) == (
+        "per_seat",
+        "30",
+        "50",
         "month",
     )
