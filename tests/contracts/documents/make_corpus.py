@@ -151,6 +151,7 @@ def main() -> None:
         corpus_batch_d,
         corpus_batch_e,
         corpus_batch_f,
+        corpus_batch_g,
         corpus_dev,
         corpus_heldout,
     )
@@ -162,6 +163,7 @@ def main() -> None:
     build("batch_d", corpus_batch_d.DOCS)
     build("batch_e", corpus_batch_e.DOCS)
     build("batch_f", corpus_batch_f.DOCS)
+    build("batch_g", corpus_batch_g.DOCS)
 
 
 if __name__ == "__main__":
