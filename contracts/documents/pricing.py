@@ -319,6 +319,31 @@ class PricingReader:
                 end = money.end + (cut.end() if cut else 0)
                 text = text[: money.start] + " " * (end - money.start) + text[end:]
                 return self._drop_replaced_prices(re.sub(r"\bfrom\s+(?=\s*to\b)", "", text))
+        return self._drop_list_prices(text)
+
+    def _drop_list_prices(self, text: str) -> str:
+        """ "list price $50 per user per month, less a 10% discount, for a net price of $45": the
+        net price is the price; the list price it was discounted from is not a charge."""
+        moneys = self.ex.money(text)
+        net = [
+            m
+            for m in moneys
+            if re.search(
+                r"\b(?:net|discounted|after discount|special|your) (?:price|rate|fee)(?: of| is|:)?\s*$",
+                text[max(0, m.start - 40) : m.start],
+                re.I,
+            )
+        ]
+        if not net:
+            return text
+        for money in moneys:
+            before = text[max(0, money.start - 30) : money.start]
+            if money not in net and re.search(
+                r"\b(?:list|standard|rack|retail) (?:price|rate)(?: of| is|:)?\s*$", before, re.I
+            ):
+                cut = re.search(r"^(?:\s*per\s+[\w-]+(?:\s+per\s+[\w-]+)?)?", text[money.end :])
+                end = money.end + (cut.end() if cut else 0)
+                return text[: money.start] + " " * (end - money.start) + text[end:]
         return text
 
     def _clauses(self, text: str) -> list[str]:

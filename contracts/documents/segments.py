@@ -71,11 +71,21 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
     for block in lines:
         text = block.text.strip()
         # A wrapped form field continues on a line that starts in lower case (or "2026.").
+        # So does one after a line that stops mid-phrase ("... for a net price of" / "$45 per user").
+        dangling = bool(
+            re.search(r"(?:\b(?:of|a|an|the|for|to|and|or|at|per|with|by|from|less|plus)|,)$", out[-1].text)
+            if out
+            else False
+        )
         if (
             not buffer
             and out
             and out[-1].kind == "field"
-            and (text[:1].islower() or (text[:1].isdigit() and not _BULLET.match(text)))
+            and (
+                text[:1].islower()
+                or (text[:1].isdigit() and not _BULLET.match(text))
+                or (dangling and not block.starts_paragraph and not _FIELD.match(text))
+            )
             and not re.search(r"[.;]$", out[-1].text)
         ):
             out[-1].text = f"{out[-1].text} {text}"
