@@ -1,4 +1,4 @@
-"""The extractor on the unseen batches (B to F, each scored once before any fix) and the general
+"""The extractor on the unseen batches (B to G, each scored once before any fix) and the general
 pricing language those batches exposed: ramps, usage drawn from prepaid credits, automatic
 top-ups, counted things priced "each ... per month", terms stated as a length."""
 
@@ -25,7 +25,12 @@ def _batch(folder: str) -> list[Path]:
 
 @pytest.mark.parametrize(
     "path",
-    _batch("batch_b") + _batch("batch_c") + _batch("batch_d") + _batch("batch_e") + _batch("batch_f"),
+    _batch("batch_b")
+    + _batch("batch_c")
+    + _batch("batch_d")
+    + _batch("batch_e")
+    + _batch("batch_f")
+    + _batch("batch_g"),
     ids=lambda path: path.stem,
 )
 def test_unseen_batches_field_f1(path: Path) -> None:
@@ -240,3 +245,13 @@ def test_price_per_unit_per_month_column() -> None:
         "50",
         "month",
     )
+
+
+@pytest.mark.parametrize("wrap", [" ", "\n"])
+def test_list_price_discounted_to_a_net_price(wrap: str) -> None:
+    result = _extract_text(
+        "Customer: Golf Inc.\nStart date: 2027-03-01\n\nTeam plan: list price $50 per user per month, less a 10% "
+        f"discount, for a net price of{wrap}$45 per user per month for 30 users, billed monthly in advance.\n"
+    )
+    (line,) = result.data["lines"]
+    assert (line["charge_model"], line["unit_price"], line["seats"]) == ("per_seat", "45", "30")
