@@ -152,6 +152,7 @@ def main() -> None:
         corpus_batch_e,
         corpus_batch_f,
         corpus_batch_g,
+        corpus_batch_h,
         corpus_dev,
         corpus_heldout,
     )
@@ -164,6 +165,7 @@ def main() -> None:
     build("batch_e", corpus_batch_e.DOCS)
     build("batch_f", corpus_batch_f.DOCS)
     build("batch_g", corpus_batch_g.DOCS)
+    build("batch_h", corpus_batch_h.DOCS)
 
 
 if __name__ == "__main__":
