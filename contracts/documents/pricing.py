@@ -1218,6 +1218,10 @@ class PricingReader:
                         MilestoneItem(label[:1].upper() + label[1:], moneys[0].amount / count, None, due_date, seg)
                     )
                 return
+        if len(percents) >= 2 and len(moneys) == len(percents) + 1 and name is None:
+            # "£60,000 is invoiced 40% (£24,000) on signature ... and 60% (£36,000) on go-live": the
+            # total, and each share restated in money.
+            moneys = moneys[:1]
         if len(moneys) == 1 and len(percents) >= 2 and name is None:
             # "$24,000, invoiced 50% on kickoff and 50% on cutover": one milestone per share.
             masked = _mask_money(clause, moneys)
@@ -1233,7 +1237,10 @@ class PricingReader:
                 words = re.sub(r"\s*(?:,|;|\band\b|\.)+\s*$", "", words).strip(" ,;.")
                 words = re.sub(r"^(?:the|completion of|signature of)\s+", "", words, flags=re.I)
                 label = (words[:1].upper() + words[1:])[:200] if words else f"Milestone {index + 1}"
-                self.milestones.append(MilestoneItem(label, moneys[0].amount * share / 100, None, None, seg))
+                # "..., due 1 July 2026": a date stated with the share is its due date.
+                dates = self.ex.dates(clause[end:stop])
+                due_date = dates[0].value if dates else None
+                self.milestones.append(MilestoneItem(label, moneys[0].amount * share / 100, None, due_date, seg))
             return
         amount = moneys[0].amount if moneys else None
         percent = percents[0][0] if percents and not moneys else None
