@@ -131,6 +131,11 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
     return out
 
 
+_PARTY_WORDS = (
+    r"customer|client|buyer|licensee|subscriber|bill to|sold to|vendor|provider|supplier|seller|licensor|company"
+)
+
+
 def _table_segments(rows: list[Block], item: int) -> list[Segment]:
     """A table's rows as fields (label and value), prose (one cell) or priced rows with their header."""
     segments: list[Segment] = []
@@ -140,8 +145,33 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
     label_table = width == 2 and sum(1 for row in rows if row.cells and _LABEL.search(row.cells[0])) >= max(
         1, (len(rows) + 1) // 2
     )
+    # "Customer | Vendor" above "Name: X | Name: Y" rows: one party per column; each cell is a field
+    # of that party ("Customer Name: X", "Vendor Name: Y").
+    parties: tuple[str, ...] = ()
+    if (
+        len(rows) > 1
+        and all(
+            re.fullmatch(rf"(?i)(?:{_PARTY_WORDS})(?: information| details| info)?", c.strip()) for c in rows[0].cells
+        )
+        and all(_FIELD.match(c) for row in rows[1:] for c in row.cells if c)
+    ):
+        parties = tuple(re.sub(r"(?i)\s+(?:information|details|info)$", "", c.strip()) for c in rows[0].cells)
     for position, row in enumerate(rows):
         cells = row.cells
+        if parties:
+            if position == 0:
+                continue
+            for party, cell in zip(parties, cells, strict=False):
+                match = _FIELD.match(cell) if cell else None
+                if match:
+                    label = f"{party} {match.group('label').strip()}"
+                    value = match.group("value").strip()
+                    segments.append(
+                        Segment(
+                            row.page, f"{label}: {value}", "field", cells=cells, table=item, label=label, value=value
+                        )
+                    )
+            continue
         if (
             label_table
             and position == 0
