@@ -1,4 +1,4 @@
-"""The extractor on the unseen batches (B to G, each scored once before any fix) and the general
+"""The extractor on the unseen batches (B to H, each scored once before any fix) and the general
 pricing language those batches exposed: ramps, usage drawn from prepaid credits, automatic
 top-ups, counted things priced "each ... per month", terms stated as a length."""
 
@@ -30,7 +30,8 @@ def _batch(folder: str) -> list[Path]:
     + _batch("batch_d")
     + _batch("batch_e")
     + _batch("batch_f")
-    + _batch("batch_g"),
+    + _batch("batch_g")
+    + _batch("batch_h"),
     ids=lambda path: path.stem,
 )
 def test_unseen_batches_field_f1(path: Path) -> None:
@@ -255,3 +256,25 @@ def test_list_price_discounted_to_a_net_price(wrap: str) -> None:
     )
     (line,) = result.data["lines"]
     assert (line["charge_model"], line["unit_price"], line["seats"]) == ("per_seat", "45", "30")
+
+
+def test_percentage_milestones_restated_in_money_with_due_dates() -> None:
+    result = _extract_text(
+        "Customer: Housing Trust\nSOW start: 15 June 2026\n\nThe fixed price of £60,000 is invoiced 40% (£24,000) "
+        "on signature, due 1 July 2026, and 60% (£36,000) on go-live, due 30 September 2026.\n"
+    )
+    (line,) = result.data["lines"]
+    assert [(m["amount"], m["due_date"]) for m in line["milestones"]] == [
+        ("24000.00", "2026-07-01"),
+        ("36000.00", "2026-09-30"),
+    ]
+
+
+def test_side_by_side_party_table() -> None:
+    result = _extract_text(
+        "| Customer | Vendor |\n|---|---|\n| Name: Alder Farms LLC | Name: Cropsight Inc. |\n"
+        "| Email: ap@alder.test | Email: billing@cropsight.test |\n\nStart date: 2027-03-15\n\n"
+        "Subscription: $6,000 per year, billed annually in advance.\n"
+    )
+    assert result.data["customer"]["name"] == "Alder Farms LLC"
+    assert result.data["customer"]["email"] == "ap@alder.test"
