@@ -153,6 +153,7 @@ def main() -> None:
         corpus_batch_f,
         corpus_batch_g,
         corpus_batch_h,
+        corpus_batch_i,
         corpus_dev,
         corpus_heldout,
     )
@@ -166,6 +167,7 @@ def main() -> None:
     build("batch_f", corpus_batch_f.DOCS)
     build("batch_g", corpus_batch_g.DOCS)
     build("batch_h", corpus_batch_h.DOCS)
+    build("batch_i", corpus_batch_i.DOCS)
 
 
 if __name__ == "__main__":
