@@ -495,7 +495,7 @@ class _Extractor:
 
     def _start_date(self) -> tuple[date | None, Segment | None, float]:
         labelled = self.fields_labelled(
-            r"(?:contract |subscription |service |order |agreement |term |billing )?(?:start|commencement|effective)"
+            r"(?:contract |subscription |service |order |agreement |term |billing )?(?:starts?|commencement|effective)"
             r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
             r"term start|initial term start|service period start|go-live date|(?:service |subscription )?begins?|"
             r"(?:service |subscription )?commenc(?:es?|ing)|"
