@@ -1,4 +1,4 @@
-"""The extractor on the unseen batches (B to H, each scored once before any fix) and the general
+"""The extractor on the unseen batches (B to I, each scored once before any fix) and the general
 pricing language those batches exposed: ramps, usage drawn from prepaid credits, automatic
 top-ups, counted things priced "each ... per month", terms stated as a length."""
 
@@ -31,7 +31,8 @@ def _batch(folder: str) -> list[Path]:
     + _batch("batch_e")
     + _batch("batch_f")
     + _batch("batch_g")
-    + _batch("batch_h"),
+    + _batch("batch_h")
+    + _batch("batch_i"),
     ids=lambda path: path.stem,
 )
 def test_unseen_batches_field_f1(path: Path) -> None:
@@ -278,3 +279,10 @@ def test_side_by_side_party_table() -> None:
     )
     assert result.data["customer"]["name"] == "Alder Farms LLC"
     assert result.data["customer"]["email"] == "ap@alder.test"
+
+
+def test_billing_starts_label_is_the_start_date() -> None:
+    result = _extract_text(
+        "Prepared for: Opticians Ltd\nBilling starts: 1 September 2026\n\nHosting: £850 per month.\n"
+    )
+    assert result.data["start_date"] == "2026-09-01"
