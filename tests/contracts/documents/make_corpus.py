@@ -154,6 +154,7 @@ def main() -> None:
         corpus_batch_g,
         corpus_batch_h,
         corpus_batch_i,
+        corpus_batch_j,
         corpus_dev,
         corpus_heldout,
     )
@@ -168,6 +169,7 @@ def main() -> None:
     build("batch_g", corpus_batch_g.DOCS)
     build("batch_h", corpus_batch_h.DOCS)
     build("batch_i", corpus_batch_i.DOCS)
+    build("batch_j", corpus_batch_j.DOCS)
 
 
 if __name__ == "__main__":
