@@ -82,6 +82,7 @@ FREE_WORD = re.compile(
     r"nlos",
     re.I,
 )
+BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:per|/)\s+[A-Za-z][\w -]*)?")
 BILLED_RE = re.compile(
     r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur)", re.I
 )
@@ -1010,7 +1011,8 @@ class PricingReader:
         if word and word not in ("seat", "user"):
             nouns += rf"|{re.escape(word)}s?"
         pattern = (
-            rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal )?"
+            rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal |"
+            rf"additional |extra )?"
             rf"(?:{nouns})\b"
         )
         counts = [
@@ -1723,15 +1725,19 @@ class PricingReader:
     def _header_priced(self, price_cell: str, header_text: str) -> tuple[str, list[p.Money]]:
         """ "Price (EUR) | 0,15": a bare number under a header that names the currency."""
         header_currency = re.search(rf"\b({p._CODE})\b|([$€£¥])", header_text)
-        if header_currency and re.fullmatch(r"[\d.,' ]+", price_cell.strip() or "x"):
+        if header_currency and BARE_AMOUNT_RE.fullmatch(price_cell.strip() or "x"):
             price_cell = f"{header_currency.group(1) or header_currency.group(2)} {price_cell.strip()}"
         return price_cell, self.ex.money(price_cell)
 
     def _row(self, row: Segment, text: str, roles: list[str]) -> None:
         moneys = self.ex.money(text)
         currency_cells = [c for c, r in zip(row.cells, roles, strict=False) if r == "currency" and c]
-        bare_price = bool(re.search(rf"\b({p._CODE})\b|[$€£¥]", " ".join(row.header + tuple(currency_cells)))) and any(
-            r in ("price", "list") and re.fullmatch(r"[\d.,' ]+", c.strip() or "x")
+        # A bare amount under a price column: in the currency its header names, or the one the
+        # document states ("All charges in this Schedule are in Australian dollars").
+        doc_currency = self.ex.data.get("currency") or ""
+        stated = " ".join(row.header + tuple(currency_cells)) + f" {doc_currency}"
+        bare_price = bool(re.search(rf"\b({p._CODE})\b|[$€£¥]", stated)) and any(
+            r in ("price", "list") and BARE_AMOUNT_RE.fullmatch(c.strip() or "x")
             for c, r in zip(row.cells, roles, strict=False)
         )
         if not moneys and not bare_price and not p.find_percentages(text, decimal_comma=self.dc):
@@ -1743,7 +1749,9 @@ class PricingReader:
         price_cell = cells.get("price", "") or cells.get("list", "")
         price_money = self.ex.money(price_cell)
         if not price_money:
-            price_cell, price_money = self._header_priced(price_cell, f"{header_text} {cells.get('currency', '')}")
+            price_cell, price_money = self._header_priced(
+                price_cell, f"{header_text} {cells.get('currency', '')} {doc_currency}"
+            )
             moneys = price_money or moneys
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
         billing = cells.get("billing", "")
@@ -1817,6 +1825,7 @@ class PricingReader:
             or not name_unit
             or re.search(r"\bper\b|/", price_text)
             or name_unit.group("u").lower() in STOP_UNITS
+            or p.find_cadence(name_unit.group("u"))
         ):
             return name, price_text
         return name[: name_unit.start()].rstrip(" ("), f"{price_text} per {name_unit.group('u')}"
@@ -2062,10 +2071,33 @@ def _header_unit(header_text: str) -> str | None:
     """What a price column's title says the price is per: "Price per user" -> user; "Price/Unit/Month"
     -> month (a generic "unit" before a period names no unit)."""
     found = [m.group(1) or m.group(2) for m in re.finditer(r"\bper\s+(\w+(?:\s\w+)?)|/\s*(\w+)", header_text, re.I)]
+    # "Beschreibung / Description", "Betrag CHF / Amount CHF": a bilingual title, not a unit.
+    found = [word for word in found if word.split()[0].lower() not in _TITLE_WORDS]
     specific = [word for word in found if word.lower() not in ("unit", "units", "item", "items")]
     if len(found) > 1 and specific:
         return specific[0]
     return found[0] if found else None
+
+
+_TITLE_WORDS = {
+    "amount",
+    "price",
+    "description",
+    "total",
+    "fee",
+    "fees",
+    "cost",
+    "service",
+    "item",
+    "betrag",
+    "preis",
+    "beschreibung",
+    "leistung",
+    "montant",
+    "prix",
+    "quantity",
+    "qty",
+}
 
 
 def _cells_by_role(cells: tuple[str, ...], roles: list[str]) -> dict[str, str]:
