@@ -5,11 +5,13 @@ top-ups, counted things priced "each ... per month", terms stated as a length.""
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from contracts.documents import extract, read_document
+from contracts.documents import parsing as p
 from contracts.documents.scoring import Score, score_extraction
 
 CORPUS = Path(__file__).parent / "documents"
@@ -318,3 +320,11 @@ def test_bilingual_titles_and_a_cadence_in_the_item_name() -> None:
     )
     (line,) = result.data["lines"]
     assert (line["charge_model"], line["amount"], line["billing_interval"]) == ("flat", "14400.00", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("1-3-2027", date(2027, 3, 1)), ("15-03-2027", date(2027, 3, 15)), ("03-15-2027", date(2027, 3, 15))],
+)
+def test_dashed_numeric_dates(text: str, expected: date) -> None:
+    assert [found.value for found in p.find_dates(text, day_first=True)] == [expected]
