@@ -9,7 +9,7 @@ billing, fixed fees in advance, usage in arrears, monthly) are marked with a low
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -158,8 +158,12 @@ class _Extractor:
     def _clean_name(self, raw: str) -> str:
         name = re.split(
             r"\s*\((?:the )?[\"“']|\s*\(hereinafter|,\s+(?:a|an)\s+[A-Za-z]|\s+\(\"|,\s+(?:with|having|whose|located)"
-            r"\b|\s+with (?:its|a) |\s*<|,\s*\d|\s+-\s+|\s+\|",
+            r"\b|\s+with (?:its|a) |\s*<|,\s*\d|\s+-\s+|\s+\|"
+            # "Mercy Valley Health System, Accounts Payable": a department or contact after the name.
+            r"|,\s*(?:attn\.?|attention|c/o|accounts payable|accounts receivable|finance(?: department| team)?|"
+            r"procurement|purchasing|billing department|ap department)\b",
             raw,
+            flags=re.I,
         )[0]
         name = re.sub(r"\s*\(.*$", "", name)
         name = name.strip(" ,;:\"“”'")
@@ -234,6 +238,8 @@ class _Extractor:
         )
         for seg in self.segments:
             for match in roles.finditer(seg.text):
+                if seg.text[match.end() :].lstrip().startswith(":"):
+                    continue  # "Händler (merchant): ..." is a label with its translation, not a party
                 raw = match.group("name")
                 raw = re.split(
                     r"\band\b|\bbetween\b|\bby\b|\bwith\b|\bfor\b|\bto\b|\bconfirm\w*\b|\bis\b|\bfrom\b|\bof\s+(?=[A-"
@@ -438,6 +444,9 @@ class _Extractor:
             r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
             r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
             r"\b(?:due|payable) (?:(?:in full )?within|in) (?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+days",
+            r"\bpayment (?:at|in) (?P<n>\d{1,3}) days\b",
+            r"\b(?:invoices?|payments?|fees|amounts?)\b[^.;]{0,25}?\b(?:are |is |shall be |will be )?(?:due|payable)\s+"
+            r"(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+)?days?\s+(?:after|from|following|of)\b",
         ]
         for seg in self.segments:
             for pattern in patterns:
@@ -486,10 +495,10 @@ class _Extractor:
 
     def _start_date(self) -> tuple[date | None, Segment | None, float]:
         labelled = self.fields_labelled(
-            r"(?:contract |subscription |service |order |agreement |term |billing )?(?:start|commencement|effective)"
+            r"(?:contract |subscription |service |order |agreement |term |billing )?(?:starts?|commencement|effective)"
             r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
             r"term start|initial term start|service period start|go-live date|(?:service |subscription )?begins?|"
-            r"(?:service |subscription )?commences?|"
+            r"(?:service |subscription )?commenc(?:es?|ing)|"
             r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"
         )
         # Billing starts with the service: a start or commencement date wins over an effective
@@ -587,7 +596,10 @@ class _Extractor:
             found = self.dates(seg.value)
             if found:
                 return self._exclusive(found[0].value, start), seg, 0.9, None
+        by_length = self._end_from_length(start)
         for seg in self.segments:
+            if by_length is not None and self.money(seg.text):
+                continue  # "$1,000 per month from ... to ...": a price's period, when the term is stated
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 50) : found.start]
                 if re.search(
@@ -607,44 +619,80 @@ class _Extractor:
                     ) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I):
                         continue
                     return self._exclusive(found.value, start), seg, 0.85, None
-        if start:
-            for seg in self.segments:
-                if re.search(
-                    r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
-                    r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b",
-                    seg.text,
-                    re.I,
-                ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
-                    match = (
-                        re.search(
-                            r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern,
-                            seg.text,
-                            re.I,
-                        )
-                        or re.search(
-                            r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect))\s+for\s+(?:a (?:period|term)"
-                            r" of\s+)?" + p.DURATION_RE.pattern,
-                            seg.text,
-                            re.I,
-                        )
-                        or (
-                            re.search(
-                                p.DURATION_RE.pattern
-                                + r"[^.]{0,25}?\b(?:term|period|subscription|agreement|commitment)\b",
-                                seg.text,
-                                re.I,
-                            )
-                        )
-                    )
-                    if match:
-                        length = p.duration(match.group(0))
-                        if length:
-                            return start + length, seg, 0.85, None
+        if by_length is not None:
+            return by_length
         column = self._dates_in_column(r"end|to|until|through")
         if column:
             last, seg = max(column, key=lambda item: item[0])
             return self._exclusive(last, start), seg, 0.7, None
         return None, None, 0.0, None
+
+    def _end_from_length(self, start: date | None) -> tuple[date, Segment, float, None] | None:
+        """The end from a stated length: "an initial term of 12 months", "from 15 September for
+        twelve months", "Contract Term (months) | 24"."""
+        if not start:
+            return None
+        for seg in self._term_sentences():
+            if re.search(
+                r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
+                r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
+                r"\b(?:from|starting|beginning|commencing|starts|begins|commences)\b[^.]{0,40}?\bfor\s",
+                seg.text,
+                re.I,
+            ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
+                match = (
+                    re.search(
+                        r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern,
+                        seg.text,
+                        re.I,
+                    )
+                    or re.search(
+                        r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect))\s+for\s+(?:a (?:period|term)"
+                        r" of\s+)?" + p.DURATION_RE.pattern,
+                        seg.text,
+                        re.I,
+                    )
+                    or re.search(
+                        r"\b(?:from|starting|beginning|commencing|starts|begins|commences)\b[^.]{0,40}?\bfor\s+"
+                        r"(?:an? (?:initial )?(?:period"
+                        r"|term) of\s+)?" + p.DURATION_RE.pattern,
+                        seg.text,
+                        re.I,
+                    )
+                    or (
+                        re.search(
+                            p.DURATION_RE.pattern + r"[^.]{0,25}?\b(?:term|period|subscription|agreement|commitment)\b",
+                            seg.text,
+                            re.I,
+                        )
+                    )
+                )
+                if match:
+                    length = p.duration(match.group(0))
+                    if length:
+                        return start + length, seg, 0.85, None
+        # "Contract Term (months) | 24": the unit in the label, the number in the value.
+        for seg in self.fields_labelled(r"(?:contract |subscription |initial |service )?(?:term|duration)\b.*"):
+            unit = re.search(r"(?i)\b(months?|years?)\b", seg.label)
+            number = re.fullmatch(r"\s*(\d{1,3})\s*", seg.value)
+            if unit and number and not re.search(r"(?i)payment|notice|renewal", seg.label):
+                length = p.duration(f"{number.group(1)} {unit.group(1)}")
+                if length:
+                    return start + length, seg, 0.85, None
+        return None
+
+    def _term_sentences(self) -> list[Segment]:
+        """The segments, each sentence on its own, so that "Payment terms: 30 days" beside
+        "Subscription term: 36 months" does not hide the term. A renewal term that begins on a
+        date ("Renewal Term: 36 months beginning 2026-11-01") is the term this document orders."""
+        out = []
+        for seg in self.segments:
+            for sentence in re.split(r"(?<=[.;])\s+(?=[A-Z])", seg.text):
+                text = sentence
+                if re.search(r"\brenewal term\b[^.]{0,60}\b(?:beginning|commencing|starting|from)\b", text, re.I):
+                    text = re.sub(r"(?i)\brenewal term\b", "term", text)
+                out.append(replace(seg, text=text))
+        return out
 
     @staticmethod
     def _exclusive(end: date, start: date | None) -> date:

@@ -290,7 +290,7 @@ DATE_RE = re.compile(
     rf")\b)"
     rf"|(?P<slash>\b(?P<y5>\d{{4}})/(?P<m5>\d{{1,2}})/(?P<d5>\d{{1,2}})\b)"
     rf"|(?P<dash>\b(?P<d4>\d{{1,2}})[- ](?P<m4>{_MONTH})[- ](?P<y4>\d{{4}})\b)"
-    rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)",
+    rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)",
     re.I,
 )
 

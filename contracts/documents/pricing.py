@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
@@ -61,6 +61,7 @@ class ExtractionContext(Protocol):
 
     def dates(self, text: str) -> list[p.FoundDate]: ...
 
+
 NUM = r"\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 QTY = rf"(?:{NUM})(?:\s?(?i:k|m|million|thousand)\b)?"
 EQUAL_PARTS_RE = re.compile(
@@ -81,10 +82,15 @@ FREE_WORD = re.compile(
     r"nlos",
     re.I,
 )
+BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:per|/)\s+[A-Za-z][\w -]*)?")
 BILLED_RE = re.compile(
     r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur)", re.I
 )
-TOP_UP_RE = re.compile(r"\btop[- ]?up|\breplenish|\brecharge|\brefill|\bauto[- ]?reload|\breload", re.I)
+TOP_UP_RE = re.compile(
+    r"\btop[- ]?up|\breplenish|\brecharge|\brefill|\bauto[- ]?reload|\breload|\b(?:purchased|bought|added) "
+    r"automatically|\bautomatically (?:purchase|buy|add)",
+    re.I,
+)
 EXPIRE_RE = re.compile(r"\bexpir|\bvalid (?:for|until)|\bforfeit|\bunused credits?|\bverfall", re.I)
 
 
@@ -102,6 +108,7 @@ class Line:
     confidence: float = 0.85
     clause: str = ""  # the words the line was read from, when narrower than its segment
     quotes: dict[str, str] = field(default_factory=dict)  # narrower evidence per field
+    span: tuple[date, date] | None = None  # the dates it runs between, as stated (a ramp's step)
 
     @property
     def is_usage(self) -> bool:
@@ -158,6 +165,7 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ),
     ("range", r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", False),
     ("included", r"\bincluded\b|\ballowance\b|\bfree (?:units|quantity|volume)|\binklusive", False),
+    ("package", r"\b(?:pack|package|block|bundle|bucket)\s+size\b|\bunits per (?:pack|package|block|bundle)\b", False),
     ("qty", r"\b(?:qty|quantity|seats|users|licen[cs]es|count|number|no\.|menge|anzahl|units)\b", False),
     ("flat_fee", r"\bflat\b|\bbase fee\b|\bfixed fee\b|\bplatform fee\b", False),
     ("currency", r"currency|curr\.?|ccy|währung|devise", True),
@@ -220,6 +228,7 @@ class PricingReader:
         self._build_milestone_line()
         commitment = self._apply_minimums()
         self._dedupe()
+        self._apply_spans()
         return self._output(), commitment
 
     # -- document-wide cadence / timing statements --------------------------------------------
@@ -311,10 +320,38 @@ class PricingReader:
                 end = money.end + (cut.end() if cut else 0)
                 text = text[: money.start] + " " * (end - money.start) + text[end:]
                 return self._drop_replaced_prices(re.sub(r"\bfrom\s+(?=\s*to\b)", "", text))
+        return self._drop_list_prices(text)
+
+    def _drop_list_prices(self, text: str) -> str:
+        """ "list price $50 per user per month, less a 10% discount, for a net price of $45": the
+        net price is the price; the list price it was discounted from is not a charge."""
+        moneys = self.ex.money(text)
+        net = [
+            m
+            for m in moneys
+            if re.search(
+                r"\b(?:net|discounted|after discount|special|your) (?:price|rate|fee)(?: of| is|:)?\s*$",
+                text[max(0, m.start - 40) : m.start],
+                re.I,
+            )
+        ]
+        if not net:
+            return text
+        for money in moneys:
+            before = text[max(0, money.start - 30) : money.start]
+            if money not in net and re.search(
+                r"\b(?:list|standard|rack|retail) (?:price|rate)(?: of| is|:)?\s*$", before, re.I
+            ):
+                cut = re.search(r"^(?:\s*per\s+[\w-]+(?:\s+per\s+[\w-]+)?)?", text[money.end :])
+                end = money.end + (cut.end() if cut else 0)
+                return text[: money.start] + " " * (end - money.start) + text[end:]
         return text
 
     def _clauses(self, text: str) -> list[str]:
         text = TAX_NOTE.sub("", text)
+        # "A$89 p/m per practitioner", "£400 pcm", "€9.600 p/a": abbreviated periods.
+        text = re.sub(r"(?<![\w/])(?:p/m|pcm|p\.c\.m\.)(?![\w/])", "per month", text, flags=re.I)
+        text = re.sub(r"(?<![\w/])p/a(?![\w/])", "per year", text, flags=re.I)
         text = self._drop_replaced_prices(text)
         pieces = re.split(
             r";\s+|\s+(?:plus|\+)\s+(?=(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))"
@@ -381,6 +418,13 @@ class PricingReader:
         lowered = clause.lower()
         if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
             return True
+        if moneys and re.search(
+            r"(?:\bi\.\s?e\.?|\bthat is|\bequivalent to|\bequating to|\bwhich (?:equals|works out at|is)|"
+            r"\bworks out (?:at|to)|\beffectively)[\s,]*(?:about\s+|approximately\s+|approx\.\s+)?$",
+            clause[: moneys[0].start],
+            re.I,
+        ):
+            return True  # "..., i.e. 89,29 € per shop": the same fee restated, not a second charge
         if SKIP_RE.search(clause) and re.search(
             r"\blate\b|\binterest\b|\boverdue\b|\bliabilit|\bincrease\b|\buplift|\bescalat", lowered
         ):
@@ -411,7 +455,10 @@ class PricingReader:
         if self._not_a_price(clause, moneys) or offered_only:
             return  # not a charge, or an add-on offered and not ordered
         # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
-        if PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit")):
+        draws_down = self._last("prepaid_credit") and self._priced_against_credits(clause, moneys)
+        if not draws_down and (
+            PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit"))
+        ):
             self._prepaid(seg, clause, moneys)
             return
         if EXPIRE_RE.search(clause) and self._last("prepaid_credit") and not moneys:
@@ -438,7 +485,11 @@ class PricingReader:
         if (
             moneys
             and MINIMUM_RE.search(clause)
-            and not re.search(r"\bminimum (?:term|seat|quantity|order|(?:of )?\d[\d,]* (?!usd|eur|gbp)[a-z]+)", lowered)
+            and not re.search(
+                r"\b(?:minimum|commit(?:s|ted)? to|commitment (?:to|of)) (?:term|seat|quantity|order|"
+                r"(?:a minimum of |at least )?(?:of )?\d[\d,]* (?!usd|eur|gbp|chf|aud|cad)[a-z]+)",
+                lowered,
+            )
             and not re.search(
                 r"\d+[- ](?:month|year)s?\s+minimum(?: term| commitment| period)?\)?\s*(?:[,;.]|$|billed|invoiced)",
                 lowered,
@@ -463,8 +514,11 @@ class PricingReader:
         is_rate = bool(moneys) and re.match(
             r"\s*(?:/|per|an|each)\s*(?!month|year|quarter)[a-z]", clause[moneys[0].end :], re.I
         )
+        # "payable in three equal instalments of $6,000 due July 1, October 1 and January 4": dated parts.
+        dated_parts = EQUAL_PARTS_RE.search(clause) and len(self.ex.dates(clause)) >= 2
         if not is_rate and (
-            MILESTONE_RE.search(clause)
+            dated_parts
+            or MILESTONE_RE.search(clause)
             and (not ONE_TIME_RE.search(clause) or EQUAL_PARTS_RE.search(clause))
             or (MILESTONE_RE.search(context) and self.milestones and moneys and MILESTONE_RE.search(clause))
         ):
@@ -492,6 +546,14 @@ class PricingReader:
             self._one_time(seg, clause, moneys)
             return
         self._priced(seg, clause, moneys, context)
+
+    @staticmethod
+    def _priced_against_credits(clause: str, moneys: list[p.Money]) -> bool:
+        """ "GPU compute is charged at $2.40 per GPU-hour against the prepaid balance": a usage price
+        drawn from the credits bought, not another purchase of credits."""
+        return not re.search(r"\b(?:purchase|buy|buys|bought|top[- ]?up)", clause, re.I) and any(
+            re.match(r"\s*(?:per|/)\s*(?!credit|unit of credit)[a-z]", clause[m.end :], re.I) for m in moneys
+        )
 
     def _minimum(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         """A minimum or commitment, possibly in the same clause as the price it applies to
@@ -563,7 +625,11 @@ class PricingReader:
         after = clause[money.end : money.end + 80]
         before = clause[max(0, money.start - 80) : money.start]
         lowered = clause.lower()
-        if self._priced_package(seg, clause, money, after) or self._priced_times(seg, clause, money, before):
+        if (
+            self._priced_package(seg, clause, money, after)
+            or self._priced_times(seg, clause, money, before)
+            or self._priced_per_subject(seg, clause, money, before, after)
+        ):
             return
         unit_match = re.match(
             r"^\s*(?:/\s*|(?:per|each|a|an|for each|for every)\s+)(?:successful |additional |billable |extra )?(?P<un"
@@ -573,7 +639,11 @@ class PricingReader:
         )
         unit = unit_match.group("unit") if unit_match else ""
         unit_word = unit.split()[0].lower() if unit else ""
-        is_period_unit = unit_word in STOP_UNITS or unit_word in ("mo", "yr", "qtr")
+        period_word = p.find_cadence(f"per {unit}") if unit else None
+        # "per half-year", "per six months": a period, not a unit of use.
+        is_period_unit = (
+            unit_word in STOP_UNITS or unit_word in ("mo", "yr", "qtr") or bool(period_word and period_word[2] <= 4)
+        )
         if is_period_unit:
             second = re.search(
                 r"^\s*(?:/|per|each|a)\s*\w+\s*(?:,\s*)?(?:/|per|each|for each)\s+(?P<unit>[A-Za-z][A-Za-z-]*(?:\s[A-"
@@ -623,7 +693,10 @@ class PricingReader:
             and not re.match(r"(?:one|single|flat|fixed|total|lump)", unit_word)
         ):
             counted = re.search(
-                rf"(?<![\d.,])(?P<n>{NUM})\s+{re.escape(unit_word.rstrip('s'))}s?\b", _mask_money(clause, moneys), re.I
+                rf"(?<![\d.,])(?P<n>{NUM})\s+(?:{re.escape(unit_word.rstrip('s'))}|"
+                rf"{re.escape(unit.split()[-1].lower().rstrip('s'))})s?\b",
+                _mask_money(clause, moneys),
+                re.I,
             )
             per_period = re.match(
                 rf"^\s*(?:/|per|each)\s*[\w -]*?{re.escape(unit_word.rstrip('s'))}s?\s*(?:/|per|a|each)\s*"
@@ -667,8 +740,54 @@ class PricingReader:
             self._finish(line, clause, flat=True)
             return
 
+    def _priced_per_subject(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
+        """ "Each connected vehicle is charged at EUR 12,50 per month": a recurring price per counted
+        thing named before the price, its count in the sentence or the next ("340 vehicles"); "each
+        booking processed through the platform is charged at CHF 0.80": a usage price."""
+        each_subject = re.search(
+            r"\b(?:each|every)\s+(?:(?P<q>[a-z-]+)\s+)?(?P<u>[a-z][a-z-]+?)s?\b(?:\s+[a-z-]+){0,5}?\s+(?:is|will "
+            r"be|shall be|costs?)\s+(?:(?:charged|billed|priced|invoiced)\s+)?(?:at\s+)?$"
+            r"|\bcosts?\s+(?:of\s+)?(?:each|every)\s+(?P<u2>[a-z][a-z-]+?)s?\s+(?:is|are)\s+$",
+            before,
+            re.I,
+        )
+        subject = (each_subject.group("u") or each_subject.group("u2")) if each_subject else ""
+        if (
+            not each_subject
+            or NOT_SEAT_RE.search(clause)
+            or re.search(r"\bfee\b|\bsubscription\b", each_subject.group(0))
+            or subject.lower() in STOP_UNITS
+        ):
+            return False
+        recurring = re.match(r"\s*(?:/|per|a|an|each)\s*(?:month|year|quarter|annum)\b", after, re.I)
+        if not recurring or USAGE_WORD_RE.search(f"per {subject}"):
+            if re.match(r"\s*(?:per|/|each)\b", after, re.I):
+                return False
+            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=subject)
+            self._finish(line, clause)
+            return True
+        line = Line("per_seat", {"unit_price": money.amount}, seg, unit=subject)
+        seats = self._count_of(seg, subject)
+        if seats is not None:
+            line.fields["seats"] = seats
+        self._finish(line, clause)
+        return True
+
+    def _count_of(self, seg: Segment, subject: str) -> Decimal | None:
+        """How many of a thing: "the Customer has ordered 340 vehicles", "2 additional warehouses",
+        in the price's sentence or the next few; a limit ("up to 5 warehouses") is not a count."""
+        pattern = rf"(?<![\d.,])(?P<n>{NUM})\s+(?:[a-z-]+\s+)?{re.escape(subject)}s?\b"
+        following = [s for s in self.ex.segments[seg.index : seg.index + 4] if s.kind != "row"]
+        for other in following or [seg]:
+            text = _mask_money(other.text, self.ex.money(other.text))
+            for match in re.finditer(pattern, text, re.I):
+                if not re.search(r"(?:up to|maximum|max\.?|at most|minimum|at least)\s*$", text[: match.start()], re.I):
+                    return _num(match.group("n"), self.dc)
+        return None
+
     def _priced_times(self, seg: Segment, clause: str, money: p.Money, before: str) -> bool:
-        times = re.search(rf"(?P<n>{NUM})\s*(?:x|×|\*|@)\s*$", before, re.I)
+        # "25 x $40", "4 nodes x €1.150,00/month"
+        times = re.search(rf"(?P<n>{NUM})\s*(?:[a-z][a-z-]*\s+){{0,2}}(?:x|×|\*|@)\s*$", before, re.I)
         if times and p.find_cadence(clause) and not USAGE_WORD_RE.search(clause):
             # "Named users: 25 x $40 = $1,000/month": a count times a recurring price.
             line = Line("per_seat", {"unit_price": money.amount, "seats": _num(times.group("n"), self.dc)}, seg)
@@ -677,12 +796,7 @@ class PricingReader:
         return False
 
     def _priced_package(self, seg: Segment, clause: str, money: p.Money, after: str) -> bool:
-        after = re.sub(
-            r"^(\s*(?:per|for each|for every|each|/)\s+)(?:a\s+)?(thousand|hundred|million)\b",
-            lambda m: m.group(1) + {"thousand": "1000", "hundred": "100", "million": "1000000"}[m.group(2).lower()],
-            after,
-            flags=re.I,
-        )
+        after = _scale_words(after)
         """ "$25 per block of 10,000 emails", "$2 per 1,000 requests": a price per started package."""
         package = re.search(
             rf"^\s*(?:per|for each|for every|each|/)\s+(?:(?:started|commenced|full|block|pack|bundle|package|batch|i"
@@ -726,6 +840,7 @@ class PricingReader:
     # -- line completion ------------------------------------------------------------------------
     def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
         line.description = self._describe(line.seg, clause, line.unit)
+        line.span = line.span or self._span(clause)
         if line.seg.kind != "row" and clause in line.seg.text:
             line.clause = clause
         key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
@@ -745,16 +860,21 @@ class PricingReader:
                 r"\b(?:daily|hourly|weekly) rates?\b|\bper diem\b", "", clause[word.end() : word.end() + 40]
             )
             found = p.find_cadence(window)
+            if found and self.ex.money(window[: found[2]]):
+                continue  # "charged at EUR 12,50 per month": the price's unit, not how often it is billed
             if found and found[2] <= 15:
                 billing_cadence = found
                 break
         if billing_cadence is None and billed:
             billing_cadence = p.find_cadence(clause[billed.start() :])
-        price_cadence = p.find_cadence(clause[: billed.start()] if billed else clause)
+            if billing_cadence and self.ex.money(clause[billed.start() : billed.start() + billing_cadence[2]]):
+                billing_cadence = None  # the cadence of the price that follows, read below
+        price_cadence = p.find_cadence(clause[: billed.start()] if billed and billing_cadence else clause)
         # A usage price "per vehicle per month" says what a unit is, not how often it is billed.
         cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)
         price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
-        default_billing = self._default(False)[0] if price_key and not billed else None
+        # "charged at EUR 12,50 per month" names no billing cadence: a stated default still applies.
+        default_billing = self._default(False)[0] if price_key and not billing_cadence else None
         if default_billing and price_cadence and _months(price_cadence) < _months(default_billing):
             # "All fees are invoiced quarterly" and "$950 per month": each invoice covers a quarter.
             billing_cadence = (default_billing[0], default_billing[1], 0)
@@ -783,6 +903,17 @@ class PricingReader:
         if timing:
             line.timing = timing
         self.lines.append(line)
+
+    def _span(self, clause: str) -> tuple[date, date] | None:
+        """ "from March 1, 2027 to February 29, 2028": the period a price applies to."""
+        found = self.ex.dates(clause)
+        if len(found) != 2 or found[0].value >= found[1].value:
+            return None
+        if re.search(r"\b(?:from|between|for the period)\s*$", clause[: found[0].start], re.I) and re.fullmatch(
+            r"\s*(?:to|until|through|thru|and|-|–)\s*(?:and including\s*)?", clause[found[0].end : found[1].start], re.I
+        ):
+            return found[0].value, found[1].value
+        return None
 
     def _describe(self, seg: Segment, clause: str, unit: str) -> str:
         if seg.kind == "field":
@@ -880,7 +1011,8 @@ class PricingReader:
         if word and word not in ("seat", "user"):
             nouns += rf"|{re.escape(word)}s?"
         pattern = (
-            rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal )?"
+            rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal |"
+            rf"additional |extra )?"
             rf"(?:{nouns})\b"
         )
         counts = [
@@ -924,8 +1056,11 @@ class PricingReader:
         if TOP_UP_RE.search(clause) and line is not None and moneys:
             threshold = None
             amount = None
+            previous_end = 0
             for money in moneys:
-                before = clause[max(0, money.start - 40) : money.start].lower()
+                # The words since the previous amount: "below 500 USD, a further 2,000 USD" tops up 2,000.
+                before = clause[max(previous_end, money.start - 40) : money.start].lower()
+                previous_end = money.end
                 if re.search(r"below|under|less than|falls to|drops to|reaches|beneath|threshold", before):
                     threshold = money.amount
                 elif amount is None:
@@ -1064,6 +1199,9 @@ class PricingReader:
         due: date | None = None,
     ) -> None:
         equal = EQUAL_PARTS_RE.search(clause)
+        if equal and len(moneys) == 2 and name is None and moneys[1].start > equal.start():
+            # "$18,000, payable in three equal instalments of $6,000": the total and each part.
+            moneys = moneys[:1]
         if equal and len(moneys) == 1 and name is None:
             # "$10,000, payable in two equal instalments: on signature and on go-live".
             count = p.word_number(equal.group("n")) or 0
@@ -1072,13 +1210,20 @@ class PricingReader:
                 clause[equal.end() :],
                 re.I,
             )
+            # "... due July 1, 2026, October 1, 2026 and January 4, 2027": one date per part.
+            dates = [found.value for found in self.ex.dates(clause[equal.end() :])]
             if count >= 2:
                 for index in range(count):
                     label = events[index] if len(events) == count else f"Instalment {index + 1}"
+                    due_date = dates[index] if len(dates) == count else None
                     self.milestones.append(
-                        MilestoneItem(label[:1].upper() + label[1:], moneys[0].amount / count, None, None, seg)
+                        MilestoneItem(label[:1].upper() + label[1:], moneys[0].amount / count, None, due_date, seg)
                     )
                 return
+        if len(percents) >= 2 and len(moneys) == len(percents) + 1 and name is None:
+            # "£60,000 is invoiced 40% (£24,000) on signature ... and 60% (£36,000) on go-live": the
+            # total, and each share restated in money.
+            moneys = moneys[:1]
         if len(moneys) == 1 and len(percents) >= 2 and name is None:
             # "$24,000, invoiced 50% on kickoff and 50% on cutover": one milestone per share.
             masked = _mask_money(clause, moneys)
@@ -1094,7 +1239,10 @@ class PricingReader:
                 words = re.sub(r"\s*(?:,|;|\band\b|\.)+\s*$", "", words).strip(" ,;.")
                 words = re.sub(r"^(?:the|completion of|signature of)\s+", "", words, flags=re.I)
                 label = (words[:1].upper() + words[1:])[:200] if words else f"Milestone {index + 1}"
-                self.milestones.append(MilestoneItem(label, moneys[0].amount * share / 100, None, None, seg))
+                # "..., due 1 July 2026": a date stated with the share is its due date.
+                dates = self.ex.dates(clause[end:stop])
+                due_date = dates[0].value if dates else None
+                self.milestones.append(MilestoneItem(label, moneys[0].amount * share / 100, None, due_date, seg))
             return
         amount = moneys[0].amount if moneys else None
         percent = percents[0][0] if percents and not moneys else None
@@ -1156,6 +1304,18 @@ class PricingReader:
             return
         line.fields["milestones"] = milestones
         line.evidence["milestones"] = (seg, 0.8)
+        # "A fixed fee of $120,000, invoiced as follows:" above the schedule is its total, not a charge.
+        schedule_total = sum((m["amount"] for m in milestones), Decimal(0))
+        summary = re.compile(r"\btotal|\bfixed|\bas follows|:\s*$|\bproject fee|\bcontract value", re.I)
+        self.lines = [
+            other
+            for other in self.lines
+            if not (
+                other.charge_model in ("flat", "one_time")
+                and other.fields.get("amount") == schedule_total
+                and summary.search(other.clause or other.seg.text)
+            )
+        ]
         heading = next((c for c in reversed(seg.context) if c and len(c) < 80), "")
         line.description = heading or "Milestones"
         self.lines.append(line)
@@ -1192,7 +1352,7 @@ class PricingReader:
                 and not re.search(r"^\s*(?:per|/)", after)
             ):
                 flat_fee, unit_price = moneys[0].amount, Decimal(0)
-            pack = re.match(rf"^\s*(?:per|/|for each|each)\s+(?P<n>{QTY})\b", after, re.I)
+            pack = re.match(rf"^\s*(?:per|/|for each|each)\s+(?P<n>{QTY})\b", _scale_words(after), re.I)
             if pack:
                 size = _num(pack.group("n"), self.dc)
                 if size and size > 1:
@@ -1377,6 +1537,20 @@ class PricingReader:
             )
             if tiers[1].get("flat_fee"):
                 line.warnings.append(("unit_price", "A flat fee on the paid tier was not kept."))
+        elif (
+            len(tiers) == 2
+            and tiers[0]["unit_price"] == 0
+            and "flat_fee" not in tiers[0]
+            and tiers[0]["up_to"]
+            and not tiers[1].get("flat_fee")
+        ):
+            # "the first 100,000 calls are free; thereafter $0.50 per 1,000 calls": packages above a free allowance.
+            fields = {
+                "package_size": tiers[1]["package_size"],
+                "package_price": tiers[1]["unit_price"],
+                "free_units": tiers[0]["up_to"],
+            }
+            line = Line("package", fields, seg, unit=unit)
         elif len(tiers) == 1:
             line = Line("per_unit", {"unit_price": tiers[0]["unit_price"]}, seg, unit=unit)
             if items[0].low:
@@ -1437,6 +1611,20 @@ class PricingReader:
                 if role in ("price", "") and column and all(c and not re.search(r"\d", c) for c in column):
                     roles[index] = "name"
                     break
+        prices = [i for i, role in enumerate(roles) if role == "price"]
+        unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
+
+        def priced(row: Segment, index: int) -> bool:
+            return index < len(row.cells) and bool(re.search(r"\d", row.cells[index]))
+
+        if len(prices) > 1 and unit_prices:
+            # "Price per user per month | Monthly fee" on the same rows: the second is the extended
+            # amount ("Monthly fee | Overage rate" filled on different rows are two prices).
+            for index in prices:
+                if index not in unit_prices and any(
+                    priced(row, index) and any(priced(row, u) for u in unit_prices) for row in rows
+                ):
+                    roles[index] = "total"
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
         tier_items = [self._tier_item(row, text) for row, text in zip(rows, texts, strict=False)]
@@ -1474,6 +1662,40 @@ class PricingReader:
                 )
                 continue
             self._row(row, text, roles)
+        self._ramp_dates(rows, roles)
+
+    def _ramp_dates(self, rows: list[Segment], roles: list[str]) -> None:
+        """A table whose rows run over different date ranges ("Year 1 (1 Aug 2026 - 31 Jul 2027)",
+        "Year 2 ..."), a ramp: each row's line starts and ends with its range."""
+        ranges: dict[int, tuple[date, date]] = {}
+        for row in rows:
+            found = [
+                d.value
+                for cell, role in zip(row.cells, roles + [""] * len(row.cells), strict=False)
+                if role not in ("price", "list", "total", "flat_fee")
+                for d in self.ex.dates(cell)
+            ]
+            if len(found) == 2 and found[0] < found[1]:
+                ranges[row.index] = (found[0], found[1])
+        if len(set(ranges.values())) < 2:
+            return
+        for line in self.lines:
+            if line.seg in rows and line.seg.index in ranges:
+                line.span = ranges[line.seg.index]
+
+    def _apply_spans(self) -> None:
+        """Lines that run over different stated periods are a ramp: each starts and ends with its
+        period. One period for everything is the contract's term, not the line's."""
+        spans = {line.span for line in self.lines if line.span}
+        if len(spans) < 2:
+            return
+        for line in self.lines:
+            if line.span and line.charge_model not in ("one_time", "milestone", "prepaid_credit"):
+                start, last = line.span
+                # The stated period ends on its last day; a line's end is exclusive.
+                end = last if last.day == start.day else last + timedelta(days=1)
+                line.fields["start_date"], line.fields["end_date"] = start, end
+                line.evidence["start_date"] = line.evidence["end_date"] = (line.seg, 0.8)
 
     def _row_text(self, row: Segment, roles: list[str]) -> str:
         parts = []
@@ -1503,27 +1725,33 @@ class PricingReader:
     def _header_priced(self, price_cell: str, header_text: str) -> tuple[str, list[p.Money]]:
         """ "Price (EUR) | 0,15": a bare number under a header that names the currency."""
         header_currency = re.search(rf"\b({p._CODE})\b|([$€£¥])", header_text)
-        if header_currency and re.fullmatch(r"[\d.,' ]+", price_cell.strip() or "x"):
+        if header_currency and BARE_AMOUNT_RE.fullmatch(price_cell.strip() or "x"):
             price_cell = f"{header_currency.group(1) or header_currency.group(2)} {price_cell.strip()}"
         return price_cell, self.ex.money(price_cell)
 
     def _row(self, row: Segment, text: str, roles: list[str]) -> None:
         moneys = self.ex.money(text)
         currency_cells = [c for c, r in zip(row.cells, roles, strict=False) if r == "currency" and c]
-        bare_price = bool(re.search(rf"\b({p._CODE})\b|[$€£¥]", " ".join(row.header + tuple(currency_cells)))) and any(
-            r in ("price", "list") and re.fullmatch(r"[\d.,' ]+", c.strip() or "x")
+        # A bare amount under a price column: in the currency its header names, or the one the
+        # document states ("All charges in this Schedule are in Australian dollars").
+        doc_currency = self.ex.data.get("currency") or ""
+        stated = " ".join(row.header + tuple(currency_cells)) + f" {doc_currency}"
+        bare_price = bool(re.search(rf"\b({p._CODE})\b|[$€£¥]", stated)) and any(
+            r in ("price", "list") and BARE_AMOUNT_RE.fullmatch(c.strip() or "x")
             for c, r in zip(row.cells, roles, strict=False)
         )
         if not moneys and not bare_price and not p.find_percentages(text, decimal_comma=self.dc):
             return
         if row.cells and TOTAL_RE.search(row.cells[0]):
             return
-        cells = {role: cell for cell, role in zip(row.cells, roles, strict=False) if role and cell}
+        cells = _cells_by_role(row.cells, roles)
         header_text = " ".join(row.header)
         price_cell = cells.get("price", "") or cells.get("list", "")
         price_money = self.ex.money(price_cell)
         if not price_money:
-            price_cell, price_money = self._header_priced(price_cell, f"{header_text} {cells.get('currency', '')}")
+            price_cell, price_money = self._header_priced(
+                price_cell, f"{header_text} {cells.get('currency', '')} {doc_currency}"
+            )
             moneys = price_money or moneys
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
         billing = cells.get("billing", "")
@@ -1535,18 +1763,20 @@ class PricingReader:
             and not re.search(r"\bper\b|/", price_cell)
             and re.search(r"\bper\s+\w+|\bunit price|/\s*\w+", header_text, re.I)
         ):
-            unit = re.search(r"\bper\s+(\w+(?:\s\w+)?)|/\s*(\w+)", header_text, re.I)
+            unit = _header_unit(header_text)
             if unit:
-                price_text = f"{price_cell} per {unit.group(1) or unit.group(2)}"
+                price_text = f"{price_cell} per {unit}"
         elif price_money and not re.search(r"\bper\b|/", price_cell):
             rate = re.search(r"\b(hour|dai|day|week|month)ly\b", header_text, re.I)
             if rate and rate.group(1).lower() in ("hour", "dai", "day"):
                 price_text = f"{price_cell} per {'hour' if rate.group(1).lower() == 'hour' else 'day'}"
+        name, price_text = self._unit_from_name(name, price_text, priced=bool(price_money))
+        price_text = _per_package(price_text, price_cell, cells.get("package", ""))
         if billing and not BILLED_RE.search(billing):
             billing = f"billed {billing}"
         # Name, price, what the price is per (a "Unit" column), then how it is billed.
         parts = [name, price_text]
-        per = cells.get("per", "")
+        per = _unit_of_measure(cells.get("per", ""))
         if per:
             # A "Per" / "Unit" column: "vessel per month" -> "per vessel per month".
             parts.append(per if re.match(r"(?i)\s*(?:per|/|each|a)\b", per) else f"per {per}")
@@ -1585,6 +1815,20 @@ class PricingReader:
             key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
             if allowance and key:
                 line.fields[key] = allowance
+
+    @staticmethod
+    def _unit_from_name(name: str, price_text: str, *, priced: bool) -> tuple[str, str]:
+        """ "Data transfer per GB | 0,08", "Storage (per TB) | $20": the item names what the price is per."""
+        name_unit = re.search(r"(?i)(?:\bper|/)\s*(?P<u>[A-Za-z][\w-]*)\s*\)?\s*$", name)
+        if (
+            not priced
+            or not name_unit
+            or re.search(r"\bper\b|/", price_text)
+            or name_unit.group("u").lower() in STOP_UNITS
+            or p.find_cadence(name_unit.group("u"))
+        ):
+            return name, price_text
+        return name[: name_unit.start()].rstrip(" ("), f"{price_text} per {name_unit.group('u')}"
 
     @staticmethod
     def _row_quantity(line: Line, qty: Decimal, header_text: str) -> None:
@@ -1693,6 +1937,10 @@ class PricingReader:
         when their descriptions share a word ("two prices for one thing" becomes a warning)."""
         if a.charge_model in ("milestone", "prepaid_credit", "percentage"):
             return True
+        if a.seg.kind == "row" and b.seg.kind == "row" and a.seg.table == b.seg.table and a.seg.index != b.seg.index:
+            return False  # two rows of one price table are two charges ("Senior consultant", "Consultant")
+        if a.span and b.span and a.span != b.span:
+            return False  # "$4,000 per month from March 2027 ..., $5,500 per month from March 2028 ...": a ramp
         if a.is_usage:
             if metric_code(a.unit) != metric_code(b.unit):
                 return False
@@ -1817,6 +2065,77 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+def _header_unit(header_text: str) -> str | None:
+    """What a price column's title says the price is per: "Price per user" -> user; "Price/Unit/Month"
+    -> month (a generic "unit" before a period names no unit)."""
+    found = [m.group(1) or m.group(2) for m in re.finditer(r"\bper\s+(\w+(?:\s\w+)?)|/\s*(\w+)", header_text, re.I)]
+    # "Beschreibung / Description", "Betrag CHF / Amount CHF": a bilingual title, not a unit.
+    found = [word for word in found if word.split()[0].lower() not in _TITLE_WORDS]
+    specific = [word for word in found if word.lower() not in ("unit", "units", "item", "items")]
+    if len(found) > 1 and specific:
+        return specific[0]
+    return found[0] if found else None
+
+
+_TITLE_WORDS = {
+    "amount",
+    "price",
+    "description",
+    "total",
+    "fee",
+    "fees",
+    "cost",
+    "service",
+    "item",
+    "betrag",
+    "preis",
+    "beschreibung",
+    "leistung",
+    "montant",
+    "prix",
+    "quantity",
+    "qty",
+}
+
+
+def _cells_by_role(cells: tuple[str, ...], roles: list[str]) -> dict[str, str]:
+    """A row's cells by column role, the last column of a role winning, except that of two price
+    columns ("Monthly fee | Overage rate") the one this row fills wins."""
+    out: dict[str, str] = {}
+    for cell, role in zip(cells, roles, strict=False):
+        if (
+            role
+            and cell
+            and not (role == "price" and re.search(r"\d", out.get(role, "")) and not re.search(r"\d", cell))
+        ):
+            out[role] = cell
+    return out
+
+
+def _per_package(price_text: str, price_cell: str, package_cell: str) -> str:
+    """ "Pack size | 10 000 minutes", "Price per pack | SEK 1 900": the price is per started pack."""
+    if price_cell and re.search(r"\d", package_cell) and not re.search(r"\bper\s+\d", price_text):
+        return f"{price_cell} per {package_cell.strip()}"
+    return price_text
+
+
+def _scale_words(after: str) -> str:
+    """ "per thousand", "per a million" -> "per 1000", "per 1000000": a package named in words."""
+    return re.sub(
+        r"^(\s*(?:per|for each|for every|each|/)\s+)(?:a\s+|one\s+)?(thousand|hundred|million)\b",
+        lambda m: m.group(1) + {"thousand": "1000", "hundred": "100", "million": "1000000"}[m.group(2).lower()],
+        after,
+        flags=re.I,
+    )
+
+
+def _unit_of_measure(per: str) -> str:
+    """A purchase order's unit of measure ("EA", "LOT") counts items: it prices nothing per use."""
+    if re.fullmatch(r"(?i)\s*(?:ea|each|lot|lots|unit|units|pcs?|pieces?|items?|nos?|x|ls|lump sum|job)\.?\s*", per):
+        return ""
+    return per
 
 
 def _months(cadence: tuple[Any, ...]) -> float:

@@ -71,11 +71,21 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
     for block in lines:
         text = block.text.strip()
         # A wrapped form field continues on a line that starts in lower case (or "2026.").
+        # So does one after a line that stops mid-phrase ("... for a net price of" / "$45 per user").
+        dangling = bool(
+            re.search(r"(?:\b(?:of|a|an|the|for|to|and|or|at|per|with|by|from|less|plus)|,)$", out[-1].text)
+            if out
+            else False
+        )
         if (
             not buffer
             and out
             and out[-1].kind == "field"
-            and (text[:1].islower() or (text[:1].isdigit() and not _BULLET.match(text)))
+            and (
+                text[:1].islower()
+                or (text[:1].isdigit() and not _BULLET.match(text))
+                or (dangling and not block.starts_paragraph and not _FIELD.match(text))
+            )
             and not re.search(r"[.;]$", out[-1].text)
         ):
             out[-1].text = f"{out[-1].text} {text}"
@@ -121,6 +131,11 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
     return out
 
 
+_PARTY_WORDS = (
+    r"customer|client|buyer|licensee|subscriber|bill to|sold to|vendor|provider|supplier|seller|licensor|company"
+)
+
+
 def _table_segments(rows: list[Block], item: int) -> list[Segment]:
     """A table's rows as fields (label and value), prose (one cell) or priced rows with their header."""
     segments: list[Segment] = []
@@ -130,8 +145,33 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
     label_table = width == 2 and sum(1 for row in rows if row.cells and _LABEL.search(row.cells[0])) >= max(
         1, (len(rows) + 1) // 2
     )
+    # "Customer | Vendor" above "Name: X | Name: Y" rows: one party per column; each cell is a field
+    # of that party ("Customer Name: X", "Vendor Name: Y").
+    parties: tuple[str, ...] = ()
+    if (
+        len(rows) > 1
+        and all(
+            re.fullmatch(rf"(?i)(?:{_PARTY_WORDS})(?: information| details| info)?", c.strip()) for c in rows[0].cells
+        )
+        and all(_FIELD.match(c) for row in rows[1:] for c in row.cells if c)
+    ):
+        parties = tuple(re.sub(r"(?i)\s+(?:information|details|info)$", "", c.strip()) for c in rows[0].cells)
     for position, row in enumerate(rows):
         cells = row.cells
+        if parties:
+            if position == 0:
+                continue
+            for party, cell in zip(parties, cells, strict=False):
+                match = _FIELD.match(cell) if cell else None
+                if match:
+                    label = f"{party} {match.group('label').strip()}"
+                    value = match.group("value").strip()
+                    segments.append(
+                        Segment(
+                            row.page, f"{label}: {value}", "field", cells=cells, table=item, label=label, value=value
+                        )
+                    )
+            continue
         if (
             label_table
             and position == 0

@@ -15,7 +15,7 @@ CUSTOMER_LABELS = (
     r"kunde|auftraggeber|client name|name of customer|end user"
 )
 PROVIDER_ROLES = r"provider|vendor|supplier|licensor|company|seller|contractor|consultant|we|us|service provider"
-CUSTOMER_ROLES = r"customer|client|licensee|subscriber|buyer|purchaser|you"
+CUSTOMER_ROLES = r"customer|client|licensee|subscriber|buyer|purchaser|merchant|you"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TIMEZONES = {
     "eastern": "America/New_York",
@@ -82,7 +82,8 @@ TOTAL_RE = re.compile(
 ONE_TIME_RE = re.compile(
     r"\bone[- ]time\b|\bone[- ]off\b|\bset-?\s?up\b|\bonboarding\b|\bimplementation fee\b|\bactivation\b|"
     r"\bnon-?recurring\b|\binstallation\b|\bintegration fee\b|\bmigration fee\b|\binitiation\b|\bupfront fee\b|"
-    r"\bkick-?off fee\b|\btraining fee\b|\beinmalig|\bfrais d'installation|\bsingle payment\b|\bonce\b",
+    r"\bkick-?off fee\b|\btraining fee\b|\beinmalig|\bfrais d'installation|\bsingle payment\b|\bonce\b|"
+    r"\bimplementation services\b|\bprofessional services \(fixed fee\)|\bmigration services\b",
     re.I,
 )
 MILESTONE_RE = re.compile(

@@ -314,3 +314,16 @@ def test_upload_review_approve_then_bill(api) -> None:  # type: ignore[no-untype
     invoice = Invoice.objects.get()
     assert invoice.contract_id == approved["contract"]
     assert str(invoice.total) in ("720.00", "720.0000")
+
+
+@pytest.mark.django_db
+def test_a_ramp_is_approved_as_lines_with_their_dates(api) -> None:  # type: ignore[no-untyped-def]
+    content = (CORPUS / "batch_c" / "c06_prose_ramp.txt").read_bytes()
+    document = _upload(api, content, name="ramp.txt").json()
+    response = api.post(f"/api/v1/contract-documents/{document['id']}/approve", {}, format="json")
+    assert response.status_code == 200, response.json()
+    contract = Contract.objects.get(pk=response.json()["contract"])
+    steps = sorted(
+        (f"{line.amount:.2f}", line.start_date.isoformat(), line.end_date.isoformat()) for line in contract.lines.all()
+    )
+    assert steps == [("4000.00", "2027-03-01", "2028-03-01"), ("5500.00", "2028-03-01", "2029-03-01")]

@@ -2,7 +2,7 @@
 next to its expected contract JSON: ``python -m tests.contracts.documents.make_corpus``.
 
 The rendered files are committed, so the benchmark reads real documents; re-run this after
-editing corpus_dev.py or corpus_heldout.py.
+editing corpus_dev.py, corpus_heldout.py or an unseen batch (corpus_batch_*.py).
 """
 
 from __future__ import annotations
@@ -145,10 +145,31 @@ def build(folder: str, docs: list[dict[str, Any]]) -> None:
 
 
 def main() -> None:
-    from tests.contracts.documents import corpus_dev, corpus_heldout
+    from tests.contracts.documents import (
+        corpus_batch_b,
+        corpus_batch_c,
+        corpus_batch_d,
+        corpus_batch_e,
+        corpus_batch_f,
+        corpus_batch_g,
+        corpus_batch_h,
+        corpus_batch_i,
+        corpus_batch_j,
+        corpus_dev,
+        corpus_heldout,
+    )
 
     build("dev", corpus_dev.DOCS)
     build("heldout", corpus_heldout.DOCS)
+    build("batch_b", corpus_batch_b.DOCS)
+    build("batch_c", corpus_batch_c.DOCS)
+    build("batch_d", corpus_batch_d.DOCS)
+    build("batch_e", corpus_batch_e.DOCS)
+    build("batch_f", corpus_batch_f.DOCS)
+    build("batch_g", corpus_batch_g.DOCS)
+    build("batch_h", corpus_batch_h.DOCS)
+    build("batch_i", corpus_batch_i.DOCS)
+    build("batch_j", corpus_batch_j.DOCS)
 
 
 if __name__ == "__main__":
