@@ -10,6 +10,7 @@ from contracts.choices import BillingInterval, BillingTiming, ChargeModel
 from .choices import (
     ConnectionStatus,
     DealStatus,
+    GlContent,
     PostingMode,
     PriceField,
     Provider,
@@ -105,6 +106,14 @@ class Connection(models.Model):
     )
     # GL options
     posting_mode = models.CharField(max_length=20, choices=PostingMode.choices, default=PostingMode.DAILY_SUMMARY)
+    gl_content = models.CharField(
+        max_length=12, choices=GlContent.choices, default=GlContent.JOURNAL,
+        help_text="Documents (QuickBooks, Xero): each finalized invoice, its void and each payment is sent as an "
+        "invoice / payment of the customer (upserted by our customer id); their journal entries are then not "
+        "posted (that would book them twice), revenue recognition, write-offs, refunds and credit notes still are. "
+        'Needs options {"qbo_item_id": ..., "qbo_tax_item_id": ...} (QuickBooks) or '
+        '{"xero_revenue_account_code": ..., "xero_tax_account_code": ...} (Xero).',
+    )
     closed_through = models.DateField(
         null=True, blank=True,
         help_text="Our books are closed through this date: nothing dated on or before it is posted to the GL.",

@@ -5,6 +5,7 @@ after a timeout cannot book twice)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -215,3 +216,171 @@ def journal_entry_create(
 
 def amount_text(amount: Decimal) -> str:
     return format(amount, "f")
+
+
+# --- documents: customers, invoices, voids, payments (Connection.gl_content = documents) -------
+#
+# Bodies are the v3 entities as Intuit documents them, sent through python-quickbooks' client
+# (create_object / query / post), so the SDK's auth, refresh and fault handling apply. Amounts go
+# as decimal strings through the SDK's DecimalEncoder, as its own objects send them.
+
+
+def _dumps(body: dict[str, Any]) -> str:
+    from quickbooks.mixins import DecimalEncoder
+
+    return json.dumps(body, cls=DecimalEncoder)
+
+
+def _quoted(value: str) -> str:
+    """A string literal of QuickBooks' query language (backslash escapes the quote)."""
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def customer_display_name(customer: dict[str, Any]) -> str:
+    """Unique per our customer (QuickBooks' DisplayName is unique per company): the name and our
+    customer id, so the QuickBooks customer is found again by our id."""
+    suffix = f" ({customer['external_id']})"
+    return customer["name"][: 500 - len(suffix)] + suffix
+
+
+def customer_body(customer: dict[str, Any]) -> dict[str, Any]:
+    address = customer.get("address") or {}
+    body: dict[str, Any] = {
+        "DisplayName": customer_display_name(customer),
+        "CompanyName": customer["name"][:100],
+        "Notes": f"Autobill customer {customer['external_id']}",
+        "CurrencyRef": {"value": customer["currency"]},
+    }
+    if customer.get("email"):
+        body["PrimaryEmailAddr"] = {"Address": customer["email"]}
+    if any(address.values()):
+        body["BillAddr"] = {
+            "Line1": address.get("line1", ""), "Line2": address.get("line2", ""), "City": address.get("city", ""),
+            "CountrySubDivisionCode": address.get("region", ""), "PostalCode": address.get("postal_code", ""),
+            "Country": address.get("country", ""),
+        }
+    return body
+
+
+def customer_upsert(*, connection: Connection, customer: dict[str, Any], request_id: str) -> str:
+    """The QuickBooks Customer of our customer: found by its DisplayName (which carries our
+    customer id), else created with ``requestid``. Returns its Id."""
+    body = customer_body(customer)
+
+    def upsert(qb: QuickBooks) -> str:
+        found = qb.query(f"SELECT Id, DisplayName FROM Customer WHERE DisplayName = {_quoted(body['DisplayName'])}")
+        rows = (found.get("QueryResponse") or {}).get("Customer") or []
+        if rows:
+            return str(rows[0]["Id"])
+        saved = qb.create_object("Customer", _dumps(body), request_id=request_id)
+        return str(saved["Customer"]["Id"])
+
+    return _call(connection, upsert)
+
+
+def invoice_body(invoice: dict[str, Any], *, customer_ref: str, options: dict[str, Any]) -> dict[str, Any]:
+    """A QuickBooks Invoice of our invoice: one SalesItemLine per line on the connection's item
+    (``qbo_item_id``; its income account should be the one mapped to our deferred revenue, which
+    revenue recognition journals then move to revenue), and the tax as one line on
+    ``qbo_tax_item_id``. DocNumber is our invoice number, so QuickBooks' own numbering is not used."""
+    item_id = str(options.get("qbo_item_id") or "")
+    if not item_id:
+        raise RejectedError('Set the connection option "qbo_item_id" (the QuickBooks service item invoices use).')
+    lines: list[dict[str, Any]] = []
+    for n, line in enumerate(invoice["lines"], start=1):
+        detail: dict[str, Any] = {"ItemRef": {"value": item_id}, "ServiceDate": line["period_start"]}
+        quantity, unit_price, amount = (Decimal(line["quantity"]), Decimal(line["unit_price"] or "0"),
+                                        Decimal(line["amount"]))
+        if unit_price and (quantity * unit_price).quantize(amount) == amount:
+            # QuickBooks checks Amount = Qty x UnitPrice; a rated line (tiers, proration) sends
+            # its amount alone.
+            detail.update({"Qty": quantity.normalize(), "UnitPrice": unit_price.normalize()})
+        lines.append({"LineNum": n, "Description": line["description"][:4000], "Amount": amount,
+                      "DetailType": "SalesItemLineDetail", "SalesItemLineDetail": detail})
+    tax = Decimal(invoice["tax"])
+    if tax:
+        tax_item = str(options.get("qbo_tax_item_id") or "")
+        if not tax_item:
+            raise RejectedError('The invoice has tax: set the connection option "qbo_tax_item_id" (a QuickBooks '
+                                "item whose income account is the one mapped to our sales tax payable).")
+        lines.append({"LineNum": len(lines) + 1, "Description": invoice["tax_description"][:4000], "Amount": tax,
+                      "DetailType": "SalesItemLineDetail", "SalesItemLineDetail": {"ItemRef": {"value": tax_item}}})
+    body: dict[str, Any] = {
+        "DocNumber": invoice["number"][:21],
+        "TxnDate": invoice["issue_date"],
+        "CustomerRef": {"value": customer_ref},
+        "CurrencyRef": {"value": invoice["currency"]},
+        "PrivateNote": f"Autobill invoice {invoice['number']} [invoice:{invoice['id']}]",
+        "Line": lines,
+    }
+    if invoice.get("due_date"):
+        body["DueDate"] = invoice["due_date"]
+    if invoice.get("email"):
+        body["BillEmail"] = {"Address": invoice["email"]}
+    return body
+
+
+def invoice_create(
+    *, connection: Connection, invoice: dict[str, Any], customer_ref: str, request_id: str
+) -> str:
+    body = invoice_body(invoice, customer_ref=customer_ref, options=connection.options or {})
+
+    def create(qb: QuickBooks) -> str:
+        saved = qb.create_object("Invoice", _dumps(body), request_id=request_id)
+        total = Decimal(str(saved["Invoice"].get("TotalAmt", "0")))
+        if total != Decimal(invoice["total"]):
+            # Automated sales tax or a rounding rule changed the total: the document is there
+            # (the requestid keeps it single) but it does not say what ours says.
+            raise RejectedError(
+                f"QuickBooks invoice {saved['Invoice']['Id']} totals {total}, ours {invoice['total']}: check its tax."
+            )
+        return str(saved["Invoice"]["Id"])
+
+    return _call(connection, create)
+
+
+def invoice_void(*, connection: Connection, external_id: str) -> str:
+    """Void the QuickBooks invoice (amounts to zero, "Voided" in its private note). Read first for
+    its SyncToken; an invoice already voided (a retry after a lost answer) is left as it is."""
+
+    def void(qb: QuickBooks) -> str:
+        current = qb.get_single_object("Invoice", external_id)["Invoice"]
+        if str(current.get("PrivateNote") or "").startswith("Voided") and not Decimal(str(current.get("TotalAmt", 0))):
+            return external_id
+        url = f"{qb.api_url}/company/{qb.company_id}/invoice"
+        qb.post(url, _dumps({"Id": external_id, "SyncToken": current["SyncToken"]}),
+                params={"operation": "void"})
+        return external_id
+
+    return _call(connection, void)
+
+
+def payment_body(
+    payment: dict[str, Any], *, invoice_ref: str, customer_ref: str, deposit_account: str | None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "TxnDate": payment["date"],
+        "TotalAmt": Decimal(payment["amount"]),
+        "CustomerRef": {"value": customer_ref},
+        "CurrencyRef": {"value": payment["currency"]},
+        "PaymentRefNum": (payment["reference"] or f"AB-P{payment['id']}")[:21],
+        "PrivateNote": f"Autobill payment {payment['id']} ({payment['method']}) [payment:{payment['id']}]",
+        "Line": [{"Amount": Decimal(payment["amount"]),
+                  "LinkedTxn": [{"TxnId": invoice_ref, "TxnType": "Invoice"}]}],
+    }
+    if deposit_account:
+        body["DepositToAccountRef"] = {"value": deposit_account}
+    return body
+
+
+def payment_create(
+    *, connection: Connection, payment: dict[str, Any], invoice_ref: str, customer_ref: str,
+    deposit_account: str | None, request_id: str,
+) -> str:
+    body = payment_body(payment, invoice_ref=invoice_ref, customer_ref=customer_ref, deposit_account=deposit_account)
+
+    def create(qb: QuickBooks) -> str:
+        saved = qb.create_object("Payment", _dumps(body), request_id=request_id)
+        return str(saved["Payment"]["Id"])
+
+    return _call(connection, create)

@@ -243,6 +243,15 @@ class QuickBooksFake:
     failures: list[str] = field(default_factory=list)
     refreshes: int = 0
     delay: float = 0.0  # seconds per journal entry POST, to make two runs overlap
+    # Documents (customers, invoices, payments), by Id; items a line may reference.
+    customers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    invoices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    payments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    document_posts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (entity, body) as received
+    items: dict[str, str] = field(default_factory=lambda: {"1": "Subscriptions", "2": "Sales tax"})
+    # Queued failures for the next document POSTs: "timeout_after_commit", "429".
+    document_failures: list[str] = field(default_factory=list)
+    _ids: int = 500
 
     def __post_init__(self) -> None:
         if not self.accounts:
@@ -275,6 +284,9 @@ class QuickBooksFake:
             rsps.add_callback(responses.POST, re.compile(company + r"/journalentry\?"), callback=self._journal_entry)
             rsps.add_callback(responses.POST, re.compile(company + r"/query\?"), callback=self._query)
             rsps.add_callback(responses.GET, re.compile(company + r"/preferences\?"), callback=self._preferences)
+            for entity in ("customer", "invoice", "payment"):
+                rsps.add_callback(responses.POST, re.compile(company + rf"/{entity}\?"), callback=self._document)
+            rsps.add_callback(responses.GET, re.compile(company + r"/invoice/\d+\?"), callback=self._invoice_read)
 
     def _authorized(self, request: requests.PreparedRequest) -> bool:
         return request.headers.get("Authorization") == f"Bearer {self.access_token}"
@@ -309,7 +321,136 @@ class QuickBooksFake:
             rows = list(self.accounts.values())[start - 1:start - 1 + 1000]
             return _json(200, {"QueryResponse": {"Account": rows, "startPosition": start, "maxResults": len(rows)},
                                "time": "2026-04-02T01:00:00.000-07:00"})
+        match = re.fullmatch(r"SELECT Id, DisplayName FROM Customer WHERE DisplayName = '((?:[^'\\]|\\.)*)'", sql)
+        if match:
+            name = re.sub(r"\\(.)", r"\1", match.group(1))
+            rows = [c for c in self.customers.values() if c["DisplayName"] == name]
+            return _json(200, {"QueryResponse": {"Customer": rows, "startPosition": 1, "maxResults": len(rows)}
+                               if rows else {}, "time": "2026-04-02T01:00:00.000-07:00"})
         return _fault(400, "4000", "Error parsing query", f"QueryParserError: {sql[:40]}")
+
+    # -- documents ---------------------------------------------------------------------------
+    def _new_id(self) -> str:
+        self._ids += 1
+        return str(self._ids)
+
+    def _saved(self, entity: str, body: dict[str, Any]) -> dict[str, Any]:
+        return {**body, "domain": "QBO", "sparse": False, "Id": self._new_id(), "SyncToken": "0",
+                "MetaData": {"CreateTime": "2026-04-02T01:00:00-07:00", "LastUpdatedTime": "2026-04-02T01:00:00-07:00"}}
+
+    def _document(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        entity = urlparse(request.url).path.rsplit("/", 1)[1]
+        query = parse_qs(urlparse(request.url).query)
+        request_id = query.get("requestid", [""])[0]
+        if request_id and request_id in self.by_request_id:
+            return self.by_request_id[request_id]
+        body = json.loads(request.body)
+        if entity == "invoice" and query.get("operation") == ["void"]:
+            return self._void(body)
+        failure = self.document_failures.pop(0) if self.document_failures else ""
+        if failure == "429":
+            return 429, {"Retry-After": "60", "Content-Type": "application/json"}, json.dumps(
+                {"fault": {"error": [{"message": "message=ThrottleExceeded; errorCode=003001; statusCode=429",
+                                      "detail": "ThrottleExceeded", "code": "3001"}], "type": "SERVICE"}})
+        self.document_posts.append((entity, body))
+        response = {"customer": self._customer_create, "invoice": self._invoice_create,
+                    "payment": self._payment_create}[entity](body)
+        if request_id:
+            self.by_request_id[request_id] = response
+        if failure == "timeout_after_commit":
+            raise requests.exceptions.ReadTimeout("read timed out after the object was saved")
+        return response
+
+    def _customer_create(self, body: dict[str, Any]):
+        name = body.get("DisplayName", "")
+        if not name:
+            return _fault(400, "2020", "Required param missing, need to supply the required value for the API",
+                          "Required parameter DisplayName is missing in the request")
+        if any(c["DisplayName"] == name for c in self.customers.values()):
+            return _fault(400, "6240", "Duplicate Name Exists Error",
+                          "The name supplied already exists. : Another customer is already using this name.")
+        customer = self._saved("Customer", {**body, "Active": True, "Balance": 0, "FullyQualifiedName": name})
+        self.customers[customer["Id"]] = customer
+        return _json(200, {"Customer": customer, "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _invoice_create(self, body: dict[str, Any]):
+        if body.get("CustomerRef", {}).get("value") not in self.customers:
+            return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : Customer assigned to this "
+                          "transaction has been deleted.")
+        if self.book_close_date and body["TxnDate"] <= self.book_close_date:
+            return _fault(400, "6210", "A business validation error has occurred while processing your request",
+                          "Business Validation Error: The account period has closed.")
+        if any(i["DocNumber"] == body.get("DocNumber") for i in self.invoices.values()):
+            return _fault(400, "6140", "Duplicate Document Number Error",
+                          f"Duplicate Document Number Error : You must specify a different number. "
+                          f"This number has already been used. DocNumber={body.get('DocNumber')}")
+        total = Decimal(0)
+        for line in body.get("Line", []):
+            detail = line["SalesItemLineDetail"]
+            if detail["ItemRef"]["value"] not in self.items:
+                return _fault(400, "2500", "Invalid Reference Id",
+                              f"Invalid Reference Id : Item element id {detail['ItemRef']['value']} not found")
+            amount = Decimal(str(line["Amount"]))
+            if "Qty" in detail and Decimal(str(detail["Qty"])) * Decimal(str(detail["UnitPrice"])) != amount:
+                return _fault(400, "6070", "Amount is not equal to UnitPrice * Qty",
+                              f"Amount is not equal to UnitPrice * Qty. Supplied value:{amount}")
+            total += amount
+        invoice = self._saved("Invoice", {**body, "TotalAmt": str(total), "Balance": str(total),
+                                          "EmailStatus": "NotSet", "PrintStatus": "NeedToPrint"})
+        for n, line in enumerate(invoice["Line"], start=1):
+            line["Id"] = str(n)
+        self.invoices[invoice["Id"]] = invoice
+        return _json(200, {"Invoice": invoice, "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _invoice_read(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        invoice_id = urlparse(request.url).path.rsplit("/", 1)[1]
+        if invoice_id not in self.invoices:
+            return _fault(400, "610", "Object Not Found", "Object Not Found : Something you're trying to use has "
+                          "been made inactive. Check the fields with accounts, customers, items, vendors or employees.")
+        return _json(200, {"Invoice": self.invoices[invoice_id], "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _void(self, body: dict[str, Any]):
+        invoice = self.invoices.get(str(body.get("Id")))
+        if invoice is None:
+            return _fault(400, "610", "Object Not Found", "Object Not Found")
+        if body.get("SyncToken") != invoice["SyncToken"]:
+            return _fault(400, "5010", "Stale Object Error",
+                          "Stale Object Error : You and another user were working on the same thing.")
+        if any(txn["TxnId"] == invoice["Id"] for p in self.payments.values() for line in p["Line"]
+               for txn in line["LinkedTxn"]):
+            return _fault(400, "6000", "A business validation error has occurred while processing your request",
+                          "Business Validation Error: This transaction is linked to a payment.")
+        self.document_posts.append(("invoice?operation=void", body))
+        invoice.update({"TotalAmt": "0", "Balance": "0", "SyncToken": str(int(invoice["SyncToken"]) + 1),
+                        "PrivateNote": f"Voided - {invoice.get('PrivateNote', '')}"})
+        for line in invoice["Line"]:
+            line["Amount"] = "0"
+        return _json(200, {"Invoice": invoice, "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _payment_create(self, body: dict[str, Any]):
+        customer = body.get("CustomerRef", {}).get("value")
+        if customer not in self.customers:
+            return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : Customer not found")
+        total = Decimal(str(body["TotalAmt"]))
+        applied = Decimal(0)
+        for line in body.get("Line", []):
+            for txn in line["LinkedTxn"]:
+                invoice = self.invoices.get(txn["TxnId"])
+                if txn["TxnType"] != "Invoice" or invoice is None or invoice["CustomerRef"]["value"] != customer:
+                    return _fault(400, "2500", "Invalid Reference Id", f"Invalid Reference Id : Txn {txn['TxnId']}")
+                amount = Decimal(str(line["Amount"]))
+                if amount > Decimal(invoice["Balance"]):
+                    return _fault(400, "6000", "A business validation error has occurred while processing your "
+                                  "request", "Business Validation Error: The payment exceeds the open balance.")
+                invoice["Balance"] = str(Decimal(invoice["Balance"]) - amount)
+                applied += amount
+        payment = self._saved("Payment", {**body, "UnappliedAmt": str(total - applied)})
+        self.payments[payment["Id"]] = payment
+        return _json(200, {"Payment": payment, "time": "2026-04-02T01:00:00.000-07:00"})
 
     def _preferences(self, request: requests.PreparedRequest):
         if not self._authorized(request):
