@@ -111,8 +111,8 @@ class Connection(models.Model):
         help_text="Documents (QuickBooks, Xero): each finalized invoice, its void and each payment is sent as an "
         "invoice / payment of the customer (upserted by our customer id); their journal entries are then not "
         "posted (that would book them twice), revenue recognition, write-offs, refunds and credit notes still are. "
-        'Needs options {"qbo_item_id": ..., "qbo_tax_item_id": ...} (QuickBooks) or '
-        '{"xero_revenue_account_code": ..., "xero_tax_account_code": ...} (Xero).',
+        'QuickBooks needs options {"qbo_item_id": ..., "qbo_tax_item_id": ...}; '
+        'Xero uses the accounts mapped to our 2100, 2200 and 1000.',
     )
     closed_through = models.DateField(
         null=True, blank=True,

@@ -219,13 +219,15 @@ class DocumentPusher:
             self._check_date(document["issue_date"])
             customer_ref = self.customer_ref(document["customer_id"])
             return self.provider.invoice_create(connection=self.connection, invoice=document,
-                                                customer_ref=customer_ref, request_id=item.request_id)
+                                                customer_ref=customer_ref, request_id=item.request_id,
+                                                accounts=self._accounts())
         if item.object_type == INVOICE_VOID:
             external_id = _synced_id(self.connection, INVOICE, _key(INVOICE, object_id))
             if external_id is None:
                 raise RejectedError("The invoice was never sent to this GL: nothing to void.")
             item.payload = {"invoice_id": object_id, "external_id": external_id}
-            return self.provider.invoice_void(connection=self.connection, external_id=external_id)
+            return self.provider.invoice_void(connection=self.connection, external_id=external_id,
+                                              request_id=item.request_id)
         if item.object_type == PAYMENT:
             document = payment_document(object_id)
             item.payload = document
@@ -244,16 +246,20 @@ class DocumentPusher:
             )
         raise RejectedError(f"Unknown document type {item.object_type}.")
 
+    def _accounts(self) -> dict[str, str]:
+        """Our account code -> how the GL's documents name the mapped account (Xero: its code;
+        QuickBooks: its Id)."""
+        xero = self.connection.provider == Provider.XERO
+        return {
+            m.account_code: (m.gl_account.number if xero else m.gl_account.external_id)
+            for m in GlAccountMapping.objects.filter(connection=self.connection, gl_account__is_active=True)
+            .select_related("gl_account")
+        }
+
     def _deposit_account(self) -> str | None:
         """Where payments land: the GL account mapped to our cash account (1000), if any
         (QuickBooks: else Undeposited Funds; Xero requires one)."""
-        mapping = (GlAccountMapping.objects.filter(connection=self.connection, account_code=CASH_ACCOUNT,
-                                                   gl_account__is_active=True)
-                   .select_related("gl_account").first())
-        if mapping is None:
-            return None
-        account = mapping.gl_account
-        return account.number if self.connection.provider == Provider.XERO else account.external_id
+        return self._accounts().get(CASH_ACCOUNT)
 
 
 def gl_documents_sync(*, connection: Connection, run: SyncRun | None, now: datetime | None = None,

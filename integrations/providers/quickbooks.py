@@ -321,8 +321,10 @@ def invoice_body(invoice: dict[str, Any], *, customer_ref: str, options: dict[st
 
 
 def invoice_create(
-    *, connection: Connection, invoice: dict[str, Any], customer_ref: str, request_id: str
+    *, connection: Connection, invoice: dict[str, Any], customer_ref: str, request_id: str,
+    accounts: dict[str, str] | None = None,
 ) -> str:
+    """Create the invoice (``accounts`` unused: QuickBooks books through the items' accounts)."""
     body = invoice_body(invoice, customer_ref=customer_ref, options=connection.options or {})
 
     def create(qb: QuickBooks) -> str:
@@ -339,7 +341,7 @@ def invoice_create(
     return _call(connection, create)
 
 
-def invoice_void(*, connection: Connection, external_id: str) -> str:
+def invoice_void(*, connection: Connection, external_id: str, request_id: str) -> str:
     """Void the QuickBooks invoice (amounts to zero, "Voided" in its private note). Read first for
     its SyncToken; an invoice already voided (a retry after a lost answer) is left as it is."""
 
@@ -349,7 +351,7 @@ def invoice_void(*, connection: Connection, external_id: str) -> str:
             return external_id
         url = f"{qb.api_url}/company/{qb.company_id}/invoice"
         qb.post(url, _dumps({"Id": external_id, "SyncToken": current["SyncToken"]}),
-                params={"operation": "void"})
+                params={"operation": "void"}, request_id=request_id)
         return external_id
 
     return _call(connection, void)

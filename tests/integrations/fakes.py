@@ -626,6 +626,16 @@ def _ms_date(day: str) -> str:
     return f"/Date({int(moment.timestamp() * 1000)}+0000)/"
 
 
+def _iso_day(value: str) -> str:
+    """A Xero date as sent (``/Date(ms+0000)/`` by xero-python, or ISO) -> ``YYYY-MM-DD``."""
+    import datetime as _dt
+
+    match = re.match(r"/Date\((\d+)", value)
+    if match:
+        return _dt.datetime.fromtimestamp(int(match.group(1)) / 1000, tz=_dt.UTC).date().isoformat()
+    return value[:10]
+
+
 @dataclass
 class XeroFake:
     """A Xero organisation (accounting API 2.0 and the identity token endpoint), served by a local
@@ -641,6 +651,12 @@ class XeroFake:
     puts: int = 0
     failures: list[str] = field(default_factory=list)
     refreshes: int = 0
+    contacts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    invoices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    payments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    document_requests: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)  # (path, body, key)
+    document_failures: list[str] = field(default_factory=list)  # "drop_after_commit", "429"
+    _ids: int = 0
     accounts: list[dict[str, Any]] = field(default_factory=lambda: [
         {"AccountID": f"00000000-0000-0000-0000-00000000{code}", "Code": code, "Name": name, "Type": kind,
          "Status": "ACTIVE", "Class": klass, "TaxType": "NONE", "EnablePaymentsToAccount": False,
@@ -657,6 +673,12 @@ class XeroFake:
         server.add("GET", r"^/api.xro/2.0/Accounts", self._accounts)
         server.add("GET", r"^/api.xro/2.0/Organisation", self._organisation)
         server.add("PUT", r"^/api.xro/2.0/ManualJournals", self._manual_journals)
+        server.add("GET", r"^/api.xro/2.0/Contacts", self._contacts_read)
+        server.add("PUT", r"^/api.xro/2.0/Contacts", self._document)
+        server.add("PUT", r"^/api.xro/2.0/Invoices", self._document)
+        server.add("GET", r"^/api.xro/2.0/Invoices/[\w-]+", self._invoice_read)
+        server.add("POST", r"^/api.xro/2.0/Invoices/[\w-]+", self._document)
+        server.add("PUT", r"^/api.xro/2.0/Payments", self._document)
 
     def _ok(self, body: dict[str, Any]):
         return 200, {"Content-Type": "application/json; charset=utf-8"}, json.dumps(
@@ -744,6 +766,139 @@ class XeroFake:
         if failure == "drop_after_commit":
             raise DropConnection
         return response
+
+
+    # -- documents: Contacts, Invoices (ACCREC), Payments --------------------------------------
+    def _new_id(self, prefix: str) -> str:
+        self._ids += 1
+        return f"{prefix}-0000-4000-8000-{self._ids:012d}"
+
+    def _validation(self, element: dict[str, Any], errors: list[str]):
+        return 400, {"Content-Type": "application/json"}, json.dumps({
+            "ErrorNumber": 10, "Type": "ValidationException", "Message": "A validation exception occurred",
+            "Elements": [{**element, "ValidationErrors": [{"Message": m} for m in errors]}]})
+
+    def _contacts_read(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        where = parse_qs(urlparse(request.url).query).get("where", [""])[0]
+        match = re.fullmatch(r'ContactNumber=="([^"]*)"', where)
+        rows = list(self.contacts.values())
+        if match:
+            rows = [c for c in rows if c.get("ContactNumber") == match.group(1)]
+        return self._ok({"Contacts": rows})
+
+    def _invoice_read(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        invoice = self.invoices.get(urlparse(request.url).path.rsplit("/", 1)[1])
+        if invoice is None:
+            return 404, {"Content-Type": "application/json"}, json.dumps({"Title": "Not Found", "Status": 404})
+        return self._ok({"Invoices": [invoice]})
+
+    def _document(self, request):  # type: ignore[no-untyped-def]
+        from .local_server import DropConnection
+
+        if not self._authorized(request):
+            return self._unauthorized()
+        key = request.headers.get("Idempotency-Key", "")
+        if key and key in self.by_key:
+            return self.by_key[key]
+        failure = self.document_failures.pop(0) if self.document_failures else ""
+        if failure == "429":
+            return 429, {"Content-Type": "application/json", "Retry-After": "45",
+                         "X-Rate-Limit-Problem": "minute"}, json.dumps({"Title": "Too Many Requests"})
+        path = urlparse(request.url).path
+        body = json.loads(request.body)
+        self.document_requests.append((f"{request.method} {path.split('/api.xro/2.0')[1]}", body, key))
+        if path.endswith("/Contacts"):
+            response = self._contact_create(body["Contacts"][0])
+        elif path.endswith("/Invoices"):
+            response = self._invoice_create(body["Invoices"][0])
+        elif path.endswith("/Payments"):
+            response = self._payment_create(body["Payments"][0])
+        else:
+            response = self._invoice_update(path.rsplit("/", 1)[1], body["Invoices"][0])
+        if key:
+            self.by_key[key] = response
+        if failure == "drop_after_commit":
+            raise DropConnection
+        return response
+
+    def _contact_create(self, contact: dict[str, Any]):
+        if not contact.get("Name"):
+            return self._validation(contact, ["The contact name must be specified."])
+        if any(c["Name"] == contact["Name"] for c in self.contacts.values()):
+            return self._validation(contact, [f"The contact name {contact['Name']} is already assigned to another "
+                                              "contact. The contact name must be unique across all active contacts."])
+        saved = {**contact, "ContactID": self._new_id("c0a1b2c3"), "ContactStatus": "ACTIVE",
+                 "UpdatedDateUTC": "/Date(1775120400000+0000)/"}
+        self.contacts[saved["ContactID"]] = saved
+        return self._ok({"Contacts": [saved]})
+
+    def _invoice_create(self, invoice: dict[str, Any]):
+        errors = []
+        if invoice.get("Type") != "ACCREC":
+            errors.append("Invoice Type must be specified")
+        if invoice.get("Contact", {}).get("ContactID") not in self.contacts:
+            errors.append("A Contact must be specified for this type of transaction")
+        if any(i["InvoiceNumber"] == invoice.get("InvoiceNumber") for i in self.invoices.values()):
+            errors.append("Invoice # must be unique.")
+        codes = {a["Code"] for a in self.accounts if a["Status"] == "ACTIVE"}
+        errors += [f"Account code '{line.get('AccountCode')}' is not a valid code for this document."
+                   for line in invoice.get("LineItems", []) if line.get("AccountCode") not in codes]
+        if self.period_lock_date and _iso_day(invoice["Date"]) <= self.period_lock_date:
+            errors.append("The document date cannot be before the period lock date")
+        if errors:
+            return self._validation(invoice, errors)
+        total = Decimal(0)
+        for line in invoice["LineItems"]:
+            amount = Decimal(str(line["LineAmount"]))
+            if Decimal(str(line["Quantity"])) * Decimal(str(line["UnitAmount"])) != amount:
+                return self._validation(invoice, ["The line total does not match Quantity x UnitAmount."])
+            line["LineItemID"] = self._new_id("11aa22bb")
+            line["TaxAmount"] = 0.0
+            total += amount
+        saved = {**invoice, "InvoiceID": self._new_id("1f3e5d7c"), "SubTotal": float(total), "TotalTax": 0.0,
+                 "Total": float(total), "AmountDue": float(total), "AmountPaid": 0.0, "AmountCredited": 0.0,
+                 "Contact": self.contacts[invoice["Contact"]["ContactID"]],
+                 "Date": _ms_date(_iso_day(invoice["Date"])), "DueDate": _ms_date(_iso_day(invoice["DueDate"])),
+                 "UpdatedDateUTC": "/Date(1775120400000+0000)/", "HasErrors": False}
+        self.invoices[saved["InvoiceID"]] = saved
+        return self._ok({"Invoices": [saved]})
+
+    def _invoice_update(self, invoice_id: str, change: dict[str, Any]):
+        invoice = self.invoices.get(invoice_id)
+        if invoice is None:
+            return 404, {"Content-Type": "application/json"}, json.dumps({"Title": "Not Found", "Status": 404})
+        if change.get("Status") == "VOIDED":
+            if Decimal(str(invoice["AmountPaid"])):
+                return self._validation(invoice, ["This document cannot be voided as it has payments applied"])
+            invoice.update({"Status": "VOIDED", "AmountDue": 0.0})
+        return self._ok({"Invoices": [invoice]})
+
+    def _payment_create(self, payment: dict[str, Any]):
+        invoice = self.invoices.get(payment.get("Invoice", {}).get("InvoiceID"))
+        bank = {a["Code"] for a in self.accounts if a["Type"] == "BANK" or a["EnablePaymentsToAccount"]}
+        errors = []
+        if invoice is None or invoice["Status"] != "AUTHORISED":
+            errors.append("Payment can only be made against Authorised documents")
+        if payment.get("Account", {}).get("Code") not in bank:
+            errors.append("Account must be valid and of type BANK or have payments enabled")
+        amount = Decimal(str(payment["Amount"]))
+        if invoice is not None and amount > Decimal(str(invoice["AmountDue"])):
+            errors.append("Payment amount exceeds the amount outstanding on this document")
+        if errors:
+            return self._validation(payment, errors)
+        invoice["AmountPaid"] = float(Decimal(str(invoice["AmountPaid"])) + amount)
+        invoice["AmountDue"] = float(Decimal(str(invoice["AmountDue"])) - amount)
+        if not Decimal(str(invoice["AmountDue"])):
+            invoice["Status"] = "PAID"
+        saved = {**payment, "PaymentID": self._new_id("9a8b7c6d"), "Status": "AUTHORISED",
+                 "PaymentType": "ACCRECPAYMENT", "Date": _ms_date(_iso_day(payment["Date"])),
+                 "UpdatedDateUTC": "/Date(1775120400000+0000)/"}
+        self.payments[saved["PaymentID"]] = saved
+        return self._ok({"Payments": [saved]})
 
 
 @dataclass
