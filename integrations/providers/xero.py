@@ -85,8 +85,11 @@ def _token_request(connection: Connection, data: dict[str, str]) -> dict[str, An
 def authorize_callback(*, connection: Connection, code: str, redirect_uri: str) -> None:
     token = _token_request(connection, {"grant_type": "authorization_code", "code": code,
                                         "redirect_uri": redirect_uri})
-    response = requests.get(f"{_api_url()}/connections", timeout=TIMEOUT,
-                            headers={"Authorization": f"Bearer {token['access_token']}"})
+    try:
+        response = requests.get(f"{_api_url()}/connections", timeout=TIMEOUT,
+                                headers={"Authorization": f"Bearer {token['access_token']}"})
+    except requests.RequestException as exc:
+        raise RetryableError(f"Xero unreachable: {exc.__class__.__name__}") from exc
     tenants = [t for t in response.json() if t.get("tenantType") == "ORGANISATION"] if response.ok else []
     if not tenants:
         raise AuthorizationError("No Xero organisation was connected.")

@@ -651,6 +651,9 @@ class XeroFake:
     puts: int = 0
     failures: list[str] = field(default_factory=list)
     refreshes: int = 0
+    client_id: str = "xero-client"
+    client_secret: str = "xero-secret"
+    token_requests: list[tuple[str, dict[str, list[str]]]] = field(default_factory=list)
     contacts: dict[str, dict[str, Any]] = field(default_factory=dict)
     invoices: dict[str, dict[str, Any]] = field(default_factory=dict)
     payments: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -696,6 +699,13 @@ class XeroFake:
 
     def _token(self, request):  # type: ignore[no-untyped-def]
         form = parse_qs(request.body)
+        self.token_requests.append((request.headers.get("Authorization", ""), form))
+        import base64
+
+        # Xero's token endpoint takes the app's credentials as HTTP basic auth.
+        if request.headers.get("Authorization") != "Basic " + base64.b64encode(
+                f"{self.client_id}:{self.client_secret}".encode()).decode():
+            return 401, {"Content-Type": "application/json"}, json.dumps({"error": "invalid_client"})
         if form.get("grant_type") == ["refresh_token"] and form.get("refresh_token") == [self.refresh_token]:
             self.refreshes += 1
         elif not (form.get("grant_type") == ["authorization_code"] and form.get("code") == ["xero-code"]):
@@ -916,6 +926,7 @@ class HubSpotFake:
     links: dict[tuple[str, str], list[tuple[str, str | None]]] = field(default_factory=dict)
     patches: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     searches: list[dict[str, Any]] = field(default_factory=list)
+    token_requests: list[dict[str, list[str]]] = field(default_factory=list)
     _clock: int = 0
     _ids: int = 1000
 
@@ -1052,6 +1063,15 @@ class HubSpotFake:
 
     def _token(self, request):  # type: ignore[no-untyped-def]
         form = parse_qs(request.body)
+        self.token_requests.append(form)
+        if form.get("client_id") != ["hs-client"] or form.get("client_secret") != ["hs-secret"]:
+            return self._json(400, {"status": "BAD_CLIENT_ID", "message": "missing or unknown client id"})
+        if form.get("grant_type") == ["authorization_code"]:
+            if form.get("code") != ["hs-code"] or not form.get("redirect_uri"):
+                return self._json(400, {"status": "BAD_AUTH_CODE", "message": "missing or invalid auth code"})
+            self.access_token, self.refresh_token = "hs-access-authorized", "hs-refresh-authorized"
+            return self._json(200, {"token_type": "bearer", "refresh_token": self.refresh_token,
+                                    "access_token": self.access_token, "expires_in": 1800})
         if form.get("grant_type") != ["refresh_token"] or form.get("refresh_token") != [self.refresh_token]:
             return self._json(400, {"status": "BAD_REFRESH_TOKEN", "message": "missing or invalid refresh token"})
         self.access_token = "hs-access-2"

@@ -219,3 +219,25 @@ def test_a_journal_connection_sends_no_documents(qbo, qbo_connection, contract, 
 
     assert not SyncItem.objects.filter(object_type__in=["invoice", "customer"]).exists()
     assert qbo.document_posts == []
+
+
+def test_the_connection_page_shows_the_mode_and_the_documents_not_yet_in_quickbooks(
+    qbo, documents, contract, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth.models import User
+    from django.test import Client
+    from django.urls import reverse
+
+    qbo.book_close_date = "2026-03-31"
+    invoice = _issue(contract, django_capture_on_commit_callbacks)
+    client = Client()
+    client.force_login(User.objects.create_superuser("root", "root@example.test", "pw"))
+
+    page = client.get(reverse("admin:integrations_connection_change", args=[documents.pk]))
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert 'name="gl_content"' in html
+    assert "Documents not yet in the GL" in html
+    assert f"invoice:{invoice.pk}" in html
+    assert "closing date 2026-03-31" in html
