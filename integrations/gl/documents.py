@@ -32,7 +32,8 @@ CUSTOMER, INVOICE, INVOICE_VOID, PAYMENT = "customer", "invoice", "invoice_void"
 # The order a sync sends them in: an invoice before its void and its payments.
 OBJECT_TYPES = (INVOICE, INVOICE_VOID, PAYMENT)
 DOCUMENT_PROVIDERS = (Provider.QUICKBOOKS, Provider.XERO)
-CASH_ACCOUNT = "1000"
+CASH_ACCOUNT, REVENUE, DEFERRED_REVENUE = "1000", "4000", "2100"
+ZERO = Decimal(0)
 _SOURCE = re.compile(DOCUMENT_SOURCE_PATTERN)
 
 
@@ -117,21 +118,49 @@ def invoice_document(invoice_id: int) -> dict[str, Any]:
 
     taxes = sorted({f"{line.tax_name} {line.tax_percentage.normalize()}%" for line in invoice.lines.all()
                     if line.tax_name and line.tax_percentage is not None})
+    split = _revenue_split(invoice)
+    lines: list[dict[str, Any]] = []
+    for line in invoice.lines.all():
+        base = {"description": line.description, "quantity": str(line.quantity),
+                "unit_price": str(line.unit_price) if line.unit_price is not None else "",
+                "period_start": line.period_start.isoformat(), "period_end": line.period_end.isoformat()}
+        earned, deferred = split.get(line.pk, (line.amount, ZERO))
+        parts = [(account, amount) for account, amount in ((REVENUE, earned), (DEFERRED_REVENUE, deferred)) if amount]
+        if len(parts) == 2:
+            # Partly earned at issue: one document line per account, as our issue entry books it.
+            for account, amount in parts:
+                label = "earned" if account == REVENUE else "deferred"
+                lines.append({**base, "description": f"{line.description} ({label})", "quantity": "1",
+                              "unit_price": "", "amount": money(amount), "account": account})
+        else:
+            account = parts[0][0] if parts else REVENUE
+            lines.append({**base, "amount": money(line.amount), "account": account})
     return {
         "id": invoice.pk, "number": invoice.number, "customer_id": invoice.customer_id, "currency": currency,
         "issue_date": invoice.issue_date.isoformat(),
         "due_date": invoice.due_date.isoformat() if invoice.due_date else "",
         "email": invoice.customer.email,
-        "lines": [
-            {"description": line.description, "quantity": str(line.quantity),
-             "unit_price": str(line.unit_price) if line.unit_price is not None else "",
-             "amount": money(line.amount), "period_start": line.period_start.isoformat(),
-             "period_end": line.period_end.isoformat()}
-            for line in invoice.lines.all()
-        ],
+        "lines": lines,
         "subtotal": money(invoice.subtotal), "tax": money(invoice.tax), "total": money(invoice.total),
         "tax_description": ", ".join(taxes) or "Tax",
     }
+
+
+def _revenue_split(invoice: Any) -> dict[int, tuple[Decimal, Decimal]]:
+    """Per invoice line, the part earned at issue (our revenue, 4000) and the part deferred (2100),
+    as revenue recognition scheduled it and our issue entry booked it. Waits (retryable) while the
+    schedule is not made yet: it is built on the same signal, possibly by another worker."""
+    from revrec.models import RevenueScheduleEntry
+
+    entries = list(RevenueScheduleEntry.objects.filter(invoice=invoice).values_list(
+        "invoice_line_id", "amount", "recognized_on"))
+    if not entries and any(line.amount for line in invoice.lines.all()):
+        raise RetryableError(f"Waiting for revenue recognition to schedule invoice {invoice.number}.")
+    split: dict[int, tuple[Decimal, Decimal]] = {}
+    for line_id, amount, recognized_on in entries:
+        earned, deferred = split.get(line_id, (ZERO, ZERO))
+        split[line_id] = (earned + amount, deferred) if recognized_on else (earned, deferred + amount)
+    return split
 
 
 def payment_document(payment_id: int) -> dict[str, Any]:

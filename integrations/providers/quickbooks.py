@@ -279,15 +279,20 @@ def customer_upsert(*, connection: Connection, customer: dict[str, Any], request
 
 
 def invoice_body(invoice: dict[str, Any], *, customer_ref: str, options: dict[str, Any]) -> dict[str, Any]:
-    """A QuickBooks Invoice of our invoice: one SalesItemLine per line on the connection's item
-    (``qbo_item_id``; its income account should be the one mapped to our deferred revenue, which
-    revenue recognition journals then move to revenue), and the tax as one line on
-    ``qbo_tax_item_id``. DocNumber is our invoice number, so QuickBooks' own numbering is not used."""
-    item_id = str(options.get("qbo_item_id") or "")
-    if not item_id:
-        raise RejectedError('Set the connection option "qbo_item_id" (the QuickBooks service item invoices use).')
+    """A QuickBooks Invoice of our invoice: one SalesItemLine per line on the item whose income
+    account is the one our issue entry credits: ``qbo_item_id`` (income account = the one mapped to
+    our revenue, 4000) for what is earned at issue, ``qbo_deferred_item_id`` (income account = the
+    one mapped to our deferred revenue, 2100) for what revenue recognition defers; the tax as one
+    line on ``qbo_tax_item_id`` (income account = the one mapped to our sales tax payable).
+    DocNumber is our invoice number, so QuickBooks' own numbering is not used."""
+    items = {"4000": str(options.get("qbo_item_id") or ""), "2100": str(options.get("qbo_deferred_item_id") or "")}
     lines: list[dict[str, Any]] = []
     for n, line in enumerate(invoice["lines"], start=1):
+        item_id = items.get(line["account"], "")
+        if not item_id:
+            option = "qbo_item_id" if line["account"] == "4000" else "qbo_deferred_item_id"
+            raise RejectedError(f'Set the connection option "{option}" (the QuickBooks item for our account '
+                                f'{line["account"]}).')
         detail: dict[str, Any] = {"ItemRef": {"value": item_id}, "ServiceDate": line["period_start"]}
         quantity, unit_price, amount = (Decimal(line["quantity"]), Decimal(line["unit_price"] or "0"),
                                         Decimal(line["amount"]))

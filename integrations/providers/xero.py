@@ -220,7 +220,7 @@ def amount_total(journal: GlJournal) -> Decimal:
 # (the sync item's request id). xero-python serialises amounts as JSON numbers (it converts
 # Decimal itself); they are our rounded amounts.
 
-DEFERRED_REVENUE, SALES_TAX_PAYABLE = "2100", "2200"
+SALES_TAX_PAYABLE = "2200"
 
 
 def _currency(code: str) -> CurrencyCode:
@@ -267,14 +267,15 @@ def customer_upsert(*, connection: Connection, customer: dict[str, Any], request
 
 
 def invoice_build(invoice: dict[str, Any], *, contact_id: str, accounts: dict[str, str]) -> Invoice:
-    """An ACCREC invoice, AUTHORISED, numbered as ours; lines exclusive of tax on the account
-    mapped to our deferred revenue (revenue recognition journals move it to revenue), and the tax
-    as one line on the account mapped to our sales tax payable, so the totals are ours exactly."""
-    revenue = accounts.get(DEFERRED_REVENUE)
-    if not revenue:
-        raise RejectedError(f"Map our deferred revenue account ({DEFERRED_REVENUE}) to a Xero account first.")
+    """An ACCREC invoice, AUTHORISED, numbered as ours; lines exclusive of tax, each on the Xero
+    account mapped to the account our issue entry credits (revenue for what is earned at issue,
+    deferred revenue for what revenue recognition defers), and the tax as one line on the account
+    mapped to our sales tax payable, so the totals and the accounts are ours exactly."""
     lines = []
     for line in invoice["lines"]:
+        revenue = accounts.get(line["account"])
+        if not revenue:
+            raise RejectedError(f"Map our account {line['account']} to a Xero account first.")
         quantity, unit_price, amount = (Decimal(line["quantity"]), Decimal(line["unit_price"] or "0"),
                                         Decimal(line["amount"]))
         if not (unit_price and (quantity * unit_price).quantize(amount) == amount):

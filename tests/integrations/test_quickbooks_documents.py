@@ -21,17 +21,19 @@ from invoicing.drafting.recurring import contract_bill_due
 from invoicing.models import Invoice
 from invoicing.services import invoice_finalize, invoice_void
 from receivables.services import payment_record
-from tests.factories import ContractFactory, CustomerFactory, FlatLineFactory
+from tests.factories import ContractFactory, CustomerFactory, FlatLineFactory, MeterFactory, UsageLineFactory
 
 pytestmark = pytest.mark.django_db
 MARCH_5 = dt.datetime(2026, 3, 5, 9, tzinfo=dt.UTC)
+# Items whose income accounts are the GL accounts mapped to our revenue, deferred revenue and tax.
+OPTIONS = {"qbo_item_id": "1", "qbo_deferred_item_id": "3", "qbo_tax_item_id": "2"}
 
 
 @pytest.fixture
 def documents(qbo, qbo_connection: Connection) -> Connection:
     qbo_connection.gl_content = GlContent.DOCUMENTS
     qbo_connection.posting_mode = PostingMode.PER_DOCUMENT
-    qbo_connection.options = {"qbo_item_id": "1", "qbo_tax_item_id": "2"}
+    qbo_connection.options = OPTIONS
     qbo_connection.save()
     gl_accounts_refresh(connection=qbo_connection)
     for account in GlAccount.objects.filter(connection=qbo_connection, is_active=True):
@@ -85,7 +87,7 @@ def test_a_finalized_invoice_becomes_one_quickbooks_invoice_of_an_upserted_custo
     assert sent["CurrencyRef"] == {"value": "USD"}
     assert [(line["DetailType"], line["SalesItemLineDetail"]["ItemRef"]["value"], Decimal(str(line["Amount"])),
              Decimal(str(line["SalesItemLineDetail"]["Qty"])), Decimal(str(line["SalesItemLineDetail"]["UnitPrice"])))
-            for line in sent["Line"]] == [("SalesItemLineDetail", "1", Decimal("500.00"), Decimal(1), Decimal(500))]
+            for line in sent["Line"]] == [("SalesItemLineDetail", "3", Decimal("500.00"), Decimal(1), Decimal(500))]
     assert Decimal(sent["TotalAmt"]) == invoice.total
 
     items = {item.object_type: item for item in SyncItem.objects.filter(connection=documents)}
@@ -188,9 +190,9 @@ def test_a_refused_invoice_waits_for_a_person_and_the_others_go_through(qbo, doc
     refused = _issue(contract, django_capture_on_commit_callbacks)
     item = SyncItem.objects.get(object_key=f"invoice:{refused.pk}")
     assert item.status == SyncItemStatus.REJECTED
-    assert "qbo_item_id" in item.last_error
+    assert "qbo_deferred_item_id" in item.last_error
 
-    documents.options = {"qbo_item_id": "1"}
+    documents.options = OPTIONS
     documents.save()
     _issue(other.contract, django_capture_on_commit_callbacks)
     assert len(qbo.invoices) == 1
@@ -241,3 +243,22 @@ def test_the_connection_page_shows_the_mode_and_the_documents_not_yet_in_quickbo
     assert "Documents not yet in the GL" in html
     assert f"invoice:{invoice.pk}" in html
     assert "closing date 2026-03-31" in html
+
+
+def test_each_line_goes_to_the_item_of_the_account_our_issue_entry_credits(
+    qbo, documents, contract, django_capture_on_commit_callbacks
+):
+    """Usage billed in arrears is revenue at issue (item on our 4000), the fee billed in advance is
+    deferred (item on our 2100): QuickBooks books what our ledger books."""
+    MeterFactory(code="api_calls")
+    UsageLineFactory(contract=contract)  # $0.004 per call, $200 minimum, in arrears
+    _issue(contract, django_capture_on_commit_callbacks)
+    april = _issue(contract, django_capture_on_commit_callbacks, MARCH_5.replace(month=4))
+
+    sent = next(i for i in qbo.invoices.values() if i["DocNumber"] == april.number)
+    by_item = {}
+    for line in sent["Line"]:
+        by_item.setdefault(line["SalesItemLineDetail"]["ItemRef"]["value"], Decimal(0))
+        by_item[line["SalesItemLineDetail"]["ItemRef"]["value"]] += Decimal(str(line["Amount"]))
+    assert by_item == {"1": Decimal("200.00"), "3": Decimal("500.00")}
+    assert Decimal(sent["TotalAmt"]) == april.total
