@@ -68,8 +68,8 @@ class GlContent(models.TextChoices):
     """What a GL connection sends (README, "Journal to the GL")."""
 
     JOURNAL = "journal", "Journal entries only"
-    DOCUMENTS = "documents", "Invoices, voids and payments as documents (QuickBooks, Xero), the rest as journals"
+    DOCUMENTS = "documents", "Invoices, credit notes, voids, payments as documents (QuickBooks, Xero); rest as journals"
 
 
 # Ledger entries that a documents connection carries as documents instead of journal entries.
-DOCUMENT_SOURCE_PATTERN = r"^(invoice:\d+:(issued|voided)|payment:\d+:received)$"
+DOCUMENT_SOURCE_PATTERN = r"^(invoice:\d+:(issued|voided)|payment:\d+:received|credit_note:\d+)$"

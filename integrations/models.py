@@ -108,11 +108,12 @@ class Connection(models.Model):
     posting_mode = models.CharField(max_length=20, choices=PostingMode.choices, default=PostingMode.DAILY_SUMMARY)
     gl_content = models.CharField(
         max_length=12, choices=GlContent.choices, default=GlContent.JOURNAL,
-        help_text="Documents (QuickBooks, Xero): each finalized invoice, its void and each payment is sent as an "
-        "invoice / payment of the customer (upserted by our customer id); their journal entries are then not "
-        "posted (that would book them twice), revenue recognition, write-offs, refunds and credit notes still are. "
-        'QuickBooks needs options {"qbo_item_id": ..., "qbo_tax_item_id": ...}; '
-        'Xero uses the accounts mapped to our 2100, 2200 and 1000.',
+        help_text="Documents (QuickBooks, Xero): each finalized invoice, its credit notes, its void and each "
+        "payment is sent as an invoice / credit note / payment of the customer (upserted by our customer id); "
+        "their journal entries are then not posted (that would book them twice), revenue recognition, "
+        "write-offs and refunds still are. QuickBooks needs options qbo_item_id (item on our 4000), "
+        "qbo_deferred_item_id (on our 2100), qbo_tax_item_id (on our 2200); Xero uses the accounts mapped "
+        "to our 4000, 2100, 2200 and 1000.",
     )
     closed_through = models.DateField(
         null=True, blank=True,

@@ -7,7 +7,13 @@ from typing import Any
 from django.db import transaction
 from django.dispatch import receiver
 
-from invoicing.signals import invoice_finalized, invoice_marked_uncollectible, invoice_paid, invoice_voided
+from invoicing.signals import (
+    credit_note_issued,
+    invoice_finalized,
+    invoice_marked_uncollectible,
+    invoice_paid,
+    invoice_voided,
+)
 from receivables.signals import payment_succeeded
 
 
@@ -59,3 +65,10 @@ def payment_document(sender: Any, payment_id: int, **kwargs: Any) -> None:
     from .gl.documents import payment_document_plan
 
     payment_document_plan(payment_id=payment_id)
+
+
+@receiver(credit_note_issued, dispatch_uid="integrations.document_credit_note")
+def credit_note_document(sender: Any, credit_note_id: int, **kwargs: Any) -> None:
+    from .gl.documents import credit_note_document_plan
+
+    credit_note_document_plan(credit_note_id=credit_note_id)

@@ -29,10 +29,11 @@ from ..models import Connection, GlAccountMapping, SyncItem, SyncRun
 from ..sync import SYNC_TASK, sync_item_ensure, sync_item_push, sync_items_due
 
 CUSTOMER, INVOICE, INVOICE_VOID, PAYMENT = "customer", "invoice", "invoice_void", "payment"
-# The order a sync sends them in: an invoice before its void and its payments.
-OBJECT_TYPES = (INVOICE, INVOICE_VOID, PAYMENT)
+CREDIT_NOTE = "credit_note"
+# The order a sync sends them in: an invoice before its credit notes, void and payments.
+OBJECT_TYPES = (INVOICE, CREDIT_NOTE, INVOICE_VOID, PAYMENT)
 DOCUMENT_PROVIDERS = (Provider.QUICKBOOKS, Provider.XERO)
-CASH_ACCOUNT, REVENUE, DEFERRED_REVENUE = "1000", "4000", "2100"
+CASH_ACCOUNT, REVENUE, DEFERRED_REVENUE, SALES_TAX = "1000", "4000", "2100", "2200"
 ZERO = Decimal(0)
 _SOURCE = re.compile(DOCUMENT_SOURCE_PATTERN)
 
@@ -92,6 +93,13 @@ def payment_document_plan(*, payment_id: int) -> list[SyncItem]:
     return document_plan(object_type=PAYMENT, object_id=payment.pk, on=payment.received_at.date())
 
 
+def credit_note_document_plan(*, credit_note_id: int) -> list[SyncItem]:
+    from invoicing.models import CreditNote
+
+    note = CreditNote.objects.get(pk=credit_note_id)
+    return document_plan(object_type=CREDIT_NOTE, object_id=note.pk, on=note.issue_date)
+
+
 # --- what is sent (provider-neutral snapshots of our documents) ---------------------------------
 
 
@@ -143,6 +151,39 @@ def invoice_document(invoice_id: int) -> dict[str, Any]:
         "lines": lines,
         "subtotal": money(invoice.subtotal), "tax": money(invoice.tax), "total": money(invoice.total),
         "tax_description": ", ".join(taxes) or "Tax",
+    }
+
+
+def credit_note_document(credit_note_id: int) -> dict[str, Any]:
+    """A credit note as our ledger booked it (revrec's entry ``credit_note:<id>``): a line per
+    revenue account it debits (earned revenue and deferred revenue, pro rata per credited line),
+    the tax, and the part taken off the invoice's balance (the rest is refunded)."""
+    from invoicing.models import CreditNote
+    from ledger.models import JournalLine
+
+    note = CreditNote.objects.get(pk=credit_note_id)
+    currency = note.currency
+    booked = list(JournalLine.objects.filter(entry__source_key=f"credit_note:{note.pk}")
+                  .values_list("account__code", "debit", "credit"))
+    if not booked:
+        raise RetryableError(f"Waiting for revenue recognition to book credit note {note.number}.")
+    net: dict[str, Decimal] = {}
+    for code, debit, credit in booked:
+        net[code] = net.get(code, ZERO) + debit - credit
+    about = "; ".join(line.description for line in note.lines.all())[:300] or note.get_reason_display()
+    lines = [
+        {"description": f"{about} ({label})", "quantity": "1", "unit_price": "",
+         "amount": str(round_money(net[account], currency)), "account": account,
+         "period_start": note.issue_date.isoformat(), "period_end": note.issue_date.isoformat()}
+        for account, label in ((REVENUE, "earned revenue"), (DEFERRED_REVENUE, "deferred revenue"))
+        if net.get(account)
+    ]
+    return {
+        "id": note.pk, "number": note.number, "invoice_id": note.invoice_id, "customer_id": note.customer_id,
+        "currency": currency, "issue_date": note.issue_date.isoformat(), "memo": note.memo, "lines": lines,
+        "tax": str(round_money(net.get(SALES_TAX, ZERO), currency)), "tax_description": "Tax",
+        "total": str(round_money(note.total, currency)),
+        "credited_to_balance": str(round_money(note.credited_to_balance, currency)),
     }
 
 
@@ -250,6 +291,19 @@ class DocumentPusher:
             return self.provider.invoice_create(connection=self.connection, invoice=document,
                                                 customer_ref=customer_ref, request_id=item.request_id,
                                                 accounts=self._accounts())
+        if item.object_type == CREDIT_NOTE:
+            document = credit_note_document(object_id)
+            item.payload = document
+            self._check_date(document["issue_date"])
+            invoice_ref = _synced_id(self.connection, INVOICE, _key(INVOICE, document["invoice_id"]))
+            if invoice_ref is None:
+                raise RejectedError("The credited invoice is not in this GL as a document (issued before documents "
+                                    "were switched on): record this credit note in the GL by hand.")
+            customer_ref = self.customer_ref(document["customer_id"])
+            return self.provider.credit_note_create(
+                connection=self.connection, credit_note=document, invoice_ref=invoice_ref,
+                customer_ref=customer_ref, request_id=item.request_id, accounts=self._accounts(),
+            )
         if item.object_type == INVOICE_VOID:
             external_id = _synced_id(self.connection, INVOICE, _key(INVOICE, object_id))
             if external_id is None:

@@ -391,3 +391,35 @@ def payment_create(
         return str(saved["Payment"]["Id"])
 
     return _call(connection, create)
+
+
+def credit_note_create(
+    *, connection: Connection, credit_note: dict[str, Any], invoice_ref: str, customer_ref: str, request_id: str,
+    accounts: dict[str, str] | None = None,
+) -> str:
+    """A CreditMemo of the customer (lines on the same items as invoices, by the account our entry
+    debits), then the part taken off the invoice's balance applied to the invoice by a zero
+    Payment linking both (how QuickBooks applies a credit memo). Each call has its own requestid,
+    derived from the item's, so a retry finds both. Returns the CreditMemo's Id."""
+    body = invoice_body({**credit_note, "due_date": "", "email": ""}, customer_ref=customer_ref,
+                        options=connection.options or {})
+    body["PrivateNote"] = f"Autobill credit note {credit_note['number']} [credit_note:{credit_note['id']}]"
+    if credit_note.get("memo"):
+        body["CustomerMemo"] = {"value": credit_note["memo"][:1000]}
+    applied = Decimal(credit_note["credited_to_balance"])
+
+    def create(qb: QuickBooks) -> str:
+        saved = qb.create_object("CreditMemo", _dumps(body), request_id=request_id)["CreditMemo"]
+        if Decimal(str(saved.get("TotalAmt", "0"))) != Decimal(credit_note["total"]):
+            raise RejectedError(f"QuickBooks credit memo {saved['Id']} totals {saved.get('TotalAmt')}, "
+                                f"ours {credit_note['total']}: check its tax.")
+        if applied:
+            link = {"TxnDate": credit_note["issue_date"], "TotalAmt": Decimal(0),
+                    "CustomerRef": {"value": customer_ref}, "CurrencyRef": {"value": credit_note["currency"]},
+                    "PrivateNote": f"Autobill credit note {credit_note['number']} applied",
+                    "Line": [{"Amount": applied, "LinkedTxn": [{"TxnId": invoice_ref, "TxnType": "Invoice"}]},
+                             {"Amount": applied, "LinkedTxn": [{"TxnId": str(saved["Id"]), "TxnType": "CreditMemo"}]}]}
+            qb.create_object("Payment", _dumps(link), request_id=f"{request_id}-apply")
+        return str(saved["Id"])
+
+    return _call(connection, create)

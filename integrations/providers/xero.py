@@ -22,8 +22,12 @@ from xero_python.accounting import (
     Account,
     AccountingApi,
     Address,
+    Allocation,
+    Allocations,
     Contact,
     Contacts,
+    CreditNote,
+    CreditNotes,
     CurrencyCode,
     Invoice,
     Invoices,
@@ -351,5 +355,38 @@ def payment_create(
         if _errors(created):
             raise RejectedError(f"Xero: {'; '.join(_errors(created))}")
         return str(created.payment_id)
+
+    return _call(connection, create)
+
+
+def credit_note_create(
+    *, connection: Connection, credit_note: dict[str, Any], invoice_ref: str, customer_ref: str, request_id: str,
+    accounts: dict[str, str],
+) -> str:
+    """An ACCRECCREDIT credit note, AUTHORISED, lines on the Xero accounts mapped to the accounts our
+    entry debits; then the part taken off the invoice's balance allocated to the invoice. Each call
+    has its own Idempotency-Key derived from the item's. Returns the CreditNoteID."""
+    shaped = invoice_build({**credit_note, "due_date": ""}, contact_id=customer_ref, accounts=accounts)
+    note = CreditNote(type="ACCRECCREDIT", contact=shaped.contact, credit_note_number=credit_note["number"],
+                      reference=f"Autobill credit_note:{credit_note['id']}", date=shaped.date,
+                      currency_code=shaped.currency_code, line_amount_types=LineAmountTypes.EXCLUSIVE,
+                      status="AUTHORISED", line_items=shaped.line_items)
+    applied = Decimal(credit_note["credited_to_balance"])
+
+    def create(api: AccountingApi) -> str:
+        result = api.create_credit_notes(connection.company_id, CreditNotes(credit_notes=[note]),
+                                         summarize_errors=False, idempotency_key=request_id)
+        created = result.credit_notes[0]
+        if _errors(created):
+            raise RejectedError(f"Xero: {'; '.join(_errors(created))}")
+        if Decimal(str(created.total)) != Decimal(credit_note["total"]):
+            raise RejectedError(f"Xero credit note {created.credit_note_id} totals {created.total}, "
+                                f"ours {credit_note['total']}.")
+        if applied:
+            allocation = Allocation(invoice=Invoice(invoice_id=invoice_ref), amount=applied, date=shaped.date)
+            api.create_credit_note_allocation(connection.company_id, created.credit_note_id,
+                                              Allocations(allocations=[allocation]), summarize_errors=False,
+                                              idempotency_key=f"{request_id}-apply")
+        return str(created.credit_note_id)
 
     return _call(connection, create)

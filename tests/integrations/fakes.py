@@ -247,6 +247,7 @@ class QuickBooksFake:
     customers: dict[str, dict[str, Any]] = field(default_factory=dict)
     invoices: dict[str, dict[str, Any]] = field(default_factory=dict)
     payments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    credit_memos: dict[str, dict[str, Any]] = field(default_factory=dict)
     document_posts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (entity, body) as received
     items: dict[str, str] = field(default_factory=lambda: {"1": "Subscriptions", "2": "Sales tax",
                                                            "3": "Subscriptions (deferred)"})
@@ -285,7 +286,7 @@ class QuickBooksFake:
             rsps.add_callback(responses.POST, re.compile(company + r"/journalentry\?"), callback=self._journal_entry)
             rsps.add_callback(responses.POST, re.compile(company + r"/query\?"), callback=self._query)
             rsps.add_callback(responses.GET, re.compile(company + r"/preferences\?"), callback=self._preferences)
-            for entity in ("customer", "invoice", "payment"):
+            for entity in ("customer", "invoice", "payment", "creditmemo"):
                 rsps.add_callback(responses.POST, re.compile(company + rf"/{entity}\?"), callback=self._document)
             rsps.add_callback(responses.GET, re.compile(company + r"/invoice/\d+\?"), callback=self._invoice_read)
 
@@ -357,7 +358,7 @@ class QuickBooksFake:
                                       "detail": "ThrottleExceeded", "code": "3001"}], "type": "SERVICE"}})
         self.document_posts.append((entity, body))
         response = {"customer": self._customer_create, "invoice": self._invoice_create,
-                    "payment": self._payment_create}[entity](body)
+                    "payment": self._payment_create, "creditmemo": self._credit_memo_create}[entity](body)
         if request_id:
             self.by_request_id[request_id] = response
         if failure == "timeout_after_commit":
@@ -405,6 +406,19 @@ class QuickBooksFake:
         self.invoices[invoice["Id"]] = invoice
         return _json(200, {"Invoice": invoice, "time": "2026-04-02T01:00:00.000-07:00"})
 
+    def _credit_memo_create(self, body: dict[str, Any]):
+        if body.get("CustomerRef", {}).get("value") not in self.customers:
+            return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : Customer not found")
+        total = Decimal(0)
+        for line in body.get("Line", []):
+            if line["SalesItemLineDetail"]["ItemRef"]["value"] not in self.items:
+                return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : Item not found")
+            total += Decimal(str(line["Amount"]))
+        memo = self._saved("CreditMemo", {**body, "TotalAmt": str(total), "Balance": str(total),
+                                          "RemainingCredit": str(total)})
+        self.credit_memos[memo["Id"]] = memo
+        return _json(200, {"CreditMemo": memo, "time": "2026-04-02T01:00:00.000-07:00"})
+
     def _invoice_read(self, request: requests.PreparedRequest):
         if not self._authorized(request):
             return self._unauthorized()
@@ -438,7 +452,17 @@ class QuickBooksFake:
             return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : Customer not found")
         total = Decimal(str(body["TotalAmt"]))
         applied = Decimal(0)
+        credits = [line for line in body.get("Line", []) if line["LinkedTxn"][0]["TxnType"] == "CreditMemo"]
+        for line in credits:  # a credit memo applied: its credit pays the invoice lines
+            memo = self.credit_memos.get(line["LinkedTxn"][0]["TxnId"])
+            amount = Decimal(str(line["Amount"]))
+            if memo is None or memo["CustomerRef"]["value"] != customer or amount > Decimal(memo["Balance"]):
+                return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : CreditMemo")
+            memo["Balance"] = memo["RemainingCredit"] = str(Decimal(memo["Balance"]) - amount)
+            applied -= amount
         for line in body.get("Line", []):
+            if line in credits:
+                continue
             for txn in line["LinkedTxn"]:
                 invoice = self.invoices.get(txn["TxnId"])
                 if txn["TxnType"] != "Invoice" or invoice is None or invoice["CustomerRef"]["value"] != customer:
@@ -658,6 +682,7 @@ class XeroFake:
     contacts: dict[str, dict[str, Any]] = field(default_factory=dict)
     invoices: dict[str, dict[str, Any]] = field(default_factory=dict)
     payments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    credit_notes: dict[str, dict[str, Any]] = field(default_factory=dict)
     document_requests: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)  # (path, body, key)
     document_failures: list[str] = field(default_factory=list)  # "drop_after_commit", "429"
     _ids: int = 0
@@ -683,6 +708,8 @@ class XeroFake:
         server.add("GET", r"^/api.xro/2.0/Invoices/[\w-]+", self._invoice_read)
         server.add("POST", r"^/api.xro/2.0/Invoices/[\w-]+", self._document)
         server.add("PUT", r"^/api.xro/2.0/Payments", self._document)
+        server.add("PUT", r"^/api.xro/2.0/CreditNotes/[\w-]+/Allocations", self._document)
+        server.add("PUT", r"^/api.xro/2.0/CreditNotes(\?|$)", self._document)
 
     def _ok(self, body: dict[str, Any]):
         return 200, {"Content-Type": "application/json; charset=utf-8"}, json.dumps(
@@ -828,6 +855,10 @@ class XeroFake:
             response = self._invoice_create(body["Invoices"][0])
         elif path.endswith("/Payments"):
             response = self._payment_create(body["Payments"][0])
+        elif path.endswith("/CreditNotes"):
+            response = self._credit_note_create(body["CreditNotes"][0])
+        elif path.endswith("/Allocations"):
+            response = self._allocate(path.split("/")[-2], body["Allocations"][0])
         else:
             response = self._invoice_update(path.rsplit("/", 1)[1], body["Invoices"][0])
         if key:
@@ -887,6 +918,38 @@ class XeroFake:
                 return self._validation(invoice, ["This document cannot be voided as it has payments applied"])
             invoice.update({"Status": "VOIDED", "AmountDue": 0.0})
         return self._ok({"Invoices": [invoice]})
+
+    def _credit_note_create(self, note: dict[str, Any]):
+        errors = []
+        if note.get("Type") != "ACCRECCREDIT":
+            errors.append("CreditNote Type must be specified")
+        if note.get("Contact", {}).get("ContactID") not in self.contacts:
+            errors.append("A Contact must be specified for this type of transaction")
+        codes = {a["Code"] for a in self.accounts if a["Status"] == "ACTIVE"}
+        errors += [f"Account code '{line.get('AccountCode')}' is not a valid code for this document."
+                   for line in note.get("LineItems", []) if line.get("AccountCode") not in codes]
+        if errors:
+            return self._validation(note, errors)
+        total = sum((Decimal(str(line["LineAmount"])) for line in note["LineItems"]), Decimal(0))
+        saved = {**note, "CreditNoteID": self._new_id("cc0e0d0e"), "SubTotal": float(total), "TotalTax": 0.0,
+                 "Total": float(total), "RemainingCredit": float(total), "Allocations": [],
+                 "Date": _ms_date(_iso_day(note["Date"])), "UpdatedDateUTC": "/Date(1775120400000+0000)/"}
+        self.credit_notes[saved["CreditNoteID"]] = saved
+        return self._ok({"CreditNotes": [saved]})
+
+    def _allocate(self, credit_note_id: str, allocation: dict[str, Any]):
+        note = self.credit_notes.get(credit_note_id)
+        invoice = self.invoices.get(allocation.get("Invoice", {}).get("InvoiceID"))
+        amount = Decimal(str(allocation["Amount"]))
+        if note is None or invoice is None or amount > Decimal(str(note["RemainingCredit"])) \
+                or amount > Decimal(str(invoice["AmountDue"])):
+            return self._validation(allocation, ["The allocation amount is more than the remaining credit or due"])
+        note["RemainingCredit"] = float(Decimal(str(note["RemainingCredit"])) - amount)
+        invoice["AmountDue"] = float(Decimal(str(invoice["AmountDue"])) - amount)
+        invoice["AmountCredited"] = float(Decimal(str(invoice["AmountCredited"])) + amount)
+        saved = {**allocation, "AllocationID": self._new_id("a110ca7e"), "Date": _ms_date(_iso_day(allocation["Date"]))}
+        note["Allocations"].append(saved)
+        return self._ok({"Allocations": [saved]})
 
     def _payment_create(self, payment: dict[str, Any]):
         invoice = self.invoices.get(payment.get("Invoice", {}).get("InvoiceID"))

@@ -262,3 +262,38 @@ def test_each_line_goes_to_the_item_of_the_account_our_issue_entry_credits(
         by_item[line["SalesItemLineDetail"]["ItemRef"]["value"]] += Decimal(str(line["Amount"]))
     assert by_item == {"1": Decimal("200.00"), "3": Decimal("500.00")}
     assert Decimal(sent["TotalAmt"]) == april.total
+
+
+def test_a_credit_note_becomes_a_credit_memo_applied_to_the_invoice_once(
+    qbo, documents, contract, django_capture_on_commit_callbacks
+):
+    from integrations.gl.documents import credit_note_document_plan
+    from invoicing.credit_notes.services import credit_note_issue
+
+    invoice = _issue(contract, django_capture_on_commit_callbacks)
+    with time_machine.travel(MARCH_5 + dt.timedelta(days=1), tick=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        note = credit_note_issue(invoice_id=invoice.pk, amount="100.00", reason="service_issue",
+                                 memo="Outage on March 5", actor="billing-admin")
+    credit_note_document_plan(credit_note_id=note.pk)  # delivered twice
+    _sync(documents, MARCH_5 + dt.timedelta(days=2))
+
+    (memo,) = qbo.credit_memos.values()
+    (sent_invoice,) = qbo.invoices.values()
+    assert memo["DocNumber"] == note.number
+    assert memo["TxnDate"] == "2026-03-06"
+    assert memo["CustomerRef"] == sent_invoice["CustomerRef"]
+    assert memo["CustomerMemo"] == {"value": "Outage on March 5"}
+    # Nothing of the fee was earned yet: the credit comes off deferred revenue, as our entry books it.
+    assert [(line["SalesItemLineDetail"]["ItemRef"]["value"], Decimal(str(line["Amount"]))) for line in memo["Line"]] \
+        == [("3", Decimal("100.00"))]
+    (apply,) = qbo.payments.values()
+    assert Decimal(apply["TotalAmt"]) == 0
+    assert apply["Line"] == [
+        {"Amount": "100.00", "LinkedTxn": [{"TxnId": sent_invoice["Id"], "TxnType": "Invoice"}]},
+        {"Amount": "100.00", "LinkedTxn": [{"TxnId": memo["Id"], "TxnType": "CreditMemo"}]},
+    ]
+    assert Decimal(sent_invoice["Balance"]) == Decimal("400.00") == invoice.total - note.total
+    assert memo["Balance"] == "0.00"
+    assert SyncItem.objects.get(object_type="credit_note").external_id == memo["Id"]
+    assert qbo.posts == []  # the credit note's journal entry is carried by the credit memo

@@ -126,3 +126,32 @@ def test_void_and_payment_reach_the_xero_invoice_once(xero, documents, contract,
     assert len(xero.contacts) == 1
     assert [path for path, _, _ in xero.document_requests].count("PUT /Payments") == 1
     assert SyncItem.objects.filter(connection=documents).exclude(status=SyncItemStatus.SYNCED).count() == 0
+
+
+def test_a_credit_note_becomes_a_xero_credit_note_allocated_to_the_invoice(
+    xero, documents, contract, django_capture_on_commit_callbacks
+):
+    from invoicing.credit_notes.services import credit_note_issue
+
+    invoice = _issue(contract, django_capture_on_commit_callbacks)
+    with time_machine.travel(MARCH_5 + dt.timedelta(days=1), tick=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        note = credit_note_issue(invoice_id=invoice.pk, amount="200.00", reason="service_issue",
+                                 actor="billing-admin")
+    _sync(documents, MARCH_5 + dt.timedelta(days=2))
+
+    (sent,) = xero.credit_notes.values()
+    (sent_invoice,) = xero.invoices.values()
+    assert sent["Type"] == "ACCRECCREDIT"
+    assert sent["Status"] == "AUTHORISED"
+    assert sent["CreditNoteNumber"] == note.number
+    assert [(line["AccountCode"], Decimal(str(line["LineAmount"]))) for line in sent["LineItems"]] \
+        == [("2100", Decimal("200.00"))]
+    assert [(a["Invoice"]["InvoiceID"], Decimal(str(a["Amount"]))) for a in sent["Allocations"]] \
+        == [(sent_invoice["InvoiceID"], Decimal("200.00"))]
+    assert Decimal(str(sent_invoice["AmountDue"])) == Decimal("1000.00")
+    keys = [key for path, _, key in xero.document_requests if "CreditNotes" in path]
+    item = SyncItem.objects.get(object_type="credit_note")
+    assert keys == [item.request_id, f"{item.request_id}-apply"]
+    assert item.external_id == sent["CreditNoteID"]
+    assert xero.journals == {}
