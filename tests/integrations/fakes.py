@@ -348,6 +348,10 @@ class QuickBooksFake:
         request_id = query.get("requestid", [""])[0]
         if request_id and request_id in self.by_request_id:
             return self.by_request_id[request_id]
+        if self.delay:
+            import time
+
+            time.sleep(self.delay)
         body = json.loads(request.body)
         if entity == "invoice" and query.get("operation") == ["void"]:
             return self._void(body)
