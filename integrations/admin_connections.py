@@ -32,7 +32,7 @@ from audit.admin import (
     pretty_json,
 )
 
-from .choices import CRM_PROVIDERS, GL_PROVIDERS, GlContent, Provider
+from .choices import CRM_PROVIDERS, GL_PROVIDERS, Provider
 from .credentials import SECRET_FIELDS, connection_credentials, connection_credentials_update
 from .crm.mapping import side_by_side
 from .crm.services import DealStateError, crm_deal_approve, crm_deal_conflicts_resolve, crm_deal_reject
@@ -220,7 +220,7 @@ class ConnectionAdmin(HistoryAdmin):
 
     @admin.display(description="Documents not yet in the GL")
     def documents_unsynced(self, obj: Connection) -> str:
-        if obj.gl_content != GlContent.DOCUMENTS:
+        if not obj.sends_documents:
             return "Journal entries only: invoices and payments are not sent as documents."
         rows = documents_unsynced_list(connection=obj, limit=200)
         if not rows:

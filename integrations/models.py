@@ -136,6 +136,18 @@ class Connection(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.get_provider_display()})"
 
+    @property
+    def sends_documents(self) -> bool:
+        """Invoices, credit notes, voids and payments go as documents (QuickBooks, Xero only)."""
+        return self.gl_content == GlContent.DOCUMENTS and self.provider in (Provider.QUICKBOOKS, Provider.XERO)
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.gl_content == GlContent.DOCUMENTS and self.provider not in (Provider.QUICKBOOKS, Provider.XERO):
+            raise ValidationError({"gl_content": "Only QuickBooks Online and Xero take invoices and payments as "
+                                                 "documents; this connection posts journal entries."})
+
 
 class SyncRun(models.Model):
     """One run of a connection's sync (scheduled, "sync now", or a retry)."""

@@ -51,12 +51,15 @@ def _key(object_type: str, object_id: int) -> str:
     return f"invoice:{object_id}:void" if object_type == INVOICE_VOID else f"{object_type}:{object_id}"
 
 
-def document_plan(*, object_type: str, object_id: int, on: date) -> list[SyncItem]:
+def document_plan(*, object_type: str, object_id: int, on: date, after: str = "") -> list[SyncItem]:
     """A sync item for the document on every active documents connection whose GL start date it
-    is not before, and a sync of each queued after commit. Returns the items made now."""
+    is not before (and, with ``after``, that holds that item: a void only where the invoice went),
+    and a sync of each queued after commit. Returns the items made now."""
     made = []
     for connection in documents_connections():
         if connection.gl_start_date and on < connection.gl_start_date:
+            continue
+        if after and not SyncItem.objects.filter(connection=connection, object_key=after).exists():
             continue
         item, is_new = sync_item_ensure(connection=connection, object_type=object_type,
                                         object_key=_key(object_type, object_id), entry_date=on)
@@ -80,10 +83,8 @@ def invoice_void_document_plan(*, invoice_id: int) -> list[SyncItem]:
     from invoicing.models import Invoice
 
     invoice = Invoice.objects.get(pk=invoice_id)
-    if not SyncItem.objects.filter(object_type=INVOICE, object_key=_key(INVOICE, invoice_id)).exists():
-        return []
     on = timezone.localdate(invoice.voided_at) if invoice.voided_at else timezone.localdate()
-    return document_plan(object_type=INVOICE_VOID, object_id=invoice.pk, on=on)
+    return document_plan(object_type=INVOICE_VOID, object_id=invoice.pk, on=on, after=_key(INVOICE, invoice_id))
 
 
 def payment_document_plan(*, payment_id: int) -> list[SyncItem]:
@@ -349,7 +350,7 @@ def gl_documents_sync(*, connection: Connection, run: SyncRun | None, now: datet
                       lock_date: date | None = None) -> None:
     """Send the due document items of a documents connection: invoices, then voids, then payments.
     One document's failure does not stop the others."""
-    if connection.gl_content != GlContent.DOCUMENTS:
+    if not connection.sends_documents:
         return
     due = {object_type: sync_items_due(connection=connection, object_type=object_type, now=now)
            for object_type in OBJECT_TYPES}

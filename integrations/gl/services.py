@@ -17,7 +17,7 @@ from django.utils import timezone
 from audit.services import audit_record
 from ledger.selectors import journal_lines_list
 
-from ..choices import DOCUMENT_SOURCE_PATTERN, GlContent, PostingMode, Provider, SyncItemStatus
+from ..choices import DOCUMENT_SOURCE_PATTERN, PostingMode, Provider, SyncItemStatus
 from ..exceptions import RejectedError
 from ..models import Connection, GlAccount, GlAccountMapping, GlEntryLink, SyncItem, SyncRun
 from ..sync import sync_item_ensure, sync_item_push, sync_items_due
@@ -67,7 +67,7 @@ def _ledger_lines(connection: Connection, *, before: date | None) -> list[Ledger
     after = connection.closed_through
     lines = journal_lines_list(date_after=after, date_from=connection.gl_start_date, date_before=before,
                                exclude_entry_ids=linked)
-    documents = connection.gl_content == GlContent.DOCUMENTS
+    documents = connection.sends_documents
     return [
         LedgerLine(
             entry_id=line.entry_id,
@@ -187,7 +187,7 @@ def gl_sync(*, connection: Connection, run: SyncRun | None, now: datetime | None
     provider = _provider(connection)
     gl_journals_plan(connection=connection, now=now)
     due = sync_items_due(connection=connection, object_type=OBJECT_TYPE, now=now)
-    documents_due = connection.gl_content == GlContent.DOCUMENTS and any(
+    documents_due = connection.sends_documents and any(
         sync_items_due(connection=connection, object_type=object_type, now=now) for object_type in DOCUMENT_TYPES
     )
     if not due and not documents_due:
@@ -232,7 +232,7 @@ def gl_unsynced_list(*, connection: Connection, limit: int = 500) -> list[Unsync
         entries = entries.filter(entry_date__gte=connection.gl_start_date)
     synced = GlEntryLink.objects.filter(connection=connection, item__status=SyncItemStatus.SYNCED)
     entries = entries.exclude(id__in=synced.values("journal_entry_id"))
-    if connection.gl_content == GlContent.DOCUMENTS:
+    if connection.sends_documents:
         # Carried as documents (not as journals): documents_unsynced_list says where those are.
         entries = entries.exclude(
             Q(source_key__regex=DOCUMENT_SOURCE_PATTERN)

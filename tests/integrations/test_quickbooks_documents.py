@@ -297,3 +297,13 @@ def test_a_credit_note_becomes_a_credit_memo_applied_to_the_invoice_once(
     assert memo["Balance"] == "0.00"
     assert SyncItem.objects.get(object_type="credit_note").external_id == memo["Id"]
     assert qbo.posts == []  # the credit note's journal entry is carried by the credit memo
+
+
+def test_only_quickbooks_and_xero_take_documents(ns_connection):
+    from django.core.exceptions import ValidationError
+
+    ns_connection.gl_content = GlContent.DOCUMENTS
+    with pytest.raises(ValidationError) as error:
+        ns_connection.full_clean()
+    assert "gl_content" in error.value.message_dict
+    assert not ns_connection.sends_documents  # even if saved so, NetSuite keeps posting every journal
