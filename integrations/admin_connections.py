@@ -37,7 +37,7 @@ from .credentials import SECRET_FIELDS, connection_credentials, connection_crede
 from .crm.mapping import side_by_side
 from .crm.services import DealStateError, crm_deal_approve, crm_deal_conflicts_resolve, crm_deal_reject
 from .exceptions import IntegrationError
-from .gl.services import gl_accounts_refresh, gl_unsynced_list
+from .gl.services import documents_unsynced_list, gl_accounts_refresh, gl_unsynced_list
 from .models import (
     Connection,
     CrmDeal,
@@ -74,6 +74,7 @@ class ConnectionForm(forms.ModelForm):
             "name", "provider", "company_id", "is_active", "is_sandbox", "watermark", "activate_contracts",
             "default_currency", "writeback_invoice_status_field", "writeback_invoice_number_field",
             "writeback_amount_paid_field", "posting_mode", "closed_through", "gl_start_date", "options",
+            "gl_content",
         )
 
 
@@ -121,7 +122,7 @@ class ConnectionAdmin(HistoryAdmin):
     list_filter = ("provider", "status", "is_active")
     actions = ("sync_now", "fetch_gl_accounts")
     readonly_fields = ("status", "last_sync_at", "last_error", "credentials_status", "authorize", "schedule_link",
-                       "unsynced", "records")
+                       "unsynced", "documents_unsynced", "records")
 
     def get_fieldsets(self, request: HttpRequest, obj: Connection | None = None) -> Any:
         main: tuple[str, ...] = ("name", "provider", "company_id", "is_active", "is_sandbox", "client_id",
@@ -140,8 +141,9 @@ class ConnectionAdmin(HistoryAdmin):
                 "activate_contracts", "default_currency", "writeback_invoice_status_field",
                 "writeback_invoice_number_field", "writeback_amount_paid_field")}))
         if obj.provider in GL_PROVIDERS:
-            sets.append(("Journal to the GL", {"fields": ("posting_mode", "closed_through", "gl_start_date",
-                                                          "options", "unsynced")}))
+            sets.append(("Journal to the GL", {"fields": ("posting_mode", "gl_content", "closed_through",
+                                                          "gl_start_date", "options", "unsynced",
+                                                          "documents_unsynced")}))
         return sets
 
     def get_inlines(self, request: HttpRequest, obj: Connection | None) -> list[Any]:
@@ -214,6 +216,20 @@ class ConnectionAdmin(HistoryAdmin):
             ((r.entry_date, r.source_key, r.memo, r.amount, r.currency, r.state) for r in rows),
         )
         return format_html('<table><tr><th>Date</th><th>Source</th><th>Memo</th><th>Amount</th><th>State</th></tr>'
+                           "{}</table>", body)
+
+    @admin.display(description="Documents not yet in the GL")
+    def documents_unsynced(self, obj: Connection) -> str:
+        if not obj.sends_documents:
+            return "Journal entries only: invoices and payments are not sent as documents."
+        rows = documents_unsynced_list(connection=obj, limit=200)
+        if not rows:
+            return "Every invoice, void and payment planned for this GL is in it."
+        body = format_html_join(
+            "", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            ((r.entry_date, r.object_type, r.object_key, r.get_status_display(), r.last_error) for r in rows),
+        )
+        return format_html('<table><tr><th>Date</th><th>Type</th><th>Object</th><th>State</th><th>Error</th></tr>'
                            "{}</table>", body)
 
     @admin.display(description="Related")

@@ -62,3 +62,14 @@ class QuantityField(models.TextChoices):
     SEATS = "seats", "Seats"
     INCLUDED_UNITS = "included_units", "Included units"
     NONE = "", "Ignored"
+
+
+class GlContent(models.TextChoices):
+    """What a GL connection sends (README, "Journal to the GL")."""
+
+    JOURNAL = "journal", "Journal entries only"
+    DOCUMENTS = "documents", "Invoices, credit notes, voids, payments as documents (QuickBooks, Xero); rest as journals"
+
+
+# Ledger entries that a documents connection carries as documents instead of journal entries.
+DOCUMENT_SOURCE_PATTERN = r"^(invoice:\d+:(issued|voided)|payment:\d+:received|credit_note:\d+)$"

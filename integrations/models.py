@@ -10,6 +10,7 @@ from contracts.choices import BillingInterval, BillingTiming, ChargeModel
 from .choices import (
     ConnectionStatus,
     DealStatus,
+    GlContent,
     PostingMode,
     PriceField,
     Provider,
@@ -105,6 +106,15 @@ class Connection(models.Model):
     )
     # GL options
     posting_mode = models.CharField(max_length=20, choices=PostingMode.choices, default=PostingMode.DAILY_SUMMARY)
+    gl_content = models.CharField(
+        max_length=12, choices=GlContent.choices, default=GlContent.JOURNAL,
+        help_text="Documents (QuickBooks, Xero): each finalized invoice, its credit notes, its void and each "
+        "payment is sent as an invoice / credit note / payment of the customer (upserted by our customer id); "
+        "their journal entries are then not posted (that would book them twice), revenue recognition, "
+        "write-offs and refunds still are. QuickBooks needs options qbo_item_id (item on our 4000), "
+        "qbo_deferred_item_id (on our 2100), qbo_tax_item_id (on our 2200); Xero uses the accounts mapped "
+        "to our 4000, 2100, 2200 and 1000.",
+    )
     closed_through = models.DateField(
         null=True, blank=True,
         help_text="Our books are closed through this date: nothing dated on or before it is posted to the GL.",
@@ -125,6 +135,18 @@ class Connection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.get_provider_display()})"
+
+    @property
+    def sends_documents(self) -> bool:
+        """Invoices, credit notes, voids and payments go as documents (QuickBooks, Xero only)."""
+        return self.gl_content == GlContent.DOCUMENTS and self.provider in (Provider.QUICKBOOKS, Provider.XERO)
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if self.gl_content == GlContent.DOCUMENTS and self.provider not in (Provider.QUICKBOOKS, Provider.XERO):
+            raise ValidationError({"gl_content": "Only QuickBooks Online and Xero take invoices and payments as "
+                                                 "documents; this connection posts journal entries."})
 
 
 class SyncRun(models.Model):

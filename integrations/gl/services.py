@@ -11,15 +11,18 @@ from decimal import Decimal
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from audit.services import audit_record
 from ledger.selectors import journal_lines_list
 
-from ..choices import PostingMode, Provider, SyncItemStatus
+from ..choices import DOCUMENT_SOURCE_PATTERN, PostingMode, Provider, SyncItemStatus
 from ..exceptions import RejectedError
 from ..models import Connection, GlAccount, GlAccountMapping, GlEntryLink, SyncItem, SyncRun
 from ..sync import sync_item_ensure, sync_item_push, sync_items_due
+from .documents import OBJECT_TYPES as DOCUMENT_TYPES
+from .documents import carried_as_document, gl_documents_sync
 from .journal import GlJournal, GlLine, LedgerLine, daily_summary, per_document
 
 OBJECT_TYPE = "journal"
@@ -64,6 +67,7 @@ def _ledger_lines(connection: Connection, *, before: date | None) -> list[Ledger
     after = connection.closed_through
     lines = journal_lines_list(date_after=after, date_from=connection.gl_start_date, date_before=before,
                                exclude_entry_ids=linked)
+    documents = connection.sends_documents
     return [
         LedgerLine(
             entry_id=line.entry_id,
@@ -76,6 +80,8 @@ def _ledger_lines(connection: Connection, *, before: date | None) -> list[Ledger
             credit=line.credit,
         )
         for line in lines
+        # A documents connection carries invoices, voids and payments as documents (gl/documents.py).
+        if not (documents and carried_as_document(line.entry.source_key))
     ]
 
 
@@ -181,9 +187,14 @@ def gl_sync(*, connection: Connection, run: SyncRun | None, now: datetime | None
     provider = _provider(connection)
     gl_journals_plan(connection=connection, now=now)
     due = sync_items_due(connection=connection, object_type=OBJECT_TYPE, now=now)
-    if not due:
+    documents_due = connection.sends_documents and any(
+        sync_items_due(connection=connection, object_type=object_type, now=now) for object_type in DOCUMENT_TYPES
+    )
+    if not due and not documents_due:
         return
     lock_date = provider.book_close_date(connection=connection)
+    if documents_due:
+        gl_documents_sync(connection=connection, run=run, now=now, lock_date=lock_date)
     accounts = gl_account_map(connection)
 
     def push(item: SyncItem) -> str:
@@ -221,6 +232,12 @@ def gl_unsynced_list(*, connection: Connection, limit: int = 500) -> list[Unsync
         entries = entries.filter(entry_date__gte=connection.gl_start_date)
     synced = GlEntryLink.objects.filter(connection=connection, item__status=SyncItemStatus.SYNCED)
     entries = entries.exclude(id__in=synced.values("journal_entry_id"))
+    if connection.sends_documents:
+        # Carried as documents (not as journals): documents_unsynced_list says where those are.
+        entries = entries.exclude(
+            Q(source_key__regex=DOCUMENT_SOURCE_PATTERN)
+            & ~Q(id__in=GlEntryLink.objects.filter(connection=connection).values("journal_entry_id"))
+        )
     links = {
         link.journal_entry_id: link.item
         for link in GlEntryLink.objects.filter(connection=connection).select_related("item")
@@ -238,3 +255,13 @@ def gl_unsynced_list(*, connection: Connection, limit: int = 500) -> list[Unsync
         amount = sum((line.debit for line in entry.lines.all()), Decimal(0))
         out.append(Unsynced(entry.pk, entry.entry_date, entry.source_key, entry.memo, entry.currency, amount, state))
     return out
+
+
+def documents_unsynced_list(*, connection: Connection, limit: int = 500) -> list[SyncItem]:
+    """The reconciliation of a documents connection's invoices, voids and payments: their items
+    not yet in the GL (pending, failed with the provider's error, or refused)."""
+    return list(
+        SyncItem.objects.filter(connection=connection, object_type__in=DOCUMENT_TYPES)
+        .exclude(status=SyncItemStatus.SYNCED)
+        .order_by("entry_date", "id")[:limit]
+    )

@@ -5,6 +5,7 @@ after a timeout cannot book twice)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -215,3 +216,210 @@ def journal_entry_create(
 
 def amount_text(amount: Decimal) -> str:
     return format(amount, "f")
+
+
+# --- documents: customers, invoices, voids, payments (Connection.gl_content = documents) -------
+#
+# Bodies are the v3 entities as Intuit documents them, sent through python-quickbooks' client
+# (create_object / query / post), so the SDK's auth, refresh and fault handling apply. Amounts go
+# as decimal strings through the SDK's DecimalEncoder, as its own objects send them.
+
+
+def _dumps(body: dict[str, Any]) -> str:
+    from quickbooks.mixins import DecimalEncoder
+
+    return json.dumps(body, cls=DecimalEncoder)
+
+
+def _quoted(value: str) -> str:
+    """A string literal of QuickBooks' query language (backslash escapes the quote)."""
+    return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'"
+
+
+def customer_display_name(customer: dict[str, Any]) -> str:
+    """Unique per our customer (QuickBooks' DisplayName is unique per company): the name and our
+    customer id, so the QuickBooks customer is found again by our id."""
+    suffix = f" ({customer['external_id']})"
+    return customer["name"][: 500 - len(suffix)] + suffix
+
+
+def customer_body(customer: dict[str, Any]) -> dict[str, Any]:
+    address = customer.get("address") or {}
+    body: dict[str, Any] = {
+        "DisplayName": customer_display_name(customer),
+        "CompanyName": customer["name"][:100],
+        "Notes": f"Autobill customer {customer['external_id']}",
+        "CurrencyRef": {"value": customer["currency"]},
+    }
+    if customer.get("email"):
+        body["PrimaryEmailAddr"] = {"Address": customer["email"]}
+    if any(address.values()):
+        body["BillAddr"] = {
+            "Line1": address.get("line1", ""), "Line2": address.get("line2", ""), "City": address.get("city", ""),
+            "CountrySubDivisionCode": address.get("region", ""), "PostalCode": address.get("postal_code", ""),
+            "Country": address.get("country", ""),
+        }
+    return body
+
+
+def customer_upsert(*, connection: Connection, customer: dict[str, Any], request_id: str) -> str:
+    """The QuickBooks Customer of our customer: found by its DisplayName (which carries our
+    customer id), else created with ``requestid``. Returns its Id."""
+    body = customer_body(customer)
+
+    def upsert(qb: QuickBooks) -> str:
+        found = qb.query(f"SELECT Id, DisplayName FROM Customer WHERE DisplayName = {_quoted(body['DisplayName'])}")
+        rows = (found.get("QueryResponse") or {}).get("Customer") or []
+        if rows:
+            return str(rows[0]["Id"])
+        saved = qb.create_object("Customer", _dumps(body), request_id=request_id)
+        return str(saved["Customer"]["Id"])
+
+    return _call(connection, upsert)
+
+
+def invoice_body(invoice: dict[str, Any], *, customer_ref: str, options: dict[str, Any]) -> dict[str, Any]:
+    """A QuickBooks Invoice of our invoice: one SalesItemLine per line on the item whose income
+    account is the one our issue entry credits: ``qbo_item_id`` (income account = the one mapped to
+    our revenue, 4000) for what is earned at issue, ``qbo_deferred_item_id`` (income account = the
+    one mapped to our deferred revenue, 2100) for what revenue recognition defers; the tax as one
+    line on ``qbo_tax_item_id`` (income account = the one mapped to our sales tax payable).
+    DocNumber is our invoice number, so QuickBooks' own numbering is not used."""
+    items = {"4000": str(options.get("qbo_item_id") or ""), "2100": str(options.get("qbo_deferred_item_id") or "")}
+    lines: list[dict[str, Any]] = []
+    for n, line in enumerate(invoice["lines"], start=1):
+        item_id = items.get(line["account"], "")
+        if not item_id:
+            option = "qbo_item_id" if line["account"] == "4000" else "qbo_deferred_item_id"
+            raise RejectedError(f'Set the connection option "{option}" (the QuickBooks item for our account '
+                                f'{line["account"]}).')
+        detail: dict[str, Any] = {"ItemRef": {"value": item_id}, "ServiceDate": line["period_start"]}
+        quantity, unit_price, amount = (Decimal(line["quantity"]), Decimal(line["unit_price"] or "0"),
+                                        Decimal(line["amount"]))
+        if unit_price and (quantity * unit_price).quantize(amount) == amount:
+            # QuickBooks checks Amount = Qty x UnitPrice; a rated line (tiers, proration) sends
+            # its amount alone.
+            detail.update({"Qty": quantity.normalize(), "UnitPrice": unit_price.normalize()})
+        lines.append({"LineNum": n, "Description": line["description"][:4000], "Amount": amount,
+                      "DetailType": "SalesItemLineDetail", "SalesItemLineDetail": detail})
+    tax = Decimal(invoice["tax"])
+    if tax:
+        tax_item = str(options.get("qbo_tax_item_id") or "")
+        if not tax_item:
+            raise RejectedError('The invoice has tax: set the connection option "qbo_tax_item_id" (a QuickBooks '
+                                "item whose income account is the one mapped to our sales tax payable).")
+        lines.append({"LineNum": len(lines) + 1, "Description": invoice["tax_description"][:4000], "Amount": tax,
+                      "DetailType": "SalesItemLineDetail", "SalesItemLineDetail": {"ItemRef": {"value": tax_item}}})
+    body: dict[str, Any] = {
+        "DocNumber": invoice["number"][:21],
+        "TxnDate": invoice["issue_date"],
+        "CustomerRef": {"value": customer_ref},
+        "CurrencyRef": {"value": invoice["currency"]},
+        "PrivateNote": f"Autobill invoice {invoice['number']} [invoice:{invoice['id']}]",
+        "Line": lines,
+    }
+    if invoice.get("due_date"):
+        body["DueDate"] = invoice["due_date"]
+    if invoice.get("email"):
+        body["BillEmail"] = {"Address": invoice["email"]}
+    return body
+
+
+def invoice_create(
+    *, connection: Connection, invoice: dict[str, Any], customer_ref: str, request_id: str,
+    accounts: dict[str, str] | None = None,
+) -> str:
+    """Create the invoice (``accounts`` unused: QuickBooks books through the items' accounts)."""
+    body = invoice_body(invoice, customer_ref=customer_ref, options=connection.options or {})
+
+    def create(qb: QuickBooks) -> str:
+        saved = qb.create_object("Invoice", _dumps(body), request_id=request_id)
+        total = Decimal(str(saved["Invoice"].get("TotalAmt", "0")))
+        if total != Decimal(invoice["total"]):
+            # Automated sales tax or a rounding rule changed the total: the document is there
+            # (the requestid keeps it single) but it does not say what ours says.
+            raise RejectedError(
+                f"QuickBooks invoice {saved['Invoice']['Id']} totals {total}, ours {invoice['total']}: check its tax."
+            )
+        return str(saved["Invoice"]["Id"])
+
+    return _call(connection, create)
+
+
+def invoice_void(*, connection: Connection, external_id: str, request_id: str) -> str:
+    """Void the QuickBooks invoice (amounts to zero, "Voided" in its private note). Read first for
+    its SyncToken; an invoice already voided (a retry after a lost answer) is left as it is."""
+
+    def void(qb: QuickBooks) -> str:
+        current = qb.get_single_object("Invoice", external_id)["Invoice"]
+        if str(current.get("PrivateNote") or "").startswith("Voided") and not Decimal(str(current.get("TotalAmt", 0))):
+            return external_id
+        url = f"{qb.api_url}/company/{qb.company_id}/invoice"
+        qb.post(url, _dumps({"Id": external_id, "SyncToken": current["SyncToken"]}),
+                params={"operation": "void"}, request_id=request_id)
+        return external_id
+
+    return _call(connection, void)
+
+
+def payment_body(
+    payment: dict[str, Any], *, invoice_ref: str, customer_ref: str, deposit_account: str | None
+) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "TxnDate": payment["date"],
+        "TotalAmt": Decimal(payment["amount"]),
+        "CustomerRef": {"value": customer_ref},
+        "CurrencyRef": {"value": payment["currency"]},
+        "PaymentRefNum": (payment["reference"] or f"AB-P{payment['id']}")[:21],
+        "PrivateNote": f"Autobill payment {payment['id']} ({payment['method']}) [payment:{payment['id']}]",
+        "Line": [{"Amount": Decimal(payment["amount"]),
+                  "LinkedTxn": [{"TxnId": invoice_ref, "TxnType": "Invoice"}]}],
+    }
+    if deposit_account:
+        body["DepositToAccountRef"] = {"value": deposit_account}
+    return body
+
+
+def payment_create(
+    *, connection: Connection, payment: dict[str, Any], invoice_ref: str, customer_ref: str,
+    deposit_account: str | None, request_id: str,
+) -> str:
+    body = payment_body(payment, invoice_ref=invoice_ref, customer_ref=customer_ref, deposit_account=deposit_account)
+
+    def create(qb: QuickBooks) -> str:
+        saved = qb.create_object("Payment", _dumps(body), request_id=request_id)
+        return str(saved["Payment"]["Id"])
+
+    return _call(connection, create)
+
+
+def credit_note_create(
+    *, connection: Connection, credit_note: dict[str, Any], invoice_ref: str, customer_ref: str, request_id: str,
+    accounts: dict[str, str] | None = None,
+) -> str:
+    """A CreditMemo of the customer (lines on the same items as invoices, by the account our entry
+    debits), then the part taken off the invoice's balance applied to the invoice by a zero
+    Payment linking both (how QuickBooks applies a credit memo). Each call has its own requestid,
+    derived from the item's, so a retry finds both. Returns the CreditMemo's Id."""
+    body = invoice_body({**credit_note, "due_date": "", "email": ""}, customer_ref=customer_ref,
+                        options=connection.options or {})
+    body["PrivateNote"] = f"Autobill credit note {credit_note['number']} [credit_note:{credit_note['id']}]"
+    if credit_note.get("memo"):
+        body["CustomerMemo"] = {"value": credit_note["memo"][:1000]}
+    applied = Decimal(credit_note["credited_to_balance"])
+
+    def create(qb: QuickBooks) -> str:
+        saved = qb.create_object("CreditMemo", _dumps(body), request_id=request_id)["CreditMemo"]
+        if Decimal(str(saved.get("TotalAmt", "0"))) != Decimal(credit_note["total"]):
+            raise RejectedError(f"QuickBooks credit memo {saved['Id']} totals {saved.get('TotalAmt')}, "
+                                f"ours {credit_note['total']}: check its tax.")
+        if applied:
+            link = {"TxnDate": credit_note["issue_date"], "TotalAmt": Decimal(0),
+                    "CustomerRef": {"value": customer_ref}, "CurrencyRef": {"value": credit_note["currency"]},
+                    "PrivateNote": f"Autobill credit note {credit_note['number']} applied",
+                    "Line": [{"Amount": applied, "LinkedTxn": [{"TxnId": invoice_ref, "TxnType": "Invoice"}]},
+                             {"Amount": applied, "LinkedTxn": [{"TxnId": str(saved["Id"]), "TxnType": "CreditMemo"}]}]}
+            qb.create_object("Payment", _dumps(link), request_id=f"{request_id}-apply")
+        return str(saved["Id"])
+
+    return _call(connection, create)

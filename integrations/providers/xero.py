@@ -19,11 +19,25 @@ import requests
 import urllib3
 from django.conf import settings
 from xero_python.accounting import (
+    Account,
     AccountingApi,
+    Address,
+    Allocation,
+    Allocations,
+    Contact,
+    Contacts,
+    CreditNote,
+    CreditNotes,
+    CurrencyCode,
+    Invoice,
+    Invoices,
     LineAmountTypes,
+    LineItem,
     ManualJournal,
     ManualJournalLine,
     ManualJournals,
+    Payment,
+    Payments,
 )
 from xero_python.api_client import ApiClient, Configuration
 from xero_python.api_client.oauth2 import OAuth2Token
@@ -34,7 +48,7 @@ from ..exceptions import AuthorizationError, NotConfiguredError, RejectedError, 
 from ..gl.journal import GlJournal
 from ..models import Connection
 
-SCOPES = "offline_access accounting.transactions accounting.settings.read"
+SCOPES = "offline_access accounting.transactions accounting.contacts accounting.settings.read"
 TIMEOUT = 60
 T = TypeVar("T")
 
@@ -75,8 +89,11 @@ def _token_request(connection: Connection, data: dict[str, str]) -> dict[str, An
 def authorize_callback(*, connection: Connection, code: str, redirect_uri: str) -> None:
     token = _token_request(connection, {"grant_type": "authorization_code", "code": code,
                                         "redirect_uri": redirect_uri})
-    response = requests.get(f"{_api_url()}/connections", timeout=TIMEOUT,
-                            headers={"Authorization": f"Bearer {token['access_token']}"})
+    try:
+        response = requests.get(f"{_api_url()}/connections", timeout=TIMEOUT,
+                                headers={"Authorization": f"Bearer {token['access_token']}"})
+    except requests.RequestException as exc:
+        raise RetryableError(f"Xero unreachable: {exc.__class__.__name__}") from exc
     tenants = [t for t in response.json() if t.get("tenantType") == "ORGANISATION"] if response.ok else []
     if not tenants:
         raise AuthorizationError("No Xero organisation was connected.")
@@ -199,3 +216,177 @@ def journal_entry_create(
 
 def amount_total(journal: GlJournal) -> Decimal:
     return journal.total
+
+
+# --- documents: contacts, invoices, voids, payments (Connection.gl_content = documents) --------
+#
+# The accounting API's Contacts, Invoices (ACCREC) and Payments, created with an Idempotency-Key
+# (the sync item's request id). xero-python serialises amounts as JSON numbers (it converts
+# Decimal itself); they are our rounded amounts.
+
+SALES_TAX_PAYABLE = "2200"
+
+
+def _currency(code: str) -> CurrencyCode:
+    try:
+        return CurrencyCode(code)
+    except ValueError as exc:
+        raise RejectedError(f"Xero does not know the currency {code}.") from exc
+
+
+def _errors(obj: Any) -> list[str]:
+    return [e.message for e in (getattr(obj, "validation_errors", None) or [])]
+
+
+def contact_build(customer: dict[str, Any]) -> Contact:
+    address = customer.get("address") or {}
+    addresses = []
+    if any(address.values()):
+        addresses = [Address(address_type="POBOX", address_line1=address.get("line1", ""),
+                             address_line2=address.get("line2", ""), city=address.get("city", ""),
+                             region=address.get("region", ""), postal_code=address.get("postal_code", ""),
+                             country=address.get("country", ""))]
+    return Contact(name=customer["name"][:255], contact_number=customer["external_id"][:50],
+                   email_address=customer.get("email") or None, default_currency=_currency(customer["currency"]),
+                   is_customer=True, addresses=addresses or None)
+
+
+def customer_upsert(*, connection: Connection, customer: dict[str, Any], request_id: str) -> str:
+    """The Xero contact of our customer, found by ContactNumber (our customer id, the field Xero
+    keeps for external systems), else created with an Idempotency-Key. Returns its ContactID."""
+    number = customer["external_id"][:50].replace('"', "")
+
+    def upsert(api: AccountingApi) -> str:
+        found = api.get_contacts(connection.company_id, where=f'ContactNumber=="{number}"').contacts or []
+        if found:
+            return str(found[0].contact_id)
+        result = api.create_contacts(connection.company_id, Contacts(contacts=[contact_build(customer)]),
+                                     summarize_errors=False, idempotency_key=request_id)
+        created = result.contacts[0]
+        if _errors(created):
+            raise RejectedError(f"Xero: {'; '.join(_errors(created))}")
+        return str(created.contact_id)
+
+    return _call(connection, upsert)
+
+
+def invoice_build(invoice: dict[str, Any], *, contact_id: str, accounts: dict[str, str]) -> Invoice:
+    """An ACCREC invoice, AUTHORISED, numbered as ours; lines exclusive of tax, each on the Xero
+    account mapped to the account our issue entry credits (revenue for what is earned at issue,
+    deferred revenue for what revenue recognition defers), and the tax as one line on the account
+    mapped to our sales tax payable, so the totals and the accounts are ours exactly."""
+    lines = []
+    for line in invoice["lines"]:
+        revenue = accounts.get(line["account"])
+        if not revenue:
+            raise RejectedError(f"Map our account {line['account']} to a Xero account first.")
+        quantity, unit_price, amount = (Decimal(line["quantity"]), Decimal(line["unit_price"] or "0"),
+                                        Decimal(line["amount"]))
+        if not (unit_price and (quantity * unit_price).quantize(amount) == amount):
+            quantity, unit_price = Decimal(1), amount
+        lines.append(LineItem(description=line["description"][:4000], quantity=quantity.normalize(),
+                              unit_amount=unit_price.normalize(), line_amount=amount, account_code=revenue,
+                              tax_type="NONE"))
+    tax = Decimal(invoice["tax"])
+    if tax:
+        tax_account = accounts.get(SALES_TAX_PAYABLE)
+        if not tax_account:
+            raise RejectedError(f"The invoice has tax: map our sales tax payable ({SALES_TAX_PAYABLE}) first.")
+        lines.append(LineItem(description=invoice["tax_description"][:4000], quantity=Decimal(1), unit_amount=tax,
+                              line_amount=tax, account_code=tax_account, tax_type="NONE"))
+    return Invoice(type="ACCREC", contact=Contact(contact_id=contact_id), invoice_number=invoice["number"],
+                   reference=f"Autobill invoice:{invoice['id']}", date=date.fromisoformat(invoice["issue_date"]),
+                   due_date=date.fromisoformat(invoice["due_date"] or invoice["issue_date"]),
+                   currency_code=_currency(invoice["currency"]), line_amount_types=LineAmountTypes.EXCLUSIVE,
+                   status="AUTHORISED", line_items=lines)
+
+
+def invoice_create(
+    *, connection: Connection, invoice: dict[str, Any], customer_ref: str, request_id: str, accounts: dict[str, str]
+) -> str:
+    payload = Invoices(invoices=[invoice_build(invoice, contact_id=customer_ref, accounts=accounts)])
+
+    def create(api: AccountingApi) -> str:
+        result = api.create_invoices(connection.company_id, payload, summarize_errors=False,
+                                     idempotency_key=request_id)
+        created = result.invoices[0]
+        if _errors(created):
+            raise RejectedError(f"Xero: {'; '.join(_errors(created))}")
+        if Decimal(str(created.total)) != Decimal(invoice["total"]):
+            raise RejectedError(f"Xero invoice {created.invoice_id} totals {created.total}, ours {invoice['total']}.")
+        return str(created.invoice_id)
+
+    return _call(connection, create)
+
+
+def invoice_void(*, connection: Connection, external_id: str, request_id: str) -> str:
+    """Set the invoice's status to VOIDED (an invoice already voided is left as it is)."""
+
+    def void(api: AccountingApi) -> str:
+        current = api.get_invoice(connection.company_id, external_id).invoices[0]
+        if str(getattr(current.status, "value", current.status)) == "VOIDED":
+            return external_id
+        result = api.update_invoice(connection.company_id, external_id,
+                                    Invoices(invoices=[Invoice(invoice_id=external_id, status="VOIDED")]),
+                                    idempotency_key=request_id)
+        errors = _errors(result.invoices[0])
+        if errors:
+            raise RejectedError(f"Xero: {'; '.join(errors)}")
+        return external_id
+
+    return _call(connection, void)
+
+
+def payment_create(
+    *, connection: Connection, payment: dict[str, Any], invoice_ref: str, customer_ref: str,
+    deposit_account: str | None, request_id: str,
+) -> str:
+    """A payment applied to the Xero invoice, into the bank account mapped to our cash (1000)."""
+    if not deposit_account:
+        raise RejectedError("Map our cash account (1000) to a Xero bank account first: Xero payments need one.")
+    body = Payment(invoice=Invoice(invoice_id=invoice_ref), account=Account(code=deposit_account),
+                   date=date.fromisoformat(payment["date"]), amount=Decimal(payment["amount"]),
+                   reference=(payment["reference"] or f"Autobill payment {payment['id']}")[:255])
+
+    def create(api: AccountingApi) -> str:
+        result = api.create_payments(connection.company_id, Payments(payments=[body]), summarize_errors=False,
+                                     idempotency_key=request_id)
+        created = result.payments[0]
+        if _errors(created):
+            raise RejectedError(f"Xero: {'; '.join(_errors(created))}")
+        return str(created.payment_id)
+
+    return _call(connection, create)
+
+
+def credit_note_create(
+    *, connection: Connection, credit_note: dict[str, Any], invoice_ref: str, customer_ref: str, request_id: str,
+    accounts: dict[str, str],
+) -> str:
+    """An ACCRECCREDIT credit note, AUTHORISED, lines on the Xero accounts mapped to the accounts our
+    entry debits; then the part taken off the invoice's balance allocated to the invoice. Each call
+    has its own Idempotency-Key derived from the item's. Returns the CreditNoteID."""
+    shaped = invoice_build({**credit_note, "due_date": ""}, contact_id=customer_ref, accounts=accounts)
+    note = CreditNote(type="ACCRECCREDIT", contact=shaped.contact, credit_note_number=credit_note["number"],
+                      reference=f"Autobill credit_note:{credit_note['id']}", date=shaped.date,
+                      currency_code=shaped.currency_code, line_amount_types=LineAmountTypes.EXCLUSIVE,
+                      status="AUTHORISED", line_items=shaped.line_items)
+    applied = Decimal(credit_note["credited_to_balance"])
+
+    def create(api: AccountingApi) -> str:
+        result = api.create_credit_notes(connection.company_id, CreditNotes(credit_notes=[note]),
+                                         summarize_errors=False, idempotency_key=request_id)
+        created = result.credit_notes[0]
+        if _errors(created):
+            raise RejectedError(f"Xero: {'; '.join(_errors(created))}")
+        if Decimal(str(created.total)) != Decimal(credit_note["total"]):
+            raise RejectedError(f"Xero credit note {created.credit_note_id} totals {created.total}, "
+                                f"ours {credit_note['total']}.")
+        if applied:
+            allocation = Allocation(invoice=Invoice(invoice_id=invoice_ref), amount=applied, date=shaped.date)
+            api.create_credit_note_allocation(connection.company_id, created.credit_note_id,
+                                              Allocations(allocations=[allocation]), summarize_errors=False,
+                                              idempotency_key=f"{request_id}-apply")
+        return str(created.credit_note_id)
+
+    return _call(connection, create)

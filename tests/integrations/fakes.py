@@ -243,6 +243,17 @@ class QuickBooksFake:
     failures: list[str] = field(default_factory=list)
     refreshes: int = 0
     delay: float = 0.0  # seconds per journal entry POST, to make two runs overlap
+    # Documents (customers, invoices, payments), by Id; items a line may reference.
+    customers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    invoices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    payments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    credit_memos: dict[str, dict[str, Any]] = field(default_factory=dict)
+    document_posts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (entity, body) as received
+    items: dict[str, str] = field(default_factory=lambda: {"1": "Subscriptions", "2": "Sales tax",
+                                                           "3": "Subscriptions (deferred)"})
+    # Queued failures for the next document POSTs: "timeout_after_commit", "429".
+    document_failures: list[str] = field(default_factory=list)
+    _ids: int = 500
 
     def __post_init__(self) -> None:
         if not self.accounts:
@@ -275,6 +286,9 @@ class QuickBooksFake:
             rsps.add_callback(responses.POST, re.compile(company + r"/journalentry\?"), callback=self._journal_entry)
             rsps.add_callback(responses.POST, re.compile(company + r"/query\?"), callback=self._query)
             rsps.add_callback(responses.GET, re.compile(company + r"/preferences\?"), callback=self._preferences)
+            for entity in ("customer", "invoice", "payment", "creditmemo"):
+                rsps.add_callback(responses.POST, re.compile(company + rf"/{entity}\?"), callback=self._document)
+            rsps.add_callback(responses.GET, re.compile(company + r"/invoice/\d+\?"), callback=self._invoice_read)
 
     def _authorized(self, request: requests.PreparedRequest) -> bool:
         return request.headers.get("Authorization") == f"Bearer {self.access_token}"
@@ -309,7 +323,163 @@ class QuickBooksFake:
             rows = list(self.accounts.values())[start - 1:start - 1 + 1000]
             return _json(200, {"QueryResponse": {"Account": rows, "startPosition": start, "maxResults": len(rows)},
                                "time": "2026-04-02T01:00:00.000-07:00"})
+        match = re.fullmatch(r"SELECT Id, DisplayName FROM Customer WHERE DisplayName = '((?:[^'\\]|\\.)*)'", sql)
+        if match:
+            name = re.sub(r"\\(.)", r"\1", match.group(1))
+            rows = [c for c in self.customers.values() if c["DisplayName"] == name]
+            return _json(200, {"QueryResponse": {"Customer": rows, "startPosition": 1, "maxResults": len(rows)}
+                               if rows else {}, "time": "2026-04-02T01:00:00.000-07:00"})
         return _fault(400, "4000", "Error parsing query", f"QueryParserError: {sql[:40]}")
+
+    # -- documents ---------------------------------------------------------------------------
+    def _new_id(self) -> str:
+        self._ids += 1
+        return str(self._ids)
+
+    def _saved(self, entity: str, body: dict[str, Any]) -> dict[str, Any]:
+        return {**body, "domain": "QBO", "sparse": False, "Id": self._new_id(), "SyncToken": "0",
+                "MetaData": {"CreateTime": "2026-04-02T01:00:00-07:00", "LastUpdatedTime": "2026-04-02T01:00:00-07:00"}}
+
+    def _document(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        entity = urlparse(request.url).path.rsplit("/", 1)[1]
+        query = parse_qs(urlparse(request.url).query)
+        request_id = query.get("requestid", [""])[0]
+        if request_id and request_id in self.by_request_id:
+            return self.by_request_id[request_id]
+        if self.delay:
+            import time
+
+            time.sleep(self.delay)
+        body = json.loads(request.body)
+        if entity == "invoice" and query.get("operation") == ["void"]:
+            return self._void(body)
+        failure = self.document_failures.pop(0) if self.document_failures else ""
+        if failure == "429":
+            return 429, {"Retry-After": "60", "Content-Type": "application/json"}, json.dumps(
+                {"fault": {"error": [{"message": "message=ThrottleExceeded; errorCode=003001; statusCode=429",
+                                      "detail": "ThrottleExceeded", "code": "3001"}], "type": "SERVICE"}})
+        self.document_posts.append((entity, body))
+        response = {"customer": self._customer_create, "invoice": self._invoice_create,
+                    "payment": self._payment_create, "creditmemo": self._credit_memo_create}[entity](body)
+        if request_id:
+            self.by_request_id[request_id] = response
+        if failure == "timeout_after_commit":
+            raise requests.exceptions.ReadTimeout("read timed out after the object was saved")
+        return response
+
+    def _customer_create(self, body: dict[str, Any]):
+        name = body.get("DisplayName", "")
+        if not name:
+            return _fault(400, "2020", "Required param missing, need to supply the required value for the API",
+                          "Required parameter DisplayName is missing in the request")
+        if any(c["DisplayName"] == name for c in self.customers.values()):
+            return _fault(400, "6240", "Duplicate Name Exists Error",
+                          "The name supplied already exists. : Another customer is already using this name.")
+        customer = self._saved("Customer", {**body, "Active": True, "Balance": 0, "FullyQualifiedName": name})
+        self.customers[customer["Id"]] = customer
+        return _json(200, {"Customer": customer, "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _invoice_create(self, body: dict[str, Any]):
+        if body.get("CustomerRef", {}).get("value") not in self.customers:
+            return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : Customer assigned to this "
+                          "transaction has been deleted.")
+        if self.book_close_date and body["TxnDate"] <= self.book_close_date:
+            return _fault(400, "6210", "A business validation error has occurred while processing your request",
+                          "Business Validation Error: The account period has closed.")
+        if any(i["DocNumber"] == body.get("DocNumber") for i in self.invoices.values()):
+            return _fault(400, "6140", "Duplicate Document Number Error",
+                          f"Duplicate Document Number Error : You must specify a different number. "
+                          f"This number has already been used. DocNumber={body.get('DocNumber')}")
+        total = Decimal(0)
+        for line in body.get("Line", []):
+            detail = line["SalesItemLineDetail"]
+            if detail["ItemRef"]["value"] not in self.items:
+                return _fault(400, "2500", "Invalid Reference Id",
+                              f"Invalid Reference Id : Item element id {detail['ItemRef']['value']} not found")
+            amount = Decimal(str(line["Amount"]))
+            if "Qty" in detail and Decimal(str(detail["Qty"])) * Decimal(str(detail["UnitPrice"])) != amount:
+                return _fault(400, "6070", "Amount is not equal to UnitPrice * Qty",
+                              f"Amount is not equal to UnitPrice * Qty. Supplied value:{amount}")
+            total += amount
+        invoice = self._saved("Invoice", {**body, "TotalAmt": str(total), "Balance": str(total),
+                                          "EmailStatus": "NotSet", "PrintStatus": "NeedToPrint"})
+        for n, line in enumerate(invoice["Line"], start=1):
+            line["Id"] = str(n)
+        self.invoices[invoice["Id"]] = invoice
+        return _json(200, {"Invoice": invoice, "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _credit_memo_create(self, body: dict[str, Any]):
+        if body.get("CustomerRef", {}).get("value") not in self.customers:
+            return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : Customer not found")
+        total = Decimal(0)
+        for line in body.get("Line", []):
+            if line["SalesItemLineDetail"]["ItemRef"]["value"] not in self.items:
+                return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : Item not found")
+            total += Decimal(str(line["Amount"]))
+        memo = self._saved("CreditMemo", {**body, "TotalAmt": str(total), "Balance": str(total),
+                                          "RemainingCredit": str(total)})
+        self.credit_memos[memo["Id"]] = memo
+        return _json(200, {"CreditMemo": memo, "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _invoice_read(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        invoice_id = urlparse(request.url).path.rsplit("/", 1)[1]
+        if invoice_id not in self.invoices:
+            return _fault(400, "610", "Object Not Found", "Object Not Found : Something you're trying to use has "
+                          "been made inactive. Check the fields with accounts, customers, items, vendors or employees.")
+        return _json(200, {"Invoice": self.invoices[invoice_id], "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _void(self, body: dict[str, Any]):
+        invoice = self.invoices.get(str(body.get("Id")))
+        if invoice is None:
+            return _fault(400, "610", "Object Not Found", "Object Not Found")
+        if body.get("SyncToken") != invoice["SyncToken"]:
+            return _fault(400, "5010", "Stale Object Error",
+                          "Stale Object Error : You and another user were working on the same thing.")
+        if any(txn["TxnId"] == invoice["Id"] for p in self.payments.values() for line in p["Line"]
+               for txn in line["LinkedTxn"]):
+            return _fault(400, "6000", "A business validation error has occurred while processing your request",
+                          "Business Validation Error: This transaction is linked to a payment.")
+        self.document_posts.append(("invoice?operation=void", body))
+        invoice.update({"TotalAmt": "0", "Balance": "0", "SyncToken": str(int(invoice["SyncToken"]) + 1),
+                        "PrivateNote": f"Voided - {invoice.get('PrivateNote', '')}"})
+        for line in invoice["Line"]:
+            line["Amount"] = "0"
+        return _json(200, {"Invoice": invoice, "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _payment_create(self, body: dict[str, Any]):
+        customer = body.get("CustomerRef", {}).get("value")
+        if customer not in self.customers:
+            return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : Customer not found")
+        total = Decimal(str(body["TotalAmt"]))
+        applied = Decimal(0)
+        credits = [line for line in body.get("Line", []) if line["LinkedTxn"][0]["TxnType"] == "CreditMemo"]
+        for line in credits:  # a credit memo applied: its credit pays the invoice lines
+            memo = self.credit_memos.get(line["LinkedTxn"][0]["TxnId"])
+            amount = Decimal(str(line["Amount"]))
+            if memo is None or memo["CustomerRef"]["value"] != customer or amount > Decimal(memo["Balance"]):
+                return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : CreditMemo")
+            memo["Balance"] = memo["RemainingCredit"] = str(Decimal(memo["Balance"]) - amount)
+            applied -= amount
+        for line in body.get("Line", []):
+            if line in credits:
+                continue
+            for txn in line["LinkedTxn"]:
+                invoice = self.invoices.get(txn["TxnId"])
+                if txn["TxnType"] != "Invoice" or invoice is None or invoice["CustomerRef"]["value"] != customer:
+                    return _fault(400, "2500", "Invalid Reference Id", f"Invalid Reference Id : Txn {txn['TxnId']}")
+                amount = Decimal(str(line["Amount"]))
+                if amount > Decimal(invoice["Balance"]):
+                    return _fault(400, "6000", "A business validation error has occurred while processing your "
+                                  "request", "Business Validation Error: The payment exceeds the open balance.")
+                invoice["Balance"] = str(Decimal(invoice["Balance"]) - amount)
+                applied += amount
+        payment = self._saved("Payment", {**body, "UnappliedAmt": str(total - applied)})
+        self.payments[payment["Id"]] = payment
+        return _json(200, {"Payment": payment, "time": "2026-04-02T01:00:00.000-07:00"})
 
     def _preferences(self, request: requests.PreparedRequest):
         if not self._authorized(request):
@@ -485,6 +655,16 @@ def _ms_date(day: str) -> str:
     return f"/Date({int(moment.timestamp() * 1000)}+0000)/"
 
 
+def _iso_day(value: str) -> str:
+    """A Xero date as sent (``/Date(ms+0000)/`` by xero-python, or ISO) -> ``YYYY-MM-DD``."""
+    import datetime as _dt
+
+    match = re.match(r"/Date\((\d+)", value)
+    if match:
+        return _dt.datetime.fromtimestamp(int(match.group(1)) / 1000, tz=_dt.UTC).date().isoformat()
+    return value[:10]
+
+
 @dataclass
 class XeroFake:
     """A Xero organisation (accounting API 2.0 and the identity token endpoint), served by a local
@@ -500,6 +680,16 @@ class XeroFake:
     puts: int = 0
     failures: list[str] = field(default_factory=list)
     refreshes: int = 0
+    client_id: str = "xero-client"
+    client_secret: str = "xero-secret"
+    token_requests: list[tuple[str, dict[str, list[str]]]] = field(default_factory=list)
+    contacts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    invoices: dict[str, dict[str, Any]] = field(default_factory=dict)
+    payments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    credit_notes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    document_requests: list[tuple[str, dict[str, Any], str]] = field(default_factory=list)  # (path, body, key)
+    document_failures: list[str] = field(default_factory=list)  # "drop_after_commit", "429"
+    _ids: int = 0
     accounts: list[dict[str, Any]] = field(default_factory=lambda: [
         {"AccountID": f"00000000-0000-0000-0000-00000000{code}", "Code": code, "Name": name, "Type": kind,
          "Status": "ACTIVE", "Class": klass, "TaxType": "NONE", "EnablePaymentsToAccount": False,
@@ -516,6 +706,14 @@ class XeroFake:
         server.add("GET", r"^/api.xro/2.0/Accounts", self._accounts)
         server.add("GET", r"^/api.xro/2.0/Organisation", self._organisation)
         server.add("PUT", r"^/api.xro/2.0/ManualJournals", self._manual_journals)
+        server.add("GET", r"^/api.xro/2.0/Contacts", self._contacts_read)
+        server.add("PUT", r"^/api.xro/2.0/Contacts", self._document)
+        server.add("PUT", r"^/api.xro/2.0/Invoices", self._document)
+        server.add("GET", r"^/api.xro/2.0/Invoices/[\w-]+", self._invoice_read)
+        server.add("POST", r"^/api.xro/2.0/Invoices/[\w-]+", self._document)
+        server.add("PUT", r"^/api.xro/2.0/Payments", self._document)
+        server.add("PUT", r"^/api.xro/2.0/CreditNotes/[\w-]+/Allocations", self._document)
+        server.add("PUT", r"^/api.xro/2.0/CreditNotes(\?|$)", self._document)
 
     def _ok(self, body: dict[str, Any]):
         return 200, {"Content-Type": "application/json; charset=utf-8"}, json.dumps(
@@ -533,6 +731,13 @@ class XeroFake:
 
     def _token(self, request):  # type: ignore[no-untyped-def]
         form = parse_qs(request.body)
+        self.token_requests.append((request.headers.get("Authorization", ""), form))
+        import base64
+
+        # Xero's token endpoint takes the app's credentials as HTTP basic auth.
+        if request.headers.get("Authorization") != "Basic " + base64.b64encode(
+                f"{self.client_id}:{self.client_secret}".encode()).decode():
+            return 401, {"Content-Type": "application/json"}, json.dumps({"error": "invalid_client"})
         if form.get("grant_type") == ["refresh_token"] and form.get("refresh_token") == [self.refresh_token]:
             self.refreshes += 1
         elif not (form.get("grant_type") == ["authorization_code"] and form.get("code") == ["xero-code"]):
@@ -605,6 +810,175 @@ class XeroFake:
         return response
 
 
+    # -- documents: Contacts, Invoices (ACCREC), Payments --------------------------------------
+    def _new_id(self, prefix: str) -> str:
+        self._ids += 1
+        return f"{prefix}-0000-4000-8000-{self._ids:012d}"
+
+    def _validation(self, element: dict[str, Any], errors: list[str]):
+        return 400, {"Content-Type": "application/json"}, json.dumps({
+            "ErrorNumber": 10, "Type": "ValidationException", "Message": "A validation exception occurred",
+            "Elements": [{**element, "ValidationErrors": [{"Message": m} for m in errors]}]})
+
+    def _contacts_read(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        where = parse_qs(urlparse(request.url).query).get("where", [""])[0]
+        match = re.fullmatch(r'ContactNumber=="([^"]*)"', where)
+        rows = list(self.contacts.values())
+        if match:
+            rows = [c for c in rows if c.get("ContactNumber") == match.group(1)]
+        return self._ok({"Contacts": rows})
+
+    def _invoice_read(self, request):  # type: ignore[no-untyped-def]
+        if not self._authorized(request):
+            return self._unauthorized()
+        invoice = self.invoices.get(urlparse(request.url).path.rsplit("/", 1)[1])
+        if invoice is None:
+            return 404, {"Content-Type": "application/json"}, json.dumps({"Title": "Not Found", "Status": 404})
+        return self._ok({"Invoices": [invoice]})
+
+    def _document(self, request):  # type: ignore[no-untyped-def]
+        from .local_server import DropConnection
+
+        if not self._authorized(request):
+            return self._unauthorized()
+        key = request.headers.get("Idempotency-Key", "")
+        if key and key in self.by_key:
+            return self.by_key[key]
+        failure = self.document_failures.pop(0) if self.document_failures else ""
+        if failure == "429":
+            return 429, {"Content-Type": "application/json", "Retry-After": "45",
+                         "X-Rate-Limit-Problem": "minute"}, json.dumps({"Title": "Too Many Requests"})
+        path = urlparse(request.url).path
+        body = json.loads(request.body)
+        self.document_requests.append((f"{request.method} {path.split('/api.xro/2.0')[1]}", body, key))
+        if path.endswith("/Contacts"):
+            response = self._contact_create(body["Contacts"][0])
+        elif path.endswith("/Invoices"):
+            response = self._invoice_create(body["Invoices"][0])
+        elif path.endswith("/Payments"):
+            response = self._payment_create(body["Payments"][0])
+        elif path.endswith("/CreditNotes"):
+            response = self._credit_note_create(body["CreditNotes"][0])
+        elif path.endswith("/Allocations"):
+            response = self._allocate(path.split("/")[-2], body["Allocations"][0])
+        else:
+            response = self._invoice_update(path.rsplit("/", 1)[1], body["Invoices"][0])
+        if key:
+            self.by_key[key] = response
+        if failure == "drop_after_commit":
+            raise DropConnection
+        return response
+
+    def _contact_create(self, contact: dict[str, Any]):
+        if not contact.get("Name"):
+            return self._validation(contact, ["The contact name must be specified."])
+        if any(c["Name"] == contact["Name"] for c in self.contacts.values()):
+            return self._validation(contact, [f"The contact name {contact['Name']} is already assigned to another "
+                                              "contact. The contact name must be unique across all active contacts."])
+        saved = {**contact, "ContactID": self._new_id("c0a1b2c3"), "ContactStatus": "ACTIVE",
+                 "UpdatedDateUTC": "/Date(1775120400000+0000)/"}
+        self.contacts[saved["ContactID"]] = saved
+        return self._ok({"Contacts": [saved]})
+
+    def _invoice_create(self, invoice: dict[str, Any]):
+        errors = []
+        if invoice.get("Type") != "ACCREC":
+            errors.append("Invoice Type must be specified")
+        if invoice.get("Contact", {}).get("ContactID") not in self.contacts:
+            errors.append("A Contact must be specified for this type of transaction")
+        if any(i["InvoiceNumber"] == invoice.get("InvoiceNumber") for i in self.invoices.values()):
+            errors.append("Invoice # must be unique.")
+        codes = {a["Code"] for a in self.accounts if a["Status"] == "ACTIVE"}
+        errors += [f"Account code '{line.get('AccountCode')}' is not a valid code for this document."
+                   for line in invoice.get("LineItems", []) if line.get("AccountCode") not in codes]
+        if self.period_lock_date and _iso_day(invoice["Date"]) <= self.period_lock_date:
+            errors.append("The document date cannot be before the period lock date")
+        if errors:
+            return self._validation(invoice, errors)
+        total = Decimal(0)
+        for line in invoice["LineItems"]:
+            amount = Decimal(str(line["LineAmount"]))
+            if Decimal(str(line["Quantity"])) * Decimal(str(line["UnitAmount"])) != amount:
+                return self._validation(invoice, ["The line total does not match Quantity x UnitAmount."])
+            line["LineItemID"] = self._new_id("11aa22bb")
+            line["TaxAmount"] = 0.0
+            total += amount
+        saved = {**invoice, "InvoiceID": self._new_id("1f3e5d7c"), "SubTotal": float(total), "TotalTax": 0.0,
+                 "Total": float(total), "AmountDue": float(total), "AmountPaid": 0.0, "AmountCredited": 0.0,
+                 "Contact": self.contacts[invoice["Contact"]["ContactID"]],
+                 "Date": _ms_date(_iso_day(invoice["Date"])), "DueDate": _ms_date(_iso_day(invoice["DueDate"])),
+                 "UpdatedDateUTC": "/Date(1775120400000+0000)/", "HasErrors": False}
+        self.invoices[saved["InvoiceID"]] = saved
+        return self._ok({"Invoices": [saved]})
+
+    def _invoice_update(self, invoice_id: str, change: dict[str, Any]):
+        invoice = self.invoices.get(invoice_id)
+        if invoice is None:
+            return 404, {"Content-Type": "application/json"}, json.dumps({"Title": "Not Found", "Status": 404})
+        if change.get("Status") == "VOIDED":
+            if Decimal(str(invoice["AmountPaid"])):
+                return self._validation(invoice, ["This document cannot be voided as it has payments applied"])
+            invoice.update({"Status": "VOIDED", "AmountDue": 0.0})
+        return self._ok({"Invoices": [invoice]})
+
+    def _credit_note_create(self, note: dict[str, Any]):
+        errors = []
+        if note.get("Type") != "ACCRECCREDIT":
+            errors.append("CreditNote Type must be specified")
+        if note.get("Contact", {}).get("ContactID") not in self.contacts:
+            errors.append("A Contact must be specified for this type of transaction")
+        codes = {a["Code"] for a in self.accounts if a["Status"] == "ACTIVE"}
+        errors += [f"Account code '{line.get('AccountCode')}' is not a valid code for this document."
+                   for line in note.get("LineItems", []) if line.get("AccountCode") not in codes]
+        if errors:
+            return self._validation(note, errors)
+        total = sum((Decimal(str(line["LineAmount"])) for line in note["LineItems"]), Decimal(0))
+        saved = {**note, "CreditNoteID": self._new_id("cc0e0d0e"), "SubTotal": float(total), "TotalTax": 0.0,
+                 "Total": float(total), "RemainingCredit": float(total), "Allocations": [],
+                 "Date": _ms_date(_iso_day(note["Date"])), "UpdatedDateUTC": "/Date(1775120400000+0000)/"}
+        self.credit_notes[saved["CreditNoteID"]] = saved
+        return self._ok({"CreditNotes": [saved]})
+
+    def _allocate(self, credit_note_id: str, allocation: dict[str, Any]):
+        note = self.credit_notes.get(credit_note_id)
+        invoice = self.invoices.get(allocation.get("Invoice", {}).get("InvoiceID"))
+        amount = Decimal(str(allocation["Amount"]))
+        if note is None or invoice is None or amount > Decimal(str(note["RemainingCredit"])) \
+                or amount > Decimal(str(invoice["AmountDue"])):
+            return self._validation(allocation, ["The allocation amount is more than the remaining credit or due"])
+        note["RemainingCredit"] = float(Decimal(str(note["RemainingCredit"])) - amount)
+        invoice["AmountDue"] = float(Decimal(str(invoice["AmountDue"])) - amount)
+        invoice["AmountCredited"] = float(Decimal(str(invoice["AmountCredited"])) + amount)
+        saved = {**allocation, "AllocationID": self._new_id("a110ca7e"), "Date": _ms_date(_iso_day(allocation["Date"]))}
+        note["Allocations"].append(saved)
+        return self._ok({"Allocations": [saved]})
+
+    def _payment_create(self, payment: dict[str, Any]):
+        invoice = self.invoices.get(payment.get("Invoice", {}).get("InvoiceID"))
+        bank = {a["Code"] for a in self.accounts if a["Type"] == "BANK" or a["EnablePaymentsToAccount"]}
+        errors = []
+        if invoice is None or invoice["Status"] != "AUTHORISED":
+            errors.append("Payment can only be made against Authorised documents")
+        if payment.get("Account", {}).get("Code") not in bank:
+            errors.append("Account must be valid and of type BANK or have payments enabled")
+        amount = Decimal(str(payment["Amount"]))
+        if invoice is not None and amount > Decimal(str(invoice["AmountDue"])):
+            errors.append("Payment amount exceeds the amount outstanding on this document")
+        if errors:
+            return self._validation(payment, errors)
+        invoice["AmountPaid"] = float(Decimal(str(invoice["AmountPaid"])) + amount)
+        invoice["AmountDue"] = float(Decimal(str(invoice["AmountDue"])) - amount)
+        if not Decimal(str(invoice["AmountDue"])):
+            invoice["Status"] = "PAID"
+        saved = {**payment, "PaymentID": self._new_id("9a8b7c6d"), "Status": "AUTHORISED",
+                 "PaymentType": "ACCRECPAYMENT", "Date": _ms_date(_iso_day(payment["Date"])),
+                 "UpdatedDateUTC": "/Date(1775120400000+0000)/"}
+        self.payments[saved["PaymentID"]] = saved
+        return self._ok({"Payments": [saved]})
+
+
 @dataclass
 class HubSpotFake:
     """A HubSpot portal's CRM v3/v4 API on a local server: deal search (closed won, modified since,
@@ -620,6 +994,7 @@ class HubSpotFake:
     links: dict[tuple[str, str], list[tuple[str, str | None]]] = field(default_factory=dict)
     patches: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     searches: list[dict[str, Any]] = field(default_factory=list)
+    token_requests: list[dict[str, list[str]]] = field(default_factory=list)
     _clock: int = 0
     _ids: int = 1000
 
@@ -756,6 +1131,15 @@ class HubSpotFake:
 
     def _token(self, request):  # type: ignore[no-untyped-def]
         form = parse_qs(request.body)
+        self.token_requests.append(form)
+        if form.get("client_id") != ["hs-client"] or form.get("client_secret") != ["hs-secret"]:
+            return self._json(400, {"status": "BAD_CLIENT_ID", "message": "missing or unknown client id"})
+        if form.get("grant_type") == ["authorization_code"]:
+            if form.get("code") != ["hs-code"] or not form.get("redirect_uri"):
+                return self._json(400, {"status": "BAD_AUTH_CODE", "message": "missing or invalid auth code"})
+            self.access_token, self.refresh_token = "hs-access-authorized", "hs-refresh-authorized"
+            return self._json(200, {"token_type": "bearer", "refresh_token": self.refresh_token,
+                                    "access_token": self.access_token, "expires_in": 1800})
         if form.get("grant_type") != ["refresh_token"] or form.get("refresh_token") != [self.refresh_token]:
             return self._json(400, {"status": "BAD_REFRESH_TOKEN", "message": "missing or invalid refresh token"})
         self.access_token = "hs-access-2"

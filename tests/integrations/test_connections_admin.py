@@ -197,3 +197,102 @@ def test_roles_billing_admin_decides_deals_ar_analyst_only_sees_them(sf, sf_conn
     deal.refresh_from_db()
     assert deal.status == DealStatus.IMPORTED
     assert clients[BILLING_ADMIN].get(reverse("admin:integrations_connection_add")).status_code == 200
+
+
+def _start(admin_client: Client, connection: Connection) -> tuple[str, dict[str, list[str]]]:
+    start = admin_client.get(reverse("admin:integrations_connection_authorize", args=[connection.pk]))
+    assert start.status_code == 302
+    target = urlparse(start.url)
+    return f"{target.scheme}://{target.netloc}{target.path}", parse_qs(target.query)
+
+
+CALLBACK_URI = "http://127.0.0.1:8000/admin/integrations/connection/oauth/callback/"
+
+
+def test_xero_oauth_authorize_and_callback(admin_client, xero, xero_connection):
+    from .fakes import XERO_TENANT
+
+    xero_connection.company_id = ""
+    xero_connection.save()
+    callback = reverse("admin:integrations_connection_oauth_callback")
+
+    url, query = _start(admin_client, xero_connection)
+    assert url == "https://login.xero.com/identity/connect/authorize"
+    assert query["response_type"] == ["code"]
+    assert query["client_id"] == ["xero-client"]
+    assert query["redirect_uri"] == [CALLBACK_URI]
+    assert set(query["scope"][0].split()) == {"offline_access", "accounting.transactions", "accounting.contacts",
+                                              "accounting.settings.read"}
+    assert admin_client.get(callback, {"state": "forged", "code": "xero-code"}).status_code == 403
+
+    _, query = _start(admin_client, xero_connection)
+    refused = admin_client.get(callback, {"state": query["state"][0], "error": "access_denied"})
+    assert refused.status_code == 302
+    xero_connection.refresh_from_db()
+    assert xero_connection.company_id == ""
+    assert not xero.token_requests  # a refusal never reaches the token endpoint
+
+    _, query = _start(admin_client, xero_connection)
+    done = admin_client.get(callback, {"state": query["state"][0], "code": "xero-code"})
+
+    assert done.status_code == 302
+    assert done.url == reverse("admin:integrations_connection_change", args=[xero_connection.pk])
+    (basic, form), = xero.token_requests
+    assert basic.startswith("Basic ")
+    assert form == {"grant_type": ["authorization_code"], "code": ["xero-code"], "redirect_uri": [CALLBACK_URI]}
+    xero_connection.refresh_from_db()
+    assert xero_connection.company_id == XERO_TENANT  # the organisation from GET /connections
+    assert xero_connection.status == ConnectionStatus.CONNECTED
+    creds = connection_credentials(xero_connection)
+    assert (creds["access_token"], creds["refresh_token"]) == (xero.access_token, xero.refresh_token) \
+        == ("xero-access-2", "xero-refresh-2")
+    assert AuditEvent.objects.filter(action="connection_authorized", object_id=str(xero_connection.pk)).exists()
+    # The state is single use.
+    assert admin_client.get(callback, {"state": query["state"][0], "code": "xero-code"}).status_code == 403
+
+
+def test_xero_callback_with_a_bad_code_marks_the_connection(admin_client, xero, xero_connection):
+    _, query = _start(admin_client, xero_connection)
+
+    done = admin_client.get(reverse("admin:integrations_connection_oauth_callback"),
+                            {"state": query["state"][0], "code": "stale-code"})
+
+    assert done.status_code == 302
+    xero_connection.refresh_from_db()
+    assert xero_connection.status == ConnectionStatus.AUTH_FAILED
+    assert "invalid_grant" in xero_connection.last_error
+    assert connection_credentials(xero_connection)["access_token"] == "xero-access-1"  # untouched
+
+
+def test_hubspot_oauth_authorize_and_callback(admin_client, hubspot, hs_connection):
+    callback = reverse("admin:integrations_connection_oauth_callback")
+
+    url, query = _start(admin_client, hs_connection)
+    assert url == "https://app.hubspot.com/oauth/authorize"
+    assert query["client_id"] == ["hs-client"]
+    assert query["redirect_uri"] == [CALLBACK_URI]
+    assert "crm.objects.deals.read" in query["scope"][0].split()
+    assert admin_client.get(callback, {"state": "forged", "code": "hs-code"}).status_code == 403
+
+    _, query = _start(admin_client, hs_connection)
+    bad = admin_client.get(callback, {"state": query["state"][0], "code": "wrong"})
+    assert bad.status_code == 302
+    hs_connection.refresh_from_db()
+    assert hs_connection.status == ConnectionStatus.AUTH_FAILED
+    assert "BAD_AUTH_CODE" in hs_connection.last_error
+
+    _, query = _start(admin_client, hs_connection)
+    done = admin_client.get(callback, {"state": query["state"][0], "code": "hs-code"})
+
+    assert done.status_code == 302
+    assert hubspot.token_requests[-1] == {"client_id": ["hs-client"], "client_secret": ["hs-secret"],
+                                          "grant_type": ["authorization_code"], "code": ["hs-code"],
+                                          "redirect_uri": [CALLBACK_URI]}
+    hs_connection.refresh_from_db()
+    assert hs_connection.status == ConnectionStatus.CONNECTED
+    creds = connection_credentials(hs_connection)
+    assert (creds["access_token"], creds["refresh_token"]) == ("hs-access-authorized", "hs-refresh-authorized")
+    page = admin_client.get(reverse("admin:integrations_connection_change", args=[hs_connection.pk]))
+    assert page.status_code == 200
+    assert b"hs-access-authorized" not in page.content
+    assert b"hs-secret" not in page.content
