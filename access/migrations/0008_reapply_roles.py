@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
         ("access", "0007_api_key_scope"),
         ("audit", "0002_tamper_evident_chain"),
         ("contracts", "0006_contract_documents"),
-        ("integrations", "0006_stripe_webhook_events"),
+        ("integrations", "0007_connection_gl_content"),
         ("invoicing", "0006_billing_run_chunks"),
         ("ledger", "0004_processing_fees_account"),
         ("metering", "0005_no_db_fk_constraints_on_customer_usage"),

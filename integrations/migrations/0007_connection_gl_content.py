@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('integrations', '0005_hubspot_provider'),
+        ('integrations', '0006_stripe_webhook_events'),
     ]
 
     operations = [
