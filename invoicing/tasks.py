@@ -56,7 +56,7 @@ def billing_run_chunk_task(run_id: int, contract_ids: list[int], chunk_index: in
 @shared_task
 def billing_run_watchdog_task() -> int:
     """Beat: queue again the chunks of running runs that no worker finished (billing_run_watchdog)."""
-    from .billing_run import billing_run_watchdog
+    from invoicing.drafting.billing_run import billing_run_watchdog
 
     return len(billing_run_watchdog())
 
