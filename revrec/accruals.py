@@ -20,35 +20,16 @@ from audit.services import audit_record
 from contracts.choices import USAGE_CHARGE_MODELS, ContractStatus
 from contracts.models import Contract, ContractLine
 from invoicing.choices import LineKind
-from invoicing.drafting.periods import LinePeriod, rate_line_periods
+from invoicing.drafting.periods import LinePeriod, line_period_containing, rate_line_periods
 from invoicing.models import Invoice, InvoiceLine
 from ledger.choices import AccountCode
 from ledger.services import journal_entry_post, signed
 from metering.selectors import meters_by_code
-from rating.schedules import Cadence, Period, period_containing
+from rating.schedules import Period
 
 from .models import RecognitionPattern, RevenueScheduleEntry, UsageAccrual
 
 ZERO = Decimal(0)
-
-
-def _open_period(contract: Contract, line: ContractLine, last_day: date) -> Period | None:
-    """The billing period of a usage line that contains ``last_day`` (as in the usage API)."""
-    start = line.start_date or contract.start_date
-    end = line.end_date or contract.end_date
-    if start > last_day or (end is not None and end <= last_day):
-        return None
-    anchor = line.anchor_date if line.anchor_date is not None and line.anchor_date < start else start
-    period = period_containing(
-        start=anchor,
-        cadence=Cadence(line.billing_interval, line.billing_interval_count),
-        alignment=contract.billing_alignment,
-        day=last_day,
-        end=end,
-    )
-    if period.start < start:
-        period = Period(start=start, end=period.end, nominal_start=period.full_start, nominal_end=period.full_end)
-    return period
 
 
 def revenue_usage_accrue(*, month: date) -> list[UsageAccrual]:
@@ -76,7 +57,7 @@ def revenue_usage_accrue(*, month: date) -> list[UsageAccrual]:
         for line in contract.lines.all():
             if line.charge_model not in USAGE_CHARGE_MODELS:
                 continue
-            period = _open_period(contract, line, last_day)
+            period = line_period_containing(contract, line, last_day)
             if period is None or period.end <= first:
                 continue
             accrual = _accrue_line(contract, line, period, through=through, last_day=last_day, meters=meters)

@@ -33,7 +33,7 @@ from rating import (
     Usage,
     rate_period,
 )
-from rating.schedules import Cadence, Period, billing_periods
+from rating.schedules import Cadence, Period, billing_periods, period_containing
 
 ZERO = Decimal(0)
 ONCE_MODELS = frozenset({ChargeModel.ONE_TIME, ChargeModel.PREPAID_CREDIT})
@@ -183,6 +183,28 @@ def due_line_periods(
             if closes <= today:
                 due[closes].append(LinePeriod(line, period))
     return dict(due)
+
+
+
+def line_period_containing(contract: Contract, line: ContractLine, day: date) -> Period | None:
+    """The billing period of ``line`` that contains ``day`` (clipped to the line's start), or None
+    when the line has not started by then (e.g. a future-dated amendment) or has already ended. An
+    amendment's line version keeps the cycle of the line it replaced (``anchor_date``)."""
+    start = line.start_date or contract.start_date
+    end = line.end_date or contract.end_date
+    if start > day or (end is not None and end <= day):
+        return None
+    anchor = line.anchor_date if line.anchor_date is not None and line.anchor_date < start else start
+    period = period_containing(
+        start=anchor,
+        cadence=Cadence(line.billing_interval, line.billing_interval_count),
+        alignment=contract.billing_alignment,
+        day=day,
+        end=end,
+    )
+    if period.start < start:
+        period = Period(start=start, end=period.end, nominal_start=period.full_start, nominal_end=period.full_end)
+    return period
 
 
 class UsageSource(Protocol):

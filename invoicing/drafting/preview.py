@@ -11,7 +11,13 @@ from django.utils import timezone
 from contracts.choices import USAGE_CHARGE_MODELS, ContractStatus
 from contracts.models import Customer
 from contracts.validators import validate_currency
-from invoicing.drafting.periods import LinePeriod, local_midnight_utc, local_today, rate_line_periods
+from invoicing.drafting.periods import (
+    LinePeriod,
+    line_period_containing,
+    local_midnight_utc,
+    local_today,
+    rate_line_periods,
+)
 from metering.selectors import meters_by_code, usage_aggregate
 from rating import (
     MinimumCommitment,
@@ -23,7 +29,6 @@ from rating import (
     rate_period,
     usage_from_dict,
 )
-from rating.schedules import Cadence, Period, period_containing
 
 ZERO = Decimal(0)
 
@@ -149,23 +154,9 @@ def customer_current_usage(*, customer: Customer, as_of: Any = None) -> dict[str
         for line in contract.lines.all():
             if line.charge_model not in USAGE_CHARGE_MODELS:
                 continue
-            start = line.start_date or contract.start_date
-            end = line.end_date or contract.end_date
-            if start > today or (end is not None and end <= today):
-                continue  # not started yet (e.g. a future-dated amendment), or already ended
-            # An amendment's line version keeps the cycle of the line it replaced (anchor_date).
-            anchor = line.anchor_date if line.anchor_date is not None and line.anchor_date < start else start
-            period = period_containing(
-                start=anchor,
-                cadence=Cadence(line.billing_interval, line.billing_interval_count),
-                alignment=contract.billing_alignment,
-                day=today,
-                end=end,
-            )
-            if period.start < start:
-                period = Period(
-                    start=start, end=period.end, nominal_start=period.full_start, nominal_end=period.full_end
-                )
+            period = line_period_containing(contract, line, today)
+            if period is None:
+                continue
             line_periods.append(LinePeriod(line, period))
         if not line_periods:
             continue

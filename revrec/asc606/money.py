@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from fractions import Fraction
 
-from rating.money import currency_exponent
+from rating.money import currency_exponent, round_money
 
 
 def to_money(value: Fraction | Decimal | int, currency: str) -> Decimal:
@@ -23,5 +23,4 @@ def to_money(value: Fraction | Decimal | int, currency: str) -> Decimal:
 
 def money_str(value: Decimal, currency: str) -> str:
     """A decimal string with exactly the currency's number of decimals: "17.78", "18" (JPY)."""
-    exponent = currency_exponent(currency)
-    return format(value.quantize(Decimal(1).scaleb(-exponent), rounding=ROUND_HALF_UP), "f")
+    return format(round_money(value, currency), "f")
