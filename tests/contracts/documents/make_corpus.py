@@ -16,10 +16,27 @@ HERE = Path(__file__).resolve().parent
 SUFFIX = {"pdf": ".pdf", "docx": ".docx", "text": ".txt"}
 
 
-def render_text(blocks: list[tuple[Any, ...]]) -> bytes:
+def render_text(blocks: list[tuple[Any, ...]], doc: dict[str, Any] | None = None) -> bytes:
     out: list[str] = []
+    number = 0
     for block in blocks:
         kind = block[0]
+        if kind == "li":
+            number += 1
+            out.append(f"{number}. {block[1]}")
+            out.append("")
+            continue
+        if kind == "ts":
+            # a table split by a page break after its row block[2] (the rest has no header)
+            rows, split = block[1], block[2]
+            for index, row in enumerate(rows):
+                if index == split:
+                    out.append("\f")
+                out.append("| " + " | ".join(row) + " |")
+                if index == 0:
+                    out.append("|" + "|".join("---" for _ in row) + "|")
+            out.append("")
+            continue
         if kind == "pb":
             out.append("\f")
         elif kind == "h":
@@ -38,7 +55,10 @@ def render_text(blocks: list[tuple[Any, ...]]) -> bytes:
     return "\n".join(out).encode("utf-8")
 
 
-def render_pdf(blocks: list[tuple[Any, ...]]) -> bytes:
+def render_pdf(blocks: list[tuple[Any, ...]], doc: dict[str, Any] | None = None) -> bytes:
+    doc = doc or {}
+    if doc.get("engine") == "html":
+        return _render_pdf_html(blocks)
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
@@ -57,8 +77,23 @@ def render_pdf(blocks: list[tuple[Any, ...]]) -> bytes:
         style.fontName = font  # type: ignore[attr-defined]
     buffer = io.BytesIO()
     story: list[Any] = []
+    number = 0
     for block in blocks:
         kind = block[0]
+        if kind == "li":
+            number += 1
+            story.append(Paragraph(_escape(f"{number}. {block[1]}"), styles["BodyText"]))
+            continue
+        if kind == "ts":
+            rows, split = block[1], block[2]
+            for index, part in enumerate((rows[:split], rows[split:])):
+                table = Table([[Paragraph(_escape(cell), styles["BodyText"]) for cell in row] for row in part])
+                table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey)]))
+                story.append(table)
+                if index == 0:
+                    story.append(PageBreak())
+            story.append(Spacer(1, 8))
+            continue
         if kind == "pb":
             story.append(PageBreak())
         elif kind == "h":
@@ -76,7 +111,51 @@ def render_pdf(blocks: list[tuple[Any, ...]]) -> bytes:
             table.setStyle(TableStyle(style))
             story.append(table)
             story.append(Spacer(1, 8))
-    SimpleDocTemplate(buffer, pagesize=A4, title="Contract", author="Autobill corpus", invariant=1).build(story)
+    header, footer = doc.get("header"), doc.get("footer")
+
+    def furniture(canvas: Any, template: Any) -> None:
+        # running page header and footer (letterhead, page numbers, confidentiality notes)
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        if header:
+            canvas.drawString(50, A4[1] - 30, header.format(page=canvas.getPageNumber()))
+        if footer:
+            canvas.drawString(50, 25, footer.format(page=canvas.getPageNumber()))
+        canvas.restoreState()
+
+    SimpleDocTemplate(buffer, pagesize=A4, title="Contract", author="Autobill corpus", invariant=1).build(
+        story, onFirstPage=furniture, onLaterPages=furniture
+    )
+    return buffer.getvalue()
+
+
+def _render_pdf_html(blocks: list[tuple[Any, ...]]) -> bytes:
+    """The same blocks through HTML and xhtml2pdf: another PDF producer's text layout."""
+    from xhtml2pdf import pisa
+
+    parts = ["<html><body style='font-family: Helvetica; font-size: 10pt'>"]
+    number = 0
+    for block in blocks:
+        kind = block[0]
+        if kind == "pb":
+            parts.append("<pdf:nextpage />")
+        elif kind == "h":
+            parts.append(f"<h3>{_escape(block[1])}</h3>")
+        elif kind == "p":
+            parts.append(f"<p>{_escape(block[1])}</p>")
+        elif kind == "li":
+            number += 1
+            parts.append(f"<p>{number}. {_escape(block[1])}</p>")
+        elif kind in ("t", "tb", "tm", "ts"):
+            rows = block[-1] if kind in ("t", "tb", "tm") else block[1]
+            border = "0" if kind == "tb" else "1"
+            parts.append(f"<table border='{border}' cellpadding='3'>")
+            for row in rows:
+                parts.append("<tr>" + "".join(f"<td>{_escape(cell)}</td>" for cell in row) + "</tr>")
+            parts.append("</table>")
+    parts.append("</body></html>")
+    buffer = io.BytesIO()
+    pisa.CreatePDF("".join(parts), dest=buffer)
     return buffer.getvalue()
 
 
@@ -84,13 +163,30 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def render_docx(blocks: list[tuple[Any, ...]]) -> bytes:
+def render_docx(blocks: list[tuple[Any, ...]], doc: dict[str, Any] | None = None) -> bytes:
     import docx
     from docx.enum.text import WD_BREAK
 
+    doc = doc or {}
     document = docx.Document()
+    if doc.get("header"):
+        document.sections[0].header.paragraphs[0].text = doc["header"].format(page="")
+    if doc.get("footer"):
+        document.sections[0].footer.paragraphs[0].text = doc["footer"].format(page="")
     for block in blocks:
         kind = block[0]
+        if kind == "li":
+            # Word's own numbering: the number is not in the paragraph's text
+            document.add_paragraph(block[1], style="List Number")
+            continue
+        if kind == "ts":
+            rows = block[1]
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            table.style = "Table Grid"
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+            continue
         if kind == "pb":
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif kind == "h":
@@ -136,7 +232,7 @@ def build(folder: str, docs: list[dict[str, Any]]) -> None:
     for doc in docs:
         path = target / f"{doc['name']}{SUFFIX[doc['format']]}"
         # "raw": a text document laid out by hand (space-aligned columns), rendered as it is.
-        data = doc["raw"].encode() if doc.get("raw") else RENDER[doc["format"]](doc["blocks"])
+        data = doc["raw"].encode() if doc.get("raw") else RENDER[doc["format"]](doc["blocks"], doc)
         if not path.exists() or _content(path.read_bytes(), path.name) != _content(data, path.name):
             path.write_bytes(data)  # DOCX zips carry timestamps: rewrite only when the content changed
         (target / f"{doc['name']}.expected.json").write_text(
@@ -155,6 +251,9 @@ def main() -> None:
         corpus_batch_h,
         corpus_batch_i,
         corpus_batch_j,
+        corpus_batch_k,
+        corpus_batch_l,
+        corpus_batch_m,
         corpus_dev,
         corpus_heldout,
     )
@@ -170,6 +269,9 @@ def main() -> None:
     build("batch_h", corpus_batch_h.DOCS)
     build("batch_i", corpus_batch_i.DOCS)
     build("batch_j", corpus_batch_j.DOCS)
+    build("batch_k", corpus_batch_k.DOCS)
+    build("batch_l", corpus_batch_l.DOCS)
+    build("batch_m", corpus_batch_m.DOCS)
 
 
 if __name__ == "__main__":
