@@ -515,7 +515,11 @@ class _Extractor:
             r"s)?|"
             r"entered into (?:on|as of)|effective date[\"”']?\s+(?:means|shall mean|is)|takes? effect (?:on|from|as o"
             r"f)|comes? into (?:effect|force) on|in effect from|"
-            r"goes live on|begins)\s*(?:the\s+)?$",
+            r"goes live on|begins?|"
+            # '"Commencement Date" means 1 February 2027'; "we'll start you on", "services begin"
+            r"(?:effective|commencement|start(?:ing)?|go-live|launch|service start) date[\"”']?\s+(?:means|shall mean"
+            r"|is|will be)|(?:start|begin|commenc)\w*(?:\s+(?:you|service|services|work|billing))?\s+(?:on|from))"
+            r"\s*(?:the\s+)?$",
             re.I,
         )
         best: tuple[date | None, Segment | None, float] = (None, None, 0.0)
@@ -561,7 +565,8 @@ class _Extractor:
         document's own date, as a guess that says so."""
         if any(
             re.search(
-                r"\blast signature|\bdate (?:last|finally) signed|\blater of the (?:signature )?dates|"
+                r"\blast signature|\bdate (?:last|finally) signed|\blater of the (?:two |both )?(?:signature |executi"
+                r"on )?dates|"
                 r"\b(?:last|final) (?:party to )?sign|\bfully executed|\bexecution date",
                 s.text,
                 re.I,
@@ -575,6 +580,16 @@ class _Extractor:
                 and seg.kind == "field"
                 and re.search(r"\bdate|\bsigned|\bsignature", seg.label, re.I)
                 for found in self.dates(seg.value)
+            ]
+            # a signature line in prose: "Acme Inc. - By: Dan Ortiz - Date: 18 Sept 2026",
+            # "signed by Ana Ruiz on 2026-07-08"
+            signed += [
+                (found.value, seg)
+                for seg in self.segments
+                if seg.kind == "prose"
+                and re.search(r"\bsigned\b|\bBy:|\bsignature\b", seg.text, re.I)
+                and not re.search(r"\blast signature|\blater of", seg.text, re.I)
+                for found in self.dates(seg.text)
             ]
             if signed:
                 value, seg = max(signed, key=lambda item: item[0])

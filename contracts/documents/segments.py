@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from contracts.documents.reader import Block, Document
 
@@ -20,7 +20,11 @@ _LABEL = re.compile(
     r"(?i)\b(?:customer|client|name|e-?mail|date|start|end|term|payment|currency|contact|address|bill|invoice|"
     r"effective|merchant|company|account|zone|period|renewal|po\b|reference|order|seller|buyer|licensee|provider)"
 )
-_SEVERAL_FIELDS = re.compile(r"(?<=\d|[a-z).])\s+((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s)")
+_SEVERAL_FIELDS = re.compile(
+    r"(?<=\d|[a-z).])\s+((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s"
+    # "PO date: 14/09/2026. Period of performance: 01/10/2026 to ...": a label with small words
+    r"|(?<=\.\s)[A-Z][a-z]+\s(?:of|for|to|and)\s[a-z]+(?:\s[a-z]+)?:\s)"
+)
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z\"“])")
 
 
@@ -273,12 +277,87 @@ def _labels_above_values(segments: list[Segment]) -> list[Segment]:
     return out
 
 
+def _furniture_key(text: str) -> str:
+    return re.sub(r"\d+", "#", text.lower()).strip()
+
+
+def _without_page_furniture(blocks: list[Block]) -> list[Block]:
+    """Running headers and footers (a letterhead with a phone number, "Confidential - Page 2") repeat
+    at the top or bottom of every page: they are not terms of the contract."""
+    pages: dict[int, list[int]] = {}
+    for position, block in enumerate(blocks):
+        if block.table is None:
+            pages.setdefault(block.page, []).append(position)
+    if len(pages) < 2:
+        return blocks
+    seen: dict[str, set[int]] = {}
+    edges: dict[int, str] = {}
+    for page, positions in pages.items():
+        for position in positions[:2] + positions[-2:]:
+            key = _furniture_key(blocks[position].text)
+            edges[position] = key
+            seen.setdefault(key, set()).add(page)
+    repeated = {key for key, on_pages in seen.items() if len(on_pages) >= 2 and len(key) >= 3}
+    return [block for position, block in enumerate(blocks) if edges.get(position) not in repeated]
+
+
+def _join_continued_tables(blocks: list[Block]) -> list[Block]:
+    """A table that runs onto the next page (nothing but the page break between its parts, the same
+    columns) is one table; a header row repeated on the new page is dropped."""
+    out: list[Block] = []
+    renamed: dict[int, int] = {}
+    first_row: dict[int, tuple[str, ...]] = {}
+    for block in blocks:
+        if block.table is not None and block.table in renamed:
+            target = renamed[block.table]
+            if block.cells == first_row.get(target) and out and out[-1].table == target:
+                continue
+            block = replace(block, table=target)
+        elif block.table is not None and out and out[-1].table is not None and out[-1].table != block.table:
+            previous = out[-1]
+            if block.page == previous.page + 1 and len(block.cells) == len(previous.cells):
+                renamed[block.table] = previous.table
+                if block.cells == first_row.get(previous.table):
+                    continue
+                block = replace(block, table=previous.table)
+        if block.table is not None:
+            first_row.setdefault(block.table, block.cells)
+        out.append(block)
+    return out
+
+
+def _transposed(rows: list[Block]) -> list[Block]:
+    """A price table laid out sideways ("Monthly tasks | Up to 10,000 | 10,001 - 50,000" over
+    "Price per task | $0.020 | $0.015"): the first column holds the titles; read it as columns."""
+    width = min(len(row.cells) for row in rows)
+    if not (2 <= len(rows) <= 4 and width >= 3 and all(len(row.cells) == width for row in rows)):
+        return rows
+    titles = [row.cells[0] for row in rows]
+    if not all(re.search(r"[A-Za-z]", t) and not re.search(r"[$€£¥]|\d", t) for t in titles):
+        return rows
+    money = re.compile(r"[$€£¥]\s?\d|\d\s?[€£]|\b[A-Z]{3}\s?\d")
+    # a row titled as a price with amounts across, under a row of quantities (bands) across
+    priced = [
+        row
+        for row in rows[1:]
+        if re.search(r"(?i)\b(?:price|rate|fee|cost|charge)", row.cells[0])
+        and sum(1 for c in row.cells[1:] if money.search(c)) >= 2
+    ]
+    bands = rows[0].cells[1:]
+    if not priced or not all(re.search(r"\d", c) and not money.search(c) for c in bands):
+        return rows
+    columns = [tuple(row.cells[index] for row in rows) for index in range(width)]
+    page, table = rows[0].page, rows[0].table
+    return [Block(page, " | ".join(column), column, table) for column in columns]
+
+
 def segment(document: Document) -> list[Segment]:
     segments: list[Segment] = []
     pending: list[Block] = []
     tables: dict[int, list[Block]] = {}
     order: list[tuple[str, object]] = []
-    for block in document.blocks:
+    blocks = _join_continued_tables(_without_page_furniture(document.blocks))
+    for block in blocks:
         if block.table is None:
             pending.append(block)
             continue
@@ -295,7 +374,7 @@ def segment(document: Document) -> list[Segment]:
         if kind == "prose":
             segments.extend(_prose_segments(item))  # type: ignore[arg-type]
             continue
-        segments.extend(_table_segments(tables[item], item))  # type: ignore[index, arg-type]
+        segments.extend(_table_segments(_transposed(tables[item]), item))  # type: ignore[index, arg-type]
     segments = _labels_above_values(segments)
     context: list[str] = []
     for index, seg in enumerate(segments):
