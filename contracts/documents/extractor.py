@@ -535,6 +535,8 @@ class _Extractor:
                         r"\b(?:term|period|service|subscription)\b", seg.text, re.I
                     ):
                         conf = 0.5
+                    if self.money(seg.text) and not re.search(r"effective", word):
+                        conf = min(conf, 0.6)  # "$3,500 per month starting March 1": that charge's start
                     if found.ambiguous:
                         conf = min(conf, 0.55)
                     if conf > best[2]:

@@ -899,10 +899,25 @@ class PricingReader:
                 )
         if cadence:
             line.interval = (cadence[0], cadence[1])
+        self._later_start(line, clause)
         timing = p.timing(clause)
         if timing:
             line.timing = timing
         self.lines.append(line)
+
+    def _later_start(self, line: Line, clause: str) -> None:
+        """ "a retainer of $3,500 per month ... starting March 1, 2027": a recurring charge that starts
+        after the contract does has its own start date."""
+        start = self.ex.data.get("start_date")
+        if line.span or not start or line.charge_model in ("one_time", "milestone", "prepaid_credit"):
+            return
+        for found in self.ex.dates(clause):
+            before = clause[max(0, found.start - 30) : found.start]
+            if re.search(r"\b(?:starting|beginning|commencing|effective)(?:\s+(?:on|from))?\s*$", before, re.I):
+                if found.value.isoformat() > start:
+                    line.fields["start_date"] = found.value
+                    line.evidence["start_date"] = (line.seg, 0.75)
+                return
 
     def _span(self, clause: str) -> tuple[date, date] | None:
         """ "from March 1, 2027 to February 29, 2028": the period a price applies to."""

@@ -170,12 +170,18 @@ def _read_pdf(data: bytes) -> Document:
             text_page = page.filter(outside) if boxes else page
             items: list[tuple[float, Block | list[Block]]] = []
             previous_bottom: float | None = None
-            for line in text_page.extract_text_lines(layout=False, strip=True):
-                if not line["text"].strip():
-                    continue
+            lines = [line for line in text_page.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
+            # The leading between wrapped lines differs by producer: the page's tightest gap is its
+            # line spacing; a paragraph break is clearly more than that.
+            gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["bottom"]]
+            tightest = min(gaps) if gaps else 0.0
+            for line in lines:
                 height = line["bottom"] - line["top"]
                 # A gap of more than about half a line between lines starts a new paragraph.
-                gap = previous_bottom is None or line["top"] - previous_bottom > 0.45 * height
+                threshold = 0.45 * height
+                if tightest < 0.6 * height:
+                    threshold = max(threshold, tightest + 0.2 * height)
+                gap = previous_bottom is None or line["top"] - previous_bottom > threshold
                 previous_bottom = line["bottom"]
                 items.append((line["top"], Block(page_number, _clean(line["text"]), starts_paragraph=gap)))
             for table in tables:

@@ -99,7 +99,13 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
         starts_new = bool(_BULLET.match(text)) or bool(field_match) or block.page != page or block.starts_paragraph
         # A line ending in a colon introduces a list or a table; sentences inside a paragraph are
         # split later, so a line that merely ends with a full stop does not end the paragraph.
-        if starts_new or (buffer and re.search(r":$", buffer[-1])):
+        # ... unless a short label was wrapped away from its value ("SOW Effective Date:" / "November 2, 2026.")
+        label_wrapped = bool(
+            buffer
+            and re.search(r"(?:^|[.!?]\s)(?:\S+\s){0,4}\S+:$", buffer[-1])
+            and re.match(r"(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d)", text, re.I)
+        )
+        if starts_new or (buffer and re.search(r":$", buffer[-1]) and not label_wrapped):
             flush()
         page = block.page if not buffer else page
         if field_match and len(field_match.group("label").split()) <= 6:
