@@ -10,7 +10,7 @@ and timing. Whatever cannot be decided is a warning on the line's field.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
@@ -26,6 +26,7 @@ from contracts.documents.vocabulary import (
     MINIMUM_RE,
     NOT_SEAT_RE,
     ONE_TIME_RE,
+    OTHER_PRICE_RE,
     PER_EVENT_RE,
     PERCENT_BASE_RE,
     PREPAID_RE,
@@ -69,7 +70,8 @@ EQUAL_PARTS_RE = re.compile(
 )
 OPTIONAL_RE = re.compile(
     r"\boptional\b|\bnot (?:included in|ordered|part of) (?:this|the) (?:order|agreement)|\bmay (?:add|order|purchase|"
-    r"upgrade)\b|\bupon (?:written )?request\b|\bif requested\b|\bat (?:the )?customer's option\b|\bnot ordered\b",
+    r"upgrade)\b|\b(?:up)?on (?:written )?request\b|\bif requested\b|\bat (?:the )?customer's option\b|\bnot ordered\b|"
+    r"\bquoted separately\b|\bif (?:and when )?ordered\b",
     re.I,
 )
 TAX_NOTE = re.compile(
@@ -150,6 +152,13 @@ def _mask_money(text: str, moneys: list[p.Money]) -> str:
 
 # A table column's role from its header, first match wins: (role, pattern, whole header or search).
 _HEADER_ROLES: list[tuple[str, str, bool]] = [
+    # "Indicative USD", "Approx. GBP": another currency for information, not the price
+    (
+        "reference",
+        r"\b(?:indicative|approx\.?|approximate|equivalent|for (?:information|reference)|converted|fx|"
+        r"for info)\b",
+        False,
+    ),
     ("total", r"\b(?:total|extended|subtotal|sum|line total|annual value|contract value|gesamt)\b", False),
     ("date", r"^(?!.*\b(?:price|fee)).*\b(?:due|date|target|when|timing)\b", False),
     ("from", r"(?:from|min(?:imum)?|lower(?: bound)?|start|von|ab|de)(?: \(.*\))?(?: units?| calls?| volume)?", True),
@@ -172,7 +181,7 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),
     ("discount", r"\bdiscount|\bsavings\b|\brabatt", False),
     ("list", r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", False),
-    ("price", r"\b(?:price|rate|fee|cost|amount|charge|preis|prix|tarif|eur|usd|gbp)\b", False),
+    ("price", r"\b(?:price|rate|fee|cost|amount|charge|preis|prix|tarif|eur|usd|gbp|nrc|mrc|otc)\b", False),
     (
         "name",
         r"\b(?:item|product|service|description|component|name|sku|module|feature|milestone|deliverable|"
@@ -416,6 +425,8 @@ class PricingReader:
     def _not_a_price(clause: str, moneys: list[p.Money]) -> bool:
         """Late fees, interest, liability caps, price increases and totals are not charges."""
         lowered = clause.lower()
+        if OTHER_PRICE_RE.search(clause):
+            return True
         if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
             return True
         if moneys and re.search(
@@ -1659,6 +1670,8 @@ class PricingReader:
         milestone_table = any(
             re.search(r"milestone|deliverable|phase|payment (?:event|schedule)", h, re.I) for h in header
         ) or (MILESTONE_RE.search(intro) and any(r == "date" for r in roles))
+        if self._once_and_recurring_columns(rows, roles, header):
+            return
         for row, text in zip(rows, texts, strict=False):
             if milestone_table:
                 moneys = self.ex.money(text)
@@ -1678,6 +1691,43 @@ class PricingReader:
                 continue
             self._row(row, text, roles)
         self._ramp_dates(rows, roles)
+
+    def _once_and_recurring_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
+        """ "Item | Qty | NRC | MRC" (telecom order forms), "Setup fee | Monthly fee": a row with a
+        price in both columns is two charges, one-time and recurring."""
+        prices = [i for i, role in enumerate(roles) if role == "price"]
+        once = [
+            i
+            for i in prices
+            if re.search(r"(?i)\bnrc\b|\botc\b|non-?recurring|one[- ]time|one[- ]off|set-?up|installation", header[i])
+        ]
+        recurring = [
+            i
+            for i in prices
+            if i not in once
+            and re.search(r"(?i)\bmrc\b|\brecurring|\bmonthly|\bper month|\bannual|\byearly|\bper year", header[i])
+        ]
+        if not once or not recurring:
+            return False
+        for row in rows:
+            for index in once + recurring:
+                cell = row.cells[index] if index < len(row.cells) else ""
+                if not self.ex.money(cell):
+                    continue
+                cells = list(row.cells)
+                for other in once + recurring:
+                    if other != index and other < len(cells):
+                        cells[other] = ""
+                if index in once:
+                    cells[index] = f"{cell} one-time"
+                elif not p.find_cadence(f"{cell} {header[index]}"):
+                    cells[index] = f"{cell} per month"  # a monthly recurring charge
+                part = replace(row, cells=tuple(cells), text=" | ".join(cells))
+                self._row(part, self._row_text(part, roles), roles)
+                if self.lines and self.lines[-1].seg is part:
+                    self.lines[-1].seg = row
+        self._ramp_dates(rows, roles)
+        return True
 
     def _ramp_dates(self, rows: list[Segment], roles: list[str]) -> None:
         """A table whose rows run over different date ranges ("Year 1 (1 Aug 2026 - 31 Jul 2027)",
@@ -1721,7 +1771,7 @@ class PricingReader:
                 low = cell
             elif role == "to":
                 high = cell
-            elif role == "total":
+            elif role in ("total", "reference"):
                 continue
             elif role == "flat_fee" and cell:
                 parts.append(f"flat fee {cell}")

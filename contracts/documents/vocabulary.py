@@ -74,6 +74,14 @@ SKIP_RE = re.compile(
     r"\bwaived\b",
     re.I,
 )
+# Another party's price or one already paid: "our current provider charges $0.0095", "your prior
+# accountant billed $1,900", "the setup fee paid under the original agreement is not charged again".
+OTHER_PRICE_RE = re.compile(
+    r"\b(?:current|existing|previous|prior|former|old|incumbent|other) (?:provider|vendor|supplier|carrier|"
+    r"accountant|agency|platform|system|solution)s?\b|\bcompetitors?\b|\bnot (?:be )?(?:charged|invoiced|billed) "
+    r"again\b|\bpaid under the (?:original|previous|prior|existing)\b|\balready (?:been )?paid\b",
+    re.I,
+)
 TOTAL_RE = re.compile(
     r"\b(?:grand )?total\b|\bsubtotal\b|\bcontract value\b|\btcv\b|\bacv\b|\btotal contract|\baggregate fees|"
     r"\bestimated\b|\bapproximately\b|\bfor example\b|\be\.g\.|\billustrat|\bsum of\b|\bwould be\b",
@@ -140,7 +148,8 @@ USAGE_WORD_RE = re.compile(
     re.I,
 )
 MINIMUM_RE = re.compile(
-    r"\bminimum\b|\bcommit(?:ment|ted|s)?\b|\bat least\b|\bno less than\b|\bnot less than\b|\bfloor\b|"
+    r"\bminimum\b|\bcommit(?:ment|ted|s)?\b(?!\s+(?:[\d.,]+\s?(?:kw|kva|mw|mbps|gbps|amps?)\b|power|capacity|bandwidth|throughput|information rate|data"
+    r" rate))|\bat least\b|\bno less than\b|\bnot less than\b|\bfloor\b|"
     r"\bmin\.?\s+(?:monthly|annual|spend|fee|charge)|\bmindestumsatz|\bminimum spend",
     re.I,
 )
