@@ -159,6 +159,8 @@ class _Extractor:
         name = re.split(
             r"\s*\((?:the )?[\"“']|\s*\(hereinafter|,\s+(?:a|an)\s+[A-Za-z]|\s+\(\"|,\s+(?:with|having|whose|located)"
             r"\b|\s+with (?:its|a) |\s*<|,\s*\d|\s+-\s+|\s+\|"
+            # "Nordlys Shipping AS, Strandkaien 6, 5013 Bergen": a street and number after the name
+            r"|,\s+(?:\d+(?:st|nd|rd|th)\s+floor|[A-ZÄÖÜ][\w.'-]+(?:\s[\w.'-]+){0,3}\s+\d{1,5}[a-z]?\b)"
             # "Mercy Valley Health System, Accounts Payable": a department or contact after the name.
             r"|,\s*(?:attn\.?|attention|c/o|accounts payable|accounts receivable|finance(?: department| team)?|"
             r"procurement|purchasing|billing department|ap department)\b",
@@ -242,7 +244,7 @@ class _Extractor:
                     continue  # "Händler (merchant): ..." is a label with its translation, not a party
                 raw = match.group("name")
                 raw = re.split(
-                    r"\band\b|\bbetween\b|\bby\b|\bwith\b|\bfor\b|\bto\b|\bconfirm\w*\b|\bis\b|\bfrom\b|\bof\s+(?=[A-"
+                    r"\b(?:and|AND)\b|\b(?:between|BETWEEN)\b|\bby\b|\bwith\b|\bfor\b|\bto\b|\bconfirm\w*\b|\bis\b|\bfrom\b|\bof\s+(?=[A-"
                     r"Z][a-z]+\s+[A-Z])",
                     raw,
                 )[-1]

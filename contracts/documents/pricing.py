@@ -1884,7 +1884,15 @@ class PricingReader:
     @staticmethod
     def _unit_from_name(name: str, price_text: str, *, priced: bool) -> tuple[str, str]:
         """ "Data transfer per GB | 0,08", "Storage (per TB) | $20": the item names what the price is per."""
-        name_unit = re.search(r"(?i)(?:\bper|/)\s*(?P<u>[A-Za-z][\w-]*)\s*\)?\s*$", name)
+        # "Vessel tracking, per vessel per month (24 vessels)": a count in brackets after the unit
+        counted = re.search(r"\s*\([^()]*\d[^()]*\)\s*$", name)
+        core, count = (name[: counted.start()], counted.group(0)) if counted else (name, "")
+        # "Satellite position report, each": the item is the unit
+        each = re.search(r"(?i)(?:,\s*|\s+\(?)each\)?\s*$", core)
+        if priced and each and not re.search(r"\bper\b|/|\beach\b", price_text):
+            return core[: each.start()] + count, f"{price_text} each"
+        name_unit = re.search(r"(?i)(?:\bper|/)\s*(?P<u>[A-Za-z][\w-]*)(?:\s+per\s+(?P<c>month|year|annum|quarter))?"
+                              r"\s*\)?\s*$", core)
         if (
             not priced
             or not name_unit
@@ -1893,7 +1901,8 @@ class PricingReader:
             or p.find_cadence(name_unit.group("u"))
         ):
             return name, price_text
-        return name[: name_unit.start()].rstrip(" ("), f"{price_text} per {name_unit.group('u')}"
+        cadence = f" per {name_unit.group('c')}" if name_unit.group("c") else ""
+        return core[: name_unit.start()].rstrip(" (,") + count, f"{price_text} per {name_unit.group('u')}{cadence}"
 
     @staticmethod
     def _row_quantity(line: Line, qty: Decimal, header_text: str) -> None:

@@ -8,7 +8,12 @@ from dataclasses import dataclass, field, replace
 from contracts.documents.reader import Block, Document
 
 # "- ", "• ", "a. ", "1) ", "(b) ", "(iv) ", "(3) "; not "(45) days" at the start of a wrapped line.
-_BULLET = re.compile(r"^\s*(?:[-•*▪◦·]|[a-z0-9]{1,3}[.)]|\((?:[a-z]{1,2}|[ivx]{1,4}|\d)\))\s+", re.I)
+_BULLET = re.compile(
+    r"^\s*(?:[-•*▪◦·]|[a-z0-9]{1,3}[.)]|\((?:[a-z]{1,2}|[ivx]{1,4}|\d)\)"
+    # numbered clauses: "2.1 Annual licence fee", "4.1.2 \"Commencement Date\" means"
+    r"|\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=\s+[A-Z\"“(]))\s+",
+    re.I,
+)
 _FIELD = re.compile(r"^(?P<label>[A-Za-z][\w /&'().#-]{1,48}?)\s*[:：]\s*(?P<value>\S.*)$")
 _HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][^.!?:;]{0,60}$")
 # "e.g." and "Inc." must not end a sentence; decimals never do (no space after the dot).
