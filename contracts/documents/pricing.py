@@ -2009,6 +2009,11 @@ class PricingReader:
         """Two mentions of one charge (a summary table and the prose that explains it), or two
         charges? The same unit with the same price is one; with different prices it is one only
         when their descriptions share a word ("two prices for one thing" becomes a warning)."""
+        if a.charge_model == "percentage" and (
+            (a.seg.kind == b.seg.kind == "row" and a.seg.table == b.seg.table and a.seg.index != b.seg.index)
+            or (a.seg.kind == b.seg.kind == "field" and a.seg.label.lower() != b.seg.label.lower())
+        ):
+            return False  # "Card donations: 2.9% ..." and "ACH donations: 0.8% ...": two take rates
         if a.charge_model in ("milestone", "prepaid_credit", "percentage"):
             return True
         if a.seg.kind == "row" and b.seg.kind == "row" and a.seg.table == b.seg.table and a.seg.index != b.seg.index:

@@ -28,7 +28,9 @@ _LABEL = re.compile(
 _SEVERAL_FIELDS = re.compile(
     r"(?<=\d|[a-z).])\s+((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s"
     # "PO date: 14/09/2026. Period of performance: 01/10/2026 to ...": a label with small words
-    r"|(?<=\.\s)[A-Z][a-z]+\s(?:of|for|to|and)\s[a-z]+(?:\s[a-z]+)?:\s)"
+    r"|(?<=\.\s)[A-Z][a-z]+\s(?:of|for|to|and)\s[a-z]+(?:\s[a-z]+)?:\s"
+    # "... per successful donation. ACH donations: 0.8% of each donation": a priced label after a full stop
+    r"|(?<=\.\s)[A-Z][A-Za-z]*(?:\s[A-Za-z][a-z]+){0,2}:\s(?=[\d$€£¥]))"
 )
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z\"“])")
 

@@ -113,7 +113,7 @@ PERCENT_BASE_RE = re.compile(
     r"\bof (?:the |each |all |every |gross |total |net |any )*(?:[a-z-]+ ){0,3}?(?:transaction|payment|gross|gmv|volu"
     r"me|processed|"
     r"sales|revenue|order|amount|charge|value|spend|payout|booking|merchandise|invoice|premium|settle|"
-    r"funds|tpv|billings|disburse|collected|basket|ticket)|\btake rate\b|\bcommission\b|\bprocessing fee\b|"
+    r"funds|tpv|billings|disburse|collected|basket|ticket|donation|gift|contribution|pledge)|\btake rate\b|\bcommission\b|\bprocessing fee\b|"
     r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b",
     re.I,
 )
@@ -155,7 +155,7 @@ MINIMUM_RE = re.compile(
 )
 PER_EVENT_RE = re.compile(
     r"\b(?:per|each|any|a|every|any single|a single|per single)\s+(?:single\s+)?(?:successful\s+)?(?:card\s+)?"
-    r"(?:transaction|payment|event|charge|order|booking|txn)\b",
+    r"(?:transaction|payment|event|charge|order|booking|txn|donation|gift|contribution|ticket|sale|pledge)s?\b",
     re.I,
 )
 INCLUDED_RE = re.compile(
