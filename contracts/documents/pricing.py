@@ -159,7 +159,11 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
         r"for info)\b",
         False,
     ),
-    ("total", r"\b(?:total|extended|subtotal|sum|line total|annual value|contract value|gesamt)\b", False),
+    (
+        "total",
+        r"\b(?:total|extended|subtotal|sum|line total|annual value|contract value|gesamt|net value|line value)\b",
+        False,
+    ),
     ("date", r"^(?!.*\b(?:price|fee)).*\b(?:due|date|target|when|timing)\b", False),
     ("from", r"(?:from|min(?:imum)?|lower(?: bound)?|start|von|ab|de)(?: \(.*\))?(?: units?| calls?| volume)?", True),
     (
@@ -1866,6 +1870,20 @@ class PricingReader:
             if qty is not None and qty != 1:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)
+                if (
+                    line.charge_model == "per_unit"
+                    and not INCLUDED_RE.search(header_text)
+                    and re.search(
+                        r"(?i)(?:/|\bper|\ba)\s*(?:month|mo|year|yr|annum|quarter)\b|\bmonthly\b|\bannual(?:ly)?\b",
+                        price_cell,
+                    )
+                    and not re.search(r"(?i)\b(?:gb|tb|mb)[- ]?(?:month|hour)", price_cell)
+                ):
+                    # "per room | 12 | GBP 45.00 / month": twelve rooms at a monthly price, not usage
+                    line.charge_model = "per_seat"
+                    line.fields = {"unit_price": line.fields["unit_price"], "seats": qty}
+                    if not re.search(r"(?i)\barrears\b", clause):
+                        line.timing = None
                 if (
                     line.charge_model == "per_seat"
                     and re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)

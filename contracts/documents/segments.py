@@ -149,7 +149,8 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
 
 
 _PARTY_WORDS = (
-    r"customer|client|buyer|licensee|subscriber|bill to|sold to|vendor|provider|supplier|seller|licensor|company"
+    r"customer|client|buyer|licensee|subscriber|bill to|sold to|vendor|provider|supplier|seller|licensor|company|"
+    r"ship to|deliver to|remit to|invoice to"
 )
 
 
@@ -170,7 +171,6 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
         and all(
             re.fullmatch(rf"(?i)(?:{_PARTY_WORDS})(?: information| details| info)?", c.strip()) for c in rows[0].cells
         )
-        and all(_FIELD.match(c) for row in rows[1:] for c in row.cells if c)
     ):
         parties = tuple(re.sub(r"(?i)\s+(?:information|details|info)$", "", c.strip()) for c in rows[0].cells)
     for position, row in enumerate(rows):
@@ -180,9 +180,10 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
                 continue
             for party, cell in zip(parties, cells, strict=False):
                 match = _FIELD.match(cell) if cell else None
-                if match:
-                    label = f"{party} {match.group('label').strip()}"
-                    value = match.group("value").strip()
+                if match or cell:
+                    # "Name: X" under "Customer", or the party's block itself under "Bill to"
+                    label = f"{party} {match.group('label').strip()}" if match else party
+                    value = match.group("value").strip() if match else cell.strip()
                     segments.append(
                         Segment(
                             row.page, f"{label}: {value}", "field", cells=cells, table=item, label=label, value=value
