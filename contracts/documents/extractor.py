@@ -450,9 +450,17 @@ class _Extractor:
             r"\b(?:invoices?|payments?|fees|amounts?)\b[^.;]{0,25}?\b(?:are |is |shall be |will be )?(?:due|payable)\s+"
             r"(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+)?days?\s+(?:after|from|following|of)\b",
         ]
+        words = "|".join(sorted((re.escape(w) for w in p.WORD_NUMBERS), key=len, reverse=True))
         for seg in self.segments:
+            # "payable within fifteen days": the number in words
+            text = re.sub(
+                rf"\b({words})\b(?=\s*(?:calendar\s+|business\s+)?days?\b)",
+                lambda m: str(p.WORD_NUMBERS[m.group(1).lower()]),
+                seg.text,
+                flags=re.I,
+            )
             for pattern in patterns:
-                match = re.search(pattern, seg.text, re.I)
+                match = re.search(pattern, text, re.I)
                 if match:
                     return int(match.group("n")), seg
         for seg in self.segments:
@@ -550,7 +558,40 @@ class _Extractor:
         column = self._dates_in_column(r"start|from|begin")
         if column:
             return min(column, key=lambda item: item[0])[0], column[0][1], 0.7
+        yearless = self._start_without_year()
+        if yearless[0]:
+            return yearless
         return self._start_from_signatures()
+
+    def _start_without_year(self) -> tuple[date | None, Segment | None, float]:
+        """A letter dated October 3, 2026 that says "Beginning November 1st": the next such day
+        after the document's own date, with a warning."""
+        dated = [found.value for seg in self.segments[:8] for found in self.dates(seg.text)]
+        if not dated:
+            return None, None, 0.0
+        month_names = "|".join(sorted(p.MONTHS, key=len, reverse=True))
+        for seg in self.segments:
+            match = re.search(
+                r"\b(?:beginning|starting|commencing|effective|start(?:s|ing)? on|begins? on|from)\s+(?:on\s+)?(?:the\s+)?"
+                rf"(?:(?P<m1>{month_names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+                rf"(?:of\s+)?(?P<m2>{month_names}))\b(?!,?\s*\d{{4}})",
+                seg.text,
+                re.I,
+            )
+            if not match:
+                continue
+            month = p.MONTHS[(match.group("m1") or match.group("m2")).lower()]
+            day = int(match.group("d1") or match.group("d2"))
+            reference = dated[0]
+            try:
+                value = date(reference.year, month, day)
+                if value < reference:
+                    value = date(reference.year + 1, month, day)
+            except ValueError:
+                continue
+            self.rec.warn("start_date", "The start date is stated without a year: took the next one after the document's date.")
+            return value, seg, 0.6
+        return None, None, 0.0
 
     def _dates_in_column(self, header: str) -> list[tuple[date, Segment]]:
         """Dates in a line-item table's column ("Start Date", "End Date"), for documents that
@@ -655,6 +696,8 @@ class _Extractor:
             if re.search(
                 r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
                 r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
+                # "License period: twelve (12) months beginning June 1, 2026"
+                r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
                 r"\b(?:from|starting|beginning|commencing|starts|begins|commences)\b[^.]{0,40}?\bfor\s",
                 seg.text,
                 re.I,
@@ -728,7 +771,8 @@ class _Extractor:
                 r"\b(?:auto(?:matically)?[- ]?renew\w*|renew\w* automatically|shall renew|will renew|renews for|everg"
                 r"reen|"
                 r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|automatische verlängerung|"
-                r"stillschweigend verlängert|tacite reconduction|rolling ("
+                r"stillschweigend verlängert|tacite reconduction|then month[- ]to[- ]month|continues? (?:on a )?month[- ]to"
+                r"[- ]month|rolling ("
                 r"?:monthly|annual))",
                 seg.text,
                 re.I,

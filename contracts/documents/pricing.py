@@ -299,6 +299,8 @@ class PricingReader:
     # -- prose --------------------------------------------------------------------------------
     def _segment(self, seg: Segment) -> None:
         text = seg.text
+        if UNTICKED_RE.match(text):
+            return  # "[ ] Premium support $500/month": an option left unticked
         if (
             seg.kind == "field"
             and not self.ex.money(seg.text)
@@ -1632,6 +1634,9 @@ class PricingReader:
 
     # -- tables -------------------------------------------------------------------------------
     def _table(self, rows: list[Segment]) -> None:
+        rows = _ticked_rows(rows)
+        if not rows:
+            return
         header = rows[0].header
         roles = [_header_role(h) for h in header]
         # A column of words only is the item's name, whatever its header says ("Fee | Rate | Notes").
@@ -2195,6 +2200,22 @@ _TITLE_WORDS = {
     "quantity",
     "qty",
 }
+
+
+UNTICKED_RE = re.compile(r"^\s*(?:\[\s*\]|\(\s\)|[☐□○◯])")
+TICKED_RE = re.compile(r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)|[☒☑✓✔■●])\s*$")
+
+
+def _ticked_rows(rows: list[Segment]) -> list[Segment]:
+    """A plan comparison with a column of tick boxes ("[x] | Growth | $199"): only the ticked rows
+    are ordered."""
+    width = min(len(row.cells) for row in rows)
+    for index in range(width):
+        column = [row.cells[index] for row in rows]
+        ticked = [bool(TICKED_RE.match(cell)) for cell in column]
+        if any(ticked) and all(t or UNTICKED_RE.match(cell) for t, cell in zip(ticked, column, strict=True)):
+            return [row for row, t in zip(rows, ticked, strict=True) if t]
+    return rows
 
 
 def _cells_by_role(cells: tuple[str, ...], roles: list[str]) -> dict[str, str]:

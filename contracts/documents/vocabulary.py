@@ -12,7 +12,7 @@ RECURRING_MODELS = USAGE_MODELS | {"flat", "per_seat"}
 CUSTOMER_LABELS = (
     r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|sold to|buyer|subscriber|licensee|"
     r"account(?: name)?|company name|customer entity|ordering entity|organisation|organization|purchaser|"
-    r"kunde|auftraggeber|client name|name of customer|end user"
+    r"kunde|auftraggeber|client name|name of customer|end user|business name|organi[sz]ation name|legal name"
 )
 PROVIDER_ROLES = r"provider|vendor|supplier|licensor|company|seller|contractor|consultant|we|us|service provider"
 CUSTOMER_ROLES = r"customer|client|licensee|subscriber|buyer|purchaser|merchant|you"
