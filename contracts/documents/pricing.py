@@ -185,7 +185,7 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),
     ("discount", r"\bdiscount|\bsavings\b|\brabatt", False),
     ("list", r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", False),
-    ("price", r"\b(?:price|rate|fee|cost|amount|charge|preis|prix|tarif|eur|usd|gbp|nrc|mrc|otc)\b", False),
+    ("price", r"\b(?:price|rate|fee|cost|amount|charge|\w*preis|prix|tarif|eur|usd|gbp|nrc|mrc|otc)\b", False),
     (
         "name",
         r"\b(?:item|product|service|description|component|name|sku|module|feature|milestone|deliverable|"
@@ -461,6 +461,8 @@ class PricingReader:
         )
 
     def _clause(self, seg: Segment, clause: str) -> None:
+        # "per device and month" (a translated "pro Gerät und Monat"): per device per month
+        clause = re.sub(r"\b(per [\w-]+) and (month|year|quarter)\b", r"\1 per \2", clause, flags=re.I)
         moneys = self.ex.money(clause)
         percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
         lowered = clause.lower()
@@ -1914,7 +1916,7 @@ class PricingReader:
         each = re.search(r"(?i)(?:,\s*|\s+\(?)each\)?\s*$", core)
         if priced and each and not re.search(r"\bper\b|/|\beach\b", price_text):
             return core[: each.start()] + count, f"{price_text} each"
-        name_unit = re.search(r"(?i)(?:\bper|/)\s*(?P<u>[A-Za-z][\w-]*)(?:\s+per\s+(?P<c>month|year|annum|quarter))?"
+        name_unit = re.search(r"(?i)(?:\bper|/)\s*(?P<u>[A-Za-z][\w-]*)(?:\s+(?:per|and|a)\s+(?P<c>month|year|annum|quarter))?"
                               r"\s*\)?\s*$", core)
         if (
             not priced
