@@ -211,6 +211,7 @@ class PricingReader:
         self.tier_groups: list[list[TierItem]] = []
         self.milestones: list[MilestoneItem] = []
         self.minimums: list[tuple[Decimal, Segment, str, Line | None]] = []
+        self.subject_defaults: list[tuple[set[str], tuple[str, int] | None, str | None, Segment]] = []
         self.defaults: dict[str, tuple[tuple[str, int] | None, str | None, Segment]] = {}
         self._open_tiers: list[TierItem] | None = None
         self._previous_clause = ""
@@ -274,6 +275,17 @@ class PricingReader:
             r"|\bsupport",
             lowered,
         )
+        subject = re.match(
+            r"\s*(?:the\s+)?(?P<s>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:is|are|will be|shall be)\s+(?:invoiced|bil"
+            r"led|charged)\b",
+            text,
+            re.I,
+        )
+        if subject:
+            generic = {"fees", "charg", "recur", "other", "amoun", "invoi", "servi", "usage", "subsc", "price"}
+            words = {w[:5] for w in re.findall(r"[a-z]{4,}", subject.group("s").lower())} - generic
+            if words:
+                self.subject_defaults.append((words, interval, timing, seg))
         targets = []
         if usage:
             targets.append("usage")
@@ -289,7 +301,16 @@ class PricingReader:
                     seg,
                 )
 
-    def _default(self, usage: bool) -> tuple[tuple[str, int] | None, str | None, Segment | None]:
+    def _default(
+        self, usage: bool, line: Line | None = None, clause: str = ""
+    ) -> tuple[tuple[str, int] | None, str | None, Segment | None]:
+        if line is not None:
+            # "Licences are invoiced annually in advance; hosting is invoiced monthly": a default
+            # that names its subject applies to the lines it names
+            named = {w[:5] for w in re.findall(r"[a-z]{4,}", f"{line.description} {clause}".lower())}
+            for words, interval, timing, seg in self.subject_defaults:
+                if words & named:
+                    return interval, timing, seg
         key = "usage" if usage else "fixed"
         for name in (key, "all"):
             if name in self.defaults:
@@ -888,12 +909,23 @@ class PricingReader:
             billing_cadence = p.find_cadence(clause[billed.start() :])
             if billing_cadence and self.ex.money(clause[billed.start() : billed.start() + billing_cadence[2]]):
                 billing_cadence = None  # the cadence of the price that follows, read below
+        if billing_cadence is None:
+            # "$275 per hour, quarterly in arrears": a cadence beside the timing is how it is billed
+            beside = re.search(
+                r"\b(?:monthly|quarterly|annually|yearly|semi-?annually|half-yearly|weekly|bi-?monthly)\s*,?\s+in "
+                r"(?:advance|arrears)\b",
+                clause,
+                re.I,
+            )
+            if beside:
+                found = p.find_cadence(beside.group(0))
+                billing_cadence = (found[0], found[1], beside.start()) if found else None
         price_cadence = p.find_cadence(clause[: billed.start()] if billed and billing_cadence else clause)
         # A usage price "per vehicle per month" says what a unit is, not how often it is billed.
         cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)
         price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
         # "charged at EUR 12,50 per month" names no billing cadence: a stated default still applies.
-        default_billing = self._default(False)[0] if price_key and not billing_cadence else None
+        default_billing = self._default(False, line, clause)[0] if price_key and not billing_cadence else None
         if default_billing and price_cadence and _months(price_cadence) < _months(default_billing):
             # "All fees are invoiced quarterly" and "$950 per month": each invoice covers a quarter.
             billing_cadence = (default_billing[0], default_billing[1], 0)
@@ -2139,7 +2171,7 @@ class PricingReader:
                 for milestone in data["milestones"]:
                     milestone["amount"] = _money_text(milestone["amount"])
             recurring = line.charge_model in RECURRING_MODELS
-            default_interval, default_timing, default_seg = self._default(line.is_usage)
+            default_interval, default_timing, default_seg = self._default(line.is_usage, line)
             # One-time fees, milestones and credit purchases are invoiced once: no cadence to state.
             if recurring:
                 interval = line.interval or default_interval or ("month", 1)
