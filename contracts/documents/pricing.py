@@ -1644,9 +1644,14 @@ class PricingReader:
             or unit[:1].upper() + unit[1:]
         )
         line.description = re.sub(r"[:.]\s*$", "", line.description)
-        cadence = p.find_cadence(intro + " " + " ".join(item.text for item in items))
-        if cadence and BILLED_RE.search(intro + " ".join(item.text for item in items)):
-            line.interval = (cadence[0], cadence[1])
+        rows = " ".join(item.text for item in items)
+        # the sentence right above the tiers first ("charged monthly in arrears on a graduated basis:"),
+        # then the one before it
+        for text in (f"{seg.context[-1] if seg.context else ''} {rows}", f"{intro} {rows}"):
+            cadence = p.find_cadence(text)
+            if cadence and BILLED_RE.search(text):
+                line.interval = (cadence[0], cadence[1])
+                break
         line.evidence["tiers"] = (seg, 0.8)
         self.lines.append(line)
 
