@@ -149,7 +149,17 @@ def find_money(text: str, *, decimal_comma: bool = False) -> list[Money]:
             code = SYMBOLS.get(raw, raw)
             explicit = True
         found.append(Money(value, code, explicit, match.start(), match.end(), match.group(0)))
-    return found
+    # "6¢ per label", "45 cents per minute": hundredths of a dollar (the document's currency decides)
+    for match in CENTS_RE.finditer(text):
+        if any(m.start <= match.start() < m.end for m in found):
+            continue
+        value = to_decimal(match.group("n"), decimal_comma=decimal_comma)
+        if value is not None:
+            found.append(Money(value / 100, "USD", False, match.start(), match.end(), match.group(0)))
+    return sorted(found, key=lambda money: money.start)
+
+
+CENTS_RE = re.compile(r"(?<![\w.,$€£¥])(?P<n>\d{1,3}(?:[.,]\d+)?)\s?(?:¢|cents?\b)", re.I)
 
 
 BPS_RE = re.compile(rf"(?P<n>{_NUMBER})\s?(?:bps|basis points?|bp)\b", re.I)

@@ -866,6 +866,9 @@ class PricingReader:
         subject = re.match(
             r"^\s*(?P<u>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})(?:\s+(?:are|is|will be|shall be)\b|\s*:)", clause
         )
+        if subject is None and seg.kind == "row":
+            # a price list row "Satellite position report | 0,012 each": the item is the unit
+            subject = re.search(r"(?P<u>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})\s*$", clause[: money.start])
         if (
             re.match(r"^\s*each\b", after)
             and subject
