@@ -1158,7 +1158,10 @@ class PricingReader:
         for money in moneys[1:]:
             before = clause[max(0, money.start - 40) : money.start].lower()
             after = clause[money.end : money.end + 30].lower()
-            if re.search(r"\bfor\b|\bprice\b|\bcost\b|\bpay|\binvoiced\b|\bdiscounted\b|\bat\b", before):
+            # "prepays USD 45,000 for USD 50,000 of usage credit": the amount the credit words follow is granted
+            if re.match(r"\s*(?:of|in)\s+(?:[a-z-]+\s+){0,2}credits?\b|\s*(?:of\s+)?(?:credit\s+)?(?:value|worth)\b", after):
+                granted, price = money.amount, moneys[0].amount
+            elif re.search(r"\bfor\b|\bprice\b|\bcost\b|\bpay|\binvoiced\b|\bdiscounted\b|\bat\b", before):
                 price = money.amount
             elif re.search(r"\bcredits?\b|\bvalue\b|\bworth\b", after):
                 granted, price = money.amount, moneys[0].amount
