@@ -1084,6 +1084,15 @@ class PricingReader:
             rf"additional |extra )?"
             rf"(?:{nouns})\b"
         )
+        # "the number of named users increases from 80 to 120": the new count
+        changed = re.search(
+            rf"\b(?:{nouns})\b[^.]{{0,30}}?\b(?:increase[sd]?|decrease[sd]?|change[sd]?|goes|go|grows?|rises?|reduced?|"
+            rf"is amended|will (?:increase|decrease|change))\s+from\s+{NUM}\s+to\s+(?P<n>{NUM})",
+            text,
+            re.I,
+        )
+        if changed:
+            return _num(changed.group("n"), self.dc)
         counts = [
             m
             for m in re.finditer(pattern, text, re.I)
