@@ -94,6 +94,8 @@ class _Extractor:
             or re.search(r"(?:[€]|EUR|CHF)\s?\d+,\d{2}\b|\b\d+,\d{2}\s?(?:€|EUR)", text)
             # "2.000 €": a dot-grouped amount before the euro sign is a European thousand.
             or re.search(r"\b\d{1,3}(?:\.\d{3})+\s?(?:€|EUR)(?![\w])", text)
+            # "€ 1.250": a euro amount with a dot before three digits (and no decimals) is a thousand
+            or re.search(r"(?:€|EUR)\s?[1-9]\d{0,2}\.\d{3}(?![\d,]|\.\d)", text)
         )
         self.day_first = self.decimal_comma or bool(
             re.search(r"£|GBP|€|EUR|\bGmbH\b|\bLtd\b|\bAG\b|\bS\.A\.|\bB\.V\.", text)

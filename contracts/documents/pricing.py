@@ -1912,7 +1912,15 @@ class PricingReader:
         parts.append(billing)
         clause = " ; ".join(p_ for p_ in parts if p_).replace(" ; ", " ", 0)
         clause = re.sub(r"\s*;\s*", " ", clause)
-        price_header = " ".join(h for h, r in zip(row.header, roles, strict=False) if r in ("price", "list", "name"))
+        # the title of the column the price was read from ("Monthly price | Annual price": the one used)
+        chosen = [
+            h
+            for h, r, c in zip(row.header, roles, row.cells, strict=False)
+            if (r in ("price", "list") and c == cells.get("price", cells.get("list"))) or r == "name"
+        ]
+        price_header = " ".join(chosen) or " ".join(
+            h for h, r in zip(row.header, roles, strict=False) if r in ("price", "list", "name")
+        )
         if not re.search(r"\bmonth|\byear|\bannual|\bquarter", clause, re.I) and re.search(
             r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year", price_header, re.I
         ):
