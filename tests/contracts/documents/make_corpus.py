@@ -254,6 +254,7 @@ def main() -> None:
         corpus_batch_k,
         corpus_batch_l,
         corpus_batch_m,
+        corpus_batch_n,
         corpus_dev,
         corpus_heldout,
     )
@@ -272,6 +273,7 @@ def main() -> None:
     build("batch_k", corpus_batch_k.DOCS)
     build("batch_l", corpus_batch_l.DOCS)
     build("batch_m", corpus_batch_m.DOCS)
+    build("batch_n", corpus_batch_n.DOCS)
 
 
 if __name__ == "__main__":
