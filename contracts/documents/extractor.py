@@ -203,6 +203,7 @@ class _Extractor:
             self._customer_by_role,
             self._customer_by_other_labels,
             self._customer_by_acceptance,
+            self._customer_by_address_block,
         )
         for strategy in strategies:
             found = strategy()
@@ -303,6 +304,33 @@ class _Extractor:
             )
             if match:
                 return self._clean_name(match.group("name")), seg, 0.7
+        return None, None, 0.0
+
+    def _customer_by_address_block(self) -> tuple[str | None, Segment | None, float]:
+        """A letter: the addressee's block between the letter's date and "Dear ..." names the
+        customer ("The Business Manager, Thornbury Academy Trust")."""
+        dear = next((i for i, seg in enumerate(self.segments) if re.match(r"(?i)dear\b", seg.text)), None)
+        if dear is None:
+            return None, None, 0.0
+        dated = [i for i, seg in enumerate(self.segments[:dear]) if self.dates(seg.text)]
+        if not dated:
+            return None, None, 0.0
+        for seg in self.segments[dated[0] + 1 : dear]:
+            parts = [part.strip() for part in seg.text.split(",")]
+            for part in parts:
+                if (
+                    re.fullmatch(r"(?:[A-Z][\w&'.-]*\s+){1,5}[A-Z][\w&'.-]*", part)
+                    and not re.search(r"\d", part)
+                    and not re.match(r"(?i)(?:the|attn|attention|mr|ms|mrs|dr|dear|re)\b", part)
+                    # an organisation, not a person: a legal suffix or an institution's word
+                    and re.search(
+                        r"\b(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|Corp|Corporation|Co|LLP|LP|Trust|School|Academy|College|"
+                        r"University|Council|Hospital|Clinic|Group|Association|Foundation|Society|Authority|District|"
+                        r"Institute|Partners|Holdings|Company)\b\.?$",
+                        part,
+                    )
+                ):
+                    return self._clean_name(part), seg, 0.6
         return None, None, 0.0
 
     def _customer_by_acceptance(self) -> tuple[str | None, Segment | None, float]:
@@ -509,7 +537,7 @@ class _Extractor:
         labelled = self.fields_labelled(
             r"(?:contract |subscription |service |order |agreement |term |billing )?(?:starts?|commencement|effective)"
             r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
-            r"term start|initial term start|service period start|go-live date|(?:service |subscription )?begins?|"
+            r"term start|initial term start|service period start|go-live(?: date)?|(?:service |subscription )?begins?|"
             r"(?:service |subscription )?commenc(?:es?|ing)|"
             r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"
         )
@@ -527,7 +555,7 @@ class _Extractor:
             r"s)?|"
             r"entered into (?:on|as of)|effective date[\"”']?\s+(?:means|shall mean|is)|takes? effect (?:on|from|as o"
             r"f)|comes? into (?:effect|force) on|in effect from|"
-            r"goes live on|begins?|"
+            r"goes live on|begins?|starts|commences|(?:for|during) the period(?: of)?|"
             # '"Commencement Date" means 1 February 2027'; "we'll start you on", "services begin"
             r"(?:effective|commencement|start(?:ing)?|go-live|launch|service start) date[\"”']?\s+(?:means|shall mean"
             r"|is|will be)|(?:start|begin|commenc)\w*(?:\s+(?:you|service|services|work|billing))?\s+(?:on|from))"

@@ -435,7 +435,8 @@ class PricingReader:
         if included is not None and not re.search(r"\bseat|\buser|\blicen", lowered):
             self._attach_included(seg, included, text)
             return
-        seats = self._seat_count(text)
+        last_seat = self._last("per_seat")
+        seats = self._seat_count(text, last_seat.unit if last_seat is not None else "")
         if seats is not None:
             target = self._last("per_seat")
             if target is not None and "seats" not in target.fields:
@@ -1081,7 +1082,7 @@ class PricingReader:
             nouns += rf"|{re.escape(word)}s?"
         pattern = (
             rf"(?P<n>{NUM})\s+(?:named |authori[sz]ed |licensed |full |standard |concurrent |admin |internal |"
-            rf"additional |extra )?"
+            rf"additional |extra |[a-z]{{4,}}\s)?"
             rf"(?:{nouns})\b"
         )
         # "the number of named users increases from 80 to 120": the new count
@@ -1940,9 +1941,12 @@ class PricingReader:
                 if (
                     line.charge_model == "per_unit"
                     and not INCLUDED_RE.search(header_text)
-                    and re.search(
-                        r"(?i)(?:/|\bper|\ba)\s*(?:month|mo|year|yr|annum|quarter)\b|\bmonthly\b|\bannual(?:ly)?\b",
-                        price_cell,
+                    and (
+                        re.search(
+                            r"(?i)(?:/|\bper|\ba)\s*(?:month|mo|year|yr|annum|quarter)\b|\bmonthly\b|\bannual(?:ly)?\b",
+                            price_cell,
+                        )
+                        or re.search(r"(?i)\bin advance\b", billing)
                     )
                     and not re.search(r"(?i)\b(?:gb|tb|mb)[- ]?(?:month|hour)", price_cell)
                 ):
