@@ -602,7 +602,8 @@ class _Extractor:
         month_names = "|".join(sorted(p.MONTHS, key=len, reverse=True))
         for seg in self.segments:
             match = re.search(
-                r"\b(?:beginning|starting|commencing|effective|start(?:s|ing)? on|begins? on|from)\s+(?:on\s+)?(?:the\s+)?"
+                r"\b(?:beginning|starting|commencing|effective|start(?:s|ing)? on|begins? on|from)\s+(?:on\s+)?"
+                r"(?:the\s+)?"
                 rf"(?:(?P<m1>{month_names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
                 rf"(?:of\s+)?(?P<m2>{month_names}))\b(?!,?\s*\d{{4}})",
                 seg.text,
@@ -619,7 +620,9 @@ class _Extractor:
                     value = date(reference.year + 1, month, day)
             except ValueError:
                 continue
-            self.rec.warn("start_date", "The start date is stated without a year: took the next one after the document's date.")
+            self.rec.warn(
+                "start_date", "The start date is stated without a year: took the next one after the document's date."
+            )
             return value, seg, 0.6
         return None, None, 0.0
 
@@ -801,8 +804,8 @@ class _Extractor:
                 r"\b(?:auto(?:matically)?[- ]?renew\w*|renew\w* automatically|shall renew|will renew|renews for|everg"
                 r"reen|"
                 r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|automatische verlängerung|"
-                r"stillschweigend verlängert|tacite reconduction|then month[- ]to[- ]month|continues? (?:on a )?month[- ]to"
-                r"[- ]month|rolling ("
+                r"stillschweigend verlängert|tacite reconduction|then month[- ]to[- ]month|"
+                r"continues? (?:on a )?month[- ]to[- ]month|rolling ("
                 r"?:monthly|annual))",
                 seg.text,
                 re.I,

@@ -276,8 +276,8 @@ class PricingReader:
             lowered,
         )
         subject = re.match(
-            r"\s*(?:the\s+)?(?P<s>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:is|are|will be|shall be)\s+(?:invoiced|bil"
-            r"led|charged)\b",
+            r"\s*(?:the\s+)?(?P<s>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:is|are|will be|shall be)\s+"
+            r"(?:invoiced|billed|charged)\b",
             text,
             re.I,
         )
@@ -913,17 +913,7 @@ class PricingReader:
             billing_cadence = p.find_cadence(clause[billed.start() :])
             if billing_cadence and self.ex.money(clause[billed.start() : billed.start() + billing_cadence[2]]):
                 billing_cadence = None  # the cadence of the price that follows, read below
-        if billing_cadence is None:
-            # "$275 per hour, quarterly in arrears": a cadence beside the timing is how it is billed
-            beside = re.search(
-                r"\b(?:monthly|quarterly|annually|yearly|semi-?annually|half-yearly|weekly|bi-?monthly)\s*,?\s+in "
-                r"(?:advance|arrears)\b",
-                clause,
-                re.I,
-            )
-            if beside:
-                found = p.find_cadence(beside.group(0))
-                billing_cadence = (found[0], found[1], beside.start()) if found else None
+        billing_cadence = billing_cadence or _cadence_beside_timing(clause)
         price_cadence = p.find_cadence(clause[: billed.start()] if billed and billing_cadence else clause)
         # A usage price "per vehicle per month" says what a unit is, not how often it is billed.
         cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)
@@ -1163,18 +1153,7 @@ class PricingReader:
         # "1,000,000 credits at $0.045 per credit, $45,000": a price per credit is not the pool.
         pool = [m for m in moneys if not re.match(r"\s*(?:per|/|each)\b", clause[m.end :], re.I)] or moneys
         moneys = pool
-        granted = moneys[0].amount
-        price = granted
-        for money in moneys[1:]:
-            before = clause[max(0, money.start - 40) : money.start].lower()
-            after = clause[money.end : money.end + 30].lower()
-            # "prepays USD 45,000 for USD 50,000 of usage credit": the amount the credit words follow is granted
-            if re.match(r"\s*(?:of|in)\s+(?:[a-z-]+\s+){0,2}credits?\b|\s*(?:of\s+)?(?:credit\s+)?(?:value|worth)\b", after):
-                granted, price = money.amount, moneys[0].amount
-            elif re.search(r"\bfor\b|\bprice\b|\bcost\b|\bpay|\binvoiced\b|\bdiscounted\b|\bat\b", before):
-                price = money.amount
-            elif re.search(r"\bcredits?\b|\bvalue\b|\bworth\b", after):
-                granted, price = money.amount, moneys[0].amount
+        granted, price = _granted_and_price(clause, moneys)
         line = Line("prepaid_credit", {"amount": granted, "price": price}, seg)
         self._finish(line, clause)
         line.interval = None
@@ -1693,28 +1672,7 @@ class PricingReader:
         if not rows:
             return
         header = rows[0].header
-        roles = [_header_role(h) for h in header]
-        # A column of words only is the item's name, whatever its header says ("Fee | Rate | Notes").
-        if "name" not in roles:
-            for index, role in enumerate(roles):
-                column = [row.cells[index] for row in rows if index < len(row.cells)]
-                if role in ("price", "") and column and all(c and not re.search(r"\d", c) for c in column):
-                    roles[index] = "name"
-                    break
-        prices = [i for i, role in enumerate(roles) if role == "price"]
-        unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
-
-        def priced(row: Segment, index: int) -> bool:
-            return index < len(row.cells) and bool(re.search(r"\d", row.cells[index]))
-
-        if len(prices) > 1 and unit_prices:
-            # "Price per user per month | Monthly fee" on the same rows: the second is the extended
-            # amount ("Monthly fee | Overage rate" filled on different rows are two prices).
-            for index in prices:
-                if index not in unit_prices and any(
-                    priced(row, index) and any(priced(row, u) for u in unit_prices) for row in rows
-                ):
-                    roles[index] = "total"
+        roles = _table_roles(rows, header)
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
         tier_items = [self._tier_item(row, text) for row, text in zip(rows, texts, strict=False)]
@@ -1938,23 +1896,7 @@ class PricingReader:
             if qty is not None and qty != 1:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)
-                if (
-                    line.charge_model == "per_unit"
-                    and not INCLUDED_RE.search(header_text)
-                    and (
-                        re.search(
-                            r"(?i)(?:/|\bper|\ba)\s*(?:month|mo|year|yr|annum|quarter)\b|\bmonthly\b|\bannual(?:ly)?\b",
-                            price_cell,
-                        )
-                        or re.search(r"(?i)\bin advance\b", billing)
-                    )
-                    and not re.search(r"(?i)\b(?:gb|tb|mb)[- ]?(?:month|hour)", price_cell)
-                ):
-                    # "per room | 12 | GBP 45.00 / month": twelve rooms at a monthly price, not usage
-                    line.charge_model = "per_seat"
-                    line.fields = {"unit_price": line.fields["unit_price"], "seats": qty}
-                    if not re.search(r"(?i)\barrears\b", clause):
-                        line.timing = None
+                _seats_at_recurring_price(line, qty, header_text, price_cell, billing, clause)
                 if (
                     line.charge_model == "per_seat"
                     and re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
@@ -1980,8 +1922,11 @@ class PricingReader:
         each = re.search(r"(?i)(?:,\s*|\s+\(?)each\)?\s*$", core)
         if priced and each and not re.search(r"\bper\b|/|\beach\b", price_text):
             return core[: each.start()] + count, f"{price_text} each"
-        name_unit = re.search(r"(?i)(?:\bper|/)\s*(?P<u>[A-Za-z][\w-]*)(?:\s+(?:per|and|a)\s+(?P<c>month|year|annum|quarter))?"
-                              r"\s*\)?\s*$", core)
+        name_unit = re.search(
+            r"(?i)(?:\bper|/)\s*(?P<u>[A-Za-z][\w-]*)(?:\s+(?:per|and|a)\s+(?P<c>month|year|annum|quarter))?"
+            r"\s*\)?\s*$",
+            core,
+        )
         if (
             not priced
             or not name_unit
@@ -2266,6 +2211,84 @@ _TITLE_WORDS = {
     "quantity",
     "qty",
 }
+
+
+def _granted_and_price(clause: str, moneys: list[p.Money]) -> tuple[Decimal, Decimal]:
+    """The credit granted and the price paid for it, from the amounts of a prepaid clause."""
+    granted = moneys[0].amount
+    price = granted
+    for money in moneys[1:]:
+        before = clause[max(0, money.start - 40) : money.start].lower()
+        after = clause[money.end : money.end + 30].lower()
+        # "prepays USD 45,000 for USD 50,000 of usage credit": the amount the credit words follow is granted
+        if re.match(
+            r"\s*(?:of|in)\s+(?:[a-z-]+\s+){0,2}credits?\b|\s*(?:of\s+)?(?:credit\s+)?(?:value|worth)\b", after
+        ):
+            granted, price = money.amount, moneys[0].amount
+        elif re.search(r"\bfor\b|\bprice\b|\bcost\b|\bpay|\binvoiced\b|\bdiscounted\b|\bat\b", before):
+            price = money.amount
+        elif re.search(r"\bcredits?\b|\bvalue\b|\bworth\b", after):
+            granted, price = money.amount, moneys[0].amount
+    return granted, price
+
+
+def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
+    roles = [_header_role(h) for h in header]
+    # A column of words only is the item's name, whatever its header says ("Fee | Rate | Notes").
+    if "name" not in roles:
+        for index, role in enumerate(roles):
+            column = [row.cells[index] for row in rows if index < len(row.cells)]
+            if role in ("price", "") and column and all(c and not re.search(r"\d", c) for c in column):
+                roles[index] = "name"
+                break
+    prices = [i for i, role in enumerate(roles) if role == "price"]
+    unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
+
+    def priced(row: Segment, index: int) -> bool:
+        return index < len(row.cells) and bool(re.search(r"\d", row.cells[index]))
+
+    if len(prices) > 1 and unit_prices:
+        # "Price per user per month | Monthly fee" on the same rows: the second is the extended
+        # amount ("Monthly fee | Overage rate" filled on different rows are two prices).
+        for index in prices:
+            if index not in unit_prices and any(
+                priced(row, index) and any(priced(row, u) for u in unit_prices) for row in rows
+            ):
+                roles[index] = "total"
+    return roles
+
+
+def _seats_at_recurring_price(
+    line: Line, qty: Decimal, header_text: str, price_cell: str, billing: str, clause: str
+) -> None:
+    """ "per room | 12 | GBP 45.00 / month": twelve rooms at a monthly price are seats, not usage."""
+    if (
+        line.charge_model == "per_unit"
+        and not INCLUDED_RE.search(header_text)
+        and (
+            re.search(
+                r"(?i)(?:/|\bper|\ba)\s*(?:month|mo|year|yr|annum|quarter)\b|\bmonthly\b|\bannual(?:ly)?\b", price_cell
+            )
+            or re.search(r"(?i)\bin advance\b", billing)
+        )
+        and not re.search(r"(?i)\b(?:gb|tb|mb)[- ]?(?:month|hour)", price_cell)
+    ):
+        line.charge_model = "per_seat"
+        line.fields = {"unit_price": line.fields["unit_price"], "seats": qty}
+        if not re.search(r"(?i)\barrears\b", clause):
+            line.timing = None
+
+
+def _cadence_beside_timing(clause: str) -> tuple[str, int, int] | None:
+    """ "$275 per hour, quarterly in arrears": a cadence beside the timing is how it is billed."""
+    beside = re.search(
+        r"\b(?:monthly|quarterly|annually|yearly|semi-?annually|half-yearly|weekly|bi-?monthly)\s*,?\s+in "
+        r"(?:advance|arrears)\b",
+        clause,
+        re.I,
+    )
+    found = p.find_cadence(beside.group(0)) if beside else None
+    return (found[0], found[1], beside.start()) if found and beside else None
 
 
 UNTICKED_RE = re.compile(r"^\s*(?:\[\s*\]|\(\s\)|[☐□○◯])")

@@ -166,11 +166,8 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
     # "Customer | Vendor" above "Name: X | Name: Y" rows: one party per column; each cell is a field
     # of that party ("Customer Name: X", "Vendor Name: Y").
     parties: tuple[str, ...] = ()
-    if (
-        len(rows) > 1
-        and all(
-            re.fullmatch(rf"(?i)(?:{_PARTY_WORDS})(?: information| details| info)?", c.strip()) for c in rows[0].cells
-        )
+    if len(rows) > 1 and all(
+        re.fullmatch(rf"(?i)(?:{_PARTY_WORDS})(?: information| details| info)?", c.strip()) for c in rows[0].cells
     ):
         parties = tuple(re.sub(r"(?i)\s+(?:information|details|info)$", "", c.strip()) for c in rows[0].cells)
     for position, row in enumerate(rows):

@@ -113,7 +113,8 @@ PERCENT_BASE_RE = re.compile(
     r"\bof (?:the |each |all |every |gross |total |net |any )*(?:[a-z-]+ ){0,3}?(?:transaction|payment|gross|gmv|volu"
     r"me|processed|"
     r"sales|revenue|order|amount|charge|value|spend|payout|booking|merchandise|invoice|premium|settle|"
-    r"funds|tpv|billings|disburse|collected|basket|ticket|donation|gift|contribution|pledge)|\btake rate\b|\bcommission\b|\bprocessing fee\b|"
+    r"funds|tpv|billings|disburse|collected|basket|ticket|donation|gift|contribution|pledge)|\btake rate\b|"
+    r"\bcommission\b|\bprocessing fee\b|"
     r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b",
     re.I,
 )
@@ -148,8 +149,9 @@ USAGE_WORD_RE = re.compile(
     re.I,
 )
 MINIMUM_RE = re.compile(
-    r"\bminimum\b|\bcommit(?:ment|ted|s)?\b(?!\s+(?:[\d.,]+\s?(?:kw|kva|mw|mbps|gbps|amps?)\b|power|capacity|bandwidth|throughput|information rate|data"
-    r" rate))|\bat least\b|\bno less than\b|\bnot less than\b|\bfloor\b|"
+    # "5 kW committed power", "committed information rate": a capacity, not a money commitment
+    r"\bminimum\b|\bcommit(?:ment|ted|s)?\b(?!\s+(?:[\d.,]+\s?(?:kw|kva|mw|mbps|gbps|amps?)\b|power|capacity|"
+    r"bandwidth|throughput|information rate|data rate))|\bat least\b|\bno less than\b|\bnot less than\b|\bfloor\b|"
     r"\bmin\.?\s+(?:monthly|annual|spend|fee|charge)|\bmindestumsatz|\bminimum spend",
     re.I,
 )

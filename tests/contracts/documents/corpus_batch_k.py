@@ -27,7 +27,12 @@ DOCS: list[dict[str, Any]] = [
                 "t",
                 [
                     ["Product", "Qty", "Price", "Billing"],
-                    ["PetLedger Practice Management (per location)", "3", "$649.00 / location / month", "Monthly in advance"],
+                    [
+                        "PetLedger Practice Management (per location)",
+                        "3",
+                        "$649.00 / location / month",
+                        "Monthly in advance",
+                    ],
                     ["Online Booking", "-", "$1.25 per appointment booked", "Monthly in arrears"],
                     ["Data migration from legacy system", "1", "$2,400.00", "One-time, on the Effective Date"],
                 ],
@@ -362,7 +367,10 @@ Prices valid for 30 days. Thank you for your business!
                 "This Second Amendment amends the Subscription Agreement dated March 3, 2025 between Quillworks "
                 'Software Inc. ("Quillworks") and Delmar County Public Library ("Subscriber").',
             ),
-            ("li", "Effective April 1, 2027 (the \"Amendment Date\"), the number of named users increases from 80 to 120."),
+            (
+                "li",
+                'Effective April 1, 2027 (the "Amendment Date"), the number of named users increases from 80 to 120.',
+            ),
             (
                 "li",
                 "From the Amendment Date the price per named user is USD 49.00 per month (previously USD 45.00), "

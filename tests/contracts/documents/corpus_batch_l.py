@@ -265,9 +265,15 @@ THE LICENSOR'S LIABILITY IS LIMITED TO CHF 100'000.00 PER CONTRACT YEAR.
             start="2027-01-01",
             end="2030-01-01",
             lines=[
-                line("flat", amount="30000.00", billing_interval="year", start_date="2027-01-01", end_date="2028-01-01"),
-                line("flat", amount="33000.00", billing_interval="year", start_date="2028-01-01", end_date="2029-01-01"),
-                line("flat", amount="36300.00", billing_interval="year", start_date="2029-01-01", end_date="2030-01-01"),
+                line(
+                    "flat", amount="30000.00", billing_interval="year", start_date="2027-01-01", end_date="2028-01-01"
+                ),
+                line(
+                    "flat", amount="33000.00", billing_interval="year", start_date="2028-01-01", end_date="2029-01-01"
+                ),
+                line(
+                    "flat", amount="36300.00", billing_interval="year", start_date="2029-01-01", end_date="2030-01-01"
+                ),
             ],
         ),
     },

@@ -244,7 +244,14 @@ Billed monthly in advance on the card on file; payment is due on receipt. Cancel
                 "t",
                 [
                     ["Line", "Description", "Qty", "Unit", "Unit price", "Net value"],
-                    ["10", "Lecture capture licence, per room", "12", "ROOM", "GBP 45.00 / month", "GBP 540.00 / month"],
+                    [
+                        "10",
+                        "Lecture capture licence, per room",
+                        "12",
+                        "ROOM",
+                        "GBP 45.00 / month",
+                        "GBP 540.00 / month",
+                    ],
                     ["20", "Installation and commissioning", "1", "EA", "GBP 3,200.00", "GBP 3,200.00"],
                 ],
             ),

@@ -77,23 +77,8 @@ def render_pdf(blocks: list[tuple[Any, ...]], doc: dict[str, Any] | None = None)
         style.fontName = font  # type: ignore[attr-defined]
     buffer = io.BytesIO()
     story: list[Any] = []
-    number = 0
-    for block in blocks:
+    for block in _plain_blocks(blocks):
         kind = block[0]
-        if kind == "li":
-            number += 1
-            story.append(Paragraph(_escape(f"{number}. {block[1]}"), styles["BodyText"]))
-            continue
-        if kind == "ts":
-            rows, split = block[1], block[2]
-            for index, part in enumerate((rows[:split], rows[split:])):
-                table = Table([[Paragraph(_escape(cell), styles["BodyText"]) for cell in row] for row in part])
-                table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.grey)]))
-                story.append(table)
-                if index == 0:
-                    story.append(PageBreak())
-            story.append(Spacer(1, 8))
-            continue
         if kind == "pb":
             story.append(PageBreak())
         elif kind == "h":
@@ -111,22 +96,43 @@ def render_pdf(blocks: list[tuple[Any, ...]], doc: dict[str, Any] | None = None)
             table.setStyle(TableStyle(style))
             story.append(table)
             story.append(Spacer(1, 8))
-    header, footer = doc.get("header"), doc.get("footer")
-
-    def furniture(canvas: Any, template: Any) -> None:
-        # running page header and footer (letterhead, page numbers, confidentiality notes)
-        canvas.saveState()
-        canvas.setFont(font, 8)
-        if header:
-            canvas.drawString(50, A4[1] - 30, header.format(page=canvas.getPageNumber()))
-        if footer:
-            canvas.drawString(50, 25, footer.format(page=canvas.getPageNumber()))
-        canvas.restoreState()
-
+    furniture = _page_furniture(doc.get("header"), doc.get("footer"), font, A4[1])
     SimpleDocTemplate(buffer, pagesize=A4, title="Contract", author="Autobill corpus", invariant=1).build(
         story, onFirstPage=furniture, onLaterPages=furniture
     )
     return buffer.getvalue()
+
+
+def _plain_blocks(blocks: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Numbered list items as numbered paragraphs; a split table ("ts") as two tables with a page
+    break between them (the rest has no header row)."""
+    out: list[tuple[Any, ...]] = []
+    number = 0
+    for block in blocks:
+        if block[0] == "li":
+            number += 1
+            out.append(("p", f"{number}. {block[1]}"))
+        elif block[0] == "ts":
+            rows, split = block[1], block[2]
+            out += [("t", rows[:split]), ("pb",), ("t", rows[split:])]
+        else:
+            out.append(block)
+    return out
+
+
+def _page_furniture(header: str | None, footer: str | None, font: str, height: float) -> Any:
+    """A reportlab page callback drawing a running header and footer (letterhead, page numbers)."""
+
+    def furniture(canvas: Any, template: Any) -> None:
+        canvas.saveState()
+        canvas.setFont(font, 8)
+        if header:
+            canvas.drawString(50, height - 30, header.format(page=canvas.getPageNumber()))
+        if footer:
+            canvas.drawString(50, 25, footer.format(page=canvas.getPageNumber()))
+        canvas.restoreState()
+
+    return furniture
 
 
 def _render_pdf_html(blocks: list[tuple[Any, ...]]) -> bytes:
@@ -180,13 +186,7 @@ def render_docx(blocks: list[tuple[Any, ...]], doc: dict[str, Any] | None = None
             document.add_paragraph(block[1], style="List Number")
             continue
         if kind == "ts":
-            rows = block[1]
-            table = document.add_table(rows=len(rows), cols=len(rows[0]))
-            table.style = "Table Grid"
-            for r, row in enumerate(rows):
-                for c, cell in enumerate(row):
-                    table.cell(r, c).text = cell
-            continue
+            block, kind = ("t", block[1]), "t"  # a Word table flows over pages by itself
         if kind == "pb":
             document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif kind == "h":
