@@ -664,7 +664,7 @@ class _Extractor:
             signed += [
                 (found.value, seg)
                 for seg in self.segments
-                if seg.kind == "prose"
+                if seg.kind in ("prose", "field")
                 and re.search(r"\bsigned\b|\bBy:|\bsignature\b", seg.text, re.I)
                 and not re.search(r"\blast signature|\blater of", seg.text, re.I)
                 for found in self.dates(seg.text)
@@ -916,6 +916,13 @@ class _Extractor:
         }
         if not lines:
             self.rec.warn("lines", "No priced lines found in the document.")
+        missing = self.document.pages_without_text()
+        if missing:
+            self.rec.warn(
+                "document",
+                f"Page(s) {', '.join(str(page) for page in missing)} have no text layer (scanned?): "
+                "their terms were not read; check them by hand.",
+            )
         return Extraction(ordered, self.rec.evidence, self.rec.confidence, self.rec.warnings)
 
 

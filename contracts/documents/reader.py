@@ -37,7 +37,21 @@ class Document:
 
     @property
     def has_text(self) -> bool:
-        return any(ch.isalnum() for ch in self.text)
+        """Text to read: a scan whose only text is a stamp on each page ("Scanned by ...", a page
+        number) has none."""
+        words = re.findall(r"[^\W\d_]{2,}", self.text)
+        if self.kind == PDF:
+            return len(words) >= 5 * max(1, self.page_count)
+        return bool(words) or any(ch.isalnum() for ch in self.text)
+
+    def pages_without_text(self) -> list[int]:
+        """Pages of a PDF without a text layer (scanned pages inside a typed document)."""
+        if self.kind != PDF:
+            return []
+        counts: dict[int, int] = {}
+        for block in self.blocks:
+            counts[block.page] = counts.get(block.page, 0) + len(re.findall(r"[^\W\d_]{2,}", block.text))
+        return [page for page in range(1, self.page_count + 1) if counts.get(page, 0) < 3]
 
     def page_texts(self) -> list[tuple[int, str]]:
         pages: dict[int, list[str]] = {}
