@@ -67,7 +67,8 @@ def test_a_tier_table_continued_on_the_next_page_is_one_table() -> None:
 
 def test_a_price_table_laid_out_sideways_is_read_by_columns() -> None:
     data = _text(
-        "Customer: Side Co\nStart date: 2027-01-05\n\nTasks are priced on a graduated scale, billed monthly in arrears:\n"
+        "Customer: Side Co\nStart date: 2027-01-05\n\n"
+        "Tasks are priced on a graduated scale, billed monthly in arrears:\n"
         "| Monthly tasks | Up to 10,000 | 10,001 - 50,000 | Over 50,000 |\n"
         "| Price per task | $0.020 | $0.015 | $0.010 |\n"
     )
@@ -151,7 +152,8 @@ def test_other_parties_and_already_paid_prices_are_not_charges() -> None:
         "Customer: Quiet Co\nStart date: 2026-06-01\n\nOutbound SMS: $0.0079 per message.\n\n"
         "Our current provider charges $0.0095 per text. Your prior accountant billed $1,900 per month.\n\n"
         "The setup fee of USD 1,000 paid under the original agreement is not charged again.\n\n"
-        "Remote hands are quoted separately at USD 175 per hour. Replacement units are charged at $95 each on request.\n"
+        "Remote hands are quoted separately at USD 175 per hour. "
+        "Replacement units are charged at $95 each on request.\n"
     )
     assert [(line["charge_model"], line.get("unit_price")) for line in data["lines"]] == [("per_unit", "0.0079")]
 
