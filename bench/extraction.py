@@ -5,6 +5,8 @@ and overall, on the corpus under tests/contracts/documents/.
     .venv/bin/python bench/extraction.py --set heldout   # the held-out set
     .venv/bin/python bench/extraction.py --set batch_b   # an unseen batch (first run = estimate)
     .venv/bin/python bench/extraction.py --set all -v    # dev and held-out, with every missed field
+    .venv/bin/python bench/extraction.py --set batches   # every unseen batch pooled (B to N)
+    .venv/bin/python bench/extraction.py --set everything  # dev, held-out and every batch pooled
 
 Runs the offline extractor only (no network); see contracts/documents/scoring.py for what a
 field is and how lines are paired.
@@ -28,21 +30,23 @@ CORPUS = ROOT / "tests" / "contracts" / "documents"
 FORMATS = {".pdf": "pdf", ".docx": "docx", ".txt": "text"}
 
 
-def documents(which: str) -> list[Path]:
-    folders = ["dev", "heldout"] if which == "all" else [which]
+def documents(which: str, batches: list[str]) -> list[Path]:
+    folders = {"all": ["dev", "heldout"], "batches": batches, "everything": ["dev", "heldout", *batches]}.get(
+        which, [which]
+    )
     return sorted(path for folder in folders for path in (CORPUS / folder).iterdir() if path.suffix in FORMATS)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     batches = sorted(path.name for path in CORPUS.iterdir() if path.is_dir() and path.name.startswith("batch_"))
-    parser.add_argument("--set", default="dev", choices=["dev", "heldout", "all", *batches])
+    parser.add_argument("--set", default="dev", choices=["dev", "heldout", "all", "batches", "everything", *batches])
     parser.add_argument("-v", "--verbose", action="store_true", help="print every missed or wrong field")
     args = parser.parse_args()
     total = Score()
     by_format: dict[str, Score] = {}
     print(f"{'document':40} {'fmt':5} {'P':>6} {'R':>6} {'F1':>6} {'ms':>6}")
-    for path in documents(args.set):
+    for path in documents(args.set, batches):
         expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
         started = time.perf_counter()
         extraction = extract(read_document(path.read_bytes(), path.name))
