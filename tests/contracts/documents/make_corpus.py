@@ -255,6 +255,7 @@ def main() -> None:
         corpus_batch_l,
         corpus_batch_m,
         corpus_batch_n,
+        corpus_batch_o,
         corpus_dev,
         corpus_heldout,
     )
@@ -274,6 +275,7 @@ def main() -> None:
     build("batch_l", corpus_batch_l.DOCS)
     build("batch_m", corpus_batch_m.DOCS)
     build("batch_n", corpus_batch_n.DOCS)
+    build("batch_o", corpus_batch_o.DOCS)
 
 
 if __name__ == "__main__":
