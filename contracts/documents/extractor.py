@@ -556,6 +556,7 @@ class _Extractor:
             r"entered into (?:on|as of)|effective date[\"”']?\s+(?:means|shall mean|is)|takes? effect (?:on|from|as o"
             r"f)|comes? into (?:effect|force) on|in effect from|"
             r"goes live on|begins?|starts|commences|(?:for|during) the period(?: of)?|"
+            r"(?:services?|subscription|work|billing|term|contract|agreement)\s+(?:start|begin|commence)s?(?:\s+on)?|"
             # '"Commencement Date" means 1 February 2027'; "we'll start you on", "services begin"
             r"(?:effective|commencement|start(?:ing)?|go-live|launch|service start) date[\"”']?\s+(?:means|shall mean"
             r"|is|will be)|(?:start|begin|commenc)\w*(?:\s+(?:you|service|services|work|billing))?\s+(?:on|from))"
@@ -804,7 +805,8 @@ class _Extractor:
                 r"\b(?:auto(?:matically)?[- ]?renew\w*|renew\w* automatically|shall renew|will renew|renews for|everg"
                 r"reen|"
                 r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|automatische verlängerung|"
-                r"stillschweigend verlängert|tacite reconduction|then month[- ]to[- ]month|"
+                r"stillschweigend verlängert|tacite reconduction|then month[- ]to[- ]month|tacit(?:ly)? renew\w*|"
+                r"renew\w* tacitly|rinnovo tacito|extends? automatically|automatically extend\w*|"
                 r"continues? (?:on a )?month[- ]to[- ]month|rolling ("
                 r"?:monthly|annual))",
                 seg.text,

@@ -156,9 +156,16 @@ def find_money(text: str, *, decimal_comma: bool = False) -> list[Money]:
         value = to_decimal(match.group("n"), decimal_comma=decimal_comma)
         if value is not None:
             found.append(Money(value / 100, "USD", False, match.start(), match.end(), match.group(0)))
+    # "1.4% + 20p per transaction": pence
+    for match in PENCE_RE.finditer(text):
+        if not any(m.start <= match.start() < m.end for m in found):
+            found.append(
+                Money(Decimal(match.group("n")) / 100, "GBP", False, match.start(), match.end(), match.group(0))
+            )
     return sorted(found, key=lambda money: money.start)
 
 
+PENCE_RE = re.compile(r"(?<![\w.,$€£¥])(?P<n>\d{1,2})p(?=\s+(?:per|each|a|for each)\b)")
 CENTS_RE = re.compile(r"(?<![\w.,$€£¥])(?P<n>\d{1,3}(?:[.,]\d+)?)\s?(?:¢|cents?\b)", re.I)
 
 
@@ -350,7 +357,26 @@ def find_dates(text: str, *, day_first: bool = False) -> list[FoundDate]:
         except (ValueError, KeyError):
             continue
         found.append(FoundDate(value, match.start(), match.end(), ambiguous))
-    return found
+    # "the first day of October 2026", "the 15th day of March, 2027" (legal prose)
+    for match in ORDINAL_DAY_RE.finditer(text):
+        if any(f.start < match.end() and match.start() < f.end for f in found):
+            continue
+        day = ORDINAL_DAYS.get(match.group("d").lower()) or int(re.sub(r"\D", "", match.group("d")) or 0)
+        try:
+            value = date(int(match.group("y")), MONTHS[match.group("m").lower()], day)
+        except (ValueError, KeyError):
+            continue
+        found.append(FoundDate(value, match.start(), match.end(), False))
+    return sorted(found, key=lambda f: f.start)
+
+
+ORDINAL_DAYS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "fifteenth": 15, "last": 0}
+ORDINAL_DAY_RE = re.compile(
+    r"\b(?:the\s+)?(?P<d>first|second|third|fourth|fifth|fifteenth|\d{1,2}(?:st|nd|rd|th)?)\s+day\s+of\s+"
+    r"(?P<m>january|february|march|april|may|june|july|august|september|october|november|december)"
+    r"(?:,)?\s+(?P<y>\d{4})\b",
+    re.I,
+)
 
 
 # --- durations and cadences --------------------------------------------------------------------

@@ -395,8 +395,8 @@ class PricingReader:
             r"?:an?\s"
             r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
             r"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD |EUR |GBP |CHF ))|\s+and\s+(?=[a-z][\w -]{0,30}?\s(?:at|of"
-            r"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|USD|EUR|GBP|CHF|AUD|CAD|JPY))|,\s+(?=(?:a|an|the)\s+[a-z -]{0,30}"
-            r"(?:fee|charge|price)\s+of\s+)",
+            r"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|USD|EUR|GBP|CHF|AUD|CAD|JPY))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
+            r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)",
             text,
         )
         clauses: list[str] = []
@@ -411,7 +411,7 @@ class PricingReader:
             # the one before it ("..., billed monthly in advance").
             joins_rate = (
                 bool(p.find_percentages(previous, decimal_comma=self.dc))
-                and PERCENT_BASE_RE.search(previous)
+                and (PERCENT_BASE_RE.search(previous) or PERCENT_BASE_RE.search(piece))
                 and PER_EVENT_RE.search(piece)
                 and not MINIMUM_RE.search(piece)
             )
@@ -640,8 +640,9 @@ class PricingReader:
         """ "Support: 15% of the Platform Fee": a fixed fee computed from another one, with a warning."""
         named = re.search(
             r"\bof (?:the )?(?P<name>[\w -]{2,40}?)\s+(?:fee|charge|price|subscription)s?\b", clause, re.I
-        )
+        ) or re.search(r"\bof (?:the |each |every )?(?P<name>[\w -]{2,40}?)\s*(?:[.,;)]|$)", clause, re.I)
         if not named:
+            self.ex.rec.warn("lines", f"A percentage without a base (page {seg.page}): {clause[:100]!r}; check it.")
             return
         words = set(re.findall(r"[a-z]{3,}", named.group("name").lower()))
         base = next(
@@ -653,6 +654,7 @@ class PricingReader:
             None,
         )
         if base is None:
+            self.ex.rec.warn("lines", f"A percentage of a fee not found (page {seg.page}): {clause[:100]!r}; check it.")
             return
         line = Line("flat", {"amount": base.fields["amount"] * percent / 100}, seg)
         line.warnings.append(("amount", f"{percent}% of {base.description}: the amount is computed from it."))
@@ -734,7 +736,7 @@ class PricingReader:
             and not re.match(r"(?:one|single|flat|fixed|total|lump)", unit_word)
         ):
             counted = re.search(
-                rf"(?<![\d.,])(?P<n>{NUM})\s+(?:{re.escape(unit_word.rstrip('s'))}|"
+                rf"(?<![\d.,])(?P<n>{NUM})\s+(?:[a-z]{{4,}}\s+)?(?:{re.escape(unit_word.rstrip('s'))}|"
                 rf"{re.escape(unit.split()[-1].lower().rstrip('s'))})s?\b",
                 _mask_money(clause, moneys),
                 re.I,
@@ -780,6 +782,10 @@ class PricingReader:
             line = Line("flat", {"amount": amount}, seg)
             self._finish(line, clause, flat=True)
             return
+        # a price the vocabulary does not place: said, not silently dropped
+        self.ex.rec.warn(
+            "lines", f"A price not read as a charge (page {seg.page}): {clause[:100]!r}; add it if it is one."
+        )
 
     def _priced_per_subject(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
         """ "Each connected vehicle is charged at EUR 12,50 per month": a recurring price per counted
@@ -877,6 +883,17 @@ class PricingReader:
         ):
             # "Digital loans are charged at $0.35 each": the subject is the unit.
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=subject.group("u"))
+            self._finish(line, clause)
+            return True
+        each_label = re.match(
+            r"^\s*(?:each|every|per|for each)\s+(?P<u>[A-Za-z][\w-]*(?:\s[A-Za-z][\w-]*){0,2})\s*"
+            r"(?::|-|is|costs?|at)\s*$",
+            clause[: money.start],
+            re.I,
+        )
+        if each_label and not p.find_cadence(each_label.group("u")):
+            # "Each background check: $12.50": priced per the thing named
+            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=each_label.group("u"))
             self._finish(line, clause)
             return True
         return False

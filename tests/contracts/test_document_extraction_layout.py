@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -29,9 +30,11 @@ def _batch(folder: str) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "path", _batch("batch_k") + _batch("batch_l") + _batch("batch_m") + _batch("batch_n"), ids=lambda p: p.stem
+    "path",
+    _batch("batch_k") + _batch("batch_l") + _batch("batch_m") + _batch("batch_n") + _batch("batch_o"),
+    ids=lambda p: p.stem,
 )
-def test_blind_batches_k_to_n_field_f1(path: Path) -> None:
+def test_blind_batches_k_to_o_field_f1(path: Path) -> None:
     expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
     result = extract(read_document(path.read_bytes(), path.name))
     assert score_extraction(expected, result.data).f1 >= 0.9
@@ -232,3 +235,55 @@ def test_scanned_pages_inside_a_typed_pdf_are_a_warning() -> None:
     result = extract(read_document(_pdf_pages([typed, None]), "mixed.pdf"))
     assert result.data["lines"][0]["amount"] == "300.00"
     assert any(w["field"] == "document" and "2" in w["message"] for w in result.warnings)
+
+
+# -- batch O --------------------------------------------------------------------------------------
+
+
+def test_legal_prose_dates_amounts_in_words_and_a_second_fee_after_and() -> None:
+    data = _text(
+        'Agreement between Vendor Inc. (hereinafter "Provider") and Westbrook District (hereinafter "Customer").\n\n'
+        "The subscription shall commence on the first day of October 2026 and continue for a period of three (3) "
+        "years.\n\nCustomer shall pay a subscription fee of Nine Thousand Dollars (US$9,000.00) per annum, payable "
+        "annually in advance, and a one-time implementation fee of Two Thousand Dollars (US$2,000.00).\n"
+    )
+    assert (data["start_date"], data["end_date"]) == ("2026-10-01", "2029-10-01")
+    assert sorted((line["charge_model"], line["amount"]) for line in data["lines"]) == [
+        ("flat", "9000.00"),
+        ("one_time", "2000.00"),
+    ]
+
+
+def test_each_named_thing_priced_is_usage_and_services_start() -> None:
+    data = _text(
+        "Client: Screen Co\n\nServices start April 1, 2027.\n\n"
+        "Each background check: $12.50. Each drug screen: $31.00.\n\nScreenings are billed quarterly in arrears.\n"
+    )
+    assert data["start_date"] == "2027-04-01"
+    assert [(line["charge_model"], Decimal(line["unit_price"])) for line in data["lines"]] == [
+        ("per_unit", Decimal("12.50")),
+        ("per_unit", Decimal("31.00")),
+    ]
+
+
+def test_pence_fixed_fee_and_tacit_renewal() -> None:
+    data = _text(
+        "Customer: Marigold Ltd\nStart date: 1 May 2027. Term: 12 months, tacitly renewed year by year.\n\n"
+        "Card payments: 1.4% + 20p per transaction, invoiced monthly.\n"
+    )
+    (line,) = data["lines"]
+    assert (line["charge_model"], line["rate"], line["fixed_fee"]) == ("percentage", "1.4", "0.20")
+    assert data["end_date"] is None
+
+
+def test_a_percentage_of_a_named_fee_and_a_price_left_unread_is_a_warning() -> None:
+    result = extract(
+        read_document(
+            b"Renter: Events Co\nStart date: 2026-06-06\n\nRental: $450 per week, invoiced weekly in advance.\n\n"
+            b"Damage waiver: 10% of the weekly rental.\n\nThe gadget: $12.\n",
+            "rental.txt",
+        )
+    )
+    waiver = result.data["lines"][1]
+    assert (waiver["amount"], waiver["billing_interval"]) == ("45.00", "week")
+    assert any(w["field"] == "lines" and "$12" in w["message"] for w in result.warnings)
