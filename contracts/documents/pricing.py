@@ -641,8 +641,9 @@ class PricingReader:
         named = re.search(
             r"\bof (?:the )?(?P<name>[\w -]{2,40}?)\s+(?:fee|charge|price|subscription)s?\b", clause, re.I
         ) or re.search(r"\bof (?:the |each |every )?(?P<name>[\w -]{2,40}?)\s*(?:[.,;)]|$)", clause, re.I)
-        if not named:
+        if not named and not re.search(r"(?i)\b(?:gst|vat|tax|taxes|iva|mwst|ust|tva)\b", clause):
             self.ex.rec.warn("lines", f"A percentage without a base (page {seg.page}): {clause[:100]!r}; check it.")
+        if not named:
             return
         words = set(re.findall(r"[a-z]{3,}", named.group("name").lower()))
         base = next(
