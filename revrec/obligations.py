@@ -230,7 +230,7 @@ def _with_usage(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def _engine_input(revenue_contract: RevenueContract) -> dict[str, Any]:
+def engine_input(revenue_contract: RevenueContract) -> dict[str, Any]:
     modifications = [
         {
             **m.change,
@@ -249,7 +249,7 @@ def revenue_contract_derive(*, revenue_contract_id: int, rule: str = "revrec.der
     """Re-derive obligations, allocations and planned schedules from inception + modifications,
     with the preview's pure functions. Obligations removed by a modification stay, inactive."""
     revenue_contract = RevenueContract.objects.select_for_update().get(pk=revenue_contract_id)
-    body = _engine_input(revenue_contract)
+    body = engine_input(revenue_contract)
     if not body["obligations"] and not any(m.get("add_obligations") for m in body["modifications"]):
         return revenue_contract  # nothing promised yet that earns revenue (e.g. only prepaid credit)
     try:
@@ -458,6 +458,9 @@ def revenue_modification_record(*, amendment_id: int) -> RevenueModification:
         outcome={"treatment": treatment, "reason": reason},
     )
     revenue_contract_derive(revenue_contract_id=revenue_contract.pk, rule="revrec.modification")
+    from .allocation_postings import revenue_catch_up_post
+
+    revenue_catch_up_post(modification_id=modification.pk)
     return modification
 
 
@@ -481,6 +484,9 @@ def revenue_modification_treatment_set(*, modification_id: int, treatment: str, 
         outcome={"from": previous, "to": treatment},
     )
     revenue_contract_derive(revenue_contract_id=modification.revenue_contract_id, rule="revrec.modification_override")
+    from .allocation_postings import revenue_catch_up_post
+
+    revenue_catch_up_post(modification_id=modification.pk)
     return modification
 
 

@@ -14,14 +14,16 @@ from ledger.choices import AccountCode
 from ledger.models import JournalLine
 
 ZERO = Decimal(0)
+ALLOCATION_PREFIX = "revenue_allocation:"  # revrec.allocation_postings
 
 
 @dataclass
 class WaterfallRow:
     """One month of deferred revenue for a customer (or all): closing = opening + billed -
     recognised - credited. ``billed``: invoiced in advance of the service (Cr Deferred revenue);
-    ``recognised``: earned (Dr Deferred revenue on revenue entries); ``credited``: taken off by
-    credit notes and voids (the other Dr Deferred revenue)."""
+    ``recognised``: earned (Dr Deferred revenue on revenue entries, and the contract liability
+    side of the postings to the allocated schedules, net); ``credited``: taken off by credit notes
+    and voids (the other Dr Deferred revenue)."""
 
     month: str
     currency: str
@@ -79,6 +81,11 @@ def deferred_revenue_waterfall(*, start: date, end: date, by_customer: bool = Tr
             continue
         month = entry_date.strftime("%Y-%m")
         row = rows.setdefault((month, currency, who), WaterfallRow(month, currency, who))
+        if source_key.startswith(ALLOCATION_PREFIX):
+            # Bringing revenue to the allocated schedules: more revenue uses deferred revenue up,
+            # less revenue leaves it deferred (a negative recognition), never a billing.
+            row.recognised += debit - credit
+            continue
         row.billed += credit
         if source_key.startswith("revenue:"):
             row.recognised += debit

@@ -55,6 +55,31 @@ def _setup_fee_term(invoice: Invoice, line) -> tuple[date, date] | None:  # type
     return (contract.start_date, end) if end > contract.start_date else None
 
 
+def invoice_line_revenue_rows(invoice: Invoice, line) -> tuple[str, list[tuple[date, date, Decimal]]]:  # type: ignore[no-untyped-def]
+    """The billing-based revenue schedule of an invoice line: its pattern and its slices
+    ``(start, end, amount)``. Ratable lines are split by day over their service period (a set-up
+    fee over the contract term); the others are one slice. Pure given the line and invoice, so
+    ``revrec.allocation_postings`` recomputes exactly what ``revenue_schedule_build`` scheduled."""
+    pattern = _pattern(line)
+    setup_term = _setup_fee_term(invoice, line)
+    if setup_term is not None:
+        # A set-up fee is not distinct from the service: recognised over the contract term.
+        rows = ratable_schedule(line.amount, start=setup_term[0], end=setup_term[1], currency=invoice.currency)
+        return RecognitionPattern.RATABLE, rows
+    if pattern == RecognitionPattern.RATABLE:
+        rows = ratable_schedule(line.amount, start=line.period_start, end=line.period_end, currency=invoice.currency)
+        return pattern, rows
+    return pattern, [(line.period_start, line.period_end, line.amount)]
+
+
+def billing_based_recognition_date(pattern: str, end: date, issue_date: date) -> date:
+    """The day a billing-based slice is recognised: at issue when earned by then (or not ratable),
+    else on its last day (``revenue_recognize_due``)."""
+    if pattern != RecognitionPattern.RATABLE or end <= issue_date:
+        return issue_date
+    return end - timedelta(days=1)
+
+
 @transaction.atomic
 def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
     """Schedule the revenue of an issued invoice and post its issue entry.
@@ -72,18 +97,7 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
     for line in invoice.lines.all():
         if line.amount == ZERO:
             continue
-        pattern = _pattern(line)
-        setup_term = _setup_fee_term(invoice, line)
-        if setup_term is not None:
-            # A set-up fee is not distinct from the service: recognised over the contract term.
-            pattern = RecognitionPattern.RATABLE
-            rows = ratable_schedule(line.amount, start=setup_term[0], end=setup_term[1], currency=invoice.currency)
-        elif pattern == RecognitionPattern.RATABLE:
-            rows = ratable_schedule(
-                line.amount, start=line.period_start, end=line.period_end, currency=invoice.currency
-            )
-        else:
-            rows = [(line.period_start, line.period_end, line.amount)]
+        pattern, rows = invoice_line_revenue_rows(invoice, line)
         for start, end, amount in rows:
             earned = pattern != RecognitionPattern.RATABLE or end <= issue_date
             if _is_prepaid_purchase(line):
@@ -393,15 +407,19 @@ def revenue_credit_note_apply(*, credit_note_id: int) -> JournalEntry:
 
 
 def revenue_month_end(*, month: date) -> dict[str, int]:
-    """Complete a month's revenue: recognise every ratable slice that ended by the month's end and
-    accrue the usage earned in it and not yet invoiced. Idempotent."""
+    """Complete a month's revenue: recognise every ratable slice that ended by the month's end,
+    accrue the usage earned in it and not yet invoiced, and bring each fixed-term contract's revenue
+    to its allocated schedules (``revrec.allocation_postings``). Idempotent."""
     from .accruals import revenue_usage_accrue
+
+    from .allocation_postings import revenue_allocation_post_month
 
     first = month.replace(day=1)
     next_month = (first + timedelta(days=32)).replace(day=1)
     return {
         "recognised": revenue_recognize_due(as_of=next_month),
         "usage_accrued": len(revenue_usage_accrue(month=first)),
+        "allocation_posted": len(revenue_allocation_post_month(month=first)),
     }
 
 
