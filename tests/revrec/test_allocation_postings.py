@@ -163,3 +163,78 @@ def test_closing_a_month_posts_the_allocation_and_the_trial_balance_shows_the_co
     usd = {row["account"]: row["balance"] for row in rows if row["balance"]}
     assert usd == {"1100": D("220.00"), "1150": D("237.22"), "4000": D("-457.22")}
     assert sum(usd.values()) == 0
+
+
+def _implementation_contract():
+    from revrec.obligations import revenue_contract_ensure
+
+    contract = ContractFactory(start_date=dt.date(2026, 1, 1), end_date=dt.date(2027, 1, 1))
+    ContractLine.objects.create(contract=contract, code="platform", description="Platform", charge_model="flat",
+                                amount=D("100.00"), billing_timing="in_advance")
+    ContractLine.objects.create(contract=contract, code="setup", description="Implementation", charge_model="one_time",
+                                amount=D("1200.00"), billing_timing="in_advance")
+    revenue_contract_ensure(contract_id=contract.pk)
+    return contract
+
+
+def test_catch_up_is_posted_in_the_month_of_the_modification_and_an_override_reverses_it():
+    from contracts.services import amendment_apply, amendment_approve, amendment_create
+    from revrec.models import RevenueModification
+    from revrec.obligations import revenue_modification_record, revenue_modification_treatment_set
+
+    contract = _implementation_contract()
+    # On July 1 a second implementation phase (600.00) is added: not distinct from the first, which
+    # is partly performed, so by default a cumulative catch-up (ASC 606-10-25-13b).
+    amendment = amendment_create(contract=contract, effective_date=dt.date(2026, 7, 1), changes=[
+        {"type": "end_line", "line": "setup"},
+        {"type": "add_line", "line_data": {"code": "setup2", "description": "Implementation phase 2",
+                                           "charge_model": "one_time", "amount": "600.00",
+                                           "billing_timing": "in_advance"}}])
+    amendment_approve(amendment_id=amendment.pk, actor="admin")
+    amendment_apply(amendment_id=amendment.pk)
+    modification = revenue_modification_record(amendment_id=amendment.pk)
+    assert modification.treatment == "cumulative_catch_up"
+    # Replayed from inception, phase 2 is earned over the year by day; January to June would have
+    # earned 50.96 + 46.03 + 50.96 + 49.32 + 50.96 + 49.32 = 297.55, booked at once on July 1.
+    posting = RevenueAllocationPosting.objects.get(modification=modification)
+    assert (posting.reason, posting.amount, posting.entry_date) == ("catch_up", D("297.55"), dt.date(2026, 7, 1))
+    entry = JournalEntry.objects.get(source_key=posting.journal_source_key)
+    assert entry.entry_date == dt.date(2026, 7, 1)
+    assert sorted((line.account.code, line.debit, line.credit) for line in entry.lines.all()) == [
+        ("1150", D("297.55"), D("0")), ("4000", D("0"), D("297.55"))]
+    event = AuditEvent.objects.get(action="modification_catch_up_posted")
+    assert event.inputs["treatment"] == event.inputs["default_treatment"] == "cumulative_catch_up"
+    assert event.inputs["catch_up"] == {"setup2": "297.55"}
+    assert (event.outcome["posted"], event.outcome["entry_date"]) == ("297.55", "2026-07-01")
+    assert revenue_modification_record(amendment_id=amendment.pk) == modification
+    assert RevenueAllocationPosting.objects.count() == 1  # once
+
+    # A billing admin decides it is prospective: the catch-up is reversed, in the same month.
+    revenue_modification_treatment_set(modification_id=modification.pk, treatment="prospective", actor="admin")
+    reversal = RevenueAllocationPosting.objects.filter(modification=modification).latest("id")
+    assert (reversal.amount, reversal.contract_asset, reversal.entry_date) == (
+        D("-297.55"), D("-297.55"), dt.date(2026, 7, 1))
+    assert _balance("1150") == D("0") and _balance("4000") == D("0")
+    assert RevenueModification.objects.get().treatment == "prospective"
+    assert AuditEvent.objects.filter(action="modification_catch_up_posted").count() == 2
+
+
+def test_catch_up_into_a_closed_month_lands_in_the_next_open_one_with_a_note():
+    from contracts.services import amendment_apply, amendment_approve, amendment_create
+    from ledger.services import period_close
+    from revrec.obligations import revenue_modification_record
+
+    contract = _implementation_contract()
+    period_close(month=dt.date(2026, 7, 1), actor="cfo")
+    amendment = amendment_create(contract=contract, effective_date=dt.date(2026, 7, 1), changes=[
+        {"type": "end_line", "line": "setup"},
+        {"type": "add_line", "line_data": {"code": "setup2", "description": "Implementation phase 2",
+                                           "charge_model": "one_time", "amount": "600.00",
+                                           "billing_timing": "in_advance"}}])
+    amendment_approve(amendment_id=amendment.pk, actor="admin")
+    amendment_apply(amendment_id=amendment.pk)
+    modification = revenue_modification_record(amendment_id=amendment.pk)
+    posting = RevenueAllocationPosting.objects.get(modification=modification)
+    assert (posting.period, posting.entry_date) == (dt.date(2026, 7, 1), dt.date(2026, 8, 1))
+    entry = JournalEntry.objects.get(source_key=posting.journal_source_key)
+    assert entry.memo.endswith("[belongs to 2026-07-01, period 2026-07 closed]")
