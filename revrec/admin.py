@@ -24,6 +24,7 @@ from ledger.services import PeriodCloseError, trial_balance
 from .models import (
     ObligationScheduleEntry,
     PerformanceObligation,
+    RevenueAllocationPosting,
     RevenueContract,
     RevenueModification,
     RevenueScheduleEntry,
@@ -35,7 +36,7 @@ from .obligations import (
     revenue_contract_derive,
     revenue_modification_treatment_set,
 )
-from .selectors import deferred_revenue_waterfall, obligation_deferred_balances
+from .selectors import deferred_revenue_waterfall, obligation_roll_forward
 from .services import revenue_period_close
 
 
@@ -104,13 +105,23 @@ class ModificationInline(ReadOnlyInlineMixin, admin.TabularInline):
     extra = 0
 
 
+class AllocationPostingInline(ReadOnlyInlineMixin, admin.TabularInline):
+    """The journal entries that bring the contract's revenue to its allocated schedules."""
+
+    model = RevenueAllocationPosting
+    fields = ("period", "entry_date", "reason", "modification", "amount", "contract_asset", "contract_liability",
+              "position_after", "journal_source_key")
+    readonly_fields = fields
+    extra = 0
+
+
 @admin.register(RevenueContract)
 class RevenueContractAdmin(ReadOnlyHistoryAdmin):
     list_display = ("contract", "currency", "transaction_price", "derived_at")
     search_fields = ("contract__external_id", "contract__customer__name")
     fields = ("contract", "currency", "transaction_price", "derived_at", "records")
     readonly_fields = fields
-    inlines = (ObligationInline, ModificationInline)
+    inlines = (ObligationInline, ModificationInline, AllocationPostingInline)
     actions = ("rederive",)
 
     @admin.display(description="Related")
@@ -318,13 +329,17 @@ class ClosedPeriodAdmin(HistoryAdmin):
             start = end = today.replace(day=1)
             error = "Months must be YYYY-MM."
         if request.GET.get("by") == "obligation":
-            balances = obligation_deferred_balances(as_of=end)
+            roll = [list(r.as_dict().values()) for r in obligation_roll_forward(start=start, end=end)]
             return self._report(
-                request, title="Deferred revenue by obligation",
-                intro=f"Billed and not yet recognised, per customer and obligation, before {end:%Y-%m-%d}.",
-                headers=["customer", "currency", "obligation", "deferred"],
-                rows=[[b["customer"], b["currency"], b["obligation"], b["deferred"]] for b in balances],
-                params=[("to", end.strftime("%Y-%m")), ("by", "obligation")], error=error,
+                request, title="Roll-forward by performance obligation",
+                intro="Per obligation and month: opening, billed, credited, recognised (the allocated schedule "
+                      "of a fixed-term contract) and closing; a positive closing is a contract liability "
+                      "(deferred revenue), a negative one a contract asset.",
+                headers=["month", "currency", "customer", "contract", "obligation", "opening", "billed", "credited",
+                         "recognised", "closing"],
+                rows=roll,
+                params=[("from", start.strftime("%Y-%m")), ("to", end.strftime("%Y-%m")), ("by", "obligation")],
+                error=error,
             )
         by_customer = request.GET.get("by", "customer") == "customer"
         rows = [list(r.as_dict().values()) for r in deferred_revenue_waterfall(start=start, end=end,

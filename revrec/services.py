@@ -411,7 +411,6 @@ def revenue_month_end(*, month: date) -> dict[str, int]:
     accrue the usage earned in it and not yet invoiced, and bring each fixed-term contract's revenue
     to its allocated schedules (``revrec.allocation_postings``). Idempotent."""
     from .accruals import revenue_usage_accrue
-
     from .allocation_postings import revenue_allocation_post_month
 
     first = month.replace(day=1)

@@ -20,7 +20,7 @@ from ledger.models import JournalEntry, JournalLine
 from ledger.services import trial_balance
 from revrec.allocation_postings import revenue_allocation_post
 from revrec.models import RevenueAllocationPosting, RevenueContract, StandaloneSellingPrice
-from revrec.selectors import deferred_revenue_waterfall
+from revrec.selectors import deferred_revenue_waterfall, obligation_roll_forward
 from revrec.services import revenue_month_end, revenue_period_close
 from tests.factories import ContractFactory
 
@@ -101,6 +101,39 @@ def test_discounted_device_gets_its_relative_ssp_share_in_the_journal(django_cap
     # Billings still go through AR and deferred revenue: 220.00 + 100.00 billed, nothing paid.
     assert _balance("1100") == D("320.00")
     assert AuditEvent.objects.filter(action="revenue_allocation_posted").count() == 2
+
+    # Per obligation: the device is a contract asset (revenue ahead of billing), support a liability.
+    roll = {(r.month, r.obligation): r for r in obligation_roll_forward(start=dt.date(2026, 1, 1),
+                                                                        end=dt.date(2026, 2, 1))}
+    device, support = roll[("2026-01", "device")], roll[("2026-01", "support")]
+    assert (device.billed, device.recognised, device.closing) == (D("120.00"), D("377.14"), D("-257.14"))
+    assert (support.billed, support.recognised, support.closing) == (D("100.00"), D("80.08"), D("19.92"))
+    support = roll[("2026-02", "support")]
+    assert (support.opening, support.billed, support.recognised, support.closing) == (
+        D("19.92"), D("100.00"), D("72.33"), D("47.59"))
+    assert roll[("2026-02", "device")].closing == D("-257.14")
+    # The obligations net to the ledger: contract asset 209.55, no deferred revenue left.
+    assert sum(r.closing for (m, _o), r in roll.items() if m == "2026-02") == -_balance("1150") - _balance("2100")
+
+
+def test_the_roll_forward_by_obligation_is_in_the_admin_and_as_csv(client, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import User
+
+    contract = _device_bundle()
+    _bill(contract, dt.date(2026, 1, 1), django_capture_on_commit_callbacks)
+    revenue_month_end(month=dt.date(2026, 1, 1))
+    client.force_login(User.objects.create_superuser("cfo", "cfo@example.test", "x"))
+    url = "/admin/ledger/closedperiod/waterfall/"
+    page = client.get(url, {"from": "2026-01", "to": "2026-01", "by": "obligation"})
+    assert page.status_code == 200
+    assert "-257.14" in page.content.decode()
+    csv = client.get(url, {"from": "2026-01", "to": "2026-01", "by": "obligation", "format": "csv"})
+    lines = csv.content.decode().splitlines()
+    assert lines[0] == "month,currency,customer,contract,obligation,opening,billed,credited,recognised,closing"
+    assert sorted(lines[1:]) == [
+        f"2026-01,USD,{contract.customer.external_id},{contract.external_id},device,0.00,120.00,0.00,377.14,-257.14",
+        f"2026-01,USD,{contract.customer.external_id},{contract.external_id},support,0.00,100.00,0.00,80.08,19.92",
+    ]
 
 
 def test_setup_fee_not_distinct_is_spread_over_the_term_with_the_subscription(django_capture_on_commit_callbacks):
@@ -214,7 +247,8 @@ def test_catch_up_is_posted_in_the_month_of_the_modification_and_an_override_rev
     reversal = RevenueAllocationPosting.objects.filter(modification=modification).latest("id")
     assert (reversal.amount, reversal.contract_asset, reversal.entry_date) == (
         D("-297.55"), D("-297.55"), dt.date(2026, 7, 1))
-    assert _balance("1150") == D("0") and _balance("4000") == D("0")
+    assert _balance("1150") == D("0")
+    assert _balance("4000") == D("0")
     assert RevenueModification.objects.get().treatment == "prospective"
     assert AuditEvent.objects.filter(action="modification_catch_up_posted").count() == 2
 
