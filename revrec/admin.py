@@ -19,7 +19,7 @@ from django.utils.http import urlencode
 from audit.admin import HistoryAdmin, ReadOnlyHistoryAdmin, ReadOnlyInlineMixin, audit_trail_link
 from invoicing.admin.common import money
 from ledger.models import ClosedPeriod
-from ledger.services import PeriodCloseError, trial_balance
+from ledger.services import PeriodCloseError, period_reopen, trial_balance
 
 from .models import (
     ObligationScheduleEntry,
@@ -228,13 +228,46 @@ class ClosedPeriodForm(forms.ModelForm):
         return month
 
 
+class ReopenPeriodForm(forms.Form):
+    reason = forms.CharField(max_length=300, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+                             help_text="Why the month is reopened (kept in the audit log).")
+
+
 @admin.register(ClosedPeriod)
 class ClosedPeriodAdmin(HistoryAdmin):
     """Close a month (CFO or billing admin: ``ledger.close_period``): revenue due is recognised and
-    usage accrued first; later postings dated in it land in the next open month with a note."""
+    usage accrued first; later postings dated in it land in the next open month with a note. The CFO
+    (``ledger.reopen_period``) can reopen the latest closed month, with a reason."""
 
     form = ClosedPeriodForm
-    list_display = ("month", "closed_by", "closed_at", "note")
+    list_display = ("month", "closed_by", "closed_at", "note", "reopen_link")
+
+    @admin.display(description="Reopen")
+    def reopen_link(self, obj: ClosedPeriod) -> str:
+        from django.utils.html import format_html
+
+        return format_html('<a href="{}/reopen/">Reopen…</a>', obj.pk)
+
+    def reopen_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        if not request.user.has_perm("ledger.reopen_period"):
+            raise PermissionDenied
+        period = ClosedPeriod.objects.filter(pk=object_id).first()
+        if period is None:
+            messages.error(request, "That month is not closed.")
+            return HttpResponseRedirect("../../")
+        form = ReopenPeriodForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                period_reopen(month=period.month, actor=request.user.get_username(),
+                              reason=form.cleaned_data["reason"])
+            except PeriodCloseError as exc:
+                messages.error(request, str(exc))
+                return HttpResponseRedirect("../../")
+            messages.success(request, f"{period.month:%Y-%m} reopened.")
+            return HttpResponseRedirect("../../")
+        context = {**self.admin_site.each_context(request), "title": f"Reopen {period.month:%Y-%m}",
+                   "form": form, "period": period, "opts": self.model._meta}
+        return TemplateResponse(request, "admin/revrec/reopen_period.html", context)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("ledger.close_period")
@@ -268,6 +301,8 @@ class ClosedPeriodAdmin(HistoryAdmin):
             path("trial-balance/", self.admin_site.admin_view(self.trial_balance_view),
                  name="ledger_closedperiod_trial_balance"),
             path("waterfall/", self.admin_site.admin_view(self.waterfall_view), name="revrec_waterfall"),
+            path("<path:object_id>/reopen/", self.admin_site.admin_view(self.reopen_view),
+                 name="ledger_closedperiod_reopen"),
             *super().get_urls(),
         ]
 
