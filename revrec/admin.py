@@ -33,6 +33,8 @@ from .models import (
 )
 from .obligations import (
     performance_obligation_group_set,
+    performance_obligation_unbundle,
+    performance_obligations_bundle,
     revenue_contract_derive,
     revenue_modification_treatment_set,
 )
@@ -161,6 +163,40 @@ class PerformanceObligationAdmin(HistoryAdmin):
               "discount_group", "allocated_amount", "currency", "is_active")
     readonly_fields = tuple(f for f in fields if f != "discount_group")
     inlines = (ScheduleInline,)
+    actions = ("bundle", "unbundle")
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        if not request.user.has_perm("revrec.change_performanceobligation"):
+            actions.pop("bundle", None)
+            actions.pop("unbundle", None)
+        return actions
+
+    @admin.action(description="Bundle the selected obligations of one contract into one obligation")
+    def bundle(self, request: HttpRequest, queryset: QuerySet[PerformanceObligation]) -> None:
+        plans = set(queryset.values_list("revenue_contract_id", flat=True))
+        if len(plans) != 1:
+            self.message_user(request, "Pick obligations of one contract.", messages.ERROR)
+            return
+        try:
+            bundled = performance_obligations_bundle(
+                revenue_contract_id=plans.pop(), codes=list(queryset.values_list("code", flat=True)),
+                actor=request.user.get_username(),
+            )
+        except ValueError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        self.message_user(request, f"Bundled into {bundled.code}: allocated {bundled.allocated_amount}.")
+
+    @admin.action(description="Split the selected bundles back into their lines' obligations")
+    def unbundle(self, request: HttpRequest, queryset: QuerySet[PerformanceObligation]) -> None:
+        for obligation in queryset:
+            try:
+                performance_obligation_unbundle(obligation_id=obligation.pk, actor=request.user.get_username())
+            except ValueError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                return
+        self.message_user(request, f"{queryset.count()} bundle(s) split.")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -272,3 +272,38 @@ def test_catch_up_into_a_closed_month_lands_in_the_next_open_one_with_a_note():
     assert (posting.period, posting.entry_date) == (dt.date(2026, 7, 1), dt.date(2026, 8, 1))
     entry = JournalEntry.objects.get(source_key=posting.journal_source_key)
     assert entry.memo.endswith("[belongs to 2026-07-01, period 2026-07 closed]")
+
+
+def test_a_bundle_of_lines_is_one_obligation_recognised_over_the_service(client, django_capture_on_commit_callbacks):
+    from django.contrib.auth.models import Group, User
+
+    from access import roles
+    from revrec.models import PerformanceObligation
+
+    contract = _device_bundle()
+    _bill(contract, dt.date(2026, 1, 1), django_capture_on_commit_callbacks)
+    plan = RevenueContract.objects.get(contract=contract)
+    # The device only works with the support service: a billing admin bundles them in the admin.
+    admin_user = User.objects.create_user(username="billing-admin", password="x", is_staff=True)
+    admin_user.groups.add(Group.objects.get(name=roles.BILLING_ADMIN))
+    client.force_login(admin_user)
+    response = client.post("/admin/revrec/performanceobligation/", {
+        "action": "bundle", "_selected_action": [o.pk for o in plan.obligations.all()]})
+    assert response.status_code == 302
+    bundle = PerformanceObligation.objects.get(revenue_contract=plan)
+    assert (bundle.code, bundle.kind, bundle.ssp, bundle.allocated_amount) == (
+        "support+device", "ratable", D("1680.00"), D("1320.00"))
+    assert (bundle.start, bundle.end) == (dt.date(2026, 1, 1), dt.date(2027, 1, 1))
+    assert AuditEvent.objects.get(action="obligations_bundled").actor == "billing-admin"
+
+    revenue_month_end(month=dt.date(2026, 1, 1))
+    # One obligation over the year: 1,320 x 31/365 = 112.11 in January; the device is no longer
+    # revenue on delivery. Billing-based 220.00: 107.89 stays deferred (a contract liability).
+    assert _revenue(dt.date(2026, 1, 1), dt.date(2026, 1, 31)) == D("112.11")
+    posting = RevenueAllocationPosting.objects.get()
+    assert (posting.amount, posting.contract_asset, posting.contract_liability) == (
+        D("-107.89"), D("0"), D("107.89"))
+
+    client.post("/admin/revrec/performanceobligation/", {"action": "unbundle", "_selected_action": [bundle.pk]})
+    assert {o.code: o.allocated_amount for o in plan.obligations.all()} == {
+        "support": D("942.86"), "device": D("377.14")}
