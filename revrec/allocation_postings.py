@@ -94,6 +94,15 @@ def revenue_to_date(plan: RevenueContract, *, before: date) -> dict[str, dict[st
     return out
 
 
+def position_move(before: Decimal, amount: Decimal) -> tuple[Decimal, Decimal]:
+    """How moving a contract's position by ``amount`` moves its two sides: (change of the contract
+    asset, a debit when positive; change of the contract liability, a credit when positive). The
+    asset is the positive part of the position, the liability the negative part, so
+    asset - liability == amount and the entry Dr asset / Cr liability / Cr Revenue amount balances."""
+    after = before + amount
+    return max(after, ZERO) - max(before, ZERO), max(-after, ZERO) - max(-before, ZERO)
+
+
 def _posted(plan: RevenueContract, **filters: Any) -> Decimal:
     return sum(plan.allocation_postings.filter(**filters).values_list("amount", flat=True), ZERO)
 
@@ -111,8 +120,7 @@ def _post(
 ) -> RevenueAllocationPosting:
     before = _posted(plan)
     after = before + amount
-    asset = max(after, ZERO) - max(before, ZERO)
-    liability = max(-after, ZERO) - max(-before, ZERO)
+    asset, liability = position_move(before, amount)
     posting = RevenueAllocationPosting.objects.create(
         revenue_contract=plan,
         period=period,
