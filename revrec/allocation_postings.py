@@ -36,6 +36,7 @@ from ledger.choices import AccountCode
 from ledger.services import journal_entry_post, signed
 
 from .asc606.money import money_str
+from .billing_schedules import ISSUED, billing_based_recognition_date, invoice_line_revenue_rows
 from .models import (
     AllocationPostingReason,
     ModificationTreatment,
@@ -46,7 +47,6 @@ from .models import (
     RevenueContract,
     RevenueModification,
 )
-from .services import ISSUED, billing_based_recognition_date, invoice_line_revenue_rows
 
 ZERO = Decimal(0)
 
@@ -218,7 +218,7 @@ def _catch_up_of(plan: RevenueContract, modification: RevenueModification) -> di
     """The engine's cumulative catch-up per obligation for this modification (empty unless it is
     treated as a cumulative catch-up)."""
     from .asc606 import RevenueInputError, compute, parse_contract_input
-    from .obligations import engine_input
+    from .plan_input import engine_input
 
     if modification.treatment != ModificationTreatment.CUMULATIVE_CATCH_UP:
         return {}

@@ -32,14 +32,10 @@ from .models import (
     RevenueModification,
     StandaloneSellingPrice,
 )
+from .plan_input import engine_input
+from .policy import OPEN_ENDED_HORIZON, SETUP_WORDS
 
 ZERO = Decimal(0)
-# An open-ended (evergreen) contract is planned over this horizon from its start; it is re-derived
-# when an amendment sets an end.
-OPEN_ENDED_HORIZON = relativedelta(months=12)
-# One-time lines with these words are set-up / implementation fees: not distinct from the service,
-# so recognised over the contract term (a billing admin can change an obligation's kind).
-SETUP_WORDS = ("setup", "set-up", "set up", "implementation", "onboarding")
 
 
 def ssp_lookup(*, product_code: str, currency: str, on: dt.date) -> StandaloneSellingPrice | None:
@@ -204,44 +200,6 @@ def revenue_contract_ensure(*, contract_id: int, as_of: dt.datetime | None = Non
     )
     revenue_contract_derive(revenue_contract_id=revenue_contract.pk, rule="revrec.inception")
     return revenue_contract
-
-
-def _usage_amounts(line_ids: list[int]) -> dict[str, str]:
-    """Usage revenue per month from the books: what issued invoices recognised (by the month it was
-    earned in, accruals included) and what is accrued and not yet invoiced."""
-    from .models import RevenueScheduleEntry, UsageAccrual
-
-    months: dict[str, Decimal] = {}
-    entries = RevenueScheduleEntry.objects.filter(
-        invoice_line__contract_line_id__in=line_ids, is_cancelled=False, recognized_on__isnull=False
-    ).values_list("recognized_on", "amount")
-    accruals = UsageAccrual.objects.filter(contract_line_id__in=line_ids, reversed_on__isnull=True).values_list(
-        "accrued_on", "amount"
-    )
-    for on, amount in [*entries, *accruals]:
-        key = on.strftime("%Y-%m")
-        months[key] = months.get(key, ZERO) + amount
-    return {month: format(amount, "f") for month, amount in sorted(months.items())}
-
-
-def _with_usage(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [
-        {**r, "amounts": _usage_amounts(r.get("line_ids", []))} if r["kind"] == "usage" else r for r in records
-    ]
-
-
-def engine_input(revenue_contract: RevenueContract) -> dict[str, Any]:
-    modifications = [
-        {
-            **m.change,
-            "add_obligations": _with_usage(m.change.get("add_obligations", [])),
-            "effective": m.effective_date.isoformat(),
-            "treatment": m.treatment,
-        }
-        for m in revenue_contract.modifications.order_by("effective_date", "id")
-    ]
-    inception = revenue_contract.inception
-    return {**inception, "obligations": _with_usage(inception["obligations"]), "modifications": modifications}
 
 
 @transaction.atomic

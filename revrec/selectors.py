@@ -206,9 +206,9 @@ def _obligation_flows(plan, obligations, by_line: dict[int, str], *, first: date
     from invoicing.models import CreditNoteLine, InvoiceLine
 
     from .allocation_postings import allocation_applies
+    from .billing_schedules import ISSUED, billing_based_recognition_date, invoice_line_revenue_rows
     from .models import ObligationScheduleEntry, RecognitionPattern
     from .models import RevenueScheduleEntry as Entry
-    from .services import ISSUED, billing_based_recognition_date, invoice_line_revenue_rows
 
     flows: Flows = defaultdict(lambda: defaultdict(Decimal))
     fixed = allocation_applies(plan)

@@ -7,7 +7,6 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from audit.services import audit_record
-from invoicing.choices import InvoiceStatus, LineKind
 from invoicing.models import CreditGrant, CreditLedgerEntry, CreditLedgerKind, CreditNote, Invoice
 from ledger.choices import AccountCode
 from ledger.models import ClosedPeriod, JournalEntry, JournalLine
@@ -15,69 +14,10 @@ from ledger.services import journal_entry_post, signed
 from rating import round_money
 from rating.credit_allocation import allocate_pro_rata, split_earned_deferred
 
+from .billing_schedules import ISSUED, invoice_line_revenue_rows, is_prepaid_purchase
 from .models import RecognitionPattern, RevenueScheduleEntry
-from .schedules import ratable_schedule
 
 ZERO = Decimal(0)
-
-
-def _is_prepaid_purchase(line) -> bool:  # type: ignore[no-untyped-def]
-    """A prepaid credit purchase (or top-up): deferred at issue, recognised as the credit is drawn."""
-    return line.kind == LineKind.FIXED and line.price_snapshot.get("charge_model") == "prepaid_credit"
-
-
-def _pattern(line) -> str:  # type: ignore[no-untyped-def]
-    # Prepaid credit applied offsets the usage it paid for on the same invoice (both earned at
-    # issue); the consideration for it was the purchase, recognised by revenue_prepaid_recognize.
-    if line.kind in (LineKind.USAGE, LineKind.MINIMUM, LineKind.LATE_USAGE, LineKind.CREDIT):
-        return RecognitionPattern.AS_CONSUMED
-    if _is_prepaid_purchase(line):
-        return RecognitionPattern.AS_CONSUMED
-    if line.price_snapshot.get("charge_model") in ("one_time", "milestone"):
-        return RecognitionPattern.POINT_IN_TIME
-    return RecognitionPattern.RATABLE
-
-
-def _setup_fee_term(invoice: Invoice, line) -> tuple[date, date] | None:  # type: ignore[no-untyped-def]
-    """The contract term over which a one-time set-up / implementation / onboarding fee is earned
-    (the policy of revrec.obligations: such a fee is not a distinct service), or None."""
-    from .obligations import OPEN_ENDED_HORIZON, SETUP_WORDS
-
-    snapshot = line.price_snapshot
-    # A line a reviewer added by hand is a one-off charge for something delivered, not a contract term.
-    if snapshot.get("charge_model") != "one_time" or snapshot.get("added_in_review") or invoice.contract_id is None:
-        return None
-    text = f"{line.line_code} {line.description}".lower()
-    if not any(word in text for word in SETUP_WORDS):
-        return None
-    contract = invoice.contract
-    end = contract.end_date or contract.start_date + OPEN_ENDED_HORIZON
-    return (contract.start_date, end) if end > contract.start_date else None
-
-
-def invoice_line_revenue_rows(invoice: Invoice, line) -> tuple[str, list[tuple[date, date, Decimal]]]:  # type: ignore[no-untyped-def]
-    """The billing-based revenue schedule of an invoice line: its pattern and its slices
-    ``(start, end, amount)``. Ratable lines are split by day over their service period (a set-up
-    fee over the contract term); the others are one slice. Pure given the line and invoice, so
-    ``revrec.allocation_postings`` recomputes exactly what ``revenue_schedule_build`` scheduled."""
-    pattern = _pattern(line)
-    setup_term = _setup_fee_term(invoice, line)
-    if setup_term is not None:
-        # A set-up fee is not distinct from the service: recognised over the contract term.
-        rows = ratable_schedule(line.amount, start=setup_term[0], end=setup_term[1], currency=invoice.currency)
-        return RecognitionPattern.RATABLE, rows
-    if pattern == RecognitionPattern.RATABLE:
-        rows = ratable_schedule(line.amount, start=line.period_start, end=line.period_end, currency=invoice.currency)
-        return pattern, rows
-    return pattern, [(line.period_start, line.period_end, line.amount)]
-
-
-def billing_based_recognition_date(pattern: str, end: date, issue_date: date) -> date:
-    """The day a billing-based slice is recognised: at issue when earned by then (or not ratable),
-    else on its last day (``revenue_recognize_due``)."""
-    if pattern != RecognitionPattern.RATABLE or end <= issue_date:
-        return issue_date
-    return end - timedelta(days=1)
 
 
 @transaction.atomic
@@ -100,7 +40,7 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
         pattern, rows = invoice_line_revenue_rows(invoice, line)
         for start, end, amount in rows:
             earned = pattern != RecognitionPattern.RATABLE or end <= issue_date
-            if _is_prepaid_purchase(line):
+            if is_prepaid_purchase(line):
                 earned = False  # deferred until drawn down (or expired): revenue_prepaid_recognize
             entry = RevenueScheduleEntry(
                 invoice=invoice,
@@ -160,9 +100,6 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
     if plan is not None:
         revenue_contract_derive(revenue_contract_id=plan.pk, rule="revrec.usage_booked")
     return entries
-
-
-ISSUED = (InvoiceStatus.OPEN, InvoiceStatus.PAID, InvoiceStatus.UNCOLLECTIBLE)
 
 
 @transaction.atomic
