@@ -307,3 +307,37 @@ def test_a_bundle_of_lines_is_one_obligation_recognised_over_the_service(client,
     client.post("/admin/revrec/performanceobligation/", {"action": "unbundle", "_selected_action": [bundle.pk]})
     assert {o.code: o.allocated_amount for o in plan.obligations.all()} == {
         "support": D("942.86"), "device": D("377.14")}
+
+
+def test_a_credit_note_still_reduces_revenue_on_top_of_the_allocation_and_the_monthly_job_posts(
+    django_capture_on_commit_callbacks,
+):
+    from invoicing.credit_notes.services import credit_note_issue
+    from revrec.selectors import obligation_roll_forward
+    from revrec.tasks import revenue_usage_accrue_task
+
+    contract = _device_bundle()
+    invoice = _bill(contract, dt.date(2026, 1, 1), django_capture_on_commit_callbacks)
+    support_line = invoice.lines.get(line_code="support")
+    with (
+        time_machine.travel(dt.datetime(2026, 1, 15, 12, tzinfo=dt.UTC), tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        credit_note_issue(invoice_id=invoice.pk, lines=[{"invoice_line_id": support_line.pk, "amount": "50.00"}],
+                          reason="service_issue", actor="tests")
+    from revrec.services import revenue_recognize_due
+
+    with time_machine.travel(dt.datetime(2026, 2, 1, 13, tzinfo=dt.UTC), tick=False):
+        revenue_recognize_due(as_of=dt.date(2026, 2, 1))
+        revenue_usage_accrue_task.delay()  # the job on the 1st: last month's usage, then the allocation
+    posting = RevenueAllocationPosting.objects.get()
+    assert (posting.period, posting.amount) == (dt.date(2026, 1, 1), D("237.22"))
+    # January: the plan's 457.22 less the 50.00 credited (not yet earned, so taken off the deferred
+    # support slice, which recognised 50.00 instead of 100.00).
+    assert _revenue(dt.date(2026, 1, 1), dt.date(2026, 1, 31)) == D("407.22")
+    roll = {r.obligation: r for r in obligation_roll_forward(start=dt.date(2026, 1, 1), end=dt.date(2026, 1, 1))}
+    support = roll["support"]
+    assert (support.billed, support.credited, support.recognised, support.closing) == (
+        D("100.00"), D("50.00"), D("30.08"), D("19.92"))
+    assert roll["device"].closing == D("-257.14")
+    assert sum(r.closing for r in roll.values()) == -_balance("1150") - _balance("2100")
