@@ -81,9 +81,9 @@ def role_permissions() -> dict[str, dict[str, tuple[str, ...]]]:
             "reporting.reconciliationfinding": (VIEW, CHANGE),
             "reporting.stripebalancetransaction": (VIEW,),
             "reporting.stripepayout": (VIEW,),
-            # Closing a month (revrec/ledger).
+            # Closing a month (revrec/ledger); reopening one is the CFO's alone.
             "ledger.closedperiod": (VIEW, ADD),
-            "ledger.perms": ("close_period",),
+            "ledger.perms": ("close_period", "reopen_period"),
             **{f"integrations.{m}": (VIEW,) for m in (*INTEGRATION_SETUP, *INTEGRATION_DECISIONS, *INTEGRATION_LOG)},
         },
         AUDITOR: {

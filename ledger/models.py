@@ -78,7 +78,10 @@ class ClosedPeriod(models.Model):
 
     class Meta:
         ordering = ["-month"]
-        permissions = [("close_period", "Can close an accounting period")]
+        permissions = [
+            ("close_period", "Can close an accounting period"),
+            ("reopen_period", "Can reopen a closed accounting period (CFO)"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.month:%Y-%m} closed"

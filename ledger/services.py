@@ -101,6 +101,38 @@ def period_close(*, month: date, actor: str, note: str = "", prepared: dict[str,
     return period
 
 
+@transaction.atomic
+def period_reopen(*, month: date, actor: str, reason: str) -> None:
+    """Reopen a closed month (CFO: ``ledger.reopen_period``, checked by the caller), with a reason.
+    Months reopen in reverse order of closing: only the latest closed month, so a reopened month
+    never sits before a closed one. Entries dated in it are posted into it again from now on (those
+    redirected while it was closed stay where they were booked). Audited with the actor, the
+    reason and the month's trial balance at reopening; the closing stays in the history."""
+    month = _month(month)
+    reason = reason.strip()
+    if not reason:
+        raise PeriodCloseError("A reason is required to reopen a month.")
+    period = ClosedPeriod.objects.select_for_update().filter(month=month).first()
+    if period is None:
+        raise PeriodCloseError(f"{month:%Y-%m} is not closed.")
+    later = ClosedPeriod.objects.filter(month__gt=month).order_by("-month").first()
+    if later is not None:
+        raise PeriodCloseError(f"Reopen {later.month:%Y-%m} first: months reopen from the latest.")
+    closed = {"closed_by": period.closed_by, "closed_at": period.closed_at.isoformat(), "note": period.note}
+    period_id = period.pk
+    period._change_reason = reason[:100]  # simple-history keeps the deletion with its reason
+    period.delete()
+    audit_record(
+        rule="ledger.period_reopen",
+        action="period_reopened",
+        object_type="ledger.closedperiod",
+        object_id=period_id,
+        actor=actor,
+        inputs={"month": month.isoformat(), "reason": reason, "closed": closed},
+        outcome={"trial_balance": trial_balance(month=month)},
+    )
+
+
 def trial_balance(*, month: date, currency: str | None = None) -> dict[str, list[dict[str, object]]]:
     """Balances per currency and account at the end of ``month``: debits, credits and the net
     (debit positive), from every entry dated up to the month's end. Entries never mix currencies."""

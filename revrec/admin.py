@@ -19,11 +19,12 @@ from django.utils.http import urlencode
 from audit.admin import HistoryAdmin, ReadOnlyHistoryAdmin, ReadOnlyInlineMixin, audit_trail_link
 from invoicing.admin.common import money
 from ledger.models import ClosedPeriod
-from ledger.services import PeriodCloseError, trial_balance
+from ledger.services import PeriodCloseError, period_reopen, trial_balance
 
 from .models import (
     ObligationScheduleEntry,
     PerformanceObligation,
+    RevenueAllocationPosting,
     RevenueContract,
     RevenueModification,
     RevenueScheduleEntry,
@@ -32,10 +33,12 @@ from .models import (
 )
 from .obligations import (
     performance_obligation_group_set,
+    performance_obligation_unbundle,
+    performance_obligations_bundle,
     revenue_contract_derive,
     revenue_modification_treatment_set,
 )
-from .selectors import deferred_revenue_waterfall, obligation_deferred_balances
+from .selectors import deferred_revenue_waterfall, obligation_roll_forward
 from .services import revenue_period_close
 
 
@@ -104,13 +107,23 @@ class ModificationInline(ReadOnlyInlineMixin, admin.TabularInline):
     extra = 0
 
 
+class AllocationPostingInline(ReadOnlyInlineMixin, admin.TabularInline):
+    """The journal entries that bring the contract's revenue to its allocated schedules."""
+
+    model = RevenueAllocationPosting
+    fields = ("period", "entry_date", "reason", "modification", "amount", "contract_asset", "contract_liability",
+              "position_after", "journal_source_key")
+    readonly_fields = fields
+    extra = 0
+
+
 @admin.register(RevenueContract)
 class RevenueContractAdmin(ReadOnlyHistoryAdmin):
     list_display = ("contract", "currency", "transaction_price", "derived_at")
     search_fields = ("contract__external_id", "contract__customer__name")
     fields = ("contract", "currency", "transaction_price", "derived_at", "records")
     readonly_fields = fields
-    inlines = (ObligationInline, ModificationInline)
+    inlines = (ObligationInline, ModificationInline, AllocationPostingInline)
     actions = ("rederive",)
 
     @admin.display(description="Related")
@@ -150,6 +163,40 @@ class PerformanceObligationAdmin(HistoryAdmin):
               "discount_group", "allocated_amount", "currency", "is_active")
     readonly_fields = tuple(f for f in fields if f != "discount_group")
     inlines = (ScheduleInline,)
+    actions = ("bundle", "unbundle")
+
+    def get_actions(self, request: HttpRequest) -> dict[str, Any]:
+        actions = super().get_actions(request)
+        if not request.user.has_perm("revrec.change_performanceobligation"):
+            actions.pop("bundle", None)
+            actions.pop("unbundle", None)
+        return actions
+
+    @admin.action(description="Bundle the selected obligations of one contract into one obligation")
+    def bundle(self, request: HttpRequest, queryset: QuerySet[PerformanceObligation]) -> None:
+        plans = set(queryset.values_list("revenue_contract_id", flat=True))
+        if len(plans) != 1:
+            self.message_user(request, "Pick obligations of one contract.", messages.ERROR)
+            return
+        try:
+            bundled = performance_obligations_bundle(
+                revenue_contract_id=plans.pop(), codes=list(queryset.values_list("code", flat=True)),
+                actor=request.user.get_username(),
+            )
+        except ValueError as exc:
+            self.message_user(request, str(exc), messages.ERROR)
+            return
+        self.message_user(request, f"Bundled into {bundled.code}: allocated {bundled.allocated_amount}.")
+
+    @admin.action(description="Split the selected bundles back into their lines' obligations")
+    def unbundle(self, request: HttpRequest, queryset: QuerySet[PerformanceObligation]) -> None:
+        for obligation in queryset:
+            try:
+                performance_obligation_unbundle(obligation_id=obligation.pk, actor=request.user.get_username())
+            except ValueError as exc:
+                self.message_user(request, str(exc), messages.ERROR)
+                return
+        self.message_user(request, f"{queryset.count()} bundle(s) split.")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -217,13 +264,46 @@ class ClosedPeriodForm(forms.ModelForm):
         return month
 
 
+class ReopenPeriodForm(forms.Form):
+    reason = forms.CharField(max_length=300, widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+                             help_text="Why the month is reopened (kept in the audit log).")
+
+
 @admin.register(ClosedPeriod)
 class ClosedPeriodAdmin(HistoryAdmin):
     """Close a month (CFO or billing admin: ``ledger.close_period``): revenue due is recognised and
-    usage accrued first; later postings dated in it land in the next open month with a note."""
+    usage accrued first; later postings dated in it land in the next open month with a note. The CFO
+    (``ledger.reopen_period``) can reopen the latest closed month, with a reason."""
 
     form = ClosedPeriodForm
-    list_display = ("month", "closed_by", "closed_at", "note")
+    list_display = ("month", "closed_by", "closed_at", "note", "reopen_link")
+
+    @admin.display(description="Reopen")
+    def reopen_link(self, obj: ClosedPeriod) -> str:
+        from django.utils.html import format_html
+
+        return format_html('<a href="{}/reopen/">Reopen…</a>', obj.pk)
+
+    def reopen_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        if not request.user.has_perm("ledger.reopen_period"):
+            raise PermissionDenied
+        period = ClosedPeriod.objects.filter(pk=object_id).first()
+        if period is None:
+            messages.error(request, "That month is not closed.")
+            return HttpResponseRedirect("../../")
+        form = ReopenPeriodForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                period_reopen(month=period.month, actor=request.user.get_username(),
+                              reason=form.cleaned_data["reason"])
+            except PeriodCloseError as exc:
+                messages.error(request, str(exc))
+                return HttpResponseRedirect("../../")
+            messages.success(request, f"{period.month:%Y-%m} reopened.")
+            return HttpResponseRedirect("../../")
+        context = {**self.admin_site.each_context(request), "title": f"Reopen {period.month:%Y-%m}",
+                   "form": form, "period": period, "opts": self.model._meta}
+        return TemplateResponse(request, "admin/revrec/reopen_period.html", context)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("ledger.close_period")
@@ -257,6 +337,8 @@ class ClosedPeriodAdmin(HistoryAdmin):
             path("trial-balance/", self.admin_site.admin_view(self.trial_balance_view),
                  name="ledger_closedperiod_trial_balance"),
             path("waterfall/", self.admin_site.admin_view(self.waterfall_view), name="revrec_waterfall"),
+            path("<path:object_id>/reopen/", self.admin_site.admin_view(self.reopen_view),
+                 name="ledger_closedperiod_reopen"),
             *super().get_urls(),
         ]
 
@@ -318,13 +400,17 @@ class ClosedPeriodAdmin(HistoryAdmin):
             start = end = today.replace(day=1)
             error = "Months must be YYYY-MM."
         if request.GET.get("by") == "obligation":
-            balances = obligation_deferred_balances(as_of=end)
+            roll = [list(r.as_dict().values()) for r in obligation_roll_forward(start=start, end=end)]
             return self._report(
-                request, title="Deferred revenue by obligation",
-                intro=f"Billed and not yet recognised, per customer and obligation, before {end:%Y-%m-%d}.",
-                headers=["customer", "currency", "obligation", "deferred"],
-                rows=[[b["customer"], b["currency"], b["obligation"], b["deferred"]] for b in balances],
-                params=[("to", end.strftime("%Y-%m")), ("by", "obligation")], error=error,
+                request, title="Roll-forward by performance obligation",
+                intro="Per obligation and month: opening, billed, credited, recognised (the allocated schedule "
+                      "of a fixed-term contract) and closing; a positive closing is a contract liability "
+                      "(deferred revenue), a negative one a contract asset.",
+                headers=["month", "currency", "customer", "contract", "obligation", "opening", "billed", "credited",
+                         "recognised", "closing"],
+                rows=roll,
+                params=[("from", start.strftime("%Y-%m")), ("to", end.strftime("%Y-%m")), ("by", "obligation")],
+                error=error,
             )
         by_customer = request.GET.get("by", "customer") == "customer"
         rows = [list(r.as_dict().values()) for r in deferred_revenue_waterfall(start=start, end=end,

@@ -209,3 +209,45 @@ class RevenueModification(models.Model):
 
     def __str__(self) -> str:
         return f"Amendment {self.amendment_id}: {self.get_treatment_display()}"
+
+
+class AllocationPostingReason(models.TextChoices):
+    MONTH_END = "month_end", "Month end: revenue brought to the allocated schedules"
+    CATCH_UP = "catch_up", "Cumulative catch-up of a modification"
+
+
+class RevenueAllocationPosting(models.Model):
+    """A journal entry that brings a contract's recognised revenue from what its invoice lines
+    recognise (billing-based schedules) to the allocated, relative-SSP schedules of its plan.
+
+    ``amount`` is the revenue it adds (negative: takes away). The contract's position, the sum of
+    its postings, is a contract asset (Dr 1150) when positive (revenue ahead of what billing-based
+    schedules recognise) and a contract liability (Cr 2100 Deferred revenue) when negative; each
+    posting moves the position and the two accounts by the change of each side. ``period`` is
+    the month it belongs to; the entry is dated in it (or in the next open month if it is closed)."""
+
+    revenue_contract = models.ForeignKey(
+        RevenueContract, on_delete=models.PROTECT, related_name="allocation_postings"
+    )
+    period = models.DateField(help_text="First day of the month the posting belongs to.")
+    entry_date = models.DateField()
+    reason = models.CharField(max_length=16, choices=AllocationPostingReason.choices)
+    modification = models.ForeignKey(
+        RevenueModification, on_delete=models.PROTECT, null=True, blank=True, related_name="postings"
+    )
+    amount = models.DecimalField(max_digits=20, decimal_places=4, help_text="Revenue added (negative: removed).")
+    contract_asset = models.DecimalField(max_digits=20, decimal_places=4, help_text="Change of Dr 1150.")
+    contract_liability = models.DecimalField(max_digits=20, decimal_places=4, help_text="Change of Cr 2100.")
+    position_after = models.DecimalField(max_digits=20, decimal_places=4)
+    currency = models.CharField(max_length=3)
+    detail = models.JSONField(default=dict, help_text="Per obligation: allocated and billing-based revenue to date.")
+    journal_source_key = models.CharField(max_length=120, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["revenue_contract", "period", "id"]
+        verbose_name = "revenue allocation posting"
+
+    def __str__(self) -> str:
+        return f"{self.period:%Y-%m} {self.get_reason_display()}: {self.amount} {self.currency}"

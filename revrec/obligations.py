@@ -32,14 +32,10 @@ from .models import (
     RevenueModification,
     StandaloneSellingPrice,
 )
+from .plan_input import engine_input
+from .policy import OPEN_ENDED_HORIZON, SETUP_WORDS
 
 ZERO = Decimal(0)
-# An open-ended (evergreen) contract is planned over this horizon from its start; it is re-derived
-# when an amendment sets an end.
-OPEN_ENDED_HORIZON = relativedelta(months=12)
-# One-time lines with these words are set-up / implementation fees: not distinct from the service,
-# so recognised over the contract term (a billing admin can change an obligation's kind).
-SETUP_WORDS = ("setup", "set-up", "set up", "implementation", "onboarding")
 
 
 def ssp_lookup(*, product_code: str, currency: str, on: dt.date) -> StandaloneSellingPrice | None:
@@ -206,50 +202,12 @@ def revenue_contract_ensure(*, contract_id: int, as_of: dt.datetime | None = Non
     return revenue_contract
 
 
-def _usage_amounts(line_ids: list[int]) -> dict[str, str]:
-    """Usage revenue per month from the books: what issued invoices recognised (by the month it was
-    earned in, accruals included) and what is accrued and not yet invoiced."""
-    from .models import RevenueScheduleEntry, UsageAccrual
-
-    months: dict[str, Decimal] = {}
-    entries = RevenueScheduleEntry.objects.filter(
-        invoice_line__contract_line_id__in=line_ids, is_cancelled=False, recognized_on__isnull=False
-    ).values_list("recognized_on", "amount")
-    accruals = UsageAccrual.objects.filter(contract_line_id__in=line_ids, reversed_on__isnull=True).values_list(
-        "accrued_on", "amount"
-    )
-    for on, amount in [*entries, *accruals]:
-        key = on.strftime("%Y-%m")
-        months[key] = months.get(key, ZERO) + amount
-    return {month: format(amount, "f") for month, amount in sorted(months.items())}
-
-
-def _with_usage(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [
-        {**r, "amounts": _usage_amounts(r.get("line_ids", []))} if r["kind"] == "usage" else r for r in records
-    ]
-
-
-def _engine_input(revenue_contract: RevenueContract) -> dict[str, Any]:
-    modifications = [
-        {
-            **m.change,
-            "add_obligations": _with_usage(m.change.get("add_obligations", [])),
-            "effective": m.effective_date.isoformat(),
-            "treatment": m.treatment,
-        }
-        for m in revenue_contract.modifications.order_by("effective_date", "id")
-    ]
-    inception = revenue_contract.inception
-    return {**inception, "obligations": _with_usage(inception["obligations"]), "modifications": modifications}
-
-
 @transaction.atomic
 def revenue_contract_derive(*, revenue_contract_id: int, rule: str = "revrec.derive") -> RevenueContract:
     """Re-derive obligations, allocations and planned schedules from inception + modifications,
     with the preview's pure functions. Obligations removed by a modification stay, inactive."""
     revenue_contract = RevenueContract.objects.select_for_update().get(pk=revenue_contract_id)
-    body = _engine_input(revenue_contract)
+    body = engine_input(revenue_contract)
     if not body["obligations"] and not any(m.get("add_obligations") for m in body["modifications"]):
         return revenue_contract  # nothing promised yet that earns revenue (e.g. only prepaid credit)
     try:
@@ -271,6 +229,10 @@ def revenue_contract_derive(*, revenue_contract_id: int, rule: str = "revrec.der
         records.update({o["code"]: o for o in change.get("add_obligations", [])})
         removed |= set(change.get("remove_obligations", []))
     existing = {o.code: o for o in revenue_contract.obligations.all()}
+    for code, gone in list(existing.items()):
+        if code not in records:  # bundled into another obligation, or unbundled: its schedule goes with it
+            gone.delete()
+            del existing[code]
     items_by_code: dict[str, list[Any]] = {}
     for item in result.items:
         items_by_code.setdefault(item.obligation, []).append(item)
@@ -458,6 +420,9 @@ def revenue_modification_record(*, amendment_id: int) -> RevenueModification:
         outcome={"treatment": treatment, "reason": reason},
     )
     revenue_contract_derive(revenue_contract_id=revenue_contract.pk, rule="revrec.modification")
+    from .allocation_postings import revenue_catch_up_post
+
+    revenue_catch_up_post(modification_id=modification.pk)
     return modification
 
 
@@ -481,6 +446,9 @@ def revenue_modification_treatment_set(*, modification_id: int, treatment: str, 
         outcome={"from": previous, "to": treatment},
     )
     revenue_contract_derive(revenue_contract_id=modification.revenue_contract_id, rule="revrec.modification_override")
+    from .allocation_postings import revenue_catch_up_post
+
+    revenue_catch_up_post(modification_id=modification.pk)
     return modification
 
 
@@ -516,3 +484,97 @@ def performance_obligation_group_set(*, obligation_id: int, discount_group: str,
     revenue_contract_derive(revenue_contract_id=plan.pk, rule="revrec.discount_group")
     obligation.refresh_from_db()
     return obligation
+
+
+# --- Bundles: several lines, one performance obligation ------------------------------------------------
+
+
+def _merge_records(records: list[dict[str, Any]], code: str) -> dict[str, Any]:
+    """One obligation for several lines (ASC 606-10-25-19 to 25-22: goods or services that are not
+    distinct in the context of the contract). Its SSP and list price are the sums; it is satisfied
+    over time over the span of its ratable parts if it has any, else at the latest delivery date."""
+    kinds = {r["kind"] for r in records}
+    if kinds - {"ratable", "point_in_time"}:
+        raise ValueError("Only ratable and point-in-time obligations can be bundled (not usage or milestones).")
+    ratable = [r for r in records if r["kind"] == "ratable"]
+    if ratable:
+        body: dict[str, Any] = {
+            "kind": "ratable",
+            "start": min(r["start"] for r in ratable),
+            "end": max(r["end"] for r in ratable),
+        }
+    else:
+        body = {"kind": "point_in_time", "date": max(r["date"] for r in records)}
+    if any(r.get("pattern") == "setup_over_term" for r in records):
+        body["pattern"] = "setup_over_term"  # a modification touching it is a catch-up
+    sources = {r.get("ssp_source") for r in records}
+    groups = [r.get("discount_group") for r in records if r.get("discount_group")]
+    return {
+        "code": code,
+        "description": " + ".join(r.get("description", r["code"]) for r in records)[:200],
+        "line_ids": [line_id for r in records for line_id in r.get("line_ids", [])],
+        **body,
+        "ssp": format(sum((Decimal(r["ssp"]) for r in records), ZERO), "f"),
+        "list_price": format(sum((Decimal(r["list_price"]) for r in records), ZERO), "f"),
+        "ssp_source": sources.pop() if len(sources) == 1 else "mixed",
+        "discount_group": groups[0] if groups else None,
+        "bundled": records,
+    }
+
+
+@transaction.atomic
+def performance_obligations_bundle(*, revenue_contract_id: int, codes: list[str], actor: str) -> PerformanceObligation:
+    """Make several obligations of a contract one (e.g. a device that only works with the service
+    it comes with), then re-derive the allocation and schedules. Only before any modification (the
+    modifications refer to the obligations as they were). Audited with the actor."""
+    plan = RevenueContract.objects.select_for_update().get(pk=revenue_contract_id)
+    if plan.modifications.exists():
+        raise ValueError("Obligations can only be bundled before the contract is modified.")
+    records = plan.inception["obligations"]
+    picked = [r for r in records if r["code"] in codes]
+    if len(picked) < 2 or len(picked) != len(set(codes)):
+        raise ValueError("Pick at least two obligations of the same contract.")
+    code = "+".join(r["code"] for r in picked)[:64]
+    merged = _merge_records(picked, code)
+    position = records.index(picked[0])
+    kept = [r for r in records if r["code"] not in codes]
+    kept.insert(min(position, len(kept)), merged)
+    plan.inception = {**plan.inception, "obligations": kept}
+    plan.save()
+    audit_record(
+        rule="revrec.obligation_bundle",
+        action="obligations_bundled",
+        obj=plan,
+        actor=actor,
+        inputs={"obligations": [r["code"] for r in picked]},
+        outcome={"obligation": code, "kind": merged["kind"], "ssp": merged["ssp"]},
+    )
+    revenue_contract_derive(revenue_contract_id=plan.pk, rule="revrec.obligation_bundle")
+    return plan.obligations.get(code=code)
+
+
+@transaction.atomic
+def performance_obligation_unbundle(*, obligation_id: int, actor: str) -> RevenueContract:
+    """Split a bundled obligation back into its lines' obligations and re-derive. Audited."""
+    obligation = PerformanceObligation.objects.get(pk=obligation_id)
+    plan = RevenueContract.objects.select_for_update().get(pk=obligation.revenue_contract_id)
+    if plan.modifications.exists():
+        raise ValueError("Obligations can only be unbundled before the contract is modified.")
+    records = plan.inception["obligations"]
+    record = next((r for r in records if r["code"] == obligation.code), None)
+    if record is None or not record.get("bundled"):
+        raise ValueError(f"{obligation.code} is not a bundle.")
+    position = records.index(record)
+    plan.inception = {**plan.inception, "obligations": [*records[:position], *record["bundled"],
+                                                        *records[position + 1:]]}
+    plan.save()
+    audit_record(
+        rule="revrec.obligation_bundle",
+        action="obligation_unbundled",
+        obj=plan,
+        actor=actor,
+        inputs={"obligation": obligation.code},
+        outcome={"obligations": [r["code"] for r in record["bundled"]]},
+    )
+    revenue_contract_derive(revenue_contract_id=plan.pk, rule="revrec.obligation_unbundle")
+    return plan

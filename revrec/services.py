@@ -7,7 +7,6 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from audit.services import audit_record
-from invoicing.choices import InvoiceStatus, LineKind
 from invoicing.models import CreditGrant, CreditLedgerEntry, CreditLedgerKind, CreditNote, Invoice
 from ledger.choices import AccountCode
 from ledger.models import ClosedPeriod, JournalEntry, JournalLine
@@ -15,44 +14,10 @@ from ledger.services import journal_entry_post, signed
 from rating import round_money
 from rating.credit_allocation import allocate_pro_rata, split_earned_deferred
 
+from .billing_schedules import ISSUED, invoice_line_revenue_rows, is_prepaid_purchase
 from .models import RecognitionPattern, RevenueScheduleEntry
-from .schedules import ratable_schedule
 
 ZERO = Decimal(0)
-
-
-def _is_prepaid_purchase(line) -> bool:  # type: ignore[no-untyped-def]
-    """A prepaid credit purchase (or top-up): deferred at issue, recognised as the credit is drawn."""
-    return line.kind == LineKind.FIXED and line.price_snapshot.get("charge_model") == "prepaid_credit"
-
-
-def _pattern(line) -> str:  # type: ignore[no-untyped-def]
-    # Prepaid credit applied offsets the usage it paid for on the same invoice (both earned at
-    # issue); the consideration for it was the purchase, recognised by revenue_prepaid_recognize.
-    if line.kind in (LineKind.USAGE, LineKind.MINIMUM, LineKind.LATE_USAGE, LineKind.CREDIT):
-        return RecognitionPattern.AS_CONSUMED
-    if _is_prepaid_purchase(line):
-        return RecognitionPattern.AS_CONSUMED
-    if line.price_snapshot.get("charge_model") in ("one_time", "milestone"):
-        return RecognitionPattern.POINT_IN_TIME
-    return RecognitionPattern.RATABLE
-
-
-def _setup_fee_term(invoice: Invoice, line) -> tuple[date, date] | None:  # type: ignore[no-untyped-def]
-    """The contract term over which a one-time set-up / implementation / onboarding fee is earned
-    (the policy of revrec.obligations: such a fee is not a distinct service), or None."""
-    from .obligations import OPEN_ENDED_HORIZON, SETUP_WORDS
-
-    snapshot = line.price_snapshot
-    # A line a reviewer added by hand is a one-off charge for something delivered, not a contract term.
-    if snapshot.get("charge_model") != "one_time" or snapshot.get("added_in_review") or invoice.contract_id is None:
-        return None
-    text = f"{line.line_code} {line.description}".lower()
-    if not any(word in text for word in SETUP_WORDS):
-        return None
-    contract = invoice.contract
-    end = contract.end_date or contract.start_date + OPEN_ENDED_HORIZON
-    return (contract.start_date, end) if end > contract.start_date else None
 
 
 @transaction.atomic
@@ -72,21 +37,10 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
     for line in invoice.lines.all():
         if line.amount == ZERO:
             continue
-        pattern = _pattern(line)
-        setup_term = _setup_fee_term(invoice, line)
-        if setup_term is not None:
-            # A set-up fee is not distinct from the service: recognised over the contract term.
-            pattern = RecognitionPattern.RATABLE
-            rows = ratable_schedule(line.amount, start=setup_term[0], end=setup_term[1], currency=invoice.currency)
-        elif pattern == RecognitionPattern.RATABLE:
-            rows = ratable_schedule(
-                line.amount, start=line.period_start, end=line.period_end, currency=invoice.currency
-            )
-        else:
-            rows = [(line.period_start, line.period_end, line.amount)]
+        pattern, rows = invoice_line_revenue_rows(invoice, line)
         for start, end, amount in rows:
             earned = pattern != RecognitionPattern.RATABLE or end <= issue_date
-            if _is_prepaid_purchase(line):
+            if is_prepaid_purchase(line):
                 earned = False  # deferred until drawn down (or expired): revenue_prepaid_recognize
             entry = RevenueScheduleEntry(
                 invoice=invoice,
@@ -146,9 +100,6 @@ def revenue_schedule_build(*, invoice_id: int) -> list[RevenueScheduleEntry]:
     if plan is not None:
         revenue_contract_derive(revenue_contract_id=plan.pk, rule="revrec.usage_booked")
     return entries
-
-
-ISSUED = (InvoiceStatus.OPEN, InvoiceStatus.PAID, InvoiceStatus.UNCOLLECTIBLE)
 
 
 @transaction.atomic
@@ -393,15 +344,18 @@ def revenue_credit_note_apply(*, credit_note_id: int) -> JournalEntry:
 
 
 def revenue_month_end(*, month: date) -> dict[str, int]:
-    """Complete a month's revenue: recognise every ratable slice that ended by the month's end and
-    accrue the usage earned in it and not yet invoiced. Idempotent."""
+    """Complete a month's revenue: recognise every ratable slice that ended by the month's end,
+    accrue the usage earned in it and not yet invoiced, and bring each fixed-term contract's revenue
+    to its allocated schedules (``revrec.allocation_postings``). Idempotent."""
     from .accruals import revenue_usage_accrue
+    from .allocation_postings import revenue_allocation_post_month
 
     first = month.replace(day=1)
     next_month = (first + timedelta(days=32)).replace(day=1)
     return {
         "recognised": revenue_recognize_due(as_of=next_month),
         "usage_accrued": len(revenue_usage_accrue(month=first)),
+        "allocation_posted": len(revenue_allocation_post_month(month=first)),
     }
 
 

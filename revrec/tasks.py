@@ -33,17 +33,22 @@ def revenue_recognize_due_task() -> int:
 
 @shared_task
 def revenue_usage_accrue_task(month: str | None = None) -> int:
-    """Accrue last month's unbilled usage (or ``month``, "YYYY-MM"). Scheduled on the 1st at 13:00
-    UTC, when the month has ended in every time zone; idempotent, so it can be run again."""
+    """Accrue last month's unbilled usage (or ``month``, "YYYY-MM"), then bring each fixed-term
+    contract's revenue for that month to its allocated schedules. Scheduled on the 1st at 13:00
+    UTC, when the month has ended in every time zone; idempotent, so it can be run again. Returns
+    the number of accruals."""
     import datetime as dt
 
     from .accruals import revenue_usage_accrue
+    from .allocation_postings import revenue_allocation_post_month
 
     if month:
         first = dt.date.fromisoformat(f"{month}-01")
     else:
         first = (timezone.now().date().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
-    return len(revenue_usage_accrue(month=first))
+    accrued = len(revenue_usage_accrue(month=first))
+    revenue_allocation_post_month(month=first)
+    return accrued
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=30, max_retries=5)

@@ -129,3 +129,41 @@ def test_revenue_screens_render_for_a_billing_admin(client, django_capture_on_co
         reverse("admin:revrec_revenuemodification_changelist"),
     ):
         assert client.get(url).status_code == 200, url
+
+
+def test_only_the_cfo_reopens_the_latest_closed_month_with_a_reason_and_it_is_audited(
+    client, django_capture_on_commit_callbacks,
+):
+    from audit.models import AuditEvent
+    from ledger.services import period_reopen
+
+    _platform_invoice(django_capture_on_commit_callbacks)
+    march = revenue_period_close(month=dt.date(2026, 3, 1), actor="cfo")
+    april = revenue_period_close(month=dt.date(2026, 4, 1), actor="cfo")
+    with pytest.raises(PeriodCloseError, match="Reopen 2026-04 first"):
+        period_reopen(month=dt.date(2026, 3, 1), actor="cfo", reason="Late invoice")
+    with pytest.raises(PeriodCloseError, match="reason is required"):
+        period_reopen(month=dt.date(2026, 4, 1), actor="cfo", reason="  ")
+
+    # A billing admin closes months but cannot reopen one.
+    client.force_login(_staff_in(roles.BILLING_ADMIN))
+    assert client.get(f"/admin/ledger/closedperiod/{april.pk}/reopen/").status_code == 403
+    client.force_login(_staff_in(roles.CFO))
+    page = client.get(f"/admin/ledger/closedperiod/{april.pk}/reopen/")
+    assert page.status_code == 200
+    assert client.post(f"/admin/ledger/closedperiod/{april.pk}/reopen/", {"reason": ""}).status_code == 200
+    assert ClosedPeriod.objects.filter(month=dt.date(2026, 4, 1)).exists()  # no reason, not reopened
+    response = client.post(f"/admin/ledger/closedperiod/{april.pk}/reopen/",
+                           {"reason": "Usage correction from the provider"})
+    assert response.status_code == 302
+    assert list(ClosedPeriod.objects.values_list("month", flat=True)) == [march.month]
+    event = AuditEvent.objects.get(action="period_reopened")
+    assert (event.actor, event.inputs["month"], event.inputs["reason"]) == (
+        "cfo", "2026-04-01", "Usage correction from the provider")
+    assert event.inputs["closed"]["closed_by"] == "cfo"
+    # April is open again: an entry dated in it stays in it.
+    entry = journal_entry_post(
+        source_key="manual:april", entry_date=dt.date(2026, 4, 20), memo="Correction", currency="USD",
+        postings=[Posting("4000", debit=D("5")), Posting("2100", credit=D("5"))],
+    )
+    assert entry.entry_date == dt.date(2026, 4, 20)
