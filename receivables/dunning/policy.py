@@ -62,6 +62,9 @@ class Request:
     attempts: tuple[Attempt, ...]
     profile: Profile
     as_of: datetime | None = None
+    card_country: str = ""
+    customer_country: str = ""
+    usage_trend: float = math.nan  # features.usage_trend before the first attempt; NaN unknown
 
 
 @dataclass(frozen=True)
@@ -217,6 +220,9 @@ def next_action(request: Request, scorer: Scorer, *, explain: bool = True) -> De
         brand=request.brand,
         funding=request.funding,
         profile=request.profile,
+        card_country=request.card_country,
+        customer_country=request.customer_country,
+        usage_trend=request.usage_trend,
     )
     X = feature_rows(context, moments, global_rate=scorer.global_rate)
     p = np.clip(np.asarray(scorer.probabilities(X), dtype=float), 0.0, 1.0)
