@@ -56,12 +56,12 @@ def active_scorer() -> Scorer:
     """The active model's scorer (loaded once per process and version), or the prior."""
     row = (
         DunningModel.objects.filter(is_active=True, status=DunningModelStatus.READY)
-        .values_list("pk", "version")
+        .values_list("pk", "version", "trained_at")
         .first()
     )
     if row is None:
         return PriorScorer()
-    key = f"{row[0]}:{row[1]}"
+    key = f"{row[0]}:{row[1]}:{row[2]}"
     with _cache_lock:
         scorer = _cache.get(key)
     if scorer is None:

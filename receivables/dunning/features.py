@@ -75,7 +75,6 @@ FEATURE_NAMES = (
     "card_foreign",
     "usage_trend",
 )
-CATEGORICAL = tuple(FEATURE_NAMES.index(n) for n in ("decline_class", "decline_code", "funding", "brand"))
 
 
 # Usage trend: the daily rate over the last USAGE_RECENT_DAYS before a moment's UTC day against the
@@ -329,28 +328,60 @@ def profile_rates(profile: Profile, global_rate: float) -> Rates:
 
 
 def feature_rows(context: Context, moments: Sequence[datetime], *, global_rate: float) -> np.ndarray:
-    """``feature_row`` for many moments of one context (the profile's rates computed once)."""
+    """``feature_row`` for many moments of one context: what does not depend on the moment is
+    computed once (the policy scores every hour of 14 days on each decision)."""
     rates = profile_rates(context.profile, global_rate)
+    constants = _constants(context, rates)
     return np.asarray(
-        [feature_row(context, m, global_rate=global_rate, rates=rates) for m in moments], dtype=float
+        [_row(context, m, rates, constants) for m in moments], dtype=float
     ).reshape(-1, len(FEATURE_NAMES))
 
 
 def feature_row(context: Context, at: datetime, *, global_rate: float, rates: Rates | None = None) -> list[float]:
+    if rates is None:
+        rates = profile_rates(context.profile, global_rate)
+    return _row(context, at, rates, _constants(context, rates))
+
+
+def _constants(context: Context, rates: Rates) -> tuple[list[float], list[float], list[float]]:
+    """The features of a context that no moment changes, in three runs of FEATURE_NAMES: from
+    retry_number to the customer's rate, the recovery hours, and the last two."""
+    profile = context.profile
+    nan = math.nan
+    usual = profile.amount_sum / profile.amount_count if profile.amount_count > 0 else None
+    amount = context.amount
+    middle = [
+        float(context.retry_number),
+        float(DECLINE_CLASS_CODES.get(decline_class(context.last_decline_code), 1)),
+        float(decline_code_index(context.last_decline_code)),
+        float(FUNDING_CODES.get((context.funding or "").lower(), 0)),
+        float(BRAND_CODES.get((context.brand or "").lower(), 0)),
+        math.log1p(amount) if amount is not None and amount > 0 else nan,
+        amount / usual if amount is not None and usual else nan,
+        profile.attempts,
+        rates.overall,
+    ]
+    tail = [
+        profile.recovery_hours_sum / profile.recovered_count if profile.recovered_count > 0 else nan,
+    ]
+    last = [card_foreign(context.card_country, context.customer_country), context.usage_trend]
+    return middle, tail, last
+
+
+def _row(
+    context: Context, at: datetime, rates: Rates, constants: tuple[list[float], list[float], list[float]]
+) -> list[float]:
     local = at.astimezone(context.tz)
     days_in_month = calendar.monthrange(local.year, local.month)[1]
     profile = context.profile
     nan = math.nan
     since_first = (at - context.first_failure_at).total_seconds() / 3600 if context.first_failure_at else nan
     since_last = (at - context.last_attempt_at).total_seconds() / 3600 if context.last_attempt_at else nan
-    if rates is None:
-        rates = profile_rates(profile, global_rate)
     rate = rates.overall
     dom_rate = rates.dom[local.day - 1]
     hour_rate = rates.hour[local.hour]
     weekday_rate = rates.weekday[local.weekday()]
-    usual = profile.amount_sum / profile.amount_count if profile.amount_count > 0 else None
-    amount = context.amount
+    middle, tail, last = constants
     return [
         local.hour + local.minute / 60,
         local.weekday(),
@@ -358,24 +389,15 @@ def feature_row(context: Context, at: datetime, *, global_rate: float, rates: Ra
         days_in_month - local.day,
         since_first,
         since_last,
-        context.retry_number,
-        DECLINE_CLASS_CODES.get(decline_class(context.last_decline_code), 1),
-        decline_code_index(context.last_decline_code),
-        FUNDING_CODES.get((context.funding or "").lower(), 0),
-        BRAND_CODES.get((context.brand or "").lower(), 0),
-        math.log1p(amount) if amount is not None and amount > 0 else nan,
-        amount / usual if amount is not None and usual else nan,
-        profile.attempts,
-        rate,
+        *middle,
         dom_rate,
         hour_rate,
         weekday_rate,
         (at.timestamp() - profile.first_seen_ts) / 86400 if profile.first_seen_ts is not None else 0.0,
-        profile.recovery_hours_sum / profile.recovered_count if profile.recovered_count > 0 else nan,
+        *tail,
         dom_rate - rate,
         hour_rate - rate,
-        card_foreign(context.card_country, context.customer_country),
-        context.usage_trend,
+        *last,
     ]
 
 

@@ -25,7 +25,6 @@ from sklearn.metrics import brier_score_loss, roc_auc_score
 from threadpoolctl import ThreadpoolController
 
 from .features import (
-    CATEGORICAL,
     FEATURE_NAMES,
     Context,
     CustomerExtras,
@@ -80,7 +79,10 @@ def _classifier() -> HistGradientBoostingClassifier:
         max_leaf_nodes=31,
         min_samples_leaf=30,
         l2_regularization=1.0,
-        categorical_features=list(CATEGORICAL),
+        # The nominal features (decline class and code, funding, brand) are small integer codes
+        # split as numbers: scikit-learn's categorical mode runs an encoder (a ColumnTransformer)
+        # on every prediction, 12 ms each, twice per decision: a quarter of next-action's budget.
+        categorical_features=None,
         early_stopping=False,
         random_state=0,
     )

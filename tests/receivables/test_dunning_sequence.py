@@ -224,6 +224,8 @@ def test_a_live_case_decides_with_the_customers_card_from_the_history(django_cap
     audit = AuditEvent.objects.filter(action="dunning_retry", object_id=str(case.pk)).get()
     assert audit.inputs["card"] == {"brand": "visa", "funding": "credit", "country": "GB"}
     assert audit.outcome["model_version"] == "prior"
+    assert audit.outcome["probability"]
+    assert audit.outcome["top_features"]  # cold start too: the prior's factors that weighed most
 
 
 def test_a_model_of_an_older_feature_set_is_not_used_the_prior_decides(api) -> None:
