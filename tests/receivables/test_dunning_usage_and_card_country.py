@@ -20,6 +20,7 @@ from receivables.dunning.features import (
     FEATURE_NAMES,
     CustomerExtras,
     HistoryAttempt,
+    Profile,
     UsageSeries,
     card_foreign,
     customer_profile,
@@ -160,3 +161,35 @@ def test_a_model_learns_from_usage_trend_and_card_country() -> None:
     assert best(steady, "US") > 0.4
     assert best(falling, "US") < best(steady, "US") / 2
     assert best(steady, "DE") < best(steady, "US")
+
+
+@pytest.fixture(scope="module")
+def learned():  # type: ignore[no-untyped-def]
+    history, extras = _history(random.Random(9), payers=30)
+    return dunning_model.load(dunning_model.train(history, version="1", extras=extras).artifact)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    trend=st.one_of(st.just(math.nan), st.floats(-1, 1)),
+    card=st.sampled_from(["", "US", "DE"]),
+    home=st.sampled_from(["", "US"]),
+    retries=st.integers(0, 5),
+    code=st.sampled_from(["insufficient_funds", "processing_error", "expired_card", "do_not_honor"]),
+    hours=st.integers(1, 300),
+)
+def test_every_plan_of_a_learned_model_obeys_the_rules_whatever_the_new_features(
+    learned, trend, card, home, retries, code, hours  # type: ignore[no-untyped-def]
+) -> None:
+    attempts = tuple(Attempt(AT + dt.timedelta(hours=hours * i / 6), False, code) for i in range(retries + 1))
+    request = Request(timezone="Europe/Berlin", amount=50.0, brand="visa", funding="debit", attempts=attempts,
+                      profile=Profile(), card_country=card, customer_country=home, usage_trend=trend)  # fmt: skip
+
+    decision = next_action(request, learned)
+
+    if code == "expired_card" or retries >= 4:
+        assert decision.action == "escalate"
+    if decision.action == "retry":
+        assert decision.at is not None
+        assert attempts[-1].attempted_at < decision.at < AT + dt.timedelta(days=14)
+        assert 0 <= (decision.probability or 0) <= 1
