@@ -6,7 +6,8 @@
 
 1. A synthetic population (bench/dunning_sim.py: paydays, office-hours card rules, statement
    cycles, transient errors, churning payers, hard declines) and 18 months of its payment
-   history, with retries made by the legacy schedules (half day 3/7, half at varied times).
+   history, with retries made by the legacy schedules (half day 3/7, half at varied times), and
+   every payer's weekly product usage through ``POST /api/v1/events/batch``.
 2. The history of 80% of the payers ("seen") goes through ``POST /api/v1/payment-history``; the
    other 20% ("unseen") post nothing: they test the cold start. The model is trained through
    ``POST /api/v1/dunning/train``.
@@ -66,7 +67,7 @@ def history_records(payers: list[sim.Payer], rng: random.Random, legacy: str = "
     records = []
     for invoice in sim.invoices(payers, start=HISTORY_START, months=HISTORY_MONTHS):
         payer = invoice.payer
-        method = {"type": "card", "brand": payer.brand, "funding": payer.funding, "country": "US"}
+        method = {"type": "card", "brand": payer.brand, "funding": payer.funding, "country": payer.card_country}
         moments = [invoice.first_at]
         ok, code = sim.outcome(invoice, invoice.first_at, None)
         attempts = [(invoice.first_at, ok, code)]
@@ -102,6 +103,7 @@ def run(args: argparse.Namespace) -> dict:
 
     from access.services import api_key_create
     from contracts.models import Customer
+    from metering.services import meter_create
 
     payers = sim.population(args.payers, seed=args.seed)
     rng = random.Random(args.seed)
@@ -111,10 +113,24 @@ def run(args: argparse.Namespace) -> dict:
     seen, unseen = shuffled[:cut], shuffled[cut:]
     seen_ids = {p.id for p in seen}
     Customer.objects.bulk_create(
-        [Customer(external_id=p.id, name=p.id, email=f"{p.id}@example.test", timezone=str(p.tz)) for p in payers]
+        [
+            Customer(external_id=p.id, name=p.id, email=f"{p.id}@example.test", timezone=str(p.tz), country=p.country)
+            for p in payers
+        ]
     )
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {api_key_create(name='bench').raw_key}")
+
+    # Every payer's product usage, seen and unseen alike (metering knows all customers), up to the
+    # end of the replayed months; the model only ever reads usage before an invoice's first attempt.
+    meter_create(code="api_calls", name="API calls", aggregation="sum")
+    events = sim.usage_events(payers, until=EVAL_START + timedelta(days=31 * EVAL_MONTHS), metric="api_calls")
+    started = time.perf_counter()
+    for i in range(0, len(events), 10000):
+        response = client.post("/api/v1/events/batch", {"events": events[i : i + 10000]}, format="json")
+        assert response.status_code == 200, response.content[:500]
+        assert not response.json()["rejected"], response.content[:500]
+    print(f"usage: {len(events):,} weekly usage events posted in {time.perf_counter() - started:.1f} s")
 
     records = history_records(seen, rng, args.legacy)
     started = time.perf_counter()
@@ -160,7 +176,12 @@ def run(args: argparse.Namespace) -> dict:
                 {
                     "customer": payer.id,
                     "invoice": {"id": invoice.id, "amount": f"{payer.amount:.2f}", "currency": "USD"},
-                    "payment_method": {"type": "card", "brand": payer.brand, "funding": payer.funding},
+                    "payment_method": {
+                        "type": "card",
+                        "brand": payer.brand,
+                        "funding": payer.funding,
+                        "country": payer.card_country,
+                    },
                     "attempts": attempts,
                 },
                 format="json",

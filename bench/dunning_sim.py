@@ -12,6 +12,11 @@ payer's behaviour, only its attempts.
 - transient: processor and issuer errors that clear within hours.
 - churning: a payer on the way out; almost nothing succeeds.
 - hard_decline: the card is expired, lost or stolen; nothing will succeed.
+
+Two things around the payments, as in life: a payer's card is sometimes issued abroad (cross-border
+charges are declined a little more often, whatever the behaviour), and every payer uses the
+product (weekly usage events): most steadily or growing slowly, some shrinking for no payment
+reason, and churning payers' usage falls month after month.
 """
 
 from __future__ import annotations
@@ -34,6 +39,17 @@ BEHAVIOURS = (
 )
 WEIGHTS = (0.22, 0.14, 0.2, 0.14, 0.14, 0.08, 0.08)
 ZONES = ("America/New_York", "America/Los_Angeles", "Europe/Berlin", "Europe/London", "Asia/Tokyo", "Australia/Sydney")
+COUNTRY = {
+    "America/New_York": "US",
+    "America/Los_Angeles": "US",
+    "Europe/Berlin": "DE",
+    "Europe/London": "GB",
+    "Asia/Tokyo": "JP",
+    "Australia/Sydney": "AU",
+}
+FOREIGN_CARD_SHARE = 0.15
+FOREIGN_CARD_FACTOR = 0.85  # cross-border charges succeed a little less often
+USAGE_START = datetime(2024, 10, 1, tzinfo=UTC)
 BRANDS = ("visa", "mastercard", "amex")
 FUNDING = {
     "payday_monthly": "debit",
@@ -65,6 +81,10 @@ class Payer:
     funding: str
     payday: int  # day of month (monthly payers), 0 = last day
     statement_day: int
+    country: str = "US"
+    card_country: str = "US"
+    usage_level: float = 100.0  # weekly usage at USAGE_START
+    usage_growth: float = 0.0  # per 30 days, e.g. -0.1 = falling 10% a month
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.tz)
@@ -80,6 +100,16 @@ class Payer:
         return local.day + prev_last - prev_target
 
     def probability(self, moment: datetime, *, episode: str, last_attempt: datetime | None) -> float:
+        p = self._probability(moment, episode=episode, last_attempt=last_attempt)
+        return p * FOREIGN_CARD_FACTOR if self.card_country != self.country else p
+
+    def usage_at(self, moment: datetime) -> float:
+        """The week's usage ending at ``moment`` (noisy around the payer's trend)."""
+        months = (moment - USAGE_START).total_seconds() / (30 * 86400)
+        noise = 0.75 + 0.5 * _u(self.id, moment.date().isoformat(), "usage")
+        return self.usage_level * (1 + self.usage_growth) ** months * noise
+
+    def _probability(self, moment: datetime, *, episode: str, last_attempt: datetime | None) -> float:
         local = self.local(moment)
         b = self.behaviour
         if b == "payday_monthly":
@@ -121,11 +151,22 @@ def population(n: int, seed: int) -> list[Payer]:
     payers = []
     for i in range(n):
         behaviour = rng.choices(BEHAVIOURS, WEIGHTS)[0]
+        zone = rng.choice(ZONES)
+        country = COUNTRY[zone]
+        card_country = country
+        if rng.random() < FOREIGN_CARD_SHARE:
+            card_country = rng.choice([c for c in sorted(set(COUNTRY.values())) if c != country])
+        if behaviour == "churning":
+            growth = rng.uniform(-0.2, -0.08)
+        elif rng.random() < 0.15:
+            growth = rng.uniform(-0.12, -0.03)  # shrinking for reasons that have nothing to do with paying
+        else:
+            growth = rng.uniform(-0.02, 0.05)
         payers.append(
             Payer(
                 id=f"payer-{seed}-{i:05d}",
                 behaviour=behaviour,
-                tz=ZoneInfo(rng.choice(ZONES)),
+                tz=ZoneInfo(zone),
                 billing_day=rng.randint(1, 28),
                 billing_hour_utc=rng.choice((0, 2, 5, 8, 11, 14, 17, 20, 23)),
                 amount=round(rng.choice((49, 99, 199, 499, 720, 1500)) * rng.uniform(0.8, 1.3), 2),
@@ -133,9 +174,32 @@ def population(n: int, seed: int) -> list[Payer]:
                 funding=FUNDING[behaviour],
                 payday=rng.choice((1, 15, 25, 0)),
                 statement_day=rng.randint(1, 28),
+                country=country,
+                card_country=card_country,
+                usage_level=rng.choice((20.0, 200.0, 2000.0, 20000.0)) * rng.uniform(0.5, 2),
+                usage_growth=growth,
             )
         )
     return payers
+
+
+def usage_events(payers: list[Payer], *, until: datetime, metric: str) -> list[dict]:
+    """Weekly usage events of every payer from USAGE_START to ``until`` (api.md's event shape)."""
+    events = []
+    for payer in payers:
+        moment = USAGE_START + timedelta(hours=int(_u(payer.id, "usage-hour") * 24 * 7))
+        while moment < until:
+            events.append(
+                {
+                    "idempotency_key": f"use-{payer.id}-{moment:%Y%m%d}",
+                    "customer": payer.id,
+                    "metric": metric,
+                    "timestamp": moment.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    "quantity": str(round(payer.usage_at(moment))),
+                }
+            )
+            moment += timedelta(days=7)
+    return events
 
 
 @dataclass

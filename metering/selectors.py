@@ -3,12 +3,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
 from django.db.models import Count, DecimalField, F, Max, Q, QuerySet, Sum, Window
 from django.db.models.fields.json import KeyTextTransform
-from django.db.models.functions import Cast, RowNumber
+from django.db.models.functions import Cast, RowNumber, TruncDate
 
 from .aggregation import time_weighted_sum
 from .choices import Aggregation
@@ -270,3 +270,44 @@ def usage_events_arrived_many(checks: Iterable[ArrivalCheck]) -> dict[tuple[int,
         for event_id, customer_id, meter_id, timestamp, received_at in rows:
             found[(customer_id, meter_id)].add((event_id, timestamp, received_at))
     return {key: sorted((t, r) for _, t, r in events) for key, events in found.items()}
+
+
+# --- usage activity for other apps (receivables' dunning model) --------------------------------
+
+
+@dataclass(frozen=True)
+class DailyUsage:
+    """One customer's usage of one meter on one UTC day: the number of events and the sum of
+    their ``quantity`` (the number the customer's product reported, whatever the meter's
+    aggregation: a measure of activity, comparable over time within one meter)."""
+
+    meter_id: int
+    day: date
+    events: int
+    quantity: Decimal
+
+
+def usage_daily_by_customer(
+    *, start: datetime, end: datetime, customer_ids: Iterable[int] | None = None
+) -> dict[int, list[DailyUsage]]:
+    """Per customer, their daily usage on every meter with ``start <= timestamp < end`` (UTC
+    days), ordered by meter and day; every customer when ``customer_ids`` is None. One
+    statement, grouped in the database (an index on (customer, meter, timestamp) serves it)."""
+    qs = UsageEvent.objects.filter(timestamp__gte=start, timestamp__lt=end)
+    if customer_ids is not None:
+        ids = list(customer_ids)
+        if not ids:
+            return {}
+        qs = qs.filter(customer_id__in=ids)
+    rows = (
+        qs.annotate(day=TruncDate("timestamp", tzinfo=UTC))
+        .values("customer_id", "meter_id", "day")
+        .annotate(events=Count("id"), quantity=Sum("quantity"))
+        .order_by("customer_id", "meter_id", "day")
+    )
+    out: dict[int, list[DailyUsage]] = defaultdict(list)
+    for row in rows:
+        out[row["customer_id"]].append(
+            DailyUsage(meter_id=row["meter_id"], day=row["day"], events=row["events"], quantity=row["quantity"] or ZERO)
+        )
+    return dict(out)

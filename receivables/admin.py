@@ -19,8 +19,9 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import Max, Prefetch, QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 
 from audit.admin import (
     EMPTY,
@@ -35,7 +36,9 @@ from audit.admin import (
 )
 from invoicing.admin.common import money
 from invoicing.choices import InvoiceStatus
+from invoicing.exceptions import InvalidInvoiceTransition
 from invoicing.models import Invoice
+from invoicing.services import invoice_mark_uncollectible
 
 from .choices import AttemptStatus, DunningStatus, PaymentMethod, RefundStatus
 from .exceptions import RefundNotAllowed
@@ -53,7 +56,7 @@ from .models import (
 )
 from .refunds import refund_execute, refund_mark_paid_out
 from .selectors import dunning_recovery_by_cohort
-from .services import dunning_case_pause, invoice_collect, payment_record
+from .services import dunning_case_pause, dunning_close_written_off, invoice_collect, payment_record
 
 logger = logging.getLogger(__name__)
 
@@ -298,14 +301,15 @@ class DunningCaseAdmin(HistoryAdmin):
             ("next_action", "next_action_probability", "model_version"), "next_action_reason", "is_paused",
             ("escalated_at", "escalation_reason"), "score_inputs_pretty",
         )}),
+        ("Payment history attached at escalation", {"fields": ("escalation_history_table",)}),
     )
     readonly_fields = (
         "invoice", "customer", "status", "amount_due", "last_failure_code", "records", "opened_at", "closed_at",
         "retries_done", "next_retry_at", "reminders_sent", "next_reminder_at", "payment_score", "score_inputs_pretty",
         "next_action", "next_action_probability", "model_version", "next_action_reason", "is_paused", "escalated_at",
-        "escalation_reason",
+        "escalation_reason", "escalation_history_table",
     )
-    actions = ("retry_payment", "pause_retries", "resume_retries")
+    actions = ("retry_payment", "pause_retries", "resume_retries", "write_off")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # cases are opened by a failed payment
@@ -361,6 +365,75 @@ class DunningCaseAdmin(HistoryAdmin):
         for case in queryset.select_related("invoice__customer").order_by("pk"):
             dunning_case_pause(case_id=case.pk, paused=False, actor=request.user)
         self.message_user(request, f"Retries resumed on {queryset.count()} case(s).", messages.SUCCESS)
+
+    @admin.display(description="Attempts and history")
+    def escalation_history_table(self, obj: DunningCase) -> str:
+        history = obj.escalation_history or {}
+        if not history:
+            return EMPTY
+        invoice_rows = format_html_join(
+            "", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (a.get("number"), a.get("attempted_at") or "", a.get("status"), a.get("amount"), a.get("currency"),
+                 a.get("decline_code") or "", a.get("decline_class") or "")
+                for a in history.get("invoice_attempts", [])
+            ),
+        )  # fmt: skip
+        customer = history.get("customer_history") or {}
+        customer_rows = format_html_join(
+            "", "<tr><td>{}</td><td>{}</td><td>{}</td><td>{} {}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            (
+                (h.get("attempted_at"), h.get("invoice"), h.get("outcome"), h.get("amount"), h.get("currency"),
+                 h.get("decline_code") or "", " ".join(v for v in (h.get("card") or {}).values() if v), h.get("source"))
+                for h in customer.get("attempts", [])
+            ),
+        )  # fmt: skip
+        return format_html(
+            "<p><strong>This invoice's attempts</strong></p><table><thead><tr><th>#</th><th>At</th><th>Status</th>"
+            "<th>Amount</th><th>Decline code</th><th>Class</th></tr></thead><tbody>{}</tbody></table>"
+            "<p><strong>Customer's payment history</strong>: {} attempts, {} succeeded, {} failed{}</p>"
+            "<table><thead><tr><th>At</th><th>Invoice</th><th>Outcome</th><th>Amount</th><th>Decline code</th>"
+            "<th>Card</th><th>Source</th></tr></thead><tbody>{}</tbody></table>",
+            invoice_rows, customer.get("total", 0), customer.get("succeeded", 0), customer.get("failed", 0),
+            " (latest shown)" if customer.get("truncated") else "", customer_rows,
+        )
+
+    def has_mark_uncollectible_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("invoicing.mark_uncollectible")
+
+    @admin.action(description="Write off the invoice as uncollectible (bad debt)", permissions=["mark_uncollectible"])
+    def write_off(self, request: HttpRequest, queryset: QuerySet[DunningCase]) -> TemplateResponse | None:
+        """Asks for the reason on a confirmation page, then writes each case's open invoice off
+        (invoicing's ``invoice_mark_uncollectible``) and closes the case."""
+        cases = list(queryset.select_related("invoice", "customer").order_by("pk"))
+        reason = request.POST.get("write_off_reason", "").strip()
+        if request.POST.get("confirm") == "yes" and reason:
+            for case in cases:
+                invoice = case.invoice
+                if case.status not in ACTIVE_CASE or invoice.status != InvoiceStatus.OPEN or invoice.amount_due <= 0:
+                    self.message_user(request, f"{invoice}: not an open case with an amount due, skipped.",
+                                      messages.INFO)
+                    continue
+                try:
+                    invoice_mark_uncollectible(invoice_id=invoice.pk, actor=request.user, reason=reason)
+                except InvalidInvoiceTransition as exc:
+                    self.message_user(request, f"{invoice}: {exc}", messages.WARNING)
+                    continue
+                dunning_close_written_off(invoice_id=invoice.pk)
+                self.message_user(request, f"{invoice}: written off, the dunning case is closed.", messages.SUCCESS)
+            return None
+        if request.POST.get("confirm") == "yes":
+            self.message_user(request, "Give the reason for the write-off: it is kept with the invoice.",
+                              messages.ERROR)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Write off the invoices of these dunning cases",
+            "opts": self.model._meta,
+            "cases": [{"case": c, "amount_due": money(c.invoice.amount_due, c.invoice.currency)} for c in cases],
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "reason": reason,
+        }
+        return TemplateResponse(request, "admin/receivables/dunningcase/write_off.html", context)
 
     @admin.display(description="Decision details (rule, features that weighed most)")
     def score_inputs_pretty(self, obj: DunningCase) -> str:

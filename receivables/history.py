@@ -5,10 +5,11 @@ into the pure package's inputs."""
 from __future__ import annotations
 
 import csv
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,10 +20,20 @@ from django.utils.dateparse import parse_datetime
 from simple_history.utils import bulk_create_with_history
 
 from contracts.models import Customer
+from metering.selectors import usage_daily_by_customer
 
 from .choices import AttemptOutcome, HistorySource
 from .dunning.declines import decline_class
-from .dunning.features import HistoryAttempt, Profile, customer_profile
+from .dunning.features import (
+    USAGE_EARLIER_DAYS,
+    USAGE_RECENT_DAYS,
+    CustomerExtras,
+    HistoryAttempt,
+    Profile,
+    UsageSeries,
+    customer_profile,
+    usage_trend,
+)
 from .models import PaymentHistoryRecord
 
 MAX_BATCH = 5000
@@ -299,6 +310,61 @@ def history_for_training() -> dict[str, tuple[ZoneInfo, dict[str, list[HistoryAt
     return grouped
 
 
+USAGE_LOOKBACK = timedelta(days=USAGE_RECENT_DAYS + USAGE_EARLIER_DAYS + 1)
+
+
+def _usage_series(rows: list[Any]) -> UsageSeries:
+    return UsageSeries.from_days(
+        [(row.meter_id, row.day.toordinal(), float(row.quantity), row.events) for row in rows]
+    )
+
+
+def history_extras_for_training(
+    history: dict[str, tuple[ZoneInfo, dict[str, list[HistoryAttempt]]]],
+) -> dict[str, CustomerExtras]:
+    """Each customer's country and daily usage from metering (metering's read function, over the
+    history's span and the lookback before it), keyed like ``history_for_training``."""
+    moments = [a.attempted_at for _, invoices in history.values() for atts in invoices.values() for a in atts]
+    if not moments:
+        return {}
+    ids = [int(key) for key in history]
+    countries = dict(Customer.objects.filter(pk__in=ids).values_list("pk", "country"))
+    usage = usage_daily_by_customer(start=min(moments) - USAGE_LOOKBACK, end=max(moments), customer_ids=ids)
+    return {
+        key: CustomerExtras(
+            country=countries.get(int(key)) or "",
+            usage=_usage_series(usage[int(key)]) if int(key) in usage else None,
+        )
+        for key in history
+    }
+
+
+def customer_usage_trend(*, customer: Customer, at: datetime) -> float:
+    """``features.usage_trend`` of one customer before ``at``, from metering (NaN if none)."""
+    usage = usage_daily_by_customer(start=at - USAGE_LOOKBACK, end=at, customer_ids=[customer.pk])
+    rows = usage.get(customer.pk)
+    if rows:
+        return usage_trend(_usage_series(rows), at)
+    # Nothing in the lookback: stopped using the product (-1), or never used it (unknown).
+    used_before = usage_daily_by_customer(
+        start=datetime(1970, 1, 1, tzinfo=at.tzinfo), end=at - USAGE_LOOKBACK, customer_ids=[customer.pk]
+    )
+    return -1.0 if used_before else math.nan
+
+
+def customer_card_latest(*, customer: Customer, before: datetime | None = None) -> tuple[str, str, str]:
+    """(brand, funding, country) of the customer's latest card attempt in the history that names
+    its card, before ``before``: the card a live case charges when the attempt itself does not
+    say (our own off-session attempts record no card details)."""
+    rows = PaymentHistoryRecord.objects.filter(customer=customer).exclude(
+        card_brand="", card_funding="", card_country=""
+    )
+    if before is not None:
+        rows = rows.filter(attempted_at__lt=before)
+    row = rows.order_by("-attempted_at", "-pk").values_list("card_brand", "card_funding", "card_country").first()
+    return row if row is not None else ("", "", "")
+
+
 def customer_history_profile(
     *, customer: Customer, exclude_invoice: str = "", before: datetime | None = None
 ) -> Profile:
@@ -351,3 +417,34 @@ def payment_history_record_own_attempt(
         },
     )
     return record
+
+
+ESCALATION_HISTORY_LIMIT = 500
+
+
+def customer_payment_history(*, customer_id: int, limit: int = ESCALATION_HISTORY_LIMIT) -> dict[str, Any]:
+    """The customer's payment history for an AR analyst: every attempt (newest first, at most
+    ``limit``) with its card and decline, and totals over all of it."""
+    rows = PaymentHistoryRecord.objects.filter(customer_id=customer_id)
+    total = rows.count()
+    failed = rows.filter(outcome=AttemptOutcome.FAILED).count()
+    attempts = [
+        {
+            "id": r["external_id"],
+            "invoice": r["invoice_reference"],
+            "attempted_at": r["attempted_at"],
+            "amount": r["amount"],
+            "currency": r["currency"],
+            "outcome": r["outcome"],
+            "decline_code": r["decline_code"],
+            "decline_class": r["decline_class"],
+            "card": {"brand": r["card_brand"], "funding": r["card_funding"], "country": r["card_country"]},
+            "source": r["source"],
+        }
+        for r in rows.order_by("-attempted_at", "-pk").values(
+            "external_id", "invoice_reference", "attempted_at", "amount", "currency", "outcome", "decline_code",
+            "decline_class", "card_brand", "card_funding", "card_country", "source",
+        )[:limit]
+    ]  # fmt: skip
+    return {"attempts": attempts, "total": total, "failed": failed, "succeeded": total - failed,
+            "truncated": total > len(attempts)}  # fmt: skip

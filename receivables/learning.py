@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import math
 import threading
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,7 +26,13 @@ from contracts.models import Customer
 from .choices import DunningModelStatus
 from .dunning import model as dunning_model
 from .dunning.policy import Attempt, Decision, PriorScorer, Request, Scorer, next_action
-from .history import customer_history_profile, history_for_training
+from .history import (
+    customer_card_latest,
+    customer_history_profile,
+    customer_usage_trend,
+    history_extras_for_training,
+    history_for_training,
+)
 from .models import DunningModel
 
 logger = logging.getLogger(__name__)
@@ -49,18 +56,24 @@ def active_scorer() -> Scorer:
     """The active model's scorer (loaded once per process and version), or the prior."""
     row = (
         DunningModel.objects.filter(is_active=True, status=DunningModelStatus.READY)
-        .values_list("pk", "version")
+        .values_list("pk", "version", "trained_at")
         .first()
     )
     if row is None:
         return PriorScorer()
-    key = f"{row[0]}:{row[1]}"
+    key = f"{row[0]}:{row[1]}:{row[2]}"
     with _cache_lock:
         scorer = _cache.get(key)
     if scorer is None:
         artifact = DunningModel.objects.filter(pk=row[0]).values_list("artifact", flat=True).get()
-        scorer = dunning_model.load(bytes(artifact))
-        scorer.version = str(row[1])
+        try:
+            scorer = dunning_model.load(bytes(artifact))
+            scorer.version = str(row[1])
+        except dunning_model.IncompatibleModel as exc:
+            # Fitted by an older version of the code on other features: the prior decides until
+            # the next training (weekly, or POST /api/v1/dunning/train) makes a compatible one.
+            logger.warning("Dunning model v%s is not usable (%s); deciding by the prior.", row[1], exc)
+            scorer = PriorScorer()
         with _cache_lock:
             _cache.clear()
             _cache[key] = scorer
@@ -107,7 +120,7 @@ def dunning_model_fit(*, model_id: int) -> DunningModel:
         return row
     history = history_for_training()
     try:
-        result = dunning_model.train(history, version=str(row.version))
+        result = dunning_model.train(history, version=str(row.version), extras=history_extras_for_training(history))
     except Exception as exc:  # not enough history, or a fit that failed: the version says why
         if not isinstance(exc, dunning_model.NotEnoughHistory):
             logger.exception("Dunning model v%s failed to train", row.version)
@@ -157,6 +170,9 @@ class DecisionInput:
     funding: str
     attempts: tuple[Attempt, ...]
     as_of: datetime | None = None
+    card_country: str = ""
+    # The live cases know no card details of their own: the customer's latest card in the history.
+    card_from_history: bool = False
 
 
 def dunning_decide(*, data: DecisionInput, audit_obj: Any = None, actor: Actor = None) -> Decision:
@@ -169,16 +185,24 @@ def dunning_decide(*, data: DecisionInput, audit_obj: Any = None, actor: Actor =
     profile = customer_history_profile(
         customer=data.customer, exclude_invoice=data.invoice_reference, before=decided_at
     )
+    brand, funding, card_country = data.brand, data.funding, data.card_country
+    if data.card_from_history and not (brand or funding or card_country):
+        brand, funding, card_country = customer_card_latest(customer=data.customer, before=decided_at)
+    first_at = attempts[0].attempted_at if attempts else None
+    trend = customer_usage_trend(customer=data.customer, at=first_at) if first_at is not None else math.nan
     scorer = active_scorer()
     decision = next_action(
         Request(
             timezone=data.customer.timezone,
             amount=float(data.amount) if data.amount is not None else None,
-            brand=data.brand,
-            funding=data.funding,
+            brand=brand,
+            funding=funding,
             attempts=tuple(attempts),
             profile=profile,
             as_of=data.as_of,
+            card_country=card_country,
+            customer_country=data.customer.country,
+            usage_trend=trend,
         ),
         scorer,
     )
@@ -201,6 +225,9 @@ def dunning_decide(*, data: DecisionInput, audit_obj: Any = None, actor: Actor =
             ],
             "as_of": data.as_of,
             "history_attempts": profile.attempts,
+            "card": {"brand": brand, "funding": funding, "country": card_country},
+            "customer_country": data.customer.country,
+            "usage_trend": None if math.isnan(trend) else round(trend, 4),
         },
         outcome={
             "action": decision.action,

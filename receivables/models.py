@@ -151,6 +151,11 @@ class DunningCase(models.Model):
     model_version = models.CharField(max_length=20, blank=True)
     escalated_at = models.DateTimeField(null=True, blank=True)
     escalation_reason = models.CharField(max_length=500, blank=True)
+    escalation_history = models.JSONField(
+        default=dict, blank=True, encoder=DjangoJSONEncoder,
+        help_text="The payment history attached when the case was escalated: this invoice's attempts and the "
+        "customer's payment history.",
+    )
     is_paused = models.BooleanField(default=False, help_text="An AR analyst paused automated retries.")
     history = HistoricalRecords()
 

@@ -17,9 +17,9 @@ from invoicing.services import invoice_apply_payment
 
 from .choices import AttemptStatus, DunningStatus, PaymentMethod, PaymentStatus
 from .dunning.declines import decline_class
-from .dunning.policy import Attempt, Decision
+from .dunning.policy import SEQUENCE_DAYS, Attempt, Decision
 from .exceptions import PaymentNotAllowed
-from .history import payment_history_record_own_attempt
+from .history import customer_payment_history, payment_history_record_own_attempt
 from .learning import DecisionInput, dunning_decide, probability_decimal
 from .models import DunningCase, Payment, PaymentAllocation, PaymentAttempt
 from .signals import payment_failed, payment_succeeded
@@ -311,6 +311,7 @@ def dunning_decide_for_invoice(*, invoice: Invoice, case: DunningCase | None = N
             brand="",
             funding="",
             attempts=tuple(attempts),
+            card_from_history=True,
         ),
         audit_obj=case,
     )
@@ -328,9 +329,33 @@ def _apply_decision(case: DunningCase, decision: Decision, *, now: datetime) -> 
         return
     case.next_retry_at = None
     if decision.action == "escalate" and case.status == DunningStatus.OPEN:
-        case.status = DunningStatus.ESCALATED
-        case.escalated_at = now
-        case.escalation_reason = decision.reason[:500]
+        _escalate(case, reason=decision.reason, now=now)
+
+
+def _escalate(case: DunningCase, *, reason: str, now: datetime) -> None:
+    """Into the AR queue, with the full payment history attached: this invoice's attempts (with
+    Stripe's decline codes) and the customer's payment history, as they were at escalation."""
+    case.status = DunningStatus.ESCALATED
+    case.escalated_at = now
+    case.escalation_reason = reason[:500]
+    case.next_retry_at = None
+    case.escalation_history = {
+        "invoice_attempts": [
+            {
+                "number": a.number,
+                "status": a.status,
+                "attempted_at": a.attempted_at,
+                "amount": a.amount,
+                "currency": a.currency,
+                "decline_code": a.failure_code,
+                "decline_class": a.decline_class,
+                "message": a.failure_message,
+                "payment_intent": a.stripe_payment_intent_id,
+            }
+            for a in PaymentAttempt.objects.filter(invoice_id=case.invoice_id).order_by("number")
+        ],
+        "customer_history": customer_payment_history(customer_id=case.customer_id),
+    }
 
 
 def dunning_case_record_failure(*, invoice: Invoice, attempt: PaymentAttempt) -> DunningCase:
@@ -367,6 +392,41 @@ def dunning_case_record_failure(*, invoice: Invoice, attempt: PaymentAttempt) ->
                  "probability": decision.probability_text(), "model_version": decision.model_version},
     )
     return case
+
+
+def dunning_cases_escalate_overdue(*, now: datetime | None = None) -> int:
+    """Escalate the open cases whose 14-day sequence is over with no retry planned (a retry that
+    could not be made: the card was removed or card collection turned off; or paused for a
+    promise that was not kept): the failed retries escalate their cases themselves, these would
+    otherwise wait in the automated sequence for ever. Returns how many were escalated."""
+    now = now or timezone.now()
+    cutoff = now - timedelta(days=SEQUENCE_DAYS)
+    ids = list(
+        DunningCase.objects.filter(status=DunningStatus.OPEN, next_retry_at__isnull=True, opened_at__lte=cutoff)
+        .order_by("pk")
+        .values_list("pk", flat=True)[:500]
+    )
+    escalated = 0
+    for pk in ids:
+        with transaction.atomic():
+            case = DunningCase.objects.select_for_update().get(pk=pk)
+            if case.status != DunningStatus.OPEN or case.next_retry_at is not None or case.opened_at > cutoff:
+                continue
+            _escalate(case, reason=f"The {SEQUENCE_DAYS}-day dunning sequence is over without payment.", now=now)
+            case.next_action = "escalate"
+            case.save()
+            audit_record(
+                rule="dunning.policy.window_closed",
+                action="dunning_case_escalated",
+                obj=case,
+                inputs={"opened_at": case.opened_at, "retries_done": case.retries_done, "paused": case.is_paused},
+                outcome={
+                    "status": case.status,
+                    "history_attempts": case.escalation_history["customer_history"]["total"],
+                },
+            )
+            escalated += 1
+    return escalated
 
 
 def dunning_retry(*, case_id: int) -> PaymentAttempt | None:

@@ -7,7 +7,13 @@ from django.utils import timezone
 from .choices import DunningStatus
 from .models import DunningCase
 from .refunds import credit_note_settle
-from .services import dunning_close_written_off, dunning_reminder_send, dunning_retry, invoice_collect
+from .services import (
+    dunning_cases_escalate_overdue,
+    dunning_close_written_off,
+    dunning_reminder_send,
+    dunning_retry,
+    invoice_collect,
+)
 
 BATCH = 500
 
@@ -45,7 +51,9 @@ def dunning_reminder_send_task(case_id: int) -> None:
 
 @shared_task
 def payment_retries_due_task() -> int:
-    """Finder: fan out one retry task per dunning case whose retry is due."""
+    """Finder (celery-beat, every 5 minutes): fan out one retry task per dunning case whose retry
+    is due, and escalate the cases whose 14 days are over with no retry left to make."""
+    dunning_cases_escalate_overdue()
     ids = list(
         DunningCase.objects.filter(status=DunningStatus.OPEN, next_retry_at__lte=timezone.now()).values_list(
             "pk", flat=True

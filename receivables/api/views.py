@@ -127,11 +127,13 @@ class NextActionAttemptSerializer(serializers.Serializer):
     attempted_at = serializers.DateTimeField()
     outcome = serializers.ChoiceField(choices=["succeeded", "failed"])
     decline_code = serializers.CharField(allow_null=True, allow_blank=True, required=False, max_length=100)
+    payment_method = PaymentMethodSerializer(required=False, allow_null=True)
 
     def to_internal_value(self, data: Any) -> Any:
-        # Attempts may carry every field of a payment-history record; only these three decide.
+        # Attempts may carry every field of a payment-history record; these decide (the card of
+        # an attempt stands in for a request without a top-level payment_method).
         if isinstance(data, dict):
-            data = {k: data[k] for k in ("attempted_at", "outcome", "decline_code") if k in data}
+            data = {k: data[k] for k in ("attempted_at", "outcome", "decline_code", "payment_method") if k in data}
         return super().to_internal_value(data)
 
 
@@ -169,7 +171,9 @@ class DunningNextActionApi(APIView):
         serializer = NextActionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         data = serializer.validated_data
-        method = data.get("payment_method") or {}
+        method = data.get("payment_method") or next(
+            (a["payment_method"] for a in reversed(data["attempts"]) if a.get("payment_method")), {}
+        )
         decision = dunning_decide(
             data=DecisionInput(
                 customer=data["customer"],
@@ -178,6 +182,7 @@ class DunningNextActionApi(APIView):
                 currency=data["invoice"]["currency"].upper(),
                 brand=(method.get("brand") or "").lower(),
                 funding=(method.get("funding") or "").lower(),
+                card_country=(method.get("country") or "").upper(),
                 attempts=tuple(
                     Attempt(
                         attempted_at=a["attempted_at"],

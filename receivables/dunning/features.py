@@ -9,15 +9,21 @@ Customer-level features describe the payer's own history *excluding the invoice 
 success rate overall, around this day of the month (paydays, statement cycles), around this
 local hour (office-hours card rules) and on this weekday, their usual amount and how long their
 earlier failures took to recover.
+
+Two features come from outside the payment history: whether the card was issued in another
+country than the customer's (``card_foreign``: cross-border charges are declined more and
+behave differently), and the customer's usage trend from metering before the invoice's first
+attempt (``usage_trend``: a customer whose usage is falling is on the way out and pays less).
+Both are NaN when unknown (cold start), which the trees treat as their own branch.
 """
 
 from __future__ import annotations
 
 import calendar
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -66,8 +72,93 @@ FEATURE_NAMES = (
     "customer_recovery_hours",
     "customer_day_of_month_lift",
     "customer_hour_lift",
+    "card_foreign",
+    "usage_trend",
 )
-CATEGORICAL = tuple(FEATURE_NAMES.index(n) for n in ("decline_class", "decline_code", "funding", "brand"))
+
+
+# Usage trend: the daily rate over the last USAGE_RECENT_DAYS before a moment's UTC day against the
+# rate over the USAGE_EARLIER_DAYS before those.
+USAGE_RECENT_DAYS = 30
+USAGE_EARLIER_DAYS = 60
+
+
+def card_foreign(card_country: str, customer_country: str) -> float:
+    """1.0 when the card was issued in another country than the customer's, 0.0 when in the same,
+    NaN when either is unknown."""
+    card, home = (card_country or "").strip().upper(), (customer_country or "").strip().upper()
+    if not card or not home:
+        return math.nan
+    return float(card != home)
+
+
+@dataclass(frozen=True)
+class UsageSeries:
+    """A customer's daily usage per meter (from metering): for each meter, the sorted UTC day
+    ordinals with usage, and the cumulative quantity and event count up to each of them."""
+
+    meters: tuple[tuple[np.ndarray, np.ndarray, np.ndarray], ...] = ()
+
+    @classmethod
+    def from_days(cls, days: Sequence[tuple[int, int, float, int]]) -> UsageSeries:
+        """From (meter id, day ordinal, quantity, events) rows, in any order."""
+        by_meter: dict[int, list[tuple[int, float, int]]] = {}
+        for meter, day, quantity, events in days:
+            by_meter.setdefault(meter, []).append((day, quantity, events))
+        meters = []
+        for rows in by_meter.values():
+            rows.sort()
+            meters.append(
+                (
+                    np.asarray([r[0] for r in rows], dtype=np.int64),
+                    np.cumsum([max(r[1], 0.0) for r in rows], dtype=float),
+                    np.cumsum([r[2] for r in rows], dtype=float),
+                )
+            )
+        return cls(meters=tuple(meters))
+
+
+def _total_before(days: np.ndarray, cumulative: np.ndarray, day: int) -> float:
+    i = int(np.searchsorted(days, day, side="left"))
+    return float(cumulative[i - 1]) if i > 0 else 0.0
+
+
+def usage_trend(series: UsageSeries | None, at: datetime) -> float:
+    """The customer's usage trend before ``at`` (only days before its UTC day count): per meter,
+    (recent - earlier) / (recent + earlier) of the daily rates over the last 30 days and the 60
+    days before, in [-1, 1] (-1 stopped, 0 steady, +1 new), averaged over the meters used in
+    those 90 days; -1.0 when the customer used metered features before but not in those 90
+    days; NaN when metering knows no usage of theirs before ``at``. Quantities are summed (events
+    counted when the quantities sum to nothing)."""
+    if series is None or not series.meters:
+        return math.nan
+    day = at.astimezone(UTC).date().toordinal()
+    values: list[float] = []
+    used_before = False
+    for days, quantity, events in series.meters:
+        if int(np.searchsorted(days, day, side="left")) == 0:
+            continue
+        used_before = True
+        for cumulative in (quantity, events):
+            upto = _total_before(days, cumulative, day)
+            middle = _total_before(days, cumulative, day - USAGE_RECENT_DAYS)
+            start = _total_before(days, cumulative, day - USAGE_RECENT_DAYS - USAGE_EARLIER_DAYS)
+            recent, earlier = (upto - middle) / USAGE_RECENT_DAYS, (middle - start) / USAGE_EARLIER_DAYS
+            if recent + earlier > 0:
+                values.append((recent - earlier) / (recent + earlier))
+                break
+    if values:
+        return float(np.mean(values))
+    return -1.0 if used_before else math.nan
+
+
+@dataclass(frozen=True)
+class CustomerExtras:
+    """What the payment history does not hold about a customer: their country (for the card's)
+    and their usage from metering."""
+
+    country: str = ""
+    usage: UsageSeries | None = None
 
 
 def decline_code_index(code: str) -> int:
@@ -201,6 +292,9 @@ class Context:
     brand: str
     funding: str
     profile: Profile
+    card_country: str = ""
+    customer_country: str = ""
+    usage_trend: float = math.nan
 
 
 @dataclass(frozen=True)
@@ -234,28 +328,60 @@ def profile_rates(profile: Profile, global_rate: float) -> Rates:
 
 
 def feature_rows(context: Context, moments: Sequence[datetime], *, global_rate: float) -> np.ndarray:
-    """``feature_row`` for many moments of one context (the profile's rates computed once)."""
+    """``feature_row`` for many moments of one context: what does not depend on the moment is
+    computed once (the policy scores every hour of 14 days on each decision)."""
     rates = profile_rates(context.profile, global_rate)
+    constants = _constants(context, rates)
     return np.asarray(
-        [feature_row(context, m, global_rate=global_rate, rates=rates) for m in moments], dtype=float
+        [_row(context, m, rates, constants) for m in moments], dtype=float
     ).reshape(-1, len(FEATURE_NAMES))
 
 
 def feature_row(context: Context, at: datetime, *, global_rate: float, rates: Rates | None = None) -> list[float]:
+    if rates is None:
+        rates = profile_rates(context.profile, global_rate)
+    return _row(context, at, rates, _constants(context, rates))
+
+
+def _constants(context: Context, rates: Rates) -> tuple[list[float], list[float], list[float]]:
+    """The features of a context that no moment changes, in three runs of FEATURE_NAMES: from
+    retry_number to the customer's rate, the recovery hours, and the last two."""
+    profile = context.profile
+    nan = math.nan
+    usual = profile.amount_sum / profile.amount_count if profile.amount_count > 0 else None
+    amount = context.amount
+    middle = [
+        float(context.retry_number),
+        float(DECLINE_CLASS_CODES.get(decline_class(context.last_decline_code), 1)),
+        float(decline_code_index(context.last_decline_code)),
+        float(FUNDING_CODES.get((context.funding or "").lower(), 0)),
+        float(BRAND_CODES.get((context.brand or "").lower(), 0)),
+        math.log1p(amount) if amount is not None and amount > 0 else nan,
+        amount / usual if amount is not None and usual else nan,
+        profile.attempts,
+        rates.overall,
+    ]
+    tail = [
+        profile.recovery_hours_sum / profile.recovered_count if profile.recovered_count > 0 else nan,
+    ]
+    last = [card_foreign(context.card_country, context.customer_country), context.usage_trend]
+    return middle, tail, last
+
+
+def _row(
+    context: Context, at: datetime, rates: Rates, constants: tuple[list[float], list[float], list[float]]
+) -> list[float]:
     local = at.astimezone(context.tz)
     days_in_month = calendar.monthrange(local.year, local.month)[1]
     profile = context.profile
     nan = math.nan
     since_first = (at - context.first_failure_at).total_seconds() / 3600 if context.first_failure_at else nan
     since_last = (at - context.last_attempt_at).total_seconds() / 3600 if context.last_attempt_at else nan
-    if rates is None:
-        rates = profile_rates(profile, global_rate)
     rate = rates.overall
     dom_rate = rates.dom[local.day - 1]
     hour_rate = rates.hour[local.hour]
     weekday_rate = rates.weekday[local.weekday()]
-    usual = profile.amount_sum / profile.amount_count if profile.amount_count > 0 else None
-    amount = context.amount
+    middle, tail, last = constants
     return [
         local.hour + local.minute / 60,
         local.weekday(),
@@ -263,22 +389,15 @@ def feature_row(context: Context, at: datetime, *, global_rate: float, rates: Ra
         days_in_month - local.day,
         since_first,
         since_last,
-        context.retry_number,
-        DECLINE_CLASS_CODES.get(decline_class(context.last_decline_code), 1),
-        decline_code_index(context.last_decline_code),
-        FUNDING_CODES.get((context.funding or "").lower(), 0),
-        BRAND_CODES.get((context.brand or "").lower(), 0),
-        math.log1p(amount) if amount is not None and amount > 0 else nan,
-        amount / usual if amount is not None and usual else nan,
-        profile.attempts,
-        rate,
+        *middle,
         dom_rate,
         hour_rate,
         weekday_rate,
         (at.timestamp() - profile.first_seen_ts) / 86400 if profile.first_seen_ts is not None else 0.0,
-        profile.recovery_hours_sum / profile.recovered_count if profile.recovered_count > 0 else nan,
+        *tail,
         dom_rate - rate,
         hour_rate - rate,
+        *last,
     ]
 
 
@@ -297,9 +416,11 @@ class TrainingSet:
 
 def training_set(
     customers: dict[str, tuple[ZoneInfo, dict[str, list[HistoryAttempt]]]],
+    extras: Mapping[str, CustomerExtras] | None = None,
 ) -> TrainingSet:
-    """One row per attempt of the history: {customer: (tz, {invoice: attempts oldest first})}.
-    Attempts after an invoice's success are not rows (nothing was owed any more)."""
+    """One row per attempt of the history: {customer: (tz, {invoice: attempts oldest first})},
+    with each customer's ``extras`` (country, usage) when known. Attempts after an invoice's
+    success are not rows (nothing was owed any more)."""
     total_attempts = sum(len(a) for _, inv in customers.values() for a in inv.values())
     total_success = sum(x.succeeded for _, inv in customers.values() for a in inv.values() for x in a)
     global_rate = (total_success + 1) / (total_attempts + 2)
@@ -310,11 +431,13 @@ def training_set(
     retries: list[bool] = []
     shifts: list[int] = []
     group = 0
-    for tz, invoices in customers.values():
+    for customer, (tz, invoices) in customers.items():
+        extra = (extras or {}).get(customer) or CustomerExtras()
         whole, shares = customer_profile(invoices, tz)
         for key, attempts in invoices.items():
             profile = whole.minus(shares[key])
             rates = profile_rates(profile, global_rate)
+            trend = usage_trend(extra.usage, attempts[0].attempted_at) if attempts else math.nan
             first_failure: datetime | None = None
             last: HistoryAttempt | None = None
             for number, attempt in enumerate(attempts):
@@ -328,6 +451,9 @@ def training_set(
                     brand=attempt.brand,
                     funding=attempt.funding,
                     profile=profile,
+                    card_country=attempt.country,
+                    customer_country=extra.country,
+                    usage_trend=trend,
                 )
                 rows.append(feature_row(context, attempt.attempted_at, global_rate=global_rate, rates=rates))
                 labels.append(int(attempt.succeeded))

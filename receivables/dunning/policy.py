@@ -62,6 +62,9 @@ class Request:
     attempts: tuple[Attempt, ...]
     profile: Profile
     as_of: datetime | None = None
+    card_country: str = ""
+    customer_country: str = ""
+    usage_trend: float = math.nan  # features.usage_trend before the first attempt; NaN unknown
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,28 @@ class PriorScorer(Scorer):
         self.global_rate = global_rate
 
     def probabilities(self, X: np.ndarray) -> np.ndarray:
+        base, factors = self._factors(X)
+        product = base
+        for factor in factors.values():
+            product = product * factor
+        return np.clip(product, 0.01, 0.95)
+
+    def explain(self, row: Sequence[float]) -> dict[str, float]:
+        """The prior's factors for this row, each as the change in probability it made (the
+        probability with it minus without it); the decline class as the base rate over 0.35."""
+        X = np.asarray([row], dtype=float)
+        base, factors = self._factors(X)
+        p = float(self.probabilities(X)[0])
+        effects = {"decline_class": round(float(base[0]) - self.global_rate, 4)}
+        for name, factor in factors.items():
+            value = float(factor[0])
+            effects[name] = round(p - min(0.95, max(0.01, p / value)) if value > 0 else p, 4)
+        top = sorted(effects.items(), key=lambda kv: -abs(kv[1]))[:5]
+        return {name: effect for name, effect in top if effect != 0}
+
+    def _factors(self, X: np.ndarray) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """The base rate by decline class and the factors that multiply it, named by the feature
+        that drives each."""
         f = {name: X[:, i] for i, name in enumerate(FEATURE_NAMES)}
         klass = f["decline_class"]
         base = np.where(klass == 2, 0.6, np.where(klass == 0, 0.5, 0.25))
@@ -126,7 +151,12 @@ class PriorScorer(Scorer):
         attempts = f["customer_attempts"]
         own = (f["customer_day_of_month_rate"] + f["customer_hour_rate"]) / (2 * f["customer_success_rate"])
         lift = np.where(attempts >= 4, np.clip(own, 0.5, 2), 1.0)
-        return np.clip(base * hour_factor * payday_factor * gap_factor * lift, 0.01, 0.95)
+        return base, {
+            "local_hour": hour_factor,
+            "day_of_month": payday_factor,
+            "hours_since_last_attempt": gap_factor,
+            "customer_success_rate": lift,
+        }
 
 
 def prior_hour_factor(X: np.ndarray) -> np.ndarray:
@@ -217,6 +247,9 @@ def next_action(request: Request, scorer: Scorer, *, explain: bool = True) -> De
         brand=request.brand,
         funding=request.funding,
         profile=request.profile,
+        card_country=request.card_country,
+        customer_country=request.customer_country,
+        usage_trend=request.usage_trend,
     )
     X = feature_rows(context, moments, global_rate=scorer.global_rate)
     p = np.clip(np.asarray(scorer.probabilities(X), dtype=float), 0.0, 1.0)

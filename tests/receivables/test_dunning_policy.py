@@ -214,3 +214,26 @@ def test_a_history_of_fixed_day_3_and_7_retries_leans_on_the_prior_for_the_hour(
     assert result.metrics["prior_hour_weight"] == 1.0
     assert decision.at is not None
     assert 7 <= decision.at.hour < 21  # not at night
+
+
+def test_a_decision_of_the_prior_names_the_factors_that_weighed_most() -> None:
+    """Cold start decisions are audited with their features too: the prior's factors, each as the
+    change in probability it made."""
+    night = dt.datetime(2026, 4, 7, 1, 0, tzinfo=UTC)  # a Tuesday, 01:00 in the customer's zone
+    X = feature_rows_for(night + dt.timedelta(minutes=30), last=night, code="insufficient_funds")
+
+    effects = PriorScorer().explain(X[0])
+
+    assert effects["local_hour"] < 0  # night
+    assert effects["hours_since_last_attempt"] < 0  # half an hour after a soft decline
+    assert effects["decline_class"] < 0  # soft: below the global rate
+    decision = next_action(_request([Attempt(START, False, "insufficient_funds")]), PriorScorer())
+    assert decision.top_features
+
+
+def feature_rows_for(at: dt.datetime, *, last: dt.datetime, code: str):  # type: ignore[no-untyped-def]
+    from receivables.dunning.features import Context, feature_rows
+
+    context = Context(tz=ZoneInfo("UTC"), first_failure_at=last, last_attempt_at=last, retry_number=1,
+                      last_decline_code=code, amount=100.0, brand="", funding="", profile=Profile())  # fmt: skip
+    return feature_rows(context, [at], global_rate=0.35)
