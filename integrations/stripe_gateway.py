@@ -189,6 +189,35 @@ def refund(
     )
 
 
+@dataclass(frozen=True)
+class CardDetails:
+    """What Stripe knows of a saved card: its brand, funding (credit, debit, prepaid) and issuing
+    country. Empty strings when Stripe does not say or cannot be asked."""
+
+    brand: str = ""
+    funding: str = ""
+    country: str = ""
+
+
+def card_details(payment_method_id: str) -> CardDetails:
+    """The card behind a saved PaymentMethod. A refused or failed lookup is no card details, never
+    an error: the details only inform the dunning model, they never block a charge."""
+    if not payment_method_id or not is_configured():
+        return CardDetails()
+    try:
+        method = _client().v1.payment_methods.retrieve(payment_method_id)
+    except stripe.StripeError:
+        return CardDetails()
+    card = getattr(method, "card", None)
+    if card is None:
+        return CardDetails()
+    return CardDetails(
+        brand=str(getattr(card, "brand", "") or "")[:30],
+        funding=str(getattr(card, "funding", "") or "")[:10],
+        country=str(getattr(card, "country", "") or "").upper()[:2],
+    )
+
+
 def customer_exists(stripe_customer_id: str) -> bool:
     try:
         _client().v1.customers.retrieve(stripe_customer_id)

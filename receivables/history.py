@@ -354,8 +354,8 @@ def customer_usage_trend(*, customer: Customer, at: datetime) -> float:
 
 def customer_card_latest(*, customer: Customer, before: datetime | None = None) -> tuple[str, str, str]:
     """(brand, funding, country) of the customer's latest card attempt in the history that names
-    its card, before ``before``: the card a live case charges when the attempt itself does not
-    say (our own off-session attempts record no card details)."""
+    its card, before ``before``: the card a live case charges (our own attempts record the card
+    Stripe charged; imported history records the card of its time)."""
     rows = PaymentHistoryRecord.objects.filter(customer=customer).exclude(
         card_brand="", card_funding="", card_country=""
     )
@@ -399,8 +399,11 @@ def payment_history_record_own_attempt(
     attempted_at: datetime | None,
     succeeded: bool,
     decline_code: str,
+    card_brand: str = "",
+    card_funding: str = "",
+    card_country: str = "",
 ) -> PaymentHistoryRecord:
-    """Our own card attempt joins the history (once per attempt)."""
+    """Our own card attempt joins the history (once per attempt), with the card Stripe charged."""
     record, _ = PaymentHistoryRecord.objects.get_or_create(
         external_id=f"autobill-attempt-{attempt_id}",
         defaults={
@@ -413,6 +416,9 @@ def payment_history_record_own_attempt(
             "decline_code": "" if succeeded else decline_code,
             "decline_class": "" if succeeded else decline_class(decline_code),
             "payment_method_type": "card",
+            "card_brand": card_brand,
+            "card_funding": card_funding,
+            "card_country": card_country,
             "source": HistorySource.OWN,
         },
     )

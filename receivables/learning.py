@@ -171,7 +171,7 @@ class DecisionInput:
     attempts: tuple[Attempt, ...]
     as_of: datetime | None = None
     card_country: str = ""
-    # The live cases know no card details of their own: the customer's latest card in the history.
+    # A live case whose attempts name no card: the customer's latest card in the history.
     card_from_history: bool = False
 
 

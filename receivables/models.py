@@ -76,6 +76,9 @@ class PaymentAttempt(models.Model):
     failure_code = models.CharField(max_length=100, blank=True)
     failure_message = models.CharField(max_length=500, blank=True)
     decline_class = models.CharField(max_length=10, blank=True, help_text="hard, soft or transient.")
+    card_brand = models.CharField(max_length=30, blank=True)
+    card_funding = models.CharField(max_length=10, blank=True)
+    card_country = models.CharField(max_length=2, blank=True, help_text="Issuing country of the card charged.")
     payment = models.OneToOneField(Payment, on_delete=models.PROTECT, null=True, blank=True)
     history = HistoricalRecords()
 

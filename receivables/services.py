@@ -124,6 +124,12 @@ def invoice_collect(*, invoice_id: int) -> PaymentAttempt | None:
         return payment_attempt_sync(attempt_id=processing.pk)
     with transaction.atomic():
         attempt = _next_attempt(invoice)
+    # The card charged, as Stripe knows it: the attempt joins the payment history with it, so the
+    # dunning model sees this customer's card (brand, funding, country) in the live cases.
+    card = stripe_gateway.card_details(customer.stripe_payment_method_id)
+    PaymentAttempt.objects.filter(pk=attempt.pk).update(
+        card_brand=card.brand, card_funding=card.funding, card_country=card.country
+    )
     result = stripe_gateway.charge(
         stripe_customer_id=customer.stripe_customer_id,
         payment_method_id=customer.stripe_payment_method_id,
@@ -216,6 +222,9 @@ def _history_own(attempt: PaymentAttempt) -> None:
         attempted_at=attempt.attempted_at,
         succeeded=attempt.status == AttemptStatus.SUCCEEDED,
         decline_code=attempt.failure_code,
+        card_brand=attempt.card_brand,
+        card_funding=attempt.card_funding,
+        card_country=attempt.card_country,
     )
 
 
@@ -295,21 +304,28 @@ def _at_local_hour(day_offset: int, *, start: datetime, tz: ZoneInfo) -> datetim
 
 def dunning_decide_for_invoice(*, invoice: Invoice, case: DunningCase | None = None) -> Decision:
     """The live case's decision, by the same function as ``POST /api/v1/dunning/next-action``:
-    this invoice's attempts so far, decided as of the last one."""
-    attempts = [
-        Attempt(attempted_at=a.attempted_at, succeeded=a.status == AttemptStatus.SUCCEEDED, decline_code=a.failure_code)
-        for a in PaymentAttempt.objects.filter(
+    this invoice's attempts so far, decided as of the last one, with the card the latest attempt
+    charged (else the customer's latest card in the history)."""
+    rows = list(
+        PaymentAttempt.objects.filter(
             invoice=invoice, status__in=[AttemptStatus.SUCCEEDED, AttemptStatus.FAILED], attempted_at__isnull=False
         ).order_by("attempted_at", "number")
+    )
+    attempts = [
+        Attempt(attempted_at=a.attempted_at, succeeded=a.status == AttemptStatus.SUCCEEDED, decline_code=a.failure_code)
+        for a in rows
     ]
+    carded = [a for a in rows if a.card_brand or a.card_funding or a.card_country]
+    card = carded[-1] if carded else None
     return dunning_decide(
         data=DecisionInput(
             customer=invoice.customer,
             invoice_reference=invoice.number or f"invoice-{invoice.pk}",
             amount=invoice.amount_due,
             currency=invoice.currency,
-            brand="",
-            funding="",
+            brand=card.card_brand if card else "",
+            funding=card.card_funding if card else "",
+            card_country=card.card_country if card else "",
             attempts=tuple(attempts),
             card_from_history=True,
         ),

@@ -18,6 +18,7 @@ from sklearn.ensemble import HistGradientBoostingClassifier
 
 from audit.models import AuditEvent
 from contracts.services import customer_card_attach
+from integrations import stripe_gateway
 from integrations.stripe_gateway import ChargeResult
 from metering.selectors import usage_daily_by_customer
 from metering.services import meter_create, usage_events_record
@@ -245,3 +246,38 @@ def test_a_model_of_an_older_feature_set_is_not_used_the_prior_decides(api) -> N
     assert response.status_code == 200, response.content
     assert response.json()["action"] == "retry"
     assert response.json()["model_version"] == "prior"
+
+
+def test_our_own_attempt_records_the_card_stripe_charged_and_the_live_case_decides_with_it(
+    django_capture_on_commit_callbacks, stripe_on
+) -> None:
+    customer = CustomerFactory(timezone="UTC", country="US")
+    customer_card_attach(customer=customer, card_number=DECLINED_ON_CHARGE)
+    customer.refresh_from_db()
+    _history(customer, country="GB")  # an older card, from imported history
+
+    invoice = issued_invoice(django_capture_on_commit_callbacks, customer=customer)  # the charge fails
+
+    stripe_card = stripe_gateway.card_details(customer.stripe_payment_method_id)
+    assert stripe_card.brand  # localstripe describes its cards
+    assert stripe_card.funding
+    assert stripe_card.country
+    attempt = PaymentAttempt.objects.get(invoice=invoice, number=1)
+    assert attempt.status == AttemptStatus.FAILED
+    assert (attempt.card_brand, attempt.card_funding, attempt.card_country) == (
+        stripe_card.brand, stripe_card.funding, stripe_card.country
+    )  # fmt: skip
+    own = PaymentHistoryRecord.objects.get(external_id=f"autobill-attempt-{attempt.pk}")
+    assert (own.card_brand, own.card_funding, own.card_country) == (
+        stripe_card.brand, stripe_card.funding, stripe_card.country
+    )  # fmt: skip
+    case = DunningCase.objects.get(invoice=invoice)
+    audit = AuditEvent.objects.filter(action="dunning_retry", object_id=str(case.pk)).get()
+    assert audit.inputs["card"] == {
+        "brand": stripe_card.brand, "funding": stripe_card.funding, "country": stripe_card.country
+    }  # fmt: skip  # the card charged, not the imported history's older card
+
+
+def test_a_card_stripe_cannot_describe_is_no_card_details_and_never_blocks_the_charge(stripe_on) -> None:
+    assert stripe_gateway.card_details("pm_does_not_exist") == stripe_gateway.CardDetails()
+    assert stripe_gateway.card_details("") == stripe_gateway.CardDetails()
