@@ -111,9 +111,12 @@ class Connection(models.Model):
         help_text="Documents (QuickBooks, Xero): each finalized invoice, its credit notes, its void and each "
         "payment is sent as an invoice / credit note / payment of the customer (upserted by our customer id); "
         "their journal entries are then not posted (that would book them twice), revenue recognition, "
-        "write-offs and refunds still are. QuickBooks needs options qbo_item_id (item on our 4000), "
-        "qbo_deferred_item_id (on our 2100), qbo_tax_item_id (on our 2200); Xero uses the accounts mapped "
-        "to our 4000, 2100, 2200 and 1000.",
+        "accruals and fees still are. QuickBooks needs options qbo_item_id (item on our 4000), "
+        "qbo_deferred_item_id (on our 2100), qbo_tax_item_id (on our 2200); its write-offs and refunds stay "
+        "journal entries (with the customer on the receivable line). Xero is always documents (its manual "
+        "journals cannot touch Accounts Receivable): write-offs go as credit notes on the account mapped to "
+        "our 6100, refunds as payments out of the credit note into the account mapped to our 1000; it uses "
+        "the accounts mapped to our 4000, 2100, 2200 and 1000.",
     )
     closed_through = models.DateField(
         null=True, blank=True,
@@ -138,8 +141,19 @@ class Connection(models.Model):
 
     @property
     def sends_documents(self) -> bool:
-        """Invoices, credit notes, voids and payments go as documents (QuickBooks, Xero only)."""
-        return self.gl_content == GlContent.DOCUMENTS and self.provider in (Provider.QUICKBOOKS, Provider.XERO)
+        """Invoices, credit notes, voids and payments go as documents (QuickBooks, Xero only).
+        Always on Xero: its manual journals cannot post to Accounts Receivable (a system account),
+        so what moves a customer's balance must reach it as a document."""
+        if self.provider == Provider.XERO:
+            return True
+        return self.gl_content == GlContent.DOCUMENTS and self.provider == Provider.QUICKBOOKS
+
+    @property
+    def document_source_pattern(self) -> str:
+        """The source keys of the ledger entries this connection carries as documents, not journals."""
+        from .choices import DOCUMENT_SOURCE_PATTERN, XERO_DOCUMENT_SOURCE_PATTERN
+
+        return XERO_DOCUMENT_SOURCE_PATTERN if self.provider == Provider.XERO else DOCUMENT_SOURCE_PATTERN
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
@@ -147,6 +161,11 @@ class Connection(models.Model):
         if self.gl_content == GlContent.DOCUMENTS and self.provider not in (Provider.QUICKBOOKS, Provider.XERO):
             raise ValidationError({"gl_content": "Only QuickBooks Online and Xero take invoices and payments as "
                                                  "documents; this connection posts journal entries."})
+        if self.provider == Provider.XERO and self.gl_content != GlContent.DOCUMENTS:
+            raise ValidationError({"gl_content": "Xero needs documents: its manual journals cannot post to "
+                                                 "Accounts Receivable (a system account), so invoices, credit notes, "
+                                                 "payments, write-offs and refunds go as documents and manual "
+                                                 "journals carry the rest (revenue recognition, accruals, fees)."})
 
 
 class SyncRun(models.Model):

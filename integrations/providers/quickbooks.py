@@ -25,7 +25,7 @@ from quickbooks.exceptions import (
 )
 from quickbooks.objects.account import Account
 from quickbooks.objects.base import Ref
-from quickbooks.objects.journalentry import JournalEntry, JournalEntryLine, JournalEntryLineDetail
+from quickbooks.objects.journalentry import Entity, JournalEntry, JournalEntryLine, JournalEntryLineDetail
 from quickbooks.objects.preferences import Preferences
 
 from ..credentials import connection_credentials, connection_credentials_update
@@ -183,7 +183,13 @@ def _ref(value: str, name: str = "") -> Ref:
     return ref
 
 
-def journal_entry_build(journal: GlJournal, accounts: dict[str, str]) -> JournalEntry:
+def journal_entry_build(journal: GlJournal, accounts: dict[str, str],
+                        customers: dict[int, str] | None = None) -> JournalEntry:
+    """The JournalEntry as QuickBooks documents it: a JournalEntryLineDetail per line with its
+    PostingType and AccountRef, and on a line carrying our customer (lines on Accounts
+    Receivable) ``Entity {Type: Customer, EntityRef}``: QuickBooks refuses an A/R line without
+    one (6000 "When you use Accounts Receivable, you must choose a customer in the Name field")."""
+    customers = customers or {}
     entry = JournalEntry()
     entry.TxnDate = journal.entry_date.isoformat()
     entry.DocNumber = journal.doc_number[:21]  # QuickBooks' DocNumber limit
@@ -193,6 +199,11 @@ def journal_entry_build(journal: GlJournal, accounts: dict[str, str]) -> Journal
         detail = JournalEntryLineDetail()
         detail.PostingType = "Debit" if line.debit else "Credit"
         detail.AccountRef = _ref(accounts[line.account_code])
+        if line.customer_id is not None:
+            entity = Entity()
+            entity.Type = "Customer"
+            entity.EntityRef = _ref(customers[line.customer_id])
+            detail.Entity = entity
         row = JournalEntryLine()
         row.Amount = line.debit or line.credit
         row.Description = line.description[:4000]
@@ -202,10 +213,12 @@ def journal_entry_build(journal: GlJournal, accounts: dict[str, str]) -> Journal
 
 
 def journal_entry_create(
-    *, connection: Connection, journal: GlJournal, accounts: dict[str, str], request_id: str
+    *, connection: Connection, journal: GlJournal, accounts: dict[str, str], request_id: str,
+    customers: dict[int, str] | None = None,
 ) -> str:
-    """Post one journal entry; returns its QuickBooks Id. ``request_id`` is our durable key."""
-    entry = journal_entry_build(journal, accounts)
+    """Post one journal entry; returns its QuickBooks Id. ``request_id`` is our durable key;
+    ``customers`` maps our customer ids on the journal's receivable lines to QuickBooks Customer Ids."""
+    entry = journal_entry_build(journal, accounts, customers)
 
     def post(qb: QuickBooks) -> str:
         saved = entry.save(qb=qb, request_id=request_id)

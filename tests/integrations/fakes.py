@@ -532,6 +532,21 @@ class QuickBooksFake:
         if debits != credits:
             return _fault(400, "6000", "A business validation error has occurred while processing your request",
                           "Business Validation Error: Your Journal Entry is not balanced.")
+        for line in lines:
+            # QuickBooks keeps A/R per customer and A/P per vendor: a line on either needs its Entity.
+            detail = line["JournalEntryLineDetail"]
+            kind = self.accounts[detail["AccountRef"]["value"]]["AccountType"]
+            entity = detail.get("Entity") or {}
+            needed = {"Accounts Receivable": ("Customer", "customer"), "Accounts Payable": ("Vendor", "vendor")}
+            if kind in needed:
+                entity_type, word = needed[kind]
+                if entity.get("Type") != entity_type or not (entity.get("EntityRef") or {}).get("value"):
+                    return _fault(400, "6000", "A business validation error has occurred while processing your "
+                                  "request", f"Business Validation Error: When you use {kind}, you must choose a "
+                                  f"{word} in the Name field.")
+            if entity and entity.get("Type") == "Customer" and entity["EntityRef"]["value"] not in self.customers:
+                return _fault(400, "2500", "Invalid Reference Id",
+                              f"Invalid Reference Id : Names element id {entity['EntityRef']['value']} not found")
         if self.book_close_date and body["TxnDate"] <= self.book_close_date:
             return _fault(400, "6210", "A business validation error has occurred while processing your request",
                           "Business Validation Error: The account period has closed.")
@@ -696,9 +711,17 @@ class XeroFake:
          "ShowInExpenseClaims": False, "HasAttachments": False, "UpdatedDateUTC": "/Date(1767225600000+0000)/"}
         for code, name, kind, klass in [
             ("1000", "Business Bank Account", "BANK", "ASSET"), ("1100", "Accounts Receivable", "CURRENT", "ASSET"),
+            ("1150", "Unbilled Receivables", "CURRENT", "ASSET"),
             ("2100", "Deferred Revenue", "CURRLIAB", "LIABILITY"), ("4000", "Sales", "REVENUE", "REVENUE"),
+            ("6100", "Bad Debts", "EXPENSE", "EXPENSE"), ("6200", "Bank Fees", "EXPENSE", "EXPENSE"),
         ]
     ])
+
+    def __post_init__(self) -> None:
+        # Accounts Receivable is a system account in every Xero organisation.
+        for account in self.accounts:
+            if account["Code"] == "1100":
+                account["SystemAccount"] = "DEBTORS"
 
     def install(self, server) -> None:  # type: ignore[no-untyped-def]
         server.add("POST", r"^/connect/token$", self._token)
@@ -791,6 +814,10 @@ class XeroFake:
             errors.append({"Message": "The total debits (...) must equal total credits (...)"})
         errors += [{"Message": f"Account code '{line.get('AccountID')}' is not a valid code for this document."}
                    for line in lines if line.get("AccountID") not in known]
+        system = {a["AccountID"]: a["Code"] for a in self.accounts if a.get("SystemAccount")}
+        errors += [{"Message": f"Account code '{system[line['AccountID']]}' is a system account and cannot be used "
+                               "in manual journals."}
+                   for line in lines if line.get("AccountID") in system]
         if errors:
             response = 400, {"Content-Type": "application/json"}, json.dumps({
                 "ErrorNumber": 10, "Type": "ValidationException", "Message": "A validation exception occurred",
@@ -951,11 +978,38 @@ class XeroFake:
         note["RemainingCredit"] = float(Decimal(str(note["RemainingCredit"])) - amount)
         invoice["AmountDue"] = float(Decimal(str(invoice["AmountDue"])) - amount)
         invoice["AmountCredited"] = float(Decimal(str(invoice["AmountCredited"])) + amount)
+        if not Decimal(str(invoice["AmountDue"])):
+            invoice["Status"] = "PAID"
         saved = {**allocation, "AllocationID": self._new_id("a110ca7e"), "Date": _ms_date(_iso_day(allocation["Date"]))}
         note["Allocations"].append(saved)
         return self._ok({"Allocations": [saved]})
 
+    def _refund_create(self, payment: dict[str, Any]):
+        """A payment on an ACCRECCREDIT credit note: cash paid back out of its remaining credit."""
+        note = self.credit_notes.get(payment["CreditNote"].get("CreditNoteID"))
+        bank = {a["Code"] for a in self.accounts if a["Type"] == "BANK" or a["EnablePaymentsToAccount"]}
+        errors = []
+        if note is None or note["Status"] != "AUTHORISED":
+            errors.append("Payment can only be made against Authorised documents")
+        if payment.get("Account", {}).get("Code") not in bank:
+            errors.append("Account must be valid and of type BANK or have payments enabled")
+        amount = Decimal(str(payment["Amount"]))
+        if note is not None and amount > Decimal(str(note["RemainingCredit"])):
+            errors.append("Payment amount exceeds the amount outstanding on this document")
+        if errors:
+            return self._validation(payment, errors)
+        note["RemainingCredit"] = float(Decimal(str(note["RemainingCredit"])) - amount)
+        if not Decimal(str(note["RemainingCredit"])):
+            note["Status"] = "PAID"
+        saved = {**payment, "PaymentID": self._new_id("9a8b7c6d"), "Status": "AUTHORISED",
+                 "PaymentType": "ARCREDITPAYMENT", "Date": _ms_date(_iso_day(payment["Date"])),
+                 "UpdatedDateUTC": "/Date(1775120400000+0000)/"}
+        self.payments[saved["PaymentID"]] = saved
+        return self._ok({"Payments": [saved]})
+
     def _payment_create(self, payment: dict[str, Any]):
+        if payment.get("CreditNote"):
+            return self._refund_create(payment)
         invoice = self.invoices.get(payment.get("Invoice", {}).get("InvoiceID"))
         bank = {a["Code"] for a in self.accounts if a["Type"] == "BANK" or a["EnablePaymentsToAccount"]}
         errors = []
