@@ -132,6 +132,12 @@ def _call(connection: Connection, call: Callable[[QuickBooks], T]) -> T:
         except QuickbooksException as exc:
             if last.status == 429:
                 raise RetryableError("QuickBooks rate limit (429).", status=429, retry_after=last.retry_after) from exc
+            if last.status == 400 and isinstance(exc.error_code, int) and 5000 <= exc.error_code < 10000:
+                # Business validation (6000 "...must choose a customer in the Name field", 6210 a
+                # closed period; python-quickbooks leaves 5000-9999 generic): the same payload would
+                # fail again, so it waits for a person.
+                raise RejectedError(f"QuickBooks {exc.error_code}: {exc.message} {exc.detail}".strip(),
+                                    status=400) from exc
             raise RetryableError(f"QuickBooks {exc.error_code}: {exc.message}"[:500], status=last.status) from exc
         except requests.RequestException as exc:
             raise RetryableError(f"QuickBooks unreachable: {exc.__class__.__name__}") from exc
