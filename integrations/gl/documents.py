@@ -139,7 +139,10 @@ def refund_document_plan(*, refund_id: int) -> list[SyncItem]:
 def customer_document(customer_id: int) -> dict[str, Any]:
     from contracts.models import Customer
 
-    customer = Customer.objects.get(pk=customer_id)
+    return customer_snapshot(Customer.objects.get(pk=customer_id))
+
+
+def customer_snapshot(customer: Any) -> dict[str, Any]:
     return {
         "id": customer.pk, "external_id": customer.external_id, "name": customer.name, "email": customer.email,
         "currency": customer.currency,

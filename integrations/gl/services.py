@@ -28,6 +28,7 @@ from ..choices import (
 from ..exceptions import RejectedError
 from ..models import Connection, GlAccount, GlAccountMapping, GlEntryLink, SyncItem, SyncRun
 from ..sync import sync_item_ensure, sync_item_push, sync_items_due
+from .customers import customers_refresh
 from .documents import OBJECT_TYPES as DOCUMENT_TYPES
 from .documents import carried_as_document, customer_external_id, gl_documents_sync
 from .journal import GlJournal, GlLine, LedgerLine, daily_summary, per_document
@@ -241,6 +242,7 @@ def gl_sync(*, connection: Connection, run: SyncRun | None, now: datetime | None
     """Plan the new journals, then post every due one (pending, or failed with its backoff over).
     One journal's failure does not stop the others."""
     provider = _provider(connection)
+    customers_refresh(connection=connection, run=run, now=now)
     gl_journals_plan(connection=connection, now=now)
     due = sync_items_due(connection=connection, object_type=OBJECT_TYPE, now=now)
     documents_due = connection.sends_documents and any(

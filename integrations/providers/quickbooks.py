@@ -297,6 +297,27 @@ def customer_upsert(*, connection: Connection, customer: dict[str, Any], request
     return _call(connection, upsert)
 
 
+def customer_update(*, connection: Connection, external_id: str, customer: dict[str, Any], request_id: str) -> str:
+    """A sparse update of the QuickBooks Customer (name, email, address as ours now): read for its
+    SyncToken, then ``sparse: true`` with only our fields, so what a bookkeeper set in QuickBooks
+    stays. ``request_id`` is per change: a retry of the same change gets QuickBooks' first answer."""
+    body = customer_body(customer)
+    body.pop("CurrencyRef", None)  # a customer's currency cannot change once it has transactions
+    if not customer.get("email"):
+        body["PrimaryEmailAddr"] = {"Address": ""}
+    if "BillAddr" not in body:
+        body["BillAddr"] = dict.fromkeys(
+            ("Line1", "Line2", "City", "CountrySubDivisionCode", "PostalCode", "Country"), "")
+
+    def update(qb: QuickBooks) -> str:
+        current = qb.get_single_object("Customer", external_id)["Customer"]
+        saved = qb.update_object("Customer", _dumps({**body, "Id": external_id, "SyncToken": current["SyncToken"],
+                                                     "sparse": True}), request_id=request_id)
+        return str(saved["Customer"]["Id"])
+
+    return _call(connection, update)
+
+
 def invoice_body(invoice: dict[str, Any], *, customer_ref: str, options: dict[str, Any]) -> dict[str, Any]:
     """A QuickBooks Invoice of our invoice: one SalesItemLine per line on the item whose income
     account is the one our issue entry credits: ``qbo_item_id`` (income account = the one mapped to

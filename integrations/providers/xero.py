@@ -277,6 +277,26 @@ def customer_upsert(*, connection: Connection, customer: dict[str, Any], request
     return _call(connection, upsert)
 
 
+def customer_update(*, connection: Connection, external_id: str, customer: dict[str, Any], request_id: str) -> str:
+    """Update the Xero contact (POST Contacts/{ContactID}: name, email, address as ours now) with an
+    Idempotency-Key per change."""
+    contact = contact_build(customer)
+    contact.contact_id = external_id
+    contact.default_currency = None  # fixed once the contact has transactions
+    if not customer.get("email"):
+        contact.email_address = ""
+
+    def update(api: AccountingApi) -> str:
+        result = api.update_contact(connection.company_id, external_id, Contacts(contacts=[contact]),
+                                    idempotency_key=request_id)
+        updated = result.contacts[0]
+        if _errors(updated):
+            raise RejectedError(f"Xero: {'; '.join(_errors(updated))}")
+        return str(updated.contact_id)
+
+    return _call(connection, update)
+
+
 def invoice_build(invoice: dict[str, Any], *, contact_id: str, accounts: dict[str, str]) -> Invoice:
     """An ACCREC invoice, AUTHORISED, numbered as ours; lines exclusive of tax, each on the Xero
     account mapped to the account our issue entry credits (revenue for what is earned at issue,

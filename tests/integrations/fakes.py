@@ -289,6 +289,7 @@ class QuickBooksFake:
             for entity in ("customer", "invoice", "payment", "creditmemo"):
                 rsps.add_callback(responses.POST, re.compile(company + rf"/{entity}\?"), callback=self._document)
             rsps.add_callback(responses.GET, re.compile(company + r"/invoice/\d+\?"), callback=self._invoice_read)
+            rsps.add_callback(responses.GET, re.compile(company + r"/customer/\d+\?"), callback=self._customer_read)
 
     def _authorized(self, request: requests.PreparedRequest) -> bool:
         return request.headers.get("Authorization") == f"Bearer {self.access_token}"
@@ -369,7 +370,41 @@ class QuickBooksFake:
             raise requests.exceptions.ReadTimeout("read timed out after the object was saved")
         return response
 
+    def _customer_read(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        customer = self.customers.get(urlparse(request.url).path.rsplit("/", 1)[1])
+        if customer is None:
+            return _fault(400, "610", "Object Not Found", "Object Not Found : Something you're trying to use has "
+                          "been made inactive. Check the fields with accounts, customers, items, vendors or employees.")
+        return _json(200, {"Customer": customer, "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _customer_update(self, body: dict[str, Any]):
+        """A full or sparse update: the SyncToken must be the current one (else 5010 stale)."""
+        customer = self.customers.get(str(body["Id"]))
+        if customer is None:
+            return _fault(400, "610", "Object Not Found", "Object Not Found")
+        if body.get("SyncToken") != customer["SyncToken"]:
+            return _fault(400, "5010", "Stale Object Error",
+                          "Stale Object Error : You and another user were working on the same thing.")
+        name = body.get("DisplayName", customer["DisplayName"])
+        if any(c["DisplayName"] == name and c["Id"] != customer["Id"] for c in self.customers.values()):
+            return _fault(400, "6240", "Duplicate Name Exists Error",
+                          "The name supplied already exists. : Another customer is already using this name.")
+        fields = {k: v for k, v in body.items() if k not in ("Id", "SyncToken", "sparse")}
+        if body.get("sparse"):
+            customer.update(fields)
+        else:
+            kept = {k: customer[k] for k in ("Id", "domain", "MetaData", "Active", "Balance")}
+            customer.clear()
+            customer.update({**kept, **fields})
+        customer["FullyQualifiedName"] = customer["DisplayName"]
+        customer["SyncToken"] = str(int(body["SyncToken"]) + 1)
+        return _json(200, {"Customer": customer, "time": "2026-04-02T01:00:00.000-07:00"})
+
     def _customer_create(self, body: dict[str, Any]):
+        if body.get("Id"):
+            return self._customer_update(body)
         name = body.get("DisplayName", "")
         if not name:
             return _fault(400, "2020", "Required param missing, need to supply the required value for the API",
@@ -731,6 +766,7 @@ class XeroFake:
         server.add("PUT", r"^/api.xro/2.0/ManualJournals", self._manual_journals)
         server.add("GET", r"^/api.xro/2.0/Contacts", self._contacts_read)
         server.add("PUT", r"^/api.xro/2.0/Contacts", self._document)
+        server.add("POST", r"^/api.xro/2.0/Contacts/[\w-]+", self._document)
         server.add("PUT", r"^/api.xro/2.0/Invoices", self._document)
         server.add("GET", r"^/api.xro/2.0/Invoices/[\w-]+", self._invoice_read)
         server.add("POST", r"^/api.xro/2.0/Invoices/[\w-]+", self._document)
@@ -882,6 +918,8 @@ class XeroFake:
         self.document_requests.append((f"{request.method} {path.split('/api.xro/2.0')[1]}", body, key))
         if path.endswith("/Contacts"):
             response = self._contact_create(body["Contacts"][0])
+        elif "/Contacts/" in path:
+            response = self._contact_update(path.rsplit("/", 1)[1], body["Contacts"][0])
         elif path.endswith("/Invoices"):
             response = self._invoice_create(body["Invoices"][0])
         elif path.endswith("/Payments"):
@@ -897,6 +935,17 @@ class XeroFake:
         if failure == "drop_after_commit":
             raise DropConnection
         return response
+
+    def _contact_update(self, contact_id: str, change: dict[str, Any]):
+        contact = self.contacts.get(contact_id)
+        if contact is None:
+            return 404, {"Content-Type": "application/json"}, json.dumps({"Title": "Not Found", "Status": 404})
+        name = change.get("Name", contact["Name"])
+        if any(c["Name"] == name and c["ContactID"] != contact_id for c in self.contacts.values()):
+            return self._validation(change, [f"The contact name {name} is already assigned to another contact. "
+                                             "The contact name must be unique across all active contacts."])
+        contact.update({k: v for k, v in change.items() if k != "ContactID"})
+        return self._ok({"Contacts": [contact]})
 
     def _contact_create(self, contact: dict[str, Any]):
         if not contact.get("Name"):
