@@ -5,7 +5,7 @@ in one GL journal only), then post the due ones. Nothing dated in a period close
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -115,6 +115,26 @@ def _payload(journal: GlJournal) -> dict[str, Any]:
             for line in journal.lines
         ],
     }
+
+
+def _journal_lines_replan(connection: Connection, item: SyncItem) -> None:
+    """A journal planned before its lines carried customers (payload lines without "customer"):
+    its lines are made again from the same ledger entries, now with a customer per receivable line
+    (a day's summary per customer). Same entries, same totals; only unsent items get here."""
+    from ledger.models import JournalLine
+
+    rows = JournalLine.objects.filter(entry_id__in=item.payload["entry_ids"]).select_related("entry", "account")
+    lines = [LedgerLine(entry_id=r.entry_id, entry_date=r.entry.entry_date, currency=r.entry.currency,
+                        source_key=r.entry.source_key, memo=r.entry.memo, account_code=r.account.code,
+                        debit=r.debit, credit=r.credit, customer_id=r.entry.customer_id)
+                for r in rows.order_by("entry_id", "id")]
+    entity_accounts = entity_account_codes(connection)
+    if item.object_key.startswith("day:"):
+        (journal,) = daily_summary([replace(line, entry_date=date.fromisoformat(item.payload["entry_date"]))
+                                    for line in lines], entity_accounts=entity_accounts)
+    else:
+        (journal,) = per_document([replace(line, entry_id=0) for line in lines], entity_accounts=entity_accounts)
+    item.payload = {**item.payload, "lines": _payload(journal)["lines"]}
 
 
 def _journal(item: SyncItem) -> GlJournal:
@@ -257,6 +277,8 @@ def gl_sync(*, connection: Connection, run: SyncRun | None, now: datetime | None
     gl_types = _gl_types(connection)
 
     def push(item: SyncItem) -> str:
+        if any("customer" not in row for row in item.payload["lines"]):
+            _journal_lines_replan(connection, item)
         journal = _journal(item)
         _check_postable(connection, journal, lock_date, accounts, gl_types)
         customers: dict[int, str] = {}

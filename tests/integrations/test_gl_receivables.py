@@ -129,3 +129,32 @@ def test_write_off_and_refund_journals_name_the_customer_on_a_documents_connecti
         [("84", "Credit", Decimal(60), entity), ("94", "Debit", Decimal(60), None)],
         [("35", "Credit", Decimal(15), None), ("84", "Debit", Decimal(15), entity)],
     ]
+
+
+def test_a_summary_planned_before_lines_named_customers_is_replanned_from_its_entries(qbo, mapped):
+    from integrations.gl.services import gl_journals_plan
+
+    acme, globex = CustomerFactory(name="Acme", external_id="acme"), CustomerFactory(name="Globex", external_id="gx")
+    _post("invoice:1:issued", [Posting("1100", debit=Decimal(100)), Posting("4000", credit=Decimal(100))], acme)
+    _post("invoice:2:issued", [Posting("1100", debit=Decimal(50)), Posting("4000", credit=Decimal(50))], globex)
+    with time_machine.travel(APRIL, tick=False):
+        (item,) = gl_journals_plan(connection=mapped)
+    # As the previous release planned it: one A/R line for the day, lines without "customer".
+    item.payload["lines"] = [
+        {"account": "1100", "debit": "150", "credit": "0", "description": "summary"},
+        {"account": "4000", "debit": "0", "credit": "150", "description": "summary"},
+    ]
+    item.save()
+
+    _sync(mapped)
+
+    ids = {c["DisplayName"]: c["Id"] for c in qbo.customers.values()}
+    (journal,) = qbo.posts
+    assert _lines(journal) == [
+        ("79", "Credit", Decimal(150), None),
+        ("84", "Debit", Decimal(100), ("Customer", ids["Acme (acme)"])),
+        ("84", "Debit", Decimal(50), ("Customer", ids["Globex (gx)"])),
+    ]
+    item.refresh_from_db()
+    assert item.status == SyncItemStatus.SYNCED
+    assert all("customer" in row for row in item.payload["lines"])
