@@ -126,3 +126,39 @@ def test_what_went_to_the_gl_as_a_journal_is_not_sent_again_as_a_document(
     assert not SyncItem.objects.filter(object_type__in=["invoice", "payment"]).exists()
     assert len(qbo.posts) == journals
     assert qbo.invoices == {}
+
+
+def test_a_xero_write_off_whose_signal_was_lost_becomes_one_credit_note(
+    xero, xero_connection, contract, django_capture_on_commit_callbacks
+):
+    from invoicing.services import invoice_mark_uncollectible
+    from invoicing.signals import invoice_marked_uncollectible
+
+    gl_accounts_refresh(connection=xero_connection)
+    for account in GlAccount.objects.filter(connection=xero_connection, is_active=True):
+        GlAccountMapping.objects.create(connection=xero_connection, account_code=account.number, gl_account=account)
+    with time_machine.travel(MARCH_5, tick=False):
+        (invoice,), _ = contract_bill_due(contract=contract, as_of=MARCH_5)
+        with django_capture_on_commit_callbacks(execute=True):
+            invoice = invoice_finalize(invoice_id=invoice.pk, actor="billing-admin")
+    at = MARCH_5 + dt.timedelta(days=45)
+    invoice_marked_uncollectible.disconnect(dispatch_uid="integrations.document_write_off")
+    try:
+        with time_machine.travel(at, tick=False), django_capture_on_commit_callbacks(execute=True):
+            invoice_mark_uncollectible(invoice_id=invoice.pk, actor="ar-manager")
+    finally:
+        invoice_marked_uncollectible.connect(receivers.write_off_document,
+                                             dispatch_uid="integrations.document_write_off")
+    assert not SyncItem.objects.filter(object_type="write_off").exists()
+
+    with time_machine.travel(at + dt.timedelta(hours=1), tick=False):
+        gl_catch_up()
+        assert gl_catch_up() == 0
+    _sync(xero_connection, at + dt.timedelta(hours=2))
+    _sync(xero_connection, at + dt.timedelta(hours=3))
+
+    (item,) = SyncItem.objects.filter(object_type="write_off")
+    assert item.status == SyncItemStatus.SYNCED
+    (note,) = xero.credit_notes.values()
+    assert note["CreditNoteNumber"] == f"WO-{invoice.number}"
+    assert [line["AccountCode"] for line in note["LineItems"]] == ["6100"]
