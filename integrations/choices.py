@@ -80,6 +80,9 @@ XERO_DOCUMENT_SOURCE_PATTERN = (
     r"^(invoice:\d+:(issued|voided|written_off)|payment:\d+:received|credit_note:\d+|refund:\d+)$"
 )
 
+# QuickBooks documents connections with a bad debt item: write-offs as credit memos applied to the invoice.
+QBO_WRITE_OFF_SOURCE_PATTERN = r"^(invoice:\d+:(issued|voided|written_off)|payment:\d+:received|credit_note:\d+)$"
+
 # Our accounts receivable (ledger.choices.AccountCode.ACCOUNTS_RECEIVABLE): its journal lines carry
 # the customer. A GL account of one of these types (QuickBooks, NetSuite, Xero system accounts) is
 # a receivable or payable control account too, whatever our account mapped to it.

@@ -112,10 +112,11 @@ class Connection(models.Model):
         "payment is sent as an invoice / credit note / payment of the customer (upserted by our customer id); "
         "their journal entries are then not posted (that would book them twice), revenue recognition, "
         "accruals and fees still are. QuickBooks needs options qbo_item_id (item on our 4000), "
-        "qbo_deferred_item_id (on our 2100), qbo_tax_item_id (on our 2200); its write-offs and refunds stay "
-        "journal entries (with the customer on the receivable line). Xero is always documents (its manual "
-        "journals cannot touch Accounts Receivable): write-offs go as credit notes on the account mapped to "
-        "our 6100, refunds as payments out of the credit note into the account mapped to our 1000; it uses "
+        "qbo_deferred_item_id (on our 2100), qbo_tax_item_id (on our 2200); its write-offs go as credit "
+        "memos applied to the invoice once qbo_bad_debt_item_id (an item on our 6100) is set, else they stay "
+        "journal entries, like refunds (with the customer on the receivable line). Xero is always documents "
+        "(its manual journals cannot touch Accounts Receivable): write-offs go as credit notes on the account "
+        "mapped to our 6100, refunds as payments out of the credit note into the account mapped to our 1000; it uses "
         "the accounts mapped to our 4000, 2100, 2200 and 1000.",
     )
     closed_through = models.DateField(
@@ -151,9 +152,22 @@ class Connection(models.Model):
     @property
     def document_source_pattern(self) -> str:
         """The source keys of the ledger entries this connection carries as documents, not journals."""
-        from .choices import DOCUMENT_SOURCE_PATTERN, XERO_DOCUMENT_SOURCE_PATTERN
+        from .choices import DOCUMENT_SOURCE_PATTERN, QBO_WRITE_OFF_SOURCE_PATTERN, XERO_DOCUMENT_SOURCE_PATTERN
 
-        return XERO_DOCUMENT_SOURCE_PATTERN if self.provider == Provider.XERO else DOCUMENT_SOURCE_PATTERN
+        if self.provider == Provider.XERO:
+            return XERO_DOCUMENT_SOURCE_PATTERN
+        if self.sends_write_offs:
+            return QBO_WRITE_OFF_SOURCE_PATTERN
+        return DOCUMENT_SOURCE_PATTERN
+
+    @property
+    def sends_write_offs(self) -> bool:
+        """Write-offs go as a credit note on bad debts applied to the invoice: always on Xero; on a
+        QuickBooks documents connection once option qbo_bad_debt_item_id names the item (else
+        they stay journal entries naming the customer)."""
+        if self.provider == Provider.XERO:
+            return True
+        return self.sends_documents and bool((self.options or {}).get("qbo_bad_debt_item_id"))
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError

@@ -15,6 +15,7 @@ journal (before documents were switched on: sending it again would book it twice
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -51,8 +52,7 @@ def _dated(rows: QuerySet[Any], field: str, since: date | None) -> QuerySet[Any]
 def _documents_catch_up(connection: Connection) -> list[SyncItem]:
     from invoicing.choices import InvoiceStatus
     from invoicing.models import CreditNote, Invoice
-    from receivables.choices import RefundStatus
-    from receivables.models import Payment, Refund
+    from receivables.models import Payment
 
     floor = [d for d in (connection.gl_start_date,
                          connection.closed_through + timedelta(days=1) if connection.closed_through else None) if d]
@@ -90,19 +90,30 @@ def _documents_catch_up(connection: Connection) -> list[SyncItem]:
         if payment_id not in planned and payment_id not in as_journal:
             plan(PAYMENT, payment_id, received_at.date())
 
-    if connection.provider == Provider.XERO:
+    _write_offs_and_refunds_catch_up(connection, since, planned_invoices, plan)
+    return made
+
+
+def _write_offs_and_refunds_catch_up(connection: Connection, since: date | None, planned_invoices: set[int],
+                                     plan: Callable[..., None]) -> None:
+    """Write-offs where they are documents (Xero; QuickBooks with a bad debt item), refunds on Xero."""
+    from invoicing.models import Invoice
+    from receivables.choices import RefundStatus
+    from receivables.models import Refund
+
+    if connection.sends_write_offs:
         planned = _ids(connection, WRITE_OFF)
         written_off = Invoice.objects.filter(uncollectible_at__isnull=False, amount_written_off__gt=0,
                                              pk__in=planned_invoices).exclude(pk__in=planned)
         for invoice_id, at in written_off.values_list("pk", "uncollectible_at").order_by("uncollectible_at", "pk"):
             if since is None or at.date() >= since:
-                plan(WRITE_OFF, invoice_id, at.date())
+                plan(WRITE_OFF, invoice_id, at.date(), after=_key(INVOICE, invoice_id))
+    if connection.provider == Provider.XERO:
         planned, as_journal = _ids(connection, REFUND), _journal_linked(connection, "refund")
         refunds = Refund.objects.filter(status=RefundStatus.SUCCEEDED, refunded_at__isnull=False)
         for refund_id, at in refunds.values_list("pk", "refunded_at").order_by("refunded_at", "pk"):
             if refund_id not in planned and refund_id not in as_journal and (since is None or at.date() >= since):
                 plan(REFUND, refund_id, at.date())
-    return made
 
 
 def connection_catch_up(*, connection: Connection, now: datetime | None = None) -> int:

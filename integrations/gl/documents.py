@@ -112,14 +112,16 @@ def credit_note_document_plan(*, credit_note_id: int) -> list[SyncItem]:
 
 
 def write_off_document_plan(*, invoice_id: int) -> list[SyncItem]:
-    """An invoice written off as uncollectible, on Xero connections that hold the invoice."""
+    """An invoice written off as uncollectible, where write-offs are documents (every Xero
+    connection; QuickBooks with a bad debt item) and the invoice went as a document."""
     from invoicing.models import Invoice
 
     invoice = Invoice.objects.get(pk=invoice_id)
     if invoice.uncollectible_at is None or invoice.amount_written_off <= 0:
         return []
+    targets = [c for c in documents_connections() if c.sends_write_offs]
     return document_plan(object_type=WRITE_OFF, object_id=invoice.pk, on=invoice.uncollectible_at.date(),
-                         providers=XERO_ONLY)
+                         connections=targets, after=_key(INVOICE, invoice_id))
 
 
 def refund_document_plan(*, refund_id: int) -> list[SyncItem]:

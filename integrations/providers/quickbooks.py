@@ -325,12 +325,14 @@ def invoice_body(invoice: dict[str, Any], *, customer_ref: str, options: dict[st
     one mapped to our deferred revenue, 2100) for what revenue recognition defers; the tax as one
     line on ``qbo_tax_item_id`` (income account = the one mapped to our sales tax payable).
     DocNumber is our invoice number, so QuickBooks' own numbering is not used."""
-    items = {"4000": str(options.get("qbo_item_id") or ""), "2100": str(options.get("qbo_deferred_item_id") or "")}
+    items = {"4000": str(options.get("qbo_item_id") or ""), "2100": str(options.get("qbo_deferred_item_id") or ""),
+             "6100": str(options.get("qbo_bad_debt_item_id") or "")}
     lines: list[dict[str, Any]] = []
     for n, line in enumerate(invoice["lines"], start=1):
         item_id = items.get(line["account"], "")
         if not item_id:
-            option = "qbo_item_id" if line["account"] == "4000" else "qbo_deferred_item_id"
+            option = {"4000": "qbo_item_id", "6100": "qbo_bad_debt_item_id"}.get(line["account"],
+                                                                                  "qbo_deferred_item_id")
             raise RejectedError(f'Set the connection option "{option}" (the QuickBooks item for our account '
                                 f'{line["account"]}).')
         detail: dict[str, Any] = {"ItemRef": {"value": item_id}, "ServiceDate": line["period_start"]}

@@ -250,7 +250,7 @@ class QuickBooksFake:
     credit_memos: dict[str, dict[str, Any]] = field(default_factory=dict)
     document_posts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (entity, body) as received
     items: dict[str, str] = field(default_factory=lambda: {"1": "Subscriptions", "2": "Sales tax",
-                                                           "3": "Subscriptions (deferred)"})
+                                                           "3": "Subscriptions (deferred)", "4": "Bad debt"})
     # Queued failures for the next document POSTs: "timeout_after_commit", "429".
     document_failures: list[str] = field(default_factory=list)
     _ids: int = 500
