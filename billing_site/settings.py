@@ -389,3 +389,9 @@ CELERY_BEAT_SCHEDULE["billing-run-watchdog"] = {
     "task": "invoicing.tasks.billing_run_watchdog_task",
     "schedule": 120.0,
 }
+# Integrations: GL catch-up for lost signals (integrations/gl/catchup.py): documents and journal
+# entries that should be on their way to a GL and have no sync item are planned and synced.
+CELERY_BEAT_SCHEDULE["integrations-gl-catch-up"] = {
+    "task": "integrations.tasks.gl_catch_up_task",
+    "schedule": 900.0,
+}

@@ -73,3 +73,19 @@ class GlContent(models.TextChoices):
 
 # Ledger entries that a documents connection carries as documents instead of journal entries.
 DOCUMENT_SOURCE_PATTERN = r"^(invoice:\d+:(issued|voided)|payment:\d+:received|credit_note:\d+)$"
+# Xero also takes write-offs (a credit note to bad debts, allocated to the invoice) and refunds (a
+# payment out of a credit note's remaining credit) as documents: its manual journals cannot touch
+# Accounts Receivable, a system account.
+XERO_DOCUMENT_SOURCE_PATTERN = (
+    r"^(invoice:\d+:(issued|voided|written_off)|payment:\d+:received|credit_note:\d+|refund:\d+)$"
+)
+
+# QuickBooks documents connections with a bad debt item: write-offs as credit memos applied to the invoice.
+QBO_WRITE_OFF_SOURCE_PATTERN = r"^(invoice:\d+:(issued|voided|written_off)|payment:\d+:received|credit_note:\d+)$"
+
+# Our accounts receivable (ledger.choices.AccountCode.ACCOUNTS_RECEIVABLE): its journal lines carry
+# the customer. A GL account of one of these types (QuickBooks, NetSuite, Xero system accounts) is
+# a receivable or payable control account too, whatever our account mapped to it.
+ACCOUNTS_RECEIVABLE = "1100"
+RECEIVABLE_GL_TYPES = frozenset({"Accounts Receivable", "AcctRec", "DEBTORS"})
+PAYABLE_GL_TYPES = frozenset({"Accounts Payable", "AcctPay", "CREDITORS"})

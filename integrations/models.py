@@ -111,9 +111,13 @@ class Connection(models.Model):
         help_text="Documents (QuickBooks, Xero): each finalized invoice, its credit notes, its void and each "
         "payment is sent as an invoice / credit note / payment of the customer (upserted by our customer id); "
         "their journal entries are then not posted (that would book them twice), revenue recognition, "
-        "write-offs and refunds still are. QuickBooks needs options qbo_item_id (item on our 4000), "
-        "qbo_deferred_item_id (on our 2100), qbo_tax_item_id (on our 2200); Xero uses the accounts mapped "
-        "to our 4000, 2100, 2200 and 1000.",
+        "accruals and fees still are. QuickBooks needs options qbo_item_id (item on our 4000), "
+        "qbo_deferred_item_id (on our 2100), qbo_tax_item_id (on our 2200); its write-offs go as credit "
+        "memos applied to the invoice once qbo_bad_debt_item_id (an item on our 6100) is set, else they stay "
+        "journal entries, like refunds (with the customer on the receivable line). Xero is always documents "
+        "(its manual journals cannot touch Accounts Receivable): write-offs go as credit notes on the account "
+        "mapped to our 6100, refunds as payments out of the credit note into the account mapped to our 1000; it uses "
+        "the accounts mapped to our 4000, 2100, 2200 and 1000.",
     )
     closed_through = models.DateField(
         null=True, blank=True,
@@ -138,8 +142,32 @@ class Connection(models.Model):
 
     @property
     def sends_documents(self) -> bool:
-        """Invoices, credit notes, voids and payments go as documents (QuickBooks, Xero only)."""
-        return self.gl_content == GlContent.DOCUMENTS and self.provider in (Provider.QUICKBOOKS, Provider.XERO)
+        """Invoices, credit notes, voids and payments go as documents (QuickBooks, Xero only).
+        Always on Xero: its manual journals cannot post to Accounts Receivable (a system account),
+        so what moves a customer's balance must reach it as a document."""
+        if self.provider == Provider.XERO:
+            return True
+        return self.gl_content == GlContent.DOCUMENTS and self.provider == Provider.QUICKBOOKS
+
+    @property
+    def document_source_pattern(self) -> str:
+        """The source keys of the ledger entries this connection carries as documents, not journals."""
+        from .choices import DOCUMENT_SOURCE_PATTERN, QBO_WRITE_OFF_SOURCE_PATTERN, XERO_DOCUMENT_SOURCE_PATTERN
+
+        if self.provider == Provider.XERO:
+            return XERO_DOCUMENT_SOURCE_PATTERN
+        if self.sends_write_offs:
+            return QBO_WRITE_OFF_SOURCE_PATTERN
+        return DOCUMENT_SOURCE_PATTERN
+
+    @property
+    def sends_write_offs(self) -> bool:
+        """Write-offs go as a credit note on bad debts applied to the invoice: always on Xero; on a
+        QuickBooks documents connection once option qbo_bad_debt_item_id names the item (else
+        they stay journal entries naming the customer)."""
+        if self.provider == Provider.XERO:
+            return True
+        return self.sends_documents and bool((self.options or {}).get("qbo_bad_debt_item_id"))
 
     def clean(self) -> None:
         from django.core.exceptions import ValidationError
@@ -147,6 +175,11 @@ class Connection(models.Model):
         if self.gl_content == GlContent.DOCUMENTS and self.provider not in (Provider.QUICKBOOKS, Provider.XERO):
             raise ValidationError({"gl_content": "Only QuickBooks Online and Xero take invoices and payments as "
                                                  "documents; this connection posts journal entries."})
+        if self.provider == Provider.XERO and self.gl_content != GlContent.DOCUMENTS:
+            raise ValidationError({"gl_content": "Xero needs documents: its manual journals cannot post to "
+                                                 "Accounts Receivable (a system account), so invoices, credit notes, "
+                                                 "payments, write-offs and refunds go as documents and manual "
+                                                 "journals carry the rest (revenue recognition, accruals, fees)."})
 
 
 class SyncRun(models.Model):

@@ -14,7 +14,7 @@ from invoicing.signals import (
     invoice_paid,
     invoice_voided,
 )
-from receivables.signals import payment_succeeded
+from receivables.signals import payment_succeeded, refund_succeeded
 
 
 def _enqueue(invoice_id: int | None) -> None:
@@ -72,3 +72,17 @@ def credit_note_document(sender: Any, credit_note_id: int, **kwargs: Any) -> Non
     from .gl.documents import credit_note_document_plan
 
     credit_note_document_plan(credit_note_id=credit_note_id)
+
+
+@receiver(invoice_marked_uncollectible, dispatch_uid="integrations.document_write_off")
+def write_off_document(sender: Any, invoice_id: int, **kwargs: Any) -> None:
+    from .gl.documents import write_off_document_plan
+
+    write_off_document_plan(invoice_id=invoice_id)
+
+
+@receiver(refund_succeeded, dispatch_uid="integrations.document_refund")
+def refund_document(sender: Any, refund_id: int, **kwargs: Any) -> None:
+    from .gl.documents import refund_document_plan
+
+    refund_document_plan(refund_id=refund_id)

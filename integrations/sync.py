@@ -20,7 +20,7 @@ from django_celery_beat.models import IntervalSchedule, PeriodicTask
 
 from audit.services import audit_record
 
-from .choices import CRM_PROVIDERS, Provider, SyncItemStatus, SyncRunStatus
+from .choices import CRM_PROVIDERS, GlContent, Provider, SyncItemStatus, SyncRunStatus
 from .credentials import connection_credentials_update
 from .exceptions import AuthorizationError, IntegrationError
 from .models import Connection, SyncItem, SyncRun
@@ -62,6 +62,9 @@ def connection_schedule_ensure(*, connection: Connection, every_minutes: int | N
 def connection_create(
     *, name: str, provider: str, credentials: dict[str, Any] | None = None, actor: Any = None, **fields: Any
 ) -> Connection:
+    if provider == Provider.XERO:
+        # Xero takes what touches Accounts Receivable only as documents (Connection.clean).
+        fields.setdefault("gl_content", GlContent.DOCUMENTS)
     connection = Connection(name=name, provider=provider, **fields)
     connection.full_clean()
     connection.save()

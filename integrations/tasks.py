@@ -18,3 +18,11 @@ def crm_invoice_writeback_task(self, invoice_id: int) -> None:  # type: ignore[n
     from .crm.writeback import crm_invoice_writeback
 
     crm_invoice_writeback(invoice_id=invoice_id)
+
+
+@shared_task
+def gl_catch_up_task() -> int:
+    """Plan the documents and journal entries a lost signal left without a sync item."""
+    from .gl.catchup import gl_catch_up
+
+    return gl_catch_up()

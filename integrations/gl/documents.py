@@ -17,46 +17,56 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from billing_site.queue import task_enqueue_on_commit
 from rating.money import round_money
 
-from ..choices import DOCUMENT_SOURCE_PATTERN, GlContent, Provider, SyncItemStatus
+from ..choices import GlContent, Provider, SyncItemStatus
 from ..exceptions import RejectedError, RetryableError
 from ..models import Connection, GlAccountMapping, SyncItem, SyncRun
 from ..sync import SYNC_TASK, sync_item_ensure, sync_item_push, sync_items_due
 
 CUSTOMER, INVOICE, INVOICE_VOID, PAYMENT = "customer", "invoice", "invoice_void", "payment"
-CREDIT_NOTE = "credit_note"
-# The order a sync sends them in: an invoice before its credit notes, void and payments.
-OBJECT_TYPES = (INVOICE, CREDIT_NOTE, INVOICE_VOID, PAYMENT)
+CREDIT_NOTE, WRITE_OFF, REFUND = "credit_note", "write_off", "refund"
+# The order a sync sends them in: an invoice before its credit notes, void and payments; a credit
+# note before its refunds.
+OBJECT_TYPES = (INVOICE, CREDIT_NOTE, INVOICE_VOID, PAYMENT, WRITE_OFF, REFUND)
 DOCUMENT_PROVIDERS = (Provider.QUICKBOOKS, Provider.XERO)
-CASH_ACCOUNT, REVENUE, DEFERRED_REVENUE, SALES_TAX = "1000", "4000", "2100", "2200"
+# Write-offs and refunds are documents on Xero only (its manual journals cannot touch Accounts
+# Receivable); QuickBooks takes them as journal entries with the customer on the receivable line.
+XERO_ONLY = (Provider.XERO,)
+CASH_ACCOUNT, REVENUE, DEFERRED_REVENUE, SALES_TAX, BAD_DEBT = "1000", "4000", "2100", "2200", "6100"
 ZERO = Decimal(0)
-_SOURCE = re.compile(DOCUMENT_SOURCE_PATTERN)
 
 
-def carried_as_document(source_key: str) -> bool:
-    """Whether a ledger entry (by its source key) is sent as a document on a documents connection."""
-    return bool(_SOURCE.match(source_key))
+def carried_as_document(source_key: str, connection: Connection) -> bool:
+    """Whether a ledger entry (by its source key) is sent as a document on this connection."""
+    return connection.sends_documents and bool(re.match(connection.document_source_pattern, source_key))
 
 
-def documents_connections() -> QuerySet[Connection]:
-    return Connection.objects.filter(is_active=True, gl_content=GlContent.DOCUMENTS, provider__in=DOCUMENT_PROVIDERS)
+def documents_connections(providers: tuple[str, ...] = DOCUMENT_PROVIDERS) -> QuerySet[Connection]:
+    """Active connections sending documents: every Xero one, QuickBooks ones set to documents."""
+    sends = Q(provider=Provider.XERO) | Q(provider=Provider.QUICKBOOKS, gl_content=GlContent.DOCUMENTS)
+    return Connection.objects.filter(sends, is_active=True, provider__in=providers)
 
 
 def _key(object_type: str, object_id: int) -> str:
     return f"invoice:{object_id}:void" if object_type == INVOICE_VOID else f"{object_type}:{object_id}"
 
 
-def document_plan(*, object_type: str, object_id: int, on: date, after: str = "") -> list[SyncItem]:
-    """A sync item for the document on every active documents connection whose GL start date it
-    is not before (and, with ``after``, that holds that item: a void only where the invoice went),
-    and a sync of each queued after commit. Returns the items made now."""
+def document_plan(
+    *, object_type: str, object_id: int, on: date, after: str = "",
+    providers: tuple[str, ...] = DOCUMENT_PROVIDERS, connections: list[Connection] | None = None,
+) -> list[SyncItem]:
+    """A sync item for the document on every active documents connection (of ``providers``, or
+    the ``connections`` given) whose GL start date it is not before (and, with ``after``, that
+    holds that item: a void only where the invoice went), and a sync of each queued after commit.
+    Returns the items made now."""
     made = []
-    for connection in documents_connections():
+    targets = connections if connections is not None else list(documents_connections(providers))
+    for connection in targets:
         if connection.gl_start_date and on < connection.gl_start_date:
             continue
         if after and not SyncItem.objects.filter(connection=connection, object_key=after).exists():
@@ -101,13 +111,40 @@ def credit_note_document_plan(*, credit_note_id: int) -> list[SyncItem]:
     return document_plan(object_type=CREDIT_NOTE, object_id=note.pk, on=note.issue_date)
 
 
+def write_off_document_plan(*, invoice_id: int) -> list[SyncItem]:
+    """An invoice written off as uncollectible, where write-offs are documents (every Xero
+    connection; QuickBooks with a bad debt item) and the invoice went as a document."""
+    from invoicing.models import Invoice
+
+    invoice = Invoice.objects.get(pk=invoice_id)
+    if invoice.uncollectible_at is None or invoice.amount_written_off <= 0:
+        return []
+    targets = [c for c in documents_connections() if c.sends_write_offs]
+    return document_plan(object_type=WRITE_OFF, object_id=invoice.pk, on=invoice.uncollectible_at.date(),
+                         connections=targets, after=_key(INVOICE, invoice_id))
+
+
+def refund_document_plan(*, refund_id: int) -> list[SyncItem]:
+    """Money given back out of a credit note, on Xero connections."""
+    from receivables.choices import RefundStatus
+    from receivables.models import Refund
+
+    refund = Refund.objects.get(pk=refund_id)
+    if refund.status != RefundStatus.SUCCEEDED or refund.refunded_at is None:
+        return []
+    return document_plan(object_type=REFUND, object_id=refund.pk, on=refund.refunded_at.date(), providers=XERO_ONLY)
+
+
 # --- what is sent (provider-neutral snapshots of our documents) ---------------------------------
 
 
 def customer_document(customer_id: int) -> dict[str, Any]:
     from contracts.models import Customer
 
-    customer = Customer.objects.get(pk=customer_id)
+    return customer_snapshot(Customer.objects.get(pk=customer_id))
+
+
+def customer_snapshot(customer: Any) -> dict[str, Any]:
     return {
         "id": customer.pk, "external_id": customer.external_id, "name": customer.name, "email": customer.email,
         "currency": customer.currency,
@@ -205,6 +242,42 @@ def _revenue_split(invoice: Any) -> dict[int, tuple[Decimal, Decimal]]:
     return split
 
 
+def write_off_document(invoice_id: int) -> dict[str, Any]:
+    """A write-off as a credit note of the customer on our bad debt account (6100), all of it
+    taken off the invoice's balance: what our entry ``invoice:<id>:written_off`` books (Dr bad
+    debt / Cr receivable), the way finance teams write off an invoice in Xero."""
+    from invoicing.models import Invoice
+
+    invoice = Invoice.objects.get(pk=invoice_id)
+    currency = invoice.currency
+    amount = str(round_money(invoice.amount_written_off, currency))
+    on = invoice.uncollectible_at.date().isoformat() if invoice.uncollectible_at else ""
+    return {
+        "id": invoice.pk, "number": f"WO-{invoice.number}"[:255], "invoice_id": invoice.pk,
+        "customer_id": invoice.customer_id, "currency": currency, "issue_date": on,
+        "memo": f"Invoice {invoice.number} written off as uncollectible",
+        "reference": f"Autobill write_off:{invoice.pk}",
+        "lines": [{"description": f"Bad debt: invoice {invoice.number} written off", "quantity": "1",
+                   "unit_price": "", "amount": amount, "account": BAD_DEBT, "period_start": on, "period_end": on}],
+        "tax": "0", "tax_description": "Tax", "total": amount, "credited_to_balance": amount,
+    }
+
+
+def refund_document(refund_id: int) -> dict[str, Any]:
+    """Money paid back to the customer out of a credit note's remaining credit (our entry
+    ``refund:<id>``: Dr receivable / Cr cash)."""
+    from receivables.models import Refund
+
+    refund = Refund.objects.get(pk=refund_id)
+    return {
+        "id": refund.pk, "credit_note_id": refund.credit_note_id, "customer_id": refund.customer_id,
+        "currency": refund.currency, "amount": str(round_money(refund.amount, refund.currency)),
+        "date": refund.refunded_at.date().isoformat() if refund.refunded_at else "",
+        "reference": (refund.reference or refund.stripe_refund_id or f"Autobill refund {refund.pk}"),
+        "method": refund.method,
+    }
+
+
 def payment_document(payment_id: int) -> dict[str, Any]:
     from receivables.models import Payment, PaymentAllocation
 
@@ -242,6 +315,31 @@ def _synced_id(connection: Connection, object_type: str, object_key: str) -> str
     return item.external_id
 
 
+def customer_external_id(*, connection: Connection, customer_id: int, run: SyncRun | None,
+                         now: datetime | None = None) -> str:
+    """The GL's id of our customer (QuickBooks Customer Id, Xero ContactID), upserted through its
+    own sync item ``customer:<id>`` (found by our customer id, else created with the item's
+    idempotency key), so documents and journal lines on receivables name the same customer."""
+    item, _ = sync_item_ensure(connection=connection, object_type=CUSTOMER, object_key=f"customer:{customer_id}")
+    if item.status == SyncItemStatus.SYNCED:
+        return item.external_id
+    provider = _provider(connection)
+
+    def push(customer_item: SyncItem) -> str:
+        document = customer_document(customer_id)
+        customer_item.payload = document
+        return provider.customer_upsert(connection=connection, customer=document, request_id=customer_item.request_id)
+
+    # Forced: the backoff of the object that needs the customer decides when it is tried again.
+    pushed = sync_item_push(item_id=item.pk, run=run, push=push, now=now, force=True)
+    if pushed is None:
+        raise RetryableError(f"customer:{customer_id} is being sent by another run.")
+    if pushed.status != SyncItemStatus.SYNCED:
+        error = RetryableError if pushed.status == SyncItemStatus.FAILED else RejectedError
+        raise error(f"The customer could not be sent: {pushed.last_error}")
+    return pushed.external_id
+
+
 class DocumentPusher:
     """Pushes one connection's document items; the customer is upserted through its own item."""
 
@@ -262,25 +360,7 @@ class DocumentPusher:
             raise RejectedError(f"{on} is on or before the GL's closing date {self.lock_date}.")
 
     def customer_ref(self, customer_id: int) -> str:
-        item, _ = sync_item_ensure(connection=self.connection, object_type=CUSTOMER,
-                                   object_key=f"customer:{customer_id}")
-        if item.status == SyncItemStatus.SYNCED:
-            return item.external_id
-
-        def push(customer_item: SyncItem) -> str:
-            document = customer_document(customer_id)
-            customer_item.payload = document
-            return self.provider.customer_upsert(connection=self.connection, customer=document,
-                                                 request_id=customer_item.request_id)
-
-        # Forced: the invoice's own backoff decides when the customer is tried again.
-        pushed = sync_item_push(item_id=item.pk, run=self.run, push=push, now=self.now, force=True)
-        if pushed is None:
-            raise RetryableError(f"customer:{customer_id} is being sent by another run.")
-        if pushed.status != SyncItemStatus.SYNCED:
-            error = RetryableError if pushed.status == SyncItemStatus.FAILED else RejectedError
-            raise error(f"The customer could not be sent: {pushed.last_error}")
-        return pushed.external_id
+        return customer_external_id(connection=self.connection, customer_id=customer_id, run=self.run, now=self.now)
 
     def push(self, item: SyncItem) -> str:
         object_id = int(item.object_key.split(":")[1])
@@ -326,6 +406,31 @@ class DocumentPusher:
             customer_ref = self.customer_ref(document["customer_id"])
             return self.provider.payment_create(
                 connection=self.connection, payment=document, invoice_ref=invoice_ref, customer_ref=customer_ref,
+                deposit_account=self._deposit_account(), request_id=item.request_id,
+            )
+        if item.object_type == WRITE_OFF:
+            document = write_off_document(object_id)
+            item.payload = document
+            self._check_date(document["issue_date"])
+            invoice_ref = _synced_id(self.connection, INVOICE, _key(INVOICE, object_id))
+            if invoice_ref is None:
+                raise RejectedError("The written-off invoice is not in this GL as a document (issued before "
+                                    "documents were switched on): write it off in the GL by hand.")
+            customer_ref = self.customer_ref(document["customer_id"])
+            return self.provider.credit_note_create(
+                connection=self.connection, credit_note=document, invoice_ref=invoice_ref,
+                customer_ref=customer_ref, request_id=item.request_id, accounts=self._accounts(),
+            )
+        if item.object_type == REFUND:
+            document = refund_document(object_id)
+            item.payload = document
+            self._check_date(document["date"])
+            credit_note_ref = _synced_id(self.connection, CREDIT_NOTE, _key(CREDIT_NOTE, document["credit_note_id"]))
+            if credit_note_ref is None:
+                raise RejectedError("The refunded credit note is not in this GL as a document: record this refund "
+                                    "in the GL by hand.")
+            return self.provider.refund_create(
+                connection=self.connection, refund=document, credit_note_ref=credit_note_ref,
                 deposit_account=self._deposit_account(), request_id=item.request_id,
             )
         raise RejectedError(f"Unknown document type {item.object_type}.")

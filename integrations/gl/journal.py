@@ -1,10 +1,15 @@
 """Our journal as the GL receives it: one journal per source entry, or one per day and currency
-summarised by account. Pure (no ORM), so the grouping and the balance are tested alone."""
+summarised by account. Pure (no ORM), so the grouping and the balance are tested alone.
+
+Lines on a receivable (or payable) account carry the customer: a GL keeps a sub-ledger per
+customer on its Accounts Receivable account and refuses a journal line there without one
+(QuickBooks Online: a line on Accounts Receivable needs JournalEntryLineDetail.Entity of type
+Customer). So such accounts (``entity_accounts``) are summarised per account *and* customer."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -22,6 +27,7 @@ class LedgerLine:
     account_code: str
     debit: Decimal
     credit: Decimal
+    customer_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,7 @@ class GlLine:
     debit: Decimal
     credit: Decimal
     description: str
+    customer_id: int | None = None  # set on lines of receivable accounts only
 
 
 @dataclass
@@ -50,8 +57,13 @@ class GlJournal:
         return sum((line.debit for line in self.lines), ZERO) == sum((line.credit for line in self.lines), ZERO)
 
 
-def per_document(lines: Iterable[LedgerLine]) -> list[GlJournal]:
-    """One GL journal per ledger entry, lines as booked."""
+def _customer(line: LedgerLine, entity_accounts: Collection[str]) -> int | None:
+    return line.customer_id if line.account_code in entity_accounts else None
+
+
+def per_document(lines: Iterable[LedgerLine], *, entity_accounts: Collection[str] = ()) -> list[GlJournal]:
+    """One GL journal per ledger entry, lines as booked (the entry's customer on its receivable
+    lines)."""
     journals: dict[int, GlJournal] = {}
     for line in lines:
         journal = journals.get(line.entry_id)
@@ -64,15 +76,19 @@ def per_document(lines: Iterable[LedgerLine]) -> list[GlJournal]:
                 doc_number=f"AB-{line.entry_id}",
                 entry_ids=[line.entry_id],
             )
-        journal.lines.append(GlLine(line.account_code, line.debit, line.credit, line.memo))
+        journal.lines.append(GlLine(line.account_code, line.debit, line.credit, line.memo,
+                                    _customer(line, entity_accounts)))
     return [journals[k] for k in sorted(journals)]
 
 
-def daily_summary(lines: Iterable[LedgerLine], *, taken_keys: Sequence[str] = ()) -> list[GlJournal]:
-    """One GL journal per (day, currency): each account's net movement on its side. Entries all
-    balance, so the nets balance too. A day already posted (its key in ``taken_keys``) gets a
-    follow-up journal ``day:<date>:<currency>:2`` for entries that arrived after it (an entry
-    backdated into a posted day is never dropped, nor posted twice)."""
+def daily_summary(
+    lines: Iterable[LedgerLine], *, taken_keys: Sequence[str] = (), entity_accounts: Collection[str] = ()
+) -> list[GlJournal]:
+    """One GL journal per (day, currency): each account's net movement on its side, a receivable
+    account's per customer (one line per customer). Entries all balance, so the nets balance too.
+    A day already posted (its key in ``taken_keys``) gets a follow-up journal
+    ``day:<date>:<currency>:2`` for entries that arrived after it (an entry backdated into a
+    posted day is never dropped, nor posted twice)."""
     by_day: dict[tuple[date, str], list[LedgerLine]] = defaultdict(list)
     for line in lines:
         by_day[(line.entry_date, line.currency)].append(line)
@@ -85,14 +101,14 @@ def daily_summary(lines: Iterable[LedgerLine], *, taken_keys: Sequence[str] = ()
             n += 1
             key = f"{base}:{n}"
         taken.add(key)
-        net: dict[str, Decimal] = defaultdict(lambda: ZERO)
+        net: dict[tuple[str, int | None], Decimal] = defaultdict(lambda: ZERO)
         for line in day_lines:
-            net[line.account_code] += line.debit - line.credit
+            net[(line.account_code, _customer(line, entity_accounts))] += line.debit - line.credit
         entry_ids = sorted({line.entry_id for line in day_lines})
         description = f"Autobill {day.isoformat()} {currency} summary ({len(entry_ids)} entries)"
         gl_lines = [
-            GlLine(code, amount if amount > 0 else ZERO, -amount if amount < 0 else ZERO, description)
-            for code, amount in sorted(net.items())
+            GlLine(code, amount if amount > 0 else ZERO, -amount if amount < 0 else ZERO, description, customer)
+            for (code, customer), amount in sorted(net.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0))
             if amount
         ]
         suffix = "" if n == 1 else f"-{n}"

@@ -5,7 +5,7 @@ in one GL journal only), then post the due ones. Nothing dated in a period close
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -17,12 +17,20 @@ from django.utils import timezone
 from audit.services import audit_record
 from ledger.selectors import journal_lines_list
 
-from ..choices import DOCUMENT_SOURCE_PATTERN, PostingMode, Provider, SyncItemStatus
+from ..choices import (
+    ACCOUNTS_RECEIVABLE,
+    PAYABLE_GL_TYPES,
+    RECEIVABLE_GL_TYPES,
+    PostingMode,
+    Provider,
+    SyncItemStatus,
+)
 from ..exceptions import RejectedError
 from ..models import Connection, GlAccount, GlAccountMapping, GlEntryLink, SyncItem, SyncRun
 from ..sync import sync_item_ensure, sync_item_push, sync_items_due
+from .customers import customers_refresh
 from .documents import OBJECT_TYPES as DOCUMENT_TYPES
-from .documents import carried_as_document, gl_documents_sync
+from .documents import carried_as_document, customer_external_id, gl_documents_sync
 from .journal import GlJournal, GlLine, LedgerLine, daily_summary, per_document
 
 OBJECT_TYPE = "journal"
@@ -62,12 +70,20 @@ def gl_accounts_refresh(*, connection: Connection, actor: Any = None) -> int:
     return len(rows)
 
 
+def entity_account_codes(connection: Connection) -> frozenset[str]:
+    """Our accounts whose GL lines carry the customer: our accounts receivable, and any of ours
+    mapped to a receivable or payable control account of the GL (by the type fetched with the chart)."""
+    mapped = GlAccountMapping.objects.filter(
+        connection=connection, gl_account__account_type__in=RECEIVABLE_GL_TYPES | PAYABLE_GL_TYPES
+    ).values_list("account_code", flat=True)
+    return frozenset({ACCOUNTS_RECEIVABLE, *mapped})
+
+
 def _ledger_lines(connection: Connection, *, before: date | None) -> list[LedgerLine]:
     linked = GlEntryLink.objects.filter(connection=connection).values("journal_entry_id")
     after = connection.closed_through
     lines = journal_lines_list(date_after=after, date_from=connection.gl_start_date, date_before=before,
                                exclude_entry_ids=linked)
-    documents = connection.sends_documents
     return [
         LedgerLine(
             entry_id=line.entry_id,
@@ -78,10 +94,11 @@ def _ledger_lines(connection: Connection, *, before: date | None) -> list[Ledger
             account_code=line.account.code,
             debit=line.debit,
             credit=line.credit,
+            customer_id=line.entry.customer_id,
         )
         for line in lines
         # A documents connection carries invoices, voids and payments as documents (gl/documents.py).
-        if not (documents and carried_as_document(line.entry.source_key))
+        if not carried_as_document(line.entry.source_key, connection)
     ]
 
 
@@ -94,10 +111,30 @@ def _payload(journal: GlJournal) -> dict[str, Any]:
         "entry_ids": journal.entry_ids,
         "lines": [
             {"account": line.account_code, "debit": str(line.debit), "credit": str(line.credit),
-             "description": line.description}
+             "description": line.description, "customer": line.customer_id}
             for line in journal.lines
         ],
     }
+
+
+def _journal_lines_replan(connection: Connection, item: SyncItem) -> None:
+    """A journal planned before its lines carried customers (payload lines without "customer"):
+    its lines are made again from the same ledger entries, now with a customer per receivable line
+    (a day's summary per customer). Same entries, same totals; only unsent items get here."""
+    from ledger.models import JournalLine
+
+    rows = JournalLine.objects.filter(entry_id__in=item.payload["entry_ids"]).select_related("entry", "account")
+    lines = [LedgerLine(entry_id=r.entry_id, entry_date=r.entry.entry_date, currency=r.entry.currency,
+                        source_key=r.entry.source_key, memo=r.entry.memo, account_code=r.account.code,
+                        debit=r.debit, credit=r.credit, customer_id=r.entry.customer_id)
+                for r in rows.order_by("entry_id", "id")]
+    entity_accounts = entity_account_codes(connection)
+    if item.object_key.startswith("day:"):
+        (journal,) = daily_summary([replace(line, entry_date=date.fromisoformat(item.payload["entry_date"]))
+                                    for line in lines], entity_accounts=entity_accounts)
+    else:
+        (journal,) = per_document([replace(line, entry_id=0) for line in lines], entity_accounts=entity_accounts)
+    item.payload = {**item.payload, "lines": _payload(journal)["lines"]}
 
 
 def _journal(item: SyncItem) -> GlJournal:
@@ -109,7 +146,8 @@ def _journal(item: SyncItem) -> GlJournal:
         memo=data["memo"],
         doc_number=data["doc_number"],
         entry_ids=list(data["entry_ids"]),
-        lines=[GlLine(row["account"], Decimal(row["debit"]), Decimal(row["credit"]), row["description"])
+        lines=[GlLine(row["account"], Decimal(row["debit"]), Decimal(row["credit"]), row["description"],
+                      row.get("customer"))
                for row in data["lines"]],
     )
 
@@ -125,12 +163,22 @@ def gl_journals_plan(*, connection: Connection, now: datetime | None = None) -> 
     per_doc = connection.posting_mode == PostingMode.PER_DOCUMENT
     before = None if per_doc else now.date()
     lines = _ledger_lines(connection, before=before)
+    entity_accounts = entity_account_codes(connection)
+    alone: list[LedgerLine] = []
+    if connection.provider == Provider.XERO:
+        # Xero refuses receivable lines in manual journals: an entry touching one that is not a
+        # document goes in a journal of its own (refused before sending, shown in the
+        # reconciliation), never in a day's summary that it would block.
+        touching = {line.entry_id for line in lines if line.account_code in entity_accounts}
+        alone = [line for line in lines if line.entry_id in touching]
+        lines = [line for line in lines if line.entry_id not in touching]
     if per_doc:
-        journals = per_document(lines)
+        journals = per_document(lines + alone, entity_accounts=entity_accounts)
     else:
         taken = SyncItem.objects.filter(connection=connection, object_type=OBJECT_TYPE,
                                         object_key__startswith="day:").values_list("object_key", flat=True)
-        journals = daily_summary(lines, taken_keys=list(taken))
+        journals = daily_summary(lines, taken_keys=list(taken), entity_accounts=entity_accounts)
+        journals += per_document(alone, entity_accounts=entity_accounts)
     created = []
     for journal in journals:
         try:
@@ -159,7 +207,7 @@ def gl_journals_plan(*, connection: Connection, now: datetime | None = None) -> 
 
 
 def _check_postable(connection: Connection, journal: GlJournal, lock_date: date | None,
-                    accounts: dict[str, str]) -> None:
+                    accounts: dict[str, str], gl_types: dict[str, str] | None = None) -> None:
     if connection.closed_through and journal.entry_date <= connection.closed_through:
         raise RejectedError(
             f"{journal.entry_date} is in a period closed on our side (through {connection.closed_through})."
@@ -171,6 +219,35 @@ def _check_postable(connection: Connection, journal: GlJournal, lock_date: date 
         raise RejectedError(f"No GL account mapped for our account(s) {', '.join(missing)}.")
     if not journal.is_balanced():
         raise RejectedError("The journal does not balance.")
+    gl_types = gl_types or {}
+    control = {line.account_code for line in journal.lines
+               if line.account_code == ACCOUNTS_RECEIVABLE
+               or gl_types.get(line.account_code) in RECEIVABLE_GL_TYPES | PAYABLE_GL_TYPES}
+    if connection.provider == Provider.XERO and control:
+        raise RejectedError(
+            f"Xero does not take our account(s) {', '.join(sorted(control))} in a manual journal: Accounts "
+            "Receivable and Payable are system accounts there. This entry has no Xero document: record it in "
+            "Xero by hand (an invoice, credit note or payment of the customer), then mark the item."
+        )
+    payable = sorted({line.account_code for line in journal.lines if gl_types.get(line.account_code)
+                      in PAYABLE_GL_TYPES})
+    if payable:
+        raise RejectedError(f"Our account(s) {', '.join(payable)} are mapped to an Accounts Payable account, "
+                            "whose lines need a vendor: map them to another account.")
+    if connection.provider == Provider.QUICKBOOKS:
+        nameless = sorted({line.account_code for line in journal.lines
+                           if line.account_code in control and line.customer_id is None})
+        if nameless:
+            raise RejectedError(
+                f"QuickBooks needs a customer on every Accounts Receivable line; the line(s) on our "
+                f"{', '.join(nameless)} have none (an entry without a customer): record it by hand."
+            )
+
+
+def _gl_types(connection: Connection) -> dict[str, str]:
+    """Our account code -> the type of the GL account it is mapped to (as last fetched)."""
+    return dict(GlAccountMapping.objects.filter(connection=connection)
+                .values_list("account_code", "gl_account__account_type"))
 
 
 def gl_account_map(connection: Connection) -> dict[str, str]:
@@ -185,6 +262,7 @@ def gl_sync(*, connection: Connection, run: SyncRun | None, now: datetime | None
     """Plan the new journals, then post every due one (pending, or failed with its backoff over).
     One journal's failure does not stop the others."""
     provider = _provider(connection)
+    customers_refresh(connection=connection, run=run, now=now)
     gl_journals_plan(connection=connection, now=now)
     due = sync_items_due(connection=connection, object_type=OBJECT_TYPE, now=now)
     documents_due = connection.sends_documents and any(
@@ -196,12 +274,22 @@ def gl_sync(*, connection: Connection, run: SyncRun | None, now: datetime | None
     if documents_due:
         gl_documents_sync(connection=connection, run=run, now=now, lock_date=lock_date)
     accounts = gl_account_map(connection)
+    gl_types = _gl_types(connection)
 
     def push(item: SyncItem) -> str:
+        if any("customer" not in row for row in item.payload["lines"]):
+            _journal_lines_replan(connection, item)
         journal = _journal(item)
-        _check_postable(connection, journal, lock_date, accounts)
+        _check_postable(connection, journal, lock_date, accounts, gl_types)
+        customers: dict[int, str] = {}
+        if connection.provider == Provider.QUICKBOOKS:
+            # The customer of each receivable line must exist in QuickBooks first (its own item).
+            for customer_id in sorted({line.customer_id for line in journal.lines if line.customer_id}):
+                customers[customer_id] = customer_external_id(connection=connection, customer_id=customer_id,
+                                                              run=run, now=now)
         return provider.journal_entry_create(
-            connection=connection, journal=journal, accounts=accounts, request_id=item.request_id
+            connection=connection, journal=journal, accounts=accounts, request_id=item.request_id,
+            customers=customers,
         )
 
     for item_id in due:
@@ -235,7 +323,7 @@ def gl_unsynced_list(*, connection: Connection, limit: int = 500) -> list[Unsync
     if connection.sends_documents:
         # Carried as documents (not as journals): documents_unsynced_list says where those are.
         entries = entries.exclude(
-            Q(source_key__regex=DOCUMENT_SOURCE_PATTERN)
+            Q(source_key__regex=connection.document_source_pattern)
             & ~Q(id__in=GlEntryLink.objects.filter(connection=connection).values("journal_entry_id"))
         )
     links = {

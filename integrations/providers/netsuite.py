@@ -127,7 +127,8 @@ def journal_body(journal: GlJournal, accounts: dict[str, str], options: dict[str
 
 
 def journal_entry_create(
-    *, connection: Connection, journal: GlJournal, accounts: dict[str, str], request_id: str
+    *, connection: Connection, journal: GlJournal, accounts: dict[str, str], request_id: str,
+    customers: dict[int, str] | None = None,
 ) -> str:
     """Upsert the journal entry by external id (our request id); returns NetSuite's internal id
     from the Location header."""

@@ -25,7 +25,7 @@ from quickbooks.exceptions import (
 )
 from quickbooks.objects.account import Account
 from quickbooks.objects.base import Ref
-from quickbooks.objects.journalentry import JournalEntry, JournalEntryLine, JournalEntryLineDetail
+from quickbooks.objects.journalentry import Entity, JournalEntry, JournalEntryLine, JournalEntryLineDetail
 from quickbooks.objects.preferences import Preferences
 
 from ..credentials import connection_credentials, connection_credentials_update
@@ -132,6 +132,12 @@ def _call(connection: Connection, call: Callable[[QuickBooks], T]) -> T:
         except QuickbooksException as exc:
             if last.status == 429:
                 raise RetryableError("QuickBooks rate limit (429).", status=429, retry_after=last.retry_after) from exc
+            if last.status == 400 and isinstance(exc.error_code, int) and 5000 <= exc.error_code < 10000:
+                # Business validation (6000 "...must choose a customer in the Name field", 6210 a
+                # closed period; python-quickbooks leaves 5000-9999 generic): the same payload would
+                # fail again, so it waits for a person.
+                raise RejectedError(f"QuickBooks {exc.error_code}: {exc.message} {exc.detail}".strip(),
+                                    status=400) from exc
             raise RetryableError(f"QuickBooks {exc.error_code}: {exc.message}"[:500], status=last.status) from exc
         except requests.RequestException as exc:
             raise RetryableError(f"QuickBooks unreachable: {exc.__class__.__name__}") from exc
@@ -183,7 +189,13 @@ def _ref(value: str, name: str = "") -> Ref:
     return ref
 
 
-def journal_entry_build(journal: GlJournal, accounts: dict[str, str]) -> JournalEntry:
+def journal_entry_build(journal: GlJournal, accounts: dict[str, str],
+                        customers: dict[int, str] | None = None) -> JournalEntry:
+    """The JournalEntry as QuickBooks documents it: a JournalEntryLineDetail per line with its
+    PostingType and AccountRef, and on a line carrying our customer (lines on Accounts
+    Receivable) ``Entity {Type: Customer, EntityRef}``: QuickBooks refuses an A/R line without
+    one (6000 "When you use Accounts Receivable, you must choose a customer in the Name field")."""
+    customers = customers or {}
     entry = JournalEntry()
     entry.TxnDate = journal.entry_date.isoformat()
     entry.DocNumber = journal.doc_number[:21]  # QuickBooks' DocNumber limit
@@ -193,6 +205,11 @@ def journal_entry_build(journal: GlJournal, accounts: dict[str, str]) -> Journal
         detail = JournalEntryLineDetail()
         detail.PostingType = "Debit" if line.debit else "Credit"
         detail.AccountRef = _ref(accounts[line.account_code])
+        if line.customer_id is not None:
+            entity = Entity()
+            entity.Type = "Customer"
+            entity.EntityRef = _ref(customers[line.customer_id])
+            detail.Entity = entity
         row = JournalEntryLine()
         row.Amount = line.debit or line.credit
         row.Description = line.description[:4000]
@@ -202,10 +219,12 @@ def journal_entry_build(journal: GlJournal, accounts: dict[str, str]) -> Journal
 
 
 def journal_entry_create(
-    *, connection: Connection, journal: GlJournal, accounts: dict[str, str], request_id: str
+    *, connection: Connection, journal: GlJournal, accounts: dict[str, str], request_id: str,
+    customers: dict[int, str] | None = None,
 ) -> str:
-    """Post one journal entry; returns its QuickBooks Id. ``request_id`` is our durable key."""
-    entry = journal_entry_build(journal, accounts)
+    """Post one journal entry; returns its QuickBooks Id. ``request_id`` is our durable key;
+    ``customers`` maps our customer ids on the journal's receivable lines to QuickBooks Customer Ids."""
+    entry = journal_entry_build(journal, accounts, customers)
 
     def post(qb: QuickBooks) -> str:
         saved = entry.save(qb=qb, request_id=request_id)
@@ -278,6 +297,27 @@ def customer_upsert(*, connection: Connection, customer: dict[str, Any], request
     return _call(connection, upsert)
 
 
+def customer_update(*, connection: Connection, external_id: str, customer: dict[str, Any], request_id: str) -> str:
+    """A sparse update of the QuickBooks Customer (name, email, address as ours now): read for its
+    SyncToken, then ``sparse: true`` with only our fields, so what a bookkeeper set in QuickBooks
+    stays. ``request_id`` is per change: a retry of the same change gets QuickBooks' first answer."""
+    body = customer_body(customer)
+    body.pop("CurrencyRef", None)  # a customer's currency cannot change once it has transactions
+    if not customer.get("email"):
+        body["PrimaryEmailAddr"] = {"Address": ""}
+    if "BillAddr" not in body:
+        body["BillAddr"] = dict.fromkeys(
+            ("Line1", "Line2", "City", "CountrySubDivisionCode", "PostalCode", "Country"), "")
+
+    def update(qb: QuickBooks) -> str:
+        current = qb.get_single_object("Customer", external_id)["Customer"]
+        saved = qb.update_object("Customer", _dumps({**body, "Id": external_id, "SyncToken": current["SyncToken"],
+                                                     "sparse": True}), request_id=request_id)
+        return str(saved["Customer"]["Id"])
+
+    return _call(connection, update)
+
+
 def invoice_body(invoice: dict[str, Any], *, customer_ref: str, options: dict[str, Any]) -> dict[str, Any]:
     """A QuickBooks Invoice of our invoice: one SalesItemLine per line on the item whose income
     account is the one our issue entry credits: ``qbo_item_id`` (income account = the one mapped to
@@ -285,12 +325,14 @@ def invoice_body(invoice: dict[str, Any], *, customer_ref: str, options: dict[st
     one mapped to our deferred revenue, 2100) for what revenue recognition defers; the tax as one
     line on ``qbo_tax_item_id`` (income account = the one mapped to our sales tax payable).
     DocNumber is our invoice number, so QuickBooks' own numbering is not used."""
-    items = {"4000": str(options.get("qbo_item_id") or ""), "2100": str(options.get("qbo_deferred_item_id") or "")}
+    items = {"4000": str(options.get("qbo_item_id") or ""), "2100": str(options.get("qbo_deferred_item_id") or ""),
+             "6100": str(options.get("qbo_bad_debt_item_id") or "")}
     lines: list[dict[str, Any]] = []
     for n, line in enumerate(invoice["lines"], start=1):
         item_id = items.get(line["account"], "")
         if not item_id:
-            option = "qbo_item_id" if line["account"] == "4000" else "qbo_deferred_item_id"
+            option = {"4000": "qbo_item_id", "6100": "qbo_bad_debt_item_id"}.get(line["account"],
+                                                                                  "qbo_deferred_item_id")
             raise RejectedError(f'Set the connection option "{option}" (the QuickBooks item for our account '
                                 f'{line["account"]}).')
         detail: dict[str, Any] = {"ItemRef": {"value": item_id}, "ServiceDate": line["period_start"]}

@@ -167,7 +167,10 @@ def accounts_fetch(*, connection: Connection) -> list[dict[str, Any]]:
     def fetch(api: AccountingApi) -> list[dict[str, Any]]:
         accounts = api.get_accounts(connection.company_id).accounts or []
         return [{"external_id": str(a.account_id), "number": a.code or "", "name": a.name or "",
-                 "account_type": str(getattr(a.type, "value", a.type) or ""),
+                 # A system account (Accounts Receivable "DEBTORS", Payable "CREDITORS") by that
+                 # name: manual journals cannot post to it (gl/services.py checks before sending).
+                 "account_type": str(getattr(a.system_account, "value", a.system_account) or
+                                     getattr(a.type, "value", a.type) or ""),
                  "is_active": str(getattr(a.status, "value", a.status)) == "ACTIVE"}
                 for a in accounts]
 
@@ -198,8 +201,12 @@ def journal_build(journal: GlJournal, accounts: dict[str, str]) -> ManualJournal
 
 
 def journal_entry_create(
-    *, connection: Connection, journal: GlJournal, accounts: dict[str, str], request_id: str
+    *, connection: Connection, journal: GlJournal, accounts: dict[str, str], request_id: str,
+    customers: dict[int, str] | None = None,
 ) -> str:
+    """A POSTED manual journal. Never with a line on Accounts Receivable or Payable: Xero refuses
+    system accounts in manual journals (what touches them goes as documents, gl/documents.py).
+    ``customers`` is unused: manual journal lines have no contact."""
     payload = ManualJournals(manual_journals=[journal_build(journal, accounts)])
 
     def post(api: AccountingApi) -> str:
@@ -268,6 +275,26 @@ def customer_upsert(*, connection: Connection, customer: dict[str, Any], request
         return str(created.contact_id)
 
     return _call(connection, upsert)
+
+
+def customer_update(*, connection: Connection, external_id: str, customer: dict[str, Any], request_id: str) -> str:
+    """Update the Xero contact (POST Contacts/{ContactID}: name, email, address as ours now) with an
+    Idempotency-Key per change."""
+    contact = contact_build(customer)
+    contact.contact_id = external_id
+    contact.default_currency = None  # fixed once the contact has transactions
+    if not customer.get("email"):
+        contact.email_address = ""
+
+    def update(api: AccountingApi) -> str:
+        result = api.update_contact(connection.company_id, external_id, Contacts(contacts=[contact]),
+                                    idempotency_key=request_id)
+        updated = result.contacts[0]
+        if _errors(updated):
+            raise RejectedError(f"Xero: {'; '.join(_errors(updated))}")
+        return str(updated.contact_id)
+
+    return _call(connection, update)
 
 
 def invoice_build(invoice: dict[str, Any], *, contact_id: str, accounts: dict[str, str]) -> Invoice:
@@ -368,7 +395,8 @@ def credit_note_create(
     has its own Idempotency-Key derived from the item's. Returns the CreditNoteID."""
     shaped = invoice_build({**credit_note, "due_date": ""}, contact_id=customer_ref, accounts=accounts)
     note = CreditNote(type="ACCRECCREDIT", contact=shaped.contact, credit_note_number=credit_note["number"],
-                      reference=f"Autobill credit_note:{credit_note['id']}", date=shaped.date,
+                      reference=credit_note.get("reference") or f"Autobill credit_note:{credit_note['id']}",
+                      date=shaped.date,
                       currency_code=shaped.currency_code, line_amount_types=LineAmountTypes.EXCLUSIVE,
                       status="AUTHORISED", line_items=shaped.line_items)
     applied = Decimal(credit_note["credited_to_balance"])
@@ -388,5 +416,29 @@ def credit_note_create(
                                               Allocations(allocations=[allocation]), summarize_errors=False,
                                               idempotency_key=f"{request_id}-apply")
         return str(created.credit_note_id)
+
+    return _call(connection, create)
+
+
+def refund_create(
+    *, connection: Connection, refund: dict[str, Any], credit_note_ref: str, deposit_account: str | None,
+    request_id: str,
+) -> str:
+    """Money paid back out of a credit note's remaining credit: a Payment on the CreditNote (how
+    Xero records a cash refund), from the bank account mapped to our cash (1000). Returns its
+    PaymentID."""
+    if not deposit_account:
+        raise RejectedError("Map our cash account (1000) to a Xero bank account first: Xero refunds need one.")
+    body = Payment(credit_note=CreditNote(credit_note_id=credit_note_ref), account=Account(code=deposit_account),
+                   date=date.fromisoformat(refund["date"]), amount=Decimal(refund["amount"]),
+                   reference=refund["reference"][:255])
+
+    def create(api: AccountingApi) -> str:
+        result = api.create_payments(connection.company_id, Payments(payments=[body]), summarize_errors=False,
+                                     idempotency_key=request_id)
+        created = result.payments[0]
+        if _errors(created):
+            raise RejectedError(f"Xero: {'; '.join(_errors(created))}")
+        return str(created.payment_id)
 
     return _call(connection, create)

@@ -250,7 +250,7 @@ class QuickBooksFake:
     credit_memos: dict[str, dict[str, Any]] = field(default_factory=dict)
     document_posts: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (entity, body) as received
     items: dict[str, str] = field(default_factory=lambda: {"1": "Subscriptions", "2": "Sales tax",
-                                                           "3": "Subscriptions (deferred)"})
+                                                           "3": "Subscriptions (deferred)", "4": "Bad debt"})
     # Queued failures for the next document POSTs: "timeout_after_commit", "429".
     document_failures: list[str] = field(default_factory=list)
     _ids: int = 500
@@ -289,6 +289,7 @@ class QuickBooksFake:
             for entity in ("customer", "invoice", "payment", "creditmemo"):
                 rsps.add_callback(responses.POST, re.compile(company + rf"/{entity}\?"), callback=self._document)
             rsps.add_callback(responses.GET, re.compile(company + r"/invoice/\d+\?"), callback=self._invoice_read)
+            rsps.add_callback(responses.GET, re.compile(company + r"/customer/\d+\?"), callback=self._customer_read)
 
     def _authorized(self, request: requests.PreparedRequest) -> bool:
         return request.headers.get("Authorization") == f"Bearer {self.access_token}"
@@ -369,7 +370,41 @@ class QuickBooksFake:
             raise requests.exceptions.ReadTimeout("read timed out after the object was saved")
         return response
 
+    def _customer_read(self, request: requests.PreparedRequest):
+        if not self._authorized(request):
+            return self._unauthorized()
+        customer = self.customers.get(urlparse(request.url).path.rsplit("/", 1)[1])
+        if customer is None:
+            return _fault(400, "610", "Object Not Found", "Object Not Found : Something you're trying to use has "
+                          "been made inactive. Check the fields with accounts, customers, items, vendors or employees.")
+        return _json(200, {"Customer": customer, "time": "2026-04-02T01:00:00.000-07:00"})
+
+    def _customer_update(self, body: dict[str, Any]):
+        """A full or sparse update: the SyncToken must be the current one (else 5010 stale)."""
+        customer = self.customers.get(str(body["Id"]))
+        if customer is None:
+            return _fault(400, "610", "Object Not Found", "Object Not Found")
+        if body.get("SyncToken") != customer["SyncToken"]:
+            return _fault(400, "5010", "Stale Object Error",
+                          "Stale Object Error : You and another user were working on the same thing.")
+        name = body.get("DisplayName", customer["DisplayName"])
+        if any(c["DisplayName"] == name and c["Id"] != customer["Id"] for c in self.customers.values()):
+            return _fault(400, "6240", "Duplicate Name Exists Error",
+                          "The name supplied already exists. : Another customer is already using this name.")
+        fields = {k: v for k, v in body.items() if k not in ("Id", "SyncToken", "sparse")}
+        if body.get("sparse"):
+            customer.update(fields)
+        else:
+            kept = {k: customer[k] for k in ("Id", "domain", "MetaData", "Active", "Balance")}
+            customer.clear()
+            customer.update({**kept, **fields})
+        customer["FullyQualifiedName"] = customer["DisplayName"]
+        customer["SyncToken"] = str(int(body["SyncToken"]) + 1)
+        return _json(200, {"Customer": customer, "time": "2026-04-02T01:00:00.000-07:00"})
+
     def _customer_create(self, body: dict[str, Any]):
+        if body.get("Id"):
+            return self._customer_update(body)
         name = body.get("DisplayName", "")
         if not name:
             return _fault(400, "2020", "Required param missing, need to supply the required value for the API",
@@ -532,6 +567,21 @@ class QuickBooksFake:
         if debits != credits:
             return _fault(400, "6000", "A business validation error has occurred while processing your request",
                           "Business Validation Error: Your Journal Entry is not balanced.")
+        for line in lines:
+            # QuickBooks keeps A/R per customer and A/P per vendor: a line on either needs its Entity.
+            detail = line["JournalEntryLineDetail"]
+            kind = self.accounts[detail["AccountRef"]["value"]]["AccountType"]
+            entity = detail.get("Entity") or {}
+            needed = {"Accounts Receivable": ("Customer", "customer"), "Accounts Payable": ("Vendor", "vendor")}
+            if kind in needed:
+                entity_type, word = needed[kind]
+                if entity.get("Type") != entity_type or not (entity.get("EntityRef") or {}).get("value"):
+                    return _fault(400, "6000", "A business validation error has occurred while processing your "
+                                  "request", f"Business Validation Error: When you use {kind}, you must choose a "
+                                  f"{word} in the Name field.")
+            if entity and entity.get("Type") == "Customer" and entity["EntityRef"]["value"] not in self.customers:
+                return _fault(400, "2500", "Invalid Reference Id",
+                              f"Invalid Reference Id : Names element id {entity['EntityRef']['value']} not found")
         if self.book_close_date and body["TxnDate"] <= self.book_close_date:
             return _fault(400, "6210", "A business validation error has occurred while processing your request",
                           "Business Validation Error: The account period has closed.")
@@ -696,9 +746,17 @@ class XeroFake:
          "ShowInExpenseClaims": False, "HasAttachments": False, "UpdatedDateUTC": "/Date(1767225600000+0000)/"}
         for code, name, kind, klass in [
             ("1000", "Business Bank Account", "BANK", "ASSET"), ("1100", "Accounts Receivable", "CURRENT", "ASSET"),
+            ("1150", "Unbilled Receivables", "CURRENT", "ASSET"),
             ("2100", "Deferred Revenue", "CURRLIAB", "LIABILITY"), ("4000", "Sales", "REVENUE", "REVENUE"),
+            ("6100", "Bad Debts", "EXPENSE", "EXPENSE"), ("6200", "Bank Fees", "EXPENSE", "EXPENSE"),
         ]
     ])
+
+    def __post_init__(self) -> None:
+        # Accounts Receivable is a system account in every Xero organisation.
+        for account in self.accounts:
+            if account["Code"] == "1100":
+                account["SystemAccount"] = "DEBTORS"
 
     def install(self, server) -> None:  # type: ignore[no-untyped-def]
         server.add("POST", r"^/connect/token$", self._token)
@@ -708,6 +766,7 @@ class XeroFake:
         server.add("PUT", r"^/api.xro/2.0/ManualJournals", self._manual_journals)
         server.add("GET", r"^/api.xro/2.0/Contacts", self._contacts_read)
         server.add("PUT", r"^/api.xro/2.0/Contacts", self._document)
+        server.add("POST", r"^/api.xro/2.0/Contacts/[\w-]+", self._document)
         server.add("PUT", r"^/api.xro/2.0/Invoices", self._document)
         server.add("GET", r"^/api.xro/2.0/Invoices/[\w-]+", self._invoice_read)
         server.add("POST", r"^/api.xro/2.0/Invoices/[\w-]+", self._document)
@@ -791,6 +850,10 @@ class XeroFake:
             errors.append({"Message": "The total debits (...) must equal total credits (...)"})
         errors += [{"Message": f"Account code '{line.get('AccountID')}' is not a valid code for this document."}
                    for line in lines if line.get("AccountID") not in known]
+        system = {a["AccountID"]: a["Code"] for a in self.accounts if a.get("SystemAccount")}
+        errors += [{"Message": f"Account code '{system[line['AccountID']]}' is a system account and cannot be used "
+                               "in manual journals."}
+                   for line in lines if line.get("AccountID") in system]
         if errors:
             response = 400, {"Content-Type": "application/json"}, json.dumps({
                 "ErrorNumber": 10, "Type": "ValidationException", "Message": "A validation exception occurred",
@@ -855,6 +918,8 @@ class XeroFake:
         self.document_requests.append((f"{request.method} {path.split('/api.xro/2.0')[1]}", body, key))
         if path.endswith("/Contacts"):
             response = self._contact_create(body["Contacts"][0])
+        elif "/Contacts/" in path:
+            response = self._contact_update(path.rsplit("/", 1)[1], body["Contacts"][0])
         elif path.endswith("/Invoices"):
             response = self._invoice_create(body["Invoices"][0])
         elif path.endswith("/Payments"):
@@ -870,6 +935,17 @@ class XeroFake:
         if failure == "drop_after_commit":
             raise DropConnection
         return response
+
+    def _contact_update(self, contact_id: str, change: dict[str, Any]):
+        contact = self.contacts.get(contact_id)
+        if contact is None:
+            return 404, {"Content-Type": "application/json"}, json.dumps({"Title": "Not Found", "Status": 404})
+        name = change.get("Name", contact["Name"])
+        if any(c["Name"] == name and c["ContactID"] != contact_id for c in self.contacts.values()):
+            return self._validation(change, [f"The contact name {name} is already assigned to another contact. "
+                                             "The contact name must be unique across all active contacts."])
+        contact.update({k: v for k, v in change.items() if k != "ContactID"})
+        return self._ok({"Contacts": [contact]})
 
     def _contact_create(self, contact: dict[str, Any]):
         if not contact.get("Name"):
@@ -951,11 +1027,38 @@ class XeroFake:
         note["RemainingCredit"] = float(Decimal(str(note["RemainingCredit"])) - amount)
         invoice["AmountDue"] = float(Decimal(str(invoice["AmountDue"])) - amount)
         invoice["AmountCredited"] = float(Decimal(str(invoice["AmountCredited"])) + amount)
+        if not Decimal(str(invoice["AmountDue"])):
+            invoice["Status"] = "PAID"
         saved = {**allocation, "AllocationID": self._new_id("a110ca7e"), "Date": _ms_date(_iso_day(allocation["Date"]))}
         note["Allocations"].append(saved)
         return self._ok({"Allocations": [saved]})
 
+    def _refund_create(self, payment: dict[str, Any]):
+        """A payment on an ACCRECCREDIT credit note: cash paid back out of its remaining credit."""
+        note = self.credit_notes.get(payment["CreditNote"].get("CreditNoteID"))
+        bank = {a["Code"] for a in self.accounts if a["Type"] == "BANK" or a["EnablePaymentsToAccount"]}
+        errors = []
+        if note is None or note["Status"] != "AUTHORISED":
+            errors.append("Payment can only be made against Authorised documents")
+        if payment.get("Account", {}).get("Code") not in bank:
+            errors.append("Account must be valid and of type BANK or have payments enabled")
+        amount = Decimal(str(payment["Amount"]))
+        if note is not None and amount > Decimal(str(note["RemainingCredit"])):
+            errors.append("Payment amount exceeds the amount outstanding on this document")
+        if errors:
+            return self._validation(payment, errors)
+        note["RemainingCredit"] = float(Decimal(str(note["RemainingCredit"])) - amount)
+        if not Decimal(str(note["RemainingCredit"])):
+            note["Status"] = "PAID"
+        saved = {**payment, "PaymentID": self._new_id("9a8b7c6d"), "Status": "AUTHORISED",
+                 "PaymentType": "ARCREDITPAYMENT", "Date": _ms_date(_iso_day(payment["Date"])),
+                 "UpdatedDateUTC": "/Date(1775120400000+0000)/"}
+        self.payments[saved["PaymentID"]] = saved
+        return self._ok({"Payments": [saved]})
+
     def _payment_create(self, payment: dict[str, Any]):
+        if payment.get("CreditNote"):
+            return self._refund_create(payment)
         invoice = self.invoices.get(payment.get("Invoice", {}).get("InvoiceID"))
         bank = {a["Code"] for a in self.accounts if a["Type"] == "BANK" or a["EnablePaymentsToAccount"]}
         errors = []

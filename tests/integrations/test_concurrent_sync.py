@@ -30,10 +30,14 @@ def test_two_runs_at_once_post_every_entry_exactly_once(qbo, qbo_connection):
     gl_accounts_refresh(connection=qbo_connection)
     for account in GlAccount.objects.filter(is_active=True):
         GlAccountMapping.objects.create(connection=qbo_connection, account_code=account.number, gl_account=account)
+    from tests.factories import CustomerFactory
+
+    customers = [CustomerFactory(), CustomerFactory()]
     for day in range(1, 9):
         value = Decimal(100 + day)
         journal_entry_post(source_key=f"invoice:{day}:issued", entry_date=dt.date(2026, 3, day), memo=f"I{day}",
-                           currency="USD", postings=[Posting("1100", debit=value), Posting("4000", credit=value)])
+                           currency="USD", postings=[Posting("1100", debit=value), Posting("4000", credit=value)],
+                           customer_id=customers[day % 2].pk)
     qbo.delay = 0.05
     barrier = threading.Barrier(2)
     errors: list[BaseException] = []
@@ -53,8 +57,11 @@ def test_two_runs_at_once_post_every_entry_exactly_once(qbo, qbo_connection):
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
+    with time_machine.travel(dt.datetime(2026, 4, 2, 11, tzinfo=dt.UTC), tick=False):
+        connection_sync(connection_id=qbo_connection.pk, trigger="retry")  # whatever waited for a customer lock
 
     assert errors == []
+    assert len(qbo.customers) == 2
     assert len(qbo.journal_entries) == 8
     assert SyncItem.objects.filter(object_type="journal", status=SyncItemStatus.SYNCED).count() == 8
     assert GlEntryLink.objects.count() == 8

@@ -148,8 +148,11 @@ def test_invoice_trail_and_gl_reconciliation_pages(admin_client, qbo, qbo_connec
     gl_accounts_refresh(connection=qbo_connection)
     for account in GlAccount.objects.filter(is_active=True):
         GlAccountMapping.objects.create(connection=qbo_connection, account_code=account.number, gl_account=account)
+    from tests.factories import CustomerFactory
+
     journal_entry_post(source_key="invoice:77:issued", entry_date=dt.date(2026, 3, 5), memo="Invoice 77",
-                       currency="USD", postings=[Posting("1100", debit=Decimal(5)), Posting("4000", credit=Decimal(5))])
+                       currency="USD", postings=[Posting("1100", debit=Decimal(5)), Posting("4000", credit=Decimal(5))],
+                       customer_id=CustomerFactory().pk)
     page = admin_client.get(reverse("admin:integrations_connection_change", args=[qbo_connection.pk]))
     assert "invoice:77:issued" in page.content.decode()
     assert "not planned" in page.content.decode()

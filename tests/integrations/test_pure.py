@@ -24,9 +24,40 @@ def ledgers(draw: st.DrawFn) -> list[LedgerLine]:
         currency = draw(st.sampled_from(["USD", "EUR"]))
         debit_account, credit_account = draw(st.lists(st.sampled_from(ACCOUNTS), min_size=2, max_size=2, unique=True))
         amount = draw(amounts)
+        customer = draw(st.sampled_from([None, 1, 2, 3]))
         for account, debit, credit in ((debit_account, amount, Decimal(0)), (credit_account, Decimal(0), amount)):
-            lines.append(LedgerLine(entry_id, day, currency, f"k{entry_id}", f"m{entry_id}", account, debit, credit))
+            lines.append(LedgerLine(entry_id, day, currency, f"k{entry_id}", f"m{entry_id}", account, debit, credit,
+                                    customer))
     return lines
+
+
+@given(ledgers())
+def test_daily_summary_splits_receivables_per_customer_and_nothing_else(lines):
+    journals = daily_summary(lines, entity_accounts={"1100"})
+
+    assert all(journal.is_balanced() for journal in journals)
+    expected: dict[tuple, Decimal] = defaultdict(Decimal)
+    for line in lines:
+        customer = line.customer_id if line.account_code == "1100" else None
+        expected[(line.entry_date, line.currency, line.account_code, customer)] += line.debit - line.credit
+    posted: dict[tuple, Decimal] = defaultdict(Decimal)
+    for journal in journals:
+        for row in journal.lines:
+            key = (journal.entry_date, journal.currency, row.account_code, row.customer_id)
+            assert key not in posted  # one line per account and customer
+            posted[key] = row.debit - row.credit
+    assert {k: v for k, v in expected.items() if v} == dict(posted)
+    assert all(row.customer_id is None for journal in journals for row in journal.lines if row.account_code != "1100")
+
+
+@given(ledgers())
+def test_per_document_names_the_customer_on_receivable_lines_only(lines):
+    journals = per_document(lines, entity_accounts={"1100"})
+
+    by_entry = {line.entry_id: line.customer_id for line in lines}
+    for journal in journals:
+        for row in journal.lines:
+            assert row.customer_id == (by_entry[journal.entry_ids[0]] if row.account_code == "1100" else None)
 
 
 @given(ledgers())

@@ -307,3 +307,30 @@ def test_only_quickbooks_and_xero_take_documents(ns_connection):
         ns_connection.full_clean()
     assert "gl_content" in error.value.message_dict
     assert not ns_connection.sends_documents  # even if saved so, NetSuite keeps posting every journal
+
+
+def test_with_a_bad_debt_item_a_write_off_is_a_credit_memo_applied_to_the_invoice(
+    qbo, documents, contract, django_capture_on_commit_callbacks
+):
+    from integrations.gl.services import gl_unsynced_list
+    from invoicing.services import invoice_mark_uncollectible
+
+    documents.options = {**OPTIONS, "qbo_bad_debt_item_id": "4"}
+    documents.save()
+    invoice = _issue(contract, django_capture_on_commit_callbacks)
+    at = MARCH_5 + dt.timedelta(days=40)
+    with time_machine.travel(at, tick=False), django_capture_on_commit_callbacks(execute=True):
+        invoice_mark_uncollectible(invoice_id=invoice.pk, actor="ar-manager")
+    with time_machine.travel(at + dt.timedelta(hours=1), tick=False):
+        connection_sync(connection_id=documents.pk, trigger="manual")
+        connection_sync(connection_id=documents.pk, trigger="manual")
+
+    (memo,) = qbo.credit_memos.values()
+    (sent,) = qbo.invoices.values()
+    assert memo["DocNumber"] == f"WO-{invoice.number}"[:21]
+    assert [(line["SalesItemLineDetail"]["ItemRef"]["value"], Decimal(str(line["Amount"]))) for line in memo["Line"]] \
+        == [("4", Decimal("500.00"))]
+    assert Decimal(sent["Balance"]) == 0  # applied by a zero payment linking memo and invoice
+    assert not any("written off" in p.get("PrivateNote", "") for p in qbo.posts)  # not also a journal entry
+    assert SyncItem.objects.get(object_type="write_off").status == SyncItemStatus.SYNCED
+    assert not [u for u in gl_unsynced_list(connection=documents) if "written_off" in u.source_key]

@@ -11,6 +11,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 
 from audit.models import AuditEvent
+from contracts.models import Customer
 from integrations.choices import ConnectionStatus, PostingMode, SyncItemStatus, SyncRunStatus
 from integrations.credentials import connection_credentials
 from integrations.gl.services import gl_accounts_refresh, gl_unsynced_list
@@ -18,6 +19,7 @@ from integrations.models import Connection, GlAccount, GlAccountMapping, GlEntry
 from integrations.runs import connection_sync
 from integrations.sync import sync_item_retry
 from ledger.services import Posting, journal_entry_post
+from tests.factories import CustomerFactory
 
 pytestmark = pytest.mark.django_db
 APRIL = dt.datetime(2026, 4, 2, 9, tzinfo=dt.UTC)
@@ -29,19 +31,33 @@ def _map_accounts(connection: Connection) -> None:
         GlAccountMapping.objects.create(connection=connection, account_code=account.number, gl_account=account)
 
 
-def _invoice_entry(n: int, day: dt.date, amount: str, *, currency: str = "USD") -> None:
+def _customer(external_id: str = "acme-1", name: str = "Acme Corp") -> Customer:
+    return Customer.objects.filter(external_id=external_id).first() or CustomerFactory(external_id=external_id,
+                                                                                      name=name)
+
+
+def _invoice_entry(n: int, day: dt.date, amount: str, *, currency: str = "USD",
+                   customer: Customer | None = None) -> None:
     value = Decimal(amount)
     journal_entry_post(
         source_key=f"invoice:{n}:issued", entry_date=day, memo=f"Invoice {n} issued", currency=currency,
         postings=[Posting("1100", debit=value), Posting("2100", credit=value - 10),
                   Posting("4000", credit=Decimal(10))],
+        customer_id=(customer or _customer()).pk,
     )
 
 
-def _payment_entry(n: int, day: dt.date, amount: str) -> None:
+def _payment_entry(n: int, day: dt.date, amount: str, *, customer: Customer | None = None) -> None:
     value = Decimal(amount)
     journal_entry_post(source_key=f"payment:{n}:received", entry_date=day, memo=f"Payment {n}", currency="USD",
-                       postings=[Posting("1000", debit=value), Posting("1100", credit=value)])
+                       postings=[Posting("1000", debit=value), Posting("1100", credit=value)],
+                       customer_id=(customer or _customer()).pk)
+
+
+def _entity(row: dict) -> tuple[str, str] | None:
+    """A JournalEntry line's JournalEntryLineDetail.Entity as (Type, EntityRef.value)."""
+    entity = row["JournalEntryLineDetail"].get("Entity")
+    return (entity["Type"], entity["EntityRef"]["value"]) if entity else None
 
 
 @pytest.fixture
@@ -65,19 +81,25 @@ def test_one_entry_per_document_posted_once_with_mapped_accounts(qbo, per_docume
     again = _sync(per_document)
 
     assert run.status == SyncRunStatus.SUCCEEDED
-    assert run.synced == 2
+    assert run.synced == 3  # the customer, then the two journals
     assert again.synced == 0
     assert len(qbo.posts) == 2
     first = qbo.posts[0]
     assert first["TxnDate"] == "2026-03-05"
     assert first["CurrencyRef"]["value"] == "USD"
+    (customer,) = qbo.customers.values()
+    assert customer["DisplayName"] == "Acme Corp (acme-1)"
     assert [(row["JournalEntryLineDetail"]["PostingType"], row["JournalEntryLineDetail"]["AccountRef"]["value"],
-             Decimal(str(row["Amount"]))) for row in first["Line"]] == [
-        ("Debit", "84", Decimal("720.00")), ("Credit", "92", Decimal("710.00")), ("Credit", "79", Decimal("10.00")),
+             Decimal(str(row["Amount"])), _entity(row)) for row in first["Line"]] == [
+        ("Debit", "84", Decimal("720.00"), ("Customer", customer["Id"])),
+        ("Credit", "92", Decimal("710.00"), None), ("Credit", "79", Decimal("10.00"), None),
     ]
+    # The payment's credit to A/R names the same QuickBooks customer, created once.
+    assert qbo.posts[1]["Line"][1]["JournalEntryLineDetail"]["Entity"]["EntityRef"]["value"] == customer["Id"]
+    assert [entity for entity, _ in qbo.document_posts] == ["customer"]
     items = SyncItem.objects.filter(object_type="journal", status=SyncItemStatus.SYNCED)
     assert sorted(items.values_list("external_id", flat=True)) == ["100", "101"]
-    assert AuditEvent.objects.filter(action="sync_item_synced").count() == 2
+    assert AuditEvent.objects.filter(action="sync_item_synced").count() == 3  # the customer, 2 journals
     per_document.refresh_from_db()
     assert per_document.status == ConnectionStatus.CONNECTED
 
@@ -118,7 +140,7 @@ def test_timeout_after_the_provider_committed_is_retried_without_a_duplicate(qbo
     assert len(qbo.journal_entries) == 1  # QuickBooks did save it
 
     _sync(per_document, APRIL + dt.timedelta(seconds=30))  # backoff not over: not sent
-    assert SyncItem.objects.get().attempts == 1
+    assert SyncItem.objects.get(object_type="journal").attempts == 1
     _sync(per_document, APRIL + dt.timedelta(minutes=2))
 
     item.refresh_from_db()
@@ -134,19 +156,20 @@ def test_rate_limit_honours_retry_after(qbo, per_document):
 
     _sync(per_document)
 
-    item = SyncItem.objects.get()
+    item = SyncItem.objects.get(object_type="journal")
     assert item.status == SyncItemStatus.FAILED
     assert "rate limit" in item.last_error
     assert item.next_attempt_at == APRIL + dt.timedelta(seconds=120)
     _sync(per_document, APRIL + dt.timedelta(seconds=121))
-    assert SyncItem.objects.get().status == SyncItemStatus.SYNCED
+    assert SyncItem.objects.get(object_type="journal").status == SyncItemStatus.SYNCED
     assert len(qbo.posts) == 1
 
 
 def test_a_refused_entry_does_not_block_the_others_and_is_retried_after_a_fix(qbo, per_document):
     _invoice_entry(1, dt.date(2026, 3, 5), "720.00")
     journal_entry_post(source_key="writeoff:1", entry_date=dt.date(2026, 3, 6), memo="Write-off", currency="USD",
-                       postings=[Posting("6100", debit=Decimal(5)), Posting("1100", credit=Decimal(5))])
+                       postings=[Posting("6100", debit=Decimal(5)), Posting("1100", credit=Decimal(5))],
+                       customer_id=_customer().pk)
     GlAccountMapping.objects.filter(account_code="6100").delete()
     _payment_entry(1, dt.date(2026, 3, 7), "720.00")
 
@@ -156,7 +179,7 @@ def test_a_refused_entry_does_not_block_the_others_and_is_retried_after_a_fix(qb
         journal_entry__source_key="writeoff:1").item.object_key))
     assert refused.status == SyncItemStatus.REJECTED
     assert "6100" in refused.last_error
-    assert run.synced == 2
+    assert run.synced == 3  # the customer and two journals
     assert len(qbo.posts) == 2
     assert [u.source_key for u in gl_unsynced_list(connection=per_document)] == ["writeoff:1"]
 
@@ -177,7 +200,7 @@ def test_provider_validation_error_is_kept_with_the_item(qbo, per_document):
 
     _sync(per_document)
 
-    item = SyncItem.objects.get()
+    item = SyncItem.objects.get(object_type="journal")
     assert item.status == SyncItemStatus.REJECTED
     assert "2500" in item.last_error
     assert "Invalid Reference Id" in item.last_error
@@ -235,7 +258,7 @@ def test_a_month_reaches_the_gl_exactly_once_through_failures(qbo, per_document)
     for hours in (1, 2, 3):
         _sync(per_document, APRIL + dt.timedelta(hours=hours))
 
-    assert SyncItem.objects.filter(status=SyncItemStatus.SYNCED).count() == 31
+    assert SyncItem.objects.filter(object_type="journal", status=SyncItemStatus.SYNCED).count() == 31
     assert len(qbo.journal_entries) == 31
     posted = sum(Decimal(str(e["TotalAmt"])) for e in qbo.journal_entries.values())
     assert posted == expected

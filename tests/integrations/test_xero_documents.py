@@ -155,3 +155,67 @@ def test_a_credit_note_becomes_a_xero_credit_note_allocated_to_the_invoice(
     assert keys == [item.request_id, f"{item.request_id}-apply"]
     assert item.external_id == sent["CreditNoteID"]
     assert xero.journals == {}
+
+
+def test_a_write_off_is_a_credit_note_to_bad_debts_allocated_to_the_invoice(
+    xero, documents, contract, django_capture_on_commit_callbacks
+):
+    from invoicing.services import invoice_mark_uncollectible
+
+    invoice = _issue(contract, django_capture_on_commit_callbacks)
+    at = MARCH_5 + dt.timedelta(days=40)
+    with time_machine.travel(at, tick=False), django_capture_on_commit_callbacks(execute=True):
+        invoice_mark_uncollectible(invoice_id=invoice.pk, actor="ar-manager", reason="customer insolvent")
+    _sync(documents, at + dt.timedelta(hours=1))
+    _sync(documents, at + dt.timedelta(hours=2))
+
+    (note,) = xero.credit_notes.values()
+    (sent_invoice,) = xero.invoices.values()
+    assert note["Type"] == "ACCRECCREDIT"
+    assert note["CreditNoteNumber"] == f"WO-{invoice.number}"
+    assert note["Reference"] == f"Autobill write_off:{invoice.pk}"
+    assert [(line["AccountCode"], Decimal(str(line["LineAmount"]))) for line in note["LineItems"]] \
+        == [("6100", Decimal("1200.00"))]
+    assert [(a["Invoice"]["InvoiceID"], Decimal(str(a["Amount"]))) for a in note["Allocations"]] \
+        == [(sent_invoice["InvoiceID"], Decimal("1200.00"))]
+    assert Decimal(str(sent_invoice["AmountDue"])) == 0
+    assert [path for path, _, _ in xero.document_requests].count("PUT /CreditNotes") == 1
+    assert xero.journals == {}  # the write-off's entry (Dr bad debt / Cr A/R) is the credit note
+    assert SyncItem.objects.get(object_type="write_off").status == SyncItemStatus.SYNCED
+
+
+def test_a_refund_is_a_payment_out_of_the_credit_notes_remaining_credit(
+    xero, documents, contract, django_capture_on_commit_callbacks
+):
+    from invoicing.credit_notes.services import credit_note_issue
+    from receivables.models import Refund
+    from receivables.refunds import refund_mark_paid_out
+
+    invoice = _issue(contract, django_capture_on_commit_callbacks)
+    at = MARCH_5 + dt.timedelta(days=3)
+    with time_machine.travel(at, tick=False), django_capture_on_commit_callbacks(execute=True):
+        payment_record(invoice=invoice, amount=Decimal("1200.00"), method="bank_transfer", received_at=at,
+                       reference="BACS 1")
+    with time_machine.travel(at + dt.timedelta(days=1), tick=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        note = credit_note_issue(invoice_id=invoice.pk, amount="200.00", reason="service_issue",
+                                 actor="billing-admin")
+    (refund,) = Refund.objects.filter(credit_note=note)
+    with time_machine.travel(at + dt.timedelta(days=2), tick=False), \
+            django_capture_on_commit_callbacks(execute=True):
+        refund_mark_paid_out(refund_id=refund.pk, actor="ar-manager", reference="WIRE 77")
+    _sync(documents, at + dt.timedelta(days=3))
+    _sync(documents, at + dt.timedelta(days=3, hours=1))
+
+    (sent_note,) = xero.credit_notes.values()
+    assert Decimal(str(sent_note["RemainingCredit"])) == 0
+    refunds = [p for p in xero.payments.values() if p.get("CreditNote")]
+    assert len(refunds) == 1
+    assert refunds[0]["CreditNote"]["CreditNoteID"] == sent_note["CreditNoteID"]
+    assert refunds[0]["Account"]["Code"] == "1000"
+    assert Decimal(str(refunds[0]["Amount"])) == Decimal("200.00")
+    assert refunds[0]["Reference"] == "WIRE 77"
+    item = SyncItem.objects.get(object_type="refund")
+    assert item.status == SyncItemStatus.SYNCED
+    assert item.external_id == refunds[0]["PaymentID"]
+    assert xero.journals == {}
