@@ -389,3 +389,10 @@ CELERY_BEAT_SCHEDULE["billing-run-watchdog"] = {
     "task": "invoicing.tasks.billing_run_watchdog_task",
     "schedule": 120.0,
 }
+
+# --- CFO dashboard rollup (issue 12) -----------------------------------------------------------
+# The monthly per-customer rollup the CFO dashboard reads: changed customers every minute, all nightly.
+CELERY_BEAT_SCHEDULE["reporting-rollup-refresh"] = {"task": "reporting.tasks.rollup_refresh_task", "schedule": 60.0}
+CELERY_BEAT_SCHEDULE["reporting-rollup-rebuild"] = {
+    "task": "reporting.tasks.rollup_rebuild_task", "schedule": crontab(minute=30, hour=3),
+}
