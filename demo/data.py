@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -32,6 +33,7 @@ from metering.services import usage_events_record
 from receivables.choices import PaymentMethod
 from receivables.models import CollectionNote, DunningCase
 from receivables.services import payment_record
+from reporting.models import ExchangeRate
 from revrec.services import revenue_recognize_due
 
 ACTOR = "demo:load_demo"
@@ -432,6 +434,25 @@ def _sla_credit() -> int:
     return 1
 
 
+def _exchange_rates(start: dt.date, now: dt.datetime) -> int:
+    """Month-end EUR and GBP rates against USD (editable in the admin, as a finance team keeps them),
+    so the CFO dashboard converts Hooli's euros into the reporting currency."""
+    made = 0
+    day = start.replace(day=1) - dt.timedelta(days=1)
+    index = 0
+    while day <= now.date():
+        for currency, base_rate, drift in (("EUR", Decimal("1.0820"), Decimal("0.0035")),
+                                           ("GBP", Decimal("1.2640"), Decimal("0.0020"))):
+            _, new = ExchangeRate.objects.get_or_create(
+                base_currency="USD", currency=currency, rate_date=day,
+                defaults={"rate": base_rate + drift * (index % 4), "source": "demo (ECB reference rate)"},
+            )
+            made += new
+        index += 1
+        day = (day + dt.timedelta(days=1)).replace(day=1) + relativedelta(months=1) - dt.timedelta(days=1)
+    return made
+
+
 def _users() -> list[tuple[str, str]]:
     apply_roles(django_apps)
     User = get_user_model()
@@ -556,6 +577,7 @@ def load_demo(*, months: int = 7) -> dict[str, Any]:
                 text="Stark disputes the fleet fee since the vehicle count dropped; escalated to their CFO.",
             )
         summary["credit_notes"] = _sla_credit()
+        summary["exchange_rates"] = _exchange_rates(start, now)
         summary["users"] = _users()
         summary["invoices_total"] = Invoice.objects.count()
         summary["dunning_cases"] = DunningCase.objects.count()

@@ -230,9 +230,10 @@ def _ledger_values(values: Values, window: list[date], start: date, end: date) -
             running = opening.get((code, currency), ZERO)
             for month in window:
                 running += movement.get((code, currency, month), ZERO)
-                values[key][(currency, month)] = sign * running
+                values[key][(currency, month)] = sign * running or ZERO  # never -0
         for month in window:
-            values["recognised"][(currency, month)] = -movement.get((AccountCode.REVENUE, currency, month), ZERO)
+            revenue = movement.get((AccountCode.REVENUE, currency, month), ZERO)
+            values["recognised"][(currency, month)] = -revenue or ZERO
 
 
 def _recovery_values(values: Values, start: date, end: date) -> None:
@@ -382,8 +383,8 @@ def _rollup_values(values: Values, window: list[date], start: date, end: date) -
             for key, (code, sign) in LEDGER_BALANCES.items():
                 field_name = ROLLUP_LEDGER_FIELDS[code]
                 running[field_name] = running.get(field_name, ZERO) + sums.get(field_name, ZERO)
-                values[key][(currency, month)] = sign * running[field_name]
-            values["recognised"][(currency, month)] = -sums.get("revenue", ZERO)
+                values[key][(currency, month)] = sign * running[field_name] or ZERO  # never -0
+            values["recognised"][(currency, month)] = -sums.get("revenue", ZERO) or ZERO
     return billings, billed
 
 
