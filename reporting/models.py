@@ -251,3 +251,33 @@ class RollupBuild(models.Model):
 
     def __str__(self) -> str:
         return f"rollup build {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class MonthlyRollupTotal(models.Model):
+    """``MonthlyRollup`` summed per currency and month (kept by the same refresh), so the dashboard
+    reads a few dozen rows. Derived data: no history table."""
+
+    currency = models.CharField(max_length=3)
+    month = models.DateField()
+    mrr = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_new = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_expansion = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_contraction = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_churn = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    invoices = models.PositiveIntegerField(default=0)
+    billings = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    credited = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    payments = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    refunds = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    cash = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    accounts_receivable = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    unbilled = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    deferred = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    revenue = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+
+    class Meta:
+        ordering = ["-month", "currency"]
+        constraints = [models.UniqueConstraint(fields=["currency", "month"], name="uniq_rollup_total_month")]
+
+    def __str__(self) -> str:
+        return f"{self.currency} {self.month:%Y-%m}"

@@ -40,7 +40,7 @@ from receivables.choices import RefundStatus
 from receivables.models import Payment, Refund
 
 from .metrics import ZERO, mrr_by_customer, mrr_movements, service_months
-from .models import MonthlyRollup, RollupBuild, RollupMark
+from .models import MonthlyRollup, MonthlyRollupTotal, RollupBuild, RollupMark
 
 ISSUED = [InvoiceStatus.OPEN, InvoiceStatus.PAID, InvoiceStatus.UNCOLLECTIBLE]
 RECURRING_KINDS = [LineKind.FIXED, LineKind.USAGE, LineKind.MINIMUM]
@@ -166,14 +166,33 @@ def _lock() -> None:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCK_KEY])
 
 
+TOTAL_FIELDS = [*AMOUNT_FIELDS, "invoices"]
+
+
 def _replace(customer_ids: list[int | None] | None) -> int:
     built = rollup_compute(customer_ids)
     stale = MonthlyRollup.objects.all() if customer_ids is None else MonthlyRollup.objects.filter(
         _customers("customer_id", customer_ids)
     )
+    months = set(stale.values_list("month", flat=True).distinct()) | {row.month for row in built}
     stale.delete()
     MonthlyRollup.objects.bulk_create(built, batch_size=5000)
+    _totals(None if customer_ids is None else months)
     return len(built)
+
+
+def _totals(months: set[date] | None) -> None:
+    """Re-sum the per-currency totals of these months (every month when None)."""
+    rows, old = MonthlyRollup.objects.all(), MonthlyRollupTotal.objects.all()
+    if months is not None:
+        rows, old = rows.filter(month__in=months), old.filter(month__in=months)
+    sums = rows.values("currency", "month").annotate(**{f"s_{f}": Sum(f) for f in TOTAL_FIELDS}).order_by()
+    totals = [
+        MonthlyRollupTotal(currency=r["currency"], month=r["month"], **{f: r[f"s_{f}"] or 0 for f in TOTAL_FIELDS})
+        for r in sums
+    ]
+    old.delete()
+    MonthlyRollupTotal.objects.bulk_create(totals, batch_size=5000)
 
 
 def _unmark(ids: list[int]) -> None:
@@ -224,16 +243,14 @@ def rollup_window(start: date, end: date, dso_start: date) -> tuple[dict, dict, 
     """The rollup's sums for the dashboard: (per (currency, month) in [dso_start, end) each
     field's total, the ledger fields' totals per currency before ``start``, and per (customer,
     currency) the billings of [start, end) for customers invoiced in it)."""
-    fields = [*AMOUNT_FIELDS, "invoices"]
     monthly: dict[tuple[str, date], dict[str, Decimal]] = {}
-    for row in (
-        MonthlyRollup.objects.filter(month__gte=dso_start, month__lt=end).values("currency", "month")
-        .annotate(**{f"s_{f}": Sum(f) for f in fields}).order_by()
+    for row in MonthlyRollupTotal.objects.filter(month__gte=dso_start, month__lt=end).values(
+        "currency", "month", *TOTAL_FIELDS
     ):
-        monthly[(row["currency"], row["month"])] = {f: row[f"s_{f}"] or ZERO for f in fields}
+        monthly[(row["currency"], row["month"])] = {f: row[f] for f in TOTAL_FIELDS}
     opening: dict[str, dict[str, Decimal]] = {}
     for row in (
-        MonthlyRollup.objects.filter(month__lt=start).values("currency")
+        MonthlyRollupTotal.objects.filter(month__lt=start).values("currency")
         .annotate(**{f"s_{f}": Sum(f) for f in LEDGER_FIELDS.values()}).order_by()
     ):
         opening[row["currency"]] = {f: row[f"s_{f}"] or ZERO for f in LEDGER_FIELDS.values()}
