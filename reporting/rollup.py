@@ -4,7 +4,8 @@ A year of data for 10,000 customers is ~100,000 invoices, ~200,000 recurring lin
 journal lines: reading them on every page view took seconds. The rollup keeps, per customer,
 currency and month, exactly the quantities ``reporting.cfo`` sums (MRR and its movements against
 the customer's month before, billings, credit notes, payments, refunds, ledger movements), so the
-dashboard sums ~120,000 small rows instead.
+dashboard reads their per-currency monthly totals (``MonthlyRollupTotal``, re-summed by the refresh
+for the months it touched) and, for the top customers, the window's rows per customer.
 
 Freshness: signals on the records it derives from (invoices and their lines, credit notes,
 payments, refunds, journal entries and lines) append a ``RollupMark`` for the customer in the same
