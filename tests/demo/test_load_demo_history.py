@@ -9,6 +9,7 @@ import pytest
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
+from audit.sealing import audit_chain_verify
 from demo.data import load_demo
 from invoicing.models import Invoice
 from ledger.models import JournalEntry
@@ -46,3 +47,5 @@ def test_demo_history_fills_every_aging_bucket_and_months_of_billings() -> None:
     assert any(v > 0 for v in report.series["recognised"].by_currency["USD"][:-1])
     assert "EUR" in report.currencies  # Hooli, reviewed and issued in euros
     assert summary["invoices_total"] == Invoice.objects.count()
+    assert summary["audit_rows_sealed"] > 0
+    assert audit_chain_verify().ok
