@@ -140,7 +140,9 @@ class ReadOnlyHistoryAdmin(ReadOnlyAdminMixin, HistoryAdmin):
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     change_list_template = "admin/audit/auditevent/change_list.html"
-    list_display = ("occurred_at", "actor", "rule", "action", "object_type", "object_id")
+    # Fits a laptop screen next to the filters: who (a person, or "automated" when the rule acted
+    # by itself), the rule, the action, and the object as one column.
+    list_display = ("occurred_at", "who", "rule", "action", "object_ref")
     list_filter = ("rule", "action", "object_type")
     search_fields = ("=object_id", "actor", "rule", "action", "object_type")
     search_help_text = "Object id (exact), actor, rule, action or object type."
@@ -151,6 +153,14 @@ class AuditEventAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
         "inputs_pretty", "outcome_pretty",
     )
     readonly_fields = fields
+
+    @admin.display(description="Who", ordering="actor")
+    def who(self, obj: AuditEvent) -> str:
+        return "automated" if obj.actor == f"rule:{obj.rule}" else obj.actor
+
+    @admin.display(description="Object", ordering="object_type")
+    def object_ref(self, obj: AuditEvent) -> str:
+        return f"{obj.object_type} #{obj.object_id}" if obj.object_id else obj.object_type
 
     @admin.display(description="Object")
     def object_link(self, obj: AuditEvent) -> str:

@@ -395,3 +395,10 @@ CELERY_BEAT_SCHEDULE["integrations-gl-catch-up"] = {
     "task": "integrations.tasks.gl_catch_up_task",
     "schedule": 900.0,
 }
+
+# --- CFO dashboard rollup (issue 12) -----------------------------------------------------------
+# The monthly per-customer rollup the CFO dashboard reads: changed customers every minute, all nightly.
+CELERY_BEAT_SCHEDULE["reporting-rollup-refresh"] = {"task": "reporting.tasks.rollup_refresh_task", "schedule": 60.0}
+CELERY_BEAT_SCHEDULE["reporting-rollup-rebuild"] = {
+    "task": "reporting.tasks.rollup_rebuild_task", "schedule": crontab(minute=30, hour=3),
+}

@@ -5,12 +5,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from audit.views import audit_chain_check, audit_export_csv
+from billing_site import admin_display
 from integrations.views import usage_webhook
 from invoicing.admin.preview import contract_invoice_preview
 from invoicing.views import invoice_pay, invoice_pay_pdf
 from receivables.views import invoice_pay_intent, invoice_pay_return, stripe_webhook
 from reporting.views import admin_login, site_home
 
+admin_display.install()  # readable decimals on every admin page
 admin.site.site_header = "Autobill back office"
 admin.site.site_title = "Autobill"
 admin.site.index_title = "Billing, collections and revenue"

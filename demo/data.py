@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from dateutil.relativedelta import relativedelta
@@ -16,20 +17,24 @@ from django.db import transaction
 from django.utils import timezone
 
 from access.roles import AR_ANALYST, AUDITOR, BILLING_ADMIN, CFO, apply_roles
+from audit.sealing import audit_chain_seal
 from billing_site.celery import app as celery_app
+from billing_site.queue import task_enqueue
 from contracts.api.serializers import ContractWriteSerializer
 from contracts.models import Contract, Customer
 from contracts.services import contract_create, customer_card_attach
 from integrations import stripe_gateway
-from invoicing.choices import CreditNoteReason, InvoiceStatus
+from invoicing.choices import CreditNoteReason, InvoiceStatus, ReviewStatus
 from invoicing.credit_notes.services import credit_note_issue
 from invoicing.drafting.billing_run import billing_run_execute
 from invoicing.models import Invoice, TaxRate
+from invoicing.services import invoice_approve, invoice_finalize
 from metering.models import Meter
 from metering.services import usage_events_record
 from receivables.choices import PaymentMethod
 from receivables.models import CollectionNote, DunningCase
 from receivables.services import payment_record
+from reporting.models import ExchangeRate
 from revrec.services import revenue_recognize_due
 
 ACTOR = "demo:load_demo"
@@ -53,6 +58,9 @@ class DemoCustomer:
     currency: str = "USD"
     locale: str = "en_US"
     months: int | None = None  # a later start: this many closed monthly periods (None: the demo's span)
+    pays_late_days: int = 0  # bank transfer: paid this many days after the due date
+    stops_paying_after: int | None = None  # bank transfer: pays only its first N invoices (a dispute)
+    ends_months_ago: int | None = None  # the contract ended this many months ago (churn)
 
 
 # (name, country, region, percentage): what the admin's tax rates page starts with.
@@ -172,6 +180,7 @@ CUSTOMERS = [
         {},
         region="CA",
         tax_exemption_certificate="CA-EXEMPT-UMB-2026",  # a nonprofit: exempt despite the CA rate
+        pays_late_days=12,  # pays by wire, about two weeks after the due date
     ),
     DemoCustomer(
         "hooli",
@@ -205,7 +214,73 @@ CUSTOMERS = [
         auto_send=False,  # a new enterprise account: its first invoice waits in the review queue
         currency="EUR",
         locale="de_DE",  # VAT 19%, euros formatted the German way
-        months=1,
+        months=3,  # signed three months ago; the billing admin reviewed and issued all but the latest
+    ),
+    DemoCustomer(
+        "stark",
+        "Stark Logistics",
+        "accounts.payable@stark.test",
+        "America/Denver",
+        "Denver",
+        "US",
+        None,
+        30,
+        [
+            {
+                "code": "fleet",
+                "description": "Fleet platform",
+                "charge_model": "flat",
+                "amount": "2400.00",
+                "billing_timing": "in_advance",
+            }
+        ],
+        {},
+        region="CO",
+        stops_paying_after=2,  # disputes the fleet fee since its third month: aging in every bucket
+    ),
+    DemoCustomer(
+        "vandelay",
+        "Vandelay Industries",
+        "imports@vandelay.test",
+        "America/New_York",
+        "New York",
+        "US",
+        None,
+        15,
+        [
+            {
+                "code": "platform",
+                "description": "Platform fee",
+                "charge_model": "flat",
+                "amount": "750.00",
+                "billing_timing": "in_advance",
+            }
+        ],
+        {},
+        region="NJ",
+        ends_months_ago=2,  # churned: its contract ended two months ago
+    ),
+    DemoCustomer(
+        "piedpiper",
+        "Pied Piper",
+        "richard@piedpiper.test",
+        "America/Los_Angeles",
+        "Palo Alto",
+        "US",
+        None,
+        10,
+        [
+            {
+                "code": "platform",
+                "description": "Platform fee",
+                "charge_model": "flat",
+                "amount": "300.00",
+                "billing_timing": "in_advance",
+            }
+        ],
+        {},
+        region="CA",
+        months=2,  # a new customer this quarter: new MRR
     ),
 ]
 
@@ -224,7 +299,7 @@ def _tax_rates() -> None:
         )
 
 
-def _customer(spec: DemoCustomer, start: dt.date) -> Customer:
+def _customer(spec: DemoCustomer, start: dt.date, end: dt.date | None = None) -> Customer:
     customer, _ = Customer.objects.get_or_create(
         external_id=spec.external_id,
         defaults={
@@ -256,6 +331,7 @@ def _customer(spec: DemoCustomer, start: dt.date) -> Customer:
                 "customer": spec.external_id,
                 "external_id": f"{spec.external_id}-demo",
                 "start_date": start.isoformat(),
+                **({"end_date": end.isoformat()} if end else {}),
                 "lines": spec.lines,
             }
         )
@@ -271,11 +347,17 @@ def _customer(spec: DemoCustomer, start: dt.date) -> Customer:
     return customer
 
 
-def _usage(spec: DemoCustomer, start: dt.date, now: dt.datetime) -> int:
+def _usage(spec: DemoCustomer, start: dt.date, now: dt.datetime, since: dt.date | None = None) -> int:
+    """The customer's daily usage from ``since`` (default: the contract's start) to yesterday."""
     rng = random.Random(spec.external_id)
     events = []
     day = start
     while day < now.date():
+        if since is not None and day < since:
+            for _ in spec.daily_usage:
+                rng.uniform(0.7, 1.3)  # the same draws as a single load: the same quantities
+            day += dt.timedelta(days=1)
+            continue
         for code, per_day in spec.daily_usage.items():
             growth = 1 + (day - start).days / 240  # usage grows over the months
             quantity = int(per_day * growth * rng.uniform(0.7, 1.3))
@@ -307,11 +389,22 @@ def _usage(spec: DemoCustomer, start: dt.date, now: dt.datetime) -> int:
     return accepted
 
 
-def _bank_transfers(customer: Customer) -> int:
-    """Umbrella pays by bank transfer: everything but its latest invoice is paid."""
-    open_invoices = list(Invoice.objects.filter(customer=customer, status=InvoiceStatus.OPEN).order_by("billing_date"))
-    for invoice in open_invoices[:-1]:
-        received = timezone.make_aware(dt.datetime.combine(invoice.due_date or invoice.billing_date, dt.time(16)))
+def _bank_transfers(spec: DemoCustomer, now: dt.datetime) -> int:
+    """A bank-transfer customer's wires received by ``now``: each invoice paid ``pays_late_days``
+    after its due date (so the latest is still open), except those after ``stops_paying_after``."""
+    invoices = Invoice.objects.filter(customer__external_id=spec.external_id).exclude(
+        status__in=[InvoiceStatus.DRAFT, InvoiceStatus.VOID]
+    )
+    paid = 0
+    for index, invoice in enumerate(invoices.order_by("billing_date", "pk")):
+        if invoice.status != InvoiceStatus.OPEN or invoice.amount_due <= 0:
+            continue
+        if spec.stops_paying_after is not None and index >= spec.stops_paying_after:
+            continue
+        day = (invoice.due_date or invoice.billing_date) + dt.timedelta(days=spec.pays_late_days)
+        received = dt.datetime.combine(day, dt.time(16), tzinfo=dt.UTC)
+        if received > now:
+            continue
         payment_record(
             invoice=invoice,
             amount=invoice.amount_due,
@@ -320,7 +413,8 @@ def _bank_transfers(customer: Customer) -> int:
             reference=f"WIRE-{invoice.number}",
             actor=ACTOR,
         )
-    return max(len(open_invoices) - 1, 0)
+        paid += 1
+    return paid
 
 
 def _sla_credit() -> int:
@@ -341,6 +435,25 @@ def _sla_credit() -> int:
     return 1
 
 
+def _exchange_rates(start: dt.date, now: dt.datetime) -> int:
+    """Month-end EUR and GBP rates against USD (editable in the admin, as a finance team keeps them),
+    so the CFO dashboard converts Hooli's euros into the reporting currency."""
+    made = 0
+    day = start.replace(day=1) - dt.timedelta(days=1)
+    index = 0
+    while day <= now.date():
+        for currency, base_rate, drift in (("EUR", Decimal("1.0820"), Decimal("0.0035")),
+                                           ("GBP", Decimal("1.2640"), Decimal("0.0020"))):
+            _, new = ExchangeRate.objects.get_or_create(
+                base_currency="USD", currency=currency, rate_date=day,
+                defaults={"rate": base_rate + drift * (index % 4), "source": "demo (ECB reference rate)"},
+            )
+            made += new
+        index += 1
+        day = (day + dt.timedelta(days=1)).replace(day=1) + relativedelta(months=1) - dt.timedelta(days=1)
+    return made
+
+
 def _users() -> list[tuple[str, str]]:
     apply_roles(django_apps)
     User = get_user_model()
@@ -355,8 +468,79 @@ def _users() -> list[tuple[str, str]]:
     return created
 
 
-def load_demo(*, months: int = 4) -> dict[str, Any]:
-    """Idempotent: rerunning adds nothing that is already there (events by key, invoices by date)."""
+def _spec_start(spec: DemoCustomer, start: dt.date, now: dt.datetime) -> dt.date:
+    # A later start ends the day before yesterday's month mark: exactly `months` closed periods.
+    return start if spec.months is None else max(start, now.date() - relativedelta(months=spec.months, days=1))
+
+
+def _spec_end(spec: DemoCustomer, start: dt.date, now: dt.datetime) -> dt.date | None:
+    """A churned customer's end date (none when the demo's span is too short to show it)."""
+    if spec.ends_months_ago is None:
+        return None
+    end = now.date().replace(day=1) - relativedelta(months=spec.ends_months_ago)
+    return end if end > start + relativedelta(months=1) else None
+
+
+def _issue_drafts(*, reviewed_until: dt.date) -> None:
+    """What the billing admin does with the review queue: issues the drafts waiting for a person that
+    were billed on or before ``reviewed_until``. Automatic drafts finalise by themselves after the
+    billing run commits; this issues them now too (idempotent) so the step's payments see them."""
+    drafts = Invoice.objects.filter(status=InvoiceStatus.DRAFT).exclude(review_status=ReviewStatus.HELD)
+    for invoice in drafts.order_by("billing_date", "pk"):
+        if invoice.review_status == ReviewStatus.PENDING:
+            if invoice.billing_date <= reviewed_until:
+                invoice_approve(invoice_id=invoice.pk, actor="billing")
+        else:
+            invoice_finalize(invoice_id=invoice.pk)
+
+
+STEP_DAYS = (5, 13, 21)  # the history's clock stops on these days of each month (the 5th: billing day)
+
+
+def _steps(start: dt.date, now: dt.datetime) -> list[dt.datetime]:
+    steps, month = [], start.replace(day=1)
+    while month <= now.date():
+        for day in STEP_DAYS:
+            moment = dt.datetime.combine(month.replace(day=day), dt.time(9), tzinfo=dt.UTC)
+            if start <= moment.date() < now.date():
+                steps.append(moment)
+        month += relativedelta(months=1)
+    return steps
+
+
+def _history(start: dt.date, now: dt.datetime, starts: dict[str, dt.date], ends: dict[str, dt.date | None]) -> None:
+    """The months before today on a frozen clock, three stops a month: usage, billing runs, the
+    review queue, wires, card retries and reminders, revenue recognition, each dated when it happened."""
+    import time_machine  # requirements-dev: the demo is for `make run`
+
+    last_usage: dict[str, dt.date] = {}
+    for moment in _steps(start, now):
+        with time_machine.travel(moment, tick=True):
+            for spec in CUSTOMERS:
+                spec_start = starts[spec.external_id]
+                if spec_start > moment.date():
+                    continue
+                if spec.external_id not in last_usage:
+                    _customer(spec, spec_start, ends[spec.external_id])
+                _usage(spec, spec_start, moment, since=last_usage.get(spec.external_id))
+                last_usage[spec.external_id] = moment.date()
+            billing_run_execute(as_of=moment, actor=ACTOR)
+            # Reviewed a few days after billing; the last month's draft stays in the queue for the demo.
+            _issue_drafts(reviewed_until=min(moment.date() - dt.timedelta(days=3), now.date() - dt.timedelta(days=25)))
+            for spec in CUSTOMERS:
+                if spec.card is None:
+                    _bank_transfers(spec, moment)
+            task_enqueue("receivables.tasks.payment_retries_due_task")
+            task_enqueue("receivables.tasks.dunning_reminders_due_task")
+            revenue_recognize_due(as_of=moment.date())
+
+
+def load_demo(*, months: int = 7) -> dict[str, Any]:
+    """Idempotent: rerunning adds nothing that is already there (events by key, invoices by date).
+
+    The first load plays the last ``months`` months on a frozen clock, so invoices, payments, dunning
+    cases and ledger entries carry their real dates: the AR aging has every bucket and the CFO charts
+    have months of MRR movements, billings and collections."""
     previous = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = True  # run the whole flow inline, with no worker needed
     try:
@@ -365,16 +549,19 @@ def load_demo(*, months: int = 4) -> dict[str, Any]:
         _meters()
         _tax_rates()
         summary: dict[str, Any] = {"events": 0}
+        starts = {spec.external_id: _spec_start(spec, start, now) for spec in CUSTOMERS}
+        ends = {spec.external_id: _spec_end(spec, start, now) for spec in CUSTOMERS}
+        if not Invoice.objects.filter(customer__external_id__in=list(starts)).exists():
+            _history(start, now, starts, ends)
         for spec in CUSTOMERS:
-            # A later start ends the day before yesterday's month mark: exactly `months` closed periods.
-            spec_start = start if spec.months is None else now.date() - relativedelta(months=spec.months, days=1)
-            _customer(spec, spec_start)
-            summary["events"] += _usage(spec, spec_start, now)
+            _customer(spec, starts[spec.external_id], ends[spec.external_id])
+            # The history recorded the usage up to its last stop; the week since (all of it on a rerun: by key).
+            summary["events"] += _usage(spec, starts[spec.external_id], now, since=now.date() - dt.timedelta(days=9))
         run = billing_run_execute(as_of=now, actor=ACTOR)
         summary["invoices_created"] = run.invoices_created
-        summary["bank_transfers"] = _bank_transfers(Customer.objects.get(external_id="umbrella"))
+        summary["bank_transfers"] = sum(_bank_transfers(spec, now) for spec in CUSTOMERS if spec.card is None)
         summary["revenue_entries_recognised"] = revenue_recognize_due(as_of=now.date())
-        case = DunningCase.objects.filter(customer__external_id="initech").first()
+        case = DunningCase.objects.filter(customer__external_id="initech").order_by("-opened_at").first()
         if case and not case.notes.exists():
             with transaction.atomic():
                 CollectionNote.objects.create(
@@ -384,10 +571,19 @@ def load_demo(*, months: int = 4) -> dict[str, Any]:
                     text="Called Initech AP: card expired, new card promised by Friday.",
                     promise_to_pay_on=(now + dt.timedelta(days=4)).date(),
                 )
+        stark = Customer.objects.filter(external_id="stark").first()
+        if stark and not CollectionNote.objects.filter(customer=stark).exists():
+            CollectionNote.objects.create(
+                customer=stark, author="ar",
+                text="Stark disputes the fleet fee since the vehicle count dropped; escalated to their CFO.",
+            )
         summary["credit_notes"] = _sla_credit()
+        summary["exchange_rates"] = _exchange_rates(start, now)
         summary["users"] = _users()
         summary["invoices_total"] = Invoice.objects.count()
         summary["dunning_cases"] = DunningCase.objects.count()
+        # The auditor's chain check shows the history sealed at once (beat seals every minute afterwards).
+        summary["audit_rows_sealed"] = audit_chain_seal()
         return summary
     finally:
         celery_app.conf.task_always_eager = previous

@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -39,6 +40,8 @@ from receivables.models import DunningCase, Payment, Refund
 
 from .metrics import ZERO, convert, dso, months_between, mrr_by_customer, mrr_movements
 from .models import ExchangeRate
+from .rollup import LEDGER_FIELDS as ROLLUP_LEDGER_FIELDS
+from .rollup import rollup_mrr, rollup_refresh, rollup_window
 
 ISSUED = [InvoiceStatus.OPEN, InvoiceStatus.PAID, InvoiceStatus.UNCOLLECTIBLE]
 RECURRING_KINDS = [LineKind.FIXED, LineKind.USAGE, LineKind.MINIMUM]
@@ -110,6 +113,7 @@ def _as_date(value: date | datetime) -> date:
     return value.date() if isinstance(value, datetime) else value
 
 
+@lru_cache(maxsize=1024)
 def _month_end(month: date) -> date:
     return month + relativedelta(months=1) - timedelta(days=1)
 
@@ -226,9 +230,10 @@ def _ledger_values(values: Values, window: list[date], start: date, end: date) -
             running = opening.get((code, currency), ZERO)
             for month in window:
                 running += movement.get((code, currency, month), ZERO)
-                values[key][(currency, month)] = sign * running
+                values[key][(currency, month)] = sign * running or ZERO  # never -0
         for month in window:
-            values["recognised"][(currency, month)] = -movement.get((AccountCode.REVENUE, currency, month), ZERO)
+            revenue = movement.get((AccountCode.REVENUE, currency, month), ZERO)
+            values["recognised"][(currency, month)] = -revenue or ZERO
 
 
 def _recovery_values(values: Values, start: date, end: date) -> None:
@@ -336,21 +341,68 @@ def reporting_snapshot() -> Iterator[None]:
         yield
 
 
-def cfo_report(*, end_month: date, months: int = 12, reporting_currency: str | None = None) -> CfoReport:
-    """The last ``months`` months up to and including ``end_month`` (a first day of a month)."""
+def cfo_report(*, end_month: date, months: int = 12, reporting_currency: str | None = None,
+               source: str = "rollup") -> CfoReport:
+    """The last ``months`` months up to and including ``end_month`` (a first day of a month).
+
+    ``source="rollup"`` (the dashboard's): brings the monthly rollup up to date (``reporting.rollup``)
+    and sums it; ``source="live"``: reads the invoices, payments and ledger directly. Both give the
+    same figures; the rollup is the fast one."""
+    if source not in ("rollup", "live"):
+        raise ValueError(f"Unknown source {source!r}")
+    if source == "rollup":
+        rollup_refresh()
     with reporting_snapshot():
-        return _cfo_report(end_month=end_month, months=months, reporting_currency=reporting_currency)
+        return _cfo_report(end_month=end_month, months=months, reporting_currency=reporting_currency, source=source)
 
 
-def _cfo_report(*, end_month: date, months: int, reporting_currency: str | None) -> CfoReport:
+def _rollup_values(values: Values, window: list[date], start: date, end: date) -> tuple[dict, dict]:  # type: ignore[type-arg]
+    """The series from the monthly rollup; returns (billings from DSO_MONTHS - 1 months before the
+    window, each customer's billings in the window)."""
+    dso_start = start - relativedelta(months=DSO_MONTHS - 1)
+    monthly, opening, billed = rollup_window(start, end, dso_start)
+    billings: dict[tuple[str, date], Decimal] = {}
+    in_window = set(window)
+    for (currency, month), sums in monthly.items():
+        key = (currency, month)
+        if sums["invoices"]:
+            billings[key] = sums["billings"]
+        if month not in in_window:
+            continue
+        values["mrr"][key], values["arr"][key] = sums["mrr"], sums["mrr"] * 12
+        values["mrr_new"][key], values["mrr_expansion"][key] = sums["mrr_new"], sums["mrr_expansion"]
+        values["mrr_contraction"][key], values["mrr_churn"][key] = -sums["mrr_contraction"], -sums["mrr_churn"]
+        if sums["invoices"]:
+            values["billings"][key] = sums["billings"]
+        values["credited"][key] = -sums["credited"]
+        values["collections"][key] = sums["payments"] - sums["refunds"]
+    for currency in set(opening) | {c for c, m in monthly if m in in_window}:
+        running = dict(opening.get(currency, {}))
+        for month in window:
+            sums = monthly.get((currency, month), {})
+            for key, (code, sign) in LEDGER_BALANCES.items():
+                field_name = ROLLUP_LEDGER_FIELDS[code]
+                running[field_name] = running.get(field_name, ZERO) + sums.get(field_name, ZERO)
+                values[key][(currency, month)] = sign * running[field_name] or ZERO  # never -0
+            values["recognised"][(currency, month)] = -sums.get("revenue", ZERO) or ZERO
+    return billings, billed
+
+
+def _cfo_report(*, end_month: date, months: int, reporting_currency: str | None, source: str) -> CfoReport:
     reporting_currency = (reporting_currency or settings.REPORTING_CURRENCY).upper()
     end = end_month + relativedelta(months=1)
     window = months_between(end_month - relativedelta(months=months - 1), end)
     start = window[0]
     values: Values = defaultdict(dict)
-    customer_mrr_last = _mrr_values(values, window, end)
-    billings = _flow_values(values, start, end)
-    _ledger_values(values, window, start, end)
+    if source == "live":
+        customer_mrr_last = _mrr_values(values, window, end)
+        billings = _flow_values(values, start, end)
+        _ledger_values(values, window, start, end)
+        billed = _billed_by_customer(start, end)
+        mrr_of = customer_mrr_last.get
+    else:
+        billings, billed = _rollup_values(values, window, start, end)
+        mrr_of = None
     _recovery_values(values, start, end)
     currencies = sorted({c for series in values.values() for c, _ in series} | {c for c, _ in billings})
     to_reporting = _Converter(target=reporting_currency, base=settings.EXCHANGE_BASE_CURRENCY, until=end)
@@ -363,12 +415,11 @@ def _cfo_report(*, end_month: date, months: int, reporting_currency: str | None)
             report.series[key] = _series(key, values.get(key, {}), currencies, window, to_reporting)
     report.series["dso"] = _dso_series(report, billings, to_reporting)
     report.series["recovery_rate"] = _recovery_series(report)
-    report.top_customers = _top_customers(start, end, end_month, customer_mrr_last, to_reporting)
+    report.top_customers = _top_customers(end_month, billed, mrr_of, to_reporting)
     return report
 
 
-def _top_customers(start, end, end_month, customer_mrr_last, to_reporting, limit: int = 10):  # type: ignore[no-untyped-def]
-    """The customers billed most in the window, ranked in the reporting currency."""
+def _billed_by_customer(start: date, end: date) -> dict[tuple[int, str], Decimal]:
     billed: dict[tuple[int, str], Decimal] = {}
     for row in (
         Invoice.objects.filter(status__in=ISSUED, issue_date__gte=start, issue_date__lt=end)
@@ -376,6 +427,12 @@ def _top_customers(start, end, end_month, customer_mrr_last, to_reporting, limit
         .annotate(s=Sum("total"))
     ):
         billed[(row["customer_id"], row["currency"])] = row["s"] or ZERO
+    return billed
+
+
+def _top_customers(end_month, billed, mrr_of, to_reporting, limit: int = 10):  # type: ignore[no-untyped-def]
+    """The customers billed most in the window, ranked in the reporting currency; ``mrr_of`` gives
+    a (customer, currency)'s MRR in the last month (None: read it from the rollup)."""
     ranked = []
     for (customer_id, currency), amount in billed.items():
         converted = to_reporting(amount, currency, end_month)
@@ -383,6 +440,8 @@ def _top_customers(start, end, end_month, customer_mrr_last, to_reporting, limit
     ranked.sort(key=lambda r: (-r[0], r[1]))
     top = ranked[:limit]
     names = dict(Customer.objects.filter(pk__in=[r[1] for r in top]).values_list("pk", "name"))
+    if mrr_of is None:
+        mrr_of = rollup_mrr(end_month, [r[1] for r in top]).get
     open_due: dict[tuple[int, str], Decimal] = {}
     for invoice in Invoice.objects.filter(status=InvoiceStatus.OPEN, customer_id__in=[r[1] for r in top]).only(
         "customer_id", "currency", "total", "amount_paid", "amount_credited", "status"
@@ -393,7 +452,7 @@ def _top_customers(start, end, end_month, customer_mrr_last, to_reporting, limit
         {
             "customer_id": customer_id, "customer": names.get(customer_id, str(customer_id)), "currency": currency,
             "billed": amount, "billed_converted": converted,
-            "mrr": customer_mrr_last.get((customer_id, currency), ZERO),
+            "mrr": mrr_of((customer_id, currency), ZERO),
             "open_receivable": open_due.get((customer_id, currency), ZERO),
         }
         for _, customer_id, currency, amount, converted in top

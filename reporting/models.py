@@ -183,3 +183,101 @@ class ClosePack(models.Model):
 
     def __str__(self) -> str:
         return f"Close pack {self.period}"
+
+
+class MonthlyRollup(models.Model):
+    """One customer's month in one currency, as the CFO dashboard reads it (``reporting.rollup``):
+    MRR and its movements against the month before, billings, credit notes, payments, refunds, and
+    the net movement (debit - credit) of the ledger accounts the dashboard reads. Derived data,
+    rebuilt from the owning apps' records at will, so it keeps no history table. ``customer`` is
+    empty for ledger entries that name no customer."""
+
+    customer = models.ForeignKey(
+        "contracts.Customer", on_delete=models.CASCADE, null=True, blank=True, related_name="+", db_constraint=False
+    )
+    currency = models.CharField(max_length=3)
+    month = models.DateField()
+    mrr = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_new = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_expansion = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_contraction = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_churn = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    invoices = models.PositiveIntegerField(default=0, help_text="Invoices issued in the month.")
+    billings = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    credited = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    payments = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    refunds = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    cash = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    accounts_receivable = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    unbilled = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    deferred = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    revenue = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    refreshed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-month", "customer_id", "currency"]
+        constraints = [
+            models.UniqueConstraint(fields=["customer", "currency", "month"], name="uniq_rollup_customer_month"),
+        ]
+        indexes = [models.Index(fields=["month", "currency"], name="rollup_month_currency")]
+
+    def __str__(self) -> str:
+        return f"{self.customer_id or '-'} {self.currency} {self.month:%Y-%m}"
+
+
+class RollupMark(models.Model):
+    """A customer whose records changed since their rollup rows were computed (set by signals; the
+    refresh deletes the marks it has processed). Append-only: no locks between writers."""
+
+    customer_id = models.BigIntegerField(null=True, blank=True)
+    marked_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.customer_id or '-'} at {self.marked_at}"
+
+
+class RollupBuild(models.Model):
+    """A full rebuild of the monthly rollup. Until one has finished, the dashboard builds it first."""
+
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField(null=True, blank=True)
+    rows = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"rollup build {self.started_at:%Y-%m-%d %H:%M}"
+
+
+class MonthlyRollupTotal(models.Model):
+    """``MonthlyRollup`` summed per currency and month (kept by the same refresh), so the dashboard
+    reads a few dozen rows. Derived data: no history table."""
+
+    currency = models.CharField(max_length=3)
+    month = models.DateField()
+    mrr = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_new = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_expansion = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_contraction = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    mrr_churn = models.DecimalField(max_digits=30, decimal_places=12, default=0)
+    invoices = models.PositiveIntegerField(default=0)
+    billings = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    credited = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    payments = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    refunds = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    cash = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    accounts_receivable = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    unbilled = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    deferred = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+    revenue = models.DecimalField(max_digits=20, decimal_places=4, default=0)
+
+    class Meta:
+        ordering = ["-month", "currency"]
+        constraints = [models.UniqueConstraint(fields=["currency", "month"], name="uniq_rollup_total_month")]
+
+    def __str__(self) -> str:
+        return f"{self.currency} {self.month:%Y-%m}"

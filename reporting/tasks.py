@@ -40,3 +40,19 @@ def close_pack_previous_month_task() -> int | None:
     if ClosePack.objects.filter(period=period).exists():
         return None
     return close_pack_request(period=period, actor="rule:reporting.close_pack_monthly").pk
+
+
+@shared_task
+def rollup_refresh_task() -> int:
+    """The CFO dashboard's monthly rollup: the customers whose records changed since (every minute)."""
+    from .rollup import rollup_refresh
+
+    return rollup_refresh()
+
+
+@shared_task
+def rollup_rebuild_task() -> int:
+    """The whole rollup again (nightly): catches records written around the ORM's signals."""
+    from .rollup import rollup_rebuild
+
+    return rollup_rebuild()

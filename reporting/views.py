@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
 
-from access.roles import AR_ANALYST, CFO
+from access.roles import AR_ANALYST, AUDITOR, CFO
 from contracts.models import Customer
 from rating import round_money
 
@@ -263,14 +263,17 @@ def cfo_dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def role_home_url(user: Any) -> str:
-    """Where a role lands: the CFO on the CFO dashboard, AR analysts on the AR dashboard, everyone
-    else (and superusers, who see everything) on the admin index."""
+    """Where a role lands: the CFO on the CFO dashboard, AR analysts on the AR dashboard, auditors on
+    the audit trail (its exports and chain check), everyone else (and superusers, who see
+    everything) on the admin index."""
     if not getattr(user, "is_authenticated", False) or user.is_superuser:
         return reverse("admin:index")
     if user.has_perm(CFO_DASHBOARD) and user.groups.filter(name=CFO).exists():
         return reverse("reporting-cfo")
     if user.has_perm(AR_DASHBOARD) and user.groups.filter(name=AR_ANALYST).exists():
         return reverse("reporting-ar")
+    if user.has_perm("audit.view_auditevent") and user.groups.filter(name=AUDITOR).exists():
+        return reverse("admin:audit_auditevent_changelist")
     return reverse("admin:index")
 
 

@@ -27,7 +27,8 @@ def _user(role: str) -> User:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(
-    ("role", "home"), [(CFO, "/admin/reporting/cfo/"), (AR_ANALYST, "/admin/reporting/ar/"), (AUDITOR, "/admin/")]
+    ("role", "home"),
+    [(CFO, "/admin/reporting/cfo/"), (AR_ANALYST, "/admin/reporting/ar/"), (AUDITOR, "/admin/audit/auditevent/")],
 )
 def test_each_role_lands_on_its_home(client, role: str, home: str) -> None:  # type: ignore[no-untyped-def]
     _user(role)

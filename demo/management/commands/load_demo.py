@@ -11,7 +11,7 @@ class Command(BaseCommand):
     help = "Load demo customers, contracts, months of usage, invoices, payments and a dunning case (idempotent)."
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--months", type=int, default=4)
+        parser.add_argument("--months", type=int, default=7)
 
     def handle(self, *args: Any, **options: Any) -> None:
         summary = load_demo(months=options["months"])
