@@ -398,6 +398,9 @@ CELERY_BEAT_SCHEDULE["integrations-gl-catch-up"] = {
 
 # --- CFO dashboard rollup (issue 12) -----------------------------------------------------------
 # The monthly per-customer rollup the CFO dashboard reads: changed customers every minute, all nightly.
+# A page view refreshes at most this many changed customers itself; more (or no build yet), and it
+# reads live while the worker refreshes.
+REPORTING_ROLLUP_INLINE_LIMIT = env.int("REPORTING_ROLLUP_INLINE_LIMIT", default=300)
 CELERY_BEAT_SCHEDULE["reporting-rollup-refresh"] = {"task": "reporting.tasks.rollup_refresh_task", "schedule": 60.0}
 CELERY_BEAT_SCHEDULE["reporting-rollup-rebuild"] = {
     "task": "reporting.tasks.rollup_rebuild_task", "schedule": crontab(minute=30, hour=3),

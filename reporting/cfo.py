@@ -30,6 +30,7 @@ from django.db import connections, transaction
 from django.db.models import Count, Q, Sum
 from django.db.models.functions import TruncMonth
 
+from billing_site.queue import task_enqueue_on_commit
 from contracts.models import Customer
 from invoicing.choices import InvoiceStatus, LineKind
 from invoicing.models import CreditNote, Invoice, InvoiceLine
@@ -41,7 +42,7 @@ from receivables.models import DunningCase, Payment, Refund
 from .metrics import ZERO, convert, dso, months_between, mrr_by_customer, mrr_movements
 from .models import ExchangeRate
 from .rollup import LEDGER_FIELDS as ROLLUP_LEDGER_FIELDS
-from .rollup import rollup_mrr, rollup_refresh, rollup_window
+from .rollup import rollup_mrr, rollup_refresh, rollup_refresh_is_quick, rollup_window
 
 ISSUED = [InvoiceStatus.OPEN, InvoiceStatus.PAID, InvoiceStatus.UNCOLLECTIBLE]
 RECURRING_KINDS = [LineKind.FIXED, LineKind.USAGE, LineKind.MINIMUM]
@@ -347,11 +348,17 @@ def cfo_report(*, end_month: date, months: int = 12, reporting_currency: str | N
 
     ``source="rollup"`` (the dashboard's): brings the monthly rollup up to date (``reporting.rollup``)
     and sums it; ``source="live"``: reads the invoices, payments and ledger directly. Both give the
-    same figures; the rollup is the fast one."""
+    same figures; the rollup is the fast one. When the rollup has never been built, or more
+    customers changed than a page view should recompute (``REPORTING_ROLLUP_INLINE_LIMIT``), the
+    worker is asked to bring it up to date and this report reads live meanwhile."""
     if source not in ("rollup", "live"):
         raise ValueError(f"Unknown source {source!r}")
     if source == "rollup":
-        rollup_refresh()
+        if rollup_refresh_is_quick(settings.REPORTING_ROLLUP_INLINE_LIMIT):
+            rollup_refresh()
+        else:
+            task_enqueue_on_commit("reporting.tasks.rollup_refresh_task")
+            source = "live"
     with reporting_snapshot():
         return _cfo_report(end_month=end_month, months=months, reporting_currency=reporting_currency, source=source)
 

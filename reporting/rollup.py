@@ -235,6 +235,16 @@ def rollup_refresh() -> int:
     return written
 
 
+def rollup_refresh_is_quick(limit: int) -> bool:
+    """True when a full build exists and at most ``limit`` customers are marked: a refresh cheap
+    enough to make inside a page view (a first build, or a billing run that marked every
+    customer, is a worker's job)."""
+    if not RollupBuild.objects.filter(finished_at__isnull=False).exists():
+        return False
+    marked = RollupMark.objects.values_list("customer_id", flat=True).distinct().order_by()[: limit + 1]
+    return len(list(marked)) <= limit
+
+
 def rollup_mark(customer_ids: Iterable[int | None]) -> None:
     """Note that these customers' rollup rows are stale (in the caller's transaction)."""
     RollupMark.objects.bulk_create([RollupMark(customer_id=c) for c in set(customer_ids)])

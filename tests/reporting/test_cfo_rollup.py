@@ -79,6 +79,7 @@ def richer_history(history, django_capture_on_commit_callbacks):  # type: ignore
 
 def test_rollup_figures_equal_the_live_computation(richer_history) -> None:  # type: ignore[no-untyped-def]
     assert Refund.objects.filter(status="succeeded").exists()
+    rollup_rebuild()  # the worker's first build
     for end_month, months in ((APR, 4), (MAR, 2), (MAY, 6), (dt.date(2027, 2, 1), 12)):
         _assert_same(end_month, months)
     _assert_same(APR, 4, currency="EUR")
@@ -89,6 +90,7 @@ def test_rollup_figures_equal_the_live_computation(richer_history) -> None:  # t
 
 
 def test_a_change_is_marked_and_the_next_read_includes_it(history, django_capture_on_commit_callbacks) -> None:  # type: ignore[no-untyped-def]
+    rollup_rebuild()
     before = cfo_report(end_month=APR, months=4, reporting_currency="USD")
     assert RollupBuild.objects.filter(finished_at__isnull=False).count() == 1
     assert not RollupMark.objects.exists()
@@ -135,3 +137,39 @@ def test_editing_a_draft_marks_nothing() -> None:
     draft.status = "open"
     draft.save()
     assert list(RollupMark.objects.values_list("customer_id", flat=True)) == [draft.customer_id]
+
+
+def test_before_the_first_build_the_page_reads_live_and_the_worker_builds(
+    history, django_capture_on_commit_callbacks, settings
+) -> None:  # type: ignore[no-untyped-def]
+    live = cfo_report(end_month=APR, months=4, reporting_currency="USD", source="live")
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        served = cfo_report(end_month=APR, months=4, reporting_currency="USD")
+
+    assert not RollupBuild.objects.exists()  # no 40-second build inside the page view
+    assert _figures(served) == _figures(live)
+    assert len(queued) == 1
+    queued[0]()  # the worker's refresh: a first full build
+    assert RollupBuild.objects.filter(finished_at__isnull=False).count() == 1
+
+
+def test_a_large_backlog_of_changed_customers_is_the_workers_job(
+    history, django_capture_on_commit_callbacks, settings
+) -> None:  # type: ignore[no-untyped-def]
+    rollup_rebuild()
+    with django_capture_on_commit_callbacks(execute=True):
+        for name, period in (("initech", MAR), ("globex", JAN)):
+            payment_record(invoice=Invoice.objects.get(customer=history[name], period_start=period),
+                           amount=D("10.00"), method="bank_transfer",
+                           received_at=dt.datetime(2026, 3, 3, tzinfo=dt.UTC), reference=f"W-{name}")
+    settings.REPORTING_ROLLUP_INLINE_LIMIT = 1  # two customers changed: more than a page view refreshes
+
+    with django_capture_on_commit_callbacks(execute=False) as queued:
+        served = cfo_report(end_month=APR, months=4, reporting_currency="USD")
+
+    assert RollupMark.objects.exists()  # left for the worker
+    assert len(queued) == 1
+    assert _figures(served) == _figures(cfo_report(end_month=APR, months=4, reporting_currency="USD", source="live"))
+    settings.REPORTING_ROLLUP_INLINE_LIMIT = 2
+    cfo_report(end_month=APR, months=4, reporting_currency="USD")
+    assert not RollupMark.objects.exists()  # few enough: refreshed in the view
