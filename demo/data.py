@@ -511,7 +511,7 @@ def _steps(start: dt.date, now: dt.datetime) -> list[dt.datetime]:
 def _history(start: dt.date, now: dt.datetime, starts: dict[str, dt.date], ends: dict[str, dt.date | None]) -> None:
     """The months before today on a frozen clock, three stops a month: usage, billing runs, the
     review queue, wires, card retries and reminders, revenue recognition, each dated when it happened."""
-    import time_machine  # requirements-dev: the demo is for `make run`
+    import time_machine  # requirements.txt: the demo replays its history on a frozen clock
 
     last_usage: dict[str, dt.date] = {}
     for moment in _steps(start, now):
