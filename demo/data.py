@@ -31,7 +31,7 @@ from invoicing.models import Invoice, TaxRate
 from invoicing.services import invoice_approve, invoice_finalize
 from metering.models import Meter
 from metering.services import usage_events_record
-from receivables.choices import PaymentMethod
+from receivables.choices import DunningStatus, PaymentMethod
 from receivables.models import CollectionNote, DunningCase
 from receivables.services import payment_record
 from reporting.models import ExchangeRate
@@ -61,6 +61,9 @@ class DemoCustomer:
     pays_late_days: int = 0  # bank transfer: paid this many days after the due date
     stops_paying_after: int | None = None  # bank transfer: pays only its first N invoices (a dispute)
     ends_months_ago: int | None = None  # the contract ended this many months ago (churn)
+    # A card that hits its limit at the start of each month: the invoice's first charge is declined,
+    # the customer puts this card on file within the week, and the dunning retry recovers it.
+    replacement_card: str | None = None
 
 
 # (name, country, region, percentage): what the admin's tax rates page starts with.
@@ -106,7 +109,7 @@ CUSTOMERS = [
         "Europe/London",
         "London",
         "GB",
-        "4242424242424242",
+        "4000000000000341",
         15,
         [
             {
@@ -129,6 +132,7 @@ CUSTOMERS = [
             },
         ],
         {"api_calls": 15000},
+        replacement_card="4242424242424242",
     ),
     DemoCustomer(
         "initech",
@@ -530,9 +534,41 @@ def _history(start: dt.date, now: dt.datetime, starts: dict[str, dt.date], ends:
             for spec in CUSTOMERS:
                 if spec.card is None:
                     _bank_transfers(spec, moment)
+            _card_replacements(moment)
             task_enqueue("receivables.tasks.payment_retries_due_task")
             task_enqueue("receivables.tasks.dunning_reminders_due_task")
             revenue_recognize_due(as_of=moment.date())
+            _card_limits_reset(moment)
+
+
+def _card_replacements(moment: dt.datetime) -> None:
+    """A customer with a replacement card puts it on file once its invoice's charge was declined
+    (a few days after the decline), so the dunning retry that follows recovers the invoice."""
+    if not stripe_gateway.is_configured():
+        return
+    for spec in CUSTOMERS:
+        if spec.replacement_card is None:
+            continue
+        open_case = DunningCase.objects.filter(
+            customer__external_id=spec.external_id, status=DunningStatus.OPEN,
+            opened_at__lte=moment - dt.timedelta(days=3),
+        ).exists()
+        if open_case:
+            customer = Customer.objects.get(external_id=spec.external_id)
+            customer_card_attach(customer=customer, card_number=spec.replacement_card, actor=ACTOR)
+
+
+def _card_limits_reset(moment: dt.datetime) -> None:
+    """Late in the month the card on file is the one that hits its limit again (next month's
+    first charge is declined)."""
+    if not stripe_gateway.is_configured() or moment.day < 20:
+        return
+    for spec in CUSTOMERS:
+        if spec.replacement_card is None or spec.card is None:
+            continue
+        if not DunningCase.objects.filter(customer__external_id=spec.external_id, status=DunningStatus.OPEN).exists():
+            customer_card_attach(customer=Customer.objects.get(external_id=spec.external_id), card_number=spec.card,
+                                 actor=ACTOR)
 
 
 def load_demo(*, months: int = 7) -> dict[str, Any]:

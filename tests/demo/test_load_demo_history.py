@@ -49,3 +49,21 @@ def test_demo_history_fills_every_aging_bucket_and_months_of_billings() -> None:
     assert summary["invoices_total"] == Invoice.objects.count()
     assert summary["audit_rows_sealed"] > 0
     assert audit_chain_verify().ok
+
+
+def test_demo_cards_decline_and_the_dunning_retries_recover_them(stripe_on) -> None:  # type: ignore[no-untyped-def]
+    """Against localstripe, as under `make run`: Globex's card hits its limit at the start of each
+    month, its new card is on file within the week and the planned retry recovers the invoice;
+    Initech's card keeps declining and its cases go to AR. The CFO's recovery rate is not 0 %."""
+    from receivables.choices import DunningStatus
+    from receivables.models import DunningCase
+
+    load_demo(months=3)
+
+    globex = DunningCase.objects.filter(customer__external_id="globex")
+    assert globex.filter(status=DunningStatus.RECOVERED).count() >= 2
+    assert DunningCase.objects.filter(customer__external_id="initech", status=DunningStatus.ESCALATED).exists()
+    today = timezone.localdate()
+    report = cfo_report(end_month=today.replace(day=1), months=3, reporting_currency="USD")
+    rates = report.series["recovery_rate"].converted
+    assert any(v is not None and v > 0 for v in rates), rates
