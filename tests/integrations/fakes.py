@@ -604,14 +604,25 @@ NS_BASE = "https://1234567-sb1.suitetalk.api.netsuite.com/services/rest"
 class NetSuiteFake:
     """A NetSuite account over REST with token-based authentication: every request's OAuth 1.0a
     HMAC-SHA256 signature is verified with the consumer and token secrets; SuiteQL (account,
-    accountingperiod) and ``PUT /record/v1/journalEntry/eid:<externalId>`` (upsert: 204 and a
-    Location header)."""
+    accountingperiod), ``PUT /record/v1/journalEntry/eid:<externalId>`` and ``PUT
+    /record/v1/customer/eid:<externalId>`` (upserts: 204 and a Location header), ``PATCH
+    /record/v1/customer/<id>``.
+
+    A journal line's ``entity`` must be a customer of the account (else 400 INVALID_CONTENT on
+    ``line.items[n].entity``). An A/R line without one is taken, as NetSuite takes it, and booked
+    to "No Customer/Job" (``no_customer`` keeps those lines), which the sync must never cause. A
+    customer needs its primary subsidiary (a OneWorld account)."""
 
     consumer: tuple[str, str] = ("ns-consumer-key", "ns-consumer-secret")
     token: tuple[str, str] = ("ns-token-id", "ns-token-secret")
     journal_entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # by externalId
+    customers: dict[str, dict[str, Any]] = field(default_factory=dict)  # by internal id
+    customer_requests: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (method, path, body)
+    no_customer: list[dict[str, Any]] = field(default_factory=list)  # A/R lines booked without a name
     locked_through: str = ""
     failures: list[str] = field(default_factory=list)
+    # Queued failures for the next customer upserts: "timeout_after_commit", "429".
+    customer_failures: list[str] = field(default_factory=list)
     accounts: list[dict[str, Any]] = field(default_factory=lambda: [
         {"links": [], "id": str(n), "acctnumber": number, "fullname": name, "accttype": kind,
          "isinactive": "F"}
@@ -626,6 +637,10 @@ class NetSuiteFake:
         rsps.add_callback(responses.POST, re.compile(re.escape(NS_BASE) + r"/query/v1/suiteql"), callback=self._suiteql)
         rsps.add_callback(responses.PUT, re.compile(re.escape(NS_BASE) + r"/record/v1/journalEntry/eid:[\w-]+$"),
                           callback=self._journal)
+        rsps.add_callback(responses.PUT, re.compile(re.escape(NS_BASE) + r"/record/v1/customer/eid:[\w-]+$"),
+                          callback=self._customer_upsert)
+        rsps.add_callback(responses.PATCH, re.compile(re.escape(NS_BASE) + r"/record/v1/customer/\d+$"),
+                          callback=self._customer_patch)
 
     def _signed(self, request: requests.PreparedRequest) -> bool:
         from types import SimpleNamespace
@@ -670,23 +685,73 @@ class NetSuiteFake:
         return _json(200, {"links": [], "count": len(items), "hasMore": False, "items": items, "offset": 0,
                            "totalResults": len(items)})
 
+    @staticmethod
+    def _bad_request(detail: str, code: str, path: str = ""):
+        return _json(400, {"type": "https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.4.1",
+                           "title": "Bad Request", "status": 400, "o:errorDetails": [
+                               {"detail": detail, "o:errorCode": code, **({"o:errorPath": path} if path else {})}]})
+
+    def _invalid_field(self, value: str, name: str, path: str):
+        return self._bad_request(f"Error while accessing resource: You have entered an Invalid Field Value {value} "
+                                 f"for the following field: {name}", "INVALID_CONTENT", path)
+
+    def _too_many(self):
+        return _json(429, {"title": "Too Many Requests", "status": 429, "o:errorDetails": [
+            {"detail": "Concurrent request limit exceeded.", "o:errorCode": "CONCURRENCY_LIMIT_EXCEEDED"}]},
+            {"Retry-After": "30"})
+
+    def _customer_upsert(self, request: requests.PreparedRequest):
+        if not self._signed(request):
+            return self._invalid_login()
+        failure = self.customer_failures.pop(0) if self.customer_failures else ""
+        if failure == "429":
+            return self._too_many()
+        external_id = urlparse(request.url).path.rsplit("eid:", 1)[1]
+        body = json.loads(request.body)
+        self.customer_requests.append(("PUT", f"customer/eid:{external_id}", body))
+        existing = next((c for c in self.customers.values() if c["externalId"] == external_id), None)
+        if existing is None and not (body.get("subsidiary") or {}).get("id"):
+            return self._bad_request("Error while accessing resource: Please enter value(s) for: Primary Subsidiary",
+                                     "USER_ERROR")
+        if existing is None:
+            existing = {"id": str(300 + len(self.customers)), "externalId": external_id}
+            self.customers[existing["id"]] = existing
+        existing.update(body)
+        if failure == "timeout_after_commit":
+            raise requests.exceptions.ReadTimeout("read timed out after the customer was saved")
+        return 204, {"Location": f"{NS_BASE}/record/v1/customer/{existing['id']}"}, ""
+
+    def _customer_patch(self, request: requests.PreparedRequest):
+        if not self._signed(request):
+            return self._invalid_login()
+        internal_id = urlparse(request.url).path.rsplit("/", 1)[1]
+        body = json.loads(request.body)
+        self.customer_requests.append(("PATCH", f"customer/{internal_id}", body))
+        if internal_id not in self.customers:
+            return _json(404, {"title": "Not Found", "status": 404, "o:errorDetails": [{
+                "detail": "The record instance does not exist. Provide a valid record instance ID.",
+                "o:errorCode": "NONEXISTENT_ID"}]})
+        self.customers[internal_id].update(body)
+        return 204, {}, ""
+
     def _journal(self, request: requests.PreparedRequest):
         if not self._signed(request):
             return self._invalid_login()
         failure = self.failures.pop(0) if self.failures else ""
         if failure == "429":
-            return _json(429, {"title": "Too Many Requests", "status": 429, "o:errorDetails": [
-                {"detail": "Concurrent request limit exceeded.", "o:errorCode": "CONCURRENCY_LIMIT_EXCEEDED"}]},
-                {"Retry-After": "30"})
+            return self._too_many()
         external_id = urlparse(request.url).path.rsplit("eid:", 1)[1]
         body = json.loads(request.body)
         known = {a["id"] for a in self.accounts if a["isinactive"] == "F"}
         for n, line in enumerate(body["line"]["items"]):
             if line["account"]["id"] not in known:
-                return _json(400, {"title": "Bad Request", "status": 400, "o:errorDetails": [{
-                    "detail": "Invalid value for the resource or sub-resource field 'account'. "
-                              "Provide a valid value.", "o:errorPath": f"line.items[{n}].account",
-                    "o:errorCode": "INVALID_VALUE"}]})
+                return self._invalid_field(line["account"]["id"], "account", f"line.items[{n}].account")
+            entity = (line.get("entity") or {}).get("id")
+            if entity is not None and entity not in self.customers:
+                return self._invalid_field(entity, "entity", f"line.items[{n}].entity")
+        receivable = {a["id"] for a in self.accounts if a["accttype"] == "AcctRec"}
+        self.no_customer += [line for line in body["line"]["items"]
+                             if line["account"]["id"] in receivable and not line.get("entity")]
         existing = self.journal_entries.get(external_id)
         internal_id = existing["id"] if existing else str(5000 + len(self.journal_entries))
         self.journal_entries[external_id] = {**body, "id": internal_id}
