@@ -13,7 +13,64 @@ python-quickbooks) run unchanged:
   {...,"Id","SyncToken","MetaData"}, "time"}`` (a repeated requestid returns the first answer);
   ``POST /query`` (Account), ``GET /preferences``; errors as ``{"Fault": {"Error": [{"Message",
   "Detail", "code"}], "type"}}``; 401 when the access token expired; 429 with Retry-After.
+- NetSuite REST record service and SuiteQL (see ``NetSuiteFake``), Xero accounting API 2.0 (see
+  ``XeroFake``), HubSpot CRM v3/v4 (see ``HubSpotFake``).
 """
+
+# Where the providers' error texts and codes below come from (checked December 2026). The code
+# under test never matches on these texts: it decides on HTTP status and error codes only; the
+# texts are what a person reads on a failed item, so tests may look for them.
+#
+# QuickBooks Online
+# - 6210 "Account Period Closed" / "The account period has closed and the account books cannot be
+#   updated through the QBO Services API. Please use the QBO website to make these changes.":
+#   Intuit's developer blog "Top QuickBooks Online API Errors and How to Handle Them"
+#   (developer.intuit.com/hub/blog/2017/06/08/...), with the same detail quoted by integrators
+#   (synder.com help "The account period has closed", support.myleanlaw.co). Earlier the fake said
+#   "Business Validation Error: The account period has closed." (corrected).
+# - 6000 Message "A business validation error has occurred while processing your request", Detail
+#   "Business Validation Error: <reason>": same Intuit blog (its example reason is "You must set
+#   a transaction amount."). The reason for an A/R line without a customer, "When you use Accounts
+#   Receivable, you must choose a customer in the Name field.", is QuickBooks' wording of the rule
+#   as the UI shows it; the rule itself (an A/R line needs a Customer, an A/P line a Vendor) is
+#   stated by importers and integrators (support.zed-systems.com "Import journal entries into
+#   QuickBooks Online"; Conductor's QuickBooks journal entry docs). No Intuit page with that exact
+#   API detail was found: treat the reason text as unverified.
+# - 6240 "Duplicate Name Exists Error" / "The name supplied already exists: Another customer is
+#   already using this name. Please use a different name.": same Intuit blog (corrected from
+#   "...exists. : Another customer...").
+# - 610 "Object Not Found", 2500 "Invalid Reference Id", 5010 "Stale Object Error": same blog
+#   (codes and messages); the details are shortened.
+#
+# Xero
+# - A manual journal line on a system account (Accounts Receivable, Payable): Xero's help says
+#   "Some system accounts can't be selected in a manual journal" and to journal to a secondary
+#   account instead (help.xero.com "Manual journals", "Record movements in system accounts"). The
+#   API's exact validation message was not found in Xero's documentation; the fake's "Account code
+#   '<code>' is a system account and cannot be used in manual journals." is unverified wording in
+#   Xero's documented ValidationException shape (ErrorNumber 10, Elements[].ValidationErrors[]).
+#
+# NetSuite (docs.oracle.com NetSuite help, "Error Handling in REST Web Services", section
+# 156570709583)
+# - 401 INVALID_LOGIN with "Invalid login attempt. For more details, see the Login Audit Trail
+#   ..." and the rfc2616 ``type``: quoted from that page (the fake said "Invalid login attempt."
+#   with an RFC 9110 type; corrected).
+# - 400 INVALID_CONTENT "Error while accessing resource: You have entered an Invalid Field Value
+#   <value> for the following field: <field>" with ``o:errorPath`` (``item.items[0].item``): quoted
+#   from that page; the fake answers an unknown account or entity on a journal line with it (it said
+#   INVALID_VALUE "Invalid value for the resource or sub-resource field 'account'"; corrected).
+# - An A/R journal line without a name: NetSuite does not refuse it; it books it to "No
+#   Customer/Job" in the A/R aging (optimaldataconsulting.com "How to fix the No Customer/Vendor
+#   line on NetSuite aging reports", support.jcurvesolutions.com "Clear Beginning Balance of No
+#   Customer/Job"). The fake takes it and records it in ``NetSuiteFake.no_customer``.
+# - "Please enter value(s) for: Primary Subsidiary" for a customer without its subsidiary in a
+#   OneWorld account: NetSuite's wording as reported for SOAP (netsuitephp/netsuite-php issue 81,
+#   localised); the REST error code USER_ERROR is an assumption.
+# - Upsert by ``PUT /record/v1/<type>/eid:<externalId>`` (204, Location header), external ids of
+#   letters, digits, ``_`` and ``-``: "Using the Upsert Operation" and "Using External IDs".
+# - 429 CONCURRENCY_LIMIT_EXCEEDED "Concurrent request limit exceeded." and 404 NONEXISTENT_ID: not
+#   found in the documentation (only the SOAP faults and RESTlet SSS_REQUEST_LIMIT_EXCEEDED are
+#   documented); the code relies on the status (429 retried after Retry-After) only.
 
 from __future__ import annotations
 
@@ -227,6 +284,12 @@ def _fault(status: int, code: str, message: str, detail: str, kind: str = "Valid
                                     "type": kind}, "time": "2026-04-02T01:00:00.000-07:00"})
 
 
+def _period_closed():
+    """QuickBooks' answer to a transaction dated on or before the closing date (6210)."""
+    return _fault(400, "6210", "Account Period Closed", "The account period has closed and the account books cannot "
+                  "be updated through the QBO Services API. Please use the QBO website to make these changes.")
+
+
 @dataclass
 class QuickBooksFake:
     """A QuickBooks Online company: chart of accounts, closing date, journal entries."""
@@ -390,7 +453,8 @@ class QuickBooksFake:
         name = body.get("DisplayName", customer["DisplayName"])
         if any(c["DisplayName"] == name and c["Id"] != customer["Id"] for c in self.customers.values()):
             return _fault(400, "6240", "Duplicate Name Exists Error",
-                          "The name supplied already exists. : Another customer is already using this name.")
+                          "The name supplied already exists: Another customer is already using this name. "
+                          "Please use a different name.")
         fields = {k: v for k, v in body.items() if k not in ("Id", "SyncToken", "sparse")}
         if body.get("sparse"):
             customer.update(fields)
@@ -411,7 +475,8 @@ class QuickBooksFake:
                           "Required parameter DisplayName is missing in the request")
         if any(c["DisplayName"] == name for c in self.customers.values()):
             return _fault(400, "6240", "Duplicate Name Exists Error",
-                          "The name supplied already exists. : Another customer is already using this name.")
+                          "The name supplied already exists: Another customer is already using this name. "
+                          "Please use a different name.")
         customer = self._saved("Customer", {**body, "Active": True, "Balance": 0, "FullyQualifiedName": name})
         self.customers[customer["Id"]] = customer
         return _json(200, {"Customer": customer, "time": "2026-04-02T01:00:00.000-07:00"})
@@ -421,8 +486,7 @@ class QuickBooksFake:
             return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : Customer assigned to this "
                           "transaction has been deleted.")
         if self.book_close_date and body["TxnDate"] <= self.book_close_date:
-            return _fault(400, "6210", "A business validation error has occurred while processing your request",
-                          "Business Validation Error: The account period has closed.")
+            return _period_closed()
         if any(i["DocNumber"] == body.get("DocNumber") for i in self.invoices.values()):
             return _fault(400, "6140", "Duplicate Document Number Error",
                           f"Duplicate Document Number Error : You must specify a different number. "
@@ -583,8 +647,7 @@ class QuickBooksFake:
                 return _fault(400, "2500", "Invalid Reference Id",
                               f"Invalid Reference Id : Names element id {entity['EntityRef']['value']} not found")
         if self.book_close_date and body["TxnDate"] <= self.book_close_date:
-            return _fault(400, "6210", "A business validation error has occurred while processing your request",
-                          "Business Validation Error: The account period has closed.")
+            return _period_closed()
         je_id = str(100 + len(self.journal_entries))
         entry = {**body, "domain": "QBO", "sparse": False, "Id": je_id, "SyncToken": "0", "TotalAmt": float(debits),
                  "MetaData": {"CreateTime": "2026-04-02T01:00:00-07:00",
@@ -663,9 +726,12 @@ class NetSuiteFake:
         return signature.verify_hmac_sha256(check, self.consumer[1], self.token[1])
 
     def _invalid_login(self):
-        return _json(401, {"type": "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2",
+        return _json(401, {"type": "https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html",
                            "title": "Unauthorized", "status": 401,
-                           "o:errorDetails": [{"detail": "Invalid login attempt.", "o:errorCode": "INVALID_LOGIN"}]})
+                           "o:errorDetails": [{"detail": "Invalid login attempt. For more details, see the Login Audit "
+                                                         "Trail in the NetSuite UI at Setup > Users/Roles > User "
+                                                         "Management > View Login Audit Trail.",
+                                               "o:errorCode": "INVALID_LOGIN"}]})
 
     def _suiteql(self, request: requests.PreparedRequest):
         if not self._signed(request):
