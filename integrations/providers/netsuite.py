@@ -152,7 +152,11 @@ def customer_upsert(*, connection: Connection, customer: dict[str, Any], request
     key = customer_external_key(customer)
     response = _request(connection, "PUT", f"/record/v1/customer/eid:{key}",
                         json=customer_body(customer, connection.options or {}))
-    return _location_id(response, f"eid:{key}")
+    internal_id = _location_id(response, "")
+    if not internal_id.isdigit():
+        # Journal lines need the internal id; upserting again (same record) gets it.
+        raise RetryableError(f"NetSuite answered the customer upsert {key} without its internal id.")
+    return internal_id
 
 
 def customer_update(*, connection: Connection, external_id: str, customer: dict[str, Any], request_id: str) -> str:
