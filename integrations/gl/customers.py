@@ -1,4 +1,4 @@
-"""Customers already in a GL (QuickBooks Customer, Xero contact) kept as ours: a name, email or
+"""Customers already in a GL (QuickBooks Customer, Xero contact, NetSuite customer) kept as ours: a name, email or
 address changed on our side after the customer was sent is sent again as an update.
 
 The customer's sync item keeps what was last sent (its payload); each sync compares it with the
@@ -25,7 +25,7 @@ from ..exceptions import AuthorizationError, IntegrationError
 from ..models import Connection, SyncItem, SyncRun
 from .documents import CUSTOMER, customer_document, customer_snapshot
 
-PROVIDERS = (Provider.QUICKBOOKS, Provider.XERO)
+PROVIDERS = (Provider.QUICKBOOKS, Provider.XERO, Provider.NETSUITE)
 
 
 def _provider(connection: Connection) -> Any:
@@ -33,6 +33,10 @@ def _provider(connection: Connection) -> Any:
         from ..providers import quickbooks
 
         return quickbooks
+    if connection.provider == Provider.NETSUITE:
+        from ..providers import netsuite
+
+        return netsuite
     from ..providers import xero
 
     return xero

@@ -306,6 +306,16 @@ def _provider(connection: Connection) -> Any:
     raise RejectedError(f"{connection.get_provider_display()} does not take invoices and payments as documents.")
 
 
+def _customer_provider(connection: Connection) -> Any:
+    """Where customers are upserted: the document GLs, and NetSuite (its journal lines on
+    Accounts Receivable name the customer record)."""
+    if connection.provider == Provider.NETSUITE:
+        from ..providers import netsuite
+
+        return netsuite
+    return _provider(connection)
+
+
 def _synced_id(connection: Connection, object_type: str, object_key: str) -> str | None:
     item = SyncItem.objects.filter(connection=connection, object_type=object_type, object_key=object_key).first()
     if item is None:
@@ -317,13 +327,14 @@ def _synced_id(connection: Connection, object_type: str, object_key: str) -> str
 
 def customer_external_id(*, connection: Connection, customer_id: int, run: SyncRun | None,
                          now: datetime | None = None) -> str:
-    """The GL's id of our customer (QuickBooks Customer Id, Xero ContactID), upserted through its
-    own sync item ``customer:<id>`` (found by our customer id, else created with the item's
-    idempotency key), so documents and journal lines on receivables name the same customer."""
+    """The GL's id of our customer (QuickBooks Customer Id, Xero ContactID, NetSuite customer
+    internal id), upserted through its own sync item ``customer:<id>`` (found by our customer id,
+    else created with the item's idempotency key; NetSuite upserts by an external id made of ours),
+    so documents and journal lines on receivables name the same customer."""
     item, _ = sync_item_ensure(connection=connection, object_type=CUSTOMER, object_key=f"customer:{customer_id}")
     if item.status == SyncItemStatus.SYNCED:
         return item.external_id
-    provider = _provider(connection)
+    provider = _customer_provider(connection)
 
     def push(customer_item: SyncItem) -> str:
         document = customer_document(customer_id)

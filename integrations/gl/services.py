@@ -34,6 +34,8 @@ from .documents import carried_as_document, customer_external_id, gl_documents_s
 from .journal import GlJournal, GlLine, LedgerLine, daily_summary, per_document
 
 OBJECT_TYPE = "journal"
+# GLs whose journal lines on Accounts Receivable name the customer (upserted there first).
+NAMED_RECEIVABLE_PROVIDERS = (Provider.QUICKBOOKS, Provider.NETSUITE)
 
 
 def _provider(connection: Connection) -> Any:
@@ -234,13 +236,16 @@ def _check_postable(connection: Connection, journal: GlJournal, lock_date: date 
     if payable:
         raise RejectedError(f"Our account(s) {', '.join(payable)} are mapped to an Accounts Payable account, "
                             "whose lines need a vendor: map them to another account.")
-    if connection.provider == Provider.QUICKBOOKS:
+    if connection.provider in NAMED_RECEIVABLE_PROVIDERS:
+        # QuickBooks refuses an A/R line without a customer; NetSuite takes it but books it to
+        # "No Customer/Job" in its A/R aging, to be cleaned up by reopening the period. Neither
+        # is sent: a person records the entry with its customer.
         nameless = sorted({line.account_code for line in journal.lines
                            if line.account_code in control and line.customer_id is None})
         if nameless:
             raise RejectedError(
-                f"QuickBooks needs a customer on every Accounts Receivable line; the line(s) on our "
-                f"{', '.join(nameless)} have none (an entry without a customer): record it by hand."
+                f"{connection.get_provider_display()} needs a customer on every Accounts Receivable line; the "
+                f"line(s) on our {', '.join(nameless)} have none (an entry without a customer): record it by hand."
             )
 
 
@@ -282,8 +287,8 @@ def gl_sync(*, connection: Connection, run: SyncRun | None, now: datetime | None
         journal = _journal(item)
         _check_postable(connection, journal, lock_date, accounts, gl_types)
         customers: dict[int, str] = {}
-        if connection.provider == Provider.QUICKBOOKS:
-            # The customer of each receivable line must exist in QuickBooks first (its own item).
+        if connection.provider in NAMED_RECEIVABLE_PROVIDERS:
+            # The customer of each receivable line must exist in the GL first (its own item).
             for customer_id in sorted({line.customer_id for line in journal.lines if line.customer_id}):
                 customers[customer_id] = customer_external_id(connection=connection, customer_id=customer_id,
                                                               run=run, now=now)

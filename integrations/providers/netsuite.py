@@ -2,7 +2,14 @@
 HMAC-SHA256, ``requests-oauthlib``): the chart of accounts and the locked accounting periods via
 SuiteQL, and journal entries upserted by external id (``PUT /record/v1/journalEntry/eid:<key>``),
 so sending the same journal twice (a retry after a timeout) updates the one record instead of
-making a second."""
+making a second.
+
+Lines on Accounts Receivable name the customer (the line's ``entity``), so NetSuite's A/R aging
+has them per customer: NetSuite itself takes an A/R journal line without a name, and books it to
+"No Customer/Job", which someone must then clean up by reopening the period. The customer record
+is upserted first, by an external id made of our customer id (``PUT
+/record/v1/customer/eid:<externalId>``, NetSuite's REST upsert), so a retry or a second run finds
+the same record; its internal id (from the Location header) is kept on the customer's sync item."""
 
 from __future__ import annotations
 
@@ -106,7 +113,65 @@ def book_close_date(*, connection: Connection) -> date | None:
     return date.fromisoformat(rows[0]["enddate"]) if rows else None
 
 
-def journal_body(journal: GlJournal, accounts: dict[str, str], options: dict[str, Any]) -> dict[str, Any]:
+def _location_id(response: requests.Response, fallback: str) -> str:
+    """The internal id NetSuite gives in the Location header of a 204 (create, upsert)."""
+    location = response.headers.get("Location", "")
+    return location.rstrip("/").rsplit("/", 1)[-1] or fallback
+
+
+def customer_external_key(customer: dict[str, Any]) -> str:
+    """Our customer's external id in NetSuite: stable (our primary key), and only letters, digits,
+    underscore and hyphen as NetSuite's external ids allow."""
+    return f"autobill-customer-{int(customer['id'])}"
+
+
+def customer_body(customer: dict[str, Any], options: dict[str, Any]) -> dict[str, Any]:
+    """A customer record (a company) as the REST record service takes it: companyName (NetSuite's
+    limit is 83 characters), email, the primary subsidiary (required in OneWorld accounts: the
+    connection's ``subsidiary_id``), the currency where it is mapped. The address stays NetSuite's
+    to keep (an address book sublist is not merged field by field)."""
+    body: dict[str, Any] = {
+        "companyName": customer["name"][:83],
+        "isPerson": False,
+        "comments": f"Autobill customer {customer.get('external_id') or customer['id']}"[:999],
+    }
+    if customer.get("email"):
+        body["email"] = customer["email"]
+    if options.get("subsidiary_id"):
+        body["subsidiary"] = {"id": str(options["subsidiary_id"])}
+    currency_id = (options.get("currencies") or {}).get(customer.get("currency"))
+    if currency_id:
+        body["currency"] = {"id": str(currency_id)}
+    return body
+
+
+def customer_upsert(*, connection: Connection, customer: dict[str, Any], request_id: str) -> str:
+    """Create or update the customer record by our external id; returns its internal id. The
+    upsert is idempotent by itself (the same external id is the same record), so ``request_id``
+    (the customer item's key) is not needed by NetSuite."""
+    key = customer_external_key(customer)
+    response = _request(connection, "PUT", f"/record/v1/customer/eid:{key}",
+                        json=customer_body(customer, connection.options or {}))
+    internal_id = _location_id(response, "")
+    if not internal_id.isdigit():
+        # Journal lines need the internal id; upserting again (same record) gets it.
+        raise RetryableError(f"NetSuite answered the customer upsert {key} without its internal id.")
+    return internal_id
+
+
+def customer_update(*, connection: Connection, external_id: str, customer: dict[str, Any], request_id: str) -> str:
+    """Send our customer's changed name or email to its record (by internal id): a PATCH carries
+    only those fields, so what an accountant set in NetSuite stays."""
+    body = {"companyName": customer["name"][:83], "email": customer.get("email") or ""}
+    _request(connection, "PATCH", f"/record/v1/customer/{external_id}", json=body)
+    return external_id
+
+
+def journal_body(journal: GlJournal, accounts: dict[str, str], options: dict[str, Any],
+                 customers: dict[int, str] | None = None) -> dict[str, Any]:
+    """The journalEntry: a line per GL line; a line carrying our customer (on Accounts
+    Receivable) names the NetSuite customer in ``entity``."""
+    customers = customers or {}
     body: dict[str, Any] = {
         "externalId": journal.key,
         "tranDate": journal.entry_date.isoformat(),
@@ -114,6 +179,7 @@ def journal_body(journal: GlJournal, accounts: dict[str, str], options: dict[str
         "line": {"items": [
             {"account": {"id": accounts[line.account_code]},
              **({"debit": float(line.debit)} if line.debit else {"credit": float(line.credit)}),
+             **({"entity": {"id": customers[line.customer_id]}} if line.customer_id is not None else {}),
              "memo": line.description[:999]}
             for line in journal.lines
         ]},
@@ -131,9 +197,9 @@ def journal_entry_create(
     customers: dict[int, str] | None = None,
 ) -> str:
     """Upsert the journal entry by external id (our request id); returns NetSuite's internal id
-    from the Location header."""
-    body = journal_body(journal, accounts, connection.options or {})
+    from the Location header. ``customers`` maps our customer ids on the journal's receivable
+    lines to NetSuite customer internal ids."""
+    body = journal_body(journal, accounts, connection.options or {}, customers)
     body["externalId"] = request_id
     response = _request(connection, "PUT", f"/record/v1/journalEntry/eid:{request_id}", json=body)
-    location = response.headers.get("Location", "")
-    return location.rstrip("/").rsplit("/", 1)[-1] or request_id
+    return _location_id(response, request_id)

@@ -13,7 +13,64 @@ python-quickbooks) run unchanged:
   {...,"Id","SyncToken","MetaData"}, "time"}`` (a repeated requestid returns the first answer);
   ``POST /query`` (Account), ``GET /preferences``; errors as ``{"Fault": {"Error": [{"Message",
   "Detail", "code"}], "type"}}``; 401 when the access token expired; 429 with Retry-After.
+- NetSuite REST record service and SuiteQL (see ``NetSuiteFake``), Xero accounting API 2.0 (see
+  ``XeroFake``), HubSpot CRM v3/v4 (see ``HubSpotFake``).
 """
+
+# Where the providers' error texts and codes below come from (checked December 2026). The code
+# under test never matches on these texts: it decides on HTTP status and error codes only; the
+# texts are what a person reads on a failed item, so tests may look for them.
+#
+# QuickBooks Online
+# - 6210 "Account Period Closed" / "The account period has closed and the account books cannot be
+#   updated through the QBO Services API. Please use the QBO website to make these changes.":
+#   Intuit's developer blog "Top QuickBooks Online API Errors and How to Handle Them"
+#   (developer.intuit.com/hub/blog/2017/06/08/...), with the same detail quoted by integrators
+#   (synder.com help "The account period has closed", support.myleanlaw.co). Earlier the fake said
+#   "Business Validation Error: The account period has closed." (corrected).
+# - 6000 Message "A business validation error has occurred while processing your request", Detail
+#   "Business Validation Error: <reason>": same Intuit blog (its example reason is "You must set
+#   a transaction amount."). The reason for an A/R line without a customer, "When you use Accounts
+#   Receivable, you must choose a customer in the Name field.", is QuickBooks' wording of the rule
+#   as the UI shows it; the rule itself (an A/R line needs a Customer, an A/P line a Vendor) is
+#   stated by importers and integrators (support.zed-systems.com "Import journal entries into
+#   QuickBooks Online"; Conductor's QuickBooks journal entry docs). No Intuit page with that exact
+#   API detail was found: treat the reason text as unverified.
+# - 6240 "Duplicate Name Exists Error" / "The name supplied already exists: Another customer is
+#   already using this name. Please use a different name.": same Intuit blog (corrected from
+#   "...exists. : Another customer...").
+# - 610 "Object Not Found", 2500 "Invalid Reference Id", 5010 "Stale Object Error": same blog
+#   (codes and messages); the details are shortened.
+#
+# Xero
+# - A manual journal line on a system account (Accounts Receivable, Payable): Xero's help says
+#   "Some system accounts can't be selected in a manual journal" and to journal to a secondary
+#   account instead (help.xero.com "Manual journals", "Record movements in system accounts"). The
+#   API's exact validation message was not found in Xero's documentation; the fake's "Account code
+#   '<code>' is a system account and cannot be used in manual journals." is unverified wording in
+#   Xero's documented ValidationException shape (ErrorNumber 10, Elements[].ValidationErrors[]).
+#
+# NetSuite (docs.oracle.com NetSuite help, "Error Handling in REST Web Services", section
+# 156570709583)
+# - 401 INVALID_LOGIN with "Invalid login attempt. For more details, see the Login Audit Trail
+#   ..." and the rfc2616 ``type``: quoted from that page (the fake said "Invalid login attempt."
+#   with an RFC 9110 type; corrected).
+# - 400 INVALID_CONTENT "Error while accessing resource: You have entered an Invalid Field Value
+#   <value> for the following field: <field>" with ``o:errorPath`` (``item.items[0].item``): quoted
+#   from that page; the fake answers an unknown account or entity on a journal line with it (it said
+#   INVALID_VALUE "Invalid value for the resource or sub-resource field 'account'"; corrected).
+# - An A/R journal line without a name: NetSuite does not refuse it; it books it to "No
+#   Customer/Job" in the A/R aging (optimaldataconsulting.com "How to fix the No Customer/Vendor
+#   line on NetSuite aging reports", support.jcurvesolutions.com "Clear Beginning Balance of No
+#   Customer/Job"). The fake takes it and records it in ``NetSuiteFake.no_customer``.
+# - "Please enter value(s) for: Primary Subsidiary" for a customer without its subsidiary in a
+#   OneWorld account: NetSuite's wording as reported for SOAP (netsuitephp/netsuite-php issue 81,
+#   localised); the REST error code USER_ERROR is an assumption.
+# - Upsert by ``PUT /record/v1/<type>/eid:<externalId>`` (204, Location header), external ids of
+#   letters, digits, ``_`` and ``-``: "Using the Upsert Operation" and "Using External IDs".
+# - 429 CONCURRENCY_LIMIT_EXCEEDED "Concurrent request limit exceeded." and 404 NONEXISTENT_ID: not
+#   found in the documentation (only the SOAP faults and RESTlet SSS_REQUEST_LIMIT_EXCEEDED are
+#   documented); the code relies on the status (429 retried after Retry-After) only.
 
 from __future__ import annotations
 
@@ -227,6 +284,12 @@ def _fault(status: int, code: str, message: str, detail: str, kind: str = "Valid
                                     "type": kind}, "time": "2026-04-02T01:00:00.000-07:00"})
 
 
+def _period_closed():
+    """QuickBooks' answer to a transaction dated on or before the closing date (6210)."""
+    return _fault(400, "6210", "Account Period Closed", "The account period has closed and the account books cannot "
+                  "be updated through the QBO Services API. Please use the QBO website to make these changes.")
+
+
 @dataclass
 class QuickBooksFake:
     """A QuickBooks Online company: chart of accounts, closing date, journal entries."""
@@ -390,7 +453,8 @@ class QuickBooksFake:
         name = body.get("DisplayName", customer["DisplayName"])
         if any(c["DisplayName"] == name and c["Id"] != customer["Id"] for c in self.customers.values()):
             return _fault(400, "6240", "Duplicate Name Exists Error",
-                          "The name supplied already exists. : Another customer is already using this name.")
+                          "The name supplied already exists: Another customer is already using this name. "
+                          "Please use a different name.")
         fields = {k: v for k, v in body.items() if k not in ("Id", "SyncToken", "sparse")}
         if body.get("sparse"):
             customer.update(fields)
@@ -411,7 +475,8 @@ class QuickBooksFake:
                           "Required parameter DisplayName is missing in the request")
         if any(c["DisplayName"] == name for c in self.customers.values()):
             return _fault(400, "6240", "Duplicate Name Exists Error",
-                          "The name supplied already exists. : Another customer is already using this name.")
+                          "The name supplied already exists: Another customer is already using this name. "
+                          "Please use a different name.")
         customer = self._saved("Customer", {**body, "Active": True, "Balance": 0, "FullyQualifiedName": name})
         self.customers[customer["Id"]] = customer
         return _json(200, {"Customer": customer, "time": "2026-04-02T01:00:00.000-07:00"})
@@ -421,8 +486,7 @@ class QuickBooksFake:
             return _fault(400, "2500", "Invalid Reference Id", "Invalid Reference Id : Customer assigned to this "
                           "transaction has been deleted.")
         if self.book_close_date and body["TxnDate"] <= self.book_close_date:
-            return _fault(400, "6210", "A business validation error has occurred while processing your request",
-                          "Business Validation Error: The account period has closed.")
+            return _period_closed()
         if any(i["DocNumber"] == body.get("DocNumber") for i in self.invoices.values()):
             return _fault(400, "6140", "Duplicate Document Number Error",
                           f"Duplicate Document Number Error : You must specify a different number. "
@@ -583,8 +647,7 @@ class QuickBooksFake:
                 return _fault(400, "2500", "Invalid Reference Id",
                               f"Invalid Reference Id : Names element id {entity['EntityRef']['value']} not found")
         if self.book_close_date and body["TxnDate"] <= self.book_close_date:
-            return _fault(400, "6210", "A business validation error has occurred while processing your request",
-                          "Business Validation Error: The account period has closed.")
+            return _period_closed()
         je_id = str(100 + len(self.journal_entries))
         entry = {**body, "domain": "QBO", "sparse": False, "Id": je_id, "SyncToken": "0", "TotalAmt": float(debits),
                  "MetaData": {"CreateTime": "2026-04-02T01:00:00-07:00",
@@ -604,14 +667,25 @@ NS_BASE = "https://1234567-sb1.suitetalk.api.netsuite.com/services/rest"
 class NetSuiteFake:
     """A NetSuite account over REST with token-based authentication: every request's OAuth 1.0a
     HMAC-SHA256 signature is verified with the consumer and token secrets; SuiteQL (account,
-    accountingperiod) and ``PUT /record/v1/journalEntry/eid:<externalId>`` (upsert: 204 and a
-    Location header)."""
+    accountingperiod), ``PUT /record/v1/journalEntry/eid:<externalId>`` and ``PUT
+    /record/v1/customer/eid:<externalId>`` (upserts: 204 and a Location header), ``PATCH
+    /record/v1/customer/<id>``.
+
+    A journal line's ``entity`` must be a customer of the account (else 400 INVALID_CONTENT on
+    ``line.items[n].entity``). An A/R line without one is taken, as NetSuite takes it, and booked
+    to "No Customer/Job" (``no_customer`` keeps those lines), which the sync must never cause. A
+    customer needs its primary subsidiary (a OneWorld account)."""
 
     consumer: tuple[str, str] = ("ns-consumer-key", "ns-consumer-secret")
     token: tuple[str, str] = ("ns-token-id", "ns-token-secret")
     journal_entries: dict[str, dict[str, Any]] = field(default_factory=dict)  # by externalId
+    customers: dict[str, dict[str, Any]] = field(default_factory=dict)  # by internal id
+    customer_requests: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)  # (method, path, body)
+    no_customer: list[dict[str, Any]] = field(default_factory=list)  # A/R lines booked without a name
     locked_through: str = ""
     failures: list[str] = field(default_factory=list)
+    # Queued failures for the next customer upserts: "timeout_after_commit", "429".
+    customer_failures: list[str] = field(default_factory=list)
     accounts: list[dict[str, Any]] = field(default_factory=lambda: [
         {"links": [], "id": str(n), "acctnumber": number, "fullname": name, "accttype": kind,
          "isinactive": "F"}
@@ -626,6 +700,10 @@ class NetSuiteFake:
         rsps.add_callback(responses.POST, re.compile(re.escape(NS_BASE) + r"/query/v1/suiteql"), callback=self._suiteql)
         rsps.add_callback(responses.PUT, re.compile(re.escape(NS_BASE) + r"/record/v1/journalEntry/eid:[\w-]+$"),
                           callback=self._journal)
+        rsps.add_callback(responses.PUT, re.compile(re.escape(NS_BASE) + r"/record/v1/customer/eid:[\w-]+$"),
+                          callback=self._customer_upsert)
+        rsps.add_callback(responses.PATCH, re.compile(re.escape(NS_BASE) + r"/record/v1/customer/\d+$"),
+                          callback=self._customer_patch)
 
     def _signed(self, request: requests.PreparedRequest) -> bool:
         from types import SimpleNamespace
@@ -648,9 +726,12 @@ class NetSuiteFake:
         return signature.verify_hmac_sha256(check, self.consumer[1], self.token[1])
 
     def _invalid_login(self):
-        return _json(401, {"type": "https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2",
+        return _json(401, {"type": "https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html",
                            "title": "Unauthorized", "status": 401,
-                           "o:errorDetails": [{"detail": "Invalid login attempt.", "o:errorCode": "INVALID_LOGIN"}]})
+                           "o:errorDetails": [{"detail": "Invalid login attempt. For more details, see the Login Audit "
+                                                         "Trail in the NetSuite UI at Setup > Users/Roles > User "
+                                                         "Management > View Login Audit Trail.",
+                                               "o:errorCode": "INVALID_LOGIN"}]})
 
     def _suiteql(self, request: requests.PreparedRequest):
         if not self._signed(request):
@@ -670,23 +751,73 @@ class NetSuiteFake:
         return _json(200, {"links": [], "count": len(items), "hasMore": False, "items": items, "offset": 0,
                            "totalResults": len(items)})
 
+    @staticmethod
+    def _bad_request(detail: str, code: str, path: str = ""):
+        return _json(400, {"type": "https://www.w3.org/Protocols/rfc2616/rfc2616-sec10.html#sec10.4.1",
+                           "title": "Bad Request", "status": 400, "o:errorDetails": [
+                               {"detail": detail, "o:errorCode": code, **({"o:errorPath": path} if path else {})}]})
+
+    def _invalid_field(self, value: str, name: str, path: str):
+        return self._bad_request(f"Error while accessing resource: You have entered an Invalid Field Value {value} "
+                                 f"for the following field: {name}", "INVALID_CONTENT", path)
+
+    def _too_many(self):
+        return _json(429, {"title": "Too Many Requests", "status": 429, "o:errorDetails": [
+            {"detail": "Concurrent request limit exceeded.", "o:errorCode": "CONCURRENCY_LIMIT_EXCEEDED"}]},
+            {"Retry-After": "30"})
+
+    def _customer_upsert(self, request: requests.PreparedRequest):
+        if not self._signed(request):
+            return self._invalid_login()
+        failure = self.customer_failures.pop(0) if self.customer_failures else ""
+        if failure == "429":
+            return self._too_many()
+        external_id = urlparse(request.url).path.rsplit("eid:", 1)[1]
+        body = json.loads(request.body)
+        self.customer_requests.append(("PUT", f"customer/eid:{external_id}", body))
+        existing = next((c for c in self.customers.values() if c["externalId"] == external_id), None)
+        if existing is None and not (body.get("subsidiary") or {}).get("id"):
+            return self._bad_request("Error while accessing resource: Please enter value(s) for: Primary Subsidiary",
+                                     "USER_ERROR")
+        if existing is None:
+            existing = {"id": str(300 + len(self.customers)), "externalId": external_id}
+            self.customers[existing["id"]] = existing
+        existing.update(body)
+        if failure == "timeout_after_commit":
+            raise requests.exceptions.ReadTimeout("read timed out after the customer was saved")
+        return 204, {"Location": f"{NS_BASE}/record/v1/customer/{existing['id']}"}, ""
+
+    def _customer_patch(self, request: requests.PreparedRequest):
+        if not self._signed(request):
+            return self._invalid_login()
+        internal_id = urlparse(request.url).path.rsplit("/", 1)[1]
+        body = json.loads(request.body)
+        self.customer_requests.append(("PATCH", f"customer/{internal_id}", body))
+        if internal_id not in self.customers:
+            return _json(404, {"title": "Not Found", "status": 404, "o:errorDetails": [{
+                "detail": "The record instance does not exist. Provide a valid record instance ID.",
+                "o:errorCode": "NONEXISTENT_ID"}]})
+        self.customers[internal_id].update(body)
+        return 204, {}, ""
+
     def _journal(self, request: requests.PreparedRequest):
         if not self._signed(request):
             return self._invalid_login()
         failure = self.failures.pop(0) if self.failures else ""
         if failure == "429":
-            return _json(429, {"title": "Too Many Requests", "status": 429, "o:errorDetails": [
-                {"detail": "Concurrent request limit exceeded.", "o:errorCode": "CONCURRENCY_LIMIT_EXCEEDED"}]},
-                {"Retry-After": "30"})
+            return self._too_many()
         external_id = urlparse(request.url).path.rsplit("eid:", 1)[1]
         body = json.loads(request.body)
         known = {a["id"] for a in self.accounts if a["isinactive"] == "F"}
         for n, line in enumerate(body["line"]["items"]):
             if line["account"]["id"] not in known:
-                return _json(400, {"title": "Bad Request", "status": 400, "o:errorDetails": [{
-                    "detail": "Invalid value for the resource or sub-resource field 'account'. "
-                              "Provide a valid value.", "o:errorPath": f"line.items[{n}].account",
-                    "o:errorCode": "INVALID_VALUE"}]})
+                return self._invalid_field(line["account"]["id"], "account", f"line.items[{n}].account")
+            entity = (line.get("entity") or {}).get("id")
+            if entity is not None and entity not in self.customers:
+                return self._invalid_field(entity, "entity", f"line.items[{n}].entity")
+        receivable = {a["id"] for a in self.accounts if a["accttype"] == "AcctRec"}
+        self.no_customer += [line for line in body["line"]["items"]
+                             if line["account"]["id"] in receivable and not line.get("entity")]
         existing = self.journal_entries.get(external_id)
         internal_id = existing["id"] if existing else str(5000 + len(self.journal_entries))
         self.journal_entries[external_id] = {**body, "id": internal_id}

@@ -149,3 +149,32 @@ def test_changes_reprice_add_end_and_replace_a_line_whose_cadence_changed():
     assert [(c["type"], c.get("line") or c["line_data"]["code"]) for c in change.changes] == [
         ("end_line", "seats"), ("add_line", "seats-20260401"), ("add_line", "y"), ("end_line", "x")]
     assert change.conflicts == []
+
+
+@given(ledgers())
+def test_netsuite_journal_lines_carry_the_entity_of_their_customer_only(lines):
+    from integrations.providers.netsuite import journal_body
+
+    accounts = {code: str(110 + n) for n, code in enumerate(ACCOUNTS)}
+    customers = {1: "301", 2: "302", 3: "303"}
+    for journal in daily_summary(lines, entity_accounts={"1100"}) + per_document(lines, entity_accounts={"1100"}):
+        rows = journal_body(journal, accounts, {"subsidiary_id": "1"}, customers)["line"]["items"]
+        assert len(rows) == len(journal.lines)
+        for line, row in zip(journal.lines, rows, strict=True):
+            assert row["account"] == {"id": accounts[line.account_code]}
+            if line.account_code == "1100" and line.customer_id is not None:
+                assert row["entity"] == {"id": customers[line.customer_id]}
+            else:
+                assert "entity" not in row
+        assert sum(Decimal(str(r.get("debit", 0))) for r in rows) == sum(Decimal(str(r.get("credit", 0))) for r in rows)
+
+
+@given(st.integers(min_value=1, max_value=10**15), st.integers(min_value=1, max_value=10**15))
+def test_netsuite_customer_external_ids_are_valid_and_one_per_customer(a, b):
+    import re
+
+    from integrations.providers.netsuite import customer_external_key
+
+    key = customer_external_key({"id": a})
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", key)  # NetSuite's external id characters
+    assert (key == customer_external_key({"id": b})) == (a == b)
