@@ -57,15 +57,33 @@ def allocation_applies(plan: RevenueContract) -> bool:
     return plan.derived_at is not None and plan.contract.end_date is not None
 
 
+def obligation_follows_plan(obligation: Any, *, modified: bool) -> bool:
+    """An obligation's revenue follows its allocated schedule when the allocation moved price onto
+    or off it (its allocated amount is not its own list price), when it bundles several lines (one
+    pattern over all of them), or once the contract was modified (the modification's accounting is
+    the plan's). Otherwise its invoice lines' schedules, ratable by
+    day over each billed service period at the very price allocated to it, are its revenue: a plain
+    subscription's month is its monthly fee, with no contract asset or liability from day counts."""
+    return (
+        modified
+        or obligation.allocated_amount != obligation.list_price
+        or len(obligation.contract_line_ids or []) > 1  # a bundle: one pattern over all its lines
+    )
+
+
 def _month(day: date) -> date:
     return day.replace(day=1)
 
 
 def revenue_to_date(plan: RevenueContract, *, before: date) -> dict[str, dict[str, Decimal]]:
-    """Per obligation (usage aside): the allocated schedule and the billing-based schedule of its
+    """Per obligation that follows the plan (usage aside): the allocated schedule and the billing-based schedule of its
     invoice lines (issued invoices, as ``revenue_schedule_build`` scheduled them, credit notes
     aside: a credit note's own entry stays on top) recognised before ``before``."""
-    obligations = [o for o in plan.obligations.all() if o.kind != ObligationKind.USAGE]
+    modified = plan.modifications.exists()
+    obligations = [
+        o for o in plan.obligations.all()
+        if o.kind != ObligationKind.USAGE and obligation_follows_plan(o, modified=modified)
+    ]
     out: dict[str, dict[str, Decimal]] = {
         o.code: {"allocated": ZERO, "billing_based": ZERO} for o in obligations
     }

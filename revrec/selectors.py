@@ -168,9 +168,11 @@ def obligation_roll_forward(*, start: date, end: date) -> list[ObligationRollRow
     month]: opening, billed (its invoice lines, by issue date; voided invoices left out), credited
     (credit note lines on them), recognised and closing.
 
-    Recognised is what the journal books for the obligation: for a fixed-term contract its allocated
-    schedule (``revrec.allocation_postings``) plus what credit notes took off its revenue; for an
-    open-ended one, its invoice lines' recognised schedule entries (credit notes included)."""
+    Recognised is what the journal books for the obligation: where it follows its plan (a fixed-term
+    contract whose allocation moved price onto or off it, or that was modified:
+    ``revrec.allocation_postings.obligation_follows_plan``) its allocated schedule plus what credit
+    notes took off its revenue; otherwise its invoice lines' recognised schedule entries (credit
+    notes included)."""
     from .models import ObligationKind, RevenueContract
 
     months = _months(start, end)
@@ -205,13 +207,16 @@ def _obligation_flows(plan, obligations, by_line: dict[int, str], *, first: date
     """Billed, credited and recognised per (obligation code, month label or "opening")."""
     from invoicing.models import CreditNoteLine, InvoiceLine
 
-    from .allocation_postings import allocation_applies
+    from .allocation_postings import allocation_applies, obligation_follows_plan
     from .billing_schedules import ISSUED, billing_based_recognition_date, invoice_line_revenue_rows
     from .models import ObligationScheduleEntry, RecognitionPattern
     from .models import RevenueScheduleEntry as Entry
 
     flows: Flows = defaultdict(lambda: defaultdict(Decimal))
-    fixed = allocation_applies(plan)
+    modified = plan.modifications.exists()
+    follows = {
+        o.code for o in obligations if allocation_applies(plan) and obligation_follows_plan(o, modified=modified)
+    }
 
     def add(code: str, day: date, field: str, amount: Decimal) -> None:
         flows[(code, day.strftime("%Y-%m") if day >= first else "opening")][field] += amount
@@ -227,7 +232,7 @@ def _obligation_flows(plan, obligations, by_line: dict[int, str], *, first: date
         code = by_line[line.contract_line_id]
         add(code, issue_date, "billed", line.amount)
         pattern, rows = invoice_line_revenue_rows(line.invoice, line)
-        if not fixed or pattern == RecognitionPattern.AS_CONSUMED:
+        if code not in follows or pattern == RecognitionPattern.AS_CONSUMED:
             continue
         # The journal's revenue is the plan's: the invoice line's own schedule is replaced by it.
         for _s, slice_end, amount in rows:
@@ -249,8 +254,10 @@ def _obligation_flows(plan, obligations, by_line: dict[int, str], *, first: date
             continue
         assert entry.recognized_on is not None
         add(by_line[entry.invoice_line.contract_line_id], entry.recognized_on, "recognised", entry.amount)
-    if fixed:
-        planned = ObligationScheduleEntry.objects.filter(obligation__in=obligations, on__lt=last_end)
+    if follows:
+        planned = ObligationScheduleEntry.objects.filter(
+            obligation__in=[o for o in obligations if o.code in follows], on__lt=last_end
+        )
         for code, on, amount in planned.values_list("obligation__code", "on", "amount"):
             add(code, on, "recognised", amount)
     return flows

@@ -136,9 +136,13 @@ def test_the_roll_forward_by_obligation_is_in_the_admin_and_as_csv(client, djang
     ]
 
 
-def test_setup_fee_not_distinct_is_spread_over_the_term_with_the_subscription(django_capture_on_commit_callbacks):
-    # 12 months at 100.00 and a 600.00 set-up fee billed up front: the set-up is not distinct, so both
-    # are one price of 1,800.00 earned over the year by day (January: 31/365).
+def test_setup_fee_not_distinct_is_spread_over_the_term_and_the_subscription_month_is_its_fee(
+    django_capture_on_commit_callbacks,
+):
+    # 12 months at 100.00 and a 600.00 set-up fee billed up front: the set-up is not distinct, so it
+    # is earned over the year by day (January: 31/365). Each obligation is allocated exactly its own
+    # price, so the invoice lines' schedules are the revenue: the platform's month is its 100.00 fee
+    # (no contract asset or liability from day counts), and no allocation entry is posted.
     contract = ContractFactory(start_date=dt.date(2026, 1, 1), end_date=dt.date(2027, 1, 1), auto_send=False)
     ContractLine.objects.create(contract=contract, code="platform", description="Platform", charge_model="flat",
                                 amount=D("100.00"), billing_timing="in_advance")
@@ -149,31 +153,31 @@ def test_setup_fee_not_distinct_is_spread_over_the_term_with_the_subscription(dj
     issued = JournalEntry.objects.get(source_key=f"invoice:{invoice.pk}:issued")
     assert sorted((line.account.code, line.debit, line.credit) for line in issued.lines.all()) == [
         ("1100", D("700.00"), D("0")), ("2100", D("0"), D("700.00"))]  # all deferred at issue
+    plan = RevenueContract.objects.get(contract=contract)
+    assert {o.code: (o.list_price, o.allocated_amount) for o in plan.obligations.all()} == {
+        "platform": (D("1200.00"), D("1200.00")), "setup": (D("600.00"), D("600.00"))}
 
     revenue_month_end(month=dt.date(2026, 1, 1))
-    # Plan: platform 1,200 x 31/365 = 101.92, set-up 600 x 31/365 = 50.96. The invoice line schedules
-    # gave 100.00 + 50.96: 1.92 more revenue, from the deferred revenue the platform line left.
-    assert _revenue(dt.date(2026, 1, 1), dt.date(2026, 1, 31)) == D("152.88")
-    posting = RevenueAllocationPosting.objects.get()
-    assert (posting.amount, posting.contract_asset) == (D("1.92"), D("1.92"))
+    # January: platform 100.00, set-up 600 x 31/365 = 50.96.
+    assert _revenue(dt.date(2026, 1, 1), dt.date(2026, 1, 31)) == D("150.96")
     _bill(contract, dt.date(2026, 2, 1), django_capture_on_commit_callbacks)
     revenue_month_end(month=dt.date(2026, 2, 1))
-    # February: 1,800 x 28/365 = 138.08 (92.05 + 46.03); billing-based 100.00 + 46.03: -7.95,
-    # which takes the asset of 1.92 to a liability of 6.03 (Dr Revenue 7.95 / Cr 1150 1.92 / Cr 2100 6.03).
-    assert _revenue(dt.date(2026, 2, 1), dt.date(2026, 2, 28)) == D("138.08")
-    february = RevenueAllocationPosting.objects.get(period=dt.date(2026, 2, 1))
-    assert (february.amount, february.contract_asset, february.contract_liability) == (
-        D("-7.95"), D("-1.92"), D("6.03"))
+    # February: platform 100.00, set-up 600 x 28/365 = 46.03.
+    assert _revenue(dt.date(2026, 2, 1), dt.date(2026, 2, 28)) == D("146.03")
+    assert not RevenueAllocationPosting.objects.exists()
     assert _balance("1150") == D("0")
-    # Deferred revenue: 800.00 billed, 100 + 50.96 + 100 + 46.03 recognised by the invoice lines, plus
-    # the 6.03 liability: 509.04 credit.
-    assert _balance("2100") == D("-509.04")
+    # Deferred revenue: 800.00 billed less 150.96 + 146.03 recognised.
+    assert _balance("2100") == D("-503.01")
     waterfall = {r.month: r for r in deferred_revenue_waterfall(
         start=dt.date(2026, 1, 1), end=dt.date(2026, 2, 1), by_customer=False)}
-    # February's 138.08 of revenue: 146.03 from the invoice lines' deferred revenue, less the 6.03 the
-    # allocation leaves deferred (the other 1.92 came off the contract asset).
-    assert (waterfall["2026-02"].billed, waterfall["2026-02"].recognised) == (D("100.00"), D("140.00"))
-    assert waterfall["2026-02"].closing == D("509.04")
+    assert (waterfall["2026-02"].billed, waterfall["2026-02"].recognised) == (D("100.00"), D("146.03"))
+    assert waterfall["2026-02"].closing == D("503.01")
+    roll = {(r.month, r.obligation): r for r in obligation_roll_forward(start=dt.date(2026, 2, 1),
+                                                                        end=dt.date(2026, 2, 1))}
+    assert (roll[("2026-02", "setup")].recognised, roll[("2026-02", "setup")].closing) == (
+        D("46.03"), D("503.01"))
+    assert (roll[("2026-02", "platform")].recognised, roll[("2026-02", "platform")].closing) == (
+        D("100.00"), D("0.00"))
 
 
 def test_evergreen_contract_is_recognised_per_billed_period(django_capture_on_commit_callbacks):
