@@ -59,9 +59,9 @@ DOCS: list[dict[str, Any]] = [
             ("h", "Private Pricing Addendum"),
             (
                 "p",
-                "This Private Pricing Addendum (the \"Addendum\") is entered into by Stratocloud Services LLC and "
-                "Ridgeway Genomics, Inc. (\"Customer\") and applies from January 1, 2027 through December 31, 2029 "
-                "(the \"Addendum Term\").",
+                'This Private Pricing Addendum (the "Addendum") is entered into by Stratocloud Services LLC and '
+                'Ridgeway Genomics, Inc. ("Customer") and applies from January 1, 2027 through December 31, 2029 '
+                '(the "Addendum Term").',
             ),
             (
                 "p",
@@ -179,7 +179,7 @@ DOCS: list[dict[str, Any]] = [
             (
                 "p",
                 "This Statement of Work is made under the Services Agreement between Fieldmark Studio Ltd "
-                "(\"Agency\") and Hollins & Reed Solicitors LLP (\"Client\"), and takes effect on 1 September 2026.",
+                '("Agency") and Hollins & Reed Solicitors LLP ("Client"), and takes effect on 1 September 2026.',
             ),
             ("h", "Milestones and fees"),
             (

@@ -191,8 +191,7 @@ Signed for Beaconfield Hosting Ltd ______________   Signed for the Customer ____
             ),
             (
                 "p",
-                "Each confirmed booking is charged at CHF 0.45 against the prepaid credit, settled monthly in "
-                "arrears.",
+                "Each confirmed booking is charged at CHF 0.45 against the prepaid credit, settled monthly in arrears.",
             ),
             ("p", "Invoices are payable within 30 days."),
         ],
@@ -216,7 +215,7 @@ Signed for Beaconfield Hosting Ltd ______________   Signed for the Customer ____
             (
                 "p",
                 "This Pricing Amendment is agreed between ShipFleet Technologies, Inc. and Greenway Outdoor Retail "
-                "Inc. (\"Customer\").",
+                'Inc. ("Customer").',
             ),
             (
                 "p",
