@@ -132,6 +132,10 @@ def _read_text(data: bytes) -> Document:
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
         aligned = [len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") for raw in lines]
+        # Two columns laid out side by side with spaces (a letterhead beside a reference block,
+        # "Customer: X" beside "Service start: Y", an item beside its price): split by a run of
+        # three or more spaces, on at least two neighbouring lines.
+        paired = [len(_two_columns(raw)) == 2 and "|" not in raw and "\t" not in raw for raw in lines]
         for index, raw in enumerate(lines):
             # Markdown exports: "# Heading", "**Customer:** Acme" read as plain text.
             line = re.sub(r"\*\*|__|^\s{0,3}#{1,6}\s+", "", raw.rstrip())
@@ -159,10 +163,30 @@ def _read_text(data: bytes) -> Document:
             if not line.strip():
                 new_paragraph = True
                 continue
+            beside = (index > 0 and paired[index - 1]) or (index + 1 < len(lines) and paired[index + 1])
+            if paired[index] and beside and not aligned[index]:
+                left, right = (_clean(part) for part in _two_columns(line))
+                if ":" not in left and not re.search(r"\d", left) and _MONEY_HINT.search(right) and ":" not in right:
+                    # an item beside its price: one priced field
+                    document.blocks.append(Block(page_number, f"{left}: {right}", starts_paragraph=True))
+                else:
+                    document.blocks.append(Block(page_number, left, starts_paragraph=True))
+                    document.blocks.append(Block(page_number, right, starts_paragraph=True))
+                new_paragraph = True
+                continue
             document.blocks.append(Block(page_number, _clean(line), starts_paragraph=new_paragraph))
             new_paragraph = False
         document.page_count = page_number
     return document
+
+
+_MONEY_HINT = re.compile(r"[$£€¥₹]\s?\d|\d\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d")
+
+
+def _two_columns(raw: str) -> list[str]:
+    """The parts of a line split by runs of three or more spaces (signature rules dropped)."""
+    parts = [part for part in re.split(r" {3,}", raw.strip()) if part.strip(" _")]
+    return parts
 
 
 def _read_pdf(data: bytes) -> Document:
@@ -227,6 +251,11 @@ def _read_docx(data: bytes) -> Document:
     document = Document(kind=DOCX)
     page = 1
     table_index = 0
+    # A Word page header or footer is in the document once, not on each page: a customer or a
+    # letterhead named only there ("Prepared for: ...") is read as the document's first or last lines.
+    header_lines, footer_lines = _docx_furniture(word)
+    for line in header_lines:
+        document.blocks.append(Block(page, line, starts_paragraph=True))
     for item in word.iter_inner_content():
         if isinstance(item, Paragraph):
             # Explicit page breaks are the only page positions a DOCX carries.
@@ -247,5 +276,43 @@ def _read_docx(data: bytes) -> Document:
                     cells.append(_clean(cell.text.replace("\n", " ")))
                 if any(cells):
                     document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
+    for line in footer_lines:
+        document.blocks.append(Block(page, line, starts_paragraph=True))
     document.page_count = page
     return document
+
+
+def _docx_furniture(word: object) -> tuple[list[str], list[str]]:
+    """The text lines of the first section's page headers and footers (first-page and default),
+    each once, in order."""
+
+    def lines(parts: list[object]) -> list[str]:
+        out: list[str] = []
+        for part in parts:
+            try:
+                if getattr(part, "is_linked_to_previous", False) and not getattr(part, "_has_definition", True):
+                    continue
+                paragraphs = list(part.paragraphs)  # type: ignore[attr-defined]
+                for table in part.tables:  # type: ignore[attr-defined]
+                    for row in table.rows:
+                        paragraphs.extend(cell_paragraph for cell in row.cells for cell_paragraph in cell.paragraphs)
+            except (AttributeError, ValueError, KeyError):
+                continue
+            for paragraph in paragraphs:
+                for line in paragraph.text.splitlines():
+                    cleaned = _clean(line)
+                    if cleaned and cleaned not in out:
+                        out.append(cleaned)
+        return out
+
+    sections = list(getattr(word, "sections", []))[:1]
+    if not sections:
+        return [], []
+    section = sections[0]
+    headers = [section.first_page_header, section.header] if section.different_first_page_header_footer else [
+        section.header
+    ]
+    footers = [section.first_page_footer, section.footer] if section.different_first_page_header_footer else [
+        section.footer
+    ]
+    return lines(headers), lines(footers)
