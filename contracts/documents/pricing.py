@@ -185,7 +185,11 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),
     ("discount", r"\bdiscount|\bsavings\b|\brabatt", False),
     ("list", r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", False),
-    ("price", r"\b(?:price|rate|fee|cost|amount|charge|\w*preis|prix|tarif|eur|usd|gbp|nrc|mrc|otc)\b", False),
+    (
+        "price",
+        r"\b(?:price|rate|fee|cost|amount|charge|\w*preis|prix|tarif|eur|usd|gbp|nrc|mrc|otc|(?:non-?)?recurring)\b",
+        False,
+    ),
     (
         "name",
         r"\b(?:item|product|service|description|component|name|sku|module|feature|milestone|deliverable|"
@@ -1542,6 +1546,11 @@ class PricingReader:
     def _tier_line(self, items: list[TierItem]) -> None:
         seg = items[0].seg
         context = " ".join([*seg.context[-2:], *(item.text for item in items), " ".join(seg.header)])
+        if items[-1].seg.kind == "row":
+            # A tier table is often explained by the sentence right under it ("All emails verified in a
+            # month are priced at the rate of the band the month's total falls in").
+            after = self.ex.segments[items[-1].seg.index + 1 : items[-1].seg.index + 2]
+            context += "".join(f" {other.text}" for other in after if other.kind != "row")
         tiers, warnings = self._tier_bounds(items)
         self._tier_line_from(items, tiers, warnings, context)
 
@@ -1752,8 +1761,9 @@ class PricingReader:
         for row in rows:
             for index in once + recurring:
                 cell = row.cells[index] if index < len(row.cells) else ""
-                if not self.ex.money(cell):
-                    continue
+                amounts = self.ex.money(cell)
+                if not amounts or all(amount.amount == 0 for amount in amounts):
+                    continue  # "$0.00" in a one-time or recurring column: nothing charged there
                 cells = list(row.cells)
                 for other in once + recurring:
                     if other != index and other < len(cells):

@@ -79,3 +79,54 @@ def test_a_sentence_with_double_spaces_is_not_two_columns() -> None:
     text = "The Customer  shall pay the fees.   Invoices are due in 30 days.\nCustomer: Acme Ltd\n"
     texts = [block.text for block in read_document(text.encode(), "a.txt").blocks]
     assert texts[0] == "The Customer shall pay the fees. Invoices are due in 30 days."
+
+
+def test_spelled_out_one_time_and_recurring_columns_with_zero_cells() -> None:
+    data = _extract_text(
+        "Customer: Harbour Freight Ltd\nService Activation Date: November 1, 2026.\n\n"
+        "| Service | Qty | Non-recurring (each) | Monthly recurring (each) |\n|---|---|---|---|\n"
+        "| Internet access 500 Mbps | 2 | $300.00 | $900.00 |\n"
+        "| Voice channels | 20 | $0.00 | $10.00 |\n\n"
+        "Recurring charges are billed monthly in advance.\n"
+    ).data
+    got = sorted(
+        (line["charge_model"], line.get("amount"), line.get("unit_price"), line.get("seats")) for line in data["lines"]
+    )
+    assert got == [
+        ("one_time", "600.00", None, None),
+        ("per_seat", None, "10", "20"),
+        ("per_seat", None, "900", "2"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agreement has an initial period of 36 months and is thereafter renewed for periods of 12 months.",
+        "The term is 36 months; it shall be renewed for further terms of one year unless cancelled.",
+    ],
+)
+def test_renewed_for_periods_is_a_renewal_without_an_end_date(sentence: str) -> None:
+    result = _extract_text(
+        f"Customer: Kade B.V.\nCommencement date: 1 April 2027.\n{sentence}\nFee: EUR 100 per month.\n"
+    )
+    assert result.data["start_date"] == "2027-04-01"
+    assert result.data["end_date"] is None
+
+
+def test_a_fixed_term_without_renewal_still_ends() -> None:
+    result = _extract_text(
+        "Customer: Kade B.V.\nCommencement date: 1 April 2027.\nTerm: 36 months.\nFee: EUR 100 per month.\n"
+    )
+    assert result.data["end_date"] == "2030-04-01"
+
+
+def test_a_volume_explanation_under_the_tier_table() -> None:
+    data = _extract_text(
+        "Customer: Parcel Co\nEffective: June 1, 2027\n\n"
+        "| Lookups per month | Price per lookup |\n|---|---|\n"
+        "| 0 - 10,000 | $0.050 |\n| 10,001 - 50,000 | $0.040 |\n| 50,001 and above | $0.030 |\n\n"
+        "All lookups made in a month are priced at the rate of the band that the month's total falls in.\n"
+    ).data
+    assert [line["charge_model"] for line in data["lines"]] == ["volume"]
+    assert [tier["up_to"] for tier in data["lines"][0]["tiers"]] == ["10000", "50000", None]
