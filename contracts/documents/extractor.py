@@ -326,7 +326,7 @@ class _Extractor:
                     and re.search(
                         r"\b(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|Corp|Corporation|Co|LLP|LP|Trust|School|Academy|College|"
                         r"University|Council|Hospital|Clinic|Group|Association|Foundation|Society|Authority|District|"
-                        r"Institute|Partners|Holdings|Company)\b\.?$",
+                        r"Institute|Partners|Holdings|Company|Co-operative|Cooperative|Co-op)\b\.?$",
                         part,
                     )
                 ):
@@ -353,7 +353,7 @@ class _Extractor:
         suffix = re.compile(
             r"\b(?P<name>(?:[A-Z][\w&'-]*\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|SARL|SAS|BV|B\.V|NV|plc|C"
             r"orp|"
-            r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS)\b\.?)"
+            r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS)\b\.?)(?!-\w)"
         )
         sender_words: set[str] = set()
         for seg in self.segments:

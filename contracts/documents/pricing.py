@@ -596,8 +596,19 @@ class PricingReader:
     def _priced_against_credits(clause: str, moneys: list[p.Money]) -> bool:
         """ "GPU compute is charged at $2.40 per GPU-hour against the prepaid balance": a usage price
         drawn from the credits bought, not another purchase of credits."""
-        return not re.search(r"\b(?:purchase|buy|buys|bought|top[- ]?up)", clause, re.I) and any(
-            re.match(r"\s*(?:per|/)\s*(?!credit|unit of credit)[a-z]", clause[m.end :], re.I) for m in moneys
+        if re.search(r"\b(?:purchase|buy|buys|bought|top[- ]?up)", clause, re.I):
+            return False
+        if any(re.match(r"\s*(?:per|/)\s*(?!credit|unit of credit)[a-z]", clause[m.end :], re.I) for m in moneys):
+            return True
+        # "Each confirmed booking is charged at CHF 0.45 against the prepaid credit": the counted
+        # thing is named before the price.
+        return bool(
+            re.search(
+                r"\beach\s+(?!credit\b)(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:is|will be)\s+(?:charged|billed|priced|rated|"
+                r"deducted|debited|drawn)\b",
+                clause,
+                re.I,
+            )
         )
 
     def _minimum(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:

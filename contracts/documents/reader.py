@@ -309,10 +309,10 @@ def _docx_furniture(word: object) -> tuple[list[str], list[str]]:
     if not sections:
         return [], []
     section = sections[0]
-    headers = [section.first_page_header, section.header] if section.different_first_page_header_footer else [
-        section.header
-    ]
-    footers = [section.first_page_footer, section.footer] if section.different_first_page_header_footer else [
-        section.footer
-    ]
+    headers = (
+        [section.first_page_header, section.header] if section.different_first_page_header_footer else [section.header]
+    )
+    footers = (
+        [section.first_page_footer, section.footer] if section.different_first_page_header_footer else [section.footer]
+    )
     return lines(headers), lines(footers)

@@ -130,3 +130,30 @@ def test_a_volume_explanation_under_the_tier_table() -> None:
     ).data
     assert [line["charge_model"] for line in data["lines"]] == ["volume"]
     assert [tier["up_to"] for tier in data["lines"][0]["tiers"]] == ["10000", "50000", None]
+
+
+@pytest.mark.parametrize("folder", ["batch_p", "batch_q"])
+def test_unseen_batches_p_and_q_overall(folder: str) -> None:
+    total = Score()
+    for path in sorted(p for p in (CORPUS / folder).iterdir() if p.suffix in (".pdf", ".docx", ".txt")):
+        expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
+        total.add(score_extraction(expected, extract(read_document(path.read_bytes(), path.name)).data))
+    assert total.f1 >= 0.95, total.misses
+
+
+def test_each_counted_thing_charged_against_a_prepaid_credit_is_usage() -> None:
+    data = _extract_text(
+        "Customer: Lakeside Inns AG\nAgreement start: 1 January 2027\n\n"
+        "The Customer purchases a prepaid usage credit of CHF 10'000.00, valid until 31 December 2027.\n\n"
+        "Each confirmed reservation is charged at CHF 0.60 against the prepaid credit, settled monthly in arrears.\n"
+    ).data
+    got = sorted((line["charge_model"], line.get("amount"), line.get("unit_price")) for line in data["lines"])
+    assert got == [("per_unit", None, "0.6"), ("prepaid_credit", "10000.00", None)]
+
+
+def test_a_co_operative_is_named_whole() -> None:
+    data = _extract_text(
+        "Harvestline Systems, Inc.\n\nApril 20, 2027\n\nRiverbend Growers Co-operative\n\n"
+        "12 Mill Lane, Salem, OR 97301\n\nDear Members,\n\nYour subscription begins May 1, 2027 at $300 per month.\n"
+    ).data
+    assert data["customer"]["name"] == "Riverbend Growers Co-operative"
