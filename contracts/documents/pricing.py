@@ -179,7 +179,12 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ("range", r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", False),
     ("included", r"\bincluded\b|\ballowance\b|\bfree (?:units|quantity|volume)|\binklusive", False),
     ("package", r"\b(?:pack|package|block|bundle|bucket)\s+size\b|\bunits per (?:pack|package|block|bundle)\b", False),
-    ("qty", r"\b(?:qty|quantity|seats|users|licen[cs]es|count|number|no\.|menge|anzahl|units)\b", False),
+    (
+        "qty",
+        r"\b(?:qty|quantity|seats|users|licen[cs]es|count|number|no\.|menge|anzahl|units|quantit[ée]|qt[ée]|aantal|"
+        r"cantidad|quantit[àa]|antal|st[üu]ck(?:zahl)?)\b",
+        False,
+    ),
     ("flat_fee", r"\bflat\b|\bbase fee\b|\bfixed fee\b|\bplatform fee\b", False),
     ("currency", r"currency|curr\.?|ccy|währung|devise", True),
     ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),

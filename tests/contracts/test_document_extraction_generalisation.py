@@ -157,3 +157,13 @@ def test_a_co_operative_is_named_whole() -> None:
         "12 Mill Lane, Salem, OR 97301\n\nDear Members,\n\nYour subscription begins May 1, 2027 at $300 per month.\n"
     ).data
     assert data["customer"]["name"] == "Riverbend Growers Co-operative"
+
+
+@pytest.mark.parametrize("title", ["Quantité", "Aantal", "Cantidad", "Stückzahl"])
+def test_quantity_column_titled_in_another_language(title: str) -> None:
+    data = _extract_text(
+        "Customer: Maison Roux SAS\nStart date: 01/02/2027\n\n"
+        f"| Item | {title} | Unit price |\n|---|---|---|\n"
+        "| Licence per site (monthly) | 12 | 85,00 € |\n\nInvoiced monthly in advance.\n"
+    ).data
+    assert [(line["charge_model"], line.get("seats")) for line in data["lines"]] == [("per_seat", "12")]
