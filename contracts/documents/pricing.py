@@ -996,7 +996,12 @@ class PricingReader:
             return
         for found in self.ex.dates(clause):
             before = clause[max(0, found.start - 30) : found.start]
-            if re.search(r"\b(?:starting|beginning|commencing|effective)(?:\s+(?:on|from))?\s*$", before, re.I):
+            if re.search(
+                r"\b(?:(?:starting|beginning|commencing|effective)(?:\s+(?:on|from))?|(?:per|a|each)\s+(?:month|quarte"
+                r"r|year|week)\s+(?:from|as of))\s*$",
+                before,
+                re.I,
+            ):
                 if found.value.isoformat() > start:
                     line.fields["start_date"] = found.value
                     line.evidence["start_date"] = (line.seg, 0.75)

@@ -167,3 +167,12 @@ def test_quantity_column_titled_in_another_language(title: str) -> None:
         "| Licence per site (monthly) | 12 | 85,00 € |\n\nInvoiced monthly in advance.\n"
     ).data
     assert [(line["charge_model"], line.get("seats")) for line in data["lines"]] == [("per_seat", "12")]
+
+
+def test_a_recurring_price_per_month_from_a_later_date_starts_then() -> None:
+    data = _extract_text(
+        "Client: Bramble & Co LLP\nThis SOW takes effect on 1 September 2026.\n\n"
+        "Support retainer: £900 per month from 1 January 2027, invoiced monthly in advance.\n"
+    ).data
+    assert data["start_date"] == "2026-09-01"
+    assert [(line["amount"], line.get("start_date")) for line in data["lines"]] == [("900.00", "2027-01-01")]
