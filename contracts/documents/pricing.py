@@ -1406,6 +1406,18 @@ class PricingReader:
             milestones.append({"name": name, "amount": item.amount, "due_date": item.due_date})
         if not milestones:
             return
+        if (
+            len(milestones) == 1
+            and milestones[0]["due_date"] is None
+            and re.search(r"\b(?:upon|on|at)\s+(?:the\s+)?(?:signature|signing|execution|order)\b", seg.text, re.I)
+            and not re.search(r"\bmilestones?\b|\binstal?lments?\b|\bdeposit\b|\bbalance\b", seg.text, re.I)
+        ):
+            # "Implementation package: $4,500, invoiced upon signature": a single fee due when the order
+            # is signed is a one-time charge, not a schedule of milestones.
+            line = Line("one_time", {"amount": milestones[0]["amount"]}, seg)
+            line.evidence["amount"] = (seg, 0.8)
+            self.lines.append(line)
+            return
         line.fields["milestones"] = milestones
         line.evidence["milestones"] = (seg, 0.8)
         # "A fixed fee of $120,000, invoiced as follows:" above the schedule is its total, not a charge.

@@ -176,3 +176,23 @@ def test_a_recurring_price_per_month_from_a_later_date_starts_then() -> None:
     ).data
     assert data["start_date"] == "2026-09-01"
     assert [(line["amount"], line.get("start_date")) for line in data["lines"]] == [("900.00", "2027-01-01")]
+
+
+def test_a_single_fee_invoiced_on_signature_is_one_time() -> None:
+    data = _extract_text(
+        "| Key term | Detail |\n|---|---|\n| Customer | Ashgrove Clinics LLC |\n"
+        "| Order Start Date | August 1, 2026 |\n| Fees | $9,000 per year |\n"
+        "| Payment Frequency | Annually, in advance |\n"
+        "| Professional Services | Implementation package: $2,500, invoiced upon signature |\n"
+    ).data
+    got = sorted((line["charge_model"], line.get("amount")) for line in data["lines"])
+    assert got == [("flat", "9000.00"), ("one_time", "2500.00")]
+
+
+def test_two_payments_on_signature_and_go_live_stay_milestones() -> None:
+    data = _extract_text(
+        "Customer: Ashgrove Clinics LLC\nStart date: August 1, 2026\n\n"
+        "Implementation: $2,000 upon signature and $3,000 upon go-live.\n"
+    ).data
+    assert [line["charge_model"] for line in data["lines"]] == ["milestone"]
+    assert [m["amount"] for m in data["lines"][0]["milestones"]] == ["2000.00", "3000.00"]
