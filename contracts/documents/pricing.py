@@ -1524,7 +1524,9 @@ class PricingReader:
         parts = [
             part
             for part in re.split(
-                r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:next|over|above|first|up to|from|beyond|thereafter|\d|"
+                # "..., and every call above 500,000 at $0.005": a tier that names its unit first
+                r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:(?:every|each)\s+[a-z-]+\s+(?=over|above|beyond))?(?:"
+                r"next|over|above|first|up to|from|beyond|thereafter|\d|"
                 r"all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|"
                 r"\d))",
                 text,

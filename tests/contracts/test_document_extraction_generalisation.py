@@ -196,3 +196,79 @@ def test_two_payments_on_signature_and_go_live_stay_milestones() -> None:
     ).data
     assert [line["charge_model"] for line in data["lines"]] == ["milestone"]
     assert [m["amount"] for m in data["lines"][0]["milestones"]] == ["2000.00", "3000.00"]
+
+
+def _pdf(blocks: list[tuple]) -> bytes:  # type: ignore[type-arg]
+    from tests.contracts.documents.make_corpus import render_pdf
+
+    return render_pdf(blocks)
+
+
+def test_two_columns_of_running_text_in_a_pdf_are_read_column_by_column() -> None:
+    data = _pdf(
+        [
+            ("h", "Usage Schedule"),
+            (
+                "tb",
+                [
+                    ["Account", "Pricing"],
+                    [
+                        "Customer: Larchmont Tutoring, Inc. Accounts payable: ap@larchmont.test. Schedule start: "
+                        "April 1, 2027. Payment terms: Net 15.",
+                        "Platform access: $400 per month, billed monthly in advance. Lessons per month: the first "
+                        "1,000 lessons at $0.50 per lesson, the next 4,000 lessons at $0.40 per lesson, and every "
+                        "lesson above 5,000 at $0.30 per lesson, billed monthly in arrears.",
+                    ],
+                ],
+            ),
+        ]
+    )
+    document = read_document(data, "schedule.pdf")
+    texts = [block.text for block in document.blocks]
+    assert "Account" in texts
+    assert "Pricing" in texts
+    assert any(text.startswith("Customer: Larchmont Tutoring, Inc. Accounts payable:") for text in texts)
+    result = extract(document).data
+    assert result["customer"]["name"] == "Larchmont Tutoring, Inc."
+    assert result["customer"]["email"] == "ap@larchmont.test"
+    assert result["start_date"] == "2027-04-01"
+    assert result["customer"]["payment_terms_days"] == 15
+    models = sorted(line["charge_model"] for line in result["lines"])
+    assert models == ["flat", "graduated"]
+    tiers = next(line["tiers"] for line in result["lines"] if line["charge_model"] == "graduated")
+    assert [(tier["up_to"], tier["unit_price"]) for tier in tiers] == [
+        ("1000", "0.5"),
+        ("5000", "0.4"),
+        (None, "0.3"),
+    ]
+
+
+def test_a_borderless_price_table_in_a_pdf_keeps_its_rows() -> None:
+    data = _pdf(
+        [
+            ("p", "Customer: Oakridge Imaging LLC"),
+            (
+                "tb",
+                [
+                    ["Service", "Fee"],
+                    ["Cloud archive", "$2,100 per month"],
+                    ["Study storage", "$0.70 per study"],
+                    ["Support", "$300 per month"],
+                ],
+            ),
+        ]
+    )
+    texts = [block.text for block in read_document(data, "order.pdf").blocks]
+    assert "Cloud archive $2,100 per month" in texts
+    assert "Study storage $0.70 per study" in texts
+
+
+def test_labels_after_full_stops_in_one_run_of_text_are_separate_fields() -> None:
+    data = _extract_text(
+        "Customer: Fenwick Bakery Ltd. Accounts payable: ap@fenwick.test. Service start: 2 May 2027. "
+        "Payment terms: Net 10.\n\nFee: £80 per month.\n"
+    ).data
+    assert data["customer"]["name"] == "Fenwick Bakery Ltd."
+    assert data["customer"]["email"] == "ap@fenwick.test"
+    assert data["start_date"] == "2027-05-02"
+    assert data["customer"]["payment_terms_days"] == 10
