@@ -2029,6 +2029,15 @@ class PricingReader:
             across = re.search(
                 r"\bacross\b|\ball (?:metered )?(?:usage|fees|charges|lines)|\baggregate|\bcombined", lowered
             )
+            # "The Client commits to a minimum monthly spend of £3,000 on identity checks": a spend
+            # commitment is the contract's, even where it names the charges it counts.
+            committed = re.search(
+                r"\bcommit(?:s|ted)? to (?:a |an )?(?:minimum )?(?:monthly |annual |quarterly |yearly )?spend\b|"
+                r"\bspend commitment\b|\bminimum (?:monthly |annual |quarterly |yearly )?spend\b",
+                lowered,
+            )
+            if committed and stated_on is None:
+                across = committed
             for line in usage_lines if target is None and not across else []:
                 words = {
                     w
@@ -2041,6 +2050,7 @@ class PricingReader:
             if (
                 not yearly
                 and target is None
+                and not committed
                 and len(usage_lines) == 1
                 and not re.search(
                     r"\ball (?:usage|fees|charges|lines)|\baggregate|\bacross|\bcombined|\btotal", lowered

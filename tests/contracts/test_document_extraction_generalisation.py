@@ -272,3 +272,24 @@ def test_labels_after_full_stops_in_one_run_of_text_are_separate_fields() -> Non
     assert data["customer"]["email"] == "ap@fenwick.test"
     assert data["start_date"] == "2027-05-02"
     assert data["customer"]["payment_terms_days"] == 10
+
+
+def test_a_minimum_monthly_spend_on_one_usage_charge_is_the_contract_commitment() -> None:
+    data = _extract_text(
+        "Client: Fernway Lettings Ltd\nStart date: 1 August 2026\n\n"
+        "Platform fee: £1,000 per month, billed monthly in advance.\n"
+        "Identity checks: £0.80 per check, billed monthly in arrears.\n"
+        "The Client commits to a minimum monthly spend of £2,500 on identity checks.\n"
+    ).data
+    assert data["minimum_commitment"] == {"amount": "2500.00", "period": "billing_period"}
+    assert all("minimum_amount" not in line for line in data["lines"])
+
+
+def test_a_minimum_of_one_charges_fees_stays_on_its_line() -> None:
+    data = _extract_text(
+        "Customer: Pell Health Inc.\nStart date: 1 August 2026\n\n"
+        "Customer shall pay $0.35 per patient record processed, invoiced monthly in arrears. Customer commits to "
+        "a minimum of $2,000 of record processing fees per month.\n"
+    ).data
+    assert data["minimum_commitment"] is None
+    assert [line.get("minimum_amount") for line in data["lines"]] == ["2000.00"]
