@@ -281,7 +281,8 @@ def test_a_minimum_monthly_spend_on_one_usage_charge_is_the_contract_commitment(
         "Identity checks: £0.80 per check, billed monthly in arrears.\n"
         "The Client commits to a minimum monthly spend of £2,500 on identity checks.\n"
     ).data
-    assert data["minimum_commitment"] == {"amount": "2500.00", "period": "billing_period"}
+    assert data["minimum_commitment"]["amount"] == "2500.00"
+    assert data["minimum_commitment"]["period"] == "billing_period"
     assert all("minimum_amount" not in line for line in data["lines"])
 
 
