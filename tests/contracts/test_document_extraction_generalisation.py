@@ -294,3 +294,17 @@ def test_a_minimum_of_one_charges_fees_stays_on_its_line() -> None:
     ).data
     assert data["minimum_commitment"] is None
     assert [line.get("minimum_amount") for line in data["lines"]] == ["2000.00"]
+
+
+def test_labels_and_values_in_two_space_aligned_columns() -> None:
+    data = _extract_text(
+        "ORDER FORM\n\n"
+        "Customer          Acme Robotics Inc.\n"
+        "Billing email     ap@acme.test\n"
+        "Start date        March 1, 2027\n"
+        "Payment terms     Net 30\n"
+        "Platform fee      $500 per month\n"
+    ).data
+    assert data["customer"]["name"] == "Acme Robotics Inc."
+    assert data["start_date"] == "2027-03-01"
+    assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("flat", "500.00")]
