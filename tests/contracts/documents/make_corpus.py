@@ -258,6 +258,7 @@ def main() -> None:
         corpus_batch_o,
         corpus_batch_p,
         corpus_batch_q,
+        corpus_batch_r,
         corpus_dev,
         corpus_heldout,
     )
@@ -280,6 +281,7 @@ def main() -> None:
     build("batch_o", corpus_batch_o.DOCS)
     build("batch_p", corpus_batch_p.DOCS)
     build("batch_q", corpus_batch_q.DOCS)
+    build("batch_r", corpus_batch_r.DOCS)
 
 
 if __name__ == "__main__":
