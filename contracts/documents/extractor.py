@@ -558,8 +558,10 @@ class _Extractor:
             r"goes live on|begins?|starts|commences|(?:for|during) the period(?: of)?|"
             r"(?:services?|subscription|work|billing|term|contract|agreement)\s+(?:start|begin|commence)s?(?:\s+on)?|"
             # '"Commencement Date" means 1 February 2027'; "we'll start you on", "services begin"
-            r"(?:effective|commencement|start(?:ing)?|go-live|launch|service start) date[\"”']?\s+(?:means|shall mean"
-            r"|is|will be)|(?:start|begin|commenc)\w*(?:\s+(?:you|service|services|work|billing))?\s+(?:on|from))"
+            r"(?:effective|commencement|start(?:ing)?|go-live|launch|service start) date[\"”']?"
+            r"(?:\s+(?:means|shall mean|is|will be)|\s*:)|"
+            # "Your subscription renews on 1 March 2027 for a further 12 months": the renewal starts then
+            r"renews? on|(?:start|begin|commenc)\w*(?:\s+(?:you|service|services|work|billing))?\s+(?:on|from))"
             r"\s*(?:the\s+)?$",
             re.I,
         )
@@ -732,7 +734,7 @@ class _Extractor:
                 r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
                 # "License period: twelve (12) months beginning June 1, 2026"
                 r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
-                r"\b(?:from|starting|beginning|commencing|starts|begins|commences)\b[^.]{0,40}?\bfor\s",
+                r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?\bfor\s",
                 seg.text,
                 re.I,
             ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
@@ -749,9 +751,9 @@ class _Extractor:
                         re.I,
                     )
                     or re.search(
-                        r"\b(?:from|starting|beginning|commencing|starts|begins|commences)\b[^.]{0,40}?\bfor\s+"
-                        r"(?:an? (?:initial )?(?:period"
-                        r"|term) of\s+)?" + p.DURATION_RE.pattern,
+                        r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?"
+                        r"\bfor\s+(?:an? )?(?:initial |further |additional )?(?:(?:period|term) of\s+)?"
+                        + p.DURATION_RE.pattern,
                         seg.text,
                         re.I,
                     )

@@ -139,6 +139,15 @@ class MilestoneItem:
     seg: Segment
 
 
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span ("from £1,200 to ") replaced by spaces (positions kept)."""
+    chars = list(text)
+    for start, end in spans:
+        for index in range(max(0, start), min(len(chars), end)):
+            chars[index] = " "
+    return "".join(chars)
+
+
 def _num(raw: str, decimal_comma: bool) -> Decimal | None:
     return p.parse_quantity(raw, decimal_comma=decimal_comma)
 
@@ -491,10 +500,26 @@ class PricingReader:
             and not PREPAID_RE.search(clause)
         )
 
+    def _new_price_of_a_change(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
+        """ "the fee changes from £1,200 to £1,320 per month": the price in force is the new one (the
+        old price and "from ... to" are blanked, positions kept)."""
+        if not re.search(r"\b(?:chang|increas|ris|decreas|reduc|adjust|go(?:es)? up|mov)\w*", clause, re.I):
+            return clause, moneys
+        spans = []
+        for old, new in zip(moneys, moneys[1:], strict=False):
+            before = re.search(r"\bfrom\s+$", clause[max(0, old.start - 6) : old.start], re.I)
+            if before and re.fullmatch(r"\s+to\s+", clause[old.end : new.start]):
+                spans.append((max(0, old.start - 6) + before.start(), new.start))
+        if not spans:
+            return clause, moneys
+        clause = _blank_spans(clause, spans)
+        return clause, self.ex.money(clause)
+
     def _clause(self, seg: Segment, clause: str) -> None:
         # "per device and month" (a translated "pro Gerät und Monat"): per device per month
         clause = re.sub(r"\b(per [\w-]+) and (month|year|quarter)\b", r"\1 per \2", clause, flags=re.I)
         moneys = self.ex.money(clause)
+        clause, moneys = self._new_price_of_a_change(clause, moneys)
         percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
         lowered = clause.lower()
         if not moneys and not percents:
@@ -1753,7 +1778,16 @@ class PricingReader:
             return
         milestone_table = any(
             re.search(r"milestone|deliverable|phase|payment (?:event|schedule)", h, re.I) for h in header
-        ) or (MILESTONE_RE.search(intro) and any(r == "date" for r in roles))
+        ) or (
+            any(r == "date" for r in roles)
+            and (
+                MILESTONE_RE.search(intro)
+                # "Total fixed fee: $80,000, invoiced as follows:" over "Payment | Share | Due": dated
+                # parts of one fee
+                or re.search(r"\bas follows\b|\binstal?ments?\b|\bpayment schedule\b", intro, re.I)
+                or any(re.search(r"\bshare\b|%|\bpercent", h, re.I) for h in header)
+            )
+        )
         if self._once_and_recurring_columns(rows, roles, header):
             return
         for row, text in zip(rows, texts, strict=False):

@@ -132,8 +132,8 @@ def test_a_volume_explanation_under_the_tier_table() -> None:
     assert [tier["up_to"] for tier in data["lines"][0]["tiers"]] == ["10000", "50000", None]
 
 
-@pytest.mark.parametrize("folder", ["batch_p", "batch_q"])
-def test_unseen_batches_p_and_q_overall(folder: str) -> None:
+@pytest.mark.parametrize("folder", ["batch_p", "batch_q", "batch_r"])
+def test_unseen_batches_p_q_and_r_overall(folder: str) -> None:
     total = Score()
     for path in sorted(p for p in (CORPUS / folder).iterdir() if p.suffix in (".pdf", ".docx", ".txt")):
         expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
@@ -308,3 +308,38 @@ def test_labels_and_values_in_two_space_aligned_columns() -> None:
     assert data["customer"]["name"] == "Acme Robotics Inc."
     assert data["start_date"] == "2027-03-01"
     assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("flat", "500.00")]
+
+
+def test_a_fee_invoiced_as_follows_in_dated_shares_is_milestones() -> None:
+    data = _extract_text(
+        "Client: Orchard Lane Credit Union\nSOW effective date: January 4, 2027.\n\n"
+        "Total fixed fee: $50,000, invoiced as follows:\n\n"
+        "| Payment | Share | Due |\n|---|---|---|\n"
+        "| Kick-off | 20% | January 15, 2027 |\n| Beta release | 50% | March 15, 2027 |\n"
+        "| Launch | 30% | April 30, 2027 |\n"
+    ).data
+    assert [line["charge_model"] for line in data["lines"]] == ["milestone"]
+    assert [(m["amount"], m["due_date"]) for m in data["lines"][0]["milestones"]] == [
+        ("10000.00", "2027-01-15"),
+        ("25000.00", "2027-03-15"),
+        ("15000.00", "2027-04-30"),
+    ]
+
+
+def test_a_start_label_inside_a_sentence() -> None:
+    data = _extract_text(
+        'This Schedule is between Relay LLC and Cinder Dental, Inc. ("Customer"). Commencement Date: 2027-09-01.\n\n'
+        "Platform: $199 per month.\n"
+    ).data
+    assert data["start_date"] == "2027-09-01"
+
+
+def test_a_renewal_letter_with_a_price_change() -> None:
+    data = _extract_text(
+        "Pawprint Systems Ltd\n\n3 January 2027\n\nAccounts Department, Harlow Vets Ltd, 22 Station Road\n\n"
+        "Dear Accounts Team,\n\nYour subscription renews on 1 March 2027 for a further 12 months. From that date the "
+        "subscription fee changes from £1,200 to £1,320 per month, invoiced monthly in advance.\n"
+    ).data
+    assert data["start_date"] == "2027-03-01"
+    assert data["end_date"] == "2028-03-01"
+    assert [line["amount"] for line in data["lines"]] == ["1320.00"]
