@@ -259,6 +259,7 @@ def main() -> None:
         corpus_batch_p,
         corpus_batch_q,
         corpus_batch_r,
+        corpus_batch_s,
         corpus_dev,
         corpus_heldout,
     )
@@ -282,6 +283,7 @@ def main() -> None:
     build("batch_p", corpus_batch_p.DOCS)
     build("batch_q", corpus_batch_q.DOCS)
     build("batch_r", corpus_batch_r.DOCS)
+    build("batch_s", corpus_batch_s.DOCS)
 
 
 if __name__ == "__main__":
