@@ -809,7 +809,8 @@ class _Extractor:
                 r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|automatische verlängerung|"
                 r"stillschweigend verlängert|tacite reconduction|then month[- ]to[- ]month|tacit(?:ly)? renew\w*|"
                 r"renew\w* tacitly|rinnovo tacito|extends? automatically|automatically extend\w*|"
-                r"continues? (?:on a )?month[- ]to[- ]month|(?:is|are|be) (?:thereafter |then )?renewed for (?:further "
+                r"continues? (?:on a )?month[- ]to[- ]month|renew\w* (?:annually|yearly|monthly|each year) thereafter|"
+                r"(?:is|are|be) (?:thereafter |then )?renewed for (?:further "
                 r"|additional |subsequent |consecutive )?(?:periods|terms)|rolling ("
                 r"?:monthly|annual))",
                 seg.text,

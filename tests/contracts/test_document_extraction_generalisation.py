@@ -132,8 +132,8 @@ def test_a_volume_explanation_under_the_tier_table() -> None:
     assert [tier["up_to"] for tier in data["lines"][0]["tiers"]] == ["10000", "50000", None]
 
 
-@pytest.mark.parametrize("folder", ["batch_p", "batch_q", "batch_r"])
-def test_unseen_batches_p_q_and_r_overall(folder: str) -> None:
+@pytest.mark.parametrize("folder", ["batch_p", "batch_q", "batch_r", "batch_s"])
+def test_unseen_batches_p_to_s_overall(folder: str) -> None:
     total = Score()
     for path in sorted(p for p in (CORPUS / folder).iterdir() if p.suffix in (".pdf", ".docx", ".txt")):
         expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
@@ -343,3 +343,33 @@ def test_a_renewal_letter_with_a_price_change() -> None:
     assert data["start_date"] == "2027-03-01"
     assert data["end_date"] == "2028-03-01"
     assert [line["amount"] for line in data["lines"]] == ["1320.00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("€ 2.500,- per month", "2500"),
+        ("€ 4.000,-- once", "4000"),
+        ("EUR 1.250,-/Monat", "1250"),
+        ("€ 45,- per user", "45"),
+    ],
+)
+def test_whole_euros_written_with_a_comma_dash(text: str, amount: str) -> None:
+    from contracts.documents import parsing
+
+    assert [str(money.amount) for money in parsing.find_money(text)] == [amount]
+
+
+def test_a_dash_between_two_prices_is_not_whole_euros() -> None:
+    from contracts.documents import parsing
+
+    assert [str(money.amount) for money in parsing.find_money("$1,200 - $1,500")] == ["1200", "1500"]
+
+
+def test_renewing_annually_thereafter_has_no_end_date() -> None:
+    result = _extract_text(
+        "Customer: Fairlight plc\nOrder start: 2 January 2027 for an initial term of 12 months, renewing annually "
+        "thereafter.\nPlatform: £2,750 per month.\n"
+    )
+    assert result.data["start_date"] == "2027-01-02"
+    assert result.data["end_date"] is None
