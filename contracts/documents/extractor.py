@@ -326,7 +326,7 @@ class _Extractor:
                     and re.search(
                         r"\b(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|Corp|Corporation|Co|LLP|LP|Trust|School|Academy|College|"
                         r"University|Council|Hospital|Clinic|Group|Association|Foundation|Society|Authority|District|"
-                        r"Institute|Partners|Holdings|Company)\b\.?$",
+                        r"Institute|Partners|Holdings|Company|Co-operative|Cooperative|Co-op)\b\.?$",
                         part,
                     )
                 ):
@@ -353,7 +353,7 @@ class _Extractor:
         suffix = re.compile(
             r"\b(?P<name>(?:[A-Z][\w&'-]*\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|SARL|SAS|BV|B\.V|NV|plc|C"
             r"orp|"
-            r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS)\b\.?)"
+            r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS)\b\.?)(?!-\w)"
         )
         sender_words: set[str] = set()
         for seg in self.segments:
@@ -558,8 +558,10 @@ class _Extractor:
             r"goes live on|begins?|starts|commences|(?:for|during) the period(?: of)?|"
             r"(?:services?|subscription|work|billing|term|contract|agreement)\s+(?:start|begin|commence)s?(?:\s+on)?|"
             # '"Commencement Date" means 1 February 2027'; "we'll start you on", "services begin"
-            r"(?:effective|commencement|start(?:ing)?|go-live|launch|service start) date[\"”']?\s+(?:means|shall mean"
-            r"|is|will be)|(?:start|begin|commenc)\w*(?:\s+(?:you|service|services|work|billing))?\s+(?:on|from))"
+            r"(?:effective|commencement|start(?:ing)?|go-live|launch|service start) date[\"”']?"
+            r"(?:\s+(?:means|shall mean|is|will be)|\s*:)|"
+            # "Your subscription renews on 1 March 2027 for a further 12 months": the renewal starts then
+            r"renews? on|(?:start|begin|commenc)\w*(?:\s+(?:you|service|services|work|billing))?\s+(?:on|from))"
             r"\s*(?:the\s+)?$",
             re.I,
         )
@@ -732,7 +734,7 @@ class _Extractor:
                 r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
                 # "License period: twelve (12) months beginning June 1, 2026"
                 r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
-                r"\b(?:from|starting|beginning|commencing|starts|begins|commences)\b[^.]{0,40}?\bfor\s",
+                r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?\bfor\s",
                 seg.text,
                 re.I,
             ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
@@ -749,9 +751,9 @@ class _Extractor:
                         re.I,
                     )
                     or re.search(
-                        r"\b(?:from|starting|beginning|commencing|starts|begins|commences)\b[^.]{0,40}?\bfor\s+"
-                        r"(?:an? (?:initial )?(?:period"
-                        r"|term) of\s+)?" + p.DURATION_RE.pattern,
+                        r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?"
+                        r"\bfor\s+(?:an? )?(?:initial |further |additional )?(?:(?:period|term) of\s+)?"
+                        + p.DURATION_RE.pattern,
                         seg.text,
                         re.I,
                     )
@@ -807,7 +809,9 @@ class _Extractor:
                 r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|automatische verlängerung|"
                 r"stillschweigend verlängert|tacite reconduction|then month[- ]to[- ]month|tacit(?:ly)? renew\w*|"
                 r"renew\w* tacitly|rinnovo tacito|extends? automatically|automatically extend\w*|"
-                r"continues? (?:on a )?month[- ]to[- ]month|rolling ("
+                r"continues? (?:on a )?month[- ]to[- ]month|renew\w* (?:annually|yearly|monthly|each year) thereafter|"
+                r"(?:is|are|be) (?:thereafter |then )?renewed for (?:further "
+                r"|additional |subsequent |consecutive )?(?:periods|terms)|rolling ("
                 r"?:monthly|annual))",
                 seg.text,
                 re.I,

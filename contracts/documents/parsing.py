@@ -134,6 +134,10 @@ def find_money(text: str, *, decimal_comma: bool = False) -> list[Money]:
         # "USD 200 monthly": a trailing space eaten by the number pattern must not join numbers.
         number = number.rstrip(" ")
         value = to_decimal(number, decimal_comma=decimal_comma)
+        after = ("," if number.endswith(",") else "") + text[match.end() :]
+        if re.match(r",[-–—]{1,2}(?!\d)", after) and re.fullmatch(r"\d{1,3}(?:[. ]\d{3})*,?", number):
+            # "€ 2.500,-": whole euros, the dots group thousands (Dutch / German price notation)
+            value = Decimal(re.sub(r"[. ,]", "", number))
         if value is None:
             continue
         scale = match.group("s1") or match.group("s2") or match.group("s3")

@@ -139,6 +139,15 @@ class MilestoneItem:
     seg: Segment
 
 
+def _blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with each span ("from £1,200 to ") replaced by spaces (positions kept)."""
+    chars = list(text)
+    for start, end in spans:
+        for index in range(max(0, start), min(len(chars), end)):
+            chars[index] = " "
+    return "".join(chars)
+
+
 def _num(raw: str, decimal_comma: bool) -> Decimal | None:
     return p.parse_quantity(raw, decimal_comma=decimal_comma)
 
@@ -179,13 +188,22 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ("range", r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", False),
     ("included", r"\bincluded\b|\ballowance\b|\bfree (?:units|quantity|volume)|\binklusive", False),
     ("package", r"\b(?:pack|package|block|bundle|bucket)\s+size\b|\bunits per (?:pack|package|block|bundle)\b", False),
-    ("qty", r"\b(?:qty|quantity|seats|users|licen[cs]es|count|number|no\.|menge|anzahl|units)\b", False),
+    (
+        "qty",
+        r"\b(?:qty|quantity|seats|users|licen[cs]es|count|number|no\.|menge|anzahl|units|quantit[ée]|qt[ée]|aantal|"
+        r"cantidad|quantit[àa]|antal|st[üu]ck(?:zahl)?)\b",
+        False,
+    ),
     ("flat_fee", r"\bflat\b|\bbase fee\b|\bfixed fee\b|\bplatform fee\b", False),
     ("currency", r"currency|curr\.?|ccy|währung|devise", True),
     ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),
     ("discount", r"\bdiscount|\bsavings\b|\brabatt", False),
     ("list", r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", False),
-    ("price", r"\b(?:price|rate|fee|cost|amount|charge|\w*preis|prix|tarif|eur|usd|gbp|nrc|mrc|otc)\b", False),
+    (
+        "price",
+        r"\b(?:price|rate|fee|cost|amount|charge|\w*preis|prix|tarif|eur|usd|gbp|nrc|mrc|otc|(?:non-?)?recurring)\b",
+        False,
+    ),
     (
         "name",
         r"\b(?:item|product|service|description|component|name|sku|module|feature|milestone|deliverable|"
@@ -482,10 +500,26 @@ class PricingReader:
             and not PREPAID_RE.search(clause)
         )
 
+    def _new_price_of_a_change(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
+        """ "the fee changes from £1,200 to £1,320 per month": the price in force is the new one (the
+        old price and "from ... to" are blanked, positions kept)."""
+        if not re.search(r"\b(?:chang|increas|ris|decreas|reduc|adjust|go(?:es)? up|mov)\w*", clause, re.I):
+            return clause, moneys
+        spans = []
+        for old, new in zip(moneys, moneys[1:], strict=False):
+            before = re.search(r"\bfrom\s+$", clause[max(0, old.start - 6) : old.start], re.I)
+            if before and re.fullmatch(r"\s+to\s+", clause[old.end : new.start]):
+                spans.append((max(0, old.start - 6) + before.start(), new.start))
+        if not spans:
+            return clause, moneys
+        clause = _blank_spans(clause, spans)
+        return clause, self.ex.money(clause)
+
     def _clause(self, seg: Segment, clause: str) -> None:
         # "per device and month" (a translated "pro Gerät und Monat"): per device per month
         clause = re.sub(r"\b(per [\w-]+) and (month|year|quarter)\b", r"\1 per \2", clause, flags=re.I)
         moneys = self.ex.money(clause)
+        clause, moneys = self._new_price_of_a_change(clause, moneys)
         percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
         lowered = clause.lower()
         if not moneys and not percents:
@@ -592,8 +626,19 @@ class PricingReader:
     def _priced_against_credits(clause: str, moneys: list[p.Money]) -> bool:
         """ "GPU compute is charged at $2.40 per GPU-hour against the prepaid balance": a usage price
         drawn from the credits bought, not another purchase of credits."""
-        return not re.search(r"\b(?:purchase|buy|buys|bought|top[- ]?up)", clause, re.I) and any(
-            re.match(r"\s*(?:per|/)\s*(?!credit|unit of credit)[a-z]", clause[m.end :], re.I) for m in moneys
+        if re.search(r"\b(?:purchase|buy|buys|bought|top[- ]?up)", clause, re.I):
+            return False
+        if any(re.match(r"\s*(?:per|/)\s*(?!credit|unit of credit)[a-z]", clause[m.end :], re.I) for m in moneys):
+            return True
+        # "Each confirmed booking is charged at CHF 0.45 against the prepaid credit": the counted
+        # thing is named before the price.
+        return bool(
+            re.search(
+                r"\beach\s+(?!credit\b)(?:[a-z-]+\s+){0,2}[a-z-]+\s+(?:is|will be)\s+(?:charged|billed|priced|rated|"
+                r"deducted|debited|drawn)\b",
+                clause,
+                re.I,
+            )
         )
 
     def _minimum(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
@@ -976,7 +1021,12 @@ class PricingReader:
             return
         for found in self.ex.dates(clause):
             before = clause[max(0, found.start - 30) : found.start]
-            if re.search(r"\b(?:starting|beginning|commencing|effective)(?:\s+(?:on|from))?\s*$", before, re.I):
+            if re.search(
+                r"\b(?:(?:starting|beginning|commencing|effective)(?:\s+(?:on|from))?|(?:per|a|each)\s+(?:month|quarte"
+                r"r|year|week)\s+(?:from|as of))\s*$",
+                before,
+                re.I,
+            ):
                 if found.value.isoformat() > start:
                     line.fields["start_date"] = found.value
                     line.evidence["start_date"] = (line.seg, 0.75)
@@ -1381,6 +1431,18 @@ class PricingReader:
             milestones.append({"name": name, "amount": item.amount, "due_date": item.due_date})
         if not milestones:
             return
+        if (
+            len(milestones) == 1
+            and milestones[0]["due_date"] is None
+            and re.search(r"\b(?:upon|on|at)\s+(?:the\s+)?(?:signature|signing|execution|order)\b", seg.text, re.I)
+            and not re.search(r"\bmilestones?\b|\binstal?lments?\b|\bdeposit\b|\bbalance\b", seg.text, re.I)
+        ):
+            # "Implementation package: $4,500, invoiced upon signature": a single fee due when the order
+            # is signed is a one-time charge, not a schedule of milestones.
+            line = Line("one_time", {"amount": milestones[0]["amount"]}, seg)
+            line.evidence["amount"] = (seg, 0.8)
+            self.lines.append(line)
+            return
         line.fields["milestones"] = milestones
         line.evidence["milestones"] = (seg, 0.8)
         # "A fixed fee of $120,000, invoiced as follows:" above the schedule is its total, not a charge.
@@ -1487,7 +1549,9 @@ class PricingReader:
         parts = [
             part
             for part in re.split(
-                r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:next|over|above|first|up to|from|beyond|thereafter|\d|"
+                # "..., and every call above 500,000 at $0.005": a tier that names its unit first
+                r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:(?:every|each)\s+[a-z-]+\s+(?=over|above|beyond))?(?:"
+                r"next|over|above|first|up to|from|beyond|thereafter|\d|"
                 r"all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|"
                 r"\d))",
                 text,
@@ -1542,6 +1606,11 @@ class PricingReader:
     def _tier_line(self, items: list[TierItem]) -> None:
         seg = items[0].seg
         context = " ".join([*seg.context[-2:], *(item.text for item in items), " ".join(seg.header)])
+        if items[-1].seg.kind == "row":
+            # A tier table is often explained by the sentence right under it ("All emails verified in a
+            # month are priced at the rate of the band the month's total falls in").
+            after = self.ex.segments[items[-1].seg.index + 1 : items[-1].seg.index + 2]
+            context += "".join(f" {other.text}" for other in after if other.kind != "row")
         tiers, warnings = self._tier_bounds(items)
         self._tier_line_from(items, tiers, warnings, context)
 
@@ -1709,7 +1778,16 @@ class PricingReader:
             return
         milestone_table = any(
             re.search(r"milestone|deliverable|phase|payment (?:event|schedule)", h, re.I) for h in header
-        ) or (MILESTONE_RE.search(intro) and any(r == "date" for r in roles))
+        ) or (
+            any(r == "date" for r in roles)
+            and (
+                MILESTONE_RE.search(intro)
+                # "Total fixed fee: $80,000, invoiced as follows:" over "Payment | Share | Due": dated
+                # parts of one fee
+                or re.search(r"\bas follows\b|\binstal?ments?\b|\bpayment schedule\b", intro, re.I)
+                or any(re.search(r"\bshare\b|%|\bpercent", h, re.I) for h in header)
+            )
+        )
         if self._once_and_recurring_columns(rows, roles, header):
             return
         for row, text in zip(rows, texts, strict=False):
@@ -1752,8 +1830,9 @@ class PricingReader:
         for row in rows:
             for index in once + recurring:
                 cell = row.cells[index] if index < len(row.cells) else ""
-                if not self.ex.money(cell):
-                    continue
+                amounts = self.ex.money(cell)
+                if not amounts or all(amount.amount == 0 for amount in amounts):
+                    continue  # "$0.00" in a one-time or recurring column: nothing charged there
                 cells = list(row.cells)
                 for other in once + recurring:
                     if other != index and other < len(cells):
@@ -1984,6 +2063,15 @@ class PricingReader:
             across = re.search(
                 r"\bacross\b|\ball (?:metered )?(?:usage|fees|charges|lines)|\baggregate|\bcombined", lowered
             )
+            # "The Client commits to a minimum monthly spend of £3,000 on identity checks": a spend
+            # commitment is the contract's, even where it names the charges it counts.
+            committed = re.search(
+                r"\bcommit(?:s|ted)? to (?:a |an )?(?:minimum )?(?:monthly |annual |quarterly |yearly )?spend\b|"
+                r"\bspend commitment\b|\bminimum (?:monthly |annual |quarterly |yearly )?spend\b",
+                lowered,
+            )
+            if committed and stated_on is None:
+                across = committed
             for line in usage_lines if target is None and not across else []:
                 words = {
                     w
@@ -1996,6 +2084,7 @@ class PricingReader:
             if (
                 not yearly
                 and target is None
+                and not committed
                 and len(usage_lines) == 1
                 and not re.search(
                     r"\ball (?:usage|fees|charges|lines)|\baggregate|\bacross|\bcombined|\btotal", lowered

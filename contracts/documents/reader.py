@@ -132,6 +132,10 @@ def _read_text(data: bytes) -> Document:
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
         aligned = [len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") for raw in lines]
+        # Two columns laid out side by side with spaces (a letterhead beside a reference block,
+        # "Customer: X" beside "Service start: Y", an item beside its price): split by a run of
+        # three or more spaces, on at least two neighbouring lines.
+        paired = [len(_two_columns(raw)) == 2 and "|" not in raw and "\t" not in raw for raw in lines]
         for index, raw in enumerate(lines):
             # Markdown exports: "# Heading", "**Customer:** Acme" read as plain text.
             line = re.sub(r"\*\*|__|^\s{0,3}#{1,6}\s+", "", raw.rstrip())
@@ -159,10 +163,134 @@ def _read_text(data: bytes) -> Document:
             if not line.strip():
                 new_paragraph = True
                 continue
+            beside = (index > 0 and paired[index - 1]) or (index + 1 < len(lines) and paired[index + 1])
+            if paired[index] and beside and not aligned[index]:
+                left, right = (_clean(part) for part in _two_columns(line))
+                if ":" not in left and not re.search(r"\d", left) and _MONEY_HINT.search(right) and ":" not in right:
+                    # an item beside its price: one priced field
+                    document.blocks.append(Block(page_number, f"{left}: {right}", starts_paragraph=True))
+                else:
+                    document.blocks.append(Block(page_number, left, starts_paragraph=True))
+                    document.blocks.append(Block(page_number, right, starts_paragraph=True))
+                new_paragraph = True
+                continue
             document.blocks.append(Block(page_number, _clean(line), starts_paragraph=new_paragraph))
             new_paragraph = False
         document.page_count = page_number
     return document
+
+
+_MONEY_HINT = re.compile(r"[$£€¥₹]\s?\d|\d\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d")
+
+
+def _two_columns(raw: str) -> list[str]:
+    """The parts of a line split by runs of three or more spaces (signature rules dropped)."""
+    parts = [part for part in re.split(r" {3,}", raw.strip()) if part.strip(" _")]
+    return parts
+
+
+def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[dict]:
+    """Two columns of running text side by side (a borderless two-column layout, not a table):
+    lines that share a wide gutter are read left column first, then the right column. A line
+    across the gutter ends the columns; a borderless table's rows (an item beside its price, no
+    wrapped text) stay rows."""
+    if not lines or not words:
+        return lines
+    line_words = [_words_of_line(line, words) for line in lines]
+    out: list[dict] = []
+    index = 0
+    while index < len(lines):
+        found = _gutter_run(line_words, index)
+        if found is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        run, (lo, hi) = found
+        sides = [
+            [[w for w in line_words[i] if (w["x1"] <= lo if side == 0 else w["x0"] >= hi)] for i in run]
+            for side in (0, 1)
+        ]
+        # Running text wraps: a line on one side continues on the next in lower case.
+        wrapped = any(
+            a and b and b[0]["text"][:1].islower() for side in sides for a, b in zip(side, side[1:], strict=False)
+        )
+        if not wrapped:
+            out.append(lines[index])
+            index += 1
+            continue
+        top = lines[run[0]]["top"]
+        groups = [group for column in sides for group in _column_paragraphs(column)]
+        for order, group in enumerate(groups):
+            out.append(
+                {
+                    "text": " ".join(w["text"] for ws in group for w in ws),
+                    "top": top + order * 1e-3,
+                    "bottom": group[-1][0]["bottom"],
+                    "x0": min(ws[0]["x0"] for ws in group),
+                    "x1": max(ws[-1]["x1"] for ws in group),
+                    "column_start": True,
+                }
+            )
+        index = run[-1] + 1
+    return out
+
+
+def _words_of_line(line: dict, words: list[dict]) -> list[dict]:
+    middle = (line["top"] + line["bottom"]) / 2
+    mine = [w for w in words if w["top"] <= middle <= w["bottom"] and line["x0"] - 1 <= w["x0"] <= line["x1"] + 1]
+    return sorted(mine, key=lambda w: w["x0"])
+
+
+def _wide_gaps(ws: list[dict]) -> list[tuple[float, float]]:
+    """Horizontal gaps between words much wider than a space (a gutter between columns)."""
+    if len(ws) < 2:
+        return []
+    size = sum(w["bottom"] - w["top"] for w in ws) / len(ws)
+    pairs = zip(ws, ws[1:], strict=False)
+    return [(a["x1"], b["x0"]) for a, b in pairs if b["x0"] - a["x1"] > max(10.0, 1.5 * size)]
+
+
+def _gutter_run(line_words: list[list[dict]], index: int) -> tuple[list[int], tuple[float, float]] | None:
+    """The lines from ``index`` on that share one gutter (at least two of them split by it; lines
+    wholly on one side belong too), with the gutter's span."""
+    first = _wide_gaps(line_words[index])
+    if not first:
+        return None
+    lo, hi = first[0]
+    run = [index]
+    split_lines = 1
+    for following in range(index + 1, len(line_words)):
+        ws = line_words[following]
+        shared = [(max(lo, a), min(hi, b)) for a, b in _wide_gaps(ws) if min(hi, b) > max(lo, a)]
+        if shared:
+            lo, hi = shared[0]
+            split_lines += 1
+        elif ws and any(w["x0"] < hi and w["x1"] > lo for w in ws):
+            break  # a line across the gutter
+        run.append(following)
+    return (run, (lo, hi)) if split_lines >= 2 else None
+
+
+def _column_paragraphs(column: list[list[dict]]) -> list[list[list[dict]]]:
+    """A column's lines as paragraphs (joined as a table cell's are) until a clear vertical gap;
+    the column's own short title ("Pricing") stands alone."""
+    groups: list[list[list[dict]]] = []
+    previous: list[dict] | None = None
+    for ws in column:
+        if not ws:
+            continue
+        height = ws[0]["bottom"] - ws[0]["top"]
+        title = previous is not None and len(groups) == 1 and len(groups[0]) == 1 and _column_title(groups[0][0])
+        if previous is None or title or ws[0]["top"] - previous[0]["bottom"] > 0.6 * height:
+            groups.append([])
+        groups[-1].append(ws)
+        previous = ws
+    return groups
+
+
+def _column_title(words: list[dict]) -> bool:
+    text = " ".join(w["text"] for w in words)
+    return len(words) <= 3 and not re.search(r"[\d:.,;$€£]", text)
 
 
 def _read_pdf(data: bytes) -> Document:
@@ -185,6 +313,7 @@ def _read_pdf(data: bytes) -> Document:
             items: list[tuple[float, Block | list[Block]]] = []
             previous_bottom: float | None = None
             lines = [line for line in text_page.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
+            lines = _split_side_by_side_columns(lines, text_page.extract_words())
             # The leading between wrapped lines differs by producer: the page's tightest gap is its
             # line spacing; a paragraph break is clearly more than that.
             gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["bottom"]]
@@ -196,6 +325,8 @@ def _read_pdf(data: bytes) -> Document:
                 if tightest < 0.6 * height:
                     threshold = max(threshold, tightest + 0.2 * height)
                 gap = previous_bottom is None or line["top"] - previous_bottom > threshold
+                if "column_start" in line:
+                    gap = bool(line["column_start"])  # a column read beside another starts a paragraph
                 previous_bottom = line["bottom"]
                 items.append((line["top"], Block(page_number, _clean(line["text"]), starts_paragraph=gap)))
             for table in tables:
@@ -227,6 +358,11 @@ def _read_docx(data: bytes) -> Document:
     document = Document(kind=DOCX)
     page = 1
     table_index = 0
+    # A Word page header or footer is in the document once, not on each page: a customer or a
+    # letterhead named only there ("Prepared for: ...") is read as the document's first or last lines.
+    header_lines, footer_lines = _docx_furniture(word)
+    for line in header_lines:
+        document.blocks.append(Block(page, line, starts_paragraph=True))
     for item in word.iter_inner_content():
         if isinstance(item, Paragraph):
             # Explicit page breaks are the only page positions a DOCX carries.
@@ -247,5 +383,43 @@ def _read_docx(data: bytes) -> Document:
                     cells.append(_clean(cell.text.replace("\n", " ")))
                 if any(cells):
                     document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
+    for line in footer_lines:
+        document.blocks.append(Block(page, line, starts_paragraph=True))
     document.page_count = page
     return document
+
+
+def _docx_furniture(word: object) -> tuple[list[str], list[str]]:
+    """The text lines of the first section's page headers and footers (first-page and default),
+    each once, in order."""
+
+    def lines(parts: list[object]) -> list[str]:
+        out: list[str] = []
+        for part in parts:
+            try:
+                if getattr(part, "is_linked_to_previous", False) and not getattr(part, "_has_definition", True):
+                    continue
+                paragraphs = list(part.paragraphs)  # type: ignore[attr-defined]
+                for table in part.tables:  # type: ignore[attr-defined]
+                    for row in table.rows:
+                        paragraphs.extend(cell_paragraph for cell in row.cells for cell_paragraph in cell.paragraphs)
+            except (AttributeError, ValueError, KeyError):
+                continue
+            for paragraph in paragraphs:
+                for line in paragraph.text.splitlines():
+                    cleaned = _clean(line)
+                    if cleaned and cleaned not in out:
+                        out.append(cleaned)
+        return out
+
+    sections = list(getattr(word, "sections", []))[:1]
+    if not sections:
+        return [], []
+    section = sections[0]
+    headers = (
+        [section.first_page_header, section.header] if section.different_first_page_header_footer else [section.header]
+    )
+    footers = (
+        [section.first_page_footer, section.footer] if section.different_first_page_header_footer else [section.footer]
+    )
+    return lines(headers), lines(footers)

@@ -30,7 +30,10 @@ _SEVERAL_FIELDS = re.compile(
     # "PO date: 14/09/2026. Period of performance: 01/10/2026 to ...": a label with small words
     r"|(?<=\.\s)[A-Z][a-z]+\s(?:of|for|to|and)\s[a-z]+(?:\s[a-z]+)?:\s"
     # "... per successful donation. ACH donations: 0.8% of each donation": a priced label after a full stop
-    r"|(?<=\.\s)[A-Z][A-Za-z]*(?:\s[A-Za-z][a-z]+){0,2}:\s(?=[\d$€£¥]))"
+    r"|(?<=\.\s)[A-Z][A-Za-z]*(?:\s[A-Za-z][a-z]+){0,2}:\s(?=[\d$€£¥])"
+    # "... Learning, Inc. Accounts payable: finance@... Schedule start: March 1": a form's fields run
+    # together in one column or cell, each label after a full stop
+    r"|(?<=\.\s)[A-Z][A-Za-z]*(?:\s[a-z]+){1,3}:\s)"
 )
 _SENTENCE_END = re.compile(_ABBREVIATIONS + r"(?<=[.!?])\s+(?=[A-Z\"“])")
 

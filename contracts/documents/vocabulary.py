@@ -169,7 +169,10 @@ VOLUME_RE = re.compile(
     r"\bvolume\b|\ball (?:units|calls|usage|messages|requests|events|transactions)\b.*\b(?:at|priced|charged)|"
     r"\bentire (?:volume|usage|quantity)|\bevery unit\b|\bwhole volume\b|\btotal (?:volume|quantity) (?:determines|se"
     r"ts)|"
-    r"\bsingle rate\b|\bnot graduated\b|\bapplies to all\b",
+    r"\bsingle rate\b|\bnot graduated\b|\bapplies to all\b|"
+    # "all emails verified in a month are priced at the rate of the band the month's total falls in"
+    r"\ball (?:\w+ ){1,3}(?:in|during|for) (?:a|the|each) (?:month|period|billing period|quarter|year)\b[^.]*\b(?:pri"
+    r"ced|charged|billed|rated) at\b|\b(?:band|tier|bracket)\b[^.]{0,40}\btotal\b[^.]{0,30}\bfalls?\b",
     re.I,
 )
 GRADUATED_RE = re.compile(

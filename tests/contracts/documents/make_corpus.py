@@ -256,6 +256,10 @@ def main() -> None:
         corpus_batch_m,
         corpus_batch_n,
         corpus_batch_o,
+        corpus_batch_p,
+        corpus_batch_q,
+        corpus_batch_r,
+        corpus_batch_s,
         corpus_dev,
         corpus_heldout,
     )
@@ -276,6 +280,10 @@ def main() -> None:
     build("batch_m", corpus_batch_m.DOCS)
     build("batch_n", corpus_batch_n.DOCS)
     build("batch_o", corpus_batch_o.DOCS)
+    build("batch_p", corpus_batch_p.DOCS)
+    build("batch_q", corpus_batch_q.DOCS)
+    build("batch_r", corpus_batch_r.DOCS)
+    build("batch_s", corpus_batch_s.DOCS)
 
 
 if __name__ == "__main__":
