@@ -25,6 +25,8 @@ SYMBOLS = {
     "£": "GBP",
     "¥": "JPY",
     "₹": "INR",
+    "Rs.": "INR",
+    "Rs": "INR",
     "Fr.": "CHF",
     "kr": "SEK",
 }
@@ -71,7 +73,8 @@ CURRENCY_WORDS = {
 
 _NUMBER = r"\d{1,3}(?:[ '\u2019]\d{3})+(?:[.,]\d+)?|\d[\d,.]*\d|\d"
 _SCALE_WORDS = r"k|K|m|M|mm|MM|bn|million|thousand|billion"
-_SYMBOL = r"US\$|USD\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹"
+# "Rs. 75,000/-": the rupee written with letters (Indian documents)
+_SYMBOL = r"US\$|USD\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹|(?<![A-Za-z])Rs\.?(?=\s?\d)"
 _CODE = "|".join(CODES)
 MONEY_RE = re.compile(
     rf"(?:(?P<sym>{_SYMBOL})\s?(?P<n1>{_NUMBER})(?:\s?(?P<s1>{_SCALE_WORDS})\b)?(?:\s?(?P<code_after_sym>{_CODE})\b)?"

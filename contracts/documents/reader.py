@@ -180,7 +180,7 @@ def _read_text(data: bytes) -> Document:
     return document
 
 
-_MONEY_HINT = re.compile(r"[$£€¥₹]\s?\d|\d\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d")
+_MONEY_HINT = re.compile(r"[$£€¥₹]\s?\d|\bRs\.?\s?\d|\d\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d")
 
 
 def _two_columns(raw: str) -> list[str]:
