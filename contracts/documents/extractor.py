@@ -830,17 +830,25 @@ class _Extractor:
 
     def alignment(self) -> None:
         for seg in self.segments:
-            if re.search(
+            match = re.search(
                 r"\bcalendar[- ](?:month|quarter|year)s?\b|\bfirst (?:day|business day) of (?:each|every|the) (?:cale"
                 r"ndar )?"
                 r"month|\b1st (?:day )?of (?:each|every|the) month|\bco-?termin|\baligned to the calendar|"
                 r"\bprorated (?:first|initial|partial)|\bpartial (?:first )?month",
                 seg.text,
                 re.I,
+            )
+            if not match:
+                continue
+            word = match.group(0).lower()
+            # "the band reached in a calendar month": how usage is counted, not when invoices fall
+            if word.startswith("calendar") and not re.search(
+                r"\b(?:bill|invoic|charg|pro-?rat|align|co-?term|fees? (?:are|is) (?:due|payable)|payable)", seg.text, re.I
             ):
-                self.data["billing_alignment"] = "calendar"
-                self.rec.note("billing_alignment", seg, 0.8)
-                return
+                continue
+            self.data["billing_alignment"] = "calendar"
+            self.rec.note("billing_alignment", seg, 0.8)
+            return
         self.data["billing_alignment"] = "anniversary"
         self.rec.confidence["billing_alignment"] = 0.7
 
