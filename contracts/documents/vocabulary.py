@@ -170,6 +170,8 @@ VOLUME_RE = re.compile(
     r"\bentire (?:volume|usage|quantity)|\bevery unit\b|\bwhole volume\b|\btotal (?:volume|quantity) (?:determines|se"
     r"ts)|"
     r"\bsingle rate\b|\bnot graduated\b|\bapplies to all\b|"
+    # "the rate of the band reached in a month applies to every shipment in that month"
+    r"\b(?:band|tier|bracket|level)s? (?:reached|achieved|attained)\b[^.]{0,60}\bappl(?:y|ies) to (?:every|each|all)\b|"
     # "all emails verified in a month are priced at the rate of the band the month's total falls in"
     r"\ball (?:\w+ ){1,3}(?:in|during|for) (?:a|the|each) (?:month|period|billing period|quarter|year)\b[^.]*\b(?:pri"
     r"ced|charged|billed|rated) at\b|\b(?:band|tier|bracket)\b[^.]{0,40}\btotal\b[^.]{0,30}\bfalls?\b",
