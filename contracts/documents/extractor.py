@@ -709,7 +709,8 @@ class _Extractor:
                         continue
                     if not re.search(
                         r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
-                        r"\bstart",
+                        # "Effective: 2027-05-01 through 2028-04-30", "Engagement dates: March 1 - May 9"
+                        r"\bstart|\beffective\b|\bengagement\b|\bvalid(?:ity)?\b",
                         seg.text,
                         re.I,
                     ) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I):
