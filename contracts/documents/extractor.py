@@ -351,7 +351,9 @@ class _Extractor:
         """Last resort: the company name (Inc, LLC, GmbH, ...) named most often that is not the
         sender's; a guess, and it says so."""
         suffix = re.compile(
-            r"\b(?P<name>(?:[A-Z][\w&'-]*\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|SARL|SAS|BV|B\.V|NV|plc|C"
+            # "Hoshino Precision Co., Ltd.": the Japanese and Chinese company form is one suffix
+            r"\b(?P<name>(?:[A-Z][\w&'-]*\s+){1,5}(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|SAR"
+            r"L|SAS|BV|B\.V|NV|plc|C"
             r"orp|"
             r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS)\b\.?)(?!-\w)"
         )

@@ -10,12 +10,14 @@ USAGE_MODELS = {"per_unit", "graduated", "volume", "package", "percentage"}
 RECURRING_MODELS = USAGE_MODELS | {"flat", "per_seat"}
 
 CUSTOMER_LABELS = (
-    r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|sold to|buyer|subscriber|licensee|"
+    r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|sold to|buyer|subscriber|licensee|lessee|hirer|"
     r"account(?: name)?|company name|customer entity|ordering entity|organisation|organization|purchaser|"
     r"kunde|auftraggeber|client name|name of customer|end user|business name|organi[sz]ation name|legal name"
 )
-PROVIDER_ROLES = r"provider|vendor|supplier|licensor|company|seller|contractor|consultant|we|us|service provider"
-CUSTOMER_ROLES = r"customer|client|licensee|subscriber|buyer|purchaser|merchant|you"
+PROVIDER_ROLES = (
+    r"provider|vendor|supplier|licensor|lessor|company|seller|contractor|consultant|we|us|service provider"
+)
+CUSTOMER_ROLES = r"customer|client|licensee|lessee|hirer|subscriber|buyer|purchaser|merchant|you"
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TIMEZONES = {
     "eastern": "America/New_York",
