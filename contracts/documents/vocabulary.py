@@ -17,7 +17,10 @@ CUSTOMER_LABELS = (
 PROVIDER_ROLES = (
     r"provider|vendor|supplier|licensor|lessor|company|seller|contractor|consultant|we|us|service provider"
 )
-CUSTOMER_ROLES = r"customer|client|licensee|lessee|hirer|subscriber|buyer|purchaser|merchant|you"
+# A reseller agreement bills the partner: '... and BrightPath Partners Ltd ("Partner")'.
+CUSTOMER_ROLES = (
+    r"customer|client|licensee|lessee|hirer|partner|reseller|distributor|subscriber|buyer|purchaser|merchant|you"
+)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TIMEZONES = {
     "eastern": "America/New_York",
