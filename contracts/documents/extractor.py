@@ -477,6 +477,8 @@ class _Extractor:
             r"\bpayment terms?\s*(?:are|is|:)?\s*(?P<n>\d{1,3})\s*days",
             r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
             r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
+            # Spanish, Portuguese, Italian: "transferencia a 30 días desde la fecha de factura", "30 giorni"
+            r"\b(?:a|en|em|entro)\s+(?P<n>\d{1,3})\s+(?:días|dias|giorni)\b",
             r"\b(?:due|payable) (?:(?:in full )?within|in) (?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+days",
             r"\bpayment (?:at|in) (?P<n>\d{1,3}) days\b",
             r"\b(?:invoices?|payments?|fees|amounts?)\b[^.;]{0,25}?\b(?:are |is |shall be |will be )?(?:due|payable)\s+"
@@ -539,6 +541,7 @@ class _Extractor:
         labelled = self.fields_labelled(
             r"(?:contract |subscription |service |order |agreement |term |billing )?(?:starts?|commencement|effective)"
             r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
+            r"fecha de (?:inicio|comienzo|entrada en vigor)|data di (?:inizio|decorrenza)|data de início|"
             r"term start|initial term start|service period start|go-live(?: date)?|(?:service |subscription )?begins?|"
             r"(?:service |subscription )?commenc(?:es?|ing)|"
             r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"

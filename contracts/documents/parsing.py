@@ -317,8 +317,8 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
     rf"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b)"
     rf"|(?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)"
-    rf"|(?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:day\s+of\s+|of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}}"
-    rf")\b)"
+    rf"|(?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:day\s+of\s+|of\s+|de\s+)?(?P<m2>{_MONTH})\.?,?\s+(?:de"
+    rf"\s+)?(?P<y2>\d{{4}})\b)"
     rf"|(?P<slash>\b(?P<y5>\d{{4}})/(?P<m5>\d{{1,2}})/(?P<d5>\d{{1,2}})\b)"
     rf"|(?P<dash>\b(?P<d4>\d{{1,2}})[- ](?P<m4>{_MONTH})[- ](?P<y4>\d{{4}})\b)"
     rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)",
@@ -390,7 +390,8 @@ ORDINAL_DAY_RE = re.compile(
 
 DURATION_RE = re.compile(
     r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|"
-    r"thirty[- ]six)\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?|weeks?|days?|monate?|jahre?|mois|ans?)\b",
+    r"thirty[- ]six)\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?|weeks?|days?|monate?|jahre?|mois|ans?|meses|mes"
+    r"|años|año|mesi|anni)\b",
     re.I,
 )
 
@@ -411,6 +412,12 @@ def duration(text: str) -> relativedelta | None:
         "jahr": "year",
         "jahre": "year",
         "an": "year",
+        "mese": "month",  # "meses" without its s
+        "me": "month",  # "mes"
+        "mesi": "month",
+        "año": "year",
+        "año": "year",
+        "anni": "year",
     }.get(unit, unit)
     return {
         "year": relativedelta(years=count),
@@ -431,19 +438,19 @@ CADENCES: list[tuple[str, str, int]] = [
     (r"\b(?:bi-?weekly|fortnightly|every (?:two|2) weeks)\b", "week", 2),
     (
         r"\b(?:quarterly|per quarter|each quarter|every quarter|a quarter|/\s?qtr|/\s?quarter|every (?:three|3) months"
-        r"|calendar quarter|vierteljährlich|trimestriel(?:le)?)\b",
+        r"|calendar quarter|vierteljährlich|trimestriel(?:le)?|trimestral(?:mente)?|trimestrale)\b",
         "month",
         3,
     ),
     (
         r"\b(?:annual(?:ly)?|yearly|per year|per annum|p\.a\.|a year|each year|every year|/\s?yr|/\s?year|jährlich"
-        r"|annuel(?:le)?|12 months)\b",
+        r"|annuel(?:le)?|12 months|anual(?:mente)?|al año|por año|annuale|annualmente)\b",
         "year",
         1,
     ),
     (
         r"\b(?:monthly|per month|a month|each month|every month|/\s?mo(?:nth)?|per calendar month|p\.m\.|monatlich"
-        r"|mensuel(?:le)?|mtl)\b",
+        r"|mensuel(?:le)?|mtl|al mes|por mes|mensual(?:es|mente)?|mensile|mensilmente)\b",
         "month",
         1,
     ),
@@ -469,12 +476,12 @@ def timing(text: str) -> str | None:
     lowered = text.lower()
     advance = re.search(
         r"\bin advance\b|\bup-?front\b|\bprepaid\b|\bat the (?:start|beginning) of each\b|\bvorschüssig|"
-        r"\bà échoir",
+        r"\bà échoir|\bpor (?:adelantado|anticipado)|\bpagos? anticipados?|\bin anticipo\b",
         lowered,
     )
     arrears = re.search(
         r"\bin arrears?\b|\bat the end of each\b|\bafter the end of\b|\bbased on actual\b|"
-        r"\bnachschüssig|\bterme échu",
+        r"\bnachschüssig|\bterme échu|\bmes vencido|\bvencid[oa]s?\b|\bposticipat[oa]",
         lowered,
     )
     if advance and not arrears:

@@ -518,6 +518,7 @@ class PricingReader:
     def _clause(self, seg: Segment, clause: str) -> None:
         # "per device and month" (a translated "pro Gerät und Monat"): per device per month
         clause = re.sub(r"\b(per [\w-]+) and (month|year|quarter)\b", r"\1 per \2", clause, flags=re.I)
+        clause = _romance_price_words(clause)
         moneys = self.ex.money(clause)
         clause, moneys = self._new_price_of_a_change(clause, moneys)
         percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
@@ -2489,3 +2490,25 @@ def _money_text(text: str) -> str:
         return f"{text}.00"
     whole, fraction = text.split(".")
     return f"{whole}.{fraction.ljust(2, '0')}"
+
+
+# Spanish and Italian price phrasing read as its English equivalent, kept to the words that carry a
+# price's unit and period: "35 usuarios a 18,00 € por usuario y mes" -> "... at 18,00 € per usuario per
+# month". The evidence keeps the document's own words.
+_ROMANCE_PRICE_WORDS = (
+    (r"\b(?:por|per) ([\w-]+) y (mes|año)\b", lambda m: f"per {m.group(1)} per {_ROMANCE_PERIODS[m.group(2).lower()]}"),
+    (r"\b(?:al|por|cada|para) (mes|año|trimestre)\b", lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}"),
+    (r"\b(?:al|per) (mese|anno)\b", lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}"),
+    (r"\bpor\b", lambda m: "per"),
+    (r"\b(?:a|à) (?=(?:[$€£]\s?)?\d[\d.,]*\s?(?:€|EUR|USD|\$)|[$€£]\s?\d)", lambda m: "at "),
+)
+_ROMANCE_PERIODS = {"mes": "month", "año": "year", "trimestre": "quarter", "mese": "month", "anno": "year"}
+
+
+def _romance_price_words(clause: str) -> str:
+    if not re.search(r"\b(?:por|al mes|al año|al mese|y mes|usuarios?|utenti)\b", clause, re.I):
+        return clause
+    for pattern, replacement in _ROMANCE_PRICE_WORDS:
+        clause = re.sub(pattern, replacement, clause, flags=re.I)
+    return clause
+

@@ -12,10 +12,11 @@ RECURRING_MODELS = USAGE_MODELS | {"flat", "per_seat"}
 CUSTOMER_LABELS = (
     r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|sold to|buyer|subscriber|licensee|lessee|hirer|"
     r"account(?: name)?|company name|customer entity|ordering entity|organisation|organization|purchaser|"
-    r"kunde|auftraggeber|client name|name of customer|end user|business name|organi[sz]ation name|legal name"
+    r"kunde|auftraggeber|cliente|client name|name of customer|end user|business name|organi[sz]ation name|legal name"
 )
 PROVIDER_ROLES = (
-    r"provider|vendor|supplier|licensor|lessor|company|seller|contractor|consultant|we|us|service provider"
+    r"provider|vendor|supplier|licensor|lessor|company|seller|contractor|consultant|we|us|service provider|"
+    r"proveedor|fornitore"
 )
 # A reseller agreement bills the partner: '... and BrightPath Partners Ltd ("Partner")'.
 CUSTOMER_ROLES = (
@@ -127,7 +128,8 @@ SEAT_RE = re.compile(
     r"\bper (?:named |authori[sz]ed |licensed |full |standard |admin |power |internal )?(?:seat|user|licen[cs]e|"
     r"agent|member|editor|employee|head|operator|developer|learner|admin|subscriber seat)s?\b|\bseats?\b|"
     r"\blicen[cs]es\b|\b(?:named|authori[sz]ed|licensed) users\b|\buser licen[cs]es?\b|\bper-seat\b|\bper-user\b|"
-    r"\bper (?:workstation|device|endpoint|vehicle|location|site|store|bed|doctor|provider)\b(?!-)",
+    r"\bper (?:workstation|device|endpoint|vehicle|location|site|store|bed|doctor|provider)\b(?!-)|"
+    r"\bpor (?:usuario|licencia|puesto)\b|\bper utente\b",
     re.I,
 )
 NOT_SEAT_RE = re.compile(
@@ -143,7 +145,8 @@ BARE_AMOUNT_RE = re.compile(
 FLAT_RE = re.compile(
     r"\bfee\b|\bsubscription\b|\blicen[cs]e\b|\bplatform\b|\bretainer\b|\bsupport\b|\bmaintenance\b|\bhosting\b|"
     r"\baccess\b|\bbase\b|\bplan\b|\bservice charge\b|\bmanaged service|\bpackage\b|\bbundle\b|\bedition\b|"
-    r"\btier\b|\bgrundgebühr|\bpauschale|\babonnement\b|\bfixed\b|\bcharge\b|\bprice\b",
+    r"\btier\b|\bgrundgebühr|\bpauschale|\babonnement\b|\bfixed\b|\bcharge\b|\bprice\b|\bcuota\b|\btarifa\b|"
+    r"\bsuscripci[oó]n\b|\bcanone\b",
     re.I,
 )
 USAGE_WORD_RE = re.compile(
