@@ -737,7 +737,7 @@ class _Extractor:
         for seg in self._term_sentences():
             if re.search(
                 r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
-                r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
+                r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
                 # "License period: twelve (12) months beginning June 1, 2026"
                 r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
                 r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?\bfor\s",
@@ -746,7 +746,8 @@ class _Extractor:
             ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
                 match = (
                     re.search(
-                        r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern,
+                        r"(?:term|period|duration|laufzeit|durée|duración|duracion|durata)\b[^.]{0,60}?"
+                        + p.DURATION_RE.pattern,
                         seg.text,
                         re.I,
                     )
