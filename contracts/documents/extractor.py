@@ -326,7 +326,8 @@ class _Extractor:
                     and re.search(
                         r"\b(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|Corp|Corporation|Co|LLP|LP|Trust|School|Academy|College|"
                         r"University|Council|Hospital|Clinic|Group|Association|Foundation|Society|Authority|District|"
-                        r"Institute|Partners|Holdings|Company|Co-operative|Cooperative|Co-op)\b\.?$",
+                        r"Institute|Partners|Holdings|Company|Co-operative|Cooperative|Co-op|AB|Oy|AS|ApS|SA|S\.A|SARL|"
+                        r"SAS|BV|B\.V|NV|N\.V|SpA|S\.p\.A|S\.L|SL|KK|Pty|SE)\b\.?$",
                         part,
                     )
                 ):
