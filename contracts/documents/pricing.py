@@ -412,8 +412,8 @@ class PricingReader:
             r"|\.\s+(?=[A-Z])|,\s+and\s+(?=("
             r"?:an?\s"
             r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
-            r"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD |EUR |GBP |CHF ))|\s+and\s+(?=[a-z][\w -]{0,30}?\s(?:at|of"
-            r"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|USD|EUR|GBP|CHF|AUD|CAD|JPY))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
+            rf"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|(?:{p._CODE}) ))|\s+and\s+(?=[a-z][\w -]{{0,30}}?\s(?:at|of"
+            rf"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|{p._CODE}))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
             r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)",
             text,
         )
