@@ -241,6 +241,33 @@ WORD_NUMBERS = {
 }
 
 
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+).split()
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SPELLED_RE = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS[1:10])}))?|(?P<small>{'|'.join(_UNITS[1:])}))"
+    r"\b(?!-|\s*\(\d)",
+    re.I,
+)
+
+
+def spelled_counts(text: str) -> str:
+    """Counts written in words as digits: "twenty-five named users" -> "25 named users" (a count
+    followed by its figure, "five (5) users", is left for the figure)."""
+
+    def digits(match: re.Match[str]) -> str:
+        if match.group("small"):
+            return str(_UNITS.index(match.group("small").lower()))
+        value = _TENS[match.group("tens").lower()]
+        if match.group("unit"):
+            value += _UNITS.index(match.group("unit").lower())
+        return str(value)
+
+    return SPELLED_RE.sub(digits, text)
+
+
 def word_number(raw: str) -> int | None:
     raw = raw.strip().lower()
     if raw.isdigit():

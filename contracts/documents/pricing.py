@@ -785,7 +785,7 @@ class PricingReader:
             counted = re.search(
                 rf"(?<![\d.,])(?P<n>{NUM})\s+(?:[a-z]{{4,}}\s+)?(?:{re.escape(unit_word.rstrip('s'))}|"
                 rf"{re.escape(unit.split()[-1].lower().rstrip('s'))})s?\b",
-                _mask_money(clause, moneys),
+                p.spelled_counts(_mask_money(clause, moneys)),
                 re.I,
             )
             per_period = re.match(
@@ -1134,6 +1134,7 @@ class PricingReader:
     def _seat_count(self, text: str, unit: str = "") -> Decimal | None:
         """How many seats: "40 users", "Users: 120", "14 providers ordered"; a stated minimum
         ("minimum 10 providers") is not the count when another one is given."""
+        text = p.spelled_counts(text)  # "twenty-five named users"
         nouns = r"seats?|users?|licen[cs]es?|agents?|members?|editors?|employees?|subscriptions?|devices|endpoints|"
         nouns += r"vehicles|locations|sites|stores|workstations"
         word = unit.split()[0].lower().rstrip("s") if unit else ""
