@@ -476,6 +476,8 @@ class _Extractor:
             r"after|following)\s+"
             r"(?:the\s+)?(?:date of\s+)?(?:receipt of\s+)?(?:the\s+)?(?:invoice|receipt|billing)",
             r"\bpayment terms?\s*(?:are|is|:)?\s*(?P<n>\d{1,3})\s*days",
+            # "Payment: 30 days.", "Payment: within 14 days"
+            r"\bpayment\s*:\s*(?:within\s+)?(?P<n>\d{1,3})\s*(?:calendar\s+)?days\b",
             r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
             r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
             # Spanish, Portuguese, Italian: "transferencia a 30 días desde la fecha de factura", "30 giorni"

@@ -93,7 +93,12 @@ TOP_UP_RE = re.compile(
     r"automatically|\bautomatically (?:purchase|buy|add)",
     re.I,
 )
-EXPIRE_RE = re.compile(r"\bexpir|\bvalid (?:for|until)|\bforfeit|\bunused credits?|\bverfall", re.I)
+# "usable until 31 December 2027", "can be drawn down until": the last day credit can be spent
+EXPIRE_RE = re.compile(
+    r"\bexpir|\bvalid (?:for|until)|\bforfeit|\bunused credits?|\bverfall|\b(?:usable|available|redeemable|"
+    r"(?:can|may) be (?:used|spent|redeemed|drawn(?: down)?))\s+(?:until|through|by|up to)\b",
+    re.I,
+)
 
 
 @dataclass
