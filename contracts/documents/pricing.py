@@ -240,6 +240,9 @@ class PricingReader:
         self._previous_clause = ""
         self._pending_seats: tuple[Decimal, Segment] | None = None
         self._pending_included: tuple[Decimal, Segment] | None = None
+        # "Platform fee £750 per month, including 5,000 verifications": the allowance of the usage
+        # line for that unit that follows ("additional verifications ... £45 per pack of 1,000")
+        self._flat_allowance: tuple[Decimal, Segment, str] | None = None
         self._last_tier_seg: int = -10
 
     # -- entry --------------------------------------------------------------------------------
@@ -961,6 +964,23 @@ class PricingReader:
             line.fields[key], included_seg = self._pending_included
             line.evidence[key] = (included_seg, 0.75)
             self._pending_included = None
+        if key and key not in line.fields and self._flat_allowance:
+            allowed, allowance_seg, noun = self._flat_allowance
+            if re.search(rf"\b{re.escape(noun)}", f"{line.unit} {line.description} {clause}", re.I):
+                line.fields[key] = allowed
+                line.evidence[key] = (allowance_seg, 0.7)
+                self._flat_allowance = None
+        if flat and line.charge_model == "flat":
+            allowance = re.search(
+                rf"\b(?:includ(?:es|ing)|covering|covers)\s+(?:up to\s+)?(?P<n>{QTY})\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{{4,}}?)"
+                r"s?\s+(?:per|a|each)\s+(?:month|year|quarter)\b",
+                _mask_money(clause, self.ex.money(clause)),
+                re.I,
+            )
+            if allowance and not SEAT_RE.search(allowance.group(0)):
+                value = _num(allowance.group("n"), self.dc)
+                if value:
+                    self._flat_allowance = (value, line.seg, allowance.group("noun").lower())
         if line.charge_model == "per_seat" and "seats" not in line.fields and self._pending_seats:
             line.fields["seats"], seats_seg = self._pending_seats
             line.evidence["seats"] = (seats_seg, 0.8)
