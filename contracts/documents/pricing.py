@@ -791,7 +791,8 @@ class PricingReader:
             and not re.match(r"(?:one|single|flat|fixed|total|lump)", unit_word)
         ):
             counted = re.search(
-                rf"(?<![\d.,])(?P<n>{NUM})\s+(?:[a-z]{{4,}}\s+)?(?:{re.escape(unit_word.rstrip('s'))}|"
+                # "W-2 forms": a number joined to a word names a thing, it does not count it
+                rf"(?<![\d.,-])(?P<n>{NUM})\s+(?:[a-z]{{4,}}\s+)?(?:{re.escape(unit_word.rstrip('s'))}|"
                 rf"{re.escape(unit.split()[-1].lower().rstrip('s'))})s?\b",
                 p.spelled_counts(_mask_money(clause, moneys)),
                 re.I,
@@ -827,6 +828,12 @@ class PricingReader:
             self._finish(line, clause)
             return
         if self._priced_each(seg, clause, money, after):
+            return
+        # "Per employee, per pay run: $6.50": the label names what the price is per
+        label_per = re.search(r"\bper\s+(?P<unit>[a-z][a-z-]*(?:\s[a-z-]+)?)\s*:\s*$", before, re.I)
+        if not unit_match and label_per and not p.find_cadence(f"per {label_per.group('unit')}"):
+            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=label_per.group("unit"))
+            self._finish(line, clause)
             return
         if USAGE_WORD_RE.search(clause) and re.search(r"\bper\b", after[:30]) and not p.find_cadence(after[:20]):
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")

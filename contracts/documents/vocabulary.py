@@ -96,7 +96,9 @@ TOTAL_RE = re.compile(
 ONE_TIME_RE = re.compile(
     r"\bone[- ]time\b|\bone[- ]off\b|\bset-?\s?up\b|\bonboarding\b|\bimplementation fee\b|\bactivation\b|"
     r"\bnon-?recurring\b|\binstallation\b|\bintegration fee\b|\bmigration fee\b|\binitiation\b|\bupfront fee\b|"
-    r"\bkick-?off fee\b|\btraining fee\b|\beinmalig|\bfrais d'installation|\bsingle payment\b|\bonce\b|"
+    r"\bkick-?off fee\b|\btraining fee\b|\beinmalig|\bfrais d'installation|\bsingle payment\b|"
+    # "once", but not "invoiced once a year" (a cadence)
+    r"\bonce\b(?!\s+(?:a|per|every|each)\s+(?:year|month|quarter|week|day)\b)|"
     r"\bimplementation services\b|\bprofessional services \(fixed fee\)|\bmigration services\b",
     re.I,
 )
@@ -134,7 +136,10 @@ SEAT_RE = re.compile(
 )
 NOT_SEAT_RE = re.compile(
     r"\bactive users?\b|\bmau\b|\bmonthly active|\bbased on (?:the )?(?:number of )?(?:active|actual|measured)|"
-    r"\bactive (?:vehicles|devices|units|endpoints|assets|sensors)\b",
+    r"\bactive (?:vehicles|devices|units|endpoints|assets|sensors)\b|"
+    # "per employee, per pay run": a count of events for each person, not a seat
+    r"\bper (?:employee|user|seat|member|head|worker|person|patient)s?,?\s+per\s+(?!(?:calendar\s+)?(?:month|year|"
+    r"quarter|annum|week|day|billing|billed|per|mo|yr|qtr|annual|period|term)s?\b)[a-z]{3,}",
     re.I,
 )
 PRICE_WORDS_RE = re.compile(r"\b(?:fee|price|rate|charge|cost|amount|overage)s?\b", re.I)
