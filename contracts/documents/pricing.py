@@ -315,7 +315,8 @@ class PricingReader:
         targets = []
         if usage:
             targets.append("usage")
-        if fixed:
+        if fixed or (timing == "in_arrears" and re.search(r"\ball (?:\w+ )?(?:fees|charges)\b", lowered)):
+            # "all fees are invoiced monthly in arrears": fixed fees too
             targets.append("fixed")
         if not targets:
             targets = ["all"]
