@@ -172,7 +172,8 @@ class _Extractor:
         name = re.sub(r"\s*\(.*$", "", name)
         name = name.strip(" ,;:\"“”'")
         if name.endswith(".") and not re.search(
-            r"\b(?:Inc|Ltd|Co|Corp|Bros|Pty|L\.L\.C|S\.A|B\.V|N\.V|P\.C|L\.P|S\.p\.A)\.$", name
+            r"\b(?:Inc|Ltd|Co|Corp|Bros|Pty|L\.L\.C|S\.A|B\.V|N\.V|P\.C|L\.P|S\.p\.A|S\.L|S\.L\.U|S\.R\.L|S\.A\.S)\.$",
+            name,
         ):
             name = name[:-1]
         name = re.sub(r"^(?:the\s+)", "", name, flags=re.I)
@@ -740,7 +741,8 @@ class _Extractor:
         for seg in self._term_sentences():
             if re.search(
                 r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
-                r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
+                r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|"
+                r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
                 # "License period: twelve (12) months beginning June 1, 2026"
                 r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
                 r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?\bfor\s",
@@ -853,7 +855,9 @@ class _Extractor:
             word = match.group(0).lower()
             # "the band reached in a calendar month": how usage is counted, not when invoices fall
             if word.startswith("calendar") and not re.search(
-                r"\b(?:bill|invoic|charg|pro-?rat|align|co-?term|fees? (?:are|is) (?:due|payable)|payable)", seg.text, re.I
+                r"\b(?:bill|invoic|charg|pro-?rat|align|co-?term|fees? (?:are|is) (?:due|payable)|payable)",
+                seg.text,
+                re.I,
             ):
                 continue
             self.data["billing_alignment"] = "calendar"

@@ -178,6 +178,13 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
         r"\b(?:total|extended|subtotal|sum|line total|annual value|contract value|gesamt|net value|line value)\b",
         False,
     ),
+    # "Price inc VAT", "Gross", "VAT @ 20%": tax added to the price, not the price an admin enters
+    (
+        "total",
+        r"\b(?:inc(?:l\.?|luding)?\.?|incl\.? of|with|plus)\s+(?:vat|gst|tax(?:es)?|mwst|tva|iva|btw)\b|^\s*gross\b|"
+        r"^\s*(?:vat|gst|tax|mwst|tva|iva|btw)\b(?!.*\b(?:ex|excl|excluding)\b)",
+        False,
+    ),
     ("date", r"^(?!.*\b(?:price|fee)).*\b(?:due|date|target|when|timing)\b", False),
     ("from", r"(?:from|min(?:imum)?|lower(?: bound)?|start|von|ab|de)(?: \(.*\))?(?: units?| calls?| volume)?", True),
     (
@@ -421,7 +428,7 @@ class PricingReader:
             r"|\.\s+(?=[A-Z])|,\s+and\s+(?=("
             r"?:an?\s"
             r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
-            rf"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|(?:{p._CODE}) ))|\s+and\s+(?=[a-z][\w -]{{0,30}}?\s(?:at|of"
+            rf"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|(?:{p._CODE}) ))|\s+and\s+(?=[a-z0-9][\w -]{{0,30}}?\s(?:at|of"
             rf"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|{p._CODE}))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
             r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)",
             text,
@@ -728,6 +735,7 @@ class PricingReader:
             self._priced_package(seg, clause, money, after)
             or self._priced_times(seg, clause, money, before)
             or self._priced_per_subject(seg, clause, money, before, after)
+            or self._priced_by_label(seg, clause, money, before, after)
         ):
             return
         unit_match = re.match(
@@ -830,12 +838,6 @@ class PricingReader:
             return
         if self._priced_each(seg, clause, money, after):
             return
-        # "Per employee, per pay run: $6.50": the label names what the price is per
-        label_per = re.search(r"\bper\s+(?P<unit>[a-z][a-z-]*(?:\s[a-z-]+)?)\s*:\s*$", before, re.I)
-        if not unit_match and label_per and not p.find_cadence(f"per {label_per.group('unit')}"):
-            line = Line("per_unit", {"unit_price": money.amount}, seg, unit=label_per.group("unit"))
-            self._finish(line, clause)
-            return
         if USAGE_WORD_RE.search(clause) and re.search(r"\bper\b", after[:30]) and not p.find_cadence(after[:20]):
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")
             self._finish(line, clause)
@@ -849,6 +851,21 @@ class PricingReader:
         self.ex.rec.warn(
             "lines", f"A price not read as a charge (page {seg.page}): {clause[:100]!r}; add it if it is one."
         )
+
+    def _priced_by_label(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
+        """ "Per employee, per pay run: $6.50": the label names what the price is per (a seat label,
+        "Per user: $10", stays a seat price)."""
+        label_per = re.search(r"\bper\s+(?P<unit>[a-z][a-z-]*(?:\s[a-z-]+)?)\s*:\s*$", before, re.I)
+        if (
+            not label_per
+            or re.match(r"\s*(?:/|per|each|a|an)\s+[a-z]", after, re.I)
+            or p.find_cadence(f"per {label_per.group('unit')}")
+            or (SEAT_RE.search(before) and not NOT_SEAT_RE.search(clause))
+        ):
+            return False
+        line = Line("per_unit", {"unit_price": money.amount}, seg, unit=label_per.group("unit"))
+        self._finish(line, clause)
+        return True
 
     def _priced_per_subject(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
         """ "Each connected vehicle is charged at EUR 12,50 per month": a recurring price per counted
@@ -962,6 +979,28 @@ class PricingReader:
         return False
 
     # -- line completion ------------------------------------------------------------------------
+    def _flat_allowance_for(self, line: Line, key: str | None, clause: str, *, flat: bool) -> None:
+        """ "Platform fee £750 per month, including 5,000 verifications per month": kept for the
+        usage line of that unit that follows, and given to it."""
+        if key and key not in line.fields and self._flat_allowance:
+            allowed, allowance_seg, noun = self._flat_allowance
+            if re.search(rf"\b{re.escape(noun)}", f"{line.unit} {line.description} {clause}", re.I):
+                line.fields[key] = allowed
+                line.evidence[key] = (allowance_seg, 0.7)
+                self._flat_allowance = None
+        if not flat or line.charge_model != "flat":
+            return
+        allowance = re.search(
+            rf"\b(?:includ(?:es|ing)|covering|covers)\s+(?:up to\s+)?(?P<n>{QTY})\s+(?:[a-z-]+\s+)?"
+            r"(?P<noun>[a-z]{4,}?)s?\s+(?:per|a|each)\s+(?:month|year|quarter)\b",
+            _mask_money(clause, self.ex.money(clause)),
+            re.I,
+        )
+        if allowance and not SEAT_RE.search(allowance.group(0)):
+            value = _num(allowance.group("n"), self.dc)
+            if value:
+                self._flat_allowance = (value, line.seg, allowance.group("noun").lower())
+
     def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
         line.description = self._describe(line.seg, clause, line.unit)
         line.span = line.span or self._span(clause)
@@ -972,23 +1011,7 @@ class PricingReader:
             line.fields[key], included_seg = self._pending_included
             line.evidence[key] = (included_seg, 0.75)
             self._pending_included = None
-        if key and key not in line.fields and self._flat_allowance:
-            allowed, allowance_seg, noun = self._flat_allowance
-            if re.search(rf"\b{re.escape(noun)}", f"{line.unit} {line.description} {clause}", re.I):
-                line.fields[key] = allowed
-                line.evidence[key] = (allowance_seg, 0.7)
-                self._flat_allowance = None
-        if flat and line.charge_model == "flat":
-            allowance = re.search(
-                rf"\b(?:includ(?:es|ing)|covering|covers)\s+(?:up to\s+)?(?P<n>{QTY})\s+(?:[a-z-]+\s+)?(?P<noun>[a-z]{{4,}}?)"
-                r"s?\s+(?:per|a|each)\s+(?:month|year|quarter)\b",
-                _mask_money(clause, self.ex.money(clause)),
-                re.I,
-            )
-            if allowance and not SEAT_RE.search(allowance.group(0)):
-                value = _num(allowance.group("n"), self.dc)
-                if value:
-                    self._flat_allowance = (value, line.seg, allowance.group("noun").lower())
+        self._flat_allowance_for(line, key, clause, flat=flat)
         if line.charge_model == "per_seat" and "seats" not in line.fields and self._pending_seats:
             line.fields["seats"], seats_seg = self._pending_seats
             line.evidence["seats"] = (seats_seg, 0.8)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 PDF, DOCX, TEXT = "pdf", "docx", "text"
 
@@ -188,7 +188,10 @@ def _read_text(data: bytes) -> Document:
     return document
 
 
-_MONEY_HINT = re.compile(r"[$£€¥₹]\s?\d|\bRs\.?\s?\d|\d\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d")
+_MONEY_HINT = re.compile(
+    r"[$£€¥₹]\s?\d|\bRs\.?\s?\d|\d\s?[€£]|"
+    r"\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d"
+)
 
 
 def _two_columns(raw: str) -> list[str]:

@@ -20,8 +20,8 @@ DOCS: list[dict[str, Any]] = [
             ("h", "Reseller Partner Agreement"),
             (
                 "p",
-                "This Reseller Partner Agreement (the \"Agreement\") is made between Corvid Security Ltd, a company "
-                "registered in England (\"Vendor\"), and BrightPath Partners Ltd (\"Partner\").",
+                'This Reseller Partner Agreement (the "Agreement") is made between Corvid Security Ltd, a company '
+                'registered in England ("Vendor"), and BrightPath Partners Ltd ("Partner").',
             ),
             ("p", "Effective Date: 1 April 2027"),
             ("h", "1. Appointment"),
@@ -82,7 +82,7 @@ DOCS: list[dict[str, Any]] = [
             ("p", "Accounts payable: ap@harborpointdist.test"),
             (
                 "p",
-                "The Equipment is leased from February 1, 2027 (the \"Commencement Date\") for a Lease Term of "
+                'The Equipment is leased from February 1, 2027 (the "Commencement Date") for a Lease Term of '
                 "thirty-six (36) months.",
             ),
             (
@@ -156,9 +156,9 @@ DOCS: list[dict[str, Any]] = [
             ("h", "DATA LICENSE AGREEMENT"),
             (
                 "p",
-                "This Data License Agreement is entered into as of the 15th day of March, 2027 (the \"Effective "
-                "Date\") by and between Orbis Data Partners, Inc. (\"Licensor\") and Veritas Credit Union "
-                "(\"Licensee\").",
+                'This Data License Agreement is entered into as of the 15th day of March, 2027 (the "Effective '
+                'Date") by and between Orbis Data Partners, Inc. ("Licensor") and Veritas Credit Union '
+                '("Licensee").',
             ),
             ("p", "1. Term. The initial term is three (3) years from the Effective Date."),
             (

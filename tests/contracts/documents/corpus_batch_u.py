@@ -57,8 +57,8 @@ By placing this order you agreed to the Fieldnote Terms of Service.
             ("h", "SERVICE AGREEMENT"),
             (
                 "p",
-                "This Agreement is made between Pinnacle Cloud Services Pvt. Ltd. (\"Service Provider\") and "
-                "Sundaram Textiles Limited (\"Client\").",
+                'This Agreement is made between Pinnacle Cloud Services Pvt. Ltd. ("Service Provider") and '
+                'Sundaram Textiles Limited ("Client").',
             ),
             ("p", "Client billing email: accounts@sundaramtextiles.test"),
             ("p", "Service commencement date: 15-01-2027"),
@@ -123,8 +123,8 @@ By placing this order you agreed to the Fieldnote Terms of Service.
             ("h", "Master Subscription Agreement"),
             (
                 "p",
-                "This Master Subscription Agreement is made between Halcyon Payments Ltd (\"Supplier\") and "
-                "Westbury Building Society (\"Customer\").",
+                'This Master Subscription Agreement is made between Halcyon Payments Ltd ("Supplier") and '
+                'Westbury Building Society ("Customer").',
             ),
             ("h", "1. Term"),
             (

@@ -154,7 +154,7 @@ DOCS: list[dict[str, Any]] = [
             (
                 "p",
                 "This Statement of Work is issued under the Master Services Agreement dated 2 June 2025 between "
-                "Arcwright Consulting LLC and Granite Peak Insurance Company (\"Client\").",
+                'Arcwright Consulting LLC and Granite Peak Insurance Company ("Client").',
             ),
             ("p", "Client AP: invoices@granitepeakins.test"),
             ("p", "Engagement dates: March 1, 2027 - May 9, 2027 (10 weeks)"),
