@@ -172,7 +172,8 @@ class _Extractor:
         name = re.sub(r"\s*\(.*$", "", name)
         name = name.strip(" ,;:\"“”'")
         if name.endswith(".") and not re.search(
-            r"\b(?:Inc|Ltd|Co|Corp|Bros|Pty|L\.L\.C|S\.A|B\.V|N\.V|P\.C|L\.P|S\.p\.A)\.$", name
+            r"\b(?:Inc|Ltd|Co|Corp|Bros|Pty|L\.L\.C|S\.A|B\.V|N\.V|P\.C|L\.P|S\.p\.A|S\.L|S\.L\.U|S\.R\.L|S\.A\.S)\.$",
+            name,
         ):
             name = name[:-1]
         name = re.sub(r"^(?:the\s+)", "", name, flags=re.I)
@@ -326,7 +327,8 @@ class _Extractor:
                     and re.search(
                         r"\b(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|Corp|Corporation|Co|LLP|LP|Trust|School|Academy|College|"
                         r"University|Council|Hospital|Clinic|Group|Association|Foundation|Society|Authority|District|"
-                        r"Institute|Partners|Holdings|Company|Co-operative|Cooperative|Co-op)\b\.?$",
+                        r"Institute|Partners|Holdings|Company|Co-operative|Cooperative|Co-op|AB|Oy|AS|ApS|SA|S\.A|SARL|"
+                        r"SAS|BV|B\.V|NV|N\.V|SpA|S\.p\.A|S\.L|SL|KK|Pty|SE)\b\.?$",
                         part,
                     )
                 ):
@@ -351,7 +353,9 @@ class _Extractor:
         """Last resort: the company name (Inc, LLC, GmbH, ...) named most often that is not the
         sender's; a guess, and it says so."""
         suffix = re.compile(
-            r"\b(?P<name>(?:[A-Z][\w&'-]*\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|SARL|SAS|BV|B\.V|NV|plc|C"
+            # "Hoshino Precision Co., Ltd.": the Japanese and Chinese company form is one suffix
+            r"\b(?P<name>(?:[A-Z][\w&'-]*\s+){1,5}(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|SAR"
+            r"L|SAS|BV|B\.V|NV|plc|C"
             r"orp|"
             r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS)\b\.?)(?!-\w)"
         )
@@ -473,8 +477,12 @@ class _Extractor:
             r"after|following)\s+"
             r"(?:the\s+)?(?:date of\s+)?(?:receipt of\s+)?(?:the\s+)?(?:invoice|receipt|billing)",
             r"\bpayment terms?\s*(?:are|is|:)?\s*(?P<n>\d{1,3})\s*days",
+            # "Payment: 30 days.", "Payment: within 14 days"
+            r"\bpayment\s*:\s*(?:within\s+)?(?P<n>\d{1,3})\s*(?:calendar\s+)?days\b",
             r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
             r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
+            # Spanish, Portuguese, Italian: "transferencia a 30 días desde la fecha de factura", "30 giorni"
+            r"\b(?:a|en|em|entro)\s+(?P<n>\d{1,3})\s+(?:días|dias|giorni)\b",
             r"\b(?:due|payable) (?:(?:in full )?within|in) (?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+days",
             r"\bpayment (?:at|in) (?P<n>\d{1,3}) days\b",
             r"\b(?:invoices?|payments?|fees|amounts?)\b[^.;]{0,25}?\b(?:are |is |shall be |will be )?(?:due|payable)\s+"
@@ -537,6 +545,7 @@ class _Extractor:
         labelled = self.fields_labelled(
             r"(?:contract |subscription |service |order |agreement |term |billing )?(?:starts?|commencement|effective)"
             r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
+            r"fecha de (?:inicio|comienzo|entrada en vigor)|data di (?:inizio|decorrenza)|data de início|"
             r"term start|initial term start|service period start|go-live(?: date)?|(?:service |subscription )?begins?|"
             r"(?:service |subscription )?commenc(?:es?|ing)|"
             r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"
@@ -709,7 +718,8 @@ class _Extractor:
                         continue
                     if not re.search(
                         r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
-                        r"\bstart",
+                        # "Effective: 2027-05-01 through 2028-04-30", "Engagement dates: March 1 - May 9"
+                        r"\bstart|\beffective\b|\bengagement\b|\bvalid(?:ity)?\b",
                         seg.text,
                         re.I,
                     ) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I):
@@ -731,7 +741,8 @@ class _Extractor:
         for seg in self._term_sentences():
             if re.search(
                 r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
-                r"\blaufzeit|\bdurée|\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
+                r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|"
+                r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
                 # "License period: twelve (12) months beginning June 1, 2026"
                 r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
                 r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?\bfor\s",
@@ -740,7 +751,8 @@ class _Extractor:
             ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
                 match = (
                     re.search(
-                        r"(?:term|period|duration|laufzeit|durée)\b[^.]{0,60}?" + p.DURATION_RE.pattern,
+                        r"(?:term|period|duration|laufzeit|durée|duración|duracion|durata)\b[^.]{0,60}?"
+                        + p.DURATION_RE.pattern,
                         seg.text,
                         re.I,
                     )
@@ -830,17 +842,27 @@ class _Extractor:
 
     def alignment(self) -> None:
         for seg in self.segments:
-            if re.search(
+            match = re.search(
                 r"\bcalendar[- ](?:month|quarter|year)s?\b|\bfirst (?:day|business day) of (?:each|every|the) (?:cale"
                 r"ndar )?"
                 r"month|\b1st (?:day )?of (?:each|every|the) month|\bco-?termin|\baligned to the calendar|"
                 r"\bprorated (?:first|initial|partial)|\bpartial (?:first )?month",
                 seg.text,
                 re.I,
+            )
+            if not match:
+                continue
+            word = match.group(0).lower()
+            # "the band reached in a calendar month": how usage is counted, not when invoices fall
+            if word.startswith("calendar") and not re.search(
+                r"\b(?:bill|invoic|charg|pro-?rat|align|co-?term|fees? (?:are|is) (?:due|payable)|payable)",
+                seg.text,
+                re.I,
             ):
-                self.data["billing_alignment"] = "calendar"
-                self.rec.note("billing_alignment", seg, 0.8)
-                return
+                continue
+            self.data["billing_alignment"] = "calendar"
+            self.rec.note("billing_alignment", seg, 0.8)
+            return
         self.data["billing_alignment"] = "anniversary"
         self.rec.confidence["billing_alignment"] = 0.7
 

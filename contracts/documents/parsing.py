@@ -25,6 +25,8 @@ SYMBOLS = {
     "£": "GBP",
     "¥": "JPY",
     "₹": "INR",
+    "Rs.": "INR",
+    "Rs": "INR",
     "Fr.": "CHF",
     "kr": "SEK",
 }
@@ -71,7 +73,8 @@ CURRENCY_WORDS = {
 
 _NUMBER = r"\d{1,3}(?:[ '\u2019]\d{3})+(?:[.,]\d+)?|\d[\d,.]*\d|\d"
 _SCALE_WORDS = r"k|K|m|M|mm|MM|bn|million|thousand|billion"
-_SYMBOL = r"US\$|USD\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹"
+# "Rs. 75,000/-": the rupee written with letters (Indian documents)
+_SYMBOL = r"US\$|USD\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹|(?<![A-Za-z])Rs\.?(?=\s?\d)"
 _CODE = "|".join(CODES)
 MONEY_RE = re.compile(
     rf"(?:(?P<sym>{_SYMBOL})\s?(?P<n1>{_NUMBER})(?:\s?(?P<s1>{_SCALE_WORDS})\b)?(?:\s?(?P<code_after_sym>{_CODE})\b)?"
@@ -238,6 +241,51 @@ WORD_NUMBERS = {
 }
 
 
+_UNITS = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+SPELLED_RE = re.compile(
+    rf"\b(?:(?P<tens>{'|'.join(_TENS)})(?:[- ](?P<unit>{'|'.join(_UNITS[1:10])}))?|(?P<small>{'|'.join(_UNITS[1:])}))"
+    r"\b(?!-|\s*\(\d)",
+    re.I,
+)
+
+
+def spelled_counts(text: str) -> str:
+    """Counts written in words as digits: "twenty-five named users" -> "25 named users" (a count
+    followed by its figure, "five (5) users", is left for the figure)."""
+
+    def digits(match: re.Match[str]) -> str:
+        if match.group("small"):
+            return str(_UNITS.index(match.group("small").lower()))
+        value = _TENS[match.group("tens").lower()]
+        if match.group("unit"):
+            value += _UNITS.index(match.group("unit").lower())
+        return str(value)
+
+    return SPELLED_RE.sub(digits, text)
+
+
 def word_number(raw: str) -> int | None:
     raw = raw.strip().lower()
     if raw.isdigit():
@@ -314,8 +362,8 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
     rf"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b)"
     rf"|(?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)"
-    rf"|(?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:day\s+of\s+|of\s+)?(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}}"
-    rf")\b)"
+    rf"|(?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:day\s+of\s+|of\s+|de\s+)?(?P<m2>{_MONTH})\.?,?\s+(?:de"
+    rf"\s+)?(?P<y2>\d{{4}})\b)"
     rf"|(?P<slash>\b(?P<y5>\d{{4}})/(?P<m5>\d{{1,2}})/(?P<d5>\d{{1,2}})\b)"
     rf"|(?P<dash>\b(?P<d4>\d{{1,2}})[- ](?P<m4>{_MONTH})[- ](?P<y4>\d{{4}})\b)"
     rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)",
@@ -387,7 +435,8 @@ ORDINAL_DAY_RE = re.compile(
 
 DURATION_RE = re.compile(
     r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|"
-    r"thirty[- ]six)\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?|weeks?|days?|monate?|jahre?|mois|ans?)\b",
+    r"thirty[- ]six)\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?|weeks?|days?|monate?|jahre?|mois|ans?|meses|mes"
+    r"|años|año|mesi|anni)\b",
     re.I,
 )
 
@@ -408,6 +457,11 @@ def duration(text: str) -> relativedelta | None:
         "jahr": "year",
         "jahre": "year",
         "an": "year",
+        "mese": "month",  # "meses" without its s
+        "me": "month",  # "mes"
+        "mesi": "month",
+        "año": "year",
+        "anni": "year",
     }.get(unit, unit)
     return {
         "year": relativedelta(years=count),
@@ -428,19 +482,19 @@ CADENCES: list[tuple[str, str, int]] = [
     (r"\b(?:bi-?weekly|fortnightly|every (?:two|2) weeks)\b", "week", 2),
     (
         r"\b(?:quarterly|per quarter|each quarter|every quarter|a quarter|/\s?qtr|/\s?quarter|every (?:three|3) months"
-        r"|calendar quarter|vierteljährlich|trimestriel(?:le)?)\b",
+        r"|calendar quarter|vierteljährlich|trimestriel(?:le)?|trimestral(?:mente)?|trimestrale)\b",
         "month",
         3,
     ),
     (
         r"\b(?:annual(?:ly)?|yearly|per year|per annum|p\.a\.|a year|each year|every year|/\s?yr|/\s?year|jährlich"
-        r"|annuel(?:le)?|12 months)\b",
+        r"|annuel(?:le)?|12 months|anual(?:mente)?|al año|por año|annuale|annualmente)\b",
         "year",
         1,
     ),
     (
         r"\b(?:monthly|per month|a month|each month|every month|/\s?mo(?:nth)?|per calendar month|p\.m\.|monatlich"
-        r"|mensuel(?:le)?|mtl)\b",
+        r"|mensuel(?:le)?|mtl|al mes|por mes|mensual(?:es|mente)?|mensile|mensilmente)\b",
         "month",
         1,
     ),
@@ -466,12 +520,12 @@ def timing(text: str) -> str | None:
     lowered = text.lower()
     advance = re.search(
         r"\bin advance\b|\bup-?front\b|\bprepaid\b|\bat the (?:start|beginning) of each\b|\bvorschüssig|"
-        r"\bà échoir",
+        r"\bà échoir|\bpor (?:adelantado|anticipado)|\bpagos? anticipados?|\bin anticipo\b",
         lowered,
     )
     arrears = re.search(
         r"\bin arrears?\b|\bat the end of each\b|\bafter the end of\b|\bbased on actual\b|"
-        r"\bnachschüssig|\bterme échu",
+        r"\bnachschüssig|\bterme échu|\bmes vencido|\bvencid[oa]s?\b|\bposticipat[oa]",
         lowered,
     )
     if advance and not arrears:

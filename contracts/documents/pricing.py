@@ -93,7 +93,12 @@ TOP_UP_RE = re.compile(
     r"automatically|\bautomatically (?:purchase|buy|add)",
     re.I,
 )
-EXPIRE_RE = re.compile(r"\bexpir|\bvalid (?:for|until)|\bforfeit|\bunused credits?|\bverfall", re.I)
+# "usable until 31 December 2027", "can be drawn down until": the last day credit can be spent
+EXPIRE_RE = re.compile(
+    r"\bexpir|\bvalid (?:for|until)|\bforfeit|\bunused credits?|\bverfall|\b(?:usable|available|redeemable|"
+    r"(?:can|may) be (?:used|spent|redeemed|drawn(?: down)?))\s+(?:until|through|by|up to)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -173,6 +178,13 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
         r"\b(?:total|extended|subtotal|sum|line total|annual value|contract value|gesamt|net value|line value)\b",
         False,
     ),
+    # "Price inc VAT", "Gross", "VAT @ 20%": tax added to the price, not the price an admin enters
+    (
+        "total",
+        r"\b(?:inc(?:l\.?|luding)?\.?|incl\.? of|with|plus)\s+(?:vat|gst|tax(?:es)?|mwst|tva|iva|btw)\b|^\s*gross\b|"
+        r"^\s*(?:vat|gst|tax|mwst|tva|iva|btw)\b(?!.*\b(?:ex|excl|excluding)\b)",
+        False,
+    ),
     ("date", r"^(?!.*\b(?:price|fee)).*\b(?:due|date|target|when|timing)\b", False),
     ("from", r"(?:from|min(?:imum)?|lower(?: bound)?|start|von|ab|de)(?: \(.*\))?(?: units?| calls?| volume)?", True),
     (
@@ -235,6 +247,9 @@ class PricingReader:
         self._previous_clause = ""
         self._pending_seats: tuple[Decimal, Segment] | None = None
         self._pending_included: tuple[Decimal, Segment] | None = None
+        # "Platform fee £750 per month, including 5,000 verifications": the allowance of the usage
+        # line for that unit that follows ("additional verifications ... £45 per pack of 1,000")
+        self._flat_allowance: tuple[Decimal, Segment, str] | None = None
         self._last_tier_seg: int = -10
 
     # -- entry --------------------------------------------------------------------------------
@@ -307,7 +322,8 @@ class PricingReader:
         targets = []
         if usage:
             targets.append("usage")
-        if fixed:
+        if fixed or (timing == "in_arrears" and re.search(r"\ball (?:\w+ )?(?:fees|charges)\b", lowered)):
+            # "all fees are invoiced monthly in arrears": fixed fees too
             targets.append("fixed")
         if not targets:
             targets = ["all"]
@@ -412,8 +428,8 @@ class PricingReader:
             r"|\.\s+(?=[A-Z])|,\s+and\s+(?=("
             r"?:an?\s"
             r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
-            r"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|USD |EUR |GBP |CHF ))|\s+and\s+(?=[a-z][\w -]{0,30}?\s(?:at|of"
-            r"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|USD|EUR|GBP|CHF|AUD|CAD|JPY))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
+            rf"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|(?:{p._CODE}) ))|\s+and\s+(?=[a-z0-9][\w -]{{0,30}}?\s(?:at|of"
+            rf"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|{p._CODE}))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
             r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)",
             text,
         )
@@ -518,6 +534,7 @@ class PricingReader:
     def _clause(self, seg: Segment, clause: str) -> None:
         # "per device and month" (a translated "pro Gerät und Monat"): per device per month
         clause = re.sub(r"\b(per [\w-]+) and (month|year|quarter)\b", r"\1 per \2", clause, flags=re.I)
+        clause = _romance_price_words(clause)
         moneys = self.ex.money(clause)
         clause, moneys = self._new_price_of_a_change(clause, moneys)
         percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
@@ -718,6 +735,7 @@ class PricingReader:
             self._priced_package(seg, clause, money, after)
             or self._priced_times(seg, clause, money, before)
             or self._priced_per_subject(seg, clause, money, before, after)
+            or self._priced_by_label(seg, clause, money, before, after)
         ):
             return
         unit_match = re.match(
@@ -782,9 +800,10 @@ class PricingReader:
             and not re.match(r"(?:one|single|flat|fixed|total|lump)", unit_word)
         ):
             counted = re.search(
-                rf"(?<![\d.,])(?P<n>{NUM})\s+(?:[a-z]{{4,}}\s+)?(?:{re.escape(unit_word.rstrip('s'))}|"
+                # "W-2 forms": a number joined to a word names a thing, it does not count it
+                rf"(?<![\d.,-])(?P<n>{NUM})\s+(?:[a-z]{{4,}}\s+)?(?:{re.escape(unit_word.rstrip('s'))}|"
                 rf"{re.escape(unit.split()[-1].lower().rstrip('s'))})s?\b",
-                _mask_money(clause, moneys),
+                p.spelled_counts(_mask_money(clause, moneys)),
                 re.I,
             )
             per_period = re.match(
@@ -832,6 +851,21 @@ class PricingReader:
         self.ex.rec.warn(
             "lines", f"A price not read as a charge (page {seg.page}): {clause[:100]!r}; add it if it is one."
         )
+
+    def _priced_by_label(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
+        """ "Per employee, per pay run: $6.50": the label names what the price is per (a seat label,
+        "Per user: $10", stays a seat price)."""
+        label_per = re.search(r"\bper\s+(?P<unit>[a-z][a-z-]*(?:\s[a-z-]+)?)\s*:\s*$", before, re.I)
+        if (
+            not label_per
+            or re.match(r"\s*(?:/|per|each|a|an)\s+[a-z]", after, re.I)
+            or p.find_cadence(f"per {label_per.group('unit')}")
+            or (SEAT_RE.search(before) and not NOT_SEAT_RE.search(clause))
+        ):
+            return False
+        line = Line("per_unit", {"unit_price": money.amount}, seg, unit=label_per.group("unit"))
+        self._finish(line, clause)
+        return True
 
     def _priced_per_subject(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
         """ "Each connected vehicle is charged at EUR 12,50 per month": a recurring price per counted
@@ -945,6 +979,28 @@ class PricingReader:
         return False
 
     # -- line completion ------------------------------------------------------------------------
+    def _flat_allowance_for(self, line: Line, key: str | None, clause: str, *, flat: bool) -> None:
+        """ "Platform fee £750 per month, including 5,000 verifications per month": kept for the
+        usage line of that unit that follows, and given to it."""
+        if key and key not in line.fields and self._flat_allowance:
+            allowed, allowance_seg, noun = self._flat_allowance
+            if re.search(rf"\b{re.escape(noun)}", f"{line.unit} {line.description} {clause}", re.I):
+                line.fields[key] = allowed
+                line.evidence[key] = (allowance_seg, 0.7)
+                self._flat_allowance = None
+        if not flat or line.charge_model != "flat":
+            return
+        allowance = re.search(
+            rf"\b(?:includ(?:es|ing)|covering|covers)\s+(?:up to\s+)?(?P<n>{QTY})\s+(?:[a-z-]+\s+)?"
+            r"(?P<noun>[a-z]{4,}?)s?\s+(?:per|a|each)\s+(?:month|year|quarter)\b",
+            _mask_money(clause, self.ex.money(clause)),
+            re.I,
+        )
+        if allowance and not SEAT_RE.search(allowance.group(0)):
+            value = _num(allowance.group("n"), self.dc)
+            if value:
+                self._flat_allowance = (value, line.seg, allowance.group("noun").lower())
+
     def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
         line.description = self._describe(line.seg, clause, line.unit)
         line.span = line.span or self._span(clause)
@@ -955,6 +1011,7 @@ class PricingReader:
             line.fields[key], included_seg = self._pending_included
             line.evidence[key] = (included_seg, 0.75)
             self._pending_included = None
+        self._flat_allowance_for(line, key, clause, flat=flat)
         if line.charge_model == "per_seat" and "seats" not in line.fields and self._pending_seats:
             line.fields["seats"], seats_seg = self._pending_seats
             line.evidence["seats"] = (seats_seg, 0.8)
@@ -1133,6 +1190,7 @@ class PricingReader:
     def _seat_count(self, text: str, unit: str = "") -> Decimal | None:
         """How many seats: "40 users", "Users: 120", "14 providers ordered"; a stated minimum
         ("minimum 10 providers") is not the count when another one is given."""
+        text = p.spelled_counts(text)  # "twenty-five named users"
         nouns = r"seats?|users?|licen[cs]es?|agents?|members?|editors?|employees?|subscriptions?|devices|endpoints|"
         nouns += r"vehicles|locations|sites|stores|workstations"
         word = unit.split()[0].lower().rstrip("s") if unit else ""
@@ -2489,3 +2547,25 @@ def _money_text(text: str) -> str:
         return f"{text}.00"
     whole, fraction = text.split(".")
     return f"{whole}.{fraction.ljust(2, '0')}"
+
+
+# Spanish and Italian price phrasing read as its English equivalent, kept to the words that carry a
+# price's unit and period: "35 usuarios a 18,00 € por usuario y mes" -> "... at 18,00 € per usuario per
+# month". The evidence keeps the document's own words.
+_ROMANCE_PRICE_WORDS = (
+    (r"\b(?:por|per) ([\w-]+) y (mes|año)\b", lambda m: f"per {m.group(1)} per {_ROMANCE_PERIODS[m.group(2).lower()]}"),
+    (r"\b(?:al|por|cada|para) (mes|año|trimestre)\b", lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}"),
+    (r"\b(?:al|per) (mese|anno)\b", lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}"),
+    (r"\bpor\b", lambda m: "per"),
+    (r"\b(?:a|à) (?=(?:[$€£]\s?)?\d[\d.,]*\s?(?:€|EUR|USD|\$)|[$€£]\s?\d)", lambda m: "at "),
+)
+_ROMANCE_PERIODS = {"mes": "month", "año": "year", "trimestre": "quarter", "mese": "month", "anno": "year"}
+
+
+def _romance_price_words(clause: str) -> str:
+    if not re.search(r"\b(?:por|al mes|al año|al mese|y mes|usuarios?|utenti)\b", clause, re.I):
+        return clause
+    for pattern, replacement in _ROMANCE_PRICE_WORDS:
+        clause = re.sub(pattern, replacement, clause, flags=re.I)
+    return clause
+

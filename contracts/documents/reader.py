@@ -6,6 +6,7 @@ import io
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Any
 
 PDF, DOCX, TEXT = "pdf", "docx", "text"
 
@@ -104,10 +105,17 @@ _PUNCTUATION = str.maketrans(
 )
 
 
+_REDLINE_DELETED = re.compile(r"\[\s*(?:deleted|removed|struck(?: out)?|strike(?:-| )?through)\s*:[^\]]*\]\s?", re.I)
+_REDLINE_INSERTED = re.compile(r"\[\s*(?:inserted|added|new)\s*:\s*(?P<kept>[^\]]*?)\s*\]", re.I)
+
+
 def _clean(text: str | None) -> str:
     """One spelling of the text: ligatures and full-width forms unfolded (NFKC, "ﬁrst" -> "first"),
     typographic dashes and quotes made plain, runs of spaces collapsed."""
     text = unicodedata.normalize("NFKC", text or "").translate(_PUNCTUATION)
+    # A redline written out ("[Deleted: £1,800] [Inserted: £2,100]"): the agreed text is the inserted one.
+    text = _REDLINE_DELETED.sub("", text)
+    text = _REDLINE_INSERTED.sub(lambda match: match.group("kept"), text)
     # Dot leaders ("Customer ........ Acme Inc.") separate a label from its value.
     text = re.sub(r"[ \t]*(?:\.\s?){4,}[ \t]*", ": ", text)
     return re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
@@ -180,7 +188,10 @@ def _read_text(data: bytes) -> Document:
     return document
 
 
-_MONEY_HINT = re.compile(r"[$£€¥₹]\s?\d|\d\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d")
+_MONEY_HINT = re.compile(
+    r"[$£€¥₹]\s?\d|\bRs\.?\s?\d|\d\s?[€£]|"
+    r"\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d"
+)
 
 
 def _two_columns(raw: str) -> list[str]:
@@ -346,6 +357,33 @@ def _read_pdf(data: bytes) -> Document:
     return document
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DOCX_REMOVED = {f"{_W}del", f"{_W}moveFrom"}
+
+
+def _docx_paragraph_text(element: Any) -> str:
+    """A Word paragraph's text as it reads with its tracked changes accepted: inserted runs (w:ins,
+    which python-docx's ``paragraph.text`` leaves out) are kept and deleted runs dropped."""
+    out: list[str] = []
+
+    def walk(node: Any) -> None:
+        for child in node:
+            tag = child.tag
+            if tag in _DOCX_REMOVED:
+                continue
+            if tag == f"{_W}t":
+                out.append(child.text or "")
+            elif tag == f"{_W}tab":
+                out.append("\t")
+            elif tag in (f"{_W}br", f"{_W}cr"):
+                out.append("\n")
+            elif tag != f"{_W}pPr" and tag != f"{_W}rPr":
+                walk(child)
+
+    walk(element)
+    return "".join(out)
+
+
 def _read_docx(data: bytes) -> Document:
     import docx
     from docx.table import Table
@@ -368,7 +406,7 @@ def _read_docx(data: bytes) -> Document:
             # Explicit page breaks are the only page positions a DOCX carries.
             if 'w:br w:type="page"' in item._p.xml or "lastRenderedPageBreak" in item._p.xml:
                 page += 1 if document.blocks else 0
-            for number, line in enumerate(item.text.splitlines()):
+            for number, line in enumerate(_docx_paragraph_text(item._p).splitlines()):
                 if line.strip():
                     document.blocks.append(Block(page, _clean(line), starts_paragraph=number == 0))
         elif isinstance(item, Table):
@@ -380,7 +418,8 @@ def _read_docx(data: bytes) -> Document:
                     if cell._tc is previous:
                         continue  # a merged cell repeats itself
                     previous = cell._tc
-                    cells.append(_clean(cell.text.replace("\n", " ")))
+                    text = " ".join(_docx_paragraph_text(paragraph._p) for paragraph in cell.paragraphs)
+                    cells.append(_clean(text.replace("\n", " ")))
                 if any(cells):
                     document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
     for line in footer_lines:

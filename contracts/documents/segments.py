@@ -60,8 +60,10 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
         return False
     if any(not re.search(r"[A-Za-z]", cell) for cell in filled):
         return False
-    if re.search(r"\d{2,}", joined) and not all(
-        re.search(r"(?i)\bper\b|\bprice|\brate|\bfee", c) or not re.search(r"\d", c) for c in filled
+    # "VAT @ 20%", "Discount 15%": a rate in a column title is still a title
+    titles = [re.sub(r"\d+(?:[.,]\d+)?\s?%", "", cell) for cell in filled]
+    if re.search(r"\d{2,}", " ".join(titles)) and not all(
+        re.search(r"(?i)\bper\b|\bprice|\brate|\bfee", c) or not re.search(r"\d", c) for c in titles
     ):
         return False
     return len(filled) >= 2

@@ -10,12 +10,18 @@ USAGE_MODELS = {"per_unit", "graduated", "volume", "package", "percentage"}
 RECURRING_MODELS = USAGE_MODELS | {"flat", "per_seat"}
 
 CUSTOMER_LABELS = (
-    r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|sold to|buyer|subscriber|licensee|"
+    r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|sold to|buyer|subscriber|licensee|lessee|hirer|"
     r"account(?: name)?|company name|customer entity|ordering entity|organisation|organization|purchaser|"
-    r"kunde|auftraggeber|client name|name of customer|end user|business name|organi[sz]ation name|legal name"
+    r"kunde|auftraggeber|cliente|client name|name of customer|end user|business name|organi[sz]ation name|legal name"
 )
-PROVIDER_ROLES = r"provider|vendor|supplier|licensor|company|seller|contractor|consultant|we|us|service provider"
-CUSTOMER_ROLES = r"customer|client|licensee|subscriber|buyer|purchaser|merchant|you"
+PROVIDER_ROLES = (
+    r"provider|vendor|supplier|licensor|lessor|company|seller|contractor|consultant|we|us|service provider|"
+    r"proveedor|fornitore"
+)
+# A reseller agreement bills the partner: '... and BrightPath Partners Ltd ("Partner")'.
+CUSTOMER_ROLES = (
+    r"customer|client|licensee|lessee|hirer|partner|reseller|distributor|subscriber|buyer|purchaser|merchant|you"
+)
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 TIMEZONES = {
     "eastern": "America/New_York",
@@ -90,7 +96,9 @@ TOTAL_RE = re.compile(
 ONE_TIME_RE = re.compile(
     r"\bone[- ]time\b|\bone[- ]off\b|\bset-?\s?up\b|\bonboarding\b|\bimplementation fee\b|\bactivation\b|"
     r"\bnon-?recurring\b|\binstallation\b|\bintegration fee\b|\bmigration fee\b|\binitiation\b|\bupfront fee\b|"
-    r"\bkick-?off fee\b|\btraining fee\b|\beinmalig|\bfrais d'installation|\bsingle payment\b|\bonce\b|"
+    r"\bkick-?off fee\b|\btraining fee\b|\beinmalig|\bfrais d'installation|\bsingle payment\b|"
+    # "once", but not "invoiced once a year" (a cadence)
+    r"\bonce\b(?!\s+(?:a|per|every|each)\s+(?:year|month|quarter|week|day)\b)|"
     r"\bimplementation services\b|\bprofessional services \(fixed fee\)|\bmigration services\b",
     re.I,
 )
@@ -122,12 +130,16 @@ SEAT_RE = re.compile(
     r"\bper (?:named |authori[sz]ed |licensed |full |standard |admin |power |internal )?(?:seat|user|licen[cs]e|"
     r"agent|member|editor|employee|head|operator|developer|learner|admin|subscriber seat)s?\b|\bseats?\b|"
     r"\blicen[cs]es\b|\b(?:named|authori[sz]ed|licensed) users\b|\buser licen[cs]es?\b|\bper-seat\b|\bper-user\b|"
-    r"\bper (?:workstation|device|endpoint|vehicle|location|site|store|bed|doctor|provider)\b(?!-)",
+    r"\bper (?:workstation|device|endpoint|vehicle|location|site|store|bed|doctor|provider)\b(?!-)|"
+    r"\bpor (?:usuario|licencia|puesto)\b|\bper utente\b",
     re.I,
 )
 NOT_SEAT_RE = re.compile(
     r"\bactive users?\b|\bmau\b|\bmonthly active|\bbased on (?:the )?(?:number of )?(?:active|actual|measured)|"
-    r"\bactive (?:vehicles|devices|units|endpoints|assets|sensors)\b",
+    r"\bactive (?:vehicles|devices|units|endpoints|assets|sensors)\b|"
+    # "per employee, per pay run": a count of events for each person, not a seat
+    r"\bper (?:employee|user|seat|member|head|worker|person|patient)s?,?\s+per\s+(?!(?:calendar\s+)?(?:month|year|"
+    r"quarter|annum|week|day|billing|billed|per|mo|yr|qtr|annual|period|term)s?\b)[a-z]{3,}",
     re.I,
 )
 PRICE_WORDS_RE = re.compile(r"\b(?:fee|price|rate|charge|cost|amount|overage)s?\b", re.I)
@@ -138,7 +150,8 @@ BARE_AMOUNT_RE = re.compile(
 FLAT_RE = re.compile(
     r"\bfee\b|\bsubscription\b|\blicen[cs]e\b|\bplatform\b|\bretainer\b|\bsupport\b|\bmaintenance\b|\bhosting\b|"
     r"\baccess\b|\bbase\b|\bplan\b|\bservice charge\b|\bmanaged service|\bpackage\b|\bbundle\b|\bedition\b|"
-    r"\btier\b|\bgrundgebühr|\bpauschale|\babonnement\b|\bfixed\b|\bcharge\b|\bprice\b",
+    r"\btier\b|\bgrundgebühr|\bpauschale|\babonnement\b|\bfixed\b|\bcharge\b|\bprice\b|\bcuota\b|\btarifa\b|"
+    r"\bsuscripci[oó]n\b|\bcanone\b",
     re.I,
 )
 USAGE_WORD_RE = re.compile(
@@ -170,6 +183,8 @@ VOLUME_RE = re.compile(
     r"\bentire (?:volume|usage|quantity)|\bevery unit\b|\bwhole volume\b|\btotal (?:volume|quantity) (?:determines|se"
     r"ts)|"
     r"\bsingle rate\b|\bnot graduated\b|\bapplies to all\b|"
+    # "the rate of the band reached in a month applies to every shipment in that month"
+    r"\b(?:band|tier|bracket|level)s? (?:reached|achieved|attained)\b[^.]{0,60}\bappl(?:y|ies) to (?:every|each|all)\b|"
     # "all emails verified in a month are priced at the rate of the band the month's total falls in"
     r"\ball (?:\w+ ){1,3}(?:in|during|for) (?:a|the|each) (?:month|period|billing period|quarter|year)\b[^.]*\b(?:pri"
     r"ced|charged|billed|rated) at\b|\b(?:band|tier|bracket)\b[^.]{0,40}\btotal\b[^.]{0,30}\bfalls?\b",

@@ -260,6 +260,9 @@ def main() -> None:
         corpus_batch_q,
         corpus_batch_r,
         corpus_batch_s,
+        corpus_batch_t,
+        corpus_batch_u,
+        corpus_batch_v,
         corpus_dev,
         corpus_heldout,
     )
@@ -284,6 +287,9 @@ def main() -> None:
     build("batch_q", corpus_batch_q.DOCS)
     build("batch_r", corpus_batch_r.DOCS)
     build("batch_s", corpus_batch_s.DOCS)
+    build("batch_t", corpus_batch_t.DOCS)
+    build("batch_u", corpus_batch_u.DOCS)
+    build("batch_v", corpus_batch_v.DOCS)
 
 
 if __name__ == "__main__":
