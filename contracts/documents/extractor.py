@@ -481,6 +481,15 @@ class _Extractor:
             r"\bpayment\s*:\s*(?:within\s+)?(?P<n>\d{1,3})\s*(?:calendar\s+)?days\b",
             r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
             r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
+            # "zahlbar innerhalb von 14 Tagen", "30 Tage netto", "paiement à 45 jours", "binnen 30 dagen",
+            # "prazo de pagamento: 30 dias", "Terms: 30 days"
+            r"\b(?:innerhalb|binnen)\s+(?:von\s+)?(?P<n>\d{1,3})\s+(?:tagen|tage|dagen)\b",
+            r"\b(?P<n>\d{1,3})\s+(?:tage|dagen|jours)\s+(?:netto|net|nach rechnungs|na factuurdatum|date de facture)",
+            r"\b(?:à|a|sous|dans les)\s+(?P<n>\d{1,3})\s+jours\b",
+            r"\b(?:prazo|vencimento|betalingstermijn|zahlungsfrist|délai de paiement)\b[^.;]{0,30}?(?P<n>\d{1,3})\s*"
+            r"(?:dias|días|tagen?|dagen|jours|days)\b",
+            r"\b(?:credit |settlement |invoice )?terms?\s*:\s*(?:net\s*)?(?P<n>\d{1,3})\s*(?:calendar\s+)?days\b",
+            r"\bsettle\w*\b[^.;]{0,30}?\bwithin\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+days",
             # Spanish, Portuguese, Italian: "transferencia a 30 días desde la fecha de factura", "30 giorni"
             r"\b(?:a|en|em|entro)\s+(?P<n>\d{1,3})\s+(?:días|dias|giorni)\b",
             r"\b(?:due|payable) (?:(?:in full )?within|in) (?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+days",
@@ -546,6 +555,8 @@ class _Extractor:
             r"(?:contract |subscription |service |order |agreement |term |billing )?(?:starts?|commencement|effective)"
             r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
             r"fecha de (?:inicio|comienzo|entrada en vigor)|data di (?:inizio|decorrenza)|data de início|"
+            r"início da vigência|inicio da vigencia|leistungsbeginn|laufzeitbeginn|date d'effet|prise d'effet|"
+            r"date de démarrage|ingangsdatum|startdatum|aanvangsdatum|"
             r"term start|initial term start|service period start|go-live(?: date)?|(?:service |subscription )?begins?|"
             r"(?:service |subscription )?commenc(?:es?|ing)|"
             r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"
@@ -821,6 +832,11 @@ class _Extractor:
                 r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|automatische verlängerung|"
                 r"stillschweigend verlängert|tacite reconduction|then month[- ]to[- ]month|tacit(?:ly)? renew\w*|"
                 r"renew\w* tacitly|rinnovo tacito|extends? automatically|automatically extend\w*|"
+                r"notice of non-?renewal|(?:from )?year[- ]to[- ]year|successive (?:one|1|twelve|12)[- ](?:year|month)|"
+                r"renova(?:do|da|ção|-se)? automatica(?:mente)?|renovação automática|prorroga\w* automáticamente|"
+                r"renovación automática|tácitamente|reconduit tacitement|reconduction tacite|"
+                r"renouvel\w* automatiquement|"
+                r"stilzwijgend verlengd|automatisch verlengd|wordt verlengd|automatisch um|"
                 r"continues? (?:on a )?month[- ]to[- ]month|renew\w* (?:annually|yearly|monthly|each year) thereafter|"
                 r"(?:is|are|be) (?:thereafter |then )?renewed for (?:further "
                 r"|additional |subsequent |consecutive )?(?:periods|terms)|rolling ("

@@ -357,6 +357,31 @@ MONTHS = {
     "décembre": 12,
     "decembre": 12,
     "diciembre": 12,
+    # Portuguese, Dutch and Italian month names not shared with the languages above
+    "janeiro": 1,
+    "januari": 1,
+    "gennaio": 1,
+    "fevereiro": 2,
+    "februari": 2,
+    "febbraio": 2,
+    "março": 3,
+    "marco": 3,
+    "aprile": 4,
+    "maio": 5,
+    "mei": 5,
+    "maggio": 5,
+    "junho": 6,
+    "giugno": 6,
+    "julho": 7,
+    "luglio": 7,
+    "augustus": 8,
+    "setembro": 9,
+    "settembre": 9,
+    "outubro": 10,
+    "ottobre": 10,
+    "novembro": 11,
+    "dezembro": 12,
+    "dicembre": 12,
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
@@ -435,8 +460,8 @@ ORDINAL_DAY_RE = re.compile(
 
 DURATION_RE = re.compile(
     r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|"
-    r"thirty[- ]six)\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?|weeks?|days?|monate?|jahre?|mois|ans?|meses|mes"
-    r"|años|año|mesi|anni)\b",
+    r"thirty[- ]six)\s*(?:\(\d+\)\s*)?[- ]?(?P<unit>years?|months?|weeks?|days?|monaten|monate?|jahren|jahre?|mois|"
+    r"ans?|années|annees|meses|mes|años|año|anos|ano|mesi|anni|maanden|maand|jaren|jaar)\b",
     re.I,
 )
 
@@ -462,6 +487,15 @@ def duration(text: str) -> relativedelta | None:
         "mesi": "month",
         "año": "year",
         "anni": "year",
+        "monaten": "month",
+        "jahren": "year",
+        "année": "year",
+        "annee": "year",
+        "ano": "year",
+        "maanden": "month",
+        "maand": "month",
+        "jaren": "year",
+        "jaar": "year",
     }.get(unit, unit)
     return {
         "year": relativedelta(years=count),
@@ -474,32 +508,45 @@ def duration(text: str) -> relativedelta | None:
 # (pattern, interval, count), most specific first
 CADENCES: list[tuple[str, str, int]] = [
     (
-        r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?year(?:ly)?|twice a year|every six months|every 6 months)\b",
+        r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?year(?:ly)?|twice a year|every six months|every 6 months|"
+        r"per half[- ]year|each half[- ]year|halbjährlich|semestriel(?:le)?|semestral(?:mente)?|semestrale|"
+        r"halfjaarlijks|per halfjaar)\b",
         "month",
         6,
     ),
-    (r"\b(?:bi-?monthly|every (?:two|2) months)\b", "month", 2),
-    (r"\b(?:bi-?weekly|fortnightly|every (?:two|2) weeks)\b", "week", 2),
+    (r"\b(?:bi-?monthly|every (?:two|2) months|bimestral(?:mente)?|zweimonatlich)\b", "month", 2),
+    (r"\b(?:bi-?weekly|fortnightly|every (?:two|2) weeks|per fortnight|each fortnight)\b", "week", 2),
     (
         r"\b(?:quarterly|per quarter|each quarter|every quarter|a quarter|/\s?qtr|/\s?quarter|every (?:three|3) months"
-        r"|calendar quarter|vierteljährlich|trimestriel(?:le)?|trimestral(?:mente)?|trimestrale)\b",
+        r"|calendar quarter|per calendar quarter|quarter-?ly|vierteljährlich|quartalsweise|pro quartal|je quartal|"
+        r"trimestriel(?:le)?|par trimestre|trimestral(?:mente)?|por trimestre|trimestrale|per kwartaal|"
+        r"driemaandelijks|elk kwartaal)\b",
         "month",
         3,
     ),
     (
-        r"\b(?:annual(?:ly)?|yearly|per year|per annum|p\.a\.|a year|each year|every year|/\s?yr|/\s?year|jährlich"
-        r"|annuel(?:le)?|12 months|anual(?:mente)?|al año|por año|annuale|annualmente)\b",
+        r"\b(?:annual(?:ly)?|yearly|per year|per annum|p\.a\.|pa\b(?=\s*[,;.)])|a year|each year|every year|"
+        r"per calendar year|each contract year|every 12 months|every twelve months|/\s?yr|/\s?year|/\s?annum|"
+        r"jährlich|pro jahr|je jahr|im jahr|annuel(?:le)?|par an|par année|12 months|anual(?:mente)?|al año|por año|"
+        r"ao ano|por ano|annuale|annualmente|all'anno|jaarlijks|per jaar|elk jaar)\b",
         "year",
         1,
     ),
     (
-        r"\b(?:monthly|per month|a month|each month|every month|/\s?mo(?:nth)?|per calendar month|p\.m\.|monatlich"
-        r"|mensuel(?:le)?|mtl|al mes|por mes|mensual(?:es|mente)?|mensile|mensilmente)\b",
+        r"\b(?:monthly|per month|a month|each month|every month|/\s?mo(?:nth)?|/\s?mth|per calendar month|p\.m\.|"
+        r"pcm|per mensem|month-?ly|monatlich|pro monat|je monat|im monat|mtl|mensuel(?:le)?|par mois|al mes|por mes|"
+        r"mensual(?:es|mente)?|ao mês|ao mes|por mês|mensal(?:mente)?|mensile|mensilmente|al mese|maandelijks|"
+        r"per maand|elke maand)\b",
         "month",
         1,
     ),
-    (r"\b(?:weekly|per week|a week|each week|every week)\b", "week", 1),
-    (r"\b(?:daily|per day|a day|each day|every day)\b", "day", 1),
+    (
+        r"\b(?:weekly|per week|a week|each week|every week|wöchentlich|pro woche|par semaine|por semana|semanal(?:mente)?|"
+        r"wekelijks)\b",
+        "week",
+        1,
+    ),
+    (r"\b(?:daily|per day|a day|each day|every day|pro tag|par jour|por dia|por día|per dag)\b", "day", 1),
 ]
 
 
@@ -519,13 +566,23 @@ def find_cadence(text: str) -> tuple[str, int, int] | None:
 def timing(text: str) -> str | None:
     lowered = text.lower()
     advance = re.search(
-        r"\bin advance\b|\bup-?front\b|\bprepaid\b|\bat the (?:start|beginning) of each\b|\bvorschüssig|"
-        r"\bà échoir|\bpor (?:adelantado|anticipado)|\bpagos? anticipados?|\bin anticipo\b",
+        r"\bin advance\b|\bup-?front\b|\bprepaid\b|\bpre-paid\b|\bpaid ahead\b|\bbeforehand\b|\bahead of (?:each|the)"
+        r" (?:billing )?(?:period|month|quarter|year)\b|"
+        r"\bat the (?:start|beginning|commencement) of (?:each|every|the)\b|"
+        r"\bprior to the (?:start|beginning|commencement) of (?:each|every|the)\b|"
+        r"\bfor the (?:coming|upcoming) (?:billing )?(?:month|quarter|year|period)\b|"
+        r"\bvorschüssig|\bim voraus\b|\bvorab\b|\bà échoir|\bd'avance\b|"
+        r"\bà l'avance\b|\bpar avance\b|\bpor (?:adelantado|anticipado)|\bpagos? anticipados?|\bantecipadamente\b|"
+        r"\bantecipad[oa]s?\b|\badiantad[oa]s?\b|\bin anticipo\b|\banticipatamente\b|\bvooraf\b|\bvooruit\b|"
+        r"\bin voorschot\b",
         lowered,
     )
     arrears = re.search(
-        r"\bin arrears?\b|\bat the end of each\b|\bafter the end of\b|\bbased on actual\b|"
-        r"\bnachschüssig|\bterme échu|\bmes vencido|\bvencid[oa]s?\b|\bposticipat[oa]",
+        r"\bin arrears?\b|\bat the end of (?:each|every|the)\b|\bafter the end of\b|\bfollowing the end of\b|"
+        r"\bafter (?:each|every) (?:billing )?(?:month|quarter|period|year)\b|\bbased on (?:the )?actual\b|"
+        r"\bfor the (?:preceding|previous|prior|past) (?:billing )?(?:month|quarter|year|period)\b|\bretrospectively\b|"
+        r"\bpost-?paid\b|\bnachschüssig|\bim nachhinein\b|\bnachträglich\b|\bterme échu|\bà terme échu|"
+        r"\bmes vencido|\bmês vencido|\bvencid[oa]s?\b|\bposticipat[oa]|\bachteraf\b|\bna afloop van\b",
         lowered,
     )
     if advance and not arrears:

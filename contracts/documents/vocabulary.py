@@ -12,11 +12,13 @@ RECURRING_MODELS = USAGE_MODELS | {"flat", "per_seat"}
 CUSTOMER_LABELS = (
     r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|sold to|buyer|subscriber|licensee|lessee|hirer|"
     r"account(?: name)?|company name|customer entity|ordering entity|organisation|organization|purchaser|"
-    r"kunde|auftraggeber|cliente|client name|name of customer|end user|business name|organi[sz]ation name|legal name"
+    r"kunde|auftraggeber|besteller|cliente|contratante|acheteur|opdrachtgever|klant|afnemer|"
+    r"client name|name of customer|end user|business name|organi[sz]ation name|legal name"
 )
 PROVIDER_ROLES = (
     r"provider|vendor|supplier|licensor|lessor|company|seller|contractor|consultant|we|us|service provider|"
-    r"proveedor|fornitore"
+    r"proveedor|fornitore|fornecedor|contratada|auftragnehmer|anbieter|lieferant|prestataire|fournisseur|"
+    r"leverancier|opdrachtnemer"
 )
 # A reseller agreement bills the partner: '... and BrightPath Partners Ltd ("Partner")'.
 CUSTOMER_ROLES = (
@@ -131,7 +133,8 @@ SEAT_RE = re.compile(
     r"agent|member|editor|employee|head|operator|developer|learner|admin|subscriber seat)s?\b|\bseats?\b|"
     r"\blicen[cs]es\b|\b(?:named|authori[sz]ed|licensed) users\b|\buser licen[cs]es?\b|\bper-seat\b|\bper-user\b|"
     r"\bper (?:workstation|device|endpoint|vehicle|location|site|store|bed|doctor|provider)\b(?!-)|"
-    r"\bpor (?:usuario|licencia|puesto)\b|\bper utente\b",
+    r"\bpor (?:usuario|usuário|licencia|licença|puesto)\b|\bper utente\b|\bpro (?:nutzer|benutzer|anwender|lizenz|arb"
+    r"eitsplatz)\b|\bpar (?:utilisateur|licence|poste)\b|\bper (?:gebruiker|licentie|werkplek)\b",
     re.I,
 )
 NOT_SEAT_RE = re.compile(
@@ -142,7 +145,12 @@ NOT_SEAT_RE = re.compile(
     r"quarter|annum|week|day|billing|billed|per|mo|yr|qtr|annual|period|term)s?\b)[a-z]{3,}",
     re.I,
 )
-PRICE_WORDS_RE = re.compile(r"\b(?:fee|price|rate|charge|cost|amount|overage)s?\b", re.I)
+PRICE_WORDS_RE = re.compile(
+    r"\b(?:fee|price|rate|charge|cost|amount|overage|tariff|pricing|consideration|remuneration)s?\b|"
+    r"\b(?:preis|preise|gebühr|gebühren|entgelt|vergütung|prix|tarif|redevance|frais|precio|preço|valor|taxa|"
+    r"mensalidade|prezzo|canone|prijs|tarief|vergoeding|kosten)\b",
+    re.I,
+)
 BARE_AMOUNT_RE = re.compile(
     r"(?:(?<=: )|(?<=\bat )|(?<=\bof )|(?<=\bis ))(?P<n>\d{1,3}(?:[,.]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?=\s*(?:per\b|/|each\b|a (?:month|year)\b|monthly\b|annually\b|$|[,;.](?:\s|$)|\s\())"
@@ -151,7 +159,9 @@ FLAT_RE = re.compile(
     r"\bfee\b|\bsubscription\b|\blicen[cs]e\b|\bplatform\b|\bretainer\b|\bsupport\b|\bmaintenance\b|\bhosting\b|"
     r"\baccess\b|\bbase\b|\bplan\b|\bservice charge\b|\bmanaged service|\bpackage\b|\bbundle\b|\bedition\b|"
     r"\btier\b|\bgrundgebühr|\bpauschale|\babonnement\b|\bfixed\b|\bcharge\b|\bprice\b|\bcuota\b|\btarifa\b|"
-    r"\bsuscripci[oó]n\b|\bcanone\b",
+    r"\bsuscripci[oó]n\b|\bcanone\b|\bmensalidade\b|\bassinatura\b|\blicen[cç]a\b|\banuidade\b|\bgebühr\b|"
+    r"\bentgelt\b|\bgrundpreis\b|\bforfait\b|\bredevance\b|\bvergoeding\b|\babonnementskosten\b|\bcharges?\b|"
+    r"\bdues\b|\btariff\b",
     re.I,
 )
 USAGE_WORD_RE = re.compile(
@@ -165,7 +175,9 @@ MINIMUM_RE = re.compile(
     # "5 kW committed power", "committed information rate": a capacity, not a money commitment
     r"\bminimum\b|\bcommit(?:ment|ted|s)?\b(?!\s+(?:[\d.,]+\s?(?:kw|kva|mw|mbps|gbps|amps?)\b|power|capacity|"
     r"bandwidth|throughput|information rate|data rate))|\bat least\b|\bno less than\b|\bnot less than\b|\bfloor\b|"
-    r"\bmin\.?\s+(?:monthly|annual|spend|fee|charge)|\bmindestumsatz|\bminimum spend",
+    r"\bmin\.?\s+(?:monthly|annual|spend|fee|charge)|\bmindestumsatz|\bminimum spend|\btake[- ]or[- ]pay\b|"
+    r"\bmindestabnahme|\bmindestentgelt|\bmindestbetrag|\bmínimo\b|\bminimo\b|\bminimaal\b|\bminimale\b|"
+    r"\bguaranteed (?:spend|revenue|fee)",
     re.I,
 )
 PER_EVENT_RE = re.compile(
@@ -175,7 +187,8 @@ PER_EVENT_RE = re.compile(
 )
 INCLUDED_RE = re.compile(
     r"\b(?:includ(?:es|ed|ing)|free|allowance|at no (?:additional )?charge|no charge|bundled|covered|covers|"
-    r"complimentary)\b",
+    r"complimentary|entitlement|allotment|allocation|inclusive|inclus|incluse|inklusive|inkl\.|enthalten|"
+    r"freikontingent|incluid[oa]s?|incluíd[oa]s?|inclusos?|franquia|inbegrepen|inclusief|compris)\b",
     re.I,
 )
 VOLUME_RE = re.compile(
