@@ -263,6 +263,8 @@ def main() -> None:
         corpus_batch_t,
         corpus_batch_u,
         corpus_batch_v,
+        corpus_batch_w,
+        corpus_batch_x,
         corpus_dev,
         corpus_heldout,
     )
@@ -290,6 +292,8 @@ def main() -> None:
     build("batch_t", corpus_batch_t.DOCS)
     build("batch_u", corpus_batch_u.DOCS)
     build("batch_v", corpus_batch_v.DOCS)
+    build("batch_w", corpus_batch_w.DOCS)
+    build("batch_x", corpus_batch_x.DOCS)
 
 
 if __name__ == "__main__":
