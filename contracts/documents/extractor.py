@@ -170,6 +170,13 @@ class _Extractor:
             flags=re.I,
         )[0]
         name = re.sub(r"\s*\(.*$", "", name)
+        # "Müller & Söhne Logistik GmbH, Bremen": a town after the legal form
+        name = re.sub(
+            r"(\b(?:GmbH|AG|KG|Ltd\.?|Limited|LLC|LLP|plc|B\.V\.|N\.V\.|S\.A\.S?\.?|SAS|SARL|S\.r\.l\.|Ltda\.?|"
+            r"Pty\.? Ltd\.?|Inc\.|Corp\.|Oy|AB|ApS|A/S))\s*,\s+[A-ZÄÖÜ][\w'-]+(?:[ /-][A-ZÄÖÜ][\w'-]+)?\s*$",
+            r"\1",
+            name,
+        )
         name = name.strip(" ,;:\"“”'")
         if name.endswith(".") and not re.search(
             r"\b(?:Inc|Ltd|Co|Corp|Bros|Pty|L\.L\.C|S\.A|B\.V|N\.V|P\.C|L\.P|S\.p\.A|S\.L|S\.L\.U|S\.R\.L|S\.A\.S)\.$",
@@ -730,7 +737,9 @@ class _Extractor:
                     if not re.search(
                         r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
                         # "Effective: 2027-05-01 through 2028-04-30", "Engagement dates: March 1 - May 9"
-                        r"\bstart|\beffective\b|\bengagement\b|\bvalid(?:ity)?\b",
+                        r"\bstart|\beffective\b|\bengagement\b|\bvalid(?:ity)?\b|"
+                        # "Flight dates: 03/01/2028 - 08/31/2028", "Period of Performance", "Vigência"
+                        r"\bflight\b|\bcampaign\b|\bperformance\b|\bvig[eê]ncia\b|\blooptijd\b|\blaufzeit\b",
                         seg.text,
                         re.I,
                     ) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I):
@@ -752,7 +761,7 @@ class _Extractor:
         for seg in self._term_sentences():
             if re.search(
                 r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
-                r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|"
+                r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|\bprazo\b|\bvigência|\bduração|\blooptijd|\bvertragsdauer|"
                 r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
                 # "License period: twelve (12) months beginning June 1, 2026"
                 r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
@@ -762,7 +771,8 @@ class _Extractor:
             ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
                 match = (
                     re.search(
-                        r"(?:term|period|duration|laufzeit|durée|duración|duracion|durata)\b[^.]{0,60}?"
+                        r"(?:term|period|duration|laufzeit|durée|duración|duracion|durata|prazo|vigência|duração|"
+                        r"looptijd|vertragsdauer)\b[^.]{0,60}?"
                         + p.DURATION_RE.pattern,
                         seg.text,
                         re.I,

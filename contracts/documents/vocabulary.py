@@ -13,7 +13,8 @@ CUSTOMER_LABELS = (
     r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|sold to|buyer|subscriber|licensee|lessee|hirer|"
     r"account(?: name)?|company name|customer entity|ordering entity|organisation|organization|purchaser|"
     r"kunde|auftraggeber|besteller|cliente|contratante|acheteur|opdrachtgever|klant|afnemer|"
-    r"client name|name of customer|end user|business name|organi[sz]ation name|legal name"
+    r"client name|name of customer|end user|business name|organi[sz]ation name|legal name|"
+    r"ordering (?:activity|agency|office|department)|advertiser|site host|tomador|r[ée]sident"
 )
 PROVIDER_ROLES = (
     r"provider|vendor|supplier|licensor|lessor|company|seller|contractor|consultant|we|us|service provider|"
@@ -101,7 +102,11 @@ ONE_TIME_RE = re.compile(
     r"\bkick-?off fee\b|\btraining fee\b|\beinmalig|\bfrais d'installation|\bsingle payment\b|"
     # "once", but not "invoiced once a year" (a cadence)
     r"\bonce\b(?!\s+(?:a|per|every|each)\s+(?:year|month|quarter|week|day)\b)|"
-    r"\bimplementation services\b|\bprofessional services \(fixed fee\)|\bmigration services\b",
+    r"\bimplementation services\b|\bprofessional services \(fixed fee\)|\bmigration services\b|"
+    # "Taxa de implantação (pagamento único)", "Périodicité: Unique", "eenmalige kosten", "mise en service"
+    r"\b(?:pagamento|taxa|cobran[cç]a|pago|cuota) [úu]nic[oa]\b|\beenmalig|\bponctuel|\bmise en service\b|"
+    r"(?<![\w-])unique\b(?!\s+(?:visitor|user|device|identifier|id|profile|contact|customer|session)s?\b)|"
+    r"\bimplanta[cç][aã]o\b|\bimplantaci[oó]n\b|\binbetriebnahme\b|\bbereitstellungs?(?:gebühr|entgelt)",
     re.I,
 )
 MILESTONE_RE = re.compile(
