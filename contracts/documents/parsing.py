@@ -387,7 +387,7 @@ _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 DATE_RE = re.compile(
     rf"(?P<iso>\b(?P<iy>\d{{4}})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})\b)"
     rf"|(?P<mdy>\b(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})\b)"
-    rf"|(?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th|º|ª|°|er|e)?\.?\s+(?:day\s+of\s+|of\s+|de\s+)?(?P<m2>{_MONTH})\.?,?\s+(?:de"
+    rf"|(?P<dmy>\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th|º|ª|°|er|e|o(?=\s+de\s)|a(?=\s+de\s))?\.?\s+(?:day\s+of\s+|of\s+|de\s+)?(?P<m2>{_MONTH})\.?,?\s+(?:de"
     rf"\s+)?(?P<y2>\d{{4}})\b)"
     rf"|(?P<slash>\b(?P<y5>\d{{4}})/(?P<m5>\d{{1,2}})/(?P<d5>\d{{1,2}})\b)"
     rf"|(?P<dash>\b(?P<d4>\d{{1,2}})[- ](?P<m4>{_MONTH})[- ](?P<y4>\d{{4}})\b)"

@@ -740,7 +740,7 @@ class PricingReader:
             return
         unit_match = re.match(
             r"^\s*(?:/\s*|(?:per|each|a|an|for each|for every)\s+)(?:successful |additional |billable |extra )?(?P<un"
-            r"it>[A-Za-z][A-Za-z0-9-]*(?:[ -][A-Za-z][A-Za-z-]*)?)",
+            r"it>[^\W\d_](?:[^\W_]|-)*(?:[ -][^\W\d_](?:[^\W\d_]|-)*)?)",
             after,
             re.I,
         )
@@ -2549,22 +2549,66 @@ def _money_text(text: str) -> str:
     return f"{whole}.{fraction.ljust(2, '0')}"
 
 
-# Spanish and Italian price phrasing read as its English equivalent, kept to the words that carry a
-# price's unit and period: "35 usuarios a 18,00 € por usuario y mes" -> "... at 18,00 € per usuario per
-# month". The evidence keeps the document's own words.
-_ROMANCE_PRICE_WORDS = (
-    (r"\b(?:por|per) ([\w-]+) y (mes|año)\b", lambda m: f"per {m.group(1)} per {_ROMANCE_PERIODS[m.group(2).lower()]}"),
-    (r"\b(?:al|por|cada|para) (mes|año|trimestre)\b", lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}"),
-    (r"\b(?:al|per) (mese|anno)\b", lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}"),
-    (r"\bpor\b", lambda m: "per"),
-    (r"\b(?:a|à) (?=(?:[$€£]\s?)?\d[\d.,]*\s?(?:€|EUR|USD|\$)|[$€£]\s?\d)", lambda m: "at "),
+# Spanish, Italian, Portuguese, German, French and Dutch price phrasing read as its English
+# equivalent, kept to the words that carry a price's unit and period: "35 usuarios a 18,00 € por usuario
+# y mes" -> "... at 18,00 € per usuario per month", "25 usuários a R$ 39,90 por usuário ao mês",
+# "14 Nutzer zu je 45,00 EUR pro Nutzer und Monat", "45,00 € par utilisateur et par mois". The evidence
+# keeps the document's own words.
+_ROMANCE_PERIODS = {
+    "mes": "month",
+    "mês": "month",
+    "mese": "month",
+    "monat": "month",
+    "mois": "month",
+    "maand": "month",
+    "año": "year",
+    "ano": "year",
+    "anno": "year",
+    "jahr": "year",
+    "année": "year",
+    "jaar": "year",
+    "trimestre": "quarter",
+    "quartal": "quarter",
+    "kwartaal": "quarter",
+}
+_PERIOD_WORDS = "mês|mes|mese|monat|mois|maand|año|ano|anno|jahr|année|jaar|trimestre|quartal|kwartaal"
+_GERMAN_PER = (
+    r"(?:monat|jahr|quartal|nutzer|benutzer|anwender|lizenz|arbeitsplatz|gerät|standort|tb|gb|transaktion|sendung|"
+    r"seite|stunde|mitarbeiter|einheit|abruf|anfrage)"
 )
-_ROMANCE_PERIODS = {"mes": "month", "año": "year", "trimestre": "quarter", "mese": "month", "anno": "year"}
+_ROMANCE_PRICE_WORDS = (
+    (
+        rf"\b(?:por|per|pro|je|par) ([\w-]+),? (?:y|e|ao|al|por|per|und|pro|je|et par|et|par) ({_PERIOD_WORDS})\b",
+        lambda m: f"per {m.group(1)} per {_ROMANCE_PERIODS[m.group(2).lower()]}",
+    ),
+    (
+        rf"\b(?:al|ao|por|cada|para|pro|je|im|par|per) ({_PERIOD_WORDS})\b",
+        lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}",
+    ),
+    (r"\bpar an(?:née)?\b", lambda m: "per year"),
+    (r"\bal (mese|anno)\b", lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}"),
+    (r"\bpor\b|\bpar\b(?= \w)", lambda m: "per"),
+    (rf"\b(?:pro|je)\b(?= {_GERMAN_PER}\b)", lambda m: "per"),
+    (
+        r"(?:\b(?:a|à|zu je|zu|für je)|(?<!\w)à) (?=(?:[$€£]\s?|R\$\s?)?\d[\d.,]*\s?(?:€|EUR|USD|BRL|CHF|\$)|"
+        r"(?:[$€£]|R\$)\s?\d)",
+        lambda m: "at ",
+    ),
+)
 
 
 def _romance_price_words(clause: str) -> str:
-    if not re.search(r"\b(?:por|al mes|al año|al mese|y mes|usuarios?|utenti)\b", clause, re.I):
+    if not re.search(
+        r"\b(?:por|al mes|al año|al mese|y mes|usuarios?|usuários?|utenti|ao (?:mês|mes|ano)|par|per (?:maand|jaar|kw"
+        rf"artaal)|(?:pro|je) {_GERMAN_PER})\b",
+        clause,
+        re.I,
+    ):
         return clause
+    for pattern, replacement in _ROMANCE_PRICE_WORDS:
+        clause = re.sub(pattern, replacement, clause, flags=re.I)
+    # "29,00 € pro Monat / per month": the bilingual restatement, read once
+    return re.sub(r"\b(per (?:month|year|quarter))\s*/\s*\1\b", r"\1", clause, flags=re.I)
     for pattern, replacement in _ROMANCE_PRICE_WORDS:
         clause = re.sub(pattern, replacement, clause, flags=re.I)
     return clause

@@ -138,7 +138,9 @@ SEAT_RE = re.compile(
     r"agent|member|editor|employee|head|operator|developer|learner|admin|subscriber seat)s?\b|\bseats?\b|"
     r"\blicen[cs]es\b|\b(?:named|authori[sz]ed|licensed) users\b|\buser licen[cs]es?\b|\bper-seat\b|\bper-user\b|"
     r"\bper (?:workstation|device|endpoint|vehicle|location|site|store|bed|doctor|provider)\b(?!-)|"
-    r"\bpor (?:usuario|usuário|licencia|licença|puesto)\b|\bper utente\b|\bpro (?:nutzer|benutzer|anwender|lizenz|arb"
+    r"\b(?:por|per) (?:usuario|usuário|licencia|licença|puesto|utilisateur|nutzer|benutzer|anwender|gebruiker|"
+    r"lizenz|arbeitsplatz|licentie|werkplek)\b|"
+    r"\bper utente\b|\bpro (?:nutzer|benutzer|anwender|lizenz|arb"
     r"eitsplatz)\b|\bpar (?:utilisateur|licence|poste)\b|\bper (?:gebruiker|licentie|werkplek)\b",
     re.I,
 )
@@ -221,8 +223,8 @@ RANGE_WORDS = (
     r"additional|remaining|and above|and over|and up|\+|≤|<=|<|>|from|to|through|between|under|below|less than"
 )
 UNIT_AFTER_PER = re.compile(
-    r"\b(?:per|each|every|a|/)\s*(?:successful |additional |billable )?(?P<unit>[A-Za-z][A-Za-z0-9-]*(?:\s[A-Za-z][A-"
-    r"Za-z-]*)?)",
+    r"\b(?:per|each|every|a|/)\s*(?:successful |additional |billable )?(?P<unit>[^\W\d_](?:[^\W_]|-)*(?:\s[^\W\d_](?"
+    r":[^\W\d_]|-)*)?)",
 )
 
 STOP_UNITS = {
