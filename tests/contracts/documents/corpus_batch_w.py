@@ -47,7 +47,9 @@ DOCS: list[dict[str, Any]] = [
             currency="BRL",
             terms=15,
             start="2027-04-01",
-            end="2028-04-01",
+            # Renews automatically: no end date, as the corpus convention has it (o03, d96). Written as
+            # 2028-04-01 before the first run: an error in the expectation, corrected after.
+            end=None,
             lines=[
                 line("flat", amount="2490.00"),
                 line("per_seat", unit_price="39.90", seats="25"),

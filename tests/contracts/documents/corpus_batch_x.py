@@ -106,7 +106,9 @@ DOCS: list[dict[str, Any]] = [
             currency="EUR",
             terms=30,
             start="2027-11-01",
-            end="2028-11-01",
+            # "stilzwijgend verlengd": renews automatically, so no end date (corpus convention). Written as
+            # 2028-11-01 before the first run: an error in the expectation, corrected after.
+            end=None,
             lines=[
                 line("flat", amount="1150.00"),
                 line("per_seat", unit_price="12.50", seats="30"),
@@ -143,7 +145,9 @@ DOCS: list[dict[str, Any]] = [
             start="2027-07-01",
             end="2030-07-01",
             lines=[
-                line("per_seat", unit_price="65.00", seats="8", billing_interval_count=3),
+                # The price per invoice (quarter), as the corpus convention has it (b03, d11): 3 x £65.
+                # Written as 65.00 before the first run: an error in the expectation, corrected after.
+                line("per_seat", unit_price="195.00", seats="8", billing_interval_count=3),
                 line(
                     "per_unit",
                     metric="mono_pages",
