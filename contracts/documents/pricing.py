@@ -86,7 +86,10 @@ FREE_WORD = re.compile(
 )
 BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:per|/)\s+[A-Za-z][\w -]*)?")
 BILLED_RE = re.compile(
-    r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur)", re.I
+    r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur|"
+    r"settled|collected|debited|remitted|berechnet|in rechnung gestellt|gefactureerd|faturad|cobrad|fatturat|"
+    r"zahlbar)",
+    re.I,
 )
 TOP_UP_RE = re.compile(
     r"\btop[- ]?up|\breplenish|\brecharge|\brefill|\bauto[- ]?reload|\breload|\b(?:purchased|bought|added) "
@@ -310,7 +313,7 @@ class PricingReader:
         )
         subject = re.match(
             r"\s*(?:the\s+)?(?P<s>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:is|are|will be|shall be)\s+"
-            r"(?:invoiced|billed|charged)\b",
+            r"(?:invoiced|billed|charged|settled|collected|debited)\b",
             text,
             re.I,
         )
