@@ -172,7 +172,10 @@ def find_money(text: str, *, decimal_comma: bool = False) -> list[Money]:
     return sorted(found, key=lambda money: money.start)
 
 
-PENCE_RE = re.compile(r"(?<![\w.,$€£¥])(?P<n>\d{1,2})p(?=\s+(?:per|each|a|for each)\b)")
+# "20p per transaction", "0.6p per page", "4.5 pence per page", "3p/min"
+PENCE_RE = re.compile(
+    r"(?<![\w.,$€£¥])(?P<n>\d{1,2}(?:\.\d{1,3})?)\s?(?:p|pence)(?=\s+(?:per|each|a|for each)\b|\s?/\s?[a-z])"
+)
 CENTS_RE = re.compile(r"(?<![\w.,$€£¥])(?P<n>\d{1,3}(?:[.,]\d+)?)\s?(?:¢|cents?\b)", re.I)
 
 
