@@ -538,6 +538,7 @@ class PricingReader:
         # "per device and month" (a translated "pro Gerät und Monat"): per device per month
         clause = re.sub(r"\b(per [\w-]+) and (month|year|quarter)\b", r"\1 per \2", clause, flags=re.I)
         clause = _romance_price_words(clause)
+        clause = _advertising_shorthand(clause)
         moneys = self.ex.money(clause)
         clause, moneys = self._new_price_of_a_change(clause, moneys)
         percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
@@ -2598,6 +2599,17 @@ _ROMANCE_PRICE_WORDS = (
         lambda m: "at ",
     ),
 )
+
+
+# Advertising price shorthand: "$12.00 CPM", "CPM (per 1,000 impressions)", "CPC $0.40"
+_AD_SHORTHAND = {"cpm": "per 1,000 impressions", "cpc": "per click", "cpl": "per lead", "cpa": "per acquisition"}
+
+
+def _advertising_shorthand(clause: str) -> str:
+    if not re.search(r"\b(?:e?CPM|CPC|CPL|CPA)\b", clause):
+        return clause
+    clause = re.sub(r"\b(?:e?CPM|CPC|CPL|CPA)\s*\((per [^)]*)\)", r"\1", clause)
+    return re.sub(r"\be?(CPM|CPC|CPL|CPA)\b", lambda m: _AD_SHORTHAND[m.group(1).lower()], clause)
 
 
 def _romance_price_words(clause: str) -> str:
