@@ -2001,6 +2001,7 @@ class PricingReader:
             moneys = price_money or moneys
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
         billing = cells.get("billing", "")
+        qty, billing = _periods_not_quantity(qty, billing, cells.get("per", ""))
         name = cells.get("name", "")
         # One clause per row, in an order the prose reader understands: name, price, billing.
         price_text = price_cell or " ".join(c.text for c in moneys[:1])
@@ -2599,6 +2600,17 @@ _ROMANCE_PRICE_WORDS = (
         lambda m: "at ",
     ),
 )
+
+
+def _periods_not_quantity(qty: Decimal | None, billing: str, unit_cell: str) -> tuple[Decimal | None, str]:
+    """ "CLIN 0001 | 12 | MO | $18,500.00": twelve monthly payments of the price, not twelve seats."""
+    period_unit = re.fullmatch(
+        r"\s*(?P<u>mo|mos|mth|mths|months?|yr|yrs|years?|qtr|qtrs|quarters?|wk|wks|weeks?)\.?\s*", unit_cell, re.I
+    )
+    if qty is None or not period_unit:
+        return qty, billing
+    cadence = {"m": "monthly", "y": "annually", "q": "quarterly", "w": "weekly"}[period_unit.group("u")[0].lower()]
+    return None, f"{billing} {cadence}".strip()
 
 
 # Advertising price shorthand: "$12.00 CPM", "CPM (per 1,000 impressions)", "CPC $0.40"
