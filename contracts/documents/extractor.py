@@ -211,6 +211,7 @@ class _Extractor:
             self._customer_by_role,
             self._customer_by_other_labels,
             self._customer_by_acceptance,
+            self._customer_by_issuer,
             self._customer_by_address_block,
         )
         for strategy in strategies:
@@ -340,6 +341,26 @@ class _Extractor:
                     )
                 ):
                     return self._clean_name(part), seg, 0.6
+        return None, None, 0.0
+
+    def _customer_by_issuer(self) -> tuple[str | None, Segment | None, float]:
+        """A letter of award or a purchase order is written by the customer to its supplier ("We
+        are pleased to award you the contract", "we accept your quotation"): the organisation that
+        signs it ("for and on behalf of Marina Crest Management Corporation") is the customer."""
+        if not any(
+            re.search(
+                r"(?i)\b(?:pleased to (?:award|appoint|confirm the award)|hereby award|award(?:ed)? you|"
+                r"letter of award|(?:we|i) (?:hereby )?accept your (?:quotation|quote|tender|offer|proposal|bid)|"
+                r"please supply)\b",
+                seg.text,
+            )
+            for seg in self.segments
+        ):
+            return None, None, 0.0
+        for seg in reversed(self.segments):
+            match = re.search(r"\b(?i:(?:for and )?on behalf of)\s+(?:the\s+)?(?P<n>[A-Z][^,;\n]{2,80}?)\.?$", seg.text)
+            if match and not re.search(r"(?i)\b(?:provider|vendor|supplier|contractor)\b", match.group("n")):
+                return self._clean_name(match.group("n")), seg, 0.6
         return None, None, 0.0
 
     def _customer_by_acceptance(self) -> tuple[str | None, Segment | None, float]:

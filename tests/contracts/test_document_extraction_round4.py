@@ -315,3 +315,17 @@ def test_unseen_batches_w_and_x_overall(folder: str) -> None:
         expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
         total.add(score_extraction(expected, extract(read_document(path.read_bytes(), path.name)).data))
     assert total.f1 >= 0.95, total.misses
+
+
+def test_a_letter_of_award_is_signed_by_the_customer() -> None:
+    letter = (
+        "HARBOUR POINT RESIDENCES MANAGEMENT COUNCIL\n\n3 May 2027\n\nKeenclean Facility Services Pte Ltd\n\n"
+        "We are pleased to award you the contract for cleaning services from 1 June 2027 to 31 May 2028.\n\n"
+        "Monthly contract sum: S$9,400.00, payable monthly in arrears.\n\n"
+        "Yours faithfully, for and on behalf of Harbour Point Residences Management Council\n"
+    )
+    assert _text(letter)["customer"]["name"] == "Harbour Point Residences Management Council"
+    quote = letter.replace("We are pleased to award you the contract", "We are pleased to quote").replace(
+        "for and on behalf of Harbour Point Residences Management Council", "for and on behalf of Keenclean"
+    )
+    assert _text(quote)["customer"]["name"] != "Keenclean"
