@@ -52,7 +52,8 @@ class JournalLineInline(ReadOnlyInlineMixin, admin.TabularInline):
 
 @admin.register(JournalEntry)
 class JournalEntryAdmin(ReadOnlyHistoryAdmin):
-    list_display = ("entry_date", "memo", "source_key", "customer", "debit_total", "credit_total", "posted_at")
+    # Fits 1440 px with the sidebars open; the source key (searchable) and posting time are on the entry.
+    list_display = ("entry_date", "memo", "customer", "debit_total", "credit_total")
     list_filter = ("currency", "lines__account")
     list_select_related = ("customer",)
     search_fields = ("memo", "=source_key", "customer__name", "=customer__external_id")

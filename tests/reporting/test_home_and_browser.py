@@ -79,3 +79,59 @@ def test_dashboards_in_a_real_browser(live_server, transactional_db) -> None:  #
         finally:
             browser.close()
     assert [e for e in errors if not e.endswith("/favicon.ico")] == []  # the admin has no favicon
+
+
+# What overflows sideways at a laptop's width: the page itself, and any scroll box of a table (the
+# CFO dashboard's numbers tables, the admin changelist's results) whose content is wider than it.
+_OVERFLOW_JS = """() => ({
+  page: [document.documentElement.scrollWidth, window.innerWidth],
+  sidebarOpen: Boolean(document.querySelector('#main.shifted #nav-sidebar')),
+  tables: [...document.querySelectorAll('table')].flatMap(t => [t, t.parentElement])
+    .filter(el => el.scrollWidth > el.clientWidth)
+    .map(el => (el.id || el.className || el.tagName) + ' ' + el.scrollWidth + '>' + el.clientWidth),
+})"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install chromium)")
+def test_wide_pages_fit_a_laptop_screen(live_server, transactional_db) -> None:  # type: ignore[no-untyped-def]
+    """At 1440x900 with the admin's nav sidebar open, the CFO dashboard (12 months of numbers under
+    every chart) and the auditor's audit events list (long rule, action and object names) fit the
+    window: no sideways scrolling of the page nor of any table."""
+    playwright = pytest.importorskip("playwright.sync_api")
+    from audit.services import audit_record
+
+    issued = dt.date.today() - dt.timedelta(days=45)
+    invoice = OpenInvoiceFactory(billing_date=issued, issue_date=issued, period_start=issued,
+                                 period_end=issued + dt.timedelta(days=30), due_date=issued, total=D("1234567.89"))
+    case = DunningCaseFactory(invoice=invoice, next_retry_at=dt.datetime.now(tz=dt.UTC) + dt.timedelta(days=1))
+    for n in range(3):
+        audit_record(rule="dunning.policy.best_expected_recovery", action="payment_attempt_succeeded", obj=case)
+        audit_record(rule="receivables.payment_received", action="journal_entry_posted",
+                     object_type="receivables.paymentattempt", object_id=123456 + n, actor="demo:load_demo")
+        audit_record(rule="revrec.ratable_recognition", action="revenue_plan_derived",
+                     object_type="revrec.performanceobligation", object_id=987654 + n)
+    _user(CFO)
+    _user(AUDITOR)
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            for username, path in (("cfo", "/admin/reporting/cfo/"), ("auditor", "/admin/audit/auditevent/")):
+                page = browser.new_page(viewport={"width": 1440, "height": 900})
+                page.goto(live_server.url + "/admin/login/")
+                page.fill("#id_username", username)
+                page.fill("#id_password", "pass-1234")
+                page.click("input[type=submit]")
+                page.wait_for_url(live_server.url + path)
+                if username == "cfo":
+                    assert page.locator("#panel-mrr table thead th.num").count() == 12
+                    assert "1,234,567.89" in page.locator("#panel-billings").inner_text()
+                else:
+                    assert page.locator("#result_list tbody tr").count() == 9
+                    assert "#987654" in page.locator("#result_list").inner_text()
+                found = page.evaluate(_OVERFLOW_JS)
+                assert found["sidebarOpen"], path
+                assert found["page"][0] <= found["page"][1], (path, found)
+                assert found["tables"] == [], (path, found)
+                page.close()
+        finally:
+            browser.close()

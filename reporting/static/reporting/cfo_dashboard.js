@@ -29,7 +29,7 @@
       type: "bar",
       data: { labels: data.months, datasets: datasets },
       options: {
-        responsive: true, maintainAspectRatio: true, aspectRatio: 2.2,
+        responsive: true, maintainAspectRatio: false,  // the card (.rp-chart) sets the height
         interaction: { mode: "index", intersect: false },
         scales: {
           x: { stacked: chart.kind === "stacked" },
@@ -39,12 +39,17 @@
       },
     });
   });
+  // The currency column sticks right after the series label when a long period scrolls sideways.
+  document.querySelectorAll("table.rp-months").forEach(function (table) {
+    const label = table.querySelector("thead th.rp-sticky");
+    if (label) { table.style.setProperty("--rp-label-width", label.getBoundingClientRect().width + "px"); }
+  });
   const top = document.getElementById("chart-top_customers");
   if (top) {
     new Chart(top, {
       type: "bar",
       data: { labels: data.top_customers.labels, datasets: [{ label: "Billed (" + data.currency + ")", data: data.top_customers.data, backgroundColor: "#417690" }] },
-      options: { indexAxis: "y", animation: false, aspectRatio: 2.2, scales: { x: { ticks: { callback: (v) => money.format(v) } } } },
+      options: { indexAxis: "y", animation: false, responsive: true, maintainAspectRatio: false, scales: { x: { ticks: { callback: (v) => money.format(v) } } } },
     });
   }
 })();
