@@ -12,7 +12,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 
-from access.roles import AR_ANALYST, AUDITOR, CFO, apply_roles
+from access.roles import AR_ANALYST, AUDITOR, BILLING_ADMIN, CFO, apply_roles
 from tests.reporting.factories import DunningCaseFactory, OpenInvoiceFactory
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -112,17 +112,26 @@ def test_wide_pages_fit_a_laptop_screen(live_server, transactional_db) -> None: 
                      object_type="revrec.performanceobligation", object_id=987654 + n)
     _user(CFO)
     _user(AUDITOR)
+    _user(BILLING_ADMIN)
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         try:
-            for username, path in (("cfo", "/admin/reporting/cfo/"), ("auditor", "/admin/audit/auditevent/")):
+            billing = BILLING_ADMIN.lower().replace(" ", "-")
+            for username, path in (("cfo", "/admin/reporting/cfo/"), ("auditor", "/admin/audit/auditevent/"),
+                                   (billing, "/admin/invoicing/invoice/")):
                 page = browser.new_page(viewport={"width": 1440, "height": 900})
                 page.goto(live_server.url + "/admin/login/")
                 page.fill("#id_username", username)
                 page.fill("#id_password", "pass-1234")
                 page.click("input[type=submit]")
-                page.wait_for_url(live_server.url + path)
-                if username == "cfo":
+                page.wait_for_load_state()
+                page.goto(live_server.url + path)
+                if username == billing:
+                    listed = page.locator("#result_list").inner_text()
+                    assert "1,234,567.89" in listed
+                    assert issued.isoformat() in listed  # the issue date, and 45 days overdue
+                    assert "45 d overdue" in listed
+                elif username == "cfo":
                     assert page.locator("#panel-mrr table thead th.num").count() == 12
                     assert "1,234,567.89" in page.locator("#panel-billings").inner_text()
                 else:
