@@ -163,9 +163,10 @@ INVOICE_READONLY_FIELDS = (
 
 @admin.register(Invoice)
 class InvoiceAdmin(InvoiceReviewAdminMixin, HistoryAdmin):
-    # Fits 1440 px with the nav sidebar and the filters open: dates as YYYY-MM-DD, the days overdue
-    # under the due date; kind and paid are on the invoice's page (kind is also a filter).
-    list_display = ("invoice", "customer", "status", "total_display", "amount_due_display", "issued", "due")
+    # Fits 1440 px with the nav sidebar and the filters open: the due date as YYYY-MM-DD with the days
+    # overdue under it; kind, paid and the issue date are on the invoice's page (kind is also a
+    # filter, the billing date the date drill-down).
+    list_display = ("invoice", "customer", "status", "total_display", "amount_due_display", "due")
     list_filter = (
         OverdueFilter, "status", "kind", "currency", "auto_send", ("sent_at", admin.EmptyFieldListFilter),
     )
@@ -293,10 +294,6 @@ class InvoiceAdmin(InvoiceReviewAdminMixin, HistoryAdmin):
     @admin.display(description="Amount due", ordering="amount_due_value")
     def amount_due_display(self, obj: Invoice) -> str:
         return money(obj.amount_due, obj.currency)
-
-    @admin.display(description="Issued", ordering="issue_date")
-    def issued(self, obj: Invoice) -> str:
-        return obj.issue_date.isoformat() if obj.issue_date else "-"
 
     @admin.display(description="Due", ordering="due_date")
     def due(self, obj: Invoice) -> str:

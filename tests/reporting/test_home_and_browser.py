@@ -129,7 +129,7 @@ def test_wide_pages_fit_a_laptop_screen(live_server, transactional_db) -> None: 
                 if username == billing:
                     listed = page.locator("#result_list").inner_text()
                     assert "1,234,567.89" in listed
-                    assert issued.isoformat() in listed  # the issue date, and 45 days overdue
+                    assert issued.isoformat() in listed  # the due date (the day it was issued), 45 days overdue
                     assert "45 d overdue" in listed
                 elif username == "cfo":
                     assert page.locator("#panel-mrr table thead th.num").count() == 12
