@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save
 
 from invoicing.choices import InvoiceStatus
 from invoicing.models import CreditNote, Invoice, InvoiceLine
-from ledger.models import JournalEntry, JournalLine
+from ledger.models import JournalEntry
 from receivables.models import Payment, Refund
 
 from .rollup import rollup_mark
@@ -36,18 +36,14 @@ def _mark(sender: Any, instance: Any, raw: bool = False, **kwargs: Any) -> None:
         if found is None or found[0] == InvoiceStatus.DRAFT:
             return
         customer_id = found[1]
-    elif isinstance(instance, JournalLine):
-        if JournalLine.entry.is_cached(instance):
-            customer_id = instance.entry.customer_id
-        else:
-            entries = JournalEntry.objects.filter(pk=instance.entry_id)
-            customer_id = entries.values_list("customer_id", flat=True).first()
     else:
         customer_id = instance.customer_id
     rollup_mark([customer_id])
 
 
-SOURCES = (Invoice, InvoiceLine, CreditNote, Payment, Refund, JournalEntry, JournalLine)
+# Journal lines are written only with their entry, in one transaction (ledger.journal_entry_post), and
+# never changed: the entry's own mark covers them (one mark per entry, not one more per line).
+SOURCES = (Invoice, InvoiceLine, CreditNote, Payment, Refund, JournalEntry)
 
 
 def connect() -> None:
