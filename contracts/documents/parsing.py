@@ -464,6 +464,8 @@ ORDINAL_DAY_RE = re.compile(
 DURATION_RE = re.compile(
     r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty[- ]four|"
     r"thirty[- ]six)\s*(?:\(\d+\)\s*|\([a-zà-ú]+(?:[ -][a-zà-ú]+)?\)\s*)?[- ]?"
+    # "three (3) Contract Years", "12 consecutive months": a qualifier before the unit
+    r"(?:(?:contract|subscription|consecutive|calendar|full)\s+)?"
     r"(?P<unit>years?|months?|weeks?|days?|monaten|monate?|jahren|jahre?|mois|"
     r"ans?|années|annees|meses|mes|años|año|anos|ano|mesi|anni|maanden|maand|jaren|jaar)\b",
     re.I,

@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
+from dateutil.relativedelta import relativedelta
+
 from contracts.documents import parsing as p
 from contracts.documents.segments import Segment
 from contracts.documents.vocabulary import (
@@ -1821,6 +1823,8 @@ class PricingReader:
         if not rows:
             return
         header = rows[0].header
+        if self._period_columns(rows, header):
+            return
         roles = _table_roles(rows, header)
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
@@ -1871,6 +1875,53 @@ class PricingReader:
                 continue
             self._row(row, text, roles)
         self._ramp_dates(rows, roles)
+
+    def _period_columns(self, rows: list[Segment], header: tuple[str, ...]) -> bool:
+        """A multi-year ramp laid out with the periods as columns ("Fee | Year 1 | Year 2 | Year 3",
+        "Months 1-12 | Months 13-24"): each row's amount under each period is a line of its own,
+        running over that period of the contract (from the contract's start, or the dates in the
+        column title)."""
+        periods: dict[int, tuple[int, int]] = {}
+        for index, title in enumerate(header):
+            found = PERIOD_COLUMN_RE.match(title) if index else None
+            if found and found.group("year"):
+                year = int(found.group("year"))
+                periods[index] = ((year - 1) * 12, year * 12)
+            elif found:
+                periods[index] = (int(found.group("m0")) - 1, int(found.group("m1")))
+        if len(periods) < 2:
+            return False
+        stated_start = self.ex.data.get("start_date")
+        start = date.fromisoformat(stated_start) if isinstance(stated_start, str) else None
+        roles = _table_roles(rows, header)
+        for index in periods:
+            roles[index] = "price"
+        for row in rows:
+            if row.cells and TOTAL_RE.search(row.cells[0]):
+                continue
+            for index, (first, last) in periods.items():
+                cell = row.cells[index] if index < len(row.cells) else ""
+                # an amount (not a count of seats in a "Users | 20 | 30" row)
+                if not (self.ex.money(cell) or re.fullmatch(r"\s*\d{1,3}(?:[,.]\d{3})*[.,]\d{2}\s*", cell)):
+                    continue
+                cells = tuple(c if i == index or i not in periods else "" for i, c in enumerate(row.cells))
+                titles = tuple("Price" if i == index else h for i, h in enumerate(header))
+                part = replace(row, cells=cells, header=titles, text=" | ".join(c for c in cells if c))
+                before = len(self.lines)
+                self._row(part, self._row_text(part, roles), roles)
+                if len(self.lines) == before:
+                    continue
+                line = self.lines[-1]
+                line.seg = row
+                stated = self.ex.dates(header[index])
+                if len(stated) == 2 and stated[0].value < stated[1].value:
+                    line.span = (stated[0].value, stated[1].value)
+                elif start:
+                    line.span = (
+                        start + relativedelta(months=first),
+                        start + relativedelta(months=last) - timedelta(days=1),
+                    )
+        return True
 
     def _once_and_recurring_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
         """ "Item | Qty | NRC | MRC" (telecom order forms), "Setup fee | Monthly fee": a row with a
@@ -2461,6 +2512,11 @@ def _cadence_beside_timing(clause: str) -> tuple[str, int, int] | None:
     return (found[0], found[1], beside.start()) if found and beside else None
 
 
+# "Year 1", "Contract Year 2 (2028)", "Yr 3", "Months 1-12": a column for one period of a ramp
+PERIOD_COLUMN_RE = re.compile(
+    r"(?i)\s*(?:(?:contract|subscription|term)\s+)?(?:year|yr\.?)\s*(?P<year>\d{1,2})\b"
+    r"|\s*months?\s+(?P<m0>\d{1,3})\s*(?:-|–|to|through)\s*(?P<m1>\d{1,3})\b"
+)
 UNTICKED_RE = re.compile(r"^\s*(?:\[\s*\]|\(\s\)|[☐□○◯])")
 TICKED_RE = re.compile(r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)|[☒☑✓✔■●])\s*$")
 
