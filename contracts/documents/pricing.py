@@ -90,7 +90,7 @@ BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:per|/)\s+[A-Za-z][\w -]*)?")
 BILLED_RE = re.compile(
     r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur|"
     r"settled|collected|debited|remitted|berechnet|in rechnung gestellt|gefactureerd|faturad|cobrad|fatturat|"
-    r"zahlbar)",
+    r"zahlbar|(?:invoice|payment) (?:frequency|timing|cycle|interval))",
     re.I,
 )
 TOP_UP_RE = re.compile(
@@ -333,12 +333,15 @@ class PricingReader:
         if not targets:
             targets = ["all"]
         for target in targets:
+            target_timing = timing if target != "usage" or timing == "in_arrears" else None
             if target not in self.defaults:
-                self.defaults[target] = (
-                    interval,
-                    timing if target != "usage" or timing == "in_arrears" else None,
-                    seg,
-                )
+                self.defaults[target] = (interval, target_timing, seg)
+                continue
+            # "Billing Frequency: Quarterly" and "Billing Timing: In advance" as two fields of a form:
+            # each fills what the other left open.
+            known_interval, known_timing, known_seg = self.defaults[target]
+            if (known_interval is None and interval) or (known_timing is None and target_timing):
+                self.defaults[target] = (known_interval or interval, known_timing or target_timing, known_seg)
 
     def _default(
         self, usage: bool, line: Line | None = None, clause: str = ""
@@ -351,10 +354,14 @@ class PricingReader:
                 if words & named:
                     return interval, timing, seg
         key = "usage" if usage else "fixed"
-        for name in (key, "all"):
-            if name in self.defaults:
-                return self.defaults[name]
-        return None, None, None
+        found = [self.defaults[name] for name in (key, "all") if name in self.defaults]
+        if not found:
+            return None, None, None
+        interval, timing, seg = found[0]
+        if interval is None and len(found) > 1 and found[1][0] is not None:
+            # "Billing Timing: In advance" for the fixed fees, "Billing Frequency: Quarterly" for all
+            return found[1][0], timing or found[1][1], found[1][2]
+        return interval, timing, seg
 
     # -- prose --------------------------------------------------------------------------------
     def _segment(self, seg: Segment) -> None:
@@ -2026,7 +2033,18 @@ class PricingReader:
             price_cell = f"{header_currency.group(1) or header_currency.group(2)} {price_cell.strip()}"
         return price_cell, self.ex.money(price_cell)
 
+    def _price_from_total(self, row: Segment, text: str, roles: list[str]) -> tuple[list[str], str]:
+        """ "Premium support | - | - | €600.00": no unit price, only the line's amount; that is its
+        price (the roles with the amount's column as the price, and the row's text read with them)."""
+        totals = [i for i, r in enumerate(roles) if r == "total" and i < len(row.cells) and self.ex.money(row.cells[i])]
+        priced = [c for c, r in zip(row.cells, roles, strict=False) if r in ("price", "list", "flat_fee")]
+        if len(totals) != 1 or "price" not in roles or any(re.search(r"\d", c) for c in priced):
+            return roles, text
+        roles = ["" if r in ("price", "list") else ("price" if i == totals[0] else r) for i, r in enumerate(roles)]
+        return roles, self._row_text(row, roles)
+
     def _row(self, row: Segment, text: str, roles: list[str]) -> None:
+        roles, text = self._price_from_total(row, text, roles)
         moneys = self.ex.money(text)
         currency_cells = [c for c, r in zip(row.cells, roles, strict=False) if r == "currency" and c]
         # A bare amount under a price column: in the currency its header names, or the one the
@@ -2082,15 +2100,7 @@ class PricingReader:
         parts.append(billing)
         clause = " ; ".join(p_ for p_ in parts if p_).replace(" ; ", " ", 0)
         clause = re.sub(r"\s*;\s*", " ", clause)
-        # the title of the column the price was read from ("Monthly price | Annual price": the one used)
-        chosen = [
-            h
-            for h, r, c in zip(row.header, roles, row.cells, strict=False)
-            if (r in ("price", "list") and c == cells.get("price", cells.get("list"))) or r == "name"
-        ]
-        price_header = " ".join(chosen) or " ".join(
-            h for h, r in zip(row.header, roles, strict=False) if r in ("price", "list", "name")
-        )
+        price_header = _price_title(row, roles, cells)
         if not re.search(r"\bmonth|\byear|\bannual|\bquarter", clause, re.I) and re.search(
             r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year", price_header, re.I
         ):
@@ -2477,6 +2487,23 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
             ):
                 roles[index] = "total"
     return roles
+
+
+def _price_title(row: Segment, roles: list[str], cells: dict[str, str]) -> str:
+    """The title of the column the price was read from ("Monthly price | Annual price": the one
+    used), or else of the row's extended amount ("Unit Price | Monthly Amount": the amount's title
+    says what period the price is for)."""
+    chosen = [
+        h
+        for h, r, c in zip(row.header, roles, row.cells, strict=False)
+        if (r in ("price", "list") and c == cells.get("price", cells.get("list"))) or r == "name"
+    ]
+    title = " ".join(chosen) or " ".join(
+        h for h, r in zip(row.header, roles, strict=False) if r in ("price", "list", "name")
+    )
+    if not re.search(r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year", title, re.I):
+        title = " ".join(h for h, r, c in zip(row.header, roles, row.cells, strict=False) if r == "total" and c)
+    return title
 
 
 def _seats_at_recurring_price(

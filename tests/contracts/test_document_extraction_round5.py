@@ -5,6 +5,7 @@ cause is tested on new text written for the test; the batch itself is held at F1
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
 
@@ -39,3 +40,58 @@ def test_a_term_counted_in_contract_years_or_consecutive_months() -> None:
     assert p.duration("for three (3) Contract Years") == relativedelta(years=3)
     assert p.duration("a period of 18 consecutive months") == relativedelta(months=18)
     assert date(2027, 1, 1) + p.duration("two full years") == date(2029, 1, 1)  # type: ignore[operator]
+
+
+def _docx(paragraphs: list[str], tables: list[list[list[str]]]) -> dict:  # type: ignore[type-arg]
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for text in paragraphs:
+        document.add_paragraph(text)
+    for rows in tables:
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
+        for r, row in enumerate(rows):
+            for c, cell in enumerate(row):
+                table.cell(r, c).text = cell
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return extract(read_document(buffer.getvalue(), "order.docx")).data
+
+
+def test_form_fields_for_frequency_and_timing_combine_and_a_monthly_amount_column_prices_per_month() -> None:
+    data = _docx(
+        ["Service Order"],
+        [
+            [
+                ["Client Name", "Oakhurst Veterinary Partners Ltd"],
+                ["Commencement Date", "1 May 2028"],
+                ["Invoice Timing", "In advance"],
+                ["Invoice Frequency", "Semi-annually"],
+            ],
+            [
+                ["Service", "Qty", "Unit Price", "Monthly Total"],
+                ["Clinic scheduler", "1", "£450.00", "£450.00"],
+                ["Vet logins", "12", "£15.00", "£180.00"],
+                ["Priority care plan", "", "", "£95.00"],
+            ],
+        ],
+    )
+    lines = [
+        (
+            line["charge_model"],
+            Decimal(line.get("amount") or line.get("unit_price")),
+            line.get("seats"),
+            line["billing_interval"],
+            line["billing_interval_count"],
+            line["billing_timing"],
+        )
+        for line in data["lines"]
+    ]
+    # monthly prices invoiced every six months: the price per invoice
+    assert lines == [
+        ("flat", Decimal(2700), None, "month", 6, "in_advance"),
+        ("per_seat", Decimal(90), "12", "month", 6, "in_advance"),
+        ("flat", Decimal(570), None, "month", 6, "in_advance"),
+    ]
