@@ -883,6 +883,8 @@ class _Extractor:
                 and not re.search(
                     r"\bwill not\b|\bshall not\b|\bdoes not\b|\bno auto", seg.text[: match.start() + 5], re.I
                 )
+                # "Auto-Renewal: No", "Automatic renewal - None": a form's renewal field answered no
+                and not re.match(r"\s*(?:[:?|-]\s*)?(?:no|none|n/a|not applicable)\b", seg.text[match.end() :], re.I)
             ):
                 return seg, match.group(0)
         return None
@@ -901,6 +903,23 @@ class _Extractor:
                 continue
             word = match.group(0).lower()
             # "the band reached in a calendar month": how usage is counted, not when invoices fall
+            counted = re.search(
+                r"\b(?:count|measur|calculat|comput|aggregat|track|meter|reset|tall|record)\w*\s+(?:per|each|in|by"
+                r"|within|over|for)\s+(?:a |the |each |every )?$",
+                seg.text[max(0, match.start() - 40) : match.start()],
+                re.I,
+            )
+            if (
+                word.startswith("calendar")
+                and counted
+                # "Charges are calculated per calendar quarter": the billing period, not a count of usage
+                and not re.search(
+                    r"charge|\bfees?\b|amount|price|cost|bill|invoic",
+                    seg.text[max(0, match.start() - 60) : match.start()],
+                    re.I,
+                )
+            ):
+                continue
             if word.startswith("calendar") and not re.search(
                 r"\b(?:bill|invoic|charg|pro-?rat|align|co-?term|fees? (?:are|is) (?:due|payable)|payable)",
                 seg.text,

@@ -560,6 +560,8 @@ CADENCES: list[tuple[str, str, int]] = [
 def find_cadence(text: str) -> tuple[str, int, int] | None:
     """(interval, count, position) of the first cadence word in the text."""
     best: tuple[str, int, int] | None = None
+    # "€30.00 / user / month": a spaced slash before a period word is "/month" (positions kept)
+    text = re.sub(r"\s/(?=\s?(?:mo|mth|month|yr|year|annum|qtr|quarter)\b)", "x/", text, flags=re.I)
     for pattern, interval, count in CADENCES:
         match = re.search(pattern, text, re.I)
         if match and (best is None or match.start() < best[2]):

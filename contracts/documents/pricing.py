@@ -2122,6 +2122,11 @@ class PricingReader:
                     line.charge_model == "per_seat"
                     and re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
                     and not re.search(r"(?i)\b(?:unit|per|each|price|rate)\b", price_title)
+                    # "€30.00 / user / month" in a "Fee" column: the cell itself says it is per seat
+                    and not re.search(
+                        r"(?i)(?:\bper\b|/)\s*(?!month|mo\b|mth|year|yr|annum|quarter|qtr|week|day)[a-z]|\beach\b",
+                        price_cell,
+                    )
                 ):
                     # "Quantity 25 | Annual fee $15,000": the fee is for all 25; the seat price is a share.
                     line.fields["unit_price"] = line.fields["unit_price"] / qty

@@ -367,12 +367,34 @@ def _transposed(rows: list[Block]) -> list[Block]:
     return [Block(page, " | ".join(column), column, table) for column in columns]
 
 
+_UNTICKED_BOX = r"(?:[☐□❏❑]|\[\s?\])"
+_TICKED_BOX = r"(?:[☒☑✅✔✓]|\[\s?[xX✓✔]\s?\])"
+
+
+def _chosen_options(text: str) -> str:
+    """ "Billing Frequency: ☐ Monthly ☒ Quarterly ☐ Annually" (an e-signature form's check boxes):
+    only the ticked option is the form's answer ("Billing Frequency: Quarterly")."""
+    if not (re.search(_TICKED_BOX, text) and re.search(_UNTICKED_BOX, text)):
+        return text
+    text = re.sub(_UNTICKED_BOX + r"[^☐□❏❑☒☑✅✔✓\[]*", " ", text)
+    text = re.sub(_TICKED_BOX + r"\s*", "", text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def _with_chosen_options(block: Block) -> Block:
+    if block.cells:
+        cells = tuple(_chosen_options(cell) for cell in block.cells)
+        return block if cells == block.cells else replace(block, cells=cells, text=" | ".join(cells))
+    text = _chosen_options(block.text)
+    return block if text == block.text else replace(block, text=text)
+
+
 def segment(document: Document) -> list[Segment]:
     segments: list[Segment] = []
     pending: list[Block] = []
     tables: dict[int, list[Block]] = {}
     order: list[tuple[str, object]] = []
-    blocks = _join_continued_tables(_without_page_furniture(document.blocks))
+    blocks = _join_continued_tables(_without_page_furniture([_with_chosen_options(b) for b in document.blocks]))
     for block in blocks:
         if block.table is None:
             pending.append(block)

@@ -95,3 +95,46 @@ def test_form_fields_for_frequency_and_timing_combine_and_a_monthly_amount_colum
         ("per_seat", Decimal(90), "12", "month", 6, "in_advance"),
         ("flat", Decimal(570), None, "month", 6, "in_advance"),
     ]
+
+
+def test_check_boxes_keep_only_the_ticked_option() -> None:
+    data = _text(
+        "Order Form\n\nCustomer: Brackenridge Outfitters Inc.\n\nStart Date: June 1, 2028\n\nTerm: 12 months\n\n"
+        "Renews automatically: [ ] Yes [X] No\n\n"
+        "Payment terms: [ ] Due on receipt [ ] Net 30 [X] Net 45\n\n"
+        "Invoice frequency: [X] Annually [ ] Monthly\n\n"
+        "Store manager seats: 40 at $18 / seat / month.\n"
+    )
+    assert data["customer"]["payment_terms_days"] == 45
+    assert data["end_date"] == "2029-06-01"  # the renewal box is not ticked
+    [seats] = data["lines"]
+    assert (Decimal(seats["unit_price"]), seats["seats"], seats["billing_interval"]) == (Decimal(216), "40", "year")
+
+
+def test_a_renewal_field_answered_no_does_not_renew() -> None:
+    data = _text("Client: Duneview Clinics LLC\n\nStart: 2028-02-01\n\nTerm: 24 months\n\nAutomatic renewal: None\n")
+    assert data["end_date"] == "2030-02-01"
+
+
+def test_a_spaced_slash_before_a_period_is_a_cadence() -> None:
+    assert p.find_cadence("CAD 12.00 / user / month")[:2] == ("month", 1)  # type: ignore[index]
+    assert p.find_cadence("$9,000 / yr")[:2] == ("year", 1)  # type: ignore[index]
+    assert p.find_cadence("2 / 3 of the fee") is None
+
+
+def test_usage_counted_per_calendar_month_is_not_calendar_billing() -> None:
+    text = (
+        "Customer: Saltire Couriers Ltd\n\nStart date: 14 March 2028\n\n"
+        "Parcels are tallied each calendar month and invoiced monthly in arrears at £0.30 per parcel.\n"
+    )
+    assert _text(text)["billing_alignment"] == "anniversary"
+    assert _text(text.replace("tallied each", "invoiced on the first day of each"))["billing_alignment"] == "calendar"
+
+
+def test_a_per_user_price_in_a_fee_column_is_not_divided_by_the_quantity() -> None:
+    data = _docx(
+        ["Customer: Glenmore Hotels Ltd", "Start date: 1 March 2028"],
+        [[["Item", "Quantity", "Fee"], ["Front desk users", "16", "£22.00 / user / month"]]],
+    )
+    [seats] = data["lines"]
+    assert (Decimal(seats["unit_price"]), seats["seats"]) == (Decimal(22), "16")
