@@ -68,6 +68,14 @@ def _add_days(value: date, days: int) -> date:
 # --- the extractor ------------------------------------------------------------------------------
 
 
+# "Current Term:", "the existing subscription ends on": the term a renewal replaces
+SUPERSEDED_RE = re.compile(
+    r"\b(?:current|existing|previous|prior|expiring|original)\s+(?:subscription\s+|contract\s+|service\s+)?"
+    r"(?:term|period|subscription|agreement|contract)\b",
+    re.I,
+)
+
+
 @dataclass
 class _Line:
     charge_model: str
@@ -592,6 +600,8 @@ class _Extractor:
         # Billing starts with the service: a start or commencement date wins over an effective
         # (signature) date when both are stated.
         labelled.sort(key=lambda seg: 0 if re.search(r"start|commenc|begin|beginn|go-live", seg.label, re.I) else 1)
+        # "Current Term: ..." above "Renewal Term: ...": the term being replaced comes last
+        labelled.sort(key=lambda seg: 1 if SUPERSEDED_RE.search(seg.label) else 0)
         for seg in labelled:
             found = self.dates(seg.value)
             if found:
@@ -617,7 +627,7 @@ class _Extractor:
         for seg in self.segments:
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 60) : found.start]
-                if prose.search(before):
+                if prose.search(before) and not SUPERSEDED_RE.search(before):
                     word = prose.search(before).group(0).lower()  # type: ignore[union-attr]
                     conf = 0.9 if re.search(r"effective|commenc|start|begin", word) else 0.7
                     if re.search(r"dated|entered|as of", word) and not re.search(r"effective", word):
@@ -738,7 +748,12 @@ class _Extractor:
             r"(?: date)?|term end|vertragsende|ends on|date de fin"
         ):
             found = self.dates(seg.value)
-            if found:
+            # an "Expiration Date" before the start is a quote's or an offer's, not the contract's
+            if (
+                found
+                and not (start and found[0].value <= start)
+                and not re.search(r"quot|offer|proposal", seg.label, re.I)
+            ):
                 return self._exclusive(found[0].value, start), seg, 0.9, None
         by_length = self._end_from_length(start)
         for seg in self.segments:
@@ -746,6 +761,8 @@ class _Extractor:
                 continue  # "$1,000 per month from ... to ...": a price's period, when the term is stated
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 50) : found.start]
+                if SUPERSEDED_RE.search(f"{seg.label} {before}"):
+                    continue
                 if re.search(
                     r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"
                     r"terminat\w* on|up to and including|bis|end(?: date)?\s*:)\s*(?:and including\s+)?(?:the\s+)?$"

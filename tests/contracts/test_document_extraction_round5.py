@@ -138,3 +138,20 @@ def test_a_per_user_price_in_a_fee_column_is_not_divided_by_the_quantity() -> No
     )
     [seats] = data["lines"]
     assert (Decimal(seats["unit_price"]), seats["seats"]) == (Decimal(22), "16")
+
+
+def test_a_quote_expiry_before_the_start_is_not_the_contract_end() -> None:
+    data = _text(
+        "Quotation\n\nAccount: Ferncliff Robotics Inc.\n\nQuote Expires: 09/15/2028\n\n"
+        "Subscription Start Date: 10/01/2028\n\nSubscription Term: 24 months\n\nPlatform: $1,000 per month.\n"
+    )
+    assert (data["start_date"], data["end_date"]) == ("2028-10-01", "2030-10-01")
+
+
+def test_a_renewal_quote_starts_with_the_renewal_term_not_the_current_one() -> None:
+    data = _text(
+        "Renewal Order\n\nCustomer: Millbrook Cycling Club Ltd\n\n"
+        "Existing subscription period: 1 Feb 2028 to 31 Jan 2029\n\n"
+        "Renewal period: 1 Feb 2029 to 31 Jan 2030\n\nClub plan: £300 per year.\n"
+    )
+    assert (data["start_date"], data["end_date"]) == ("2029-02-01", "2030-02-01")
