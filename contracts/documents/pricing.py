@@ -798,6 +798,9 @@ class PricingReader:
             )
             and not NOT_SEAT_RE.search(clause)
             and not (unit and not seat_text and not is_period_unit)
+            # "$1.20 per member per month, billed in arrears on the members above 25,000": usage counted
+            # over an allowance, not a number of seats bought
+            and not (OVER_ALLOWANCE_RE.search(clause) and re.search(r"\barrears\b", clause, re.I))
         )
         if seat:
             line = Line("per_seat", {"unit_price": money.amount}, seg, unit=unit or "seat")
@@ -830,6 +833,7 @@ class PricingReader:
                 and p.find_cadence(after[:40])
                 and not USAGE_WORD_RE.search(f"per {unit}")
                 and not NOT_SEAT_RE.search(clause)
+                and not OVER_ALLOWANCE_RE.search(clause)
             ):
                 # "$15 per viewer per month for 40 viewers", "NOK 1,250 per vessel per month": a recurring
                 # price per counted thing.
@@ -2548,6 +2552,9 @@ def _cadence_beside_timing(clause: str) -> tuple[str, int, int] | None:
 PERIOD_COLUMN_RE = re.compile(
     r"(?i)\s*(?:(?:contract|subscription|term)\s+)?(?:year|yr\.?)\s*(?P<year>\d{1,2})\b"
     r"|\s*months?\s+(?P<m0>\d{1,3})\s*(?:-|–|to|through)\s*(?P<m1>\d{1,3})\b"
+)
+OVER_ALLOWANCE_RE = re.compile(
+    r"\b(?:above|over|in excess of|beyond|exceeding)\s+(?:the first\s+)?\d{1,3}(?:[,.\s]\d{3})+\b", re.I
 )
 UNTICKED_RE = re.compile(r"^\s*(?:\[\s*\]|\(\s\)|[☐□○◯])")
 TICKED_RE = re.compile(r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)|[☒☑✓✔■●])\s*$")

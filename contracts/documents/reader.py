@@ -112,7 +112,14 @@ _REDLINE_INSERTED = re.compile(r"\[\s*(?:inserted|added|new)\s*:\s*(?P<kept>[^\]
 def _clean(text: str | None) -> str:
     """One spelling of the text: ligatures and full-width forms unfolded (NFKC, "ﬁrst" -> "first"),
     typographic dashes and quotes made plain, runs of spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text or "").translate(_PUNCTUATION)
+    # A footnote mark in superscript after an amount ("$3,200¹") or opening its footnote ("¹ Due on
+    # signature"): "[1]", not a digit of the amount
+    text = re.sub(
+        r"(?<=\d)[⁰¹²³⁴⁵⁶⁷⁸⁹]+|^\s*[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?=\s)",
+        lambda match: f"[{unicodedata.normalize('NFKC', match.group(0).strip())}]",
+        text or "",
+    )
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
     # A redline written out ("[Deleted: £1,800] [Inserted: £2,100]"): the agreed text is the inserted one.
     text = _REDLINE_DELETED.sub("", text)
     text = _REDLINE_INSERTED.sub(lambda match: match.group("kept"), text)

@@ -389,12 +389,53 @@ def _with_chosen_options(block: Block) -> Block:
     return block if text == block.text else replace(block, text=text)
 
 
+_FOOTNOTE = re.compile(r"^\s*(?P<mark>\*{1,3}|[†‡§¶]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹]|\(\d\)|\[\d\])\s*(?P<note>[A-Za-z].{3,})$")
+
+
+def _footnotes_inline(blocks: list[Block]) -> list[Block]:
+    """ "$12,000*" in a fees table with "* Billed annually in advance." below it: the footnote is part
+    of the amount it marks (written beside it) and not a statement about every fee."""
+    notes: dict[str, tuple[int, str]] = {}
+    for position, block in enumerate(blocks):
+        found = _FOOTNOTE.match(block.text) if block.table is None else None
+        if found and found.group("mark") not in notes:
+            notes[found.group("mark")] = (position, found.group("note").strip())
+    if not notes:
+        return blocks
+    marks = sorted(notes, key=len, reverse=True)
+
+    def inline(text: str) -> str:
+        for mark in marks:
+            # right after an amount ("$9,500**", "€1.20 per member per month†" after a word too)
+            pattern = rf"(?<=[\w)%.])(?<!{re.escape(mark[0])}){re.escape(mark)}(?!{re.escape(mark[0])})(?=[\s.,;)]|$)"
+            text = re.sub(pattern, f" ({notes[mark][1].rstrip('.')})", text)
+        return text
+
+    used: set[str] = set()
+    out: list[Block] = []
+    for position, block in enumerate(blocks):
+        if any(position == where for where, _ in notes.values()):
+            out.append(block)
+            continue
+        cells = tuple(inline(cell) for cell in block.cells)
+        text = " | ".join(cells) if block.cells else inline(block.text)
+        if cells != block.cells or text != block.text:
+            used.update(mark for mark in marks if any(mark in c for c in block.cells) or mark in block.text)
+            block = replace(block, cells=cells, text=text)
+        out.append(block)
+    # the footnotes that marked something are now beside it
+    dropped = {notes[mark][0] for mark in used}
+    return [block for position, block in enumerate(out) if position not in dropped]
+
+
 def segment(document: Document) -> list[Segment]:
     segments: list[Segment] = []
     pending: list[Block] = []
     tables: dict[int, list[Block]] = {}
     order: list[tuple[str, object]] = []
-    blocks = _join_continued_tables(_without_page_furniture([_with_chosen_options(b) for b in document.blocks]))
+    blocks = _join_continued_tables(
+        _without_page_furniture(_footnotes_inline([_with_chosen_options(b) for b in document.blocks]))
+    )
     for block in blocks:
         if block.table is None:
             pending.append(block)

@@ -42,7 +42,7 @@ def test_a_term_counted_in_contract_years_or_consecutive_months() -> None:
     assert date(2027, 1, 1) + p.duration("two full years") == date(2029, 1, 1)  # type: ignore[operator]
 
 
-def _docx(paragraphs: list[str], tables: list[list[list[str]]]) -> dict:  # type: ignore[type-arg]
+def _docx(paragraphs: list[str], tables: list[list[list[str]]], after: tuple[str, ...] | list[str] = ()) -> dict:  # type: ignore[type-arg]
     import io
 
     import docx
@@ -55,6 +55,8 @@ def _docx(paragraphs: list[str], tables: list[list[list[str]]]) -> dict:  # type
         for r, row in enumerate(rows):
             for c, cell in enumerate(row):
                 table.cell(r, c).text = cell
+    for text in after:
+        document.add_paragraph(text)
     buffer = io.BytesIO()
     document.save(buffer)
     return extract(read_document(buffer.getvalue(), "order.docx")).data
@@ -155,3 +157,26 @@ def test_a_renewal_quote_starts_with_the_renewal_term_not_the_current_one() -> N
         "Renewal period: 1 Feb 2029 to 31 Jan 2030\n\nClub plan: £300 per year.\n"
     )
     assert (data["start_date"], data["end_date"]) == ("2029-02-01", "2030-02-01")
+
+
+def test_footnote_markers_on_amounts_carry_their_footnote() -> None:
+    data = _docx(
+        ["Customer: Ashgrove Ledger Services LLC", "Effective date: January 10, 2029"],
+        [[["Component", "Price"], ["Reconciliation engine", "$18,000‡"], ["Data onboarding", "$3,200¹"]]],
+        after=["‡ Per annum, invoiced each year in advance.", "¹ Once only, due on signature."],
+    )
+    lines = [(line["charge_model"], Decimal(line["amount"]), line.get("billing_interval")) for line in data["lines"]]
+    assert lines == [("flat", Decimal(18000), "year"), ("one_time", Decimal(3200), None)]
+
+
+def test_a_per_member_price_billed_in_arrears_above_an_allowance_is_usage() -> None:
+    data = _text(
+        "Customer: Kettering Mutual Society\n\nStart date: 2029-04-01\n\n"
+        "Extra learners: $0.90 per learner per month, billed in arrears on the learners above 2,500.\n"
+    )
+    [usage] = data["lines"]
+    assert (usage["charge_model"], Decimal(usage["unit_price"]), usage["included_units"]) == (
+        "per_unit",
+        Decimal("0.90"),
+        "2500",
+    )
