@@ -393,7 +393,9 @@ class _Extractor:
             r"\b(?P<name>(?:[A-Z][\w&'-]*\s+){1,5}(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|SAR"
             r"L|SAS|BV|B\.V|NV|plc|C"
             r"orp|"
-            r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS)\b\.?)(?!-\w)"
+            r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS|"
+            # "Bayview Dental Group", "Harlow Holdings": a trading name that ends like a company's
+            r"Group|Holdings|Partners|Associates)\b\.?)(?!-\w)"
         )
         sender_words: set[str] = set()
         for seg in self.segments:

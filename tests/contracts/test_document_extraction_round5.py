@@ -180,3 +180,13 @@ def test_a_per_member_price_billed_in_arrears_above_an_allowance_is_usage() -> N
         Decimal("0.90"),
         "2500",
     )
+
+
+def test_an_email_quote_names_a_customer_without_a_legal_suffix() -> None:
+    data = _text(
+        "From: Leo Marsh <leo@quayside-pos.test>\nTo: Dana Ruiz <dana@harbourlight.test>\n"
+        "Subject: Pricing - Harbourlight Hospitality Group\n\n"
+        "Hi Dana,\n\nHere are the numbers for Harbourlight Hospitality Group. Till licences: $45 per terminal per "
+        "month for 9 terminals, starting March 1, 2029.\n\nLeo\nQuayside POS Inc.\n"
+    )
+    assert data["customer"]["name"] == "Harbourlight Hospitality Group"
