@@ -1892,18 +1892,15 @@ class PricingReader:
         "Months 1-12 | Months 13-24"): each row's amount under each period is a line of its own,
         running over that period of the contract (from the contract's start, or the dates in the
         column title)."""
-        periods: dict[int, tuple[int, int]] = {}
-        for index, title in enumerate(header):
-            found = PERIOD_COLUMN_RE.match(title) if index else None
-            if found and found.group("year"):
-                year = int(found.group("year"))
-                periods[index] = ((year - 1) * 12, year * 12)
-            elif found:
-                periods[index] = (int(found.group("m0")) - 1, int(found.group("m1")))
-        if len(periods) < 2:
-            return False
         stated_start = self.ex.data.get("start_date")
         start = date.fromisoformat(stated_start) if isinstance(stated_start, str) else None
+        periods: dict[int, tuple[int, int]] = {}
+        for index, title in enumerate(header):
+            found = _period_months(title, start) if index else None
+            if found:
+                periods[index] = found
+        if len(periods) < 2:
+            return False
         roles = _table_roles(rows, header)
         for index in periods:
             roles[index] = "price"
@@ -1975,6 +1972,8 @@ class PricingReader:
     def _ramp_dates(self, rows: list[Segment], roles: list[str]) -> None:
         """A table whose rows run over different date ranges ("Year 1 (1 Aug 2026 - 31 Jul 2027)",
         "Year 2 ..."), a ramp: each row's line starts and ends with its range."""
+        stated_start = self.ex.data.get("start_date")
+        start = date.fromisoformat(stated_start) if isinstance(stated_start, str) else None
         ranges: dict[int, tuple[date, date]] = {}
         for row in rows:
             found = [
@@ -1985,6 +1984,15 @@ class PricingReader:
             ]
             if len(found) == 2 and found[0] < found[1]:
                 ranges[row.index] = (found[0], found[1])
+            elif not found and start:
+                # "Year 2 | $26,400": a ramp's row named by its period of the contract
+                months = next((_period_months(c, start) for c in row.cells[:2] if _period_months(c, start)), None)
+                if months:
+                    first, last = months
+                    ranges[row.index] = (
+                        start + relativedelta(months=first),
+                        start + relativedelta(months=last) - timedelta(days=1),
+                    )
         if len(set(ranges.values())) < 2:
             return
         for line in self.lines:
@@ -2550,9 +2558,28 @@ def _cadence_beside_timing(clause: str) -> tuple[str, int, int] | None:
 
 # "Year 1", "Contract Year 2 (2028)", "Yr 3", "Months 1-12": a column for one period of a ramp
 PERIOD_COLUMN_RE = re.compile(
-    r"(?i)\s*(?:(?:contract|subscription|term)\s+)?(?:year|yr\.?)\s*(?P<year>\d{1,2})\b"
+    r"(?i)\s*(?:(?:contract|subscription|term)\s+)?(?:year|yr\.?|y)\s*(?P<year>\d{1,2})\b"
     r"|\s*months?\s+(?P<m0>\d{1,3})\s*(?:-|–|to|through)\s*(?P<m1>\d{1,3})\b"
+    # "2028 | 2029 | 2030" (or "FY2029"): the contract year that starts in that calendar year
+    r"|\s*(?:FY\s?)?(?P<cal>20\d{2})\s*(?:fees?|price|amount)?\s*$"
 )
+def _period_months(title: str, start: date | None) -> tuple[int, int] | None:
+    """The months of the contract a ramp's period covers, counted from its start ("Year 2" -> 12 to
+    24, "Months 1-12" -> 0 to 12, "2029" in a contract starting in 2028 -> 12 to 24)."""
+    found = PERIOD_COLUMN_RE.match(title)
+    if not found:
+        return None
+    if found.group("year"):
+        year = int(found.group("year"))
+        return (year - 1) * 12, year * 12
+    if found.group("m0"):
+        return int(found.group("m0")) - 1, int(found.group("m1"))
+    if start is None or int(found.group("cal")) < start.year:
+        return None
+    offset = (int(found.group("cal")) - start.year) * 12
+    return offset, offset + 12
+
+
 OVER_ALLOWANCE_RE = re.compile(
     r"\b(?:above|over|in excess of|beyond|exceeding)\s+(?:the first\s+)?\d{1,3}(?:[,.\s]\d{3})+\b", re.I
 )

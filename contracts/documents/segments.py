@@ -58,6 +58,10 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
     filled = [cell for cell in cells if cell]
     if re.search(r"[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK)\s?\d|\d\s?(?:USD|EUR|GBP|CHF)\b", joined):
         return False
+    # "Annual fee | 2028 | 2029 | 2030": calendar years as the columns of a ramp
+    years = [cell for cell in filled[1:] if re.fullmatch(r"\s*(?:FY\s?)?20\d{2}\s*", cell)]
+    if len(years) >= 2 and len(years) == len(filled) - 1 and re.search(r"[A-Za-z]", filled[0]):
+        return True
     if any(not re.search(r"[A-Za-z]", cell) for cell in filled):
         return False
     # "VAT @ 20%", "Discount 15%": a rate in a column title is still a title

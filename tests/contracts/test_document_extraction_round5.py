@@ -190,3 +190,22 @@ def test_an_email_quote_names_a_customer_without_a_legal_suffix() -> None:
         "month for 9 terminals, starting March 1, 2029.\n\nLeo\nQuayside POS Inc.\n"
     )
     assert data["customer"]["name"] == "Harbourlight Hospitality Group"
+
+
+def _dated(data: dict) -> list[tuple]:  # type: ignore[type-arg]
+    return [(Decimal(line["amount"]), line.get("start_date"), line.get("end_date")) for line in data["lines"]]
+
+
+def test_ramp_periods_as_short_or_calendar_year_columns_and_as_rows() -> None:
+    head = "Customer: Wrenfield Mills Inc.\n\nStart date: April 1, 2029\n\nTerm: 2 years\n\n"
+    tail = "\n\nFees are invoiced annually in advance.\n"
+    short = _text(head + "| Item | Y1 | Y2 |\n|---|---|---|\n| Loom monitor | $8,000.00 | $8,800.00 |" + tail)
+    calendar = _text(
+        head + "| Annual fee | 2029 | 2030 |\n|---|---|---|\n| Loom monitor | $8,000.00 | $8,800.00 |" + tail
+    )
+    rows = _text(head + "| Period | Annual fee |\n|---|---|\n| Year 1 | $8,000.00 |\n| Year 2 | $8,800.00 |" + tail)
+    expected = [
+        (Decimal(8000), "2029-04-01", "2030-04-01"),
+        (Decimal(8800), "2030-04-01", "2031-04-01"),
+    ]
+    assert _dated(short) == _dated(calendar) == _dated(rows) == expected
