@@ -721,6 +721,14 @@ class PricingReader:
         if not named:
             return
         words = set(re.findall(r"[a-z]{3,}", named.group("name").lower()))
+        # "20% of annual Subscription Fees": the base's name is the phrase after "of", less the words
+        # every fee has
+        phrase = re.search(r"\bof (?:the |all |each |every )?(?P<p>[\w -]{2,60})", clause, re.I)
+        if phrase:
+            words |= set(re.findall(r"[a-z]{3,}", phrase.group("p").lower())) - {
+                "annual", "monthly", "yearly", "quarterly", "fee", "fees", "charge", "charges", "price", "prices",
+                "total", "all", "the", "and", "then", "current", "applicable", "net", "list", "amount", "amounts",
+            }  # fmt: skip
         base = next(
             (
                 line
@@ -1221,7 +1229,7 @@ class PricingReader:
         # "the number of named users increases from 80 to 120": the new count
         changed = re.search(
             rf"\b(?:{nouns})\b[^.]{{0,30}}?\b(?:increase[sd]?|decrease[sd]?|change[sd]?|goes|go|grows?|rises?|reduced?|"
-            rf"is amended|will (?:increase|decrease|change))\s+from\s+{NUM}\s+to\s+(?P<n>{NUM})",
+            rf"is amended|will (?:increase|decrease|change))\s+from\s+(?:{NUM})\s+to\s+(?P<n>{NUM})",
             text,
             re.I,
         )
@@ -2563,6 +2571,8 @@ PERIOD_COLUMN_RE = re.compile(
     # "2028 | 2029 | 2030" (or "FY2029"): the contract year that starts in that calendar year
     r"|\s*(?:FY\s?)?(?P<cal>20\d{2})\s*(?:fees?|price|amount)?\s*$"
 )
+
+
 def _period_months(title: str, start: date | None) -> tuple[int, int] | None:
     """The months of the contract a ramp's period covers, counted from its start ("Year 2" -> 12 to
     24, "Months 1-12" -> 0 to 12, "2029" in a contract starting in 2028 -> 12 to 24)."""

@@ -209,3 +209,25 @@ def test_ramp_periods_as_short_or_calendar_year_columns_and_as_rows() -> None:
         (Decimal(8800), "2030-04-01", "2031-04-01"),
     ]
     assert _dated(short) == _dated(calendar) == _dated(rows) == expected
+
+
+def test_a_percentage_of_the_annual_subscription_fees() -> None:
+    data = _text(
+        "Customer: Quarrybank Dairies Ltd\n\nStart date: 1 October 2029\n\n"
+        "Subscription Fees: £30,000 per year, invoiced annually in advance.\n\n"
+        "Enhanced Support: 12% of annual Subscription Fees.\n"
+    )
+    assert [(line["charge_model"], Decimal(line["amount"]), line["billing_interval"]) for line in data["lines"]] == [
+        ("flat", Decimal(30000), "year"),
+        ("flat", Decimal(3600), "year"),
+    ]
+
+
+def test_a_date_range_is_not_a_seat_count() -> None:
+    data = _text(
+        "Customer: Pemberton Academy Trust\n\nSubscription Period: 2029-09-01 to 2030-08-31\n\n"
+        "Teacher seats: $80 per teacher per year.\n"
+    )
+    [seats] = data["lines"]
+    assert seats["charge_model"] == "per_seat"
+    assert seats.get("seats") is None
