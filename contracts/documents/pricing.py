@@ -2063,6 +2063,21 @@ class PricingReader:
         roles = ["" if r in ("price", "list") else ("price" if i == totals[0] else r) for i, r in enumerate(roles)]
         return roles, self._row_text(row, roles)
 
+    def _not_a_charge_row(self, row: Segment, cells: dict[str, str]) -> bool:
+        """A totals row, or a negative amount ("Promotional discount | -$1,200.00", "($500.00)"): a
+        discount or credit on the quote, not a charge (said, not silently dropped)."""
+        if row.cells and TOTAL_RE.search(row.cells[0]):
+            return True
+        price_cell = cells.get("price", "") or cells.get("list", "")
+        if re.match(r"\s*(?:[-−–]|\()\s*(?:[A-Z]{3}\s?)?[$€£¥]?\s?\d", price_cell):
+            self.ex.rec.warn(
+                "lines",
+                f"A negative amount (a discount or credit?) not read as a charge (page {row.page}): "
+                f"{row.text[:100]!r}.",
+            )
+            return True
+        return False
+
     def _row(self, row: Segment, text: str, roles: list[str]) -> None:
         roles, text = self._price_from_total(row, text, roles)
         moneys = self.ex.money(text)
@@ -2077,9 +2092,9 @@ class PricingReader:
         )
         if not moneys and not bare_price and not p.find_percentages(text, decimal_comma=self.dc):
             return
-        if row.cells and TOTAL_RE.search(row.cells[0]):
-            return
         cells = _cells_by_role(row.cells, roles)
+        if self._not_a_charge_row(row, cells):
+            return
         header_text = " ".join(row.header)
         price_cell = cells.get("price", "") or cells.get("list", "")
         price_money = self.ex.money(price_cell)
@@ -2089,7 +2104,7 @@ class PricingReader:
             )
             moneys = price_money or moneys
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
-        billing = cells.get("billing", "")
+        billing = cells.get("billing", "") or _section_billing(row)
         qty, billing = _periods_not_quantity(qty, billing, cells.get("per", ""))
         name = cells.get("name", "")
         # One clause per row, in an order the prose reader understands: name, price, billing.
@@ -2512,6 +2527,18 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
             ):
                 roles[index] = "total"
     return roles
+
+
+def _section_billing(row: Segment) -> str:
+    """ "ONE-TIME FEES" as the title just above a fees table: every row of it is charged once."""
+    title = row.context[-1] if row.context else ""
+    if (
+        len(title) <= 40
+        and not re.search(r"\d", title)
+        and re.search(r"(?i)\bone[- ]?(?:time|off)\b|\bnon-?recurring\b", title)
+    ):
+        return "one-time"
+    return ""
 
 
 def _price_title(row: Segment, roles: list[str], cells: dict[str, str]) -> str:

@@ -231,3 +231,19 @@ def test_a_date_range_is_not_a_seat_count() -> None:
     [seats] = data["lines"]
     assert seats["charge_model"] == "per_seat"
     assert seats.get("seats") is None
+
+
+def test_a_one_time_fees_section_and_a_negative_discount_row() -> None:
+    data = _text(
+        "Customer: Thornbury Surveyors LLP\n\nStart date: 1 December 2029\n\n"
+        "| Item | Qty | Price | Total |\n|---|---|---|---|\n"
+        "| Survey app licence | 6 | £300.00 / yr | £1,800.00 |\n"
+        "| Loyalty credit | 1 | -£150.00 | -£150.00 |\n\n"
+        "NON-RECURRING FEES\n\n"
+        "| Item | Qty | Price | Total |\n|---|---|---|---|\n"
+        "| Data import | 1 | £650.00 | £650.00 |\n"
+    )
+    assert [(line["charge_model"], Decimal(line.get("unit_price") or line["amount"])) for line in data["lines"]] == [
+        ("per_seat", Decimal(300)),
+        ("one_time", Decimal(650)),
+    ]
