@@ -1915,11 +1915,8 @@ class PricingReader:
         for row in rows:
             if row.cells and TOTAL_RE.search(row.cells[0]):
                 continue
-            for index, (first, last) in periods.items():
-                cell = row.cells[index] if index < len(row.cells) else ""
-                # an amount (not a count of seats in a "Users | 20 | 30" row)
-                if not (self.ex.money(cell) or re.fullmatch(r"\s*\d{1,3}(?:[,.]\d{3})*[.,]\d{2}\s*", cell)):
-                    continue
+            for indices in self._same_amount_periods(row, list(periods)):
+                index = indices[0]
                 cells = tuple(c if i == index or i not in periods else "" for i, c in enumerate(row.cells))
                 titles = tuple("Price" if i == index else h for i, h in enumerate(header))
                 part = replace(row, cells=cells, header=titles, text=" | ".join(c for c in cells if c))
@@ -1929,15 +1926,33 @@ class PricingReader:
                     continue
                 line = self.lines[-1]
                 line.seg = row
-                stated = self.ex.dates(header[index])
-                if len(stated) == 2 and stated[0].value < stated[1].value:
-                    line.span = (stated[0].value, stated[1].value)
+                if len(indices) == len(periods):
+                    continue  # the same amount in every period: one line for the whole term
+                opening, closing = self.ex.dates(header[index]), self.ex.dates(header[indices[-1]])
+                if len(opening) == 2 and len(closing) == 2 and opening[0].value < closing[1].value:
+                    line.span = (opening[0].value, closing[1].value)
                 elif start:
                     line.span = (
-                        start + relativedelta(months=first),
-                        start + relativedelta(months=last) - timedelta(days=1),
+                        start + relativedelta(months=periods[index][0]),
+                        start + relativedelta(months=periods[indices[-1]][1]) - timedelta(days=1),
                     )
         return True
+
+    def _same_amount_periods(self, row: Segment, indices: list[int]) -> list[list[int]]:
+        """The period columns of a row with an amount, consecutive periods at the same amount together
+        ("$2,000 | $2,000 | $2,400": the first two years are one step of the ramp)."""
+        groups: list[list[int]] = []
+        for index in indices:
+            cell = row.cells[index].strip() if index < len(row.cells) else ""
+            # an amount (not a count of seats in a "Users | 20 | 30" row)
+            if not (self.ex.money(cell) or re.fullmatch(r"\d{1,3}(?:[,.]\d{3})*[.,]\d{2}", cell)):
+                continue
+            previous = groups[-1][-1] if groups else None
+            if previous is not None and previous == index - 1 and row.cells[previous].strip() == cell:
+                groups[-1].append(index)
+            else:
+                groups.append([index])
+        return groups
 
     def _once_and_recurring_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
         """ "Item | Qty | NRC | MRC" (telecom order forms), "Setup fee | Monthly fee": a row with a

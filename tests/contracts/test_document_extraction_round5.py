@@ -247,3 +247,17 @@ def test_a_one_time_fees_section_and_a_negative_discount_row() -> None:
         ("per_seat", Decimal(300)),
         ("one_time", Decimal(650)),
     ]
+
+
+def test_a_ramp_row_at_the_same_amount_in_several_years_is_one_step() -> None:
+    data = _text(
+        "Customer: Oxbow Ferries Ltd\n\nStart date: 1 May 2029\n\nTerm: 3 years\n\n"
+        "| Fee (GBP) | Year 1 | Year 2 | Year 3 |\n|---|---|---|---|\n"
+        "| Booking engine | 9,000.00 | 9,000.00 | 9,900.00 |\n| Harbour display | 1,200.00 | 1,200.00 | 1,200.00 |\n\n"
+        "Fees are invoiced annually in advance.\n"
+    )
+    assert _dated(data) == [
+        (Decimal(9000), "2029-05-01", "2031-05-01"),
+        (Decimal(9900), "2031-05-01", "2032-05-01"),
+        (Decimal(1200), None, None),
+    ]
