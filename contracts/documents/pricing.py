@@ -430,7 +430,8 @@ class PricingReader:
         return text
 
     def _clauses(self, text: str) -> list[str]:
-        text = TAX_NOTE.sub("", text)
+        # "£450 + VAT per month": the note goes, the words on either side stay apart
+        text = re.sub(r"(?<=\S) {2,}(?=\S)", " ", TAX_NOTE.sub(" ", text))
         # "A$89 p/m per practitioner", "£400 pcm", "€9.600 p/a": abbreviated periods.
         text = re.sub(r"(?<![\w/])(?:p/m|pcm|p\.c\.m\.)(?![\w/])", "per month", text, flags=re.I)
         text = re.sub(r"(?<![\w/])p/a(?![\w/])", "per year", text, flags=re.I)

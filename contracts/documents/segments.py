@@ -459,6 +459,10 @@ def segment(document: Document) -> list[Segment]:
             continue
         segments.extend(_table_segments(_transposed(tables[item]), item))  # type: ignore[index, arg-type]
     segments = _labels_above_values(segments)
+    for seg in segments:
+        # options on lines of their own, joined into one paragraph ("Plan: [ ] Starter $299 [X] Growth $799")
+        if seg.kind != "row" and seg.text != _chosen_options(seg.text):
+            seg.text, seg.value = _chosen_options(seg.text), _chosen_options(seg.value)
     context: list[str] = []
     for index, seg in enumerate(segments):
         seg.index = index

@@ -261,3 +261,21 @@ def test_a_ramp_row_at_the_same_amount_in_several_years_is_one_step() -> None:
         (Decimal(9900), "2031-05-01", "2032-05-01"),
         (Decimal(1200), None, None),
     ]
+
+
+def test_a_plan_ticked_among_options_on_lines_of_their_own() -> None:
+    data = _text(
+        "Customer: Tollgate Pet Hospitals\n\nStart: 1 August 2029\n\nEdition:\n"
+        "[ ] Essentials - $149/month\n[X] Professional - $449/month\n[ ] Enterprise - $999/month\n\n"
+        "Billed monthly in advance.\n"
+    )
+    assert [(line["charge_model"], Decimal(line["amount"])) for line in data["lines"]] == [("flat", Decimal(449))]
+
+
+def test_a_tax_note_between_the_price_and_its_period() -> None:
+    data = _text(
+        "Customer: Wendover Estates Ltd\n\nStart: 1 April 2029\n\n"
+        "Portal fee: £300 plus VAT per month, invoiced quarterly in advance.\n"
+    )
+    [fee] = data["lines"]
+    assert (Decimal(fee["amount"]), fee["billing_interval_count"]) == (Decimal(900), 3)
