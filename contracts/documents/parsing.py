@@ -466,7 +466,7 @@ DURATION_RE = re.compile(
     r"thirty[- ]six)\s*(?:\(\d+\)\s*|\([a-zà-ú]+(?:[ -][a-zà-ú]+)?\)\s*)?[- ]?"
     # "three (3) Contract Years", "12 consecutive months": a qualifier before the unit
     r"(?:(?:contract|subscription|consecutive|calendar|full)\s+)?"
-    r"(?P<unit>years?|months?|weeks?|days?|monaten|monate?|jahren|jahre?|mois|"
+    r"(?P<unit>years?|months?|weeks?|days?|mos?(?=\.|\b)|mths?|yrs?|monaten|monate?|jahren|jahre?|mois|"
     r"ans?|années|annees|meses|mes|años|año|anos|ano|mesi|anni|maanden|maand|jaren|jaar)\b",
     re.I,
 )
@@ -502,6 +502,9 @@ def duration(text: str) -> relativedelta | None:
         "maand": "month",
         "jaren": "year",
         "jaar": "year",
+        "mo": "month",
+        "mth": "month",
+        "yr": "year",
     }.get(unit, unit)
     return {
         "year": relativedelta(years=count),

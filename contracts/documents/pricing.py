@@ -1166,7 +1166,9 @@ class PricingReader:
             rf"\binclud\w*\b[\w /-]{{0,40}}?:\s*(?P<n>{QTY})\b",
             rf"\b(?:includ(?:es|ing|ed)|with|covers?|allowance of|bundled)\s+(?:up to\s+)?(?P<n>{QTY})\s+[\w -]{{0,30"
             rf"}}",
-            rf"\b(?P<n>{QTY})\s+[\w /-]{{0,30}}?\s+(?:are |is )?(?:included|free|at no (?:additional )?charge)",
+            # not "per 1,000 events above the included volume" (the overage's block, over the allowance)
+            rf"(?<!per )\b(?P<n>{QTY})\s+(?:(?!above\b|over\b|beyond\b|exceed|in excess\b|after\b)[\w /-]){{0,30}}?\s+"
+            rf"(?:are |is )?(?:included|free|at no (?:additional )?charge)",
             rf"\b(?:above|over|beyond|in excess of|exceeding|after)\s+(?:the\s+)?(?:first\s+)?(?:included\s+)?(?P<n>"
             rf"{QTY})\b",
         ]
@@ -2152,11 +2154,13 @@ class PricingReader:
         clause = " ; ".join(p_ for p_ in parts if p_).replace(" ; ", " ", 0)
         clause = re.sub(r"\s*;\s*", " ", clause)
         price_header = _price_title(row, roles, cells)
-        if not re.search(r"\bmonth|\byear|\bannual|\bquarter", clause, re.I) and re.search(
-            r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year", price_header, re.I
-        ):
-            cadence_word = re.search(r"monthly|annual|yearly|quarterly|per month|per year", price_header, re.I)
-            clause = f"{clause} {cadence_word.group(0)}" if cadence_word else clause
+        cadence_word = HEADER_CADENCE_RE.search(price_header)
+        if not re.search(r"\bmonth|\byear|\bannual|\bquarter", clause, re.I) and cadence_word:
+            # "Price/yr" -> "per year"
+            word = re.sub(r"^/\s?(?:yr|year|annum)$", "per year", cadence_word.group(0), flags=re.I)
+            word = re.sub(r"^/\s?(?:mo|mth|month)$", "per month", word, flags=re.I)
+            word = re.sub(r"^/\s?(?:qtr|quarter)$", "per quarter", word, flags=re.I)
+            clause = f"{clause} {word}"
         before = len(self.lines)
         context_row = Segment(
             row.page, row.text, "row", row.cells, row.header, row.table, index=row.index, context=row.context
@@ -2569,7 +2573,7 @@ def _price_title(row: Segment, roles: list[str], cells: dict[str, str]) -> str:
     title = " ".join(chosen) or " ".join(
         h for h, r in zip(row.header, roles, strict=False) if r in ("price", "list", "name")
     )
-    if not re.search(r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year", title, re.I):
+    if not HEADER_CADENCE_RE.search(title):
         title = " ".join(h for h, r, c in zip(row.header, roles, row.cells, strict=False) if r == "total" and c)
     return title
 
@@ -2633,6 +2637,12 @@ def _period_months(title: str, start: date | None) -> tuple[int, int] | None:
     return offset, offset + 12
 
 
+# the period a price column's title states ("Monthly price", "Price/yr", "Fee per annum")
+HEADER_CADENCE_RE = re.compile(
+    r"\bmonthly|\bannual|\byearly|\bquarterly|per month|per year|per annum|"
+    r"/\s?(?:yr|year|annum|mo|mth|month|qtr|quarter)\b",
+    re.I,
+)
 OVER_ALLOWANCE_RE = re.compile(
     r"\b(?:above|over|in excess of|beyond|exceeding)\s+(?:the first\s+)?\d{1,3}(?:[,.\s]\d{3})+\b", re.I
 )

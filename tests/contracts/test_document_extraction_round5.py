@@ -279,3 +279,29 @@ def test_a_tax_note_between_the_price_and_its_period() -> None:
     )
     [fee] = data["lines"]
     assert (Decimal(fee["amount"]), fee["billing_interval_count"]) == (Decimal(900), 3)
+
+
+def test_terms_in_abbreviated_months_and_years() -> None:
+    assert p.duration("Term: 18 mo.") == relativedelta(months=18)
+    assert p.duration("Initial term 2 yrs") == relativedelta(years=2)
+    assert p.duration("36 mths") == relativedelta(months=36)
+    assert p.duration("12 mobile devices") is None
+
+
+def test_a_price_column_titled_per_year_with_a_slash() -> None:
+    data = _text(
+        "Customer: Ivybridge Tutors Ltd\n\nStart: 1 March 2029\n\n"
+        "| Item | Qty | Price/yr |\n|---|---|---|\n| Tutor licence | 8 | £240.00 |\n"
+    )
+    [seats] = data["lines"]
+    assert (Decimal(seats["unit_price"]), seats["seats"], seats["billing_interval"]) == (Decimal(240), "8", "year")
+
+
+def test_a_block_size_above_the_included_volume_is_not_the_allowance() -> None:
+    data = _text(
+        "Customer: Corrin Telematics Inc.\n\nStart: 2029-01-01\n\n"
+        "Core plan: $1,800/month, includes 400,000 pings per month.\n\n"
+        "Overage: $0.40 per 1,000 pings above the included volume, billed monthly in arrears.\n"
+    )
+    overage = data["lines"][1]
+    assert (overage["package_size"], overage["free_units"]) == ("1000", "400000")
