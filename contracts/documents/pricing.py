@@ -2192,6 +2192,7 @@ class PricingReader:
             key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
             if allowance and key:
                 line.fields[key] = allowance
+            _row_discount(line, row.header, cells.get("discount", ""), self.dc)
 
     @staticmethod
     def _unit_from_name(name: str, price_text: str, *, priced: bool) -> tuple[str, str]:
@@ -2547,6 +2548,23 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
             ):
                 roles[index] = "total"
     return roles
+
+
+def _row_discount(line: Line, header: tuple[str, ...], discount: str, decimal_comma: bool) -> None:
+    """ "Unit price $1,200.00 / month | Discount 10% | Total": a quote without a net price column;
+    the price an admin enters is the discounted one (computed, with a warning)."""
+    found = p.find_percentages(discount, decimal_comma=decimal_comma)
+    key = {"flat": "amount", "per_seat": "unit_price", "per_unit": "unit_price"}.get(line.charge_model, "")
+    if (
+        not found
+        or not 0 < found[0][0] < 100
+        or key not in line.fields
+        # a net / sale price column is the price after the discount already
+        or any(re.search(r"(?i)\bnet\b|discounted|\bsales? price|customer price|your price|offer", h) for h in header)
+    ):
+        return
+    line.fields[key] = line.fields[key] * (100 - found[0][0]) / 100
+    line.warnings.append((key, f"The {found[0][0]}% discount in the row is applied to the price."))
 
 
 def _section_billing(row: Segment) -> str:

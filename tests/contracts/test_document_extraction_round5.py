@@ -305,3 +305,17 @@ def test_a_block_size_above_the_included_volume_is_not_the_allowance() -> None:
     )
     overage = data["lines"][1]
     assert (overage["package_size"], overage["free_units"]) == ("1000", "400000")
+
+
+def test_a_discount_column_without_a_net_price_column_discounts_the_price() -> None:
+    table = (
+        "| Product | Qty | List Price | Discount | Total |\n|---|---|---|---|---|\n"
+        "| Booking seats (annual) | 12 | $400.00 | 25% | $3,600.00 |\n"
+        "| Kiosk mode (annual) | 1 | $900.00 | 0% | $900.00 |\n"
+    )
+    head = "Customer: Lantern Bay Marinas Inc.\n\nStart date: 2029-03-01\n\n"
+    data = _text(head + table)
+    assert [Decimal(line.get("unit_price") or line["amount"]) for line in data["lines"]] == [Decimal(300), Decimal(900)]
+    # with a net price column, that column is the price
+    netted = _text(head + table.replace("| Total |", "| Net Price |").replace("$3,600.00", "$300.00"))
+    assert Decimal(netted["lines"][0]["unit_price"]) == Decimal(300)
