@@ -229,8 +229,11 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
             for side in (0, 1)
         ]
         # Running text wraps: a line on one side continues on the next in lower case.
+        # (not an e-mail address or a web address in a borderless form's value column)
         wrapped = any(
-            a and b and b[0]["text"][:1].islower() for side in sides for a, b in zip(side, side[1:], strict=False)
+            a and b and b[0]["text"][:1].islower() and not re.search(r"@|://|^www\.", b[0]["text"])
+            for side in sides
+            for a, b in zip(side, side[1:], strict=False)
         )
         if not wrapped:
             out.append(lines[index])
@@ -250,6 +253,25 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
                 }
             )
         index = run[-1] + 1
+    return out
+
+
+_LABEL_LIKE = re.compile(r"[A-Z][A-Za-z/&()#.'-]*(?: [A-Za-z/&()#.'-]+){0,5}")
+
+
+def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
+    """A form drawn without rules ("Billing Frequency" and, a gutter to its right, "Quarterly"): a
+    short label, one wide gap, then its value, read as "Label: value"."""
+    out = []
+    for line in lines:
+        ws = _words_of_line(line, words) if "column_start" not in line else []
+        gaps = _wide_gaps(ws)
+        if len(gaps) == 1:
+            left = " ".join(w["text"] for w in ws if w["x1"] <= gaps[0][0])
+            right = " ".join(w["text"] for w in ws if w["x0"] >= gaps[0][1])
+            if right and _LABEL_LIKE.fullmatch(left) and not re.search(r"[:.]\s*$", left):
+                line = {**line, "text": f"{left}: {right}"}
+        out.append(line)
     return out
 
 
@@ -331,7 +353,8 @@ def _read_pdf(data: bytes) -> Document:
             items: list[tuple[float, Block | list[Block]]] = []
             previous_bottom: float | None = None
             lines = [line for line in text_page.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
-            lines = _split_side_by_side_columns(lines, text_page.extract_words())
+            page_words = text_page.extract_words()
+            lines = _labels_beside_values(_split_side_by_side_columns(lines, page_words), page_words)
             # The leading between wrapped lines differs by producer: the page's tightest gap is its
             # line spacing; a paragraph break is clearly more than that.
             gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["bottom"]]

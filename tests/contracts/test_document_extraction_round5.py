@@ -319,3 +319,30 @@ def test_a_discount_column_without_a_net_price_column_discounts_the_price() -> N
     # with a net price column, that column is the price
     netted = _text(head + table.replace("| Total |", "| Net Price |").replace("$3,600.00", "$300.00"))
     assert Decimal(netted["lines"][0]["unit_price"]) == Decimal(300)
+
+
+def test_a_pdf_form_drawn_without_rules_reads_label_beside_value() -> None:
+    from tests.contracts.documents.make_corpus import render_pdf
+
+    pdf = render_pdf(
+        [
+            ("h", "Service Quote"),
+            (
+                "tb",
+                [
+                    ["Account Name", "Mossgiel Brewing Company"],
+                    ["Billing Contact", "payables@mossgiel.test"],
+                    ["Service Start", "2 October 2029"],
+                    ["Contract Term", "24 Months"],
+                    ["Invoice Frequency", "Quarterly"],
+                ],
+            ),
+            ("p", "Brewhouse monitoring: £250.00 per month."),
+        ]
+    )
+    data = extract(read_document(pdf, "quote.pdf")).data
+    assert data["customer"]["name"] == "Mossgiel Brewing Company"
+    assert data["customer"]["email"] == "payables@mossgiel.test"  # not read as wrapped running text
+    assert (data["start_date"], data["end_date"]) == ("2029-10-02", "2031-10-02")
+    [fee] = data["lines"]
+    assert (Decimal(fee["amount"]), fee["billing_interval_count"]) == (Decimal(750), 3)
