@@ -2592,6 +2592,9 @@ def _price_title(row: Segment, roles: list[str], cells: dict[str, str]) -> str:
         h for h, r in zip(row.header, roles, strict=False) if r in ("price", "list", "name")
     )
     if not HEADER_CADENCE_RE.search(title):
+        # "List price (monthly) | Discount | Net price": the net price is for the list price's period
+        title = " ".join(h for h, r in zip(row.header, roles, strict=False) if r in ("price", "list"))
+    if not HEADER_CADENCE_RE.search(title):
         title = " ".join(h for h, r, c in zip(row.header, roles, row.cells, strict=False) if r == "total" and c)
     return title
 

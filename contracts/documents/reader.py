@@ -275,6 +275,60 @@ def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
     return out
 
 
+def _borderless_tables(lines: list[dict], words: list[dict]) -> list[dict]:
+    """A price table drawn without rules: a row of column titles, then priced rows, each split by
+    wide gaps into three or more columns, with cells wrapped onto the lines below ("Member" over
+    "Insights Seat"). Its lines become one table (its rows' cells by the priced rows' gutters)."""
+    line_words = [_words_of_line(line, words) if "column_start" not in line else [] for line in lines]
+    out: list[dict] = []
+    index = 0
+    while index < len(lines):
+        members = _table_lines(lines, line_words, index)
+        if not members:
+            out.append(lines[index])
+            index += 1
+            continue
+        priced = [k for k in members if _MONEY_HINT.search(lines[k]["text"]) and len(_wide_gaps(line_words[k])) >= 2]
+        widest = max(priced, key=lambda k: len(_wide_gaps(line_words[k])))
+        cuts = [(a + b) / 2 for a, b in _wide_gaps(line_words[widest])]
+        rows: list[list[str]] = []
+        for k in members:
+            cells = [""] * (len(cuts) + 1)
+            for word in line_words[k]:
+                column = sum(1 for cut in cuts if (word["x0"] + word["x1"]) / 2 > cut)
+                cells[column] = f"{cells[column]} {word['text']}".strip()
+            if not rows or k in priced:
+                rows.append(cells)
+            else:  # a cell wrapped onto the next line
+                rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
+        last = lines[members[-1]]
+        out.append({**lines[index], "bottom": last["bottom"], "rows": [tuple(_clean(c) for c in row) for row in rows]})
+        index = members[-1] + 1
+    return out
+
+
+def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) -> list[int]:
+    """The lines of a borderless table whose title row is ``index`` (none if it is not one): lines
+    close below it, the priced ones split into as many columns as the widest, the others (wrapped
+    cells) without a gutter of their own and not a sentence."""
+    titles = line_words[index]
+    if len(_wide_gaps(titles)) < 2 or _MONEY_HINT.search(lines[index]["text"]):
+        return []
+    height = lines[index]["bottom"] - lines[index]["top"]
+    members = [index]
+    for k in range(index + 1, len(lines)):
+        text = lines[k]["text"]
+        if not line_words[k] or lines[k]["top"] - lines[k - 1]["bottom"] > 1.2 * height:
+            break
+        if not (_MONEY_HINT.search(text) and len(_wide_gaps(line_words[k])) >= 2) and (
+            re.search(r"[.:;]\s*$", text) or len(text.split()) > 6 or _MONEY_HINT.search(text)
+        ):
+            break
+        members.append(k)
+    priced = [k for k in members if _MONEY_HINT.search(lines[k]["text"])]
+    return members if priced else []
+
+
 def _words_of_line(line: dict, words: list[dict]) -> list[dict]:
     middle = (line["top"] + line["bottom"]) / 2
     mine = [w for w in words if w["top"] <= middle <= w["bottom"] and line["x0"] - 1 <= w["x0"] <= line["x1"] + 1]
@@ -355,11 +409,18 @@ def _read_pdf(data: bytes) -> Document:
             lines = [line for line in text_page.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
             page_words = text_page.extract_words()
             lines = _labels_beside_values(_split_side_by_side_columns(lines, page_words), page_words)
+            lines = _borderless_tables(lines, page_words)
             # The leading between wrapped lines differs by producer: the page's tightest gap is its
             # line spacing; a paragraph break is clearly more than that.
             gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["bottom"]]
             tightest = min(gaps) if gaps else 0.0
             for line in lines:
+                if "rows" in line:
+                    table_index += 1
+                    rows = [Block(page_number, " | ".join(cells), cells, table_index) for cells in line["rows"]]
+                    items.append((line["top"], rows))
+                    previous_bottom = line["bottom"]
+                    continue
                 height = line["bottom"] - line["top"]
                 # A gap of more than about half a line between lines starts a new paragraph.
                 threshold = 0.45 * height

@@ -346,3 +346,28 @@ def test_a_pdf_form_drawn_without_rules_reads_label_beside_value() -> None:
     assert (data["start_date"], data["end_date"]) == ("2029-10-02", "2031-10-02")
     [fee] = data["lines"]
     assert (Decimal(fee["amount"]), fee["billing_interval_count"]) == (Decimal(750), 3)
+
+
+def test_a_pdf_price_table_drawn_without_rules_with_wrapped_cells() -> None:
+    from tests.contracts.documents.make_corpus import render_pdf
+
+    pdf = render_pdf(
+        [
+            ("p", "Customer: Fairlie Harbour Authority"),
+            ("p", "Start date: 1 November 2029"),
+            (
+                "tb",
+                [
+                    ["Item", "Qty", "List Price (Monthly)", "Net Price", "Extended"],
+                    ["Berth Scheduling Named Users", "14", "$60.00", "$54.00", "$756.00"],
+                    ["Tide Data Feed", "1", "$300.00", "$300.00", "$300.00"],
+                ],
+            ),
+            ("p", "Fees are billed monthly in advance."),
+        ]
+    )
+    data = extract(read_document(pdf, "order.pdf")).data
+    assert [
+        (line["charge_model"], Decimal(line.get("unit_price") or line["amount"]), line.get("seats"))
+        for line in data["lines"]
+    ] == [("per_seat", Decimal(54), "14"), ("flat", Decimal(300), None)]
