@@ -452,6 +452,20 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DOCX_REMOVED = {f"{_W}del", f"{_W}moveFrom"}
 
 
+_WINGDINGS_BOXES = {"FE": "☒", "FD": "☒", "78": "☒", "A8": "☐", "6F": "☐", "71": "☐"}
+
+
+def _docx_box_ticked(box: Any) -> bool:
+    def on(node: Any) -> bool:
+        return (node.get(f"{_W}val") or "1").lower() not in ("0", "false", "off")
+
+    checked = box.find(f"{_W}checked")
+    if checked is not None:
+        return on(checked)
+    default = box.find(f"{_W}default")
+    return default is not None and on(default)
+
+
 def _docx_paragraph_text(element: Any) -> str:
     """A Word paragraph's text as it reads with its tracked changes accepted: inserted runs (w:ins,
     which python-docx's ``paragraph.text`` leaves out) are kept and deleted runs dropped."""
@@ -468,6 +482,12 @@ def _docx_paragraph_text(element: Any) -> str:
                 out.append("\t")
             elif tag in (f"{_W}br", f"{_W}cr"):
                 out.append("\n")
+            elif tag == f"{_W}sym":
+                # a Wingdings check box typed as a symbol
+                out.append(_WINGDINGS_BOXES.get((child.get(f"{_W}char") or "").upper()[-2:], ""))
+            elif tag == f"{_W}checkBox":
+                # a legacy form check box (its state is not text): ticked or not
+                out.append(" ☒ " if _docx_box_ticked(child) else " ☐ ")
             elif tag != f"{_W}pPr" and tag != f"{_W}rPr":
                 walk(child)
 

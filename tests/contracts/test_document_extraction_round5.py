@@ -371,3 +371,34 @@ def test_a_pdf_price_table_drawn_without_rules_with_wrapped_cells() -> None:
         (line["charge_model"], Decimal(line.get("unit_price") or line["amount"]), line.get("seats"))
         for line in data["lines"]
     ] == [("per_seat", Decimal(54), "14"), ("flat", Decimal(300), None)]
+
+
+def test_word_legacy_and_symbol_check_boxes() -> None:
+    import io
+
+    import docx
+    from docx.oxml import parse_xml
+
+    ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    for text in ("Client: Brockhurst Farms Ltd", "Start date: 1 June 2029", "Herd tracker: £120 per month"):
+        document.add_paragraph(text)
+    frequency = document.add_paragraph("Invoice frequency: ")
+    for ticked, text in ((False, "Monthly"), (True, "Annually")):
+        frequency._p.append(
+            parse_xml(
+                f'<w:r {ns}><w:fldChar w:fldCharType="begin"><w:ffData><w:checkBox><w:sizeAuto/>'
+                f'<w:default w:val="{int(ticked)}"/></w:checkBox></w:ffData></w:fldChar></w:r>'
+            )
+        )
+        frequency._p.append(parse_xml(f'<w:r {ns}><w:t xml:space="preserve"> {text} </w:t></w:r>'))
+    terms = document.add_paragraph("Payment terms: ")
+    for char, text in (("F0FE", "Net 20"), ("F0A8", "Net 60")):
+        terms._p.append(parse_xml(f'<w:r {ns}><w:sym w:font="Wingdings" w:char="{char}"/></w:r>'))
+        terms._p.append(parse_xml(f'<w:r {ns}><w:t xml:space="preserve"> {text} </w:t></w:r>'))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    data = extract(read_document(buffer.getvalue(), "form.docx")).data
+    assert data["customer"]["payment_terms_days"] == 20
+    [fee] = data["lines"]
+    assert (Decimal(fee["amount"]), fee["billing_interval"]) == (Decimal(1440), "year")
