@@ -1876,7 +1876,7 @@ class PricingReader:
                 or any(re.search(r"\bshare\b|%|\bpercent", h, re.I) for h in header)
             )
         )
-        if self._once_and_recurring_columns(rows, roles, header):
+        if self._once_and_recurring_columns(rows, roles, header) or self._schedule_of_a_fee(rows, roles):
             return
         for row, text in zip(rows, texts, strict=False):
             if milestone_table:
@@ -1956,6 +1956,22 @@ class PricingReader:
             else:
                 groups.append([index])
         return groups
+
+    def _schedule_of_a_fee(self, rows: list[Segment], roles: list[str]) -> bool:
+        """ "Invoice Date | Amount" rows, each the amount of a recurring fee already read ("Subscription
+        Fee: $48,000 per year" over "October 1, 2028 | $48,000.00"): when that fee is invoiced, not
+        more charges."""
+        if "date" not in roles:
+            return False
+        fees = {line.fields.get("amount") for line in self.lines if line.charge_model == "flat"}
+        priced = [row for row in rows if self.ex.money(row.text)]
+        dated = [row for row in priced if self.ex.dates(row.text)]
+        if not priced or len(dated) != len(priced):
+            return False
+        if not all(any(m.amount in fees for m in self.ex.money(row.text)) for row in priced):
+            return False
+        self.ex.rec.warn("lines", f"An invoice schedule (page {rows[0].page}) read as the dates of a fee above.")
+        return True
 
     def _once_and_recurring_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
         """ "Item | Qty | NRC | MRC" (telecom order forms), "Setup fee | Monthly fee": a row with a

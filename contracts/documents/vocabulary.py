@@ -93,6 +93,8 @@ OTHER_PRICE_RE = re.compile(
 )
 TOTAL_RE = re.compile(
     r"\b(?:grand )?total\b|\bsubtotal\b|\bcontract value\b|\btcv\b|\bacv\b|\btotal contract|\baggregate fees|"
+    # "Annual Recurring Revenue (ARR)", "MRR": a quote's summary of the fees above
+    r"\barr\b|\bmrr\b|\brecurring revenue\b|"
     r"\bestimated\b|\bapproximately\b|\bfor example\b|\be\.g\.|\billustrat|\bsum of\b|\bwould be\b",
     re.I,
 )

@@ -402,3 +402,13 @@ def test_word_legacy_and_symbol_check_boxes() -> None:
     assert data["customer"]["payment_terms_days"] == 20
     [fee] = data["lines"]
     assert (Decimal(fee["amount"]), fee["billing_interval"]) == (Decimal(1440), "year")
+
+
+def test_a_quote_summary_and_an_invoice_schedule_are_not_more_charges() -> None:
+    data = _text(
+        "Customer: Kestrel Point Logistics LLC\n\nStart Date: 2029-06-01\n\nTerm: 24 months\n\n"
+        "Fleet Platform: $30,000 per year, invoiced annually in advance.\n\n"
+        "| Billing Date | Amount Due |\n|---|---|\n| June 1, 2029 | $30,000.00 |\n| June 1, 2030 | $30,000.00 |\n\n"
+        "| Annual Recurring Revenue (ARR) | $30,000.00 |\n| MRR | $2,500.00 |\n"
+    )
+    assert [(line["charge_model"], Decimal(line["amount"])) for line in data["lines"]] == [("flat", Decimal(30000))]
