@@ -739,13 +739,43 @@ class PricingReader:
             None,
         )
         if base is None:
-            self.ex.rec.warn("lines", f"A percentage of a fee not found (page {seg.page}): {clause[:100]!r}; check it.")
+            if not self._percent_of_all_fees(seg, clause, percent):
+                self.ex.rec.warn(
+                    "lines", f"A percentage of a fee not found (page {seg.page}): {clause[:100]!r}; check it."
+                )
             return
         line = Line("flat", {"amount": base.fields["amount"] * percent / 100}, seg)
         line.warnings.append(("amount", f"{percent}% of {base.description}: the amount is computed from it."))
         self._finish(line, clause)
         line.interval = line.interval or base.interval
         line.timing = line.timing or base.timing
+
+    def _percent_of_all_fees(self, seg: Segment, clause: str, percent: Decimal) -> bool:
+        """ "Support: 10% of total subscription fees": a share of every recurring fee read so far (the
+        platform fee and the seats), when they are billed on one cadence."""
+        if not re.search(
+            r"(?i)\bof (?:the )?(?:total|all|aggregate|combined)\b.{0,30}\b(?:subscription|recurring|licen[cs]e)",
+            clause,
+        ):
+            return False
+        fees = [
+            line
+            for line in self.lines
+            if (line.charge_model == "flat" and "amount" in line.fields)
+            or (line.charge_model == "per_seat" and "seats" in line.fields)
+        ]
+        intervals = {line.interval for line in fees}
+        if not fees or len(intervals) != 1 or None in intervals:
+            return False
+        total = sum(
+            (line.fields.get("amount") or line.fields["unit_price"] * line.fields["seats"] for line in fees),
+            Decimal(0),
+        )
+        line = Line("flat", {"amount": total * percent / 100}, seg)
+        line.warnings.append(("amount", f"{percent}% of the recurring fees above: the amount is computed from them."))
+        self._finish(line, clause)
+        line.interval = line.interval or fees[0].interval
+        return True
 
     def _priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
         """Package, per seat, per unit or flat, by what follows the price."""

@@ -412,3 +412,16 @@ def test_a_quote_summary_and_an_invoice_schedule_are_not_more_charges() -> None:
         "| Annual Recurring Revenue (ARR) | $30,000.00 |\n| MRR | $2,500.00 |\n"
     )
     assert [(line["charge_model"], Decimal(line["amount"])) for line in data["lines"]] == [("flat", Decimal(30000))]
+
+
+def test_a_percentage_of_all_the_subscription_fees() -> None:
+    data = _text(
+        "Customer: Marrick Vets Ltd\n\nStart date: 1 February 2029\n\n"
+        "Practice platform: £1,500 per month. Vet seats: 12 at £25 per seat per month.\n\n"
+        "Priority support: 15% of all subscription fees.\n"
+    )
+    assert [Decimal(line.get("amount") or line["unit_price"]) for line in data["lines"]] == [
+        Decimal(1500),
+        Decimal(25),
+        Decimal(270),
+    ]
