@@ -263,13 +263,25 @@ def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
     """A form drawn without rules ("Billing Frequency" and, a gutter to its right, "Quarterly"): a
     short label, one wide gap, then its value, read as "Label: value"."""
     out = []
-    for line in lines:
-        ws = _words_of_line(line, words) if "column_start" not in line else []
+    line_words = [_words_of_line(line, words) if "column_start" not in line else [] for line in lines]
+    for position, line in enumerate(lines):
+        ws = line_words[position]
         gaps = _wide_gaps(ws)
         if len(gaps) == 1:
             left = " ".join(w["text"] for w in ws if w["x1"] <= gaps[0][0])
             right = " ".join(w["text"] for w in ws if w["x0"] >= gaps[0][1])
-            if right and _LABEL_LIKE.fullmatch(left) and not re.search(r"[:.]\s*$", left):
+            # the next line of a two-column list (an item beside its price below these titles)
+            following = ""
+            if position + 1 < len(lines) and len(_wide_gaps(line_words[position + 1])) == 1:
+                following = lines[position + 1]["text"]
+            if (
+                right
+                and _LABEL_LIKE.fullmatch(left)
+                and not re.search(r"[:.]\s*$", left)
+                # an item beside its price, or the titles of such a list, stay as they are
+                and not _MONEY_HINT.search(right)
+                and not _MONEY_HINT.search(following)
+            ):
                 line = {**line, "text": f"{left}: {right}"}
         out.append(line)
     return out
