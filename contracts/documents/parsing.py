@@ -394,6 +394,8 @@ DATE_RE = re.compile(
     rf"\s+)?(?P<y2>\d{{4}})\b)"
     rf"|(?P<slash>\b(?P<y5>\d{{4}})/(?P<m5>\d{{1,2}})/(?P<d5>\d{{1,2}})\b)"
     rf"|(?P<dash>\b(?P<d4>\d{{1,2}})[- ](?P<m4>{_MONTH})[- ](?P<y4>\d{{4}})\b)"
+    # "15-MAR-28" (an ERP's day-month-year with a two-digit year)
+    rf"|(?P<dash2>\b(?P<d6>\d{{1,2}})-(?P<m6>{_MONTH})-(?P<y6>\d{{2}})\b(?![-/.]\w))"
     rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)",
     re.I,
 )
@@ -418,6 +420,8 @@ def find_dates(text: str, *, day_first: bool = False) -> list[FoundDate]:
                 value = date(int(match.group("y5")), int(match.group("m5")), int(match.group("d5")))
             elif match.group("mdy"):
                 value = date(int(match.group("y1")), MONTHS[match.group("m1").lower()], int(match.group("d1")))
+            elif match.group("dash2"):
+                value = date(2000 + int(match.group("y6")), MONTHS[match.group("m6").lower()], int(match.group("d6")))
             elif match.group("dash"):
                 value = date(int(match.group("y4")), MONTHS[match.group("m4").lower()], int(match.group("d4")))
             elif match.group("dmy"):

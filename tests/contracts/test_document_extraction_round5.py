@@ -425,3 +425,11 @@ def test_a_percentage_of_all_the_subscription_fees() -> None:
         Decimal(25),
         Decimal(270),
     ]
+
+
+def test_erp_dates_with_a_two_digit_year() -> None:
+    assert [d.value for d in p.find_dates("Service period 01-Apr-29 to 31-MAR-30")] == [
+        date(2029, 4, 1),
+        date(2030, 3, 31),
+    ]
+    assert p.find_dates("part 12-may-28-A") == []
