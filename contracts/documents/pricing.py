@@ -218,7 +218,9 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ("list", r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", False),
     (
         "price",
-        r"\b(?:price|rate|fee|cost|amount|charge|\w*preis|prix|tarif|eur|usd|gbp|nrc|mrc|otc|(?:non-?)?recurring)\b",
+        # "Annual Fees", "Rates": plurals too
+        r"\b(?:prices?|rates?|fees?|costs?|amounts?|charges?|\w*preis|prix|tarif|eur|usd|gbp|nrc|mrc|otc|"
+        r"(?:non-?)?recurring)\b",
         False,
     ),
     (
@@ -2762,7 +2764,13 @@ def _scale_words(after: str) -> str:
 
 def _unit_of_measure(per: str) -> str:
     """A purchase order's unit of measure ("EA", "LOT") counts items: it prices nothing per use."""
-    if re.fullmatch(r"(?i)\s*(?:ea|each|lot|lots|unit|units|pcs?|pieces?|items?|nos?|x|ls|lump sum|job)\.?\s*", per):
+    if re.fullmatch(
+        r"(?i)\s*(?:ea|each|lot|lots|unit|units|pcs?|pieces?|items?|nos?|x|ls|lump sum|job"
+        # a CPQ quote's unit of a subscription ("1 | Org | $6,000"): what is bought, not a use
+        r"|orgs?|organi[sz]ations?|instances?|tenants?|environments?|subscriptions?|licen[cs]es?|packages?|bundles?)"
+        r"\.?\s*",
+        per,
+    ):
         return ""
     return per
 

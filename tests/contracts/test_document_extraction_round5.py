@@ -433,3 +433,15 @@ def test_erp_dates_with_a_two_digit_year() -> None:
         date(2030, 3, 31),
     ]
     assert p.find_dates("part 12-may-28-A") == []
+
+
+def test_a_plural_fees_column_and_a_subscription_unit_of_measure() -> None:
+    data = _text(
+        "Customer: Tarnside Housing Co-operative\n\nSubscription Start Date: 2029-05-01\n\n"
+        "| Service | Quantity | Unit | Annual Fees |\n|---|---|---|---|\n"
+        "| Repairs Portal | 40 | Users | $9,600.00 |\n| Tenant App | 1 | Instance | $2,500.00 |\n"
+    )
+    assert [
+        (line["charge_model"], Decimal(line.get("unit_price") or line["amount"]), line["billing_interval"])
+        for line in data["lines"]
+    ] == [("per_seat", Decimal(240), "year"), ("flat", Decimal(2500), "year")]
