@@ -410,8 +410,10 @@ def _footnotes_inline(blocks: list[Block]) -> list[Block]:
 
     def inline(text: str) -> str:
         for mark in marks:
-            # right after an amount ("$9,500**", "€1.20 per member per month†" after a word too)
-            pattern = rf"(?<=[\w)%.])(?<!{re.escape(mark[0])}){re.escape(mark)}(?!{re.escape(mark[0])})(?=[\s.,;)]|$)"
+            # right after an amount ("$9,500**", "€1.20 per member per month†" after a word too); a
+            # numbered mark only after an amount's last digits ("$3,200[1]", not "clause 4(1)")
+            after = r"(?<=\d{3}|\.\d\d)" if mark[0] in "([" else r"(?<=[\w)%.])"
+            pattern = rf"{after}(?<!{re.escape(mark[0])}){re.escape(mark)}(?!{re.escape(mark[0])})(?=[\s.,;)]|$)"
             text = re.sub(pattern, f" ({notes[mark][1].rstrip('.')})", text)
         return text
 

@@ -445,3 +445,16 @@ def test_a_plural_fees_column_and_a_subscription_unit_of_measure() -> None:
         (line["charge_model"], Decimal(line.get("unit_price") or line["amount"]), line["billing_interval"])
         for line in data["lines"]
     ] == [("per_seat", Decimal(240), "year"), ("flat", Decimal(2500), "year")]
+
+
+def test_numbered_subclauses_are_not_footnotes() -> None:
+    from contracts.documents.segments import segment
+
+    document = read_document(
+        b"Customer: Ardmore Clinics Ltd\n\n(1) The fees are payable monthly.\n\n"
+        b"The fees in clause 4(1) are payable in pounds.\n\nClinic platform: GBP 500 per month.\n",
+        "terms.txt",
+    )
+    texts = [seg.text for seg in segment(document)]
+    assert "The fees in clause 4(1) are payable in pounds." in texts
+    assert any(text.endswith("The fees are payable monthly.") for text in texts)
