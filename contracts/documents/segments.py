@@ -408,25 +408,29 @@ def _footnotes_inline(blocks: list[Block]) -> list[Block]:
         return blocks
     marks = sorted(notes, key=len, reverse=True)
 
-    def inline(text: str) -> str:
+    used: set[str] = set()
+
+    def inline(text: str, position: int) -> str:
         for mark in marks:
+            if notes[mark][0] < position:
+                continue  # a footnote is below what it marks
             # right after an amount ("$9,500**", "€1.20 per member per month†" after a word too); a
             # numbered mark only after an amount's last digits ("$3,200[1]", not "clause 4(1)")
             after = r"(?<=\d{3}|\.\d\d)" if mark[0] in "([" else r"(?<=[\w)%.])"
             pattern = rf"{after}(?<!{re.escape(mark[0])}){re.escape(mark)}(?!{re.escape(mark[0])})(?=[\s.,;)]|$)"
-            text = re.sub(pattern, f" ({notes[mark][1].rstrip('.')})", text)
+            text, count = re.subn(pattern, f" ({notes[mark][1].rstrip('.')})", text)
+            if count:
+                used.add(mark)
         return text
 
-    used: set[str] = set()
     out: list[Block] = []
     for position, block in enumerate(blocks):
         if any(position == where for where, _ in notes.values()):
             out.append(block)
             continue
-        cells = tuple(inline(cell) for cell in block.cells)
-        text = " | ".join(cells) if block.cells else inline(block.text)
+        cells = tuple(inline(cell, position) for cell in block.cells)
+        text = " | ".join(cells) if block.cells else inline(block.text, position)
         if cells != block.cells or text != block.text:
-            used.update(mark for mark in marks if any(mark in c for c in block.cells) or mark in block.text)
             block = replace(block, cells=cells, text=text)
         out.append(block)
     # the footnotes that marked something are now beside it

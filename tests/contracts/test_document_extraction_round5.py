@@ -458,3 +458,16 @@ def test_numbered_subclauses_are_not_footnotes() -> None:
     texts = [seg.text for seg in segment(document)]
     assert "The fees in clause 4(1) are payable in pounds." in texts
     assert any(text.endswith("The fees are payable monthly.") for text in texts)
+
+
+def test_a_bullet_above_a_marked_word_is_not_its_footnote() -> None:
+    from contracts.documents.segments import segment
+
+    document = read_document(
+        b"Customer: Pellow Farms Ltd\n\n* Milk yield dashboards for every herd.\n\n"
+        b"Dairy plan: GBP 90 per month*.\n\n** Prices exclude VAT.\n",
+        "plan.txt",
+    )
+    texts = [seg.text for seg in segment(document)]
+    assert any("Milk yield dashboards" in text for text in texts)
+    assert not any("Milk" in text and "Dairy" in text for text in texts)
