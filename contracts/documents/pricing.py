@@ -381,10 +381,52 @@ class PricingReader:
         if tier_items:
             self._add_tiers(seg, tier_items)
             return
+        if self._ramp_years(seg, text):
+            return
         self._previous_clause = ""
         for clause in self._clauses(text):
             self._clause(seg, clause)
             self._previous_clause = clause
+
+    def _ramp_years(self, seg: Segment, text: str) -> bool:
+        """A ramp stated by contract year: "Year 1: $40,000" (a field each), "$40,000 in Year 1, $44,000
+        in Year 2 and $48,000 in Year 3": one fee per year, each over its year of the contract."""
+        steps: list[tuple[int, p.Money]] = []
+        for money in self.ex.money(text):
+            before = re.search(
+                r"\b(?:contract\s+|subscription\s+)?(?:year|yr\.?)\s*(?P<y>\d{1,2})\s*(?:[:=–-]|\))?\s*(?:fees?\s*[:=]?\s*)?$",
+                text[max(0, money.start - 30) : money.start],
+                re.I,
+            )
+            after = re.match(
+                r"\s*(?:per year\s+|per annum\s+|a year\s+)?(?:in|for|during)\s+(?:the\s+)?(?:contract\s+)?"
+                r"(?:year|yr\.?)\s*(?P<y>\d{1,2})\b",
+                text[money.end : money.end + 40],
+                re.I,
+            )
+            found = before or after
+            if found and re.match(
+                r"\s*(?:/|per|each|a)\s*(?!year|annum|month|quarter|yr\b|mo\b)[a-z]", text[money.end :], re.I
+            ):
+                return False  # "Year 1: $10 per user per month": a unit price, read as such
+            if found:
+                steps.append((int(found.group("y")), money))
+        labelled = seg.kind == "field" and re.fullmatch(
+            r"(?i)(?:contract\s+|subscription\s+)?(?:year|yr\.?)\s*\d{1,2}", seg.label.strip()
+        )
+        if not steps or (len(steps) < 2 and not labelled) or len({year for year, _ in steps}) != len(steps):
+            return False
+        stated_start = self.ex.data.get("start_date")
+        start = date.fromisoformat(stated_start) if isinstance(stated_start, str) else None
+        # the title above a list of "Year n:" fields ("Annual Subscription Fees:") says what they are
+        title = next((c for c in reversed(seg.context) if not self.ex.money(c)), "") if labelled else ""
+        for year, money in steps:
+            line = Line("flat", {"amount": money.amount}, seg)
+            self._finish(line, f"{title} {text}" if title else text, flat=True)
+            if start:
+                first = start + relativedelta(years=year - 1)
+                line.span = (first, first + relativedelta(years=1) - timedelta(days=1))
+        return True
 
     def _drop_replaced_prices(self, text: str) -> str:
         """ "reduced from $0.023 to $0.018", "$0.018 (instead of $0.023)": only the new price stays."""

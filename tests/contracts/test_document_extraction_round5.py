@@ -471,3 +471,14 @@ def test_a_bullet_above_a_marked_word_is_not_its_footnote() -> None:
     texts = [seg.text for seg in segment(document)]
     assert any("Milk yield dashboards" in text for text in texts)
     assert not any("Milk" in text and "Dairy" in text for text in texts)
+
+
+def test_a_ramp_stated_by_contract_year_in_fields_or_in_a_sentence() -> None:
+    head = "Customer: Hartwell Rail Services Ltd\n\nStart date: 1 January 2030\n\nTerm: 2 years\n\n"
+    fields = _text(head + "Annual licence fees:\n\nYear 1: £15,000\n\nYear 2: £16,500\n")
+    prose = _text(
+        head + "The licence fee is £15,000 for Year 1 and £16,500 for Year 2, invoiced annually in advance.\n"
+    )
+    expected = [(Decimal(15000), "2030-01-01", "2031-01-01"), (Decimal(16500), "2031-01-01", "2032-01-01")]
+    assert _dated(fields) == _dated(prose) == expected
+    assert {line["billing_interval"] for line in fields["lines"] + prose["lines"]} == {"year"}
