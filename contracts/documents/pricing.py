@@ -392,6 +392,7 @@ class PricingReader:
         """A ramp stated by contract year: "Year 1: $40,000" (a field each), "$40,000 in Year 1, $44,000
         in Year 2 and $48,000 in Year 3": one fee per year, each over its year of the contract."""
         steps: list[tuple[int, p.Money]] = []
+        unit_priced = False
         for money in self.ex.money(text):
             before = re.search(
                 r"\b(?:contract\s+|subscription\s+)?(?:year|yr\.?)\s*(?P<y>\d{1,2})\s*(?:[:=–-]|\))?\s*(?:fees?\s*[:=]?\s*)?$",
@@ -399,18 +400,20 @@ class PricingReader:
                 re.I,
             )
             after = re.match(
-                r"\s*(?:per year\s+|per annum\s+|a year\s+)?(?:in|for|during)\s+(?:the\s+)?(?:contract\s+)?"
+                r"\s*(?:(?:per|/|a)\s*[a-z-]+\s*){0,2}(?:in|for|during)\s+(?:the\s+)?(?:contract\s+)?"
                 r"(?:year|yr\.?)\s*(?P<y>\d{1,2})\b",
-                text[money.end : money.end + 40],
+                text[money.end : money.end + 60],
                 re.I,
             )
             found = before or after
-            if found and re.match(
-                r"\s*(?:/|per|each|a)\s*(?!year|annum|month|quarter|yr\b|mo\b)[a-z]", text[money.end :], re.I
-            ):
-                return False  # "Year 1: $10 per user per month": a unit price, read as such
             if found:
                 steps.append((int(found.group("y")), money))
+                # "Year 1: $10 per user per month": a unit price, read as such, then dated
+                unit_priced = unit_priced or bool(
+                    re.match(
+                        r"\s*(?:/|per|each|a)\s*(?!year|annum|month|quarter|yr\b|mo\b)[a-z]", text[money.end :], re.I
+                    )
+                )
         labelled = seg.kind == "field" and re.fullmatch(
             r"(?i)(?:contract\s+|subscription\s+)?(?:year|yr\.?)\s*\d{1,2}", seg.label.strip()
         )
@@ -418,12 +421,34 @@ class PricingReader:
             return False
         stated_start = self.ex.data.get("start_date")
         start = date.fromisoformat(stated_start) if isinstance(stated_start, str) else None
+        if unit_priced:
+            return len(steps) >= 2 and self._dated_steps(seg, text, steps, start)
         # the title above a list of "Year n:" fields ("Annual Subscription Fees:") says what they are
         title = next((c for c in reversed(seg.context) if not self.ex.money(c)), "") if labelled else ""
         for year, money in steps:
             line = Line("flat", {"amount": money.amount}, seg)
             self._finish(line, f"{title} {text}" if title else text, flat=True)
             if start:
+                first = start + relativedelta(years=year - 1)
+                line.span = (first, first + relativedelta(years=1) - timedelta(days=1))
+        return True
+
+    def _dated_steps(self, seg: Segment, text: str, steps: list[tuple[int, p.Money]], start: date | None) -> bool:
+        """Unit prices by contract year: the clauses read as usual, each line then runs over the year
+        its price is stated for."""
+        before = len(self.lines)
+        self._previous_clause = ""
+        for clause in self._clauses(text):
+            self._clause(seg, clause)
+            self._previous_clause = clause
+        # "50 users at $10 ... in Year 1 and $12 ... in Year 2": the count is stated once for every year
+        counts = [line.fields["seats"] for line in self.lines[before:] if "seats" in line.fields]
+        for line in self.lines[before:]:
+            if line.charge_model == "per_seat" and "seats" not in line.fields and len(set(counts)) == 1:
+                line.fields["seats"] = counts[0]
+            price = line.fields.get("unit_price", line.fields.get("amount"))
+            year = next((y for y, money in steps if money.amount == price), None)
+            if year and start:
                 first = start + relativedelta(years=year - 1)
                 line.span = (first, first + relativedelta(years=1) - timedelta(days=1))
         return True

@@ -482,3 +482,17 @@ def test_a_ramp_stated_by_contract_year_in_fields_or_in_a_sentence() -> None:
     expected = [(Decimal(15000), "2030-01-01", "2031-01-01"), (Decimal(16500), "2031-01-01", "2032-01-01")]
     assert _dated(fields) == _dated(prose) == expected
     assert {line["billing_interval"] for line in fields["lines"] + prose["lines"]} == {"year"}
+
+
+def test_seat_prices_by_contract_year_are_a_ramp() -> None:
+    data = _text(
+        "Customer: Hartwell Rail Services Ltd\n\nStart date: 1 January 2030\n\nTerm: 2 years\n\n"
+        "Crew app: 80 drivers at £6 per driver per month in Year 1 and £7 per driver per month in Year 2.\n"
+    )
+    assert [
+        (line["charge_model"], Decimal(line["unit_price"]), line.get("seats"), line["start_date"], line["end_date"])
+        for line in data["lines"]
+    ] == [
+        ("per_seat", Decimal(6), "80", "2030-01-01", "2031-01-01"),
+        ("per_seat", Decimal(7), "80", "2031-01-01", "2032-01-01"),
+    ]
