@@ -262,11 +262,19 @@ _LABEL_LIKE = re.compile(r"[A-Z][A-Za-z/&()#.'-]*(?: [A-Za-z/&()#.'-]+){0,5}")
 def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
     """A form drawn without rules ("Billing Frequency" and, a gutter to its right, "Quarterly"): a
     short label, one wide gap, then its value, read as "Label: value"."""
-    out = []
+    out: list[dict] = []
     line_words = [_words_of_line(line, words) if "column_start" not in line else [] for line in lines]
+    skip_to = 0
     for position, line in enumerate(lines):
+        if position < skip_to:
+            continue
         ws = line_words[position]
         gaps = _wide_gaps(ws)
+        block = _party_columns(lines, line_words, position)
+        if block is not None:
+            rows, skip_to = block
+            out.append({**line, "bottom": lines[skip_to - 1]["bottom"], "rows": rows})
+            continue
         if len(gaps) == 1:
             left = " ".join(w["text"] for w in ws if w["x1"] <= gaps[0][0])
             right = " ".join(w["text"] for w in ws if w["x0"] >= gaps[0][1])
@@ -285,6 +293,41 @@ def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
                 line = {**line, "text": f"{left}: {right}"}
         out.append(line)
     return out
+
+
+_PARTY_TITLE = re.compile(
+    r"(?i)(?:customer|client|buyer|subscriber|bill to|billed to|sold to|ship to|deliver to|invoice to|vendor|"
+    r"supplier|provider|seller|licensor|licensee)(?: information| details)?:?"
+)
+
+
+def _party_columns(
+    lines: list[dict], line_words: list[list[dict]], index: int
+) -> tuple[list[tuple[str, ...]], int] | None:
+    """ "Bill To" beside "Ship To" (or "Customer" beside "Vendor") over their address lines, drawn
+    without rules: a two-column table of the parties (its rows, and the index after it)."""
+    gaps = _wide_gaps(line_words[index])
+    if len(gaps) != 1:
+        return None
+    hi = gaps[0][1] - 1  # where the right-hand column starts
+
+    def sides(ws: list[dict]) -> tuple[str, ...]:
+        return tuple(_clean(" ".join(w["text"] for w in ws if (w["x0"] < hi) == left)) for left in (True, False))
+
+    titles = sides(line_words[index])
+    if not all(_PARTY_TITLE.fullmatch(title) for title in titles):
+        return None
+    rows = [titles]
+    end = index + 1
+    height = lines[index]["bottom"] - lines[index]["top"]
+    while end < len(lines) and line_words[end]:
+        if any(w["x0"] < hi < w["x1"] for w in line_words[end]):
+            break  # a line across the gutter
+        if lines[end]["top"] - lines[end - 1]["bottom"] > height:
+            break  # a paragraph's space below the block
+        rows.append(sides(line_words[end]))
+        end += 1
+    return (rows, end) if len(rows) > 1 else None
 
 
 def _borderless_tables(lines: list[dict], words: list[dict]) -> list[dict]:

@@ -496,3 +496,26 @@ def test_seat_prices_by_contract_year_are_a_ramp() -> None:
         ("per_seat", Decimal(6), "80", "2030-01-01", "2031-01-01"),
         ("per_seat", Decimal(7), "80", "2031-01-01", "2032-01-01"),
     ]
+
+
+def test_a_pdf_bill_to_beside_ship_to_drawn_without_rules() -> None:
+    from tests.contracts.documents.make_corpus import render_pdf
+
+    pdf = render_pdf(
+        [
+            ("h", "Quotation"),
+            (
+                "tb",
+                [
+                    ["Bill To", "Ship To"],
+                    ["Copperfield Veterinary Group", "Copperfield Veterinary Group"],
+                    ["payables@copperfieldvets.test", "9 Mill Lane, Leeds"],
+                ],
+            ),
+            ("p", "Start date: 1 March 2030"),
+            ("p", "Imaging archive: £400.00 per month."),
+        ]
+    )
+    data = extract(read_document(pdf, "quote.pdf")).data
+    assert data["customer"]["name"] == "Copperfield Veterinary Group"
+    assert data["customer"]["email"] == "payables@copperfieldvets.test"
