@@ -180,7 +180,9 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ),
     (
         "total",
-        r"\b(?:total|extended|subtotal|sum|line total|annual value|contract value|gesamt|net value|line value)\b",
+        r"\b(?:total|extended|subtotal|sum|line total|annual value|contract value|gesamt|net value|line value|"
+        # "Annual Price | Prorated Amount": the first period's share, not the price
+        r"pro-?rated|pro rata)\b",
         False,
     ),
     # "Price inc VAT", "Gross", "VAT @ 20%": tax added to the price, not the price an admin enters

@@ -519,3 +519,13 @@ def test_a_pdf_bill_to_beside_ship_to_drawn_without_rules() -> None:
     data = extract(read_document(pdf, "quote.pdf")).data
     assert data["customer"]["name"] == "Copperfield Veterinary Group"
     assert data["customer"]["email"] == "payables@copperfieldvets.test"
+
+
+def test_a_prorated_amount_column_is_not_the_price() -> None:
+    data = _text(
+        "Customer: Tidemark Surveying LLC\n\nStart Date: 2030-04-15\n\n"
+        "| Product | Qty | Annual Price | Prorated Amount |\n|---|---|---|---|\n"
+        "| Survey seats | 10 | $600.00 | $5,500.00 |\n"
+    )
+    [seats] = data["lines"]
+    assert (Decimal(seats["unit_price"]), seats["seats"], seats["billing_interval"]) == (Decimal(600), "10", "year")
