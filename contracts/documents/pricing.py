@@ -2797,7 +2797,26 @@ def _ticked_rows(rows: list[Segment]) -> list[Segment]:
         ticked = [bool(TICKED_RE.match(cell)) for cell in column]
         if any(ticked) and all(t or UNTICKED_RE.match(cell) for t, cell in zip(ticked, column, strict=True)):
             return [row for row, t in zip(rows, ticked, strict=True) if t]
+        # "Add-on | Selected | Fee" with Yes / No in the column: only the rows answered yes
+        header = rows[0].header[index] if index < len(rows[0].header) else ""
+        answers = [cell.strip().lower() for cell in column]
+        if (
+            re.search(r"(?i)\b(?:selected|select|ordered|opt(?:ed)?[- ]in|purchased?|included|chosen|choice)\b", header)
+            and all(a in _YES | _NO for a in answers)
+            and any(a in _NO for a in answers)
+            and any(a in _YES for a in answers)
+        ):
+            return [row for row, a in zip(rows, answers, strict=True) if a in _YES]
+    # "☐ Sandbox environment | $1,500": a box in front of the item itself
+    boxed = [bool(re.match(TICKED_START, cell)) for row in rows for cell in row.cells[:1]]
+    if any(boxed) and any(UNTICKED_RE.match(row.cells[0]) for row in rows if row.cells):
+        return [row for row in rows if row.cells and not UNTICKED_RE.match(row.cells[0])]
     return rows
+
+
+_YES = {"yes", "y", "x", "✓", "✔", "☒", "☑", "[x]", "included", "selected"}
+_NO = {"no", "n", "", "-", "–", "✗", "☐", "[ ]", "not selected", "n/a"}
+TICKED_START = r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)|[☒☑✓✔■●])"
 
 
 def _cells_by_role(cells: tuple[str, ...], roles: list[str]) -> dict[str, str]:

@@ -529,3 +529,18 @@ def test_a_prorated_amount_column_is_not_the_price() -> None:
     )
     [seats] = data["lines"]
     assert (Decimal(seats["unit_price"]), seats["seats"], seats["billing_interval"]) == (Decimal(600), "10", "year")
+
+
+def test_options_ticked_in_the_item_cell_or_answered_in_a_selected_column() -> None:
+    head = "Customer: Larkspur Theatres Ltd\n\nStart date: 1 April 2030\n\n"
+    boxed = _text(
+        head + "| Option | Monthly Fee |\n|---|---|\n| ☒ Box office | £400.00 |\n| ☐ Kiosk mode | £90.00 |\n"
+        "| [x] Gift vouchers | £60.00 |\n"
+    )
+    answered = _text(
+        head + "| Add-on | Selected | Monthly Fee |\n|---|---|---|\n| Box office | Yes | £400.00 |\n"
+        "| Kiosk mode | No | £90.00 |\n| Gift vouchers | Yes | £60.00 |\n"
+    )
+    amounts = [Decimal(400), Decimal(60)]
+    assert [Decimal(line["amount"]) for line in boxed["lines"]] == amounts
+    assert [Decimal(line["amount"]) for line in answered["lines"]] == amounts
