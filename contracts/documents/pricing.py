@@ -1118,8 +1118,9 @@ class PricingReader:
         if not flat or line.charge_model != "flat":
             return
         allowance = re.search(
-            rf"\b(?:includ(?:es|ing)|covering|covers)\s+(?:up to\s+)?(?P<n>{QTY})\s+(?:[a-z-]+\s+)?"
-            r"(?P<noun>[a-z]{4,}?)s?\s+(?:per|a|each)\s+(?:month|year|quarter)\b",
+            # "includes 10,000 verifications per month", "incl. 15,000 labels"
+            rf"(?:\b(?:includ(?:es|ing)|covering|covers)|\bincl\.)\s+(?:up to\s+)?(?P<n>{QTY})\s+(?:[a-z-]+\s+)?"
+            r"(?P<noun>[a-z]{4,}?)s?\b(?:\s+(?:per|a|each)\s+(?:month|year|quarter)\b)?",
             _mask_money(clause, self.ex.money(clause)),
             re.I,
         )
@@ -1893,6 +1894,15 @@ class PricingReader:
         else:
             volume = bool(VOLUME_RE.search(context))
             graduated = bool(GRADUATED_RE.search(context))
+            # "Volume band | Price" over "the price of each band applies to the labels within that band":
+            # a column titled "volume" says nothing against a sentence that says graduated
+            strong = [m for m in GRADUATED_RE.finditer(context) if m.group(0).lower() != "next"]
+            titled = all(
+                m.group(0).lower() == "volume"
+                and not re.match(r"[- ]?(?:pric|discount|based|basis)", context[m.end() :])
+                for m in VOLUME_RE.finditer(context)
+            )
+            volume = volume and not (strong and titled)
             model = "volume" if volume and not re.search(r"\bgraduated\b", context, re.I) else "graduated"
             line = Line(model, {"tiers": tiers}, seg, unit=unit)
             if not volume and not graduated:

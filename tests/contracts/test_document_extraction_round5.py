@@ -544,3 +544,21 @@ def test_options_ticked_in_the_item_cell_or_answered_in_a_selected_column() -> N
     amounts = [Decimal(400), Decimal(60)]
     assert [Decimal(line["amount"]) for line in boxed["lines"]] == amounts
     assert [Decimal(line["amount"]) for line in answered["lines"]] == amounts
+
+
+def test_a_band_table_titled_volume_but_priced_within_each_band_is_graduated() -> None:
+    data = _text(
+        "Customer: Ostrava Parcel s.r.o.\n\nStart: 1 June 2030\n\n"
+        "| Volume band (scans / month) | Price per scan |\n|---|---|\n"
+        "| 1 - 10,000 | €0.05 |\n| 10,001 + | €0.03 |\n\n"
+        "Each band's price applies only to the scans within that band.\n"
+    )
+    assert data["lines"][0]["charge_model"] == "graduated"
+
+
+def test_an_allowance_written_incl_for_the_overage_line() -> None:
+    data = _text(
+        "Customer: Ostrava Parcel s.r.o.\n\nStart: 1 June 2030\n\n"
+        "Plan: Business - €900/month incl. 20,000 scans\n\nOverage rate: €0.04/scan\n"
+    )
+    assert data["lines"][1]["included_units"] == "20000"
