@@ -2771,6 +2771,17 @@ PERIOD_COLUMN_RE = re.compile(
 def _period_months(title: str, start: date | None) -> tuple[int, int] | None:
     """The months of the contract a ramp's period covers, counted from its start ("Year 2" -> 12 to
     24, "Months 1-12" -> 0 to 12, "2029" in a contract starting in 2028 -> 12 to 24)."""
+    # "1st Year", "First Year", "Year One": the same as "Year 1"
+    ordinal = re.match(
+        r"(?i)\s*(?:(?P<n>\d)(?:st|nd|rd|th)|(?P<w>first|second|third|fourth|fifth))\s+(?:contract\s+)?year\b"
+        r"|\s*year\s+(?P<v>one|two|three|four|five)\b",
+        title,
+    )
+    if ordinal:
+        words = ("first", "second", "third", "fourth", "fifth", "one", "two", "three", "four", "five")
+        word = (ordinal.group("w") or ordinal.group("v") or "").lower()
+        year = int(ordinal.group("n")) if ordinal.group("n") else words.index(word) % 5 + 1
+        return (year - 1) * 12, year * 12
     found = PERIOD_COLUMN_RE.match(title)
     if not found:
         return None

@@ -562,3 +562,15 @@ def test_an_allowance_written_incl_for_the_overage_line() -> None:
         "Plan: Business - €900/month incl. 20,000 scans\n\nOverage rate: €0.04/scan\n"
     )
     assert data["lines"][1]["included_units"] == "20000"
+
+
+def test_ramp_columns_titled_with_ordinal_years() -> None:
+    data = _text(
+        "Customer: Wrenfield Mills Inc.\n\nStart date: April 1, 2029\n\nTerm: 2 years\n\n"
+        "| Item | First Year | Second Year |\n|---|---|---|\n| Loom monitor | $8,000.00 | $8,800.00 |\n\n"
+        "Fees are invoiced annually in advance.\n"
+    )
+    assert _dated(data) == [
+        (Decimal(8000), "2029-04-01", "2030-04-01"),
+        (Decimal(8800), "2030-04-01", "2031-04-01"),
+    ]
