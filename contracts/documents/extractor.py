@@ -68,6 +68,10 @@ def _add_days(value: date, days: int) -> date:
 # --- the extractor ------------------------------------------------------------------------------
 
 
+COMPANY_SUFFIX_RE = re.compile(
+    r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|S\.A|SAS|BV|B\.V|NV|plc|Corp|Corporation|Co|Company|LLP|LP|PC|"
+    r"PLLC|Pty|KK|AB|Oy|SpA|ApS|Group|Holdings|Partners)\b\.?"
+)
 # "Current Term:", "the existing subscription ends on": the term a renewal replaces
 SUPERSEDED_RE = re.compile(
     r"\b(?:current|existing|previous|prior|expiring|original)\s+(?:subscription\s+|contract\s+|service\s+)?"
@@ -277,11 +281,22 @@ class _Extractor:
     def _customer_by_other_labels(self) -> tuple[str | None, Segment | None, float]:
         for seg in self.fields_labelled(
             r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospita"
-            r"l|prepared for"
+            r"l|prepared for|quoted? for|quotation for|proposal for|offer for"
         ):
             if re.search(r"e-?mail|address|contact|number|\bid\b|payout", seg.label.lower()):
                 continue
-            name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
+            value = EMAIL_RE.sub("", seg.value.split(" | ")[0])
+            # "Prepared for: Jordan Amari, Kestrel Health Partners LLC": the person, then the company
+            person = re.match(r"[A-Z][a-z'-]+(?: [A-Z]\.)?(?: [A-Z][a-z'-]+){1,2},\s+(?=[A-Z])", value)
+            rest = value[person.end() :] if person else ""
+            if (
+                person
+                and not COMPANY_SUFFIX_RE.search(person.group(0))
+                and COMPANY_SUFFIX_RE.search(rest)
+                and not COMPANY_SUFFIX_RE.fullmatch(rest.strip())
+            ):
+                value = rest
+            name = self._clean_name(value)
             if name and not re.fullmatch(r"[\d\W]+", name) and not re.search(r"(?i)\b(?:ms|mr|mrs|dr)\b\.?", name):
                 return name, seg, 0.8
         for seg in self.fields_labelled(r"company|organi[sz]ation|legal entity|entity|legal name|name"):
@@ -314,9 +329,10 @@ class _Extractor:
                 return self._clean_name(match.group("b")), seg, 0.6
         for seg in self.segments:
             match = re.search(
-                r"\b(?:agreement|order|proposal|quote|schedule|sow|statement of work)\s+(?:for|prepared for)\s+"
+                r"\b(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work)\s+"
+                r"(?:for|prepared for)\s+"
                 r"(?P<name>[A-Z][\w&.' -]*?(?:Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|Corporation|Co|Limited|SAS"
-                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A)\.?)\b",
+                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V)\.?)\b",
                 seg.text,
             )
             if match:

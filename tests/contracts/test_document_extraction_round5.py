@@ -574,3 +574,17 @@ def test_ramp_columns_titled_with_ordinal_years() -> None:
         (Decimal(8000), "2029-04-01", "2030-04-01"),
         (Decimal(8800), "2030-04-01", "2031-04-01"),
     ]
+
+
+def test_a_quote_prepared_or_quoted_for_a_customer() -> None:
+    tail = "\n\nStart: 2030-02-01\n\nPlan: $100/month\n"
+    names = [
+        _text(head + tail)["customer"]["name"]
+        for head in (
+            "Quote\n\nPrepared for: Morgan Ellis, Coldwater Orthodontics PLLC",
+            "Quote\n\nQuote for: Coldwater Orthodontics PLLC",
+            "Proposal prepared for Coldwater Orthodontics PLLC by Dentrix Cloud Inc.",
+            "Quote\n\nPrepared For: Coldwater Orthodontics, LLC",
+        )
+    ]
+    assert names == ["Coldwater Orthodontics PLLC"] * 3 + ["Coldwater Orthodontics, LLC"]
