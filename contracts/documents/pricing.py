@@ -610,6 +610,13 @@ class PricingReader:
             before = re.search(r"\bfrom\s+$", clause[max(0, old.start - 6) : old.start], re.I)
             if before and re.fullmatch(r"\s+to\s+", clause[old.end : new.start]):
                 spans.append((max(0, old.start - 6) + before.start(), new.start))
+            elif re.fullmatch(
+                # "your current fee of $9,000 per year will increase by 5% to $9,450 per year"
+                r"[^.;]{0,40}?\b(?:increas|ris|decreas|reduc|chang|adjust|go(?:es)? up|mov)\w*\b[^.;]{0,30}?\bto\s+",
+                clause[old.end : new.start],
+                re.I,
+            ):
+                spans.append((old.start, new.start))
         if not spans:
             return clause, moneys
         clause = _blank_spans(clause, spans)

@@ -588,3 +588,12 @@ def test_a_quote_prepared_or_quoted_for_a_customer() -> None:
         )
     ]
     assert names == ["Coldwater Orthodontics PLLC"] * 3 + ["Coldwater Orthodontics, LLC"]
+
+
+def test_a_fee_that_will_increase_to_a_new_amount() -> None:
+    data = _text(
+        "Customer: Dovetail Dental Labs Inc.\n\nYour subscription renews on June 1, 2030 for a further 12 months. "
+        "The current fee of $4,000 per year will rise by 3% to $4,120 per year, invoiced annually in advance.\n"
+    )
+    [fee] = data["lines"]
+    assert (Decimal(fee["amount"]), fee["billing_interval"]) == (Decimal(4120), "year")
