@@ -153,7 +153,9 @@ def _read_text(data: bytes) -> Document:
         paired = [len(_two_columns(raw)) == 2 and "|" not in raw and "\t" not in raw for raw in lines]
         for index, raw in enumerate(lines):
             # Markdown exports: "# Heading", "**Customer:** Acme" read as plain text.
-            line = re.sub(r"\*\*|__|^\s{0,3}#{1,6}\s+", "", raw.rstrip())
+            # (bold marks come in pairs; a lone "**" is a footnote mark: "$9,500**", "** One-time fee")
+            bold = r"\*\*|" if raw.count("**") % 2 == 0 else ""
+            line = re.sub(rf"{bold}__|^\s{{0,3}}#{{1,6}}\s+", "", raw.rstrip())
             neighbours = (index > 0 and aligned[index - 1]) or (index + 1 < len(lines) and aligned[index + 1])
             if aligned[index] and neighbours:
                 cells = tuple(_clean(cell) for cell in re.split(r"\s{2,}", line.strip()))

@@ -597,3 +597,16 @@ def test_a_fee_that_will_increase_to_a_new_amount() -> None:
     )
     [fee] = data["lines"]
     assert (Decimal(fee["amount"]), fee["billing_interval"]) == (Decimal(4120), "year")
+
+
+def test_a_double_asterisk_footnote_in_a_text_file_is_not_bold_markup() -> None:
+    data = _text(
+        "**Customer:** Heronsgate Opticians Ltd\n\n**Start date:** 1 July 2030\n\n"
+        "| Item | Fee |\n|---|---|\n| Clinic software | £2,400* |\n| Data import | £600** |\n\n"
+        "* Per year, invoiced annually in advance.\n\n** Charged once.\n"
+    )
+    assert data["customer"]["name"] == "Heronsgate Opticians Ltd"
+    assert [(line["charge_model"], Decimal(line["amount"])) for line in data["lines"]] == [
+        ("flat", Decimal(2400)),
+        ("one_time", Decimal(600)),
+    ]
