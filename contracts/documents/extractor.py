@@ -331,8 +331,9 @@ class _Extractor:
             match = re.search(
                 r"\b(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work)\s+"
                 r"(?:for|prepared for)\s+"
-                r"(?P<name>[A-Z][\w&.' -]*?(?:Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|Corporation|Co|Limited|SAS"
-                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V)\.?)\b",
+                r"(?P<name>[A-Z][\w&.' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
+                r"Corporation|Co|Limited|SAS"
+                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V)(?:\.|\b))",
                 seg.text,
             )
             if match:
