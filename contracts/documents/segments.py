@@ -163,6 +163,32 @@ _PARTY_WORDS = (
 )
 
 
+def _form_above_price_table(rows: list[Block]) -> int:
+    """Where a price table's header row starts under form rows of one label and one value each (a
+    PDF producer's two tables read as one grid: "Billing Frequency | | Quarterly |" rows, then "Item |
+    Quantity | Unit Price | Amount"), or 0."""
+    for position, row in enumerate(rows[1:], start=1):
+        filled = [c for c in row.cells if c]
+        if len(filled) >= 3 and _is_header_row(row.cells):
+            above = [[c for c in r.cells if c] for r in rows[:position]]
+            if len(above) >= 2 and all(len(f) == 2 and not re.search(r"[$€£¥]", f[0]) for f in above):
+                return position
+            return 0
+    return 0
+
+
+def _form_and_table_segments(rows: list[Block], item: int) -> list[Segment]:
+    split = _form_above_price_table(rows)
+    if not split:
+        return _table_segments(rows, item)
+    form = [
+        Segment(row.page, f"{label}: {value}", "field", cells=row.cells, table=item, label=label, value=value)
+        for row in rows[:split]
+        for label, value in [[c for c in row.cells if c]]
+    ]
+    return form + _table_segments(rows[split:], item)
+
+
 def _table_segments(rows: list[Block], item: int) -> list[Segment]:
     """A table's rows as fields (label and value), prose (one cell) or priced rows with their header."""
     segments: list[Segment] = []
@@ -463,7 +489,7 @@ def segment(document: Document) -> list[Segment]:
         if kind == "prose":
             segments.extend(_prose_segments(item))  # type: ignore[arg-type]
             continue
-        segments.extend(_table_segments(_transposed(tables[item]), item))  # type: ignore[index, arg-type]
+        segments.extend(_form_and_table_segments(_transposed(tables[item]), item))  # type: ignore[index, arg-type]
     segments = _labels_above_values(segments)
     for seg in segments:
         # options on lines of their own, joined into one paragraph ("Plan: [ ] Starter $299 [X] Growth $799")

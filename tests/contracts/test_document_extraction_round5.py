@@ -610,3 +610,20 @@ def test_a_double_asterisk_footnote_in_a_text_file_is_not_bold_markup() -> None:
         ("flat", Decimal(2400)),
         ("one_time", Decimal(600)),
     ]
+
+
+def test_form_rows_read_in_one_grid_with_the_price_table_below() -> None:
+    from contracts.documents.reader import Block, Document
+
+    grid = [
+        ("Client Name", "", "Penhallow Boatyards Ltd", ""),
+        ("Service Start", "", "1 August 2030", ""),
+        ("Billing Frequency", "", "Quarterly", ""),
+        ("Item", "Qty", "Unit Price", "Monthly Amount"),
+        ("Yard planner", "1", "£500.00", "£500.00"),
+    ]
+    document = Document("pdf", [Block(1, " | ".join(cells), cells, 1) for cells in grid])
+    data = extract(document).data
+    assert (data["customer"]["name"], data["start_date"]) == ("Penhallow Boatyards Ltd", "2030-08-01")
+    [fee] = data["lines"]
+    assert (Decimal(fee["amount"]), fee["billing_interval_count"]) == (Decimal(1500), 3)
