@@ -69,6 +69,14 @@ CURRENCY_WORDS = {
     "canadian dollars": "CAD",
     "australian dollars": "AUD",
     "singapore dollars": "SGD",
+    "new zealand dollars": "NZD",
+    "hong kong dollars": "HKD",
+    "mexican pesos": "MXN",
+    "indian rupees": "INR",
+    "south african rand": "ZAR",
+    "swedish kronor": "SEK",
+    "norwegian kroner": "NOK",
+    "danish kroner": "DKK",
 }
 
 _NUMBER = r"\d{1,3}(?:[ '\u2019]\d{3})+(?:[.,]\d+)?|\d[\d,.]*\d|\d"

@@ -627,3 +627,9 @@ def test_form_rows_read_in_one_grid_with_the_price_table_below() -> None:
     assert (data["customer"]["name"], data["start_date"]) == ("Penhallow Boatyards Ltd", "2030-08-01")
     [fee] = data["lines"]
     assert (Decimal(fee["amount"]), fee["billing_interval_count"]) == (Decimal(1500), 3)
+
+
+def test_currencies_named_in_words() -> None:
+    head = "Customer: Tasman Orchards Ltd\n\nStart: 2030-01-01\n\n"
+    for words, code in (("New Zealand dollars", "NZD"), ("Hong Kong dollars", "HKD"), ("Swedish kronor", "SEK")):
+        assert _text(f"{head}All prices are in {words}.\n\nPlan: $100/month\n")["currency"] == code
