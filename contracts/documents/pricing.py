@@ -1996,7 +1996,14 @@ class PricingReader:
         )
         if self._once_and_recurring_columns(rows, roles, header) or self._schedule_of_a_fee(rows, roles):
             return
+        section = ""
         for row, text in zip(rows, texts, strict=False):
+            filled = [c for c in row.cells if c]
+            if len(filled) == 1 and not re.search(r"\d", filled[0]):
+                section = filled[0]  # "One-Time Fees" as a row of its own: the title of the rows below
+                continue
+            if section:
+                row.context = [*row.context, section]
             if milestone_table:
                 moneys = self.ex.money(text)
                 percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)

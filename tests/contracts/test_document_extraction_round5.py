@@ -633,3 +633,16 @@ def test_currencies_named_in_words() -> None:
     head = "Customer: Tasman Orchards Ltd\n\nStart: 2030-01-01\n\n"
     for words, code in (("New Zealand dollars", "NZD"), ("Hong Kong dollars", "HKD"), ("Swedish kronor", "SEK")):
         assert _text(f"{head}All prices are in {words}.\n\nPlan: $100/month\n")["currency"] == code
+
+
+def test_a_one_time_section_row_inside_a_fees_table() -> None:
+    data = _text(
+        "Customer: Glasswing Opticians Ltd\n\nStart Date: 2030-06-01\n\n"
+        "| Item | Qty | Unit Price | Total |\n|---|---|---|---|\n| Monthly services | | | |\n"
+        "| Lens tracker | 1 | £120.00 | £120.00 |\n| Non-recurring | | | |\n"
+        "| Frame catalogue import | 1 | £800.00 | £800.00 |\n"
+    )
+    assert [(line["charge_model"], Decimal(line["amount"])) for line in data["lines"]] == [
+        ("flat", Decimal(120)),
+        ("one_time", Decimal(800)),
+    ]
