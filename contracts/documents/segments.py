@@ -163,6 +163,16 @@ _PARTY_WORDS = (
 )
 
 
+def _label_pairs(cells: tuple[str, ...]) -> bool:
+    """ "Customer | Acme | Start Date | 2026-07-01": two label / value pairs side by side."""
+    return (
+        len(cells) == 4
+        and all(cells)
+        and sum(1 for c in cells[::2] if _LABEL.search(c) or re.search(r"(?i)quote|#|no\.", c)) == 2
+        and not re.search(r"[$€£¥]|\d", cells[0] + cells[2])
+    )
+
+
 def _form_above_price_table(rows: list[Block]) -> int:
     """Where a price table's header row starts under form rows of one label and one value each (a
     PDF producer's two tables read as one grid: "Billing Frequency | | Quarterly |" rows, then "Item |
@@ -237,16 +247,13 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
             and _is_header_row(cells)
             and width > 1
             and not label_table
+            # "Customer | Acme Ltd | Currency | GBP" over more such pairs: a form, not column titles
+            and not (_label_pairs(cells) and _label_pairs(rows[position + 1].cells))
         ):
             header = cells
             continue
         filled = [c for c in cells if c]
-        if (
-            len(cells) == 4
-            and all(cells)
-            and sum(1 for c in cells[::2] if _LABEL.search(c) or re.search(r"(?i)quote|#|no\.", c)) == 2
-            and not re.search(r"[$€£¥]|\d", cells[0] + cells[2])
-        ):
+        if _label_pairs(cells):
             # "Customer | Acme | Start Date | 2026-07-01": two label / value pairs side by side.
             for label, value in ((cells[0], cells[1]), (cells[2], cells[3])):
                 segments.append(

@@ -646,3 +646,21 @@ def test_a_one_time_section_row_inside_a_fees_table() -> None:
         ("flat", Decimal(120)),
         ("one_time", Decimal(800)),
     ]
+
+
+def test_a_four_column_form_table_whose_first_row_is_a_pair_of_fields() -> None:
+    data = _docx(
+        ["Order Form"],
+        [
+            [
+                ["Client", "Foxhollow Vets Ltd", "Currency", "GBP"],
+                ["Start Date", "1 June 2030", "Term", "12 months"],
+            ],
+            [["Product", "Qty", "Price per month"], ["Clinic seats", "4", "£40.00"]],
+        ],
+    )
+    assert (data["customer"]["name"], data["start_date"], data["end_date"]) == (
+        "Foxhollow Vets Ltd",
+        "2030-06-01",
+        "2031-06-01",
+    )
