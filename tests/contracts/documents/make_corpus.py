@@ -265,6 +265,7 @@ def main() -> None:
         corpus_batch_v,
         corpus_batch_w,
         corpus_batch_x,
+        corpus_batch_z,
         corpus_dev,
         corpus_heldout,
     )
@@ -294,6 +295,7 @@ def main() -> None:
     build("batch_v", corpus_batch_v.DOCS)
     build("batch_w", corpus_batch_w.DOCS)
     build("batch_x", corpus_batch_x.DOCS)
+    build("batch_z", corpus_batch_z.DOCS)
 
 
 if __name__ == "__main__":
