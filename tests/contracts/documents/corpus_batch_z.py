@@ -554,7 +554,7 @@ Client Services Director, Harbourlight Studio
             ("h", "Schedule 3 – Charges (Ticketing Services)"),
             (
                 "p",
-                'This Schedule is part of the Ticketing Services Agreement between Encore Box Office Systems Ltd '
+                "This Schedule is part of the Ticketing Services Agreement between Encore Box Office Systems Ltd "
                 '("Encore") and The Old Corn Exchange Theatre Trust ("the Venue"), company number 04418821, '
                 "registered charity 1098765.",
             ),
