@@ -195,7 +195,9 @@ class _Extractor:
             label = seg.label.lower()
             if re.search(
                 r"e-?mail|address|contact|number|\bid\b|time ?zone|currency|reference|\bvat\b|\btax|phone|"
-                r"date|term|payment|signature|title|country|city|\bpo\b",
+                r"date|term|payment|signature|title|country|city|\bpo\b|"
+                # "Customer project lead: Gareth Lloyd": a person in the customer's team, not the customer
+                r"\blead\b|manager|representative|sponsor|owner|signatory|approver|\bpm\b|\bperson\b|officer",
                 label,
             ):
                 continue

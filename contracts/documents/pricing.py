@@ -774,7 +774,10 @@ class PricingReader:
         if (
             is_period_unit
             and unit_word in ("day", "week")
-            and re.search(r"\brate\b|\bworked\b|\bconsultant|\btime.and.materials|\bper diem|\bdaily|\beffort", lowered)
+            and re.search(
+                r"\brate\b|\bworked\b|\bconsultant|\btime.and.materials|\bper diem|\bdaily|\beffort",
+                f"{lowered} {' '.join(seg.header).lower()}",  # or a rate card's "Day rate" column
+            )
         ):
             # "a daily rate of EUR 1,200 per day": time worked is the usage, not the cadence.
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit_word)
@@ -2014,9 +2017,11 @@ class PricingReader:
             if unit:
                 price_text = f"{price_cell} per {unit}"
         elif price_money and not re.search(r"\bper\b|/", price_cell):
-            rate = re.search(r"\b(hour|dai|day|week|month)ly\b", header_text, re.I)
-            if rate and rate.group(1).lower() in ("hour", "dai", "day"):
-                price_text = f"{price_cell} per {'hour' if rate.group(1).lower() == 'hour' else 'day'}"
+            # "Hourly rate", "Daily rate", "Day rate (€)"
+            rate = re.search(r"\b(hour|dai|day|week|month)ly\b|\b(hour|day)\s+rate\b", header_text, re.I)
+            period = (rate.group(1) or rate.group(2)).lower() if rate else ""
+            if period in ("hour", "dai", "day"):
+                price_text = f"{price_cell} per {'hour' if period == 'hour' else 'day'}"
         name, price_text = self._unit_from_name(name, price_text, priced=bool(price_money))
         price_text = _per_package(price_text, price_cell, cells.get("package", ""))
         if billing and not BILLED_RE.search(billing):
