@@ -84,7 +84,8 @@ FREE_WORD = re.compile(
     r"nlos",
     re.I,
 )
-BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:per|/)\s+[A-Za-z][\w -]*)?")
+# "0.12", "4,200.00 / month", "38.00 / user / month", "6,500.00 (one-time)": a bare amount in a price cell
+BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:(?:per|/)\s*[A-Za-z][\w /-]*|\([A-Za-z][\w -]*\)))?")
 BILLED_RE = re.compile(
     r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur|"
     r"settled|collected|debited|remitted|berechnet|in rechnung gestellt|gefactureerd|faturad|cobrad|fatturat|"
@@ -1827,7 +1828,9 @@ class PricingReader:
         roles = _table_roles(rows, header)
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
-        tier_items = [self._tier_item(row, text) for row, text in zip(rows, texts, strict=False)]
+        tier_items = [
+            self._tier_item(row, self._row_text(self._bare_prices_priced(row, roles), roles)) for row in rows
+        ]
         has_range_cols = "from" in roles or "to" in roles or "range" in roles
         if sum(1 for item in tier_items if item) >= 2 and (
             has_range_cols or all(tier_items) or re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)
@@ -1970,6 +1973,17 @@ class PricingReader:
             else:
                 parts.insert(0, "thereafter")
         return " ; ".join(parts)
+
+    def _bare_prices_priced(self, row: Segment, roles: list[str]) -> Segment:
+        """The row with its bare price cells ("0.12" under "Price per document (EUR)") in the currency
+        the header, a currency column or the document states, for reading tier tables."""
+        currency_cells = [c for c, r in zip(row.cells, roles, strict=False) if r == "currency" and c]
+        stated = " ".join(row.header + tuple(currency_cells)) + f" {self.ex.data.get('currency') or ''}"
+        cells = tuple(
+            self._header_priced(cell, stated)[0] if role in ("price", "list") and not self.ex.money(cell) else cell
+            for cell, role in zip(row.cells, roles + [""] * (len(row.cells) - len(roles)), strict=False)
+        )
+        return replace(row, cells=cells)
 
     def _header_priced(self, price_cell: str, header_text: str) -> tuple[str, list[p.Money]]:
         """ "Price (EUR) | 0,15": a bare number under a header that names the currency."""

@@ -112,7 +112,9 @@ _REDLINE_INSERTED = re.compile(r"\[\s*(?:inserted|added|new)\s*:\s*(?P<kept>[^\]
 def _clean(text: str | None) -> str:
     """One spelling of the text: ligatures and full-width forms unfolded (NFKC, "ﬁrst" -> "first"),
     typographic dashes and quotes made plain, runs of spaces collapsed."""
-    text = unicodedata.normalize("NFKC", text or "").translate(_PUNCTUATION)
+    # Footnote markers ("Platform Fee¹", "€4,200.00²") are not part of the word or the amount; "m²" stays.
+    text = re.sub(r"(?:^|(?<=[A-Za-z]{3})|(?<=[\d).,%*\]]))[¹²³⁰⁴-⁹]+", "", text or "")
+    text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
     # A redline written out ("[Deleted: £1,800] [Inserted: £2,100]"): the agreed text is the inserted one.
     text = _REDLINE_DELETED.sub("", text)
     text = _REDLINE_INSERTED.sub(lambda match: match.group("kept"), text)

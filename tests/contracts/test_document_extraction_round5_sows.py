@@ -44,8 +44,8 @@ def test_a_currency_sign_in_a_column_title_keeps_the_header_row() -> None:
 
 def test_a_person_in_the_customers_team_is_not_the_customer() -> None:
     data = _text(
-        "STATEMENT OF WORK\n\nThis SOW is made between Quarrybank Labs Ltd (the \"Supplier\") and Hollins "
-        "Mutual Society (the \"Customer\").\n\nCustomer programme manager: Priya Natarajan\n\n"
+        'STATEMENT OF WORK\n\nThis SOW is made between Quarrybank Labs Ltd (the "Supplier") and Hollins '
+        'Mutual Society (the "Customer").\n\nCustomer programme manager: Priya Natarajan\n\n'
         "Customer sponsor: Alan Mercer\n\nStart date: 1 May 2027\n\nFixed fee: £9,000, invoiced on signature.\n"
     )
     assert data["customer"]["name"] == "Hollins Mutual Society"
@@ -57,3 +57,45 @@ def test_unseen_batch_z_overall() -> None:
         expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
         total.add(score_extraction(expected, extract(read_document(path.read_bytes(), path.name)).data))
     assert total.f1 >= 0.95, total.misses
+
+
+def test_footnote_markers_are_not_part_of_a_name_or_an_amount() -> None:
+    from contracts.documents.reader import _clean
+
+    assert _clean("Hosting Fee³ | $1,250.00² per month") == "Hosting Fee | $1,250.00 per month"
+    assert _clean("¹ Billed quarterly.") == "Billed quarterly."
+    assert _clean("Office space: €14 per m² per month") == "Office space: €14 per m2 per month"
+
+
+def test_bare_amounts_with_a_unit_or_a_note_under_a_currency_column() -> None:
+    data = _docx(
+        ["Customer: Tamsin Road Surgery Ltd", "Start date: 1 June 2027"],
+        [
+            ["Service", "Details", "Charge (GBP)", "Billing"],
+            ["Clinician licences", "12 users", "21.50 / user / month", "Monthly in advance"],
+            ["Data migration", "From legacy system", "1,900.00 (one-off)", "On go-live"],
+        ],
+    )
+    lines = {line["charge_model"]: line for line in data["lines"]}
+    assert Decimal(lines["per_seat"]["unit_price"]) == Decimal("21.50")
+    assert lines["per_seat"]["seats"] == "12"
+    assert Decimal(lines["one_time"]["amount"]) == Decimal("1900")
+
+
+def test_a_band_table_with_bare_prices_under_a_currency_title_is_a_tier_table() -> None:
+    data = _docx(
+        ["Customer: Hexley Freight GmbH", "Start date: 1 June 2027", "Usage is invoiced monthly in arrears."],
+        [
+            ["Shipments tracked per month", "Price per shipment (CHF)"],
+            ["0 - 2,500", "0.80"],
+            ["2,501 - 20,000", "0.55"],
+            ["20,001 and above", "0.40"],
+        ],
+    )
+    [line] = data["lines"]
+    assert line["charge_model"] in ("graduated", "volume")
+    assert [(t["up_to"], Decimal(t["unit_price"])) for t in line["tiers"]] == [
+        ("2500", Decimal("0.80")),
+        ("20000", Decimal("0.55")),
+        (None, Decimal("0.40")),
+    ]
