@@ -327,10 +327,12 @@ class _Extractor:
         if not dated:
             return None, None, 0.0
         for seg in self.segments[dated[0] + 1 : dear]:
-            parts = [part.strip() for part in seg.text.split(",")]
+            # "Sutter Valley HVAC, Inc.": a comma before the legal form is part of the name
+            legal_form = r",(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|LLP|LP|PLLC|P\.C|Corp|N\.A)\b\.?\s*(?:,|$))"
+            parts = [part.strip() for part in re.split(legal_form, seg.text)]
             for part in parts:
                 if (
-                    re.fullmatch(r"(?:[A-Z][\w&'.-]*\s+){1,5}[A-Z][\w&'.-]*", part)
+                    re.fullmatch(r"(?:(?:[A-Z][\w&'.-]*|&),?\s+){1,5}[A-Z][\w&'.-]*", part)
                     and not re.search(r"\d", part)
                     and not re.match(r"(?i)(?:the|attn|attention|mr|ms|mrs|dr|dear|re)\b", part)
                     # an organisation, not a person: a legal suffix or an institution's word

@@ -279,6 +279,7 @@ class PricingReader:
         self._build_milestone_line()
         commitment = self._apply_minimums()
         self._dedupe()
+        self._drop_restated_seat_totals()
         self._apply_spans()
         return self._output(), commitment
 
@@ -541,7 +542,11 @@ class PricingReader:
         clause = _romance_price_words(clause)
         clause = _advertising_shorthand(clause)
         moneys = self.ex.money(clause)
+        stated = clause
         clause, moneys = self._new_price_of_a_change(clause, moneys)
+        # "your fee will increase from $32.00 to $35.50 per seat": the new price is agreed, not a
+        # clause that allows increases
+        agreed_change = clause != stated
         percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
         lowered = clause.lower()
         if not moneys and not percents:
@@ -549,7 +554,8 @@ class PricingReader:
             return
         context = " ".join(seg.context[-2:]).lower()
         offered_only = OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:])
-        if self._not_a_price(clause, moneys) or offered_only:
+        checked = re.sub(r"(?i)\b(?:increas|uplift|escalat)\w*", "", clause) if agreed_change else clause
+        if self._not_a_price(checked, self.ex.money(checked)) or offered_only:
             return  # not a charge, or an add-on offered and not ordered
         # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
         draws_down = self._last("prepaid_credit") and self._priced_against_credits(clause, moneys)
@@ -2227,6 +2233,28 @@ class PricingReader:
                 )
             )
         self.lines = kept
+
+    def _drop_restated_seat_totals(self) -> None:
+        """ "85 technician seats, so your monthly seat charge is $3,017.50": a flat amount that is a
+        seat price times a count the sentence states is that seat line's total, not another charge
+        (the count becomes the line's seats)."""
+        for flat in [line for line in self.lines if line.charge_model == "flat"]:
+            amount = flat.fields.get("amount")
+            text = _mask_money(flat.seg.text, self.ex.money(flat.seg.text))
+            for seat in (line for line in self.lines if line.charge_model == "per_seat" and line.seg is not flat.seg):
+                price = seat.fields.get("unit_price")
+                if not amount or not price or (flat.interval and seat.interval and flat.interval != seat.interval):
+                    continue
+                count = amount / price
+                if count <= 1 or count != count.to_integral_value():
+                    continue
+                stated = seat.fields.get("seats")
+                counted = re.search(rf"(?<![\d.,]){int(count):,}(?![\d.,]\d)|(?<![\d.,]){int(count)}(?![\d.,]\d)", text)
+                if stated == count or (stated is None and counted):
+                    seat.fields.setdefault("seats", Decimal(int(count)))
+                    seat.evidence.setdefault("seats", (flat.seg, 0.75))
+                    self.lines.remove(flat)
+                    break
 
     def _same_thing(self, a: Line, b: Line) -> bool:
         """Two mentions of one charge (a summary table and the prose that explains it), or two

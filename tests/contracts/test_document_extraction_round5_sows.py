@@ -99,3 +99,26 @@ def test_a_band_table_with_bare_prices_under_a_currency_title_is_a_tier_table() 
         ("20000", Decimal("0.55")),
         (None, Decimal("0.40")),
     ]
+
+
+def test_a_notified_increase_is_the_new_price_and_the_restated_total_gives_the_count() -> None:
+    data = _text(
+        "Lindqvist Payroll Cloud, 4 Quay Street, Boston MA 02110\n\nMarch 3, 2028\n\n"
+        "Harbor & Pine Dental, LLC\n\n12 Elm Road, Salem MA 01970\n\nDear Dr. Shaw,\n\n"
+        "From May 1, 2028 the price of each employee licence will increase from $6.00 to $6.75 per user per "
+        "month. You have 40 employee licences, so your monthly licence charge moves from $240.00 to $270.00.\n\n"
+        "Licences are billed monthly in advance; payment terms remain net 15.\n"
+    )
+    assert data["customer"]["name"] == "Harbor & Pine Dental, LLC"
+    [line] = data["lines"]
+    assert line["charge_model"] == "per_seat"
+    assert Decimal(line["unit_price"]) == Decimal("6.75")
+    assert line["seats"] == "40"
+
+
+def test_a_clause_allowing_increases_is_still_not_a_price() -> None:
+    data = _text(
+        "Customer: Brookfield Kennels Ltd\n\nStart date: 1 May 2028\n\nHosting: £90 per month, invoiced monthly.\n\n"
+        "The Supplier may increase its charges by up to 4% per year on 30 days' notice.\n"
+    )
+    assert [(line["charge_model"], line.get("amount")) for line in data["lines"]] == [("flat", "90.00")]
