@@ -904,6 +904,9 @@ class _Extractor:
             if not match:
                 continue
             word = match.group(0).lower()
+            # "co-terminous with your existing Subscription Term": the end date, not the invoice dates
+            if word.startswith("co") and not re.search(r"\b(?:bill|invoic|charg|pro-?rat|calendar)", seg.text, re.I):
+                continue
             # "the band reached in a calendar month": how usage is counted, not when invoices fall
             if word.startswith("calendar") and not re.search(
                 r"\b(?:bill|invoic|charg|pro-?rat|align|co-?term|fees? (?:are|is) (?:due|payable)|payable)",

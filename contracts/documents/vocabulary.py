@@ -88,7 +88,11 @@ SKIP_RE = re.compile(
 OTHER_PRICE_RE = re.compile(
     r"\b(?:current|existing|previous|prior|former|old|incumbent|other) (?:provider|vendor|supplier|carrier|"
     r"accountant|agency|platform|system|solution)s?\b|\bcompetitors?\b|\bnot (?:be )?(?:charged|invoiced|billed) "
-    r"again\b|\bpaid under the (?:original|previous|prior|existing)\b|\balready (?:been )?paid\b",
+    r"again\b|\bpaid under the (?:original|previous|prior|existing)\b|\balready (?:been )?paid\b|"
+    # an amendment's "existing platform fee ... is not affected by this amendment and continues to be invoiced
+    # under the Order Form": billed under the other document, not a charge of this one
+    r"\bnot (?:affected|changed|amended) by this\b|\bunaffected by this\b|\bcontinues? to be (?:invoiced|billed|"
+    r"charged) under\b",
     re.I,
 )
 TOTAL_RE = re.compile(

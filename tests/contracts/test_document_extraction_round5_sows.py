@@ -122,3 +122,15 @@ def test_a_clause_allowing_increases_is_still_not_a_price() -> None:
         "The Supplier may increase its charges by up to 4% per year on 30 days' notice.\n"
     )
     assert [(line["charge_model"], line.get("amount")) for line in data["lines"]] == [("flat", "90.00")]
+
+
+def test_an_add_on_co_terminous_with_the_existing_term_keeps_anniversary_billing_and_its_end() -> None:
+    data = _text(
+        "Change Order 2 to Subscription Agreement\n\nCustomer: Fenwick Marine Survey Ltd\n\n"
+        "The Fleet Reports add-on starts on 1 April 2028 and is coterminous with the current term, which ends "
+        "on 30 June 2029.\n\nFleet Reports add-on: £640 per month, billed monthly in advance.\n\n"
+        "The existing Core Survey licence of £2,200 per month is unaffected by this change order.\n"
+    )
+    assert data["billing_alignment"] == "anniversary"
+    assert data["end_date"] == "2029-07-01"
+    assert [(line["charge_model"], line.get("amount")) for line in data["lines"]] == [("flat", "640.00")]
