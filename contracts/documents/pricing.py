@@ -298,9 +298,12 @@ class PricingReader:
     def _default_from(self, seg: Segment, text: str, *, billed: bool = False) -> None:
         if self.ex.money(text) and not re.search(r"\ball (?:fees|charges)\b", text, re.I):
             return
-        cadence = p.find_cadence(text)
+        # "The annual fees are payable in 12 monthly instalments": the cadence after the billing word
+        # is how often invoices go out; "annual" before it says what the amounts are.
+        billed_word = BILLED_RE.search(text)
+        cadence = (p.find_cadence(text[billed_word.end() :]) if billed_word else None) or p.find_cadence(text)
         timing = p.timing(text)
-        if not (cadence or timing) or not (billed or BILLED_RE.search(text)):
+        if not (cadence or timing) or not (billed or billed_word):
             return
         interval = (cadence[0], cadence[1]) if cadence else None
         lowered = text.lower()
@@ -645,7 +648,15 @@ class PricingReader:
         ):
             self._percentage_allowance(seg, clause, moneys)
             return
-        if ONE_TIME_RE.search(clause):
+        # "2.2 One-off fees" over "Implementation and data migration | $14,850.00 | On signing"
+        heading = seg.context[-1] if seg.context else ""
+        one_time_section = (
+            len(heading.split()) <= 6
+            and re.search(r"(?i)\bone[- ](?:time|off)\b|\bnon-?recurring\b|\bset-?\s?up (?:fees?|charges?)\b", heading)
+            and not p.find_cadence(clause)
+            and not re.search(r"(?i)\b(?:per|each|/)\s*[a-z]", _mask_money(clause, moneys))
+        )
+        if ONE_TIME_RE.search(clause) or one_time_section:
             self._one_time(seg, clause, moneys)
             return
         self._priced(seg, clause, moneys, context)
@@ -1053,9 +1064,22 @@ class PricingReader:
         cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)
         price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
         # "charged at EUR 12,50 per month" names no billing cadence: a stated default still applies.
-        default_billing = self._default(False, line, clause)[0] if price_key and not billing_cadence else None
+        default_billing, _, default_seg = (
+            self._default(False, line, clause) if price_key and not billing_cadence else (None, None, None)
+        )
         if default_billing and price_cadence and _months(price_cadence) < _months(default_billing):
             # "All fees are invoiced quarterly" and "$950 per month": each invoice covers a quarter.
+            billing_cadence = (default_billing[0], default_billing[1], 0)
+            cadence = billing_cadence
+        elif (
+            default_billing
+            and default_seg is not None
+            and price_cadence
+            and _months(price_cadence) > _months(default_billing)
+            and re.search(r"\binstal?l?ments?\b|\bannual (?:amounts?|fees?|prices?|charges?)\b", default_seg.text, re.I)
+        ):
+            # "All fees are stated as annual amounts and invoiced in twelve equal monthly instalments":
+            # each invoice is a twelfth.
             billing_cadence = (default_billing[0], default_billing[1], 0)
             cadence = billing_cadence
         if (

@@ -134,3 +134,44 @@ def test_an_add_on_co_terminous_with_the_existing_term_keeps_anniversary_billing
     assert data["billing_alignment"] == "anniversary"
     assert data["end_date"] == "2029-07-01"
     assert [(line["charge_model"], line.get("amount")) for line in data["lines"]] == [("flat", "640.00")]
+
+
+def test_annual_amounts_invoiced_in_monthly_instalments_are_priced_per_monthly_invoice() -> None:
+    data = _docx(
+        [
+            "Customer: Wirrina Community Housing Ltd",
+            "Commencement Date: 1 February 2028",
+            "The annual fees below are payable in 12 monthly instalments in advance.",
+        ],
+        [
+            ["Service", "Quantity", "Price per year (AUD)"],
+            ["Tenancy platform", "1", "$18,000.00"],
+            ["Property manager licences", "30", "$240.00"],
+        ],
+    )
+    lines = {line["charge_model"]: line for line in data["lines"]}
+    assert Decimal(lines["flat"]["amount"]) == Decimal("1500")
+    assert (Decimal(lines["per_seat"]["unit_price"]), lines["per_seat"]["seats"]) == (Decimal("20"), "30")
+    assert {line["billing_interval"] for line in data["lines"]} == {"month"}
+
+
+def test_an_annual_fee_with_a_monthly_usage_default_stays_annual() -> None:
+    data = _text(
+        "Customer: Wirrina Community Housing Ltd\n\nStart date: 1 February 2028\n\n"
+        "Platform licence: $18,000 per year.\n\nUsage is invoiced monthly in arrears.\n\n"
+        "API calls: $0.002 per call.\n"
+    )
+    flat = next(line for line in data["lines"] if line["charge_model"] == "flat")
+    assert (flat["amount"], flat["billing_interval"]) == ("18000.00", "year")
+
+
+def test_rows_under_a_one_off_fees_heading_are_one_time() -> None:
+    data = _text(
+        "Customer: Wirrina Community Housing Ltd\n\nStart date: 1 February 2028\n\nONE-TIME CHARGES\n\n"
+        "| Item | Fee | When |\n|---|---|---|\n| Data conversion | $4,400.00 | At kick-off |\n"
+        "| Trainer visit | $1,250.00 | Week 2 |\n"
+    )
+    assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [
+        ("one_time", "4400.00"),
+        ("one_time", "1250.00"),
+    ]
