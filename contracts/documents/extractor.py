@@ -183,7 +183,7 @@ class _Extractor:
             name,
         ):
             name = name[:-1]
-        name = re.sub(r"^(?:the\s+)", "", name, flags=re.I)
+        name = re.sub(r"^(?:the\s+)", "", name)  # "the Trustees of ..."; "The Old Corn Exchange" keeps its "The"
         return name.strip()
 
     def _customer_name(self) -> tuple[str | None, Segment | None, float]:
@@ -211,6 +211,7 @@ class _Extractor:
         strategies = (
             self._customer_by_definition,
             self._customer_by_role,
+            self._customer_by_parties,
             self._customer_by_other_labels,
             self._customer_by_acceptance,
             self._customer_by_issuer,
@@ -315,6 +316,35 @@ class _Extractor:
             )
             if match:
                 return self._clean_name(match.group("name")), seg, 0.7
+        return None, None, 0.0
+
+    def _customer_by_parties(self) -> tuple[str | None, Segment | None, float]:
+        """ 'between Encore Box Office Systems Ltd ("Encore") and The Old Corn Exchange Theatre Trust ("the
+        Venue")': the party whose defined term is a provider role or its own short name is the provider,
+        so the other one is the customer, whatever its role is called."""
+        name = r"[A-Z][\w&.,'’ -]{1,80}?"
+        parties = re.compile(
+            rf"\bbetween\s+(?P<a>{name})\s*\(\s*(?:the\s+)?\"(?P<ra>[^\"]{{1,30}})\"\s*\)[^()]{{0,80}}?\s+and\s+"
+            rf"(?P<b>{name})\s*\(\s*(?:the\s+)?\"(?P<rb>[^\"]{{1,30}})\"\s*\)"
+        )
+
+        def provider(role: str, party: str) -> bool:
+            role = re.sub(r"(?i)^the\s+", "", role.strip())
+            own = set(re.findall(r"\w+", party.lower()))
+            return bool(re.fullmatch(rf"(?:{PROVIDER_ROLES})", role, re.I)) or set(
+                re.findall(r"\w+", role.lower())
+            ) <= own
+
+        for seg in self.segments:
+            match = parties.search(seg.text)
+            if not match:
+                continue
+            a_provides = provider(match.group("ra"), match.group("a"))
+            b_provides = provider(match.group("rb"), match.group("b"))
+            if a_provides != b_provides:
+                found = self._clean_name(match.group("b") if a_provides else match.group("a"))
+                if found:
+                    return found, seg, 0.75
         return None, None, 0.0
 
     def _customer_by_address_block(self) -> tuple[str | None, Segment | None, float]:

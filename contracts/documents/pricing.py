@@ -89,7 +89,7 @@ BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:(?:per|/)\s*[A-Za-z][\w /-]*|\([
 BILLED_RE = re.compile(
     r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur|"
     r"settled|collected|debited|remitted|berechnet|in rechnung gestellt|gefactureerd|faturad|cobrad|fatturat|"
-    r"zahlbar)",
+    r"zahlbar|(?<=will )invoice\b|(?<=shall )invoice\b|(?<=will )bill\b|(?<=shall )bill\b)",
     re.I,
 )
 TOP_UP_RE = re.compile(
@@ -322,8 +322,15 @@ class PricingReader:
             text,
             re.I,
         )
+        # "Encore will invoice the Booking Fees and the terminal rental monthly in arrears": the active voice
+        subject = subject or re.search(
+            r"\b(?:will|shall|to|may)\s+(?:invoice|bill)\s+(?:the\s+)?(?P<s>[A-Za-z](?:[^.;:]|(?<=\d)\.(?=\d)){2,100}?)\s+(?:monthly|quarterl"
+            r"y|annually|yearly|weekly|in advance|in arrears|each|every|per)\b",
+            text,
+            re.I,
+        )
         if subject:
-            generic = {"fees", "charg", "recur", "other", "amoun", "invoi", "servi", "usage", "subsc", "price"}
+            generic = {"fees", "charg", "recur", "other", "amoun", "invoi", "servi", "usage", "subsc", "price", "under"}
             words = {w[:5] for w in re.findall(r"[a-z]{4,}", subject.group("s").lower())} - generic
             if words:
                 self.subject_defaults.append((words, interval, timing, seg))
@@ -516,9 +523,11 @@ class PricingReader:
             PER_EVENT_RE.search(clause) or re.search(r"\bper\s+\w", lowered)
         ):
             return True
+        # "if the fees for a month total less than £900, the Venue pays £900": a minimum, not a total
+        totals = re.sub(r"(?i)\btotal(?:s|ling)?\b", "", clause) if MINIMUM_RE.search(clause) else clause
         return bool(
             moneys
-            and TOTAL_RE.search(clause)
+            and TOTAL_RE.search(totals)
             and not re.search(r"\bper\s+(?!month|year|annum|quarter)\w", lowered)
             and not MILESTONE_RE.search(clause)
             and not PREPAID_RE.search(clause)
@@ -583,7 +592,12 @@ class PricingReader:
         if (
             moneys
             and PER_EVENT_RE.search(clause)
-            and re.search(r"\bminimum|\bmin\b|\bat least|\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed", lowered)
+            and re.search(
+                r"\bminimum|\bmin\b|\bat least|\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|"
+                # "shall not be less than £0.35 nor more than £2.50"
+                r"\b(?:not|no|nor)\s+(?:be\s+)?(?:less|lower|more|greater|higher)\s+than",
+                lowered,
+            )
             and self._last("percentage")
         ):
             self._per_event_bounds(seg, clause, moneys)
@@ -648,6 +662,9 @@ class PricingReader:
         ):
             self._percentage_allowance(seg, clause, moneys)
             return
+        self._once_or_priced(seg, clause, moneys, context)
+
+    def _once_or_priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
         # "2.2 One-off fees" over "Implementation and data migration | $14,850.00 | On signing"
         heading = seg.context[-1] if seg.context else ""
         one_time_section = (
@@ -659,6 +676,8 @@ class PricingReader:
         if ONE_TIME_RE.search(clause) or one_time_section:
             self._one_time(seg, clause, moneys)
             return
+        if not moneys[0].amount and seg.kind != "row":
+            return  # "tickets with a face value of £0 carry no fee": nothing to bill
         self._priced(seg, clause, moneys, context)
 
     @staticmethod
@@ -1406,9 +1425,15 @@ class PricingReader:
     def _per_event_bounds(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         line = self._last("percentage")
         assert line is not None
+        bound = re.compile(
+            r"(?P<max>\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\b(?:no|not|nor)\s+(?:be\s+)?(?:more|greater|higher)"
+            r"\s+than)|(?P<min>\bminimum|\bmin\b|\bat least|\b(?:no|not|nor)\s+(?:be\s+)?(?:less|lower)\s+than)"
+        )
         for money in moneys:
             before = clause[max(0, money.start - 50) : money.start].lower()
-            if re.search(r"\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\bno more", before):
+            words = list(bound.finditer(before))
+            # the bound word nearest before the amount says which bound it is
+            if words and words[-1].group("max"):
                 line.fields["per_event_max"] = money.amount
             else:
                 line.fields["per_event_min"] = money.amount
@@ -2199,7 +2224,10 @@ class PricingReader:
                 and not committed
                 and len(usage_lines) == 1
                 and not re.search(
-                    r"\ball (?:usage|fees|charges|lines)|\baggregate|\bacross|\bcombined|\btotal", lowered
+                    # "total usage across ..."; not "if the fees for a month total less than £900"
+                    r"\ball (?:usage|fees|charges|lines)|\baggregate|\bacross|\bcombined|"
+                    r"\btotal(?!s?\s+(?:less|under|below))",
+                    lowered,
                 )
             ):
                 target = usage_lines[0]

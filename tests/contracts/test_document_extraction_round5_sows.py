@@ -175,3 +175,34 @@ def test_rows_under_a_one_off_fees_heading_are_one_time() -> None:
         ("one_time", "4400.00"),
         ("one_time", "1250.00"),
     ]
+
+
+SCHEDULE = (
+    "Charges Schedule\n\nThis Schedule forms part of the Services Agreement between Skylark Parking Systems Ltd "
+    '("Skylark") and The Harrowgate Arcade Company ("the Landlord").\n\nSchedule start: 3rd April 2028.\n\n'
+    "Skylark is entitled to 6% of the gross value of each parking session paid through the app. The fee for any "
+    "single transaction shall not be lower than £0.20 and not higher than £1.80.\n\n"
+    "Monthly minimum: where the fees for a calendar month total less than £400, the Landlord pays £400.\n\n"
+    "Sessions with a value of £0 carry no fee.\n\n"
+    "Barriers are rented at £55 per barrier per month; the Landlord rents 3 barriers.\n\n"
+    "Skylark will invoice the session fees and the barrier rental monthly in arrears. Payment within 30 days.\n"
+)
+
+
+def test_the_party_not_named_by_its_own_short_name_is_the_customer() -> None:
+    assert _text(SCHEDULE)["customer"]["name"] == "The Harrowgate Arcade Company"
+
+
+def test_a_take_rate_floor_and_ceiling_in_words_and_a_minimum_the_fees_total() -> None:
+    data = _text(SCHEDULE)
+    rate = next(line for line in data["lines"] if line["charge_model"] == "percentage")
+    assert (rate["rate"], rate["per_event_min"], rate["per_event_max"]) == ("6", "0.20", "1.80")
+    assert rate["minimum_amount"] == "400.00"
+    assert data["minimum_commitment"] is None
+
+
+def test_a_zero_amount_in_prose_is_not_a_charge_and_an_active_billing_sentence_names_its_lines() -> None:
+    data = _text(SCHEDULE)
+    assert sorted(line["charge_model"] for line in data["lines"]) == ["per_seat", "percentage"]
+    seat = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
+    assert (seat["unit_price"], seat["seats"], seat["billing_timing"]) == ("55", "3", "in_arrears")
