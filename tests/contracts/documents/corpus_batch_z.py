@@ -114,7 +114,10 @@ DOCS: list[dict[str, Any]] = [
             currency="USD",
             terms=45,
             start="2027-09-13",
-            # The expenses (at cost, capped) and the change-request rate (no work ordered) are not charges.
+            # The expenses (at cost, capped) are not a charge. The change-request rate is an hourly line, as
+            # the corpus convention has it (e03 "Additional work outside the retainer is charged at £140 per
+            # hour", s04 "Change requests are billed at $160 per hour"). Written without it before the first
+            # run: an error in the expectation against that convention, corrected after.
             lines=[
                 line(
                     "milestone",
@@ -123,7 +126,8 @@ DOCS: list[dict[str, Any]] = [
                         {"name": "Acceptance of Deliverable D2", "amount": "18000.00"},
                         {"name": "Acceptance of Deliverable D3", "amount": "13500.00"},
                     ],
-                )
+                ),
+                line("per_unit", metric="change_request_hours", unit_price="195.00"),
             ],
         ),
     },
