@@ -1036,7 +1036,8 @@ class PricingReader:
             return
         allowance = re.search(
             rf"\b(?:includ(?:es|ing)|covering|covers)\s+(?:up to\s+)?(?P<n>{QTY})\s+(?:[a-z-]+\s+)?"
-            r"(?P<noun>[a-z]{4,}?)s?\s+(?:per|a|each)\s+(?:month|year|quarter)\b",
+            # "covering up to 25 hours" of a monthly retainer: per month too
+            r"(?P<noun>[a-z]{4,}?)s?(?:\s+(?:per|a|each)\s+(?:month|year|quarter)\b|(?=\s*[;,.)]|\s+of\b|\s*$))",
             _mask_money(clause, self.ex.money(clause)),
             re.I,
         )
@@ -1656,6 +1657,9 @@ class PricingReader:
                 continue
             if kind == "upto" and high is None:
                 continue
+            allowance = re.search(r"\b(?:includ\w*|covering|covers)\s+(?:the\s+)?$", lowered[: match.start()])
+            if kind == "upto" and allowance:
+                continue  # "a retainer of $5,000 (includes up to 25 hours)": an allowance, not a tier
             return TierItem(kind, low, high, unit_price, flat_fee, package_size, seg, text)
         return None
 

@@ -206,3 +206,16 @@ def test_a_zero_amount_in_prose_is_not_a_charge_and_an_active_billing_sentence_n
     assert sorted(line["charge_model"] for line in data["lines"]) == ["per_seat", "percentage"]
     seat = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
     assert (seat["unit_price"], seat["seats"], seat["billing_timing"]) == ("55", "3", "in_arrears")
+
+
+def test_a_retainer_that_includes_hours_is_a_fee_and_an_overage_not_two_tiers() -> None:
+    for wording in (
+        "Monthly Support Retainer: $3,800 (includes up to 20 hours of engineering time). Hours in excess of 20 "
+        "are billed at $185/hr.",
+        "The monthly retainer is $3,800, covering up to 20 hours; additional hours $185 per hour.",
+    ):
+        data = _text(f"Client: Brackenridge Dental Group PLLC\n\nStart: June 1, 2028\n\n{wording}\n")
+        models = {line["charge_model"]: line for line in data["lines"]}
+        assert set(models) == {"flat", "per_unit"}, wording
+        assert models["flat"]["amount"] == "3800.00"
+        assert (models["per_unit"]["unit_price"], models["per_unit"]["included_units"]) == ("185", "20")
