@@ -1887,9 +1887,9 @@ class PricingReader:
         roles = _table_roles(rows, header)
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
-        tier_items = [
-            self._tier_item(row, self._row_text(self._bare_prices_priced(row, roles), roles)) for row in rows
-        ]
+        # bare amounts under "Price (EUR)" / "Amount (USD)" in their currency, for tier and milestone rows
+        priced_texts = [self._row_text(self._bare_prices_priced(row, roles), roles) for row in rows]
+        tier_items = [self._tier_item(row, text) for row, text in zip(rows, priced_texts, strict=False)]
         has_range_cols = "from" in roles or "to" in roles or "range" in roles
         if sum(1 for item in tier_items if item) >= 2 and (
             has_range_cols or all(tier_items) or re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)
@@ -1917,8 +1917,9 @@ class PricingReader:
         )
         if self._once_and_recurring_columns(rows, roles, header):
             return
-        for row, text in zip(rows, texts, strict=False):
+        for row, text, priced_text in zip(rows, texts, priced_texts, strict=False):
             if milestone_table:
+                text = priced_text
                 moneys = self.ex.money(text)
                 percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)
                 if not moneys and not percents:

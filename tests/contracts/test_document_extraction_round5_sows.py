@@ -219,3 +219,17 @@ def test_a_retainer_that_includes_hours_is_a_fee_and_an_overage_not_two_tiers() 
         assert set(models) == {"flat", "per_unit"}, wording
         assert models["flat"]["amount"] == "3800.00"
         assert (models["per_unit"]["unit_price"], models["per_unit"]["included_units"]) == ("185", "20")
+
+
+def test_a_payment_schedule_with_bare_amounts_under_a_currency_title() -> None:
+    data = _docx(
+        ["Client: Halvorsen Aquaculture AS", "Start date: 6 March 2028"],
+        [
+            ["Payment", "Trigger", "Amount (NOK)"],
+            ["1", "Upon acceptance of the site survey", "120,000.00"],
+            ["2", "Upon commissioning", "80,000.00"],
+        ],
+    )
+    [line] = data["lines"]
+    assert line["charge_model"] == "milestone"
+    assert [m["amount"] for m in line["milestones"]] == ["120000.00", "80000.00"]
