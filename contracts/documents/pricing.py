@@ -1903,8 +1903,17 @@ class PricingReader:
                     tier_item.package_size = tier_item.package_size or size
             self.tier_groups.append(group)
             return
-        milestone_table = any(
-            re.search(r"milestone|deliverable|phase|payment (?:event|schedule)", h, re.I) for h in header
+        priced_rows = [text for text in priced_texts if self.ex.money(text)]
+        on_events = [t for t in priced_rows if MILESTONE_RE.search(t) or re.search(r"(?i)\bupon\s+[a-z]", t)]
+        milestone_table = (
+            any(re.search(r"milestone|deliverable|phase|payment (?:event|schedule)|\btrigger", h, re.I) for h in header)
+            # "Payment | Trigger | Amount": most rows are paid on an event ("Upon acceptance of ...") and none recurs
+            or (
+                len(priced_rows) >= 2
+                and 3 * len(on_events) >= 2 * len(priced_rows)
+                and not any(p.find_cadence(text) for text in priced_rows)
+                and not re.search(r"(?i)\bone[- ](?:time|off)\b|\bnon-?recurring\b", intro)
+            )
         ) or (
             any(r == "date" for r in roles)
             and (
