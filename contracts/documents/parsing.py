@@ -532,7 +532,10 @@ CADENCES: list[tuple[str, str, int]] = [
         r"\b(?:annual(?:ly)?|yearly|per year|per annum|p\.a\.|pa\b(?=\s*[,;.)])|a year|each year|every year|"
         r"per calendar year|each contract year|every 12 months|every twelve months|/\s?yr|/\s?year|/\s?annum|"
         r"12-month(?!\s+(?:term|period|contract|initial|minimum|subscription|commitment|agreement|renewal))|"
-        r"jährlich|pro jahr|je jahr|im jahr|annuel(?:le)?|par an|par année|12 months|anual(?:mente)?|al año|por año|"
+        r"jährlich|pro jahr|je jahr|im jahr|annuel(?:le)?|par an|par année|"
+        # "(12 months)" is a year; "for 12 months", "a further 12 months" is how long, not how often
+        r"(?<!for )(?<!further )(?<!initial )(?<!period of )(?<!term of )12 months(?!\s+(?:from|starting|beginning|"
+        r"commencing|after))|anual(?:mente)?|al año|por año|"
         r"ao ano|por ano|annuale|annualmente|all'anno|jaarlijks|per jaar|elk jaar)\b",
         "year",
         1,

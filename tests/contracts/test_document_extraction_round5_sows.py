@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 
 from contracts.documents import extract, read_document
+from contracts.documents import parsing as p
 from contracts.documents.scoring import Score, score_extraction
 
 CORPUS = Path(__file__).parent / "documents"
@@ -233,3 +234,14 @@ def test_a_payment_schedule_with_bare_amounts_under_a_currency_title() -> None:
     [line] = data["lines"]
     assert line["charge_model"] == "milestone"
     assert [m["amount"] for m in line["milestones"]] == ["120000.00", "80000.00"]
+
+
+def test_a_term_of_12_months_is_not_a_yearly_price() -> None:
+    data = _text(
+        "Customer: Ostler & Reeve LLP\n\nYour backup plan renews on 1 September 2028 for 12 months at £420 per month, "
+        "invoiced monthly in advance.\n"
+    )
+    [line] = data["lines"]
+    assert (line["amount"], line["billing_interval"]) == ("420.00", "month")
+    assert data["end_date"] == "2029-09-01"
+    assert p.find_cadence("Archive licence (12 months)")[:2] == ("year", 1)  # type: ignore[index]
