@@ -349,33 +349,50 @@ class _Extractor:
 
     def _customer_by_address_block(self) -> tuple[str | None, Segment | None, float]:
         """A letter: the addressee's block between the letter's date and "Dear ..." names the
-        customer ("The Business Manager, Thornbury Academy Trust")."""
+        customer ("The Business Manager, Thornbury Academy Trust"). Its lines may have been joined
+        into one paragraph ("Mr. Dan Ruiz / Chief Financial Officer / Bayou Freight Lines, L.L.C."):
+        then the document's own lines are read."""
         dear = next((i for i, seg in enumerate(self.segments) if re.match(r"(?i)dear\b", seg.text)), None)
         if dear is None:
             return None, None, 0.0
         dated = [i for i, seg in enumerate(self.segments[:dear]) if self.dates(seg.text)]
         if not dated:
             return None, None, 0.0
-        for seg in self.segments[dated[0] + 1 : dear]:
-            # "Sutter Valley HVAC, Inc.": a comma before the legal form is part of the name
-            legal_form = r",(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|LLP|LP|PLLC|P\.C|Corp|N\.A)\b\.?\s*(?:,|$))"
-            parts = [part.strip() for part in re.split(legal_form, seg.text)]
-            for part in parts:
-                if (
-                    re.fullmatch(r"(?:(?:[A-Z][\w&'.-]*|&),?\s+){1,5}[A-Z][\w&'.-]*", part)
-                    and not re.search(r"\d", part)
-                    and not re.match(r"(?i)(?:the|attn|attention|mr|ms|mrs|dr|dear|re)\b", part)
-                    # an organisation, not a person: a legal suffix or an institution's word
-                    and re.search(
-                        r"\b(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|Corp|Corporation|Co|LLP|LP|Trust|School|Academy|College|"
-                        r"University|Council|Hospital|Clinic|Group|Association|Foundation|Society|Authority|District|"
-                        r"Institute|Partners|Holdings|Company|Co-operative|Cooperative|Co-op|AB|Oy|AS|ApS|SA|S\.A|SARL|"
-                        r"SAS|BV|B\.V|NV|N\.V|SpA|S\.p\.A|S\.L|SL|KK|Pty|SE)\b\.?$",
-                        part,
-                    )
-                ):
-                    return self._clean_name(part), seg, 0.6
+        block = self.segments[dated[0] + 1 : dear]
+        for seg in block:
+            found = self._organisation_in(seg.text)
+            if found:
+                return found, seg, 0.6
+        lines = [b.text for b in self.document.blocks]
+        first = next((i for i, text in enumerate(lines) if self.dates(text)), None)
+        last = next((i for i, text in enumerate(lines) if re.match(r"(?i)dear\b", text)), None)
+        if first is not None and last is not None:
+            for text in lines[first + 1 : last]:
+                found = self._organisation_in(text)
+                if found:
+                    seg = next((s for s in block if text in s.text), block[0] if block else None)
+                    return found, seg, 0.6
         return None, None, 0.0
+
+    def _organisation_in(self, text: str) -> str | None:
+        # "Sutter Valley HVAC, Inc.": a comma before the legal form is part of the name
+        legal_form = r",(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|LLP|LP|PLLC|P\.C|Corp|N\.A)\b\.?\s*(?:,|$))"
+        for part in (part.strip() for part in re.split(legal_form, text)):
+            if (
+                re.fullmatch(r"(?:(?:[A-Z][\w&'.-]*|&),?\s+){1,5}[A-Z][\w&'.-]*", part)
+                and not re.search(r"\d", part)
+                and not re.match(r"(?i)(?:the|attn|attention|mr|ms|mrs|dr|dear|re)\b", part)
+                # an organisation, not a person: a legal suffix or an institution's word
+                and re.search(
+                    r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|plc|Corp|Corporation|Co|LLP|LP|PLLC|Trust|School|"
+                    r"Academy|College|University|Council|Hospital|Clinic|Group|Association|Foundation|Society|"
+                    r"Authority|District|Institute|Partners|Holdings|Company|Co-operative|Cooperative|Co-op|AB|Oy|AS|"
+                    r"ApS|SA|S\.A|SARL|SAS|BV|B\.V|NV|N\.V|SpA|S\.p\.A|S\.L|SL|KK|Pty|SE)\b\.?$",
+                    part,
+                )
+            ):
+                return self._clean_name(part)
+        return None
 
     def _customer_by_issuer(self) -> tuple[str | None, Segment | None, float]:
         """A letter of award or a purchase order is written by the customer to its supplier ("We

@@ -245,3 +245,12 @@ def test_a_term_of_12_months_is_not_a_yearly_price() -> None:
     assert (line["amount"], line["billing_interval"]) == ("420.00", "month")
     assert data["end_date"] == "2029-09-01"
     assert p.find_cadence("Archive licence (12 months)")[:2] == ("year", 1)  # type: ignore[index]
+
+
+def test_a_letters_addressee_lines_without_blank_lines_between_them() -> None:
+    data = _text(
+        "Larkfield Software, Inc.\nApril 9, 2028\n\nMs. Rosa Delgado\nVP Finance\nPinebrook Orthopedics, PLLC\n"
+        "55 Oak Avenue, Raleigh, NC 27601\n\nDear Ms. Delgado:\n\nStarting May 1, 2028 your scheduling subscription "
+        "is $640 per month, billed monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "Pinebrook Orthopedics, PLLC"
