@@ -1394,11 +1394,11 @@ class PricingReader:
                 after + before,
             ):
                 target.fields["free_amount"] = money.amount
-            elif re.search(r"\bminimum|\bmin\b|\bat least|\bno less", before) and p.find_cadence(after[:20]):
+            elif _bound_before(before) == "min" and p.find_cadence(after[:20]):
                 target.fields["minimum_amount"] = money.amount  # "a minimum of $500 per month": per period
-            elif re.search(r"\bminimum|\bmin\b|\bat least|\bno less", before):
+            elif _bound_before(before) == "min":
                 target.fields["per_event_min"] = money.amount
-            elif re.search(r"\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\bno more", before):
+            elif _bound_before(before) == "max":
                 target.fields["per_event_max"] = money.amount
             elif re.search(
                 r"^\s*(?:per|/|each|a)\s*(?:successful |settled |processed )?(?:transaction|payment|charge|order|book"
@@ -1426,15 +1426,9 @@ class PricingReader:
     def _per_event_bounds(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         line = self._last("percentage")
         assert line is not None
-        bound = re.compile(
-            r"(?P<max>\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\b(?:no|not|nor)\s+(?:be\s+)?(?:more|greater|higher)"
-            r"\s+than)|(?P<min>\bminimum|\bmin\b|\bat least|\b(?:no|not|nor)\s+(?:be\s+)?(?:less|lower)\s+than)"
-        )
         for money in moneys:
             before = clause[max(0, money.start - 50) : money.start].lower()
-            words = list(bound.finditer(before))
-            # the bound word nearest before the amount says which bound it is
-            if words and words[-1].group("max"):
+            if _bound_before(before) == "max":
                 line.fields["per_event_max"] = money.amount
             else:
                 line.fields["per_event_min"] = money.amount
@@ -2560,6 +2554,20 @@ def _seats_at_recurring_price(
         line.fields = {"unit_price": line.fields["unit_price"], "seats": qty}
         if not re.search(r"(?i)\barrears\b", clause):
             line.timing = None
+
+
+_BOUND_RE = re.compile(
+    r"(?P<max>\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\b(?:no|not|nor)\s+(?:be\s+)?(?:more|greater|higher)\s+than)"
+    r"|(?P<min>\bminimum|\bmin\b|\bat least|\b(?:no|not|nor)\s+(?:be\s+)?(?:less|lower)\s+than)"
+)
+
+
+def _bound_before(before: str) -> str | None:
+    """ "min" or "max": the bound word nearest before an amount ("minimum €0.50, maximum €15.00")."""
+    words = list(_BOUND_RE.finditer(before))
+    if not words:
+        return None
+    return "max" if words[-1].group("max") else "min"
 
 
 def _cadence_beside_timing(clause: str) -> tuple[str, int, int] | None:

@@ -254,3 +254,12 @@ def test_a_letters_addressee_lines_without_blank_lines_between_them() -> None:
         "is $640 per month, billed monthly in advance.\n"
     )
     assert data["customer"]["name"] == "Pinebrook Orthopedics, PLLC"
+
+
+def test_a_take_rates_minimum_and_maximum_in_one_bracket() -> None:
+    data = _text(
+        "Merchant: Ravel Ceramics SAS\n\nStart date: 1 June 2028\n\n"
+        "Marketplace fee: 9% of each order value (minimum €0.40, maximum €12.00 per order), invoiced monthly.\n"
+    )
+    [line] = data["lines"]
+    assert (line["rate"], line["per_event_min"], line["per_event_max"]) == ("9", "0.40", "12.00")
