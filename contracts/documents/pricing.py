@@ -2308,6 +2308,9 @@ class PricingReader:
                 count = amount / price
                 if count <= 1 or count != count.to_integral_value():
                     continue
+                unit = re.escape((seat.unit or "seat").split()[0].lower().rstrip("s"))
+                if not (SEAT_RE.search(text) or re.search(rf"\b{unit}s?\b|\btotal\b", text, re.I)):
+                    continue  # a platform fee that happens to equal seats x price is its own charge
                 stated = seat.fields.get("seats")
                 counted = re.search(rf"(?<![\d.,]){int(count):,}(?![\d.,]\d)|(?<![\d.,]){int(count)}(?![\d.,]\d)", text)
                 if stated == count or (stated is None and counted):

@@ -117,6 +117,14 @@ def test_a_notified_increase_is_the_new_price_and_the_restated_total_gives_the_c
     assert line["seats"] == "40"
 
 
+def test_a_platform_fee_equal_to_seats_times_price_is_still_a_charge() -> None:
+    data = _text(
+        "Customer: Tarn Valley Surveyors Ltd\n\nStart date: 1 May 2028\n\nPlatform fee: £1,000 per month. "
+        "Named users: 20 users at £50 per user per month. Billed monthly in advance.\n"
+    )
+    assert sorted(line["charge_model"] for line in data["lines"]) == ["flat", "per_seat"]
+
+
 def test_a_clause_allowing_increases_is_still_not_a_price() -> None:
     data = _text(
         "Customer: Brookfield Kennels Ltd\n\nStart date: 1 May 2028\n\nHosting: £90 per month, invoiced monthly.\n\n"
