@@ -533,9 +533,10 @@ CADENCES: list[tuple[str, str, int]] = [
         r"per calendar year|each contract year|every 12 months|every twelve months|/\s?yr|/\s?year|/\s?annum|"
         r"12-month(?!\s+(?:term|period|contract|initial|minimum|subscription|commitment|agreement|renewal))|"
         r"jährlich|pro jahr|je jahr|im jahr|annuel(?:le)?|par an|par année|"
-        # "(12 months)" is a year; "for 12 months", "a further 12 months" is how long, not how often
-        r"(?<!for )(?<!further )(?<!initial )(?<!period of )(?<!term of )12 months(?!\s+(?:from|starting|beginning|"
-        r"commencing|after))|anual(?:mente)?|al año|por año|"
+        # "(12 months)", "$1,200 for 12 months" are a year; "a further 12 months", "for 12 months at £950 per
+        # month" are how long, not how often
+        r"(?<!further )(?<!initial )(?<!period of )(?<!term of )12 months(?!\s+(?:at|from|starting|beginning|"
+        r"commencing|after)\b)|anual(?:mente)?|al año|por año|"
         r"ao ano|por ano|annuale|annualmente|all'anno|jaarlijks|per jaar|elk jaar)\b",
         "year",
         1,

@@ -253,6 +253,7 @@ def test_a_term_of_12_months_is_not_a_yearly_price() -> None:
     assert (line["amount"], line["billing_interval"]) == ("420.00", "month")
     assert data["end_date"] == "2029-09-01"
     assert p.find_cadence("Archive licence (12 months)")[:2] == ("year", 1)  # type: ignore[index]
+    assert p.find_cadence("Premium support: $1,800 for 12 months")[:2] == ("year", 1)  # type: ignore[index]
 
 
 def test_a_letters_addressee_lines_without_blank_lines_between_them() -> None:
