@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any, Protocol
 
+from dateutil.relativedelta import relativedelta
+
 from contracts.documents import parsing as p
 from contracts.documents.segments import Segment
 from contracts.documents.vocabulary import (
@@ -630,6 +632,8 @@ class PricingReader:
             and re.search(r"\btotal|\bfixed fee|\bfee for|\bprice", lowered)
         ):
             return  # the total a payment schedule splits, not a milestone
+        if self._periodic_instalments(seg, clause, moneys):
+            return
         # "Phase 2 (time and materials): $150 per hour" is a rate, not a milestone.
         is_rate = bool(moneys) and re.match(
             r"\s*(?:/|per|an|each)\s*(?!month|year|quarter)[a-z]", clause[moneys[0].end :], re.I
@@ -679,6 +683,39 @@ class PricingReader:
         if not moneys[0].amount and seg.kind != "row":
             return  # "tickets with a face value of £0 carry no fee": nothing to bill
         self._priced(seg, clause, moneys, context)
+
+    def _periodic_instalments(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+        """ "The fixed fee of $60,000 is payable in six equal monthly instalments of $10,000": a recurring
+        charge of one instalment, for as many periods as there are instalments (its end date)."""
+        words = "|".join(sorted((re.escape(w) for w in p.WORD_NUMBERS), key=len, reverse=True))
+        match = re.search(
+            rf"\b(?P<n>{words}|\d{{1,2}})\s+(?:\(\d{{1,2}}\)\s+)?(?:equal\s+)?(?:consecutive\s+)?"
+            r"(?P<cadence>monthly|quarterly|annual|yearly|weekly)\s+(?:instal?l?ments|payments)\b",
+            clause,
+            re.I,
+        )
+        if not match or not moneys or self.ex.dates(clause):
+            return False
+        if p.find_cadence(_blank_spans(clause, [(match.start(), match.end())])):
+            return False  # "the annual fee ... in 12 monthly instalments": a recurring fee, read as such
+        raw = match.group("n").lower()
+        count = int(raw) if raw.isdigit() else p.WORD_NUMBERS.get(raw, 0)
+        if count < 2:
+            return False
+        each = next((m for m in moneys if m.start > match.end() and m.start - match.end() <= 12), None)
+        amount = each.amount if each else max(m.amount for m in moneys) / count
+        line = Line("flat", {"amount": amount}, seg)
+        self._finish(line, clause)
+        step = p.find_cadence(match.group("cadence"))
+        start = self.ex.data.get("start_date")
+        if step and start:
+            months = {"month": 1, "year": 12}.get(step[0], 0) * step[1] * count
+            if months:
+                line.fields["end_date"] = date.fromisoformat(start) + relativedelta(months=months)
+                line.evidence["end_date"] = (seg, 0.7)
+        if not each:
+            line.warnings.append(("amount", f"The total divided into {count} instalments."))
+        return True
 
     @staticmethod
     def _priced_against_credits(clause: str, moneys: list[p.Money]) -> bool:

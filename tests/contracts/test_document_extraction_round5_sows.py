@@ -272,3 +272,19 @@ def test_a_take_rates_minimum_and_maximum_in_one_bracket() -> None:
     )
     [line] = data["lines"]
     assert (line["rate"], line["per_event_min"], line["per_event_max"]) == ("9", "0.40", "12.00")
+
+
+def test_a_fixed_fee_paid_in_equal_monthly_instalments_is_one_instalment_a_month_until_paid() -> None:
+    data = _text(
+        "Client: Ellery Street Pharmacy Ltd\n\nStart date: 1 October 2028\n\n"
+        "The project fee of £27,000 is payable in nine equal monthly instalments of £3,000, in advance.\n"
+    )
+    [line] = data["lines"]
+    assert (line["charge_model"], line["amount"], line["billing_interval"]) == ("flat", "3000.00", "month")
+    assert line["end_date"] == "2029-07-01"
+    yearly = _text(
+        "Client: Ellery Street Pharmacy Ltd\n\nStart date: 1 October 2028\n\n"
+        "The annual support fee of £6,000 is payable in 4 quarterly instalments.\n"
+    )
+    [line] = yearly["lines"]
+    assert (line["amount"], line["billing_interval_count"], line.get("end_date")) == ("1500.00", 3, None)
