@@ -837,7 +837,7 @@ class _Extractor:
                 r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
                 # "License period: twelve (12) months beginning June 1, 2026"
                 r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
-                r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?\bfor\s",
+                r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews? on)\b[^.]{0,40}?\bfor\s",
                 seg.text,
                 re.I,
             ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
@@ -856,7 +856,7 @@ class _Extractor:
                         re.I,
                     )
                     or re.search(
-                        r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?"
+                        r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews? on)\b[^.]{0,40}?"
                         r"\bfor\s+(?:an? )?(?:initial |further |additional )?(?:(?:period|term) of\s+)?"
                         + p.DURATION_RE.pattern,
                         seg.text,
@@ -998,10 +998,13 @@ class _Extractor:
                     c for c, h in zip(seg.cells, seg.header, strict=False) if re.search(r"(?i)currency|ccy", h)
                 ]
                 header = re.search(rf"\b({p._CODE})\b", " ".join([*seg.header, *currency_cells]))
-                if header:  # "Price (EUR)": the table's header carries the currency
+                # "Rate (£)": a currency sign in a column title
+                sign = re.search(r"[(\[]\s*([$€£¥])\s*[)\]]", " ".join(seg.header))
+                code = header.group(1) if header else (p.find_money(f"{sign.group(1)}1")[0].currency if sign else None)
+                if code:  # "Price (EUR)": the table's header carries the currency
                     self.rec.note("currency", seg, 0.85, " | ".join(seg.header))
-                    self.stated_currency = header.group(1)
-                    return header.group(1)
+                    self.stated_currency = code
+                    return code
             self.rec.warn("currency", "No currency stated anywhere in the document: enter it.")
             return None
         ranked = sorted(counts.items(), key=lambda item: -len(item[1]))

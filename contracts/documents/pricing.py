@@ -257,6 +257,7 @@ class PricingReader:
         # line for that unit that follows ("additional verifications ... £45 per pack of 1,000")
         self._flat_allowance: tuple[Decimal, Segment, str] | None = None
         self._last_tier_seg: int = -10
+        self._extended_table = False  # a price table whose "Total" row sums its price column
 
     # -- entry --------------------------------------------------------------------------------
     def read(self) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
@@ -1957,8 +1958,14 @@ class PricingReader:
         )
         if self._once_and_recurring_columns(rows, roles, header):
             return
+        self._extended_table = self._price_column_is_extended(rows, roles)
         for row, text, priced_text in zip(rows, texts, priced_texts, strict=False):
-            if milestone_table:
+            # "Phase 3 | Support (time and materials) | $175/hour": a rate among the milestones
+            first = self.ex.money(priced_text)[:1]
+            rate = re.search(r"(?i)\btime (?:and|&) materials\b|\bT&M\b", priced_text) or (
+                first and re.match(r"(?i)\s*(?:/|per)\s*(?!month|year|quarter|annum)[a-z]", priced_text[first[0].end :])
+            )
+            if milestone_table and not rate:
                 text = priced_text
                 moneys = self.ex.money(text)
                 percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)
@@ -1976,7 +1983,31 @@ class PricingReader:
                 )
                 continue
             self._row(row, text, roles)
+        self._extended_table = False
         self._ramp_dates(rows, roles)
+
+    def _price_column_is_extended(self, rows: list[Segment], roles: list[str]) -> bool:
+        """ "Qty 14 | Annual price £3,360" over "Total | £4,260": the total is the sum of the price column,
+        so each price is for the whole quantity, not per unit."""
+        if "price" not in roles or "qty" not in roles:
+            return False
+        price, qty = roles.index("price"), roles.index("qty")
+        total = None
+        amounts: list[Decimal] = []
+        counted = False
+        for row in rows:
+            cells = self._bare_prices_priced(row, roles).cells
+            moneys = self.ex.money(" ".join(cells))
+            if row.cells and TOTAL_RE.search(row.cells[0]):
+                total = moneys[-1].amount if moneys else None
+                continue
+            found = self.ex.money(cells[price]) if len(cells) > price else []
+            if not found:
+                continue
+            amounts.append(found[0].amount)
+            count = _num(cells[qty], self.dc) if len(cells) > qty and cells[qty] else None
+            counted = counted or bool(count and count > 1)
+        return bool(total is not None and counted and len(amounts) >= 2 and sum(amounts) == total)
 
     def _once_and_recurring_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
         """ "Item | Qty | NRC | MRC" (telecom order forms), "Setup fee | Monthly fee": a row with a
@@ -2176,9 +2207,9 @@ class PricingReader:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)
                 _seats_at_recurring_price(line, qty, header_text, price_cell, billing, clause)
-                if (
-                    line.charge_model == "per_seat"
-                    and re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
+                if line.charge_model == "per_seat" and (
+                    self._extended_table
+                    or re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
                     and not re.search(r"(?i)\b(?:unit|per|each|price|rate)\b", price_title)
                 ):
                     # "Quantity 25 | Annual fee $15,000": the fee is for all 25; the seat price is a share.

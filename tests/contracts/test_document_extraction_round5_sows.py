@@ -288,3 +288,60 @@ def test_a_fixed_fee_paid_in_equal_monthly_instalments_is_one_instalment_a_month
     )
     [line] = yearly["lines"]
     assert (line["amount"], line["billing_interval_count"], line.get("end_date")) == ("1500.00", 3, None)
+
+
+def test_a_rate_schedule_priced_only_under_a_currency_sign_title_has_that_currency() -> None:
+    data = _docx(
+        ["Client: Rookwood Estates plc", "Commencement: 2 January 2028", "Invoiced monthly in arrears."],
+        [
+            ["Service", "Unit", "Rate (£)"],
+            ["Gardening visit", "per visit", "95.00"],
+            ["Gutter clearance", "per hour", "48.00"],
+        ],
+    )
+    assert data["currency"] == "GBP"
+    assert sorted(Decimal(line["unit_price"]) for line in data["lines"]) == [Decimal("48"), Decimal("95")]
+
+
+def test_a_total_row_that_sums_the_price_column_makes_the_prices_extended() -> None:
+    data = _docx(
+        ["Customer: Larch Lane Vets Ltd", "Renewal start: 1 November 2028", "Invoiced annually in advance."],
+        [
+            ["Product", "Qty", "Annual price"],
+            ["Practice licence", "6", "£1,500.00"],
+            ["Hosting", "1", "£400.00"],
+            ["Total", "", "£1,900.00"],
+        ],
+    )
+    seat = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
+    assert (Decimal(seat["unit_price"]), seat["seats"]) == (Decimal("250"), "6")
+    unit_prices = _docx(
+        ["Customer: Larch Lane Vets Ltd", "Renewal start: 1 November 2028", "Invoiced annually in advance."],
+        [
+            ["Product", "Qty", "Annual price"],
+            ["Practice licence", "6", "£250.00"],
+            ["Hosting", "1", "£400.00"],
+            ["Total", "", "£1,900.00"],
+        ],
+    )
+    seat = next(line for line in unit_prices["lines"] if line["charge_model"] == "per_seat")
+    assert Decimal(seat["unit_price"]) == Decimal("250")
+
+
+def test_a_time_and_materials_row_in_a_phase_table_is_a_rate_not_a_milestone() -> None:
+    data = _text(
+        "Client: Quillfield Mutual Ltd\n\nStart date: 3 April 2028\n\n| Phase | Description | Fee |\n|---|---|---|\n"
+        "| 1 | Discovery, invoiced on completion | £18,000 |\n| 2 | Delivery, invoiced on completion | £42,000 |\n"
+        "| 3 | Hypercare (time and materials) | £120/hour |\n"
+    )
+    models = {line["charge_model"]: line for line in data["lines"]}
+    assert [m["amount"] for m in models["milestone"]["milestones"]] == ["18000.00", "42000.00"]
+    assert models["per_unit"]["unit_price"] == "120"
+
+
+def test_is_due_to_renew_on_a_date_for_a_further_year() -> None:
+    data = _text(
+        "Customer: Larch Lane Vets Ltd\n\nYour plan is due to renew on 1 November 2028 for a further 12 months at "
+        "£80 per month.\n"
+    )
+    assert (data["start_date"], data["end_date"]) == ("2028-11-01", "2029-11-01")
