@@ -687,33 +687,50 @@ class PricingReader:
 
     def _periodic_instalments(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
         """ "The fixed fee of $60,000 is payable in six equal monthly instalments of $10,000": a recurring
-        charge of one instalment, for as many periods as there are instalments (its end date)."""
+        charge of one instalment, for as many periods as there are instalments (its end date); "in equal
+        monthly instalments over the term": as many as the term has periods. "The annual fee of £3,200,
+        payable in 12 monthly instalments of £266.67": the instalment is the price per invoice."""
         words = "|".join(sorted((re.escape(w) for w in p.WORD_NUMBERS), key=len, reverse=True))
         match = re.search(
-            rf"\b(?P<n>{words}|\d{{1,2}})\s+(?:\(\d{{1,2}}\)\s+)?(?:equal\s+)?(?:consecutive\s+)?"
-            r"(?P<cadence>monthly|quarterly|annual|yearly|weekly)\s+(?:instal?l?ments|payments)\b",
+            rf"\b(?:(?P<n>{words}|\d{{1,2}})\s+(?:\(\d{{1,2}}\)\s+)?)?(?:equal\s+)?(?:consecutive\s+)?"
+            r"(?P<cadence>monthly|quarterly|weekly)\s+(?:instal?l?ments|payments)\b(?P<term>\s+(?:over|during|across|"
+            r"throughout)\s+the\s+(?:term|engagement|project|sow|period of performance))?",
             clause,
             re.I,
         )
         if not match or not moneys or self.ex.dates(clause):
             return False
-        if p.find_cadence(_blank_spans(clause, [(match.start(), match.end())])):
-            return False  # "the annual fee ... in 12 monthly instalments": a recurring fee, read as such
-        raw = match.group("n").lower()
+        step = p.find_cadence(match.group("cadence"))
+        months = {"month": 1}.get(step[0], 0) * step[1] if step else 0
+        # "... instalments of £266.67", "... instalments by direct debit of £266.67": the instalment
+        following = [m for m in moneys if m.start >= match.end()][:1]
+        each = next(
+            (m for m in following if m.start - match.end() <= 40 and re.search(r"\bof\s*$", clause[: m.start])), None
+        )
+        rest = _blank_spans(clause, [(match.start(), match.end())])
+        if re.search(r"(?i)\bannual|\byearly\b|\bper (?:year|annum)\b|\bp\.a\.", rest):
+            if not each:
+                return False  # "the annual fee ... in 12 monthly instalments": the per-invoice price, read as such
+            line = Line("flat", {"amount": each.amount}, seg)  # the stated instalment is the price per invoice
+            self._finish(line, re.sub(r"(?i)\bannual\w*|\byearly\b|\bper (?:year|annum)\b|\bp\.a\.", "", clause))
+            line.interval = (step[0], step[1]) if step else line.interval
+            return True
+        raw = (match.group("n") or "").lower()
         count = int(raw) if raw.isdigit() else p.WORD_NUMBERS.get(raw, 0)
+        start, end = self.ex.data.get("start_date"), self.ex.data.get("end_date")
+        if not count and match.group("term") and start and end and months:
+            span = relativedelta(date.fromisoformat(end), date.fromisoformat(start))
+            count = (span.years * 12 + span.months) // months if not span.days else 0
         if count < 2:
             return False
-        each = next((m for m in moneys if m.start > match.end() and m.start - match.end() <= 12), None)
-        amount = each.amount if each else max(m.amount for m in moneys) / count
+        total = max(m.amount for m in moneys)
+        amount = each.amount if each else _cents(total / count)
         line = Line("flat", {"amount": amount}, seg)
         self._finish(line, clause)
-        step = p.find_cadence(match.group("cadence"))
-        start = self.ex.data.get("start_date")
-        if step and start:
-            months = {"month": 1, "year": 12}.get(step[0], 0) * step[1] * count
-            if months:
-                line.fields["end_date"] = date.fromisoformat(start) + relativedelta(months=months)
-                line.evidence["end_date"] = (seg, 0.7)
+        line.interval = (step[0], step[1]) if step else line.interval
+        if match.group("n") and start and months:
+            line.fields["end_date"] = date.fromisoformat(start) + relativedelta(months=months * count)
+            line.evidence["end_date"] = (seg, 0.7)
         if not each:
             line.warnings.append(("amount", f"The total divided into {count} instalments."))
         return True
@@ -1150,7 +1167,7 @@ class PricingReader:
             if price_cadence[0] in months and billing_cadence[0] in months:
                 per = months[price_cadence[0]] * price_cadence[1]
                 billed_months = months[billing_cadence[0]] * billing_cadence[1]
-                line.fields[price_key] = line.fields[price_key] * billed_months / per
+                line.fields[price_key] = _cents(line.fields[price_key] * billed_months / per)
                 line.warnings.append(
                     (
                         price_key,
@@ -2631,6 +2648,12 @@ _BOUND_RE = re.compile(
     r"(?P<max>\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\b(?:no|not|nor)\s+(?:be\s+)?(?:more|greater|higher)\s+than)"
     r"|(?P<min>\bminimum|\bmin\b|\bat least|\b(?:no|not|nor)\s+(?:be\s+)?(?:less|lower)\s+than)"
 )
+
+
+def _cents(value: Decimal) -> Decimal:
+    """A computed amount: exact to 4 places as it is, else rounded to the cent (3,200 / 12 = 266.67)."""
+    exact = value.quantize(Decimal("0.0001"))
+    return exact if exact == value else value.quantize(Decimal("0.01"))
 
 
 def _bound_before(before: str) -> str | None:

@@ -345,3 +345,20 @@ def test_is_due_to_renew_on_a_date_for_a_further_year() -> None:
         "£80 per month.\n"
     )
     assert (data["start_date"], data["end_date"]) == ("2028-11-01", "2029-11-01")
+
+
+def test_equal_instalments_over_the_term_and_an_annual_fee_with_its_stated_instalment() -> None:
+    data = _text(
+        "Client: Stourton Cider Co. Ltd\n\nThis SOW runs from 1 February 2028 to 31 May 2028.\n\n"
+        "Fees: a fixed fee of £36,000, payable in equal monthly instalments over the term.\n"
+    )
+    [line] = data["lines"]
+    assert (line["amount"], line["billing_interval"], line.get("end_date")) == ("9000.00", "month", None)
+    letter = _text(
+        "Client: Stourton Cider Co. Ltd\n\nStart: 1 June 2028\n\nOur fee for the annual payroll service is "
+        "£1,000 plus VAT, payable in 12 monthly instalments of £83.33 by direct debit.\n"
+    )
+    [line] = letter["lines"]
+    assert (line["amount"], line["billing_interval"], line.get("end_date")) == ("83.33", "month", None)
+    rounded = _text("Client: Stourton Cider Co. Ltd\n\nStart: 1 June 2028\n\nAnnual fee: £1,000, billed monthly.\n")
+    assert rounded["lines"][0]["amount"] == "83.33"
