@@ -299,7 +299,11 @@ class PricingReader:
                     self._default_from(seg, sentence)
 
     def _default_from(self, seg: Segment, text: str, *, billed: bool = False) -> None:
-        if self.ex.money(text) and not re.search(r"\ball (?:fees|charges)\b", text, re.I):
+        # a priced sentence ("Annual maintenance: 18% of the licence fee, invoiced annually") bills its own line
+        priced = self.ex.money(text) or (
+            p.find_percentages(text, decimal_comma=self.dc) and re.search(r"%\s*of\b|\bpercent of\b", text, re.I)
+        )
+        if priced and not re.search(r"\ball (?:fees|charges)\b", text, re.I):
             return
         # "The annual fees are payable in 12 monthly instalments": the cadence after the billing word
         # is how often invoices go out; "annual" before it says what the amounts are.
@@ -803,12 +807,14 @@ class PricingReader:
             self.ex.rec.warn("lines", f"A percentage without a base (page {seg.page}): {clause[:100]!r}; check it.")
         if not named:
             return
-        words = set(re.findall(r"[a-z]{3,}", named.group("name").lower()))
+        words = {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", named.group("name").lower())}
         base = next(
             (
                 line
                 for line in reversed(self.lines)
-                if line.charge_model == "flat" and words & set(re.findall(r"[a-z]{3,}", line.description.lower()))
+                # "Annual maintenance: 20% of the licence fee": the base may be a one-time licence
+                if line.charge_model in ("flat", "one_time")
+                and words & {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", line.description.lower())}
             ),
             None,
         )
@@ -818,6 +824,20 @@ class PricingReader:
         line = Line("flat", {"amount": base.fields["amount"] * percent / 100}, seg)
         line.warnings.append(("amount", f"{percent}% of {base.description}: the amount is computed from it."))
         self._finish(line, clause)
+        months = {"month": 1, "year": 12}
+        if (
+            base.charge_model == "flat"
+            and base.interval
+            and line.interval
+            and base.interval[0] in months
+            and line.interval[0] in months
+        ):
+            # 18% "invoiced annually" of a fee stated per month: the percentage of a year's worth of it
+            line.fields["amount"] = _cents(
+                line.fields["amount"]
+                * (months[line.interval[0]] * line.interval[1])
+                / (months[base.interval[0]] * base.interval[1])
+            )
         line.interval = line.interval or base.interval
         line.timing = line.timing or base.timing
 
@@ -1013,7 +1033,12 @@ class PricingReader:
 
     def _priced_times(self, seg: Segment, clause: str, money: p.Money, before: str) -> bool:
         # "25 x $40", "4 nodes x €1.150,00/month"
-        times = re.search(rf"(?P<n>{NUM})\s*(?:[a-z][a-z-]*\s+){{0,2}}(?:x|×|\*|@)\s*$", before, re.I)
+        times = re.search(rf"(?P<n>{NUM})\s*(?:[a-z][a-z-]*\s+){{0,2}}(?:x|×|\*|@)\s*$", before, re.I) or re.search(
+            # "25 x Pro licences @ £30/user/month"
+            rf"(?P<n>{NUM})\s*(?:x|×)\s+(?:[A-Za-z][\w&-]*\s+){{1,4}}(?:@|at)\s*$",
+            before,
+            re.I,
+        )
         if times and p.find_cadence(clause) and not USAGE_WORD_RE.search(clause):
             # "Named users: 25 x $40 = $1,000/month": a count times a recurring price.
             line = Line("per_seat", {"unit_price": money.amount, "seats": _num(times.group("n"), self.dc)}, seg)

@@ -362,3 +362,28 @@ def test_equal_instalments_over_the_term_and_an_annual_fee_with_its_stated_insta
     assert (line["amount"], line["billing_interval"], line.get("end_date")) == ("83.33", "month", None)
     rounded = _text("Client: Stourton Cider Co. Ltd\n\nStart: 1 June 2028\n\nAnnual fee: £1,000, billed monthly.\n")
     assert rounded["lines"][0]["amount"] == "83.33"
+
+
+def test_maintenance_as_a_percentage_of_a_licence_fee() -> None:
+    perpetual = _text(
+        "Customer: Caldmore Housing Ltd\n\nStart date: 1 August 2028\n\nPerpetual licence: £40,000 (one-time).\n\n"
+        "Annual support and maintenance: 22% of the licence fee, invoiced annually in advance.\n"
+    )
+    assert sorted((line["charge_model"], line["amount"]) for line in perpetual["lines"]) == [
+        ("flat", "8800.00"),
+        ("one_time", "40000.00"),
+    ]
+    monthly = _text(
+        "Customer: Caldmore Housing Ltd\n\nStart date: 1 August 2028\n\nHosted licences: £500.00/month\n\n"
+        "Annual maintenance: 20% of the licence fee, invoiced annually.\n"
+    )
+    lines = sorted((line["amount"], line["billing_interval"]) for line in monthly["lines"])
+    assert lines == [("1200.00", "year"), ("500.00", "month")]
+
+
+def test_a_count_times_a_named_item_at_a_seat_price() -> None:
+    data = _text(
+        "Customer: Caldmore Housing Ltd\n\nStart date: 1 August 2028\n\n• 12 x Planner licences @ £22/user/month\n"
+    )
+    [line] = data["lines"]
+    assert (line["charge_model"], line["unit_price"], line["seats"]) == ("per_seat", "22", "12")
