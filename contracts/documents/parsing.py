@@ -394,7 +394,9 @@ DATE_RE = re.compile(
     rf"\s+)?(?P<y2>\d{{4}})\b)"
     rf"|(?P<slash>\b(?P<y5>\d{{4}})/(?P<m5>\d{{1,2}})/(?P<d5>\d{{1,2}})\b)"
     rf"|(?P<dash>\b(?P<d4>\d{{1,2}})[- ](?P<m4>{_MONTH})[- ](?P<y4>\d{{4}})\b)"
-    rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)",
+    rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)"
+    # "9/1/27", "12/31/28": a two-digit year (this century) with slashes only
+    rf"|(?P<short>\b(?P<a6>\d{{1,2}})/(?P<b6>\d{{1,2}})/(?P<y6>\d{{2}})\b(?![/.,]?\d))",
     re.I,
 )
 
@@ -423,7 +425,10 @@ def find_dates(text: str, *, day_first: bool = False) -> list[FoundDate]:
             elif match.group("dmy"):
                 value = date(int(match.group("y2")), MONTHS[match.group("m2").lower()], int(match.group("d2")))
             else:
-                a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y3"))
+                if match.group("short"):
+                    a, b, year = int(match.group("a6")), int(match.group("b6")), 2000 + int(match.group("y6"))
+                else:
+                    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y3"))
                 if match.group("sep") == ".":
                     day, month = a, b  # 05.03.2026 is always day first
                 elif a > 12:

@@ -387,3 +387,11 @@ def test_a_count_times_a_named_item_at_a_seat_price() -> None:
     )
     [line] = data["lines"]
     assert (line["charge_model"], line["unit_price"], line["seats"]) == ("per_seat", "22", "12")
+
+
+def test_a_slash_date_with_a_two_digit_year() -> None:
+    assert [f.value.isoformat() for f in p.find_dates("Effective 9/1/27 through 8/31/28")] == [
+        "2027-09-01",
+        "2028-08-31",
+    ]
+    assert p.find_dates("Terms 30/60/90 days; 24/7/365 support") == []
