@@ -151,6 +151,8 @@ SEAT_RE = re.compile(
 NOT_SEAT_RE = re.compile(
     r"\bactive users?\b|\bmau\b|\bmonthly active|\bbased on (?:the )?(?:number of )?(?:active|actual|measured)|"
     r"\bactive (?:vehicles|devices|units|endpoints|assets|sensors)\b|"
+    # "Overage | Each member above 40,000 | $0.15 per member": usage beyond an allowance, not a seat price
+    r"\boverages?\b|\b(?:each|every|per) [a-z-]+ (?:above|over|beyond|in excess of|exceeding) (?:the first )?\d[\d,.]*|"
     # "per employee, per pay run": a count of events for each person, not a seat
     r"\bper (?:employee|user|seat|member|head|worker|person|patient)s?,?\s+per\s+(?!(?:calendar\s+)?(?:month|year|"
     r"quarter|annum|week|day|billing|billed|per|mo|yr|qtr|annual|period|term)s?\b)[a-z]{3,}",

@@ -395,3 +395,16 @@ def test_a_slash_date_with_a_two_digit_year() -> None:
         "2028-08-31",
     ]
     assert p.find_dates("Terms 30/60/90 days; 24/7/365 support") == []
+
+
+def test_an_overage_row_priced_per_member_is_usage_with_its_allowance() -> None:
+    data = _docx(
+        ["Customer: Kettering Mutual Credit Union", "Start date: 1 July 2028", "Net 30."],
+        [
+            ["Fee type", "Description", "Price", "Billing frequency"],
+            ["Subscription", "Portal for up to 25,000 members", "$4,000.00", "Monthly in advance"],
+            ["Overage", "Each member above 25,000", "$0.12 per member", "Monthly in arrears"],
+        ],
+    )
+    usage = next(line for line in data["lines"] if line["charge_model"] != "flat")
+    assert (usage["charge_model"], usage["unit_price"], usage["included_units"]) == ("per_unit", "0.12", "25000")
