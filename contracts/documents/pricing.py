@@ -1965,7 +1965,11 @@ class PricingReader:
         priced_texts = [self._row_text(self._bare_prices_priced(row, roles), roles) for row in rows]
         tier_items = [self._tier_item(row, text) for row, text in zip(rows, priced_texts, strict=False)]
         has_range_cols = "from" in roles or "to" in roles or "range" in roles
-        if sum(1 for item in tier_items if item) >= 2 and (
+        priced_tiers = [item.unit_price for item in tier_items if item and item.unit_price and not item.flat_fee]
+        # "Portal for up to 25,000 members | $4,000.00" over "Each member above 25,000 | $0.12": a fee with
+        # an allowance and its overage, not tiers (a tier's price is not thousands of times the next one's)
+        fee_and_overage = any(a > 100 * b for a, b in zip(priced_tiers, priced_tiers[1:], strict=False))
+        if not fee_and_overage and sum(1 for item in tier_items if item) >= 2 and (
             has_range_cols or all(tier_items) or re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)
         ):
             group = [item for item in tier_items if item]
