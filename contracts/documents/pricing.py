@@ -841,6 +841,25 @@ class PricingReader:
         line.interval = line.interval or base.interval
         line.timing = line.timing or base.timing
 
+    def _block_of_units(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+        """ "Retainer: 20 hours per month at $150/hour ($3,000 per month)": a fee for a block of units each
+        period (its allowance goes to the overage rate that follows)."""
+        if len(moneys) < 2:
+            return False
+        block = re.search(
+            rf"(?P<n>{NUM})\s+(?P<unit>[a-z][a-z-]*?)s?\s+(?:per|a|each)\s+(?:month|quarter|year|week)\s+at\s*$",
+            clause[: moneys[0].start],
+            re.I,
+        )
+        count = _num(block.group("n"), self.dc) if block else None
+        total = next((m for m in moneys[1:] if count and m.amount == count * moneys[0].amount), None)
+        if not block or total is None or not count:
+            return False
+        line = Line("flat", {"amount": total.amount}, seg)
+        self._finish(line, clause[: moneys[0].start] + clause[total.start :])
+        self._flat_allowance = (count, seg, block.group("unit").lower())
+        return True
+
     def _priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
         """Package, per seat, per unit or flat, by what follows the price."""
         money = moneys[0]
@@ -848,7 +867,8 @@ class PricingReader:
         before = clause[max(0, money.start - 80) : money.start]
         lowered = clause.lower()
         if (
-            self._priced_package(seg, clause, money, after)
+            self._block_of_units(seg, clause, moneys)
+            or self._priced_package(seg, clause, money, after)
             or self._priced_times(seg, clause, money, before)
             or self._priced_per_subject(seg, clause, money, before, after)
             or self._priced_by_label(seg, clause, money, before, after)
@@ -1115,7 +1135,7 @@ class PricingReader:
         if not flat or line.charge_model != "flat":
             return
         allowance = re.search(
-            rf"\b(?:includ(?:es|ing)|covering|covers)\s+(?:up to\s+)?(?P<n>{QTY})\s+(?:[a-z-]+\s+)?"
+            rf"\b(?:includ(?:es|ing)|covering|covers|for up to)\s+(?:up to\s+)?(?P<n>{QTY})\s+(?:[a-z-]+\s+)?"
             # "covering up to 25 hours" of a monthly retainer: per month too
             r"(?P<noun>[a-z]{4,}?)s?(?:\s+(?:per|a|each)\s+(?:month|year|quarter)\b|(?=\s*[;,.)]|\s+of\b|\s*$))",
             _mask_money(clause, self.ex.money(clause)),
@@ -1758,6 +1778,8 @@ class PricingReader:
             if part.strip()
         ]
         items = [item for item in (self._tier_item(seg, part) for part in parts) if item is not None]
+        if _fee_and_overage(items):
+            return []  # "Monthly fee: $2,000 for up to 15 tickets; $90 per ticket thereafter": a fee and its overage
         priced = [part for part in parts if self.ex.money(part) or FREE_WORD.search(part)]
         if len(items) >= 2 and len(items) >= len(priced) - 1:
             lead = parts[0]
@@ -1965,10 +1987,9 @@ class PricingReader:
         priced_texts = [self._row_text(self._bare_prices_priced(row, roles), roles) for row in rows]
         tier_items = [self._tier_item(row, text) for row, text in zip(rows, priced_texts, strict=False)]
         has_range_cols = "from" in roles or "to" in roles or "range" in roles
-        priced_tiers = [item.unit_price for item in tier_items if item and item.unit_price and not item.flat_fee]
         # "Portal for up to 25,000 members | $4,000.00" over "Each member above 25,000 | $0.12": a fee with
-        # an allowance and its overage, not tiers (a tier's price is not thousands of times the next one's)
-        fee_and_overage = any(a > 100 * b for a, b in zip(priced_tiers, priced_tiers[1:], strict=False))
+        # an allowance and its overage, not tiers
+        fee_and_overage = _fee_and_overage([item for item in tier_items if item])
         if not fee_and_overage and sum(1 for item in tier_items if item) >= 2 and (
             has_range_cols or all(tier_items) or re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)
         ):
@@ -2677,6 +2698,19 @@ _BOUND_RE = re.compile(
     r"(?P<max>\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\b(?:no|not|nor)\s+(?:be\s+)?(?:more|greater|higher)\s+than)"
     r"|(?P<min>\bminimum|\bmin\b|\bat least|\b(?:no|not|nor)\s+(?:be\s+)?(?:less|lower)\s+than)"
 )
+
+
+def _fee_and_overage(items: list[TierItem]) -> bool:
+    """A fee for "up to N" things followed by a price per thing above N reads like two tiers; it is a
+    fee and its overage when the first price is far above the next (a tier's price is not thousands of
+    times the next one's), or over ten times it and named a fee ("Monthly fee: $2,000 for up to 15")."""
+    priced = [(item.unit_price, item.text) for item in items if item.unit_price and not item.flat_fee]
+    for (price, text), (next_price, _) in zip(priced, priced[1:], strict=False):
+        ratio = price / next_price
+        fee = re.search(r"(?i)\b(?:fee|retainer|subscription|plan|package|licen[cs]e|platform|portal)\b", text)
+        if ratio > 100 or (ratio > 10 and fee):
+            return True
+    return False
 
 
 def _cents(value: Decimal) -> Decimal:

@@ -408,3 +408,29 @@ def test_an_overage_row_priced_per_member_is_usage_with_its_allowance() -> None:
     )
     usage = next(line for line in data["lines"] if line["charge_model"] != "flat")
     assert (usage["charge_model"], usage["unit_price"], usage["included_units"]) == ("per_unit", "0.12", "25000")
+
+
+def test_a_fee_for_up_to_n_then_a_price_each_is_a_fee_and_its_overage() -> None:
+    data = _text(
+        "Client: Ashby Veterinary Group Ltd\n\nStart date: 1 August 2028\n\n"
+        "Monthly fee: £1,800 for up to 12 site visits; £140 per visit thereafter.\n"
+    )
+    lines = {line["charge_model"]: line for line in data["lines"]}
+    assert set(lines) == {"flat", "per_unit"}
+    assert (lines["flat"]["amount"], lines["per_unit"]["included_units"]) == ("1800.00", "12")
+    tiers = _text(
+        "Client: Ashby Veterinary Group Ltd\n\nStart date: 1 August 2028\n\n"
+        "Scans: the first 1,000 scans each month at £0.40 per scan; £0.30 per scan thereafter.\n"
+    )
+    assert tiers["lines"][0]["charge_model"] in ("graduated", "volume")
+
+
+def test_a_block_of_hours_each_month_is_a_fee() -> None:
+    data = _text(
+        "Client: Ashby Veterinary Group Ltd\n\nStart date: 1 August 2028\n\n"
+        "Support block: 16 hours per month at £95/hour (£1,520 per month), invoiced monthly in advance. "
+        "Hours beyond the block are charged at £110/hour, monthly in arrears.\n"
+    )
+    lines = {line["charge_model"]: line for line in data["lines"]}
+    assert (lines["flat"]["amount"], lines["flat"]["billing_timing"]) == ("1520.00", "in_advance")
+    assert (lines["per_unit"]["unit_price"], lines["per_unit"]["included_units"]) == ("110", "16")
