@@ -452,7 +452,9 @@ class PricingReader:
             r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
             rf"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|(?:{p._CODE}) ))|\s+and\s+(?=[a-z0-9][\w -]{{0,30}}?\s(?:at|of"
             rf"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|{p._CODE}))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
-            r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)",
+            r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)"
+            # "Partner £350, Manager £220 and Trainee £90": a rate list, one role each
+            r"|(?:,|\s+and)\s+(?=[A-Z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}:?\s+(?:[$€£¥]|(?:USD|EUR|GBP|CHF)\s?)\d)",
             text,
         )
         clauses: list[str] = []
@@ -674,6 +676,8 @@ class PricingReader:
         self._once_or_priced(seg, clause, moneys, context)
 
     def _once_or_priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
+        clause = self._rate_card_unit(seg, clause, moneys)
+        moneys = self.ex.money(clause)
         # "2.2 One-off fees" over "Implementation and data migration | $14,850.00 | On signing"
         heading = seg.context[-1] if seg.context else ""
         one_time_section = (
@@ -840,6 +844,33 @@ class PricingReader:
             )
         line.interval = line.interval or base.interval
         line.timing = line.timing or base.timing
+
+    def _rate_card_unit(self, seg: Segment, clause: str, moneys: list[p.Money]) -> str:
+        """ "at the following hourly rates: Partner £350, Manager £220", "Hourly rates:" over "- Senior: £150":
+        a bare price in a rate card is per hour (or per day under "day rates")."""
+        money = moneys[0]
+        if re.match(r"\s*(?:/|per\b|each\b|an?\s|for each\b)", clause[money.end :], re.I) or p.find_cadence(
+            clause[money.end : money.end + 15]
+        ):
+            return clause
+        at = seg.text.find(clause[: money.start].strip()[:30]) if clause[: money.start].strip() else -1
+        # the list's intro line ("Hourly rates:") above the items before this one
+        intro = ""
+        for previous in reversed(self.ex.segments[max(0, seg.index - 12) : seg.index]):
+            if previous.text.rstrip().endswith(":"):
+                intro = previous.text
+                break
+            if previous.kind == "row" or not self.ex.money(previous.text):
+                break
+        scope = f"{intro} {seg.text[: max(at, 0)]} {clause[: money.start]}"
+        if re.search(r"(?i)\bhourly (?:rates?|fees?|charges?)\b|\brates? per hour\b|\btime[- ]spent basis\b", scope):
+            unit = "hour"
+        elif re.search(r"(?i)\b(?:daily|day) rates?\b|\brates? per day\b", scope):
+            unit = "day"
+        else:
+            return clause
+        # "per day worked": time worked, not a daily cadence
+        return f"{clause[: money.end]} per {unit}{' worked' if unit == 'day' else ''}{clause[money.end :]}"
 
     def _block_of_units(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
         """ "Retainer: 20 hours per month at $150/hour ($3,000 per month)": a fee for a block of units each

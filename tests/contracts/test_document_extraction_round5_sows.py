@@ -434,3 +434,24 @@ def test_a_block_of_hours_each_month_is_a_fee() -> None:
     lines = {line["charge_model"]: line for line in data["lines"]}
     assert (lines["flat"]["amount"], lines["flat"]["billing_timing"]) == ("1520.00", "in_advance")
     assert (lines["per_unit"]["unit_price"], lines["per_unit"]["included_units"]) == ("110", "16")
+
+
+def test_a_rate_card_in_a_sentence_or_a_list_under_hourly_rates() -> None:
+    sentence = _text(
+        "Client: Tollgate Surveying LLP\n\nStart: 1 October 2028\n\nWe charge for our time at the following hourly "
+        "rates: Director £310, Associate £205 and Technician £95. We bill monthly in arrears.\n"
+    )
+    assert [(line["charge_model"], line["unit_price"]) for line in sentence["lines"]] == [
+        ("per_unit", "310"),
+        ("per_unit", "205"),
+        ("per_unit", "95"),
+    ]
+    listed = _text(
+        "Client: Tollgate Surveying LLP\n\nStart: 1 October 2028\n\nDay rates:\n- Director: €1,400\n- Associate: €950\n"
+        "- Technician: €520\n\nInvoiced monthly in arrears.\n"
+    )
+    assert [(line["charge_model"], line["unit_price"]) for line in listed["lines"]] == [
+        ("per_unit", "1400"),
+        ("per_unit", "950"),
+        ("per_unit", "520"),
+    ]
