@@ -165,16 +165,26 @@ def find_money(text: str, *, decimal_comma: bool = False) -> list[Money]:
             found.append(Money(value / 100, "USD", False, match.start(), match.end(), match.group(0)))
     # "1.4% + 20p per transaction": pence
     for match in PENCE_RE.finditer(text):
-        if not any(m.start <= match.start() < m.end for m in found):
+        group = "n" if match.group("n") else "added"
+        if not any(m.start <= match.start(group) < m.end for m in found):
             found.append(
-                Money(Decimal(match.group("n")) / 100, "GBP", False, match.start(), match.end(), match.group(0))
+                Money(
+                    Decimal(match.group(group)) / 100,
+                    "GBP",
+                    False,
+                    match.start(group),
+                    match.end(),
+                    text[match.start(group) : match.end()],
+                )
             )
     return sorted(found, key=lambda money: money.start)
 
 
 # "20p per transaction", "0.6p per page", "4.5 pence per page", "3p/min"
 PENCE_RE = re.compile(
-    r"(?<![\w.,$€£¥])(?P<n>\d{1,2}(?:\.\d{1,3})?)\s?(?:p|pence)(?=\s+(?:per|each|a|for each)\b|\s?/\s?[a-z])"
+    r"(?<![\w.,$€£¥])(?P<n>\d{1,2}(?:\.\d{1,3})?)\s?(?:p|pence)(?=\s+(?i:per|each|a|for each)\b|\s?/\s?[a-z])"
+    # "1.4% + 20p": pence added to a percentage
+    r"|(?<=%)\s?\+\s?(?P<added>\d{1,2}(?:\.\d{1,3})?)\s?p\b"
 )
 CENTS_RE = re.compile(r"(?<![\w.,$€£¥])(?P<n>\d{1,3}(?:[.,]\d+)?)\s?(?:¢|cents?\b)", re.I)
 

@@ -455,3 +455,9 @@ def test_a_rate_card_in_a_sentence_or_a_list_under_hourly_rates() -> None:
         ("per_unit", "950"),
         ("per_unit", "520"),
     ]
+
+
+def test_pence_added_to_a_percentage_in_a_fee_table() -> None:
+    assert [m.amount for m in p.find_money("1.2% + 15p")] == [Decimal("0.15")]
+    assert [m.amount for m in p.find_money("25p Per refund")] == [Decimal("0.25")]
+    assert p.find_money("Model 20p") == []
