@@ -213,6 +213,7 @@ class _Extractor:
             self._customer_by_role,
             self._customer_by_parties,
             self._customer_by_other_labels,
+            self._customer_by_short_named_parties,
             self._customer_by_acceptance,
             self._customer_by_issuer,
             self._customer_by_address_block,
@@ -318,13 +319,16 @@ class _Extractor:
                 return self._clean_name(match.group("name")), seg, 0.7
         return None, None, 0.0
 
-    def _customer_by_parties(self) -> tuple[str | None, Segment | None, float]:
+    def _customer_by_short_named_parties(self) -> tuple[str | None, Segment | None, float]:
+        return self._customer_by_parties(guess=True)
+
+    def _customer_by_parties(self, *, guess: bool = False) -> tuple[str | None, Segment | None, float]:
         """ 'between Encore Box Office Systems Ltd ("Encore") and The Old Corn Exchange Theatre Trust ("the
         Venue")': the party whose defined term is a provider role or its own short name is the provider,
         so the other one is the customer, whatever its role is called."""
         name = r"[A-Z][\w&.,'’ -]{1,80}?"
         parties = re.compile(
-            rf"\bbetween\s+(?P<a>{name})\s*\(\s*(?:the\s+)?\"(?P<ra>[^\"]{{1,30}})\"\s*\)[^()]{{0,80}}?\s+and\s+"
+            rf"\b(?:between|by)\s+(?P<a>{name})\s*\(\s*(?:the\s+)?\"(?P<ra>[^\"]{{1,30}})\"\s*\)[^()]{{0,80}}?\s+and\s+"
             rf"(?P<b>{name})\s*\(\s*(?:the\s+)?\"(?P<rb>[^\"]{{1,30}})\"\s*\)"
         )
 
@@ -345,6 +349,13 @@ class _Extractor:
                 found = self._clean_name(match.group("b") if a_provides else match.group("a"))
                 if found:
                     return found, seg, 0.75
+            if guess and a_provides and b_provides:
+                # 'by Cobalt Ridge Consulting, Inc. ("Cobalt") and Meadowlark Health Plans ("Meadowlark")': the
+                # provider is usually named first; a guess, and it says so
+                found = self._clean_name(match.group("b"))
+                if found:
+                    self.rec.warn("customer.name", "Parties named by short names: took the second as the customer.")
+                    return found, seg, 0.6
         return None, None, 0.0
 
     def _customer_by_address_block(self) -> tuple[str | None, Segment | None, float]:

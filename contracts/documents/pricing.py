@@ -1166,7 +1166,9 @@ class PricingReader:
         if not flat or line.charge_model != "flat":
             return
         allowance = re.search(
-            rf"\b(?:includ(?:es|ing)|covering|covers|for up to)\s+(?:up to\s+)?(?P<n>{QTY})\s+(?:[a-z-]+\s+)?"
+            # "... including 5,000 verifications", "£4,500 (30 hours)"
+            rf"(?:\b(?:includ(?:es|ing)|covering|covers|for up to)\s+(?:up to\s+)?|¤\s*\(\s*(?:up to\s+)?)"
+            rf"(?P<n>{QTY})\s+(?:[a-z-]+\s+)?"
             # "covering up to 25 hours" of a monthly retainer: per month too
             r"(?P<noun>[a-z]{4,}?)s?(?:\s+(?:per|a|each)\s+(?:month|year|quarter)\b|(?=\s*[;,.)]|\s+of\b|\s*$))",
             _mask_money(clause, self.ex.money(clause)),

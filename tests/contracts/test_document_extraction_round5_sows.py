@@ -461,3 +461,14 @@ def test_pence_added_to_a_percentage_in_a_fee_table() -> None:
     assert [m.amount for m in p.find_money("1.2% + 15p")] == [Decimal("0.15")]
     assert [m.amount for m in p.find_money("25p Per refund")] == [Decimal("0.25")]
     assert p.find_money("Model 20p") == []
+
+
+def test_parties_both_named_by_short_names_and_a_retainers_hours_in_brackets() -> None:
+    data = _text(
+        'This SOW is made on 4 December 2028 by Hallam Digital Ltd ("Hallam") and Osprey Ferries Ltd ("Osprey").\n\n'
+        "Monthly retainer: £5,200 (32 hours), invoiced monthly in advance.\n\n"
+        "Overage rate: £170 per hour, invoiced monthly in arrears.\n"
+    )
+    assert data["customer"]["name"] == "Osprey Ferries Ltd"
+    usage = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
+    assert (usage["unit_price"], usage["included_units"]) == ("170", "32")
