@@ -271,6 +271,13 @@ class _Extractor:
         return None, None, 0.0
 
     def _customer_by_other_labels(self) -> tuple[str | None, Segment | None, float]:
+        # "Company: Lantern Bay Software, Inc." in a contractor's or consultant's SOW: the company is the client
+        if re.search(r"(?i)\b(?:independent )?(?:contractor|consultant|freelancer)\b", self.document.text):
+            for seg in self.fields_labelled(r"company"):
+                if seg.label.strip().lower() == "company":
+                    name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
+                    if name and not re.fullmatch(r"[\d\W]+", name):
+                        return name, seg, 0.75
         for seg in self.fields_labelled(
             r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospita"
             r"l|prepared for"

@@ -472,3 +472,11 @@ def test_parties_both_named_by_short_names_and_a_retainers_hours_in_brackets() -
     assert data["customer"]["name"] == "Osprey Ferries Ltd"
     usage = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
     assert (usage["unit_price"], usage["included_units"]) == ("170", "32")
+
+
+def test_the_company_in_a_contractors_statement_of_work_is_the_client() -> None:
+    data = _text(
+        "CONSULTANT STATEMENT OF WORK\n\nCompany: Heronsgate Biotech, Inc.\n\nConsultant: Priya Raman\n\n"
+        "Start Date: February 5, 2029\n\nConsultant is paid $120.00 per hour, invoiced monthly in arrears.\n"
+    )
+    assert data["customer"]["name"] == "Heronsgate Biotech, Inc."
