@@ -686,7 +686,12 @@ class PricingReader:
             and not p.find_cadence(clause)
             and not re.search(r"(?i)\b(?:per|each|/)\s*[a-z]", _mask_money(clause, moneys))
         )
-        if ONE_TIME_RE.search(clause) or one_time_section:
+        # "Project fee: £24,000, invoiced on signature": a single fee due once
+        on_signature = re.search(
+            r"(?i)\b(?:invoiced|billed|payable|due|paid|charged)\s+(?:up)?on\s+(?:the\s+)?(?:signature|signing|execution)\b",
+            clause,
+        ) and not p.find_cadence(clause)
+        if ONE_TIME_RE.search(clause) or one_time_section or on_signature:
             self._one_time(seg, clause, moneys)
             return
         if not moneys[0].amount and seg.kind != "row":

@@ -480,3 +480,8 @@ def test_the_company_in_a_contractors_statement_of_work_is_the_client() -> None:
         "Start Date: February 5, 2029\n\nConsultant is paid $120.00 per hour, invoiced monthly in arrears.\n"
     )
     assert data["customer"]["name"] == "Heronsgate Biotech, Inc."
+
+
+def test_a_single_fee_invoiced_on_signature_is_one_time() -> None:
+    data = _text("Client: Fenwick Arts Council\n\nStart: 2029-03-01\n\nDesign fee: £8,400, payable on signing.\n")
+    assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("one_time", "8400.00")]
