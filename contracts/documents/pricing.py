@@ -691,7 +691,13 @@ class PricingReader:
             r"(?i)\b(?:invoiced|billed|payable|due|paid|charged)\s+(?:up)?on\s+(?:the\s+)?(?:signature|signing|execution)\b",
             clause,
         ) and not p.find_cadence(clause)
-        if ONE_TIME_RE.search(clause) or one_time_section or on_signature:
+        # "The fixed fee for the Services is $45,000." with no cadence anywhere: a project fee, paid once
+        project_fee = (
+            re.search(r"(?i)\bfixed (?:fee|price)\b|\bproject (?:fee|price)\b|\blump[- ]sum\b", clause)
+            and not p.find_cadence(clause)
+            and not any(self.defaults.get(key, (None,))[0] for key in ("fixed", "all"))
+        )
+        if ONE_TIME_RE.search(clause) or one_time_section or on_signature or project_fee:
             self._one_time(seg, clause, moneys)
             return
         if not moneys[0].amount and seg.kind != "row":

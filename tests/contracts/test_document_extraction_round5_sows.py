@@ -485,3 +485,13 @@ def test_the_company_in_a_contractors_statement_of_work_is_the_client() -> None:
 def test_a_single_fee_invoiced_on_signature_is_one_time() -> None:
     data = _text("Client: Fenwick Arts Council\n\nStart: 2029-03-01\n\nDesign fee: £8,400, payable on signing.\n")
     assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("one_time", "8400.00")]
+
+
+def test_a_fixed_project_fee_without_any_cadence_is_paid_once() -> None:
+    once = _text("Client: Wexley Parish Council\n\nStart: 2029-04-01\n\nThe fixed price for the survey is £12,600.\n")
+    assert [(line["charge_model"], line["amount"]) for line in once["lines"]] == [("one_time", "12600.00")]
+    monthly = _text(
+        "Client: Wexley Parish Council\n\nStart: 2029-04-01\n\nFixed fee: £900.\n\n"
+        "All fees are invoiced monthly in advance.\n"
+    )
+    assert [(line["charge_model"], line["amount"]) for line in monthly["lines"]] == [("flat", "900.00")]
