@@ -545,13 +545,23 @@ class PricingReader:
     def _new_price_of_a_change(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
         """ "the fee changes from £1,200 to £1,320 per month": the price in force is the new one (the
         old price and "from ... to" are blanked, positions kept)."""
-        if not re.search(r"\b(?:chang|increas|ris|decreas|reduc|adjust|go(?:es)? up|mov)\w*", clause, re.I):
+        changes = r"\b(?:chang|increas|ris|decreas|reduc|adjust|go(?:es)? up|mov|upgrad|downgrad|switch|migrat)\w*"
+        if not re.search(changes, clause, re.I):
             return clause, moneys
         spans = []
         for old, new in zip(moneys, moneys[1:], strict=False):
             before = re.search(r"\bfrom\s+$", clause[max(0, old.start - 6) : old.start], re.I)
             if before and re.fullmatch(r"\s+to\s+", clause[old.end : new.start]):
                 spans.append((max(0, old.start - 6) + before.start(), new.start))
+        # "you move from the Team plan (£450/month) to the Business plan at £780/month": the plan moved to
+        moved = re.search(
+            r"(?i)\b(?:mov|upgrad|downgrad|switch|migrat|chang)\w*\s+(?:\w+\s+){0,3}?from\b(?P<old>[^.;]{0,80}?)\bto\b",
+            clause,
+        )
+        if not spans and moved:
+            old = [m for m in moneys if moved.start("old") <= m.start < moved.end("old")]
+            if len(old) == 1 and any(m.start >= moved.end() for m in moneys):
+                spans.append((old[0].start, old[0].end))
         if not spans:
             return clause, moneys
         clause = _blank_spans(clause, spans)

@@ -495,3 +495,11 @@ def test_a_fixed_project_fee_without_any_cadence_is_paid_once() -> None:
         "All fees are invoiced monthly in advance.\n"
     )
     assert [(line["charge_model"], line["amount"]) for line in monthly["lines"]] == [("flat", "900.00")]
+
+
+def test_an_upgrade_from_one_priced_plan_to_another_keeps_the_new_price() -> None:
+    data = _text(
+        "Customer: Calderbrook Insurance Services Ltd\n\nFrom 1 May 2029 we are upgrading you from the Essentials "
+        "plan ($300 per month) to the Growth plan at $520 per month, billed monthly in advance.\n"
+    )
+    assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("flat", "520.00")]
