@@ -2077,7 +2077,7 @@ class PricingReader:
                 or any(re.search(r"\bshare\b|%|\bpercent", h, re.I) for h in header)
             )
         )
-        if self._once_and_recurring_columns(rows, roles, header):
+        if self._once_and_recurring_columns(rows, roles, header) or self._rate_bands(rows):
             return
         self._extended_table = self._price_column_is_extended(rows, roles)
         for row, text, priced_text in zip(rows, texts, priced_texts, strict=False):
@@ -2106,6 +2106,32 @@ class PricingReader:
             self._row(row, text, roles)
         self._extended_table = False
         self._ramp_dates(rows, roles)
+
+    def _rate_bands(self, rows: list[Segment]) -> bool:
+        """ "Up to £50,000 | 8%", "£50,001 - £200,000 | 6%", "Over £200,000 | 4%": a take rate by band of
+        volume. The contract has one rate per percentage line, so the first band's rate is entered and the
+        bands are a warning (the amounts are bounds, not charges)."""
+        bands: list[Decimal] = []
+        for row in rows:
+            text = " ".join(row.cells)
+            moneys = self.ex.money(text)
+            percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)
+            if not moneys and not percents:
+                continue
+            bounded = re.search(
+                r"(?i)\bup to\b|\bover\b|\babove\b|\bunder\b|\bbelow\b|\bor more\b|\+|\d\s*-\s*\D?\d", text
+            )
+            if len(percents) != 1 or not moneys or not bounded:
+                return False
+            bands.append(percents[0][0])
+        if len(bands) < 2:
+            return False
+        line = Line("percentage", {"rate": bands[0]}, rows[0], unit="transaction amount")
+        listed = ", ".join(f"{rate}%" for rate in bands)
+        line.warnings.append(("rate", f"Rates by volume band ({listed}): the first is entered; check it."))
+        self._finish(line, " ".join(rows[0].header))
+        line.timing = line.timing or "in_arrears"
+        return True
 
     def _price_column_is_extended(self, rows: list[Segment], roles: list[str]) -> bool:
         """ "Qty 14 | Annual price £3,360" over "Total | £4,260": the total is the sum of the price column,

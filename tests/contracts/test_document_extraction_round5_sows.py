@@ -503,3 +503,11 @@ def test_an_upgrade_from_one_priced_plan_to_another_keeps_the_new_price() -> Non
         "plan ($300 per month) to the Growth plan at $520 per month, billed monthly in advance.\n"
     )
     assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("flat", "520.00")]
+
+
+def test_a_take_rate_by_volume_band_is_one_percentage_line_not_flat_fees_of_the_bounds() -> None:
+    data = _text(
+        "Merchant: Hollyhock Homewares Ltd\n\nStart: 1 June 2029\n\n| Monthly sales | Fee |\n|---|---|\n"
+        "| Up to €20,000 | 5% |\n| €20,001 - €100,000 | 4% |\n| Over €100,000 | 3% |\n\nInvoiced monthly in arrears.\n"
+    )
+    assert [(line["charge_model"], line["rate"]) for line in data["lines"]] == [("percentage", "5")]
