@@ -330,7 +330,7 @@ class _Extractor:
         return self._customer_by_parties(guess=True)
 
     def _customer_by_parties(self, *, guess: bool = False) -> tuple[str | None, Segment | None, float]:
-        """ 'between Encore Box Office Systems Ltd ("Encore") and The Old Corn Exchange Theatre Trust ("the
+        """'between Encore Box Office Systems Ltd ("Encore") and The Old Corn Exchange Theatre Trust ("the
         Venue")': the party whose defined term is a provider role or its own short name is the provider,
         so the other one is the customer, whatever its role is called."""
         name = r"[A-Z][\w&.,'’ -]{1,80}?"
@@ -342,9 +342,9 @@ class _Extractor:
         def provider(role: str, party: str) -> bool:
             role = re.sub(r"(?i)^the\s+", "", role.strip())
             own = set(re.findall(r"\w+", party.lower()))
-            return bool(re.fullmatch(rf"(?:{PROVIDER_ROLES})", role, re.I)) or set(
-                re.findall(r"\w+", role.lower())
-            ) <= own
+            return (
+                bool(re.fullmatch(rf"(?:{PROVIDER_ROLES})", role, re.I)) or set(re.findall(r"\w+", role.lower())) <= own
+            )
 
         for seg in self.segments:
             match = parties.search(seg.text)

@@ -2044,8 +2044,14 @@ class PricingReader:
         # "Portal for up to 25,000 members | $4,000.00" over "Each member above 25,000 | $0.12": a fee with
         # an allowance and its overage, not tiers
         fee_and_overage = _fee_and_overage([item for item in tier_items if item])
-        if not fee_and_overage and sum(1 for item in tier_items if item) >= 2 and (
-            has_range_cols or all(tier_items) or re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)
+        if (
+            not fee_and_overage
+            and sum(1 for item in tier_items if item) >= 2
+            and (
+                has_range_cols
+                or all(tier_items)
+                or re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)
+            )
         ):
             group = [item for item in tier_items if item]
             # "Price per 1,000 emails" in the header: each tier prices started blocks of 1,000.
