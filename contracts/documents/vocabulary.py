@@ -116,6 +116,8 @@ ONE_TIME_RE = re.compile(
 MILESTONE_RE = re.compile(
     r"\bmilestone|\bupon (?:completion|acceptance|delivery|go-?live|launch|sign|execution|approval)|"
     r"\bon (?:completion|acceptance|delivery|go-?live)|\bat (?:completion|acceptance|go-?live|sign)|"
+    # "£12,800 (40%) on approval of the designs", "on signature of this SOW", "on launch of the website"
+    r"\b(?:up)?on (?:signature|signing|approval|launch|execution|commissioning|installation|handover)\b|"
     r"\bdeliverable|\bphase\b|\bpayment schedule|\bsign-?off\b|\bgo-?live\b|\bkick-?off\b|\bacceptance\b",
     re.I,
 )

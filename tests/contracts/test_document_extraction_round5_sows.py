@@ -511,3 +511,15 @@ def test_a_take_rate_by_volume_band_is_one_percentage_line_not_flat_fees_of_the_
         "| Up to €20,000 | 5% |\n| €20,001 - €100,000 | 4% |\n| Over €100,000 | 3% |\n\nInvoiced monthly in arrears.\n"
     )
     assert [(line["charge_model"], line["rate"]) for line in data["lines"]] == [("percentage", "5")]
+
+
+def test_instalments_on_signature_approval_and_launch_are_milestones() -> None:
+    data = _text(
+        "Client: Trevose Surf School Ltd\n\nStart date: 3 September 2029\n\n"
+        "The total fee is £18,000, payable in instalments as follows:\n\n"
+        "1. £5,400 (30%) on signature of this proposal;\n\n2. £7,200 (40%) on approval of the prototype;\n\n"
+        "3. £5,400 (30%) on launch.\n"
+    )
+    [line] = data["lines"]
+    assert line["charge_model"] == "milestone"
+    assert [m["amount"] for m in line["milestones"]] == ["5400.00", "7200.00", "5400.00"]
