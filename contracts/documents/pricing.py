@@ -1834,6 +1834,13 @@ class PricingReader:
         items = [item for item in (self._tier_item(seg, part) for part in parts) if item is not None]
         if _fee_and_overage(items):
             return []  # "Monthly fee: $2,000 for up to 15 tickets; $90 per ticket thereafter": a fee and its overage
+        # "API calls are charged per 1,000 calls: first 1M calls $0.50; next 9M calls $0.40": each tier per 1,000
+        first_money = moneys[0].start if moneys else len(text)
+        block = re.search(rf"\bper\s+(?P<n>{QTY})\s+[a-z]", _scale_words(text[:first_money]), re.I)
+        size = _num(block.group("n"), self.dc) if block else None
+        if size and size > 1 and len(items) >= 2:
+            for item in items:
+                item.package_size = item.package_size or size
         priced = [part for part in parts if self.ex.money(part) or FREE_WORD.search(part)]
         if len(items) >= 2 and len(items) >= len(priced) - 1:
             lead = parts[0]

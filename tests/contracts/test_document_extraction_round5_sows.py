@@ -523,3 +523,16 @@ def test_instalments_on_signature_approval_and_launch_are_milestones() -> None:
     [line] = data["lines"]
     assert line["charge_model"] == "milestone"
     assert [m["amount"] for m in line["milestones"]] == ["5400.00", "7200.00", "5400.00"]
+
+
+def test_prose_tiers_priced_per_thousand_named_before_the_tiers() -> None:
+    data = _text(
+        "Customer: Zephyr Mapping Inc.\n\nStart: 2029-11-01\n\nGeocoding requests are charged per 1,000 requests: "
+        "first 500,000 requests $0.60; next 4,500,000 requests $0.45; above 5,000,000 requests $0.35.\n"
+    )
+    [line] = data["lines"]
+    assert [(t["up_to"], t["unit_price"], t.get("package_size")) for t in line["tiers"]] == [
+        ("500000", "0.6", "1000"),
+        ("5000000", "0.45", "1000"),
+        (None, "0.35", "1000"),
+    ]
