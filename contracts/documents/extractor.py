@@ -381,6 +381,13 @@ class _Extractor:
             found = self._organisation_in(seg.text)
             if found:
                 return found, seg, 0.6
+        # "Re: Renewal of your CareRoster subscription - Kestrel Housing Association": the subject names it
+        for seg in self.segments[: dear + 1]:
+            subject = re.match(r"(?i)(?:re|subject)\s*:\s*(?P<s>.+)$", seg.text)
+            if subject:
+                found = self._organisation_in(re.split(r"\s+[-–]\s+|\s+for\s+", subject.group("s"))[-1].strip(" ."))
+                if found:
+                    return found, seg, 0.55
         lines = [b.text for b in self.document.blocks]
         first = next((i for i, text in enumerate(lines) if self.dates(text)), None)
         last = next((i for i, text in enumerate(lines) if re.match(r"(?i)dear\b", text)), None)
@@ -849,6 +856,9 @@ class _Extractor:
         if not start:
             return None
         for seg in self._term_sentences():
+            # "renews on 1 May 2029 for a further year": one year
+            one_more = r"(?i)\b(?:a|an|one)\s+(further|additional|initial)\s+(year|month)\b"
+            seg = replace(seg, text=re.sub(one_more, r"\1 1 \2", seg.text))
             if re.search(
                 r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
                 r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|\bprazo\b|\bvigência|\bduração|\blooptijd|\bvertragsdauer|"

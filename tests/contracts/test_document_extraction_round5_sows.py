@@ -536,3 +536,13 @@ def test_prose_tiers_priced_per_thousand_named_before_the_tiers() -> None:
         ("5000000", "0.45", "1000"),
         (None, "0.35", "1000"),
     ]
+
+
+def test_a_renewal_letter_naming_the_customer_in_its_subject_for_a_further_year() -> None:
+    data = _text(
+        "Ashcombe Systems Ltd\n\n4 April 2029\n\nRe: Annual renewal - Marchwood Community Trust\n\n"
+        "Dear Accounts Team,\n\nYour licence renews on 1 June 2029 for a further year at £6,000 per annum, invoiced "
+        "annually in advance.\n\nYours sincerely,\n\nAshcombe Systems Ltd\n"
+    )
+    assert data["customer"]["name"] == "Marchwood Community Trust"
+    assert (data["start_date"], data["end_date"]) == ("2029-06-01", "2030-06-01")
