@@ -464,6 +464,15 @@ class _Extractor:
             r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS)\b\.?)(?!-\w)"
         )
         sender_words: set[str] = set()
+        # a letter's letterhead (its first line) and whoever signs after "Yours sincerely" send it
+        letter = any(re.match(r"(?i)dear\b", seg.text) for seg in self.segments)
+        signed_off = False
+        sign_off = r"(?i)(?:yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards|sincerely)\b"
+        for position, seg in enumerate(self.segments):
+            first_word = re.match(r"\s*([A-Za-z]{4,})", seg.text)
+            if letter and (position == 0 or signed_off) and first_word:
+                sender_words.add(first_word.group(1).lower())  # its distinctive first word, not "Software"
+            signed_off = signed_off or bool(re.match(sign_off, seg.text))
         for seg in self.segments:
             if re.match(
                 r"(?i)from\b|sender\b|provider\b|vendor\b|supplier\b|licensor\b|(?:prepared|submitted|issued) by\b",

@@ -546,3 +546,12 @@ def test_a_renewal_letter_naming_the_customer_in_its_subject_for_a_further_year(
     )
     assert data["customer"]["name"] == "Marchwood Community Trust"
     assert (data["start_date"], data["end_date"]) == ("2029-06-01", "2030-06-01")
+
+
+def test_a_letters_letterhead_and_signature_are_the_sender_not_the_customer() -> None:
+    data = _text(
+        "Pellinore Analytics Ltd\n\n2 May 2029\n\nDear Finance Team,\n\nThis confirms the order placed by "
+        "Harcourt Analytics Ltd: dashboards at £950 per month from 1 June 2029.\n\nKind regards,\n\n"
+        "Pellinore Analytics Ltd\n"
+    )
+    assert data["customer"]["name"] == "Harcourt Analytics Ltd"
