@@ -591,7 +591,7 @@ class _Extractor:
             r"(?:the\s+)?(?:date of\s+)?(?:receipt of\s+)?(?:the\s+)?(?:invoice|receipt|billing)",
             r"\bpayment terms?\s*(?:are|is|:)?\s*(?P<n>\d{1,3})\s*days",
             # "Payment: 30 days.", "Payment: within 14 days"
-            r"\bpayment\s*:\s*(?:within\s+)?(?P<n>\d{1,3})\s*(?:calendar\s+)?days\b",
+            r"\bpayment\s*:?\s*(?:within\s+)?(?P<n>\d{1,3})\s*(?:calendar\s+)?days\b",
             r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
             r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
             # "zahlbar innerhalb von 14 Tagen", "30 Tage netto", "paiement à 45 jours", "binnen 30 dagen",

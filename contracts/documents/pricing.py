@@ -91,7 +91,9 @@ BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:(?:per|/)\s*[A-Za-z][\w /-]*|\([
 BILLED_RE = re.compile(
     r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur|"
     r"settled|collected|debited|remitted|berechnet|in rechnung gestellt|gefactureerd|faturad|cobrad|fatturat|"
-    r"zahlbar|(?<=will )invoice\b|(?<=shall )invoice\b|(?<=will )bill\b|(?<=shall )bill\b)",
+    r"zahlbar|(?<=will )invoice\b|(?<=shall )invoice\b|(?<=will )bill\b|(?<=shall )bill\b|"
+    # a purchase order's "Invoice monthly in arrears quoting the PO number"
+    r"\binvoice(?=\s+(?:monthly|quarterly|annually|yearly|weekly|in (?:advance|arrears))))",
     re.I,
 )
 TOP_UP_RE = re.compile(
@@ -344,7 +346,12 @@ class PricingReader:
         targets = []
         if usage:
             targets.append("usage")
-        if fixed or (timing == "in_arrears" and re.search(r"\ball (?:\w+ )?(?:fees|charges)\b", lowered)):
+        if (
+            fixed
+            or (timing == "in_arrears" and re.search(r"\ball (?:\w+ )?(?:fees|charges)\b", lowered))
+            # "Invoice monthly in arrears quoting the PO number": an order's instruction for every line
+            or re.match(r"\s*(?:please\s+)?invoice\s+(?:monthly|quarterly|annually|yearly|weekly|in )", lowered)
+        ):
             # "all fees are invoiced monthly in arrears": fixed fees too
             targets.append("fixed")
         if not targets:

@@ -555,3 +555,15 @@ def test_a_letters_letterhead_and_signature_are_the_sender_not_the_customer() ->
         "Pellinore Analytics Ltd\n"
     )
     assert data["customer"]["name"] == "Harcourt Analytics Ltd"
+
+
+def test_a_purchase_orders_invoice_instruction_and_payment_days() -> None:
+    data = _text(
+        "PURCHASE ORDER\n\nBuyer: Strathmore Harbour Trust\n\nService period: 01/08/2029 to 31/07/2030\n\n"
+        "| Line | Description | Qty | Unit | Unit price |\n|---|---|---|---|---|\n"
+        "| 1 | Network monitoring | 12 | Month | £1,480.00 |\n\n"
+        "Invoice monthly in arrears quoting the PO number. Payment 45 days.\n"
+    )
+    assert data["customer"]["payment_terms_days"] == 45
+    [line] = data["lines"]
+    assert (line["amount"], line["billing_interval"], line["billing_timing"]) == ("1480.00", "month", "in_arrears")
