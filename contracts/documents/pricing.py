@@ -123,7 +123,7 @@ class Line:
     confidence: float = 0.85
     clause: str = ""  # the words the line was read from, when narrower than its segment
     quotes: dict[str, str] = field(default_factory=dict)  # narrower evidence per field
-    span: tuple[date, date] | None = None  # the dates it runs between, as stated (a ramp's step)
+    span: tuple[date, date | None] | None = None  # the dates it runs between, as stated (a ramp's step)
 
     @property
     def is_usage(self) -> bool:
@@ -260,6 +260,7 @@ class PricingReader:
         self._flat_allowance: tuple[Decimal, Segment, str] | None = None
         self._last_tier_seg: int = -10
         self._extended_table = False  # a price table whose "Total" row sums its price column
+        self._ramp_end: date | None = None  # where "for the first 6 months" ends, for a "then ..." step
 
     # -- entry --------------------------------------------------------------------------------
     def read(self) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
@@ -460,6 +461,8 @@ class PricingReader:
             rf"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|(?:{p._CODE}) ))|\s+and\s+(?=[a-z0-9][\w -]{{0,30}}?\s(?:at|of"
             rf"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|{p._CODE}))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
             r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)"
+            # "$1,150/month for the first 6 months, then $1,450/month thereafter": a ramp's steps
+            r"|,?\s+(?:and\s+)?then\s+(?=(?:[$€£¥]|(?:USD|EUR|GBP|CHF|AUD|CAD)\s?)\d)"
             # "Partner £350, Manager £220 and Trainee £90": a rate list, one role each
             r"|(?:,|\s+and)\s+(?=[A-Z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}:?\s+(?:[$€£¥]|(?:USD|EUR|GBP|CHF)\s?)\d)",
             text,
@@ -1040,7 +1043,13 @@ class PricingReader:
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")
             self._finish(line, clause)
             return
-        if p.find_cadence(clause) or FLAT_RE.search(clause) or FLAT_RE.search(before) or seg.kind == "row":
+        if (
+            p.find_cadence(clause)
+            or FLAT_RE.search(clause)
+            or FLAT_RE.search(before)
+            or seg.kind == "row"
+            or re.match(r"(?i)\s*(?:contract\s+)?year\s*[1-9]\s*[:=-]", clause)  # "Year 2: $13,200"
+        ):
             amount = money.amount
             line = Line("flat", {"amount": amount}, seg)
             self._finish(line, clause, flat=True)
@@ -1209,7 +1218,7 @@ class PricingReader:
 
     def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
         line.description = self._describe(line.seg, clause, line.unit)
-        line.span = line.span or self._span(clause)
+        line.span = line.span or self._span(clause) or self._relative_span(line, clause)
         if line.seg.kind != "row" and clause in line.seg.text:
             line.clause = clause
         key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
@@ -1307,6 +1316,36 @@ class PricingReader:
                     line.fields["start_date"] = found.value
                     line.evidence["start_date"] = (line.seg, 0.75)
                 return
+
+    def _relative_span(self, line: Line, clause: str) -> tuple[date, date | None] | None:
+        """A ramp stated from the start: "$1,150/month for the first 6 months, then $1,450/month thereafter",
+        "Year 1: $12,000; Year 2: $13,200" (each year's amount is annual)."""
+        start = self.ex.data.get("start_date")
+        if not start or line.charge_model in ("one_time", "milestone", "prepaid_credit") or self.ex.dates(clause):
+            return None  # a step with its own dates is read from them
+        begin = date.fromisoformat(start)
+        # "Year 2: $13,200", a table's "Year 2 | $13,200"
+        year = re.match(r"(?i)\s*(?:contract\s+)?year\s*(?P<n>[1-9])\s*[:=-]", clause) or (
+            line.seg.kind == "row"
+            and re.search(r"(?i)\b(?:contract\s+)?year\s*(?P<n>[1-9])\b(?![\d.,%]|\s*(?:months?|years?)\b)", clause)
+        )
+        if year:
+            n = int(year.group("n"))
+            if not p.find_cadence(clause):
+                line.interval = ("year", 1)
+            span: tuple[date, date | None] = (begin + relativedelta(years=n - 1), begin + relativedelta(years=n))
+            self._ramp_end = span[1]
+            return span
+        first = re.search(r"\bfor the first\s+" + p.DURATION_RE.pattern, clause, re.I)
+        length = p.duration(first.group(0)) if first else None
+        if length:
+            self._ramp_end = begin + length
+            return begin, self._ramp_end
+        if self._ramp_end and re.search(r"\b(?:then|thereafter|after that|from then on)\b", clause, re.I):
+            span = (self._ramp_end, None)
+            self._ramp_end = None
+            return span
+        return None
 
     def _span(self, clause: str) -> tuple[date, date] | None:
         """ "from March 1, 2027 to February 29, 2028": the period a price applies to."""
@@ -2240,7 +2279,11 @@ class PricingReader:
         if len(spans) < 2:
             return
         for line in self.lines:
-            if line.span and line.charge_model not in ("one_time", "milestone", "prepaid_credit"):
+            recurring = line.charge_model not in ("one_time", "milestone", "prepaid_credit")
+            if line.span and line.span[1] is None and recurring:
+                line.fields["start_date"] = line.span[0]  # "then $1,450/month thereafter": open-ended
+                line.evidence["start_date"] = (line.seg, 0.75)
+            elif line.span and recurring:
                 start, last = line.span
                 # The stated period ends on its last day; a line's end is exclusive.
                 end = last if last.day == start.day else last + timedelta(days=1)

@@ -567,3 +567,22 @@ def test_a_purchase_orders_invoice_instruction_and_payment_days() -> None:
     assert data["customer"]["payment_terms_days"] == 45
     [line] = data["lines"]
     assert (line["amount"], line["billing_interval"], line["billing_timing"]) == ("1480.00", "month", "in_arrears")
+
+
+def test_ramps_stated_from_the_start_date() -> None:
+    steps = _text(
+        "Client: Larkspur Dental Partners LLC\n\nEffective Date: March 1, 2030\n\n"
+        "Platform fee: $900/month for the first 3 months, then $1,300/month thereafter. Billed monthly in advance.\n"
+    )
+    assert [(line["amount"], line.get("start_date"), line.get("end_date")) for line in steps["lines"]] == [
+        ("900.00", "2030-03-01", "2030-06-01"),
+        ("1300.00", "2030-06-01", None),
+    ]
+    years = _text(
+        "Client: Larkspur Dental Partners LLC\n\nEffective Date: March 1, 2030\n\n"
+        "Year 1: $9,000; Year 2: $9,900 - each billed annually in advance.\n"
+    )
+    assert [(line["amount"], line["billing_interval"], line["start_date"]) for line in years["lines"]] == [
+        ("9000.00", "year", "2030-03-01"),
+        ("9900.00", "year", "2031-03-01"),
+    ]
