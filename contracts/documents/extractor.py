@@ -195,7 +195,7 @@ class _Extractor:
             name,
         ):
             name = name[:-1]
-        name = re.sub(r"^(?:the\s+)", "", name, flags=re.I)
+        name = re.sub(r"^(?:the\s+)", "", name)  # "the Trustees of ..."; "The Old Corn Exchange" keeps its "The"
         return name.strip()
 
     def _customer_name(self) -> tuple[str | None, Segment | None, float]:
@@ -207,7 +207,9 @@ class _Extractor:
             label = seg.label.lower()
             if re.search(
                 r"e-?mail|address|contact|number|\bid\b|time ?zone|currency|reference|\bvat\b|\btax|phone|"
-                r"date|term|payment|signature|title|country|city|\bpo\b",
+                r"date|term|payment|signature|title|country|city|\bpo\b|"
+                # "Customer project lead: Gareth Lloyd": a person in the customer's team, not the customer
+                r"\blead\b|manager|representative|sponsor|owner|signatory|approver|\bpm\b|\bperson\b|officer",
                 label,
             ):
                 continue
@@ -221,7 +223,9 @@ class _Extractor:
         strategies = (
             self._customer_by_definition,
             self._customer_by_role,
+            self._customer_by_parties,
             self._customer_by_other_labels,
+            self._customer_by_short_named_parties,
             self._customer_by_acceptance,
             self._customer_by_issuer,
             self._customer_by_address_block,
@@ -279,6 +283,13 @@ class _Extractor:
         return None, None, 0.0
 
     def _customer_by_other_labels(self) -> tuple[str | None, Segment | None, float]:
+        # "Company: Lantern Bay Software, Inc." in a contractor's or consultant's SOW: the company is the client
+        if re.search(r"(?i)\b(?:independent )?(?:contractor|consultant|freelancer)\b", self.document.text):
+            for seg in self.fields_labelled(r"company"):
+                if seg.label.strip().lower() == "company":
+                    name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
+                    if name and not re.fullmatch(r"[\d\W]+", name):
+                        return name, seg, 0.75
         for seg in self.fields_labelled(
             r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospita"
             r"l|prepared for|quoted? for|quotation for|proposal for|offer for"
@@ -340,33 +351,98 @@ class _Extractor:
                 return self._clean_name(match.group("name")), seg, 0.7
         return None, None, 0.0
 
+    def _customer_by_short_named_parties(self) -> tuple[str | None, Segment | None, float]:
+        return self._customer_by_parties(guess=True)
+
+    def _customer_by_parties(self, *, guess: bool = False) -> tuple[str | None, Segment | None, float]:
+        """'between Encore Box Office Systems Ltd ("Encore") and The Old Corn Exchange Theatre Trust ("the
+        Venue")': the party whose defined term is a provider role or its own short name is the provider,
+        so the other one is the customer, whatever its role is called."""
+        name = r"[A-Z][\w&.,'’ -]{1,80}?"
+        parties = re.compile(
+            rf"\b(?:between|by)\s+(?P<a>{name})\s*\(\s*(?:the\s+)?\"(?P<ra>[^\"]{{1,30}})\"\s*\)[^()]{{0,80}}?\s+and\s+"
+            rf"(?P<b>{name})\s*\(\s*(?:the\s+)?\"(?P<rb>[^\"]{{1,30}})\"\s*\)"
+        )
+
+        def provider(role: str, party: str) -> bool:
+            role = re.sub(r"(?i)^the\s+", "", role.strip())
+            own = set(re.findall(r"\w+", party.lower()))
+            return (
+                bool(re.fullmatch(rf"(?:{PROVIDER_ROLES})", role, re.I)) or set(re.findall(r"\w+", role.lower())) <= own
+            )
+
+        for seg in self.segments:
+            match = parties.search(seg.text)
+            if not match:
+                continue
+            a_provides = provider(match.group("ra"), match.group("a"))
+            b_provides = provider(match.group("rb"), match.group("b"))
+            if a_provides != b_provides:
+                found = self._clean_name(match.group("b") if a_provides else match.group("a"))
+                if found:
+                    return found, seg, 0.75
+            if guess and a_provides and b_provides:
+                # 'by Cobalt Ridge Consulting, Inc. ("Cobalt") and Meadowlark Health Plans ("Meadowlark")': the
+                # provider is usually named first; a guess, and it says so
+                found = self._clean_name(match.group("b"))
+                if found:
+                    self.rec.warn("customer.name", "Parties named by short names: took the second as the customer.")
+                    return found, seg, 0.6
+        return None, None, 0.0
+
     def _customer_by_address_block(self) -> tuple[str | None, Segment | None, float]:
         """A letter: the addressee's block between the letter's date and "Dear ..." names the
-        customer ("The Business Manager, Thornbury Academy Trust")."""
+        customer ("The Business Manager, Thornbury Academy Trust"). Its lines may have been joined
+        into one paragraph ("Mr. Dan Ruiz / Chief Financial Officer / Bayou Freight Lines, L.L.C."):
+        then the document's own lines are read."""
         dear = next((i for i, seg in enumerate(self.segments) if re.match(r"(?i)dear\b", seg.text)), None)
         if dear is None:
             return None, None, 0.0
         dated = [i for i, seg in enumerate(self.segments[:dear]) if self.dates(seg.text)]
         if not dated:
             return None, None, 0.0
-        for seg in self.segments[dated[0] + 1 : dear]:
-            parts = [part.strip() for part in seg.text.split(",")]
-            for part in parts:
-                if (
-                    re.fullmatch(r"(?:[A-Z][\w&'.-]*\s+){1,5}[A-Z][\w&'.-]*", part)
-                    and not re.search(r"\d", part)
-                    and not re.match(r"(?i)(?:the|attn|attention|mr|ms|mrs|dr|dear|re)\b", part)
-                    # an organisation, not a person: a legal suffix or an institution's word
-                    and re.search(
-                        r"\b(?:Inc|LLC|Ltd|Limited|GmbH|AG|plc|Corp|Corporation|Co|LLP|LP|Trust|School|Academy|College|"
-                        r"University|Council|Hospital|Clinic|Group|Association|Foundation|Society|Authority|District|"
-                        r"Institute|Partners|Holdings|Company|Co-operative|Cooperative|Co-op|AB|Oy|AS|ApS|SA|S\.A|SARL|"
-                        r"SAS|BV|B\.V|NV|N\.V|SpA|S\.p\.A|S\.L|SL|KK|Pty|SE)\b\.?$",
-                        part,
-                    )
-                ):
-                    return self._clean_name(part), seg, 0.6
+        block = self.segments[dated[0] + 1 : dear]
+        for seg in block:
+            found = self._organisation_in(seg.text)
+            if found:
+                return found, seg, 0.6
+        # "Re: Renewal of your CareRoster subscription - Kestrel Housing Association": the subject names it
+        for seg in self.segments[: dear + 1]:
+            subject = re.match(r"(?i)(?:re|subject)\s*:\s*(?P<s>.+)$", seg.text)
+            if subject:
+                found = self._organisation_in(re.split(r"\s+[-–]\s+|\s+for\s+", subject.group("s"))[-1].strip(" ."))
+                if found:
+                    return found, seg, 0.55
+        lines = [b.text for b in self.document.blocks]
+        first = next((i for i, text in enumerate(lines) if self.dates(text)), None)
+        last = next((i for i, text in enumerate(lines) if re.match(r"(?i)dear\b", text)), None)
+        if first is not None and last is not None:
+            for text in lines[first + 1 : last]:
+                found = self._organisation_in(text)
+                if found:
+                    seg = next((s for s in block if text in s.text), block[0] if block else None)
+                    return found, seg, 0.6
         return None, None, 0.0
+
+    def _organisation_in(self, text: str) -> str | None:
+        # "Sutter Valley HVAC, Inc.": a comma before the legal form is part of the name
+        legal_form = r",(?!\s*(?:Inc|LLC|L\.L\.C|Ltd|LLP|LP|PLLC|P\.C|Corp|N\.A)\b\.?\s*(?:,|$))"
+        for part in (part.strip() for part in re.split(legal_form, text)):
+            if (
+                re.fullmatch(r"(?:(?:[A-Z][\w&'.-]*|&),?\s+){1,5}[A-Z][\w&'.-]*", part)
+                and not re.search(r"\d", part)
+                and not re.match(r"(?i)(?:the|attn|attention|mr|ms|mrs|dr|dear|re)\b", part)
+                # an organisation, not a person: a legal suffix or an institution's word
+                and re.search(
+                    r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|plc|Corp|Corporation|Co|LLP|LP|PLLC|Trust|School|"
+                    r"Academy|College|University|Council|Hospital|Clinic|Group|Association|Foundation|Society|"
+                    r"Authority|District|Institute|Partners|Holdings|Company|Co-operative|Cooperative|Co-op|AB|Oy|AS|"
+                    r"ApS|SA|S\.A|SARL|SAS|BV|B\.V|NV|N\.V|SpA|S\.p\.A|S\.L|SL|KK|Pty|SE)\b\.?$",
+                    part,
+                )
+            ):
+                return self._clean_name(part)
+        return None
 
     def _customer_by_issuer(self) -> tuple[str | None, Segment | None, float]:
         """A letter of award or a purchase order is written by the customer to its supplier ("We
@@ -415,6 +491,15 @@ class _Extractor:
             r"Group|Holdings|Partners|Associates)\b\.?)(?!-\w)"
         )
         sender_words: set[str] = set()
+        # a letter's letterhead (its first line) and whoever signs after "Yours sincerely" send it
+        letter = any(re.match(r"(?i)dear\b", seg.text) for seg in self.segments)
+        signed_off = False
+        sign_off = r"(?i)(?:yours (?:sincerely|faithfully|truly)|kind regards|best regards|regards|sincerely)\b"
+        for position, seg in enumerate(self.segments):
+            first_word = re.match(r"\s*([A-Za-z]{4,})", seg.text)
+            if letter and (position == 0 or signed_off) and first_word:
+                sender_words.add(first_word.group(1).lower())  # its distinctive first word, not "Software"
+            signed_off = signed_off or bool(re.match(sign_off, seg.text))
         for seg in self.segments:
             if re.match(
                 r"(?i)from\b|sender\b|provider\b|vendor\b|supplier\b|licensor\b|(?:prepared|submitted|issued) by\b",
@@ -533,7 +618,7 @@ class _Extractor:
             r"(?:the\s+)?(?:date of\s+)?(?:receipt of\s+)?(?:the\s+)?(?:invoice|receipt|billing)",
             r"\bpayment terms?\s*(?:are|is|:)?\s*(?P<n>\d{1,3})\s*days",
             # "Payment: 30 days.", "Payment: within 14 days"
-            r"\bpayment\s*:\s*(?:within\s+)?(?P<n>\d{1,3})\s*(?:calendar\s+)?days\b",
+            r"\bpayment\s*:?\s*(?:within\s+)?(?P<n>\d{1,3})\s*(?:calendar\s+)?days\b",
             r"\b(?P<n>\d{1,3})\)?\s*days?\s+(?:net|from (?:the )?(?:date of )?invoice|after (?:the )?invoice)",
             r"\bzahlungsziel\s*:?\s*(?P<n>\d{1,3})",
             # "zahlbar innerhalb von 14 Tagen", "30 Tage netto", "paiement à 45 jours", "binnen 30 dagen",
@@ -780,7 +865,9 @@ class _Extractor:
                 continue  # "$1,000 per month from ... to ...": a price's period, when the term is stated
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 50) : found.start]
-                if SUPERSEDED_RE.search(f"{seg.label} {before}"):
+                # the term a renewal replaces, unless what is ordered is co-terminous with it (an add-on
+                # to an existing subscription ends with it)
+                if SUPERSEDED_RE.search(f"{seg.label} {before}") and not re.search(r"\bco-?termin", seg.text, re.I):
                     continue
                 if re.search(
                     r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"
@@ -816,13 +903,16 @@ class _Extractor:
         if not start:
             return None
         for seg in self._term_sentences():
+            # "renews on 1 May 2029 for a further year": one year
+            one_more = r"(?i)\b(?:a|an|one)\s+(further|additional|initial)\s+(year|month)\b"
+            seg = replace(seg, text=re.sub(one_more, r"\1 1 \2", seg.text))
             if re.search(
                 r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
                 r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|\bprazo\b|\bvigência|\bduração|\blooptijd|\bvertragsdauer|"
                 r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
                 # "License period: twelve (12) months beginning June 1, 2026"
                 r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
-                r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?\bfor\s",
+                r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews? on)\b[^.]{0,40}?\bfor\s",
                 seg.text,
                 re.I,
             ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
@@ -841,7 +931,7 @@ class _Extractor:
                         re.I,
                     )
                     or re.search(
-                        r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?"
+                        r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews? on)\b[^.]{0,40}?"
                         r"\bfor\s+(?:an? )?(?:initial |further |additional )?(?:(?:period|term) of\s+)?"
                         + p.DURATION_RE.pattern,
                         seg.text,
@@ -938,6 +1028,9 @@ class _Extractor:
             if not match:
                 continue
             word = match.group(0).lower()
+            # "co-terminous with your existing Subscription Term": the end date, not the invoice dates
+            if word.startswith("co") and not re.search(r"\b(?:bill|invoic|charg|pro-?rat|calendar)", seg.text, re.I):
+                continue
             # "the band reached in a calendar month": how usage is counted, not when invoices fall
             counted = re.search(
                 r"\b(?:count|measur|calculat|comput|aggregat|track|meter|reset|tall|record)\w*\s+(?:per|each|in|by"
@@ -999,10 +1092,13 @@ class _Extractor:
                     c for c, h in zip(seg.cells, seg.header, strict=False) if re.search(r"(?i)currency|ccy", h)
                 ]
                 header = re.search(rf"\b({p._CODE})\b", " ".join([*seg.header, *currency_cells]))
-                if header:  # "Price (EUR)": the table's header carries the currency
+                # "Rate (£)": a currency sign in a column title
+                sign = re.search(r"[(\[]\s*([$€£¥])\s*[)\]]", " ".join(seg.header))
+                code = header.group(1) if header else (p.find_money(f"{sign.group(1)}1")[0].currency if sign else None)
+                if code:  # "Price (EUR)": the table's header carries the currency
                     self.rec.note("currency", seg, 0.85, " | ".join(seg.header))
-                    self.stated_currency = header.group(1)
-                    return header.group(1)
+                    self.stated_currency = code
+                    return code
             self.rec.warn("currency", "No currency stated anywhere in the document: enter it.")
             return None
         ranked = sorted(counts.items(), key=lambda item: -len(item[1]))

@@ -173,16 +173,26 @@ def find_money(text: str, *, decimal_comma: bool = False) -> list[Money]:
             found.append(Money(value / 100, "USD", False, match.start(), match.end(), match.group(0)))
     # "1.4% + 20p per transaction": pence
     for match in PENCE_RE.finditer(text):
-        if not any(m.start <= match.start() < m.end for m in found):
+        group = "n" if match.group("n") else "added"
+        if not any(m.start <= match.start(group) < m.end for m in found):
             found.append(
-                Money(Decimal(match.group("n")) / 100, "GBP", False, match.start(), match.end(), match.group(0))
+                Money(
+                    Decimal(match.group(group)) / 100,
+                    "GBP",
+                    False,
+                    match.start(group),
+                    match.end(),
+                    text[match.start(group) : match.end()],
+                )
             )
     return sorted(found, key=lambda money: money.start)
 
 
 # "20p per transaction", "0.6p per page", "4.5 pence per page", "3p/min"
 PENCE_RE = re.compile(
-    r"(?<![\w.,$€£¥])(?P<n>\d{1,2}(?:\.\d{1,3})?)\s?(?:p|pence)(?=\s+(?:per|each|a|for each)\b|\s?/\s?[a-z])"
+    r"(?<![\w.,$€£¥])(?P<n>\d{1,2}(?:\.\d{1,3})?)\s?(?:p|pence)(?=\s+(?i:per|each|a|for each)\b|\s?/\s?[a-z])"
+    # "1.4% + 20p": pence added to a percentage
+    r"|(?<=%)\s?\+\s?(?P<added>\d{1,2}(?:\.\d{1,3})?)\s?p\b"
 )
 CENTS_RE = re.compile(r"(?<![\w.,$€£¥])(?P<n>\d{1,3}(?:[.,]\d+)?)\s?(?:¢|cents?\b)", re.I)
 
@@ -404,7 +414,9 @@ DATE_RE = re.compile(
     rf"|(?P<dash>\b(?P<d4>\d{{1,2}})[- ](?P<m4>{_MONTH})[- ](?P<y4>\d{{4}})\b)"
     # "15-MAR-28" (an ERP's day-month-year with a two-digit year)
     rf"|(?P<dash2>\b(?P<d6>\d{{1,2}})-(?P<m6>{_MONTH})-(?P<y6>\d{{2}})\b(?![-/.]\w))"
-    rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)",
+    rf"|(?P<num>\b(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y3>\d{{4}})\b)"
+    # "9/1/27", "12/31/28": a two-digit year (this century) with slashes only
+    rf"|(?P<short>\b(?P<a6>\d{{1,2}})/(?P<b6>\d{{1,2}})/(?P<y7>\d{{2}})\b(?![/.,]?\d))",
     re.I,
 )
 
@@ -435,7 +447,10 @@ def find_dates(text: str, *, day_first: bool = False) -> list[FoundDate]:
             elif match.group("dmy"):
                 value = date(int(match.group("y2")), MONTHS[match.group("m2").lower()], int(match.group("d2")))
             else:
-                a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y3"))
+                if match.group("short"):
+                    a, b, year = int(match.group("a6")), int(match.group("b6")), 2000 + int(match.group("y7"))
+                else:
+                    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y3"))
                 if match.group("sep") == ".":
                     day, month = a, b  # 05.03.2026 is always day first
                 elif a > 12:
@@ -549,7 +564,11 @@ CADENCES: list[tuple[str, str, int]] = [
         r"\b(?:annual(?:ly)?|yearly|per year|per annum|p\.a\.|pa\b(?=\s*[,;.)])|a year|each year|every year|"
         r"per calendar year|each contract year|every 12 months|every twelve months|/\s?yr|/\s?year|/\s?annum|"
         r"12-month(?!\s+(?:term|period|contract|initial|minimum|subscription|commitment|agreement|renewal))|"
-        r"jährlich|pro jahr|je jahr|im jahr|annuel(?:le)?|par an|par année|12 months|anual(?:mente)?|al año|por año|"
+        r"jährlich|pro jahr|je jahr|im jahr|annuel(?:le)?|par an|par année|"
+        # "(12 months)", "$1,200 for 12 months" are a year; "a further 12 months", "for 12 months at £950 per
+        # month" are how long, not how often
+        r"(?<!further )(?<!initial )(?<!period of )(?<!term of )12 months(?!\s+(?:at|from|starting|beginning|"
+        r"commencing|after)\b)|anual(?:mente)?|al año|por año|"
         r"ao ano|por ano|annuale|annualmente|all'anno|jaarlijks|per jaar|elk jaar)\b",
         "year",
         1,

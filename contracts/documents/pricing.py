@@ -86,11 +86,15 @@ FREE_WORD = re.compile(
     r"nlos",
     re.I,
 )
-BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:per|/)\s+[A-Za-z][\w -]*)?")
+# "0.12", "4,200.00 / month", "38.00 / user / month", "6,500.00 (one-time)": a bare amount in a price cell
+BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:(?:per|/)\s*[A-Za-z][\w /-]*|\([A-Za-z][\w -]*\)))?")
 BILLED_RE = re.compile(
     r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur|"
     r"settled|collected|debited|remitted|berechnet|in rechnung gestellt|gefactureerd|faturad|cobrad|fatturat|"
-    r"zahlbar|(?:invoice|payment) (?:frequency|timing|cycle|interval))",
+    r"zahlbar|(?:invoice|payment) (?:frequency|timing|cycle|interval)|"
+    r"(?<=will )invoice\b|(?<=shall )invoice\b|(?<=will )bill\b|(?<=shall )bill\b|"
+    # a purchase order's "Invoice monthly in arrears quoting the PO number"
+    r"\binvoice(?=\s+(?:monthly|quarterly|annually|yearly|weekly|in (?:advance|arrears))))",
     re.I,
 )
 TOP_UP_RE = re.compile(
@@ -120,7 +124,7 @@ class Line:
     confidence: float = 0.85
     clause: str = ""  # the words the line was read from, when narrower than its segment
     quotes: dict[str, str] = field(default_factory=dict)  # narrower evidence per field
-    span: tuple[date, date] | None = None  # the dates it runs between, as stated (a ramp's step)
+    span: tuple[date, date | None] | None = None  # the dates it runs between, as stated (a ramp's step)
 
     @property
     def is_usage(self) -> bool:
@@ -260,6 +264,8 @@ class PricingReader:
         # line for that unit that follows ("additional verifications ... £45 per pack of 1,000")
         self._flat_allowance: tuple[Decimal, Segment, str] | None = None
         self._last_tier_seg: int = -10
+        self._extended_table = False  # a price table whose "Total" row sums its price column
+        self._ramp_end: date | None = None  # where "for the first 6 months" ends, for a "then ..." step
 
     # -- entry --------------------------------------------------------------------------------
     def read(self) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
@@ -284,6 +290,7 @@ class PricingReader:
         self._build_milestone_line()
         commitment = self._apply_minimums()
         self._dedupe()
+        self._drop_restated_seat_totals()
         self._apply_spans()
         return self._output(), commitment
 
@@ -300,11 +307,18 @@ class PricingReader:
                     self._default_from(seg, sentence)
 
     def _default_from(self, seg: Segment, text: str, *, billed: bool = False) -> None:
-        if self.ex.money(text) and not re.search(r"\ball (?:fees|charges)\b", text, re.I):
+        # a priced sentence ("Annual maintenance: 18% of the licence fee, invoiced annually") bills its own line
+        priced = self.ex.money(text) or (
+            p.find_percentages(text, decimal_comma=self.dc) and re.search(r"%\s*of\b|\bpercent of\b", text, re.I)
+        )
+        if priced and not re.search(r"\ball (?:fees|charges)\b", text, re.I):
             return
-        cadence = p.find_cadence(text)
+        # "The annual fees are payable in 12 monthly instalments": the cadence after the billing word
+        # is how often invoices go out; "annual" before it says what the amounts are.
+        billed_word = BILLED_RE.search(text)
+        cadence = (p.find_cadence(text[billed_word.end() :]) if billed_word else None) or p.find_cadence(text)
         timing = p.timing(text)
-        if not (cadence or timing) or not (billed or BILLED_RE.search(text)):
+        if not (cadence or timing) or not (billed or billed_word):
             return
         interval = (cadence[0], cadence[1]) if cadence else None
         lowered = text.lower()
@@ -323,15 +337,27 @@ class PricingReader:
             text,
             re.I,
         )
+        # "Encore will invoice the Booking Fees and the terminal rental monthly in arrears": the active voice
+        subject = subject or re.search(
+            r"\b(?:will|shall|to|may)\s+(?:invoice|bill)\s+(?:the\s+)?(?P<s>[A-Za-z](?:[^.;:]|(?<=\d)\.(?=\d)){2,100}?)\s+(?:monthly|quarterl"
+            r"y|annually|yearly|weekly|in advance|in arrears|each|every|per)\b",
+            text,
+            re.I,
+        )
         if subject:
-            generic = {"fees", "charg", "recur", "other", "amoun", "invoi", "servi", "usage", "subsc", "price"}
+            generic = {"fees", "charg", "recur", "other", "amoun", "invoi", "servi", "usage", "subsc", "price", "under"}
             words = {w[:5] for w in re.findall(r"[a-z]{4,}", subject.group("s").lower())} - generic
             if words:
                 self.subject_defaults.append((words, interval, timing, seg))
         targets = []
         if usage:
             targets.append("usage")
-        if fixed or (timing == "in_arrears" and re.search(r"\ball (?:\w+ )?(?:fees|charges)\b", lowered)):
+        if (
+            fixed
+            or (timing == "in_arrears" and re.search(r"\ball (?:\w+ )?(?:fees|charges)\b", lowered))
+            # "Invoice monthly in arrears quoting the PO number": an order's instruction for every line
+            or re.match(r"\s*(?:please\s+)?invoice\s+(?:monthly|quarterly|annually|yearly|weekly|in )", lowered)
+        ):
             # "all fees are invoiced monthly in arrears": fixed fees too
             targets.append("fixed")
         if not targets:
@@ -514,7 +540,11 @@ class PricingReader:
             r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
             rf"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|(?:{p._CODE}) ))|\s+and\s+(?=[a-z0-9][\w -]{{0,30}}?\s(?:at|of"
             rf"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|{p._CODE}))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
-            r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)",
+            r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)"
+            # "$1,150/month for the first 6 months, then $1,450/month thereafter": a ramp's steps
+            r"|,?\s+(?:and\s+)?then\s+(?=(?:[$€£¥]|(?:USD|EUR|GBP|CHF|AUD|CAD)\s?)\d)"
+            # "Partner £350, Manager £220 and Trainee £90": a rate list, one role each
+            r"|(?:,|\s+and)\s+(?=[A-Z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}:?\s+(?:[$€£¥]|(?:USD|EUR|GBP|CHF)\s?)\d)",
             text,
         )
         clauses: list[str] = []
@@ -592,9 +622,11 @@ class PricingReader:
             PER_EVENT_RE.search(clause) or re.search(r"\bper\s+\w", lowered)
         ):
             return True
+        # "if the fees for a month total less than £900, the Venue pays £900": a minimum, not a total
+        totals = re.sub(r"(?i)\btotal(?:s|ling)?\b", "", clause) if MINIMUM_RE.search(clause) else clause
         return bool(
             moneys
-            and TOTAL_RE.search(clause)
+            and TOTAL_RE.search(totals)
             and not re.search(r"\bper\s+(?!month|year|annum|quarter)\w", lowered)
             and not MILESTONE_RE.search(clause)
             and not PREPAID_RE.search(clause)
@@ -603,7 +635,8 @@ class PricingReader:
     def _new_price_of_a_change(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
         """ "the fee changes from £1,200 to £1,320 per month": the price in force is the new one (the
         old price and "from ... to" are blanked, positions kept)."""
-        if not re.search(r"\b(?:chang|increas|ris|decreas|reduc|adjust|go(?:es)? up|mov)\w*", clause, re.I):
+        changes = r"\b(?:chang|increas|ris|decreas|reduc|adjust|go(?:es)? up|mov|upgrad|downgrad|switch|migrat)\w*"
+        if not re.search(changes, clause, re.I):
             return clause, moneys
         spans = []
         for old, new in zip(moneys, moneys[1:], strict=False):
@@ -617,6 +650,15 @@ class PricingReader:
                 re.I,
             ):
                 spans.append((old.start, new.start))
+        # "you move from the Team plan (£450/month) to the Business plan at £780/month": the plan moved to
+        moved = re.search(
+            r"(?i)\b(?:mov|upgrad|downgrad|switch|migrat|chang)\w*\s+(?:\w+\s+){0,3}?from\b(?P<old>[^.;]{0,80}?)\bto\b",
+            clause,
+        )
+        if not spans and moved:
+            old = [m for m in moneys if moved.start("old") <= m.start < moved.end("old")]
+            if len(old) == 1 and any(m.start >= moved.end() for m in moneys):
+                spans.append((old[0].start, old[0].end))
         if not spans:
             return clause, moneys
         clause = _blank_spans(clause, spans)
@@ -628,7 +670,11 @@ class PricingReader:
         clause = _romance_price_words(clause)
         clause = _advertising_shorthand(clause)
         moneys = self.ex.money(clause)
+        stated = clause
         clause, moneys = self._new_price_of_a_change(clause, moneys)
+        # "your fee will increase from $32.00 to $35.50 per seat": the new price is agreed, not a
+        # clause that allows increases
+        agreed_change = clause != stated
         percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
         lowered = clause.lower()
         if not moneys and not percents:
@@ -636,7 +682,8 @@ class PricingReader:
             return
         context = " ".join(seg.context[-2:]).lower()
         offered_only = OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:])
-        if self._not_a_price(clause, moneys) or offered_only:
+        checked = re.sub(r"(?i)\b(?:increas|uplift|escalat)\w*", "", clause) if agreed_change else clause
+        if self._not_a_price(checked, self.ex.money(checked)) or offered_only:
             return  # not a charge, or an add-on offered and not ordered
         # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
         draws_down = self._last("prepaid_credit") and self._priced_against_credits(clause, moneys)
@@ -661,7 +708,12 @@ class PricingReader:
         if (
             moneys
             and PER_EVENT_RE.search(clause)
-            and re.search(r"\bminimum|\bmin\b|\bat least|\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed", lowered)
+            and re.search(
+                r"\bminimum|\bmin\b|\bat least|\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|"
+                # "shall not be less than £0.35 nor more than £2.50"
+                r"\b(?:not|no|nor)\s+(?:be\s+)?(?:less|lower|more|greater|higher)\s+than",
+                lowered,
+            )
             and self._last("percentage")
         ):
             self._per_event_bounds(seg, clause, moneys)
@@ -694,6 +746,8 @@ class PricingReader:
             and re.search(r"\btotal|\bfixed fee|\bfee for|\bprice", lowered)
         ):
             return  # the total a payment schedule splits, not a milestone
+        if self._periodic_instalments(seg, clause, moneys):
+            return
         # "Phase 2 (time and materials): $150 per hour" is a rate, not a milestone.
         is_rate = bool(moneys) and re.match(
             r"\s*(?:/|per|an|each)\s*(?!month|year|quarter)[a-z]", clause[moneys[0].end :], re.I
@@ -726,10 +780,86 @@ class PricingReader:
         ):
             self._percentage_allowance(seg, clause, moneys)
             return
-        if ONE_TIME_RE.search(clause):
+        self._once_or_priced(seg, clause, moneys, context)
+
+    def _once_or_priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
+        clause = self._rate_card_unit(seg, clause, moneys)
+        moneys = self.ex.money(clause)
+        # "2.2 One-off fees" over "Implementation and data migration | $14,850.00 | On signing"
+        heading = seg.context[-1] if seg.context else ""
+        one_time_section = (
+            len(heading.split()) <= 6
+            and re.search(r"(?i)\bone[- ](?:time|off)\b|\bnon-?recurring\b|\bset-?\s?up (?:fees?|charges?)\b", heading)
+            and not p.find_cadence(clause)
+            and not re.search(r"(?i)\b(?:per|each|/)\s*[a-z]", _mask_money(clause, moneys))
+        )
+        # "Project fee: £24,000, invoiced on signature": a single fee due once
+        on_signature = re.search(
+            r"(?i)\b(?:invoiced|billed|payable|due|paid|charged)\s+(?:up)?on\s+(?:the\s+)?(?:signature|signing|execution)\b",
+            clause,
+        ) and not p.find_cadence(clause)
+        # "The fixed fee for the Services is $45,000." with no cadence anywhere: a project fee, paid once
+        project_fee = (
+            re.search(r"(?i)\bfixed (?:fee|price)\b|\bproject (?:fee|price)\b|\blump[- ]sum\b", clause)
+            and not p.find_cadence(clause)
+            and not any(self.defaults.get(key, (None,))[0] for key in ("fixed", "all"))
+        )
+        if ONE_TIME_RE.search(clause) or one_time_section or on_signature or project_fee:
             self._one_time(seg, clause, moneys)
             return
+        if not moneys[0].amount and seg.kind != "row":
+            return  # "tickets with a face value of £0 carry no fee": nothing to bill
         self._priced(seg, clause, moneys, context)
+
+    def _periodic_instalments(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+        """ "The fixed fee of $60,000 is payable in six equal monthly instalments of $10,000": a recurring
+        charge of one instalment, for as many periods as there are instalments (its end date); "in equal
+        monthly instalments over the term": as many as the term has periods. "The annual fee of £3,200,
+        payable in 12 monthly instalments of £266.67": the instalment is the price per invoice."""
+        words = "|".join(sorted((re.escape(w) for w in p.WORD_NUMBERS), key=len, reverse=True))
+        match = re.search(
+            rf"\b(?:(?P<n>{words}|\d{{1,2}})\s+(?:\(\d{{1,2}}\)\s+)?)?(?:equal\s+)?(?:consecutive\s+)?"
+            r"(?P<cadence>monthly|quarterly|weekly)\s+(?:instal?l?ments|payments)\b(?P<term>\s+(?:over|during|across|"
+            r"throughout)\s+the\s+(?:term|engagement|project|sow|period of performance))?",
+            clause,
+            re.I,
+        )
+        if not match or not moneys or self.ex.dates(clause):
+            return False
+        step = p.find_cadence(match.group("cadence"))
+        months = {"month": 1}.get(step[0], 0) * step[1] if step else 0
+        # "... instalments of £266.67", "... instalments by direct debit of £266.67": the instalment
+        following = [m for m in moneys if m.start >= match.end()][:1]
+        each = next(
+            (m for m in following if m.start - match.end() <= 40 and re.search(r"\bof\s*$", clause[: m.start])), None
+        )
+        rest = _blank_spans(clause, [(match.start(), match.end())])
+        if re.search(r"(?i)\bannual|\byearly\b|\bper (?:year|annum)\b|\bp\.a\.", rest):
+            if not each:
+                return False  # "the annual fee ... in 12 monthly instalments": the per-invoice price, read as such
+            line = Line("flat", {"amount": each.amount}, seg)  # the stated instalment is the price per invoice
+            self._finish(line, re.sub(r"(?i)\bannual\w*|\byearly\b|\bper (?:year|annum)\b|\bp\.a\.", "", clause))
+            line.interval = (step[0], step[1]) if step else line.interval
+            return True
+        raw = (match.group("n") or "").lower()
+        count = int(raw) if raw.isdigit() else p.WORD_NUMBERS.get(raw, 0)
+        start, end = self.ex.data.get("start_date"), self.ex.data.get("end_date")
+        if not count and match.group("term") and start and end and months:
+            span = relativedelta(date.fromisoformat(end), date.fromisoformat(start))
+            count = (span.years * 12 + span.months) // months if not span.days else 0
+        if count < 2:
+            return False
+        total = max(m.amount for m in moneys)
+        amount = each.amount if each else _cents(total / count)
+        line = Line("flat", {"amount": amount}, seg)
+        self._finish(line, clause)
+        line.interval = (step[0], step[1]) if step else line.interval
+        if match.group("n") and start and months:
+            line.fields["end_date"] = date.fromisoformat(start) + relativedelta(months=months * count)
+            line.evidence["end_date"] = (seg, 0.7)
+        if not each:
+            line.warnings.append(("amount", f"The total divided into {count} instalments."))
+        return True
 
     @staticmethod
     def _priced_against_credits(clause: str, moneys: list[p.Money]) -> bool:
@@ -799,20 +929,22 @@ class PricingReader:
             self.ex.rec.warn("lines", f"A percentage without a base (page {seg.page}): {clause[:100]!r}; check it.")
         if not named:
             return
-        words = set(re.findall(r"[a-z]{3,}", named.group("name").lower()))
+        words = {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", named.group("name").lower())}
         # "20% of annual Subscription Fees": the base's name is the phrase after "of", less the words
         # every fee has
         phrase = re.search(r"\bof (?:the |all |each |every )?(?P<p>[\w -]{2,60})", clause, re.I)
         if phrase:
-            words |= set(re.findall(r"[a-z]{3,}", phrase.group("p").lower())) - {
-                "annual", "monthly", "yearly", "quarterly", "fee", "fees", "charge", "charges", "price", "prices",
-                "total", "all", "the", "and", "then", "current", "applicable", "net", "list", "amount", "amounts",
+            words |= {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", phrase.group("p").lower())} - {
+                "annual", "monthly", "yearly", "quarterly", "fee", "charge", "price",
+                "total", "all", "the", "and", "then", "current", "applicable", "net", "list", "amount",
             }  # fmt: skip
         base = next(
             (
                 line
                 for line in reversed(self.lines)
-                if line.charge_model == "flat" and words & set(re.findall(r"[a-z]{3,}", line.description.lower()))
+                # "Annual maintenance: 20% of the licence fee": the base may be a one-time licence
+                if line.charge_model in ("flat", "one_time")
+                and words & {w.rstrip("s") for w in re.findall(r"[a-z]{3,}", line.description.lower())}
             ),
             None,
         )
@@ -825,6 +957,20 @@ class PricingReader:
         line = Line("flat", {"amount": base.fields["amount"] * percent / 100}, seg)
         line.warnings.append(("amount", f"{percent}% of {base.description}: the amount is computed from it."))
         self._finish(line, clause)
+        months = {"month": 1, "year": 12}
+        if (
+            base.charge_model == "flat"
+            and base.interval
+            and line.interval
+            and base.interval[0] in months
+            and line.interval[0] in months
+        ):
+            # 18% "invoiced annually" of a fee stated per month: the percentage of a year's worth of it
+            line.fields["amount"] = _cents(
+                line.fields["amount"]
+                * (months[line.interval[0]] * line.interval[1])
+                / (months[base.interval[0]] * base.interval[1])
+            )
         line.interval = line.interval or base.interval
         line.timing = line.timing or base.timing
 
@@ -855,6 +1001,52 @@ class PricingReader:
         line.interval = line.interval or fees[0].interval
         return True
 
+    def _rate_card_unit(self, seg: Segment, clause: str, moneys: list[p.Money]) -> str:
+        """ "at the following hourly rates: Partner £350, Manager £220", "Hourly rates:" over "- Senior: £150":
+        a bare price in a rate card is per hour (or per day under "day rates")."""
+        money = moneys[0]
+        if re.match(r"\s*(?:/|per\b|each\b|an?\s|for each\b)", clause[money.end :], re.I) or p.find_cadence(
+            clause[money.end : money.end + 15]
+        ):
+            return clause
+        at = seg.text.find(clause[: money.start].strip()[:30]) if clause[: money.start].strip() else -1
+        # the list's intro line ("Hourly rates:") above the items before this one
+        intro = ""
+        for previous in reversed(self.ex.segments[max(0, seg.index - 12) : seg.index]):
+            if previous.text.rstrip().endswith(":"):
+                intro = previous.text
+                break
+            if previous.kind == "row" or not self.ex.money(previous.text):
+                break
+        scope = f"{intro} {seg.text[: max(at, 0)]} {clause[: money.start]}"
+        if re.search(r"(?i)\bhourly (?:rates?|fees?|charges?)\b|\brates? per hour\b|\btime[- ]spent basis\b", scope):
+            unit = "hour"
+        elif re.search(r"(?i)\b(?:daily|day) rates?\b|\brates? per day\b", scope):
+            unit = "day"
+        else:
+            return clause
+        # "per day worked": time worked, not a daily cadence
+        return f"{clause[: money.end]} per {unit}{' worked' if unit == 'day' else ''}{clause[money.end :]}"
+
+    def _block_of_units(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+        """ "Retainer: 20 hours per month at $150/hour ($3,000 per month)": a fee for a block of units each
+        period (its allowance goes to the overage rate that follows)."""
+        if len(moneys) < 2:
+            return False
+        block = re.search(
+            rf"(?P<n>{NUM})\s+(?P<unit>[a-z][a-z-]*?)s?\s+(?:per|a|each)\s+(?:month|quarter|year|week)\s+at\s*$",
+            clause[: moneys[0].start],
+            re.I,
+        )
+        count = _num(block.group("n"), self.dc) if block else None
+        total = next((m for m in moneys[1:] if count and m.amount == count * moneys[0].amount), None)
+        if not block or total is None or not count:
+            return False
+        line = Line("flat", {"amount": total.amount}, seg)
+        self._finish(line, clause[: moneys[0].start] + clause[total.start :])
+        self._flat_allowance = (count, seg, block.group("unit").lower())
+        return True
+
     def _priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
         """Package, per seat, per unit or flat, by what follows the price."""
         money = moneys[0]
@@ -862,7 +1054,8 @@ class PricingReader:
         before = clause[max(0, money.start - 80) : money.start]
         lowered = clause.lower()
         if (
-            self._priced_package(seg, clause, money, after)
+            self._block_of_units(seg, clause, moneys)
+            or self._priced_package(seg, clause, money, after)
             or self._priced_times(seg, clause, money, before)
             or self._priced_per_subject(seg, clause, money, before, after)
             or self._priced_by_label(seg, clause, money, before, after)
@@ -900,7 +1093,10 @@ class PricingReader:
         if (
             is_period_unit
             and unit_word in ("day", "week")
-            and re.search(r"\brate\b|\bworked\b|\bconsultant|\btime.and.materials|\bper diem|\bdaily|\beffort", lowered)
+            and re.search(
+                r"\brate\b|\bworked\b|\bconsultant|\btime.and.materials|\bper diem|\bdaily|\beffort",
+                f"{lowered} {' '.join(seg.header).lower()}",  # or a rate card's "Day rate" column
+            )
         ):
             # "a daily rate of EUR 1,200 per day": time worked is the usage, not the cadence.
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit_word)
@@ -976,7 +1172,13 @@ class PricingReader:
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")
             self._finish(line, clause)
             return
-        if p.find_cadence(clause) or FLAT_RE.search(clause) or FLAT_RE.search(before) or seg.kind == "row":
+        if (
+            p.find_cadence(clause)
+            or FLAT_RE.search(clause)
+            or FLAT_RE.search(before)
+            or seg.kind == "row"
+            or re.match(r"(?i)\s*(?:contract\s+)?year\s*[1-9]\s*[:=-]", clause)  # "Year 2: $13,200"
+        ):
             amount = money.amount
             line = Line("flat", {"amount": amount}, seg)
             self._finish(line, clause, flat=True)
@@ -1048,7 +1250,12 @@ class PricingReader:
 
     def _priced_times(self, seg: Segment, clause: str, money: p.Money, before: str) -> bool:
         # "25 x $40", "4 nodes x €1.150,00/month"
-        times = re.search(rf"(?P<n>{NUM})\s*(?:[a-z][a-z-]*\s+){{0,2}}(?:x|×|\*|@)\s*$", before, re.I)
+        times = re.search(rf"(?P<n>{NUM})\s*(?:[a-z][a-z-]*\s+){{0,2}}(?:x|×|\*|@)\s*$", before, re.I) or re.search(
+            # "25 x Pro licences @ £30/user/month"
+            rf"(?P<n>{NUM})\s*(?:x|×)\s+(?:[A-Za-z][\w&-]*\s+){{1,4}}(?:@|at)\s*$",
+            before,
+            re.I,
+        )
         if times and p.find_cadence(clause) and not USAGE_WORD_RE.search(clause):
             # "Named users: 25 x $40 = $1,000/month": a count times a recurring price.
             line = Line("per_seat", {"unit_price": money.amount, "seats": _num(times.group("n"), self.dc)}, seg)
@@ -1125,9 +1332,11 @@ class PricingReader:
         if not flat or line.charge_model != "flat":
             return
         allowance = re.search(
-            # "includes 10,000 verifications per month", "incl. 15,000 labels"
-            rf"(?:\b(?:includ(?:es|ing)|covering|covers)|\bincl\.)\s+(?:up to\s+)?(?P<n>{QTY})\s+(?:[a-z-]+\s+)?"
-            r"(?P<noun>[a-z]{4,}?)s?\b(?:\s+(?:per|a|each)\s+(?:month|year|quarter)\b)?",
+            # "... including 5,000 verifications", "incl. 15,000 labels", "£4,500 (30 hours)"
+            rf"(?:(?:\b(?:includ(?:es|ing)|covering|covers|for up to)|\bincl\.)\s+(?:up to\s+)?|¤\s*\(\s*(?:up to\s+)?)"
+            rf"(?P<n>{QTY})\s+(?:[a-z-]+\s+)?"
+            # "covering up to 25 hours" of a monthly retainer: per month too
+            r"(?P<noun>[a-z]{4,}?)s?(?:\s+(?:per|a|each)\s+(?:month|year|quarter)\b|(?=\s*[;,.)]|\s+of\b|\s*$))",
             _mask_money(clause, self.ex.money(clause)),
             re.I,
         )
@@ -1138,7 +1347,7 @@ class PricingReader:
 
     def _finish(self, line: Line, clause: str, *, flat: bool = False) -> None:
         line.description = self._describe(line.seg, clause, line.unit)
-        line.span = line.span or self._span(clause)
+        line.span = line.span or self._span(clause) or self._relative_span(line, clause)
         if line.seg.kind != "row" and clause in line.seg.text:
             line.clause = clause
         key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
@@ -1174,9 +1383,22 @@ class PricingReader:
         cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)
         price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
         # "charged at EUR 12,50 per month" names no billing cadence: a stated default still applies.
-        default_billing = self._default(False, line, clause)[0] if price_key and not billing_cadence else None
+        default_billing, _, default_seg = (
+            self._default(False, line, clause) if price_key and not billing_cadence else (None, None, None)
+        )
         if default_billing and price_cadence and _months(price_cadence) < _months(default_billing):
             # "All fees are invoiced quarterly" and "$950 per month": each invoice covers a quarter.
+            billing_cadence = (default_billing[0], default_billing[1], 0)
+            cadence = billing_cadence
+        elif (
+            default_billing
+            and default_seg is not None
+            and price_cadence
+            and _months(price_cadence) > _months(default_billing)
+            and re.search(r"\binstal?l?ments?\b|\bannual (?:amounts?|fees?|prices?|charges?)\b", default_seg.text, re.I)
+        ):
+            # "All fees are stated as annual amounts and invoiced in twelve equal monthly instalments":
+            # each invoice is a twelfth.
             billing_cadence = (default_billing[0], default_billing[1], 0)
             cadence = billing_cadence
         if (
@@ -1189,7 +1411,7 @@ class PricingReader:
             if price_cadence[0] in months and billing_cadence[0] in months:
                 per = months[price_cadence[0]] * price_cadence[1]
                 billed_months = months[billing_cadence[0]] * billing_cadence[1]
-                line.fields[price_key] = line.fields[price_key] * billed_months / per
+                line.fields[price_key] = _cents(line.fields[price_key] * billed_months / per)
                 line.warnings.append(
                     (
                         price_key,
@@ -1223,6 +1445,36 @@ class PricingReader:
                     line.fields["start_date"] = found.value
                     line.evidence["start_date"] = (line.seg, 0.75)
                 return
+
+    def _relative_span(self, line: Line, clause: str) -> tuple[date, date | None] | None:
+        """A ramp stated from the start: "$1,150/month for the first 6 months, then $1,450/month thereafter",
+        "Year 1: $12,000; Year 2: $13,200" (each year's amount is annual)."""
+        start = self.ex.data.get("start_date")
+        if not start or line.charge_model in ("one_time", "milestone", "prepaid_credit") or self.ex.dates(clause):
+            return None  # a step with its own dates is read from them
+        begin = date.fromisoformat(start)
+        # "Year 2: $13,200", a table's "Year 2 | $13,200"
+        year = re.match(r"(?i)\s*(?:contract\s+)?year\s*(?P<n>[1-9])\s*[:=-]", clause) or (
+            line.seg.kind == "row"
+            and re.search(r"(?i)\b(?:contract\s+)?year\s*(?P<n>[1-9])\b(?![\d.,%]|\s*(?:months?|years?)\b)", clause)
+        )
+        if year:
+            n = int(year.group("n"))
+            if not p.find_cadence(clause):
+                line.interval = ("year", 1)
+            span: tuple[date, date | None] = (begin + relativedelta(years=n - 1), begin + relativedelta(years=n))
+            self._ramp_end = span[1]
+            return span
+        first = re.search(r"\bfor the first\s+" + p.DURATION_RE.pattern, clause, re.I)
+        length = p.duration(first.group(0)) if first else None
+        if length:
+            self._ramp_end = begin + length
+            return begin, self._ramp_end
+        if self._ramp_end and re.search(r"\b(?:then|thereafter|after that|from then on)\b", clause, re.I):
+            span = (self._ramp_end, None)
+            self._ramp_end = None
+            return span
+        return None
 
     def _span(self, clause: str) -> tuple[date, date] | None:
         """ "from March 1, 2027 to February 29, 2028": the period a price applies to."""
@@ -1473,11 +1725,11 @@ class PricingReader:
                 after + before,
             ):
                 target.fields["free_amount"] = money.amount
-            elif re.search(r"\bminimum|\bmin\b|\bat least|\bno less", before) and p.find_cadence(after[:20]):
+            elif _bound_before(before) == "min" and p.find_cadence(after[:20]):
                 target.fields["minimum_amount"] = money.amount  # "a minimum of $500 per month": per period
-            elif re.search(r"\bminimum|\bmin\b|\bat least|\bno less", before):
+            elif _bound_before(before) == "min":
                 target.fields["per_event_min"] = money.amount
-            elif re.search(r"\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\bno more", before):
+            elif _bound_before(before) == "max":
                 target.fields["per_event_max"] = money.amount
             elif re.search(
                 r"^\s*(?:per|/|each|a)\s*(?:successful |settled |processed )?(?:transaction|payment|charge|order|book"
@@ -1507,7 +1759,7 @@ class PricingReader:
         assert line is not None
         for money in moneys:
             before = clause[max(0, money.start - 50) : money.start].lower()
-            if re.search(r"\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\bno more", before):
+            if _bound_before(before) == "max":
                 line.fields["per_event_max"] = money.amount
             else:
                 line.fields["per_event_min"] = money.amount
@@ -1730,6 +1982,9 @@ class PricingReader:
                 continue
             if kind == "upto" and high is None:
                 continue
+            allowance = re.search(r"\b(?:includ\w*|covering|covers)\s+(?:the\s+)?$", lowered[: match.start()])
+            if kind == "upto" and allowance:
+                continue  # "a retainer of $5,000 (includes up to 25 hours)": an allowance, not a tier
             return TierItem(kind, low, high, unit_price, flat_fee, package_size, seg, text)
         return None
 
@@ -1754,6 +2009,15 @@ class PricingReader:
             if part.strip()
         ]
         items = [item for item in (self._tier_item(seg, part) for part in parts) if item is not None]
+        if _fee_and_overage(items):
+            return []  # "Monthly fee: $2,000 for up to 15 tickets; $90 per ticket thereafter": a fee and its overage
+        # "API calls are charged per 1,000 calls: first 1M calls $0.50; next 9M calls $0.40": each tier per 1,000
+        first_money = moneys[0].start if moneys else len(text)
+        block = re.search(rf"\bper\s+(?P<n>{QTY})\s+[a-z]", _scale_words(text[:first_money]), re.I)
+        size = _num(block.group("n"), self.dc) if block else None
+        if size and size > 1 and len(items) >= 2:
+            for item in items:
+                item.package_size = item.package_size or size
         priced = [part for part in parts if self.ex.money(part) or FREE_WORD.search(part)]
         if len(items) >= 2 and len(items) >= len(priced) - 1:
             lead = parts[0]
@@ -1968,10 +2232,21 @@ class PricingReader:
         roles = _table_roles(rows, header)
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
-        tier_items = [self._tier_item(row, text) for row, text in zip(rows, texts, strict=False)]
+        # bare amounts under "Price (EUR)" / "Amount (USD)" in their currency, for tier and milestone rows
+        priced_texts = [self._row_text(self._bare_prices_priced(row, roles), roles) for row in rows]
+        tier_items = [self._tier_item(row, text) for row, text in zip(rows, priced_texts, strict=False)]
         has_range_cols = "from" in roles or "to" in roles or "range" in roles
-        if sum(1 for item in tier_items if item) >= 2 and (
-            has_range_cols or all(tier_items) or re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)
+        # "Portal for up to 25,000 members | $4,000.00" over "Each member above 25,000 | $0.12": a fee with
+        # an allowance and its overage, not tiers
+        fee_and_overage = _fee_and_overage([item for item in tier_items if item])
+        if (
+            not fee_and_overage
+            and sum(1 for item in tier_items if item) >= 2
+            and (
+                has_range_cols
+                or all(tier_items)
+                or re.search(r"\btier|\bvolume|\bband", intro + " ".join(header), re.I)
+            )
         ):
             group = [item for item in tier_items if item]
             # "Price per 1,000 emails" in the header: each tier prices started blocks of 1,000.
@@ -1982,8 +2257,17 @@ class PricingReader:
                     tier_item.package_size = tier_item.package_size or size
             self.tier_groups.append(group)
             return
-        milestone_table = any(
-            re.search(r"milestone|deliverable|phase|payment (?:event|schedule)", h, re.I) for h in header
+        priced_rows = [text for text in priced_texts if self.ex.money(text)]
+        on_events = [t for t in priced_rows if MILESTONE_RE.search(t) or re.search(r"(?i)\bupon\s+[a-z]", t)]
+        milestone_table = (
+            any(re.search(r"milestone|deliverable|phase|payment (?:event|schedule)|\btrigger", h, re.I) for h in header)
+            # "Payment | Trigger | Amount": most rows are paid on an event ("Upon acceptance of ...") and none recurs
+            or (
+                len(priced_rows) >= 2
+                and 3 * len(on_events) >= 2 * len(priced_rows)
+                and not any(p.find_cadence(text) for text in priced_rows)
+                and not re.search(r"(?i)\bone[- ](?:time|off)\b|\bnon-?recurring\b", intro)
+            )
         ) or (
             any(r == "date" for r in roles)
             and (
@@ -1994,17 +2278,28 @@ class PricingReader:
                 or any(re.search(r"\bshare\b|%|\bpercent", h, re.I) for h in header)
             )
         )
-        if self._once_and_recurring_columns(rows, roles, header) or self._schedule_of_a_fee(rows, roles):
+        if (
+            self._once_and_recurring_columns(rows, roles, header)
+            or self._schedule_of_a_fee(rows, roles)
+            or self._rate_bands(rows)
+        ):
             return
+        self._extended_table = self._price_column_is_extended(rows, roles)
         section = ""
-        for row, text in zip(rows, texts, strict=False):
+        for row, text, priced_text in zip(rows, texts, priced_texts, strict=False):
             filled = [c for c in row.cells if c]
             if len(filled) == 1 and not re.search(r"\d", filled[0]):
                 section = filled[0]  # "One-Time Fees" as a row of its own: the title of the rows below
                 continue
             if section:
                 row.context = [*row.context, section]
-            if milestone_table:
+            # "Phase 3 | Support (time and materials) | $175/hour": a rate among the milestones
+            first = self.ex.money(priced_text)[:1]
+            rate = re.search(r"(?i)\btime (?:and|&) materials\b|\bT&M\b", priced_text) or (
+                first and re.match(r"(?i)\s*(?:/|per)\s*(?!month|year|quarter|annum)[a-z]", priced_text[first[0].end :])
+            )
+            if milestone_table and not rate:
+                text = priced_text
                 moneys = self.ex.money(text)
                 percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)
                 if not moneys and not percents:
@@ -2021,6 +2316,7 @@ class PricingReader:
                 )
                 continue
             self._row(row, text, roles)
+        self._extended_table = False
         self._ramp_dates(rows, roles)
 
     def _period_columns(self, rows: list[Segment], header: tuple[str, ...]) -> bool:
@@ -2098,6 +2394,55 @@ class PricingReader:
         self.ex.rec.warn("lines", f"An invoice schedule (page {rows[0].page}) read as the dates of a fee above.")
         return True
 
+    def _rate_bands(self, rows: list[Segment]) -> bool:
+        """ "Up to £50,000 | 8%", "£50,001 - £200,000 | 6%", "Over £200,000 | 4%": a take rate by band of
+        volume. The contract has one rate per percentage line, so the first band's rate is entered and the
+        bands are a warning (the amounts are bounds, not charges)."""
+        bands: list[Decimal] = []
+        for row in rows:
+            text = " ".join(row.cells)
+            moneys = self.ex.money(text)
+            percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)
+            if not moneys and not percents:
+                continue
+            bounded = re.search(
+                r"(?i)\bup to\b|\bover\b|\babove\b|\bunder\b|\bbelow\b|\bor more\b|\+|\d\s*-\s*\D?\d", text
+            )
+            if len(percents) != 1 or not moneys or not bounded:
+                return False
+            bands.append(percents[0][0])
+        if len(bands) < 2:
+            return False
+        line = Line("percentage", {"rate": bands[0]}, rows[0], unit="transaction amount")
+        listed = ", ".join(f"{rate}%" for rate in bands)
+        line.warnings.append(("rate", f"Rates by volume band ({listed}): the first is entered; check it."))
+        self._finish(line, " ".join(rows[0].header))
+        line.timing = line.timing or "in_arrears"
+        return True
+
+    def _price_column_is_extended(self, rows: list[Segment], roles: list[str]) -> bool:
+        """ "Qty 14 | Annual price £3,360" over "Total | £4,260": the total is the sum of the price column,
+        so each price is for the whole quantity, not per unit."""
+        if "price" not in roles or "qty" not in roles:
+            return False
+        price, qty = roles.index("price"), roles.index("qty")
+        total = None
+        amounts: list[Decimal] = []
+        counted = False
+        for row in rows:
+            cells = self._bare_prices_priced(row, roles).cells
+            moneys = self.ex.money(" ".join(cells))
+            if row.cells and TOTAL_RE.search(row.cells[0]):
+                total = moneys[-1].amount if moneys else None
+                continue
+            found = self.ex.money(cells[price]) if len(cells) > price else []
+            if not found:
+                continue
+            amounts.append(found[0].amount)
+            count = _num(cells[qty], self.dc) if len(cells) > qty and cells[qty] else None
+            counted = counted or bool(count and count > 1)
+        return bool(total is not None and counted and len(amounts) >= 2 and sum(amounts) == total)
+
     def _once_and_recurring_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
         """ "Item | Qty | NRC | MRC" (telecom order forms), "Setup fee | Monthly fee": a row with a
         price in both columns is two charges, one-time and recurring."""
@@ -2173,7 +2518,11 @@ class PricingReader:
         if len(spans) < 2:
             return
         for line in self.lines:
-            if line.span and line.charge_model not in ("one_time", "milestone", "prepaid_credit"):
+            recurring = line.charge_model not in ("one_time", "milestone", "prepaid_credit")
+            if line.span and line.span[1] is None and recurring:
+                line.fields["start_date"] = line.span[0]  # "then $1,450/month thereafter": open-ended
+                line.evidence["start_date"] = (line.seg, 0.75)
+            elif line.span and recurring:
                 start, last = line.span
                 # The stated period ends on its last day; a line's end is exclusive.
                 end = last if last.day == start.day else last + timedelta(days=1)
@@ -2204,6 +2553,17 @@ class PricingReader:
             else:
                 parts.insert(0, "thereafter")
         return " ; ".join(parts)
+
+    def _bare_prices_priced(self, row: Segment, roles: list[str]) -> Segment:
+        """The row with its bare price cells ("0.12" under "Price per document (EUR)") in the currency
+        the header, a currency column or the document states, for reading tier tables."""
+        currency_cells = [c for c, r in zip(row.cells, roles, strict=False) if r == "currency" and c]
+        stated = " ".join(row.header + tuple(currency_cells)) + f" {self.ex.data.get('currency') or ''}"
+        cells = tuple(
+            self._header_priced(cell, stated)[0] if role in ("price", "list") and not self.ex.money(cell) else cell
+            for cell, role in zip(row.cells, roles + [""] * (len(row.cells) - len(roles)), strict=False)
+        )
+        return replace(row, cells=cells)
 
     def _header_priced(self, price_cell: str, header_text: str) -> tuple[str, list[p.Money]]:
         """ "Price (EUR) | 0,15": a bare number under a header that names the currency."""
@@ -2277,9 +2637,11 @@ class PricingReader:
             if unit:
                 price_text = f"{price_cell} per {unit}"
         elif price_money and not re.search(r"\bper\b|/", price_cell):
-            rate = re.search(r"\b(hour|dai|day|week|month)ly\b", header_text, re.I)
-            if rate and rate.group(1).lower() in ("hour", "dai", "day"):
-                price_text = f"{price_cell} per {'hour' if rate.group(1).lower() == 'hour' else 'day'}"
+            # "Hourly rate", "Daily rate", "Day rate (€)"
+            rate = re.search(r"\b(hour|dai|day|week|month)ly\b|\b(hour|day)\s+rate\b", header_text, re.I)
+            period = (rate.group(1) or rate.group(2)).lower() if rate else ""
+            if period in ("hour", "dai", "day"):
+                price_text = f"{price_cell} per {'hour' if period == 'hour' else 'day'}"
         name, price_text = self._unit_from_name(name, price_text, priced=bool(price_money))
         price_text = _per_package(price_text, price_cell, cells.get("package", ""))
         if billing and not BILLED_RE.search(billing):
@@ -2314,9 +2676,9 @@ class PricingReader:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)
                 _seats_at_recurring_price(line, qty, header_text, price_cell, billing, clause)
-                if (
-                    line.charge_model == "per_seat"
-                    and re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
+                if line.charge_model == "per_seat" and (
+                    self._extended_table
+                    or re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
                     and not re.search(r"(?i)\b(?:unit|per|each|price|rate)\b", price_title)
                     # "€30.00 / user / month" in a "Fee" column: the cell itself says it is per seat
                     and not re.search(
@@ -2413,7 +2775,10 @@ class PricingReader:
                 and not committed
                 and len(usage_lines) == 1
                 and not re.search(
-                    r"\ball (?:usage|fees|charges|lines)|\baggregate|\bacross|\bcombined|\btotal", lowered
+                    # "total usage across ..."; not "if the fees for a month total less than £900"
+                    r"\ball (?:usage|fees|charges|lines)|\baggregate|\bacross|\bcombined|"
+                    r"\btotal(?!s?\s+(?:less|under|below))",
+                    lowered,
                 )
             ):
                 target = usage_lines[0]
@@ -2471,6 +2836,31 @@ class PricingReader:
                 )
             )
         self.lines = kept
+
+    def _drop_restated_seat_totals(self) -> None:
+        """ "85 technician seats, so your monthly seat charge is $3,017.50": a flat amount that is a
+        seat price times a count the sentence states is that seat line's total, not another charge
+        (the count becomes the line's seats)."""
+        for flat in [line for line in self.lines if line.charge_model == "flat"]:
+            amount = flat.fields.get("amount")
+            text = _mask_money(flat.seg.text, self.ex.money(flat.seg.text))
+            for seat in (line for line in self.lines if line.charge_model == "per_seat" and line.seg is not flat.seg):
+                price = seat.fields.get("unit_price")
+                if not amount or not price or (flat.interval and seat.interval and flat.interval != seat.interval):
+                    continue
+                count = amount / price
+                if count <= 1 or count != count.to_integral_value():
+                    continue
+                unit = re.escape((seat.unit or "seat").split()[0].lower().rstrip("s"))
+                if not (SEAT_RE.search(text) or re.search(rf"\b{unit}s?\b|\btotal\b", text, re.I)):
+                    continue  # a platform fee that happens to equal seats x price is its own charge
+                stated = seat.fields.get("seats")
+                counted = re.search(rf"(?<![\d.,]){int(count):,}(?![\d.,]\d)|(?<![\d.,]){int(count)}(?![\d.,]\d)", text)
+                if stated == count or (stated is None and counted):
+                    seat.fields.setdefault("seats", Decimal(int(count)))
+                    seat.evidence.setdefault("seats", (flat.seg, 0.75))
+                    self.lines.remove(flat)
+                    break
 
     def _same_thing(self, a: Line, b: Line) -> bool:
         """Two mentions of one charge (a summary table and the prose that explains it), or two
@@ -2759,6 +3149,39 @@ def _seats_at_recurring_price(
         line.fields = {"unit_price": line.fields["unit_price"], "seats": qty}
         if not re.search(r"(?i)\barrears\b", clause):
             line.timing = None
+
+
+_BOUND_RE = re.compile(
+    r"(?P<max>\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\b(?:no|not|nor)\s+(?:be\s+)?(?:more|greater|higher)\s+than)"
+    r"|(?P<min>\bminimum|\bmin\b|\bat least|\b(?:no|not|nor)\s+(?:be\s+)?(?:less|lower)\s+than)"
+)
+
+
+def _fee_and_overage(items: list[TierItem]) -> bool:
+    """A fee for "up to N" things followed by a price per thing above N reads like two tiers; it is a
+    fee and its overage when the first price is far above the next (a tier's price is not thousands of
+    times the next one's), or over ten times it and named a fee ("Monthly fee: $2,000 for up to 15")."""
+    priced = [(item.unit_price, item.text) for item in items if item.unit_price and not item.flat_fee]
+    for (price, text), (next_price, _) in zip(priced, priced[1:], strict=False):
+        ratio = price / next_price
+        fee = re.search(r"(?i)\b(?:fee|retainer|subscription|plan|package|licen[cs]e|platform|portal)\b", text)
+        if ratio > 100 or (ratio > 10 and fee):
+            return True
+    return False
+
+
+def _cents(value: Decimal) -> Decimal:
+    """A computed amount: exact to 4 places as it is, else rounded to the cent (3,200 / 12 = 266.67)."""
+    exact = value.quantize(Decimal("0.0001"))
+    return exact if exact == value else value.quantize(Decimal("0.01"))
+
+
+def _bound_before(before: str) -> str | None:
+    """ "min" or "max": the bound word nearest before an amount ("minimum €0.50, maximum €15.00")."""
+    words = list(_BOUND_RE.finditer(before))
+    if not words:
+        return None
+    return "max" if words[-1].group("max") else "min"
 
 
 def _cadence_beside_timing(clause: str) -> tuple[str, int, int] | None:

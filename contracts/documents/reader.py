@@ -119,6 +119,8 @@ def _clean(text: str | None) -> str:
         lambda match: f"[{unicodedata.normalize('NFKC', match.group(0).strip())}]",
         text or "",
     )
+    # Other footnote markers ("Platform Fee¹", "Fee (annual)²") are not part of the word; "m²" stays.
+    text = re.sub(r"(?:^|(?<=[A-Za-z]{3})|(?<=[\d).,%*\]]))[¹²³⁰⁴-⁹]+", "", text or "")
     text = unicodedata.normalize("NFKC", text).translate(_PUNCTUATION)
     # A redline written out ("[Deleted: £1,800] [Inserted: £2,100]"): the agreed text is the inserted one.
     text = _REDLINE_DELETED.sub("", text)

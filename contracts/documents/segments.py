@@ -56,7 +56,11 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
     """Column titles: words in every cell and no amounts ("Price per 1,000 emails" is a title)."""
     joined = " ".join(cells)
     filled = [cell for cell in cells if cell]
-    if re.search(r"[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK)\s?\d|\d\s?(?:USD|EUR|GBP|CHF)\b", joined):
+    # an amount is not a title; "Hourly rate (£)", "Amount ($)" name the currency of the column
+    if re.search(
+        r"(?<![(\[])[$€£¥](?![)\]])|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK)\s?\d|\d\s?(?:USD|EUR|GBP|CHF)\b",
+        joined,
+    ):
         return False
     # "Annual fee | 2028 | 2029 | 2030": calendar years as the columns of a ramp
     years = [cell for cell in filled[1:] if re.fullmatch(r"\s*(?:FY\s?)?20\d{2}\s*", cell)]

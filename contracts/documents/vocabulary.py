@@ -88,7 +88,11 @@ SKIP_RE = re.compile(
 OTHER_PRICE_RE = re.compile(
     r"\b(?:current|existing|previous|prior|former|old|incumbent|other) (?:provider|vendor|supplier|carrier|"
     r"accountant|agency|platform|system|solution)s?\b|\bcompetitors?\b|\bnot (?:be )?(?:charged|invoiced|billed) "
-    r"again\b|\bpaid under the (?:original|previous|prior|existing)\b|\balready (?:been )?paid\b",
+    r"again\b|\bpaid under the (?:original|previous|prior|existing)\b|\balready (?:been )?paid\b|"
+    # an amendment's "existing platform fee ... is not affected by this amendment and continues to be invoiced
+    # under the Order Form": billed under the other document, not a charge of this one
+    r"\bnot (?:affected|changed|amended) by this\b|\bunaffected by this\b|\bcontinues? to be (?:invoiced|billed|"
+    r"charged) under\b",
     re.I,
 )
 TOTAL_RE = re.compile(
@@ -114,6 +118,8 @@ ONE_TIME_RE = re.compile(
 MILESTONE_RE = re.compile(
     r"\bmilestone|\bupon (?:completion|acceptance|delivery|go-?live|launch|sign|execution|approval)|"
     r"\bon (?:completion|acceptance|delivery|go-?live)|\bat (?:completion|acceptance|go-?live|sign)|"
+    # "£12,800 (40%) on approval of the designs", "on signature of this SOW", "on launch of the website"
+    r"\b(?:up)?on (?:signature|signing|approval|launch|execution|commissioning|installation|handover)\b|"
     r"\bdeliverable|\bphase\b|\bpayment schedule|\bsign-?off\b|\bgo-?live\b|\bkick-?off\b|\bacceptance\b",
     re.I,
 )
@@ -149,6 +155,8 @@ SEAT_RE = re.compile(
 NOT_SEAT_RE = re.compile(
     r"\bactive users?\b|\bmau\b|\bmonthly active|\bbased on (?:the )?(?:number of )?(?:active|actual|measured)|"
     r"\bactive (?:vehicles|devices|units|endpoints|assets|sensors)\b|"
+    # "Overage | Each member above 40,000 | $0.15 per member": usage beyond an allowance, not a seat price
+    r"\boverages?\b|\b(?:each|every|per) [a-z-]+ (?:above|over|beyond|in excess of|exceeding) (?:the first )?\d[\d,.]*|"
     # "per employee, per pay run": a count of events for each person, not a seat
     r"\bper (?:employee|user|seat|member|head|worker|person|patient)s?,?\s+per\s+(?!(?:calendar\s+)?(?:month|year|"
     r"quarter|annum|week|day|billing|billed|per|mo|yr|qtr|annual|period|term)s?\b)[a-z]{3,}",

@@ -266,6 +266,7 @@ def main() -> None:
         corpus_batch_w,
         corpus_batch_x,
         corpus_batch_y,
+        corpus_batch_z,
         corpus_dev,
         corpus_heldout,
     )
@@ -296,6 +297,7 @@ def main() -> None:
     build("batch_w", corpus_batch_w.DOCS)
     build("batch_x", corpus_batch_x.DOCS)
     build("batch_y", corpus_batch_y.DOCS)
+    build("batch_z", corpus_batch_z.DOCS)
 
 
 if __name__ == "__main__":
