@@ -282,14 +282,21 @@ class _Extractor:
                     return name, seg, 0.9
         return None, None, 0.0
 
-    def _customer_by_other_labels(self) -> tuple[str | None, Segment | None, float]:
-        # "Company: Lantern Bay Software, Inc." in a contractor's or consultant's SOW: the company is the client
+    def _company_of_a_contractors_sow(self) -> tuple[str | None, Segment | None, float]:
+        """ "Company: Lantern Bay Software, Inc." in a contractor's or consultant's SOW: the company is the
+        client."""
         if re.search(r"(?i)\b(?:independent )?(?:contractor|consultant|freelancer)\b", self.document.text):
             for seg in self.fields_labelled(r"company"):
                 if seg.label.strip().lower() == "company":
                     name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
                     if name and not re.fullmatch(r"[\d\W]+", name):
                         return name, seg, 0.75
+        return None, None, 0.0
+
+    def _customer_by_other_labels(self) -> tuple[str | None, Segment | None, float]:
+        name, seg, confidence = self._company_of_a_contractors_sow()
+        if name:
+            return name, seg, confidence
         for seg in self.fields_labelled(
             r"merchant(?: name)?|seller(?: name)?|partner(?: name)?|publisher|advertiser|tenant|member|school|hospita"
             r"l|prepared for|quoted? for|quotation for|proposal for|offer for"

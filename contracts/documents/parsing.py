@@ -429,6 +429,25 @@ class FoundDate:
     ambiguous: bool  # 03/04/2026: day and month could be swapped
 
 
+def _numeric_date(match: re.Match[str], day_first: bool) -> tuple[date, bool]:
+    """ "05.03.2026", "3/14/2027", "9/1/27": the date, and whether day and month could be swapped."""
+    if match.group("short"):
+        a, b, year = int(match.group("a6")), int(match.group("b6")), 2000 + int(match.group("y7"))
+    else:
+        a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y3"))
+    ambiguous = False
+    if match.group("sep") == ".":
+        day, month = a, b  # 05.03.2026 is always day first
+    elif a > 12:
+        day, month = a, b
+    elif b > 12:
+        month, day = a, b
+    else:
+        ambiguous = a != b
+        day, month = (a, b) if day_first else (b, a)
+    return date(year, month, day), ambiguous
+
+
 def find_dates(text: str, *, day_first: bool = False) -> list[FoundDate]:
     found: list[FoundDate] = []
     for match in DATE_RE.finditer(text):
@@ -447,20 +466,7 @@ def find_dates(text: str, *, day_first: bool = False) -> list[FoundDate]:
             elif match.group("dmy"):
                 value = date(int(match.group("y2")), MONTHS[match.group("m2").lower()], int(match.group("d2")))
             else:
-                if match.group("short"):
-                    a, b, year = int(match.group("a6")), int(match.group("b6")), 2000 + int(match.group("y7"))
-                else:
-                    a, b, year = int(match.group("a")), int(match.group("b")), int(match.group("y3"))
-                if match.group("sep") == ".":
-                    day, month = a, b  # 05.03.2026 is always day first
-                elif a > 12:
-                    day, month = a, b
-                elif b > 12:
-                    month, day = a, b
-                else:
-                    ambiguous = a != b
-                    day, month = (a, b) if day_first else (b, a)
-                value = date(year, month, day)
+                value, ambiguous = _numeric_date(match, day_first)
         except (ValueError, KeyError):
             continue
         found.append(FoundDate(value, match.start(), match.end(), ambiguous))
