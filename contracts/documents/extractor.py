@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from contracts.documents import parsing as p
+from contracts.documents.plausibility import drop_implausible_lines
 from contracts.documents.pricing import PricingReader
 from contracts.documents.reader import Document
 from contracts.documents.segments import Segment, segment
@@ -1136,6 +1137,7 @@ class _Extractor:
         self.data["currency"] = currency
         pricing = PricingReader(self)
         lines, commitment = pricing.read()
+        lines = drop_implausible_lines(lines, self.rec)
         self.data["minimum_commitment"] = commitment
         self.data["lines"] = lines
         ordered = {
