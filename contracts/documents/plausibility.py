@@ -26,6 +26,13 @@ PERIOD_WORDS = r"(?:day|week|month|quarter|year|annum|term|period|calendar|billi
 PER_EVENT_RE = re.compile(
     rf"(?:\bper\b|/|\beach\b|\bevery\b|\b(?:any|a|each)\s+single\b)\s*(?!{PERIOD_WORDS}s?\b)[a-z]", re.I
 )
+# "10,001 - 50,000 | 0.09", "50,001 and above", "over 20,000": a quantity band, the row of a tier table
+# (bands of time, "months 1 - 12", "for the first 3 months", are a ramp, not a tier table)
+BAND_RE = re.compile(
+    rf"(?:\d[\d,.]*\s*(?:-|–|to)\s*\d[\d,.]*|\d[\d,.]*\s*(?:\+|and (?:above|over|up)|or more)"
+    rf"|\b(?:up to|first|next|over|above|beyond)\s+\d[\d,.]*)(?!\d|\s*{PERIOD_WORDS})",
+    re.I,
+)
 # "Total annual recurring fees", "Subtotal", "in all": the row or sentence adds up other amounts
 TOTAL_RE = re.compile(r"\b(?:sub-?)?totals?\b|\bsum\b|\bin all\b|\baltogether\b|\bcombined\b|\baggregate\b", re.I)
 GENERIC_WORDS = {"fee", "fees", "charge", "charges", "price", "cost", "the", "and", "for", "of", "per", "one", "time"}
@@ -66,6 +73,18 @@ def _stated_per_event(amount: Decimal, text: str) -> bool:
     return False
 
 
+def _without(amount: Decimal, text: str) -> str:
+    """The text with the amount itself blanked (so "0.09" is not read as a band's bound)."""
+    plain = format(amount.normalize(), "f")
+    return re.sub(rf"[^\s|]*(?<![\d.,]){re.escape(plain)}0*(?![\d])", " ", text)
+
+
+def _quantity_band(text: str) -> bool:
+    return any(
+        not re.search(rf"\b{PERIOD_WORDS}s?\s*$", text[: match.start()], re.I) for match in BAND_RE.finditer(text)
+    )
+
+
 def _sub_unit_flat(
     line: dict[str, Any], others: list[dict[str, Any]], earlier: list[dict[str, Any]], text: str
 ) -> str | None:
@@ -78,6 +97,8 @@ def _sub_unit_flat(
         return f"{amount} is a unit or tier price of another line"
     if _stated_per_event(amount, text):
         return f"the document states {amount} per event, not per period"
+    if _quantity_band(_without(amount, text)):
+        return f"{amount} is the price in a row of quantity bands (a tier price)"
     return None
 
 

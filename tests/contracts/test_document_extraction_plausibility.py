@@ -127,3 +127,10 @@ def test_exact_duplicate_is_dropped_but_two_fees_with_one_price_are_kept():
     rec = _recorder(lines, ["Setup | 900", "a setup fee of 900", "Training | 900"])
     kept = drop_implausible_lines(lines, rec)
     assert [line["code"] for line in kept] == ["setup", "training"]
+
+
+def test_sub_unit_fee_read_from_a_quantity_band_row_is_dropped():
+    lines = [_flat("0.07", "Pages"), _flat("0.25", "Fax line")]
+    rec = _recorder(lines, ["20,001 - 80,000 | 0.07", "Fax line | 0.25 | monthly"])
+    kept = drop_implausible_lines(lines, rec)
+    assert [line["description"] for line in kept] == ["Fax line"]
