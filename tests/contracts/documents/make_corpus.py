@@ -242,6 +242,7 @@ def build(folder: str, docs: list[dict[str, Any]]) -> None:
 
 def main() -> None:
     from tests.contracts.documents import (
+        corpus_batch_aa,
         corpus_batch_b,
         corpus_batch_c,
         corpus_batch_d,
@@ -294,6 +295,7 @@ def main() -> None:
     build("batch_v", corpus_batch_v.DOCS)
     build("batch_w", corpus_batch_w.DOCS)
     build("batch_x", corpus_batch_x.DOCS)
+    build("batch_aa", corpus_batch_aa.DOCS)
 
 
 if __name__ == "__main__":
