@@ -197,7 +197,7 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ),
     (
         "billing",
-        r"\b(?:billing|frequency|cadence|invoiced|billed|period|interval|recurrence|term|abrechnung|fréquence)\b",
+        r"\b(?:billing|frequency|cadence|invoiced|invoicing|billed|period|interval|recurrence|term|abrechnung|fréquence)\b",
         False,
     ),
     ("range", r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", False),
@@ -2018,6 +2018,7 @@ class PricingReader:
             if rate and rate.group(1).lower() in ("hour", "dai", "day"):
                 price_text = f"{price_cell} per {'hour' if rate.group(1).lower() == 'hour' else 'day'}"
         name, price_text = self._unit_from_name(name, price_text, priced=bool(price_money))
+        price_text, billing = _unit_from_billing(price_text, billing, priced=bool(price_money))
         price_text = _per_package(price_text, price_cell, cells.get("package", ""))
         if billing and not BILLED_RE.search(billing):
             billing = f"billed {billing}"
@@ -2506,6 +2507,14 @@ def _scale_words(after: str) -> str:
         after,
         flags=re.I,
     )
+
+
+def _unit_from_billing(price_text: str, billing: str, *, priced: bool) -> tuple[str, str]:
+    """ "0.04 | Monthly, in arrears, per message sent": the billing cell names what the price is per."""
+    per_unit = re.search(r"(?i)\bper\s+(?!month|year|annum|quarter|week|day\b)([a-z][\w-]*)", billing)
+    if not priced or not per_unit or re.search(r"\bper\b|/|\beach\b", price_text):
+        return price_text, billing
+    return f"{price_text} {billing[per_unit.start() :].strip(' ,.')}", billing[: per_unit.start()].strip(" ,;")
 
 
 def _unit_of_measure(per: str) -> str:

@@ -121,22 +121,28 @@ def _clean(text: str | None) -> str:
     return re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
 
 
+def _decoded(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
 def _read_text(data: bytes) -> Document:
     if b"\x00" in data[:4096]:
         raise DocumentReadError("The file is binary, not text, PDF or DOCX.")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text = _decoded(data)
     document = Document(kind=TEXT)
     table_index = 0
     in_table = False
     new_paragraph = True
+    text = _without_quoted_messages(text)
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
-        lines = page.splitlines()
+        lines = _side_by_side_parties(page.splitlines())
+        boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
         aligned = [len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") for raw in lines]
@@ -147,8 +153,11 @@ def _read_text(data: bytes) -> Document:
         for index, raw in enumerate(lines):
             # Markdown exports: "# Heading", "**Customer:** Acme" read as plain text.
             line = re.sub(r"\*\*|__|^\s{0,3}#{1,6}\s+", "", raw.rstrip())
-            neighbours = (index > 0 and aligned[index - 1]) or (index + 1 < len(lines) and aligned[index + 1])
-            if aligned[index] and neighbours:
+            # A drawn table's rules ("+-----+------+", "-------   -----" under a header): the table goes on.
+            if _TABLE_RULE.fullmatch(line):
+                boxed = boxed or line.lstrip().startswith("+")
+                continue
+            if aligned[index] and _aligned_neighbour(lines, aligned, index):
                 cells = tuple(_clean(cell) for cell in re.split(r"\s{2,}", line.strip()))
                 if not in_table:
                     table_index += 1
@@ -162,30 +171,142 @@ def _read_text(data: bytes) -> Document:
                     continue
                 separator = "\t" if "\t" in line and "|" not in line else "|"
                 cells = tuple(_clean(cell) for cell in stripped.split(separator))
+                if boxed and in_table and _continue_boxed_row(document, cells, table_index):
+                    continue
                 if not in_table:
                     table_index += 1
                     in_table = True
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
                 continue
+            if in_table and _note_in_aligned_table(lines, aligned, index):
+                # an indented note under a row of a space-aligned table ("   (first 500 GB included)"):
+                # read as prose, and the table goes on below it
+                document.blocks.append(Block(page_number, _clean(line), starts_paragraph=True))
+                continue
             in_table = False
+            boxed = False
             if not line.strip():
                 new_paragraph = True
                 continue
             beside = (index > 0 and paired[index - 1]) or (index + 1 < len(lines) and paired[index + 1])
             if paired[index] and beside and not aligned[index]:
-                left, right = (_clean(part) for part in _two_columns(line))
-                if ":" not in left and not re.search(r"\d", left) and _MONEY_HINT.search(right) and ":" not in right:
-                    # an item beside its price: one priced field
-                    document.blocks.append(Block(page_number, f"{left}: {right}", starts_paragraph=True))
-                else:
-                    document.blocks.append(Block(page_number, left, starts_paragraph=True))
-                    document.blocks.append(Block(page_number, right, starts_paragraph=True))
+                document.blocks += _paired_blocks(line, page_number)
                 new_paragraph = True
                 continue
             document.blocks.append(Block(page_number, _clean(line), starts_paragraph=new_paragraph))
             new_paragraph = False
         document.page_count = page_number
     return document
+
+
+_TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*")
+
+
+def _paired_blocks(line: str, page_number: int) -> list[Block]:
+    """A line of two columns laid out side by side."""
+    left, right = (_clean(part) for part in _two_columns(line))
+    if ":" not in left and not re.search(r"\d", left) and _MONEY_HINT.search(right) and ":" not in right:
+        # an item beside its price: one priced field
+        return [Block(page_number, f"{left}: {right}", starts_paragraph=True)]
+    if re.fullmatch(r"[^:]{1,40}:", left) and len(left.split()) <= 5 and not right.endswith(":"):
+        # a form's label with its value aligned in a column ("Client:        Acme Ltd")
+        return [Block(page_number, f"{left} {right}", starts_paragraph=True)]
+    return [Block(page_number, left, starts_paragraph=True), Block(page_number, right, starts_paragraph=True)]
+
+
+def _note_in_aligned_table(lines: list[str], aligned: list[bool], index: int) -> bool:
+    line = lines[index]
+    return bool(
+        line.strip() and line[:1].isspace() and 0 < index < len(lines) - 1 and aligned[index - 1] and aligned[index + 1]
+    )
+
+
+def _aligned_neighbour(lines: list[str], aligned: list[bool], index: int) -> bool:
+    """A space-aligned row has another above or below it (or above an indented note above it)."""
+    return bool(
+        (index > 0 and aligned[index - 1])
+        or (index + 1 < len(lines) and aligned[index + 1])
+        or (index > 1 and aligned[index - 2] and _note_in_aligned_table(lines, aligned, index - 1))
+    )
+
+
+def _continue_boxed_row(document: Document, cells: tuple[str, ...], table_index: int) -> bool:
+    """A boxed table's cell wrapped onto the next line (the first cell empty): the row goes on."""
+    previous = document.blocks[-1] if document.blocks else None
+    if cells[0] or previous is None or previous.table != table_index or len(previous.cells) != len(cells):
+        return False
+    joined = tuple(f"{a} {b}".strip() for a, b in zip(previous.cells, cells, strict=True))
+    document.blocks[-1] = Block(previous.page, " | ".join(joined), joined, table_index)
+    return True
+
+
+_QUOTED = re.compile(r"^[ \t]*>")
+_ATTRIBUTION = re.compile(r"(?i)^\s*(?:on\b.{4,160}\bwrote:|-{2,}\s*original message\s*-{2,})\s*$")
+
+
+def _without_quoted_messages(text: str) -> str:
+    """An e-mail reply with the earlier messages quoted ("> ..." lines, "On <date>, X wrote:",
+    "-----Original Message-----" and what follows): when the reply itself states prices, the quoted
+    messages carry superseded offers and are left out; when it does not ("Agreed, please go
+    ahead"), the quoted text is read without its markers."""
+    lines = text.splitlines()
+    cut = next((i for i, line in enumerate(lines) if re.match(r"(?i)^\s*-{2,}\s*original message", line)), None)
+    quoted = [bool(_QUOTED.match(line)) for line in lines]
+    if not any(quoted) and cut is None:
+        return text
+    own = [
+        line
+        for i, line in enumerate(lines)
+        if not quoted[i] and not _ATTRIBUTION.match(line) and (cut is None or i < cut)
+    ]
+    if _MONEY_HINT.search("\n".join(own)):
+        return "\n".join(own)
+    return "\n".join(re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line) for line in lines if not _ATTRIBUTION.match(line))
+
+
+def _side_by_side_parties(lines: list[str]) -> list[str]:
+    """Two parties' blocks laid out side by side under their titles ("Supplier      Customer",
+    then each one's name and address below): read the left column first, then the right one."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        raw = lines[index]
+        parts = _two_columns(raw)
+        titles = (
+            len(parts) == 2
+            and all(re.fullmatch(rf"(?i)(?:{_PARTY_TITLES})(?: details| information)?:?", p.strip()) for p in parts)
+            and index + 1 < len(lines)
+        )
+        if not titles:
+            out.append(raw)
+            index += 1
+            continue
+        column = raw.index(parts[1], len(raw) - len(raw.lstrip()) + len(parts[0]))
+        left: list[str] = [parts[0]]
+        right: list[str] = [parts[1]]
+        index += 1
+        while index < len(lines) and lines[index].strip():
+            line = lines[index]
+            indent = len(line) - len(line.lstrip())
+            if indent >= column - 4:
+                right.append(line.strip())
+            else:
+                gap = next((m for m in re.finditer(r" {3,}", line) if abs(m.end() - column) <= 6), None)
+                if gap is None:
+                    left.append(line.strip())
+                else:
+                    left.append(line[: gap.start()].strip())
+                    right.append(line[gap.end() :].strip())
+            index += 1
+        # each line of a party's block (name, street, town, VAT number) is a paragraph of its own
+        out += [part for column in (left, right) for line in column for part in ("", line)] + [""]
+    return out
+
+
+_PARTY_TITLES = (
+    r"supplier|vendor|provider|seller|licensor|from|customer|client|buyer|licensee|sold to|bill to|billed to|"
+    r"ship to|invoice to|purchaser|company|contractor"
+)
 
 
 _MONEY_HINT = re.compile(

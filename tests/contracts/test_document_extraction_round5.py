@@ -1,0 +1,106 @@
+"""Round 5 (batch AA, plain text): the general causes of the first-run misses on plain-text
+documents: e-mail replies above or below quoted earlier offers, ASCII-drawn tables whose cells
+wrap onto the next line, a "#" line-number column, form labels with their values aligned in a
+column, rule lines and notes inside space-aligned tables, two parties' address blocks side by
+side, and a table's billing cell that names the unit ("per message sent")."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from contracts.documents import extract, read_document
+
+
+def _text(text: str) -> dict:  # type: ignore[type-arg]
+    return extract(read_document(text.encode(), "contract.txt")).data
+
+
+def _lines(data: dict) -> list[tuple]:  # type: ignore[type-arg]
+    return [
+        (
+            line["charge_model"],
+            line.get("amount") or line.get("unit_price") or line.get("rate") or line.get("package_price"),
+        )
+        for line in data["lines"]
+    ]
+
+
+def test_reply_below_quoted_messages_keeps_only_the_reply_prices() -> None:
+    data = _text(
+        "Subject: Re: hosting quote\n\n"
+        "On 3 May 2027, Priya Shah <priya@tallowbank.test> wrote:\n"
+        "> Your offer of GBP 410 per month for the cluster is too high.\n"
+        ">> Cluster rental: GBP 410 per month, setup GBP 900 one-time.\n\n"
+        "Hi Priya,\n\nAgreed on the call for Tallow Bank Ltd, from 1 June 2027:\n\n"
+        "- cluster rental: GBP 365 per month, billed monthly in advance\n"
+        "- setup: GBP 600 one-time\n"
+    )
+    assert sorted(_lines(data)) == [("flat", "365.00"), ("one_time", "600.00")]
+
+
+def test_agreement_above_quoted_offer_reads_the_quoted_prices() -> None:
+    data = _text(
+        "Agreed - please go ahead from 1 June 2027.\n\n"
+        "-----Original Message-----\n"
+        "From: sales@quarrylane.test\n"
+        "Customer: Ferncliff Dairies Ltd\n"
+        "Milk-run planner: EUR 240 per month, billed monthly in advance.\n"
+    )
+    assert _lines(data) == [("flat", "240.00")]
+
+
+def test_ascii_boxed_table_with_wrapped_cells_and_number_column() -> None:
+    data = _text(
+        "Customer: Orrin Dental Group Inc.\n\n"
+        "+---+----------------------+-----+----------+------------------+\n"
+        "| # | Product              | Qty | Price    | Invoicing        |\n"
+        "+===+======================+=====+==========+==================+\n"
+        "| 1 | Chairside imaging    | 14  | USD 55   | monthly, in      |\n"
+        "|   | licence              |     |          | advance          |\n"
+        "+---+----------------------+-----+----------+------------------+\n"
+        "| 2 | Cloud archive        |     | USD 0.30 | monthly, per     |\n"
+        "|   |                      |     |          | study archived   |\n"
+        "+---+----------------------+-----+----------+------------------+\n"
+    )
+    lines = {line["charge_model"]: line for line in data["lines"]}
+    assert Decimal(lines["per_seat"]["unit_price"]) == 55
+    assert Decimal(lines["per_seat"]["seats"]) == 14
+    assert Decimal(lines["per_unit"]["unit_price"]) == Decimal("0.30")
+
+
+def test_labels_with_values_aligned_in_a_column() -> None:
+    data = _text(
+        "Account:            Pellham Lock & Key Ltd\n"
+        "Service starts:     2027-08-16\n"
+        "Payment terms:      net 21 days\n\n"
+        "Monitoring: CAD 95 per month, billed monthly in advance.\n"
+    )
+    assert data["start_date"] == "2027-08-16"
+    assert data["customer"]["payment_terms_days"] == 21
+
+
+def test_space_aligned_table_goes_on_after_a_rule_and_an_indented_note() -> None:
+    data = _text(
+        "All prices in EUR.\n\n"
+        "Item                     Unit            Price     Invoiced\n"
+        "----                     ----            -----     --------\n"
+        "Backup vault          per TB / month     31.00    monthly in arrears\n"
+        "    (the first 2 TB each month are free)\n"
+        "Onboarding workshop      one-off        1,450.00   on order\n"
+    )
+    models = sorted(line["charge_model"] for line in data["lines"])
+    assert models == ["one_time", "per_unit"]
+    one_time = next(line for line in data["lines"] if line["charge_model"] == "one_time")
+    assert Decimal(one_time["amount"]) == Decimal("1450")
+
+
+def test_two_parties_side_by_side_are_read_column_by_column() -> None:
+    data = _text(
+        "Vendor                          Bill to\n"
+        "Brightkiln Software Oy          Marrow & Finch Ltd\n"
+        "Helsinki, Finland               22 Tanner Row, York\n"
+        "                                accounts@marrowfinch.test\n\n"
+        "Scheduling licence: GBP 120 per month, billed monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "Marrow & Finch Ltd"
+    assert data["customer"]["email"] == "accounts@marrowfinch.test"
