@@ -68,6 +68,10 @@ QTY = rf"(?:{NUM})(?:\s?(?i:k|m|million|thousand)\b)?"
 EQUAL_PARTS_RE = re.compile(
     r"\b(?P<n>two|three|four|five|six|2|3|4|5|6) equal (?:instal?lments|payments|parts|tranches|amounts)\b", re.I
 )
+# "in three instalments as follows:", "payable in the following tranches:"
+INSTALMENT_LIST_RE = re.compile(
+    r"\b(?:instal?lments?|payments|tranches|part[- ]payments)\b[^.:;$€£¥]{0,40}?(?:as follows)?\s*:", re.I
+)
 OPTIONAL_RE = re.compile(
     r"\boptional\b|\bnot (?:included in|ordered|part of) (?:this|the) (?:order|agreement)|\bmay (?:add|order|purchase|"
     r"upgrade)\b|\b(?:up)?on (?:written )?request\b|\bif requested\b|\bat (?:the )?customer's option\b|\bnot ordered\b|"
@@ -371,9 +375,30 @@ class PricingReader:
             self._add_tiers(seg, tier_items)
             return
         self._previous_clause = ""
+        text = self._dated_instalments(seg, text)
         for clause in self._clauses(text):
             self._clause(seg, clause)
             self._previous_clause = clause
+
+    def _dated_instalments(self, seg: Segment, text: str) -> str:
+        """ "... invoiced in three instalments as follows: USD 18,000 on 15 July 2027; USD 24,000 on
+        30 September 2027; and the balance of USD 18,000 on 15 December 2027": one milestone per
+        dated amount. The text before the list (the total it splits) is left to read."""
+        intro = INSTALMENT_LIST_RE.search(text)
+        if not intro:
+            return text
+        tail = text[intro.end() :]
+        parts: list[tuple[Decimal, date]] = []
+        for money in self.ex.money(tail):
+            when = re.match(r"\s*,?\s*(?:(?:is\s+)?(?:due|payable|invoiced)\s+)?(?:on|by)\s+", tail[money.end :], re.I)
+            found = self.ex.dates(tail[money.end : money.end + 60]) if when else []
+            if when and found and found[0].start == when.end():
+                parts.append((money.amount, found[0].value))
+        if len(parts) < 2:
+            return text
+        for position, (amount, due) in enumerate(parts, start=1):
+            self.milestones.append(MilestoneItem(f"Instalment {position}", amount, None, due, seg))
+        return text[: intro.end()]
 
     def _drop_replaced_prices(self, text: str) -> str:
         """ "reduced from $0.023 to $0.018", "$0.018 (instead of $0.023)": only the new price stays."""
@@ -517,6 +542,10 @@ class PricingReader:
             and not re.search(r"\bper\s+(?!month|year|annum|quarter)\w", lowered)
             and not MILESTONE_RE.search(clause)
             and not PREPAID_RE.search(clause)
+            # "commits to aggregate Fees of not less than $150,000 in each Contract Year": a commitment
+            and not re.search(
+                r"\bcommit(?:s|ted)? to\b.{0,80}?\b(?:not less than|no less than|at least|minimum)\b", lowered
+            )
         )
 
     def _new_price_of_a_change(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:

@@ -109,6 +109,10 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
             out[-1].value = f"{out[-1].value} {text}"
             continue
         field_match = _FIELD.match(text)
+        if field_match and buffer and not block.starts_paragraph and text[:1].islower():
+            # a hard-wrapped sentence going on ("... which Supplier shall invoice" / "in three
+            # instalments as follows: USD 18,000 on ..."), not a form's label
+            field_match = None
         starts_new = bool(_BULLET.match(text)) or bool(field_match) or block.page != page or block.starts_paragraph
         # A line ending in a colon introduces a list or a table; sentences inside a paragraph are
         # split later, so a line that merely ends with a full stop does not end the paragraph.

@@ -104,3 +104,28 @@ def test_two_parties_side_by_side_are_read_column_by_column() -> None:
     )
     assert data["customer"]["name"] == "Marrow & Finch Ltd"
     assert data["customer"]["email"] == "accounts@marrowfinch.test"
+
+
+def test_hard_wrapped_sentence_line_with_a_colon_is_not_a_field() -> None:
+    data = _text(
+        "Client: Halvard Marine AS\n\n"
+        "4.1 The Client shall pay a commissioning fee of EUR 30,000, to be\n"
+        "invoiced in two tranches as follows: EUR 12,000 on 1 March 2028 and\n"
+        "EUR 18,000 on 30 June 2028.\n"
+    )
+    milestone = next(line for line in data["lines"] if line["charge_model"] == "milestone")
+    assert [(Decimal(m["amount"]), m["due_date"]) for m in milestone["milestones"]] == [
+        (Decimal("12000"), "2028-03-01"),
+        (Decimal("18000"), "2028-06-30"),
+    ]
+    assert [line["charge_model"] for line in data["lines"]] == ["milestone"]
+
+
+def test_commitment_to_aggregate_fees_is_not_a_total() -> None:
+    data = _text(
+        "Customer: Ostrava Parcel s.r.o.\n\n"
+        "Label fees: EUR 0.09 per label, invoiced monthly in arrears.\n\n"
+        "The Customer commits to aggregate fees under section 3.1 of not less than EUR 40,000 per contract year.\n"
+    )
+    assert data["minimum_commitment"]["period"] == "year"
+    assert Decimal(data["minimum_commitment"]["amount"]) == 40000
