@@ -129,3 +129,13 @@ def test_commitment_to_aggregate_fees_is_not_a_total() -> None:
     )
     assert data["minimum_commitment"]["period"] == "year"
     assert Decimal(data["minimum_commitment"]["amount"]) == 40000
+
+
+def test_prepaid_credit_with_decimal_amount_between_the_words() -> None:
+    data = _text(
+        "Customer: Kowhai Dental Group Limited\n\n"
+        "Training credit ........ NZ$2,500.00 prepaid, invoiced on signature, usable until 30 June 2029\n"
+    )
+    credit = next(line for line in data["lines"] if line["charge_model"] == "prepaid_credit")
+    assert Decimal(credit["amount"]) == 2500
+    assert credit["expires_on"] == "2029-06-30"
