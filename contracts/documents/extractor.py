@@ -883,6 +883,12 @@ class _Extractor:
                 and not re.search(
                     r"\bwill not\b|\bshall not\b|\bdoes not\b|\bno auto", seg.text[: match.start() + 5], re.I
                 )
+                # "Auto Renew | No", "Automatic renewal: N", "Evergreen: false": a form's answer
+                and not (
+                    seg.kind == "field"
+                    and match.group(0).lower() in seg.label.lower()
+                    and re.fullmatch(r"(?i)\s*(?:no|n|false|none|off|nein|non|nee|not applicable|n/a)\W*", seg.value)
+                )
             ):
                 return seg, match.group(0)
         return None

@@ -139,3 +139,15 @@ def test_prepaid_credit_with_decimal_amount_between_the_words() -> None:
     credit = next(line for line in data["lines"] if line["charge_model"] == "prepaid_credit")
     assert Decimal(credit["amount"]) == 2500
     assert credit["expires_on"] == "2029-06-30"
+
+
+def test_auto_renew_answered_no_in_a_form_keeps_the_end_date() -> None:
+    data = _text(
+        "Account\tTarnwick Veterinary Group\n"
+        "Start Date\t2027-09-01\n"
+        "Term (Months)\t18\n"
+        "Auto-Renew\tNo\n"
+        "Monthly Fee\tUSD 700.00\n"
+    )
+    assert data["start_date"] == "2027-09-01"
+    assert data["end_date"] == "2029-03-01"
