@@ -497,6 +497,8 @@ class PricingReader:
         if included is not None and not re.search(r"\bseat|\buser|\blicen", lowered):
             self._attach_included(seg, included, text)
             return
+        if self._counts_by_unit(seg, text):
+            return
         last_seat = self._last("per_seat")
         seats = self._seat_count(text, last_seat.unit if last_seat is not None else "")
         if seats is not None:
@@ -509,6 +511,26 @@ class PricingReader:
             return
         if EXPIRE_RE.search(text):
             self._attach_expiry(seg, text)
+
+    def _counts_by_unit(self, seg: Segment, text: str) -> bool:
+        """ "Ordered quantities: 6 sites, 240 devices": several counts, each for the per-seat line
+        priced per that unit (not all for the last line)."""
+        open_lines = [
+            line for line in self.lines if line.charge_model == "per_seat" and "seats" not in line.fields and line.unit
+        ]
+        found: list[tuple[Line, Decimal]] = []
+        for match in re.finditer(rf"(?P<n>{NUM})\s+(?P<w>[A-Za-z][\w-]*)", text):
+            word = match.group("w").lower().removesuffix("s")
+            line = next((o for o in open_lines if o.unit.split()[0].lower().removesuffix("s") == word), None)
+            count = _num(match.group("n"), self.dc)
+            if line is not None and count and all(line is not other for other, _ in found):
+                found.append((line, count))
+        if len(found) < 2:
+            return False
+        for line, count in found:
+            line.fields["seats"] = count
+            line.evidence["seats"] = (seg, 0.8)
+        return True
 
     # -- a clause with a price ----------------------------------------------------------------
     @staticmethod

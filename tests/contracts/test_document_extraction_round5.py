@@ -151,3 +151,14 @@ def test_auto_renew_answered_no_in_a_form_keeps_the_end_date() -> None:
     )
     assert data["start_date"] == "2027-09-01"
     assert data["end_date"] == "2029-03-01"
+
+
+def test_several_counts_in_one_sentence_go_to_their_own_lines() -> None:
+    data = _text(
+        "Customer: Lindqvist Retail AB\n\n"
+        "Point-of-sale terminal: SEK 190 per terminal per month, billed monthly in advance.\n\n"
+        "Store licence: SEK 1,200 per store per month, billed monthly in advance.\n\n"
+        "Quantities ordered: 45 terminals and 9 stores.\n"
+    )
+    seats = {Decimal(line["unit_price"]): Decimal(line["seats"]) for line in data["lines"]}
+    assert seats == {Decimal("190"): 45, Decimal("1200"): 9}
