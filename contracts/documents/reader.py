@@ -250,7 +250,7 @@ def _without_quoted_messages(text: str) -> str:
     messages carry superseded offers and are left out; when it does not ("Agreed, please go
     ahead"), the quoted text is read without its markers."""
     lines = text.splitlines()
-    cut = next((i for i, line in enumerate(lines) if re.match(r"(?i)^\s*-{2,}\s*original message", line)), None)
+    cut = _earlier_message_start(lines)
     quoted = [bool(_QUOTED.match(line)) for line in lines]
     if not any(quoted) and cut is None:
         return text
@@ -262,6 +262,41 @@ def _without_quoted_messages(text: str) -> str:
     if _MONEY_HINT.search("\n".join(own)):
         return "\n".join(own)
     return "\n".join(re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line) for line in lines if not _ATTRIBUTION.match(line))
+
+
+_HEADER_LINE = re.compile(
+    r"(?i)^\s*(?:from|to|cc|bcc|sent|date|subject|von|an|gesendet|betreff|de|envoy[ée]|objet|van|aan|verzonden|onderwerp|enviado|asunto):"
+)
+_SENT_LINE = re.compile(r"(?i)^\s*(?:sent|gesendet|envoy[ée]|verzonden|enviado|date|datum):\s")
+
+
+def _earlier_message_start(lines: list[str]) -> int | None:
+    """Where an earlier message begins below a reply that does not mark it with ">": a
+    "-----Original Message-----" line, an unquoted "On <date>, X wrote:", or an Outlook header block
+    ("From: X <x@...>" then "Sent: ...") after the reply's own text."""
+    own_text = False
+    for index, line in enumerate(lines):
+        if re.match(r"(?i)^\s*-{2,}\s*original message", line):
+            return index
+        if own_text and _ATTRIBUTION.match(line):
+            return index
+        if (
+            own_text
+            and re.match(r"(?i)^\s*(?:from|von|de|van):\s", line)
+            and any(_SENT_LINE.match(following) for following in lines[index + 1 : index + 5])
+            and (
+                re.search(r"[@<]", line)
+                or any(
+                    re.match(r"(?i)^\s*(?:sent|gesendet|envoy|verzonden|enviado)", f)
+                    for f in lines[index + 1 : index + 5]
+                )
+            )
+        ):
+            # an underscore rule just above the header belongs to it
+            return index - 1 if index > 0 and re.fullmatch(r"\s*_{8,}\s*", lines[index - 1]) else index
+        if line.strip() and not _HEADER_LINE.match(line) and not _QUOTED.match(line):
+            own_text = True
+    return None
 
 
 def _side_by_side_parties(lines: list[str]) -> list[str]:

@@ -162,3 +162,20 @@ def test_several_counts_in_one_sentence_go_to_their_own_lines() -> None:
     )
     seats = {Decimal(line["unit_price"]): Decimal(line["seats"]) for line in data["lines"]}
     assert seats == {Decimal("190"): 45, Decimal("1200"): 9}
+
+
+def test_top_posted_reply_above_an_outlook_header_block() -> None:
+    data = _text(
+        "Hello Ines,\n\n"
+        "Final figures for Quinta do Vale Lda: 8 tablets at EUR 22.00 per tablet per month, billed monthly.\n\n"
+        "Regards, Joel\n\n"
+        "________________________________\n"
+        "From: Ines Pacheco <ines@quintadovale.test>\n"
+        "Sent: Monday, 6 March 2028 09:12\n"
+        "To: Joel Matos\n"
+        "Subject: RE: tablets\n\n"
+        "EUR 26.00 per tablet is above what we pay today.\n"
+    )
+    assert [(line["charge_model"], Decimal(line["unit_price"])) for line in data["lines"]] == [
+        ("per_seat", Decimal("22"))
+    ]
