@@ -1692,7 +1692,9 @@ class PricingReader:
             len(items) == 1
             and len(moneys) <= 1
             and re.match(r"^\s*(?:tier\s*\d+\s*[:.-]?\s*)?(?:\d|up to|first|from|over|above|next)", text, re.I)
-            and re.search(r"\btier|\bvolume|\bband|\bfollows|\bschedule|\bpric", " ".join(seg.context[-1:]), re.I)
+            and re.search(
+                r"\btier|\bvolume|\bband|\bfollows|\bschedule|\bpric|\bgraduated\b", " ".join(seg.context[-1:]), re.I
+            )
         ):
             return items
         return []

@@ -70,7 +70,30 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
     return len(filled) >= 2
 
 
-def _prose_segments(lines: list[Block]) -> list[Segment]:
+_PRICE_IN_LINE = re.compile(
+    r"[$€£¥]\s?\d|\d\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|SGD|INR)\s?\d", re.I
+)
+_DANGLING_END = re.compile(
+    r"(?:[,;:(&/+-]|\b(?:of|a|an|the|for|to|and|or|at|per|with|by|from|less|plus|on|in|is|are|be|than|each|shall|"
+    r"will|which|that|as|usd|eur|gbp|chf|cad|aud|nzd|sek|nok|dkk|jpy|sgd|inr)|[$€£¥])\s*$",
+    re.I,
+)
+
+
+def _own_priced_line(buffer: list[str], text: str) -> bool:
+    """In a text file, a line with its own price under a line that had one and ended cleanly is the
+    next item of an unbulleted list ("Platform fee $500 per month" / "Setup $1,000 one-time"), not
+    the same sentence wrapped."""
+    return bool(
+        buffer
+        and _PRICE_IN_LINE.search(buffer[-1])
+        and _PRICE_IN_LINE.search(text)
+        and not _DANGLING_END.search(buffer[-1])
+        and re.match(r"[A-Z0-9$€£¥]", text)
+    )
+
+
+def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segment]:
     """Join wrapped lines into paragraphs and split them into sentences; keep fields, bullets and
     headings on their own (a PDF wraps lines mid-sentence, a form puts one field per line)."""
     out: list[Segment] = []
@@ -113,7 +136,13 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
             # a hard-wrapped sentence going on ("... which Supplier shall invoice" / "in three
             # instalments as follows: USD 18,000 on ..."), not a form's label
             field_match = None
-        starts_new = bool(_BULLET.match(text)) or bool(field_match) or block.page != page or block.starts_paragraph
+        starts_new = (
+            bool(_BULLET.match(text))
+            or bool(field_match)
+            or block.page != page
+            or block.starts_paragraph
+            or (text_lines and _own_priced_line(buffer, text))
+        )
         # A line ending in a colon introduces a list or a table; sentences inside a paragraph are
         # split later, so a line that merely ends with a full stop does not end the paragraph.
         # ... unless a short label was wrapped away from its value ("SOW Effective Date:" / "November 2, 2026.")
@@ -393,7 +422,7 @@ def segment(document: Document) -> list[Segment]:
         order.append(("prose", list(pending)))
     for kind, item in order:
         if kind == "prose":
-            segments.extend(_prose_segments(item))  # type: ignore[arg-type]
+            segments.extend(_prose_segments(item, document.kind == "text"))  # type: ignore[arg-type]
             continue
         segments.extend(_table_segments(_transposed(tables[item]), item))  # type: ignore[index, arg-type]
     segments = _labels_above_values(segments)

@@ -179,3 +179,31 @@ def test_top_posted_reply_above_an_outlook_header_block() -> None:
     assert [(line["charge_model"], Decimal(line["unit_price"])) for line in data["lines"]] == [
         ("per_seat", Decimal("22"))
     ]
+
+
+def test_unbulleted_price_list_lines_are_separate_items() -> None:
+    data = _text(
+        "Customer: Saltmarsh Ferries Ltd\n\n"
+        "Charges\n"
+        "Booking engine GBP 900 per month, billed monthly in advance\n"
+        "Kiosk support GBP 150 per month\n"
+        "Installation GBP 2,400 one-off\n"
+    )
+    assert sorted(_lines(data)) == [("flat", "150.00"), ("flat", "900.00"), ("one_time", "2400.00")]
+
+
+def test_first_next_over_tier_lines_without_bullets() -> None:
+    data = _text(
+        "Customer: Saltmarsh Ferries Ltd\n\n"
+        "Ticket scans (graduated, billed monthly in arrears):\n"
+        "  First 20,000 scans @ GBP 0.05\n"
+        "  Next 30,000 scans @ GBP 0.04\n"
+        "  Over 50,000 scans @ GBP 0.03\n"
+    )
+    (line,) = data["lines"]
+    assert line["charge_model"] == "graduated"
+    assert [(t["up_to"], Decimal(t["unit_price"])) for t in line["tiers"]] == [
+        ("20000", Decimal("0.05")),
+        ("50000", Decimal("0.04")),
+        (None, Decimal("0.03")),
+    ]
