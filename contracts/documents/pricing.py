@@ -1665,7 +1665,9 @@ class PricingReader:
                 # "..., and every call above 500,000 at $0.005": a tier that names its unit first
                 r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:(?:every|each)\s+[a-z-]+\s+(?=over|above|beyond))?(?:"
                 r"next|over|above|first|up to|from|beyond|thereafter|\d|"
-                r"all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|"
+                r"all|any|for))|\.\s+|\s+then\s+|"
+                # not "20,001 and above: £0.06" (a bound), but "... at $0.01 and above 10,000 at $0.005"
+                r"\s+and\s+(?!(?:above|over|beyond)\b(?!\s+\d))(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|"
                 r"\d))",
                 text,
             )
@@ -1721,9 +1723,9 @@ class PricingReader:
     def _tier_line(self, items: list[TierItem]) -> None:
         seg = items[0].seg
         context = " ".join([*seg.context[-2:], *(item.text for item in items), " ".join(seg.header)])
-        if items[-1].seg.kind == "row":
-            # A tier table is often explained by the sentence right under it ("All emails verified in a
-            # month are priced at the rate of the band the month's total falls in").
+        if items[-1].seg.kind == "row" or items[-1].seg is not items[0].seg:
+            # A tier table (or a list of tier lines) is often explained by the sentence right under it
+            # ("All emails verified in a month are priced at the rate of the band the month's total falls in").
             after = self.ex.segments[items[-1].seg.index + 1 : items[-1].seg.index + 2]
             context += "".join(f" {other.text}" for other in after if other.kind != "row")
         tiers, warnings = self._tier_bounds(items)

@@ -205,8 +205,13 @@ _TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2
 def _paired_blocks(line: str, page_number: int) -> list[Block]:
     """A line of two columns laid out side by side."""
     left, right = (_clean(part) for part in _two_columns(line))
-    if ":" not in left and not re.search(r"\d", left) and _MONEY_HINT.search(right) and ":" not in right:
-        # an item beside its price: one priced field
+    band = re.fullmatch(
+        r"(?i)(?:up to|over|above|first|next|from|tier \d+:?)?\s*\d[\d,.']*\s*(?:(?:-|to)\s*\d[\d,.']*)?\s*"
+        r"(?:\+|and (?:above|over|up)|or more)?(?:\s+[a-z-]+){0,2}",
+        left,
+    )
+    if ":" not in left and (band or not re.search(r"\d", left)) and _MONEY_HINT.search(right) and ":" not in right:
+        # an item (or a quantity band, "10,001 - 100,000") beside its price: one priced field
         return [Block(page_number, f"{left}: {right}", starts_paragraph=True)]
     if re.fullmatch(r"[^:]{1,40}:", left) and len(left.split()) <= 5 and not right.endswith(":"):
         # a form's label with its value aligned in a column ("Client:        Acme Ltd")

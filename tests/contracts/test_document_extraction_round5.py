@@ -207,3 +207,21 @@ def test_first_next_over_tier_lines_without_bullets() -> None:
         ("50000", Decimal("0.04")),
         (None, Decimal("0.03")),
     ]
+
+
+def test_two_column_band_table_laid_out_with_spaces() -> None:
+    data = _text(
+        "Customer: Tamsin Vale Hotels Ltd\n\n"
+        "Guest Wi-Fi sessions       Price per session\n"
+        "1 - 5,000                  £0.12\n"
+        "5,001 - 20,000             £0.09\n"
+        "20,001 and above           £0.06\n\n"
+        "Volume pricing: the band reached applies to every session in the month. Billed monthly in arrears.\n"
+    )
+    (line,) = data["lines"]
+    assert line["charge_model"] == "volume"
+    assert [(t["up_to"], Decimal(t["unit_price"])) for t in line["tiers"]] == [
+        ("5000", Decimal("0.12")),
+        ("20000", Decimal("0.09")),
+        (None, Decimal("0.06")),
+    ]
