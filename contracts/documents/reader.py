@@ -179,9 +179,11 @@ def _read_text(data: bytes) -> Document:
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
                 continue
             if in_table and _note_in_aligned_table(lines, aligned, index):
-                # an indented note under a row of a space-aligned table ("   (first 500 GB included)"):
-                # read as prose, and the table goes on below it
-                document.blocks.append(Block(page_number, _clean(line), starts_paragraph=True))
+                # an indented line under a row of a space-aligned table ("   (first 500 GB included)",
+                # a description wrapped onto the next line): part of that row's item
+                row = document.blocks[-1]
+                cells = (f"{row.cells[0]} {_clean(line)}", *row.cells[1:])
+                document.blocks[-1] = Block(row.page, " | ".join(cells), cells, row.table)
                 continue
             in_table = False
             boxed = False
@@ -222,7 +224,11 @@ def _paired_blocks(line: str, page_number: int) -> list[Block]:
 def _note_in_aligned_table(lines: list[str], aligned: list[bool], index: int) -> bool:
     line = lines[index]
     return bool(
-        line.strip() and line[:1].isspace() and 0 < index < len(lines) - 1 and aligned[index - 1] and aligned[index + 1]
+        line.strip()
+        and line[:1].isspace()
+        and index > 0
+        and aligned[index - 1]
+        and (index + 1 == len(lines) or aligned[index + 1] or not lines[index + 1].strip())
     )
 
 

@@ -225,3 +225,18 @@ def test_two_column_band_table_laid_out_with_spaces() -> None:
         ("20000", Decimal("0.09")),
         (None, Decimal("0.06")),
     ]
+
+
+def test_wrapped_description_under_the_last_aligned_row_belongs_to_it() -> None:
+    data = _text(
+        "Customer: Oxbow Rowing Club\n"
+        "All prices in GBP.\n\n"
+        "Item                        Qty    Unit price\n"
+        "Boat tracking tags           12         4.00\n"
+        "Coaching video archive        1       300.00\n"
+        "   (one-time set-up)\n"
+    )
+    assert sorted((model, Decimal(price)) for model, price in _lines(data)) == [
+        ("one_time", Decimal("300")),
+        ("per_seat", Decimal("4")),
+    ]
