@@ -969,7 +969,14 @@ class PricingReader:
 
     def _priced_times(self, seg: Segment, clause: str, money: p.Money, before: str) -> bool:
         # "25 x $40", "4 nodes x €1.150,00/month"
-        times = re.search(rf"(?P<n>{NUM})\s*(?:[a-z][a-z-]*\s+){{0,2}}(?:x|×|\*|@)\s*$", before, re.I)
+        times = re.search(rf"(?P<n>{NUM})\s*(?:[a-z][a-z-]*\s+){{0,2}}(?:x|×|\*|@)\s*$", before, re.I) or re.search(
+            # "25 x Practice seat @ $45.00/month": a count, the item, then its price
+            rf"(?:^|[\s(-])(?P<n>{NUM})\s*(?:x|×)\s+(?:[A-Za-z][\w&/-]*\s+){{1,5}}(?:@|at)\s*$",
+            before,
+            re.I,
+        )
+        if times and _num(times.group("n"), self.dc) == 1:
+            return False  # "1 x Booking add-on @ $99/month": one of it, a flat fee
         if times and p.find_cadence(clause) and not USAGE_WORD_RE.search(clause):
             # "Named users: 25 x $40 = $1,000/month": a count times a recurring price.
             line = Line("per_seat", {"unit_price": money.amount, "seats": _num(times.group("n"), self.dc)}, seg)

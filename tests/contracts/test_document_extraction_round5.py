@@ -240,3 +240,17 @@ def test_wrapped_description_under_the_last_aligned_row_belongs_to_it() -> None:
         ("one_time", Decimal("300")),
         ("per_seat", Decimal("4")),
     ]
+
+
+def test_count_times_item_at_price_lines() -> None:
+    data = _text(
+        "Order for Linden Court Dental PLLC, from 1 August 2028:\n\n"
+        "  12 x Hygienist tablet licence @ $19.00/month\n"
+        "   1 x Patient portal @ $240.00/month\n"
+    )
+    got = sorted(
+        (line["charge_model"], Decimal(line.get("unit_price") or line.get("amount"))) for line in data["lines"]
+    )
+    assert got == [("flat", Decimal("240")), ("per_seat", Decimal("19"))]
+    seat = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
+    assert Decimal(seat["seats"]) == 12
