@@ -825,7 +825,11 @@ class PricingReader:
         if (
             is_period_unit
             and unit_word in ("day", "week")
-            and re.search(r"\brate\b|\bworked\b|\bconsultant|\btime.and.materials|\bper diem|\bdaily|\beffort", lowered)
+            # ("time and materials" may reach here as "time materials": a clause split at "and" is re-joined)
+            and re.search(
+                r"\brate\b|\bworked\b|\bconsultant|\btime (?:and |& )?materials|\bt&m\b|\bper diem|\bdaily|\beffort",
+                lowered,
+            )
         ):
             # "a daily rate of EUR 1,200 per day": time worked is the usage, not the cadence.
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit_word)

@@ -254,3 +254,13 @@ def test_count_times_item_at_price_lines() -> None:
     assert got == [("flat", Decimal("240")), ("per_seat", Decimal("19"))]
     seat = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
     assert Decimal(seat["seats"]) == 12
+
+
+def test_time_and_materials_day_rate_is_usage_not_a_daily_cadence() -> None:
+    data = _text(
+        "Client: Marlow Estates LLP\n\n"
+        "Data migration support: time and materials at GBP 980 per day, invoiced monthly in arrears.\n"
+    )
+    (line,) = data["lines"]
+    assert line["charge_model"] == "per_unit"
+    assert Decimal(line["unit_price"]) == 980
