@@ -451,18 +451,19 @@ class PricingReader:
         text = re.sub(r"(?<![\w/])(?:p/m|pcm|p\.c\.m\.)(?![\w/])", "per month", text, flags=re.I)
         text = re.sub(r"(?<![\w/])p/a(?![\w/])", "per year", text, flags=re.I)
         text = self._drop_replaced_prices(text)
-        pieces = re.split(
+        splitter = re.compile(
             r";\s+|\s+(?:plus|\+)\s+(?=(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))"
             r"|\.\s+(?=[A-Z])|,\s+and\s+(?=("
             r"?:an?\s"
             r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
             rf"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|(?:{p._CODE}) ))|\s+and\s+(?=[a-z0-9][\w -]{{0,30}}?\s(?:at|of"
             rf"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|{p._CODE}))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
-            r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)",
-            text,
+            r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)"
         )
+        pieces = splitter.split(text)
+        separators = [match.group(0) for match in splitter.finditer(text)]
         clauses: list[str] = []
-        for piece in pieces:
+        for position, piece in enumerate(pieces):
             has_money = bool(self.ex.money(piece)) or bool(p.find_percentages(piece, decimal_comma=self.dc))
             if not clauses:
                 clauses.append(piece)
@@ -484,7 +485,10 @@ class PricingReader:
             )
             if general:
                 continue  # "Usage is billed in arrears and support in advance": read as a default
-            if not has_money or not prev_money or joins_rate:
+            if not prev_money and re.fullmatch(r"\s+and\s+", separators[position - 1]):
+                # "Time and materials at GBP 1,150 per day": the words before the price keep their "and"
+                clauses[-1] = f"{previous} and {piece}".strip()
+            elif not has_money or not prev_money or joins_rate:
                 clauses[-1] = f"{previous} {'plus ' if joins_rate else ''}{piece}".strip()
             else:
                 clauses.append(piece)

@@ -264,3 +264,9 @@ def test_time_and_materials_day_rate_is_usage_not_a_daily_cadence() -> None:
     (line,) = data["lines"]
     assert line["charge_model"] == "per_unit"
     assert Decimal(line["unit_price"]) == 980
+
+
+def test_words_joined_by_and_before_the_price_keep_it() -> None:
+    data = _text("Customer: Pennant Books Ltd\n\nSales and marketing seats at GBP 20 per seat per month for 8 seats.\n")
+    (line,) = data["lines"]
+    assert "and" in line["description"].lower().split()
