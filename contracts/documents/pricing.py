@@ -665,6 +665,12 @@ class PricingReader:
         is_rate = bool(moneys) and re.match(
             r"\s*(?:/|per|an|each)\s*(?!month|year|quarter)[a-z]", clause[moneys[0].end :], re.I
         )
+        # "After go-live, hosting is charged at USD 1,800 per month": a recurring fee, not a milestone.
+        is_rate = is_rate or (
+            bool(moneys)
+            and re.match(r"\s*(?:/|per|a|an|each)\s*(?:month|year|annum|quarter|week)\b", clause[moneys[0].end :], re.I)
+            and not re.search(r"\bmilestone", clause, re.I)
+        )
         # "payable in three equal instalments of $6,000 due July 1, October 1 and January 4": dated parts.
         dated_parts = EQUAL_PARTS_RE.search(clause) and len(self.ex.dates(clause)) >= 2
         if not is_rate and (
@@ -918,7 +924,12 @@ class PricingReader:
     def _priced_by_label(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
         """ "Per employee, per pay run: $6.50": the label names what the price is per (a seat label,
         "Per user: $10", stays a seat price)."""
-        label_per = re.search(r"\bper\s+(?P<unit>[a-z][a-z-]*(?:\s[a-z-]+)?)\s*:\s*$", before, re.I)
+        label_per = re.search(r"\bper\s+(?P<unit>[a-z][a-z-]*(?:\s[a-z-]+)?)\s*:\s*$", before, re.I) or re.search(
+            # "Per-ticket fee (billed monthly in arrears): GBP 0.35"
+            r"\bper[- ](?P<unit>[a-z][a-z]*)[- ](?:fee|charge|price|rate|cost)s?\b[^:$€£¥\d]{0,60}:\s*$",
+            before,
+            re.I,
+        )
         if (
             not label_per
             or re.match(r"\s*(?:/|per|each|a|an)\s+[a-z]", after, re.I)

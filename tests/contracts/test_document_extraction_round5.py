@@ -270,3 +270,26 @@ def test_words_joined_by_and_before_the_price_keep_it() -> None:
     data = _text("Customer: Pennant Books Ltd\n\nSales and marketing seats at GBP 20 per seat per month for 8 seats.\n")
     (line,) = data["lines"]
     assert "and" in line["description"].lower().split()
+
+
+def test_per_thing_fee_label_beside_its_price() -> None:
+    data = _text(
+        "Prepared for: Wexcombe Leisure Centre\n\n"
+        "     Per-booking fee (billed monthly in arrears)          GBP 0.40\n"
+        "     Kiosk licence (billed monthly in advance)            GBP 85.00\n"
+    )
+    usage = next(line for line in data["lines"] if Decimal(line.get("unit_price") or 0) == Decimal("0.40"))
+    assert usage["charge_model"] == "per_unit"
+
+
+def test_recurring_fee_after_go_live_is_not_a_milestone() -> None:
+    data = _text(
+        "Client: Fenwick Tool Hire Ltd\n\n"
+        "Milestone 1 - design sign-off: GBP 8,000, due 1 March 2028.\n"
+        "Milestone 2 - go-live: GBP 12,000, due 1 June 2028.\n\n"
+        "From go-live, managed hosting is charged at GBP 650 per month, billed monthly in advance.\n"
+    )
+    models = sorted(line["charge_model"] for line in data["lines"])
+    assert models == ["flat", "milestone"]
+    milestone = next(line for line in data["lines"] if line["charge_model"] == "milestone")
+    assert len(milestone["milestones"]) == 2
