@@ -1409,8 +1409,8 @@ class PricingReader:
                 target.warnings.append(
                     ("rate", f"More than one rate stated: {', '.join(str(r) for r, _, _ in percents)}%.")
                 )
-        for money in moneys:
-            before = clause[max(0, money.start - 50) : money.start].lower()
+        for index, money in enumerate(moneys):
+            before = _words_before(clause, moneys, index)
             after = clause[money.end : money.end + 40].lower()
             if re.search(r"\bfirst\b|\bup to\b|\bbelow\b", before) and re.search(
                 r"\bfree|\bno (?:fee|charge)|\bexempt|\bof (?:monthly |annual )?(?:volume|gmv|transaction)",
@@ -1449,8 +1449,8 @@ class PricingReader:
     def _per_event_bounds(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         line = self._last("percentage")
         assert line is not None
-        for money in moneys:
-            before = clause[max(0, money.start - 50) : money.start].lower()
+        for index, money in enumerate(moneys):
+            before = _words_before(clause, moneys, index)
             if re.search(r"\bcap|\bmaximum|\bmax\b|\bnot (?:to )?exceed|\bno more", before):
                 line.fields["per_event_max"] = money.amount
             else:
@@ -2588,6 +2588,15 @@ def _scale_words(after: str) -> str:
         after,
         flags=re.I,
     )
+
+
+def _words_before(clause: str, moneys: list[p.Money], index: int, width: int = 50) -> str:
+    """The words before a price, back to the price before it: "(min $0.50, max $12.00)" puts "max",
+    not "min", before $12.00."""
+    start = max(0, moneys[index].start - width)
+    if index > 0:
+        start = max(start, moneys[index - 1].end)
+    return clause[start : moneys[index].start].lower()
 
 
 def _unit_from_billing(price_text: str, billing: str, *, priced: bool) -> tuple[str, str]:

@@ -293,3 +293,14 @@ def test_recurring_fee_after_go_live_is_not_a_milestone() -> None:
     assert models == ["flat", "milestone"]
     milestone = next(line for line in data["lines"] if line["charge_model"] == "milestone")
     assert len(milestone["milestones"]) == 2
+
+
+def test_min_and_max_per_event_in_one_bracket() -> None:
+    data = _text(
+        "Customer: Pinecone Events Inc.\n\n"
+        "Ticketing commission: 4% of ticket value (min $0.40, max $9.00 per ticket), billed monthly in arrears.\n"
+    )
+    (line,) = data["lines"]
+    assert line["charge_model"] == "percentage"
+    assert Decimal(line["per_event_min"]) == Decimal("0.40")
+    assert Decimal(line["per_event_max"]) == 9
