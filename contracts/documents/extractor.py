@@ -499,7 +499,7 @@ class _Extractor:
             r"\b(?P<n>\d{1,3})\s*days?\s+(?:end of (?:the )?month|eom)\b",
             r"\b(?:payment|payable|due|pay|paid)\b[^.;]{0,20}?\bwithin\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:cal"
             r"endar"
-            r"\s+)?days",
+            r"\s+|business\s+)?days",
             r"\bnet\s+(?P<w>[a-z-]+)\s*\(\s*(?P<n>\d{1,3})\s*\)",
             r"\b(?:within|in)\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+|business\s+)?days?\s+(?:of|from|"
             r"after|following)\s+"
@@ -524,6 +524,10 @@ class _Extractor:
             r"\bpayment (?:at|in) (?P<n>\d{1,3}) days\b",
             r"\b(?:invoices?|payments?|fees|amounts?)\b[^.;]{0,25}?\b(?:are |is |shall be |will be )?(?:due|payable)\s+"
             r"(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+)?days?\s+(?:after|from|following|of)\b",
+            # "Payment: direct debit, 7 days", "Terms of payment: thirty (30) days", "payable on 30-day terms"
+            r"\b(?:terms? of payment|payment(?: terms?)?)\s*[:-]\s*[^.;:\d]{0,30}?\(?(?P<n>\d{1,3})\)?[\s-]*"
+            r"(?:calendar |business )?days?\b",
+            r"\b(?P<n>\d{1,3})[- ]days?\s+(?:payment\s+|credit\s+)?terms\b",
         ]
         words = "|".join(sorted((re.escape(w) for w in p.WORD_NUMBERS), key=len, reverse=True))
         for seg in self.segments:

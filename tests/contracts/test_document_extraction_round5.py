@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from contracts.documents import extract, read_document
 
 
@@ -304,3 +306,17 @@ def test_min_and_max_per_event_in_one_bracket() -> None:
     assert line["charge_model"] == "percentage"
     assert Decimal(line["per_event_min"]) == Decimal("0.40")
     assert Decimal(line["per_event_max"]) == 9
+
+
+@pytest.mark.parametrize(
+    ("sentence", "days"),
+    [
+        ("Payment: bank transfer, 21 days.", 21),
+        ("Terms of payment: fifteen (15) days", 15),
+        ("Invoices are payable on 45-day terms.", 45),
+        ("Payment in full within 10 business days.", 10),
+    ],
+)
+def test_payment_terms_wordings(sentence: str, days: int) -> None:
+    data = _text(f"Customer: Redbrook Surveys Ltd\n\nSurvey app: GBP 60 per month.\n{sentence}\n")
+    assert data["customer"]["payment_terms_days"] == days
