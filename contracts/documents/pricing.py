@@ -218,6 +218,13 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),
     ("discount", r"\bdiscount|\bsavings\b|\brabatt", False),
     ("list", r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", False),
+    # "Service | Monthly | One-time": a column titled by a cadence or "one-time" holds prices
+    (
+        "price",
+        r"(?:monthly|annual(?:ly)?|yearly|quarterly|per (?:month|year|annum)|one[- ]time|one[- ]off|once|set-?up)"
+        r"(?: \(.*\))?",
+        True,
+    ),
     (
         "price",
         r"\b(?:price|rate|fee|cost|amount|charge|\w*preis|prix|tarif|eur|usd|gbp|nrc|mrc|otc|(?:non-?)?recurring)\b",
@@ -233,7 +240,7 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
 
 
 def _header_role(header: str) -> str:
-    h = header.lower().strip()
+    h = header.lower().replace("_", " ").strip()  # "unit_price" (a database or CSV export's column name)
     for role, pattern, whole in _HEADER_ROLES:
         if h and (re.fullmatch(pattern, h) if whole else re.search(pattern, h)):
             return role
@@ -905,7 +912,7 @@ class PricingReader:
                 line.fields["minimum_amount"] = moneys[1].amount
             self._finish(line, clause)
             return
-        if self._priced_each(seg, clause, money, after):
+        if self._priced_each(seg, clause, money, after) or self._priced_below_a_cent(seg, clause, money, unit):
             return
         if USAGE_WORD_RE.search(clause) and re.search(r"\bper\b", after[:30]) and not p.find_cadence(after[:20]):
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")
@@ -920,6 +927,14 @@ class PricingReader:
         self.ex.rec.warn(
             "lines", f"A price not read as a charge (page {seg.page}): {clause[:100]!r}; add it if it is one."
         )
+
+    def _priced_below_a_cent(self, seg: Segment, clause: str, money: p.Money, unit: str) -> bool:
+        """ "Pick events | 0.004 | monthly": a fraction of a cent is a price per unit, never a fee."""
+        if money.amount == money.amount.quantize(Decimal("0.01")) or FLAT_RE.search(clause):
+            return False
+        line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")
+        self._finish(line, clause)
+        return True
 
     def _priced_by_label(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
         """ "Per employee, per pay run: $6.50": the label names what the price is per (a seat label,

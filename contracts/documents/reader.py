@@ -145,7 +145,10 @@ def _read_text(data: bytes) -> Document:
         boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
-        aligned = [len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") for raw in lines]
+        aligned = [
+            len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") and raw.count("|") < 2
+            for raw in lines
+        ]
         # Two columns laid out side by side with spaces (a letterhead beside a reference block,
         # "Customer: X" beside "Service start: Y", an item beside its price): split by a run of
         # three or more spaces, on at least two neighbouring lines.
@@ -195,13 +198,16 @@ def _read_text(data: bytes) -> Document:
                 document.blocks += _paired_blocks(line, page_number)
                 new_paragraph = True
                 continue
-            document.blocks.append(Block(page_number, _clean(line), starts_paragraph=new_paragraph))
+            fields = _fields_on_one_line(_clean(line))
+            document.blocks += [
+                Block(page_number, part, starts_paragraph=new_paragraph or n > 0) for n, part in enumerate(fields)
+            ]
             new_paragraph = False
         document.page_count = page_number
     return document
 
 
-_TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*")
+_TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*|\s*[-=]+(?:\+[-=]+)+\s*")
 
 
 def _paired_blocks(line: str, page_number: int) -> list[Block]:
@@ -219,6 +225,15 @@ def _paired_blocks(line: str, page_number: int) -> list[Block]:
         # a form's label with its value aligned in a column ("Client:        Acme Ltd")
         return [Block(page_number, f"{left} {right}", starts_paragraph=True)]
     return [Block(page_number, left, starts_paragraph=True), Block(page_number, right, starts_paragraph=True)]
+
+
+def _fields_on_one_line(line: str) -> list[str]:
+    """ "Customer: Acme GmbH · Start: 01.07.2028 · Term: 24 months": fields run together with a
+    middle dot or bullet between them, one block each."""
+    parts = re.split(r"\s+[·•]\s+", line)
+    if len(parts) >= 2 and sum(1 for part in parts if re.match(r"[A-Za-z][\w /&'().-]{1,40}:\s*\S", part)) >= 2:
+        return parts
+    return [line]
 
 
 def _note_in_aligned_table(lines: list[str], aligned: list[bool], index: int) -> bool:

@@ -121,6 +121,8 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
             not buffer
             and out
             and out[-1].kind == "field"
+            # "customer: Acme" / "currency: GBP": lower-case labels of a form, not a wrapped value
+            and not (_FIELD.match(text) and _LABEL.match(_FIELD.match(text).group("label")))  # type: ignore[union-attr]
             and (
                 text[:1].islower()
                 or (text[:1].isdigit() and not _BULLET.match(text))

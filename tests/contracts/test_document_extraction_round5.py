@@ -320,3 +320,40 @@ def test_min_and_max_per_event_in_one_bracket() -> None:
 def test_payment_terms_wordings(sentence: str, days: int) -> None:
     data = _text(f"Customer: Redbrook Surveys Ltd\n\nSurvey app: GBP 60 per month.\n{sentence}\n")
     assert data["customer"]["payment_terms_days"] == days
+
+
+def test_monthly_and_one_time_columns_in_a_markdown_table() -> None:
+    data = _text(
+        "Customer: Kaltbach Logistik GmbH\n\n"
+        "| Leistung | Monthly | One-time |\n"
+        "|---|---|---|\n"
+        "| Route optimisation | EUR 780.00 | |\n"
+        "| Depot mapping | | EUR 2,200.00 |\n"
+    )
+    assert sorted(_lines(data)) == [("flat", "780.00"), ("one_time", "2200.00")]
+
+
+def test_fields_separated_by_middle_dots_on_one_line() -> None:
+    data = _text(
+        "Customer: Brunnhof Kliniken AG · Start: 01.10.2028 · Term: 12 months\n\nPatient app: CHF 900 per month.\n"
+    )
+    assert data["customer"]["name"] == "Brunnhof Kliniken AG"
+    assert data["start_date"] == "2028-10-01"
+    assert data["end_date"] == "2029-10-01"
+
+
+def test_psql_style_table_and_lower_case_labels() -> None:
+    data = _text(
+        " item               | qty | unit_price | billing\n"
+        "--------------------+-----+------------+------------------\n"
+        " Handheld scanners  |  12 |      21.00 | monthly, advance\n"
+        " Scan events        |     |     0.0025 | monthly, arrears\n"
+        "(2 rows)\n\n"
+        "customer: Oakfield Cash & Carry Ltd\n"
+        "currency: GBP\n"
+        "start: 2028-05-01\n"
+    )
+    assert data["customer"]["name"] == "Oakfield Cash & Carry Ltd"
+    assert data["start_date"] == "2028-05-01"
+    got = sorted((line["charge_model"], Decimal(line["unit_price"])) for line in data["lines"])
+    assert got == [("per_seat", Decimal("21")), ("per_unit", Decimal("0.0025"))]
