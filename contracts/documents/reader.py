@@ -141,7 +141,7 @@ def _read_text(data: bytes) -> Document:
     text = _without_quoted_messages(text)
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
-        lines = _side_by_side_parties(page.splitlines())
+        lines = _grid_rows(_side_by_side_parties(page.splitlines()))
         boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
@@ -225,6 +225,45 @@ def _paired_blocks(line: str, page_number: int) -> list[Block]:
         # a form's label with its value aligned in a column ("Client:        Acme Ltd")
         return [Block(page_number, f"{left} {right}", starts_paragraph=True)]
     return [Block(page_number, left, starts_paragraph=True), Block(page_number, right, starts_paragraph=True)]
+
+
+def _grid_rows(lines: list[str]) -> list[str]:
+    """A grid table (a "+----+" rule under every row, pandoc / Emacs style): the lines between two
+    rules are one row whose cells wrap; each row's lines are joined cell by cell."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and re.match(r"\s*[+|]", lines[end]):
+            end += 1
+        block = lines[index:end]
+        rules = [i for i, line in enumerate(block) if _TABLE_RULE.fullmatch(line)]
+        if len(rules) < 4 or end == index:
+            out += block or [lines[index]]
+            index = max(end, index + 1)
+            continue
+        group: list[list[str]] = []
+        for line in block:
+            if _TABLE_RULE.fullmatch(line):
+                out += _joined_row(group)
+                group = []
+                out.append(line)
+                continue
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if group and len(cells) != len(group[0]):
+                out += _joined_row(group)
+                group = []
+            group.append(cells)
+        out += _joined_row(group)
+        index = end
+    return out
+
+
+def _joined_row(group: list[list[str]]) -> list[str]:
+    """The lines of one grid-table row as one pipe row, each cell's pieces joined."""
+    if not group:
+        return []
+    return ["| " + " | ".join(" ".join(c for c in column if c) for column in zip(*group, strict=True)) + " |"]
 
 
 def _fields_on_one_line(line: str) -> list[str]:

@@ -357,3 +357,21 @@ def test_psql_style_table_and_lower_case_labels() -> None:
     assert data["start_date"] == "2028-05-01"
     got = sorted((line["charge_model"], Decimal(line["unit_price"])) for line in data["lines"])
     assert got == [("per_seat", Decimal("21")), ("per_unit", Decimal("0.0025"))]
+
+
+def test_grid_table_rows_wrap_over_several_lines() -> None:
+    data = _text(
+        "Customer: Solent Marine Surveys Ltd\n\n"
+        "+--------------------------+-----------+----------------------+\n"
+        "| Service                  | Price     | Billing              |\n"
+        "+==========================+===========+======================+\n"
+        "| Vessel inspection app    | GBP 1,100 | per month, billed    |\n"
+        "| (fleet licence)          |           | monthly in advance   |\n"
+        "+--------------------------+-----------+----------------------+\n"
+        "| Photo storage beyond     | GBP 0.15  | per GB, billed       |\n"
+        "| 500 GB                   |           | monthly in arrears   |\n"
+        "+--------------------------+-----------+----------------------+\n"
+    )
+    usage = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
+    assert Decimal(usage["unit_price"]) == Decimal("0.15")
+    assert Decimal(usage["included_units"]) == 500
