@@ -141,7 +141,7 @@ def _read_text(data: bytes) -> Document:
     text = _without_quoted_messages(text)
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
-        lines = _grid_rows(_side_by_side_parties(page.splitlines()))
+        lines = _aligned_with_tabs(_grid_rows(_side_by_side_parties(page.splitlines())))
         boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
@@ -255,6 +255,33 @@ def _grid_rows(lines: list[str]) -> list[str]:
                 group = []
             group.append(cells)
         out += _joined_row(group)
+        index = end
+    return out
+
+
+def _aligned_with_tabs(lines: list[str]) -> list[str]:
+    """Tabs typed to line text up ("Customer:<tab><tab>Acme") are one separator, not empty cells: in
+    a run of lines with tabs whose tab counts differ, or whose first line (the column titles) has an
+    empty cell, runs of tabs are collapsed; a column empty on every line of the run is dropped. An
+    export (the same tab count on each line, every title filled) keeps its empty cells."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and "\t" in lines[end] and "|" not in lines[end]:
+            end += 1
+        if end == index:
+            out.append(lines[index])
+            index += 1
+            continue
+        block = lines[index:end]
+        if len({line.rstrip(" \r").count("\t") for line in block}) > 1 or "\t\t" in block[0].strip():
+            block = [re.sub(r"\t{2,}", "\t", line.rstrip(" \r")) for line in block]
+        rows = [line.rstrip(" \r").split("\t") for line in block]
+        if len({len(row) for row in rows}) == 1:
+            keep = [i for i in range(len(rows[0])) if any(row[i].strip() for row in rows)]
+            block = ["\t".join(row[i] for i in keep) for row in rows]
+        out += block
         index = end
     return out
 

@@ -375,3 +375,18 @@ def test_grid_table_rows_wrap_over_several_lines() -> None:
     usage = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
     assert Decimal(usage["unit_price"]) == Decimal("0.15")
     assert Decimal(usage["included_units"]) == 500
+
+
+def test_tabs_typed_to_line_up_labels_and_columns() -> None:
+    data = _text(
+        "Client:\t\tGullwing Aviation Services Ltd\n"
+        "Start date:\t\t2028-09-01\n"
+        "Term:\t\t\t12 months\n\n"
+        "Item\t\t\tPrice (GBP)\tBilling\n"
+        "Hangar booking app\t\t310.00\t\tmonthly in advance\n"
+        "Set-up\t\t\t1,250.00\tone-time\n"
+    )
+    assert data["customer"]["name"] == "Gullwing Aviation Services Ltd"
+    assert data["start_date"] == "2028-09-01"
+    assert data["end_date"] == "2029-09-01"
+    assert sorted(_lines(data)) == [("flat", "310.00"), ("one_time", "1250.00")]
