@@ -143,6 +143,7 @@ def _read_text(data: bytes) -> Document:
         new_paragraph = True
         lines = _aligned_with_tabs(_grid_rows(_side_by_side_parties(page.splitlines())))
         boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
+        header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
         aligned = [
@@ -161,10 +162,11 @@ def _read_text(data: bytes) -> Document:
                 boxed = boxed or line.lstrip().startswith("+")
                 continue
             if aligned[index] and _aligned_neighbour(lines, aligned, index):
-                cells = tuple(_clean(cell) for cell in re.split(r"\s{2,}", line.strip()))
+                cells = _aligned_cells(line, header_spans)
                 if not in_table:
                     table_index += 1
                     in_table = True
+                    header_spans = _cell_spans(line)
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
                 continue
             # Markdown / pipe tables and tab-separated rows keep their cells.
@@ -190,6 +192,7 @@ def _read_text(data: bytes) -> Document:
                 continue
             in_table = False
             boxed = False
+            header_spans = []
             if not line.strip():
                 new_paragraph = True
                 continue
@@ -225,6 +228,25 @@ def _paired_blocks(line: str, page_number: int) -> list[Block]:
         # a form's label with its value aligned in a column ("Client:        Acme Ltd")
         return [Block(page_number, f"{left} {right}", starts_paragraph=True)]
     return [Block(page_number, left, starts_paragraph=True), Block(page_number, right, starts_paragraph=True)]
+
+
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    """Where each cell of a space-aligned line starts and ends (cells split by two or more spaces)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\S(?:\S| (?! ))*", line)]
+
+
+def _aligned_cells(line: str, header: list[tuple[int, int]]) -> tuple[str, ...]:
+    """A space-aligned row's cells; a row with more cells than its header ("M1  Discovery report"
+    under "Milestone") has each cell put in the header column it overlaps most."""
+    spans = _cell_spans(line)
+    if not header or len(spans) <= len(header):
+        return tuple(_clean(line[a:b]) for a, b in spans)
+    bounds = [(start, header[i + 1][0] if i + 1 < len(header) else 10**6) for i, (start, _) in enumerate(header)]
+    columns: list[list[str]] = [[] for _ in header]
+    for a, b in spans:
+        overlaps = [min(b, hi) - max(a, lo) for lo, hi in bounds]
+        columns[overlaps.index(max(overlaps))].append(line[a:b])
+    return tuple(_clean(" ".join(parts)) for parts in columns)
 
 
 def _grid_rows(lines: list[str]) -> list[str]:

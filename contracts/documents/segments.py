@@ -58,8 +58,8 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
     filled = [cell for cell in cells if cell]
     if re.search(r"[$€£¥]|\b(?:USD|EUR|GBP|CHF|JPY|CAD|AUD|SEK|NOK|DKK)\s?\d|\d\s?(?:USD|EUR|GBP|CHF)\b", joined):
         return False
-    # "#" titles a line-number column ("# | Item | Qty | Unit price")
-    if any(not re.search(r"[A-Za-z]", cell) and cell.strip() != "#" for cell in filled):
+    # "#" titles a line-number column ("# | Item | Qty | Unit price"), "%" a share of a total
+    if any(not re.search(r"[A-Za-z]", cell) and cell.strip() not in ("#", "%") for cell in filled):
         return False
     # "VAT @ 20%", "Discount 15%": a rate in a column title is still a title
     titles = [re.sub(r"\d+(?:[.,]\d+)?\s?%", "", cell) for cell in filled]

@@ -406,3 +406,18 @@ def test_unseen_batch_aa_overall() -> None:
         expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
         total.add(score_extraction(expected, extract(read_document(path.read_bytes(), path.name)).data))
     assert total.f1 >= 0.95, total.misses
+
+
+def test_aligned_milestone_table_with_a_code_column_under_one_title() -> None:
+    data = _text(
+        "Client: Hollins Garden Centres Ltd\n\n"
+        "  Milestone                        %      Amount       Due\n"
+        "  P1  Store audit complete        25%    GBP 5,000    30 April 2028\n"
+        "  P2  Kiosks installed            75%    GBP 15,000   31 July 2028\n"
+    )
+    (line,) = data["lines"]
+    assert line["charge_model"] == "milestone"
+    assert [(Decimal(m["amount"]), m["due_date"]) for m in line["milestones"]] == [
+        (Decimal("5000"), "2028-04-30"),
+        (Decimal("15000"), "2028-07-31"),
+    ]
