@@ -167,6 +167,7 @@ def _read_text(data: bytes) -> Document:
                     table_index += 1
                     in_table = True
                     header_spans = _cell_spans(line)
+                    _title_line_above(document, lines, index, len(cells), table_index)
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
                 continue
             # Markdown / pipe tables and tab-separated rows keep their cells.
@@ -228,6 +229,29 @@ def _paired_blocks(line: str, page_number: int) -> list[Block]:
         # a form's label with its value aligned in a column ("Client:        Acme Ltd")
         return [Block(page_number, f"{left} {right}", starts_paragraph=True)]
     return [Block(page_number, left, starts_paragraph=True), Block(page_number, right, starts_paragraph=True)]
+
+
+_TWO_WORD_TITLES = re.compile(
+    r"(?i)\b(?:unit|list|net|sales|monthly|annual|total|line|extended|discounted) "
+    r"(?:price|fee|cost|rate|amount|total)s?\b"
+    r"|\b(?:billing|invoice|payment) (?:frequency|period|cycle|terms?)\b|\b(?:start|end|due|target) date\b"
+    r"|\bunit of measure\b|\bproduct (?:code|name)\b|\bline total\b"
+)
+
+
+def _title_line_above(document: Document, lines: list[str], index: int, width: int, table: int) -> None:
+    """Column titles typed with single spaces above a space-aligned table ("Item Qty Unit price
+    Total"): when its words (two-word titles such as "Unit price" kept together) are as many as the
+    table's columns, the line is the table's header row."""
+    above = lines[index - 1].strip() if index > 0 else ""
+    if not above or re.search(r"\d|[$€£¥:]", above) or len(re.split(r"\s{2,}", above)) > 1:
+        return
+    titles = re.findall(rf"{_TWO_WORD_TITLES.pattern}|\S+", above)
+    previous = document.blocks[-1] if document.blocks else None
+    if len(titles) != width or previous is None or previous.cells or previous.text != _clean(above):
+        return
+    cells = tuple(titles)
+    document.blocks[-1] = Block(previous.page, " | ".join(cells), cells, table)
 
 
 def _cell_spans(line: str) -> list[tuple[int, int]]:

@@ -421,3 +421,17 @@ def test_aligned_milestone_table_with_a_code_column_under_one_title() -> None:
         (Decimal("5000"), "2028-04-30"),
         (Decimal("15000"), "2028-07-31"),
     ]
+
+
+def test_single_spaced_titles_above_a_space_aligned_table() -> None:
+    data = _text(
+        "Customer: Arden Vale Vineyards Ltd\n\n"
+        "Description Qty Unit price Line total\n"
+        "Cellar sensors  24  GBP 6.00  GBP 144.00\n"
+        "Vineyard weather station  1  GBP 95.00  GBP 95.00\n\n"
+        "All items are billed monthly in advance.\n"
+    )
+    got = sorted(
+        (line["charge_model"], Decimal(line.get("unit_price") or line.get("amount"))) for line in data["lines"]
+    )
+    assert got == [("flat", Decimal("95")), ("per_seat", Decimal("6"))]
