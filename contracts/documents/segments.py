@@ -93,6 +93,14 @@ def _own_priced_line(buffer: list[str], text: str) -> bool:
     )
 
 
+def _after_short_line(buffer: list[str]) -> bool:
+    """In a text file, a short line that does not run on (an address block's "Finance Director",
+    "Coldharbour Foods Ltd") ends its item: hard-wrapped prose fills its lines."""
+    return bool(
+        buffer and len(buffer[-1]) < 40 and not _DANGLING_END.search(buffer[-1]) and not buffer[-1].endswith(":")
+    )
+
+
 def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segment]:
     """Join wrapped lines into paragraphs and split them into sentences; keep fields, bullets and
     headings on their own (a PDF wraps lines mid-sentence, a form puts one field per line)."""
@@ -143,7 +151,7 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
             or bool(field_match)
             or block.page != page
             or block.starts_paragraph
-            or (text_lines and _own_priced_line(buffer, text))
+            or (text_lines and (_own_priced_line(buffer, text) or _after_short_line(buffer)))
         )
         # A line ending in a colon introduces a list or a table; sentences inside a paragraph are
         # split later, so a line that merely ends with a full stop does not end the paragraph.

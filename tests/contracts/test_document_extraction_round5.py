@@ -435,3 +435,20 @@ def test_single_spaced_titles_above_a_space_aligned_table() -> None:
         (line["charge_model"], Decimal(line.get("unit_price") or line.get("amount"))) for line in data["lines"]
     )
     assert got == [("flat", Decimal("95")), ("per_seat", Decimal("6"))]
+
+
+def test_letter_address_block_lines_are_not_one_paragraph() -> None:
+    data = _text(
+        "Ms R. Osei\n"
+        "Head of Operations\n"
+        "Brightmoor Care Homes Ltd\n"
+        "14 Canal Street\n"
+        "Manchester M1 3HE\n\n"
+        "Dear Ms Osei,\n\n"
+        "Your rota planning subscription starts on 1 July 2028 at GBP 410 per month, invoiced monthly in\n"
+        "advance.\n\n"
+        "Yours sincerely,\n\n"
+        "Tom Reyes\n"
+        "Shiftwise Ltd\n"
+    )
+    assert data["customer"]["name"] == "Brightmoor Care Homes Ltd"
