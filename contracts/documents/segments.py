@@ -93,11 +93,16 @@ def _own_priced_line(buffer: list[str], text: str) -> bool:
     )
 
 
-def _after_short_line(buffer: list[str]) -> bool:
+def _after_short_line(buffer: list[str], text: str) -> bool:
     """In a text file, a short line that does not run on (an address block's "Finance Director",
-    "Coldharbour Foods Ltd") ends its item: hard-wrapped prose fills its lines."""
+    "Coldharbour Foods Ltd") ends its item: hard-wrapped prose fills its lines, and a line that
+    goes on starts in lower case."""
     return bool(
-        buffer and len(buffer[-1]) < 40 and not _DANGLING_END.search(buffer[-1]) and not buffer[-1].endswith(":")
+        buffer
+        and len(buffer[-1]) < 40
+        and not _DANGLING_END.search(buffer[-1])
+        and not buffer[-1].endswith(":")
+        and not text[:1].islower()
     )
 
 
@@ -151,7 +156,7 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
             or bool(field_match)
             or block.page != page
             or block.starts_paragraph
-            or (text_lines and (_own_priced_line(buffer, text) or _after_short_line(buffer)))
+            or (text_lines and (_own_priced_line(buffer, text) or _after_short_line(buffer, text)))
         )
         # A line ending in a colon introduces a list or a table; sentences inside a paragraph are
         # split later, so a line that merely ends with a full stop does not end the paragraph.

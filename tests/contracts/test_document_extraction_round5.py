@@ -452,3 +452,9 @@ def test_letter_address_block_lines_are_not_one_paragraph() -> None:
         "Shiftwise Ltd\n"
     )
     assert data["customer"]["name"] == "Brightmoor Care Homes Ltd"
+
+
+def test_short_bullet_line_continued_in_lower_case_stays_one_item() -> None:
+    data = _text("Customer: Hadley Print Ltd\n\n- Press monitor: GBP 100 per month\n  billed quarterly in advance\n")
+    (line,) = data["lines"]
+    assert line["billing_interval_count"] == 3
