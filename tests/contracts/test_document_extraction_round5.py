@@ -455,6 +455,11 @@ def test_letter_address_block_lines_are_not_one_paragraph() -> None:
 
 
 def test_short_bullet_line_continued_in_lower_case_stays_one_item() -> None:
-    data = _text("Customer: Hadley Print Ltd\n\n- Press monitor: GBP 100 per month\n  billed quarterly in advance\n")
-    (line,) = data["lines"]
-    assert line["billing_interval_count"] == 3
+    data = _text(
+        "Customer: Hadley Print Ltd\n\n"
+        "- Press monitor: GBP 100 per month\n"
+        "  billed quarterly in advance\n"
+        "- Ink alerts: GBP 20 per month\n"
+    )
+    counts = {Decimal(line["amount"]): line["billing_interval_count"] for line in data["lines"]}
+    assert counts == {Decimal("300"): 3, Decimal("20"): 1}
