@@ -478,7 +478,7 @@ def _side_by_side_parties(lines: list[str]) -> list[str]:
 
 _PARTY_TITLES = (
     r"supplier|vendor|provider|seller|licensor|from|customer|client|buyer|licensee|sold to|bill to|billed to|"
-    r"ship to|invoice to|purchaser|company|contractor"
+    r"ship to|invoice to|purchaser|company|contractor|remit to|pay to|payee|deliver to|service provider"
 )
 
 

@@ -463,3 +463,13 @@ def test_short_bullet_line_continued_in_lower_case_stays_one_item() -> None:
     )
     counts = {Decimal(line["amount"]): line["billing_interval_count"] for line in data["lines"]}
     assert counts == {Decimal("300"): 3, Decimal("20"): 1}
+
+
+def test_bill_to_beside_remit_to() -> None:
+    data = _text(
+        "Bill To:                           Remit To:\n"
+        "Cobalt Ridge Dental PC             Molar Cloud LLC\n"
+        "12 Pine Ave, Boise ID              PO Box 77, Denver CO\n\n"
+        "Charting licences: $65.00 per chair per month for 6 chairs.\n"
+    )
+    assert data["customer"]["name"] == "Cobalt Ridge Dental PC"
