@@ -1918,6 +1918,7 @@ class PricingReader:
             return
         header = rows[0].header
         roles = _table_roles(rows, header)
+        rows = self._bare_prices_in_currency(rows, roles)
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
         tier_items = [self._tier_item(row, text) for row, text in zip(rows, texts, strict=False)]
@@ -1967,6 +1968,25 @@ class PricingReader:
                 continue
             self._row(row, text, roles)
         self._ramp_dates(rows, roles)
+
+    def _bare_prices_in_currency(self, rows: list[Segment], roles: list[str]) -> list[Segment]:
+        """ "From | To | Price per check" over "1 | 2,000 | 1.10" in a document "in CAD": a bare
+        amount in a price column is in the currency the header or the document states (so that tier
+        rows are read as priced)."""
+        header_text = " ".join(rows[0].header)
+        stated = re.search(rf"\b({p._CODE})\b|([$€£¥])", f"{header_text} {self.ex.data.get('currency') or ''}")
+        prices = [i for i, role in enumerate(roles) if role in ("price", "list")]
+        if not stated or not prices:
+            return rows
+        currency = stated.group(1) or stated.group(2)
+        out = []
+        for row in rows:
+            cells = list(row.cells)
+            for i in prices:
+                if i < len(cells) and re.fullmatch(r"\d[\d,.']*", cells[i].strip()):
+                    cells[i] = f"{currency} {cells[i].strip()}"
+            out.append(replace(row, cells=tuple(cells), text=" | ".join(cells)))
+        return out
 
     def _once_and_recurring_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
         """ "Item | Qty | NRC | MRC" (telecom order forms), "Setup fee | Monthly fee": a row with a

@@ -473,3 +473,21 @@ def test_bill_to_beside_remit_to() -> None:
         "Charting licences: $65.00 per chair per month for 6 chairs.\n"
     )
     assert data["customer"]["name"] == "Cobalt Ridge Dental PC"
+
+
+def test_tier_table_with_bare_amounts_in_the_stated_currency() -> None:
+    data = _text(
+        "Customer: Kestrel Valley Water Co-operative\n"
+        "All amounts are in NZD.\n\n"
+        "Meter reads (graduated)\n\n"
+        "| From | To | Price per read |\n"
+        "|---|---|---|\n"
+        "| 1 | 5,000 | 0.40 |\n"
+        "| 5,001 | | 0.25 |\n"
+    )
+    (line,) = data["lines"]
+    assert line["charge_model"] == "graduated"
+    assert [(t["up_to"], Decimal(t["unit_price"])) for t in line["tiers"]] == [
+        ("5000", Decimal("0.40")),
+        (None, Decimal("0.25")),
+    ]
