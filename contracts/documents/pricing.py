@@ -295,6 +295,7 @@ class PricingReader:
     # -- document-wide cadence / timing statements --------------------------------------------
     def _read_defaults(self) -> None:
         for seg in self.ex.segments:
+            previous = ""
             for sentence in re.split(r"(?<=[.;])\s+", seg.text):
                 both = re.search(r"\bin advance\b", sentence, re.I) and re.search(r"\bin arrears?\b", sentence, re.I)
                 if both and not self.ex.money(sentence) and BILLED_RE.search(sentence):
@@ -302,12 +303,18 @@ class PricingReader:
                     for part in re.split(r"\band\b|;|,", sentence):
                         self._default_from(seg, part, billed=True)
                 else:
-                    self._default_from(seg, sentence)
+                    # "... invoiced quarterly in advance; permit fees quarterly in arrears": the verb is
+                    # left out after the semicolon
+                    elided = previous.endswith(";") and bool(BILLED_RE.search(previous))
+                    self._default_from(seg, sentence, billed=elided)
+                previous = sentence
 
     def _default_from(self, seg: Segment, text: str, *, billed: bool = False) -> None:
         if self.ex.money(text) and not re.search(r"\ball (?:fees|charges)\b", text, re.I):
             return
-        cadence = p.find_cadence(text)
+        # "Monthly charges are invoiced quarterly in advance": the cadence after the verb is the billing
+        verb = re.search(r"\b(?:invoiced|billed|charged|settled|payable)\b", text, re.I)
+        cadence = (p.find_cadence(text[verb.end() :]) if verb else None) or p.find_cadence(text)
         timing = p.timing(text)
         if not (cadence or timing) or not (billed or BILLED_RE.search(text)):
             return
@@ -319,7 +326,7 @@ class PricingReader:
         )
         fixed = re.search(
             r"\bsubscription|\bfixed|\bplatform|\blicen[cs]e|\brecurring|\bseat|\bbase fee|\bminimum|\bin advance"
-            r"|\bsupport",
+            r"|\bsupport|\b(?:monthly|annual|yearly|quarterly) (?:charges|fees)\b",
             lowered,
         )
         subject = re.match(

@@ -491,3 +491,19 @@ def test_tier_table_with_bare_amounts_in_the_stated_currency() -> None:
         ("5000", Decimal("0.40")),
         (None, Decimal("0.25")),
     ]
+
+
+def test_monthly_charges_invoiced_quarterly_and_an_elided_verb_after_a_semicolon() -> None:
+    data = _text(
+        "Customer: Ellery Bay Harbour Board\n\n"
+        "Mooring management system: GBP 900.00 per month\n"
+        "Berth sensors: GBP 0.30 per sensor reading\n\n"
+        "Monthly charges will be invoiced quarterly in advance; sensor readings quarterly in arrears.\n"
+    )
+    got = {
+        line["charge_model"]: (line.get("amount") or line.get("unit_price"), line["billing_interval_count"])
+        for line in data["lines"]
+    }
+    assert Decimal(got["flat"][0]) == 2700
+    assert got["flat"][1] == 3
+    assert got["per_unit"][1] == 3
