@@ -260,11 +260,17 @@ def _cell_spans(line: str) -> list[tuple[int, int]]:
 
 
 def _aligned_cells(line: str, header: list[tuple[int, int]]) -> tuple[str, ...]:
-    """A space-aligned row's cells; a row with more cells than its header ("M1  Discovery report"
-    under "Milestone") has each cell put in the header column it overlaps most."""
+    """A space-aligned row's cells; a row with more or fewer cells than its header ("M1  Discovery
+    report" under "Milestone", a long item touching the next column) has each cell put in the header
+    column it overlaps most (a column no cell reaches stays empty)."""
     spans = _cell_spans(line)
-    if not header or len(spans) <= len(header):
+    if not header or len(spans) == len(header):
         return tuple(_clean(line[a:b]) for a, b in spans)
+    if len(spans) < len(header) and len(header) > 1 and spans[0][1] > header[1][0]:
+        # the first cell runs into the next column and pushes the rest right: the cells after it
+        # keep the header's last columns, in order
+        cells = [_clean(line[a:b]) for a, b in spans]
+        return (cells[0], *([""] * (len(header) - len(cells))), *cells[1:])
     bounds = [(start, header[i + 1][0] if i + 1 < len(header) else 10**6) for i, (start, _) in enumerate(header)]
     columns: list[list[str]] = [[] for _ in header]
     for a, b in spans:

@@ -507,3 +507,18 @@ def test_monthly_charges_invoiced_quarterly_and_an_elided_verb_after_a_semicolon
     assert Decimal(got["flat"][0]) == 2700
     assert got["flat"][1] == 3
     assert got["per_unit"][1] == 3
+
+
+def test_aligned_rows_with_fewer_cells_than_the_header() -> None:
+    data = _text(
+        "Customer: Wrenfield Housing Co-operative\n"
+        "All prices in GBP.\n\n"
+        "Item                  Unit               Price     Billing\n"
+        "Door entry panels     per panel/month    14.00     monthly in advance\n"
+        "Repairs reporting portal for all tenants per month   260.00   monthly in advance\n"
+        "Tenant SMS alerts     per message         0.035\n"
+    )
+    got = sorted(
+        (line["charge_model"], Decimal(line.get("unit_price") or line.get("amount"))) for line in data["lines"]
+    )
+    assert got == [("flat", Decimal("260")), ("per_seat", Decimal("14")), ("per_unit", Decimal("0.035"))]
