@@ -403,8 +403,17 @@ def _without_quoted_messages(text: str) -> str:
         for i, line in enumerate(lines)
         if not quoted[i] and not _ATTRIBUTION.match(line) and (cut is None or i < cut)
     ]
-    if _MONEY_HINT.search("\n".join(own)):
-        return "\n".join(own)
+    own_text = "\n".join(own)
+    # "Could you make the set-up fee EUR 1,500 instead? Everything else is fine.": the reply changes one
+    # price and keeps the rest of the quoted offer
+    keeps_rest = re.search(
+        r"(?i)\b(?:everything|all) else (?:is |looks |stays |remains |as )|\b(?:all |the )?(?:other|remaining) "
+        r"(?:terms|prices|items|fees|charges|lines)\b[^.]{0,20}\b(?:unchanged|remain|stay|as (?:quoted|offered|before))"
+        r"|\botherwise (?:agreed|fine|ok|as quoted)|\brest (?:is fine|as quoted|unchanged)",
+        own_text,
+    )
+    if _MONEY_HINT.search(own_text) and not keeps_rest:
+        return own_text
     return "\n".join(re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line) for line in lines if not _ATTRIBUTION.match(line))
 
 

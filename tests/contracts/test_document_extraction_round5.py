@@ -522,3 +522,18 @@ def test_aligned_rows_with_fewer_cells_than_the_header() -> None:
         (line["charge_model"], Decimal(line.get("unit_price") or line.get("amount"))) for line in data["lines"]
     )
     assert got == [("flat", Decimal("260")), ("per_seat", Decimal("14")), ("per_unit", Decimal("0.035"))]
+
+
+def test_reply_changing_one_price_keeps_the_rest_of_the_quoted_offer() -> None:
+    data = _text(
+        "Hi Lena,\n\n"
+        "Please make the installation fee EUR 950 instead. Everything else is fine.\n\n"
+        "Tomas\n\n"
+        "On 2 May 2028, Lena Vogt <lena@sunmeter.test> wrote:\n"
+        "> Offer for Brightwater Stadtwerke GmbH:\n"
+        "> - Metering portal: EUR 610 per month, billed monthly in advance\n"
+        "> - Installation: EUR 1,200 one-off\n"
+    )
+    amounts = sorted(Decimal(line.get("amount") or line.get("unit_price")) for line in data["lines"])
+    assert Decimal("610") in amounts
+    assert Decimal("950") in amounts
