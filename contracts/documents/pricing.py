@@ -473,6 +473,12 @@ class PricingReader:
             rf"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|(?:{p._CODE}) ))|\s+and\s+(?=[a-z0-9][\w -]{{0,30}}?\s(?:at|of"
             rf"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|{p._CODE}))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
             r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)"
+            # "portal EUR 390 per month, 85 inverters at EUR 2.50 ..., commissioning EUR 1,900 one-off":
+            # a list of priced items in one sentence (not "..., minimum $200", "..., i.e. $12,000")
+            r"|,\s+(?!(?:min|max|minimum|maximum|capped|cap|up|subject|i\.e|ie|e\.g|plus|rising|then|thereafter|"
+            r"reduced|increasing|with|including|excluding|and|or|but|equivalent|equal|which|that|totalling|total|a|an|"
+            r"the|further|another|billed|invoiced|payable|paid|charged|due|being|representing|making|so|in)\b)"
+            rf"(?=(?:\d[\d,.]*\s+)?(?:[a-z][\w-]*\s+){{1,4}}(?:at\s+|@\s*|of\s+|for\s+)?(?:[$€£¥]|(?:{p._CODE})\s?\d))"
         )
         pieces = splitter.split(text)
         separators = [match.group(0) for match in splitter.finditer(text)]
@@ -1204,7 +1210,11 @@ class PricingReader:
         return None
 
     def _describe(self, seg: Segment, clause: str, unit: str) -> str:
-        if seg.kind == "field":
+        # a field's later clause names its own item ("SMS: $0.05 per message, international messages at
+        # $0.12"): the label describes the clause it heads
+        if seg.kind == "field" and (
+            seg.label.lower() in clause.lower() or not re.match(r"\s*[A-Za-z]", clause) or not self.ex.money(clause)
+        ):
             return seg.label[:200]
         if seg.kind == "row":
             name_cells = [

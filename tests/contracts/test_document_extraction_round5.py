@@ -537,3 +537,23 @@ def test_reply_changing_one_price_keeps_the_rest_of_the_quoted_offer() -> None:
     amounts = sorted(Decimal(line.get("amount") or line.get("unit_price")) for line in data["lines"])
     assert Decimal("610") in amounts
     assert Decimal("950") in amounts
+
+
+def test_priced_items_listed_with_commas_in_one_sentence() -> None:
+    data = _text(
+        "Customer: Larkspur Orchards Ltd\n\n"
+        "Frost alert service GBP 75 per month, 30 probes at GBP 3.00 per probe per month, "
+        "site survey GBP 480 one-off, billed monthly in advance.\n"
+    )
+    got = sorted(
+        (line["charge_model"], Decimal(line.get("unit_price") or line.get("amount"))) for line in data["lines"]
+    )
+    assert got == [("flat", Decimal("75")), ("one_time", Decimal("480")), ("per_seat", Decimal("3"))]
+
+
+def test_later_clause_of_a_field_names_its_own_item() -> None:
+    data = _text(
+        "Customer: Larkspur Orchards Ltd\n\n"
+        "Text alerts: GBP 0.04 per message, international messages at GBP 0.11 per message.\n"
+    )
+    assert sorted(Decimal(line["unit_price"]) for line in data["lines"]) == [Decimal("0.04"), Decimal("0.11")]
