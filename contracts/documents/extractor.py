@@ -607,7 +607,7 @@ class _Extractor:
             r"s)?|"
             r"entered into (?:on|as of)|effective date[\"”']?\s+(?:means|shall mean|is)|takes? effect (?:on|from|as o"
             r"f)|comes? into (?:effect|force) on|in effect from|"
-            r"goes live on|begins?|starts|commences|(?:for|during) the period(?: of)?|"
+            r"goes live on|begins?|starts|commences|(?:for|during) the period(?: of)?|^\s*start|"
             r"(?:services?|subscription|work|billing|term|contract|agreement)\s+(?:start|begin|commence)s?(?:\s+on)?|"
             # '"Commencement Date" means 1 February 2027'; "we'll start you on", "services begin"
             r"(?:effective|commencement|start(?:ing)?|go-live|launch|service start) date[\"”']?"
@@ -827,6 +827,18 @@ class _Extractor:
                     length = p.duration(match.group(0))
                     if length:
                         return start + length, seg, 0.85, None
+        # "Start: 01.05.2028, 12 months", "Start 1 March 2028, 24 months": a length right after the start
+        for seg in self._term_sentences():
+            match = re.search(
+                r"(?i)^\s*(?:start(?:s|ing)?(?: date)?|commenc\w*|go[- ]live|begin\w*)\b\s*:?[^,;]{4,30}?,\s*"
+                + r"(?:for\s+)?"
+                + p.DURATION_RE.pattern
+                + r"\s*(?:[.;)]|$)",
+                seg.text,
+            )
+            length = p.duration(match.group(0)[match.group(0).rindex(",") :]) if match else None
+            if length:
+                return start + length, seg, 0.8, None
         # "Contract Term (months) | 24": the unit in the label, the number in the value.
         for seg in self.fields_labelled(r"(?:contract |subscription |initial |service )?(?:term|duration)\b.*"):
             unit = re.search(r"(?i)\b(months?|years?)\b", seg.label)

@@ -557,3 +557,16 @@ def test_later_clause_of_a_field_names_its_own_item() -> None:
         "Text alerts: GBP 0.04 per message, international messages at GBP 0.11 per message.\n"
     )
     assert sorted(Decimal(line["unit_price"]) for line in data["lines"]) == [Decimal("0.04"), Decimal("0.11")]
+
+
+@pytest.mark.parametrize(
+    ("line", "start", "end"),
+    [
+        ("Start: 01.06.2028, 12 months", "2028-06-01", "2029-06-01"),
+        ("Start 1 June 2028, 24 months.", "2028-06-01", "2030-06-01"),
+    ],
+)
+def test_start_with_its_length_after_a_comma(line: str, start: str, end: str) -> None:
+    data = _text(f"Customer: Oakapple Nurseries Ltd\n\nPlant tracking: EUR 300 per month.\n{line}\n")
+    assert data["start_date"] == start
+    assert data["end_date"] == end
