@@ -787,7 +787,7 @@ class _Extractor:
             if re.search(
                 r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
                 r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|\bprazo\b|\bvigência|\bduração|\blooptijd|\bvertragsdauer|"
-                r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
+                r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|\b(?:runs?|lasts?) \d|"
                 # "License period: twelve (12) months beginning June 1, 2026"
                 r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
                 r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews on)\b[^.]{0,40}?\bfor\s",
@@ -803,7 +803,7 @@ class _Extractor:
                         re.I,
                     )
                     or re.search(
-                        r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect))\s+for\s+(?:a (?:period|term)"
+                        r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect))\s+(?:for\s+)?(?:a (?:period|term)"
                         r" of\s+)?" + p.DURATION_RE.pattern,
                         seg.text,
                         re.I,

@@ -570,3 +570,11 @@ def test_start_with_its_length_after_a_comma(line: str, start: str, end: str) ->
     data = _text(f"Customer: Oakapple Nurseries Ltd\n\nPlant tracking: EUR 300 per month.\n{line}\n")
     assert data["start_date"] == start
     assert data["end_date"] == end
+
+
+def test_runs_or_lasts_a_length_without_for() -> None:
+    data = _text(
+        "Customer: Oakapple Nurseries Ltd\n\n"
+        "The service begins on 1 June 2028 and runs 18 months. Plant tracking: EUR 300 per month.\n"
+    )
+    assert data["end_date"] == "2029-12-01"
