@@ -414,7 +414,16 @@ def _without_quoted_messages(text: str) -> str:
     )
     if _MONEY_HINT.search(own_text) and not keeps_rest:
         return own_text
-    return "\n".join(re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line) for line in lines if not _ATTRIBUTION.match(line))
+    # "Approved, thanks." above the vendor's final offer ("> ...") above older offers (">> ..."): the
+    # least-quoted message with prices is the one agreed; the deeper ones are dropped
+    depths = [len(re.findall(r">", re.match(r"^[ \t>]*", line).group(0))) for line in lines]  # type: ignore[union-attr]
+    priced = sorted({d for d, line in zip(depths, lines, strict=True) if d and _MONEY_HINT.search(line)})
+    deepest = priced[0] if priced and not keeps_rest else max(depths)
+    return "\n".join(
+        re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line)
+        for line, depth in zip(lines, depths, strict=True)
+        if not _ATTRIBUTION.match(line) and depth <= deepest
+    )
 
 
 _HEADER_LINE = re.compile(

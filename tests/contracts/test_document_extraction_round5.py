@@ -578,3 +578,14 @@ def test_runs_or_lasts_a_length_without_for() -> None:
         "The service begins on 1 June 2028 and runs 18 months. Plant tracking: EUR 300 per month.\n"
     )
     assert data["end_date"] == "2029-12-01"
+
+
+def test_approval_above_the_final_offer_above_older_offers() -> None:
+    data = _text(
+        "Go ahead, thanks.\n\n"
+        "On 9 June 2028, Ravi Menon wrote:\n"
+        "> Final offer for Copperleaf Bakeries Ltd: route planner GBP 210 per month, billed monthly.\n"
+        ">\n"
+        ">> Earlier offer: route planner GBP 260 per month, billed monthly.\n"
+    )
+    assert _lines(data) == [("flat", "210.00")]
