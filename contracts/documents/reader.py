@@ -417,12 +417,17 @@ def _without_quoted_messages(text: str) -> str:
     # "Approved, thanks." above the vendor's final offer ("> ...") above older offers (">> ..."): the
     # least-quoted message with prices is the one agreed; the deeper ones are dropped
     depths = [len(re.findall(r">", re.match(r"^[ \t>]*", line).group(0))) for line in lines]  # type: ignore[union-attr]
+    if cut is not None and not any(quoted) and not keeps_rest:
+        # Outlook-style history (each earlier message under its own "From: / Sent:" block, no ">"): the
+        # same, by message
+        depths = _message_numbers(lines, cut)
     priced = sorted({d for d, line in zip(depths, lines, strict=True) if d and _MONEY_HINT.search(line)})
     deepest = priced[0] if priced and not keeps_rest else max(depths)
     return "\n".join(
         re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line)
         for line, depth in zip(lines, depths, strict=True)
-        if not _ATTRIBUTION.match(line) and depth <= deepest
+        # an earlier message's own "From: / Sent: / To:" lines name people, not the contract's parties
+        if not _ATTRIBUTION.match(line) and depth <= deepest and not (depth and _HEADER_LINE.match(line))
     )
 
 
@@ -430,6 +435,19 @@ _HEADER_LINE = re.compile(
     r"(?i)^\s*(?:from|to|cc|bcc|sent|date|subject|von|an|gesendet|betreff|de|envoy[ée]|objet|van|aan|verzonden|onderwerp|enviado|asunto):"
 )
 _SENT_LINE = re.compile(r"(?i)^\s*(?:sent|gesendet|envoy[ée]|verzonden|enviado|date|datum):\s")
+
+
+def _message_numbers(lines: list[str], cut: int) -> list[int]:
+    """0 for the reply's lines, 1 for the message below it, 2 for the one below that, ..."""
+    numbers = [0] * len(lines)
+    start, number = cut, 1
+    while start < len(lines):
+        following = _earlier_message_start(lines[start + 2 :])
+        end = len(lines) if following is None else start + 2 + following
+        for index in range(start, end):
+            numbers[index] = number
+        start, number = end, number + 1
+    return numbers
 
 
 def _earlier_message_start(lines: list[str]) -> int | None:

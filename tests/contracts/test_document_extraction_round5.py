@@ -589,3 +589,20 @@ def test_approval_above_the_final_offer_above_older_offers() -> None:
         ">> Earlier offer: route planner GBP 260 per month, billed monthly.\n"
     )
     assert _lines(data) == [("flat", "210.00")]
+
+
+def test_approval_above_outlook_history_reads_the_latest_offer() -> None:
+    data = _text(
+        "Approved, please proceed.\n\n"
+        "Ines Duarte, Harbour Kitchens Lda\n\n"
+        "From: Joel Matos <joel@tillflow.test>\n"
+        "Sent: 3 March 2028 11:20\n"
+        "Subject: RE: POS quote\n\n"
+        "Revised offer for Harbour Kitchens Lda: POS licence EUR 85 per month, billed monthly in advance.\n\n"
+        "From: Joel Matos <joel@tillflow.test>\n"
+        "Sent: 27 February 2028 09:05\n"
+        "Subject: POS quote\n\n"
+        "Offer: POS licence EUR 99 per month, billed monthly in advance.\n"
+    )
+    assert _lines(data) == [("flat", "85.00")]
+    assert data["customer"]["email"] is None
