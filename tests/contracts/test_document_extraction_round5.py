@@ -606,3 +606,10 @@ def test_approval_above_outlook_history_reads_the_latest_offer() -> None:
     )
     assert _lines(data) == [("flat", "85.00")]
     assert data["customer"]["email"] is None
+
+
+def test_spaced_slash_before_a_period_is_a_cadence() -> None:
+    data = _text("Customer: Pennock Dairy Ltd\n\nHerd monitors     40 x $6.00 = $240.00 / month\n")
+    (line,) = data["lines"]
+    assert line["charge_model"] == "per_seat"
+    assert Decimal(line["seats"]) == 40
