@@ -910,8 +910,11 @@ class PricingReader:
                 # "$15 per viewer per month for 40 viewers", "NOK 1,250 per vessel per month": a recurring
                 # price per counted thing.
                 fields = {"unit_price": money.amount}
-                if counted:
-                    fields["seats"] = _num(counted.group("n"), self.dc)
+                # "12 tablets", or "Milking parlour tablets (12): $18 per tablet per month"
+                masked = _mask_money(clause, moneys)
+                count = _num(counted.group("n"), self.dc) if counted else self._seat_count(masked, unit)
+                if count is not None:
+                    fields["seats"] = count
                 line = Line("per_seat", fields, seg, unit=unit)
                 self._finish(line, clause)
                 return
@@ -1332,6 +1335,8 @@ class PricingReader:
             counts[-1]
             if counts
             else re.search(rf"\b(?:seats?|users?|licen[cs]es?|quantity|qty)\s*(?::|=|of)\s*(?P<n>{NUM})\b", text, re.I)
+            # "Analyst seats (25): $45 per seat per month"
+            or re.search(rf"\b(?:{nouns})\s*\((?:x\s*)?(?P<n>{NUM})\)", text, re.I)
         )
         if not match:
             return None

@@ -613,3 +613,10 @@ def test_spaced_slash_before_a_period_is_a_cadence() -> None:
     (line,) = data["lines"]
     assert line["charge_model"] == "per_seat"
     assert Decimal(line["seats"]) == 40
+
+
+def test_seat_count_in_brackets_after_the_noun() -> None:
+    data = _text("Customer: Pennock Dairy Ltd\n\nMilking parlour tablets (12): $18 per tablet per month.\n")
+    (line,) = data["lines"]
+    assert line["charge_model"] == "per_seat"
+    assert Decimal(line["seats"]) == 12
