@@ -1683,14 +1683,16 @@ class PricingReader:
             ("range", rf"(?:from\s+|between\s+)?(?P<a>{n})\s*(?:-|–|to|through|thru|until|and)\s*(?P<b>{n})\b"),
             (
                 "upto",
-                rf"\b(?:up to|upto|first|the first|≤|<=|less than|under|below|fewer than|0\s*-\s*|bis)\s*(?P<b>{n})\b",
+                # ("≤ 100,000", "> 1,000,000": a symbol has no word boundary before it)
+                rf"(?:\b(?:up to|upto|first|the first|less than|under|below|fewer than|0\s*-\s*|bis)|≤|<=|<)"
+                rf"\s*(?P<b>{n})\b",
             ),
             ("next", rf"\bnext\s+(?P<b>{n})\b"),
             (
                 "above",
-                rf"(?:\b(?:over|above|more than|greater than|beyond|in excess of|exceeding|from|ab|after|>|≥|>=)\s*(?"
-                rf"P<a>{n})|(?P<a2>{n})\s*(?:[a-z-]+\s+){{0,2}}?(?:\+|or more|and (?:above|over|more|up|beyond)|or ab"
-                rf"ove|plus\b|\+\s*units))",
+                rf"(?:(?:\b(?:over|above|more than|greater than|beyond|in excess of|exceeding|from|ab|after)|>=|≥|>)"
+                rf"\s*(?P<a>{n})|(?P<a2>{n})\s*(?:[a-z-]+\s+){{0,2}}?"
+                rf"(?:\+|or more|and (?:above|over|more|up|beyond)|or above|plus\b|\+\s*units))",
             ),
             (
                 "rest",

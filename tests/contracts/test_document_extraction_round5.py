@@ -620,3 +620,20 @@ def test_seat_count_in_brackets_after_the_noun() -> None:
     (line,) = data["lines"]
     assert line["charge_model"] == "per_seat"
     assert Decimal(line["seats"]) == 12
+
+
+def test_tier_bounds_written_with_comparison_symbols() -> None:
+    data = _text(
+        "Customer: Tessellate Maps Inc.\n\n"
+        "| Tier | Monthly geocodes | Price per geocode |\n"
+        "|---|---|---|\n"
+        "| 1 | ≤ 50,000 | $0.0030 |\n"
+        "| 2 | > 50,000 | $0.0020 |\n\n"
+        "Graduated, billed monthly in arrears.\n"
+    )
+    (line,) = data["lines"]
+    assert line["charge_model"] == "graduated"
+    assert [(t["up_to"], Decimal(t["unit_price"])) for t in line["tiers"]] == [
+        ("50000", Decimal("0.0030")),
+        (None, Decimal("0.0020")),
+    ]
