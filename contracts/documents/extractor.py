@@ -619,7 +619,7 @@ class _Extractor:
             r"\b(?P<n>\d{1,3})\s*days?\s+(?:end of (?:the )?month|eom)\b",
             r"\b(?:payment|payable|due|pay|paid)\b[^.;]{0,20}?\bwithin\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:cal"
             r"endar"
-            r"\s+)?days",
+            r"\s+|business\s+)?days",
             r"\bnet\s+(?P<w>[a-z-]+)\s*\(\s*(?P<n>\d{1,3})\s*\)",
             r"\b(?:within|in)\s+(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+|business\s+)?days?\s+(?:of|from|"
             r"after|following)\s+"
@@ -644,6 +644,10 @@ class _Extractor:
             r"\bpayment (?:at|in) (?P<n>\d{1,3}) days\b",
             r"\b(?:invoices?|payments?|fees|amounts?)\b[^.;]{0,25}?\b(?:are |is |shall be |will be )?(?:due|payable)\s+"
             r"(?:[a-z-]+\s+)?\(?(?P<n>\d{1,3})\)?\s+(?:calendar\s+)?days?\s+(?:after|from|following|of)\b",
+            # "Payment: direct debit, 7 days", "Terms of payment: thirty (30) days", "payable on 30-day terms"
+            r"\b(?:terms? of payment|payment(?: terms?)?)\s*[:-]\s*[^.;:\d]{0,30}?\(?(?P<n>\d{1,3})\)?[\s-]*"
+            r"(?:calendar |business )?days?\b",
+            r"\b(?P<n>\d{1,3})[- ]days?\s+(?:payment\s+|credit\s+)?terms\b",
         ]
         words = "|".join(sorted((re.escape(w) for w in p.WORD_NUMBERS), key=len, reverse=True))
         for seg in self.segments:
@@ -725,7 +729,7 @@ class _Extractor:
             r"s)?|"
             r"entered into (?:on|as of)|effective date[\"”']?\s+(?:means|shall mean|is)|takes? effect (?:on|from|as o"
             r"f)|comes? into (?:effect|force) on|in effect from|"
-            r"goes live on|begins?|starts|commences|(?:for|during) the period(?: of)?|"
+            r"goes live on|begins?|starts|commences|(?:for|during) the period(?: of)?|^\s*start|"
             r"(?:services?|subscription|work|billing|term|contract|agreement)\s+(?:start|begin|commence)s?(?:\s+on)?|"
             # '"Commencement Date" means 1 February 2027'; "we'll start you on", "services begin"
             r"(?:effective|commencement|start(?:ing)?|go-live|launch|service start) date[\"”']?"
@@ -917,7 +921,7 @@ class _Extractor:
             if re.search(
                 r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
                 r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|\bprazo\b|\bvigência|\bduração|\blooptijd|\bvertragsdauer|"
-                r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|"
+                r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|\b(?:runs?|lasts?) \d|"
                 # "License period: twelve (12) months beginning June 1, 2026"
                 r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
                 r"\b(?:from|starting|beginning|commencing|starts|begins|commences|renews? on)\b[^.]{0,40}?\bfor\s",
@@ -933,7 +937,7 @@ class _Extractor:
                         re.I,
                     )
                     or re.search(
-                        r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect))\s+for\s+(?:a (?:period|term)"
+                        r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect))\s+(?:for\s+)?(?:a (?:period|term)"
                         r" of\s+)?" + p.DURATION_RE.pattern,
                         seg.text,
                         re.I,
@@ -957,6 +961,18 @@ class _Extractor:
                     length = p.duration(match.group(0))
                     if length:
                         return start + length, seg, 0.85, None
+        # "Start: 01.05.2028, 12 months", "Start 1 March 2028, 24 months": a length right after the start
+        for seg in self._term_sentences():
+            match = re.search(
+                r"(?i)^\s*(?:start(?:s|ing)?(?: date)?|commenc\w*|go[- ]live|begin\w*)\b\s*:?[^,;]{4,30}?,\s*"
+                + r"(?:for\s+)?"
+                + p.DURATION_RE.pattern
+                + r"\s*(?:[.;)]|$)",
+                seg.text,
+            )
+            length = p.duration(match.group(0)[match.group(0).rindex(",") :]) if match else None
+            if length:
+                return start + length, seg, 0.8, None
         # "Contract Term (months) | 24": the unit in the label, the number in the value.
         for seg in self.fields_labelled(r"(?:contract |subscription |initial |service )?(?:term|duration)\b.*"):
             unit = re.search(r"(?i)\b(months?|years?)\b", seg.label)
@@ -1019,6 +1035,12 @@ class _Extractor:
                 )
                 # "Auto-Renewal: No", "Automatic renewal - None": a form's renewal field answered no
                 and not re.match(r"\s*(?:[:?|-]\s*)?(?:no|none|n/a|not applicable)\b", seg.text[match.end() :], re.I)
+                # "Auto Renew | No", "Automatic renewal: N", "Evergreen: false": a form's answer
+                and not (
+                    seg.kind == "field"
+                    and match.group(0).lower() in seg.label.lower()
+                    and re.fullmatch(r"(?i)\s*(?:no|n|false|none|off|nein|non|nee|not applicable|n/a)\W*", seg.value)
+                )
             ):
                 return seg, match.group(0)
         return None

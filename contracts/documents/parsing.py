@@ -599,6 +599,13 @@ CADENCES: list[tuple[str, str, int]] = [
 
 def find_cadence(text: str) -> tuple[str, int, int] | None:
     """(interval, count, position) of the first cadence word in the text."""
+    # "$1,125.00 / month": the spaced slash read as "/month" (the same length, so positions hold)
+    text = re.sub(
+        r"([ \t]+)/([ \t]+)(month|mo|year|yr|annum|quarter|qtr|week|wk|day)\b",
+        lambda m: f"/{m.group(3)}" + " " * (len(m.group(1)) + len(m.group(2))),
+        text,
+        flags=re.I,
+    )
     best: tuple[str, int, int] | None = None
     # "€30.00 / user / month": a spaced slash before a period word is "/month" (positions kept)
     text = re.sub(r"\s/(?=\s?(?:mo|mth|month|yr|year|annum|qtr|quarter)\b)", "x/", text, flags=re.I)

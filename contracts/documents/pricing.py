@@ -70,6 +70,10 @@ QTY = rf"(?:{NUM})(?:\s?(?i:k|m|million|thousand)\b)?"
 EQUAL_PARTS_RE = re.compile(
     r"\b(?P<n>two|three|four|five|six|2|3|4|5|6) equal (?:instal?lments|payments|parts|tranches|amounts)\b", re.I
 )
+# "in three instalments as follows:", "payable in the following tranches:"
+INSTALMENT_LIST_RE = re.compile(
+    r"\b(?:instal?lments?|payments|tranches|part[- ]payments)\b[^.:;$€£¥]{0,40}?(?:as follows)?\s*:", re.I
+)
 OPTIONAL_RE = re.compile(
     r"\boptional\b|\bnot (?:included in|ordered|part of) (?:this|the) (?:order|agreement)|\bmay (?:add|order|purchase|"
     r"upgrade)\b|\b(?:up)?on (?:written )?request\b|\bif requested\b|\bat (?:the )?customer's option\b|\bnot ordered\b|"
@@ -205,7 +209,7 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ),
     (
         "billing",
-        r"\b(?:billing|frequency|cadence|invoiced|billed|period|interval|recurrence|term|abrechnung|fréquence)\b",
+        r"\b(?:billing|frequency|cadence|invoiced|invoicing|billed|period|interval|recurrence|term|abrechnung|fréquence)\b",
         False,
     ),
     ("range", r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", False),
@@ -222,6 +226,13 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),
     ("discount", r"\bdiscount|\bsavings\b|\brabatt", False),
     ("list", r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", False),
+    # "Service | Monthly | One-time": a column titled by a cadence or "one-time" holds prices
+    (
+        "price",
+        r"(?:monthly|annual(?:ly)?|yearly|quarterly|per (?:month|year|annum)|one[- ]time|one[- ]off|once|set-?up)"
+        r"(?: \(.*\))?",
+        True,
+    ),
     (
         "price",
         # "Annual Fees", "Rates": plurals too
@@ -239,7 +250,7 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
 
 
 def _header_role(header: str) -> str:
-    h = header.lower().strip()
+    h = header.lower().replace("_", " ").strip()  # "unit_price" (a database or CSV export's column name)
     for role, pattern, whole in _HEADER_ROLES:
         if h and (re.fullmatch(pattern, h) if whole else re.search(pattern, h)):
             return role
@@ -297,6 +308,7 @@ class PricingReader:
     # -- document-wide cadence / timing statements --------------------------------------------
     def _read_defaults(self) -> None:
         for seg in self.ex.segments:
+            previous = ""
             for sentence in re.split(r"(?<=[.;])\s+", seg.text):
                 both = re.search(r"\bin advance\b", sentence, re.I) and re.search(r"\bin arrears?\b", sentence, re.I)
                 if both and not self.ex.money(sentence) and BILLED_RE.search(sentence):
@@ -304,7 +316,11 @@ class PricingReader:
                     for part in re.split(r"\band\b|;|,", sentence):
                         self._default_from(seg, part, billed=True)
                 else:
-                    self._default_from(seg, sentence)
+                    # "... invoiced quarterly in advance; permit fees quarterly in arrears": the verb is
+                    # left out after the semicolon
+                    elided = previous.endswith(";") and bool(BILLED_RE.search(previous))
+                    self._default_from(seg, sentence, billed=elided)
+                previous = sentence
 
     def _default_from(self, seg: Segment, text: str, *, billed: bool = False) -> None:
         # a priced sentence ("Annual maintenance: 18% of the licence fee, invoiced annually") bills its own line
@@ -328,7 +344,7 @@ class PricingReader:
         )
         fixed = re.search(
             r"\bsubscription|\bfixed|\bplatform|\blicen[cs]e|\brecurring|\bseat|\bbase fee|\bminimum|\bin advance"
-            r"|\bsupport",
+            r"|\bsupport|\b(?:monthly|annual|yearly|quarterly) (?:charges|fees)\b",
             lowered,
         )
         subject = re.match(
@@ -412,6 +428,7 @@ class PricingReader:
         if self._ramp_years(seg, text):
             return
         self._previous_clause = ""
+        text = self._dated_instalments(seg, text)
         for clause in self._clauses(text):
             self._clause(seg, clause)
             self._previous_clause = clause
@@ -481,6 +498,26 @@ class PricingReader:
                 line.span = (first, first + relativedelta(years=1) - timedelta(days=1))
         return True
 
+    def _dated_instalments(self, seg: Segment, text: str) -> str:
+        """ "... invoiced in three instalments as follows: USD 18,000 on 15 July 2027; USD 24,000 on
+        30 September 2027; and the balance of USD 18,000 on 15 December 2027": one milestone per
+        dated amount. The text before the list (the total it splits) is left to read."""
+        intro = INSTALMENT_LIST_RE.search(text)
+        if not intro:
+            return text
+        tail = text[intro.end() :]
+        parts: list[tuple[Decimal, date]] = []
+        for money in self.ex.money(tail):
+            when = re.match(r"\s*,?\s*(?:(?:is\s+)?(?:due|payable|invoiced)\s+)?(?:on|by)\s+", tail[money.end :], re.I)
+            found = self.ex.dates(tail[money.end : money.end + 60]) if when else []
+            if when and found and found[0].start == when.end():
+                parts.append((money.amount, found[0].value))
+        if len(parts) < 2:
+            return text
+        for position, (amount, due) in enumerate(parts, start=1):
+            self.milestones.append(MilestoneItem(f"Instalment {position}", amount, None, due, seg))
+        return text[: intro.end()]
+
     def _drop_replaced_prices(self, text: str) -> str:
         """ "reduced from $0.023 to $0.018", "$0.018 (instead of $0.023)": only the new price stays."""
         for money in self.ex.money(text):
@@ -533,7 +570,7 @@ class PricingReader:
         text = re.sub(r"(?<![\w/])(?:p/m|pcm|p\.c\.m\.)(?![\w/])", "per month", text, flags=re.I)
         text = re.sub(r"(?<![\w/])p/a(?![\w/])", "per year", text, flags=re.I)
         text = self._drop_replaced_prices(text)
-        pieces = re.split(
+        splitter = re.compile(
             r";\s+|\s+(?:plus|\+)\s+(?=(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,3}?(?:of\s+)?(?:[$€£¥]|USD|EUR|GBP|CHF|\d))"
             r"|\.\s+(?=[A-Z])|,\s+and\s+(?=("
             r"?:an?\s"
@@ -544,11 +581,18 @@ class PricingReader:
             # "$1,150/month for the first 6 months, then $1,450/month thereafter": a ramp's steps
             r"|,?\s+(?:and\s+)?then\s+(?=(?:[$€£¥]|(?:USD|EUR|GBP|CHF|AUD|CAD)\s?)\d)"
             # "Partner £350, Manager £220 and Trainee £90": a rate list, one role each
-            r"|(?:,|\s+and)\s+(?=[A-Z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}:?\s+(?:[$€£¥]|(?:USD|EUR|GBP|CHF)\s?)\d)",
-            text,
+            r"|(?:,|\s+and)\s+(?=[A-Z][\w-]*(?:\s[A-Za-z][\w-]*){0,3}:?\s+(?:[$€£¥]|(?:USD|EUR|GBP|CHF)\s?)\d)"
+            # "portal EUR 390 per month, 85 inverters at EUR 2.50 ..., commissioning EUR 1,900 one-off":
+            # a list of priced items in one sentence (not "..., minimum $200", "..., i.e. $12,000")
+            r"|,\s+(?!(?:min|max|minimum|maximum|capped|cap|up|subject|i\.e|ie|e\.g|plus|rising|then|thereafter|"
+            r"reduced|increasing|with|including|excluding|and|or|but|equivalent|equal|which|that|totalling|total|a|an|"
+            r"the|further|another|billed|invoiced|payable|paid|charged|due|being|representing|making|so|in)\b)"
+            rf"(?=(?:\d[\d,.]*\s+)?(?:[a-z][\w-]*\s+){{1,4}}(?:at\s+|@\s*|of\s+|for\s+)?(?:[$€£¥]|(?:{p._CODE})\s?\d))"
         )
+        pieces = splitter.split(text)
+        separators = [match.group(0) for match in splitter.finditer(text)]
         clauses: list[str] = []
-        for piece in pieces:
+        for position, piece in enumerate(pieces):
             has_money = bool(self.ex.money(piece)) or bool(p.find_percentages(piece, decimal_comma=self.dc))
             if not clauses:
                 clauses.append(piece)
@@ -570,7 +614,10 @@ class PricingReader:
             )
             if general:
                 continue  # "Usage is billed in arrears and support in advance": read as a default
-            if not has_money or not prev_money or joins_rate:
+            if not prev_money and re.fullmatch(r"\s+and\s+", separators[position - 1]):
+                # "Time and materials at GBP 1,150 per day": the words before the price keep their "and"
+                clauses[-1] = f"{previous} and {piece}".strip()
+            elif not has_money or not prev_money or joins_rate:
                 clauses[-1] = f"{previous} {'plus ' if joins_rate else ''}{piece}".strip()
             else:
                 clauses.append(piece)
@@ -582,6 +629,8 @@ class PricingReader:
         included = self._included(text)
         if included is not None and not re.search(r"\bseat|\buser|\blicen", lowered):
             self._attach_included(seg, included, text)
+            return
+        if self._counts_by_unit(seg, text):
             return
         last_seat = self._last("per_seat")
         seats = self._seat_count(text, last_seat.unit if last_seat is not None else "")
@@ -595,6 +644,26 @@ class PricingReader:
             return
         if EXPIRE_RE.search(text):
             self._attach_expiry(seg, text)
+
+    def _counts_by_unit(self, seg: Segment, text: str) -> bool:
+        """ "Ordered quantities: 6 sites, 240 devices": several counts, each for the per-seat line
+        priced per that unit (not all for the last line)."""
+        open_lines = [
+            line for line in self.lines if line.charge_model == "per_seat" and "seats" not in line.fields and line.unit
+        ]
+        found: list[tuple[Line, Decimal]] = []
+        for match in re.finditer(rf"(?P<n>{NUM})\s+(?P<w>[A-Za-z][\w-]*)", text):
+            word = match.group("w").lower().removesuffix("s")
+            line = next((o for o in open_lines if o.unit.split()[0].lower().removesuffix("s") == word), None)
+            count = _num(match.group("n"), self.dc)
+            if line is not None and count and all(line is not other for other, _ in found):
+                found.append((line, count))
+        if len(found) < 2:
+            return False
+        for line, count in found:
+            line.fields["seats"] = count
+            line.evidence["seats"] = (seg, 0.8)
+        return True
 
     # -- a clause with a price ----------------------------------------------------------------
     @staticmethod
@@ -630,6 +699,10 @@ class PricingReader:
             and not re.search(r"\bper\s+(?!month|year|annum|quarter)\w", lowered)
             and not MILESTONE_RE.search(clause)
             and not PREPAID_RE.search(clause)
+            # "commits to aggregate Fees of not less than $150,000 in each Contract Year": a commitment
+            and not re.search(
+                r"\bcommit(?:s|ted)? to\b.{0,80}?\b(?:not less than|no less than|at least|minimum)\b", lowered
+            )
         )
 
     def _new_price_of_a_change(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
@@ -751,6 +824,12 @@ class PricingReader:
         # "Phase 2 (time and materials): $150 per hour" is a rate, not a milestone.
         is_rate = bool(moneys) and re.match(
             r"\s*(?:/|per|an|each)\s*(?!month|year|quarter)[a-z]", clause[moneys[0].end :], re.I
+        )
+        # "After go-live, hosting is charged at USD 1,800 per month": a recurring fee, not a milestone.
+        is_rate = is_rate or (
+            bool(moneys)
+            and re.match(r"\s*(?:/|per|a|an|each)\s*(?:month|year|annum|quarter|week)\b", clause[moneys[0].end :], re.I)
+            and not re.search(r"\bmilestone", clause, re.I)
         )
         # "payable in three equal instalments of $6,000 due July 1, October 1 and January 4": dated parts.
         dated_parts = EQUAL_PARTS_RE.search(clause) and len(self.ex.dates(clause)) >= 2
@@ -1093,8 +1172,9 @@ class PricingReader:
         if (
             is_period_unit
             and unit_word in ("day", "week")
+            # ("time and materials" may reach here as "time materials": a clause split at "and" is re-joined)
             and re.search(
-                r"\brate\b|\bworked\b|\bconsultant|\btime.and.materials|\bper diem|\bdaily|\beffort",
+                r"\brate\b|\bworked\b|\bconsultant|\btime (?:and |& )?materials|\bt&m\b|\bper diem|\bdaily|\beffort",
                 f"{lowered} {' '.join(seg.header).lower()}",  # or a rate card's "Day rate" column
             )
         ):
@@ -1151,8 +1231,11 @@ class PricingReader:
                 # "$15 per viewer per month for 40 viewers", "NOK 1,250 per vessel per month": a recurring
                 # price per counted thing.
                 fields = {"unit_price": money.amount}
-                if counted:
-                    fields["seats"] = _num(counted.group("n"), self.dc)
+                # "12 tablets", or "Milking parlour tablets (12): $18 per tablet per month"
+                masked = _mask_money(clause, moneys)
+                count = _num(counted.group("n"), self.dc) if counted else self._seat_count(masked, unit)
+                if count is not None:
+                    fields["seats"] = count
                 line = Line("per_seat", fields, seg, unit=unit)
                 self._finish(line, clause)
                 return
@@ -1166,7 +1249,7 @@ class PricingReader:
                 line.fields["minimum_amount"] = moneys[1].amount
             self._finish(line, clause)
             return
-        if self._priced_each(seg, clause, money, after):
+        if self._priced_each(seg, clause, money, after) or self._priced_below_a_cent(seg, clause, money, unit):
             return
         if USAGE_WORD_RE.search(clause) and re.search(r"\bper\b", after[:30]) and not p.find_cadence(after[:20]):
             line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")
@@ -1188,10 +1271,23 @@ class PricingReader:
             "lines", f"A price not read as a charge (page {seg.page}): {clause[:100]!r}; add it if it is one."
         )
 
+    def _priced_below_a_cent(self, seg: Segment, clause: str, money: p.Money, unit: str) -> bool:
+        """ "Pick events | 0.004 | monthly": a fraction of a cent is a price per unit, never a fee."""
+        if money.amount == money.amount.quantize(Decimal("0.01")) or FLAT_RE.search(clause):
+            return False
+        line = Line("per_unit", {"unit_price": money.amount}, seg, unit=unit or "unit")
+        self._finish(line, clause)
+        return True
+
     def _priced_by_label(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
         """ "Per employee, per pay run: $6.50": the label names what the price is per (a seat label,
         "Per user: $10", stays a seat price)."""
-        label_per = re.search(r"\bper\s+(?P<unit>[a-z][a-z-]*(?:\s[a-z-]+)?)\s*:\s*$", before, re.I)
+        label_per = re.search(r"\bper\s+(?P<unit>[a-z][a-z-]*(?:\s[a-z-]+)?)\s*:\s*$", before, re.I) or re.search(
+            # "Per-ticket fee (billed monthly in arrears): GBP 0.35"
+            r"\bper[- ](?P<unit>[a-z][a-z]*)[- ](?:fee|charge|price|rate|cost)s?\b[^:$€£¥\d]{0,60}:\s*$",
+            before,
+            re.I,
+        )
         if (
             not label_per
             or re.match(r"\s*(?:/|per|each|a|an)\s+[a-z]", after, re.I)
@@ -1251,11 +1347,13 @@ class PricingReader:
     def _priced_times(self, seg: Segment, clause: str, money: p.Money, before: str) -> bool:
         # "25 x $40", "4 nodes x €1.150,00/month"
         times = re.search(rf"(?P<n>{NUM})\s*(?:[a-z][a-z-]*\s+){{0,2}}(?:x|×|\*|@)\s*$", before, re.I) or re.search(
-            # "25 x Pro licences @ £30/user/month"
-            rf"(?P<n>{NUM})\s*(?:x|×)\s+(?:[A-Za-z][\w&-]*\s+){{1,4}}(?:@|at)\s*$",
+            # "25 x Practice seat @ $45.00/month", "25 x Pro licences @ £30/user/month": a count, the item, its price
+            rf"(?:^|[\s(-])(?P<n>{NUM})\s*(?:x|×)\s+(?:[A-Za-z][\w&/-]*\s+){{1,5}}(?:@|at)\s*$",
             before,
             re.I,
         )
+        if times and _num(times.group("n"), self.dc) == 1:
+            return False  # "1 x Booking add-on @ $99/month": one of it, a flat fee
         if times and p.find_cadence(clause) and not USAGE_WORD_RE.search(clause):
             # "Named users: 25 x $40 = $1,000/month": a count times a recurring price.
             line = Line("per_seat", {"unit_price": money.amount, "seats": _num(times.group("n"), self.dc)}, seg)
@@ -1488,7 +1586,11 @@ class PricingReader:
         return None
 
     def _describe(self, seg: Segment, clause: str, unit: str) -> str:
-        if seg.kind == "field":
+        # a field's later clause names its own item ("SMS: $0.05 per message, international messages at
+        # $0.12"): the label describes the clause it heads
+        if seg.kind == "field" and (
+            seg.label.lower() in clause.lower() or not re.match(r"\s*[A-Za-z]", clause) or not self.ex.money(clause)
+        ):
             return seg.label[:200]
         if seg.kind == "row":
             name_cells = [
@@ -1608,6 +1710,8 @@ class PricingReader:
             counts[-1]
             if counts
             else re.search(rf"\b(?:seats?|users?|licen[cs]es?|quantity|qty)\s*(?::|=|of)\s*(?P<n>{NUM})\b", text, re.I)
+            # "Analyst seats (25): $45 per seat per month"
+            or re.search(rf"\b(?:{nouns})\s*\((?:x\s*)?(?P<n>{NUM})\)", text, re.I)
         )
         if not match:
             return None
@@ -1717,8 +1821,8 @@ class PricingReader:
                 target.warnings.append(
                     ("rate", f"More than one rate stated: {', '.join(str(r) for r, _, _ in percents)}%.")
                 )
-        for money in moneys:
-            before = clause[max(0, money.start - 50) : money.start].lower()
+        for index, money in enumerate(moneys):
+            before = _words_before(clause, moneys, index)
             after = clause[money.end : money.end + 40].lower()
             if re.search(r"\bfirst\b|\bup to\b|\bbelow\b", before) and re.search(
                 r"\bfree|\bno (?:fee|charge)|\bexempt|\bof (?:monthly |annual )?(?:volume|gmv|transaction)",
@@ -1757,9 +1861,9 @@ class PricingReader:
     def _per_event_bounds(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         line = self._last("percentage")
         assert line is not None
-        for money in moneys:
-            before = clause[max(0, money.start - 50) : money.start].lower()
-            if _bound_before(before) == "max":
+        for index, money in enumerate(moneys):
+            # the bound word nearest before the amount, back to the amount before it
+            if _bound_before(_words_before(clause, moneys, index)) == "max":
                 line.fields["per_event_max"] = money.amount
             else:
                 line.fields["per_event_min"] = money.amount
@@ -1954,14 +2058,16 @@ class PricingReader:
             ("range", rf"(?:from\s+|between\s+)?(?P<a>{n})\s*(?:-|–|to|through|thru|until|and)\s*(?P<b>{n})\b"),
             (
                 "upto",
-                rf"\b(?:up to|upto|first|the first|≤|<=|less than|under|below|fewer than|0\s*-\s*|bis)\s*(?P<b>{n})\b",
+                # ("≤ 100,000", "> 1,000,000": a symbol has no word boundary before it)
+                rf"(?:\b(?:up to|upto|first|the first|less than|under|below|fewer than|0\s*-\s*|bis)|≤|<=|<)"
+                rf"\s*(?P<b>{n})\b",
             ),
             ("next", rf"\bnext\s+(?P<b>{n})\b"),
             (
                 "above",
-                rf"(?:\b(?:over|above|more than|greater than|beyond|in excess of|exceeding|from|ab|after|>|≥|>=)\s*(?"
-                rf"P<a>{n})|(?P<a2>{n})\s*(?:[a-z-]+\s+){{0,2}}?(?:\+|or more|and (?:above|over|more|up|beyond)|or ab"
-                rf"ove|plus\b|\+\s*units))",
+                rf"(?:(?:\b(?:over|above|more than|greater than|beyond|in excess of|exceeding|from|ab|after)|>=|≥|>)"
+                rf"\s*(?P<a>{n})|(?P<a2>{n})\s*(?:[a-z-]+\s+){{0,2}}?"
+                rf"(?:\+|or more|and (?:above|over|more|up|beyond)|or above|plus\b|\+\s*units))",
             ),
             (
                 "rest",
@@ -2002,7 +2108,9 @@ class PricingReader:
                 # "..., and every call above 500,000 at $0.005": a tier that names its unit first
                 r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:(?:every|each)\s+[a-z-]+\s+(?=over|above|beyond))?(?:"
                 r"next|over|above|first|up to|from|beyond|thereafter|\d|"
-                r"all|any|for))|\.\s+|\s+then\s+|\s+and\s+(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|"
+                r"all|any|for))|\.\s+|\s+then\s+|"
+                # not "20,001 and above: £0.06" (a bound), but "... at $0.01 and above 10,000 at $0.005"
+                r"\s+and\s+(?!(?:above|over|beyond)\b(?!\s+\d))(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|"
                 r"\d))",
                 text,
             )
@@ -2038,7 +2146,9 @@ class PricingReader:
             len(items) == 1
             and len(moneys) <= 1
             and re.match(r"^\s*(?:tier\s*\d+\s*[:.-]?\s*)?(?:\d|up to|first|from|over|above|next)", text, re.I)
-            and re.search(r"\btier|\bvolume|\bband|\bfollows|\bschedule|\bpric", " ".join(seg.context[-1:]), re.I)
+            and re.search(
+                r"\btier|\bvolume|\bband|\bfollows|\bschedule|\bpric|\bgraduated\b", " ".join(seg.context[-1:]), re.I
+            )
         ):
             return items
         return []
@@ -2065,9 +2175,9 @@ class PricingReader:
     def _tier_line(self, items: list[TierItem]) -> None:
         seg = items[0].seg
         context = " ".join([*seg.context[-2:], *(item.text for item in items), " ".join(seg.header)])
-        if items[-1].seg.kind == "row":
-            # A tier table is often explained by the sentence right under it ("All emails verified in a
-            # month are priced at the rate of the band the month's total falls in").
+        if items[-1].seg.kind == "row" or items[-1].seg is not items[0].seg:
+            # A tier table (or a list of tier lines) is often explained by the sentence right under it
+            # ("All emails verified in a month are priced at the rate of the band the month's total falls in").
             after = self.ex.segments[items[-1].seg.index + 1 : items[-1].seg.index + 2]
             context += "".join(f" {other.text}" for other in after if other.kind != "row")
         tiers, warnings = self._tier_bounds(items)
@@ -2230,6 +2340,7 @@ class PricingReader:
         if self._period_columns(rows, header):
             return
         roles = _table_roles(rows, header)
+        rows = self._bare_prices_in_currency(rows, roles)
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
         # bare amounts under "Price (EUR)" / "Amount (USD)" in their currency, for tier and milestone rows
@@ -2443,6 +2554,25 @@ class PricingReader:
             counted = counted or bool(count and count > 1)
         return bool(total is not None and counted and len(amounts) >= 2 and sum(amounts) == total)
 
+    def _bare_prices_in_currency(self, rows: list[Segment], roles: list[str]) -> list[Segment]:
+        """ "From | To | Price per check" over "1 | 2,000 | 1.10" in a document "in CAD": a bare
+        amount in a price column is in the currency the header or the document states (so that tier
+        rows are read as priced)."""
+        header_text = " ".join(rows[0].header)
+        stated = re.search(rf"\b({p._CODE})\b|([$€£¥])", f"{header_text} {self.ex.data.get('currency') or ''}")
+        prices = [i for i, role in enumerate(roles) if role in ("price", "list")]
+        if not stated or not prices:
+            return rows
+        currency = stated.group(1) or stated.group(2)
+        out = []
+        for row in rows:
+            cells = list(row.cells)
+            for i in prices:
+                if i < len(cells) and re.fullmatch(r"\d[\d,.']*", cells[i].strip()):
+                    cells[i] = f"{currency} {cells[i].strip()}"
+            out.append(replace(row, cells=tuple(cells), text=" | ".join(cells)))
+        return out
+
     def _once_and_recurring_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
         """ "Item | Qty | NRC | MRC" (telecom order forms), "Setup fee | Monthly fee": a row with a
         price in both columns is two charges, one-time and recurring."""
@@ -2643,6 +2773,7 @@ class PricingReader:
             if period in ("hour", "dai", "day"):
                 price_text = f"{price_cell} per {'hour' if period == 'hour' else 'day'}"
         name, price_text = self._unit_from_name(name, price_text, priced=bool(price_money))
+        price_text, billing = _unit_from_billing(price_text, billing, priced=bool(price_money))
         price_text = _per_package(price_text, price_cell, cells.get("package", ""))
         if billing and not BILLED_RE.search(billing):
             billing = f"billed {billing}"
@@ -3306,6 +3437,23 @@ def _scale_words(after: str) -> str:
         after,
         flags=re.I,
     )
+
+
+def _words_before(clause: str, moneys: list[p.Money], index: int, width: int = 50) -> str:
+    """The words before a price, back to the price before it: "(min $0.50, max $12.00)" puts "max",
+    not "min", before $12.00."""
+    start = max(0, moneys[index].start - width)
+    if index > 0:
+        start = max(start, moneys[index - 1].end)
+    return clause[start : moneys[index].start].lower()
+
+
+def _unit_from_billing(price_text: str, billing: str, *, priced: bool) -> tuple[str, str]:
+    """ "0.04 | Monthly, in arrears, per message sent": the billing cell names what the price is per."""
+    per_unit = re.search(r"(?i)\bper\s+(?!month|year|annum|quarter|week|day\b)([a-z][\w-]*)", billing)
+    if not priced or not per_unit or re.search(r"\bper\b|/|\beach\b", price_text):
+        return price_text, billing
+    return f"{price_text} {billing[per_unit.start() :].strip(' ,.')}", billing[: per_unit.start()].strip(" ,;")
 
 
 def _unit_of_measure(per: str) -> str:

@@ -130,25 +130,35 @@ def _clean(text: str | None) -> str:
     return re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
 
 
+def _decoded(data: bytes) -> str:
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
 def _read_text(data: bytes) -> Document:
     if b"\x00" in data[:4096]:
         raise DocumentReadError("The file is binary, not text, PDF or DOCX.")
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text = _decoded(data)
     document = Document(kind=TEXT)
     table_index = 0
     in_table = False
     new_paragraph = True
+    text = _without_quoted_messages(text)
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
-        lines = page.splitlines()
+        lines = _aligned_with_tabs(_grid_rows(_side_by_side_parties(page.splitlines())))
+        boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
+        header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
-        aligned = [len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") for raw in lines]
+        aligned = [
+            len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") and raw.count("|") < 2
+            for raw in lines
+        ]
         # Two columns laid out side by side with spaces (a letterhead beside a reference block,
         # "Customer: X" beside "Service start: Y", an item beside its price): split by a run of
         # three or more spaces, on at least two neighbouring lines.
@@ -158,12 +168,17 @@ def _read_text(data: bytes) -> Document:
             # (bold marks come in pairs; a lone "**" is a footnote mark: "$9,500**", "** One-time fee")
             bold = r"\*\*|" if raw.count("**") % 2 == 0 else ""
             line = re.sub(rf"{bold}__|^\s{{0,3}}#{{1,6}}\s+", "", raw.rstrip())
-            neighbours = (index > 0 and aligned[index - 1]) or (index + 1 < len(lines) and aligned[index + 1])
-            if aligned[index] and neighbours:
-                cells = tuple(_clean(cell) for cell in re.split(r"\s{2,}", line.strip()))
+            # A drawn table's rules ("+-----+------+", "-------   -----" under a header): the table goes on.
+            if _TABLE_RULE.fullmatch(line):
+                boxed = boxed or line.lstrip().startswith("+")
+                continue
+            if aligned[index] and _aligned_neighbour(lines, aligned, index):
+                cells = _aligned_cells(line, header_spans)
                 if not in_table:
                     table_index += 1
                     in_table = True
+                    header_spans = _cell_spans(line)
+                    _title_line_above(document, lines, index, len(cells), table_index)
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
                 continue
             # Markdown / pipe tables and tab-separated rows keep their cells.
@@ -173,30 +188,351 @@ def _read_text(data: bytes) -> Document:
                     continue
                 separator = "\t" if "\t" in line and "|" not in line else "|"
                 cells = tuple(_clean(cell) for cell in stripped.split(separator))
+                if boxed and in_table and _continue_boxed_row(document, cells, table_index):
+                    continue
                 if not in_table:
                     table_index += 1
                     in_table = True
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
                 continue
+            if in_table and _note_in_aligned_table(lines, aligned, index):
+                # an indented line under a row of a space-aligned table ("   (first 500 GB included)",
+                # a description wrapped onto the next line): part of that row's item
+                row = document.blocks[-1]
+                cells = (f"{row.cells[0]} {_clean(line)}", *row.cells[1:])
+                document.blocks[-1] = Block(row.page, " | ".join(cells), cells, row.table)
+                continue
             in_table = False
+            boxed = False
+            header_spans = []
             if not line.strip():
                 new_paragraph = True
                 continue
             beside = (index > 0 and paired[index - 1]) or (index + 1 < len(lines) and paired[index + 1])
             if paired[index] and beside and not aligned[index]:
-                left, right = (_clean(part) for part in _two_columns(line))
-                if ":" not in left and not re.search(r"\d", left) and _MONEY_HINT.search(right) and ":" not in right:
-                    # an item beside its price: one priced field
-                    document.blocks.append(Block(page_number, f"{left}: {right}", starts_paragraph=True))
-                else:
-                    document.blocks.append(Block(page_number, left, starts_paragraph=True))
-                    document.blocks.append(Block(page_number, right, starts_paragraph=True))
+                document.blocks += _paired_blocks(line, page_number)
                 new_paragraph = True
                 continue
-            document.blocks.append(Block(page_number, _clean(line), starts_paragraph=new_paragraph))
+            fields = _fields_on_one_line(_clean(line))
+            document.blocks += [
+                Block(page_number, part, starts_paragraph=new_paragraph or n > 0) for n, part in enumerate(fields)
+            ]
             new_paragraph = False
         document.page_count = page_number
     return document
+
+
+_TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*|\s*[-=]+(?:\+[-=]+)+\s*")
+
+
+def _paired_blocks(line: str, page_number: int) -> list[Block]:
+    """A line of two columns laid out side by side."""
+    left, right = (_clean(part) for part in _two_columns(line))
+    band = re.fullmatch(
+        r"(?i)(?:up to|over|above|first|next|from|tier \d+:?)?\s*\d[\d,.']*\s*(?:(?:-|to)\s*\d[\d,.']*)?\s*"
+        r"(?:\+|and (?:above|over|up)|or more)?(?:\s+[a-z-]+){0,2}",
+        left,
+    )
+    if ":" not in left and (band or not re.search(r"\d", left)) and _MONEY_HINT.search(right) and ":" not in right:
+        # an item (or a quantity band, "10,001 - 100,000") beside its price: one priced field
+        return [Block(page_number, f"{left}: {right}", starts_paragraph=True)]
+    if re.fullmatch(r"[^:]{1,40}:", left) and len(left.split()) <= 5 and not right.endswith(":"):
+        # a form's label with its value aligned in a column ("Client:        Acme Ltd")
+        return [Block(page_number, f"{left} {right}", starts_paragraph=True)]
+    return [Block(page_number, left, starts_paragraph=True), Block(page_number, right, starts_paragraph=True)]
+
+
+_TWO_WORD_TITLES = re.compile(
+    r"(?i)\b(?:unit|list|net|sales|monthly|annual|total|line|extended|discounted) "
+    r"(?:price|fee|cost|rate|amount|total)s?\b"
+    r"|\b(?:billing|invoice|payment) (?:frequency|period|cycle|terms?)\b|\b(?:start|end|due|target) date\b"
+    r"|\bunit of measure\b|\bproduct (?:code|name)\b|\bline total\b"
+)
+
+
+def _title_line_above(document: Document, lines: list[str], index: int, width: int, table: int) -> None:
+    """Column titles typed with single spaces above a space-aligned table ("Item Qty Unit price
+    Total"): when its words (two-word titles such as "Unit price" kept together) are as many as the
+    table's columns, the line is the table's header row."""
+    above = lines[index - 1].strip() if index > 0 else ""
+    if not above or re.search(r"\d|[$€£¥:]", above) or len(re.split(r"\s{2,}", above)) > 1:
+        return
+    titles = re.findall(rf"{_TWO_WORD_TITLES.pattern}|\S+", above)
+    previous = document.blocks[-1] if document.blocks else None
+    if len(titles) != width or previous is None or previous.cells or previous.text != _clean(above):
+        return
+    cells = tuple(titles)
+    document.blocks[-1] = Block(previous.page, " | ".join(cells), cells, table)
+
+
+def _cell_spans(line: str) -> list[tuple[int, int]]:
+    """Where each cell of a space-aligned line starts and ends (cells split by two or more spaces)."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\S(?:\S| (?! ))*", line)]
+
+
+def _aligned_cells(line: str, header: list[tuple[int, int]]) -> tuple[str, ...]:
+    """A space-aligned row's cells; a row with more or fewer cells than its header ("M1  Discovery
+    report" under "Milestone", a long item touching the next column) has each cell put in the header
+    column it overlaps most (a column no cell reaches stays empty)."""
+    spans = _cell_spans(line)
+    if not header or len(spans) == len(header):
+        return tuple(_clean(line[a:b]) for a, b in spans)
+    if len(spans) < len(header) and len(header) > 1 and spans[0][1] > header[1][0]:
+        # the first cell runs into the next column and pushes the rest right: the cells after it
+        # keep the header's last columns, in order
+        cells = [_clean(line[a:b]) for a, b in spans]
+        return (cells[0], *([""] * (len(header) - len(cells))), *cells[1:])
+    bounds = [(start, header[i + 1][0] if i + 1 < len(header) else 10**6) for i, (start, _) in enumerate(header)]
+    columns: list[list[str]] = [[] for _ in header]
+    for a, b in spans:
+        overlaps = [min(b, hi) - max(a, lo) for lo, hi in bounds]
+        columns[overlaps.index(max(overlaps))].append(line[a:b])
+    return tuple(_clean(" ".join(parts)) for parts in columns)
+
+
+def _grid_rows(lines: list[str]) -> list[str]:
+    """A grid table (a "+----+" rule under every row, pandoc / Emacs style): the lines between two
+    rules are one row whose cells wrap; each row's lines are joined cell by cell."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and re.match(r"\s*[+|]", lines[end]):
+            end += 1
+        block = lines[index:end]
+        rules = [i for i, line in enumerate(block) if _TABLE_RULE.fullmatch(line)]
+        if len(rules) < 4 or end == index:
+            out += block or [lines[index]]
+            index = max(end, index + 1)
+            continue
+        group: list[list[str]] = []
+        for line in block:
+            if _TABLE_RULE.fullmatch(line):
+                out += _joined_row(group)
+                group = []
+                out.append(line)
+                continue
+            cells = [cell.strip() for cell in line.strip().strip("|").split("|")]
+            if group and len(cells) != len(group[0]):
+                out += _joined_row(group)
+                group = []
+            group.append(cells)
+        out += _joined_row(group)
+        index = end
+    return out
+
+
+def _aligned_with_tabs(lines: list[str]) -> list[str]:
+    """Tabs typed to line text up ("Customer:<tab><tab>Acme") are one separator, not empty cells: in
+    a run of lines with tabs whose tab counts differ, or whose first line (the column titles) has an
+    empty cell, runs of tabs are collapsed; a column empty on every line of the run is dropped. An
+    export (the same tab count on each line, every title filled) keeps its empty cells."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and "\t" in lines[end] and "|" not in lines[end]:
+            end += 1
+        if end == index:
+            out.append(lines[index])
+            index += 1
+            continue
+        block = lines[index:end]
+        if len({line.rstrip(" \r").count("\t") for line in block}) > 1 or "\t\t" in block[0].strip():
+            block = [re.sub(r"\t{2,}", "\t", line.rstrip(" \r")) for line in block]
+        rows = [line.rstrip(" \r").split("\t") for line in block]
+        if len({len(row) for row in rows}) == 1:
+            keep = [i for i in range(len(rows[0])) if any(row[i].strip() for row in rows)]
+            block = ["\t".join(row[i] for i in keep) for row in rows]
+        out += block
+        index = end
+    return out
+
+
+def _joined_row(group: list[list[str]]) -> list[str]:
+    """The lines of one grid-table row as one pipe row, each cell's pieces joined."""
+    if not group:
+        return []
+    return ["| " + " | ".join(" ".join(c for c in column if c) for column in zip(*group, strict=True)) + " |"]
+
+
+def _fields_on_one_line(line: str) -> list[str]:
+    """ "Customer: Acme GmbH · Start: 01.07.2028 · Term: 24 months": fields run together with a
+    middle dot or bullet between them, one block each."""
+    parts = re.split(r"\s+[·•]\s+", line)
+    if len(parts) >= 2 and sum(1 for part in parts if re.match(r"[A-Za-z][\w /&'().-]{1,40}:\s*\S", part)) >= 2:
+        return parts
+    return [line]
+
+
+def _note_in_aligned_table(lines: list[str], aligned: list[bool], index: int) -> bool:
+    line = lines[index]
+    return bool(
+        line.strip()
+        and line[:1].isspace()
+        and index > 0
+        and aligned[index - 1]
+        and (index + 1 == len(lines) or aligned[index + 1] or not lines[index + 1].strip())
+    )
+
+
+def _aligned_neighbour(lines: list[str], aligned: list[bool], index: int) -> bool:
+    """A space-aligned row has another above or below it (or above an indented note above it)."""
+    return bool(
+        (index > 0 and aligned[index - 1])
+        or (index + 1 < len(lines) and aligned[index + 1])
+        or (index > 1 and aligned[index - 2] and _note_in_aligned_table(lines, aligned, index - 1))
+    )
+
+
+def _continue_boxed_row(document: Document, cells: tuple[str, ...], table_index: int) -> bool:
+    """A boxed table's cell wrapped onto the next line (the first cell empty): the row goes on."""
+    previous = document.blocks[-1] if document.blocks else None
+    if cells[0] or previous is None or previous.table != table_index or len(previous.cells) != len(cells):
+        return False
+    joined = tuple(f"{a} {b}".strip() for a, b in zip(previous.cells, cells, strict=True))
+    document.blocks[-1] = Block(previous.page, " | ".join(joined), joined, table_index)
+    return True
+
+
+_QUOTED = re.compile(r"^[ \t]*>")
+_ATTRIBUTION = re.compile(r"(?i)^\s*(?:on\b.{4,160}\bwrote:|-{2,}\s*original message\s*-{2,})\s*$")
+
+
+def _without_quoted_messages(text: str) -> str:
+    """An e-mail reply with the earlier messages quoted ("> ..." lines, "On <date>, X wrote:",
+    "-----Original Message-----" and what follows): when the reply itself states prices, the quoted
+    messages carry superseded offers and are left out; when it does not ("Agreed, please go
+    ahead"), the quoted text is read without its markers."""
+    lines = text.splitlines()
+    cut = _earlier_message_start(lines)
+    quoted = [bool(_QUOTED.match(line)) for line in lines]
+    if not any(quoted) and cut is None:
+        return text
+    own = [
+        line
+        for i, line in enumerate(lines)
+        if not quoted[i] and not _ATTRIBUTION.match(line) and (cut is None or i < cut)
+    ]
+    own_text = "\n".join(own)
+    # "Could you make the set-up fee EUR 1,500 instead? Everything else is fine.": the reply changes one
+    # price and keeps the rest of the quoted offer
+    keeps_rest = re.search(
+        r"(?i)\b(?:everything|all) else (?:is |looks |stays |remains |as )|\b(?:all |the )?(?:other|remaining) "
+        r"(?:terms|prices|items|fees|charges|lines)\b[^.]{0,20}\b(?:unchanged|remain|stay|as (?:quoted|offered|before))"
+        r"|\botherwise (?:agreed|fine|ok|as quoted)|\brest (?:is fine|as quoted|unchanged)",
+        own_text,
+    )
+    if _MONEY_HINT.search(own_text) and not keeps_rest:
+        return own_text
+    # "Approved, thanks." above the vendor's final offer ("> ...") above older offers (">> ..."): the
+    # least-quoted message with prices is the one agreed; the deeper ones are dropped
+    depths = [len(re.findall(r">", re.match(r"^[ \t>]*", line).group(0))) for line in lines]  # type: ignore[union-attr]
+    if cut is not None and not any(quoted) and not keeps_rest:
+        # Outlook-style history (each earlier message under its own "From: / Sent:" block, no ">"): the
+        # same, by message
+        depths = _message_numbers(lines, cut)
+    priced = sorted({d for d, line in zip(depths, lines, strict=True) if d and _MONEY_HINT.search(line)})
+    deepest = priced[0] if priced and not keeps_rest else max(depths)
+    return "\n".join(
+        re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line)
+        for line, depth in zip(lines, depths, strict=True)
+        # an earlier message's own "From: / Sent: / To:" lines name people, not the contract's parties
+        if not _ATTRIBUTION.match(line) and depth <= deepest and not (depth and _HEADER_LINE.match(line))
+    )
+
+
+_HEADER_LINE = re.compile(
+    r"(?i)^\s*(?:from|to|cc|bcc|sent|date|subject|von|an|gesendet|betreff|de|envoy[ée]|objet|van|aan|verzonden|onderwerp|enviado|asunto):"
+)
+_SENT_LINE = re.compile(r"(?i)^\s*(?:sent|gesendet|envoy[ée]|verzonden|enviado|date|datum):\s")
+
+
+def _message_numbers(lines: list[str], cut: int) -> list[int]:
+    """0 for the reply's lines, 1 for the message below it, 2 for the one below that, ..."""
+    numbers = [0] * len(lines)
+    start, number = cut, 1
+    while start < len(lines):
+        following = _earlier_message_start(lines[start + 2 :])
+        end = len(lines) if following is None else start + 2 + following
+        for index in range(start, end):
+            numbers[index] = number
+        start, number = end, number + 1
+    return numbers
+
+
+def _earlier_message_start(lines: list[str]) -> int | None:
+    """Where an earlier message begins below a reply that does not mark it with ">": a
+    "-----Original Message-----" line, an unquoted "On <date>, X wrote:", or an Outlook header block
+    ("From: X <x@...>" then "Sent: ...") after the reply's own text."""
+    own_text = False
+    for index, line in enumerate(lines):
+        if re.match(r"(?i)^\s*-{2,}\s*original message", line):
+            return index
+        if own_text and _ATTRIBUTION.match(line):
+            return index
+        if (
+            own_text
+            and re.match(r"(?i)^\s*(?:from|von|de|van):\s", line)
+            and any(_SENT_LINE.match(following) for following in lines[index + 1 : index + 5])
+            and (
+                re.search(r"[@<]", line)
+                or any(
+                    re.match(r"(?i)^\s*(?:sent|gesendet|envoy|verzonden|enviado)", f)
+                    for f in lines[index + 1 : index + 5]
+                )
+            )
+        ):
+            # an underscore rule just above the header belongs to it
+            return index - 1 if index > 0 and re.fullmatch(r"\s*_{8,}\s*", lines[index - 1]) else index
+        if line.strip() and not _HEADER_LINE.match(line) and not _QUOTED.match(line):
+            own_text = True
+    return None
+
+
+def _side_by_side_parties(lines: list[str]) -> list[str]:
+    """Two parties' blocks laid out side by side under their titles ("Supplier      Customer",
+    then each one's name and address below): read the left column first, then the right one."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        raw = lines[index]
+        parts = _two_columns(raw)
+        titles = (
+            len(parts) == 2
+            and all(re.fullmatch(rf"(?i)(?:{_PARTY_TITLES})(?: details| information)?:?", p.strip()) for p in parts)
+            and index + 1 < len(lines)
+        )
+        if not titles:
+            out.append(raw)
+            index += 1
+            continue
+        column = raw.index(parts[1], len(raw) - len(raw.lstrip()) + len(parts[0]))
+        left: list[str] = [parts[0]]
+        right: list[str] = [parts[1]]
+        index += 1
+        while index < len(lines) and lines[index].strip():
+            line = lines[index]
+            indent = len(line) - len(line.lstrip())
+            if indent >= column - 4:
+                right.append(line.strip())
+            else:
+                gap = next((m for m in re.finditer(r" {3,}", line) if abs(m.end() - column) <= 6), None)
+                if gap is None:
+                    left.append(line.strip())
+                else:
+                    left.append(line[: gap.start()].strip())
+                    right.append(line[gap.end() :].strip())
+            index += 1
+        # each line of a party's block (name, street, town, VAT number) is a paragraph of its own
+        out += [part for column in (left, right) for line in column for part in ("", line)] + [""]
+    return out
+
+
+_PARTY_TITLES = (
+    r"supplier|vendor|provider|seller|licensor|from|customer|client|buyer|licensee|sold to|bill to|billed to|"
+    r"ship to|invoice to|purchaser|company|contractor|remit to|pay to|payee|deliver to|service provider"
+)
 
 
 _MONEY_HINT = re.compile(

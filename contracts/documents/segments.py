@@ -66,7 +66,8 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
     years = [cell for cell in filled[1:] if re.fullmatch(r"\s*(?:FY\s?)?20\d{2}\s*", cell)]
     if len(years) >= 2 and len(years) == len(filled) - 1 and re.search(r"[A-Za-z]", filled[0]):
         return True
-    if any(not re.search(r"[A-Za-z]", cell) for cell in filled):
+    # "#" titles a line-number column ("# | Item | Qty | Unit price"), "%" a share of a total
+    if any(not re.search(r"[A-Za-z]", cell) and cell.strip() not in ("#", "%") for cell in filled):
         return False
     # "VAT @ 20%", "Discount 15%": a rate in a column title is still a title
     titles = [re.sub(r"\d+(?:[.,]\d+)?\s?%", "", cell) for cell in filled]
@@ -77,7 +78,43 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
     return len(filled) >= 2
 
 
-def _prose_segments(lines: list[Block]) -> list[Segment]:
+_PRICE_IN_LINE = re.compile(
+    r"[$€£¥]\s?\d|\d\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|SGD|INR)\s?\d", re.I
+)
+_DANGLING_END = re.compile(
+    r"(?:[,;:(&/+-]|\b(?:of|a|an|the|for|to|and|or|at|per|with|by|from|less|plus|on|in|is|are|be|than|each|shall|"
+    r"will|which|that|as|usd|eur|gbp|chf|cad|aud|nzd|sek|nok|dkk|jpy|sgd|inr)|[$€£¥])\s*$",
+    re.I,
+)
+
+
+def _own_priced_line(buffer: list[str], text: str) -> bool:
+    """In a text file, a line with its own price under a line that had one and ended cleanly is the
+    next item of an unbulleted list ("Platform fee $500 per month" / "Setup $1,000 one-time"), not
+    the same sentence wrapped."""
+    return bool(
+        buffer
+        and _PRICE_IN_LINE.search(buffer[-1])
+        and _PRICE_IN_LINE.search(text)
+        and not _DANGLING_END.search(buffer[-1])
+        and re.match(r"[A-Z0-9$€£¥]", text)
+    )
+
+
+def _after_short_line(buffer: list[str], text: str) -> bool:
+    """In a text file, a short line that does not run on (an address block's "Finance Director",
+    "Coldharbour Foods Ltd") ends its item: hard-wrapped prose fills its lines, and a line that
+    goes on starts in lower case."""
+    return bool(
+        buffer
+        and len(buffer[-1]) < 40
+        and not _DANGLING_END.search(buffer[-1])
+        and not buffer[-1].endswith(":")
+        and not text[:1].islower()
+    )
+
+
+def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segment]:
     """Join wrapped lines into paragraphs and split them into sentences; keep fields, bullets and
     headings on their own (a PDF wraps lines mid-sentence, a form puts one field per line)."""
     out: list[Segment] = []
@@ -105,6 +142,8 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
             not buffer
             and out
             and out[-1].kind == "field"
+            # "customer: Acme" / "currency: GBP": lower-case labels of a form, not a wrapped value
+            and not (_FIELD.match(text) and _LABEL.match(_FIELD.match(text).group("label")))  # type: ignore[union-attr]
             and (
                 text[:1].islower()
                 or (text[:1].isdigit() and not _BULLET.match(text))
@@ -116,7 +155,17 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
             out[-1].value = f"{out[-1].value} {text}"
             continue
         field_match = _FIELD.match(text)
-        starts_new = bool(_BULLET.match(text)) or bool(field_match) or block.page != page or block.starts_paragraph
+        if field_match and buffer and not block.starts_paragraph and text[:1].islower():
+            # a hard-wrapped sentence going on ("... which Supplier shall invoice" / "in three
+            # instalments as follows: USD 18,000 on ..."), not a form's label
+            field_match = None
+        starts_new = (
+            bool(_BULLET.match(text))
+            or bool(field_match)
+            or block.page != page
+            or block.starts_paragraph
+            or (text_lines and (_own_priced_line(buffer, text) or _after_short_line(buffer, text)))
+        )
         # A line ending in a colon introduces a list or a table; sentences inside a paragraph are
         # split later, so a line that merely ends with a full stop does not end the paragraph.
         # ... unless a short label was wrapped away from its value ("SOW Effective Date:" / "November 2, 2026.")
@@ -498,7 +547,7 @@ def segment(document: Document) -> list[Segment]:
         order.append(("prose", list(pending)))
     for kind, item in order:
         if kind == "prose":
-            segments.extend(_prose_segments(item))  # type: ignore[arg-type]
+            segments.extend(_prose_segments(item, document.kind == "text"))  # type: ignore[arg-type]
             continue
         segments.extend(_form_and_table_segments(_transposed(tables[item]), item))  # type: ignore[index, arg-type]
     segments = _labels_above_values(segments)

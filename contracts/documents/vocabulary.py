@@ -127,8 +127,9 @@ PREPAID_RE = re.compile(
     r"\bpre-?paid (?:usage |api |service )?(?:credits?|balance|funds|units|tokens|minutes|hours|drawdown)|\bprepaymen"
     r"t\b|\bcredit (?:pool|balance|bundle|pack|wallet|block)|\bdraw(?:n|s|ing)?-?\s?down|"
     r"\busage credits?\b|\bcredits?\b.*\b(?:purchase|buy|bought)|\b(?:purchase|buy|bought)s?\b.*\bcredits?\b|"
-    r"\bcommitted credits?\b|\bcredit allotment|\bpre-?pa(?:y|ys|ying)\b[^.]{0,40}\bcredits?\b|\bcredits?\b[^.]{0,30}"
-    r"\bpre-?paid\b|\bpre-?paid\b[^.]{0,30}\bcredits?"
+    # (a decimal point inside the span, "credit: NZ$5,000.00 prepaid", does not end it)
+    r"\bcommitted credits?\b|\bcredit allotment|\bpre-?pa(?:y|ys|ying)\b(?:[^.]|\.\d){0,40}\bcredits?\b|"
+    r"\bcredits?\b(?:[^.]|\.\d){0,30}\bpre-?paid\b|\bpre-?paid\b(?:[^.]|\.\d){0,30}\bcredits?"
     r"\b",
     re.I,
 )

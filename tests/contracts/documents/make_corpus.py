@@ -242,6 +242,7 @@ def build(folder: str, docs: list[dict[str, Any]]) -> None:
 
 def main() -> None:
     from tests.contracts.documents import (
+        corpus_batch_aa,
         corpus_batch_b,
         corpus_batch_c,
         corpus_batch_d,
@@ -298,6 +299,7 @@ def main() -> None:
     build("batch_x", corpus_batch_x.DOCS)
     build("batch_y", corpus_batch_y.DOCS)
     build("batch_z", corpus_batch_z.DOCS)
+    build("batch_aa", corpus_batch_aa.DOCS)
 
 
 if __name__ == "__main__":
