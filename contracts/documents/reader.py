@@ -24,6 +24,9 @@ class Block:
     cells: tuple[str, ...] = ()
     table: int | None = None  # index of the table on the document, for rows
     starts_paragraph: bool = False
+    # The line before it was wrapped where this one goes on (it ran to the right margin and this
+    # line's first word did not fit there): one sentence, whatever this line starts with.
+    continues: bool = False
 
 
 @dataclass
@@ -119,6 +122,22 @@ def _clean(text: str | None) -> str:
     # Dot leaders ("Customer ........ Acme Inc.") separate a label from its value.
     text = re.sub(r"[ \t]*(?:\.\s?){4,}[ \t]*", ": ", text)
     return re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
+
+
+def join_lines(parts: list[str]) -> str:
+    """Wrapped lines as one text: joined by a space, except after a hyphen that a producer broke
+    the line at ("twelve-" / "month", "12-" / "month", "accounts@north-" / "wind.test"), which
+    joins without one."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out and re.search(r"[^\W_]-$", out) and re.match(r"[^\W_]", part):
+            out += part
+        else:
+            out = f"{out} {part}" if out else part
+    return out
 
 
 def _read_text(data: bytes) -> Document:
@@ -304,6 +323,32 @@ def _column_title(words: list[dict]) -> bool:
     return len(words) <= 3 and not re.search(r"[\d:.,;$€£]", text)
 
 
+def _wrapped_pdf_lines(lines: list[dict]) -> list[bool]:
+    """For each line, whether the line above was wrapped into it: the line above is a long line of
+    the page's text and ended where this line's first word no longer fit before the right margin
+    (the widest line's end). Lines read from side-by-side columns are left alone."""
+    plain = [line for line in lines if line.get("chars") and "column_start" not in line]
+    out = [False] * len(lines)
+    if len(plain) < 2:
+        return out
+    left = min(line["x0"] for line in plain)
+    right = max(line["x1"] for line in plain)
+    for index in range(1, len(lines)):
+        above, line = lines[index - 1], lines[index]
+        if not above.get("chars") or not line.get("chars") or "column_start" in above or "column_start" in line:
+            continue
+        first_word = line["text"].split()[0] if line["text"].split() else ""
+        glyphs = [char for char in line["chars"] if not char["text"].isspace()]
+        count = len(first_word.replace(" ", ""))
+        if not first_word or count > len(glyphs):
+            continue
+        word_width = glyphs[count - 1]["x1"] - glyphs[0]["x0"]
+        space = 0.25 * (line["bottom"] - line["top"])
+        long_line = above["x1"] - above["x0"] >= 0.7 * (right - left)
+        out[index] = long_line and above["x1"] + space + word_width > right - 0.5
+    return out
+
+
 def _read_pdf(data: bytes) -> Document:
     import pdfplumber
 
@@ -329,7 +374,8 @@ def _read_pdf(data: bytes) -> Document:
             # line spacing; a paragraph break is clearly more than that.
             gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["bottom"]]
             tightest = min(gaps) if gaps else 0.0
-            for line in lines:
+            wrapped = _wrapped_pdf_lines(lines)
+            for line, continues in zip(lines, wrapped, strict=True):
                 height = line["bottom"] - line["top"]
                 # A gap of more than about half a line between lines starts a new paragraph.
                 threshold = 0.45 * height
@@ -339,12 +385,13 @@ def _read_pdf(data: bytes) -> Document:
                 if "column_start" in line:
                     gap = bool(line["column_start"])  # a column read beside another starts a paragraph
                 previous_bottom = line["bottom"]
-                items.append((line["top"], Block(page_number, _clean(line["text"]), starts_paragraph=gap)))
+                block = Block(page_number, _clean(line["text"]), starts_paragraph=gap, continues=continues and not gap)
+                items.append((line["top"], block))
             for table in tables:
                 table_index += 1
                 rows = []
                 for row in table.extract():
-                    cells = tuple(_clean((cell or "").replace("\n", " ")) for cell in row)
+                    cells = tuple(_clean(join_lines((cell or "").split("\n"))) for cell in row)
                     if any(cells):
                         rows.append(Block(page_number, " | ".join(cells), cells, table_index))
                 items.append((table.bbox[1], rows))
@@ -419,7 +466,7 @@ def _read_docx(data: bytes) -> Document:
                         continue  # a merged cell repeats itself
                     previous = cell._tc
                     text = " ".join(_docx_paragraph_text(paragraph._p) for paragraph in cell.paragraphs)
-                    cells.append(_clean(text.replace("\n", " ")))
+                    cells.append(_clean(join_lines(text.split("\n"))))
                 if any(cells):
                     document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
     for line in footer_lines:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from contracts.documents.reader import Block, Document
+from contracts.documents.reader import Block, Document, join_lines
 
 # "- ", "• ", "a. ", "1) ", "(b) ", "(iv) ", "(3) "; not "(45) days" at the start of a wrapped line.
 _BULLET = re.compile(
-    r"^\s*(?:[-•*▪◦·]|[a-z0-9]{1,3}[.)]|\((?:[a-z]{1,2}|[ivx]{1,4}|\d)\)"
+    r"^\s*(?:[-•*▪◦·]|(?:[a-z]|[ivx]{2,4}|\d{1,3})[.)]|\((?:[a-z]{1,2}|[ivx]{1,4}|\d)\)"
     # numbered clauses: "2.1 Annual licence fee", "4.1.2 \"Commencement Date\" means"
     r"|\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=\s+[A-Z\"“(]))\s+",
     re.I,
@@ -69,6 +69,23 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
     return len(filled) >= 2
 
 
+def _wrapped_line(
+    block: Block, text: str, above: str, page: int, buffer: list[str], out: list[Segment]
+) -> tuple[str, bool]:
+    """A line the producer wrapped mid-sentence goes on with the same sentence or field, even when
+    it starts like a field, a bullet or a heading ("... all users: 0 - 1,000" / "MAU: $2.00 ...").
+    Returns the line's text (a field read again with its wrapped end: "... SOW effective date:" /
+    "January 4, 2027.") and whether the line was taken into the sentence being read."""
+    if not block.continues or block.page != page or re.search(r"[.;!?]$", above):
+        return text, False
+    if buffer:
+        buffer.append(text)
+        return text, True
+    if out and out[-1].kind == "field" and above.endswith(out[-1].text):
+        return join_lines([out.pop().text, text]), False
+    return text, False
+
+
 def _prose_segments(lines: list[Block]) -> list[Segment]:
     """Join wrapped lines into paragraphs and split them into sentences; keep fields, bullets and
     headings on their own (a PDF wraps lines mid-sentence, a form puts one field per line)."""
@@ -78,14 +95,19 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
 
     def flush() -> None:
         if buffer:
-            paragraph = " ".join(buffer)
+            paragraph = join_lines(buffer)
             for sentence in _SENTENCE_END.split(paragraph):
                 if sentence.strip():
                     out.append(Segment(page, sentence.strip(), "prose"))
             buffer.clear()
 
+    previous_text = ""
     for block in lines:
         text = block.text.strip()
+        above, previous_text = previous_text, text
+        text, taken = _wrapped_line(block, text, above, page, buffer, out)
+        if taken:
+            continue
         # A wrapped form field continues on a line that starts in lower case (or "2026.").
         # So does one after a line that stops mid-phrase ("... for a net price of" / "$45 per user").
         dangling = bool(

@@ -1,0 +1,133 @@
+"""Producer invariance: the same contract written by other tools (a browser's print-to-PDF,
+LibreOffice, xhtml2pdf, plain text wrapped or tab-separated) reads as it does from our own
+renderer (bench/extraction_producers.py). Each test covers one general cause found there."""
+
+from __future__ import annotations
+
+import io
+
+from contracts.documents import extract, read_document
+from contracts.documents.reader import PDF, Block, Document, join_lines
+from contracts.documents.segments import segment
+
+
+def _pdf_lines(lines: list[str], *, width: float = 300.0, leading: float = 13.0) -> bytes:
+    """A PDF whose text is drawn line by line, as a producer that wraps at ``width`` points does."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import simpleSplit
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    page.setFont("Helvetica", 10)
+    y = A4[1] - 72
+    for paragraph in lines:
+        for line in simpleSplit(paragraph, "Helvetica", 10, width):
+            page.drawString(72, y, line)
+            y -= leading
+        y -= leading  # a paragraph gap
+    page.save()
+    return buffer.getvalue()
+
+
+# --- a line the producer broke at a hyphen -------------------------------------------------------
+
+
+def test_lines_broken_after_a_hyphen_join_without_a_space() -> None:
+    assert join_lines(["a minimum term of twelve-", "month periods"]) == "a minimum term of twelve-month periods"
+    # the hyphen stays: it is the word's own ("lake-shore.test"), the producer only broke there
+    assert join_lines(["invoices go to payables@lake-", "shore.test"]) == "invoices go to payables@lake-shore.test"
+    assert join_lines(["billed per seat (12-", "month term)"]) == "billed per seat (12-month term)"
+    # a dash standing alone, or a line that does not go on with a word, keeps its space
+    assert join_lines(["Fernhill Robotics -", "Order Form"]) == "Fernhill Robotics - Order Form"
+    assert join_lines(["tiers 1-", "$4.00 each"]) == "tiers 1- $4.00 each"
+
+
+def test_a_table_cell_wrapped_at_a_hyphen_reads_as_one_word() -> None:
+    document = Document(
+        kind=PDF,
+        blocks=[
+            Block(1, "Item | Qty | Price", ("Item", "Qty", "Price"), 1),
+            Block(1, "Sensor licence (24-month) | 40 | $15.00", ("Sensor licence (24-month)", "40", "$15.00"), 1),
+        ],
+    )
+    rows = [seg for seg in segment(document) if seg.kind == "row"]
+    assert rows[0].cells[0] == "Sensor licence (24-month)"
+
+
+# --- a wrapped line that starts like a bullet or a field ----------------------------------------
+
+
+def test_a_wrapped_line_starting_with_a_company_suffix_is_not_a_bullet() -> None:
+    document = Document(
+        kind=PDF,
+        blocks=[
+            Block(
+                1, "This addendum is made between Tallow Systems Inc. and Brackenfield Supply", starts_paragraph=True
+            ),
+            Block(1, 'Co. ("Customer") and takes effect on 1 May 2027.'),
+        ],
+    )
+    prose = [seg.text for seg in segment(document) if seg.kind == "prose"]
+    assert prose == [
+        'This addendum is made between Tallow Systems Inc. and Brackenfield Supply Co. ("Customer") and takes '
+        "effect on 1 May 2027."
+    ]
+    # real list markers are still bullets
+    for marker in ("a.", "iv)", "12.", "(b)"):
+        listed = Document(
+            kind=PDF, blocks=[Block(1, "Fees:", starts_paragraph=True), Block(1, f"{marker} $10 per seat")]
+        )
+        assert [seg.text for seg in segment(listed)][-1] == "$10 per seat"
+
+
+def test_a_continued_line_that_looks_like_a_field_stays_in_its_sentence() -> None:
+    document = Document(
+        kind=PDF,
+        blocks=[
+            Block(1, "Devices are priced per month at the rate of the band reached: up to 200", starts_paragraph=True),
+            Block(1, "devices: $4.00 per device; above 200 devices: $3.00 per device.", continues=True),
+        ],
+    )
+    segments = segment(document)
+    assert [seg.kind for seg in segments] == ["prose"]
+    assert "up to 200 devices: $4.00 per device" in segments[0].text
+
+
+def test_a_field_whose_value_was_wrapped_to_the_next_line_keeps_it() -> None:
+    document = Document(
+        kind=PDF,
+        blocks=[
+            Block(1, "Supplier: Quarrytown Labs LLC. Order effective date:", starts_paragraph=True),
+            Block(1, "March 9, 2027.", continues=True),
+        ],
+    )
+    fields = {seg.label: seg.value for seg in segment(document) if seg.kind == "field"}
+    assert fields["Order effective date"] == "March 9, 2027."
+
+
+def test_a_line_is_marked_as_continued_only_where_the_line_above_was_wrapped() -> None:
+    data = _pdf_lines(
+        [
+            "Customer: Fernhill Robotics Ltd",
+            "Billing email: ap@fernhill.test",
+            "Monitoring is charged per active device each month, at the rate of the band the month's "
+            "total falls in, applied to every device: up to 200 devices: $4.00 per device; from 201 "
+            "to 1,000 devices: $3.00 per device; above 1,000 devices: $2.50 per device.",
+            "Start date: 1 June 2027. Payment terms: Net 30.",
+        ]
+    )
+    blocks = read_document(data, "order.pdf").blocks
+    flags = {block.text: block.continues for block in blocks}
+    assert flags["Customer: Fernhill Robotics Ltd"] is False
+    assert flags["Billing email: ap@fernhill.test"] is False
+    assert flags["Start date: 1 June 2027. Payment terms: Net 30."] is False
+    wrapped = [block for block in blocks if not block.starts_paragraph]
+    assert wrapped
+    assert all(block.continues for block in wrapped)
+    data_read = extract(read_document(data, "order.pdf")).data
+    assert data_read["customer"]["name"] == "Fernhill Robotics Ltd"
+    assert data_read["start_date"] == "2027-06-01"
+    (line,) = data_read["lines"]
+    assert line["charge_model"] == "volume"
+    assert [tier["up_to"] for tier in line["tiers"]] == ["200", "1000", None]
