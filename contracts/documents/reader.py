@@ -349,6 +349,74 @@ def _wrapped_pdf_lines(lines: list[dict]) -> list[bool]:
     return out
 
 
+def _table_starts(grid: list[tuple[str, ...]]) -> list[bool]:
+    """Where a new table starts in a ruled grid: at its first row, and where a run of two or more
+    rows of one width follows a run of two or more rows of another (two tables drawn one against the
+    other, "Customer | Acme" rows above "Item | Qty | Price" rows, are read as one grid). A single
+    row of another width (a title merged across the table) stays in its table."""
+    runs: list[list[int]] = []
+    for index, cells in enumerate(grid):
+        if runs and len(grid[runs[-1][0]]) == len(cells):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    starts = [False] * len(grid)
+    if grid:
+        starts[0] = True
+    for before, run in zip(runs, runs[1:], strict=False):
+        if len(before) >= 2 and len(run) >= 2:
+            starts[run[0]] = True
+    return starts
+
+
+def _pdf_cell_text(page: Any, bbox: tuple[float, float, float, float]) -> str:
+    """A table cell's text, its wrapped lines joined: a word too long for a narrow column that the
+    producer broke mid-word ("Descriptio" / "n", "07/01/202" / "6", "ap@north" / "wind.test") is one
+    word again."""
+    x0, top, x1, bottom = bbox
+
+    def inside(obj: dict) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return obj.get("object_type") == "char" and x0 <= x < x1 and top <= y < bottom
+
+    lines = [line for line in page.filter(inside).extract_text_lines(layout=False, strip=True) if line["text"]]
+    parts: list[str] = []
+    for index, line in enumerate(lines):
+        if parts and _broken_word(lines[index - 1], line, x0, x1):
+            parts[-1] += line["text"]
+        else:
+            parts.append(line["text"])
+    return join_lines(parts)
+
+
+_WORD_ENDING = re.compile(
+    r"(?:tions?|sions?|ments?|ings?|[^t]al|ances?|ences?|ity|ness|ship|ures?|ive|[ai]ble|ary|ery|ory|ous)$"
+)
+
+
+def _broken_word(above: dict, line: dict, cell_x0: float, cell_x1: float) -> bool:
+    """The line above is one word that fills the cell up to its right padding but for less than
+    the next glyph's width (it could not wrap at a space; a table sized to its longest word fills
+    the cell exactly, and a word wrapped at a space leaves the next word's room), and this line
+    goes on with the rest of it."""
+    size = above["bottom"] - above["top"]
+    left = above["x0"] - cell_x0
+    short_of = (cell_x1 - above["x1"]) - left  # how far the word stops short of the right padding
+    glyph = line["chars"][0]["x1"] - line["chars"][0]["x0"] if line.get("chars") else 0.5 * size
+    word, rest = above["text"].strip(), (line["text"].split() or [""])[0]
+    if " " in word or len(word) < 4 or not (left < size and 0.3 < short_of < glyph):
+        return False
+    if re.search(r"\d[.,]?$", word) and rest[:1].isdigit():
+        return True  # an amount or a date: "$18,000.0" / "0", "07/01/202" / "6"
+    if re.search(r"@[\w.-]*$", word) or re.match(r"[a-z0-9-]*\.[a-z]{2,}\b", rest):
+        return True  # an e-mail or web address: "ap@hawthornec" / "ap.test"
+    # a word's last letters ("Descriptio" / "n", "Managem" / "ent"); a whole short word after a
+    # word wrapped at a space ("Annual" / "total") does not end like the pair does
+    tail = rest.rstrip(",.;:)")
+    return bool(re.fullmatch(r"[a-z]{1,5}", tail)) and bool(_WORD_ENDING.search(word + tail))
+
+
 def _read_pdf(data: bytes) -> Document:
     import pdfplumber
 
@@ -388,10 +456,15 @@ def _read_pdf(data: bytes) -> Document:
                 block = Block(page_number, _clean(line["text"]), starts_paragraph=gap, continues=continues and not gap)
                 items.append((line["top"], block))
             for table in tables:
-                table_index += 1
                 rows = []
-                for row in table.extract():
-                    cells = tuple(_clean(join_lines((cell or "").split("\n"))) for cell in row)
+                # A position that a merged cell spans has no cell of its own (None): the merged
+                # cell counts once, as in a Word table.
+                grid = [
+                    tuple(_clean(_pdf_cell_text(page, cell)) for cell in row.cells if cell is not None)
+                    for row in table.rows
+                ]
+                for cells, new_table in zip(grid, _table_starts(grid), strict=True):
+                    table_index += 1 if new_table else 0
                     if any(cells):
                         rows.append(Block(page_number, " | ".join(cells), cells, table_index))
                 items.append((table.bbox[1], rows))

@@ -131,3 +131,78 @@ def test_a_line_is_marked_as_continued_only_where_the_line_above_was_wrapped() -
     (line,) = data_read["lines"]
     assert line["charge_model"] == "volume"
     assert [tier["up_to"] for tier in line["tiers"]] == ["200", "1000", None]
+
+
+# --- ruled tables from Word-like producers -------------------------------------------------------
+
+
+def _glyph_line(text: str, x0: float, x1: float, top: float = 100.0, size: float = 10.0) -> dict:
+    width = (x1 - x0) / max(1, len(text.replace(" ", "")))
+    chars = [
+        {"text": ch, "x0": x0 + i * width, "x1": x0 + (i + 1) * width} for i, ch in enumerate(text.replace(" ", ""))
+    ]
+    return {"text": text, "x0": x0, "x1": x1, "top": top, "bottom": top + size, "chars": chars}
+
+
+def test_a_word_broken_mid_word_in_a_narrow_cell_is_joined_again() -> None:
+    from contracts.documents.reader import _broken_word
+
+    # the cell spans 100-160 with 5 points of padding: text may run from 105 to 155
+    def broken(above: str, above_x1: float, below: str) -> bool:
+        return _broken_word(_glyph_line(above, 105, above_x1), _glyph_line(below, 105, 130, top=112), 100, 160)
+
+    assert broken("$12,400.0", 153.5, "0")  # an amount
+    assert broken("31/12/202", 152.0, "7")  # a date
+    assert broken("billing@quayside", 154.0, "mills.test")  # an e-mail address
+    assert broken("Configurati", 153.0, "on")  # a word's last letters
+    assert broken("Maintenan", 152.5, "ce (per")
+    # a word wrapped at a space leaves room, or fills the cell exactly (a table sized to its words)
+    assert not broken("Configuration", 140.0, "fee")
+    assert not broken("Implementation", 155.0, "services")
+    # a whole short word after a full-width word is not its end
+    assert not broken("Quarterly", 153.0, "fee")
+    assert not broken("Annual", 153.0, "total")
+    assert not broken("Hosting,", 153.0, "annual")
+
+
+def test_two_ruled_tables_drawn_against_each_other_are_two_tables() -> None:
+    from contracts.documents.reader import _table_starts
+
+    form = [("Customer", "Lindenhof Dairy"), ("Start date", "2027-02-01")]
+    prices = [("Item", "Qty", "Unit price"), ("Milk-run sensors", "12", "$9.00"), ("Gateway", "1", "$40.00")]
+    assert _table_starts([*form, *prices]) == [True, False, True, False, False]
+    # a single title row merged across the table above its header stays in the table
+    titled = [("Recurring fees",), *prices]
+    assert _table_starts(titled) == [True, False, False, False]
+
+
+def test_a_merged_cell_in_a_ruled_pdf_table_counts_once() -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate, Table, TableStyle
+
+    rows = [
+        ["Customer", "", "Pell & Rowan Outfitters", ""],
+        ["Billing email", "", "ap@pellrowan.test", ""],
+        ["Item", "Qty", "Unit price", "Billing"],
+        ["Trail maps licence", "25", "$8.00", "per user per month"],
+        ["Route planner", "1", "$120.00", "per month"],
+    ]
+    table = Table(rows)
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("SPAN", (0, 0), (1, 0)),
+                ("SPAN", (2, 0), (3, 0)),
+                ("SPAN", (0, 1), (1, 1)),
+                ("SPAN", (2, 1), (3, 1)),
+            ]
+        )
+    )
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build([table])
+    rows_read = [block for block in read_document(buffer.getvalue(), "form.pdf").blocks if block.table]
+    assert rows_read[0].cells == ("Customer", "Pell & Rowan Outfitters")
+    assert rows_read[2].cells == ("Item", "Qty", "Unit price", "Billing")
+    assert rows_read[0].table != rows_read[2].table
