@@ -163,12 +163,17 @@ def _read_text(data: bytes) -> Document:
         # "Customer: X" beside "Service start: Y", an item beside its price): split by a run of
         # three or more spaces, on at least two neighbouring lines.
         paired = [len(_two_columns(raw)) == 2 and "|" not in raw and "\t" not in raw for raw in lines]
+        ruled = _ruled_rows(lines)
+        wrapped = _wrapped_text_lines(lines, ruled, aligned)
         for index, raw in enumerate(lines):
             # Markdown exports: "# Heading", "**Customer:** Acme" read as plain text.
             line = re.sub(r"\*\*|__|^\s{0,3}#{1,6}\s+", "", raw.rstrip())
             neighbours = (index > 0 and aligned[index - 1]) or (index + 1 < len(lines) and aligned[index + 1])
-            if aligned[index] and neighbours:
-                cells = tuple(_clean(cell) for cell in re.split(r"\s{2,}", line.strip()))
+            if ruled.get(index) == ():
+                new_paragraph = True  # a rule: a heading's underline, a table's rule, a row merged above
+                continue
+            if index in ruled or (aligned[index] and neighbours):
+                cells = ruled.get(index) or tuple(_clean(cell) for cell in re.split(r"\s{2,}", line.strip()))
                 if not in_table:
                     table_index += 1
                     in_table = True
@@ -201,10 +206,73 @@ def _read_text(data: bytes) -> Document:
                     document.blocks.append(Block(page_number, right, starts_paragraph=True))
                 new_paragraph = True
                 continue
-            document.blocks.append(Block(page_number, _clean(line), starts_paragraph=new_paragraph))
+            continues = wrapped[index] and not new_paragraph
+            block = Block(page_number, _clean(line), starts_paragraph=new_paragraph, continues=continues)
+            document.blocks.append(block)
             new_paragraph = False
         document.page_count = page_number
     return document
+
+
+_RULE_LINE = re.compile(r"\s*[-=_~*]{3,}(?:\s+[-=_~*]{3,})*\s*")
+
+
+def _ruled_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
+    """Lines of plain-text tables ruled under their header row ("Users    Price per user" over
+    "------   --------------"), cut into cells where the rule's dashes start; a row whose first
+    cell is empty goes on with the row above (a cell wrapped in its column). Rules themselves,
+    headings' underlines ("=====") and merged rows map to ()."""
+    out: dict[int, tuple[str, ...]] = {}
+    for index, raw in enumerate(lines):
+        if not _RULE_LINE.fullmatch(raw) or index in out:
+            continue
+        out[index] = ()
+        starts = [match.start() for match in re.finditer(r"[-=_~*]{3,}", raw)]
+        if len(starts) < 2 or index == 0 or not lines[index - 1].strip() or index - 1 in out:
+            continue
+        row_at = index - 1
+        out[row_at] = _cut_columns(lines[row_at], starts)
+        for following in range(index + 1, len(lines)):
+            if not lines[following].strip() or _RULE_LINE.fullmatch(lines[following]):
+                break
+            cells = _cut_columns(lines[following], starts)
+            if cells[0] or following == index + 1:
+                out[following], row_at = cells, following
+                continue
+            merged = (join_lines([a, b]) for a, b in zip(out[row_at], cells, strict=True))
+            out[row_at], out[following] = tuple(merged), ()
+    return out
+
+
+def _cut_columns(line: str, starts: list[int]) -> tuple[str, ...]:
+    """A fixed-width line cut at the columns' starts; a word running over a column's start stays in
+    the cell it started in."""
+    cuts = []
+    for start in starts[1:]:
+        while 0 < start < len(line) and line[start - 1] != " " and line[start] != " ":
+            start += 1
+        cuts.append(start)
+    bounds = zip([0, *cuts], [*cuts, len(line)], strict=True)
+    return tuple(_clean(line[a:b]) for a, b in bounds)
+
+
+def _wrapped_text_lines(lines: list[str], ruled: dict[int, tuple[str, ...]], aligned: list[bool]) -> list[bool]:
+    """For each line, whether the line above was hard-wrapped into it (text wrapped at a fixed
+    width, as e-mail is): the line above is a long line of the page and this line's first word
+    would not have fitted after it within the widest line's length. Table rows are left alone."""
+    prose = [len(raw.rstrip()) for at, raw in enumerate(lines) if raw.strip() and at not in ruled and not aligned[at]]
+    width = max(prose, default=0)
+    out = [False] * len(lines)
+    if not 40 <= width <= 100 or sum(1 for length in prose if length >= width - 6) < 2:
+        return out  # paragraphs written on one line each (or no prose): nothing was wrapped
+    for index in range(1, len(lines)):
+        above, line = lines[index - 1].rstrip(), lines[index].strip()
+        if not above.strip() or not line or index in ruled or index - 1 in ruled or "|" in line or "\t" in line:
+            continue
+        if _LIST_MARKER.match(line):
+            continue  # a list's next item
+        out[index] = len(above) >= 0.7 * width and len(above) + 1 + len(line.split()[0]) > width
+    return out
 
 
 _MONEY_HINT = re.compile(
@@ -323,7 +391,13 @@ def _column_title(words: list[dict]) -> bool:
     return len(words) <= 3 and not re.search(r"[\d:.,;$€£]", text)
 
 
-def _wrapped_pdf_lines(lines: list[dict]) -> list[bool]:
+# A list item's marker: "- ", "• ", "a. ", "iv) ", "12. ", "(b) " (not "Co. " or "Inc. ").
+_LIST_MARKER = re.compile(
+    r"\s*(?:[-*•▪◦·]|(?:[a-z]|[ivx]{2,4}|\d{1,3})[.)]|\((?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\))\s", re.I
+)
+
+
+def _wrapped_pdf_lines(lines: list[dict], page_width: float) -> list[bool]:
     """For each line, whether the line above was wrapped into it: the line above is a long line of
     the page's text and ended where this line's first word no longer fit before the right margin
     (the widest line's end). Lines read from side-by-side columns are left alone."""
@@ -331,12 +405,19 @@ def _wrapped_pdf_lines(lines: list[dict]) -> list[bool]:
     out = [False] * len(lines)
     if len(plain) < 2:
         return out
-    left = min(line["x0"] for line in plain)
-    right = max(line["x1"] for line in plain)
+    # The body's left margin is where most lines start (a browser's date and address printed in
+    # the page's corners start further out); its right margin mirrors it unless the body's text
+    # runs further (a form whose longest line stops well short of the margin was not wrapped).
+    starts = [round(line["x0"]) for line in plain]
+    left = max(set(starts), key=starts.count)
+    body = [line for line in plain if line["x0"] >= left - 1]
+    right = max(max(line["x1"] for line in body), page_width - left)
     for index in range(1, len(lines)):
         above, line = lines[index - 1], lines[index]
         if not above.get("chars") or not line.get("chars") or "column_start" in above or "column_start" in line:
             continue
+        if _LIST_MARKER.match(line["text"]) or min(above["x0"], line["x0"]) < left - 1:
+            continue  # a list's next item; a line outside the body's margins
         first_word = line["text"].split()[0] if line["text"].split() else ""
         glyphs = [char for char in line["chars"] if not char["text"].isspace()]
         count = len(first_word.replace(" ", ""))
@@ -442,7 +523,7 @@ def _read_pdf(data: bytes) -> Document:
             # line spacing; a paragraph break is clearly more than that.
             gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["bottom"]]
             tightest = min(gaps) if gaps else 0.0
-            wrapped = _wrapped_pdf_lines(lines)
+            wrapped = _wrapped_pdf_lines(lines, float(page.width))
             for line, continues in zip(lines, wrapped, strict=True):
                 height = line["bottom"] - line["top"]
                 # A gap of more than about half a line between lines starts a new paragraph.

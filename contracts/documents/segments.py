@@ -81,7 +81,8 @@ def _wrapped_line(
     if buffer:
         buffer.append(text)
         return text, True
-    if out and out[-1].kind == "field" and above.endswith(out[-1].text):
+    field = _FIELD.match(text)
+    if out and out[-1].kind == "field" and above.endswith(out[-1].text) and not (field and field.group(1)[0].isupper()):
         return join_lines([out.pop().text, text]), False
     return text, False
 

@@ -11,8 +11,9 @@ from contracts.documents.reader import PDF, Block, Document, join_lines
 from contracts.documents.segments import segment
 
 
-def _pdf_lines(lines: list[str], *, width: float = 300.0, leading: float = 13.0) -> bytes:
-    """A PDF whose text is drawn line by line, as a producer that wraps at ``width`` points does."""
+def _pdf_lines(lines: list[str], *, leading: float = 13.0) -> bytes:
+    """A PDF whose text is drawn line by line, wrapped between one-inch margins, as a producer
+    that lays out paragraphs does."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfgen import canvas
@@ -21,6 +22,7 @@ def _pdf_lines(lines: list[str], *, width: float = 300.0, leading: float = 13.0)
     page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
     page.setFont("Helvetica", 10)
     y = A4[1] - 72
+    width = A4[0] - 2 * 72
     for paragraph in lines:
         for line in simpleSplit(paragraph, "Helvetica", 10, width):
             page.drawString(72, y, line)
@@ -206,3 +208,89 @@ def test_a_merged_cell_in_a_ruled_pdf_table_counts_once() -> None:
     assert rows_read[0].cells == ("Customer", "Pell & Rowan Outfitters")
     assert rows_read[2].cells == ("Item", "Qty", "Unit price", "Billing")
     assert rows_read[0].table != rows_read[2].table
+
+
+# --- plain text in other conventions -------------------------------------------------------------
+
+
+def test_a_fixed_width_table_ruled_under_its_header_keeps_its_columns() -> None:
+    text = (
+        "Route Pricing\n"
+        "=============\n"
+        "\n"
+        "Customer: Oxbow Ferry Services\n"
+        "Start date: 2027-04-01\n"
+        "\n"
+        "Crossings are priced in graduated bands, each band at its own rate, billed monthly in\n"
+        "arrears:\n"
+        "\n"
+        "Crossings   Price per crossing\n"
+        "---------   ------------------\n"
+        "1-400       $6\n"
+        "401+        $4.50 (night\n"
+        "            sailings included)\n"
+        "\n"
+        "Net 20.\n"
+    )
+    blocks = read_document(text.encode(), "routes.txt").blocks
+    rows = [block.cells for block in blocks if block.table]
+    assert rows == [
+        ("Crossings", "Price per crossing"),
+        ("1-400", "$6"),
+        ("401+", "$4.50 (night sailings included)"),
+    ]
+    assert not any(set(block.text) <= set("=- ") for block in blocks)
+    data = extract(read_document(text.encode(), "routes.txt")).data
+    (line,) = data["lines"]
+    assert line["charge_model"] == "graduated"
+    assert [tier["up_to"] for tier in line["tiers"]] == ["400", None]
+
+
+def test_hard_wrapped_text_goes_on_across_a_line_that_looks_like_a_field() -> None:
+    paragraph = (
+        "Messages are priced per message each month, at the rate of the band the month's total "
+        "falls in, applied to every message: up to 50,000 messages: $0.010 per message; 50,001 to "
+        "250,000 messages: $0.008 per message; above 250,000 messages: $0.006 per message. Billed "
+        "monthly in arrears."
+    )
+    import textwrap
+
+    wrapped = "\n".join(textwrap.wrap(paragraph, 64))
+    text = f"Customer: Tern Harbour Clinics\n\nStart date: 2027-05-01\n\n{wrapped}\n\nNet 30.\n"
+    blocks = read_document(text.encode(), "sms.txt").blocks
+    continued = [block for block in blocks if not block.starts_paragraph]
+    assert continued
+    assert all(block.continues for block in continued)
+    (line,) = extract(read_document(text.encode(), "sms.txt")).data["lines"]
+    assert line["charge_model"] == "volume"
+    assert [tier["up_to"] for tier in line["tiers"]] == ["50000", "250000", None]
+
+
+def test_lines_written_one_paragraph_each_or_as_list_items_are_not_wrapped() -> None:
+    # a form whose longest line is one field: the next field is no continuation of it
+    form = (
+        "Customer: Lakemoor Vets Ltd\n"
+        "Monthly practice fee: £420 (excluding VAT), billed monthly in advance for each clinic\n"
+        "Set-up fee: £900 (one time)\n"
+    )
+    assert not any(block.continues for block in read_document(form.encode(), "form.txt").blocks)
+    # a list's items are no continuation of the item above, however long it is
+    listed = (
+        "- Clinic licence: £120 per clinic per month for our 9 clinics, billed monthly in advance\n"
+        "- Appointment reminders: £0.04 per text message sent, billed monthly in arrears\n"
+        "- Records migration: £1,500 one-off, invoiced with the first monthly invoice of the term\n"
+    )
+    assert not any(block.continues for block in read_document(listed.encode(), "list.txt").blocks)
+
+
+def test_a_browsers_own_header_and_footer_do_not_move_the_right_margin() -> None:
+    from contracts.documents.reader import _wrapped_pdf_lines
+
+    page = [
+        _glyph_line("12/6/26, 4:03 PM Order Form", 20, 580, top=10),  # the browser's corner lines
+        _glyph_line("Customer: Brightwater Marinas", 50, 200, top=60),
+        _glyph_line("Moorings are priced per berth per month at the rate of the band reached: 1 - 40", 50, 541, top=80),
+        _glyph_line("berths: $310.00 per berth; above 40 berths: $280.00 per berth.", 50, 400, top=93),
+        _glyph_line("file:///home/user/order.html 1/1", 20, 580, top=820),
+    ]
+    assert _wrapped_pdf_lines(page, 595.0) == [False, False, False, True, False]
