@@ -72,7 +72,7 @@ def corpus() -> list[dict[str, Any]]:
 
 
 def _key(doc: dict[str, Any]) -> str:
-    content = repr((doc["blocks"], doc.get("header"), doc.get("footer"), doc.get("engine")))
+    content = repr((doc["blocks"], doc.get("header"), doc.get("footer"), doc.get("engine"), 2))
     return hashlib.sha256(content.encode()).hexdigest()[:12]
 
 
@@ -228,7 +228,11 @@ def render_text_tabs(doc: dict[str, Any]) -> bytes:
                 out.append(block[1])
             out += ["\t".join(row) for row in rows]
             out.append("")
-    return "\r\n".join(out).encode("cp1252", errors="replace")
+    text = "\r\n".join(out)
+    try:
+        return text.encode("cp1252")  # Windows' code page, as Word saves it by default
+    except UnicodeEncodeError:
+        return text.encode("utf-8")  # Word offers Unicode when the code page lacks a character
 
 
 def render_docx(doc: dict[str, Any]) -> bytes:

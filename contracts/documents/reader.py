@@ -165,6 +165,10 @@ def _read_text(data: bytes) -> Document:
         paired = [len(_two_columns(raw)) == 2 and "|" not in raw and "\t" not in raw for raw in lines]
         ruled = _ruled_rows(lines)
         wrapped = _wrapped_text_lines(lines, ruled, aligned)
+        # A paragraph per line with hardly a blank line between them (Word's "Save as plain text"):
+        # each line is a paragraph of its own, unless the text was hard-wrapped.
+        filled = sum(1 for raw in lines if raw.strip())
+        line_paragraphs = not any(wrapped) and filled >= 5 and len(lines) - filled < 0.2 * filled
         for index, raw in enumerate(lines):
             # Markdown exports: "# Heading", "**Customer:** Acme" read as plain text.
             line = re.sub(r"\*\*|__|^\s{0,3}#{1,6}\s+", "", raw.rstrip())
@@ -207,7 +211,8 @@ def _read_text(data: bytes) -> Document:
                 new_paragraph = True
                 continue
             continues = wrapped[index] and not new_paragraph
-            block = Block(page_number, _clean(line), starts_paragraph=new_paragraph, continues=continues)
+            starts = new_paragraph or line_paragraphs
+            block = Block(page_number, _clean(line), starts_paragraph=starts, continues=continues)
             document.blocks.append(block)
             new_paragraph = False
         document.page_count = page_number
@@ -457,9 +462,10 @@ def _pdf_cell_text(page: Any, bbox: tuple[float, float, float, float]) -> str:
     x0, top, x1, bottom = bbox
 
     def inside(obj: dict) -> bool:
-        x = (obj["x0"] + obj["x1"]) / 2
+        # A glyph belongs to the cell it starts in: a word a producer let run over the cell's
+        # right border ("Price/Unit/Mont|h") keeps its last letters.
         y = (obj["top"] + obj["bottom"]) / 2
-        return obj.get("object_type") == "char" and x0 <= x < x1 and top <= y < bottom
+        return obj.get("object_type") == "char" and x0 <= obj["x0"] < x1 and top <= y < bottom
 
     lines = [line for line in page.filter(inside).extract_text_lines(layout=False, strip=True) if line["text"]]
     parts: list[str] = []

@@ -294,3 +294,48 @@ def test_a_browsers_own_header_and_footer_do_not_move_the_right_margin() -> None
         _glyph_line("file:///home/user/order.html 1/1", 20, 580, top=820),
     ]
     assert _wrapped_pdf_lines(page, 595.0) == [False, False, False, True, False]
+
+
+def test_a_plain_text_export_with_one_line_per_paragraph_keeps_them_apart() -> None:
+    # Word's "Save as plain text": no blank lines, each paragraph on one line, tables by tabs
+    text = (
+        "CONFIDENTIAL\r\n"
+        "Saltmarsh Cider Company Limited\r\n"
+        "Dear Ms Okafor,\r\n"
+        "Thank you for choosing Orchardline to manage your cellar stock from 1 August 2027.\r\n"
+        "Service\tFee\tBilling\r\n"
+        "Cellar tracking\t£180 per month\tMonthly in advance\r\n"
+        "Invoices are payable within 21 days.\r\n"
+    )
+    blocks = read_document(text.encode(), "letter.txt").blocks
+    prose = [block for block in blocks if not block.table]
+    assert all(block.starts_paragraph for block in prose)
+    texts = [seg.text for seg in segment(read_document(text.encode(), "letter.txt"))]
+    assert "CONFIDENTIAL" in texts
+    assert "Saltmarsh Cider Company Limited" in texts
+
+
+def test_a_glyph_belongs_to_the_cell_it_starts_in() -> None:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    # a header word whose last letter runs over its cell's right border (the next cell's text
+    # starts after it), as an HTML-to-PDF producer lets a word without a break point do
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    page.setStrokeColor(colors.black)
+    top, height = 700, 18
+    borders = [60, 160, 233.5, 300]
+    for row in range(3):
+        page.line(borders[0], top - row * height, borders[-1], top - row * height)
+    for x in borders:
+        page.line(x, top, x, top - 2 * height)
+    page.setFont("Helvetica", 10)
+    for x, word in zip(borders, ("Product", "Cost/Seat/Month", "Total"), strict=False):
+        page.drawString(x + 3 if word != "Total" else x + 6, top - 13, word)
+    for x, word in zip(borders, ("Shift planner", "$12.00", "$600.00"), strict=False):
+        page.drawString(x + 3, top - height - 13, word)
+    page.save()
+    rows = [block.cells for block in read_document(buffer.getvalue(), "quote.pdf").blocks if block.table]
+    assert rows[0] == ("Product", "Cost/Seat/Month", "Total")
