@@ -76,7 +76,9 @@ def _wrapped_line(
     it starts like a field, a bullet or a heading ("... all users: 0 - 1,000" / "MAU: $2.00 ...").
     Returns the line's text (a field read again with its wrapped end: "... SOW effective date:" /
     "January 4, 2027.") and whether the line was taken into the sentence being read."""
-    if not block.continues or block.page != page or re.search(r"[.;!?]$", above):
+    # after a full stop only a line going on in lower case or with a bracket ("... Traders Corp." /
+    # "(\"Customer\")") is the same sentence
+    if not block.continues or block.page != page or (re.search(r"[.;!?]$", above) and not re.match(r"[a-z(]", text)):
         return text, False
     if buffer:
         buffer.append(text)

@@ -339,3 +339,21 @@ def test_a_glyph_belongs_to_the_cell_it_starts_in() -> None:
     page.save()
     rows = [block.cells for block in read_document(buffer.getvalue(), "quote.pdf").blocks if block.table]
     assert rows[0] == ("Product", "Cost/Seat/Month", "Total")
+
+
+def test_a_role_wrapped_after_a_name_ending_in_a_full_stop_stays_with_the_name() -> None:
+    document = Document(
+        kind=PDF,
+        blocks=[
+            Block(
+                1,
+                'This renewal is agreed between Quillon Freight Ltd. ("Supplier") and Harwick Mills Inc.',
+                starts_paragraph=True,
+            ),
+            Block(1, '("Client"), effective 1 March 2027.', continues=True),
+            Block(1, "Set-up is charged once.", continues=True),
+        ],
+    )
+    prose = [seg.text for seg in segment(document) if seg.kind == "prose"]
+    assert prose[0].endswith('Harwick Mills Inc. ("Client"), effective 1 March 2027.')
+    assert prose[1] == "Set-up is charged once."
