@@ -392,6 +392,29 @@ def _transposed(rows: list[Block]) -> list[Block]:
     return [Block(page, " | ".join(column), column, table) for column in columns]
 
 
+def _layout_table(rows: list[Block]) -> bool:
+    """A table used to lay text out in columns ("Your details | Your plan" over a cell of running
+    text in each): short titles over body cells that are all running text (eight words or more),
+    no short value such as a price or a quantity among them."""
+    width = len(rows[0].cells)
+    if not 2 <= width <= 3 or len(rows) < 2 or any(len(row.cells) != width for row in rows):
+        return False
+    if not all(c and len(c) <= 40 and not re.search(r"\d|[$€£¥]", c) for c in rows[0].cells):
+        return False
+    body = [cell for row in rows[1:] for cell in row.cells if cell]
+    return bool(body) and all(len(cell.split()) >= 8 for cell in body)
+
+
+def _layout_columns(rows: list[Block]) -> list[Block]:
+    """A layout table's text read column by column: each column's title, then its cells."""
+    return [
+        Block(row.page, row.cells[column], starts_paragraph=True)
+        for column in range(len(rows[0].cells))
+        for row in rows
+        if row.cells[column]
+    ]
+
+
 def segment(document: Document) -> list[Segment]:
     segments: list[Segment] = []
     pending: list[Block] = []
@@ -415,7 +438,11 @@ def segment(document: Document) -> list[Segment]:
         if kind == "prose":
             segments.extend(_prose_segments(item))  # type: ignore[arg-type]
             continue
-        segments.extend(_table_segments(_transposed(tables[item]), item))  # type: ignore[index, arg-type]
+        rows = tables[item]  # type: ignore[index]
+        if _layout_table(rows):
+            segments.extend(_prose_segments(_layout_columns(rows)))
+            continue
+        segments.extend(_table_segments(_transposed(rows), item))  # type: ignore[arg-type]
     segments = _labels_above_values(segments)
     context: list[str] = []
     for index, seg in enumerate(segments):

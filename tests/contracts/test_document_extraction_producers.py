@@ -357,3 +357,33 @@ def test_a_role_wrapped_after_a_name_ending_in_a_full_stop_stays_with_the_name()
     prose = [seg.text for seg in segment(document) if seg.kind == "prose"]
     assert prose[0].endswith('Harwick Mills Inc. ("Client"), effective 1 March 2027.')
     assert prose[1] == "Set-up is charged once."
+
+
+def test_a_table_used_to_lay_text_out_in_columns_reads_as_text() -> None:
+    details = "Customer: Bramblegate Bakeries Ltd. Billing email: ledger@bramblegate.test. Start date: 1 June 2027."
+    plan = "Kitchen plan: £55 per month, billed monthly in advance. Online orders: 2% of each order, invoiced monthly."
+    document = Document(
+        kind=PDF,
+        blocks=[
+            Block(1, "About you | What you pay", ("About you", "What you pay"), 1),
+            Block(1, f"{details} | {plan}", (details, plan), 1),
+        ],
+    )
+    fields = {seg.label: seg.value for seg in segment(document) if seg.kind == "field"}
+    assert fields["Customer"] == "Bramblegate Bakeries Ltd."
+    assert fields["Start date"] == "1 June 2027."
+    assert fields["Kitchen plan"].startswith("£55 per month")
+    # a price table with a long description is still a table
+    priced = Document(
+        kind=PDF,
+        blocks=[
+            Block(1, "Item | Price", ("Item", "Price"), 1),
+            Block(
+                1,
+                "x",
+                ("Bakery management platform with ordering, stock and delivery planning for each site", "£55"),
+                1,
+            ),
+        ],
+    )
+    assert [seg.kind for seg in segment(priced)] == ["row"]
