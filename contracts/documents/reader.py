@@ -166,9 +166,14 @@ def _read_text(data: bytes) -> Document:
         ruled = _ruled_rows(lines)
         wrapped = _wrapped_text_lines(lines, ruled, aligned)
         # A paragraph per line with hardly a blank line between them (Word's "Save as plain text"):
-        # each line is a paragraph of its own, unless the text was hard-wrapped.
+        # each line is a paragraph of its own, unless the text was hard-wrapped, its wrapped lines
+        # mostly going on in lower case (then its lines are read together as before: without blank
+        # lines, a wrapped line and the next paragraph cannot be told apart line by line).
         filled = sum(1 for raw in lines if raw.strip())
-        line_paragraphs = not any(wrapped) and filled >= 5 and len(lines) - filled < 0.2 * filled
+        few_blanks = filled >= 5 and len(lines) - filled < 0.2 * filled
+        going_on = [lines[at].strip()[:1].islower() for at, flag in enumerate(wrapped) if flag]
+        line_paragraphs = few_blanks and 2 * sum(going_on) < len(going_on) + (not going_on)
+        wrapped = [False] * len(lines) if few_blanks else wrapped
         for index, raw in enumerate(lines):
             # Markdown exports: "# Heading", "**Customer:** Acme" read as plain text.
             line = re.sub(r"\*\*|__|^\s{0,3}#{1,6}\s+", "", raw.rstrip())
@@ -268,7 +273,7 @@ def _wrapped_text_lines(lines: list[str], ruled: dict[int, tuple[str, ...]], ali
     prose = [len(raw.rstrip()) for at, raw in enumerate(lines) if raw.strip() and at not in ruled and not aligned[at]]
     width = max(prose, default=0)
     out = [False] * len(lines)
-    if not 40 <= width <= 100 or sum(1 for length in prose if length >= width - 6) < 2:
+    if not 40 <= width <= 100 or sum(1 for length in prose if length >= width - 10) < 2:
         return out  # paragraphs written on one line each (or no prose): nothing was wrapped
     for index in range(1, len(lines)):
         above, line = lines[index - 1].rstrip(), lines[index].strip()

@@ -387,3 +387,25 @@ def test_a_table_used_to_lay_text_out_in_columns_reads_as_text() -> None:
         ],
     )
     assert [seg.kind for seg in segment(priced)] == ["row"]
+
+
+def test_lines_without_blank_lines_are_paragraphs_unless_the_text_was_hard_wrapped() -> None:
+    form = (
+        "ORDER FOR: Pinecrest Opticians LLC\n"
+        "Invoices to: accounts@pinecrest.test\n"
+        "Service begins: October 4, 2027\n"
+        "Practice software - 95.00 USD per month, billed monthly in advance\n"
+        "Lens orders - 0.60 USD per order, billed monthly in arrears\n"
+        "Payment terms: Net 20\n"
+    )
+    blocks = read_document(form.encode(), "order.txt").blocks
+    assert all(block.starts_paragraph for block in blocks)
+    prose = (
+        "Pinecrest Opticians LLC subscribes to the practice software from\n"
+        "October 4, 2027 for a fee of 95.00 USD per month, which is billed\n"
+        "monthly in advance, and lens orders are charged at 0.60 USD per\n"
+        "order, which is billed monthly in arrears after the month closes.\n"
+        "Payment terms are net 20 days from the date of each invoice sent.\n"
+    )
+    blocks = read_document(prose.encode(), "letter.txt").blocks
+    assert [block.starts_paragraph for block in blocks] == [True, False, False, False, False]
