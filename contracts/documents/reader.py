@@ -195,7 +195,8 @@ def _read_text(data: bytes) -> Document:
                     continue
                 separator = "\t" if "\t" in line and "|" not in line else "|"
                 cells = tuple(_clean(cell) for cell in stripped.split(separator))
-                if not in_table:
+                # rows cut by another separator (tabs after "Customer: X | Billing: Y") are another table
+                if not in_table or ("\t" in lines[index - 1]) != ("\t" in line):
                     table_index += 1
                     in_table = True
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))

@@ -125,6 +125,8 @@ def _prose_segments(lines: list[Block]) -> list[Segment]:
             and (
                 text[:1].islower()
                 or (text[:1].isdigit() and not _BULLET.match(text))
+                # a role or an aside in brackets ("... Schmitt GmbH" / "(the \"Merchant\")."), not "(b) ..."
+                or (text[:1] == "(" and not _BULLET.match(text) and not block.starts_paragraph)
                 or (dangling and not block.starts_paragraph and not _FIELD.match(text))
             )
             and not re.search(r"[.;]$", out[-1].text)

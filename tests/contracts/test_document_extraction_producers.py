@@ -409,3 +409,32 @@ def test_lines_without_blank_lines_are_paragraphs_unless_the_text_was_hard_wrapp
     )
     blocks = read_document(prose.encode(), "letter.txt").blocks
     assert [block.starts_paragraph for block in blocks] == [True, False, False, False, False]
+
+
+def test_rows_cut_by_another_separator_start_another_table() -> None:
+    text = (
+        "Customer: Fallowfield Couriers | Billing: ap@fallowfield.test\n"
+        "Effective: 2027-09-01 | Payment terms: Net 15\n"
+        "Parcels per month\tPrice per parcel\n"
+        "0 - 5,000\t$0.90\n"
+        "5,001 and above\t$0.70\n"
+    )
+    rows = [block for block in read_document(text.encode(), "rates.txt").blocks if block.table]
+    assert rows[0].table == rows[1].table
+    assert rows[2].table != rows[1].table
+    assert rows[2].table == rows[4].table
+
+
+def test_a_bracketed_role_on_the_next_line_stays_with_its_field() -> None:
+    document = Document(
+        kind=PDF,
+        blocks=[
+            Block(1, "Contracting parties: Lindqvist Payments AB and Hafenbrot GmbH", starts_paragraph=True),
+            Block(1, '(the "Merchant").'),
+            Block(1, "(b) Refunds are free of charge.", starts_paragraph=True),
+        ],
+    )
+    segments = segment(document)
+    assert segments[0].kind == "field"
+    assert segments[0].value == 'Lindqvist Payments AB and Hafenbrot GmbH (the "Merchant").'
+    assert segments[-1].text == "Refunds are free of charge."
