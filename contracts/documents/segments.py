@@ -394,6 +394,18 @@ def _transposed(rows: list[Block]) -> list[Block]:
     return [Block(page, " | ".join(column), column, table) for column in columns]
 
 
+_LABEL_BAR = re.compile(r"^(?P<label>[A-Za-z][\w /&'().-]{1,40}?)\s+\|\s+(?=\S)")
+
+
+def _label_bar(block: Block) -> Block:
+    """A line of running text written "Start date | 01/06/2026" (a label and its value split by one
+    bar, as a text table's row reads once printed as a paragraph) is the field "Start date: ..."."""
+    match = _LABEL_BAR.match(block.text)
+    if not match or block.text.count("|") != 1 or not _LABEL.search(match.group("label")):
+        return block
+    return replace(block, text=f"{match.group('label')}: {block.text[match.end() :]}")
+
+
 def _layout_table(rows: list[Block]) -> bool:
     """A table used to lay text out in columns ("Your details | Your plan" over a cell of running
     text in each): short titles over body cells that are all running text (eight words or more),
@@ -438,7 +450,7 @@ def segment(document: Document) -> list[Segment]:
         order.append(("prose", list(pending)))
     for kind, item in order:
         if kind == "prose":
-            segments.extend(_prose_segments(item))  # type: ignore[arg-type]
+            segments.extend(_prose_segments([_label_bar(block) for block in item]))  # type: ignore[attr-defined]
             continue
         rows = tables[item]  # type: ignore[index]
         if _layout_table(rows):

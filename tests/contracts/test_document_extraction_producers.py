@@ -438,3 +438,16 @@ def test_a_bracketed_role_on_the_next_line_stays_with_its_field() -> None:
     assert segments[0].kind == "field"
     assert segments[0].value == 'Lindqvist Payments AB and Hafenbrot GmbH (the "Merchant").'
     assert segments[-1].text == "Refunds are free of charge."
+
+
+def test_a_label_and_value_split_by_one_bar_in_running_text_is_a_field() -> None:
+    document = Document(
+        kind=PDF,
+        blocks=[
+            Block(1, "Start date | 15/09/2027", starts_paragraph=True),
+            Block(1, "Harbourline Ltd | 4 Quay Street | Tel 0161 555 0199", starts_paragraph=True),
+        ],
+    )
+    segments = segment(document)
+    assert (segments[0].kind, segments[0].label, segments[0].value) == ("field", "Start date", "15/09/2027")
+    assert segments[1].text == "Harbourline Ltd | 4 Quay Street | Tel 0161 555 0199"
