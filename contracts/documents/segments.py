@@ -324,6 +324,29 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
+_BROWSER_CORNER = re.compile(
+    r"(?:https?|file)://\S+(?:\s+\d+\s?/\s?\d+)?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s?[AP]M)?(?:\s+\S.{0,80})?",
+    re.I,
+)
+
+
+def _without_browser_corners(blocks: list[Block]) -> list[Block]:
+    """A browser prints its own corners on every page, even on a single one: the date and time with
+    the page's title above, the page's address and "1/2" below."""
+    pages: dict[int, list[int]] = {}
+    for position, block in enumerate(blocks):
+        if block.table is None:
+            pages.setdefault(block.page, []).append(position)
+    corners = {
+        position
+        for positions in pages.values()
+        for position in positions[:1] + positions[-1:]
+        if _BROWSER_CORNER.fullmatch(blocks[position].text)
+    }
+    return [block for position, block in enumerate(blocks) if position not in corners]
+
+
 def _without_page_furniture(blocks: list[Block]) -> list[Block]:
     """Running headers and footers (a letterhead with a phone number, "Confidential - Page 2") repeat
     at the top or bottom of every page: they are not terms of the contract."""
@@ -434,7 +457,7 @@ def segment(document: Document) -> list[Segment]:
     pending: list[Block] = []
     tables: dict[int, list[Block]] = {}
     order: list[tuple[str, object]] = []
-    blocks = _join_continued_tables(_without_page_furniture(document.blocks))
+    blocks = _join_continued_tables(_without_page_furniture(_without_browser_corners(document.blocks)))
     for block in blocks:
         if block.table is None:
             pending.append(block)

@@ -451,3 +451,20 @@ def test_a_label_and_value_split_by_one_bar_in_running_text_is_a_field() -> None
     segments = segment(document)
     assert (segments[0].kind, segments[0].label, segments[0].value) == ("field", "Start date", "15/09/2027")
     assert segments[1].text == "Harbourline Ltd | 4 Quay Street | Tel 0161 555 0199"
+
+
+def test_a_browsers_printed_corners_are_not_read_even_on_a_single_page() -> None:
+    document = Document(
+        kind=PDF,
+        blocks=[
+            Block(1, "3/14/27, 9:05 AM Renewal notice - Corbel Analytics", starts_paragraph=True),
+            Block(1, "Renewal Notice", starts_paragraph=True),
+            Block(1, "Customer: Westfold Ceramics Ltd", starts_paragraph=True),
+            Block(1, "https://portal.corbel.test/renewals/8841 1/1", starts_paragraph=True),
+        ],
+    )
+    texts = [seg.text for seg in segment(document)]
+    assert texts == ["Renewal Notice", "Customer: Westfold Ceramics Ltd"]
+    # an address inside the text is kept
+    kept = Document(kind=PDF, blocks=[Block(1, "Terms: https://corbel.test/terms", starts_paragraph=True)])
+    assert [seg.text for seg in segment(kept)] == ["Terms: https://corbel.test/terms"]
