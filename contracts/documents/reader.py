@@ -24,6 +24,9 @@ class Block:
     cells: tuple[str, ...] = ()
     table: int | None = None  # index of the table on the document, for rows
     starts_paragraph: bool = False
+    # The line before it was wrapped where this one goes on (it ran to the right margin and this
+    # line's first word did not fit there): one sentence, whatever this line starts with.
+    continues: bool = False
 
 
 @dataclass
@@ -139,6 +142,22 @@ def _decoded(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+def join_lines(parts: list[str]) -> str:
+    """Wrapped lines as one text: joined by a space, except after a hyphen that a producer broke
+    the line at ("twelve-" / "month", "12-" / "month", "accounts@north-" / "wind.test"), which
+    joins without one."""
+    out = ""
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        if out and re.search(r"[^\W_]-$", out) and re.match(r"[^\W_]", part):
+            out += part
+        else:
+            out = f"{out} {part}" if out else part
+    return out
+
+
 def _read_text(data: bytes) -> Document:
     if b"\x00" in data[:4096]:
         raise DocumentReadError("The file is binary, not text, PDF or DOCX.")
@@ -163,17 +182,31 @@ def _read_text(data: bytes) -> Document:
         # "Customer: X" beside "Service start: Y", an item beside its price): split by a run of
         # three or more spaces, on at least two neighbouring lines.
         paired = [len(_two_columns(raw)) == 2 and "|" not in raw and "\t" not in raw for raw in lines]
+        ruled = _ruled_rows(lines)
+        wrapped = _wrapped_text_lines(lines, ruled, aligned)
+        # A paragraph per line with hardly a blank line between them (Word's "Save as plain text"):
+        # each line is a paragraph of its own, unless the text was hard-wrapped, its wrapped lines
+        # mostly going on in lower case (then its lines are read together as before: without blank
+        # lines, a wrapped line and the next paragraph cannot be told apart line by line).
+        filled = sum(1 for raw in lines if raw.strip())
+        few_blanks = filled >= 5 and len(lines) - filled < 0.2 * filled
+        going_on = [lines[at].strip()[:1].islower() for at, flag in enumerate(wrapped) if flag]
+        line_paragraphs = few_blanks and 2 * sum(going_on) < len(going_on) + (not going_on)
+        wrapped = [False] * len(lines) if few_blanks else wrapped
         for index, raw in enumerate(lines):
             # Markdown exports: "# Heading", "**Customer:** Acme" read as plain text.
             # (bold marks come in pairs; a lone "**" is a footnote mark: "$9,500**", "** One-time fee")
             bold = r"\*\*|" if raw.count("**") % 2 == 0 else ""
             line = re.sub(rf"{bold}__|^\s{{0,3}}#{{1,6}}\s+", "", raw.rstrip())
-            # A drawn table's rules ("+-----+------+", "-------   -----" under a header): the table goes on.
+            if ruled.get(index) == ():
+                new_paragraph = True  # a rule: a heading's underline, a table's rule, a row merged above
+                continue
+            # A drawn table's rules ("+-----+------+", "---+---"): the table goes on.
             if _TABLE_RULE.fullmatch(line):
                 boxed = boxed or line.lstrip().startswith("+")
                 continue
-            if aligned[index] and _aligned_neighbour(lines, aligned, index):
-                cells = _aligned_cells(line, header_spans)
+            if index in ruled or (aligned[index] and _aligned_neighbour(lines, aligned, index)):
+                cells = ruled.get(index) or _aligned_cells(line, header_spans)
                 if not in_table:
                     table_index += 1
                     in_table = True
@@ -190,7 +223,8 @@ def _read_text(data: bytes) -> Document:
                 cells = tuple(_clean(cell) for cell in stripped.split(separator))
                 if boxed and in_table and _continue_boxed_row(document, cells, table_index):
                     continue
-                if not in_table:
+                # rows cut by another separator (tabs after "Customer: X | Billing: Y") are another table
+                if not in_table or ("\t" in lines[index - 1]) != ("\t" in line):
                     table_index += 1
                     in_table = True
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
@@ -213,9 +247,12 @@ def _read_text(data: bytes) -> Document:
                 document.blocks += _paired_blocks(line, page_number)
                 new_paragraph = True
                 continue
+            continues = wrapped[index] and not new_paragraph
+            starts = new_paragraph or line_paragraphs
             fields = _fields_on_one_line(_clean(line))
             document.blocks += [
-                Block(page_number, part, starts_paragraph=new_paragraph or n > 0) for n, part in enumerate(fields)
+                Block(page_number, part, starts_paragraph=starts or n > 0, continues=continues and n == 0)
+                for n, part in enumerate(fields)
             ]
             new_paragraph = False
         document.page_count = page_number
@@ -535,6 +572,76 @@ _PARTY_TITLES = (
 )
 
 
+_RULE_LINE = re.compile(r"\s*[-=_~*]{3,}(?:\s+[-=_~*]{3,})*\s*")
+
+
+def _ruled_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
+    """Lines of plain-text tables ruled under their header row ("Users    Price per user" over
+    "------   --------------"), cut into cells where the rule's dashes start; a row whose first
+    cell is empty goes on with the row above (a cell wrapped in its column). Rules themselves,
+    headings' underlines ("=====") and merged rows map to ()."""
+    out: dict[int, tuple[str, ...]] = {}
+    for index, raw in enumerate(lines):
+        if not _RULE_LINE.fullmatch(raw) or index in out:
+            continue
+        out[index] = ()
+        starts = [match.start() for match in re.finditer(r"[-=_~*]{3,}", raw)]
+        if len(starts) < 2 or index == 0 or not lines[index - 1].strip() or index - 1 in out:
+            continue
+        row_at = index - 1
+        out[row_at] = _cut_columns(lines[row_at], starts)
+        for following in range(index + 1, len(lines)):
+            if not lines[following].strip() or _RULE_LINE.fullmatch(lines[following]):
+                break
+            cells = _cut_columns(lines[following], starts)
+            if following != index + 1 and lines[following][:1].isspace() and cells[0] and not any(cells[1:]):
+                # an indented note under a row ("   (first 500 GB included)"): part of that row's item
+                out[row_at] = (join_lines([out[row_at][0], cells[0]]), *out[row_at][1:])
+                out[following] = ()
+                continue
+            if cells[0] or following == index + 1:
+                out[following], row_at = cells, following
+                continue
+            merged = (join_lines([a, b]) for a, b in zip(out[row_at], cells, strict=True))
+            out[row_at], out[following] = tuple(merged), ()
+    return out
+
+
+def _cut_columns(line: str, starts: list[int]) -> tuple[str, ...]:
+    """A fixed-width line cut at the columns' starts; a word running over a column's start stays in
+    the cell it started in. A row typed by hand whose cells do not line up with the rule (a ragged
+    rate card) but are as many as its columns, split by two or more spaces, keeps those cells."""
+    split = re.split(r"\s{2,}", line.strip())
+    if len(split) == len(starts) and not line[:1].isspace():
+        return tuple(_clean(cell) for cell in split)
+    cuts = []
+    for start in starts[1:]:
+        while 0 < start < len(line) and line[start - 1] != " " and line[start] != " ":
+            start += 1
+        cuts.append(start)
+    bounds = zip([0, *cuts], [*cuts, len(line)], strict=True)
+    return tuple(_clean(line[a:b]) for a, b in bounds)
+
+
+def _wrapped_text_lines(lines: list[str], ruled: dict[int, tuple[str, ...]], aligned: list[bool]) -> list[bool]:
+    """For each line, whether the line above was hard-wrapped into it (text wrapped at a fixed
+    width, as e-mail is): the line above is a long line of the page and this line's first word
+    would not have fitted after it within the widest line's length. Table rows are left alone."""
+    prose = [len(raw.rstrip()) for at, raw in enumerate(lines) if raw.strip() and at not in ruled and not aligned[at]]
+    width = max(prose, default=0)
+    out = [False] * len(lines)
+    if not 40 <= width <= 100 or sum(1 for length in prose if length >= width - 10) < 2:
+        return out  # paragraphs written on one line each (or no prose): nothing was wrapped
+    for index in range(1, len(lines)):
+        above, line = lines[index - 1].rstrip(), lines[index].strip()
+        if not above.strip() or not line or index in ruled or index - 1 in ruled or "|" in line or "\t" in line:
+            continue
+        if _LIST_MARKER.match(line):
+            continue  # a list's next item
+        out[index] = len(above) >= 0.7 * width and len(above) + 1 + len(line.split()[0]) > width
+    return out
+
+
 _MONEY_HINT = re.compile(
     r"[$£€¥₹]\s?\d|\bRs\.?\s?\d|\d\s?[€£]|"
     r"\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d"
@@ -782,6 +889,114 @@ def _column_title(words: list[dict]) -> bool:
     return len(words) <= 3 and not re.search(r"[\d:.,;$€£]", text)
 
 
+# A list item's marker: "- ", "• ", "a. ", "iv) ", "12. ", "(b) " (not "Co. " or "Inc. ").
+_LIST_MARKER = re.compile(
+    r"\s*(?:[-*•▪◦·]|(?:[a-z]|[ivx]{2,4}|\d{1,3})[.)]|\((?:[a-z]{1,2}|[ivx]{1,4}|\d{1,2})\))\s", re.I
+)
+
+
+def _wrapped_pdf_lines(lines: list[dict], page_width: float) -> list[bool]:
+    """For each line, whether the line above was wrapped into it: the line above is a long line of
+    the page's text and ended where this line's first word no longer fit before the right margin
+    (the widest line's end). Lines read from side-by-side columns are left alone."""
+    plain = [line for line in lines if line.get("chars") and "column_start" not in line and "rows" not in line]
+    out = [False] * len(lines)
+    if len(plain) < 2:
+        return out
+    # The body's left margin is where most lines start (a browser's date and address printed in
+    # the page's corners start further out); its right margin mirrors it unless the body's text
+    # runs further (a form whose longest line stops well short of the margin was not wrapped).
+    starts = [round(line["x0"]) for line in plain]
+    left = max(set(starts), key=starts.count)
+    body = [line for line in plain if line["x0"] >= left - 1]
+    right = max(max(line["x1"] for line in body), page_width - left)
+    for index in range(1, len(lines)):
+        above, line = lines[index - 1], lines[index]
+        if any(not one.get("chars") or "column_start" in one or "rows" in one for one in (above, line)):
+            continue  # not a line of running text (a column read beside another, a table rebuilt)
+        if _LIST_MARKER.match(line["text"]) or min(above["x0"], line["x0"]) < left - 1:
+            continue  # a list's next item; a line outside the body's margins
+        first_word = line["text"].split()[0] if line["text"].split() else ""
+        glyphs = [char for char in line["chars"] if not char["text"].isspace()]
+        count = len(first_word.replace(" ", ""))
+        if not first_word or count > len(glyphs):
+            continue
+        word_width = glyphs[count - 1]["x1"] - glyphs[0]["x0"]
+        space = 0.25 * (line["bottom"] - line["top"])
+        long_line = above["x1"] - above["x0"] >= 0.7 * (right - left)
+        out[index] = long_line and above["x1"] + space + word_width > right - 0.5
+    return out
+
+
+def _table_starts(grid: list[tuple[str, ...]]) -> list[bool]:
+    """Where a new table starts in a ruled grid: at its first row, and where a run of two or more
+    rows of one width follows a run of two or more rows of another (two tables drawn one against the
+    other, "Customer | Acme" rows above "Item | Qty | Price" rows, are read as one grid). A single
+    row of another width (a title merged across the table) stays in its table."""
+    runs: list[list[int]] = []
+    for index, cells in enumerate(grid):
+        if runs and len(grid[runs[-1][0]]) == len(cells):
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    starts = [False] * len(grid)
+    if grid:
+        starts[0] = True
+    for before, run in zip(runs, runs[1:], strict=False):
+        if len(before) >= 2 and len(run) >= 2:
+            starts[run[0]] = True
+    return starts
+
+
+def _pdf_cell_text(page: Any, bbox: tuple[float, float, float, float]) -> str:
+    """A table cell's text, its wrapped lines joined: a word too long for a narrow column that the
+    producer broke mid-word ("Descriptio" / "n", "07/01/202" / "6", "ap@north" / "wind.test") is one
+    word again."""
+    x0, top, x1, bottom = bbox
+
+    def inside(obj: dict) -> bool:
+        # A glyph belongs to the cell it starts in: a word a producer let run over the cell's
+        # right border ("Price/Unit/Mont|h") keeps its last letters.
+        y = (obj["top"] + obj["bottom"]) / 2
+        return obj.get("object_type") == "char" and x0 <= obj["x0"] < x1 and top <= y < bottom
+
+    lines = [line for line in page.filter(inside).extract_text_lines(layout=False, strip=True) if line["text"]]
+    parts: list[str] = []
+    for index, line in enumerate(lines):
+        if parts and _broken_word(lines[index - 1], line, x0, x1):
+            parts[-1] += line["text"]
+        else:
+            parts.append(line["text"])
+    return join_lines(parts)
+
+
+_WORD_ENDING = re.compile(
+    r"(?:tions?|sions?|ments?|ings?|[^t]al|ances?|ences?|ity|ness|ship|ures?|ive|[ai]ble|ary|ery|ory|ous)$"
+)
+
+
+def _broken_word(above: dict, line: dict, cell_x0: float, cell_x1: float) -> bool:
+    """The line above is one word that fills the cell up to its right padding but for less than
+    the next glyph's width (it could not wrap at a space; a table sized to its longest word fills
+    the cell exactly, and a word wrapped at a space leaves the next word's room), and this line
+    goes on with the rest of it."""
+    size = above["bottom"] - above["top"]
+    left = above["x0"] - cell_x0
+    short_of = (cell_x1 - above["x1"]) - left  # how far the word stops short of the right padding
+    glyph = line["chars"][0]["x1"] - line["chars"][0]["x0"] if line.get("chars") else 0.5 * size
+    word, rest = above["text"].strip(), (line["text"].split() or [""])[0]
+    if " " in word or len(word) < 4 or not (left < size and 0.3 < short_of < glyph):
+        return False
+    if re.search(r"\d[.,]?$", word) and rest[:1].isdigit():
+        return True  # an amount or a date: "$18,000.0" / "0", "07/01/202" / "6"
+    if re.search(r"@[\w.-]*$", word) or re.match(r"[a-z0-9-]*\.[a-z]{2,}\b", rest):
+        return True  # an e-mail or web address: "ap@hawthornec" / "ap.test"
+    # a word's last letters ("Descriptio" / "n", "Managem" / "ent"); a whole short word after a
+    # word wrapped at a space ("Annual" / "total") does not end like the pair does
+    tail = rest.rstrip(",.;:)")
+    return bool(re.fullmatch(r"[a-z]{1,5}", tail)) and bool(_WORD_ENDING.search(word + tail))
+
+
 def _read_pdf(data: bytes) -> Document:
     import pdfplumber
 
@@ -809,7 +1024,8 @@ def _read_pdf(data: bytes) -> Document:
             # line spacing; a paragraph break is clearly more than that.
             gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["bottom"]]
             tightest = min(gaps) if gaps else 0.0
-            for line in lines:
+            wrapped = _wrapped_pdf_lines(lines, float(page.width))
+            for line, continues in zip(lines, wrapped, strict=True):
                 if "rows" in line:
                     table_index += 1
                     rows = [Block(page_number, " | ".join(cells), cells, table_index) for cells in line["rows"]]
@@ -825,12 +1041,18 @@ def _read_pdf(data: bytes) -> Document:
                 if "column_start" in line:
                     gap = bool(line["column_start"])  # a column read beside another starts a paragraph
                 previous_bottom = line["bottom"]
-                items.append((line["top"], Block(page_number, _clean(line["text"]), starts_paragraph=gap)))
+                block = Block(page_number, _clean(line["text"]), starts_paragraph=gap, continues=continues and not gap)
+                items.append((line["top"], block))
             for table in tables:
-                table_index += 1
                 rows = []
-                for row in table.extract():
-                    cells = tuple(_clean((cell or "").replace("\n", " ")) for cell in row)
+                # A position that a merged cell spans has no cell of its own (None): the merged
+                # cell counts once, as in a Word table.
+                grid = [
+                    tuple(_clean(_pdf_cell_text(page, cell)) for cell in row.cells if cell is not None)
+                    for row in table.rows
+                ]
+                for cells, new_table in zip(grid, _table_starts(grid), strict=True):
+                    table_index += 1 if new_table else 0
                     if any(cells):
                         rows.append(Block(page_number, " | ".join(cells), cells, table_index))
                 items.append((table.bbox[1], rows))
@@ -925,7 +1147,7 @@ def _read_docx(data: bytes) -> Document:
                         continue  # a merged cell repeats itself
                     previous = cell._tc
                     text = " ".join(_docx_paragraph_text(paragraph._p) for paragraph in cell.paragraphs)
-                    cells.append(_clean(text.replace("\n", " ")))
+                    cells.append(_clean(join_lines(text.split("\n"))))
                 if any(cells):
                     document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
     for line in footer_lines:

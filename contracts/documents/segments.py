@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from contracts.documents.reader import Block, Document
+from contracts.documents.reader import Block, Document, join_lines
 
 # "- ", "• ", "a. ", "1) ", "(b) ", "(iv) ", "(3) "; not "(45) days" at the start of a wrapped line.
 _BULLET = re.compile(
-    r"^\s*(?:[-•*▪◦·]|[a-z0-9]{1,3}[.)]|\((?:[a-z]{1,2}|[ivx]{1,4}|\d)\)"
+    r"^\s*(?:[-•*▪◦·]|(?:[a-z]|[ivx]{2,4}|\d{1,3})[.)]|\((?:[a-z]{1,2}|[ivx]{1,4}|\d)\)"
     # numbered clauses: "2.1 Annual licence fee", "4.1.2 \"Commencement Date\" means"
     r"|\d{1,2}(?:\.\d{1,2}){1,3}\.?(?=\s+[A-Z\"“(]))\s+",
     re.I,
@@ -114,6 +114,66 @@ def _after_short_line(buffer: list[str], text: str) -> bool:
     )
 
 
+def _wrapped_line(
+    block: Block, text: str, above: str, page: int, buffer: list[str], out: list[Segment]
+) -> tuple[str, bool]:
+    """A line the producer wrapped mid-sentence goes on with the same sentence or field, even when
+    it starts like a field, a bullet or a heading ("... all users: 0 - 1,000" / "MAU: $2.00 ...").
+    Returns the line's text (a field read again with its wrapped end: "... SOW effective date:" /
+    "January 4, 2027.") and whether the line was taken into the sentence being read."""
+    # after a full stop only a line going on in lower case or with a bracket ("... Traders Corp." /
+    # "(\"Customer\")") is the same sentence
+    if not block.continues or block.page != page or (re.search(r"[.;!?]$", above) and not re.match(r"[a-z(]", text)):
+        return text, False
+    if buffer:
+        buffer.append(text)
+        return text, True
+    field = _FIELD.match(text)
+    if out and out[-1].kind == "field" and above.endswith(out[-1].text) and not (field and field.group(1)[0].isupper()):
+        return join_lines([out.pop().text, text]), False
+    return text, False
+
+
+def _continues_field(out: list[Segment], block: Block, text: str) -> bool:
+    """A wrapped form field continues on a line that starts in lower case (or "2026."), and after a
+    line that stops mid-phrase ("... for a net price of" / "$45 per user")."""
+    if not out or out[-1].kind != "field" or re.search(r"[.;]$", out[-1].text):
+        return False
+    field = _FIELD.match(text)
+    # "customer: Acme" / "currency: GBP": lower-case labels of a form, not a wrapped value
+    if field and _LABEL.match(field.group("label")):
+        return False
+    dangling = bool(re.search(r"(?:\b(?:of|a|an|the|for|to|and|or|at|per|with|by|from|less|plus)|,)$", out[-1].text))
+    return bool(
+        text[:1].islower()
+        or (text[:1].isdigit() and not _BULLET.match(text))
+        # a role or an aside in brackets ("... Schmitt GmbH" / "(the \"Merchant\")."), not "(b) ..."
+        or (text[:1] == "(" and not _BULLET.match(text) and not block.starts_paragraph)
+        or (dangling and not block.starts_paragraph and not field)
+    )
+
+
+def _field_segments(block: Block, text: str, field_match: re.Match[str], out: list[Segment]) -> None:
+    """ "Order Date: 2026-05-18  Service Start: 2026-06-01  Term: 12 months": one field each."""
+    first_value = field_match.start("value")
+    starts = [0] + [m.start(1) for m in _SEVERAL_FIELDS.finditer(text, first_value)]
+    for part in (text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)):
+        match = _FIELD.match(part.strip())
+        if match:
+            out.append(
+                Segment(
+                    block.page,
+                    part.strip(),
+                    "field",
+                    label=match.group("label").strip(),
+                    value=match.group("value").strip(),
+                )
+            )
+        elif out:
+            out[-1].text += f" {part.strip()}"
+            out[-1].value += f" {part.strip()}"
+
+
 def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segment]:
     """Join wrapped lines into paragraphs and split them into sentences; keep fields, bullets and
     headings on their own (a PDF wraps lines mid-sentence, a form puts one field per line)."""
@@ -123,34 +183,20 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
 
     def flush() -> None:
         if buffer:
-            paragraph = " ".join(buffer)
+            paragraph = join_lines(buffer)
             for sentence in _SENTENCE_END.split(paragraph):
                 if sentence.strip():
                     out.append(Segment(page, sentence.strip(), "prose"))
             buffer.clear()
 
+    previous_text = ""
     for block in lines:
         text = block.text.strip()
-        # A wrapped form field continues on a line that starts in lower case (or "2026.").
-        # So does one after a line that stops mid-phrase ("... for a net price of" / "$45 per user").
-        dangling = bool(
-            re.search(r"(?:\b(?:of|a|an|the|for|to|and|or|at|per|with|by|from|less|plus)|,)$", out[-1].text)
-            if out
-            else False
-        )
-        if (
-            not buffer
-            and out
-            and out[-1].kind == "field"
-            # "customer: Acme" / "currency: GBP": lower-case labels of a form, not a wrapped value
-            and not (_FIELD.match(text) and _LABEL.match(_FIELD.match(text).group("label")))  # type: ignore[union-attr]
-            and (
-                text[:1].islower()
-                or (text[:1].isdigit() and not _BULLET.match(text))
-                or (dangling and not block.starts_paragraph and not _FIELD.match(text))
-            )
-            and not re.search(r"[.;]$", out[-1].text)
-        ):
+        above, previous_text = previous_text, text
+        text, taken = _wrapped_line(block, text, above, page, buffer, out)
+        if taken:
+            continue
+        if not buffer and _continues_field(out, block, text):
             out[-1].text = f"{out[-1].text} {text}"
             out[-1].value = f"{out[-1].value} {text}"
             continue
@@ -179,24 +225,7 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
         page = block.page if not buffer else page
         if field_match and len(field_match.group("label").split()) <= 6:
             flush()
-            # "Order Date: 2026-05-18  Service Start: 2026-06-01  Term: 12 months": one field each.
-            first_value = field_match.start("value")
-            starts = [0] + [m.start(1) for m in _SEVERAL_FIELDS.finditer(text, first_value)]
-            for part in (text[a:b] for a, b in zip(starts, [*starts[1:], len(text)], strict=True)):
-                match = _FIELD.match(part.strip())
-                if match:
-                    out.append(
-                        Segment(
-                            block.page,
-                            part.strip(),
-                            "field",
-                            label=match.group("label").strip(),
-                            value=match.group("value").strip(),
-                        )
-                    )
-                elif out:
-                    out[-1].text += f" {part.strip()}"
-                    out[-1].value += f" {part.strip()}"
+            _field_segments(block, text, field_match, out)
             continue
         if not buffer and _HEADING.match(text) and len(text.split()) <= 8 and not re.search(r"[$€£¥%]|\d{3,}", text):
             out.append(Segment(block.page, text, "heading"))
@@ -387,6 +416,29 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", text.lower()).strip()
 
 
+_BROWSER_CORNER = re.compile(
+    r"(?:https?|file)://\S+(?:\s+\d+\s?/\s?\d+)?"
+    r"|\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?:\s?[AP]M)?(?:\s+\S.{0,80})?",
+    re.I,
+)
+
+
+def _without_browser_corners(blocks: list[Block]) -> list[Block]:
+    """A browser prints its own corners on every page, even on a single one: the date and time with
+    the page's title above, the page's address and "1/2" below."""
+    pages: dict[int, list[int]] = {}
+    for position, block in enumerate(blocks):
+        if block.table is None:
+            pages.setdefault(block.page, []).append(position)
+    corners = {
+        position
+        for positions in pages.values()
+        for position in positions[:1] + positions[-1:]
+        if _BROWSER_CORNER.fullmatch(blocks[position].text)
+    }
+    return [block for position, block in enumerate(blocks) if position not in corners]
+
+
 def _without_page_furniture(blocks: list[Block]) -> list[Block]:
     """Running headers and footers (a letterhead with a phone number, "Confidential - Page 2") repeat
     at the top or bottom of every page: they are not terms of the contract."""
@@ -524,13 +576,50 @@ def _footnotes_inline(blocks: list[Block]) -> list[Block]:
     return [block for position, block in enumerate(out) if position not in dropped]
 
 
+_LABEL_BAR = re.compile(r"^(?P<label>[A-Za-z][\w /&'().-]{1,40}?)\s+\|\s+(?=\S)")
+
+
+def _label_bar(block: Block) -> Block:
+    """A line of running text written "Start date | 01/06/2026" (a label and its value split by one
+    bar, as a text table's row reads once printed as a paragraph) is the field "Start date: ..."."""
+    match = _LABEL_BAR.match(block.text)
+    if not match or block.text.count("|") != 1 or not _LABEL.search(match.group("label")):
+        return block
+    return replace(block, text=f"{match.group('label')}: {block.text[match.end() :]}")
+
+
+def _layout_table(rows: list[Block]) -> bool:
+    """A table used to lay text out in columns ("Your details | Your plan" over a cell of running
+    text in each): short titles over body cells that are all running text (eight words or more),
+    no short value such as a price or a quantity among them."""
+    width = len(rows[0].cells)
+    if not 2 <= width <= 3 or len(rows) < 2 or any(len(row.cells) != width for row in rows):
+        return False
+    if not all(c and len(c) <= 40 and not re.search(r"\d|[$€£¥]", c) for c in rows[0].cells):
+        return False
+    body = [cell for row in rows[1:] for cell in row.cells if cell]
+    return bool(body) and all(len(cell.split()) >= 8 for cell in body)
+
+
+def _layout_columns(rows: list[Block]) -> list[Block]:
+    """A layout table's text read column by column: each column's title, then its cells."""
+    return [
+        Block(row.page, row.cells[column], starts_paragraph=True)
+        for column in range(len(rows[0].cells))
+        for row in rows
+        if row.cells[column]
+    ]
+
+
 def segment(document: Document) -> list[Segment]:
     segments: list[Segment] = []
     pending: list[Block] = []
     tables: dict[int, list[Block]] = {}
     order: list[tuple[str, object]] = []
     blocks = _join_continued_tables(
-        _without_page_furniture(_footnotes_inline([_with_chosen_options(b) for b in document.blocks]))
+        _without_page_furniture(
+            _footnotes_inline([_with_chosen_options(b) for b in _without_browser_corners(document.blocks)])
+        )
     )
     for block in blocks:
         if block.table is None:
@@ -547,9 +636,14 @@ def segment(document: Document) -> list[Segment]:
         order.append(("prose", list(pending)))
     for kind, item in order:
         if kind == "prose":
-            segments.extend(_prose_segments(item, document.kind == "text"))  # type: ignore[arg-type]
+            blocks_of_item = [_label_bar(block) for block in item]  # type: ignore[attr-defined]
+            segments.extend(_prose_segments(blocks_of_item, document.kind == "text"))
             continue
-        segments.extend(_form_and_table_segments(_transposed(tables[item]), item))  # type: ignore[index, arg-type]
+        rows = tables[item]  # type: ignore[index]
+        if _layout_table(rows):
+            segments.extend(_prose_segments(_layout_columns(rows)))
+            continue
+        segments.extend(_form_and_table_segments(_transposed(rows), item))  # type: ignore[arg-type]
     segments = _labels_above_values(segments)
     for seg in segments:
         # options on lines of their own, joined into one paragraph ("Plan: [ ] Starter $299 [X] Growth $799")

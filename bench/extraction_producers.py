@@ -1,0 +1,447 @@
+"""Producer invariance: the corpus's documents written by OTHER tools, scored against the same
+expected contracts.
+
+Every corpus document written as blocks (tests/contracts/documents/corpus_*.py, not the "raw"
+text ones) is rendered again by other producers; the expected contract does not change, so every
+field lost against our own renderer is a reader or layout weakness, not a harder document.
+
+    .venv/bin/python bench/extraction_producers.py                      # every producer available
+    .venv/bin/python bench/extraction_producers.py --producer chromium  # one (repeat for more)
+    .venv/bin/python bench/extraction_producers.py --producer lo-pdf -v # with the misses
+
+Producers (a missing tool skips its producers with a note):
+  own-pdf, own-docx, own-text  our renderer (make_corpus.py) in each format: the reference
+  chromium      HTML (headings, paragraphs, lists, tables with a header row, page breaks, a
+                running header and footer) printed to PDF by headless Chromium
+  chromium-hf   the same, printed with the browser's own header and footer (date, title, URL,
+                "1/2" page numbers), as a person printing a web page gets it
+  xhtml2pdf     the same HTML to PDF by xhtml2pdf
+  lo-pdf        our DOCX converted to PDF by LibreOffice (Word-like layout and fonts)
+  lo-docx       the HTML converted to DOCX by LibreOffice (another DOCX structure)
+  text-wrap     plain text as an e-mail has it: hard-wrapped at 72 columns, headings underlined
+                with "=", tables as space-aligned columns, numbered lists as "1)"
+  text-tabs     plain text as Word's "Save as plain text" has it: a paragraph per line, no blank
+                lines, table cells and list numbers separated by tabs
+
+Rendered files are cached under /tmp/autobill-producers/ (keyed by the blocks' content).
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import html
+import importlib
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import textwrap
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from contracts.documents import extract, read_document  # noqa: E402
+from contracts.documents.scoring import Score, score_extraction  # noqa: E402
+from tests.contracts.documents import make_corpus  # noqa: E402
+
+CORPUS = ROOT / "tests" / "contracts" / "documents"
+CACHE = Path(tempfile.gettempdir()) / "autobill-producers"
+SUFFIX = {"pdf": ".pdf", "docx": ".docx", "text": ".txt"}
+
+
+# --- the corpus ---------------------------------------------------------------------------------
+
+
+def corpus() -> list[dict[str, Any]]:
+    """Every document written as blocks, with its folder and expected contract."""
+    docs: list[dict[str, Any]] = []
+    for path in sorted(CORPUS.glob("corpus_*.py")):
+        module = importlib.import_module(f"tests.contracts.documents.{path.stem}")
+        folder = path.stem.removeprefix("corpus_")
+        for doc in module.DOCS:
+            if doc.get("raw") or not doc.get("blocks"):
+                continue
+            docs.append({**doc, "folder": folder})
+    return docs
+
+
+def _key(doc: dict[str, Any]) -> str:
+    content = repr((doc["blocks"], doc.get("header"), doc.get("footer"), doc.get("engine"), 2))
+    return hashlib.sha256(content.encode()).hexdigest()[:12]
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+_CSS = """
+body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; line-height: 1.35; }
+h2 { font-size: 13pt; margin: 14pt 0 6pt 0; }
+p { margin: 0 0 7pt 0; }
+table { border-collapse: collapse; margin: 4pt 0 10pt 0; }
+th, td { border: 0.75pt solid #777; padding: 3pt 5pt; text-align: left; vertical-align: top; }
+th { background: #eee; }
+table.plain th, table.plain td { border: none; background: none; }
+.break { page-break-after: always; break-after: page; }
+"""
+
+
+_PAGE_CSS = {
+    # Chromium repeats fixed elements on every printed page
+    "fixed": "@page { size: A4; margin: 22mm 16mm 20mm 16mm; }"
+    ".running-header { position: fixed; top: -14mm; left: 0; font-size: 8pt; }"
+    ".running-footer { position: fixed; bottom: -12mm; left: 0; font-size: 8pt; }",
+    # xhtml2pdf's static frames
+    "frames": "@page { size: a4 portrait; margin: 2.2cm 1.6cm 2cm 1.6cm;"
+    " @frame hdr { -pdf-frame-content: running-header; top: 0.8cm; left: 1.6cm; width: 17cm; height: 1cm; }"
+    " @frame ftr { -pdf-frame-content: running-footer; bottom: 0.6cm; left: 1.6cm; width: 17cm; height: 1cm; } }",
+    "inline": "",
+}
+
+
+def _html_running(text: str | None, name: str, furniture: str) -> str:
+    """A running header or footer ("{page}" is the page number)."""
+    if not text:
+        return ""
+    if furniture == "frames":
+        content = html.escape(text).replace("{page}", "<pdf:pagenumber />")
+        return f"<div id='{name}' style='font-size: 8pt'>{content}</div>"
+    if furniture == "fixed":
+        return f"<div class='{name}'>{html.escape(text.format(page=''))}</div>"
+    return f"<p>{html.escape(text.format(page='1'))}</p>"
+
+
+def _html_table(block: tuple[Any, ...]) -> str:
+    """A table with its header row as <th> in <thead> ("tm": a title row merged across above it;
+    "tb": drawn without rules)."""
+    esc = html.escape
+    kind = block[0]
+    rows = block[1] if kind in ("t", "ts") else block[-1]
+    width = max(len(row) for row in rows)
+    parts = ["<table class='plain'>" if kind == "tb" else "<table>", "<thead>"]
+    if kind == "tm":
+        parts.append(f"<tr><th colspan='{width}'>{esc(block[1])}</th></tr>")
+    parts.append("<tr>" + "".join(f"<th>{esc(cell)}</th>" for cell in rows[0]) + "</tr></thead><tbody>")
+    parts += ["<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in row) + "</tr>" for row in rows[1:]]
+    parts.append("</tbody></table>")
+    return "\n".join(parts)
+
+
+def render_html(doc: dict[str, Any], furniture: str = "fixed") -> str:
+    """The blocks as an HTML page. ``furniture``: "fixed" repeats the running header and footer on
+    every printed page (Chromium), "frames" uses xhtml2pdf's static frames, "inline" writes them
+    once at the top and bottom."""
+    esc = html.escape
+    parts = ["<!DOCTYPE html><html><head><meta charset='utf-8'><title>Contract</title><style>", _CSS]
+    parts += [
+        _PAGE_CSS[furniture],
+        "</style></head><body>",
+        _html_running(doc.get("header"), "running-header", furniture),
+    ]
+    if furniture != "inline":
+        parts.append(_html_running(doc.get("footer"), "running-footer", furniture))
+    number = 0
+    in_list = False
+    for block in doc["blocks"]:
+        kind = block[0]
+        if kind != "li" and in_list:
+            parts.append("</ol>")
+            in_list = False
+        if kind == "li":
+            number += 1
+            if not in_list:
+                parts.append(f"<ol start='{number}'>")
+                in_list = True
+            parts.append(f"<li>{esc(block[1])}</li>")
+        elif kind == "pb":
+            parts.append("<div class='break'></div>" if furniture != "frames" else "<pdf:nextpage />")
+        elif kind == "h":
+            parts.append(f"<h2>{esc(block[1])}</h2>")
+        elif kind == "p":
+            parts.append(f"<p>{esc(block[1])}</p>")
+        elif kind in ("t", "tb", "tm", "ts"):
+            parts.append(_html_table(block))
+    if in_list:
+        parts.append("</ol>")
+    if furniture == "inline":
+        parts.append(_html_running(doc.get("footer"), "running-footer", furniture))
+    parts.append("</body></html>")
+    return "\n".join(parts)
+
+
+# --- plain text in other conventions -------------------------------------------------------------
+
+
+def render_text_wrapped(doc: dict[str, Any]) -> bytes:
+    """E-mail style: 72 columns, underlined headings, space-aligned table columns, "1)" lists."""
+    out: list[str] = []
+    if doc.get("header"):
+        out += [doc["header"].format(page="1"), ""]
+    number = 0
+    for block in doc["blocks"]:
+        kind = block[0]
+        if kind == "h":
+            out += [block[1], "=" * min(72, len(block[1])), ""]
+        elif kind == "p":
+            out += [*textwrap.wrap(block[1], 72, break_on_hyphens=False), ""]
+        elif kind == "li":
+            number += 1
+            lead = f"{number}) "
+            out += [*textwrap.wrap(block[1], 72, initial_indent=lead, subsequent_indent=" " * len(lead)), ""]
+        elif kind == "pb":
+            out.append("\f")
+        elif kind in ("t", "tb", "tm", "ts"):
+            rows = block[1] if kind in ("t", "ts") else block[-1]
+            if kind == "tm":
+                out.append(block[1])
+            width = max(len(row) for row in rows)
+            rows = [list(row) + [""] * (width - len(row)) for row in rows]
+            widths = [max(len(row[index]) for row in rows) for index in range(width)]
+            for position, row in enumerate(rows):
+                out.append("   ".join(cell.ljust(widths[index]) for index, cell in enumerate(row)).rstrip())
+                if position == 0:
+                    out.append("   ".join("-" * w for w in widths))
+            out.append("")
+    if doc.get("footer"):
+        out += ["", doc["footer"].format(page="1")]
+    return "\n".join(out).encode("utf-8")
+
+
+def render_text_tabs(doc: dict[str, Any]) -> bytes:
+    """Word's "Save as plain text": one line per paragraph, cells and list numbers after tabs."""
+    out: list[str] = []
+    number = 0
+    for block in doc["blocks"]:
+        kind = block[0]
+        if kind in ("h", "p"):
+            out.append(block[1])
+        elif kind == "li":
+            number += 1
+            out.append(f"{number}.\t{block[1]}")
+        elif kind in ("t", "tb", "tm", "ts"):
+            rows = block[1] if kind in ("t", "ts") else block[-1]
+            if kind == "tm":
+                out.append(block[1])
+            out += ["\t".join(row) for row in rows]
+            out.append("")
+    text = "\r\n".join(out)
+    try:
+        return text.encode("cp1252")  # Windows' code page, as Word saves it by default
+    except UnicodeEncodeError:
+        return text.encode("utf-8")  # Word offers Unicode when the code page lacks a character
+
+
+def render_docx(doc: dict[str, Any]) -> bytes:
+    """Our DOCX renderer; a borderless table ("tb", drawn only by our PDF renderer) as a table."""
+    blocks = [("t", block[-1]) if block[0] == "tb" else block for block in doc["blocks"]]
+    return make_corpus.render_docx(blocks, doc)
+
+
+# --- producers ----------------------------------------------------------------------------------
+
+
+def _chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def _soffice() -> str | None:
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def _print_chromium(source: Path, target: Path, browser_furniture: bool) -> None:
+    command = [
+        _chromium() or "chromium",
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={target.parent / '.chromium-profile'}",
+        f"--print-to-pdf={target}",
+    ]
+    if not browser_furniture:
+        command.append("--no-pdf-header-footer")
+    subprocess.run([*command, source.as_uri()], capture_output=True, timeout=120, check=False)
+
+
+def _produce_chromium(docs: list[dict[str, Any]], folder: Path, browser_furniture: bool) -> None:
+    todo = [doc for doc in docs if not (folder / f"{doc['name']}-{_key(doc)}.pdf").exists()]
+
+    def one(doc: dict[str, Any]) -> None:
+        source = folder / f"{doc['name']}-{_key(doc)}.html"
+        source.write_text(render_html(doc, "fixed"), encoding="utf-8")
+        with tempfile.TemporaryDirectory(prefix="chromium-", dir=folder) as work:
+            target = Path(work) / "out.pdf"
+            _print_chromium(source, target, browser_furniture)
+            if target.exists():
+                target.replace(folder / f"{doc['name']}-{_key(doc)}.pdf")
+
+    with ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool:
+        list(pool.map(one, todo))
+
+
+def _produce_xhtml2pdf(docs: list[dict[str, Any]], folder: Path) -> None:
+    import logging
+
+    from xhtml2pdf import pisa
+
+    logging.getLogger("xhtml2pdf").setLevel(logging.ERROR)  # its notes on CSS it ignores
+    for doc in docs:
+        target = folder / f"{doc['name']}-{_key(doc)}.pdf"
+        if target.exists():
+            continue
+        with target.open("wb") as handle:
+            pisa.CreatePDF(render_html(doc, "frames"), dest=handle)
+
+
+def _convert_soffice(sources: list[Path], folder: Path, target_filter: str) -> None:
+    """Convert files with LibreOffice in batches (one soffice start per batch)."""
+    profile = folder / ".soffice-profile"
+    for start in range(0, len(sources), 40):
+        batch = sources[start : start + 40]
+        subprocess.run(
+            [
+                _soffice() or "soffice",
+                f"-env:UserInstallation={profile.as_uri()}",
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                target_filter,
+                "--outdir",
+                str(folder),
+                *map(str, batch),
+            ],
+            capture_output=True,
+            timeout=600,
+            check=False,
+        )
+
+
+def _produce_lo_pdf(docs: list[dict[str, Any]], folder: Path) -> None:
+    sources = []
+    for doc in docs:
+        stem = f"{doc['name']}-{_key(doc)}"
+        if (folder / f"{stem}.pdf").exists():
+            continue
+        source = folder / f"{stem}.docx"
+        source.write_bytes(render_docx(doc))
+        sources.append(source)
+    _convert_soffice(sources, folder, "pdf:writer_pdf_Export")
+    for source in sources:
+        source.unlink(missing_ok=True)
+
+
+def _produce_lo_docx(docs: list[dict[str, Any]], folder: Path) -> None:
+    sources = []
+    for doc in docs:
+        stem = f"{doc['name']}-{_key(doc)}"
+        if (folder / f"{stem}.docx").exists():
+            continue
+        source = folder / f"{stem}.html"
+        source.write_text(render_html(doc, "inline"), encoding="utf-8")
+        sources.append(source)
+    _convert_soffice(sources, folder, "docx:MS Word 2007 XML")
+
+
+def _produce_in_process(render: Callable[[dict[str, Any]], bytes], ext: str) -> Callable[..., None]:
+    def produce(docs: list[dict[str, Any]], folder: Path) -> None:
+        for doc in docs:
+            target = folder / f"{doc['name']}-{_key(doc)}{ext}"
+            if not target.exists():
+                target.write_bytes(render(doc))
+
+    return produce
+
+
+PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] = {
+    # name: (file suffix, the tool it needs (None: none), how to produce a list of documents into a folder)
+    "own-pdf": (".pdf", lambda: "", _produce_in_process(lambda d: make_corpus.render_pdf(d["blocks"], d), ".pdf")),
+    "own-docx": (".docx", lambda: "", _produce_in_process(render_docx, ".docx")),
+    "own-text": (".txt", lambda: "", _produce_in_process(lambda d: make_corpus.render_text(d["blocks"], d), ".txt")),
+    "chromium": (".pdf", _chromium, lambda docs, folder: _produce_chromium(docs, folder, False)),
+    "chromium-hf": (".pdf", _chromium, lambda docs, folder: _produce_chromium(docs, folder, True)),
+    "xhtml2pdf": (".pdf", lambda: "", _produce_xhtml2pdf),
+    "lo-pdf": (".pdf", _soffice, _produce_lo_pdf),
+    "lo-docx": (".docx", _soffice, _produce_lo_docx),
+    "text-wrap": (".txt", lambda: "", _produce_in_process(render_text_wrapped, ".txt")),
+    "text-tabs": (".txt", lambda: "", _produce_in_process(render_text_tabs, ".txt")),
+}
+
+
+# --- scoring ------------------------------------------------------------------------------------
+
+
+def _score(data: bytes, filename: str, expected: dict[str, Any]) -> Score:
+    try:
+        extraction = extract(read_document(data, filename))
+    except Exception as exc:  # a producer's file the reader cannot read scores nothing
+        print(f"    ! {filename}: {exc}")
+        return score_extraction(expected, {})
+    return score_extraction(expected, extraction.data)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--producer", action="append", choices=sorted(PRODUCERS), help="repeat for several")
+    parser.add_argument("--doc", default="", help="only documents whose name contains this")
+    parser.add_argument("--worst", type=int, default=12, help="how many of the documents that lose most to list")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every missed or wrong field")
+    args = parser.parse_args()
+    docs = [doc for doc in corpus() if args.doc in doc["name"]]
+    # The reference: each document as committed (our renderer, in the document's own format).
+    own: dict[str, Score] = {}
+    for doc in docs:
+        path = CORPUS / doc["folder"] / f"{doc['name']}{SUFFIX[doc['format']]}"
+        own[doc["name"]] = _score(path.read_bytes(), path.name, doc["expected"])
+    reference = Score()
+    for score in own.values():
+        reference.add(score)
+    print(f"{len(docs)} documents written as blocks")
+    print(f"{'producer':14} {'P':>6} {'R':>6} {'F1':>6}  fields right / wrong or extra / missed   worse docs")
+    print(
+        f"{'(committed)':14} {reference.precision:6.3f} {reference.recall:6.3f} {reference.f1:6.3f}  "
+        f"{reference.true_positive} / {reference.false_positive} / {reference.false_negative}"
+    )
+    for name in args.producer or list(PRODUCERS):
+        suffix, tool, produce = PRODUCERS[name]
+        if tool() is None:
+            print(f"{name:14} skipped: its tool is not installed")
+            continue
+        folder = CACHE / name
+        folder.mkdir(parents=True, exist_ok=True)
+        produce(docs, folder)
+        total = Score()
+        losses: list[tuple[float, str, Score]] = []
+        missing = 0
+        for doc in docs:
+            path = folder / f"{doc['name']}-{_key(doc)}{suffix}"
+            if not path.exists():
+                missing += 1
+                continue
+            score = _score(path.read_bytes(), f"{doc['name']}{suffix}", doc["expected"])
+            total.add(score)
+            reference_score = own[doc["name"]]
+            lost = (reference_score.true_positive - score.true_positive) + (
+                score.false_positive - reference_score.false_positive
+            )
+            if lost > 0:
+                losses.append((lost, doc["name"], score))
+        note = f"  ({missing} not produced)" if missing else ""
+        print(
+            f"{name:14} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}  "
+            f"{total.true_positive} / {total.false_positive} / {total.false_negative}"
+            f"   {len(losses)}{note}"
+        )
+        losses.sort(key=lambda item: (-item[0], item[1]))
+        for lost, doc_name, score in losses[: len(losses) if args.verbose else args.worst]:
+            print(f"    {doc_name:40} -{lost:<3} F1 {score.f1:.3f}  ({folder / doc_name}-*{suffix})")
+            if args.verbose:
+                for miss in score.misses:
+                    print(f"        - {miss}")
+
+
+if __name__ == "__main__":
+    main()
