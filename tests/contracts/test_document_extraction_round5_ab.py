@@ -1,0 +1,33 @@
+"""Round 5, batch AB: the general causes of the first-run misses on the unseen batch AB (ordinary
+order forms, schedules, SOWs and letters). Each cause is tested on new text written for the test."""
+
+from __future__ import annotations
+
+from contracts.documents import extract, read_document
+
+
+def _text(text: str) -> dict:  # type: ignore[type-arg]
+    return extract(read_document(text.encode(), "contract.txt")).data
+
+
+def test_dated_parts_under_a_split_fee_are_milestones_due_on_their_dates() -> None:
+    data = _text(
+        "Statement of Work\n\nClient: Oakhurst Dental Group LLC\n\nStart: 6 March 2028\n\n"
+        "Project fee: USD 21,000, payable in three instalments on the dates below:\n\n"
+        "- 6 March 2028 - project start: USD 7,000\n\n"
+        "- 5 May 2028 - pilot clinics live: USD 7,000\n\n"
+        "- 30 June 2028 - all clinics live: USD 7,000\n\n"
+        "Invoices are due within 30 days.\n"
+    )
+    assert [line["charge_model"] for line in data["lines"]] == ["milestone"]
+    parts = [(m["amount"], m["due_date"]) for m in data["lines"][0]["milestones"]]
+    assert parts == [("7000.00", "2028-03-06"), ("7000.00", "2028-05-05"), ("7000.00", "2028-06-30")]
+
+
+def test_a_dated_fee_without_a_split_above_it_is_not_a_milestone() -> None:
+    data = _text(
+        "Order Form\n\nCustomer: Oakhurst Dental Group LLC\n\nStart: 6 March 2028\n\n"
+        "Set-up fee: USD 2,000, invoiced on signature.\n\n"
+        "Support: USD 300 per month, billed monthly in advance.\n"
+    )
+    assert "milestone" not in [line["charge_model"] for line in data["lines"]]
