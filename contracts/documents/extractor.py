@@ -1064,7 +1064,10 @@ class _Extractor:
             # "the band reached in a calendar month": how usage is counted, not when invoices fall
             counted = re.search(
                 r"\b(?:count|measur|calculat|comput|aggregat|track|meter|reset|tall|record)\w*\s+(?:per|each|in|by"
-                r"|within|over|for)\s+(?:a |the |each |every )?$",
+                r"|within|over|for)\s+(?:a |the |each |every )?$|"
+                # "all messages sent in a calendar month", "records processed during a calendar month"
+                r"\b(?:sent|delivered|processed|consumed|used|made|received|handled|submitted|generated|transferred"
+                r"|placed|executed|issued|completed)\s+(?:in|during|within|over)\s+(?:a |the |each |every |any )?$",
                 seg.text[max(0, match.start() - 40) : match.start()],
                 re.I,
             )

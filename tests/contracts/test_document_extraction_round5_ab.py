@@ -31,3 +31,18 @@ def test_a_dated_fee_without_a_split_above_it_is_not_a_milestone() -> None:
         "Support: USD 300 per month, billed monthly in advance.\n"
     )
     assert "milestone" not in [line["charge_model"] for line in data["lines"]]
+
+
+def test_usage_sent_in_a_calendar_month_does_not_make_billing_calendar_aligned() -> None:
+    data = _text(
+        "Pricing Schedule\n\nCustomer: Tidewater Clinics Inc.\n\nStart date: 1 April 2028\n\n"
+        "Push notifications delivered during a calendar month are charged at USD 0.002 per notification, "
+        "invoiced monthly in arrears.\n"
+    )
+    assert data["billing_alignment"] == "anniversary"
+    assert data["lines"][0]["unit_price"] == "0.002"
+    aligned = _text(
+        "Pricing Schedule\n\nCustomer: Tidewater Clinics Inc.\n\nStart date: 1 April 2028\n\n"
+        "Platform fee: USD 900 per month, invoiced on the first day of each calendar month.\n"
+    )
+    assert aligned["billing_alignment"] == "calendar"
