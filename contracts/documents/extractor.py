@@ -73,6 +73,11 @@ COMPANY_SUFFIX_RE = re.compile(
     r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|S\.A|SAS|BV|B\.V|NV|plc|Corp|Corporation|Co|Company|LLP|LP|PC|"
     r"PLLC|Pty|KK|AB|Oy|SpA|ApS|Group|Holdings|Partners)\b\.?"
 )
+# an organisation that is not a company: "Harbourview Community College", "Wexford County Council"
+ORGANISATION_WORD_RE = re.compile(
+    r"\b(?:College|University|School|Academy|Institute|Hospital|Clinic|Council|County|Authority|Society|"
+    r"Association|Foundation|Trust|Bank|Agency|Board|District|Church|Club|Centre|Center|Ministry|Museum|Library)\b"
+)
 # "Current Term:", "the existing subscription ends on": the term a renewal replaces
 SUPERSEDED_RE = re.compile(
     r"\b(?:current|existing|previous|prior|expiring|original)\s+(?:subscription\s+|contract\s+|service\s+)?"
@@ -226,6 +231,7 @@ class _Extractor:
             self._customer_by_role,
             self._customer_by_parties,
             self._customer_by_other_labels,
+            self._customer_by_addressee,
             self._customer_by_short_named_parties,
             self._customer_by_acceptance,
             self._customer_by_issuer,
@@ -292,6 +298,17 @@ class _Extractor:
                     name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
                     if name and not re.fullmatch(r"[\d\W]+", name):
                         return name, seg, 0.75
+        return None, None, 0.0
+
+    def _customer_by_addressee(self) -> tuple[str | None, Segment | None, float]:
+        """A letter's "To: Harbourview Community College - Procurement Office": the addressee, when it
+        is an organisation rather than a person."""
+        for seg in self.fields_labelled(r"to|addressed to"):
+            if seg.label.strip(" :").lower() not in ("to", "addressed to"):
+                continue
+            name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
+            if name and (COMPANY_SUFFIX_RE.search(name) or ORGANISATION_WORD_RE.search(name)):
+                return name, seg, 0.75
         return None, None, 0.0
 
     def _customer_by_other_labels(self) -> tuple[str | None, Segment | None, float]:

@@ -46,3 +46,12 @@ def test_usage_sent_in_a_calendar_month_does_not_make_billing_calendar_aligned()
         "Platform fee: USD 900 per month, invoiced on the first day of each calendar month.\n"
     )
     assert aligned["billing_alignment"] == "calendar"
+
+
+def test_a_letter_addressed_to_an_organisation_names_the_customer() -> None:
+    letter = (
+        "Fenwick Timing Systems\n\n9 May 2028\n\nTo: {to}\n\nDear Alex,\n\n"
+        "Your race-timing subscription continues from 1 June 2028 at USD 240 per month, billed monthly in advance.\n"
+    )
+    assert _text(letter.format(to="Kilbride Rowing Club - Treasurer"))["customer"]["name"] == "Kilbride Rowing Club"
+    assert _text(letter.format(to="Alex Morrow"))["customer"]["name"] != "Alex Morrow"
