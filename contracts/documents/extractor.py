@@ -1058,9 +1058,21 @@ class _Extractor:
                     and match.group(0).lower() in seg.label.lower()
                     and re.fullmatch(r"(?i)\s*(?:no|n|false|none|off|nein|non|nee|not applicable|n/a)\W*", seg.value)
                 )
+                and not self._renewed_once(seg.text, match)
             ):
                 return seg, match.group(0)
         return None
+
+    def _renewed_once(self, text: str, match: re.Match[str]) -> bool:
+        """ "your subscription renews for one further year from 1 March 2028 to 28 February 2029": a
+        renewal agreed for a stated period (with its last day), not an automatic renewal."""
+        if not re.fullmatch(r"(?i)renews for|will renew|shall renew", match.group(0)):
+            return False
+        sentence = re.split(r"\.(?:\s|$)", text[match.end() :], maxsplit=1)[0]
+        return any(
+            re.search(r"(?i)\b(?:to|until|till|through|ending(?: on)?)\s*$", sentence[: found.start])
+            for found in self.dates(sentence)
+        )
 
     def alignment(self) -> None:
         for seg in self.segments:

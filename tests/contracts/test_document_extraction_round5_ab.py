@@ -55,3 +55,17 @@ def test_a_letter_addressed_to_an_organisation_names_the_customer() -> None:
     )
     assert _text(letter.format(to="Kilbride Rowing Club - Treasurer"))["customer"]["name"] == "Kilbride Rowing Club"
     assert _text(letter.format(to="Alex Morrow"))["customer"]["name"] != "Alex Morrow"
+
+
+def test_a_renewal_agreed_for_a_stated_period_keeps_its_end_date() -> None:
+    agreed = _text(
+        "Customer: Lowmoor Veterinary Clinic Ltd\n\n"
+        "As discussed, your plan will renew for a further twelve months from 1 July 2028 until 30 June 2029, "
+        "at GBP 150 per month, billed monthly in advance.\n"
+    )
+    assert (agreed["start_date"], agreed["end_date"]) == ("2028-07-01", "2029-07-01")
+    automatic = _text(
+        "Customer: Lowmoor Veterinary Clinic Ltd\n\nThe plan starts on 1 July 2028 for twelve months and "
+        "will renew for successive twelve-month periods unless cancelled. Fee: GBP 150 per month.\n"
+    )
+    assert automatic["end_date"] is None
