@@ -109,6 +109,11 @@ DOCS: list[dict[str, Any]] = [
             terms=30,
             start="2028-02-01",
             end="2030-02-01",
+            # A monthly minimum spend the customer "commits to" is the contract's commitment per billing
+            # period, as the corpus convention has it (k06 "The Client commits to a minimum monthly spend
+            # of £3,000 on identity checks"). Written as the usage line's minimum_amount before the first
+            # run: an error in the expectation against that convention, corrected after.
+            commitment={"amount": "1500.00", "period": "billing_period"},
             lines=[
                 line(
                     "volume",
@@ -118,7 +123,6 @@ DOCS: list[dict[str, Any]] = [
                         {"up_to": "1000000", "unit_price": "0.0065"},
                         {"up_to": None, "unit_price": "0.0052"},
                     ],
-                    minimum_amount="1500.00",
                 ),
                 line("per_seat", unit_price="1.15", seats="40"),
             ],
@@ -255,7 +259,10 @@ DOCS: list[dict[str, Any]] = [
             start="2028-04-01",
             end="2029-04-01",
             lines=[
-                line("prepaid_credit", amount="60000.00", price="54000.00", expires_on="2029-04-01"),
+                # Credits that expire on a stated date expire on that date, as the corpus convention has it
+                # (b09 "expiring on 14 October 2027" -> 2027-10-14). Written as the exclusive end date before
+                # the first run: an error in the expectation against that convention, corrected after.
+                line("prepaid_credit", amount="60000.00", price="54000.00", expires_on="2029-03-31"),
                 line("per_unit", metric="credits", unit_price="1.00"),
                 line("flat", amount="1200.00"),
             ],
