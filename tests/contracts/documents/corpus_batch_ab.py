@@ -110,7 +110,7 @@ DOCS: list[dict[str, Any]] = [
             start="2028-02-01",
             end="2030-02-01",
             # A monthly minimum spend the customer "commits to" is the contract's commitment per billing
-            # period, as the corpus convention has it (k06 "The Client commits to a minimum monthly spend
+            # period, as the corpus convention has it (l05 "The Client commits to a minimum monthly spend
             # of £3,000 on identity checks"). Written as the usage line's minimum_amount before the first
             # run: an error in the expectation against that convention, corrected after.
             commitment={"amount": "1500.00", "period": "billing_period"},
