@@ -73,6 +73,11 @@ COMPANY_SUFFIX_RE = re.compile(
     r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|S\.A|SAS|BV|B\.V|NV|plc|Corp|Corporation|Co|Company|LLP|LP|PC|"
     r"PLLC|Pty|KK|AB|Oy|SpA|ApS|Group|Holdings|Partners)\b\.?"
 )
+# an organisation that is not a company: "Harbourview Community College", "Wexford County Council"
+ORGANISATION_WORD_RE = re.compile(
+    r"\b(?:College|University|School|Academy|Institute|Hospital|Clinic|Council|County|Authority|Society|"
+    r"Association|Foundation|Trust|Bank|Agency|Board|District|Church|Club|Centre|Center|Ministry|Museum|Library)\b"
+)
 # "Current Term:", "the existing subscription ends on": the term a renewal replaces
 SUPERSEDED_RE = re.compile(
     r"\b(?:current|existing|previous|prior|expiring|original)\s+(?:subscription\s+|contract\s+|service\s+)?"
@@ -226,6 +231,7 @@ class _Extractor:
             self._customer_by_role,
             self._customer_by_parties,
             self._customer_by_other_labels,
+            self._customer_by_addressee,
             self._customer_by_short_named_parties,
             self._customer_by_acceptance,
             self._customer_by_issuer,
@@ -292,6 +298,17 @@ class _Extractor:
                     name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
                     if name and not re.fullmatch(r"[\d\W]+", name):
                         return name, seg, 0.75
+        return None, None, 0.0
+
+    def _customer_by_addressee(self) -> tuple[str | None, Segment | None, float]:
+        """A letter's "To: Harbourview Community College - Procurement Office": the addressee, when it
+        is an organisation rather than a person."""
+        for seg in self.fields_labelled(r"to|addressed to"):
+            if seg.label.strip(" :").lower() not in ("to", "addressed to"):
+                continue
+            name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
+            if name and (COMPANY_SUFFIX_RE.search(name) or ORGANISATION_WORD_RE.search(name)):
+                return name, seg, 0.75
         return None, None, 0.0
 
     def _customer_by_other_labels(self) -> tuple[str | None, Segment | None, float]:
@@ -1041,9 +1058,21 @@ class _Extractor:
                     and match.group(0).lower() in seg.label.lower()
                     and re.fullmatch(r"(?i)\s*(?:no|n|false|none|off|nein|non|nee|not applicable|n/a)\W*", seg.value)
                 )
+                and not self._renewed_once(seg.text, match)
             ):
                 return seg, match.group(0)
         return None
+
+    def _renewed_once(self, text: str, match: re.Match[str]) -> bool:
+        """ "your subscription renews for one further year from 1 March 2028 to 28 February 2029": a
+        renewal agreed for a stated period (with its last day), not an automatic renewal."""
+        if not re.fullmatch(r"(?i)renews for|will renew|shall renew", match.group(0)):
+            return False
+        sentence = re.split(r"\.(?:\s|$)", text[match.end() :], maxsplit=1)[0]
+        return any(
+            re.search(r"(?i)\b(?:to|until|till|through|ending(?: on)?)\s*$", sentence[: found.start])
+            for found in self.dates(sentence)
+        )
 
     def alignment(self) -> None:
         for seg in self.segments:
@@ -1064,7 +1093,10 @@ class _Extractor:
             # "the band reached in a calendar month": how usage is counted, not when invoices fall
             counted = re.search(
                 r"\b(?:count|measur|calculat|comput|aggregat|track|meter|reset|tall|record)\w*\s+(?:per|each|in|by"
-                r"|within|over|for)\s+(?:a |the |each |every )?$",
+                r"|within|over|for)\s+(?:a |the |each |every )?$|"
+                # "all messages sent in a calendar month", "records processed during a calendar month"
+                r"\b(?:sent|delivered|processed|consumed|used|made|received|handled|submitted|generated|transferred"
+                r"|placed|executed|issued|completed)\s+(?:in|during|within|over)\s+(?:a |the |each |every |any )?$",
                 seg.text[max(0, match.start() - 40) : match.start()],
                 re.I,
             )

@@ -70,6 +70,13 @@ QTY = rf"(?:{NUM})(?:\s?(?i:k|m|million|thousand)\b)?"
 EQUAL_PARTS_RE = re.compile(
     r"\b(?P<n>two|three|four|five|six|2|3|4|5|6) equal (?:instal?lments|payments|parts|tranches|amounts)\b", re.I
 )
+# "payable in three parts on the dates below", "invoiced in stages according to the following schedule:"
+SPLIT_INTRO_RE = re.compile(
+    r"\b(?:payable|paid|invoiced|billed|due|split)\s+in\s+(?:\w+\s+)?(?:parts|instal?lments|payments|tranches|stages)"
+    r"\b|\b(?:on|according to|per) the (?:following )?(?:dates|schedule|payment dates)(?: below| as follows)?\s*[:.,]?"
+    r"\s*$|\bon the (?:dates|payment dates) (?:below|as follows)\b",
+    re.I,
+)
 # "in three instalments as follows:", "payable in the following tranches:"
 INSTALMENT_LIST_RE = re.compile(
     r"\b(?:instal?lments?|payments|tranches|part[- ]payments)\b[^.:;$€£¥]{0,40}?(?:as follows)?\s*:", re.I
@@ -819,7 +826,7 @@ class PricingReader:
             and re.search(r"\btotal|\bfixed fee|\bfee for|\bprice", lowered)
         ):
             return  # the total a payment schedule splits, not a milestone
-        if self._periodic_instalments(seg, clause, moneys):
+        if self._periodic_instalments(seg, clause, moneys) or self._dated_part(seg, clause, moneys):
             return
         # "Phase 2 (time and materials): $150 per hour" is a rate, not a milestone.
         is_rate = bool(moneys) and re.match(
@@ -1934,6 +1941,30 @@ class PricingReader:
         if name is None:
             name = self._milestone_name(clause, moneys)
         self.milestones.append(MilestoneItem(name, amount, percent, due, seg))
+
+    def _dated_part(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+        """ "Fixed price: AUD 36,000, payable in three parts on the dates below:" then one item per part,
+        "2 August 2027 - mobilisation: AUD 10,800": a dated amount under a split of a fee is a
+        milestone due on that date, whatever the item is called."""
+        dates = self.ex.dates(clause)
+        # one amount, not a rate ("$150 per hour from 1 May 2028")
+        if (
+            len(dates) != 1
+            or len(moneys) != 1
+            or re.match(r"\s*(?:/|per\b|an?\b|each\b)", clause[moneys[0].end :], re.I)
+        ):
+            return False
+        # the date leads or closes the item: "2 August 2027 - ...: $X", "...: $X, due 2 August 2027"
+        before = clause[: dates[0].start]
+        if re.search(r"[a-z]{3}", before, re.I) and not re.search(
+            r"(?:due|payable|invoiced|on|by)\s*$", before.rstrip(" ,;:(-"), re.I
+        ):
+            return False
+        earlier_part = bool(self.milestones) and self.milestones[-1].due_date is not None
+        if not earlier_part and not any(SPLIT_INTRO_RE.search(text) for text in seg.context):
+            return False
+        self._milestone(seg, clause, moneys, [], due=dates[0].value)
+        return True
 
     def _milestone_name(self, clause: str, moneys: list[p.Money]) -> str:
         text = _mask_money(clause, moneys)
@@ -3593,4 +3624,3 @@ def _romance_price_words(clause: str) -> str:
     for pattern, replacement in _ROMANCE_PRICE_WORDS:
         clause = re.sub(pattern, replacement, clause, flags=re.I)
     return clause
-

@@ -243,6 +243,7 @@ def build(folder: str, docs: list[dict[str, Any]]) -> None:
 def main() -> None:
     from tests.contracts.documents import (
         corpus_batch_aa,
+        corpus_batch_ab,
         corpus_batch_b,
         corpus_batch_c,
         corpus_batch_d,
@@ -300,6 +301,7 @@ def main() -> None:
     build("batch_y", corpus_batch_y.DOCS)
     build("batch_z", corpus_batch_z.DOCS)
     build("batch_aa", corpus_batch_aa.DOCS)
+    build("batch_ab", corpus_batch_ab.DOCS)
 
 
 if __name__ == "__main__":
