@@ -247,6 +247,7 @@ def main() -> None:
         corpus_batch_d,
         corpus_batch_e,
         corpus_batch_f,
+        corpus_batch_final,
         corpus_batch_g,
         corpus_batch_h,
         corpus_batch_i,
@@ -294,6 +295,7 @@ def main() -> None:
     build("batch_v", corpus_batch_v.DOCS)
     build("batch_w", corpus_batch_w.DOCS)
     build("batch_x", corpus_batch_x.DOCS)
+    build("batch_final", corpus_batch_final.DOCS)
 
 
 if __name__ == "__main__":
