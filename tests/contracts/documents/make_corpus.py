@@ -249,6 +249,7 @@ def main() -> None:
         corpus_batch_d,
         corpus_batch_e,
         corpus_batch_f,
+        corpus_batch_final,
         corpus_batch_g,
         corpus_batch_h,
         corpus_batch_i,
@@ -302,6 +303,7 @@ def main() -> None:
     build("batch_z", corpus_batch_z.DOCS)
     build("batch_aa", corpus_batch_aa.DOCS)
     build("batch_ab", corpus_batch_ab.DOCS)
+    build("batch_final", corpus_batch_final.DOCS)
 
 
 if __name__ == "__main__":
