@@ -14,7 +14,7 @@ CUSTOMER_LABELS = (
     r"account(?: name)?|company name|customer entity|ordering entity|organisation|organization|purchaser|"
     r"kunde|auftraggeber|besteller|cliente|contratante|acheteur|opdrachtgever|klant|afnemer|"
     r"client name|name of customer|end user|business name|organi[sz]ation name|legal name|"
-    r"ordering (?:activity|agency|office|department)|advertiser|site host|tomador|r[ée]sident"
+    r"ordering (?:activity|agency|office|department)|advertiser|site host|tomador|r[ée]sident|ordered by|purchased by"
 )
 PROVIDER_ROLES = (
     r"provider|vendor|supplier|licensor|lessor|company|seller|contractor|consultant|we|us|service provider|"

@@ -1,0 +1,29 @@
+"""Round 5, batch AC: the general causes of the first-run misses on the unseen batch AC (HR, storage,
+agency, IoT, enterprise licence and EUR service documents). Each cause is tested on new text written
+for the test."""
+
+from __future__ import annotations
+
+from contracts.documents import extract, read_document
+
+
+def _text(text: str) -> dict:  # type: ignore[type-arg]
+    return extract(read_document(text.encode(), "contract.txt")).data
+
+
+def test_ordered_by_names_the_customer_and_the_signer_for_the_customer_does_not() -> None:
+    data = _text(
+        "Subscription Order\n\nOrdered by: Wrenfield Veterinary Clinics LLC\n\nStart date: 1 May 2029\n\n"
+        "Clinic software: $450.00 per month, billed monthly in advance.\n\n"
+        "Accepted for the customer: Maria Olsen, Practice Manager\n"
+    )
+    assert data["customer"]["name"] == "Wrenfield Veterinary Clinics LLC"
+
+
+def test_a_person_signing_for_the_customer_is_not_the_customer() -> None:
+    data = _text(
+        'Service Order between Quillmate Software Inc. ("Provider") and Harlow Brick Works Ltd ("Customer").\n\n'
+        "Start date: 1 May 2029\n\nSupport: $300.00 per month, billed monthly in advance.\n\n"
+        "Signed on behalf of the customer: Owen Price, Director\n"
+    )
+    assert data["customer"]["name"] == "Harlow Brick Works Ltd"
