@@ -155,6 +155,9 @@ SEAT_RE = re.compile(
 )
 NOT_SEAT_RE = re.compile(
     r"\bactive users?\b|\bmau\b|\bmonthly active|\bbased on (?:the )?(?:number of )?(?:active|actual|measured)|"
+    # "invoiced in arrears based on the month's count": the things are counted each period, not bought
+    r"\b(?:based on|according to) (?:the |each )?(?:month|quarter|period|billing period)['’]?s "
+    r"(?:count|number|total)\b|"
     r"\bactive (?:vehicles|devices|units|endpoints|assets|sensors)\b|"
     # "Overage | Each member above 40,000 | $0.15 per member": usage beyond an allowance, not a seat price
     r"\boverages?\b|\b(?:each|every|per) [a-z-]+ (?:above|over|beyond|in excess of|exceeding) (?:the first )?\d[\d,.]*|"

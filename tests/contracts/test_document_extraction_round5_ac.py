@@ -4,6 +4,8 @@ for the test."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from contracts.documents import extract, read_document
 
 
@@ -27,3 +29,17 @@ def test_a_person_signing_for_the_customer_is_not_the_customer() -> None:
         "Signed on behalf of the customer: Owen Price, Director\n"
     )
     assert data["customer"]["name"] == "Harlow Brick Works Ltd"
+
+
+def test_a_price_per_thing_counted_each_month_in_arrears_is_usage() -> None:
+    data = _text(
+        "Customer: Stonebrook Parking Co.\n\nStart date: 1 May 2029\n\n"
+        "Monitored bays are charged at $1.10 per location per month, billed in arrears according to the "
+        "month's count of monitored bays.\n"
+    )
+    [line] = data["lines"]
+    assert (line["charge_model"], Decimal(line["unit_price"]), line["billing_timing"]) == (
+        "per_unit",
+        Decimal("1.10"),
+        "in_arrears",
+    )
