@@ -43,3 +43,16 @@ def test_a_price_per_thing_counted_each_month_in_arrears_is_usage() -> None:
         Decimal("1.10"),
         "in_arrears",
     )
+
+
+def test_items_the_document_says_are_invoiced_once_are_one_time() -> None:
+    data = _text(
+        "Order\n\nCustomer: Millbrook Cold Storage Inc.\n\nStart date: 1 May 2029\n\n"
+        "## Monitoring\n\n| Item | Qty | Unit price |\n|---|---|---|\n"
+        "| Freezer monitoring | 12 | $15.00 per unit per month |\n\n"
+        "## Equipment\n\n| Item | Qty | Unit price | Total |\n|---|---|---|---|\n"
+        "| Temperature probe | 40 | $22.50 | $900.00 |\n\n"
+        "Equipment is billed once, on delivery.\n"
+    )
+    lines = [(line["charge_model"], line.get("amount"), line.get("seats")) for line in data["lines"]]
+    assert lines == [("per_seat", None, "12"), ("one_time", "900.00", None)]
