@@ -340,7 +340,8 @@ class PricingReader:
             return
         once = re.match(
             r"\s*(?:the\s+|all\s+)?(?P<s>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:is|are|will be|shall be)\s+"
-            r"(?:invoiced|billed|charged|payable)\s+(?:only\s+)?once\b(?!\s+(?:a|per|every|each)\s)",
+            r"(?:invoiced|billed|charged|payable)\s+(?:only\s+)?once\b"
+            r"(?!\s+(?:(?:a|per|every|each)\s|annually|yearly|monthly|quarterly))",  # "once a year": a cadence
             text,
             re.I,
         )

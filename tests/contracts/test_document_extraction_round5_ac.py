@@ -56,3 +56,13 @@ def test_items_the_document_says_are_invoiced_once_are_one_time() -> None:
     )
     lines = [(line["charge_model"], line.get("amount"), line.get("seats")) for line in data["lines"]]
     assert lines == [("per_seat", None, "12"), ("one_time", "900.00", None)]
+
+
+def test_invoiced_once_annually_is_a_cadence_not_a_one_time_charge() -> None:
+    data = _text(
+        "Order\n\nCustomer: Millbrook Cold Storage Inc.\n\nStart date: 1 May 2029\n\n"
+        "## Support\n\n| Item | Qty | Unit price |\n|---|---|---|\n| Support desk | 1 | $1,200.00 |\n\n"
+        "Support is invoiced once annually, in advance.\n"
+    )
+    [line] = data["lines"]
+    assert (line["charge_model"], line["billing_interval"]) == ("flat", "year")
