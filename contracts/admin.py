@@ -52,8 +52,20 @@ LINE_MAIN_FIELDS = ("code", "description", "charge_model", "metric", "sort_order
 LINE_CADENCE_FIELDS = ("billing_interval", "billing_interval_count", "billing_timing", "start_date", "end_date")
 LINE_PRICE_FIELDS = ("amount", "unit_price", "included_units", "tiers", "tier_basis", "minimum_amount")
 LINE_OTHER_FIELDS = (
-    "package_size", "package_price", "free_units", "rate", "fixed_fee", "free_events", "free_amount",
-    "per_event_min", "per_event_max", "seats", "charge_date", "price", "top_up_threshold", "top_up_amount",
+    "package_size",
+    "package_price",
+    "free_units",
+    "rate",
+    "fixed_fee",
+    "free_events",
+    "free_amount",
+    "per_event_min",
+    "per_event_max",
+    "seats",
+    "charge_date",
+    "price",
+    "top_up_threshold",
+    "top_up_amount",
     "expires_on",
 )
 LINE_FIELDSETS = (
@@ -100,7 +112,12 @@ class CustomerAdmin(HistoryAdmin):
     search_help_text = "Name, external id (exact), billing email or tax id."
     inlines = (BillingContactInline,)
     readonly_fields = (
-        "stripe_customer_id", "stripe_payment_method_id", "created_at", "updated_at", "related", "current_usage",
+        "stripe_customer_id",
+        "stripe_payment_method_id",
+        "created_at",
+        "updated_at",
+        "related",
+        "current_usage",
         "tax_rate_now",
     )
     fieldsets = (
@@ -198,8 +215,17 @@ class ContractForm(JsonDefaultsForm):
     class Meta:
         model = Contract
         fields = (
-            "customer", "external_id", "start_date", "end_date", "currency", "billing_alignment", "status",
-            "auto_send", "minimum_commitment_amount", "minimum_commitment_period", "minimum_commitment_lines",
+            "customer",
+            "external_id",
+            "start_date",
+            "end_date",
+            "currency",
+            "billing_alignment",
+            "status",
+            "auto_send",
+            "minimum_commitment_amount",
+            "minimum_commitment_period",
+            "minimum_commitment_lines",
         )
 
 
@@ -220,8 +246,10 @@ class ContractAdmin(HistoryAdmin):
         ("Billing", {"fields": ("billing_alignment", "auto_send")}),
         (
             "Minimum commitment",
-            {"fields": ("minimum_commitment_amount", "minimum_commitment_period", "minimum_commitment_lines"),
-             "classes": ("collapse",)},
+            {
+                "fields": ("minimum_commitment_amount", "minimum_commitment_period", "minimum_commitment_lines"),
+                "classes": ("collapse",),
+            },
         ),
         ("Records", {"fields": ("related", "created_at", "updated_at")}),
     )
@@ -293,8 +321,16 @@ class ContractLineAdminForm(ContractLineForm):
 class ContractLineAdmin(HistoryAdmin):
     form = ContractLineAdminForm
     list_display = (
-        "contract", "contract__customer", "code", "charge_model", "metric", "billing_interval", "billing_timing",
-        "unit_price", "amount", "minimum_amount",
+        "contract",
+        "contract__customer",
+        "code",
+        "charge_model",
+        "metric",
+        "billing_interval",
+        "billing_timing",
+        "unit_price",
+        "amount",
+        "minimum_amount",
     )
     list_filter = ("charge_model", "billing_interval", "billing_timing")
     list_select_related = ("contract", "contract__customer")
@@ -356,8 +392,15 @@ class AmendmentForm(JsonDefaultsForm):
 
 AMENDMENT_EDITABLE = ("contract", "effective_date", "changes", "credit_on_downgrade", "reason")
 AMENDMENT_RECORD = (
-    "status", "created_by", "approved_by", "approved_at", "applied_at", "proration_invoice", "related",
-    "created_at", "updated_at",
+    "status",
+    "created_by",
+    "approved_by",
+    "approved_at",
+    "applied_at",
+    "proration_invoice",
+    "related",
+    "created_at",
+    "updated_at",
 )
 
 
@@ -442,6 +485,7 @@ class AmendmentAdmin(HistoryAdmin):
         if approved:
             message = f"Approved {approved} amendment(s); they are applied and prorated in a moment."
             self.message_user(request, message, messages.SUCCESS)
+
 
 # Contract documents: upload, side-by-side review and approval.
 from . import document_admin  # noqa: E402, F401

@@ -49,7 +49,10 @@ class Customer(models.Model):
         default=True, help_text="Off: every invoice of this customer waits in the review queue before it is sent."
     )
     invoice_hold_above = models.DecimalField(
-        max_digits=20, decimal_places=4, null=True, blank=True,
+        max_digits=20,
+        decimal_places=4,
+        null=True,
+        blank=True,
         help_text="Hold any invoice above this total for review (blank: the default for its currency).",
     )
     stripe_customer_id = models.CharField(max_length=100, blank=True)
@@ -120,7 +123,8 @@ class ContractLine(models.Model):
     charge_model = models.CharField(max_length=20, choices=ChargeModel.choices)
     metric = models.CharField(max_length=64, blank=True, help_text="Meter code, for usage lines.")
     dimension_value = models.CharField(
-        max_length=255, blank=True,
+        max_length=255,
+        blank=True,
         help_text="Price only the events whose meter group_by property has this value (e.g. 'large').",
     )
     billing_interval = models.CharField(max_length=10, choices=BillingInterval.choices, default=BillingInterval.MONTH)

@@ -131,9 +131,7 @@ class ContractDocumentDetailApi(APIView):
 
 class ContractDocumentApproveApi(APIView):
     parser_classes = [JSONParser]
-    required_perms = {
-        "POST": ("contracts.change_contractdocument", "contracts.add_contract", "contracts.add_customer")
-    }
+    required_perms = {"POST": ("contracts.change_contractdocument", "contracts.add_contract", "contracts.add_customer")}
 
     @extend_schema(
         request=ApproveSerializer,

@@ -215,7 +215,9 @@ class _Extractor:
                 r"e-?mail|address|contact|number|\bid\b|time ?zone|currency|reference|\bvat\b|\btax|phone|"
                 r"date|term|payment|signature|title|country|city|\bpo\b|"
                 # "Customer project lead: Gareth Lloyd": a person in the customer's team, not the customer
-                r"\blead\b|manager|representative|sponsor|owner|signatory|approver|\bpm\b|\bperson\b|officer",
+                r"\blead\b|manager|representative|sponsor|owner|signatory|approver|\bpm\b|\bperson\b|officer|"
+                # "Signed for the customer: Dr. Ann Lee, Partner": the person who signed, not the customer
+                r"\bsigned\b|\baccepted\b|\bexecuted\b|\bauthori[sz]ed\b",
                 label,
             ):
                 continue
@@ -948,8 +950,7 @@ class _Extractor:
                 match = (
                     re.search(
                         r"(?:term|period|duration|laufzeit|durée|duración|duracion|durata|prazo|vigência|duração|"
-                        r"looptijd|vertragsdauer)\b[^.]{0,60}?"
-                        + p.DURATION_RE.pattern,
+                        r"looptijd|vertragsdauer)\b[^.]{0,60}?" + p.DURATION_RE.pattern,
                         seg.text,
                         re.I,
                     )

@@ -273,6 +273,8 @@ class PricingReader:
         self.milestones: list[MilestoneItem] = []
         self.minimums: list[tuple[Decimal, Segment, str, Line | None]] = []
         self.subject_defaults: list[tuple[set[str], tuple[str, int] | None, str | None, Segment]] = []
+        # "Hardware is invoiced once, on shipment": the words of what is charged once
+        self.once_subjects: list[set[str]] = []
         self.defaults: dict[str, tuple[tuple[str, int] | None, str | None, Segment]] = {}
         self._open_tiers: list[TierItem] | None = None
         self._previous_clause = ""
@@ -336,6 +338,17 @@ class PricingReader:
         )
         if priced and not re.search(r"\ball (?:fees|charges)\b", text, re.I):
             return
+        once = re.match(
+            r"\s*(?:the\s+|all\s+)?(?P<s>[A-Za-z][\w-]*(?:\s+[a-z][\w-]*){0,2})\s+(?:is|are|will be|shall be)\s+"
+            r"(?:invoiced|billed|charged|payable)\s+(?:only\s+)?once\b"
+            r"(?!\s+(?:(?:a|per|every|each)\s|annually|yearly|monthly|quarterly))",  # "once a year": a cadence
+            text,
+            re.I,
+        )
+        if not priced and once:
+            words = {w[:5] for w in re.findall(r"[a-z]{4,}", once.group("s").lower())} - ONCE_GENERIC
+            if words:
+                self.once_subjects.append(words)
         # "The annual fees are payable in 12 monthly instalments": the cadence after the billing word
         # is how often invoices go out; "annual" before it says what the amounts are.
         billed_word = BILLED_RE.search(text)
@@ -890,7 +903,11 @@ class PricingReader:
             and not p.find_cadence(clause)
             and not any(self.defaults.get(key, (None,))[0] for key in ("fixed", "all"))
         )
-        if ONE_TIME_RE.search(clause) or one_time_section or on_signature or project_fee:
+        # "Hardware" over "Sensor kit | 250 | $36.00" and, below, "Hardware is invoiced once": what the
+        # document says is charged once, named by the item or the heading above it
+        named = {w[:5] for w in re.findall(r"[a-z]{4,}", f"{heading} {clause}".lower())}
+        once_subject = not p.find_cadence(clause) and any(words <= named for words in self.once_subjects)
+        if ONE_TIME_RE.search(clause) or one_time_section or on_signature or project_fee or once_subject:
             self._one_time(seg, clause, moneys)
             return
         if not moneys[0].amount and seg.kind != "row":
@@ -3404,6 +3421,7 @@ HEADER_CADENCE_RE = re.compile(
 OVER_ALLOWANCE_RE = re.compile(
     r"\b(?:above|over|in excess of|beyond|exceeding)\s+(?:the first\s+)?\d{1,3}(?:[,.\s]\d{3})+\b", re.I
 )
+ONCE_GENERIC = {"fees", "charg", "recur", "other", "amoun", "invoi", "servi", "price", "total", "these", "which"}
 UNTICKED_RE = re.compile(r"^\s*(?:\[\s*\]|\(\s\)|[☐□○◯])")
 TICKED_RE = re.compile(r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)|[☒☑✓✔■●])\s*$")
 

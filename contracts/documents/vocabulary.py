@@ -14,7 +14,7 @@ CUSTOMER_LABELS = (
     r"account(?: name)?|company name|customer entity|ordering entity|organisation|organization|purchaser|"
     r"kunde|auftraggeber|besteller|cliente|contratante|acheteur|opdrachtgever|klant|afnemer|"
     r"client name|name of customer|end user|business name|organi[sz]ation name|legal name|"
-    r"ordering (?:activity|agency|office|department)|advertiser|site host|tomador|r[ée]sident"
+    r"ordering (?:activity|agency|office|department)|advertiser|site host|tomador|r[ée]sident|ordered by|purchased by"
 )
 PROVIDER_ROLES = (
     r"provider|vendor|supplier|licensor|lessor|company|seller|contractor|consultant|we|us|service provider|"
@@ -155,6 +155,9 @@ SEAT_RE = re.compile(
 )
 NOT_SEAT_RE = re.compile(
     r"\bactive users?\b|\bmau\b|\bmonthly active|\bbased on (?:the )?(?:number of )?(?:active|actual|measured)|"
+    # "invoiced in arrears based on the month's count": the things are counted each period, not bought
+    r"\b(?:based on|according to) (?:the |each )?(?:month|quarter|period|billing period)['’]?s "
+    r"(?:count|number|total)\b|"
     r"\bactive (?:vehicles|devices|units|endpoints|assets|sensors)\b|"
     # "Overage | Each member above 40,000 | $0.15 per member": usage beyond an allowance, not a seat price
     r"\boverages?\b|\b(?:each|every|per) [a-z-]+ (?:above|over|beyond|in excess of|exceeding) (?:the first )?\d[\d,.]*|"

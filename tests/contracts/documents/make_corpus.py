@@ -244,6 +244,7 @@ def main() -> None:
     from tests.contracts.documents import (
         corpus_batch_aa,
         corpus_batch_ab,
+        corpus_batch_ac,
         corpus_batch_b,
         corpus_batch_c,
         corpus_batch_d,
@@ -304,6 +305,7 @@ def main() -> None:
     build("batch_aa", corpus_batch_aa.DOCS)
     build("batch_ab", corpus_batch_ab.DOCS)
     build("batch_final", corpus_batch_final.DOCS)
+    build("batch_ac", corpus_batch_ac.DOCS)
 
 
 if __name__ == "__main__":
