@@ -182,7 +182,8 @@ def _read_text(data: bytes) -> Document:
         # "Customer: X" beside "Service start: Y", an item beside its price): split by a run of
         # three or more spaces, on at least two neighbouring lines.
         paired = [len(_two_columns(raw)) == 2 and "|" not in raw and "\t" not in raw for raw in lines]
-        ruled = _ruled_rows(lines) | _two_column_table(lines, paired)
+        ruled = _ruled_rows(lines)
+        ruled |= _two_column_table(lines, [flag and at not in ruled for at, flag in enumerate(paired)])
         wrapped = _wrapped_text_lines(lines, ruled, aligned)
         # A paragraph per line with hardly a blank line between them (Word's "Save as plain text"):
         # each line is a paragraph of its own, unless the text was hard-wrapped, its wrapped lines
@@ -653,12 +654,16 @@ def _ruled_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
     return out
 
 
+def _priced_cell(cell: str) -> bool:
+    return bool(_MONEY_HINT.search(cell) or re.fullmatch(r"[\d,.]+", cell.strip()))
+
+
 def _two_column_table(lines: list[str], paired: list[bool]) -> dict[int, tuple[str, ...]]:
     """A two-column table printed with spaces and no rule (pdftotext -layout: "Period    Annual fee"
     over "Jan 1, 2027 - Dec 31, 2027    $30,000.00" rows): three or more lines in a row split in two
     at the same column, no cell a "Label:" field (a letterhead beside a reference block stays two
     columns of text), a header row of column titles without a figure (not "Subtotal    EUR 1,015.00"
-    over "VAT 21%    EUR 213.15"), and a price in the right column of each row below it."""
+    over "VAT 21%    EUR 213.15"), and a price in the right column of most rows below it (one may read "Included")."""
     out: dict[int, tuple[str, ...]] = {}
     index = 0
     while index < len(lines):
@@ -676,7 +681,7 @@ def _two_column_table(lines: list[str], paired: list[bool]) -> dict[int, tuple[s
                 max(columns) - min(columns) <= 2
                 and not any(":" in cell for pair in parts for cell in pair)
                 and not re.search(r"\d", " ".join(parts[0]))
-                and all(_MONEY_HINT.search(pair[1]) or re.fullmatch(r"[\d,.]+", pair[1].strip()) for pair in parts[1:])
+                and 2 * sum(map(_priced_cell, (pair[1] for pair in parts[1:]))) >= len(parts)
             ):
                 out |= {at: tuple(_clean(cell) for cell in pair) for at, pair in enumerate(parts, start=index)}
         index = max(end, index + 1)

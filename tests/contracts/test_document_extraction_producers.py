@@ -553,3 +553,18 @@ def test_pdftotext_layout_a_two_column_table_without_rules_keeps_its_cells() -> 
         "                Total             EUR 1,080.00\n"
     )
     assert _rows(totals) == []
+
+
+def test_pdftotext_layout_a_two_column_table_may_have_a_row_without_a_price() -> None:
+    text = (
+        " Scans per month                 Price per scan\n"
+        " 0 - 2,000                       Included in the base fee\n"
+        " 2,001 - 10,000                  $0.12\n"
+        " 10,001 and above                $0.09\n"
+    )
+    assert _rows(text) == [
+        ("Scans per month", "Price per scan"),
+        ("0 - 2,000", "Included in the base fee"),
+        ("2,001 - 10,000", "$0.12"),
+        ("10,001 and above", "$0.09"),
+    ]
