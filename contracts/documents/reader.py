@@ -206,7 +206,9 @@ def _read_text(data: bytes) -> Document:
             if _TABLE_RULE.fullmatch(line):
                 boxed = boxed or line.lstrip().startswith("+")
                 continue
-            if (
+            # a row's cells wrapped in their columns, the first column empty (pdftotext -layout)
+            wrapped_row = in_table and aligned[index] and index not in ruled and _first_cell_empty(line, header_spans)
+            if not wrapped_row and (
                 index in ruled
                 or (aligned[index] and _aligned_neighbour(lines, aligned, index))
                 or (in_table and _row_with_empty_cells(line, header_spans))
@@ -234,7 +236,7 @@ def _read_text(data: bytes) -> Document:
                     in_table = True
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
                 continue
-            if in_table and _note_in_aligned_table(lines, aligned, index):
+            if wrapped_row or (in_table and _note_in_aligned_table(lines, aligned, index)):
                 # an indented line under a row of a space-aligned table ("   (first 500 GB included)",
                 # a description wrapped onto the next line): part of that row's item
                 row = document.blocks[-1]
@@ -418,6 +420,13 @@ def _row_with_empty_cells(line: str, header: list[tuple[int, int]]) -> bool:
         and abs(spans[0][0] - header[0][0]) <= 2
         and all(any(abs(a - lo) <= 2 or abs(b - hi) <= 2 for lo, hi in header) for a, b in spans)
     )
+
+
+def _first_cell_empty(line: str, header: list[tuple[int, int]]) -> bool:
+    """A space-aligned line whose first column is empty (its first cell starts at the second
+    column or later)."""
+    spans = _cell_spans(line)
+    return len(header) >= 2 and bool(spans) and spans[0][0] >= header[1][0] - 2
 
 
 def _wrapped_cells_line(line: str) -> bool:

@@ -568,3 +568,18 @@ def test_pdftotext_layout_a_two_column_table_may_have_a_row_without_a_price() ->
         ("2,001 - 10,000", "$0.12"),
         ("10,001 and above", "$0.09"),
     ]
+
+
+def test_pdftotext_layout_wrapped_cells_with_the_first_column_empty_join_their_row() -> None:
+    text = (
+        " Pos.      Service           Qty      Unit price     Amount\n"
+        " 1         Cloud             4        EUR 80.00      EUR\n"
+        "           backup, per                / month        320.00\n"
+        "           server\n"
+        " 2         Setup             1        EUR 500.00     EUR 500.00\n"
+    )
+    assert _rows(text) == [
+        ("Pos.", "Service", "Qty", "Unit price", "Amount"),
+        ("1", "Cloud backup, per server", "4", "EUR 80.00 / month", "EUR 320.00"),
+        ("2", "Setup", "1", "EUR 500.00", "EUR 500.00"),
+    ]
