@@ -22,6 +22,11 @@ Producers (a missing tool skips its producers with a note):
                 with "=", tables as space-aligned columns, numbered lists as "1)"
   text-tabs     plain text as Word's "Save as plain text" has it: a paragraph per line, no blank
                 lines, table cells and list numbers separated by tabs
+  pdftotext-layout  our PDF's text as `pdftotext -layout` (poppler-utils) gives it, pasted into
+                a .txt: columns kept by spaces, pages by form feeds
+  pdftotext     the same without -layout: one text run per line, table cells one under another
+  text-markdown the document as Markdown exported from Notion / Confluence: "#" headings, "**bold**"
+                labels, "- " bullets, pipe tables with an alignment row
 
 Rendered files are cached under /tmp/autobill-producers/ (keyed by the blocks' content).
 """
@@ -235,6 +240,52 @@ def render_text_tabs(doc: dict[str, Any]) -> bytes:
         return text.encode("utf-8")  # Word offers Unicode when the code page lacks a character
 
 
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def render_text_markdown(doc: dict[str, Any]) -> bytes:
+    """Markdown as Notion / Confluence export it: "## " headings, a "Label:" opening a paragraph in
+    bold, "- " bullets, pipe tables with an alignment row (numbers right-aligned), "---" for a page
+    break."""
+    out: list[str] = []
+    if doc.get("header"):
+        out += [f"*{doc['header'].format(page='1')}*", ""]
+    for block in doc["blocks"]:
+        kind = block[0]
+        if kind == "h":
+            out += [f"## {block[1]}", ""]
+        elif kind == "p":
+            label, colon, rest = block[1].partition(": ")
+            if colon and 0 < len(label) <= 40 and "." not in label:
+                out += [f"**{label}:** {rest}", ""]
+            else:
+                out += [block[1], ""]
+        elif kind == "li":
+            if out and out[-1] == "" and len(out) > 1 and out[-2].startswith("- "):
+                out.pop()
+            out += [f"- {block[1]}", ""]
+        elif kind == "pb":
+            out += ["---", ""]
+        elif kind in ("t", "tb", "tm", "ts"):
+            rows = block[1] if kind in ("t", "ts") else block[-1]
+            if kind == "tm":
+                out += [f"**{block[1]}**", ""]
+            width = max(len(row) for row in rows)
+            rows = [list(row) + [""] * (width - len(row)) for row in rows]
+            numeric = [
+                all(any(ch.isdigit() for ch in row[index]) for row in rows[1:] if row[index]) and len(rows) > 1
+                for index in range(width)
+            ]
+            out.append("| " + " | ".join(_md_cell(cell) for cell in rows[0]) + " |")
+            out.append("|" + "|".join(" ---: " if right else " --- " for right in numeric) + "|")
+            out += ["| " + " | ".join(_md_cell(cell) for cell in row) + " |" for row in rows[1:]]
+            out.append("")
+    if doc.get("footer"):
+        out += ["", f"*{doc['footer'].format(page='1')}*"]
+    return "\n".join(out).encode("utf-8")
+
+
 def render_docx(doc: dict[str, Any]) -> bytes:
     """Our DOCX renderer; a borderless table ("tb", drawn only by our PDF renderer) as a table."""
     blocks = [("t", block[-1]) if block[0] == "tb" else block for block in doc["blocks"]]
@@ -346,6 +397,25 @@ def _produce_lo_docx(docs: list[dict[str, Any]], folder: Path) -> None:
     _convert_soffice(sources, folder, "docx:MS Word 2007 XML")
 
 
+def _produce_pdftotext(layout: bool) -> Callable[..., None]:
+    """Our own PDF's text by poppler's pdftotext, as pasted into a .txt."""
+
+    def produce(docs: list[dict[str, Any]], folder: Path) -> None:
+        for doc in docs:
+            target = folder / f"{doc['name']}-{_key(doc)}.txt"
+            if target.exists():
+                continue
+            with tempfile.TemporaryDirectory(prefix="pdftotext-", dir=folder) as work:
+                source = Path(work) / "in.pdf"
+                source.write_bytes(make_corpus.render_pdf(doc["blocks"], doc))
+                command = [shutil.which("pdftotext") or "pdftotext", "-enc", "UTF-8"]
+                if layout:
+                    command.append("-layout")
+                subprocess.run([*command, str(source), str(target)], capture_output=True, timeout=120, check=False)
+
+    return produce
+
+
 def _produce_in_process(render: Callable[[dict[str, Any]], bytes], ext: str) -> Callable[..., None]:
     def produce(docs: list[dict[str, Any]], folder: Path) -> None:
         for doc in docs:
@@ -368,6 +438,9 @@ PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] 
     "lo-docx": (".docx", _soffice, _produce_lo_docx),
     "text-wrap": (".txt", lambda: "", _produce_in_process(render_text_wrapped, ".txt")),
     "text-tabs": (".txt", lambda: "", _produce_in_process(render_text_tabs, ".txt")),
+    "pdftotext-layout": (".txt", lambda: shutil.which("pdftotext"), _produce_pdftotext(True)),
+    "pdftotext": (".txt", lambda: shutil.which("pdftotext"), _produce_pdftotext(False)),
+    "text-markdown": (".txt", lambda: "", _produce_in_process(render_text_markdown, ".txt")),
 }
 
 
@@ -400,15 +473,15 @@ def main() -> None:
     for score in own.values():
         reference.add(score)
     print(f"{len(docs)} documents written as blocks")
-    print(f"{'producer':14} {'P':>6} {'R':>6} {'F1':>6}  fields right / wrong or extra / missed   worse docs")
+    print(f"{'producer':17} {'P':>6} {'R':>6} {'F1':>6}  fields right / wrong or extra / missed   worse docs")
     print(
-        f"{'(committed)':14} {reference.precision:6.3f} {reference.recall:6.3f} {reference.f1:6.3f}  "
+        f"{'(committed)':17} {reference.precision:6.3f} {reference.recall:6.3f} {reference.f1:6.3f}  "
         f"{reference.true_positive} / {reference.false_positive} / {reference.false_negative}"
     )
     for name in args.producer or list(PRODUCERS):
         suffix, tool, produce = PRODUCERS[name]
         if tool() is None:
-            print(f"{name:14} skipped: its tool is not installed")
+            print(f"{name:17} skipped: its tool is not installed")
             continue
         folder = CACHE / name
         folder.mkdir(parents=True, exist_ok=True)
@@ -431,7 +504,7 @@ def main() -> None:
                 losses.append((lost, doc["name"], score))
         note = f"  ({missing} not produced)" if missing else ""
         print(
-            f"{name:14} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}  "
+            f"{name:17} {total.precision:6.3f} {total.recall:6.3f} {total.f1:6.3f}  "
             f"{total.true_positive} / {total.false_positive} / {total.false_negative}"
             f"   {len(losses)}{note}"
         )

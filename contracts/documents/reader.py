@@ -183,6 +183,7 @@ def _read_text(data: bytes) -> Document:
         # three or more spaces, on at least two neighbouring lines.
         paired = [len(_two_columns(raw)) == 2 and "|" not in raw and "\t" not in raw for raw in lines]
         ruled = _ruled_rows(lines)
+        ruled |= _two_column_table(lines, [flag and at not in ruled for at, flag in enumerate(paired)])
         wrapped = _wrapped_text_lines(lines, ruled, aligned)
         # A paragraph per line with hardly a blank line between them (Word's "Save as plain text"):
         # each line is a paragraph of its own, unless the text was hard-wrapped, its wrapped lines
@@ -205,7 +206,13 @@ def _read_text(data: bytes) -> Document:
             if _TABLE_RULE.fullmatch(line):
                 boxed = boxed or line.lstrip().startswith("+")
                 continue
-            if index in ruled or (aligned[index] and _aligned_neighbour(lines, aligned, index)):
+            # a row's cells wrapped in their columns, the first column empty (pdftotext -layout)
+            wrapped_row = in_table and aligned[index] and index not in ruled and _first_cell_empty(line, header_spans)
+            if not wrapped_row and (
+                index in ruled
+                or (aligned[index] and _aligned_neighbour(lines, aligned, index))
+                or (in_table and _row_with_empty_cells(line, header_spans))
+            ):
                 cells = ruled.get(index) or _aligned_cells(line, header_spans)
                 if not in_table:
                     table_index += 1
@@ -229,11 +236,11 @@ def _read_text(data: bytes) -> Document:
                     in_table = True
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
                 continue
-            if in_table and _note_in_aligned_table(lines, aligned, index):
+            if wrapped_row or (in_table and _note_in_aligned_table(lines, aligned, index)):
                 # an indented line under a row of a space-aligned table ("   (first 500 GB included)",
                 # a description wrapped onto the next line): part of that row's item
                 row = document.blocks[-1]
-                cells = (f"{row.cells[0]} {_clean(line)}", *row.cells[1:])
+                cells = _wrapped_cells(row.cells, line, header_spans)
                 document.blocks[-1] = Block(row.page, " | ".join(cells), cells, row.table)
                 continue
             in_table = False
@@ -402,24 +409,73 @@ def _fields_on_one_line(line: str) -> list[str]:
     return [line]
 
 
-def _note_in_aligned_table(lines: list[str], aligned: list[bool], index: int) -> bool:
-    line = lines[index]
-    return bool(
-        line.strip()
-        and line[:1].isspace()
-        and index > 0
-        and aligned[index - 1]
-        and (index + 1 == len(lines) or aligned[index + 1] or not lines[index + 1].strip())
+def _row_with_empty_cells(line: str, header: list[tuple[int, int]]) -> bool:
+    """A row of a space-aligned table with empty cells ("1,000,001" and "$0.004" under "From",
+    "To" and "Price"): two or more cells, fewer than the header's, the first in the first column
+    and each starting or ending where a header column does."""
+    spans = _cell_spans(line)
+    return (
+        len(header) >= 3
+        and 2 <= len(spans) < len(header)
+        and abs(spans[0][0] - header[0][0]) <= 2
+        and all(any(abs(a - lo) <= 2 or abs(b - hi) <= 2 for lo, hi in header) for a, b in spans)
     )
+
+
+def _first_cell_empty(line: str, header: list[tuple[int, int]]) -> bool:
+    """A space-aligned line whose first column is empty (its first cell starts at the second
+    column or later)."""
+    spans = _cell_spans(line)
+    return len(header) >= 2 and bool(spans) and spans[0][0] >= header[1][0] - 2
+
+
+def _wrapped_cells_line(line: str) -> bool:
+    """An indented line that may hold a space-aligned table's cells wrapped under their row."""
+    return bool(line.strip()) and line[:1].isspace()
+
+
+def _note_in_aligned_table(lines: list[str], aligned: list[bool], index: int) -> bool:
+    """Indented lines under a row of a space-aligned table (a note, "   (first 500 GB included)",
+    or cells wrapped in their columns, as pdftotext -layout prints them): up to four such lines
+    between a row and the next row, a blank line or the end."""
+    if aligned[index] or not _wrapped_cells_line(lines[index]):
+        return False
+    above = index - 1
+    while above >= 0 and index - above <= 4 and not aligned[above] and _wrapped_cells_line(lines[above]):
+        above -= 1
+    below = index + 1
+    while below < len(lines) and below - index <= 4 and not aligned[below] and _wrapped_cells_line(lines[below]):
+        below += 1
+    return bool(above >= 0 and aligned[above] and (below == len(lines) or aligned[below] or not lines[below].strip()))
+
+
+def _wrapped_cells(row: tuple[str, ...], line: str, header: list[tuple[int, int]]) -> tuple[str, ...]:
+    """A row with the pieces of its cells wrapped onto an indented line joined on: each piece goes
+    to the last column starting at or before it (a lone piece in the first column, a note, to the
+    first cell)."""
+    cells = list(row)
+    starts = [start for start, _ in header] if len(header) == len(cells) else [0]
+    for a, b in _cell_spans(line):
+        column = max((i for i, start in enumerate(starts) if start <= a + 2), default=0)
+        cells[column] = join_lines([cells[column], line[a:b]])
+    return tuple(_clean(cell) for cell in cells)
 
 
 def _aligned_neighbour(lines: list[str], aligned: list[bool], index: int) -> bool:
-    """A space-aligned row has another above or below it (or above an indented note above it)."""
-    return bool(
-        (index > 0 and aligned[index - 1])
-        or (index + 1 < len(lines) and aligned[index + 1])
-        or (index > 1 and aligned[index - 2] and _note_in_aligned_table(lines, aligned, index - 1))
-    )
+    """A space-aligned row has another above or below it (or beyond the indented lines of a note or
+    of cells wrapped under a row: a header row whose first title wrapped, "Annual fees (GBP,  Year 1"
+    over " excl. VAT)")."""
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(lines) and abs(at - index) <= 5 and not aligned[at] and _wrapped_cells_line(lines[at]):
+            at += step
+        if (
+            0 <= at < len(lines)
+            and aligned[at]
+            and (abs(at - index) == 1 or _note_in_aligned_table(lines, aligned, index + step))
+        ):
+            return True
+    return False
 
 
 def _continue_boxed_row(document: Document, cells: tuple[str, ...], table_index: int) -> bool:
@@ -604,6 +660,40 @@ def _ruled_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
                 continue
             merged = (join_lines([a, b]) for a, b in zip(out[row_at], cells, strict=True))
             out[row_at], out[following] = tuple(merged), ()
+    return out
+
+
+def _priced_cell(cell: str) -> bool:
+    return bool(_MONEY_HINT.search(cell) or re.fullmatch(r"[\d,.]+", cell.strip()))
+
+
+def _two_column_table(lines: list[str], paired: list[bool]) -> dict[int, tuple[str, ...]]:
+    """A two-column table printed with spaces and no rule (pdftotext -layout: "Period    Annual fee"
+    over "Jan 1, 2027 - Dec 31, 2027    $30,000.00" rows): three or more lines in a row split in two
+    at the same column, no cell a "Label:" field (a letterhead beside a reference block stays two
+    columns of text), a header row of column titles without a figure (not "Subtotal    EUR 1,015.00"
+    over "VAT 21%    EUR 213.15"), and a price in the right column of most rows below it (one may read "Included")."""
+    out: dict[int, tuple[str, ...]] = {}
+    index = 0
+    while index < len(lines):
+        end = index
+        while end < len(lines) and paired[end]:
+            end += 1
+        run = lines[index:end]
+        if len(run) >= 3:
+            parts = [_two_columns(raw) for raw in run]
+            columns = {
+                raw.index(pair[1], len(raw) - len(raw.lstrip()) + len(pair[0]))
+                for raw, pair in zip(run, parts, strict=True)
+            }
+            if (
+                max(columns) - min(columns) <= 2
+                and not any(":" in cell for pair in parts for cell in pair)
+                and not re.search(r"\d", " ".join(parts[0]))
+                and 2 * sum(map(_priced_cell, (pair[1] for pair in parts[1:]))) >= len(parts)
+            ):
+                out |= {at: tuple(_clean(cell) for cell in pair) for at, pair in enumerate(parts, start=index)}
+        index = max(end, index + 1)
     return out
 
 

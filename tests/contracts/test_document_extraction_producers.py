@@ -485,3 +485,101 @@ def test_a_ragged_hand_typed_table_under_a_dashed_rule_keeps_its_cells() -> None
     assert rows[1] == ("Hosted desktop", "per user / month", "18.00", "monthly in advance")
     assert rows[2] == ("Backup storage (first 2 TB included)", "per TB", "42.00", "monthly in arrears")
     assert rows[3] == ("Migration", "one-off", "1,900.00", "on order")
+
+
+def _rows(text: str) -> list[tuple[str, ...]]:
+    return [block.cells for block in read_document(text.encode(), "pasted.txt").blocks if block.cells]
+
+
+def test_pdftotext_layout_cells_wrapped_in_their_columns_join_their_row() -> None:
+    # pdftotext -layout: a cell wrapped in its column goes on, indented, on the lines below its row
+    text = (
+        "Quote: Larchmont Dental Group\n"
+        " No.     Product              Seats       Unit price      Line\n"
+        "         name                                             total\n"
+        " 1       Imaging archive      12          $19.00          $228.00\n"
+        "         cloud edition\n"
+        " 2       Onboarding           1           $900.00         $900.00\n"
+        "\n"
+        "Fees are billed monthly in advance.\n"
+    )
+    assert _rows(text) == [
+        ("No.", "Product name", "Seats", "Unit price", "Line total"),
+        ("1", "Imaging archive cloud edition", "12", "$19.00", "$228.00"),
+        ("2", "Onboarding", "1", "$900.00", "$900.00"),
+    ]
+
+
+def test_pdftotext_layout_a_header_whose_first_title_wrapped_still_starts_the_table() -> None:
+    text = (
+        "Licence term: two years from 1 March 2028.\n"
+        " Yearly fees (EUR,     Year 1            Year 2\n"
+        " net of tax)\n"
+        " Route planner         8,100.00          8,500.00\n"
+        " Driver app            2,000.00          2,200.00\n"
+    )
+    assert _rows(text) == [
+        ("Yearly fees (EUR, net of tax)", "Year 1", "Year 2"),
+        ("Route planner", "8,100.00", "8,500.00"),
+        ("Driver app", "2,000.00", "2,200.00"),
+    ]
+
+
+def test_pdftotext_layout_a_row_with_an_empty_cell_stays_a_row() -> None:
+    text = (
+        " Messages from         Messages to          Price per message\n"
+        " 1                     50,000               EUR 0.040\n"
+        " 50,001                                     EUR 0.025\n"
+    )
+    assert _rows(text)[-1] == ("50,001", "", "EUR 0.025")
+
+
+def test_pdftotext_layout_a_two_column_table_without_rules_keeps_its_cells() -> None:
+    text = (
+        "Subscription term: 1 May 2027 to 30 April 2029.\n"
+        "   Contract year                       Annual fee\n"
+        "   May 2027 - April 2028               GBP 12,400.00\n"
+        "   May 2028 - April 2029               GBP 13,020.00\n"
+    )
+    assert _rows(text) == [
+        ("Contract year", "Annual fee"),
+        ("May 2027 - April 2028", "GBP 12,400.00"),
+        ("May 2028 - April 2029", "GBP 13,020.00"),
+    ]
+    # a subtotal block beside its amounts is no table: its first line is no row of titles
+    totals = (
+        "                Subtotal          EUR 900.00\n"
+        "                VAT 20%           EUR 180.00\n"
+        "                Total             EUR 1,080.00\n"
+    )
+    assert _rows(totals) == []
+
+
+def test_pdftotext_layout_a_two_column_table_may_have_a_row_without_a_price() -> None:
+    text = (
+        " Scans per month                 Price per scan\n"
+        " 0 - 2,000                       Included in the base fee\n"
+        " 2,001 - 10,000                  $0.12\n"
+        " 10,001 and above                $0.09\n"
+    )
+    assert _rows(text) == [
+        ("Scans per month", "Price per scan"),
+        ("0 - 2,000", "Included in the base fee"),
+        ("2,001 - 10,000", "$0.12"),
+        ("10,001 and above", "$0.09"),
+    ]
+
+
+def test_pdftotext_layout_wrapped_cells_with_the_first_column_empty_join_their_row() -> None:
+    text = (
+        " Pos.      Service           Qty      Unit price     Amount\n"
+        " 1         Cloud             4        EUR 80.00      EUR\n"
+        "           backup, per                / month        320.00\n"
+        "           server\n"
+        " 2         Setup             1        EUR 500.00     EUR 500.00\n"
+    )
+    assert _rows(text) == [
+        ("Pos.", "Service", "Qty", "Unit price", "Amount"),
+        ("1", "Cloud backup, per server", "4", "EUR 80.00 / month", "EUR 320.00"),
+        ("2", "Setup", "1", "EUR 500.00", "EUR 500.00"),
+    ]
