@@ -245,6 +245,7 @@ def main() -> None:
         corpus_batch_aa,
         corpus_batch_ab,
         corpus_batch_ac,
+        corpus_batch_ad,
         corpus_batch_b,
         corpus_batch_c,
         corpus_batch_d,
@@ -306,6 +307,7 @@ def main() -> None:
     build("batch_ab", corpus_batch_ab.DOCS)
     build("batch_final", corpus_batch_final.DOCS)
     build("batch_ac", corpus_batch_ac.DOCS)
+    build("batch_ad", corpus_batch_ad.DOCS)
 
 
 if __name__ == "__main__":
