@@ -2564,8 +2564,10 @@ class PricingReader:
             percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)
             if not moneys and not percents:
                 continue
+            # "2027-11-08" in a due-date column is a date, not a band "1 - 10"
+            undated = _blank_spans(text, [(d.start, d.end) for d in self.ex.dates(text)])
             bounded = re.search(
-                r"(?i)\bup to\b|\bover\b|\babove\b|\bunder\b|\bbelow\b|\bor more\b|\+|\d\s*-\s*\D?\d", text
+                r"(?i)\bup to\b|\bover\b|\babove\b|\bunder\b|\bbelow\b|\bor more\b|\+|\d\s*-\s*\D?\d", undated
             )
             if len(percents) != 1 or not moneys or not bounded:
                 return False

@@ -1,0 +1,26 @@
+"""Round 5: the general causes of the first-run misses on the unseen batch AD (PDF order forms, a quote,
+a pricing schedule, a SOW, a renewal letter, a usage order). Each cause is tested on new text written
+for the test."""
+
+from __future__ import annotations
+
+from contracts.documents import extract, read_document
+
+
+def _text(text: str) -> dict:  # type: ignore[type-arg]
+    return extract(read_document(text.encode(), "contract.txt")).data
+
+
+def test_a_payment_schedule_with_a_share_column_and_iso_due_dates_is_milestones() -> None:
+    data = _text(
+        "Statement of Work\n\nClient: Loxley Harbour Trust\n\nEffective: 2029-02-05\n\n"
+        "The work is delivered for a fixed fee of USD 40,000, invoiced as follows:\n\n"
+        "| Stage | Deliverable | Share | Amount (USD) | Due |\n|---|---|---|---|---|\n"
+        "| A | Discovery report | 25% | 10,000.00 | 2029-02-05 |\n"
+        "| B | Pilot in production | 75% | 30,000.00 | 2029-05-18 |\n"
+    )
+    assert [line["charge_model"] for line in data["lines"]] == ["milestone"]
+    assert [(m["amount"], m["due_date"]) for m in data["lines"][0]["milestones"]] == [
+        ("10000.00", "2029-02-05"),
+        ("30000.00", "2029-05-18"),
+    ]
