@@ -2777,6 +2777,13 @@ class PricingReader:
             return True
         return False
 
+    def _allowance_row(self, row: Segment, text: str) -> None:
+        """ "Data allowance | 6,000 GB per quarter included | -": a row without a price stating the
+        allowance of the usage priced in the row above or below."""
+        included = self._included(text)
+        if included is not None and not re.search(r"\bseat|\buser|\blicen", text, re.I):
+            self._attach_included(row, included, text)
+
     def _row(self, row: Segment, text: str, roles: list[str]) -> None:
         roles, text = self._price_from_total(row, text, roles)
         moneys = self.ex.money(text)
@@ -2790,6 +2797,7 @@ class PricingReader:
             for c, r in zip(row.cells, roles, strict=False)
         )
         if not moneys and not bare_price and not p.find_percentages(text, decimal_comma=self.dc):
+            self._allowance_row(row, text)
             return
         cells = _cells_by_role(row.cells, roles)
         if self._not_a_charge_row(row, cells):

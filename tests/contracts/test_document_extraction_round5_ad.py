@@ -24,3 +24,15 @@ def test_a_payment_schedule_with_a_share_column_and_iso_due_dates_is_milestones(
         ("10000.00", "2029-02-05"),
         ("30000.00", "2029-05-18"),
     ]
+
+
+def test_an_allowance_in_a_table_row_of_its_own_goes_to_the_overage_rate() -> None:
+    data = _text(
+        "Order Form\n\nCustomer: Redfern Orchard Supply\n\nStart date: 3 March 2029\n\n"
+        "| Item | Price | Billing |\n|---|---|---|\n"
+        "| Hosting fee | $900 per month | Monthly in advance |\n"
+        "| Included messages | 50,000 messages per month included | - |\n"
+        "| Additional messages | $0.02 per message | Monthly in arrears |\n"
+    )
+    usage = [line for line in data["lines"] if line["charge_model"] == "per_unit"]
+    assert [(line["unit_price"], line["included_units"]) for line in usage] == [("0.02", "50000")]
