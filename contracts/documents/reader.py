@@ -899,6 +899,55 @@ def _borderless_tables(lines: list[dict], words: list[dict]) -> list[dict]:
     return out
 
 
+_PRICE_TITLE = re.compile(
+    r"(?i)^(?=.*\b(?:price|rate|fee|amount|cost|charge)s?\b)"
+    r"(?=.*(?:\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\b|[$£€¥]))"
+)
+_BARE_AMOUNT = re.compile(r"\d[\d,.' ]*\d|\d")
+
+
+def _bare_price_lists(lines: list[dict], words: list[dict]) -> list[dict]:
+    """A two-column price list drawn without rules whose title names the price and its currency
+    ("Role" beside "Hourly rate (CAD)", "Band" beside "Price per unit (EUR)") over rows of an item
+    beside a bare amount ("Data engineer" beside "150.00"): a table of those rows."""
+    line_words = [
+        _words_of_line(line, words) if "column_start" not in line and "rows" not in line else [] for line in lines
+    ]
+
+    def sides(ws: list[dict]) -> tuple[str, str] | None:
+        gaps = _wide_gaps(ws)
+        if len(gaps) != 1:
+            return None
+        left = _clean(" ".join(w["text"] for w in ws if w["x1"] <= gaps[0][0]))
+        right = _clean(" ".join(w["text"] for w in ws if w["x0"] >= gaps[0][1]))
+        return (left, right) if left and right else None
+
+    out: list[dict] = []
+    index = 0
+    while index < len(lines):
+        title = sides(line_words[index])
+        if title is None or not _PRICE_TITLE.search(title[1]) or re.search(r"\d", title[0]):
+            out.append(lines[index])
+            index += 1
+            continue
+        height = lines[index]["bottom"] - lines[index]["top"]
+        rows = [title]
+        end = index + 1
+        while end < len(lines) and lines[end]["top"] - lines[end - 1]["bottom"] <= 1.2 * height:
+            row = sides(line_words[end])
+            if row is None or not _BARE_AMOUNT.fullmatch(row[1]):
+                break
+            rows.append(row)
+            end += 1
+        if len(rows) < 3:
+            out.append(lines[index])
+            index += 1
+            continue
+        out.append({**lines[index], "bottom": lines[end - 1]["bottom"], "rows": rows})
+        index = end
+    return out
+
+
 def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) -> list[int]:
     """The lines of a borderless table whose title row is ``index`` (none if it is not one): lines
     close below it, the priced ones split into as many columns as the widest, the others (wrapped
@@ -1110,6 +1159,7 @@ def _read_pdf(data: bytes) -> Document:
             page_words = text_page.extract_words()
             lines = _labels_beside_values(_split_side_by_side_columns(lines, page_words), page_words)
             lines = _borderless_tables(lines, page_words)
+            lines = _bare_price_lists(lines, page_words)
             # The leading between wrapped lines differs by producer: the page's tightest gap is its
             # line spacing; a paragraph break is clearly more than that.
             gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["bottom"]]

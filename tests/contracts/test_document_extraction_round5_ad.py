@@ -36,3 +36,41 @@ def test_an_allowance_in_a_table_row_of_its_own_goes_to_the_overage_rate() -> No
     )
     usage = [line for line in data["lines"] if line["charge_model"] == "per_unit"]
     assert [(line["unit_price"], line["included_units"]) for line in usage] == [("0.02", "50000")]
+
+
+def _pdf(lines: list[tuple[float, float, str]]) -> bytes:
+    """A one-page PDF with each text drawn at (x, y): a layout without table rules."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    page.setFont("Helvetica", 10)
+    for x, y, text in lines:
+        page.drawString(x, y, text)
+    page.save()
+    return buffer.getvalue()
+
+
+def test_a_two_column_price_list_without_rules_with_the_currency_in_its_title_is_a_table() -> None:
+    data = _pdf(
+        [
+            (60, 760, "Interpreting services are invoiced monthly in arrears for the time booked."),
+            (60, 730, "Language"),
+            (300, 730, "Rate per hour (NZD)"),
+            (60, 716, "Te reo Maori"),
+            (300, 716, "95.00"),
+            (60, 702, "Samoan"),
+            (300, 702, "88.50"),
+            (60, 670, "Bookings are made through the online portal."),
+        ]
+    )
+    blocks = read_document(data, "rates.pdf").blocks
+    assert [block.cells for block in blocks if block.cells] == [
+        ("Language", "Rate per hour (NZD)"),
+        ("Te reo Maori", "95.00"),
+        ("Samoan", "88.50"),
+    ]
+    assert blocks[-1].text == "Bookings are made through the online portal."
