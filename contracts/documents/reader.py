@@ -1202,6 +1202,21 @@ def _docx_paragraph_text(element: Any) -> str:
     return "".join(out)
 
 
+def _docx_list_item(paragraph: Any) -> bool:
+    """A paragraph Word numbers or bullets itself (its number is not in its text): numbering on the
+    paragraph (w:numPr) or a list style ("List Bullet", "List Number 2"); a numbered heading is
+    still a heading."""
+    try:
+        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+    except (KeyError, ValueError, AttributeError):
+        style = ""
+    if re.match(r"(?i)heading|title|toc", style):
+        return False
+    properties = paragraph._p.pPr
+    numbered = properties is not None and properties.find(f"{_W}numPr") is not None
+    return numbered or bool(re.match(r"(?i)list (?:bullet|number)", style))
+
+
 def _read_docx(data: bytes) -> Document:
     import docx
     from docx.table import Table
@@ -1224,9 +1239,13 @@ def _read_docx(data: bytes) -> Document:
             # Explicit page breaks are the only page positions a DOCX carries.
             if 'w:br w:type="page"' in item._p.xml or "lastRenderedPageBreak" in item._p.xml:
                 page += 1 if document.blocks else 0
+            marker = "• " if _docx_list_item(item) else ""
             for number, line in enumerate(_docx_paragraph_text(item._p).splitlines()):
                 if line.strip():
-                    document.blocks.append(Block(page, _clean(line), starts_paragraph=number == 0))
+                    text = _clean(line)
+                    document.blocks.append(
+                        Block(page, marker + text if number == 0 else text, starts_paragraph=number == 0)
+                    )
         elif isinstance(item, Table):
             table_index += 1
             for row in item.rows:
