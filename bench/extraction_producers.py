@@ -32,6 +32,8 @@ Producers (a missing tool skips its producers with a note):
                 1/2, a heading over a table as its merged title row, no-break spaces before
                 currency codes, cells with a paragraph per sentence, header / footer text
   lo-txt        our DOCX saved as text by LibreOffice (`--convert-to txt:Text`)
+  docx-textbox  our DOCX with its key fields (customer, dates, term) as a template has them: the
+                first in a floating text box, the others in content controls (w:sdt)
 
 Rendered files are cached under /tmp/autobill-producers/ (keyed by the blocks' content).
 """
@@ -419,6 +421,73 @@ def render_docx_google(doc: dict[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
+_KEY_FIELD = re.compile(
+    r"(?i)^(?:customer|client|bill(?:ed)? to|sold to|licensee|subscriber|buyer|prepared for|"
+    r"(?:order |effective |start |service start |commencement |end )?date|start|term|effective)\b[^:]{0,30}:"
+)
+_OOXML = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def _text_box(paragraph_xml: str, number: int) -> Any:
+    """A run holding a floating text box with the paragraph, as Word writes it: the shape
+    (wps) and its VML fallback, each with the text."""
+    from docx.oxml import parse_xml
+
+    content = f"<w:txbxContent>{paragraph_xml}</w:txbxContent>"
+    return parse_xml(
+        f'<w:r {_OOXML}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="2" '
+        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="4114800" cy="320040"/><wp:wrapTopAndBottom/>'
+        f'<wp:docPr id="{number}" name="Text Box {number}"/><wp:cNvGraphicFramePr/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="4114800" cy="320040"/>'
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+        f"<wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        "</w:drawing></mc:Choice><mc:Fallback><w:pict>"
+        f'<v:shape id="tb{number}" type="#_x0000_t202" style="width:324pt;height:25pt">'
+        f"<v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def render_docx_textbox(doc: dict[str, Any]) -> bytes:
+    """Our DOCX with its key fields (customer, dates, term) as a template has them: the first in a
+    floating text box, the others in content controls (w:sdt) rather than normal paragraphs."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    boxes = 0
+    for paragraph in list(document.paragraphs):
+        if not _KEY_FIELD.match(paragraph.text):
+            continue
+        element = paragraph._p
+        if not boxes:
+            boxes += 1
+            host = parse_xml(f"<w:p {_OOXML}/>")
+            host.append(_text_box(element.xml.replace(f" {_OOXML.split(' ')[0]}", ""), boxes))
+            element.addprevious(host)
+            element.getparent().remove(element)
+            continue
+        control = parse_xml(
+            f'<w:sdt {_OOXML}><w:sdtPr><w:alias w:val="Field"/><w:tag w:val="field"/></w:sdtPr><w:sdtContent/></w:sdt>'
+        )
+        element.addprevious(control)
+        control[1].append(element)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 def _produce_lo_txt(docs: list[dict[str, Any]], folder: Path) -> None:
     """Our DOCX saved as text by LibreOffice (``--convert-to txt:Text``)."""
     sources = []
@@ -585,6 +654,7 @@ PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] 
     "text-markdown": (".txt", lambda: "", _produce_in_process(render_text_markdown, ".txt")),
     "docx-google": (".docx", lambda: "", _produce_in_process(render_docx_google, ".docx")),
     "lo-txt": (".txt", _soffice, _produce_lo_txt),
+    "docx-textbox": (".docx", lambda: "", _produce_in_process(render_docx_textbox, ".docx")),
 }
 
 

@@ -644,3 +644,49 @@ def test_an_amount_with_its_currency_code_after_it_is_a_priced_line() -> None:
     texts = [item.text for item in segment(read_document(_docx(build), "prices.docx"))]
     assert "Archive storage - 12.50 EUR per terabyte per month" in texts
     assert "Restore requests - 0.90 EUR per request" in texts
+
+
+def test_docx_fields_in_a_content_control_are_read() -> None:
+    from docx.oxml import parse_xml
+
+    def build(document: object) -> None:
+        document.add_paragraph("Maintenance Order")  # type: ignore[attr-defined]
+        field = document.add_paragraph("Client: Saltmarsh Ferries Ltd")  # type: ignore[attr-defined]
+        control = parse_xml(
+            '<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:sdtPr><w:alias w:val="Client"/></w:sdtPr><w:sdtContent/></w:sdt>'
+        )
+        field._p.addprevious(control)
+        control[1].append(field._p)
+        document.add_paragraph("Fees are invoiced quarterly.")  # type: ignore[attr-defined]
+
+    texts = [block.text for block in read_document(_docx(build), "control.docx").blocks]
+    assert texts == ["Maintenance Order", "Client: Saltmarsh Ferries Ltd", "Fees are invoiced quarterly."]
+
+
+def test_docx_a_text_box_is_read_once_a_line_per_paragraph() -> None:
+    from docx.oxml import parse_xml
+
+    namespaces = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    box = "<w:txbxContent>" + "".join(
+        f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>"
+        for line in ("Client: Saltmarsh Ferries Ltd", "Start date: 3 May 2027")
+    )
+    box += "</w:txbxContent>"
+    # the shape (its DrawingML trimmed to the text) and the VML fallback Word writes with it
+    run = (
+        f'<w:r {namespaces}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{box}</w:drawing>'
+        f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+    def build(document: object) -> None:
+        document.add_paragraph("Maintenance Order")  # type: ignore[attr-defined]
+        document.add_paragraph()._p.append(parse_xml(run))  # type: ignore[attr-defined]
+
+    texts = [block.text for block in read_document(_docx(build), "box.docx").blocks]
+    assert texts == ["Maintenance Order", "Client: Saltmarsh Ferries Ltd", "Start date: 3 May 2027"]
