@@ -27,6 +27,13 @@ Producers (a missing tool skips its producers with a note):
   pdftotext     the same without -layout: one text run per line, table cells one under another
   text-markdown the document as Markdown exported from Notion / Confluence: "#" headings, "**bold**"
                 labels, "- " bullets, pipe tables with an alignment row
+  docx-google   DOCX as Google Docs / Word users build it: address blocks and "Label: value" groups
+                as one paragraph with soft line breaks, List Number / List Bullet items, Heading
+                1/2, a heading over a table as its merged title row, no-break spaces before
+                currency codes, cells with a paragraph per sentence, header / footer text
+  lo-txt        our DOCX saved as text by LibreOffice (`--convert-to txt:Text`)
+  docx-textbox  our DOCX with its key fields (customer, dates, term) as a template has them: the
+                first in a floating text box, the others in content controls (w:sdt)
 
 Rendered files are cached under /tmp/autobill-producers/ (keyed by the blocks' content).
 """
@@ -37,7 +44,9 @@ import argparse
 import hashlib
 import html
 import importlib
+import io
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -292,6 +301,208 @@ def render_docx(doc: dict[str, Any]) -> bytes:
     return make_corpus.render_docx(blocks, doc)
 
 
+_CODES = "USD|EUR|GBP|CHF|CAD|AUD|INR|JPY|SEK|NOK|DKK"
+_CURRENCY_SPACE = re.compile(rf"(?<=\d) (?=(?:{_CODES})\b)|(?<=\b(?:{_CODES})) (?=\d)")
+_SENTENCE_END = re.compile(r"(?<=[a-z)]\.) (?=[A-Z])")
+_TYPED_MARKER = re.compile(r"^(?:(\d{1,2}[.)]|\([a-z0-9]{1,3}\)|[a-z][.)])|[-•–])\s+")
+_DATE_LINE = re.compile(r"^(?:\d{1,2} \w+ \d{4}|\w+ \d{1,2}, \d{4}|\d{1,2}[./-]\d{1,2}[./-]\d{2,4})$")
+
+
+def _google_text(text: str) -> str:
+    """A no-break space between an amount and its currency code, as Word's Ctrl+Shift+Space."""
+    return _CURRENCY_SPACE.sub("\u00a0", text)
+
+
+def _google_line(text: str) -> str:
+    """The kind of group a short line joins with soft line breaks: "label" (a "Label: value" line),
+    "address" (a line of an address block), "" (a paragraph of its own: a sentence, a date line
+    between the sender and the recipient, a salutation)."""
+    label, colon, _ = text.partition(": ")
+    if len(text) > 70 or _DATE_LINE.match(text) or text.startswith(("Dear ", "To whom")):
+        return ""
+    if colon and 0 < len(label) <= 30:
+        return "label"
+    return "" if text.rstrip().endswith((".", ";", ":", ",")) else "address"
+
+
+def _google_table(document: Any, title: str | None, rows: list[list[str]]) -> None:
+    """A Word table; a title row merged across its columns (bold); a cell of several sentences
+    holds a paragraph each."""
+    width = max(len(row) for row in rows)
+    rows = [list(row) + [""] * (width - len(row)) for row in rows]
+    offset = 1 if title else 0
+    grid = document.add_table(rows=len(rows) + offset, cols=width)
+    grid.style = "Table Grid"
+    if title:
+        merged = grid.cell(0, 0).merge(grid.cell(0, width - 1)) if width > 1 else grid.cell(0, 0)
+        merged.text = ""
+        merged.paragraphs[0].add_run(_google_text(title)).bold = True
+    for r, row in enumerate(rows, start=offset):
+        for c, text in enumerate(row):
+            parts = _SENTENCE_END.split(_google_text(text))
+            cell = grid.cell(r, c)
+            cell.text = parts[0]
+            for part in parts[1:]:
+                cell.add_paragraph(part)
+
+
+def _google_groups(blocks: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Consecutive short paragraphs of one kind (an address block, "Label: value" lines) as one
+    ("br", [lines]) block; a heading right over a table (not the document's title) as the table's
+    merged title row."""
+    out: list[tuple[Any, ...]] = []
+    for index, block in enumerate(blocks):
+        kind = block[0]
+        marker = _TYPED_MARKER.match(block[1]) if kind == "p" else None
+        if marker:
+            # a typed "1." / "(a)" / "-" becomes Word's own numbering or bullet (not in the text)
+            style = "List Number" if marker.group(1) else "List Bullet"
+            out.append(("li", block[1][marker.end() :], style))
+            continue
+        line_kind = _google_line(block[1]) if kind == "p" else ""
+        if line_kind and out and out[-1][0] == "br" and _google_line(out[-1][1][-1]) == line_kind:
+            out[-1][1].append(block[1])
+        elif line_kind:
+            out.append(("br", [block[1]]))
+        elif kind in ("t", "ts") and index > 1 and blocks[index - 1][0] == "h" and len(block[1][0]) > 1:
+            out[-1] = ("tm", blocks[index - 1][1], block[1])
+        else:
+            out.append(block)
+    return out
+
+
+def render_docx_google(doc: dict[str, Any]) -> bytes:
+    """DOCX as Google Docs / Word users build it: an address block or a "Label: value" group is ONE
+    paragraph with soft line breaks (Shift+Enter); list items, and paragraphs typed with "1." / "(a)"
+    / "-", in List Number / List Bullet styles (the number not in the text); the first heading
+    Heading 1, the others Heading 2; a heading right over a table becomes the table's title row
+    merged across its columns; a no-break space between an amount and its currency code; a cell
+    with several sentences holds a paragraph each; the running header and footer in the page
+    header / footer."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    if doc.get("header"):
+        document.sections[0].header.paragraphs[0].text = _google_text(doc["header"].format(page=""))
+    if doc.get("footer"):
+        document.sections[0].footer.paragraphs[0].text = _google_text(doc["footer"].format(page=""))
+    headings = 0
+    list_style = ""
+    for block in _google_groups(list(doc["blocks"])):
+        kind = block[0]
+        if kind == "li":
+            # a list that reads as clauses is numbered, one of short items bulleted
+            if len(block) > 2:
+                list_style = block[2]
+            elif not list_style:
+                list_style = "List Number" if len(block[1]) > 60 or block[1].endswith(".") else "List Bullet"
+            document.add_paragraph(_google_text(block[1]), style=list_style)
+            continue
+        list_style = ""
+        if kind == "br":
+            paragraph = document.add_paragraph()
+            for number, line in enumerate(block[1]):
+                if number:
+                    paragraph.add_run().add_break()  # a soft line break (w:br)
+                paragraph.add_run(_google_text(line))
+        elif kind == "pb":
+            document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        elif kind == "h":
+            headings += 1
+            document.add_heading(_google_text(block[1]), level=1 if headings == 1 else 2)
+        elif kind == "p":
+            document.add_paragraph(_google_text(block[1]))
+        elif kind in ("t", "ts", "tb", "tm"):
+            rows = block[1] if kind in ("t", "ts") else block[-1]
+            _google_table(document, block[1] if kind == "tm" else None, rows)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+_KEY_FIELD = re.compile(
+    r"(?i)^(?:customer|client|bill(?:ed)? to|sold to|licensee|subscriber|buyer|prepared for|"
+    r"(?:order |effective |start |service start |commencement |end )?date|start|term|effective)\b[^:]{0,30}:"
+)
+_OOXML = (
+    'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
+
+
+def _text_box(paragraph_xml: str, number: int) -> Any:
+    """A run holding a floating text box with the paragraph, as Word writes it: the shape
+    (wps) and its VML fallback, each with the text."""
+    from docx.oxml import parse_xml
+
+    content = f"<w:txbxContent>{paragraph_xml}</w:txbxContent>"
+    return parse_xml(
+        f'<w:r {_OOXML}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="2" '
+        'behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/>'
+        '<wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH>'
+        '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+        '<wp:extent cx="4114800" cy="320040"/><wp:wrapTopAndBottom/>'
+        f'<wp:docPr id="{number}" name="Text Box {number}"/><wp:cNvGraphicFramePr/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        '<wps:wsp><wps:cNvSpPr txBox="1"/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="4114800" cy="320040"/>'
+        '</a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></wps:spPr>'
+        f"<wps:txbx>{content}</wps:txbx><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor>"
+        "</w:drawing></mc:Choice><mc:Fallback><w:pict>"
+        f'<v:shape id="tb{number}" type="#_x0000_t202" style="width:324pt;height:25pt">'
+        f"<v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def render_docx_textbox(doc: dict[str, Any]) -> bytes:
+    """Our DOCX with its key fields (customer, dates, term) as a template has them: the first in a
+    floating text box, the others in content controls (w:sdt) rather than normal paragraphs."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    boxes = 0
+    for paragraph in list(document.paragraphs):
+        if not _KEY_FIELD.match(paragraph.text):
+            continue
+        element = paragraph._p
+        if not boxes:
+            boxes += 1
+            host = parse_xml(f"<w:p {_OOXML}/>")
+            host.append(_text_box(element.xml.replace(f" {_OOXML.split(' ')[0]}", ""), boxes))
+            element.addprevious(host)
+            element.getparent().remove(element)
+            continue
+        control = parse_xml(
+            f'<w:sdt {_OOXML}><w:sdtPr><w:alias w:val="Field"/><w:tag w:val="field"/></w:sdtPr><w:sdtContent/></w:sdt>'
+        )
+        element.addprevious(control)
+        control[1].append(element)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _produce_lo_txt(docs: list[dict[str, Any]], folder: Path) -> None:
+    """Our DOCX saved as text by LibreOffice (``--convert-to txt:Text``)."""
+    sources = []
+    for doc in docs:
+        stem = f"{doc['name']}-{_key(doc)}"
+        if (folder / f"{stem}.txt").exists():
+            continue
+        source = folder / f"{stem}.docx"
+        source.write_bytes(render_docx(doc))
+        sources.append(source)
+    _convert_soffice(sources, folder, "txt:Text")
+    for source in sources:
+        source.unlink(missing_ok=True)
+
+
 # --- producers ----------------------------------------------------------------------------------
 
 
@@ -441,6 +652,9 @@ PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] 
     "pdftotext-layout": (".txt", lambda: shutil.which("pdftotext"), _produce_pdftotext(True)),
     "pdftotext": (".txt", lambda: shutil.which("pdftotext"), _produce_pdftotext(False)),
     "text-markdown": (".txt", lambda: "", _produce_in_process(render_text_markdown, ".txt")),
+    "docx-google": (".docx", lambda: "", _produce_in_process(render_docx_google, ".docx")),
+    "lo-txt": (".txt", _soffice, _produce_lo_txt),
+    "docx-textbox": (".docx", lambda: "", _produce_in_process(render_docx_textbox, ".docx")),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -1207,6 +1208,29 @@ def _read_pdf(data: bytes) -> Document:
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DOCX_REMOVED = {f"{_W}del", f"{_W}moveFrom"}
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _docx_body_items(word: Any) -> Iterator[Any]:
+    """The body's paragraphs and tables in order, those inside a content control (w:sdt, a
+    template's filled-in "Customer" or date field) too: python-docx leaves those out."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    body = word._body
+
+    def items(parent: Any) -> Iterator[Any]:
+        for child in parent:
+            if child.tag == f"{_W}p":
+                yield Paragraph(child, body)
+            elif child.tag == f"{_W}tbl":
+                yield Table(child, body)
+            elif child.tag == f"{_W}sdt":
+                content = child.find(f"{_W}sdtContent")
+                if content is not None:
+                    yield from items(content)
+
+    yield from items(word.element.body)
 
 
 _WINGDINGS_BOXES = {"FE": "☒", "FD": "☒", "78": "☒", "A8": "☐", "6F": "☐", "71": "☐"}
@@ -1231,9 +1255,14 @@ def _docx_paragraph_text(element: Any) -> str:
     def walk(node: Any) -> None:
         for child in node:
             tag = child.tag
-            if tag in _DOCX_REMOVED:
-                continue
-            if tag == f"{_W}t":
+            if tag in _DOCX_REMOVED or tag == _MC_FALLBACK:
+                continue  # a text box is stored twice: as a shape and as its older VML fallback
+            if tag == f"{_W}p":
+                # a paragraph inside a text box in this one: a line of its own
+                out.append("\n")
+                walk(child)
+                out.append("\n")
+            elif tag == f"{_W}t":
                 out.append(child.text or "")
             elif tag == f"{_W}tab":
                 out.append("\t")
@@ -1250,6 +1279,21 @@ def _docx_paragraph_text(element: Any) -> str:
 
     walk(element)
     return "".join(out)
+
+
+def _docx_list_item(paragraph: Any) -> bool:
+    """A paragraph Word numbers or bullets itself (its number is not in its text): numbering on the
+    paragraph (w:numPr) or a list style ("List Bullet", "List Number 2"); a numbered heading is
+    still a heading."""
+    try:
+        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+    except (KeyError, ValueError, AttributeError):
+        style = ""
+    if re.match(r"(?i)heading|title|toc", style):
+        return False
+    properties = paragraph._p.pPr
+    numbered = properties is not None and properties.find(f"{_W}numPr") is not None
+    return numbered or bool(re.match(r"(?i)list (?:bullet|number)", style))
 
 
 def _read_docx(data: bytes) -> Document:
@@ -1269,14 +1313,18 @@ def _read_docx(data: bytes) -> Document:
     header_lines, footer_lines = _docx_furniture(word)
     for line in header_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
-    for item in word.iter_inner_content():
+    for item in _docx_body_items(word):
         if isinstance(item, Paragraph):
             # Explicit page breaks are the only page positions a DOCX carries.
             if 'w:br w:type="page"' in item._p.xml or "lastRenderedPageBreak" in item._p.xml:
                 page += 1 if document.blocks else 0
+            marker = "• " if _docx_list_item(item) else ""
             for number, line in enumerate(_docx_paragraph_text(item._p).splitlines()):
                 if line.strip():
-                    document.blocks.append(Block(page, _clean(line), starts_paragraph=number == 0))
+                    text = _clean(line)
+                    document.blocks.append(
+                        Block(page, marker + text if number == 0 else text, starts_paragraph=number == 0)
+                    )
         elif isinstance(item, Table):
             table_index += 1
             for row in item.rows:

@@ -79,7 +79,9 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
 
 
 _PRICE_IN_LINE = re.compile(
-    r"[$€£¥]\s?\d|\d\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|SGD|INR)\s?\d", re.I
+    r"[$€£¥]\s?\d|\d\s?[€£]|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|SGD|INR)\s?\d"
+    r"|\d\s?(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|SGD|INR)\b",  # "120.00 USD per month"
+    re.I,
 )
 _DANGLING_END = re.compile(
     r"(?:[,;:(&/+-]|\b(?:of|a|an|the|for|to|and|or|at|per|with|by|from|less|plus|on|in|is|are|be|than|each|shall|"
@@ -637,7 +639,9 @@ def segment(document: Document) -> list[Segment]:
     for kind, item in order:
         if kind == "prose":
             blocks_of_item = [_label_bar(block) for block in item]  # type: ignore[attr-defined]
-            segments.extend(_prose_segments(blocks_of_item, document.kind == "text"))
+            # a DOCX's soft line break (w:br) is typed, like a text file's line end: a line after it
+            # is read as a text file's line (no producer wrapped it)
+            segments.extend(_prose_segments(blocks_of_item, document.kind in ("text", "docx")))
             continue
         rows = tables[item]  # type: ignore[index]
         if _layout_table(rows):

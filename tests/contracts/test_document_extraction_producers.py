@@ -583,3 +583,110 @@ def test_pdftotext_layout_wrapped_cells_with_the_first_column_empty_join_their_r
         ("1", "Cloud backup, per server", "4", "EUR 80.00 / month", "EUR 320.00"),
         ("2", "Setup", "1", "EUR 500.00", "EUR 500.00"),
     ]
+
+
+# --- DOCX as Google Docs / Word users build it (docx-google) -------------------------------------
+
+
+def _docx(build: object) -> bytes:
+    import docx
+
+    document = docx.Document()
+    build(document)  # type: ignore[operator]
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_docx_list_paragraphs_numbered_by_word_are_list_items_not_fields() -> None:
+    def build(document: object) -> None:
+        document.add_paragraph("Parcel scans each month are charged in graduated bands:")  # type: ignore[attr-defined]
+        for item in ("0 to 2,499 scans: $0.80 per scan", "2,500 to 9,999 scans: $0.60 per scan"):
+            document.add_paragraph(item, style="List Bullet")  # type: ignore[attr-defined]
+        document.add_heading("Fees", level=1)  # type: ignore[attr-defined]
+
+    blocks = read_document(_docx(build), "bands.docx").blocks
+    assert [block.text for block in blocks] == [
+        "Parcel scans each month are charged in graduated bands:",
+        "• 0 to 2,499 scans: $0.80 per scan",
+        "• 2,500 to 9,999 scans: $0.60 per scan",
+        "Fees",
+    ]
+    kinds = [item.kind for item in segment(read_document(_docx(build), "bands.docx"))]
+    assert "field" not in kinds
+
+
+def test_docx_lines_after_a_soft_line_break_are_typed_lines_not_wrapped_ones() -> None:
+    def build(document: object) -> None:
+        paragraph = document.add_paragraph()  # type: ignore[attr-defined]
+        paragraph.add_run("Route planner - $75.00 per depot per month, billed monthly in advance")
+        paragraph.add_run().add_break()
+        paragraph.add_run("Driver app - $4.50 per driver per month, billed monthly in arrears")
+        letter = document.add_paragraph()  # type: ignore[attr-defined]
+        for number, line in enumerate(("Fenwick Couriers Ltd", "Unit 9, Canal Yard", "Leicester LE1 3PQ")):
+            if number:
+                letter.add_run().add_break()
+            letter.add_run(line)
+
+    texts = [item.text for item in segment(read_document(_docx(build), "lines.docx"))]
+    assert "Route planner - $75.00 per depot per month, billed monthly in advance" in texts
+    assert "Driver app - $4.50 per driver per month, billed monthly in arrears" in texts
+    assert "Fenwick Couriers Ltd" in texts
+
+
+def test_an_amount_with_its_currency_code_after_it_is_a_priced_line() -> None:
+    def build(document: object) -> None:
+        paragraph = document.add_paragraph()  # type: ignore[attr-defined]
+        paragraph.add_run("Archive storage - 12.50 EUR per terabyte per month")
+        paragraph.add_run().add_break()
+        paragraph.add_run("Restore requests - 0.90 EUR per request")
+
+    texts = [item.text for item in segment(read_document(_docx(build), "prices.docx"))]
+    assert "Archive storage - 12.50 EUR per terabyte per month" in texts
+    assert "Restore requests - 0.90 EUR per request" in texts
+
+
+def test_docx_fields_in_a_content_control_are_read() -> None:
+    from docx.oxml import parse_xml
+
+    def build(document: object) -> None:
+        document.add_paragraph("Maintenance Order")  # type: ignore[attr-defined]
+        field = document.add_paragraph("Client: Saltmarsh Ferries Ltd")  # type: ignore[attr-defined]
+        control = parse_xml(
+            '<w:sdt xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+            '<w:sdtPr><w:alias w:val="Client"/></w:sdtPr><w:sdtContent/></w:sdt>'
+        )
+        field._p.addprevious(control)
+        control[1].append(field._p)
+        document.add_paragraph("Fees are invoiced quarterly.")  # type: ignore[attr-defined]
+
+    texts = [block.text for block in read_document(_docx(build), "control.docx").blocks]
+    assert texts == ["Maintenance Order", "Client: Saltmarsh Ferries Ltd", "Fees are invoiced quarterly."]
+
+
+def test_docx_a_text_box_is_read_once_a_line_per_paragraph() -> None:
+    from docx.oxml import parse_xml
+
+    namespaces = (
+        'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+        'xmlns:v="urn:schemas-microsoft-com:vml"'
+    )
+    box = "<w:txbxContent>" + "".join(
+        f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>"
+        for line in ("Client: Saltmarsh Ferries Ltd", "Start date: 3 May 2027")
+    )
+    box += "</w:txbxContent>"
+    # the shape (its DrawingML trimmed to the text) and the VML fallback Word writes with it
+    run = (
+        f'<w:r {namespaces}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>{box}</w:drawing>'
+        f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict>"
+        "</mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+    def build(document: object) -> None:
+        document.add_paragraph("Maintenance Order")  # type: ignore[attr-defined]
+        document.add_paragraph()._p.append(parse_xml(run))  # type: ignore[attr-defined]
+
+    texts = [block.text for block in read_document(_docx(build), "box.docx").blocks]
+    assert texts == ["Maintenance Order", "Client: Saltmarsh Ferries Ltd", "Start date: 3 May 2027"]
