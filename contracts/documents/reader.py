@@ -772,7 +772,10 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
             for side in sides
             for a, b in zip(side, side[1:], strict=False)
         )
-        if not wrapped:
+        # Rows split into three or more cells are a table's (its wrapped cells are not running
+        # text in two columns).
+        table_rows = sum(1 for i in run if len(_wide_gaps(line_words[i])) >= 2)
+        if not wrapped or table_rows >= 2:
             out.append(lines[index])
             index += 1
             continue

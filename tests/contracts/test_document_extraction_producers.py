@@ -583,3 +583,33 @@ def test_pdftotext_layout_wrapped_cells_with_the_first_column_empty_join_their_r
         ("1", "Cloud backup, per server", "4", "EUR 80.00 / month", "EUR 320.00"),
         ("2", "Setup", "1", "EUR 500.00", "EUR 500.00"),
     ]
+
+
+def _pdf_table_without_rules(rows: list[list[str]], intro: str = "Schedule of charges") -> bytes:
+    """A PDF with a paragraph over a table drawn without any rules (only whitespace between cells)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    table = Table([[Paragraph(cell, styles["BodyText"]) for cell in row] for row in rows])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build([Paragraph(intro, styles["BodyText"]), table])
+    return buffer.getvalue()
+
+
+def test_a_rule_less_table_with_a_wrapped_cell_is_not_read_as_two_text_columns() -> None:
+    # A narrow first column beside cells that wrap in lower case is still one table, not a
+    # left-hand column of text read before a right-hand one.
+    data = _pdf_table_without_rules(
+        [
+            ["Line", "Description", "Units", "Monthly charge"],
+            ["A", "Managed firewall appliance with remote monitoring and patching", "3", "$410.00"],
+            ["B", "Offsite backup storage billed for every started terabyte", "12", "$38.50"],
+        ]
+    )
+    rows = [block.cells for block in read_document(data, "charges.pdf").blocks if block.cells]
+    assert rows[0] == ("Line", "Description", "Units", "Monthly charge")
+    assert rows[1] == ("A", "Managed firewall appliance with remote monitoring and patching", "3", "$410.00")
+    assert rows[2] == ("B", "Offsite backup storage billed for every started terabyte", "12", "$38.50")
