@@ -613,3 +613,20 @@ def test_a_rule_less_table_with_a_wrapped_cell_is_not_read_as_two_text_columns()
     assert rows[0] == ("Line", "Description", "Units", "Monthly charge")
     assert rows[1] == ("A", "Managed firewall appliance with remote monitoring and patching", "3", "$410.00")
     assert rows[2] == ("B", "Offsite backup storage billed for every started terabyte", "12", "$38.50")
+
+
+def test_a_rule_less_table_of_bare_amounts_under_titles_naming_the_currency_is_a_table() -> None:
+    # "Fee (NZD)" names the currency; the rows state bare amounts with cents.
+    data = _pdf_table_without_rules(
+        [
+            ["Component", "Cycle", "Fee (NZD)"],
+            ["Kiosk licence", "Quarterly", "1,240.00"],
+            ["Installation visit", "Once", "380.00"],
+        ]
+    )
+    rows = [block.cells for block in read_document(data, "fees.pdf").blocks if block.cells]
+    assert rows == [
+        ("Component", "Cycle", "Fee (NZD)"),
+        ("Kiosk licence", "Quarterly", "1,240.00"),
+        ("Installation visit", "Once", "380.00"),
+    ]
