@@ -975,7 +975,7 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
     return members if priced else []
 
 
-_DECIMAL_AMOUNT = re.compile(r"\d{1,3}(?:[,.' ]?\d{3})*[.,]\d{2}")
+_DECIMAL_AMOUNT = re.compile(r"\d{1,3}(?:[,.' ]?\d{3})*[.,]\d{2,4}")
 
 
 def _titles_name_currency(lines: list[dict], index: int) -> bool:

@@ -630,3 +630,15 @@ def test_a_rule_less_table_of_bare_amounts_under_titles_naming_the_currency_is_a
         ("Kiosk licence", "Quarterly", "1,240.00"),
         ("Installation visit", "Once", "380.00"),
     ]
+
+
+def test_a_rule_less_table_of_bare_rates_with_more_decimals_under_a_currency_title_is_a_table() -> None:
+    data = _pdf_table_without_rules(
+        [["Meter", "Unit", "Rate (CHF)"], ["Sensor readings", "per 1,000", "0.045"], ["Alerts sent", "each", "0.0125"]]
+    )
+    rows = [block.cells for block in read_document(data, "rates.pdf").blocks if block.cells]
+    assert rows == [
+        ("Meter", "Unit", "Rate (CHF)"),
+        ("Sensor readings", "per 1,000", "0.045"),
+        ("Alerts sent", "each", "0.0125"),
+    ]
