@@ -11,6 +11,8 @@ field lost against our own renderer is a reader or layout weakness, not a harder
 
 Producers (a missing tool skips its producers with a note):
   own-pdf, own-docx, own-text  our renderer (make_corpus.py) in each format: the reference
+  own-pdf-norules  our PDF renderer with every table drawn without grid lines (only whitespace
+                between the cells, as many real-world PDFs have it)
   chromium      HTML (headings, paragraphs, lists, tables with a header row, page breaks, a
                 running header and footer) printed to PDF by headless Chromium
   chromium-hf   the same, printed with the browser's own header and footer (date, title, URL,
@@ -640,6 +642,11 @@ def _produce_in_process(render: Callable[[dict[str, Any]], bytes], ext: str) -> 
 PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] = {
     # name: (file suffix, the tool it needs (None: none), how to produce a list of documents into a folder)
     "own-pdf": (".pdf", lambda: "", _produce_in_process(lambda d: make_corpus.render_pdf(d["blocks"], d), ".pdf")),
+    "own-pdf-norules": (
+        ".pdf",
+        lambda: "",
+        _produce_in_process(lambda d: make_corpus.render_pdf(d["blocks"], d, rules=False), ".pdf"),
+    ),
     "own-docx": (".docx", lambda: "", _produce_in_process(render_docx, ".docx")),
     "own-text": (".txt", lambda: "", _produce_in_process(lambda d: make_corpus.render_text(d["blocks"], d), ".txt")),
     "chromium": (".pdf", _chromium, lambda docs, folder: _produce_chromium(docs, folder, False)),

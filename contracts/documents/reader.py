@@ -773,7 +773,10 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
             for side in sides
             for a, b in zip(side, side[1:], strict=False)
         )
-        if not wrapped:
+        # Rows split into three or more cells are a table's (its wrapped cells are not running
+        # text in two columns).
+        table_rows = sum(1 for i in run if len(_wide_gaps(line_words[i])) >= 2)
+        if not wrapped or table_rows >= 2:
             out.append(lines[index])
             index += 1
             continue
@@ -881,7 +884,8 @@ def _borderless_tables(lines: list[dict], words: list[dict]) -> list[dict]:
             out.append(lines[index])
             index += 1
             continue
-        priced = [k for k in members if _MONEY_HINT.search(lines[k]["text"]) and len(_wide_gaps(line_words[k])) >= 2]
+        bare = _titles_name_currency(lines, index)
+        priced = [k for k in members if _priced_row(lines[k], line_words[k], bare)]
         widest = max(priced, key=lambda k: len(_wide_gaps(line_words[k])))
         cuts = [(a + b) / 2 for a, b in _wide_gaps(line_words[widest])]
         rows: list[list[str]] = []
@@ -957,18 +961,37 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
     if len(_wide_gaps(titles)) < 2 or _MONEY_HINT.search(lines[index]["text"]):
         return []
     height = lines[index]["bottom"] - lines[index]["top"]
+    bare = _titles_name_currency(lines, index)
     members = [index]
     for k in range(index + 1, len(lines)):
         text = lines[k]["text"]
         if not line_words[k] or lines[k]["top"] - lines[k - 1]["bottom"] > 1.2 * height:
             break
-        if not (_MONEY_HINT.search(text) and len(_wide_gaps(line_words[k])) >= 2) and (
+        if not _priced_row(lines[k], line_words[k], bare) and (
             re.search(r"[.:;]\s*$", text) or len(text.split()) > 6 or _MONEY_HINT.search(text)
         ):
             break
         members.append(k)
-    priced = [k for k in members if _MONEY_HINT.search(lines[k]["text"])]
+    priced = [k for k in members if _priced_row(lines[k], line_words[k], bare)]
     return members if priced else []
+
+
+_DECIMAL_AMOUNT = re.compile(r"\d{1,3}(?:[,.' ]?\d{3})*[.,]\d{2,4}")
+
+
+def _titles_name_currency(lines: list[dict], index: int) -> bool:
+    """The column titles at ``index`` (or their second line) name a price and its currency ("Unit
+    price (USD)", "Amount (GBP)"): the rows below may state bare amounts ("850.00")."""
+    text = " ".join(line["text"] for line in lines[index : index + 2])
+    return bool(_PRICE_TITLE.search(text))
+
+
+def _priced_row(line: dict, ws: list[dict], bare: bool) -> bool:
+    """A row of a rule-less table: split into three or more cells, one of them an amount (with its
+    currency, or a bare amount with cents under titles that name the currency)."""
+    if len(_wide_gaps(ws)) < 2:
+        return False
+    return bool(_MONEY_HINT.search(line["text"])) or (bare and any(_DECIMAL_AMOUNT.fullmatch(w["text"]) for w in ws))
 
 
 def _words_of_line(line: dict, words: list[dict]) -> list[dict]:

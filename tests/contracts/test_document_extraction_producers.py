@@ -690,3 +690,62 @@ def test_docx_a_text_box_is_read_once_a_line_per_paragraph() -> None:
 
     texts = [block.text for block in read_document(_docx(build), "box.docx").blocks]
     assert texts == ["Maintenance Order", "Client: Saltmarsh Ferries Ltd", "Start date: 3 May 2027"]
+
+
+def _pdf_table_without_rules(rows: list[list[str]], intro: str = "Schedule of charges") -> bytes:
+    """A PDF with a paragraph over a table drawn without any rules (only whitespace between cells)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    styles = getSampleStyleSheet()
+    table = Table([[Paragraph(cell, styles["BodyText"]) for cell in row] for row in rows])
+    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build([Paragraph(intro, styles["BodyText"]), table])
+    return buffer.getvalue()
+
+
+def test_a_rule_less_table_with_a_wrapped_cell_is_not_read_as_two_text_columns() -> None:
+    # A narrow first column beside cells that wrap in lower case is still one table, not a
+    # left-hand column of text read before a right-hand one.
+    data = _pdf_table_without_rules(
+        [
+            ["Line", "Description", "Units", "Monthly charge"],
+            ["A", "Managed firewall appliance with remote monitoring and patching", "3", "$410.00"],
+            ["B", "Offsite backup storage billed for every started terabyte", "12", "$38.50"],
+        ]
+    )
+    rows = [block.cells for block in read_document(data, "charges.pdf").blocks if block.cells]
+    assert rows[0] == ("Line", "Description", "Units", "Monthly charge")
+    assert rows[1] == ("A", "Managed firewall appliance with remote monitoring and patching", "3", "$410.00")
+    assert rows[2] == ("B", "Offsite backup storage billed for every started terabyte", "12", "$38.50")
+
+
+def test_a_rule_less_table_of_bare_amounts_under_titles_naming_the_currency_is_a_table() -> None:
+    # "Fee (NZD)" names the currency; the rows state bare amounts with cents.
+    data = _pdf_table_without_rules(
+        [
+            ["Component", "Cycle", "Fee (NZD)"],
+            ["Kiosk licence", "Quarterly", "1,240.00"],
+            ["Installation visit", "Once", "380.00"],
+        ]
+    )
+    rows = [block.cells for block in read_document(data, "fees.pdf").blocks if block.cells]
+    assert rows == [
+        ("Component", "Cycle", "Fee (NZD)"),
+        ("Kiosk licence", "Quarterly", "1,240.00"),
+        ("Installation visit", "Once", "380.00"),
+    ]
+
+
+def test_a_rule_less_table_of_bare_rates_with_more_decimals_under_a_currency_title_is_a_table() -> None:
+    data = _pdf_table_without_rules(
+        [["Meter", "Unit", "Rate (CHF)"], ["Sensor readings", "per 1,000", "0.045"], ["Alerts sent", "each", "0.0125"]]
+    )
+    rows = [block.cells for block in read_document(data, "rates.pdf").blocks if block.cells]
+    assert rows == [
+        ("Meter", "Unit", "Rate (CHF)"),
+        ("Sensor readings", "per 1,000", "0.045"),
+        ("Alerts sent", "each", "0.0125"),
+    ]

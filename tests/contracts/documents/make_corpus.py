@@ -55,7 +55,9 @@ def render_text(blocks: list[tuple[Any, ...]], doc: dict[str, Any] | None = None
     return "\n".join(out).encode("utf-8")
 
 
-def render_pdf(blocks: list[tuple[Any, ...]], doc: dict[str, Any] | None = None) -> bytes:
+def render_pdf(blocks: list[tuple[Any, ...]], doc: dict[str, Any] | None = None, *, rules: bool = True) -> bytes:
+    """The blocks as a PDF (reportlab); ``rules=False`` draws every table without its grid lines
+    (only whitespace between the cells, as many real-world PDFs have it)."""
     doc = doc or {}
     if doc.get("engine") == "html":
         return _render_pdf_html(blocks)
@@ -91,7 +93,7 @@ def render_pdf(blocks: list[tuple[Any, ...]], doc: dict[str, Any] | None = None)
             table = Table([[Paragraph(_escape(cell), styles["BodyText"]) for cell in row] for row in rows])
             # "tb": a table drawn without rules (its text is all a PDF reader gets).
             style = [("VALIGN", (0, 0), (-1, -1), "TOP")]
-            if kind != "tb":
+            if kind != "tb" and rules:
                 style.append(("GRID", (0, 0), (-1, -1), 0.5, colors.grey))
             table.setStyle(TableStyle(style))
             story.append(table)
