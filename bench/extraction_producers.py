@@ -492,17 +492,7 @@ def render_docx_textbox(doc: dict[str, Any]) -> bytes:
 
 def _produce_lo_txt(docs: list[dict[str, Any]], folder: Path) -> None:
     """Our DOCX saved as text by LibreOffice (``--convert-to txt:Text``)."""
-    sources = []
-    for doc in docs:
-        stem = f"{doc['name']}-{_key(doc)}"
-        if (folder / f"{stem}.txt").exists():
-            continue
-        source = folder / f"{stem}.docx"
-        source.write_bytes(render_docx(doc))
-        sources.append(source)
-    _convert_soffice(sources, folder, "txt:Text")
-    for source in sources:
-        source.unlink(missing_ok=True)
+    _convert_our_docx(docs, folder, ".txt", "txt:Text")
 
 
 # --- producers ----------------------------------------------------------------------------------
@@ -584,18 +574,23 @@ def _convert_soffice(sources: list[Path], folder: Path, target_filter: str) -> N
         )
 
 
-def _produce_lo_pdf(docs: list[dict[str, Any]], folder: Path) -> None:
+def _convert_our_docx(docs: list[dict[str, Any]], folder: Path, suffix: str, target: str) -> None:
+    """Our DOCX of each document not yet converted, converted by LibreOffice to ``target``."""
     sources = []
     for doc in docs:
         stem = f"{doc['name']}-{_key(doc)}"
-        if (folder / f"{stem}.pdf").exists():
+        if (folder / f"{stem}{suffix}").exists():
             continue
         source = folder / f"{stem}.docx"
         source.write_bytes(render_docx(doc))
         sources.append(source)
-    _convert_soffice(sources, folder, "pdf:writer_pdf_Export")
+    _convert_soffice(sources, folder, target)
     for source in sources:
         source.unlink(missing_ok=True)
+
+
+def _produce_lo_pdf(docs: list[dict[str, Any]], folder: Path) -> None:
+    _convert_our_docx(docs, folder, ".pdf", "pdf:writer_pdf_Export")
 
 
 def _produce_lo_docx(docs: list[dict[str, Any]], folder: Path) -> None:

@@ -6,13 +6,12 @@ usage charged against a prepaid credit, and more. Batches P and Q are held as ba
 from __future__ import annotations
 
 import io
-import json
 from pathlib import Path
 
 import pytest
 
 from contracts.documents import extract, read_document
-from contracts.documents.scoring import Score, score_extraction
+from tests.contracts.documents.batch_score import batch_score
 
 CORPUS = Path(__file__).parent / "documents"
 
@@ -134,10 +133,7 @@ def test_a_volume_explanation_under_the_tier_table() -> None:
 
 @pytest.mark.parametrize("folder", ["batch_p", "batch_q", "batch_r", "batch_s"])
 def test_unseen_batches_p_to_s_overall(folder: str) -> None:
-    total = Score()
-    for path in sorted(p for p in (CORPUS / folder).iterdir() if p.suffix in (".pdf", ".docx", ".txt")):
-        expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
-        total.add(score_extraction(expected, extract(read_document(path.read_bytes(), path.name)).data))
+    total = batch_score(folder)
     assert total.f1 >= 0.95, total.misses
 
 

@@ -7,7 +7,6 @@ shorthand, a period in a table's unit column. The batches themselves are held at
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -17,8 +16,8 @@ from dateutil.relativedelta import relativedelta
 
 from contracts.documents import extract, read_document
 from contracts.documents import parsing as p
-from contracts.documents.scoring import Score, score_extraction
 from contracts.documents.vocabulary import INCLUDED_RE, MINIMUM_RE, ONE_TIME_RE, PRICE_WORDS_RE, SEAT_RE
+from tests.contracts.documents.batch_score import batch_score
 
 CORPUS = Path(__file__).parent / "documents"
 
@@ -310,10 +309,7 @@ def test_twelve_month_licence_is_annual_but_a_twelve_month_term_is_not_a_cadence
 
 @pytest.mark.parametrize("folder", ["batch_w", "batch_x"])
 def test_unseen_batches_w_and_x_overall(folder: str) -> None:
-    total = Score()
-    for path in sorted(q for q in (CORPUS / folder).iterdir() if q.suffix in (".pdf", ".docx", ".txt")):
-        expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
-        total.add(score_extraction(expected, extract(read_document(path.read_bytes(), path.name)).data))
+    total = batch_score(folder)
     assert total.f1 >= 0.95, total.misses
 
 

@@ -4,7 +4,6 @@ first-run misses, each on new text written for the test. The batch itself is hel
 from __future__ import annotations
 
 import io
-import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -12,7 +11,7 @@ import docx
 
 from contracts.documents import extract, read_document
 from contracts.documents import parsing as p
-from contracts.documents.scoring import Score, score_extraction
+from tests.contracts.documents.batch_score import batch_score
 
 CORPUS = Path(__file__).parent / "documents"
 
@@ -53,10 +52,7 @@ def test_a_person_in_the_customers_team_is_not_the_customer() -> None:
 
 
 def test_unseen_batch_z_overall() -> None:
-    total = Score()
-    for path in sorted(q for q in (CORPUS / "batch_z").iterdir() if q.suffix in (".pdf", ".docx", ".txt")):
-        expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
-        total.add(score_extraction(expected, extract(read_document(path.read_bytes(), path.name)).data))
+    total = batch_score("batch_z")
     assert total.f1 >= 0.95, total.misses
 
 

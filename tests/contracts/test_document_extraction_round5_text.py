@@ -9,14 +9,13 @@ held at F1 >= 0.95."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from contracts.documents import extract, read_document
-from contracts.documents.scoring import Score, score_extraction
+from tests.contracts.documents.batch_score import batch_score
 
 CORPUS = Path(__file__).parent / "documents"
 
@@ -401,10 +400,7 @@ def test_tabs_typed_to_line_up_labels_and_columns() -> None:
 
 
 def test_unseen_batch_aa_overall() -> None:
-    total = Score()
-    for path in sorted(q for q in (CORPUS / "batch_aa").iterdir() if q.suffix == ".txt"):
-        expected = json.loads(path.with_name(path.stem + ".expected.json").read_text())
-        total.add(score_extraction(expected, extract(read_document(path.read_bytes(), path.name)).data))
+    total = batch_score("batch_aa")
     assert total.f1 >= 0.95, total.misses
 
 
