@@ -121,6 +121,14 @@ EXPIRE_RE = re.compile(
 )
 
 
+# "60,000 QuarryDB Credits", "a prepaid block of 500 hours", "1,000,000 tokens": a prepaid pool counted in units
+PREPAID_UNITS_RE = re.compile(
+    rf"(?<![\w¤.,])(?P<n>{QTY})\s+(?:[A-Z][\w-]*\s+|prepaid\s+|pre-paid\s+|api\s+|usage\s+|support\s+|"
+    r"service\s+|consulting\s+|professional\s+services\s+|compute\s+|ai\s+){0,2}"
+    r"(?P<unit>(?i:credits?|hours|tokens|minutes|messages|calls|requests|units|queries))\b",
+)
+
+
 @dataclass
 class Line:
     charge_model: str
@@ -1794,14 +1802,72 @@ class PricingReader:
             self._attach_expiry(seg, clause)
             return
         # "1,000,000 credits at $0.045 per credit, $45,000": a price per credit is not the pool.
-        pool = [m for m in moneys if not re.match(r"\s*(?:per|/|each)\b", clause[m.end :], re.I)] or moneys
-        moneys = pool
-        granted, price = _granted_and_price(clause, moneys)
+        rates = [m for m in moneys if re.match(r"\s*(?:per|/|each)\b", clause[m.end :], re.I)]
+        pool = [m for m in moneys if m not in rates] or moneys
+        granted, price = _granted_and_price(clause, pool)
+        counted = self._prepaid_units(clause, moneys)
         line = Line("prepaid_credit", {"amount": granted, "price": price}, seg)
+        rate = self._prepaid_in_units(line, counted, rates, pool) if counted is not None else None
         self._finish(line, clause)
         line.interval = None
+        if rate is not None:
+            self.lines.append(rate)
         if EXPIRE_RE.search(clause):
             self._attach_expiry(seg, clause)
+
+    def _prepaid_units(self, clause: str, moneys: list[p.Money]) -> tuple[Decimal, str] | None:
+        """ "60,000 Credits for US$54,000", "a prepaid block of 500 hours", "1,000,000 tokens": the pool
+        counted in units (credits, hours, tokens) rather than in money, and its unit."""
+        masked = _mask_money(clause, moneys)
+        for match in PREPAID_UNITS_RE.finditer(masked):
+            count = _num(match.group("n"), self.dc)
+            if count:
+                return count, match.group("unit").lower()
+        return None
+
+    def _prepaid_row_units(self, line: Line, qty_cell: str, name: str) -> None:
+        """ "Prepaid credits | 250,000 credits | $20,000": the quantity column counts the pool."""
+        if line.charge_model != "prepaid_credit" or not qty_cell:
+            return
+        match = PREPAID_UNITS_RE.search(qty_cell) or PREPAID_UNITS_RE.search(f"{qty_cell.strip()} {name}")
+        count = _num(match.group("n"), self.dc) if match else None
+        if match and count and self.ex.money(qty_cell) == []:
+            rate = self._prepaid_in_units(line, (count, match.group("unit").lower()), [], [])
+            if rate is not None:
+                self.lines.append(rate)
+
+    @staticmethod
+    def _prepaid_in_units(
+        line: Line, counted: tuple[Decimal, str], rates: list[p.Money], pool: list[p.Money]
+    ) -> Line | None:
+        """Credits are the pool's own unit ("60,000 Credits for US$54,000": 60,000 granted for 54,000).
+        Hours or tokens are not money: at a stated rate the pool is their value and the rate draws it
+        down (a usage line at that rate); without one the price is the nearest value, with a warning."""
+        count, unit = counted
+        totals = [m for m in pool if m not in rates]
+        if unit.startswith("credit"):
+            line.fields["amount"] = count
+            if rates and not totals:
+                line.fields["price"] = _cents(count * rates[0].amount)
+            return None
+        if rates:
+            value = _cents(count * rates[0].amount)
+            line.fields["amount"] = value
+            line.fields["price"] = line.fields["price"] if totals else value
+            line.warnings.append(("amount", f"{p.plain(count)} {unit} at the stated rate: the credit is their value."))
+            rate = Line("per_unit", {"unit_price": rates[0].amount}, line.seg, unit=unit.rstrip("s"))
+            rate.description = f"{unit.capitalize()} drawn from the prepaid credit"
+            rate.timing = "in_arrears"
+            return rate
+        line.fields["amount"] = line.fields["price"]
+        line.warnings.append(
+            (
+                "amount",
+                f"The prepaid pool is {p.plain(count)} {unit}, not money: its price is entered as the credit; "
+                f"usage drawn from it needs a price per {unit.rstrip('s')}.",
+            )
+        )
+        return None
 
     def _attach_expiry(self, seg: Segment, text: str) -> None:
         line = self._last("prepaid_credit")
@@ -2861,6 +2927,7 @@ class PricingReader:
         if len(self.lines) > before:
             line = self.lines[-1]
             line.seg = row
+            self._prepaid_row_units(line, cells.get("qty", ""), name)
             if qty is not None and qty != 1:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)

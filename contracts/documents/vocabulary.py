@@ -130,7 +130,9 @@ PREPAID_RE = re.compile(
     # (a decimal point inside the span, "credit: NZ$5,000.00 prepaid", does not end it)
     r"\bcommitted credits?\b|\bcredit allotment|\bpre-?pa(?:y|ys|ying)\b(?:[^.]|\.\d){0,40}\bcredits?\b|"
     r"\bcredits?\b(?:[^.]|\.\d){0,30}\bpre-?paid\b|\bpre-?paid\b(?:[^.]|\.\d){0,30}\bcredits?"
-    r"\b",
+    r"\b|"
+    # "a prepaid block of 500 hours", "Prepaid support hours: 100 hours", "Credit pack: 1,000,000 tokens"
+    r"\bpre-?paid (?:[a-z-]+ ){0,2}(?:hours|tokens|block|bundle|pack|bank)\b|\b(?:token|hour) (?:pack|bundle|bank)\b",
     re.I,
 )
 PERCENT_BASE_RE = re.compile(

@@ -1,0 +1,51 @@
+"""Pricing language an unseen document will use (issue #13): prepaid pools counted in credits, hours
+or tokens; usage invoiced in advance on an estimate; a plan chosen from options; percentage bands;
+tier bounds in TB priced per GB; sprint and fortnight cadences; and minimums of a take rate. Every
+text is written for these tests (none is copied from a corpus document)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from contracts.documents import extract, read_document
+
+US_HEAD = "ORDER FORM\nCustomer: Kestrel Works Inc.\nBilling email: ap@kestrelworks.test\nStart date: March 1, 2027\n\n"
+EU_HEAD = "BESTELLUNG\nKunde: Vogelsang Logistik GmbH\nE-Mail: rechnung@vogelsang.test\nBeginn: 1. März 2027\n\n"
+
+
+def _lines(body: str, *, eu: bool = False) -> list[dict[str, Any]]:
+    text = (EU_HEAD if eu else US_HEAD) + body
+    return extract(read_document(text.encode(), "contract.txt")).data["lines"]
+
+
+def _by_model(lines: list[dict[str, Any]], model: str) -> list[dict[str, Any]]:
+    return [line for line in lines if line["charge_model"] == model]
+
+
+# -- 1. prepaid pools counted in units ----------------------------------------------------------
+
+
+def test_prepaid_credits_counted_in_credits_with_a_lower_price() -> None:
+    lines = _lines("Fees\nCustomer buys 75,000 Compute Credits for US$67,500, invoiced on the start date.")
+    [credit] = _by_model(lines, "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("75000.00", "67500.00")
+
+
+def test_prepaid_credits_counted_in_a_table_quantity_column() -> None:
+    body = "Fees\n| Item | Quantity | Price |\n|---|---|---|\n| Prepaid credits | 250,000 credits | $20,000.00 |\n"
+    [credit] = _by_model(_lines(body), "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("250000.00", "20000.00")
+
+
+def test_a_prepaid_block_of_hours_at_an_hourly_rate_is_worth_the_hours() -> None:
+    lines = _lines("Fees\nThe Client buys a prepaid block of 200 hours at $150/hour ($30,000), invoiced upfront.")
+    [credit] = _by_model(lines, "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("30000.00", "30000.00")
+    [rate] = _by_model(lines, "per_unit")
+    assert rate["unit_price"] == "150"
+
+
+def test_a_token_pack_in_euros_is_a_prepaid_credit_at_its_price() -> None:
+    lines = _lines("Leistungen\n- Token-Paket (prepaid token bundle): 2.000.000 tokens für EUR 14.500,00.", eu=True)
+    [credit] = _by_model(lines, "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("14500.00", "14500.00")
