@@ -649,7 +649,35 @@ class PricingReader:
                 clauses[-1] = f"{previous} {'plus ' if joins_rate else ''}{piece}".strip()
             else:
                 clauses.append(piece)
-        return [c.strip() for c in clauses if c.strip()]
+        return self._join_percentage_bands(text, [c.strip() for c in clauses if c.strip()])
+
+    def _join_percentage_bands(self, text: str, clauses: list[str]) -> list[str]:
+        """ "4% up to EUR 2.000.000; 3,5% thereafter", "between $100,000 and $250,000 and 6% above": the
+        bands of one rate, split apart, read together as the text wrote them (with the words between)."""
+        if len(p.find_percentages(text, decimal_comma=self.dc)) < 2:
+            return clauses
+        spans: list[tuple[int, int] | None] = []
+        position = 0
+        for clause in clauses:
+            start, end = text.find(clause[:20], position), text.find(clause[-20:], position)
+            spans.append((start, end + len(clause[-20:])) if 0 <= start <= end else None)
+            position = max(position, start if start >= 0 else position)
+        out: list[str] = []
+        index = 0
+        while index < len(clauses):
+            end = index + 1
+            for stop in range(len(clauses), index + 1, -1):
+                first, last = spans[index], spans[stop - 1]
+                joined = text[first[0] : last[1]] if first and last else " ".join(clauses[index:stop])
+                moneys = self.ex.money(joined)
+                percents = p.find_percentages(_mask_money(joined, moneys), decimal_comma=self.dc)
+                if len(percents) >= 2 and _percent_bands(joined, moneys, percents):
+                    end = stop
+                    break
+            first, last = spans[index], spans[end - 1]
+            out.append(text[first[0] : last[1]] if end > index + 1 and first and last else clauses[index])
+            index = end
+        return out
 
     def _no_money(self, seg: Segment, text: str) -> None:
         """Statements without a price that qualify a line: included units, seats, top-up, expiry."""
@@ -786,12 +814,7 @@ class PricingReader:
         checked = re.sub(r"(?i)\b(?:increas|uplift|escalat)\w*", "", clause) if agreed_change else clause
         if self._not_a_price(checked, self.ex.money(checked)) or offered_only:
             return  # not a charge, or an add-on offered and not ordered
-        # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
-        draws_down = self._last("prepaid_credit") and self._priced_against_credits(clause, moneys)
-        if not draws_down and (
-            PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit"))
-        ):
-            self._prepaid(seg, clause, moneys)
+        if self._prepaid_or_bands(seg, clause, moneys, percents):
             return
         if EXPIRE_RE.search(clause) and self._last("prepaid_credit") and not moneys:
             self._attach_expiry(seg, clause)
@@ -1941,6 +1964,37 @@ class PricingReader:
         if target is not line:
             self._finish(target, clause)
             target.timing = "in_arrears"
+
+    def _prepaid_or_bands(
+        self, seg: Segment, clause: str, moneys: list[p.Money], percents: list[tuple[Decimal, int, int]]
+    ) -> bool:
+        """Prepaid credits and their top-ups (before minimums: "a minimum balance of ..."), then a rate
+        by band of the amount (before a single take rate)."""
+        draws_down = self._last("prepaid_credit") and self._priced_against_credits(clause, moneys)
+        if not draws_down and (
+            PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit"))
+        ):
+            self._prepaid(seg, clause, moneys)
+            return True
+        return len(percents) >= 2 and bool(moneys) and self._percentage_bands(seg, clause, moneys, percents)
+
+    def _percentage_bands(
+        self, seg: Segment, clause: str, moneys: list[p.Money], percents: list[tuple[Decimal, int, int]]
+    ) -> bool:
+        """ "2.9% of GMV up to $1M, 2.5% above", "5% on the first €500k, 3% thereafter": a rate per band of
+        the amount. The percentage model has one rate, so the bands are graduated tiers over the amount
+        (a unit is one currency unit, its price the rate as a fraction)."""
+        bands = _percent_bands(clause, moneys, percents)
+        if not bands:
+            return False
+        tiers = [{"up_to": upper, "unit_price": rate / 100} for rate, upper in bands]
+        volume = bool(VOLUME_RE.search(clause)) and not GRADUATED_RE.search(clause)
+        line = Line("volume" if volume else "graduated", {"tiers": tiers}, seg, unit="amount")
+        self._finish(line, clause)
+        line.warnings.append(
+            ("tiers", "Percentage bands entered as tiers over the amount: each unit is one currency unit.")
+        )
+        return True
 
     def _percentage_allowance(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         line = self._last("percentage")
@@ -3290,6 +3344,49 @@ _TITLE_WORDS = {
     "quantity",
     "qty",
 }
+
+
+BAND_UPPER_RE = re.compile(
+    r"\b(?:up to|upto|first|ersten|below|under|less than|not exceeding|to|through|and|until|bis)\s*$|[-–]\s*$", re.I
+)
+BAND_OPEN_RE = re.compile(
+    r"\b(?:above|over|thereafter|beyond|in excess of|exceeding|remaining|balance|after that|rest|more than|"
+    r"greater than|and up)\b|\+",
+    re.I,
+)
+
+
+def _percent_bands(
+    clause: str, moneys: list[p.Money], percents: list[tuple[Decimal, int, int]]
+) -> list[tuple[Decimal, Decimal | None]]:
+    """(rate, upper bound) per band, the last open, read rate first ("2.9% up to $1M, 2.5% above") or
+    bound first ("on the first €500k: 5%; thereafter 3%"); [] unless the bands rise to an open one."""
+    for rate_first in (True, False):
+        bands: list[tuple[Decimal, Decimal | None]] = []
+        for index, (rate, start, end) in enumerate(percents):
+            if rate_first:
+                stop = percents[index + 1][1] if index + 1 < len(percents) else len(clause)
+                window = (end, stop)
+            else:
+                window = (percents[index - 1][2] if index else 0, start)
+            inside = [m for m in moneys if window[0] <= m.start < window[1]]
+            upper = next(
+                (m.amount for m in reversed(inside) if BAND_UPPER_RE.search(clause[max(0, m.start - 25) : m.start])),
+                None,
+            )
+            text = clause[window[0] : window[1]]
+            if upper is None and not BAND_OPEN_RE.search(text):
+                break
+            bands.append((rate, upper))
+        uppers = [upper for _, upper in bands]
+        if (
+            len(bands) == len(percents)
+            and uppers[-1] is None
+            and all(u is not None for u in uppers[:-1])
+            and uppers[:-1] == sorted(uppers[:-1])  # type: ignore[type-var]
+        ):
+            return bands
+    return []
 
 
 def _granted_and_price(clause: str, moneys: list[p.Money]) -> tuple[Decimal, Decimal]:

@@ -49,3 +49,31 @@ def test_a_token_pack_in_euros_is_a_prepaid_credit_at_its_price() -> None:
     lines = _lines("Leistungen\n- Token-Paket (prepaid token bundle): 2.000.000 tokens für EUR 14.500,00.", eu=True)
     [credit] = _by_model(lines, "prepaid_credit")
     assert (credit["amount"], credit["price"]) == ("14500.00", "14500.00")
+
+
+# -- 4. percentage bands ------------------------------------------------------------------------
+
+
+def _tier_prices(line: dict[str, Any]) -> list[tuple[str | None, str]]:
+    return [(tier["up_to"], tier["unit_price"]) for tier in line["tiers"]]
+
+
+def test_a_take_rate_by_band_is_graduated_over_the_amount() -> None:
+    lines = _lines("Fees\nCard processing: 3.1% of GMV up to $2M per month, 2.6% above, billed monthly in arrears.")
+    [line] = _by_model(lines, "graduated")
+    assert _tier_prices(line) == [("2000000", "0.031"), (None, "0.026")]
+
+
+def test_percentage_bands_split_by_a_semicolon_in_a_european_list_item() -> None:
+    lines = _lines("Entgelte\n- Plattformgebühr: 6% auf die ersten €400k; 4,5% thereafter", eu=True)
+    [line] = _by_model(lines, "graduated")
+    assert _tier_prices(line) == [("400000", "0.06"), (None, "0.045")]
+
+
+def test_three_percentage_bands_with_a_middle_band_between_two_amounts() -> None:
+    body = (
+        "Fees\nAgency commission: 12% of monthly billings up to $50,000, 9% of billings between $50,000 and "
+        "$200,000 and 7% of billings above $200,000."
+    )
+    [line] = _by_model(_lines(body), "graduated")
+    assert _tier_prices(line) == [("50000", "0.12"), ("200000", "0.09"), (None, "0.07")]
