@@ -1572,8 +1572,7 @@ class PricingReader:
                         f"puted.",
                     )
                 )
-        if cadence:
-            line.interval = (cadence[0], cadence[1])
+        _set_interval(line, cadence, clause)
         self._later_start(line, clause)
         timing = p.timing(clause)
         if timing:
@@ -2349,6 +2348,7 @@ class PricingReader:
             after = self.ex.segments[items[-1].seg.index + 1 : items[-1].seg.index + 2]
             context += "".join(f" {other.text}" for other in after if other.kind != "row")
         tiers, warnings = self._tier_bounds(items)
+        _bounds_in_price_unit(items, tiers, warnings, context)
         self._tier_line_from(items, tiers, warnings, context)
 
     @staticmethod
@@ -3387,6 +3387,38 @@ def _percent_bands(
         ):
             return bands
     return []
+
+
+# "first 10 TB at $0.09/GB": bounds in a larger unit than the price's (decimal multiples, as storage is billed)
+_DATA_UNITS = {"kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12, "pb": 10**15}
+
+
+def _bounds_in_price_unit(
+    items: list[TierItem], tiers: list[dict[str, Any]], warnings: list[tuple[str, str]], context: str
+) -> None:
+    """Tier bounds written in TB for a price per GB are counted in GB (1 TB = 1,000 GB)."""
+    priced = re.search(r"(?:\bper|/)\s?(kb|mb|gb|tb)\b", context, re.I)
+    bounds = {m.group(1).lower() for item in items for m in re.finditer(r"\d\s?(kb|mb|gb|tb|pb)\b", item.text, re.I)}
+    if not priced or len(bounds) != 1:
+        return
+    price_unit, bound_unit = priced.group(1).lower(), bounds.pop()
+    if _DATA_UNITS[bound_unit] <= _DATA_UNITS[price_unit]:
+        return
+    factor = Decimal(_DATA_UNITS[bound_unit] // _DATA_UNITS[price_unit])
+    for tier in tiers:
+        if tier["up_to"] is not None:
+            tier["up_to"] = tier["up_to"] * factor
+    warnings.append(
+        ("tiers", f"Bounds stated in {bound_unit.upper()}, prices per {price_unit.upper()}: 1 {bound_unit.upper()} "
+         f"counted as {factor:,} {price_unit.upper()}.")
+    )
+
+
+def _set_interval(line: Line, cadence: tuple[str, int, int] | None, clause: str) -> None:
+    if cadence:
+        line.interval = (cadence[0], cadence[1])
+        if p.SPRINT_RE.search(clause):
+            line.warnings.append(("billing_interval", f"A sprint read as {cadence[1]} weeks."))
 
 
 def _granted_and_price(clause: str, moneys: list[p.Money]) -> tuple[Decimal, Decimal]:

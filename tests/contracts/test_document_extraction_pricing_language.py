@@ -77,3 +77,36 @@ def test_three_percentage_bands_with_a_middle_band_between_two_amounts() -> None
     )
     [line] = _by_model(_lines(body), "graduated")
     assert _tier_prices(line) == [("50000", "0.12"), ("200000", "0.09"), (None, "0.07")]
+
+
+# -- 5. tier bounds in TB for a price per GB ----------------------------------------------------
+
+
+def test_tier_bounds_in_terabytes_for_a_price_per_gigabyte_are_counted_in_gigabytes() -> None:
+    body = "Fees\nEgress: first 20 TB at $0.08/GB, next 80 TB at $0.06/GB, over 100 TB at $0.05/GB, billed monthly."
+    [line] = _by_model(_lines(body), "graduated")
+    assert _tier_prices(line) == [("20000", "0.08"), ("100000", "0.06"), (None, "0.05")]
+
+
+def test_tier_table_with_terabyte_bands_and_a_euro_price_per_gigabyte() -> None:
+    body = (
+        "Storage\n| Band | Price per GB |\n|---|---|\n| 0 - 5 TB | €0,030 |\n| 5 - 25 TB | €0,025 |\n"
+        "| Over 25 TB | €0,020 |\n\nEach tier's price applies only to the gigabytes within that tier.\n"
+    )
+    [line] = _by_model(_lines(body, eu=True), "graduated")
+    assert [tier["up_to"] for tier in line["tiers"]] == ["5000", "25000", None]
+
+
+# -- 6. cadences ------------------------------------------------------------------------------
+
+
+def test_a_fee_per_sprint_is_billed_every_two_weeks() -> None:
+    [line] = _lines("Fees\nDelivery squad: $21,000 per sprint, invoiced at the end of each sprint.")
+    assert (line["charge_model"], line["amount"]) == ("flat", "21000.00")
+    assert (line["billing_interval"], line["billing_interval_count"]) == ("week", 2)
+
+
+def test_a_three_week_sprint_in_a_table_frequency_column() -> None:
+    body = "Fees\n| Service | Fee | Frequency |\n|---|---|---|\n| Product coaching (three-week sprints) | $4,500 | Per sprint |\n"
+    [line] = _lines(body)
+    assert (line["charge_model"], line["billing_interval"], line["billing_interval_count"]) == ("flat", "week", 3)
