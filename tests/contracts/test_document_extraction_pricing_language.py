@@ -107,6 +107,9 @@ def test_a_fee_per_sprint_is_billed_every_two_weeks() -> None:
 
 
 def test_a_three_week_sprint_in_a_table_frequency_column() -> None:
-    body = "Fees\n| Service | Fee | Frequency |\n|---|---|---|\n| Product coaching (three-week sprints) | $4,500 | Per sprint |\n"
+    body = (
+        "Fees\n| Service | Fee | Frequency |\n|---|---|---|\n"
+        "| Product coaching (three-week sprints) | $4,500 | Per sprint |\n"
+    )
     [line] = _lines(body)
     assert (line["charge_model"], line["billing_interval"], line["billing_interval_count"]) == ("flat", "week", 3)
