@@ -21,6 +21,7 @@ from contracts.documents import parsing as p
 from contracts.documents.segments import Segment
 from contracts.documents.vocabulary import (
     CUMULATIVE_RE,
+    ESTIMATED_USAGE_RE,
     FLAT_RE,
     GRADUATED_RE,
     INCLUDED_RE,
@@ -330,7 +331,7 @@ class PricingReader:
                 both = re.search(r"\bin advance\b", sentence, re.I) and re.search(r"\bin arrears?\b", sentence, re.I)
                 if both and not self.ex.money(sentence) and BILLED_RE.search(sentence):
                     # "Usage is billed monthly in arrears and support monthly in advance": one default each.
-                    for part in re.split(r"\band\b|;|,", sentence):
+                    for part in re.split(r"\band\b|;|,(?!\d{3})", sentence):
                         self._default_from(seg, part, billed=True)
                 else:
                     # "... invoiced quarterly in advance; permit fees quarterly in arrears": the verb is
@@ -407,7 +408,9 @@ class PricingReader:
         if not targets:
             targets = ["all"]
         for target in targets:
-            target_timing = timing if target != "usage" or timing == "in_arrears" else None
+            # usage is billed in arrears unless invoiced ahead on an estimate ("estimated usage ... in advance")
+            advance = timing == "in_advance" and bool(ESTIMATED_USAGE_RE.search(text))
+            target_timing = timing if target != "usage" or timing == "in_arrears" or advance else None
             if target not in self.defaults:
                 self.defaults[target] = (interval, target_timing, seg)
                 continue
@@ -3287,7 +3290,9 @@ class PricingReader:
                 interval = line.interval or default_interval or ("month", 1)
                 data["billing_interval"], data["billing_interval_count"] = interval
                 data["billing_timing"] = (
-                    "in_arrears" if line.is_usage else (line.timing or default_timing or "in_advance")
+                    _usage_timing(line, default_timing, default_seg)
+                    if line.is_usage
+                    else (line.timing or default_timing or "in_advance")
                 )
             out.append(data)
             rec = self.ex.rec
@@ -3412,6 +3417,25 @@ def _bounds_in_price_unit(
         ("tiers", f"Bounds stated in {bound_unit.upper()}, prices per {price_unit.upper()}: 1 {bound_unit.upper()} "
          f"counted as {factor:,} {price_unit.upper()}.")
     )
+
+
+def _usage_timing(line: Line, default_timing: str | None, default_seg: Segment | None) -> str:
+    """Usage is billed in arrears, unless the document invoices it in advance on an estimate (trued up
+    later): then in advance, warned (the true-up itself is not a field of the contract)."""
+    own = line.timing == "in_advance" and ESTIMATED_USAGE_RE.search(line.clause or line.seg.text)
+    stated = (
+        line.timing is None
+        and default_timing == "in_advance"
+        and default_seg is not None
+        and ESTIMATED_USAGE_RE.search(default_seg.text)
+    )
+    if not (own or stated):
+        return "in_arrears"
+    if not any(name == "billing_timing" for name, _ in line.warnings):
+        line.warnings.append(
+            ("billing_timing", "Usage invoiced in advance on an estimate: the true-up to actual usage is not kept.")
+        )
+    return "in_advance"
 
 
 def _set_interval(line: Line, cadence: tuple[str, int, int] | None, clause: str) -> None:

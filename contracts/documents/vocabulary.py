@@ -135,6 +135,15 @@ PREPAID_RE = re.compile(
     r"\bpre-?paid (?:[a-z-]+ ){0,2}(?:hours|tokens|block|bundle|pack|bank)\b|\b(?:token|hour) (?:pack|bundle|bank)\b",
     re.I,
 )
+# "estimated usage of 10,000 calls invoiced monthly in advance, trued up in arrears": usage billed ahead on
+# an estimate (with "in advance", the only way usage is billed in advance)
+ESTIMATED_USAGE_RE = re.compile(
+    r"\b(?:estimated|forecast(?:ed)?|projected|anticipated|expected|budgeted|planned|committed)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:usage|volumes?|consumption|quantit(?:y|ies)|calls|messages|transactions|units|requests|events)\b|"
+    r"\b(?:on|based on|on the basis of|according to)\s+(?:the\s+|an?\s+)?(?:estimated|forecast|projected|expected|"
+    r"estimate|anticipated)\b|\btrue[sd]?[- ]?up\b|\breconcil(?:ed|iation)\b",
+    re.I,
+)
 PERCENT_BASE_RE = re.compile(
     r"\bof (?:the |each |all |every |gross |total |net |any )*(?:[a-z-]+ ){0,3}?(?:transaction|payment|gross|gmv|volu"
     r"me|processed|"

@@ -113,3 +113,29 @@ def test_a_three_week_sprint_in_a_table_frequency_column() -> None:
     )
     [line] = _lines(body)
     assert (line["charge_model"], line["billing_interval"], line["billing_interval_count"]) == ("flat", "week", 3)
+
+
+# -- 2. usage invoiced in advance on an estimate ------------------------------------------------
+
+
+def test_estimated_usage_invoiced_in_advance_and_trued_up_in_arrears() -> None:
+    body = (
+        "Fees\nVerification API: $0.015 per verification. Forecast usage of 40,000 verifications is invoiced "
+        "monthly in advance, trued up in arrears once actual usage is known."
+    )
+    [line] = _lines(body)
+    assert (line["charge_model"], line["billing_timing"]) == ("per_unit", "in_advance")
+
+
+def test_usage_invoiced_quarterly_in_advance_on_estimated_volume_in_a_table() -> None:
+    body = (
+        "Entgelte\n| Leistung | Preis | Abrechnung |\n|---|---|---|\n"
+        "| Transaktionen | €0,04 per transaction | quarterly in advance on estimated volume, reconciled in arrears |\n"
+    )
+    [line] = _lines(body, eu=True)
+    assert (line["billing_interval_count"], line["billing_timing"]) == (3, "in_advance")
+
+
+def test_usage_without_an_estimate_stays_in_arrears() -> None:
+    [line] = _lines("Fees\nSMS: $0.01 per message, invoiced monthly.")
+    assert line["billing_timing"] == "in_arrears"
