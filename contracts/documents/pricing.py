@@ -317,11 +317,64 @@ class PricingReader:
         self._close_tiers()
         self._build_tier_lines()
         self._build_milestone_line()
+        self._keep_chosen_option()
         commitment = self._apply_minimums()
         self._dedupe()
         self._drop_restated_seat_totals()
         self._apply_spans()
         return self._output(), commitment
+
+    # -- a plan chosen from options -----------------------------------------------------------
+    def _keep_chosen_option(self) -> None:
+        """ "Customer has selected the Growth plan" after a table of Starter / Growth / Scale: only the
+        chosen option's lines are charges; the other options' prices were offered, not ordered."""
+        name = self._chosen_option_name()
+        if not name:
+            return
+        named = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+        chosen = [line for line in self.lines if named.search(_option_text(line))]
+        if not chosen:
+            return
+        dropped = [
+            line
+            for line in self.lines
+            if not any(line is c for c in chosen)
+            and any(c.charge_model == line.charge_model and self._same_options(c, line) for c in chosen)
+        ]
+        if not dropped:
+            return
+        self.lines = [line for line in self.lines if not any(line is d for d in dropped)]
+        for line in chosen:
+            message = f"The {name} option chosen: {len(dropped)} other option(s) left out."
+            line.warnings.append(("charge_model", message))
+
+    def _same_options(self, a: Line, b: Line) -> bool:
+        """Two lines offered as options of one choice: rows of one table, or items under one heading,
+        that the table's header, the heading or both items call plans, tiers, editions or packages."""
+        if a.seg.kind == "row" or b.seg.kind == "row":
+            if a.seg.table is None or a.seg.table != b.seg.table:
+                return False
+            return bool(_OPTION_WORDS_RE.search(" ".join([*a.seg.header, *a.seg.context[-2:]])))
+        heading = self._heading_before(a.seg)
+        if heading is None or heading is not self._heading_before(b.seg):
+            return False
+        both = all(_OPTION_WORDS_RE.search(_option_text(line)) for line in (a, b))
+        return both or bool(_OPTION_WORDS_RE.search(heading.text))
+
+    def _heading_before(self, seg: Segment) -> Segment | None:
+        for other in reversed(self.ex.segments[: seg.index]):
+            if other.kind == "heading":
+                return other
+        return None
+
+    def _chosen_option_name(self) -> str | None:
+        for seg in self.ex.segments:
+            if seg.kind == "row" and not re.search(r"(?i)\bselect|\bchos", seg.header and " ".join(seg.header) or ""):
+                continue
+            match = CHOSEN_OPTION_RE.search(seg.text)
+            if match:
+                return next(name for name in match.groups() if name).strip()
+        return None
 
     # -- document-wide cadence / timing statements --------------------------------------------
     def _read_defaults(self) -> None:
@@ -3436,6 +3489,23 @@ def _usage_timing(line: Line, default_timing: str | None, default_seg: Segment |
             ("billing_timing", "Usage invoiced in advance on an estimate: the true-up to actual usage is not kept.")
         )
     return "in_advance"
+
+
+_OPTION = r"plan|tier|edition|package|option|bundle|subscription|level|offering|programme|program"
+_OPTION_NAME = r"[A-Z][\w+-]*(?:\s[A-Z][\w+-]*){0,2}"
+# "Customer has selected the Growth plan", "elects the Scale tier", "Selected edition: Professional"
+CHOSEN_OPTION_RE = re.compile(
+    rf"\b(?:(?i:has|have)\s+)?(?i:selected|elects?|elected|chooses|chose|chosen|opts?\s+for|opted\s+for|"
+    rf"subscribes?\s+to|will\s+subscribe\s+to|is\s+purchasing|orders?|ordered)\s+(?:(?i:the)\s+)?"
+    rf"(?P<name>{_OPTION_NAME})\s+(?i:{_OPTION})\b"
+    rf"|\b(?i:selected|chosen)\s+(?i:{_OPTION})\s*[:=-]\s*(?P<label>{_OPTION_NAME})"
+    rf"|\b(?i:{_OPTION})\s+(?i:selected|chosen)\s*[:=-]\s*(?P<label2>{_OPTION_NAME})",
+)
+_OPTION_WORDS_RE = re.compile(rf"\b(?:{_OPTION})s?\b", re.I)
+
+
+def _option_text(line: Line) -> str:
+    return " ".join(line.seg.cells) if line.seg.kind == "row" else (line.clause or line.seg.text)
 
 
 def _set_interval(line: Line, cadence: tuple[str, int, int] | None, clause: str) -> None:

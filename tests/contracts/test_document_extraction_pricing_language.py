@@ -139,3 +139,35 @@ def test_usage_invoiced_quarterly_in_advance_on_estimated_volume_in_a_table() ->
 def test_usage_without_an_estimate_stays_in_arrears() -> None:
     [line] = _lines("Fees\nSMS: $0.01 per message, invoiced monthly.")
     assert line["billing_timing"] == "in_arrears"
+
+
+# -- 3. a plan chosen from options --------------------------------------------------------------
+
+
+def test_only_the_selected_plan_of_a_plan_table_is_charged() -> None:
+    body = (
+        "Plans\n| Plan | Monthly fee | Included seats |\n|---|---|---|\n| Basic | $300 | 5 |\n"
+        "| Team | $900 | 25 |\n| Business | $2,400 | 100 |\n\nThe Customer has selected the Team plan.\n"
+    )
+    assert [line["amount"] for line in _lines(body)] == ["900.00"]
+
+
+def test_the_chosen_option_of_plans_listed_in_prose() -> None:
+    body = "Plans\nLite: $99 per month. Plus: $249 per month. Max: $599 per month.\nCustomer elects the Plus plan."
+    assert [line["amount"] for line in _lines(body)] == ["249.00"]
+
+
+def test_a_selected_edition_field_after_a_euro_edition_table() -> None:
+    body = (
+        "Editionen\n| Edition | Annual price |\n|---|---|\n| Standard | €4.800 |\n| Premium | €9.600 |\n\n"
+        "Selected edition: Premium, invoiced annually in advance.\n"
+    )
+    assert [line["amount"] for line in _lines(body, eu=True)] == ["9600.00"]
+
+
+def test_an_add_on_beside_the_plans_is_kept() -> None:
+    body = (
+        "Plans\n| Plan | Monthly fee |\n|---|---|\n| Basic | $300 |\n| Team | $900 |\n\n"
+        "The Customer has selected the Team plan.\n\nOnboarding\nOnboarding fee: $1,500 one-time.\n"
+    )
+    assert sorted(line["amount"] for line in _lines(body)) == ["1500.00", "900.00"]
