@@ -295,6 +295,7 @@ class PricingReader:
         self._last_tier_seg: int = -10
         self._extended_table = False  # a price table whose "Total" row sums its price column
         self._ramp_end: date | None = None  # where "for the first 6 months" ends, for a "then ..." step
+        self._after: list[Line] = []  # a line's full-price step after a discounted first period
 
     # -- entry --------------------------------------------------------------------------------
     def read(self) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
@@ -736,8 +737,11 @@ class PricingReader:
         return out
 
     def _no_money(self, seg: Segment, text: str) -> None:
-        """Statements without a price that qualify a line: included units, seats, top-up, expiry."""
+        """Statements without a price that qualify a line: included units, seats, top-up, expiry, free months."""
         lowered = text.lower()
+        recurring = next((line for line in reversed(self.lines) if line.charge_model in ("flat", "per_seat")), None)
+        if recurring is not None and "start_date" not in recurring.fields and self._free_months(recurring, text):
+            return
         included = self._included(text)
         if included is not None and not re.search(r"\bseat|\buser|\blicen", lowered):
             self._attach_included(seg, included, text)
@@ -1634,12 +1638,18 @@ class PricingReader:
         if timing:
             line.timing = timing
         self.lines.append(line)
+        self.lines.extend(self._after)
+        self._after = []
 
     def _later_start(self, line: Line, clause: str) -> None:
         """ "a retainer of $3,500 per month ... starting March 1, 2027": a recurring charge that starts
         after the contract does has its own start date."""
         start = self.ex.data.get("start_date")
+        if self._discounted_first_period(line, clause):
+            return
         if line.span or not start or line.charge_model in ("one_time", "milestone", "prepaid_credit"):
+            return
+        if self._free_months(line, clause):
             return
         for found in self.ex.dates(clause):
             before = clause[max(0, found.start - 30) : found.start]
@@ -1653,6 +1663,36 @@ class PricingReader:
                     line.fields["start_date"] = found.value
                     line.evidence["start_date"] = (line.seg, 0.75)
                 return
+
+    def _free_months(self, line: Line, clause: str) -> bool:
+        """ "The first 3 months are free", "months 1-3 free of charge": a recurring fee that starts
+        when the free months end (the nearest a contract line can say it), warned."""
+        start = self.ex.data.get("start_date")
+        months = _free_months_in(clause)
+        if not months or not start or line.charge_model not in ("flat", "per_seat"):
+            return False
+        line.fields["start_date"] = date.fromisoformat(start) + relativedelta(months=months)
+        line.evidence["start_date"] = (line.seg, 0.7)
+        line.warnings.append(("start_date", f"The first {months} month(s) are free: the fee starts after them."))
+        return True
+
+    def _discounted_first_period(self, line: Line, clause: str) -> bool:
+        """ "$12,000 per year, with a 50% discount in year 1": a ramp of two steps, the discounted price
+        over the first period and the stated price from then on."""
+        start = self.ex.data.get("start_date")
+        found = _first_period_discount(clause)
+        key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
+        if not found or not start or not key or key not in line.fields:
+            return False
+        percent, length = found
+        begin = date.fromisoformat(start)
+        full = Line(line.charge_model, dict(line.fields), line.seg, unit=line.unit, description=line.description)
+        full.interval, full.clause, full.span = line.interval, line.clause, (begin + length, None)
+        line.fields[key] = _cents(line.fields[key] * (100 - percent) / 100)
+        line.span = (begin, begin + length)
+        line.warnings.append((key, f"{p.plain(percent)}% discount over the first period: the discounted price."))
+        self._after.append(full)
+        return True
 
     def _relative_span(self, line: Line, clause: str) -> tuple[date, date | None] | None:
         """A ramp stated from the start: "$1,150/month for the first 6 months, then $1,450/month thereafter",
@@ -1997,8 +2037,11 @@ class PricingReader:
                 after + before,
             ):
                 target.fields["free_amount"] = money.amount
-            elif _bound_before(before) == "min" and p.find_cadence(after[:20]):
-                target.fields["minimum_amount"] = money.amount  # "a minimum of $500 per month": per period
+            elif _bound_before(before) == "min" and (
+                p.find_cadence(after[:20]) or p.find_cadence(before[-25:]) or WHICHEVER_RE.search(clause)
+            ):
+                # "a minimum of $500 per month", "a minimum monthly fee of $500", "whichever is greater": per period
+                target.fields["minimum_amount"] = money.amount
             elif _bound_before(before) == "min":
                 target.fields["per_event_min"] = money.amount
             elif _bound_before(before) == "max":
@@ -3506,6 +3549,47 @@ _OPTION_WORDS_RE = re.compile(rf"\b(?:{_OPTION})s?\b", re.I)
 
 def _option_text(line: Line) -> str:
     return " ".join(line.seg.cells) if line.seg.kind == "row" else (line.clause or line.seg.text)
+
+
+# "$500 or 3% of sales, whichever is greater": a minimum of the period, not of each transaction
+WHICHEVER_RE = re.compile(
+    r"\bwhichever is (?:the )?(?:greater|higher|larger|more)\b|\bthe (?:greater|higher) of\b", re.I
+)
+
+
+_COUNT_WORDS = r"\d{1,2}|one|two|three|four|five|six|nine|twelve"
+FREE_MONTHS_RE = re.compile(
+    rf"\b(?:the\s+)?(?:first|initial)\s+(?P<n>{_COUNT_WORDS})\s+(?:\(\d{{1,2}}\)\s+)?(?:calendar\s+)?months?\b"
+    r"(?:[^.;]{0,40}?)\b(?:are|is|will be|shall be)?\s*(?:free(?! of (?:any )?(?:defects|errors))|"
+    r"at no (?:cost|charge)|without charge|not (?:be )?(?:charged|invoiced|billed))"
+    rf"|\bmonths?\s+1\s*(?:-|–|to|through)\s*(?P<m>\d{{1,2}})\s+(?:are\s+|will be\s+)?(?:free|at no (?:cost|charge)|"
+    r"without charge|not (?:charged|invoiced|billed))",
+    re.I,
+)
+DISCOUNT_PERIOD_RE = re.compile(
+    r"(?P<pct>\d{1,2}(?:[.,]\d+)?)\s?%\s+(?:discount|off|reduction|rebate)\b(?:\s+(?:on|of)\s+[\w\s]{0,20}?)?\s+"
+    r"(?:in|for|during|over|throughout)\s+(?:the\s+)?(?:(?P<year>first\s+(?:contract\s+|subscription\s+)?year|"
+    rf"year\s+(?:1|one))|(?:first|initial)\s+(?P<n>{_COUNT_WORDS})\s+(?:\(\d{{1,2}}\)\s+)?months?)\b",
+    re.I,
+)
+
+
+def _free_months_in(clause: str) -> int:
+    match = FREE_MONTHS_RE.search(clause)
+    if not match:
+        return 0
+    return p.word_number(match.group("n") or match.group("m") or "") or 0
+
+
+def _first_period_discount(clause: str) -> tuple[Decimal, relativedelta] | None:
+    match = DISCOUNT_PERIOD_RE.search(clause)
+    if not match:
+        return None
+    percent = Decimal(match.group("pct").replace(",", "."))
+    if match.group("year"):
+        return percent, relativedelta(years=1)
+    months = p.word_number(match.group("n") or "")
+    return (percent, relativedelta(months=months)) if months and 0 < percent < 100 else None
 
 
 def _set_interval(line: Line, cadence: tuple[str, int, int] | None, clause: str) -> None:

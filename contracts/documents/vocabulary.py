@@ -148,7 +148,8 @@ PERCENT_BASE_RE = re.compile(
     r"\bof (?:the |each |all |every |gross |total |net |any )*(?:[a-z-]+ ){0,3}?(?:transaction|payment|gross|gmv|volu"
     r"me|processed|"
     r"sales|revenue|order|amount|charge|value|spend|payout|booking|merchandise|invoice|premium|settle|"
-    r"funds|tpv|billings|disburse|collected|basket|ticket|donation|gift|contribution|pledge)|\btake rate\b|"
+    r"funds|tpv|billings|disburse|collected|basket|ticket|donation|gift|contribution|pledge|turnover|receipts|"
+    r"takings|proceeds)|\btake rate\b|"
     r"\bcommission\b|\bprocessing fee\b|"
     r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b",
     re.I,

@@ -171,3 +171,35 @@ def test_an_add_on_beside_the_plans_is_kept() -> None:
         "The Customer has selected the Team plan.\n\nOnboarding\nOnboarding fee: $1,500 one-time.\n"
     )
     assert sorted(line["amount"] for line in _lines(body)) == ["1500.00", "900.00"]
+
+
+# -- 7. minimums of a take rate, free months, a discounted first year ---------------------------
+
+
+def test_a_minimum_monthly_fee_of_a_take_rate_is_a_minimum_of_the_period() -> None:
+    body = "Fees\nMarketplace commission: 4% of sales, subject to a minimum monthly fee of $750, whichever is greater."
+    [line] = _lines(body)
+    assert (line["charge_model"], line["rate"], line["minimum_amount"]) == ("percentage", "4", "750.00")
+    assert "per_event_min" not in line
+
+
+def test_a_minimum_fee_or_a_percentage_of_turnover_whichever_is_greater() -> None:
+    [line] = _lines("Entgelte\nMinimum monthly fee of €2.000 or 1,5% of turnover, whichever is greater.", eu=True)
+    assert (line["charge_model"], line["rate"], line["minimum_amount"]) == ("percentage", "1.5", "2000.00")
+
+
+def test_the_first_months_free_start_the_fee_after_them() -> None:
+    body = "Fees\nHosting: $1,200 per month, billed monthly in advance.\n\nPromotion\nThe first two months are free."
+    [line] = _lines(body)
+    assert line["start_date"] == "2027-05-01"
+
+
+def test_a_discount_in_year_one_is_a_ramp_of_two_steps() -> None:
+    lines = _lines("Fees\nAnalytics licence: $30,000 per year, with a 40% discount in year 1.")
+    steps = sorted((line["start_date"], line.get("end_date"), line["amount"]) for line in lines)
+    assert steps == [("2027-03-01", "2028-03-01", "18000.00"), ("2028-03-01", None, "30000.00")]
+
+
+def test_free_of_defects_for_the_first_months_is_not_free_months() -> None:
+    [line] = _lines("Fees\nSupport: $500 per month. The software is free of defects for the first 12 months.")
+    assert "start_date" not in line
