@@ -557,7 +557,12 @@ CADENCES: list[tuple[str, str, int]] = [
         6,
     ),
     (r"\b(?:bi-?monthly|every (?:two|2) months|bimestral(?:mente)?|zweimonatlich)\b", "month", 2),
-    (r"\b(?:bi-?weekly|fortnightly|every (?:two|2) weeks|per fortnight|each fortnight)\b", "week", 2),
+    (r"\b(?:biennial(?:ly)?|every (?:two|2) years|once every two years)\b", "year", 2),
+    (
+        r"\b(?:bi-?weekly|fortnightly|every (?:two|2) weeks|(?:per|each|every|a) fortnight|/\s?fortnight)\b",
+        "week",
+        2,
+    ),
     (
         r"\b(?:quarterly|per quarter|each quarter|every quarter|a quarter|/\s?qtr|/\s?quarter|every (?:three|3) months"
         r"|calendar quarter|per calendar quarter|quarter-?ly|vierteljährlich|quartalsweise|pro quartal|je quartal|"

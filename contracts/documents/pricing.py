@@ -2086,7 +2086,9 @@ class PricingReader:
         if not bands:
             return False
         tiers = [{"up_to": upper, "unit_price": rate / 100} for rate, upper in bands]
-        volume = bool(VOLUME_RE.search(clause)) and not GRADUATED_RE.search(clause)
+        # "the rate of the band reached applies to all of the month's volume"; "processed volume" is the base
+        said = any(m.group(0).lower() != "volume" for m in VOLUME_RE.finditer(clause))
+        volume = said and not GRADUATED_RE.search(clause)
         line = Line("volume" if volume else "graduated", {"tiers": tiers}, seg, unit="amount")
         self._finish(line, clause)
         line.warnings.append(
@@ -2604,7 +2606,7 @@ class PricingReader:
         if not rows:
             return
         header = rows[0].header
-        if self._period_columns(rows, header):
+        if self._period_columns(rows, header) or self._percentage_band_rows(rows):
             return
         roles = _table_roles(rows, header)
         rows = self._bare_prices_in_currency(rows, roles)
@@ -2696,6 +2698,26 @@ class PricingReader:
             self._row(row, text, roles)
         self._extended_table = False
         self._ramp_dates(rows, roles)
+
+    def _percentage_band_rows(self, rows: list[Segment]) -> bool:
+        """ "GMV band | Take rate" over "$0 - $1,000,000 | 2.9%" and "Above $1,000,000 | 2.5%": one rate per
+        band of the amount, read as the prose bands are ("2.9% $0 - $1,000,000, 2.5% Above $1,000,000")."""
+        if len(rows) < 2:
+            return False
+        parts = []
+        for row in rows:
+            rates = [cell for cell in row.cells if re.fullmatch(rf"\s*(?:{NUM})\s?%\s*", cell)]
+            bounds = [cell for cell in row.cells if cell not in rates and cell.strip()]
+            if len(rates) != 1 or not any(self.ex.money(cell) for cell in bounds):
+                return False
+            parts.append(f"{rates[0].strip()} {' '.join(bounds)}")
+        clause = ", ".join(parts)
+        moneys = self.ex.money(clause)
+        percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
+        if len(percents) != len(rows) or not _percent_bands(clause, moneys, percents):
+            return False
+        context = " ".join([*rows[0].context[-2:], " ".join(rows[0].header)])
+        return self._percentage_bands(rows[0], f"{clause} ({context})", moneys, percents)
 
     def _period_columns(self, rows: list[Segment], header: tuple[str, ...]) -> bool:
         """A multi-year ramp laid out with the periods as columns ("Fee | Year 1 | Year 2 | Year 3",
@@ -3080,7 +3102,7 @@ class PricingReader:
         if len(self.lines) > before:
             line = self.lines[-1]
             line.seg = row
-            self._prepaid_row_units(line, cells.get("qty", ""), name)
+            self._prepaid_row_units(line, _counted_cell(row, cells), name)
             if qty is not None and qty != 1:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)
@@ -3592,11 +3614,24 @@ def _first_period_discount(clause: str) -> tuple[Decimal, relativedelta] | None:
     return (percent, relativedelta(months=months)) if months and 0 < percent < 100 else None
 
 
+def _counted_cell(row: Segment, cells: dict[str, str]) -> str:
+    """The quantity cell, or a cell under a "Credits" / "Hours" / "Tokens" column with its title as the unit."""
+    if cells.get("qty"):
+        return cells["qty"]
+    for header, cell in zip(row.header, row.cells, strict=False):
+        title = re.search(r"(?i)\b(credits?|hours|tokens|minutes)\b", header)
+        if title and re.fullmatch(rf"\s*{QTY}\s*", cell):
+            return f"{cell.strip()} {title.group(1)}"
+    return ""
+
+
 def _set_interval(line: Line, cadence: tuple[str, int, int] | None, clause: str) -> None:
     if cadence:
         line.interval = (cadence[0], cadence[1])
-        if p.SPRINT_RE.search(clause):
-            line.warnings.append(("billing_interval", f"A sprint read as {cadence[1]} weeks."))
+        if p.SPRINT_RE.search(clause) and cadence[0] == "week":
+            # "per sprint of three weeks ..., invoiced at the start of each sprint": the length stated anywhere
+            line.interval = ("week", p.sprint_weeks(clause))
+            line.warnings.append(("billing_interval", f"A sprint read as {line.interval[1]} weeks."))
 
 
 def _granted_and_price(clause: str, moneys: list[p.Money]) -> tuple[Decimal, Decimal]:

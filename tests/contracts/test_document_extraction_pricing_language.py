@@ -203,3 +203,33 @@ def test_a_discount_in_year_one_is_a_ramp_of_two_steps() -> None:
 def test_free_of_defects_for_the_first_months_is_not_free_months() -> None:
     [line] = _lines("Fees\nSupport: $500 per month. The software is free of defects for the first 12 months.")
     assert "start_date" not in line
+
+
+# -- more layouts of the same phrasings ---------------------------------------------------------
+
+
+def test_prepaid_credits_counted_in_a_credits_column() -> None:
+    body = "Fees\n| Description | Credits | Price |\n|---|---|---|\n| Annual credit bundle | 80,000 | $72,000 |\n"
+    [credit] = _by_model(_lines(body), "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("80000.00", "72000.00")
+
+
+def test_a_take_rate_band_table() -> None:
+    body = (
+        "Fees\n| Monthly processed volume | Rate |\n|---|---|\n| $0 - $500,000 | 3.0% |\n"
+        "| $500,000 - $2,000,000 | 2.7% |\n| Above $2,000,000 | 2.4% |\n"
+    )
+    [line] = _by_model(_lines(body), "graduated")
+    assert _tier_prices(line) == [("500000", "0.03"), ("2000000", "0.027"), (None, "0.024")]
+
+
+def test_a_sprint_length_stated_after_the_price_and_a_fee_every_fortnight() -> None:
+    [sprint] = _lines("Fees\nSquad retainer: €28.000 per sprint of three weeks, invoiced at the start of each sprint.")
+    assert (sprint["billing_interval"], sprint["billing_interval_count"]) == ("week", 3)
+    [fortnight] = _lines("Fees\nOn-call cover: $1,900 every fortnight.")
+    assert (fortnight["billing_interval"], fortnight["billing_interval_count"]) == ("week", 2)
+
+
+def test_a_fee_every_two_years() -> None:
+    [line] = _lines("Fees\nCertification audit: $8,000, invoiced biennially in advance.")
+    assert (line["billing_interval"], line["billing_interval_count"]) == ("year", 2)
