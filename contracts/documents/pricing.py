@@ -130,6 +130,12 @@ PREPAID_UNITS_RE = re.compile(
 )
 
 
+# "$0.04 per GB above 50 TB": a tier written price first, its bound after the unit
+PRICE_THEN_BOUND = (
+    r"[$€£¥](?=[\d.,]+\s*(?i:(?:per|/)\s*[a-z]+\b[^,;]{0,20}\b(?:first|next|above|over|beyond|up to|thereafter))\b)"
+)
+
+
 @dataclass
 class Line:
     charge_model: str
@@ -2376,10 +2382,13 @@ class PricingReader:
                 # "..., and every call above 500,000 at $0.005": a tier that names its unit first
                 r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:(?:every|each)\s+[a-z-]+\s+(?=over|above|beyond))?(?:"
                 r"next|over|above|first|up to|from|beyond|thereafter|\d|"
+                # "$0.05 per GB for the first 50 TB, $0.04 per GB above 50 TB": a price first, its bound after
+                + PRICE_THEN_BOUND
+                + r"|"
                 r"all|any|for))|\.\s+|\s+then\s+|"
                 # not "20,001 and above: £0.06" (a bound), but "... at $0.01 and above 10,000 at $0.005"
                 r"\s+and\s+(?!(?:above|over|beyond)\b(?!\s+\d))(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|"
-                r"\d))",
+                r"\d|" + PRICE_THEN_BOUND + r"))",
                 text,
             )
             if part.strip()

@@ -233,3 +233,9 @@ def test_a_sprint_length_stated_after_the_price_and_a_fee_every_fortnight() -> N
 def test_a_fee_every_two_years() -> None:
     [line] = _lines("Fees\nCertification audit: $8,000, invoiced biennially in advance.")
     assert (line["billing_interval"], line["billing_interval_count"]) == ("year", 2)
+
+
+def test_tiers_written_price_first_with_terabyte_bounds() -> None:
+    body = "Fees\nArchive storage: $0.004 per GB per month for the first 200 TB and $0.003 per GB above 200 TB."
+    [line] = _by_model(_lines(body), "graduated")
+    assert _tier_prices(line) == [("200000", "0.004"), (None, "0.003")]
