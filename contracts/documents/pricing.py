@@ -1083,6 +1083,8 @@ class PricingReader:
     def _minimum(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         """A minimum or commitment, possibly in the same clause as the price it applies to
         ("$0.004 per call, subject to a USD 200 monthly minimum")."""
+        if self._committed_quantity(seg, clause, moneys):
+            return
         words = list(MINIMUM_RE.finditer(clause))
 
         def distance(money: p.Money) -> int:
@@ -1119,6 +1121,36 @@ class PricingReader:
             else "period"
         )
         self.minimums.append((minimum.amount, seg, clause if which == "period" else f"year: {clause}", target))
+
+    def _committed_quantity(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+        """ "$0.005 per message. Committed usage of 1,000,000 messages per month ...": a commitment counted
+        in units of the price before it is a minimum of their value (units times the price), warned."""
+        if len(moneys) != 1 or not re.match(
+            r"\s*(?:per|/|each)\s*(?!(?:month|year|annum|quarter|week|day)\b)[a-z]", clause[moneys[0].end :], re.I
+        ):
+            return False
+        committed = re.search(
+            rf"\b(?:commit\w*|minimum|at least)\b[^.;$€£¥]{{0,40}}?(?<![\d.,])(?P<n>{QTY})\s+(?!(?:months?|years?|"
+            r"days?|weeks?|users?|seats?|licen[cs]es?)\b)[a-z]",
+            clause[moneys[0].end :],
+            re.I,
+        )
+        count = _num(committed.group("n"), self.dc) if committed else None
+        if not committed or not count:
+            return False
+        cut = moneys[0].end + committed.start()
+        before = len(self.lines)
+        self._clause(seg, clause[:cut].rstrip(" .,;"))
+        target = self.lines[-1] if len(self.lines) > before and self.lines[-1].is_usage else None
+        if target is None:
+            del self.lines[before:]
+            return False
+        amount = _cents(count * moneys[0].amount)
+        self.minimums.append((amount, seg, clause[cut:], target))
+        target.warnings.append(
+            ("minimum_amount", f"A commitment of {p.plain(count)} units at the unit price: a minimum of their value.")
+        )
+        return True
 
     def _percent_of_fee(self, seg: Segment, clause: str, percent: Decimal) -> None:
         """ "Support: 15% of the Platform Fee": a fixed fee computed from another one, with a warning."""
@@ -1492,7 +1524,9 @@ class PricingReader:
             re.I,
         ) or re.search(
             rf"\b(?:blocks?|packs?|bundles?|packages?|increments?|batch(?:es)?)\s+of\s+(?P<n>{QTY})\s+(?P<unit>[A-Za-"
-            rf"z][\w-]*)",
+            rf"z][\w-]*)\b"
+            # "a block of 20 hours per month for $3,000": a retainer's allowance each period, not a package
+            r"(?!\s+(?:per|a|each|every)\s+(?:month|quarter|year|week)\b|\s+(?:monthly|quarterly|annually)\b)",
             clause,
             re.I,
         )

@@ -132,13 +132,17 @@ PREPAID_RE = re.compile(
     r"\bcredits?\b(?:[^.]|\.\d){0,30}\bpre-?paid\b|\bpre-?paid\b(?:[^.]|\.\d){0,30}\bcredits?"
     r"\b|"
     # "a prepaid block of 500 hours", "Prepaid support hours: 100 hours", "Credit pack: 1,000,000 tokens"
-    r"\bpre-?paid (?:[a-z-]+ ){0,2}(?:hours|tokens|block|bundle|pack|bank)\b|\b(?:token|hour) (?:pack|bundle|bank)\b",
+    r"\bpre-?paid (?:[a-z-]+ ){0,2}(?:hours|tokens|block|bundle|pack|bank)\b|\b(?:token|hour) (?:pack|bundle|bank)\b|"
+    # "a bank of 200 support hours for £24,000 (prepaid), drawn down at £120 per hour"
+    r"\b(?:bank|block|bundle|pack) of [\d,.]+ (?:[a-z-]+ )?(?:hours|tokens|credits)\b"
+    r"(?=(?:[^.]|\.\d){0,60}\b(?:pre-?paid|up-?front|draw(?:n|s)? down|drawdown)\b)"
+    r"(?!(?:[^.]|\.\d){0,60}\b(?:per month|monthly|each month)\b)",
     re.I,
 )
 # "estimated usage of 10,000 calls invoiced monthly in advance, trued up in arrears": usage billed ahead on
 # an estimate (with "in advance", the only way usage is billed in advance)
 ESTIMATED_USAGE_RE = re.compile(
-    r"\b(?:estimated|forecast(?:ed)?|projected|anticipated|expected|budgeted|planned|committed)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:estimated|forecast(?:ed)?|projected|anticipated|expected|budgeted|planned)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:usage|volumes?|consumption|quantit(?:y|ies)|calls|messages|transactions|units|requests|events)\b|"
     r"\b(?:on|based on|on the basis of|according to)\s+(?:the\s+|an?\s+)?(?:estimated|forecast|projected|expected|"
     r"estimate|anticipated)\b|\btrue[sd]?[- ]?up\b|\breconcil(?:ed|iation)\b",

@@ -239,3 +239,25 @@ def test_tiers_written_price_first_with_terabyte_bounds() -> None:
     body = "Fees\nArchive storage: $0.004 per GB per month for the first 200 TB and $0.003 per GB above 200 TB."
     [line] = _by_model(_lines(body), "graduated")
     assert _tier_prices(line) == [("200000", "0.004"), (None, "0.003")]
+
+
+def test_a_committed_quantity_after_a_unit_price_is_a_minimum_of_its_value() -> None:
+    body = (
+        "Fees\nPush notifications: $0.002 per notification. Committed volume of 2,000,000 notifications per month "
+        "is invoiced monthly."
+    )
+    [line] = _lines(body)
+    assert (line["charge_model"], line["unit_price"], line["minimum_amount"]) == ("per_unit", "0.002", "4000.00")
+
+
+def test_a_bank_of_hours_drawn_down_at_an_hourly_rate() -> None:
+    body = "Fees\nThe Client will buy a bank of 80 advisory hours for £12,000 (prepaid), drawn down at £150 per hour."
+    lines = _lines(body)
+    [credit] = _by_model(lines, "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("12000.00", "12000.00")
+    assert [line["unit_price"] for line in _by_model(lines, "per_unit")] == ["150"]
+
+
+def test_a_monthly_block_of_hours_is_a_retainer_not_a_prepaid_credit() -> None:
+    [line] = _lines("Fees\nRetainer: a block of 20 hours per month for $3,000, invoiced monthly in advance (prepaid).")
+    assert line["charge_model"] == "flat"
