@@ -1154,6 +1154,8 @@ class PricingReader:
 
     def _percent_of_fee(self, seg: Segment, clause: str, percent: Decimal) -> None:
         """ "Support: 15% of the Platform Fee": a fixed fee computed from another one, with a warning."""
+        if self._discount_of_last(clause):
+            return
         named = re.search(
             r"\bof (?:the )?(?P<name>[\w -]{2,40}?)\s+(?:fee|charge|price|subscription)s?\b", clause, re.I
         ) or re.search(r"\bof (?:the |each |every )?(?P<name>[\w -]{2,40}?)\s*(?:[.,;)]|$)", clause, re.I)
@@ -1714,6 +1716,16 @@ class PricingReader:
         line.fields["start_date"] = date.fromisoformat(start) + relativedelta(months=months)
         line.evidence["start_date"] = (line.seg, 0.7)
         line.warnings.append(("start_date", f"The first {months} month(s) are free: the fee starts after them."))
+        return True
+
+    def _discount_of_last(self, clause: str) -> bool:
+        """ "Subscription: $800 per month. Customer receives a 20% discount for the first 12 months.": the
+        discount of the recurring fee above, in a sentence of its own."""
+        line = next((line for line in reversed(self.lines) if line.charge_model in ("flat", "per_seat")), None)
+        if line is None or line.span or "start_date" in line.fields or not self._discounted_first_period(line, clause):
+            return False
+        self.lines.extend(self._after)
+        self._after = []
         return True
 
     def _discounted_first_period(self, line: Line, clause: str) -> bool:
@@ -3602,10 +3614,14 @@ def _usage_timing(line: Line, default_timing: str | None, default_seg: Segment |
 _OPTION = r"plan|tier|edition|package|option|bundle|subscription|level|offering|programme|program"
 _OPTION_NAME = r"[A-Z][\w+-]*(?:\s[A-Z][\w+-]*){0,2}"
 # "Customer has selected the Growth plan", "elects the Scale tier", "Selected edition: Professional"
+_CHOOSES = (
+    r"(?i:selects?|selected|elects?|elected|chooses|chose|chosen|opts?\s+for|opted\s+for|subscribes?\s+to|"
+    r"will\s+subscribe\s+to|is\s+purchasing|orders?|ordered)"
+)
 CHOSEN_OPTION_RE = re.compile(
-    rf"\b(?:(?i:has|have)\s+)?(?i:selected|elects?|elected|chooses|chose|chosen|opts?\s+for|opted\s+for|"
-    rf"subscribes?\s+to|will\s+subscribe\s+to|is\s+purchasing|orders?|ordered)\s+(?:(?i:the)\s+)?"
-    rf"(?P<name>{_OPTION_NAME})\s+(?i:{_OPTION})\b"
+    rf"\b(?:(?i:has|have)\s+)?{_CHOOSES}\s+(?:(?i:the)\s+)?(?P<name>{_OPTION_NAME})\s+(?i:{_OPTION})\b"
+    # "Customer has chosen Option B", "selects Plan 2": the option named by its letter or number
+    rf"|\b{_CHOOSES}\s+(?:(?i:the)\s+)?(?P<lettered>(?:Option|Plan|Tier|Package|Bundle)\s+(?:[A-Z]|\d{{1,2}}))\b"
     rf"|\b(?i:selected|chosen)\s+(?i:{_OPTION})\s*[:=-]\s*(?P<label>{_OPTION_NAME})"
     rf"|\b(?i:{_OPTION})\s+(?i:selected|chosen)\s*[:=-]\s*(?P<label2>{_OPTION_NAME})",
 )

@@ -261,3 +261,22 @@ def test_a_bank_of_hours_drawn_down_at_an_hourly_rate() -> None:
 def test_a_monthly_block_of_hours_is_a_retainer_not_a_prepaid_credit() -> None:
     [line] = _lines("Fees\nRetainer: a block of 20 hours per month for $3,000, invoiced monthly in advance (prepaid).")
     assert line["charge_model"] == "flat"
+
+
+def test_a_package_the_customer_selects_and_an_option_named_by_its_letter() -> None:
+    body = (
+        "Packages\n| Package | Annual fee |\n|---|---|\n| Core | $10,000 |\n| Advanced | $20,000 |\n\n"
+        "The Customer selects the Advanced package, invoiced annually in advance."
+    )
+    assert [line["amount"] for line in _lines(body)] == ["20000.00"]
+    lettered = (
+        "Options\n| Option | Monthly fee |\n|---|---|\n| Option A | $800 |\n| Option B | $1,400 |\n\n"
+        "Customer has chosen Option B."
+    )
+    assert [line["amount"] for line in _lines(lettered)] == ["1400.00"]
+
+
+def test_a_discount_for_the_first_months_in_a_sentence_of_its_own() -> None:
+    lines = _lines("Fees\nSubscription: $800 per month. Customer receives a 25% discount for the first 6 months.")
+    steps = sorted((line["start_date"], line.get("end_date"), line["amount"]) for line in lines)
+    assert steps == [("2027-03-01", "2027-09-01", "600.00"), ("2027-09-01", None, "800.00")]
