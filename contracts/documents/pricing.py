@@ -302,6 +302,7 @@ class PricingReader:
         self._extended_table = False  # a price table whose "Total" row sums its price column
         self._ramp_end: date | None = None  # where "for the first 6 months" ends, for a "then ..." step
         self._after: list[Line] = []  # a line's full-price step after a discounted first period
+        self._consumed: set[int] = set()  # segments read with one before them (percentage bands as list items)
 
     # -- entry --------------------------------------------------------------------------------
     def read(self) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
@@ -503,7 +504,7 @@ class PricingReader:
     # -- prose --------------------------------------------------------------------------------
     def _segment(self, seg: Segment) -> None:
         text = seg.text
-        if UNTICKED_RE.match(text):
+        if UNTICKED_RE.match(text) or seg.index in self._consumed or self._percent_band_items(seg):
             return  # "[ ] Premium support $500/month": an option left unticked
         if (
             seg.kind == "field"
@@ -523,6 +524,24 @@ class PricingReader:
         for clause in self._clauses(text):
             self._clause(seg, clause)
             self._previous_clause = clause
+
+    def _percent_band_items(self, seg: Segment) -> bool:
+        """ "- 2.5% of monthly volume up to $250,000" and "- 2.0% of monthly volume above $250,000": the bands
+        of one rate as list items, read together."""
+        if len(p.find_percentages(seg.text, decimal_comma=self.dc)) != 1 or not self.ex.money(seg.text):
+            return False
+        run = [seg]
+        for other in self.ex.segments[seg.index + 1 : seg.index + 6]:
+            if other.kind not in ("prose", "field") or len(p.find_percentages(other.text, decimal_comma=self.dc)) != 1:
+                return False
+            run.append(other)
+            joined = ", ".join(part.text.strip().lstrip("-•*· ").rstrip(".;,") for part in run)
+            moneys = self.ex.money(joined)
+            percents = p.find_percentages(_mask_money(joined, moneys), decimal_comma=self.dc)
+            if len(percents) == len(run) and _percent_bands(joined, moneys, percents):
+                self._consumed.update(part.index for part in run[1:])
+                return self._percentage_bands(seg, joined, moneys, percents)
+        return False
 
     def _ramp_years(self, seg: Segment, text: str) -> bool:
         """A ramp stated by contract year: "Year 1: $40,000" (a field each), "$40,000 in Year 1, $44,000

@@ -280,3 +280,12 @@ def test_a_discount_for_the_first_months_in_a_sentence_of_its_own() -> None:
     lines = _lines("Fees\nSubscription: $800 per month. Customer receives a 25% discount for the first 6 months.")
     steps = sorted((line["start_date"], line.get("end_date"), line["amount"]) for line in lines)
     assert steps == [("2027-03-01", "2027-09-01", "600.00"), ("2027-09-01", None, "800.00")]
+
+
+def test_percentage_bands_as_list_items() -> None:
+    body = (
+        "Processing\n- 2.4% of monthly payment volume up to $300,000\n"
+        "- 1.9% of monthly payment volume above $300,000\n"
+    )
+    [line] = _by_model(_lines(body), "graduated")
+    assert _tier_prices(line) == [("300000", "0.024"), (None, "0.019")]
