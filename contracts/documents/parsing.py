@@ -557,7 +557,12 @@ CADENCES: list[tuple[str, str, int]] = [
         6,
     ),
     (r"\b(?:bi-?monthly|every (?:two|2) months|bimestral(?:mente)?|zweimonatlich)\b", "month", 2),
-    (r"\b(?:bi-?weekly|fortnightly|every (?:two|2) weeks|per fortnight|each fortnight)\b", "week", 2),
+    (r"\b(?:biennial(?:ly)?|every (?:two|2) years|once every two years)\b", "year", 2),
+    (
+        r"\b(?:bi-?weekly|fortnightly|every (?:two|2) weeks|(?:per|each|every|a) fortnight|/\s?fortnight)\b",
+        "week",
+        2,
+    ),
     (
         r"\b(?:quarterly|per quarter|each quarter|every quarter|a quarter|/\s?qtr|/\s?quarter|every (?:three|3) months"
         r"|calendar quarter|per calendar quarter|quarter-?ly|vierteljährlich|quartalsweise|pro quartal|je quartal|"
@@ -616,7 +621,25 @@ def find_cadence(text: str) -> tuple[str, int, int] | None:
     every = re.search(r"\bevery (\d+) (month|week|day|year)s\b", text, re.I)
     if every and (best is None or every.start() < best[2]):
         best = (every.group(2).lower(), int(every.group(1)), every.start())
+    sprint = SPRINT_RE.search(text)
+    if sprint and (best is None or sprint.start() < best[2]):
+        best = ("week", sprint_weeks(text), sprint.start())
     return best
+
+
+# "$18,000 per sprint", "invoiced at the end of each sprint": a sprint is a number of weeks (two unless stated)
+SPRINT_RE = re.compile(r"\b(?:per|each|every|a|/)\s?(?:completed\s+)?sprint\b|\bsprintly\b", re.I)
+SPRINT_LENGTH_RE = re.compile(
+    r"\b(?P<n>\d|one|two|three|four)[- ](?:weeks?|wk)[- ]sprints?\b|\bsprints? (?:of|last(?:ing)?) "
+    r"(?P<m>\d|one|two|three|four) weeks?\b",
+    re.I,
+)
+
+
+def sprint_weeks(text: str) -> int:
+    match = SPRINT_LENGTH_RE.search(text)
+    raw = (match.group("n") or match.group("m")) if match else "2"
+    return word_number(raw) or 2
 
 
 def timing(text: str) -> str | None:

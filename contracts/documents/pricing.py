@@ -21,6 +21,7 @@ from contracts.documents import parsing as p
 from contracts.documents.segments import Segment
 from contracts.documents.vocabulary import (
     CUMULATIVE_RE,
+    ESTIMATED_USAGE_RE,
     FLAT_RE,
     GRADUATED_RE,
     INCLUDED_RE,
@@ -118,6 +119,20 @@ EXPIRE_RE = re.compile(
     r"\bexpir|\bvalid (?:for|until)|\bforfeit|\bunused credits?|\bverfall|\b(?:usable|available|redeemable|"
     r"(?:can|may) be (?:used|spent|redeemed|drawn(?: down)?))\s+(?:until|through|by|up to)\b",
     re.I,
+)
+
+
+# "60,000 QuarryDB Credits", "a prepaid block of 500 hours", "1,000,000 tokens": a prepaid pool counted in units
+PREPAID_UNITS_RE = re.compile(
+    rf"(?<![\w¤.,])(?P<n>{QTY})\s+(?:[A-Z][\w-]*\s+|prepaid\s+|pre-paid\s+|api\s+|usage\s+|support\s+|"
+    r"service\s+|consulting\s+|professional\s+services\s+|compute\s+|ai\s+){0,2}"
+    r"(?P<unit>(?i:credits?|hours|tokens|minutes|messages|calls|requests|units|queries))\b",
+)
+
+
+# "$0.04 per GB above 50 TB": a tier written price first, its bound after the unit
+PRICE_THEN_BOUND = (
+    r"[$€£¥](?=[\d.,]+\s*(?i:(?:per|/)\s*[a-z]+\b[^,;]{0,20}\b(?:first|next|above|over|beyond|up to|thereafter))\b)"
 )
 
 
@@ -286,6 +301,8 @@ class PricingReader:
         self._last_tier_seg: int = -10
         self._extended_table = False  # a price table whose "Total" row sums its price column
         self._ramp_end: date | None = None  # where "for the first 6 months" ends, for a "then ..." step
+        self._after: list[Line] = []  # a line's full-price step after a discounted first period
+        self._consumed: set[int] = set()  # segments read with one before them (percentage bands as list items)
 
     # -- entry --------------------------------------------------------------------------------
     def read(self) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
@@ -308,11 +325,64 @@ class PricingReader:
         self._close_tiers()
         self._build_tier_lines()
         self._build_milestone_line()
+        self._keep_chosen_option()
         commitment = self._apply_minimums()
         self._dedupe()
         self._drop_restated_seat_totals()
         self._apply_spans()
         return self._output(), commitment
+
+    # -- a plan chosen from options -----------------------------------------------------------
+    def _keep_chosen_option(self) -> None:
+        """ "Customer has selected the Growth plan" after a table of Starter / Growth / Scale: only the
+        chosen option's lines are charges; the other options' prices were offered, not ordered."""
+        name = self._chosen_option_name()
+        if not name:
+            return
+        named = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", re.I)
+        chosen = [line for line in self.lines if named.search(_option_text(line))]
+        if not chosen:
+            return
+        dropped = [
+            line
+            for line in self.lines
+            if not any(line is c for c in chosen)
+            and any(c.charge_model == line.charge_model and self._same_options(c, line) for c in chosen)
+        ]
+        if not dropped:
+            return
+        self.lines = [line for line in self.lines if not any(line is d for d in dropped)]
+        for line in chosen:
+            message = f"The {name} option chosen: {len(dropped)} other option(s) left out."
+            line.warnings.append(("charge_model", message))
+
+    def _same_options(self, a: Line, b: Line) -> bool:
+        """Two lines offered as options of one choice: rows of one table, or items under one heading,
+        that the table's header, the heading or both items call plans, tiers, editions or packages."""
+        if a.seg.kind == "row" or b.seg.kind == "row":
+            if a.seg.table is None or a.seg.table != b.seg.table:
+                return False
+            return bool(_OPTION_WORDS_RE.search(" ".join([*a.seg.header, *a.seg.context[-2:]])))
+        heading = self._heading_before(a.seg)
+        if heading is None or heading is not self._heading_before(b.seg):
+            return False
+        both = all(_OPTION_WORDS_RE.search(_option_text(line)) for line in (a, b))
+        return both or bool(_OPTION_WORDS_RE.search(heading.text))
+
+    def _heading_before(self, seg: Segment) -> Segment | None:
+        for other in reversed(self.ex.segments[: seg.index]):
+            if other.kind == "heading":
+                return other
+        return None
+
+    def _chosen_option_name(self) -> str | None:
+        for seg in self.ex.segments:
+            if seg.kind == "row" and not re.search(r"(?i)\bselect|\bchos", seg.header and " ".join(seg.header) or ""):
+                continue
+            match = CHOSEN_OPTION_RE.search(seg.text)
+            if match:
+                return next(name for name in match.groups() if name).strip()
+        return None
 
     # -- document-wide cadence / timing statements --------------------------------------------
     def _read_defaults(self) -> None:
@@ -322,7 +392,7 @@ class PricingReader:
                 both = re.search(r"\bin advance\b", sentence, re.I) and re.search(r"\bin arrears?\b", sentence, re.I)
                 if both and not self.ex.money(sentence) and BILLED_RE.search(sentence):
                     # "Usage is billed monthly in arrears and support monthly in advance": one default each.
-                    for part in re.split(r"\band\b|;|,", sentence):
+                    for part in re.split(r"\band\b|;|,(?!\d{3})", sentence):
                         self._default_from(seg, part, billed=True)
                 else:
                     # "... invoiced quarterly in advance; permit fees quarterly in arrears": the verb is
@@ -399,7 +469,9 @@ class PricingReader:
         if not targets:
             targets = ["all"]
         for target in targets:
-            target_timing = timing if target != "usage" or timing == "in_arrears" else None
+            # usage is billed in arrears unless invoiced ahead on an estimate ("estimated usage ... in advance")
+            advance = timing == "in_advance" and bool(ESTIMATED_USAGE_RE.search(text))
+            target_timing = timing if target != "usage" or timing == "in_arrears" or advance else None
             if target not in self.defaults:
                 self.defaults[target] = (interval, target_timing, seg)
                 continue
@@ -432,7 +504,7 @@ class PricingReader:
     # -- prose --------------------------------------------------------------------------------
     def _segment(self, seg: Segment) -> None:
         text = seg.text
-        if UNTICKED_RE.match(text):
+        if UNTICKED_RE.match(text) or seg.index in self._consumed or self._percent_band_items(seg):
             return  # "[ ] Premium support $500/month": an option left unticked
         if (
             seg.kind == "field"
@@ -452,6 +524,24 @@ class PricingReader:
         for clause in self._clauses(text):
             self._clause(seg, clause)
             self._previous_clause = clause
+
+    def _percent_band_items(self, seg: Segment) -> bool:
+        """ "- 2.5% of monthly volume up to $250,000" and "- 2.0% of monthly volume above $250,000": the bands
+        of one rate as list items, read together."""
+        if len(p.find_percentages(seg.text, decimal_comma=self.dc)) != 1 or not self.ex.money(seg.text):
+            return False
+        run = [seg]
+        for other in self.ex.segments[seg.index + 1 : seg.index + 6]:
+            if other.kind not in ("prose", "field") or len(p.find_percentages(other.text, decimal_comma=self.dc)) != 1:
+                return False
+            run.append(other)
+            joined = ", ".join(part.text.strip().lstrip("-•*· ").rstrip(".;,") for part in run)
+            moneys = self.ex.money(joined)
+            percents = p.find_percentages(_mask_money(joined, moneys), decimal_comma=self.dc)
+            if len(percents) == len(run) and _percent_bands(joined, moneys, percents):
+                self._consumed.update(part.index for part in run[1:])
+                return self._percentage_bands(seg, joined, moneys, percents)
+        return False
 
     def _ramp_years(self, seg: Segment, text: str) -> bool:
         """A ramp stated by contract year: "Year 1: $40,000" (a field each), "$40,000 in Year 1, $44,000
@@ -641,11 +731,42 @@ class PricingReader:
                 clauses[-1] = f"{previous} {'plus ' if joins_rate else ''}{piece}".strip()
             else:
                 clauses.append(piece)
-        return [c.strip() for c in clauses if c.strip()]
+        return self._join_percentage_bands(text, [c.strip() for c in clauses if c.strip()])
+
+    def _join_percentage_bands(self, text: str, clauses: list[str]) -> list[str]:
+        """ "4% up to EUR 2.000.000; 3,5% thereafter", "between $100,000 and $250,000 and 6% above": the
+        bands of one rate, split apart, read together as the text wrote them (with the words between)."""
+        if len(p.find_percentages(text, decimal_comma=self.dc)) < 2:
+            return clauses
+        spans: list[tuple[int, int] | None] = []
+        position = 0
+        for clause in clauses:
+            start, end = text.find(clause[:20], position), text.find(clause[-20:], position)
+            spans.append((start, end + len(clause[-20:])) if 0 <= start <= end else None)
+            position = max(position, start if start >= 0 else position)
+        out: list[str] = []
+        index = 0
+        while index < len(clauses):
+            end = index + 1
+            for stop in range(len(clauses), index + 1, -1):
+                first, last = spans[index], spans[stop - 1]
+                joined = text[first[0] : last[1]] if first and last else " ".join(clauses[index:stop])
+                moneys = self.ex.money(joined)
+                percents = p.find_percentages(_mask_money(joined, moneys), decimal_comma=self.dc)
+                if len(percents) >= 2 and _percent_bands(joined, moneys, percents):
+                    end = stop
+                    break
+            first, last = spans[index], spans[end - 1]
+            out.append(text[first[0] : last[1]] if end > index + 1 and first and last else clauses[index])
+            index = end
+        return out
 
     def _no_money(self, seg: Segment, text: str) -> None:
-        """Statements without a price that qualify a line: included units, seats, top-up, expiry."""
+        """Statements without a price that qualify a line: included units, seats, top-up, expiry, free months."""
         lowered = text.lower()
+        recurring = next((line for line in reversed(self.lines) if line.charge_model in ("flat", "per_seat")), None)
+        if recurring is not None and "start_date" not in recurring.fields and self._free_months(recurring, text):
+            return
         included = self._included(text)
         if included is not None and not re.search(r"\bseat|\buser|\blicen", lowered):
             self._attach_included(seg, included, text)
@@ -778,12 +899,7 @@ class PricingReader:
         checked = re.sub(r"(?i)\b(?:increas|uplift|escalat)\w*", "", clause) if agreed_change else clause
         if self._not_a_price(checked, self.ex.money(checked)) or offered_only:
             return  # not a charge, or an add-on offered and not ordered
-        # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
-        draws_down = self._last("prepaid_credit") and self._priced_against_credits(clause, moneys)
-        if not draws_down and (
-            PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit"))
-        ):
-            self._prepaid(seg, clause, moneys)
+        if self._prepaid_or_bands(seg, clause, moneys, percents):
             return
         if EXPIRE_RE.search(clause) and self._last("prepaid_credit") and not moneys:
             self._attach_expiry(seg, clause)
@@ -986,6 +1102,8 @@ class PricingReader:
     def _minimum(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         """A minimum or commitment, possibly in the same clause as the price it applies to
         ("$0.004 per call, subject to a USD 200 monthly minimum")."""
+        if self._committed_quantity(seg, clause, moneys):
+            return
         words = list(MINIMUM_RE.finditer(clause))
 
         def distance(money: p.Money) -> int:
@@ -1023,8 +1141,40 @@ class PricingReader:
         )
         self.minimums.append((minimum.amount, seg, clause if which == "period" else f"year: {clause}", target))
 
+    def _committed_quantity(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+        """ "$0.005 per message. Committed usage of 1,000,000 messages per month ...": a commitment counted
+        in units of the price before it is a minimum of their value (units times the price), warned."""
+        if len(moneys) != 1 or not re.match(
+            r"\s*(?:per|/|each)\s*(?!(?:month|year|annum|quarter|week|day)\b)[a-z]", clause[moneys[0].end :], re.I
+        ):
+            return False
+        committed = re.search(
+            rf"\b(?:commit\w*|minimum|at least)\b[^.;$€£¥]{{0,40}}?(?<![\d.,])(?P<n>{QTY})\s+(?!(?:months?|years?|"
+            r"days?|weeks?|users?|seats?|licen[cs]es?)\b)[a-z]",
+            clause[moneys[0].end :],
+            re.I,
+        )
+        count = _num(committed.group("n"), self.dc) if committed else None
+        if not committed or not count:
+            return False
+        cut = moneys[0].end + committed.start()
+        before = len(self.lines)
+        self._clause(seg, clause[:cut].rstrip(" .,;"))
+        target = self.lines[-1] if len(self.lines) > before and self.lines[-1].is_usage else None
+        if target is None:
+            del self.lines[before:]
+            return False
+        amount = _cents(count * moneys[0].amount)
+        self.minimums.append((amount, seg, clause[cut:], target))
+        target.warnings.append(
+            ("minimum_amount", f"A commitment of {p.plain(count)} units at the unit price: a minimum of their value.")
+        )
+        return True
+
     def _percent_of_fee(self, seg: Segment, clause: str, percent: Decimal) -> None:
         """ "Support: 15% of the Platform Fee": a fixed fee computed from another one, with a warning."""
+        if self._discount_of_last(clause):
+            return
         named = re.search(
             r"\bof (?:the )?(?P<name>[\w -]{2,40}?)\s+(?:fee|charge|price|subscription)s?\b", clause, re.I
         ) or re.search(r"\bof (?:the |each |every )?(?P<name>[\w -]{2,40}?)\s*(?:[.,;)]|$)", clause, re.I)
@@ -1395,7 +1545,9 @@ class PricingReader:
             re.I,
         ) or re.search(
             rf"\b(?:blocks?|packs?|bundles?|packages?|increments?|batch(?:es)?)\s+of\s+(?P<n>{QTY})\s+(?P<unit>[A-Za-"
-            rf"z][\w-]*)",
+            rf"z][\w-]*)\b"
+            # "a block of 20 hours per month for $3,000": a retainer's allowance each period, not a package
+            r"(?!\s+(?:per|a|each|every)\s+(?:month|quarter|year|week)\b|\s+(?:monthly|quarterly|annually)\b)",
             clause,
             re.I,
         )
@@ -1541,19 +1693,24 @@ class PricingReader:
                         f"puted.",
                     )
                 )
-        if cadence:
-            line.interval = (cadence[0], cadence[1])
+        _set_interval(line, cadence, clause)
         self._later_start(line, clause)
         timing = p.timing(clause)
         if timing:
             line.timing = timing
         self.lines.append(line)
+        self.lines.extend(self._after)
+        self._after = []
 
     def _later_start(self, line: Line, clause: str) -> None:
         """ "a retainer of $3,500 per month ... starting March 1, 2027": a recurring charge that starts
         after the contract does has its own start date."""
         start = self.ex.data.get("start_date")
+        if self._discounted_first_period(line, clause):
+            return
         if line.span or not start or line.charge_model in ("one_time", "milestone", "prepaid_credit"):
+            return
+        if self._free_months(line, clause):
             return
         for found in self.ex.dates(clause):
             before = clause[max(0, found.start - 30) : found.start]
@@ -1567,6 +1724,46 @@ class PricingReader:
                     line.fields["start_date"] = found.value
                     line.evidence["start_date"] = (line.seg, 0.75)
                 return
+
+    def _free_months(self, line: Line, clause: str) -> bool:
+        """ "The first 3 months are free", "months 1-3 free of charge": a recurring fee that starts
+        when the free months end (the nearest a contract line can say it), warned."""
+        start = self.ex.data.get("start_date")
+        months = _free_months_in(clause)
+        if not months or not start or line.charge_model not in ("flat", "per_seat"):
+            return False
+        line.fields["start_date"] = date.fromisoformat(start) + relativedelta(months=months)
+        line.evidence["start_date"] = (line.seg, 0.7)
+        line.warnings.append(("start_date", f"The first {months} month(s) are free: the fee starts after them."))
+        return True
+
+    def _discount_of_last(self, clause: str) -> bool:
+        """ "Subscription: $800 per month. Customer receives a 20% discount for the first 12 months.": the
+        discount of the recurring fee above, in a sentence of its own."""
+        line = next((line for line in reversed(self.lines) if line.charge_model in ("flat", "per_seat")), None)
+        if line is None or line.span or "start_date" in line.fields or not self._discounted_first_period(line, clause):
+            return False
+        self.lines.extend(self._after)
+        self._after = []
+        return True
+
+    def _discounted_first_period(self, line: Line, clause: str) -> bool:
+        """ "$12,000 per year, with a 50% discount in year 1": a ramp of two steps, the discounted price
+        over the first period and the stated price from then on."""
+        start = self.ex.data.get("start_date")
+        found = _first_period_discount(clause)
+        key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
+        if not found or not start or not key or key not in line.fields:
+            return False
+        percent, length = found
+        begin = date.fromisoformat(start)
+        full = Line(line.charge_model, dict(line.fields), line.seg, unit=line.unit, description=line.description)
+        full.interval, full.clause, full.span = line.interval, line.clause, (begin + length, None)
+        line.fields[key] = _cents(line.fields[key] * (100 - percent) / 100)
+        line.span = (begin, begin + length)
+        line.warnings.append((key, f"{p.plain(percent)}% discount over the first period: the discounted price."))
+        self._after.append(full)
+        return True
 
     def _relative_span(self, line: Line, clause: str) -> tuple[date, date | None] | None:
         """A ramp stated from the start: "$1,150/month for the first 6 months, then $1,450/month thereafter",
@@ -1794,14 +1991,72 @@ class PricingReader:
             self._attach_expiry(seg, clause)
             return
         # "1,000,000 credits at $0.045 per credit, $45,000": a price per credit is not the pool.
-        pool = [m for m in moneys if not re.match(r"\s*(?:per|/|each)\b", clause[m.end :], re.I)] or moneys
-        moneys = pool
-        granted, price = _granted_and_price(clause, moneys)
+        rates = [m for m in moneys if re.match(r"\s*(?:per|/|each)\b", clause[m.end :], re.I)]
+        pool = [m for m in moneys if m not in rates] or moneys
+        granted, price = _granted_and_price(clause, pool)
+        counted = self._prepaid_units(clause, moneys)
         line = Line("prepaid_credit", {"amount": granted, "price": price}, seg)
+        rate = self._prepaid_in_units(line, counted, rates, pool) if counted is not None else None
         self._finish(line, clause)
         line.interval = None
+        if rate is not None:
+            self.lines.append(rate)
         if EXPIRE_RE.search(clause):
             self._attach_expiry(seg, clause)
+
+    def _prepaid_units(self, clause: str, moneys: list[p.Money]) -> tuple[Decimal, str] | None:
+        """ "60,000 Credits for US$54,000", "a prepaid block of 500 hours", "1,000,000 tokens": the pool
+        counted in units (credits, hours, tokens) rather than in money, and its unit."""
+        masked = _mask_money(clause, moneys)
+        for match in PREPAID_UNITS_RE.finditer(masked):
+            count = _num(match.group("n"), self.dc)
+            if count:
+                return count, match.group("unit").lower()
+        return None
+
+    def _prepaid_row_units(self, line: Line, qty_cell: str, name: str) -> None:
+        """ "Prepaid credits | 250,000 credits | $20,000": the quantity column counts the pool."""
+        if line.charge_model != "prepaid_credit" or not qty_cell:
+            return
+        match = PREPAID_UNITS_RE.search(qty_cell) or PREPAID_UNITS_RE.search(f"{qty_cell.strip()} {name}")
+        count = _num(match.group("n"), self.dc) if match else None
+        if match and count and self.ex.money(qty_cell) == []:
+            rate = self._prepaid_in_units(line, (count, match.group("unit").lower()), [], [])
+            if rate is not None:
+                self.lines.append(rate)
+
+    @staticmethod
+    def _prepaid_in_units(
+        line: Line, counted: tuple[Decimal, str], rates: list[p.Money], pool: list[p.Money]
+    ) -> Line | None:
+        """Credits are the pool's own unit ("60,000 Credits for US$54,000": 60,000 granted for 54,000).
+        Hours or tokens are not money: at a stated rate the pool is their value and the rate draws it
+        down (a usage line at that rate); without one the price is the nearest value, with a warning."""
+        count, unit = counted
+        totals = [m for m in pool if m not in rates]
+        if unit.startswith("credit"):
+            line.fields["amount"] = count
+            if rates and not totals:
+                line.fields["price"] = _cents(count * rates[0].amount)
+            return None
+        if rates:
+            value = _cents(count * rates[0].amount)
+            line.fields["amount"] = value
+            line.fields["price"] = line.fields["price"] if totals else value
+            line.warnings.append(("amount", f"{p.plain(count)} {unit} at the stated rate: the credit is their value."))
+            rate = Line("per_unit", {"unit_price": rates[0].amount}, line.seg, unit=unit.rstrip("s"))
+            rate.description = f"{unit.capitalize()} drawn from the prepaid credit"
+            rate.timing = "in_arrears"
+            return rate
+        line.fields["amount"] = line.fields["price"]
+        line.warnings.append(
+            (
+                "amount",
+                f"The prepaid pool is {p.plain(count)} {unit}, not money: its price is entered as the credit; "
+                f"usage drawn from it needs a price per {unit.rstrip('s')}.",
+            )
+        )
+        return None
 
     def _attach_expiry(self, seg: Segment, text: str) -> None:
         line = self._last("prepaid_credit")
@@ -1853,8 +2108,11 @@ class PricingReader:
                 after + before,
             ):
                 target.fields["free_amount"] = money.amount
-            elif _bound_before(before) == "min" and p.find_cadence(after[:20]):
-                target.fields["minimum_amount"] = money.amount  # "a minimum of $500 per month": per period
+            elif _bound_before(before) == "min" and (
+                p.find_cadence(after[:20]) or p.find_cadence(before[-25:]) or WHICHEVER_RE.search(clause)
+            ):
+                # "a minimum of $500 per month", "a minimum monthly fee of $500", "whichever is greater": per period
+                target.fields["minimum_amount"] = money.amount
             elif _bound_before(before) == "min":
                 target.fields["per_event_min"] = money.amount
             elif _bound_before(before) == "max":
@@ -1875,6 +2133,39 @@ class PricingReader:
         if target is not line:
             self._finish(target, clause)
             target.timing = "in_arrears"
+
+    def _prepaid_or_bands(
+        self, seg: Segment, clause: str, moneys: list[p.Money], percents: list[tuple[Decimal, int, int]]
+    ) -> bool:
+        """Prepaid credits and their top-ups (before minimums: "a minimum balance of ..."), then a rate
+        by band of the amount (before a single take rate)."""
+        draws_down = self._last("prepaid_credit") and self._priced_against_credits(clause, moneys)
+        if not draws_down and (
+            PREPAID_RE.search(clause) or (TOP_UP_RE.search(clause) and self._last("prepaid_credit"))
+        ):
+            self._prepaid(seg, clause, moneys)
+            return True
+        return len(percents) >= 2 and bool(moneys) and self._percentage_bands(seg, clause, moneys, percents)
+
+    def _percentage_bands(
+        self, seg: Segment, clause: str, moneys: list[p.Money], percents: list[tuple[Decimal, int, int]]
+    ) -> bool:
+        """ "2.9% of GMV up to $1M, 2.5% above", "5% on the first €500k, 3% thereafter": a rate per band of
+        the amount. The percentage model has one rate, so the bands are graduated tiers over the amount
+        (a unit is one currency unit, its price the rate as a fraction)."""
+        bands = _percent_bands(clause, moneys, percents)
+        if not bands:
+            return False
+        tiers = [{"up_to": upper, "unit_price": rate / 100} for rate, upper in bands]
+        # "the rate of the band reached applies to all of the month's volume"; "processed volume" is the base
+        said = any(m.group(0).lower() != "volume" for m in VOLUME_RE.finditer(clause))
+        volume = said and not GRADUATED_RE.search(clause)
+        line = Line("volume" if volume else "graduated", {"tiers": tiers}, seg, unit="amount")
+        self._finish(line, clause)
+        line.warnings.append(
+            ("tiers", "Percentage bands entered as tiers over the amount: each unit is one currency unit.")
+        )
+        return True
 
     def _percentage_allowance(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         line = self._last("percentage")
@@ -2156,10 +2447,13 @@ class PricingReader:
                 # "..., and every call above 500,000 at $0.005": a tier that names its unit first
                 r";\s*|,\s+(?:and\s+|then\s+)?(?=(?:the\s+)?(?:(?:every|each)\s+[a-z-]+\s+(?=over|above|beyond))?(?:"
                 r"next|over|above|first|up to|from|beyond|thereafter|\d|"
+                # "$0.05 per GB for the first 50 TB, $0.04 per GB above 50 TB": a price first, its bound after
+                + PRICE_THEN_BOUND
+                + r"|"
                 r"all|any|for))|\.\s+|\s+then\s+|"
                 # not "20,001 and above: £0.06" (a bound), but "... at $0.01 and above 10,000 at $0.005"
                 r"\s+and\s+(?!(?:above|over|beyond)\b(?!\s+\d))(?=(?:the\s+)?(?:next|over|above|beyond|thereafter|all|any|"
-                r"\d))",
+                r"\d|" + PRICE_THEN_BOUND + r"))",
                 text,
             )
             if part.strip()
@@ -2229,6 +2523,7 @@ class PricingReader:
             after = self.ex.segments[items[-1].seg.index + 1 : items[-1].seg.index + 2]
             context += "".join(f" {other.text}" for other in after if other.kind != "row")
         tiers, warnings = self._tier_bounds(items)
+        _bounds_in_price_unit(items, tiers, warnings, context)
         self._tier_line_from(items, tiers, warnings, context)
 
     @staticmethod
@@ -2385,7 +2680,7 @@ class PricingReader:
         if not rows:
             return
         header = rows[0].header
-        if self._period_columns(rows, header):
+        if self._period_columns(rows, header) or self._percentage_band_rows(rows):
             return
         roles = _table_roles(rows, header)
         rows = self._bare_prices_in_currency(rows, roles)
@@ -2477,6 +2772,26 @@ class PricingReader:
             self._row(row, text, roles)
         self._extended_table = False
         self._ramp_dates(rows, roles)
+
+    def _percentage_band_rows(self, rows: list[Segment]) -> bool:
+        """ "GMV band | Take rate" over "$0 - $1,000,000 | 2.9%" and "Above $1,000,000 | 2.5%": one rate per
+        band of the amount, read as the prose bands are ("2.9% $0 - $1,000,000, 2.5% Above $1,000,000")."""
+        if len(rows) < 2:
+            return False
+        parts = []
+        for row in rows:
+            rates = [cell for cell in row.cells if re.fullmatch(rf"\s*(?:{NUM})\s?%\s*", cell)]
+            bounds = [cell for cell in row.cells if cell not in rates and cell.strip()]
+            if len(rates) != 1 or not any(self.ex.money(cell) for cell in bounds):
+                return False
+            parts.append(f"{rates[0].strip()} {' '.join(bounds)}")
+        clause = ", ".join(parts)
+        moneys = self.ex.money(clause)
+        percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
+        if len(percents) != len(rows) or not _percent_bands(clause, moneys, percents):
+            return False
+        context = " ".join([*rows[0].context[-2:], " ".join(rows[0].header)])
+        return self._percentage_bands(rows[0], f"{clause} ({context})", moneys, percents)
 
     def _period_columns(self, rows: list[Segment], header: tuple[str, ...]) -> bool:
         """A multi-year ramp laid out with the periods as columns ("Fee | Year 1 | Year 2 | Year 3",
@@ -2861,6 +3176,7 @@ class PricingReader:
         if len(self.lines) > before:
             line = self.lines[-1]
             line.seg = row
+            self._prepaid_row_units(line, _counted_cell(row, cells), name)
             if qty is not None and qty != 1:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)
@@ -3166,7 +3482,9 @@ class PricingReader:
                 interval = line.interval or default_interval or ("month", 1)
                 data["billing_interval"], data["billing_interval_count"] = interval
                 data["billing_timing"] = (
-                    "in_arrears" if line.is_usage else (line.timing or default_timing or "in_advance")
+                    _usage_timing(line, default_timing, default_seg)
+                    if line.is_usage
+                    else (line.timing or default_timing or "in_advance")
                 )
             out.append(data)
             rec = self.ex.rec
@@ -3223,6 +3541,175 @@ _TITLE_WORDS = {
     "quantity",
     "qty",
 }
+
+
+BAND_UPPER_RE = re.compile(
+    r"\b(?:up to|upto|first|ersten|below|under|less than|not exceeding|to|through|and|until|bis)\s*$|[-–]\s*$", re.I
+)
+BAND_OPEN_RE = re.compile(
+    r"\b(?:above|over|thereafter|beyond|in excess of|exceeding|remaining|balance|after that|rest|more than|"
+    r"greater than|and up)\b|\+",
+    re.I,
+)
+
+
+def _percent_bands(
+    clause: str, moneys: list[p.Money], percents: list[tuple[Decimal, int, int]]
+) -> list[tuple[Decimal, Decimal | None]]:
+    """(rate, upper bound) per band, the last open, read rate first ("2.9% up to $1M, 2.5% above") or
+    bound first ("on the first €500k: 5%; thereafter 3%"); [] unless the bands rise to an open one."""
+    for rate_first in (True, False):
+        bands: list[tuple[Decimal, Decimal | None]] = []
+        for index, (rate, start, end) in enumerate(percents):
+            if rate_first:
+                stop = percents[index + 1][1] if index + 1 < len(percents) else len(clause)
+                window = (end, stop)
+            else:
+                window = (percents[index - 1][2] if index else 0, start)
+            inside = [m for m in moneys if window[0] <= m.start < window[1]]
+            upper = next(
+                (m.amount for m in reversed(inside) if BAND_UPPER_RE.search(clause[max(0, m.start - 25) : m.start])),
+                None,
+            )
+            text = clause[window[0] : window[1]]
+            if upper is None and not BAND_OPEN_RE.search(text):
+                break
+            bands.append((rate, upper))
+        uppers = [upper for _, upper in bands]
+        if (
+            len(bands) == len(percents)
+            and uppers[-1] is None
+            and all(u is not None for u in uppers[:-1])
+            and uppers[:-1] == sorted(uppers[:-1])  # type: ignore[type-var]
+        ):
+            return bands
+    return []
+
+
+# "first 10 TB at $0.09/GB": bounds in a larger unit than the price's (decimal multiples, as storage is billed)
+_DATA_UNITS = {"kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12, "pb": 10**15}
+
+
+def _bounds_in_price_unit(
+    items: list[TierItem], tiers: list[dict[str, Any]], warnings: list[tuple[str, str]], context: str
+) -> None:
+    """Tier bounds written in TB for a price per GB are counted in GB (1 TB = 1,000 GB)."""
+    priced = re.search(r"(?:\bper|/)\s?(kb|mb|gb|tb)\b", context, re.I)
+    bounds = {m.group(1).lower() for item in items for m in re.finditer(r"\d\s?(kb|mb|gb|tb|pb)\b", item.text, re.I)}
+    if not priced or len(bounds) != 1:
+        return
+    price_unit, bound_unit = priced.group(1).lower(), bounds.pop()
+    if _DATA_UNITS[bound_unit] <= _DATA_UNITS[price_unit]:
+        return
+    factor = Decimal(_DATA_UNITS[bound_unit] // _DATA_UNITS[price_unit])
+    for tier in tiers:
+        if tier["up_to"] is not None:
+            tier["up_to"] = tier["up_to"] * factor
+    warnings.append(
+        ("tiers", f"Bounds stated in {bound_unit.upper()}, prices per {price_unit.upper()}: 1 {bound_unit.upper()} "
+         f"counted as {factor:,} {price_unit.upper()}.")
+    )
+
+
+def _usage_timing(line: Line, default_timing: str | None, default_seg: Segment | None) -> str:
+    """Usage is billed in arrears, unless the document invoices it in advance on an estimate (trued up
+    later): then in advance, warned (the true-up itself is not a field of the contract)."""
+    own = line.timing == "in_advance" and ESTIMATED_USAGE_RE.search(line.clause or line.seg.text)
+    stated = (
+        line.timing is None
+        and default_timing == "in_advance"
+        and default_seg is not None
+        and ESTIMATED_USAGE_RE.search(default_seg.text)
+    )
+    if not (own or stated):
+        return "in_arrears"
+    if not any(name == "billing_timing" for name, _ in line.warnings):
+        line.warnings.append(
+            ("billing_timing", "Usage invoiced in advance on an estimate: the true-up to actual usage is not kept.")
+        )
+    return "in_advance"
+
+
+_OPTION = r"plan|tier|edition|package|option|bundle|subscription|level|offering|programme|program"
+_OPTION_NAME = r"[A-Z][\w+-]*(?:\s[A-Z][\w+-]*){0,2}"
+# "Customer has selected the Growth plan", "elects the Scale tier", "Selected edition: Professional"
+_CHOOSES = (
+    r"(?i:selects?|selected|elects?|elected|chooses|chose|chosen|opts?\s+for|opted\s+for|subscribes?\s+to|"
+    r"will\s+subscribe\s+to|is\s+purchasing|orders?|ordered)"
+)
+CHOSEN_OPTION_RE = re.compile(
+    rf"\b(?:(?i:has|have)\s+)?{_CHOOSES}\s+(?:(?i:the)\s+)?(?P<name>{_OPTION_NAME})\s+(?i:{_OPTION})\b"
+    # "Customer has chosen Option B", "selects Plan 2": the option named by its letter or number
+    rf"|\b{_CHOOSES}\s+(?:(?i:the)\s+)?(?P<lettered>(?:Option|Plan|Tier|Package|Bundle)\s+(?:[A-Z]|\d{{1,2}}))\b"
+    rf"|\b(?i:selected|chosen)\s+(?i:{_OPTION})\s*[:=-]\s*(?P<label>{_OPTION_NAME})"
+    rf"|\b(?i:{_OPTION})\s+(?i:selected|chosen)\s*[:=-]\s*(?P<label2>{_OPTION_NAME})",
+)
+_OPTION_WORDS_RE = re.compile(rf"\b(?:{_OPTION})s?\b", re.I)
+
+
+def _option_text(line: Line) -> str:
+    return " ".join(line.seg.cells) if line.seg.kind == "row" else (line.clause or line.seg.text)
+
+
+# "$500 or 3% of sales, whichever is greater": a minimum of the period, not of each transaction
+WHICHEVER_RE = re.compile(
+    r"\bwhichever is (?:the )?(?:greater|higher|larger|more)\b|\bthe (?:greater|higher) of\b", re.I
+)
+
+
+_COUNT_WORDS = r"\d{1,2}|one|two|three|four|five|six|nine|twelve"
+FREE_MONTHS_RE = re.compile(
+    rf"\b(?:the\s+)?(?:first|initial)\s+(?P<n>{_COUNT_WORDS})\s+(?:\(\d{{1,2}}\)\s+)?(?:calendar\s+)?months?\b"
+    r"(?:[^.;]{0,40}?)\b(?:are|is|will be|shall be)?\s*(?:free(?! of (?:any )?(?:defects|errors))|"
+    r"at no (?:cost|charge)|without charge|not (?:be )?(?:charged|invoiced|billed))"
+    rf"|\bmonths?\s+1\s*(?:-|–|to|through)\s*(?P<m>\d{{1,2}})\s+(?:are\s+|will be\s+)?(?:free|at no (?:cost|charge)|"
+    r"without charge|not (?:charged|invoiced|billed))",
+    re.I,
+)
+DISCOUNT_PERIOD_RE = re.compile(
+    r"(?P<pct>\d{1,2}(?:[.,]\d+)?)\s?%\s+(?:discount|off|reduction|rebate)\b(?:\s+(?:on|of)\s+[\w\s]{0,20}?)?\s+"
+    r"(?:in|for|during|over|throughout)\s+(?:the\s+)?(?:(?P<year>first\s+(?:contract\s+|subscription\s+)?year|"
+    rf"year\s+(?:1|one))|(?:first|initial)\s+(?P<n>{_COUNT_WORDS})\s+(?:\(\d{{1,2}}\)\s+)?months?)\b",
+    re.I,
+)
+
+
+def _free_months_in(clause: str) -> int:
+    match = FREE_MONTHS_RE.search(clause)
+    if not match:
+        return 0
+    return p.word_number(match.group("n") or match.group("m") or "") or 0
+
+
+def _first_period_discount(clause: str) -> tuple[Decimal, relativedelta] | None:
+    match = DISCOUNT_PERIOD_RE.search(clause)
+    if not match:
+        return None
+    percent = Decimal(match.group("pct").replace(",", "."))
+    if match.group("year"):
+        return percent, relativedelta(years=1)
+    months = p.word_number(match.group("n") or "")
+    return (percent, relativedelta(months=months)) if months and 0 < percent < 100 else None
+
+
+def _counted_cell(row: Segment, cells: dict[str, str]) -> str:
+    """The quantity cell, or a cell under a "Credits" / "Hours" / "Tokens" column with its title as the unit."""
+    if cells.get("qty"):
+        return cells["qty"]
+    for header, cell in zip(row.header, row.cells, strict=False):
+        title = re.search(r"(?i)\b(credits?|hours|tokens|minutes)\b", header)
+        if title and re.fullmatch(rf"\s*{QTY}\s*", cell):
+            return f"{cell.strip()} {title.group(1)}"
+    return ""
+
+
+def _set_interval(line: Line, cadence: tuple[str, int, int] | None, clause: str) -> None:
+    if cadence:
+        line.interval = (cadence[0], cadence[1])
+        if p.SPRINT_RE.search(clause) and cadence[0] == "week":
+            # "per sprint of three weeks ..., invoiced at the start of each sprint": the length stated anywhere
+            line.interval = ("week", p.sprint_weeks(clause))
+            line.warnings.append(("billing_interval", f"A sprint read as {line.interval[1]} weeks."))
 
 
 def _granted_and_price(clause: str, moneys: list[p.Money]) -> tuple[Decimal, Decimal]:

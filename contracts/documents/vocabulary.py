@@ -130,14 +130,30 @@ PREPAID_RE = re.compile(
     # (a decimal point inside the span, "credit: NZ$5,000.00 prepaid", does not end it)
     r"\bcommitted credits?\b|\bcredit allotment|\bpre-?pa(?:y|ys|ying)\b(?:[^.]|\.\d){0,40}\bcredits?\b|"
     r"\bcredits?\b(?:[^.]|\.\d){0,30}\bpre-?paid\b|\bpre-?paid\b(?:[^.]|\.\d){0,30}\bcredits?"
-    r"\b",
+    r"\b|"
+    # "a prepaid block of 500 hours", "Prepaid support hours: 100 hours", "Credit pack: 1,000,000 tokens"
+    r"\bpre-?paid (?:[a-z-]+ ){0,2}(?:hours|tokens|block|bundle|pack|bank)\b|\b(?:token|hour) (?:pack|bundle|bank)\b|"
+    # "a bank of 200 support hours for £24,000 (prepaid), drawn down at £120 per hour"
+    r"\b(?:bank|block|bundle|pack) of [\d,.]+ (?:[a-z-]+ )?(?:hours|tokens|credits)\b"
+    r"(?=(?:[^.]|\.\d){0,60}\b(?:pre-?paid|up-?front|draw(?:n|s)? down|drawdown)\b)"
+    r"(?!(?:[^.]|\.\d){0,60}\b(?:per month|monthly|each month)\b)",
+    re.I,
+)
+# "estimated usage of 10,000 calls invoiced monthly in advance, trued up in arrears": usage billed ahead on
+# an estimate (with "in advance", the only way usage is billed in advance)
+ESTIMATED_USAGE_RE = re.compile(
+    r"\b(?:estimated|forecast(?:ed)?|projected|anticipated|expected|budgeted|planned)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:usage|volumes?|consumption|quantit(?:y|ies)|calls|messages|transactions|units|requests|events)\b|"
+    r"\b(?:on|based on|on the basis of|according to)\s+(?:the\s+|an?\s+)?(?:estimated|forecast|projected|expected|"
+    r"estimate|anticipated)\b|\btrue[sd]?[- ]?up\b|\breconcil(?:ed|iation)\b",
     re.I,
 )
 PERCENT_BASE_RE = re.compile(
     r"\bof (?:the |each |all |every |gross |total |net |any )*(?:[a-z-]+ ){0,3}?(?:transaction|payment|gross|gmv|volu"
     r"me|processed|"
     r"sales|revenue|order|amount|charge|value|spend|payout|booking|merchandise|invoice|premium|settle|"
-    r"funds|tpv|billings|disburse|collected|basket|ticket|donation|gift|contribution|pledge)|\btake rate\b|"
+    r"funds|tpv|billings|disburse|collected|basket|ticket|donation|gift|contribution|pledge|turnover|receipts|"
+    r"takings|proceeds)|\btake rate\b|"
     r"\bcommission\b|\bprocessing fee\b|"
     r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b",
     re.I,
