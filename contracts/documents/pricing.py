@@ -998,6 +998,8 @@ class PricingReader:
         self._once_or_priced(seg, clause, moneys, context)
 
     def _once_or_priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
+        if MINIMUM_RE.search(clause) and self._committed_quantity(seg, clause, moneys):
+            return  # "$0.01 per message, with a minimum of 100,000 messages per month"
         clause = self._rate_card_unit(seg, clause, moneys)
         moneys = self.ex.money(clause)
         # "2.2 One-off fees" over "Implementation and data migration | $14,850.00 | On signing"
@@ -3630,12 +3632,12 @@ def _usage_timing(line: Line, default_timing: str | None, default_seg: Segment |
     return "in_advance"
 
 
-_OPTION = r"plan|tier|edition|package|option|bundle|subscription|level|offering|programme|program"
+_OPTION = r"plan|tier|edition|package|option|bundle"
 _OPTION_NAME = r"[A-Z][\w+-]*(?:\s[A-Z][\w+-]*){0,2}"
 # "Customer has selected the Growth plan", "elects the Scale tier", "Selected edition: Professional"
 _CHOOSES = (
     r"(?i:selects?|selected|elects?|elected|chooses|chose|chosen|opts?\s+for|opted\s+for|subscribes?\s+to|"
-    r"will\s+subscribe\s+to|is\s+purchasing|orders?|ordered)"
+    r"will\s+subscribe\s+to|has\s+ordered)"
 )
 CHOSEN_OPTION_RE = re.compile(
     rf"\b(?:(?i:has|have)\s+)?{_CHOOSES}\s+(?:(?i:the)\s+)?(?P<name>{_OPTION_NAME})\s+(?i:{_OPTION})\b"
@@ -3644,7 +3646,7 @@ CHOSEN_OPTION_RE = re.compile(
     rf"|\b(?i:selected|chosen)\s+(?i:{_OPTION})\s*[:=-]\s*(?P<label>{_OPTION_NAME})"
     rf"|\b(?i:{_OPTION})\s+(?i:selected|chosen)\s*[:=-]\s*(?P<label2>{_OPTION_NAME})",
 )
-_OPTION_WORDS_RE = re.compile(rf"\b(?:{_OPTION})s?\b", re.I)
+_OPTION_WORDS_RE = re.compile(r"\b(?:plan|tier|edition|package|option)s?\b", re.I)
 
 
 def _option_text(line: Line) -> str:

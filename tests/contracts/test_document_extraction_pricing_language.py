@@ -289,3 +289,16 @@ def test_percentage_bands_as_list_items() -> None:
     )
     [line] = _by_model(_lines(body), "graduated")
     assert _tier_prices(line) == [("300000", "0.024"), (None, "0.019")]
+
+
+def test_a_minimum_quantity_in_the_price_clause_is_a_minimum_of_its_value() -> None:
+    [line] = _lines("Fees\nVoice: $0.02 per minute, with a minimum of 50,000 minutes per month.")
+    assert (line["unit_price"], line["minimum_amount"]) == ("0.02", "1000.00")
+
+
+def test_subscribing_to_products_of_an_order_table_keeps_them_all() -> None:
+    body = (
+        "Order\n| Product | Subscription term | Annual fee |\n|---|---|---|\n| Platform | 12 months | $20,000 |\n"
+        "| Analytics add-on | 12 months | $5,000 |\n\nCustomer subscribes to the Platform Subscription."
+    )
+    assert sorted(line["amount"] for line in _lines(body)) == ["20000.00", "5000.00"]
