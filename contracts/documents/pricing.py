@@ -1696,6 +1696,7 @@ class PricingReader:
                     )
                 )
         _set_interval(line, cadence, clause)
+        _apply_multiplier(line, clause)
         self._later_start(line, clause)
         timing = p.timing(clause)
         if timing:
@@ -3661,7 +3662,8 @@ WHICHEVER_RE = re.compile(
 
 _COUNT_WORDS = r"\d{1,2}|one|two|three|four|five|six|nine|twelve"
 FREE_MONTHS_RE = re.compile(
-    rf"\b(?:the\s+)?(?:first|initial)\s+(?P<n>{_COUNT_WORDS})\s+(?:\(\d{{1,2}}\)\s+)?(?:calendar\s+)?months?\b"
+    rf"\b(?:the\s+)?(?:first|initial)\s+(?:(?P<n>{_COUNT_WORDS})\s+(?:\(\d{{1,2}}\)\s+)?(?:calendar\s+)?months|"
+    r"(?:calendar\s+)?(?P<one>month))\b"
     r"(?:[^.;]{0,40}?)\b(?:are|is|will be|shall be)?\s*(?:free(?! of (?:any )?(?:defects|errors))|"
     r"at no (?:cost|charge)|without charge|not (?:be )?(?:charged|invoiced|billed))"
     rf"|\bmonths?\s+1\s*(?:-|–|to|through)\s*(?P<m>\d{{1,2}})\s+(?:are\s+|will be\s+)?(?:free|at no (?:cost|charge)|"
@@ -3680,6 +3682,8 @@ def _free_months_in(clause: str) -> int:
     match = FREE_MONTHS_RE.search(clause)
     if not match:
         return 0
+    if match.group("one"):
+        return 1  # "the first month is free"
     return p.word_number(match.group("n") or match.group("m") or "") or 0
 
 
@@ -3703,6 +3707,27 @@ def _counted_cell(row: Segment, cells: dict[str, str]) -> str:
         if title and re.fullmatch(rf"\s*{QTY}\s*", cell):
             return f"{cell.strip()} {title.group(1)}"
     return ""
+
+
+# "charged at 1.5x the list rate of $0.001 per call": the price is a multiple of the one stated
+MULTIPLIER_RE = re.compile(
+    r"\b(?P<m>\d{1,2}(?:\.\d{1,2})?)\s?(?:x|×|times)\s+(?:the\s+)?(?:(?:standard|list|base|contracted|normal|"
+    r"regular|unit|applicable|committed)\s+)?(?:rate|price|fee)s?\s+(?:of|at)\s*$",
+    re.I,
+)
+
+
+def _apply_multiplier(line: Line, clause: str) -> None:
+    key = {"per_unit": "unit_price", "per_seat": "unit_price", "package": "package_price"}.get(line.charge_model)
+    if not key or key not in line.fields:
+        return
+    price = p.plain(line.fields[key])
+    at = re.search(rf"[$€£¥]?\s?{re.escape(price)}|{re.escape(price)}", clause)
+    match = MULTIPLIER_RE.search(clause[: at.start()]) if at else None
+    if match:
+        factor = Decimal(match.group("m"))
+        line.fields[key] = line.fields[key] * factor
+        line.warnings.append((key, f"{p.plain(factor)} times the stated rate of {price}."))
 
 
 def _set_interval(line: Line, cadence: tuple[str, int, int] | None, clause: str) -> None:

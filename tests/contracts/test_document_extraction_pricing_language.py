@@ -302,3 +302,16 @@ def test_subscribing_to_products_of_an_order_table_keeps_them_all() -> None:
         "| Analytics add-on | 12 months | $5,000 |\n\nCustomer subscribes to the Platform Subscription."
     )
     assert sorted(line["amount"] for line in _lines(body)) == ["20000.00", "5000.00"]
+
+
+def test_an_overage_at_a_multiple_of_the_list_rate() -> None:
+    body = "Fees\nOverage: messages above the 500,000 included are charged at 2x the list rate of $0.004 per message."
+    [line] = _lines(body)
+    assert (line["charge_model"], line["unit_price"], line["included_units"]) == ("per_unit", "0.008", "500000")
+
+
+def test_the_first_month_free_and_a_fee_each_six_months() -> None:
+    [line] = _lines("Fees\nSubscription: $1,000 per month; the first month is free.")
+    assert line["start_date"] == "2027-04-01"
+    [half] = _lines("Fees\nPenetration test: $9,000 invoiced every six months in advance.")
+    assert (half["billing_interval"], half["billing_interval_count"]) == ("month", 6)
