@@ -124,8 +124,7 @@ EXPIRE_RE = re.compile(
 
 # "60,000 QuarryDB Credits", "a prepaid block of 500 hours", "1,000,000 tokens": a prepaid pool counted in units
 PREPAID_UNITS_RE = re.compile(
-    rf"(?<![\w¤.,])(?P<n>{QTY})\s+(?:[A-Z][\w-]*\s+|prepaid\s+|pre-paid\s+|api\s+|usage\s+|support\s+|"
-    r"service\s+|consulting\s+|professional\s+services\s+|compute\s+|ai\s+){0,2}"
+    rf"(?<![\w¤.,])(?P<n>{QTY})\s+(?:(?!(?:months?|years?|days?|weeks?|users?|seats?)\b)[A-Za-z][\w-]*\s+){{0,2}}"
     r"(?P<unit>(?i:credits?|hours|tokens|minutes|messages|calls|requests|units|queries))\b",
 )
 
@@ -2038,9 +2037,10 @@ class PricingReader:
         count, unit = counted
         totals = [m for m in pool if m not in rates]
         if unit.startswith("credit"):
-            line.fields["amount"] = count
+            # "1,000,000 credits at $0.045 per credit, $45,000": bought at a price per credit, worth that price
+            line.fields["amount"] = _cents(count * rates[0].amount) if rates else count
             if rates and not totals:
-                line.fields["price"] = _cents(count * rates[0].amount)
+                line.fields["price"] = line.fields["amount"]
             return None
         if rates:
             value = _cents(count * rates[0].amount)

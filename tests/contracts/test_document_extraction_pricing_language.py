@@ -315,3 +315,9 @@ def test_the_first_month_free_and_a_fee_each_six_months() -> None:
     assert line["start_date"] == "2027-04-01"
     [half] = _lines("Fees\nPenetration test: $9,000 invoiced every six months in advance.")
     assert (half["billing_interval"], half["billing_interval_count"]) == ("month", 6)
+
+
+def test_credits_bought_at_a_price_per_credit_are_worth_that_price() -> None:
+    body = "Fees\nCustomer buys 400,000 inference credits at $0.05 per credit (US$20,000), invoiced on signature."
+    [credit] = _by_model(_lines(body), "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("20000.00", "20000.00")
