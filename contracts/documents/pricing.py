@@ -3561,6 +3561,8 @@ def _percent_bands(
 ) -> list[tuple[Decimal, Decimal | None]]:
     """(rate, upper bound) per band, the last open, read rate first ("2.9% up to $1M, 2.5% above") or
     bound first ("on the first €500k: 5%; thereafter 3%"); [] unless the bands rise to an open one."""
+    if re.search(r"(?i)\bdiscount|\brebate|\binterest\b|\blate\b|\bservice credits?\b|\bpenalt", clause):
+        return []  # "5% discount on orders over $10,000, 10% over $50,000": not a charge by band
     for rate_first in (True, False):
         bands: list[tuple[Decimal, Decimal | None]] = []
         for index, (rate, start, end) in enumerate(percents):

@@ -321,3 +321,11 @@ def test_credits_bought_at_a_price_per_credit_are_worth_that_price() -> None:
     body = "Fees\nCustomer buys 400,000 inference credits at $0.05 per credit (US$20,000), invoiced on signature."
     [credit] = _by_model(_lines(body), "prepaid_credit")
     assert (credit["amount"], credit["price"]) == ("20000.00", "20000.00")
+
+
+def test_discount_bands_are_not_percentage_bands_of_a_charge() -> None:
+    body = (
+        "Fees\nAnnual licence: $40,000 per year.\n\nDiscounts\n- 5% discount on orders up to $20,000\n"
+        "- 8% discount on orders above $20,000\n"
+    )
+    assert not _by_model(_lines(body), "graduated")
