@@ -550,7 +550,7 @@ def duration(text: str) -> relativedelta | None:
 # (pattern, interval, count), most specific first
 CADENCES: list[tuple[str, str, int]] = [
     (
-        r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?year(?:ly)?|twice a year|every six months|every 6 months|"
+        r"\b(?:semi-?annual(?:ly)?|bi-?annual(?:ly)?|half-?year(?:ly)?|twice a year|(?:every|each) (?:six|6) months|"
         r"per half[- ]year|each half[- ]year|halbjährlich|semestriel(?:le)?|semestral(?:mente)?|semestrale|"
         r"halfjaarlijks|per halfjaar)\b",
         "month",

@@ -124,8 +124,7 @@ EXPIRE_RE = re.compile(
 
 # "60,000 QuarryDB Credits", "a prepaid block of 500 hours", "1,000,000 tokens": a prepaid pool counted in units
 PREPAID_UNITS_RE = re.compile(
-    rf"(?<![\w¤.,])(?P<n>{QTY})\s+(?:[A-Z][\w-]*\s+|prepaid\s+|pre-paid\s+|api\s+|usage\s+|support\s+|"
-    r"service\s+|consulting\s+|professional\s+services\s+|compute\s+|ai\s+){0,2}"
+    rf"(?<![\w¤.,])(?P<n>{QTY})\s+(?:(?!(?:months?|years?|days?|weeks?|users?|seats?)\b)[A-Za-z][\w-]*\s+){{0,2}}"
     r"(?P<unit>(?i:credits?|hours|tokens|minutes|messages|calls|requests|units|queries))\b",
 )
 
@@ -998,6 +997,8 @@ class PricingReader:
         self._once_or_priced(seg, clause, moneys, context)
 
     def _once_or_priced(self, seg: Segment, clause: str, moneys: list[p.Money], context: str) -> None:
+        if MINIMUM_RE.search(clause) and self._committed_quantity(seg, clause, moneys):
+            return  # "$0.01 per message, with a minimum of 100,000 messages per month"
         clause = self._rate_card_unit(seg, clause, moneys)
         moneys = self.ex.money(clause)
         # "2.2 One-off fees" over "Implementation and data migration | $14,850.00 | On signing"
@@ -1694,6 +1695,7 @@ class PricingReader:
                     )
                 )
         _set_interval(line, cadence, clause)
+        _apply_multiplier(line, clause)
         self._later_start(line, clause)
         timing = p.timing(clause)
         if timing:
@@ -2035,9 +2037,10 @@ class PricingReader:
         count, unit = counted
         totals = [m for m in pool if m not in rates]
         if unit.startswith("credit"):
-            line.fields["amount"] = count
+            # "1,000,000 credits at $0.045 per credit, $45,000": bought at a price per credit, worth that price
+            line.fields["amount"] = _cents(count * rates[0].amount) if rates else count
             if rates and not totals:
-                line.fields["price"] = _cents(count * rates[0].amount)
+                line.fields["price"] = line.fields["amount"]
             return None
         if rates:
             value = _cents(count * rates[0].amount)
@@ -3558,6 +3561,8 @@ def _percent_bands(
 ) -> list[tuple[Decimal, Decimal | None]]:
     """(rate, upper bound) per band, the last open, read rate first ("2.9% up to $1M, 2.5% above") or
     bound first ("on the first €500k: 5%; thereafter 3%"); [] unless the bands rise to an open one."""
+    if re.search(r"(?i)\bdiscount|\brebate|\binterest\b|\blate\b|\bservice credits?\b|\bpenalt", clause):
+        return []  # "5% discount on orders over $10,000, 10% over $50,000": not a charge by band
     for rate_first in (True, False):
         bands: list[tuple[Decimal, Decimal | None]] = []
         for index, (rate, start, end) in enumerate(percents):
@@ -3630,12 +3635,12 @@ def _usage_timing(line: Line, default_timing: str | None, default_seg: Segment |
     return "in_advance"
 
 
-_OPTION = r"plan|tier|edition|package|option|bundle|subscription|level|offering|programme|program"
+_OPTION = r"plan|tier|edition|package|option|bundle"
 _OPTION_NAME = r"[A-Z][\w+-]*(?:\s[A-Z][\w+-]*){0,2}"
 # "Customer has selected the Growth plan", "elects the Scale tier", "Selected edition: Professional"
 _CHOOSES = (
     r"(?i:selects?|selected|elects?|elected|chooses|chose|chosen|opts?\s+for|opted\s+for|subscribes?\s+to|"
-    r"will\s+subscribe\s+to|is\s+purchasing|orders?|ordered)"
+    r"will\s+subscribe\s+to|has\s+ordered)"
 )
 CHOSEN_OPTION_RE = re.compile(
     rf"\b(?:(?i:has|have)\s+)?{_CHOOSES}\s+(?:(?i:the)\s+)?(?P<name>{_OPTION_NAME})\s+(?i:{_OPTION})\b"
@@ -3644,7 +3649,7 @@ CHOSEN_OPTION_RE = re.compile(
     rf"|\b(?i:selected|chosen)\s+(?i:{_OPTION})\s*[:=-]\s*(?P<label>{_OPTION_NAME})"
     rf"|\b(?i:{_OPTION})\s+(?i:selected|chosen)\s*[:=-]\s*(?P<label2>{_OPTION_NAME})",
 )
-_OPTION_WORDS_RE = re.compile(rf"\b(?:{_OPTION})s?\b", re.I)
+_OPTION_WORDS_RE = re.compile(r"\b(?:plan|tier|edition|package|option)s?\b", re.I)
 
 
 def _option_text(line: Line) -> str:
@@ -3659,7 +3664,8 @@ WHICHEVER_RE = re.compile(
 
 _COUNT_WORDS = r"\d{1,2}|one|two|three|four|five|six|nine|twelve"
 FREE_MONTHS_RE = re.compile(
-    rf"\b(?:the\s+)?(?:first|initial)\s+(?P<n>{_COUNT_WORDS})\s+(?:\(\d{{1,2}}\)\s+)?(?:calendar\s+)?months?\b"
+    rf"\b(?:the\s+)?(?:first|initial)\s+(?:(?P<n>{_COUNT_WORDS})\s+(?:\(\d{{1,2}}\)\s+)?(?:calendar\s+)?months|"
+    r"(?:calendar\s+)?(?P<one>month))\b"
     r"(?:[^.;]{0,40}?)\b(?:are|is|will be|shall be)?\s*(?:free(?! of (?:any )?(?:defects|errors))|"
     r"at no (?:cost|charge)|without charge|not (?:be )?(?:charged|invoiced|billed))"
     rf"|\bmonths?\s+1\s*(?:-|–|to|through)\s*(?P<m>\d{{1,2}})\s+(?:are\s+|will be\s+)?(?:free|at no (?:cost|charge)|"
@@ -3678,6 +3684,8 @@ def _free_months_in(clause: str) -> int:
     match = FREE_MONTHS_RE.search(clause)
     if not match:
         return 0
+    if match.group("one"):
+        return 1  # "the first month is free"
     return p.word_number(match.group("n") or match.group("m") or "") or 0
 
 
@@ -3701,6 +3709,27 @@ def _counted_cell(row: Segment, cells: dict[str, str]) -> str:
         if title and re.fullmatch(rf"\s*{QTY}\s*", cell):
             return f"{cell.strip()} {title.group(1)}"
     return ""
+
+
+# "charged at 1.5x the list rate of $0.001 per call": the price is a multiple of the one stated
+MULTIPLIER_RE = re.compile(
+    r"\b(?P<m>\d{1,2}(?:\.\d{1,2})?)\s?(?:x|×|times)\s+(?:the\s+)?(?:(?:standard|list|base|contracted|normal|"
+    r"regular|unit|applicable|committed)\s+)?(?:rate|price|fee)s?\s+(?:of|at)\s*$",
+    re.I,
+)
+
+
+def _apply_multiplier(line: Line, clause: str) -> None:
+    key = {"per_unit": "unit_price", "per_seat": "unit_price", "package": "package_price"}.get(line.charge_model)
+    if not key or key not in line.fields:
+        return
+    price = p.plain(line.fields[key])
+    at = re.search(rf"[$€£¥]?\s?{re.escape(price)}|{re.escape(price)}", clause)
+    match = MULTIPLIER_RE.search(clause[: at.start()]) if at else None
+    if match:
+        factor = Decimal(match.group("m"))
+        line.fields[key] = line.fields[key] * factor
+        line.warnings.append((key, f"{p.plain(factor)} times the stated rate of {price}."))
 
 
 def _set_interval(line: Line, cadence: tuple[str, int, int] | None, clause: str) -> None:

@@ -289,3 +289,43 @@ def test_percentage_bands_as_list_items() -> None:
     )
     [line] = _by_model(_lines(body), "graduated")
     assert _tier_prices(line) == [("300000", "0.024"), (None, "0.019")]
+
+
+def test_a_minimum_quantity_in_the_price_clause_is_a_minimum_of_its_value() -> None:
+    [line] = _lines("Fees\nVoice: $0.02 per minute, with a minimum of 50,000 minutes per month.")
+    assert (line["unit_price"], line["minimum_amount"]) == ("0.02", "1000.00")
+
+
+def test_subscribing_to_products_of_an_order_table_keeps_them_all() -> None:
+    body = (
+        "Order\n| Product | Subscription term | Annual fee |\n|---|---|---|\n| Platform | 12 months | $20,000 |\n"
+        "| Analytics add-on | 12 months | $5,000 |\n\nCustomer subscribes to the Platform Subscription."
+    )
+    assert sorted(line["amount"] for line in _lines(body)) == ["20000.00", "5000.00"]
+
+
+def test_an_overage_at_a_multiple_of_the_list_rate() -> None:
+    body = "Fees\nOverage: messages above the 500,000 included are charged at 2x the list rate of $0.004 per message."
+    [line] = _lines(body)
+    assert (line["charge_model"], line["unit_price"], line["included_units"]) == ("per_unit", "0.008", "500000")
+
+
+def test_the_first_month_free_and_a_fee_each_six_months() -> None:
+    [line] = _lines("Fees\nSubscription: $1,000 per month; the first month is free.")
+    assert line["start_date"] == "2027-04-01"
+    [half] = _lines("Fees\nPenetration test: $9,000 invoiced every six months in advance.")
+    assert (half["billing_interval"], half["billing_interval_count"]) == ("month", 6)
+
+
+def test_credits_bought_at_a_price_per_credit_are_worth_that_price() -> None:
+    body = "Fees\nCustomer buys 400,000 inference credits at $0.05 per credit (US$20,000), invoiced on signature."
+    [credit] = _by_model(_lines(body), "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("20000.00", "20000.00")
+
+
+def test_discount_bands_are_not_percentage_bands_of_a_charge() -> None:
+    body = (
+        "Fees\nAnnual licence: $40,000 per year.\n\nDiscounts\n- 5% discount on orders up to $20,000\n"
+        "- 8% discount on orders above $20,000\n"
+    )
+    assert not _by_model(_lines(body), "graduated")

@@ -502,12 +502,17 @@ def test_an_upgrade_from_one_priced_plan_to_another_keeps_the_new_price() -> Non
     assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("flat", "520.00")]
 
 
-def test_a_take_rate_by_volume_band_is_one_percentage_line_not_flat_fees_of_the_bounds() -> None:
+def test_a_take_rate_by_volume_band_is_graduated_over_the_amount_not_flat_fees_of_the_bounds() -> None:
+    # Branch `specific` (issue 13): the bands are graduated tiers over the amount (the rate as a price per
+    # currency unit), which the contract expresses exactly; one percentage line at the first rate did not.
     data = _text(
         "Merchant: Hollyhock Homewares Ltd\n\nStart: 1 June 2029\n\n| Monthly sales | Fee |\n|---|---|\n"
         "| Up to €20,000 | 5% |\n| €20,001 - €100,000 | 4% |\n| Over €100,000 | 3% |\n\nInvoiced monthly in arrears.\n"
     )
-    assert [(line["charge_model"], line["rate"]) for line in data["lines"]] == [("percentage", "5")]
+    [line] = data["lines"]
+    assert line["charge_model"] == "graduated"
+    tiers = [(t["up_to"], t["unit_price"]) for t in line["tiers"]]
+    assert tiers == [("20000", "0.05"), ("100000", "0.04"), (None, "0.03")]
 
 
 def test_instalments_on_signature_approval_and_launch_are_milestones() -> None:
