@@ -729,12 +729,16 @@ class _Extractor:
             r"início da vigência|inicio da vigencia|leistungsbeginn|laufzeitbeginn|date d'effet|prise d'effet|"
             r"date de démarrage|ingangsdatum|startdatum|aanvangsdatum|"
             r"term start|initial term start|service period start|go-live(?: date)?|(?:service |subscription )?begins?|"
+            # "Requested Activation Date", "In-service date": a telecom order's start of service
+            r"(?:requested |planned |target |service |circuit )?activation(?: date)?|in-service date|"
             r"(?:service |subscription )?commenc(?:es?|ing)|"
             r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"
         )
         # Billing starts with the service: a start or commencement date wins over an effective
         # (signature) date when both are stated.
-        labelled.sort(key=lambda seg: 0 if re.search(r"start|commenc|begin|beginn|go-live", seg.label, re.I) else 1)
+        labelled.sort(
+            key=lambda seg: 0 if re.search(r"start|commenc|begin|beginn|go-live|activation", seg.label, re.I) else 1
+        )
         # "Current Term: ..." above "Renewal Term: ...": the term being replaced comes last
         labelled.sort(key=lambda seg: 1 if SUPERSEDED_RE.search(seg.label) else 0)
         for seg in labelled:
@@ -758,7 +762,9 @@ class _Extractor:
             r"\s*(?:the\s+)?$",
             re.I,
         )
-        best: tuple[date | None, Segment | None, float] = (None, None, 0.0)
+        best: tuple[date | None, Segment | None, float] = max(
+            (self._start_defined_in_brackets(), self._start_of_a_term_range()), key=lambda item: item[2]
+        )
         for seg in self.segments:
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 60) : found.start]
@@ -788,6 +794,52 @@ class _Extractor:
         if yearless[0]:
             return yearless
         return self._start_from_signatures()
+
+    def _start_defined_in_brackets(self) -> tuple[date | None, Segment | None, float]:
+        """ "invoiced on 3 June 2027 (the \"Service Start Date\")": a date defined as the start."""
+        defined = re.compile(
+            r"\s*,?\s*\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?[\w -]{0,30}?\b"
+            r"(?:start|commencement|effective|go-live)\s+date\b",
+            re.I,
+        )
+        for seg in self.segments:
+            for found in self.dates(seg.text):
+                if defined.match(seg.text[found.end : found.end + 60]):
+                    return found.value, seg, 0.9
+        return None, None, 0.0
+
+    def _under_term_heading(self, seg: Segment) -> bool:
+        """A bare date range right under a heading about the term ("3. Term of this Order" /
+        "02.05.2028 - 30.11.2028")."""
+        above = seg.context[-1] if seg.context else ""
+        return bool(
+            len(above.split()) <= 8
+            and not self.dates(above)
+            and re.search(r"(?i)\b(?:term|period|duration|validity|dates)\b", above)
+            and not re.search(r"(?i)\b(?:payment|notice|renewal|billing|invoic)\w*", above)
+        )
+
+    def _start_of_a_term_range(self) -> tuple[date | None, Segment | None, float]:
+        """ "Renewal term: 1 May 2027 to 30 April 2028" in a bullet, or a bare "01.03.2027 - 31.08.2027"
+        under a "Term" heading: the range's first date is the start."""
+        for seg in self.segments:
+            if seg.kind not in ("prose", "field"):
+                continue
+            found = self.dates(seg.text)
+            for first, second in zip(found, found[1:], strict=False):
+                between = seg.text[first.end : second.start]
+                if not re.fullmatch(r"\s*(?:to|through|thru|until|till|[-–—])\s*(?:and including\s+)?", between, re.I):
+                    continue
+                before = seg.text[: first.start]
+                labelled = re.search(
+                    r"(?i)\b(?:term|period|duration|validity|dates)\s*(?:of (?:this|the) \w+\s*)?[:：]?\s*"
+                    r"(?:from\s+)?$",
+                    before,
+                )
+                bare = not before.strip(" -–•*:") and self._under_term_heading(seg)
+                if (labelled or bare) and not SUPERSEDED_RE.search(before) and not self.money(seg.text):
+                    return first.value, seg, 0.85
+        return None, None, 0.0
 
     def _start_without_year(self) -> tuple[date | None, Segment | None, float]:
         """A letter dated October 3, 2026 that says "Beginning November 1st": the next such day
@@ -909,7 +961,7 @@ class _Extractor:
                 ):
                     if start and found.value <= start:
                         continue
-                    if not re.search(
+                    if not self._under_term_heading(seg) and not re.search(
                         r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
                         # "Effective: 2027-05-01 through 2028-04-30", "Engagement dates: March 1 - May 9"
                         r"\bstart|\beffective\b|\bengagement\b|\bvalid(?:ity)?\b|"
