@@ -183,7 +183,11 @@ class _Extractor:
             r"|,\s+(?:\d+(?:st|nd|rd|th)\s+floor|[A-ZÄÖÜ][\w.'-]+(?:\s[\w.'-]+){0,3}\s+\d{1,5}[a-z]?\b)"
             # "Mercy Valley Health System, Accounts Payable": a department or contact after the name.
             r"|,\s*(?:attn\.?|attention|c/o|accounts payable|accounts receivable|finance(?: department| team)?|"
-            r"procurement|purchasing|billing department|ap department)\b",
+            r"procurement|purchasing|billing department|ap department)\b"
+            # "Vindel Bygg AB, org. nr 556677-8899": a registration number after the name
+            r"|,\s*(?:(?:company |corporate |business )?reg(?:istration|istered)?\.?|org(?:anisation|anization)?\.?|"
+            r"company|commercial register|trade register|vat|tax|ein|abn|acn|crn|kvk|siren|siret|cif|nif)\s*"
+            r"(?:no|nr|number|num|id|#)\b",
             raw,
             flags=re.I,
         )[0]
@@ -222,10 +226,57 @@ class _Extractor:
             ):
                 continue
             value = seg.value.split(" | ")[0]
+            if self._column_title(seg.value):
+                value = self._name_under_column_title(seg) or ""
             name = self._clean_name(EMAIL_RE.sub("", value))
             if name and not re.fullmatch(r"[\d\W]+", name):
                 return name, seg, 0.95
+        return self._customer_in_titled_column()
+
+    def _customer_in_titled_column(self) -> tuple[str | None, Segment | None, float]:
+        """ "| Bill To | Billing Contact |" titling a table: the first row's cell under the customer's
+        title names it."""
+        seen: set[int | None] = set()
+        for seg in self.segments:
+            if seg.kind != "row" or not seg.header or seg.table in seen:
+                continue
+            seen.add(seg.table)
+            for title, cell in zip(seg.header, seg.cells, strict=False):
+                if re.fullmatch(
+                    r"(?i)\s*(?:bill(?:ed)? to|sold to|invoice to|customer|client|licensee)\s*:?\s*", title
+                ):
+                    name = self._clean_name(EMAIL_RE.sub("", cell))
+                    if name and not re.search(r"\d", name):
+                        return name, seg, 0.9
         return None, None, 0.0
+
+    @staticmethod
+    def _column_title(value: str) -> bool:
+        """ "Bill To: Customer Contact": the value is the next column's title, not a name."""
+        return bool(
+            re.fullmatch(
+                r"(?i)(?:[\w-]+\s+){0,2}(?:contact|details|information|address|attention|attn|ship to|sold to|"
+                r"remit to|invoice to|deliver to|supplier|vendor|provider|seller|from)",
+                value.strip(" :"),
+            )
+        )
+
+    def _name_under_column_title(self, seg: Segment) -> str | None:
+        """A customer block laid out as a table whose first row titles its columns ("Bill To |
+        Customer Contact" above "Harlow Dental Group, LLC | Ana Ruiz, Office Manager"): the name is
+        the cell under the customer's title in the next row (or, the columns read as one line, the
+        organisation that line starts with)."""
+        below = next((s for s in self.segments[seg.index + 1 :] if s.kind != "field" or s.cells), None)
+        if below is None:
+            return None
+        if seg.table is not None and below.table == seg.table and below.cells:
+            return below.cells[0] if below.cells[0].strip() else None
+        leading = re.match(
+            r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|plc|Corp|Corporation|LLP|LP|PLLC|"
+            r"Co|Company|AB|Oy|AS|ApS|SA|SAS|BV|NV|SpA|KK|Pty Ltd|Group|Holdings|Partners)\b\.?",
+            below.text,
+        )
+        return leading.group(0) if leading else None
 
     def _customer_name_in_prose(self) -> tuple[str | None, Segment | None, float]:
         strategies = (
@@ -499,6 +550,12 @@ class _Extractor:
                 r"accepted by)\b",
                 seg.text,
             ):
+                # "Agreed and accepted: Tallis Marine Services, Inc.": the name on the same line
+                same_line = seg.value if seg.kind == "field" else ""
+                if same_line and not re.match(r"(?i)[\s_.]*$|by\b|date\b|name\b|signature\b", same_line):
+                    name = self._clean_name(re.split(r"\s+By:|\s{2,}|\s+Signature", same_line)[0])
+                    if name and len(name.split()) <= 8 and not re.search(r"(?i)\b(?:provider|vendor|supplier)\b", name):
+                        return name, seg, 0.7
                 following = self.segments[position + 1]
                 name = self._clean_name(re.split(r"\s+By:|\s{2,}|\s+Signature", following.text)[0])
                 if name and len(name.split()) <= 8 and not re.search(r"(?i)\b(?:provider|vendor|supplier)\b", name):
@@ -961,15 +1018,19 @@ class _Extractor:
                 ):
                     if start and found.value <= start:
                         continue
-                    if not self._under_term_heading(seg) and not re.search(
-                        r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
-                        # "Effective: 2027-05-01 through 2028-04-30", "Engagement dates: March 1 - May 9"
-                        r"\bstart|\beffective\b|\bengagement\b|\bvalid(?:ity)?\b|"
-                        # "Flight dates: 03/01/2028 - 08/31/2028", "Period of Performance", "Vigência"
-                        r"\bflight\b|\bcampaign\b|\bperformance\b|\bvig[eê]ncia\b|\blooptijd\b|\blaufzeit\b",
-                        seg.text,
-                        re.I,
-                    ) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I):
+                    if (
+                        not self._under_term_heading(seg)
+                        and not re.search(
+                            r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
+                            # "Effective: 2027-05-01 through 2028-04-30", "Engagement dates: March 1 - May 9"
+                            r"\bstart|\beffective\b|\bengagement\b|\bvalid(?:ity)?\b|"
+                            # "Flight dates: 03/01/2028 - 08/31/2028", "Period of Performance", "Vigência"
+                            r"\bflight\b|\bcampaign\b|\bperformance\b|\bvig[eê]ncia\b|\blooptijd\b|\blaufzeit\b",
+                            seg.text,
+                            re.I,
+                        )
+                        or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I)
+                    ):
                         continue
                     return self._exclusive(found.value, start), seg, 0.85, None
         if by_length is not None:

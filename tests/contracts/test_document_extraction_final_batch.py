@@ -37,7 +37,7 @@ def test_a_bare_date_range_under_a_term_heading_is_the_term() -> None:
 def test_a_date_defined_in_brackets_as_the_start_date_is_the_start() -> None:
     data = _text(
         "Order Form\n\nDate: 4 June 2029\n\nCustomer: Blue Heron Freight LLC\n\n"
-        "The platform fee of $2,400 per month is first invoiced on 21 June 2029 (the \"Service Start Date\"), "
+        'The platform fee of $2,400 per month is first invoiced on 21 June 2029 (the "Service Start Date"), '
         "monthly in advance thereafter.\n"
     )
     assert data["start_date"] == "2029-06-21"
@@ -50,3 +50,68 @@ def test_an_activation_date_label_is_the_start_of_service() -> None:
         "Hosted PBX seats: 40 at $18.00 per seat per month, billed monthly in advance.\n"
     )
     assert data["start_date"] == "2028-10-05"
+
+
+# -- the customer's name ----------------------------------------------------------------------------
+
+
+def test_a_registration_number_after_the_customer_name_is_not_part_of_it() -> None:
+    data = _text(
+        "AGREEMENT\n\nCustomer: Vindel Bygg AB, org. nr 556677-8899, Umeå\n\n"
+        "Start date: 1 April 2029\n\nLicence fee: SEK 4 000 per month, invoiced monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "Vindel Bygg AB"
+
+
+def test_an_acceptance_line_that_names_the_customer_after_its_colon_gives_the_name() -> None:
+    data = _text(
+        "Dear Tom,\n\nThis letter sets out our retainer of $4,200 a month, billed at the start of each month, "
+        "from June 1, 2029.\n\nKind regards,\n\nMia Clarke, Director\n\n"
+        "Accepted and agreed: Tallis Marine Services, Inc.\n\nBy: ________________ Tom Hale, COO\n"
+    )
+    assert data["customer"]["name"] == "Tallis Marine Services, Inc."
+
+
+def test_a_bill_to_block_laid_out_as_a_table_with_column_titles_gives_the_name_below_the_title() -> None:
+    data = _text(
+        "Quote 2291\n\nQuote date: May 3, 2029\n\n"
+        "| Bill To | Billing Contact |\n|---|---|\n"
+        "| Harlow Dental Group, LLC | Ana Ruiz, Office Manager |\n"
+        "| 12 Elm Row, Tulsa, OK 74103 | ana@harlowdental.test |\n\n"
+        "Start date: June 1, 2029\n\nPractice suite: 14 users at $45.00 per user per month, billed monthly.\n"
+    )
+    assert data["customer"]["name"] == "Harlow Dental Group, LLC"
+
+
+def _pdf(lines: list[tuple[float, float, str]]) -> dict:  # type: ignore[type-arg]
+    """A one-page PDF with each text drawn at (x, y), without table rules; its extraction."""
+    import io
+
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    page.setFont("Helvetica", 10)
+    for x, y, text in lines:
+        page.drawString(x, y, text)
+    page.save()
+    return extract(read_document(buffer.getvalue(), "contract.pdf")).data
+
+
+def test_a_bill_to_column_titled_beside_a_contact_column_in_a_pdf_is_not_the_name() -> None:
+    data = _pdf(
+        [
+            (60, 780, "Quote 5130"),
+            (60, 760, "Quote date: August 9, 2029"),
+            (60, 730, "Bill To"),
+            (300, 730, "Customer Contact"),
+            (60, 715, "Copperleaf Veterinary Partners, LLC"),
+            (300, 715, "Jo Park, Practice Manager"),
+            (60, 700, "90 Mill Road, Boise, ID 83702"),
+            (300, 700, "Invoices: ap@copperleafvet.test"),
+            (60, 670, "Start date: September 1, 2029"),
+            (60, 650, "Clinic suite: 8 users at $39.00 per user per month, billed monthly in advance."),
+        ]
+    )
+    assert data["customer"]["name"] == "Copperleaf Veterinary Partners, LLC"
