@@ -36,6 +36,7 @@ from contracts.documents.vocabulary import (
     SEAT_RE,
     SKIP_RE,
     STOP_UNITS,
+    TERMINATION_FEE_RE,
     TOTAL_RE,
     USAGE_MODELS,
     USAGE_WORD_RE,
@@ -391,6 +392,11 @@ class PricingReader:
         if (
             fixed
             or (timing == "in_arrears" and re.search(r"\ball (?:\w+ )?(?:fees|charges)\b", lowered))
+            # "Fees are added up for each statement month and invoiced in arrears": every fee, unqualified
+            or (
+                timing == "in_arrears"
+                and re.match(r"\s*(?:the\s+)?(?:fees|charges)\s+(?:are|will be|shall be)\b", lowered)
+            )
             # "Invoice monthly in arrears quoting the PO number": an order's instruction for every line
             or re.match(r"\s*(?:please\s+)?invoice\s+(?:monthly|quarterly|annually|yearly|weekly|in )", lowered)
         ):
@@ -690,7 +696,7 @@ class PricingReader:
     def _not_a_price(clause: str, moneys: list[p.Money]) -> bool:
         """Late fees, interest, liability caps, price increases and totals are not charges."""
         lowered = clause.lower()
-        if OTHER_PRICE_RE.search(clause):
+        if OTHER_PRICE_RE.search(clause) or TERMINATION_FEE_RE.search(clause):
             return True
         if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
             return True

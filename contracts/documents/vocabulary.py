@@ -83,6 +83,8 @@ SKIP_RE = re.compile(
     r"\bwaived\b",
     re.I,
 )
+# "an early termination fee of $250 applies if ...": owed only if the contract ends early
+TERMINATION_FEE_RE = re.compile(r"\b(?:early )?(?:termination|cancellation|exit) (?:fee|charge|penalty)\b", re.I)
 # Another party's price or one already paid: "our current provider charges $0.0095", "your prior
 # accountant billed $1,900", "the setup fee paid under the original agreement is not charged again".
 OTHER_PRICE_RE = re.compile(
@@ -139,7 +141,9 @@ PERCENT_BASE_RE = re.compile(
     r"sales|revenue|order|amount|charge|value|spend|payout|booking|merchandise|invoice|premium|settle|"
     r"funds|tpv|billings|disburse|collected|basket|ticket|donation|gift|contribution|pledge)|\btake rate\b|"
     r"\bcommission\b|\bprocessing fee\b|"
-    r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b",
+    r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b|"
+    # "2.4% + 25p", "1.9 % plus EUR 0.20": a rate plus a fixed fee is a fee on each transaction
+    r"\d\s?%\s*(?:\+|plus)\s*(?:[$€£¥]|[A-Z]{3}\s?)?\d",
     re.I,
 )
 SEAT_RE = re.compile(

@@ -115,3 +115,37 @@ def test_a_bill_to_column_titled_beside_a_contact_column_in_a_pdf_is_not_the_nam
         ]
     )
     assert data["customer"]["name"] == "Copperleaf Veterinary Partners, LLC"
+
+
+# -- fee schedules --------------------------------------------------------------------------------
+
+
+def test_a_rate_plus_a_fixed_fee_in_a_table_row_is_a_percentage_with_its_fixed_fee() -> None:
+    data = _text(
+        "Payment Services Schedule\n\nMerchant: Dockside Bakery Ltd\n\nStart date: 1 July 2029\n\n"
+        "| Service | Charge | Covers |\n|---|---|---|\n"
+        "| Online card payments | 1.9% + £0.20 | Every web checkout |\n"
+        "| Refund processing | £0.15 | Each refund issued |\n"
+    )
+    percentage = [line for line in data["lines"] if line["charge_model"] == "percentage"]
+    assert [(line["rate"], line["fixed_fee"]) for line in percentage] == [("1.9", "0.20")]
+
+
+def test_an_early_termination_fee_is_not_a_recurring_charge() -> None:
+    data = _text(
+        "Hosting Agreement\n\nCustomer: Pell Street Studios LLC\n\nStart date: March 1, 2029\n\n"
+        "Managed hosting: $640 per month, billed monthly in advance.\n\n"
+        "A cancellation fee of $1,200 is payable if the Customer ends the agreement in its first year.\n"
+    )
+    assert [line.get("amount") for line in data["lines"]] == ["640.00"]
+
+
+def test_a_statement_that_fees_are_invoiced_in_arrears_applies_to_fixed_fees_too() -> None:
+    data = _text(
+        "Schedule of Charges\n\nClient: Norland Cafes Ltd\n\nStart date: 1 May 2029\n\n"
+        "| Charge | Price |\n|---|---|\n| Terminal rental | £12.50 per terminal per month (4 terminals) |\n"
+        "| Card transactions | £0.04 per transaction |\n\n"
+        "Charges are collected for each calendar month and invoiced in arrears once it ends.\n"
+    )
+    rental = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
+    assert (rental["seats"], rental["billing_timing"]) == ("4", "in_arrears")
