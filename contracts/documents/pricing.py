@@ -220,6 +220,8 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
         r"\b(?:billing|frequency|cadence|invoiced|invoicing|billed|period|interval|recurrence|term|abrechnung|fréquence)\b",
         False,
     ),
+    # "Usage rate", "Usage charge": the price of metered use, not a usage band
+    ("price", r"\busage (?:rates?|prices?|fees?|charges?)\b", False),
     ("range", r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", False),
     ("included", r"\bincluded\b|\ballowance\b|\bfree (?:units|quantity|volume)|\binklusive", False),
     ("package", r"\b(?:pack|package|block|bundle|bucket)\s+size\b|\bunits per (?:pack|package|block|bundle)\b", False),
@@ -731,6 +733,20 @@ class PricingReader:
             )
         )
 
+    def _minimum_restated(self, clause: str, moneys: list[p.Money]) -> bool:
+        """ "...; if the metered charges are lower, $150.00 is billed instead": how a minimum already
+        read works, not a second charge."""
+        minimums = {line.fields.get("minimum_amount") for line in self.lines} | {m[0] for m in self.minimums}
+        return bool(
+            moneys
+            and all(money.amount in minimums for money in moneys)
+            and re.search(
+                r"(?i)\binstead\b|\bshortfall\b|\bthe difference\b|\b(?:lower|less) than\b|\bbelow\b|"
+                r"\b(?:are|is) (?:lower|less)\b",
+                clause,
+            )
+        )
+
     def _new_price_of_a_change(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
         """ "the fee changes from £1,200 to £1,320 per month": the price in force is the new one (the
         old price and "from ... to" are blanked, positions kept)."""
@@ -782,7 +798,7 @@ class PricingReader:
         context = " ".join(seg.context[-2:]).lower()
         offered_only = OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:])
         checked = re.sub(r"(?i)\b(?:increas|uplift|escalat)\w*", "", clause) if agreed_change else clause
-        if self._not_a_price(checked, self.ex.money(checked)) or offered_only:
+        if self._not_a_price(checked, self.ex.money(checked)) or offered_only or self._minimum_restated(clause, moneys):
             return  # not a charge, or an add-on offered and not ordered
         # Prepaid credits and their top-ups come before minimums ("a minimum balance of ...").
         draws_down = self._last("prepaid_credit") and self._priced_against_credits(clause, moneys)
@@ -2646,22 +2662,29 @@ class PricingReader:
         ]
         if not once or not recurring:
             return False
+        # "| Qty | Service | MRC | NRC | Usage rate |": a third price column (a rate per minute, per GB)
+        # holds the price of the rows that have neither
+        columns = once + recurring + [i for i in prices if i not in once and i not in recurring]
         for row in rows:
-            for index in once + recurring:
+            for index in columns:
                 cell = row.cells[index] if index < len(row.cells) else ""
                 amounts = self.ex.money(cell)
                 if not amounts or all(amount.amount == 0 for amount in amounts):
                     continue  # "$0.00" in a one-time or recurring column: nothing charged there
                 cells = list(row.cells)
-                for other in once + recurring:
+                for other in columns:
                     if other != index and other < len(cells):
                         cells[other] = ""
+                own_roles = roles
                 if index in once:
                     cells[index] = f"{cell} one-time"
+                elif index not in recurring:
+                    # the rate column's own title, not the recurring column's cadence, says what it is
+                    own_roles = [r if i == index or i not in columns else "" for i, r in enumerate(roles)]
                 elif not p.find_cadence(f"{cell} {header[index]}"):
                     cells[index] = f"{cell} per month"  # a monthly recurring charge
                 part = replace(row, cells=tuple(cells), text=" | ".join(cells))
-                self._row(part, self._row_text(part, roles), roles)
+                self._row(part, self._row_text(part, own_roles), own_roles)
                 if self.lines and self.lines[-1].seg is part:
                     self.lines[-1].seg = row
         self._ramp_dates(rows, roles)

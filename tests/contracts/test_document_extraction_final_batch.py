@@ -149,3 +149,29 @@ def test_a_statement_that_fees_are_invoiced_in_arrears_applies_to_fixed_fees_too
     )
     rental = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
     assert (rental["seats"], rental["billing_timing"]) == ("4", "in_arrears")
+
+
+# -- tables with once, recurring and usage columns ----------------------------------------------------
+
+
+def test_a_usage_rate_column_beside_recurring_and_one_time_columns_prices_metered_rows() -> None:
+    data = _text(
+        "NETWORK SERVICE ORDER\n\nCustomer: Halvard Clinics Inc.\n\nActivation Date: 05/01/2029\n\n"
+        "| Qty | Service | MRC | NRC | Usage charge |\n|---|---|---|---|---|\n"
+        "| 30 | Phone numbers | $2.00 | $5.00 | - |\n"
+        "| - | International calls | - | - | $0.12 / min |\n"
+        "| - | SMS sent | - | - | $0.008 / message |\n\n"
+        "Usage is billed monthly in arrears.\n"
+    )
+    usage = [(line["charge_model"], line["unit_price"], line["billing_timing"]) for line in data["lines"][2:]]
+    assert usage == [("per_unit", "0.12", "in_arrears"), ("per_unit", "0.008", "in_arrears")]
+
+
+def test_a_minimum_restated_as_what_is_billed_instead_is_not_a_second_charge() -> None:
+    data = _text(
+        "Messaging Order\n\nCustomer: Ostara Pharmacies Ltd\n\nStart date: 1 August 2029\n\n"
+        "Text messages: £0.03 per message, invoiced monthly in arrears.\n\n"
+        "Messaging carries a minimum monthly charge of £75.00; when the message charges come to less, "
+        "£75.00 is invoiced instead.\n"
+    )
+    assert [(line["charge_model"], line.get("minimum_amount")) for line in data["lines"]] == [("per_unit", "75.00")]
