@@ -2898,6 +2898,10 @@ class PricingReader:
                     self._extended_table
                     or re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
                     and not re.search(r"(?i)\b(?:unit|per|each|price|rate)\b", price_title)
+                    # "Fee / seat / month": the title says the fee is per seat
+                    and not re.search(
+                        r"(?i)/\s*(?!month|mo\b|mth|year|yr|annum|quarter|qtr|week|day)[a-z]", price_title
+                    )
                     # "€30.00 / user / month" in a "Fee" column: the cell itself says it is per seat
                     and not re.search(
                         r"(?i)(?:\bper\b|/)\s*(?!month|mo\b|mth|year|yr|annum|quarter|qtr|week|day)[a-z]|\beach\b",
@@ -3228,6 +3232,10 @@ def _header_unit(header_text: str) -> str | None:
     # "Beschreibung / Description", "Betrag CHF / Amount CHF": a bilingual title, not a unit.
     found = [word for word in found if word.split()[0].lower() not in _TITLE_WORDS]
     specific = [word for word in found if word.lower() not in ("unit", "units", "item", "items")]
+    cadence = [word for word in specific if re.fullmatch(r"(?i)month|mo|mth|year|yr|annum|quarter|qtr|week", word)]
+    if len(found) > 1 and specific and cadence and specific[0] not in cadence:
+        # "Price / user / month": per user, per month
+        return f"{specific[0]} per {cadence[0]}"
     if len(found) > 1 and specific:
         return specific[0]
     return found[0] if found else None

@@ -175,3 +175,19 @@ def test_a_minimum_restated_as_what_is_billed_instead_is_not_a_second_charge() -
         "£75.00 is invoiced instead.\n"
     )
     assert [(line["charge_model"], line.get("minimum_amount")) for line in data["lines"]] == [("per_unit", "75.00")]
+
+
+def test_a_price_column_titled_per_unit_per_month_keeps_its_month_when_billed_yearly() -> None:
+    data = _text(
+        "Proposal\n\nCustomer: Fernhill Housing Trust\n\nStart date: 1 October 2029\n\n"
+        "| Stage | Module | Seats | Fee / seat / month |\n|---|---|---|---|\n"
+        "| Stage A | Tenancy desk | 40 | £15.00 |\n\n"
+        "Fees are invoiced annually in advance.\n"
+    )
+    line = data["lines"][0]
+    assert (line["charge_model"], line["unit_price"], line["seats"], line["billing_interval"]) == (
+        "per_seat",
+        "180",
+        "40",
+        "year",
+    )
