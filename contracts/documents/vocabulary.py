@@ -223,6 +223,9 @@ VOLUME_RE = re.compile(
     r"\bsingle rate\b|\bnot graduated\b|\bapplies to all\b|"
     # "the rate of the band reached in a month applies to every shipment in that month"
     r"\b(?:band|tier|bracket|level)s? (?:reached|achieved|attained)\b[^.]{0,60}\bappl(?:y|ies) to (?:every|each|all)\b|"
+    # "that band's price applies to every seat in the month", "the tier's rate is charged on all of them"
+    r"\b(?:band|tier|bracket|level)(?:'s|’s|s')? (?:unit )?(?:price|rate|fee)\b[^.]{0,20}?\b(?:appl(?:y|ies)|is "
+    r"(?:charged|applied|billed)) (?:to|on|for) (?:every|each|all)\b|"
     # "all emails verified in a month are priced at the rate of the band the month's total falls in"
     r"\ball (?:\w+ ){1,3}(?:in|during|for) (?:a|the|each) (?:month|period|billing period|quarter|year)\b[^.]*\b(?:pri"
     r"ced|charged|billed|rated) at\b|\b(?:band|tier|bracket)\b[^.]{0,40}\btotal\b[^.]{0,30}\bfalls?\b",

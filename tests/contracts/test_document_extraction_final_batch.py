@@ -191,3 +191,17 @@ def test_a_price_column_titled_per_unit_per_month_keeps_its_month_when_billed_ye
         "40",
         "year",
     )
+
+
+# -- pricing language -----------------------------------------------------------------------------
+
+
+def test_a_band_price_that_applies_to_every_unit_is_volume_pricing() -> None:
+    data = _text(
+        "Order\n\nCustomer: Westmere Couriers Ltd\n\nStart date: 1 March 2029\n\n"
+        "Tracked parcels are charged monthly in arrears. The month's parcel count picks the band, and the "
+        "band's rate is charged on every parcel of that month:\n\n"
+        "| Parcels in the month | Rate per parcel |\n|---|---|\n"
+        "| 1 - 1,000 | £0.40 |\n| 1,001 - 10,000 | £0.32 |\n| 10,001 and above | £0.25 |\n"
+    )
+    assert [line["charge_model"] for line in data["lines"]] == ["volume"]
