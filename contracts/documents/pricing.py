@@ -2363,7 +2363,6 @@ class PricingReader:
             if model == "graduated" and CUMULATIVE_RE.search(context):
                 line.fields["tier_basis"] = "cumulative"
         line.warnings.extend(warnings)
-        intro = " ".join(seg.context[-2:])
         # The heading or the introducing sentence ("API calls (graduated):"), not a form field above.
         intro_lines = [] if len(items) > 1 and items[0].seg is items[-1].seg else list(reversed(seg.context[-2:]))
         line.description = (
@@ -2377,7 +2376,9 @@ class PricingReader:
         rows = " ".join(item.text for item in items)
         # the sentence right above the tiers first ("charged monthly in arrears on a graduated basis:"),
         # then the one before it
-        for text in (f"{seg.context[-1] if seg.context else ''} {rows}", f"{intro} {rows}"):
+        # (not a sentence that prices another line: "Base plan: €9,600 per year, invoiced half-yearly.")
+        unpriced = " ".join(c for c in seg.context[-2:] if not self.ex.money(c))
+        for text in (f"{seg.context[-1] if seg.context else ''} {rows}", f"{unpriced} {rows}"):
             cadence = p.find_cadence(text)
             if cadence and BILLED_RE.search(text):
                 line.interval = (cadence[0], cadence[1])

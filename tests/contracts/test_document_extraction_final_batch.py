@@ -205,3 +205,16 @@ def test_a_band_price_that_applies_to_every_unit_is_volume_pricing() -> None:
         "| 1 - 1,000 | £0.40 |\n| 1,001 - 10,000 | £0.32 |\n| 10,001 and above | £0.25 |\n"
     )
     assert [line["charge_model"] for line in data["lines"]] == ["volume"]
+
+
+def test_a_tier_table_does_not_take_the_cadence_of_another_lines_priced_sentence_above_it() -> None:
+    data = _text(
+        "Order Form\n\nCustomer: Larchmont Care Homes Ltd\n\nStart date: 1 June 2029\n\n"
+        "Platform licence: £12,000 per year, invoiced quarterly in advance.\n\n"
+        "Care records, charged per resident on record in the month in graduated bands:\n\n"
+        "| Residents in the month | Price per resident (£) |\n|---|---|\n"
+        "| 1 to 100 | 4.50 |\n| 101 and more | 3.75 |\n\n"
+        "Care records are invoiced monthly in arrears.\n"
+    )
+    tiered = next(line for line in data["lines"] if line["charge_model"] == "graduated")
+    assert (tiered["billing_interval"], tiered["billing_interval_count"]) == ("month", 1)
