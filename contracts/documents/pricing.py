@@ -660,6 +660,8 @@ class PricingReader:
             return
         if self._counts_by_unit(seg, text):
             return
+        if self._ordered_count_of_a_unit_billed_ahead(seg, text):
+            return
         last_seat = self._last("per_seat")
         seats = self._seat_count(text, last_seat.unit if last_seat is not None else "")
         if seats is not None:
@@ -672,6 +674,28 @@ class PricingReader:
             return
         if EXPIRE_RE.search(text):
             self._attach_expiry(seg, text)
+
+    def _ordered_count_of_a_unit_billed_ahead(self, seg: Segment, text: str) -> bool:
+        """ "$18.00 per protected server per month, invoiced in advance" then "the Customer has ordered
+        backup for 32 servers": a price per thing billed ahead for a stated number of them is per seat."""
+        line = self.lines[-1] if self.lines else None
+        if line is None or line.charge_model != "per_unit" or line.timing != "in_advance" or not line.unit:
+            return False
+        if not re.search(r"(?i)\b(?:ordered|orders|purchase[sd]?|bought|subscribe[sd]?|contracted|licensed)\b", text):
+            return False
+        noun = line.unit.split()[-1].lower().rstrip("s")
+        # "32 servers", "thirty-two (32) managed servers"
+        count = re.search(
+            rf"(?i)(?:\b[a-z-]+\s+\(\s*(?P<b>{NUM})\s*\)|(?P<n>{NUM}))\s+(?:\w+\s)?{re.escape(noun)}s?\b",
+            p.spelled_counts(text),
+        )
+        seats = _num(count.group("b") or count.group("n"), self.dc) if count else None
+        if not seats:
+            return False
+        line.charge_model = "per_seat"
+        line.fields = {"unit_price": line.fields["unit_price"], "seats": seats}
+        line.evidence["seats"] = (seg, 0.8)
+        return True
 
     def _counts_by_unit(self, seg: Segment, text: str) -> bool:
         """ "Ordered quantities: 6 sites, 240 devices": several counts, each for the per-seat line

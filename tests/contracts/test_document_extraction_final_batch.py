@@ -218,3 +218,29 @@ def test_a_tier_table_does_not_take_the_cadence_of_another_lines_priced_sentence
     )
     tiered = next(line for line in data["lines"] if line["charge_model"] == "graduated")
     assert (tiered["billing_interval"], tiered["billing_interval_count"]) == ("month", 1)
+
+
+def test_a_price_per_thing_billed_in_advance_with_an_ordered_count_of_them_is_per_seat() -> None:
+    data = _text(
+        "Schedule B\n\nCustomer: Quarry Hill Schools Inc.\n\nStart date: July 1, 2029\n\n"
+        "Device management is charged at $6.50 per enrolled tablet per month, invoiced in advance. "
+        "The Customer has ordered management for one hundred and ten (110) tablets.\n"
+    )
+    line = data["lines"][0]
+    assert (line["charge_model"], line["unit_price"], line["seats"], line["billing_timing"]) == (
+        "per_seat",
+        "6.5",
+        "110",
+        "in_advance",
+    )
+
+
+# -- layout: a sentence is not cut after an abbreviation ----------------------------------------------
+
+
+def test_a_time_zone_after_us_with_full_stops_is_read() -> None:
+    data = _text(
+        "Order\n\nCustomer: Ash Creek Dental LLC\n\nStart date: May 1, 2029\n\n"
+        "Support: $300 per month, billed monthly in advance.\n\nUsage periods are counted in U.S. Eastern Time.\n"
+    )
+    assert data["customer"]["timezone"] == "America/New_York"
