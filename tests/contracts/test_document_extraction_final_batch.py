@@ -244,3 +244,13 @@ def test_a_time_zone_after_us_with_full_stops_is_read() -> None:
         "Support: $300 per month, billed monthly in advance.\n\nUsage periods are counted in U.S. Eastern Time.\n"
     )
     assert data["customer"]["timezone"] == "America/New_York"
+
+
+def test_a_term_that_is_extended_automatically_has_no_end_date() -> None:
+    data = _text(
+        "SERVICE AGREEMENT\n\nCustomer: Gerber Metallbau AG\n\n"
+        "Duration. Service begins on 01.03.2029 for a fixed period of 24 months. The agreement is then prolonged "
+        "automatically by twelve months each time, unless cancelled in writing.\n\n"
+        "Service fee: CHF 900.00 per month, invoiced monthly in advance.\n"
+    )
+    assert (data["start_date"], data["end_date"]) == ("2029-03-01", None)
