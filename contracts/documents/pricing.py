@@ -642,7 +642,14 @@ class PricingReader:
             )
             if general:
                 continue  # "Usage is billed in arrears and support in advance": read as a default
-            if not prev_money and re.fullmatch(r"\s+and\s+", separators[position - 1]):
+            # "Whenever the balance falls under $500, we add $2,000 of credit": the condition and what
+            # happens then are one clause
+            conditional = separators[position - 1].startswith(",") and re.match(
+                r"\s*(?:whenever|when|if|once|each time|every time|as soon as|should)\b", previous, re.I
+            )
+            if conditional:
+                clauses[-1] = f"{previous}, {piece}".strip()
+            elif not prev_money and re.fullmatch(r"\s+and\s+", separators[position - 1]):
                 # "Time and materials at GBP 1,150 per day": the words before the price keep their "and"
                 clauses[-1] = f"{previous} and {piece}".strip()
             elif not has_money or not prev_money or joins_rate:

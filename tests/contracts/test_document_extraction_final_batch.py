@@ -254,3 +254,14 @@ def test_a_term_that_is_extended_automatically_has_no_end_date() -> None:
         "Service fee: CHF 900.00 per month, invoiced monthly in advance.\n"
     )
     assert (data["start_date"], data["end_date"]) == ("2029-03-01", None)
+
+
+def test_a_top_up_whose_condition_comes_first_keeps_its_threshold() -> None:
+    data = _text(
+        "Credit Order\n\nCustomer: Fairlight Media Ltd\n\nStart date: 1 September 2029\n\n"
+        "The Customer buys a prepaid credit balance of £10,000.00 for £9,500.00.\n\n"
+        "Each time the balance falls under £1,500.00, Brightwell automatically adds £5,000.00 "
+        "of credit and invoices it.\n"
+    )
+    line = next(line for line in data["lines"] if line["charge_model"] == "prepaid_credit")
+    assert (line.get("top_up_threshold"), line.get("top_up_amount")) == ("1500.00", "5000.00")
