@@ -673,9 +673,12 @@ class _Extractor:
             )
             if match:
                 value = match.group("v").strip().lower()
-                for key, zone in TIMEZONES.items():
-                    if re.search(rf"\b{re.escape(key)}\b", value):
-                        return zone, seg
+                # "Time zone: Korea Standard Time (KST)": the name, else its abbreviation in brackets
+                short = re.match(r"[^.]{0,30}?\(\s*([A-Za-z]{2,5})\s*\)", seg.text[match.end("v") :])
+                for text in (value, short.group(1).lower() if short else ""):
+                    for key, zone in TIMEZONES.items():
+                        if text and re.search(rf"\b{re.escape(key)}\b", text):
+                            return zone, seg
             match = re.search(
                 r"\b(?P<v>Eastern|Central|Mountain|Pacific|UK|Central European|London|Berlin|Paris|Sydney|Tokyo|Singa"
                 r"pore)"

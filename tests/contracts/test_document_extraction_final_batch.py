@@ -265,3 +265,35 @@ def test_a_top_up_whose_condition_comes_first_keeps_its_threshold() -> None:
     )
     line = next(line for line in data["lines"] if line["charge_model"] == "prepaid_credit")
     assert (line.get("top_up_threshold"), line.get("top_up_amount")) == ("1500.00", "5000.00")
+
+
+def test_a_form_without_rules_whose_value_wraps_is_read_label_beside_value() -> None:
+    data = _pdf(
+        [
+            (70, 790, "Order Form - Field Service App"),
+            (80, 760, "Customer"),
+            (300, 760, "Tamagawa Facilities Co., Ltd."),
+            (80, 742, "Invoice e-mail"),
+            (300, 742, "ap@tamagawa-fac.test"),
+            (80, 724, "Subscription period"),
+            (300, 724, "July 1, 2029 to June 30, 2030"),
+            (80, 706, "Payment terms"),
+            (300, 706, "Within 45 days of the date of each invoice, by"),
+            (300, 694, "bank transfer to the account on the invoice"),
+            (70, 660, "Fees"),
+            (70, 640, "Field app licence: JPY 840,000 per year, invoiced annually in advance."),
+        ]
+    )
+    assert (data["customer"]["name"], data["start_date"], data["end_date"]) == (
+        "Tamagawa Facilities Co., Ltd.",
+        "2029-07-01",
+        "2030-07-01",
+    )
+
+
+def test_a_time_zone_named_by_its_abbreviation_in_brackets_is_read() -> None:
+    data = _text(
+        "Order\n\nCustomer: Hanbit Retail Co., Ltd.\n\nStart date: 2029-04-01\n\n"
+        "Billing time zone: Seoul time (KST)\n\nPOS licence: KRW 90,000 per month, invoiced monthly in advance.\n"
+    )
+    assert data["customer"]["timezone"] == "Asia/Seoul"
