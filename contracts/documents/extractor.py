@@ -183,7 +183,11 @@ class _Extractor:
             r"|,\s+(?:\d+(?:st|nd|rd|th)\s+floor|[A-ZÄÖÜ][\w.'-]+(?:\s[\w.'-]+){0,3}\s+\d{1,5}[a-z]?\b)"
             # "Mercy Valley Health System, Accounts Payable": a department or contact after the name.
             r"|,\s*(?:attn\.?|attention|c/o|accounts payable|accounts receivable|finance(?: department| team)?|"
-            r"procurement|purchasing|billing department|ap department)\b",
+            r"procurement|purchasing|billing department|ap department)\b"
+            # "Vindel Bygg AB, org. nr 556677-8899": a registration number after the name
+            r"|,\s*(?:(?:company |corporate |business )?reg(?:istration|istered)?\.?|org(?:anisation|anization)?\.?|"
+            r"company|commercial register|trade register|vat|tax|ein|abn|acn|crn|kvk|siren|siret|cif|nif)\s*"
+            r"(?:no|nr|number|num|id|#)\b",
             raw,
             flags=re.I,
         )[0]
@@ -222,10 +226,57 @@ class _Extractor:
             ):
                 continue
             value = seg.value.split(" | ")[0]
+            if self._column_title(seg.value):
+                value = self._name_under_column_title(seg) or ""
             name = self._clean_name(EMAIL_RE.sub("", value))
             if name and not re.fullmatch(r"[\d\W]+", name):
                 return name, seg, 0.95
+        return self._customer_in_titled_column()
+
+    def _customer_in_titled_column(self) -> tuple[str | None, Segment | None, float]:
+        """ "| Bill To | Billing Contact |" titling a table: the first row's cell under the customer's
+        title names it."""
+        seen: set[int | None] = set()
+        for seg in self.segments:
+            if seg.kind != "row" or not seg.header or seg.table in seen:
+                continue
+            seen.add(seg.table)
+            for title, cell in zip(seg.header, seg.cells, strict=False):
+                if re.fullmatch(
+                    r"(?i)\s*(?:bill(?:ed)? to|sold to|invoice to|customer|client|licensee)\s*:?\s*", title
+                ):
+                    name = self._clean_name(EMAIL_RE.sub("", cell))
+                    if name and not re.search(r"\d", name):
+                        return name, seg, 0.9
         return None, None, 0.0
+
+    @staticmethod
+    def _column_title(value: str) -> bool:
+        """ "Bill To: Customer Contact": the value is the next column's title, not a name."""
+        return bool(
+            re.fullmatch(
+                r"(?i)(?:[\w-]+\s+){0,2}(?:contact|details|information|address|attention|attn|ship to|sold to|"
+                r"remit to|invoice to|deliver to|supplier|vendor|provider|seller|from)",
+                value.strip(" :"),
+            )
+        )
+
+    def _name_under_column_title(self, seg: Segment) -> str | None:
+        """A customer block laid out as a table whose first row titles its columns ("Bill To |
+        Customer Contact" above "Harlow Dental Group, LLC | Ana Ruiz, Office Manager"): the name is
+        the cell under the customer's title in the next row (or, the columns read as one line, the
+        organisation that line starts with)."""
+        below = next((s for s in self.segments[seg.index + 1 :] if s.kind != "field" or s.cells), None)
+        if below is None:
+            return None
+        if seg.table is not None and below.table == seg.table and below.cells:
+            return below.cells[0] if below.cells[0].strip() else None
+        leading = re.match(
+            r"(?:[A-Z][\w&'.-]*,?\s+){1,5}(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|plc|Corp|Corporation|LLP|LP|PLLC|"
+            r"Co|Company|AB|Oy|AS|ApS|SA|SAS|BV|NV|SpA|KK|Pty Ltd|Group|Holdings|Partners)\b\.?",
+            below.text,
+        )
+        return leading.group(0) if leading else None
 
     def _customer_name_in_prose(self) -> tuple[str | None, Segment | None, float]:
         strategies = (
@@ -499,6 +550,12 @@ class _Extractor:
                 r"accepted by)\b",
                 seg.text,
             ):
+                # "Agreed and accepted: Tallis Marine Services, Inc.": the name on the same line
+                same_line = seg.value if seg.kind == "field" else ""
+                if same_line and not re.match(r"(?i)[\s_.]*$|by\b|date\b|name\b|signature\b", same_line):
+                    name = self._clean_name(re.split(r"\s+By:|\s{2,}|\s+Signature", same_line)[0])
+                    if name and len(name.split()) <= 8 and not re.search(r"(?i)\b(?:provider|vendor|supplier)\b", name):
+                        return name, seg, 0.7
                 following = self.segments[position + 1]
                 name = self._clean_name(re.split(r"\s+By:|\s{2,}|\s+Signature", following.text)[0])
                 if name and len(name.split()) <= 8 and not re.search(r"(?i)\b(?:provider|vendor|supplier)\b", name):
@@ -616,9 +673,12 @@ class _Extractor:
             )
             if match:
                 value = match.group("v").strip().lower()
-                for key, zone in TIMEZONES.items():
-                    if re.search(rf"\b{re.escape(key)}\b", value):
-                        return zone, seg
+                # "Time zone: Korea Standard Time (KST)": the name, else its abbreviation in brackets
+                short = re.match(r"[^.]{0,30}?\(\s*([A-Za-z]{2,5})\s*\)", seg.text[match.end("v") :])
+                for text in (value, short.group(1).lower() if short else ""):
+                    for key, zone in TIMEZONES.items():
+                        if text and re.search(rf"\b{re.escape(key)}\b", text):
+                            return zone, seg
             match = re.search(
                 r"\b(?P<v>Eastern|Central|Mountain|Pacific|UK|Central European|London|Berlin|Paris|Sydney|Tokyo|Singa"
                 r"pore)"
@@ -729,12 +789,16 @@ class _Extractor:
             r"início da vigência|inicio da vigencia|leistungsbeginn|laufzeitbeginn|date d'effet|prise d'effet|"
             r"date de démarrage|ingangsdatum|startdatum|aanvangsdatum|"
             r"term start|initial term start|service period start|go-live(?: date)?|(?:service |subscription )?begins?|"
+            # "Requested Activation Date", "In-service date": a telecom order's start of service
+            r"(?:requested |planned |target |service |circuit )?activation(?: date)?|in-service date|"
             r"(?:service |subscription )?commenc(?:es?|ing)|"
             r"(?:subscription |contract |service |initial |agreement |order )?(?:period|term|dates|validity)"
         )
         # Billing starts with the service: a start or commencement date wins over an effective
         # (signature) date when both are stated.
-        labelled.sort(key=lambda seg: 0 if re.search(r"start|commenc|begin|beginn|go-live", seg.label, re.I) else 1)
+        labelled.sort(
+            key=lambda seg: 0 if re.search(r"start|commenc|begin|beginn|go-live|activation", seg.label, re.I) else 1
+        )
         # "Current Term: ..." above "Renewal Term: ...": the term being replaced comes last
         labelled.sort(key=lambda seg: 1 if SUPERSEDED_RE.search(seg.label) else 0)
         for seg in labelled:
@@ -758,7 +822,9 @@ class _Extractor:
             r"\s*(?:the\s+)?$",
             re.I,
         )
-        best: tuple[date | None, Segment | None, float] = (None, None, 0.0)
+        best: tuple[date | None, Segment | None, float] = max(
+            (self._start_defined_in_brackets(), self._start_of_a_term_range()), key=lambda item: item[2]
+        )
         for seg in self.segments:
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 60) : found.start]
@@ -788,6 +854,52 @@ class _Extractor:
         if yearless[0]:
             return yearless
         return self._start_from_signatures()
+
+    def _start_defined_in_brackets(self) -> tuple[date | None, Segment | None, float]:
+        """ "invoiced on 3 June 2027 (the \"Service Start Date\")": a date defined as the start."""
+        defined = re.compile(
+            r"\s*,?\s*\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?[\w -]{0,30}?\b"
+            r"(?:start|commencement|effective|go-live)\s+date\b",
+            re.I,
+        )
+        for seg in self.segments:
+            for found in self.dates(seg.text):
+                if defined.match(seg.text[found.end : found.end + 60]):
+                    return found.value, seg, 0.9
+        return None, None, 0.0
+
+    def _under_term_heading(self, seg: Segment) -> bool:
+        """A bare date range right under a heading about the term ("3. Term of this Order" /
+        "02.05.2028 - 30.11.2028")."""
+        above = seg.context[-1] if seg.context else ""
+        return bool(
+            len(above.split()) <= 8
+            and not self.dates(above)
+            and re.search(r"(?i)\b(?:term|period|duration|validity|dates)\b", above)
+            and not re.search(r"(?i)\b(?:payment|notice|renewal|billing|invoic)\w*", above)
+        )
+
+    def _start_of_a_term_range(self) -> tuple[date | None, Segment | None, float]:
+        """ "Renewal term: 1 May 2027 to 30 April 2028" in a bullet, or a bare "01.03.2027 - 31.08.2027"
+        under a "Term" heading: the range's first date is the start."""
+        for seg in self.segments:
+            if seg.kind not in ("prose", "field"):
+                continue
+            found = self.dates(seg.text)
+            for first, second in zip(found, found[1:], strict=False):
+                between = seg.text[first.end : second.start]
+                if not re.fullmatch(r"\s*(?:to|through|thru|until|till|[-–—])\s*(?:and including\s+)?", between, re.I):
+                    continue
+                before = seg.text[: first.start]
+                labelled = re.search(
+                    r"(?i)\b(?:term|period|duration|validity|dates)\s*(?:of (?:this|the) \w+\s*)?[:：]?\s*"
+                    r"(?:from\s+)?$",
+                    before,
+                )
+                bare = not before.strip(" -–•*:") and self._under_term_heading(seg)
+                if (labelled or bare) and not SUPERSEDED_RE.search(before) and not self.money(seg.text):
+                    return first.value, seg, 0.85
+        return None, None, 0.0
 
     def _start_without_year(self) -> tuple[date | None, Segment | None, float]:
         """A letter dated October 3, 2026 that says "Beginning November 1st": the next such day
@@ -909,15 +1021,19 @@ class _Extractor:
                 ):
                     if start and found.value <= start:
                         continue
-                    if not re.search(
-                        r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
-                        # "Effective: 2027-05-01 through 2028-04-30", "Engagement dates: March 1 - May 9"
-                        r"\bstart|\beffective\b|\bengagement\b|\bvalid(?:ity)?\b|"
-                        # "Flight dates: 03/01/2028 - 08/31/2028", "Period of Performance", "Vigência"
-                        r"\bflight\b|\bcampaign\b|\bperformance\b|\bvig[eê]ncia\b|\blooptijd\b|\blaufzeit\b",
-                        seg.text,
-                        re.I,
-                    ) or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I):
+                    if (
+                        not self._under_term_heading(seg)
+                        and not re.search(
+                            r"\bterm\b|\bservice|\bsubscription|\bagreement|\bcontract|\bperiod|\bfrom\b|\bcommenc|"
+                            # "Effective: 2027-05-01 through 2028-04-30", "Engagement dates: March 1 - May 9"
+                            r"\bstart|\beffective\b|\bengagement\b|\bvalid(?:ity)?\b|"
+                            # "Flight dates: 03/01/2028 - 08/31/2028", "Period of Performance", "Vigência"
+                            r"\bflight\b|\bcampaign\b|\bperformance\b|\bvig[eê]ncia\b|\blooptijd\b|\blaufzeit\b",
+                            seg.text,
+                            re.I,
+                        )
+                        or re.search(r"\bcredits?\b|\bquote\b|\boffer\b|\bproposal\b|\binvoice", seg.text, re.I)
+                    ):
                         continue
                     return self._exclusive(found.value, start), seg, 0.85, None
         if by_length is not None:
@@ -1030,7 +1146,8 @@ class _Extractor:
                 r"reen|"
                 r"successive (?:renewal )?(?:terms|periods)|verlängert sich automatisch|automatische verlängerung|"
                 r"stillschweigend verlängert|tacite reconduction|then month[- ]to[- ]month|tacit(?:ly)? renew\w*|"
-                r"renew\w* tacitly|rinnovo tacito|extends? automatically|automatically extend\w*|"
+                r"renew\w* tacitly|rinnovo tacito|"
+                r"(?:extend|prolong)\w* automatically|automatically (?:extend|prolong)\w*|"
                 r"notice of non-?renewal|(?:from )?year[- ]to[- ]year|successive (?:one|1|twelve|12)[- ](?:year|month)|"
                 r"renova(?:do|da|ção|-se)? automatica(?:mente)?|renovação automática|prorroga\w* automáticamente|"
                 r"renovación automática|tácitamente|reconduit tacitement|reconduction tacite|"

@@ -37,6 +37,7 @@ from contracts.documents.vocabulary import (
     SEAT_RE,
     SKIP_RE,
     STOP_UNITS,
+    TERMINATION_FEE_RE,
     TOTAL_RE,
     USAGE_MODELS,
     USAGE_WORD_RE,
@@ -233,6 +234,8 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
         r"\b(?:billing|frequency|cadence|invoiced|invoicing|billed|period|interval|recurrence|term|abrechnung|fréquence)\b",
         False,
     ),
+    # "Usage rate", "Usage charge": the price of metered use, not a usage band
+    ("price", r"\busage (?:rates?|prices?|fees?|charges?)\b", False),
     ("range", r"\b(?:tier|band|range|volume|usage|bracket|stufe|palier)\b", False),
     ("included", r"\bincluded\b|\ballowance\b|\bfree (?:units|quantity|volume)|\binklusive", False),
     ("package", r"\b(?:pack|package|block|bundle|bucket)\s+size\b|\bunits per (?:pack|package|block|bundle)\b", False),
@@ -460,6 +463,11 @@ class PricingReader:
         if (
             fixed
             or (timing == "in_arrears" and re.search(r"\ball (?:\w+ )?(?:fees|charges)\b", lowered))
+            # "Fees are added up for each statement month and invoiced in arrears": every fee, unqualified
+            or (
+                timing == "in_arrears"
+                and re.match(r"\s*(?:the\s+)?(?:fees|charges)\s+(?:are|will be|shall be)\b", lowered)
+            )
             # "Invoice monthly in arrears quoting the PO number": an order's instruction for every line
             or re.match(r"\s*(?:please\s+)?invoice\s+(?:monthly|quarterly|annually|yearly|weekly|in )", lowered)
         ):
@@ -723,7 +731,14 @@ class PricingReader:
             )
             if general:
                 continue  # "Usage is billed in arrears and support in advance": read as a default
-            if not prev_money and re.fullmatch(r"\s+and\s+", separators[position - 1]):
+            # "Whenever the balance falls under $500, we add $2,000 of credit": the condition and what
+            # happens then are one clause
+            conditional = separators[position - 1].startswith(",") and re.match(
+                r"\s*(?:whenever|when|if|once|each time|every time|as soon as|should)\b", previous, re.I
+            )
+            if conditional:
+                clauses[-1] = f"{previous}, {piece}".strip()
+            elif not prev_money and re.fullmatch(r"\s+and\s+", separators[position - 1]):
                 # "Time and materials at GBP 1,150 per day": the words before the price keep their "and"
                 clauses[-1] = f"{previous} and {piece}".strip()
             elif not has_money or not prev_money or joins_rate:
@@ -772,6 +787,8 @@ class PricingReader:
             return
         if self._counts_by_unit(seg, text):
             return
+        if self._ordered_count_of_a_unit_billed_ahead(seg, text):
+            return
         last_seat = self._last("per_seat")
         seats = self._seat_count(text, last_seat.unit if last_seat is not None else "")
         if seats is not None:
@@ -784,6 +801,28 @@ class PricingReader:
             return
         if EXPIRE_RE.search(text):
             self._attach_expiry(seg, text)
+
+    def _ordered_count_of_a_unit_billed_ahead(self, seg: Segment, text: str) -> bool:
+        """ "$18.00 per protected server per month, invoiced in advance" then "the Customer has ordered
+        backup for 32 servers": a price per thing billed ahead for a stated number of them is per seat."""
+        line = self.lines[-1] if self.lines else None
+        if line is None or line.charge_model != "per_unit" or line.timing != "in_advance" or not line.unit:
+            return False
+        if not re.search(r"(?i)\b(?:ordered|orders|purchase[sd]?|bought|subscribe[sd]?|contracted|licensed)\b", text):
+            return False
+        noun = line.unit.split()[-1].lower().rstrip("s")
+        # "32 servers", "thirty-two (32) managed servers"
+        count = re.search(
+            rf"(?i)(?:\b[a-z-]+\s+\(\s*(?P<b>{NUM})\s*\)|(?P<n>{NUM}))\s+(?:\w+\s)?{re.escape(noun)}s?\b",
+            p.spelled_counts(text),
+        )
+        seats = _num(count.group("b") or count.group("n"), self.dc) if count else None
+        if not seats:
+            return False
+        line.charge_model = "per_seat"
+        line.fields = {"unit_price": line.fields["unit_price"], "seats": seats}
+        line.evidence["seats"] = (seg, 0.8)
+        return True
 
     def _counts_by_unit(self, seg: Segment, text: str) -> bool:
         """ "Ordered quantities: 6 sites, 240 devices": several counts, each for the per-seat line
@@ -810,7 +849,7 @@ class PricingReader:
     def _not_a_price(clause: str, moneys: list[p.Money]) -> bool:
         """Late fees, interest, liability caps, price increases and totals are not charges."""
         lowered = clause.lower()
-        if OTHER_PRICE_RE.search(clause):
+        if OTHER_PRICE_RE.search(clause) or TERMINATION_FEE_RE.search(clause):
             return True
         if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
             return True
@@ -842,6 +881,20 @@ class PricingReader:
             # "commits to aggregate Fees of not less than $150,000 in each Contract Year": a commitment
             and not re.search(
                 r"\bcommit(?:s|ted)? to\b.{0,80}?\b(?:not less than|no less than|at least|minimum)\b", lowered
+            )
+        )
+
+    def _minimum_restated(self, clause: str, moneys: list[p.Money]) -> bool:
+        """ "...; if the metered charges are lower, $150.00 is billed instead": how a minimum already
+        read works, not a second charge."""
+        minimums = {line.fields.get("minimum_amount") for line in self.lines} | {m[0] for m in self.minimums}
+        return bool(
+            moneys
+            and all(money.amount in minimums for money in moneys)
+            and re.search(
+                r"(?i)\binstead\b|\bshortfall\b|\bthe difference\b|\b(?:lower|less) than\b|\bbelow\b|"
+                r"\b(?:are|is) (?:lower|less)\b",
+                clause,
             )
         )
 
@@ -896,7 +949,7 @@ class PricingReader:
         context = " ".join(seg.context[-2:]).lower()
         offered_only = OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:])
         checked = re.sub(r"(?i)\b(?:increas|uplift|escalat)\w*", "", clause) if agreed_change else clause
-        if self._not_a_price(checked, self.ex.money(checked)) or offered_only:
+        if self._not_a_price(checked, self.ex.money(checked)) or offered_only or self._minimum_restated(clause, moneys):
             return  # not a charge, or an add-on offered and not ordered
         if self._prepaid_or_bands(seg, clause, moneys, percents):
             return
@@ -2639,7 +2692,6 @@ class PricingReader:
             if model == "graduated" and CUMULATIVE_RE.search(context):
                 line.fields["tier_basis"] = "cumulative"
         line.warnings.extend(warnings)
-        intro = " ".join(seg.context[-2:])
         # The heading or the introducing sentence ("API calls (graduated):"), not a form field above.
         intro_lines = [] if len(items) > 1 and items[0].seg is items[-1].seg else list(reversed(seg.context[-2:]))
         line.description = (
@@ -2653,7 +2705,9 @@ class PricingReader:
         rows = " ".join(item.text for item in items)
         # the sentence right above the tiers first ("charged monthly in arrears on a graduated basis:"),
         # then the one before it
-        for text in (f"{seg.context[-1] if seg.context else ''} {rows}", f"{intro} {rows}"):
+        # (not a sentence that prices another line: "Base plan: €9,600 per year, invoiced half-yearly.")
+        unpriced = " ".join(c for c in seg.context[-2:] if not self.ex.money(c))
+        for text in (f"{seg.context[-1] if seg.context else ''} {rows}", f"{unpriced} {rows}"):
             cadence = p.find_cadence(text)
             if cadence and BILLED_RE.search(text):
                 line.interval = (cadence[0], cadence[1])
@@ -2958,22 +3012,29 @@ class PricingReader:
         ]
         if not once or not recurring:
             return False
+        # "| Qty | Service | MRC | NRC | Usage rate |": a third price column (a rate per minute, per GB)
+        # holds the price of the rows that have neither
+        columns = once + recurring + [i for i in prices if i not in once and i not in recurring]
         for row in rows:
-            for index in once + recurring:
+            for index in columns:
                 cell = row.cells[index] if index < len(row.cells) else ""
                 amounts = self.ex.money(cell)
                 if not amounts or all(amount.amount == 0 for amount in amounts):
                     continue  # "$0.00" in a one-time or recurring column: nothing charged there
                 cells = list(row.cells)
-                for other in once + recurring:
+                for other in columns:
                     if other != index and other < len(cells):
                         cells[other] = ""
+                own_roles = roles
                 if index in once:
                     cells[index] = f"{cell} one-time"
+                elif index not in recurring:
+                    # the rate column's own title, not the recurring column's cadence, says what it is
+                    own_roles = [r if i == index or i not in columns else "" for i, r in enumerate(roles)]
                 elif not p.find_cadence(f"{cell} {header[index]}"):
                     cells[index] = f"{cell} per month"  # a monthly recurring charge
                 part = replace(row, cells=tuple(cells), text=" | ".join(cells))
-                self._row(part, self._row_text(part, roles), roles)
+                self._row(part, self._row_text(part, own_roles), own_roles)
                 if self.lines and self.lines[-1].seg is part:
                     self.lines[-1].seg = row
         self._ramp_dates(rows, roles)
@@ -3188,6 +3249,10 @@ class PricingReader:
                     self._extended_table
                     or re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
                     and not re.search(r"(?i)\b(?:unit|per|each|price|rate)\b", price_title)
+                    # "Fee / seat / month": the title says the fee is per seat
+                    and not re.search(
+                        r"(?i)/\s*(?!month|mo\b|mth|year|yr|annum|quarter|qtr|week|day)[a-z]", price_title
+                    )
                     # "€30.00 / user / month" in a "Fee" column: the cell itself says it is per seat
                     and not re.search(
                         r"(?i)(?:\bper\b|/)\s*(?!month|mo\b|mth|year|yr|annum|quarter|qtr|week|day)[a-z]|\beach\b",
@@ -3520,6 +3585,10 @@ def _header_unit(header_text: str) -> str | None:
     # "Beschreibung / Description", "Betrag CHF / Amount CHF": a bilingual title, not a unit.
     found = [word for word in found if word.split()[0].lower() not in _TITLE_WORDS]
     specific = [word for word in found if word.lower() not in ("unit", "units", "item", "items")]
+    cadence = [word for word in specific if re.fullmatch(r"(?i)month|mo|mth|year|yr|annum|quarter|qtr|week", word)]
+    if len(found) > 1 and specific and cadence and specific[0] not in cadence:
+        # "Price / user / month": per user, per month
+        return f"{specific[0]} per {cadence[0]}"
     if len(found) > 1 and specific:
         return specific[0]
     return found[0] if found else None

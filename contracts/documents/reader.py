@@ -776,7 +776,7 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
         # Rows split into three or more cells are a table's (its wrapped cells are not running
         # text in two columns).
         table_rows = sum(1 for i in run if len(_wide_gaps(line_words[i])) >= 2)
-        if not wrapped or table_rows >= 2:
+        if not wrapped or table_rows >= 2 or _labels_column(sides):
             out.append(lines[index])
             index += 1
             continue
@@ -798,6 +798,25 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
 
 
 _LABEL_LIKE = re.compile(r"[A-Z][A-Za-z/&()#.'-]*(?: [A-Za-z/&()#.'-]+){0,5}")
+
+
+def _labels_column(sides: list[list[list[dict]]]) -> bool:
+    """A form without rules whose left column holds only short labels, each beside its value
+    ("Billing time zone" beside "Japan Standard Time"), a value wrapping onto a second line: a
+    form, not two columns of running text."""
+    left, right = sides
+    labels = [(ws, other) for ws, other in zip(left, right, strict=False) if ws]
+    beside = sum(1 for _, other in labels if other)
+    return (
+        beside >= 2
+        and beside >= len(labels) - 1  # a heading below the form may share the run
+        and all(
+            len(ws) <= 4
+            and _LABEL_LIKE.fullmatch(" ".join(w["text"] for w in ws))
+            and not re.search(r"[:.]$", ws[-1]["text"])
+            for ws, _ in labels
+        )
+    )
 
 
 def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:

@@ -19,7 +19,7 @@ _HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][^.!?:;]{0,60}$")
 # "e.g." and "Inc." must not end a sentence; decimals never do (no space after the dot).
 _ABBREVIATIONS = (
     r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCorp\.)(?<!\bCo\.)(?<!\bNo\.)(?<!\bSt\.)"
-    r"(?<!\bvs\.)(?<!\bp\.a\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bS\.A\.)(?<!\bB\.V\.)(?<!\bL\.L\.C\.)"
+    r"(?<!\bvs\.)(?<!\bp\.a\.)(?<!\bU\.S\.)(?<!\bU\.K\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bS\.A\.)(?<!\bB\.V\.)(?<!\bL\.L\.C\.)"
 )
 _LABEL = re.compile(
     r"(?i)\b(?:customer|client|name|e-?mail|date|start|end|term|payment|currency|contact|address|bill|invoice|"

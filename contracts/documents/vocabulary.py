@@ -55,6 +55,14 @@ TIMEZONES = {
     "aest": "Australia/Sydney",
     "tokyo": "Asia/Tokyo",
     "jst": "Asia/Tokyo",
+    "japan": "Asia/Tokyo",
+    "korea": "Asia/Seoul",
+    "kst": "Asia/Seoul",
+    "hong kong": "Asia/Hong_Kong",
+    "hkt": "Asia/Hong_Kong",
+    "china": "Asia/Shanghai",
+    "new zealand": "Pacific/Auckland",
+    "nzst": "Pacific/Auckland",
     "singapore": "Asia/Singapore",
     "sgt": "Asia/Singapore",
     "india": "Asia/Kolkata",
@@ -83,6 +91,8 @@ SKIP_RE = re.compile(
     r"\bwaived\b",
     re.I,
 )
+# "an early termination fee of $250 applies if ...": owed only if the contract ends early
+TERMINATION_FEE_RE = re.compile(r"\b(?:early )?(?:termination|cancellation|exit) (?:fee|charge|penalty)\b", re.I)
 # Another party's price or one already paid: "our current provider charges $0.0095", "your prior
 # accountant billed $1,900", "the setup fee paid under the original agreement is not charged again".
 OTHER_PRICE_RE = re.compile(
@@ -155,7 +165,9 @@ PERCENT_BASE_RE = re.compile(
     r"funds|tpv|billings|disburse|collected|basket|ticket|donation|gift|contribution|pledge|turnover|receipts|"
     r"takings|proceeds)|\btake rate\b|"
     r"\bcommission\b|\bprocessing fee\b|"
-    r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b",
+    r"\bper (?:successful )?(?:transaction|payment|charge|order|booking)\b|\bmdr\b|\bof gmv\b|\brevenue share\b|"
+    # "2.4% + 25p", "1.9 % plus EUR 0.20": a rate plus a fixed fee is a fee on each transaction
+    r"\d\s?%\s*(?:\+|plus)\s*(?:[$€£¥]|[A-Z]{3}\s?)?\d",
     re.I,
 )
 SEAT_RE = re.compile(
@@ -235,6 +247,9 @@ VOLUME_RE = re.compile(
     r"\bsingle rate\b|\bnot graduated\b|\bapplies to all\b|"
     # "the rate of the band reached in a month applies to every shipment in that month"
     r"\b(?:band|tier|bracket|level)s? (?:reached|achieved|attained)\b[^.]{0,60}\bappl(?:y|ies) to (?:every|each|all)\b|"
+    # "that band's price applies to every seat in the month", "the tier's rate is charged on all of them"
+    r"\b(?:band|tier|bracket|level)(?:'s|’s|s')? (?:unit )?(?:price|rate|fee)\b[^.]{0,20}?\b(?:appl(?:y|ies)|is "
+    r"(?:charged|applied|billed)) (?:to|on|for) (?:every|each|all)\b|"
     # "all emails verified in a month are priced at the rate of the band the month's total falls in"
     r"\ball (?:\w+ ){1,3}(?:in|during|for) (?:a|the|each) (?:month|period|billing period|quarter|year)\b[^.]*\b(?:pri"
     r"ced|charged|billed|rated) at\b|\b(?:band|tier|bracket)\b[^.]{0,40}\btotal\b[^.]{0,30}\bfalls?\b",
