@@ -346,6 +346,7 @@ class PricingReader:
             line
             for line in self.lines
             if not any(line is c for c in chosen)
+            and len(_option_name(line).split()) <= 3  # an option is a short name ("Growth", "Scale plan")
             and any(c.charge_model == line.charge_model and self._same_options(c, line) for c in chosen)
         ]
         if not dropped:
@@ -381,6 +382,10 @@ class PricingReader:
             match = CHOSEN_OPTION_RE.search(seg.text)
             if match:
                 return next(name for name in match.groups() if name).strip()
+            # "Plan: Growth" as a field of the order, below the plans offered
+            field_value = re.fullmatch(rf"\s*(?i:plan|edition|tier)\s*:\s*(?P<name>{_OPTION_NAME})\s*", seg.text)
+            if seg.kind == "field" and field_value and not self.ex.money(seg.text):
+                return field_value.group("name")
         return None
 
     # -- document-wide cadence / timing statements --------------------------------------------
@@ -3650,6 +3655,14 @@ CHOSEN_OPTION_RE = re.compile(
     rf"|\b(?i:{_OPTION})\s+(?i:selected|chosen)\s*[:=-]\s*(?P<label2>{_OPTION_NAME})",
 )
 _OPTION_WORDS_RE = re.compile(r"\b(?:plan|tier|edition|package|option)s?\b", re.I)
+
+
+def _option_name(line: Line) -> str:
+    """The name an option goes by: a row's first cell with words, or the words before a prose line's price."""
+    if line.seg.kind == "row":
+        return next((cell for cell in line.seg.cells if re.search(r"[A-Za-z]", cell)), "")
+    text = _option_text(line)
+    return re.split(r"[:$€£¥\d(]|\s[-–]\s", text, maxsplit=1)[0].strip()
 
 
 def _option_text(line: Line) -> str:

@@ -329,3 +329,11 @@ def test_discount_bands_are_not_percentage_bands_of_a_charge() -> None:
         "- 8% discount on orders above $20,000\n"
     )
     assert not _by_model(_lines(body), "graduated")
+
+
+def test_a_plan_field_of_the_order_below_the_plans_offered() -> None:
+    body = (
+        "Plans\n| Plan | Monthly fee |\n|---|---|\n| Essential | $450 |\n| Premier | $1,100 |\n\n"
+        "Order details\nPlan: Premier\nBilling: monthly in advance\n"
+    )
+    assert [line["amount"] for line in _lines(body)] == ["1100.00"]
