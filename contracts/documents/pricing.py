@@ -3238,6 +3238,12 @@ class PricingReader:
 
     @staticmethod
     def _row_quantity(line: Line, qty: Decimal, header_text: str) -> None:
+        if (
+            line.charge_model == "flat"
+            and re.match(r"(?i)\s*(?:plan|edition|tier|package)s?\b", header_text)
+            and not re.search(r"(?i)\bper\b|/|\bunit\b|\beach\b", header_text)
+        ):
+            return  # "Plan | Monthly fee | Users" over "Growth | $1,200 | 50": the users a plan allows, not seats
         if line.charge_model == "flat":
             # A recurring item bought in a quantity is priced per seat (licences, users, units).
             line.charge_model = "per_seat"

@@ -337,3 +337,12 @@ def test_a_plan_field_of_the_order_below_the_plans_offered() -> None:
         "Order details\nPlan: Premier\nBilling: monthly in advance\n"
     )
     assert [line["amount"] for line in _lines(body)] == ["1100.00"]
+
+
+def test_the_users_column_of_a_plan_table_is_what_the_plan_allows_not_seats() -> None:
+    body = (
+        "Plans\n| Plan | Monthly fee | Users |\n|---|---|---|\n| Starter | $500 | 10 |\n| Growth | $1,200 | 50 |\n\n"
+        "Customer has selected the Growth plan.\n"
+    )
+    [line] = _lines(body)
+    assert (line["charge_model"], line["amount"]) == ("flat", "1200.00")
