@@ -2021,16 +2021,29 @@ class PricingReader:
                 return count, match.group("unit").lower()
         return None
 
-    def _prepaid_row_units(self, line: Line, qty_cell: str, name: str) -> None:
-        """ "Prepaid credits | 250,000 credits | $20,000": the quantity column counts the pool."""
+    def _prepaid_row_units(self, line: Line, row: Segment, qty_cell: str, name: str) -> None:
+        """ "Prepaid credits | 250,000 credits | $20,000": the quantity column counts the pool; "Prepaid
+        credits | 50,000 | $0.90 | $45,000.00": the price is per credit when the row's total is their product."""
         if line.charge_model != "prepaid_credit" or not qty_cell:
             return
         match = PREPAID_UNITS_RE.search(qty_cell) or PREPAID_UNITS_RE.search(f"{qty_cell.strip()} {name}")
         count = _num(match.group("n"), self.dc) if match else None
-        if match and count and self.ex.money(qty_cell) == []:
-            rate = self._prepaid_in_units(line, (count, match.group("unit").lower()), [], [])
-            if rate is not None:
-                self.lines.append(rate)
+        if not match or not count or self.ex.money(qty_cell):
+            return
+        price = line.fields["price"]
+        unit_price = re.search(
+            r"(?i)\bunit (?:price|cost|rate)\b|\brate\b|\bper (?:credit|hour|token|unit)\b", " ".join(row.header)
+        )
+        products = [m for m in self.ex.money(" | ".join(row.cells)) if m.amount == _cents(count * price) and count > 1]
+        rates: list[p.Money] = []
+        pool: list[p.Money] = []
+        if products or unit_price:
+            rates = [p.Money(price, None, False, 0, 0, "")]
+            pool = products[:1]
+            line.fields["price"] = products[0].amount if products else _cents(count * price)
+        rate = self._prepaid_in_units(line, (count, match.group("unit").lower()), rates, pool)
+        if rate is not None:
+            self.lines.append(rate)
 
     @staticmethod
     def _prepaid_in_units(
@@ -3184,7 +3197,7 @@ class PricingReader:
         if len(self.lines) > before:
             line = self.lines[-1]
             line.seg = row
-            self._prepaid_row_units(line, _counted_cell(row, cells), name)
+            self._prepaid_row_units(line, row, _counted_cell(row, cells), name)
             if qty is not None and qty != 1:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)

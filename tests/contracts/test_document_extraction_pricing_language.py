@@ -346,3 +346,23 @@ def test_the_users_column_of_a_plan_table_is_what_the_plan_allows_not_seats() ->
     )
     [line] = _lines(body)
     assert (line["charge_model"], line["amount"]) == ("flat", "1200.00")
+
+
+def test_a_prepaid_row_with_a_unit_price_and_its_total() -> None:
+    body = (
+        "Fees\n| Item | Qty | Unit price | Total |\n|---|---|---|---|\n"
+        "| Prepaid credits | 50,000 | $0.90 | $45,000.00 |\n"
+    )
+    [credit] = _by_model(_lines(body), "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("45000.00", "45000.00")
+
+
+def test_prepaid_hours_in_a_table_row_draw_down_at_their_rate() -> None:
+    body = (
+        "Services\n| Item | Hours | Rate | Amount |\n|---|---|---|---|\n"
+        "| Consulting hours (prepaid) | 100 | $140.00 | $14,000.00 |\n"
+    )
+    lines = _lines(body)
+    [credit] = _by_model(lines, "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("14000.00", "14000.00")
+    assert [line["unit_price"] for line in _by_model(lines, "per_unit")] == ["140"]
