@@ -2755,6 +2755,7 @@ class PricingReader:
         )
         if (
             self._once_and_recurring_columns(rows, roles, header)
+            or self._unit_price_columns(rows, roles, header)
             or self._schedule_of_a_fee(rows, roles)
             or self._rate_bands(rows)
         ):
@@ -2958,6 +2959,28 @@ class PricingReader:
                     cells[i] = f"{currency} {cells[i].strip()}"
             out.append(replace(row, cells=tuple(cells), text=" | ".join(cells)))
         return out
+
+    def _unit_price_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
+        """ "Model | Price per 1M input tokens | Price per 1M output tokens": each price column is a price per
+        its own unit, so a row is one usage line per column."""
+        columns = [
+            i
+            for i, role in enumerate(roles)
+            if role == "price" and re.search(r"(?i)(?:\bper\b|/)\s*(?:\d[\d,.]*\s*[kKmM]?\s+)?[a-z]", header[i])
+        ]
+        if len(columns) < 2 or len({re.sub(r"(?i).*?(?:\bper\b|/)", "", header[i]).strip() for i in columns}) < 2:
+            return False
+        for row in rows:
+            for index in columns:
+                cells = [cell if i not in columns or i == index else "" for i, cell in enumerate(row.cells)]
+                titles = tuple(title if i not in columns or i == index else "" for i, title in enumerate(header))
+                part = replace(row, cells=tuple(cells), header=titles, text=" | ".join(cells))
+                before = len(self.lines)
+                self._row(part, self._row_text(part, roles), roles)
+                if len(self.lines) > before:
+                    self.lines[-1].seg = row
+                    self.lines[-1].description = f"{self.lines[-1].description} ({header[index]})".strip()
+        return True
 
     def _once_and_recurring_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
         """ "Item | Qty | NRC | MRC" (telecom order forms), "Setup fee | Monthly fee": a row with a

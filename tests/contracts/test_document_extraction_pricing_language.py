@@ -366,3 +366,15 @@ def test_prepaid_hours_in_a_table_row_draw_down_at_their_rate() -> None:
     [credit] = _by_model(lines, "prepaid_credit")
     assert (credit["amount"], credit["price"]) == ("14000.00", "14000.00")
     assert [line["unit_price"] for line in _by_model(lines, "per_unit")] == ["140"]
+
+
+def test_two_price_columns_each_per_its_own_unit_are_two_lines() -> None:
+    body = (
+        "Model pricing\n| Model | Price per 1M input tokens | Price per 1M output tokens |\n|---|---|---|\n"
+        "| Standard | $2.00 | $8.00 |\n"
+    )
+    lines = _by_model(_lines(body), "package")
+    assert sorted((line["package_size"], line["package_price"]) for line in lines) == [
+        ("1000000", "2.00"),
+        ("1000000", "8.00"),
+    ]
