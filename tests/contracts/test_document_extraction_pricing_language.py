@@ -378,3 +378,8 @@ def test_two_price_columns_each_per_its_own_unit_are_two_lines() -> None:
         ("1000000", "2.00"),
         ("1000000", "8.00"),
     ]
+
+
+def test_a_fee_invoiced_after_each_sprint_is_in_arrears() -> None:
+    [line] = _lines("Leistungen\nSprint-Team: EUR 24.000,00 per sprint, invoiced after each sprint.", eu=True)
+    assert (line["amount"], line["billing_interval_count"], line["billing_timing"]) == ("24000.00", 2, "in_arrears")
