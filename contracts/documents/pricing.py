@@ -508,8 +508,9 @@ class PricingReader:
     # -- prose --------------------------------------------------------------------------------
     def _segment(self, seg: Segment) -> None:
         text = seg.text
+        # "[ ] Premium support $500/month": an option left unticked; a band already read with the one above
         if UNTICKED_RE.match(text) or seg.index in self._consumed or self._percent_band_items(seg):
-            return  # "[ ] Premium support $500/month": an option left unticked
+            return
         if (
             seg.kind == "field"
             and not self.ex.money(seg.text)
