@@ -658,7 +658,8 @@ def timing(text: str) -> str | None:
     )
     arrears = re.search(
         r"\bin arrears?\b|\bat the end of (?:each|every|the)\b|\bafter the end of\b|\bfollowing the end of\b|"
-        r"\bafter (?:each|every) (?:billing )?(?:month|quarter|period|year)\b|\bbased on (?:the )?actual\b|"
+        r"\bafter (?:each|every) (?:billing )?(?:month|quarter|period|year|week|fortnight|sprint)\b|"
+        r"\bbased on (?:the )?actual\b|"
         r"\bfor the (?:preceding|previous|prior|past) (?:billing )?(?:month|quarter|year|period)\b|\bretrospectively\b|"
         r"\bpost-?paid\b|\bnachschüssig|\bim nachhinein\b|\bnachträglich\b|\bterme échu|\bà terme échu|"
         r"\bmes vencido|\bmês vencido|\bvencid[oa]s?\b|\bposticipat[oa]|\bachteraf\b|\bna afloop van\b",

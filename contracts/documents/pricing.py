@@ -349,6 +349,7 @@ class PricingReader:
             line
             for line in self.lines
             if not any(line is c for c in chosen)
+            and len(_option_name(line).split()) <= 3  # an option is a short name ("Growth", "Scale plan")
             and any(c.charge_model == line.charge_model and self._same_options(c, line) for c in chosen)
         ]
         if not dropped:
@@ -384,6 +385,10 @@ class PricingReader:
             match = CHOSEN_OPTION_RE.search(seg.text)
             if match:
                 return next(name for name in match.groups() if name).strip()
+            # "Plan: Growth" as a field of the order, below the plans offered
+            field_value = re.fullmatch(rf"\s*(?i:plan|edition|tier)\s*:\s*(?P<name>{_OPTION_NAME})\s*", seg.text)
+            if seg.kind == "field" and field_value and not self.ex.money(seg.text):
+                return field_value.group("name")
         return None
 
     # -- document-wide cadence / timing statements --------------------------------------------
@@ -511,8 +516,9 @@ class PricingReader:
     # -- prose --------------------------------------------------------------------------------
     def _segment(self, seg: Segment) -> None:
         text = seg.text
+        # "[ ] Premium support $500/month": an option left unticked; a band already read with the one above
         if UNTICKED_RE.match(text) or seg.index in self._consumed or self._percent_band_items(seg):
-            return  # "[ ] Premium support $500/month": an option left unticked
+            return
         if (
             seg.kind == "field"
             and not self.ex.money(seg.text)
@@ -2069,16 +2075,29 @@ class PricingReader:
                 return count, match.group("unit").lower()
         return None
 
-    def _prepaid_row_units(self, line: Line, qty_cell: str, name: str) -> None:
-        """ "Prepaid credits | 250,000 credits | $20,000": the quantity column counts the pool."""
+    def _prepaid_row_units(self, line: Line, row: Segment, qty_cell: str, name: str) -> None:
+        """ "Prepaid credits | 250,000 credits | $20,000": the quantity column counts the pool; "Prepaid
+        credits | 50,000 | $0.90 | $45,000.00": the price is per credit when the row's total is their product."""
         if line.charge_model != "prepaid_credit" or not qty_cell:
             return
         match = PREPAID_UNITS_RE.search(qty_cell) or PREPAID_UNITS_RE.search(f"{qty_cell.strip()} {name}")
         count = _num(match.group("n"), self.dc) if match else None
-        if match and count and self.ex.money(qty_cell) == []:
-            rate = self._prepaid_in_units(line, (count, match.group("unit").lower()), [], [])
-            if rate is not None:
-                self.lines.append(rate)
+        if not match or not count or self.ex.money(qty_cell):
+            return
+        price = line.fields["price"]
+        unit_price = re.search(
+            r"(?i)\bunit (?:price|cost|rate)\b|\brate\b|\bper (?:credit|hour|token|unit)\b", " ".join(row.header)
+        )
+        products = [m for m in self.ex.money(" | ".join(row.cells)) if m.amount == _cents(count * price) and count > 1]
+        rates: list[p.Money] = []
+        pool: list[p.Money] = []
+        if products or unit_price:
+            rates = [p.Money(price, None, False, 0, 0, "")]
+            pool = products[:1]
+            line.fields["price"] = products[0].amount if products else _cents(count * price)
+        rate = self._prepaid_in_units(line, (count, match.group("unit").lower()), rates, pool)
+        if rate is not None:
+            self.lines.append(rate)
 
     @staticmethod
     def _prepaid_in_units(
@@ -2791,6 +2810,7 @@ class PricingReader:
         )
         if (
             self._once_and_recurring_columns(rows, roles, header)
+            or self._unit_price_columns(rows, roles, header)
             or self._schedule_of_a_fee(rows, roles)
             or self._rate_bands(rows)
         ):
@@ -2994,6 +3014,28 @@ class PricingReader:
                     cells[i] = f"{currency} {cells[i].strip()}"
             out.append(replace(row, cells=tuple(cells), text=" | ".join(cells)))
         return out
+
+    def _unit_price_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
+        """ "Model | Price per 1M input tokens | Price per 1M output tokens": each price column is a price per
+        its own unit, so a row is one usage line per column."""
+        columns = [
+            i
+            for i, role in enumerate(roles)
+            if role == "price" and re.search(r"(?i)(?:\bper\b|/)\s*(?:\d[\d,.]*\s*[kKmM]?\s+)?[a-z]", header[i])
+        ]
+        if len(columns) < 2 or len({re.sub(r"(?i).*?(?:\bper\b|/)", "", header[i]).strip() for i in columns}) < 2:
+            return False
+        for row in rows:
+            for index in columns:
+                cells = [cell if i not in columns or i == index else "" for i, cell in enumerate(row.cells)]
+                titles = tuple(title if i not in columns or i == index else "" for i, title in enumerate(header))
+                part = replace(row, cells=tuple(cells), header=titles, text=" | ".join(cells))
+                before = len(self.lines)
+                self._row(part, self._row_text(part, roles), roles)
+                if len(self.lines) > before:
+                    self.lines[-1].seg = row
+                    self.lines[-1].description = f"{self.lines[-1].description} ({header[index]})".strip()
+        return True
 
     def _once_and_recurring_columns(self, rows: list[Segment], roles: list[str], header: tuple[str, ...]) -> bool:
         """ "Item | Qty | NRC | MRC" (telecom order forms), "Setup fee | Monthly fee": a row with a
@@ -3240,7 +3282,7 @@ class PricingReader:
         if len(self.lines) > before:
             line = self.lines[-1]
             line.seg = row
-            self._prepaid_row_units(line, _counted_cell(row, cells), name)
+            self._prepaid_row_units(line, row, _counted_cell(row, cells), name)
             if qty is not None and qty != 1:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)
@@ -3298,6 +3340,12 @@ class PricingReader:
 
     @staticmethod
     def _row_quantity(line: Line, qty: Decimal, header_text: str) -> None:
+        if (
+            line.charge_model == "flat"
+            and re.match(r"(?i)\s*(?:plan|edition|tier|package)s?\b", header_text)
+            and not re.search(r"(?i)\bper\b|/|\bunit\b|\beach\b", header_text)
+        ):
+            return  # "Plan | Monthly fee | Users" over "Growth | $1,200 | 50": the users a plan allows, not seats
         if line.charge_model == "flat":
             # A recurring item bought in a quantity is priced per seat (licences, users, units).
             line.charge_model = "per_seat"
@@ -3719,6 +3767,14 @@ CHOSEN_OPTION_RE = re.compile(
     rf"|\b(?i:{_OPTION})\s+(?i:selected|chosen)\s*[:=-]\s*(?P<label2>{_OPTION_NAME})",
 )
 _OPTION_WORDS_RE = re.compile(r"\b(?:plan|tier|edition|package|option)s?\b", re.I)
+
+
+def _option_name(line: Line) -> str:
+    """The name an option goes by: a row's first cell with words, or the words before a prose line's price."""
+    if line.seg.kind == "row":
+        return next((cell for cell in line.seg.cells if re.search(r"[A-Za-z]", cell)), "")
+    text = _option_text(line)
+    return re.split(r"[:$€£¥\d(]|\s[-–]\s", text, maxsplit=1)[0].strip()
 
 
 def _option_text(line: Line) -> str:

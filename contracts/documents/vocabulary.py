@@ -143,6 +143,7 @@ PREPAID_RE = re.compile(
     r"\b|"
     # "a prepaid block of 500 hours", "Prepaid support hours: 100 hours", "Credit pack: 1,000,000 tokens"
     r"\bpre-?paid (?:[a-z-]+ ){0,2}(?:hours|tokens|block|bundle|pack|bank)\b|\b(?:token|hour) (?:pack|bundle|bank)\b|"
+    r"\b(?:hours|tokens)\s*\(pre-?paid\)|"
     # "a bank of 200 support hours for £24,000 (prepaid), drawn down at £120 per hour"
     r"\b(?:bank|block|bundle|pack) of [\d,.]+ (?:[a-z-]+ )?(?:hours|tokens|credits)\b"
     r"(?=(?:[^.]|\.\d){0,60}\b(?:pre-?paid|up-?front|draw(?:n|s)? down|drawdown)\b)"

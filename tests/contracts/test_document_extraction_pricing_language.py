@@ -329,3 +329,57 @@ def test_discount_bands_are_not_percentage_bands_of_a_charge() -> None:
         "- 8% discount on orders above $20,000\n"
     )
     assert not _by_model(_lines(body), "graduated")
+
+
+def test_a_plan_field_of_the_order_below_the_plans_offered() -> None:
+    body = (
+        "Plans\n| Plan | Monthly fee |\n|---|---|\n| Essential | $450 |\n| Premier | $1,100 |\n\n"
+        "Order details\nPlan: Premier\nBilling: monthly in advance\n"
+    )
+    assert [line["amount"] for line in _lines(body)] == ["1100.00"]
+
+
+def test_the_users_column_of_a_plan_table_is_what_the_plan_allows_not_seats() -> None:
+    body = (
+        "Plans\n| Plan | Monthly fee | Users |\n|---|---|---|\n| Starter | $500 | 10 |\n| Growth | $1,200 | 50 |\n\n"
+        "Customer has selected the Growth plan.\n"
+    )
+    [line] = _lines(body)
+    assert (line["charge_model"], line["amount"]) == ("flat", "1200.00")
+
+
+def test_a_prepaid_row_with_a_unit_price_and_its_total() -> None:
+    body = (
+        "Fees\n| Item | Qty | Unit price | Total |\n|---|---|---|---|\n"
+        "| Prepaid credits | 50,000 | $0.90 | $45,000.00 |\n"
+    )
+    [credit] = _by_model(_lines(body), "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("45000.00", "45000.00")
+
+
+def test_prepaid_hours_in_a_table_row_draw_down_at_their_rate() -> None:
+    body = (
+        "Services\n| Item | Hours | Rate | Amount |\n|---|---|---|---|\n"
+        "| Consulting hours (prepaid) | 100 | $140.00 | $14,000.00 |\n"
+    )
+    lines = _lines(body)
+    [credit] = _by_model(lines, "prepaid_credit")
+    assert (credit["amount"], credit["price"]) == ("14000.00", "14000.00")
+    assert [line["unit_price"] for line in _by_model(lines, "per_unit")] == ["140"]
+
+
+def test_two_price_columns_each_per_its_own_unit_are_two_lines() -> None:
+    body = (
+        "Model pricing\n| Model | Price per 1M input tokens | Price per 1M output tokens |\n|---|---|---|\n"
+        "| Standard | $2.00 | $8.00 |\n"
+    )
+    lines = _by_model(_lines(body), "package")
+    assert sorted((line["package_size"], line["package_price"]) for line in lines) == [
+        ("1000000", "2.00"),
+        ("1000000", "8.00"),
+    ]
+
+
+def test_a_fee_invoiced_after_each_sprint_is_in_arrears() -> None:
+    [line] = _lines("Leistungen\nSprint-Team: EUR 24.000,00 per sprint, invoiced after each sprint.", eu=True)
+    assert (line["amount"], line["billing_interval_count"], line["billing_timing"]) == ("24000.00", 2, "in_arrears")
