@@ -232,7 +232,13 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ("currency", r"currency|curr\.?|ccy|währung|devise", True),
     ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),
     ("discount", r"\bdiscount|\bsavings\b|\brabatt", False),
-    ("list", r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", False),
+    # "Public price" beside a marketplace private offer's price: the listing's price, for comparison
+    (
+        "list",
+        r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis|\bpublic (?:list )?price|\brrp\b|"
+        r"\b(?:recommended )?retail price",
+        False,
+    ),
     # "Service | Monthly | One-time": a column titled by a cadence or "one-time" holds prices
     (
         "price",
@@ -2864,7 +2870,8 @@ class PricingReader:
             if qty is not None and qty != 1:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)
-                _seats_at_recurring_price(line, qty, header_text, price_cell, billing, clause)
+                # "Host for 12 months | 250 | $216.00": a unit column with the period prices seats too
+                _seats_at_recurring_price(line, qty, header_text, f"{price_cell} {per}", billing, clause)
                 if line.charge_model == "per_seat" and (
                     self._extended_table
                     or re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
@@ -2884,7 +2891,8 @@ class PricingReader:
             key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
             if allowance and key:
                 line.fields[key] = allowance
-            _row_discount(line, row.header, cells.get("discount", ""), self.dc)
+            listed = bool(self.ex.money(cells.get("list", "")) and re.search(r"\d", cells.get("price", "")))
+            _row_discount(line, row.header, cells.get("discount", ""), self.dc, listed=listed)
 
     @staticmethod
     def _unit_from_name(name: str, price_text: str, *, priced: bool) -> tuple[str, str]:
@@ -3270,13 +3278,17 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
     return roles
 
 
-def _row_discount(line: Line, header: tuple[str, ...], discount: str, decimal_comma: bool) -> None:
+def _row_discount(
+    line: Line, header: tuple[str, ...], discount: str, decimal_comma: bool, *, listed: bool = False
+) -> None:
     """ "Unit price $1,200.00 / month | Discount 10% | Total": a quote without a net price column;
-    the price an admin enters is the discounted one (computed, with a warning)."""
+    the price an admin enters is the discounted one (computed, with a warning). Beside a list price
+    column (``listed``) the price column is the price after the discount already."""
     found = p.find_percentages(discount, decimal_comma=decimal_comma)
     key = {"flat": "amount", "per_seat": "unit_price", "per_unit": "unit_price"}.get(line.charge_model, "")
     if (
-        not found
+        listed
+        or not found
         or not 0 < found[0][0] < 100
         or key not in line.fields
         # a net / sale price column is the price after the discount already
@@ -3336,6 +3348,9 @@ def _seats_at_recurring_price(
     ):
         line.charge_model = "per_seat"
         line.fields = {"unit_price": line.fields["unit_price"], "seats": qty}
+        cadence = p.find_cadence(price_cell)
+        if line.interval is None and cadence:
+            line.interval = (cadence[0], cadence[1])  # a seat's price per year is billed yearly
         if not re.search(r"(?i)\barrears\b", clause):
             line.timing = None
 
@@ -3516,11 +3531,17 @@ def _unit_from_billing(price_text: str, billing: str, *, priced: bool) -> tuple[
 
 
 def _unit_of_measure(per: str) -> str:
-    """A purchase order's unit of measure ("EA", "LOT") counts items: it prices nothing per use."""
+    """A purchase order's unit of measure ("EA", "LOT") counts items: it prices nothing per use. A
+    unit for a stated period ("Host for 12 months", "User / 1 year") is that unit per year."""
+    period = re.fullmatch(r"(?i)\s*(?P<unit>.*?)\s*(?:\bfor|\bper|/)\s*(?:12\s*months?|1\s*year|one year)\s*", per)
+    if period:
+        unit = _unit_of_measure(period.group("unit"))
+        return f"per {unit} per year" if unit else "per year"
     if re.fullmatch(
         r"(?i)\s*(?:ea|each|lot|lots|unit|units|pcs?|pieces?|items?|nos?|x|ls|lump sum|job"
         # a CPQ quote's unit of a subscription ("1 | Org | $6,000"): what is bought, not a use
-        r"|orgs?|organi[sz]ations?|instances?|tenants?|environments?|subscriptions?|licen[cs]es?|packages?|bundles?)"
+        r"|orgs?|organi[sz]ations?|instances?|tenants?|environments?|subscriptions?|licen[cs]es?|packages?|bundles?"
+        r"|entitlements?)"
         r"\.?\s*",
         per,
     ):

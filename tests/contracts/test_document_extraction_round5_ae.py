@@ -5,6 +5,7 @@ test. The batch itself is held at F1 >= 0.95."""
 from __future__ import annotations
 
 import io
+from decimal import Decimal
 
 import docx
 
@@ -48,6 +49,41 @@ def test_a_numbered_contract_year_is_not_the_term() -> None:
         "the twelve months after it.\n\nAnnual fee: EUR 30,000, invoiced annually in advance.\n"
     )
     assert data["end_date"] == "2032-02-01"
+
+
+def test_a_price_column_beside_list_and_discount_columns_is_already_discounted() -> None:
+    data = _docx(
+        ["Bill to: Tarnbrook Systems Integrators Ltd", "Term start: 1 May 2029, 12 months. Billed annually."],
+        [
+            ["Item", "Qty", "RRP per seat per year", "Reseller discount", "Reseller cost per seat per year"],
+            ["Backup Cloud seat", "300", "£40.00", "25%", "£30.00"],
+        ],
+    )
+    assert [(line["charge_model"], Decimal(line["unit_price"]), line["seats"]) for line in data["lines"]] == [
+        ("per_seat", Decimal("30"), "300")
+    ]
+
+
+def test_a_public_price_column_is_the_listing_not_the_offer() -> None:
+    data = _docx(
+        ["Buyer: Quenby Robotics Inc.", "Agreement start: 2029-02-01", "Duration: 12 months."],
+        [["Dimension", "Offer price", "Public price"], ["Pipeline runs", "$0.09 per run", "$0.12 per run"]],
+    )
+    assert [line["unit_price"] for line in data["lines"]] == ["0.09"]
+
+
+def test_a_unit_for_twelve_months_with_a_quantity_is_a_yearly_seat() -> None:
+    data = _docx(
+        ["Buyer: Quenby Robotics Inc.", "Agreement start: 2029-02-01", "Duration: 12 months."],
+        [["Dimension", "Unit", "Quantity", "Price"], ["Monitored servers", "Server for 12 months", "40", "$900.00"]],
+    )
+    line = data["lines"][0]
+    assert (line["charge_model"], Decimal(line["unit_price"]), line["seats"], line["billing_interval"]) == (
+        "per_seat",
+        Decimal("900"),
+        "40",
+        "year",
+    )
 
 
 def test_unseen_batch_ae_overall() -> None:
