@@ -3261,6 +3261,7 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
             if role in ("price", "") and column and all(c and not re.search(r"\d", c) for c in column):
                 roles[index] = "name"
                 break
+    _before_and_after(roles, header)
     prices = [i for i, role in enumerate(roles) if role == "price"]
     unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
 
@@ -3276,6 +3277,28 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
             ):
                 roles[index] = "total"
     return roles
+
+
+# a change order's columns: the state before the change, the change itself, and the state after it
+_BEFORE_COLUMN_RE = re.compile(
+    r"(?i)^\s*(?:current|existing|previous|prior|old|before|was|original)\b"
+    r"|\bbefore (?:this|the) (?:change|amendment)\b"
+)
+_CHANGE_COLUMN_RE = re.compile(r"(?i)^\s*(?:change|changes|delta|difference|increase|decrease|adjustment)\s*$")
+_AFTER_COLUMN_RE = re.compile(
+    r"(?i)^\s*(?:new|after|revised|updated|resulting|amended|future|is|now)\b"
+    r"|\bafter (?:this|the) (?:change|amendment)\b"
+)
+
+
+def _before_and_after(roles: list[str], header: tuple[str, ...]) -> None:
+    """ "Item | Current | Change | After this Change Order": a change order's table; what is billed
+    is the state after the change (the current state and the change are for information)."""
+    if not any(_AFTER_COLUMN_RE.search(h) for h in header) or not any(_BEFORE_COLUMN_RE.search(h) for h in header):
+        return
+    for index, title in enumerate(header):
+        if _BEFORE_COLUMN_RE.search(title) or _CHANGE_COLUMN_RE.search(title):
+            roles[index] = "reference"
 
 
 def _row_discount(

@@ -86,6 +86,17 @@ def test_a_unit_for_twelve_months_with_a_quantity_is_a_yearly_seat() -> None:
     )
 
 
+def test_a_change_order_table_bills_the_state_after_the_change() -> None:
+    data = _text(
+        "VARIATION NOTICE 3\n\nCustomer: Ellerby Cold Storage Ltd\n\nVariation effective: 1 June 2029\n\n"
+        "| Service | Existing terms | Variation | New terms |\n|---|---|---|---|\n"
+        "| Managed firewall | €900.00 per month | upgrade to HA pair | €1,100.00 per month |\n"
+        "| Log archive | €200.00 per month | cancelled | - |\n\n"
+        "Charges are invoiced monthly in advance.\n"
+    )
+    assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("flat", "1100.00")]
+
+
 def test_unseen_batch_ae_overall() -> None:
     total = batch_score("batch_ae")
     assert total.f1 >= 0.95, total.misses
