@@ -735,7 +735,9 @@ class PricingReader:
         """ "the fee changes from £1,200 to £1,320 per month": the price in force is the new one (the
         old price and "from ... to" are blanked, positions kept)."""
         changes = r"\b(?:chang|increas|ris|decreas|reduc|adjust|go(?:es)? up|mov|upgrad|downgrad|switch|migrat)\w*"
-        if not re.search(changes, clause, re.I):
+        # "the fee increases by 7%, from £40,000 to £42,800": the change's verb in the clause before
+        continued = re.match(r"\s*from\b", clause, re.I) and re.search(changes, self._previous_clause, re.I)
+        if not re.search(changes, clause, re.I) and not continued:
             return clause, moneys
         spans = []
         for old, new in zip(moneys, moneys[1:], strict=False):
@@ -1724,7 +1726,7 @@ class PricingReader:
         )
         # "the number of named users increases from 80 to 120": the new count
         changed = re.search(
-            rf"\b(?:{nouns})\b[^.]{{0,30}}?\b(?:increase[sd]?|decrease[sd]?|change[sd]?|goes|go|grows?|rises?|reduced?|"
+            rf"\b(?:{nouns})\b[^.]{{0,30}}?\b(?:increase[sd]?|decrease[sd]?|change[sd]?|goes|go|grows?|rises?|reduce[sd]?|"
             rf"is amended|will (?:increase|decrease|change))\s+from\s+(?:{NUM})\s+to\s+(?P<n>{NUM})",
             text,
             re.I,
@@ -2034,7 +2036,7 @@ class PricingReader:
                 name = f"{name} ({position})"
             names.add(name)
             milestones.append({"name": name, "amount": item.amount, "due_date": item.due_date})
-        if not milestones:
+        if not milestones or self._restated_total(milestones, seg):
             return
         if (
             len(milestones) == 1
@@ -2065,6 +2067,20 @@ class PricingReader:
         heading = next((c for c in reversed(seg.context) if c and len(c) < 80), "")
         line.description = heading or "Milestones"
         self.lines.append(line)
+
+    def _restated_total(self, milestones: list[dict[str, Any]], seg: Segment) -> bool:
+        """ "Payment schedule: the total contract price of $72,000.00 is charged in full on the start
+        date": one payment of the total of the fees read (a seat price times its seats, flat and
+        one-time amounts) says when they are paid, it is not another charge."""
+        if len(milestones) != 1 or not re.search(r"\btotal\b|\bin full\b|\bcontract price\b", seg.text, re.I):
+            return False
+        fees = Decimal(0)
+        for line in self.lines:
+            if line.charge_model in ("flat", "one_time"):
+                fees += line.fields.get("amount") or 0
+            elif line.charge_model == "per_seat":
+                fees += (line.fields.get("unit_price") or 0) * (line.fields.get("seats") or 0)
+        return fees > 0 and _cents(fees) == _cents(milestones[0]["amount"])
 
     def _project_total(self, seg: Segment) -> Decimal | None:
         for other in reversed(self.ex.segments[: seg.index + 1]):

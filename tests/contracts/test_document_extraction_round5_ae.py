@@ -97,6 +97,42 @@ def test_a_change_order_table_bills_the_state_after_the_change() -> None:
     assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("flat", "1100.00")]
 
 
+def test_a_payment_of_the_total_of_the_fees_is_not_another_charge() -> None:
+    data = _text(
+        "Customer: Wendover Opticians Ltd\n\nStart date: 1 April 2029. Term: 12 months.\n\n"
+        "- Practice software: £400 per month, billed monthly in advance.\n\n"
+        "- Onboarding: £1,100 one-time.\n\n"
+        "Payment schedule: the total price of £1,500.00 is paid in full with the first invoice.\n"
+    )
+    assert sorted(line["charge_model"] for line in data["lines"]) == ["flat", "one_time"]
+
+
+def test_a_price_change_after_a_comma_keeps_the_new_price() -> None:
+    data = _text(
+        "Customer: Penhallow Ferries Ltd\n\nRenewal start: 1 March 2029\n\n"
+        "The annual hosting fee rises by 4%, from £25,000 to £26,000 per year, invoiced annually in advance.\n"
+    )
+    assert [line["amount"] for line in data["lines"]] == ["26000.00"]
+
+
+def test_a_seat_count_that_reduces_is_the_new_count() -> None:
+    data = _text(
+        "Customer: Penhallow Ferries Ltd\n\nRenewal start: 1 March 2029\n\n"
+        "The number of dispatcher licences reduces from 30 to 22. Each dispatcher licence costs £55 per month.\n"
+    )
+    assert [line.get("seats") for line in data["lines"]] == ["22"]
+
+
+def test_a_service_that_is_not_renewed_is_not_billed() -> None:
+    data = _text(
+        "Customer: Penhallow Ferries Ltd\n\nRenewal start: 1 March 2029\n\n"
+        "1. Booking engine. The booking engine fee stays at £1,800 per month.\n\n"
+        "2. SMS gateway. The SMS gateway service (£150 per month) ends on 28 February 2029 and is not renewed.\n\n"
+        "3. Fees are invoiced monthly in advance.\n"
+    )
+    assert [line["amount"] for line in data["lines"]] == ["1800.00"]
+
+
 def test_unseen_batch_ae_overall() -> None:
     total = batch_score("batch_ae")
     assert total.f1 >= 0.95, total.misses
