@@ -700,6 +700,15 @@ class PricingReader:
             return True
         if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
             return True
+        # "at EUR 1 = GBP 0.86": an exchange rate, each side in its own currency
+        rates = {
+            i
+            for i, (a, b) in enumerate(zip(moneys, moneys[1:], strict=False))
+            if a.currency and b.currency and a.currency != b.currency
+            and re.fullmatch(r"\s*(?:=|equals|is worth)\s*", clause[a.end : b.start], re.I)
+        }
+        if rates and all(i in rates or i - 1 in rates for i in range(len(moneys))):
+            return True
         if moneys and re.search(
             r"(?:\bi\.\s?e\.?|\bthat is|\bequivalent to|\bequating to|\bwhich (?:equals|works out at|is)|"
             r"\bworks out (?:at|to)|\beffectively)[\s,]*(?:about\s+|approximately\s+|approx\.\s+)?$",
@@ -765,6 +774,25 @@ class PricingReader:
         clause = _blank_spans(clause, spans)
         return clause, self.ex.money(clause)
 
+    def _bought_once(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
+        """ "20,000 eSIM cards at €1.50 each (€30,000.00 in total), invoiced once on dispatch": items
+        bought once are one charge of their total (the price each and the word "total" blanked)."""
+        if len(moneys) < 2 or not ONE_TIME_RE.search(clause) or p.find_cadence(clause):
+            return clause, moneys
+        for each, total in zip(moneys, moneys[1:], strict=False):
+            before = clause[max(0, each.start - 60) : each.start]
+            count = re.search(rf"(?P<n>{NUM})\s+(?:[\w-]+\s+){{1,4}}?(?:at|@)\s*$", before)
+            number = _num(count.group("n"), self.dc) if count else None
+            if (
+                number
+                and re.match(r"\s*each\b", clause[each.end :], re.I)
+                and _cents(number * each.amount) == _cents(total.amount)
+            ):
+                clause = _blank_spans(clause, [(each.start, each.end)])
+                clause = re.sub(r"(?i)\b(?:in total|total)\b", lambda m: " " * len(m.group(0)), clause)
+                return clause, self.ex.money(clause)
+        return clause, moneys
+
     def _clause(self, seg: Segment, clause: str) -> None:
         # "per device and month" (a translated "pro Gerät und Monat"): per device per month
         clause = re.sub(r"\b(per [\w-]+) and (month|year|quarter)\b", r"\1 per \2", clause, flags=re.I)
@@ -773,6 +801,7 @@ class PricingReader:
         moneys = self.ex.money(clause)
         stated = clause
         clause, moneys = self._new_price_of_a_change(clause, moneys)
+        clause, moneys = self._bought_once(clause, moneys)
         # "your fee will increase from $32.00 to $35.50 per seat": the new price is agreed, not a
         # clause that allows increases
         agreed_change = clause != stated

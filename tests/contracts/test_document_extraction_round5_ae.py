@@ -133,6 +133,27 @@ def test_a_service_that_is_not_renewed_is_not_billed() -> None:
     assert [line["amount"] for line in data["lines"]] == ["1800.00"]
 
 
+def test_an_exchange_rate_is_not_a_price() -> None:
+    data = _text(
+        "Customer: Rasmussen Marine ApS\n\nStart date: 1 June 2029\n\nBilling currency: EUR.\n\n"
+        "For reference, approximate NOK amounts at EUR 1 = NOK 11.50 are shown beside each price.\n\n"
+        "Fleet portal: EUR 2,400 per month, billed monthly in advance.\n"
+    )
+    assert [line["amount"] for line in data["lines"]] == ["2400.00"]
+
+
+def test_items_bought_once_are_one_charge_of_their_total() -> None:
+    data = _text(
+        "Customer: Rasmussen Marine ApS\n\nStart date: 1 June 2029\n\n"
+        "Fleet portal: USD 2,400 per month, billed monthly in advance.\n\n"
+        "The Customer buys 120 bridge tablets at USD 650 each (USD 78,000 in total), invoiced once on delivery.\n"
+    )
+    assert sorted((line["charge_model"], line["amount"]) for line in data["lines"]) == [
+        ("flat", "2400.00"),
+        ("one_time", "78000.00"),
+    ]
+
+
 def test_unseen_batch_ae_overall() -> None:
     total = batch_score("batch_ae")
     assert total.f1 >= 0.95, total.misses
