@@ -315,6 +315,7 @@ class PricingReader:
         self._build_tier_lines()
         self._build_milestone_line()
         commitment = self._apply_minimums()
+        self._drop_list_price_mentions()
         self._dedupe()
         self._drop_restated_seat_totals()
         self._apply_spans()
@@ -699,6 +700,14 @@ class PricingReader:
         if OTHER_PRICE_RE.search(clause):
             return True
         if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
+            return True
+        # "Your first invoice, issued in September, will be £7,446.00": what an invoice adds up to
+        if moneys and re.search(
+            r"\binvoice\b[^.;]{0,40}?\b(?:will|would|shall)\s+(?:be|come to|amount to|total)\s*(?:approximately\s+)?$"
+            r"|\binvoice (?:total|amount)\b[^.;]{0,20}?$",
+            clause[: moneys[0].start],
+            re.I,
+        ):
             return True
         # "at EUR 1 = GBP 0.86": an exchange rate, each side in its own currency
         rates = {
@@ -3053,6 +3062,27 @@ class PricingReader:
         return commitment
 
     # -- cleanup and output ---------------------------------------------------------------------
+    def _drop_list_price_mentions(self) -> None:
+        """ "our standard list price for a pupil licence is £6.00 per pupil per year" in a cover letter,
+        and the order form's £3.90 per pupil per year: the list price a discount applies to is not a
+        charge when the same unit has its own (lower) price."""
+        listed = re.compile(r"\b(?:list|standard|rack|retail|published|public|normal|usual) (?:price|rate)\b", re.I)
+        for line in list(self.lines):
+            price = line.fields.get("unit_price")
+            if price is None or not line.unit or not listed.search(line.clause or line.seg.text):
+                continue
+            unit = line.unit.split()[0].lower().rstrip("s")
+            if any(
+                other is not line
+                and other.charge_model == line.charge_model
+                and other.unit
+                and other.unit.split()[0].lower().rstrip("s") == unit
+                and other.interval == line.interval
+                and (other.fields.get("unit_price") or price) < price
+                for other in self.lines
+            ):
+                self.lines.remove(line)
+
     def _key(self, line: Line) -> tuple[Any, ...]:
         return (line.charge_model, metric_code(line.unit) if line.is_usage else slug(line.description)[:20])
 

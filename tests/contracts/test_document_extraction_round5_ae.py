@@ -154,6 +154,24 @@ def test_items_bought_once_are_one_charge_of_their_total() -> None:
     ]
 
 
+def test_what_an_invoice_will_come_to_is_not_a_charge() -> None:
+    data = _text(
+        "Customer: Harwood Community Clinics\n\nStart date: 1 July 2029\n\n"
+        "Your opening invoice, sent in July, will come to £3,250.00 including the one-off data import.\n\n"
+        "Clinic scheduling: £250 per month, billed monthly in advance.\n\nData import: £3,000 one-off.\n"
+    )
+    assert sorted(line["amount"] for line in data["lines"]) == ["250.00", "3000.00"]
+
+
+def test_a_list_price_beside_the_units_own_price_is_not_a_charge() -> None:
+    data = _text(
+        "Dear Ms Akande,\n\nAs a registered charity you receive our charity discount; the usual rate for a "
+        "caseworker seat is £30 per seat per month.\n\nORDER\n\nCustomer: Harwood Community Trust\n\n"
+        "Start date: 1 July 2029\n\nCaseworker seats: 25 at £19.50 per seat per month, billed monthly.\n"
+    )
+    assert [(Decimal(line["unit_price"]), line.get("seats")) for line in data["lines"]] == [(Decimal("19.5"), "25")]
+
+
 def test_unseen_batch_ae_overall() -> None:
     total = batch_score("batch_ae")
     assert total.f1 >= 0.95, total.misses
