@@ -641,6 +641,11 @@ class PricingReader:
             )
             if general:
                 continue  # "Usage is billed in arrears and support in advance": read as a default
+            if not has_money and re.match(r"\.\s", separators[position - 1]) and ASIDE_SENTENCE_RE.search(piece):
+                # "... $45,000, invoiced on the start date. Travel is reimbursed at cost.": a sentence
+                # of its own about something else, not a qualification of the price before it
+                clauses.append(piece)
+                continue
             if not prev_money and re.fullmatch(r"\s+and\s+", separators[position - 1]):
                 # "Time and materials at GBP 1,150 per day": the words before the price keep their "and"
                 clauses[-1] = f"{previous} and {piece}".strip()
@@ -3354,6 +3359,10 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
     return roles
 
 
+# a sentence about what is not a fee of the contract (expenses, taxes, late payment)
+ASIDE_SENTENCE_RE = re.compile(
+    r"^\s*(?:all\s+|any\s+|reasonable\s+)?(?:travel|expenses|out-of-pocket|taxes|vat|late payments?|interest)\b", re.I
+)
 # a change order's columns: the state before the change, the change itself, and the state after it
 _BEFORE_COLUMN_RE = re.compile(
     r"(?i)^\s*(?:current|existing|previous|prior|old|before|was|original)\b"

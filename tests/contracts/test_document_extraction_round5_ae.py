@@ -172,6 +172,14 @@ def test_a_list_price_beside_the_units_own_price_is_not_a_charge() -> None:
     assert [(Decimal(line["unit_price"]), line.get("seats")) for line in data["lines"]] == [(Decimal("19.5"), "25")]
 
 
+def test_a_sentence_about_expenses_does_not_qualify_the_price_before_it() -> None:
+    data = _text(
+        "Customer: Carrick Bay Harbour Board\n\nStart date: 3 September 2029\n\n"
+        "Survey and design (fixed fee): £28,000, invoiced on the start date. Travel is reimbursed at cost.\n"
+    )
+    assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("one_time", "28000.00")]
+
+
 def test_unseen_batch_ae_overall() -> None:
     total = batch_score("batch_ae")
     assert total.f1 >= 0.95, total.misses
