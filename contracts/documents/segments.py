@@ -215,8 +215,15 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
             # a hard-wrapped sentence going on ("... which Supplier shall invoice" / "in three
             # instalments as follows: USD 18,000 on ..."), not a form's label
             field_match = None
+        # "... reduces from 60 to" / "45. The price ...": a hard-wrapped number, not a list item's
+        wrapped_number = bool(
+            buffer
+            and not block.starts_paragraph
+            and _DANGLING_END.search(buffer[-1])
+            and re.match(r"\d{1,3}\.\s", text)
+        )
         starts_new = (
-            bool(_BULLET.match(text))
+            (bool(_BULLET.match(text)) and not wrapped_number)
             or bool(field_match)
             or block.page != page
             or block.starts_paragraph
@@ -240,8 +247,8 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
         if not buffer and _HEADING.match(text) and len(text.split()) <= 8 and not re.search(r"[$€£¥%]|\d{3,}", text):
             out.append(Segment(block.page, text, "heading"))
             continue
-        cleaned = _BULLET.sub("", text)
-        if _BULLET.match(text):
+        cleaned = text if wrapped_number else _BULLET.sub("", text)
+        if _BULLET.match(text) and not wrapped_number:
             flush()
         page = block.page if not buffer else page
         buffer.append(cleaned)

@@ -180,6 +180,15 @@ def test_a_sentence_about_expenses_does_not_qualify_the_price_before_it() -> Non
     assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("one_time", "28000.00")]
 
 
+def test_a_number_wrapped_onto_the_next_line_is_not_a_list_item() -> None:
+    data = _text(
+        "Customer: Carrick Bay Harbour Board\n\nStart date: 3 September 2029\n\n"
+        "The number of berth-planner licences goes from 8 to\n"
+        "12. Each berth-planner licence costs £75 per month, billed monthly.\n"
+    )
+    assert [(line["charge_model"], line.get("seats")) for line in data["lines"]] == [("per_seat", "12")]
+
+
 def test_unseen_batch_ae_overall() -> None:
     total = batch_score("batch_ae")
     assert total.f1 >= 0.95, total.misses
