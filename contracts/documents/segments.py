@@ -220,6 +220,7 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
             buffer
             and not block.starts_paragraph
             and _DANGLING_END.search(buffer[-1])
+            and not buffer[-1].endswith(":")  # "Fees:" / "12. $10 per seat": a list after its colon
             and re.match(r"\d{1,3}\.\s", text)
         )
         starts_new = (
