@@ -85,6 +85,13 @@ SUPERSEDED_RE = re.compile(
     re.I,
 )
 
+# one numbered year of a longer term: "Contract Year 1", "Year 2 of the Term", "the first contract year"
+YEAR_OF_TERM_RE = re.compile(
+    r"\b(?:contract|subscription|service)\s+year\s+\d\b|\byear\s+\d\s+(?:of the|runs)\b|"
+    r"\b(?:first|second|third|1st|2nd|3rd)\s+(?:contract|subscription)\s+year\b",
+    re.I,
+)
+
 
 @dataclass
 class _Line:
@@ -1004,8 +1011,10 @@ class _Extractor:
                 return self._exclusive(found[0].value, start), seg, 0.9, None
         by_length = self._end_from_length(start)
         for seg in self.segments:
-            if by_length is not None and self.money(seg.text):
-                continue  # "$1,000 per month from ... to ...": a price's period, when the term is stated
+            if by_length is not None and (self.money(seg.text) or YEAR_OF_TERM_RE.search(seg.text)):
+                # "$1,000 per month from ... to ...": a price's period, when the term is stated; so is
+                # "Contract Year 1 runs from January 1 to December 31": one year of a longer term
+                continue
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 50) : found.start]
                 # the term a renewal replaces, unless what is ordered is co-terminous with it (an add-on

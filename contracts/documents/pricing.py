@@ -249,7 +249,13 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ("currency", r"currency|curr\.?|ccy|währung|devise", True),
     ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),
     ("discount", r"\bdiscount|\bsavings\b|\brabatt", False),
-    ("list", r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis", False),
+    # "Public price" beside a marketplace private offer's price: the listing's price, for comparison
+    (
+        "list",
+        r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis|\bpublic (?:list )?price|\brrp\b|"
+        r"\b(?:recommended )?retail price",
+        False,
+    ),
     # "Service | Monthly | One-time": a column titled by a cadence or "one-time" holds prices
     (
         "price",
@@ -329,6 +335,7 @@ class PricingReader:
         self._build_milestone_line()
         self._keep_chosen_option()
         commitment = self._apply_minimums()
+        self._drop_list_price_mentions()
         self._dedupe()
         self._drop_restated_seat_totals()
         self._apply_spans()
@@ -737,6 +744,11 @@ class PricingReader:
             )
             if general:
                 continue  # "Usage is billed in arrears and support in advance": read as a default
+            if not has_money and re.match(r"\.\s", separators[position - 1]) and ASIDE_SENTENCE_RE.search(piece):
+                # "... $45,000, invoiced on the start date. Travel is reimbursed at cost.": a sentence
+                # of its own about something else, not a qualification of the price before it
+                clauses.append(piece)
+                continue
             # "Whenever the balance falls under $500, we add $2,000 of credit": the condition and what
             # happens then are one clause
             conditional = separators[position - 1].startswith(",") and re.match(
@@ -859,6 +871,23 @@ class PricingReader:
             return True
         if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
             return True
+        # "Your first invoice, issued in September, will be £7,446.00": what an invoice adds up to
+        if moneys and re.search(
+            r"\binvoice\b[^.;]{0,40}?\b(?:will|would|shall)\s+(?:be|come to|amount to|total)\s*(?:approximately\s+)?$"
+            r"|\binvoice (?:total|amount)\b[^.;]{0,20}?$",
+            clause[: moneys[0].start],
+            re.I,
+        ):
+            return True
+        # "at EUR 1 = GBP 0.86": an exchange rate, each side in its own currency
+        rates = {
+            i
+            for i, (a, b) in enumerate(zip(moneys, moneys[1:], strict=False))
+            if a.currency and b.currency and a.currency != b.currency
+            and re.fullmatch(r"\s*(?:=|equals|is worth)\s*", clause[a.end : b.start], re.I)
+        }
+        if rates and all(i in rates or i - 1 in rates for i in range(len(moneys))):
+            return True
         if moneys and re.search(
             r"(?:\bi\.\s?e\.?|\bthat is|\bequivalent to|\bequating to|\bwhich (?:equals|works out at|is)|"
             r"\bworks out (?:at|to)|\beffectively)[\s,]*(?:about\s+|approximately\s+|approx\.\s+)?$",
@@ -908,7 +937,9 @@ class PricingReader:
         """ "the fee changes from £1,200 to £1,320 per month": the price in force is the new one (the
         old price and "from ... to" are blanked, positions kept)."""
         changes = r"\b(?:chang|increas|ris|decreas|reduc|adjust|go(?:es)? up|mov|upgrad|downgrad|switch|migrat)\w*"
-        if not re.search(changes, clause, re.I):
+        # "the fee increases by 7%, from £40,000 to £42,800": the change's verb in the clause before
+        continued = re.match(r"\s*from\b", clause, re.I) and re.search(changes, self._previous_clause, re.I)
+        if not re.search(changes, clause, re.I) and not continued:
             return clause, moneys
         spans = []
         for old, new in zip(moneys, moneys[1:], strict=False):
@@ -936,6 +967,25 @@ class PricingReader:
         clause = _blank_spans(clause, spans)
         return clause, self.ex.money(clause)
 
+    def _bought_once(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
+        """ "20,000 eSIM cards at €1.50 each (€30,000.00 in total), invoiced once on dispatch": items
+        bought once are one charge of their total (the price each and the word "total" blanked)."""
+        if len(moneys) < 2 or not ONE_TIME_RE.search(clause) or p.find_cadence(clause):
+            return clause, moneys
+        for each, total in zip(moneys, moneys[1:], strict=False):
+            before = clause[max(0, each.start - 60) : each.start]
+            count = re.search(rf"(?P<n>{NUM})\s+(?:[\w-]+\s+){{1,4}}?(?:at|@)\s*$", before)
+            number = _num(count.group("n"), self.dc) if count else None
+            if (
+                number
+                and re.match(r"\s*each\b", clause[each.end :], re.I)
+                and _cents(number * each.amount) == _cents(total.amount)
+            ):
+                clause = _blank_spans(clause, [(each.start, each.end)])
+                clause = re.sub(r"(?i)\b(?:in total|total)\b", lambda m: " " * len(m.group(0)), clause)
+                return clause, self.ex.money(clause)
+        return clause, moneys
+
     def _clause(self, seg: Segment, clause: str) -> None:
         # "per device and month" (a translated "pro Gerät und Monat"): per device per month
         clause = re.sub(r"\b(per [\w-]+) and (month|year|quarter)\b", r"\1 per \2", clause, flags=re.I)
@@ -944,6 +994,7 @@ class PricingReader:
         moneys = self.ex.money(clause)
         stated = clause
         clause, moneys = self._new_price_of_a_change(clause, moneys)
+        clause, moneys = self._bought_once(clause, moneys)
         # "your fee will increase from $32.00 to $35.50 per seat": the new price is agreed, not a
         # clause that allows increases
         agreed_change = clause != stated
@@ -1976,7 +2027,7 @@ class PricingReader:
         )
         # "the number of named users increases from 80 to 120": the new count
         changed = re.search(
-            rf"\b(?:{nouns})\b[^.]{{0,30}}?\b(?:increase[sd]?|decrease[sd]?|change[sd]?|goes|go|grows?|rises?|reduced?|"
+            rf"\b(?:{nouns})\b[^.]{{0,30}}?\b(?:increase[sd]?|decrease[sd]?|change[sd]?|goes|go|grows?|rises?|reduce[sd]?|"
             rf"is amended|will (?:increase|decrease|change))\s+from\s+(?:{NUM})\s+to\s+(?P<n>{NUM})",
             text,
             re.I,
@@ -2394,7 +2445,7 @@ class PricingReader:
                 name = f"{name} ({position})"
             names.add(name)
             milestones.append({"name": name, "amount": item.amount, "due_date": item.due_date})
-        if not milestones:
+        if not milestones or self._restated_total(milestones, seg):
             return
         if (
             len(milestones) == 1
@@ -2425,6 +2476,20 @@ class PricingReader:
         heading = next((c for c in reversed(seg.context) if c and len(c) < 80), "")
         line.description = heading or "Milestones"
         self.lines.append(line)
+
+    def _restated_total(self, milestones: list[dict[str, Any]], seg: Segment) -> bool:
+        """ "Payment schedule: the total contract price of $72,000.00 is charged in full on the start
+        date": one payment of the total of the fees read (a seat price times its seats, flat and
+        one-time amounts) says when they are paid, it is not another charge."""
+        if len(milestones) != 1 or not re.search(r"\btotal\b|\bin full\b|\bcontract price\b", seg.text, re.I):
+            return False
+        fees = Decimal(0)
+        for line in self.lines:
+            if line.charge_model in ("flat", "one_time"):
+                fees += line.fields.get("amount") or 0
+            elif line.charge_model == "per_seat":
+                fees += (line.fields.get("unit_price") or 0) * (line.fields.get("seats") or 0)
+        return fees > 0 and _cents(fees) == _cents(milestones[0]["amount"])
 
     def _project_total(self, seg: Segment) -> Decimal | None:
         for other in reversed(self.ex.segments[: seg.index + 1]):
@@ -3286,7 +3351,8 @@ class PricingReader:
             if qty is not None and qty != 1:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
                 self._row_quantity(line, qty, header_text)
-                _seats_at_recurring_price(line, qty, header_text, price_cell, billing, clause)
+                # "Host for 12 months | 250 | $216.00": a unit column with the period prices seats too
+                _seats_at_recurring_price(line, qty, header_text, f"{price_cell} {per}", billing, clause)
                 if line.charge_model == "per_seat" and (
                     self._extended_table
                     or re.search(r"(?i)\b(?:amount|fees?|cost|extended|subtotal)\b", price_title)
@@ -3310,7 +3376,8 @@ class PricingReader:
             key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
             if allowance and key:
                 line.fields[key] = allowance
-            _row_discount(line, row.header, cells.get("discount", ""), self.dc)
+            listed = bool(self.ex.money(cells.get("list", "")) and re.search(r"\d", cells.get("price", "")))
+            _row_discount(line, row.header, cells.get("discount", ""), self.dc, listed=listed)
 
     @staticmethod
     def _unit_from_name(name: str, price_text: str, *, priced: bool) -> tuple[str, str]:
@@ -3432,6 +3499,27 @@ class PricingReader:
         return commitment
 
     # -- cleanup and output ---------------------------------------------------------------------
+    def _drop_list_price_mentions(self) -> None:
+        """ "our standard list price for a pupil licence is £6.00 per pupil per year" in a cover letter,
+        and the order form's £3.90 per pupil per year: the list price a discount applies to is not a
+        charge when the same unit has its own (lower) price."""
+        listed = re.compile(r"\b(?:list|standard|rack|retail|published|public|normal|usual) (?:price|rate)\b", re.I)
+        for line in list(self.lines):
+            price = line.fields.get("unit_price")
+            if price is None or not line.unit or not listed.search(line.clause or line.seg.text):
+                continue
+            unit = line.unit.split()[0].lower().rstrip("s")
+            if any(
+                other is not line
+                and other.charge_model == line.charge_model
+                and other.unit
+                and other.unit.split()[0].lower().rstrip("s") == unit
+                and other.interval == line.interval
+                and (other.fields.get("unit_price") or price) < price
+                for other in self.lines
+            ):
+                self.lines.remove(line)
+
     def _key(self, line: Line) -> tuple[Any, ...]:
         return (line.charge_model, metric_code(line.unit) if line.is_usage else slug(line.description)[:20])
 
@@ -3894,6 +3982,7 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
             if role in ("price", "") and column and all(c and not re.search(r"\d", c) for c in column):
                 roles[index] = "name"
                 break
+    _before_and_after(roles, header)
     prices = [i for i, role in enumerate(roles) if role == "price"]
     unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
 
@@ -3911,13 +4000,43 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
     return roles
 
 
-def _row_discount(line: Line, header: tuple[str, ...], discount: str, decimal_comma: bool) -> None:
+# a sentence about what is not a fee of the contract (expenses, taxes, late payment)
+ASIDE_SENTENCE_RE = re.compile(
+    r"^\s*(?:all\s+|any\s+|reasonable\s+)?(?:travel|expenses|out-of-pocket|taxes|vat|late payments?|interest)\b", re.I
+)
+# a change order's columns: the state before the change, the change itself, and the state after it
+_BEFORE_COLUMN_RE = re.compile(
+    r"(?i)^\s*(?:current|existing|previous|prior|old|before|was|original)\b"
+    r"|\bbefore (?:this|the) (?:change|amendment)\b"
+)
+_CHANGE_COLUMN_RE = re.compile(r"(?i)^\s*(?:change|changes|delta|difference|increase|decrease|adjustment)\s*$")
+_AFTER_COLUMN_RE = re.compile(
+    r"(?i)^\s*(?:new|after|revised|updated|resulting|amended|future|is|now)\b"
+    r"|\bafter (?:this|the) (?:change|amendment)\b"
+)
+
+
+def _before_and_after(roles: list[str], header: tuple[str, ...]) -> None:
+    """ "Item | Current | Change | After this Change Order": a change order's table; what is billed
+    is the state after the change (the current state and the change are for information)."""
+    if not any(_AFTER_COLUMN_RE.search(h) for h in header) or not any(_BEFORE_COLUMN_RE.search(h) for h in header):
+        return
+    for index, title in enumerate(header):
+        if _BEFORE_COLUMN_RE.search(title) or _CHANGE_COLUMN_RE.search(title):
+            roles[index] = "reference"
+
+
+def _row_discount(
+    line: Line, header: tuple[str, ...], discount: str, decimal_comma: bool, *, listed: bool = False
+) -> None:
     """ "Unit price $1,200.00 / month | Discount 10% | Total": a quote without a net price column;
-    the price an admin enters is the discounted one (computed, with a warning)."""
+    the price an admin enters is the discounted one (computed, with a warning). Beside a list price
+    column (``listed``) the price column is the price after the discount already."""
     found = p.find_percentages(discount, decimal_comma=decimal_comma)
     key = {"flat": "amount", "per_seat": "unit_price", "per_unit": "unit_price"}.get(line.charge_model, "")
     if (
-        not found
+        listed
+        or not found
         or not 0 < found[0][0] < 100
         or key not in line.fields
         # a net / sale price column is the price after the discount already
@@ -3977,6 +4096,9 @@ def _seats_at_recurring_price(
     ):
         line.charge_model = "per_seat"
         line.fields = {"unit_price": line.fields["unit_price"], "seats": qty}
+        cadence = p.find_cadence(price_cell)
+        if line.interval is None and cadence:
+            line.interval = (cadence[0], cadence[1])  # a seat's price per year is billed yearly
         if not re.search(r"(?i)\barrears\b", clause):
             line.timing = None
 
@@ -4157,11 +4279,17 @@ def _unit_from_billing(price_text: str, billing: str, *, priced: bool) -> tuple[
 
 
 def _unit_of_measure(per: str) -> str:
-    """A purchase order's unit of measure ("EA", "LOT") counts items: it prices nothing per use."""
+    """A purchase order's unit of measure ("EA", "LOT") counts items: it prices nothing per use. A
+    unit for a stated period ("Host for 12 months", "User / 1 year") is that unit per year."""
+    period = re.fullmatch(r"(?i)\s*(?P<unit>.*?)\s*(?:\bfor|\bper|/)\s*(?:12\s*months?|1\s*year|one year)\s*", per)
+    if period:
+        unit = _unit_of_measure(period.group("unit"))
+        return f"per {unit} per year" if unit else "per year"
     if re.fullmatch(
         r"(?i)\s*(?:ea|each|lot|lots|unit|units|pcs?|pieces?|items?|nos?|x|ls|lump sum|job"
         # a CPQ quote's unit of a subscription ("1 | Org | $6,000"): what is bought, not a use
-        r"|orgs?|organi[sz]ations?|instances?|tenants?|environments?|subscriptions?|licen[cs]es?|packages?|bundles?)"
+        r"|orgs?|organi[sz]ations?|instances?|tenants?|environments?|subscriptions?|licen[cs]es?|packages?|bundles?"
+        r"|entitlements?)"
         r"\.?\s*",
         per,
     ):

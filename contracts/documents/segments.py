@@ -52,6 +52,13 @@ class Segment:
     context: list[str] = field(default_factory=list)  # headings / intro sentences before it
 
 
+# a ramp's period as a column title: "Year 2", "Contract Year 3 (2030)", "Months 13-24"
+_PERIOD_TITLE = re.compile(
+    r"(?i)^\s*(?:(?:contract|subscription)\s+)?(?:year|yr\.?)\s*\d{1,2}\b(?:\s*\((?:FY\s?)?20\d{2}\))?\s*$"
+    r"|^\s*months?\s+\d{1,3}\s*(?:-|–|to|through)\s*\d{1,3}\s*$"
+)
+
+
 def _is_header_row(cells: tuple[str, ...]) -> bool:
     """Column titles: words in every cell and no amounts ("Price per 1,000 emails" is a title)."""
     joined = " ".join(cells)
@@ -69,8 +76,9 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
     # "#" titles a line-number column ("# | Item | Qty | Unit price"), "%" a share of a total
     if any(not re.search(r"[A-Za-z]", cell) and cell.strip() not in ("#", "%") for cell in filled):
         return False
-    # "VAT @ 20%", "Discount 15%": a rate in a column title is still a title
-    titles = [re.sub(r"\d+(?:[.,]\d+)?\s?%", "", cell) for cell in filled]
+    # "VAT @ 20%", "Discount 15%": a rate in a column title is still a title; so is a ramp's period
+    # ("Year 2 (2029)", "Months 13-24")
+    titles = [_PERIOD_TITLE.sub("", re.sub(r"\d+(?:[.,]\d+)?\s?%", "", cell)) for cell in filled]
     if re.search(r"\d{2,}", " ".join(titles)) and not all(
         re.search(r"(?i)\bper\b|\bprice|\brate|\bfee", c) or not re.search(r"\d", c) for c in titles
     ):
@@ -207,8 +215,16 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
             # a hard-wrapped sentence going on ("... which Supplier shall invoice" / "in three
             # instalments as follows: USD 18,000 on ..."), not a form's label
             field_match = None
+        # "... reduces from 60 to" / "45. The price ...": a hard-wrapped number, not a list item's
+        wrapped_number = bool(
+            buffer
+            and not block.starts_paragraph
+            and _DANGLING_END.search(buffer[-1])
+            and not buffer[-1].endswith(":")  # "Fees:" / "12. $10 per seat": a list after its colon
+            and re.match(r"\d{1,3}\.\s", text)
+        )
         starts_new = (
-            bool(_BULLET.match(text))
+            (bool(_BULLET.match(text)) and not wrapped_number)
             or bool(field_match)
             or block.page != page
             or block.starts_paragraph
@@ -232,8 +248,8 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
         if not buffer and _HEADING.match(text) and len(text.split()) <= 8 and not re.search(r"[$€£¥%]|\d{3,}", text):
             out.append(Segment(block.page, text, "heading"))
             continue
-        cleaned = _BULLET.sub("", text)
-        if _BULLET.match(text):
+        cleaned = text if wrapped_number else _BULLET.sub("", text)
+        if _BULLET.match(text) and not wrapped_number:
             flush()
         page = block.page if not buffer else page
         buffer.append(cleaned)

@@ -102,7 +102,10 @@ OTHER_PRICE_RE = re.compile(
     # an amendment's "existing platform fee ... is not affected by this amendment and continues to be invoiced
     # under the Order Form": billed under the other document, not a charge of this one
     r"\bnot (?:affected|changed|amended) by this\b|\bunaffected by this\b|\bcontinues? to be (?:invoiced|billed|"
-    r"charged) under\b",
+    r"charged) under\b|"
+    # "The archive service (£2,000 per month) ends on 30 June and is not renewed": dropped by the change
+    r"\b(?:is|are|will be|shall be)\s+(?:not renewed|removed|discontinued|withdrawn|decommissioned)\b|"
+    r"\bwill not (?:be )?renew",
     re.I,
 )
 TOTAL_RE = re.compile(

@@ -248,6 +248,7 @@ def main() -> None:
         corpus_batch_ab,
         corpus_batch_ac,
         corpus_batch_ad,
+        corpus_batch_ae,
         corpus_batch_b,
         corpus_batch_c,
         corpus_batch_d,
@@ -310,6 +311,7 @@ def main() -> None:
     build("batch_final", corpus_batch_final.DOCS)
     build("batch_ac", corpus_batch_ac.DOCS)
     build("batch_ad", corpus_batch_ad.DOCS)
+    build("batch_ae", corpus_batch_ae.DOCS)
 
 
 if __name__ == "__main__":
