@@ -3350,7 +3350,7 @@ class PricingReader:
             self._prepaid_row_units(line, row, _counted_cell(row, cells), name)
             if qty is not None and qty != 1:
                 price_title = next((h for h, r in zip(row.header, roles, strict=False) if r == "price"), "")
-                self._row_quantity(line, qty, header_text)
+                self._row_quantity(line, qty, header_text, options=self._chosen_option_name() is not None)
                 # "Host for 12 months | 250 | $216.00": a unit column with the period prices seats too
                 _seats_at_recurring_price(line, qty, header_text, f"{price_cell} {per}", billing, clause)
                 if line.charge_model == "per_seat" and (
@@ -3406,9 +3406,10 @@ class PricingReader:
         return core[: name_unit.start()].rstrip(" (,") + count, f"{price_text} per {name_unit.group('u')}{cadence}"
 
     @staticmethod
-    def _row_quantity(line: Line, qty: Decimal, header_text: str) -> None:
+    def _row_quantity(line: Line, qty: Decimal, header_text: str, *, options: bool = False) -> None:
         if (
             line.charge_model == "flat"
+            and options  # the document chooses one of the plans listed
             and re.match(r"(?i)\s*(?:plan|edition|tier|package)s?\b", header_text)
             and not re.search(r"(?i)\bper\b|/|\bunit\b|\beach\b", header_text)
         ):
