@@ -145,7 +145,7 @@ def _short_row(units: list[_Unit], at: int, header: list[_Unit], kinds: list[str
     the empty cell put where they all fit."""
     width = len(header)
     cells = units[at : at + width - 1]
-    if len(cells) < width - 1:
+    if width < 3 or len(cells) < width - 1:
         return None
     for gap in range(width - 1, 0, -1):
         row = [*cells[:gap], _Unit("", cells[gap - 1].last, cells[gap - 1].last), *cells[gap:]]
@@ -179,11 +179,12 @@ def _rows(units: list[_Unit], width: int) -> list[list[_Unit]]:
 def _best_table(units: list[_Unit]) -> list[list[_Unit]] | None:
     """The header and rows of the table the units open, or None: the header is a run of column
     titles, two or more naming a column, followed by rows of as many cells; of the ways to cut the
-    run, the one whose table covers most cells wins (then the one with more columns)."""
+    run, the one whose table covers most cells wins (then the one with more rows, then more
+    columns)."""
     run = 0
     while run < len(units) and run < 10 and _title_like(units[run].text):
         run += 1
-    best: tuple[int, int, int] | None = None  # (cells covered, columns, -offset)
+    best: tuple[int, int, int, int] | None = None  # (cells covered, rows, columns, -offset)
     table: list[list[_Unit]] | None = None
     for offset in range(0, max(0, run - 1)):
         for width in range(2, run - offset + 1):
@@ -197,7 +198,7 @@ def _best_table(units: list[_Unit]) -> list[list[_Unit]] | None:
             short = sum(1 for row in rows if not all(unit.text for unit in row))
             if 2 * short > len(rows):
                 continue  # rows cut at the wrong places, each "missing" a cell
-            score = ((len(rows) + 1) * width - short, width, -offset)
+            score = ((len(rows) + 1) * width - short, len(rows), width, -offset)
             if best is None or score > best:
                 best, table = score, [header, *rows]
     return table
