@@ -25,7 +25,8 @@ _TITLE_WORD = re.compile(
     r"start|end|date|dates|due|milestone|milestones|deliverable|deliverables|role|roles|grade|level|hours|"
     r"days|discount|net|list|billing|billed|frequency|interval|cycle|notes?|remarks|currency|monthly|annual|"
     r"annually|yearly|recurring|one-time|one-off|setup|set-up|percentage|share|instal?ments?|payment|"
-    r"schedule|type|category|metric|per|each|included|allowance|overage|commitment|mrc|nrc|vat|tax)(?![\w])"
+    r"schedule|type|category|metric|per|each|included|allowance|overage|commitment|mrc|nrc|vat|tax|extended|ext\.|"
+    r"value|gross)(?![\w])"
 )
 # Titles whose column holds figures: a text in it ends the table (a sentence under the last row).
 _FIGURE_TITLE = re.compile(
@@ -176,6 +177,18 @@ def _rows(units: list[_Unit], width: int) -> list[list[_Unit]]:
     return rows
 
 
+def _single_row(header: list[_Unit], row: list[_Unit], known: int) -> bool:
+    """A table of one row: three or more columns, each titled as a column, a figure under each
+    title of figures (after the first column)."""
+    if len(header) < 3 or known < len(header):
+        return False
+    return all(
+        _kind(cell.text) in ("money", "number")
+        for title, cell in zip(header[1:], row[1:], strict=True)
+        if _FIGURE_TITLE.search(title.text)
+    )
+
+
 def _best_table(units: list[_Unit]) -> list[list[_Unit]] | None:
     """The header and rows of the table the units open, or None: the header is a run of column
     titles, two or more naming a column, followed by rows of as many cells; of the ways to cut the
@@ -193,8 +206,8 @@ def _best_table(units: list[_Unit]) -> list[list[_Unit]] | None:
             if known < 2 or 2 * known < width:
                 continue
             rows = _rows(units[offset:], width)
-            if not rows or (len(rows) == 1 and (width == 2 or known < width)):
-                continue  # a single row under titles that are not all column titles: no table
+            if not rows or (len(rows) == 1 and not _single_row(header, rows[0], known)):
+                continue
             short = sum(1 for row in rows if not all(unit.text for unit in row))
             if 2 * short > len(rows):
                 continue  # rows cut at the wrong places, each "missing" a cell
@@ -246,7 +259,10 @@ def _table_at(lines: list[str], index: int) -> tuple[int, list[str], int] | None
         return None
     after = [lines[at].strip() for at in range(index + 1, min(index + 3, len(lines)))] + ["", ""]
     # cells split by blank lines (pdftotext), the first title perhaps wrapped onto a second line
-    blocks = not after[0] or (not after[1] and len(f"{line} {after[0]}") <= 40 and ":" not in after[0])
+    wrapped = len(f"{line} {after[0]}") <= 40 and ":" not in after[0]
+    if _title_like(after[0]) and _TITLE_WORD.search(after[0]):
+        wrapped = False  # a title of its own under a heading ("Hardware" over "Item")
+    blocks = not after[0] or (not after[1] and wrapped)
     start = _title_tail(lines, index) if blocks and not after[0] else index
     table = _best_table(_units(lines, start, blocks))
     if table is None:
