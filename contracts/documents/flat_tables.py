@@ -192,12 +192,12 @@ def _single_row(header: list[_Unit], row: list[_Unit], known: int) -> bool:
 def _best_table(units: list[_Unit]) -> list[list[_Unit]] | None:
     """The header and rows of the table the units open, or None: the header is a run of column
     titles, two or more naming a column, followed by rows of as many cells; of the ways to cut the
-    run, the one whose table covers most cells wins (then the one with more rows, then more
-    columns)."""
+    run, the one whose table covers most cells wins (then the one with more rows, more columns, a
+    first column not titled as figures: "Fees" over "Service", "Unit", ... is a heading)."""
     run = 0
     while run < len(units) and run < 10 and _title_like(units[run].text):
         run += 1
-    best: tuple[int, int, int, int] | None = None  # (cells covered, rows, columns, -offset)
+    best: tuple[int, int, int, bool, int] | None = None  # (cells covered, rows, columns, ..., -offset)
     table: list[list[_Unit]] | None = None
     for offset in range(0, max(0, run - 1)):
         for width in range(2, run - offset + 1):
@@ -211,7 +211,9 @@ def _best_table(units: list[_Unit]) -> list[list[_Unit]] | None:
             short = sum(1 for row in rows if not all(unit.text for unit in row))
             if 2 * short > len(rows):
                 continue  # rows cut at the wrong places, each "missing" a cell
-            score = ((len(rows) + 1) * width - short, len(rows), width, -offset)
+            # a heading over the table ("Fees") rather than a first column titled by a figure
+            named = not _FIGURE_TITLE.search(header[0].text)
+            score = ((len(rows) + 1) * width - short, len(rows), width, named, -offset)
             if best is None or score > best:
                 best, table = score, [header, *rows]
     return table
