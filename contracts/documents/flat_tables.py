@@ -26,12 +26,18 @@ _TITLE_WORD = re.compile(
     r"days|discount|net|list|billing|billed|frequency|interval|cycle|notes?|remarks|currency|monthly|annual|"
     r"annually|yearly|recurring|one-time|one-off|setup|set-up|percentage|share|instal?ments?|payment|"
     r"schedule|type|category|metric|per|each|included|allowance|overage|commitment|mrc|nrc|vat|tax|extended|ext\.|"
-    r"value|gross)(?![\w])"
+    r"value|gross|"
+    # French, German, Spanish, Dutch, Italian
+    r"désignation|libellé|article|quantité|qté|prix|unitaire|montant|tarif|périodicité|fréquence|durée|"
+    r"bezeichnung|leistung|menge|anzahl|preis|einzelpreis|gesamtpreis|betrag|summe|gesamt|position|staffel|"
+    r"zeitraum|ab|bis|intervall|abrechnung|descripción|cantidad|precio|importe|periodo|omschrijving|aantal|"
+    r"prijs|bedrag|descrizione|quantità|prezzo|importo)(?![\w])"
 )
 # Titles whose column holds figures: a text in it ends the table (a sentence under the last row).
 _FIGURE_TITLE = re.compile(
     r"(?i)\b(?:qty|quantity|units|seats|users|price|amount|total|subtotal|rate|fee|fees|cost|charge|"
-    r"discount|hours|days)\b"
+    r"discount|hours|days|quantité|prix|montant|menge|anzahl|preis|betrag|cantidad|precio|importe|aantal|"
+    r"prijs|bedrag)\b"
 )
 _MONEY = re.compile(
     r"[$£€¥₹]\s?\d|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d"
@@ -81,7 +87,10 @@ def _title_like(text: str) -> bool:
     letters = re.search(r"[^\W\d_]", text)
     if letters is None or not (letters.group().isupper() or text.startswith(("#", "(", "%"))):
         return False
-    numbered = r"(?i)\b(?:year|yr|month|months|tier|phase|period|q|step|level|per)\s*\d[\d,.]*(?:\s*-\s*\d+)?"
+    numbered = (
+        r"(?i)\b(?:year|yr|month|months|tier|phase|period|q|step|level|per)\s*\d[\d,.]*(?:\s*-\s*\d+)?"
+        r"|\d+(?:[.,]\d+)?\s?%"
+    )
     if re.search(r"\d", re.sub(numbered, "", text)):
         return False
     return not (text.endswith(".") and len(text.split()[-1]) > 5)  # a sentence, not "Pos." or "No."
@@ -98,15 +107,19 @@ def _cell_like(text: str) -> bool:
 
 
 def _units(lines: list[str], start: int, blocks: bool, limit: int = 400) -> list[_Unit]:
-    """The cells from line `start` on: a line each, up to a blank line (blocks=False), or blocks of
-    lines split by single blank lines (blocks=True), up to two blank lines or a line of a table
-    already rebuilt."""
+    """The cells from line `start` on: a line each, a single empty line an empty cell (blocks=False),
+    or blocks of lines split by single blank lines (blocks=True), up to two blank lines or a line of
+    a table already rebuilt."""
     out: list[_Unit] = []
     index = start
     while index < len(lines) and len(out) < limit:
         if not lines[index].strip():
-            if not blocks or index + 1 >= len(lines) or not lines[index + 1].strip():
+            if index + 1 >= len(lines) or not lines[index + 1].strip() or not out:
                 break
+            if not blocks:  # a line per cell: an empty line between two is an empty cell
+                if index + 2 >= len(lines) or not lines[index + 2].strip():
+                    break  # not cells split by blank lines
+                out.append(_Unit("", index, index))
             index += 1
             continue
         if lines[index].lstrip().startswith("|") or "\t" in lines[index]:
@@ -127,7 +140,8 @@ def _row_fits(row: list[_Unit], header: list[_Unit], kinds: list[str] | None) ->
     """A row of the table: cells (not prose), a figure among them, each cell of its column's kind
     (the first row's), no text under a title of figures (but in the first column, which names the
     rows: "Annual fees" over "Platform", "Support")."""
-    if not all(_cell_like(unit.text) for unit in row if unit.text):
+    filled = [unit.text for unit in row if unit.text]
+    if len(filled) < 2 or not all(_cell_like(text) for text in filled):
         return False
     row_kinds = [_kind(unit.text) for unit in row]
     if not {"money", "number"} & set(row_kinds):
@@ -149,7 +163,7 @@ def _short_row(units: list[_Unit], at: int, header: list[_Unit], kinds: list[str
     if width < 3 or len(cells) < width - 1:
         return None
     for gap in range(width - 1, 0, -1):
-        row = [*cells[:gap], _Unit("", cells[gap - 1].last, cells[gap - 1].last), *cells[gap:]]
+        row = [*cells[:gap], _Unit("", -1, -1), *cells[gap:]]
         strict = all(_kind(unit.text) == kinds[i] for i, unit in enumerate(row) if unit.text and kinds[i] != "any")
         if strict and _row_fits(row, header, kinds):
             return row
@@ -173,7 +187,7 @@ def _rows(units: list[_Unit], width: int) -> list[list[_Unit]]:
         else:  # a placeholder in the first row: the column takes the kind of the next one's cell
             kinds = [old if old != "any" else _kind(unit.text) for old, unit in zip(kinds, row, strict=True)]
         rows.append(row)
-        at += sum(1 for unit in row if unit.text)
+        at += sum(1 for unit in row if unit.first >= 0)
     return rows
 
 
@@ -203,12 +217,12 @@ def _best_table(units: list[_Unit]) -> list[list[_Unit]] | None:
         for width in range(2, run - offset + 1):
             header = units[offset : offset + width]
             known = sum(1 for unit in header if _TITLE_WORD.search(unit.text))
-            if known < 2 or 2 * known < width:
-                continue
-            rows = _rows(units[offset:], width)
+            rows = _rows(units[offset:], width) if known and 2 * known >= width else []
+            if known < 2 and len(rows) < 3:
+                continue  # one title a column's own ("Price per agent"): three rows or more
             if not rows or (len(rows) == 1 and not _single_row(header, rows[0], known)):
                 continue
-            short = sum(1 for row in rows if not all(unit.text for unit in row))
+            short = sum(1 for row in rows if min(unit.first for unit in row) < 0)
             if 2 * short > len(rows):
                 continue  # rows cut at the wrong places, each "missing" a cell
             # a heading over the table ("Fees") rather than a first column titled by a figure
