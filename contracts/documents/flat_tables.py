@@ -35,7 +35,7 @@ _TITLE_WORD = re.compile(
 )
 # Titles whose column holds figures: a text in it ends the table (a sentence under the last row).
 _FIGURE_TITLE = re.compile(
-    r"(?i)\b(?:qty|quantity|units|seats|users|price|amount|total|subtotal|rate|fee|fees|cost|charge|"
+    r"(?i)\b(?:qty|quantity|units|seats|users|prices?|amounts?|totals?|subtotal|rates?|fees?|costs?|charges?|"
     r"discount|hours|days|quantité|prix|montant|menge|anzahl|preis|betrag|cantidad|precio|importe|aantal|"
     r"prijs|bedrag)\b"
 )
@@ -62,8 +62,9 @@ class _Unit:
 
 def _kind(cell: str) -> str:
     """"money" (an amount: a currency, or two decimals), "number" (another figure: a count, a
-    percentage, "12 months"), "text" (no digit), "any" (empty, a placeholder, or a text with figures
-    in it such as a date range: it may stand in any column)."""
+    percentage, "12 months"), "text" (no digit), "sentence" (a text of four words or more ending
+    with a full stop), "any" (empty, a placeholder, or a text with figures in it such as a date
+    range: it may stand in any column)."""
     cell = cell.strip()
     if _ANY_CELL.fullmatch(cell):
         return "any"
@@ -71,9 +72,9 @@ def _kind(cell: str) -> str:
         return "money"  # "$1,200.00", "EUR 95", "1.200,00", "3.5% + $0.15 per transaction", "95 CHF"
     if _NUMBER_START.match(cell):
         return "number"  # a figure first ("12 months", "40 providers"), not "Minimum fee of $0.50"
-    if not re.search(r"\d", cell):
-        return "text"
-    return "any"
+    if len(cell.split()) >= 4 and re.search(r"[^\W\d_]{3}\.$", cell):
+        return "sentence"  # "Each year is invoiced in advance.": a cell only in a column of sentences
+    return "any" if re.search(r"\d", cell) else "text"
 
 
 def _fits(kind: str, column: str) -> bool:
@@ -101,8 +102,8 @@ def _cell_like(text: str) -> bool:
     words = text.split()
     if len(text) > 100 or not words or len(words) > 14:
         return False
-    if len(words) >= 6 and re.search(r"\w: \S", text):
-        return False  # a sentence introducing what follows ("... on the following milestones: Milestone")
+    if re.search(r"[^\W\d_]: \S", text):
+        return False  # a field ("Payment terms: Net 60"), a sentence introducing what follows ("...: Milestone")
     return not (len(words) >= 9 and text.rstrip().endswith((".", ";")))
 
 
@@ -147,7 +148,8 @@ def _row_fits(row: list[_Unit], header: list[_Unit], kinds: list[str] | None) ->
     if not {"money", "number"} & set(row_kinds):
         return False
     for at, kind in enumerate(row_kinds):
-        if kind == "text" and at > 0 and _FIGURE_TITLE.search(header[at].text) and not _TITLE_WORD.search(row[at].text):
+        words = kind in ("text", "sentence") and not _TITLE_WORD.search(row[at].text)
+        if words and at > 0 and _FIGURE_TITLE.search(header[at].text):
             return False
         if kinds is not None and not _fits(kind, kinds[at]):
             return False
@@ -203,34 +205,42 @@ def _single_row(header: list[_Unit], row: list[_Unit], known: int) -> bool:
     )
 
 
+def _cut(units: list[_Unit], offset: int, width: int) -> tuple[tuple[int, ...], list[list[_Unit]]] | None:
+    """The table whose header is `width` units from `offset` on, with how well it reads: the cells
+    it covers, its rows, its columns, a first column not titled as figures ("Fees" over "Service",
+    "Unit", ... is a heading), whether it ends where the cells end (the next unit is prose or
+    nothing, not a cell left over as when a heading over the titles is taken for a column)."""
+    header = units[offset : offset + width]
+    known = sum(1 for unit in header if _TITLE_WORD.search(unit.text))
+    rows = _rows(units[offset:], width) if known and 2 * known >= width else []
+    if known < 2 and len(rows) < 3:
+        return None  # one title a column's own ("Price per agent"): three rows or more
+    if not rows or (len(rows) == 1 and not _single_row(header, rows[0], known)):
+        return None
+    short = sum(1 for row in rows if min(unit.first for unit in row) < 0)
+    if 2 * short > len(rows):
+        return None  # rows cut at the wrong places, each "missing" a cell
+    used = offset + width + sum(1 for row in rows for unit in row if unit.first >= 0)
+    after = units[used].text if used < len(units) else ""
+    ends = not after or not _cell_like(after) or _kind(after) == "sentence"
+    named = not _FIGURE_TITLE.search(header[0].text)
+    return ((len(rows) + 1) * width - short, len(rows), width, named, ends, -offset), [header, *rows]
+
+
 def _best_table(units: list[_Unit]) -> list[list[_Unit]] | None:
     """The header and rows of the table the units open, or None: the header is a run of column
     titles, two or more naming a column, followed by rows of as many cells; of the ways to cut the
-    run, the one whose table covers most cells wins (then the one with more rows, more columns, a
-    first column not titled as figures: "Fees" over "Service", "Unit", ... is a heading)."""
+    run, the one that reads best (_cut) wins."""
     run = 0
     while run < len(units) and run < 10 and _title_like(units[run].text):
         run += 1
-    best: tuple[int, int, int, bool, int] | None = None  # (cells covered, rows, columns, ..., -offset)
-    table: list[list[_Unit]] | None = None
+    best: tuple[tuple[int, ...], list[list[_Unit]]] | None = None
     for offset in range(0, max(0, run - 1)):
         for width in range(2, run - offset + 1):
-            header = units[offset : offset + width]
-            known = sum(1 for unit in header if _TITLE_WORD.search(unit.text))
-            rows = _rows(units[offset:], width) if known and 2 * known >= width else []
-            if known < 2 and len(rows) < 3:
-                continue  # one title a column's own ("Price per agent"): three rows or more
-            if not rows or (len(rows) == 1 and not _single_row(header, rows[0], known)):
-                continue
-            short = sum(1 for row in rows if min(unit.first for unit in row) < 0)
-            if 2 * short > len(rows):
-                continue  # rows cut at the wrong places, each "missing" a cell
-            # a heading over the table ("Fees") rather than a first column titled by a figure
-            named = not _FIGURE_TITLE.search(header[0].text)
-            score = ((len(rows) + 1) * width - short, len(rows), width, named, -offset)
-            if best is None or score > best:
-                best, table = score, [header, *rows]
-    return table
+            cut = _cut(units, offset, width)
+            if cut is not None and (best is None or cut[0] > best[0]):
+                best = cut
+    return None if best is None else best[1]
 
 
 def _pipe_row(cells: list[str]) -> str:
