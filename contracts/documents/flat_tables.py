@@ -40,15 +40,16 @@ _FIGURE_TITLE = re.compile(
     r"prijs|bedrag)\b"
 )
 _MONEY = re.compile(
-    r"[$£€¥₹]\s?\d|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d"
-    r"|\d{1,3}(?:[,.' ]?\d{3})*[.,]\d{2}\b"
+    r"(?:[A-Z]{1,2})?[$£€¥₹]\s?\d|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR|Fr\.)\s?\d"
+    r"|\d{1,3}(?:[,.' ]?\d{3})*[.,]\d{2}\b|0[.,]\d{2,}"
 )
 # A cell that stands for a figure without one ("-", "n/a", "Included", "as used", "and above").
 _ANY_CELL = re.compile(
     r"(?i)[-–—*]*|n/?a|none|nil|tbd|tba|free|included|incl\.?|waived|as used|unlimited|varies|"
     r"(?:and |or )?(?:above|over|more|up)|no charge|no limit|on request|\+|∞"
+    r"|(?:included|incl\.|free|waived|no charge)\b.*"  # "Included in the platform fee"
 )
-_NUMBER_START = re.compile(r"[<>≤≥~+-]?\s*(?:[$£€¥₹]\s?)?\d")
+_NUMBER_START = re.compile(r"[<>≤≥~+-]?\s*(?:(?:[A-Z]{1,2})?[$£€¥₹]\s?)?\d")
 
 
 @dataclass

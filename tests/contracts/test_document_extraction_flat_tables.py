@@ -198,3 +198,24 @@ def test_a_flattened_price_list_extracts_priced_lines() -> None:
     lines = extract(read_document(text.encode(), "order.txt")).data["lines"]
     priced = {(line["charge_model"], str(line.get("unit_price") or line.get("amount"))) for line in lines}
     assert priced == {("per_seat", "42"), ("one_time", "1500.00")}
+
+
+def test_prices_spelt_with_a_currency_prefix_a_leading_zero_or_included_are_figures() -> None:
+    text = "\n".join(
+        [
+            "Parcels per month",
+            "Price per parcel",
+            "0 - 10,000",
+            "Included in the base fee",
+            "10,001 - 40,000",
+            "NZ$0.35",
+            "40,001 and above",
+            "0,28",
+            "Parcel charges are billed monthly in arrears.",
+        ]
+    )
+    assert _rows(text)[1:] == [
+        ("0 - 10,000", "Included in the base fee"),
+        ("10,001 - 40,000", "NZ$0.35"),
+        ("40,001 and above", "0,28"),
+    ]
