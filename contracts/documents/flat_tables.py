@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 # Words that title a table's column (matched as whole words, case-insensitively).
 _TITLE_WORD = re.compile(
-    r"(?i)(?<![\w])(?:#|no\.?|nr\.?|pos\.?|item|items|line|description|product|products|service|services|sku|"
+    r"(?i)(?<![\w])(?:no\.|nr\.?|pos\.?|item|items|line|description|product|products|service|services|sku|"
     r"code|plan|module|edition|package|component|qty|quantity|quantities|units?|seats?|users?|licen[cs]es?|"
     r"volume|usage|price|prices|pricing|amount|amounts|total|subtotal|sum|rate|rates|fees?|charges?|cost|costs|"
-    r"tier|tiers|band|bands|from|to|up to|minimum|maximum|min|max|period|year|years|month|months|term|"
+    r"tier|tiers|band|bands|minimum|maximum|min|max|period|year|years|month|months|term|"
     r"start|end|date|dates|due|milestone|milestones|deliverable|deliverables|role|roles|grade|level|hours|"
     r"days|discount|net|list|billing|billed|frequency|interval|cycle|notes?|remarks|currency|monthly|annual|"
     r"annually|yearly|recurring|one-time|one-off|setup|set-up|percentage|share|instal?ments?|payment|"
@@ -30,10 +30,18 @@ _TITLE_WORD = re.compile(
     # French, German, Spanish, Dutch, Italian
     r"désignation|libellé|article|quantité|qté|prix|unitaire|montant|tarif|périodicité|fréquence|durée|"
     r"bezeichnung|leistung|menge|anzahl|preis|einzelpreis|gesamtpreis|betrag|summe|gesamt|position|staffel|"
-    r"zeitraum|ab|bis|intervall|abrechnung|descripción|cantidad|precio|importe|periodo|omschrijving|aantal|"
+    r"zeitraum|intervall|abrechnung|descripción|cantidad|precio|importe|periodo|omschrijving|aantal|"
     r"prijs|bedrag|descrizione|quantità|prezzo|importo)(?![\w])"
 )
 # Titles whose column holds figures: a text in it ends the table (a sentence under the last row).
+# Titles that name a column only on their own ("From", "To", "#"), not inside a label ("Bill to").
+_LONE_TITLE = re.compile(r"(?i)#|no|from|to|up to|ab|bis|de|à|von|desde|hasta|van|tot")
+
+
+def _titled(text: str) -> bool:
+    return bool(_TITLE_WORD.search(text) or _LONE_TITLE.fullmatch(text))
+
+
 _FIGURE_TITLE = re.compile(
     r"(?i)\b(?:qty|quantity|units|seats|users|prices?|amounts?|totals?|subtotal|rates?|fees?|costs?|charges?|"
     r"discount|hours|days|quantité|prix|montant|menge|anzahl|preis|betrag|cantidad|precio|importe|aantal|"
@@ -71,8 +79,10 @@ def _kind(cell: str) -> str:
         return "any"
     if _MONEY.match(cell) or _NUMBER_START.match(cell) and re.search(r"[$£€¥₹]|\b[A-Z]{3}\b", cell):
         return "money"  # "$1,200.00", "EUR 95", "1.200,00", "3.5% + $0.15 per transaction", "95 CHF"
-    if _NUMBER_START.match(cell):
-        return "number"  # a figure first ("12 months", "40 providers"), not "Minimum fee of $0.50"
+    if _NUMBER_START.match(cell) and not re.match(r"\d+[a-z]?,? (?:[A-Z][a-z]+ ){1,3}", cell):
+        # a figure first ("12 months", "40 providers"; not "Minimum fee of $0.50"), not a street
+        # address ("88 Market Street, Portland")
+        return "number"
     if len(cell.split()) >= 4 and re.search(r"[^\W\d_]{3}\.$", cell):
         return "sentence"  # "Each year is invoiced in advance.": a cell only in a column of sentences
     return "any" if re.search(r"\d", cell) else "text"
@@ -89,6 +99,8 @@ def _title_like(text: str) -> bool:
     letters = re.search(r"[^\W\d_]", text)
     if letters is None or not (letters.group().isupper() or text.startswith(("#", "(", "%"))):
         return False
+    if re.match(r"#+\s", text):
+        return False  # a Markdown heading
     numbered = (
         r"(?i)\b(?:year|yr|month|months|tier|phase|period|q|step|level|per)\s*\d[\d,.]*(?:\s*-\s*\d+)?"
         r"|\d+(?:[.,]\d+)?\s?%"
@@ -212,7 +224,7 @@ def _cut(units: list[_Unit], offset: int, width: int) -> tuple[tuple[int, ...], 
     "Unit", ... is a heading), whether it ends where the cells end (the next unit is prose or
     nothing, not a cell left over as when a heading over the titles is taken for a column)."""
     header = units[offset : offset + width]
-    known = sum(1 for unit in header if _TITLE_WORD.search(unit.text))
+    known = sum(1 for unit in header if _titled(unit.text))
     rows = _rows(units[offset:], width) if known and 2 * known >= width else []
     if known < 2 and len(rows) < 3:
         return None  # one title a column's own ("Price per agent"): three rows or more
@@ -253,11 +265,52 @@ def _title_tail(lines: list[str], index: int) -> int:
     cell of a table in the block of the text above it): the block's last line, with the line above
     it when that one is a short unfinished piece of the same title ("Annual Fees (GBP," over
     "excl. VAT)")."""
-    if index > 0 and lines[index - 1].strip() and not _TITLE_WORD.search(lines[index]):
+    if index > 0 and lines[index - 1].strip() and not _titled(lines[index].strip()):
         above = lines[index - 1].strip()
         if len(above) + len(lines[index].strip()) <= 40 and not above.endswith((".", ":")) and ":" not in above:
             return index - 1
     return index
+
+
+# Words of a form's field labels ("Customer legal name", "Invoice email", "Billing frequency").
+_LABEL_WORD = re.compile(
+    r"(?i)\b(?:customer|client|buyer|provider|supplier|vendor|seller|account|company|entity|name|e-?mail|address|contact|phone|invoices?|"
+    r"billing|payment|terms?|currency|start|end|effective|commencement|expiry|renewal|notice|date|period|"
+    r"frequency|timing|reference|po|order|quote|plan|subscription|users|seats|licen[cs]es|price|fee|vat|"
+    r"tax|number)\b"
+)
+
+
+def _label(text: str) -> bool:
+    """A form's field label: a short capitalised title naming a field, no figure, no colon."""
+    return (
+        len(text.split()) <= 6
+        and text[:1].isupper()
+        and not re.search(r"[\d:.|]", text)
+        and bool(_LABEL_WORD.search(text))
+    )
+
+
+def _pairs_at(lines: list[str], index: int) -> tuple[list[str], int] | None:
+    """A two-column label / value table flattened (a label on a line, its value on the next:
+    "Invoice email" over "ap@example.test"): three pairs or more in a row, each value a cell
+    that is not itself a label, up to a table's column titles, as two-cell rows; with the line
+    after them."""
+    if not _label(lines[index].strip()):
+        return None
+    blocks = index + 1 < len(lines) and not lines[index + 1].strip()
+    units = _units(lines, index, blocks, limit=60)
+    pairs: list[tuple[_Unit, _Unit]] = []
+    for at in range(0, len(units) - 1, 2):
+        label, value = units[at], units[at + 1]
+        if not (_label(label.text) and value.text and _cell_like(value.text)) or _label(value.text):
+            break
+        if pairs and _table_at(lines, label.first) is not None:
+            break  # the titles of a table under the form ("Subscription", "Quantity", ...)
+        pairs.append((label, value))
+    if len(pairs) < 3:
+        return None
+    return [_pipe_row([label.text, value.text]) for label, value in pairs], pairs[-1][1].last + 1
 
 
 def rebuild_flattened_tables(lines: list[str]) -> list[str]:
@@ -265,6 +318,11 @@ def rebuild_flattened_tables(lines: list[str]) -> list[str]:
     out: list[str] = []
     index = 0
     while index < len(lines):
+        pairs = _pairs_at(lines, index) if lines[index].strip() else None
+        if pairs is not None:
+            out += [*pairs[0], ""]
+            index = pairs[1]
+            continue
         found = _table_at(lines, index)
         if found is None:
             out.append(lines[index])
@@ -287,7 +345,7 @@ def _table_at(lines: list[str], index: int) -> tuple[int, list[str], int] | None
     after = [lines[at].strip() for at in range(index + 1, min(index + 3, len(lines)))] + ["", ""]
     # cells split by blank lines (pdftotext), the first title perhaps wrapped onto a second line
     wrapped = len(f"{line} {after[0]}") <= 40 and ":" not in after[0]
-    if _title_like(after[0]) and _TITLE_WORD.search(after[0]):
+    if _title_like(after[0]) and _titled(after[0]):
         wrapped = False  # a title of its own under a heading ("Hardware" over "Item")
     blocks = not after[0] or (not after[1] and wrapped)
     start = _title_tail(lines, index) if blocks and not after[0] else index

@@ -147,9 +147,10 @@ def test_titles_in_other_languages_and_with_a_percentage_open_a_table() -> None:
 def test_a_single_row_needs_every_title_a_column_title_and_figures_under_the_figure_titles() -> None:
     one_row = "Product\nQty\nUnit price\nTotal\nWarehouse scanner\n5\n$80.00\n$400.00\nThank you.\n"
     assert len(_rows(one_row)) == 2
-    # a label/value list is not a table: "Order Currency", "EUR", "Start Date" are not all titles
+    # a label/value list is not a table of three columns: "Order Currency", "EUR", "Start Date"
+    # are not all titles (it is a list of fields, each label with its value)
     fields = "Order Currency\nEUR\nStart Date\n1 May 2028\nRenewal Term\n12 months\nBilling\nQuarterly\n"
-    assert _rows(fields) == []
+    assert all(len(row) == 2 for row in _rows(fields))
     # a title of figures over a text: not a row
     assert _rows("Item\nQty\nPrice\nSupport\nPremium\n$90.00\nEnd.\n") == []
 
@@ -219,3 +220,48 @@ def test_prices_spelt_with_a_currency_prefix_a_leading_zero_or_included_are_figu
         ("10,001 - 40,000", "NZ$0.35"),
         ("40,001 and above", "0,28"),
     ]
+
+
+def test_a_flattened_label_value_form_is_read_as_two_cell_rows_up_to_the_next_tables_titles() -> None:
+    text = "\n".join(
+        [
+            "Service Order",
+            "Customer Name",
+            "Ferrow Leisure Centres Ltd",
+            "Billing Email",
+            "payables@ferrow.test",
+            "Service Start Date",
+            "3 January 2028",
+            "Payment Terms",
+            "Net 21",
+            "Module",
+            "Quantity",
+            "Unit price",
+            "Booking engine",
+            "5",
+            "£60.00",
+            "Member app",
+            "1",
+            "£240.00",
+            "Prices are monthly.",
+        ]
+    )
+    assert _rows(text) == [
+        ("Customer Name", "Ferrow Leisure Centres Ltd"),
+        ("Billing Email", "payables@ferrow.test"),
+        ("Service Start Date", "3 January 2028"),
+        ("Payment Terms", "Net 21"),
+        ("Module", "Quantity", "Unit price"),
+        ("Booking engine", "5", "£60.00"),
+        ("Member app", "1", "£240.00"),
+    ]
+    # two labels in a row are not a pair; fewer than three pairs are left as they are
+    assert _rows("Customer Name\nPoldark Inns\nBilling Email\nap@poldark.test\nThank you.\n") == []
+
+
+def test_markdown_headings_labels_ending_in_to_and_addresses_do_not_make_a_table() -> None:
+    text = (
+        "## ORDER FORM\n\nSHIP TO\n\nMarrow & Vine Ltd\n\n14 Orchard Road, Leeds LS6 2AB\n\n"
+        "orders@marrowvine.test\n\nDELIVERY DATE\n\n2028-02-01\n\nPAYMENT TERMS\n\nNet 30\n"
+    )
+    assert _rows(text) == []
