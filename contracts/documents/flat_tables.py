@@ -96,6 +96,8 @@ def _title_like(text: str) -> bool:
     """A column title: short, capitalised, no sentence, no figure (but "Year 1", "(EUR)")."""
     if len(text) > 40 or len(text.split()) > 6 or ":" in text or "|" in text:
         return False
+    if _LONE_TITLE.fullmatch(text):
+        return True  # "#", "No", "From", "To"
     letters = re.search(r"[^\W\d_]", text)
     if letters is None or not (letters.group().isupper() or text.startswith(("#", "(", "%"))):
         return False

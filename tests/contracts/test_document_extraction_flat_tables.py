@@ -138,7 +138,10 @@ def test_a_two_column_table_with_one_title_naming_a_column_needs_three_rows() ->
 
 
 def test_titles_in_other_languages_and_with_a_percentage_open_a_table() -> None:
-    text = "Désignation\nQuantité\nPrix unitaire HT\nLogiciel de caisse\n3\n39,00 €\nFormation\n1\n450,00 €\nLes prix sont mensuels.\n"
+    text = (
+        "Désignation\nQuantité\nPrix unitaire HT\nLogiciel de caisse\n3\n39,00 €\nFormation\n1\n450,00 €\n"
+        "Les prix sont mensuels.\n"
+    )
     assert _rows(text)[0] == ("Désignation", "Quantité", "Prix unitaire HT")
     text = "Item\nNet\nVAT @ 20%\nGross\nAnnual licence\n£1,000.00\n£200.00\n£1,200.00\nPayable in 14 days.\n"
     assert _rows(text)[1] == ("Annual licence", "£1,000.00", "£200.00", "£1,200.00")
@@ -265,3 +268,8 @@ def test_markdown_headings_labels_ending_in_to_and_addresses_do_not_make_a_table
         "orders@marrowvine.test\n\nDELIVERY DATE\n\n2028-02-01\n\nPAYMENT TERMS\n\nNet 30\n"
     )
     assert _rows(text) == []
+
+
+def test_a_column_titled_by_a_sign_alone_opens_the_table() -> None:
+    text = "#\nMilestone\nAmount\n1\nDesign approved\n$4,000.00\n2\nLaunch\n$6,000.00\nInvoiced on acceptance.\n"
+    assert _rows(text)[0] == ("#", "Milestone", "Amount")
