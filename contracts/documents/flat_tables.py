@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words that title a table's column (matched as whole words, case-insensitively).
 _TITLE_WORD = re.compile(
@@ -38,6 +39,7 @@ _TITLE_WORD = re.compile(
 _LONE_TITLE = re.compile(r"(?i)#|no|from|to|up to|ab|bis|de|à|von|desde|hasta|van|tot")
 
 
+@lru_cache(maxsize=4096)
 def _titled(text: str) -> bool:
     return bool(_TITLE_WORD.search(text) or _LONE_TITLE.fullmatch(text))
 
@@ -69,6 +71,7 @@ class _Unit:
     last: int
 
 
+@lru_cache(maxsize=4096)
 def _kind(cell: str) -> str:
     """"money" (an amount: a currency, or two decimals), "number" (another figure: a count, a
     percentage, "12 months"), "text" (no digit), "sentence" (a text of four words or more ending
@@ -92,6 +95,7 @@ def _fits(kind: str, column: str) -> bool:
     return "any" in (kind, column) or kind == column
 
 
+@lru_cache(maxsize=4096)
 def _title_like(text: str) -> bool:
     """A column title: short, capitalised, no sentence, no figure (but "Year 1", "(EUR)")."""
     if len(text) > 40 or len(text.split()) > 6 or ":" in text or "|" in text:
@@ -112,6 +116,7 @@ def _title_like(text: str) -> bool:
     return not (text.endswith(".") and len(text.split()[-1]) > 5)  # a sentence, not "Pos." or "No."
 
 
+@lru_cache(maxsize=4096)
 def _cell_like(text: str) -> bool:
     """A table cell, not a paragraph of prose: short, not a full sentence."""
     words = text.split()
@@ -283,6 +288,7 @@ _LABEL_WORD = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def _label(text: str) -> bool:
     """A form's field label: a short capitalised title naming a field, no figure, no colon."""
     return (
@@ -351,6 +357,10 @@ def _table_at(lines: list[str], index: int) -> tuple[int, list[str], int] | None
         wrapped = False  # a title of its own under a heading ("Hardware" over "Item")
     blocks = not after[0] or (not after[1] and wrapped)
     start = _title_tail(lines, index) if blocks and not after[0] else index
+    if sum(1 for unit in _units(lines, start, blocks, limit=3) if _title_like(unit.text)) < 2:
+        return None  # no two column titles to open a table
+    if _best_table(_units(lines, start, blocks, limit=40)) is None:
+        return None  # (looked for among the first cells: the whole run is read only for a table)
     table = _best_table(_units(lines, start, blocks))
     if table is None:
         return None
