@@ -82,9 +82,9 @@ def _kind(cell: str) -> str:
         return "any"
     if _MONEY.match(cell) or _NUMBER_START.match(cell) and re.search(r"[$£€¥₹]|\b[A-Z]{3}\b", cell):
         return "money"  # "$1,200.00", "EUR 95", "1.200,00", "3.5% + $0.15 per transaction", "95 CHF"
-    if _NUMBER_START.match(cell) and not re.match(r"\d+[a-z]?,? (?:[A-Z][a-z]+ ){1,3}", cell):
+    if _NUMBER_START.match(cell) and not re.match(r"\d+[a-z]?,? (?:[A-Z][a-z]+ ){1,3}|\d+[A-Za-z]+\b", cell):
         # a figure first ("12 months", "40 providers"; not "Minimum fee of $0.50"), not a street
-        # address ("88 Market Street, Portland")
+        # address ("88 Market Street, Portland"), not a name starting with a model ("42U cabinet")
         return "number"
     if len(cell.split()) >= 4 and re.search(r"[^\W\d_]{3}\.$", cell):
         return "sentence"  # "Each year is invoiced in advance.": a cell only in a column of sentences

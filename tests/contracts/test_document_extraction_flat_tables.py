@@ -273,3 +273,21 @@ def test_markdown_headings_labels_ending_in_to_and_addresses_do_not_make_a_table
 def test_a_column_titled_by_a_sign_alone_opens_the_table() -> None:
     text = "#\nMilestone\nAmount\n1\nDesign approved\n$4,000.00\n2\nLaunch\n$6,000.00\nInvoiced on acceptance.\n"
     assert _rows(text)[0] == ("#", "Milestone", "Amount")
+
+
+def test_an_item_named_with_a_figure_glued_to_letters_is_a_text_cell() -> None:
+    text = "\n".join(
+        [
+            "Item",
+            "Qty",
+            "Monthly fee",
+            "42U rack, 8 kW power",
+            "2",
+            "$900.00",
+            "Cross-connect",
+            "3",
+            "$120.00",
+            "Power drawn above the committed level is billed monthly in arrears.",
+        ]
+    )
+    assert _rows(text)[1:] == [("42U rack, 8 kW power", "2", "$900.00"), ("Cross-connect", "3", "$120.00")]
