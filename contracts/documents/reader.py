@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from contracts.documents.flat_tables import rebuild_flattened_tables
+
 PDF, DOCX, TEXT = "pdf", "docx", "text"
 
 
@@ -170,7 +172,7 @@ def _read_text(data: bytes) -> Document:
     text = _without_quoted_messages(text)
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
-        lines = _aligned_with_tabs(_grid_rows(_side_by_side_parties(page.splitlines())))
+        lines = rebuild_flattened_tables(_aligned_with_tabs(_grid_rows(_side_by_side_parties(page.splitlines()))))
         boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
         header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
