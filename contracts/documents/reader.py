@@ -1349,22 +1349,59 @@ def _read_docx(data: bytes) -> Document:
                         Block(page, marker + text if number == 0 else text, starts_paragraph=number == 0)
                     )
         elif isinstance(item, Table):
-            table_index += 1
-            for row in item.rows:
-                cells: list[str] = []
-                previous = None
-                for cell in row.cells:
-                    if cell._tc is previous:
-                        continue  # a merged cell repeats itself
-                    previous = cell._tc
-                    text = " ".join(_docx_paragraph_text(paragraph._p) for paragraph in cell.paragraphs)
-                    cells.append(_clean(join_lines(text.split("\n"))))
-                if any(cells):
-                    document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
+            table_index = _docx_table_blocks(document, item, page, table_index)
     for line in footer_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
     document.page_count = page
     return document
+
+
+def _docx_row_cells(row: Any) -> list[Any]:
+    """A table row's cells, a merged cell once."""
+    out: list[Any] = []
+    for cell in row.cells:
+        if not out or cell._tc is not out[-1]._tc:
+            out.append(cell)
+    return out
+
+
+def _docx_layout_table(table: Any) -> bool:
+    """A table that lays out the page rather than listing rows (a letterhead beside the order's
+    number, the seller's and the buyer's blocks side by side, a price table inside one of its
+    cells): a table nested in a cell, or most filled cells holding several lines."""
+    cells = [cell for row in table.rows for cell in _docx_row_cells(row)]
+    if any(cell._tc.find(f"{_W}tbl") is not None for cell in cells):
+        return True
+    lines = [len([part for part in cell.text.splitlines() if part.strip()]) for cell in cells]
+    filled = [count for count in lines if count]
+    return len(filled) >= 2 and sum(1 for count in filled if count >= 2) * 2 > len(filled)
+
+
+def _docx_table_blocks(document: Document, table: Any, page: int, table_index: int) -> int:
+    """A Word table's rows as table blocks; a layout table's cells as the paragraphs (and tables)
+    they hold, cell after cell. Returns the last table index used."""
+    from docx.table import Table
+
+    if _docx_layout_table(table):
+        for row in table.rows:
+            for cell in _docx_row_cells(row):
+                for child in cell._tc:
+                    if child.tag == f"{_W}tbl":
+                        table_index = _docx_table_blocks(document, Table(child, cell), page, table_index)
+                    elif child.tag == f"{_W}p":
+                        lines = [part for part in _docx_paragraph_text(child).splitlines() if part.strip()]
+                        for number, line in enumerate(lines):
+                            document.blocks.append(Block(page, _clean(line), starts_paragraph=number == 0))
+        return table_index
+    table_index += 1
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in _docx_row_cells(row):
+            text = " ".join(_docx_paragraph_text(paragraph._p) for paragraph in cell.paragraphs)
+            cells.append(_clean(join_lines(text.split("\n"))))
+        if any(cells):
+            document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
+    return table_index
 
 
 def _docx_furniture(word: object) -> tuple[list[str], list[str]]:

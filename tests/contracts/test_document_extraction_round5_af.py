@@ -1,0 +1,46 @@
+"""Round 5: the general causes of the first-run misses on the unseen batch AF (documents made by other
+tool chains: Chromium-printed HTML, reportlab canvas drawing, python-docx layout and nested tables,
+tab-stop price lists, LibreOffice PDF and DOCX, pdftotext and PDF-viewer text). Each cause is tested on
+new text or a small file built in the test (no chromium or LibreOffice needed)."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from contracts.documents import extract, read_document
+
+
+def _text(text: str) -> dict:  # type: ignore[type-arg]
+    return extract(read_document(text.encode(), "contract.txt")).data
+
+
+def _docx(document: object) -> dict:  # type: ignore[type-arg]
+    buffer = io.BytesIO()
+    document.save(buffer)  # type: ignore[attr-defined]
+    return extract(read_document(buffer.getvalue(), "contract.docx")).data
+
+
+def _priced(line: dict) -> tuple[str, Decimal]:  # type: ignore[type-arg]
+    return line["charge_model"], Decimal(line.get("unit_price") or line.get("amount") or "0")
+
+
+def test_a_word_layout_table_is_read_cell_by_cell_with_its_nested_price_table() -> None:
+    import docx
+
+    document = docx.Document()
+    layout = document.add_table(rows=2, cols=2)  # no style: the borderless grid a template lays the page out with
+    layout.cell(0, 0).text = "Orchard Lane Bakeries Ltd\nBilling e-mail: ap@orchardlane.test\nLeeds LS2 7DJ"
+    layout.cell(0, 1).text = "Start Date: 1 May 2029\nTerm: 24 months\nPayment Terms: 15 days"
+    cell = layout.cell(1, 0).merge(layout.cell(1, 1))
+    cell.text = "Fees"
+    prices = cell.add_table(rows=3, cols=4)
+    for r, row in enumerate([["Item", "Qty", "Price", "Billing"], ["Till licence, per user", "12", "£19.00", "Monthly"],
+                             ["Installation", "1", "£850.00", "One-off"]]):
+        for c, text in enumerate(row):
+            prices.cell(r, c).text = text
+    data = _docx(document)
+    assert data["start_date"] == "2029-05-01"
+    assert data["end_date"] == "2031-05-01"
+    assert data["customer"]["payment_terms_days"] == 15
+    assert sorted(_priced(line) for line in data["lines"]) == [("one_time", Decimal(850)), ("per_seat", Decimal(19))]
