@@ -1334,6 +1334,7 @@ def _read_docx(data: bytes) -> Document:
     # A Word page header or footer is in the document once, not on each page: a customer or a
     # letterhead named only there ("Prepared for: ...") is read as the document's first or last lines.
     header_lines, footer_lines = _docx_furniture(word)
+    tabbed: list[tuple[int, tuple[str, ...]]] = []  # paragraphs cut into cells by tabs, with their block
     for line in header_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
     for item in _docx_body_items(word):
@@ -1342,7 +1343,11 @@ def _read_docx(data: bytes) -> Document:
             if 'w:br w:type="page"' in item._p.xml or "lastRenderedPageBreak" in item._p.xml:
                 page += 1 if document.blocks else 0
             marker = "• " if _docx_list_item(item) else ""
-            for number, line in enumerate(_docx_paragraph_text(item._p).splitlines()):
+            lines = _docx_paragraph_text(item._p).splitlines()
+            cells = tuple(_clean(cell) for cell in re.split(r"\t+", lines[0].strip()) if cell.strip()) if lines else ()
+            if len(lines) == 1 and len(cells) >= 2 and not marker:
+                tabbed.append((len(document.blocks), cells))
+            for number, line in enumerate(lines):
                 if line.strip():
                     text = _clean(line)
                     document.blocks.append(
@@ -1350,10 +1355,29 @@ def _read_docx(data: bytes) -> Document:
                     )
         elif isinstance(item, Table):
             table_index = _docx_table_blocks(document, item, page, table_index)
+    _docx_tab_stop_rows(document, tabbed, table_index)
     for line in footer_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
     document.page_count = page
     return document
+
+
+def _docx_tab_stop_rows(document: Document, tabbed: list[tuple[int, tuple[str, ...]]], table_index: int) -> None:
+    """Neighbouring paragraphs cut by tabs into as many cells ("Item<TAB>Qty<TAB>Price" on tab
+    stops, a price list typed without a table): the rows of a table."""
+    runs: list[list[tuple[int, tuple[str, ...]]]] = []
+    for at, cells in tabbed:
+        if runs and runs[-1][-1][0] == at - 1 and len(runs[-1][-1][1]) == len(cells):
+            runs[-1].append((at, cells))
+        else:
+            runs.append([(at, cells)])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        table_index += 1
+        for at, cells in run:
+            block = document.blocks[at]
+            document.blocks[at] = Block(block.page, " | ".join(cells), cells, table_index)
 
 
 def _docx_row_cells(row: Any) -> list[Any]:

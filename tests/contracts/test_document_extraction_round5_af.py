@@ -44,3 +44,18 @@ def test_a_word_layout_table_is_read_cell_by_cell_with_its_nested_price_table() 
     assert data["end_date"] == "2031-05-01"
     assert data["customer"]["payment_terms_days"] == 15
     assert sorted(_priced(line) for line in data["lines"]) == [("one_time", Decimal(850)), ("per_seat", Decimal(19))]
+
+
+def test_a_word_price_list_typed_on_tab_stops_is_a_table() -> None:
+    import docx
+
+    document = docx.Document()
+    for text in ("Renewal confirmation", "Customer: Brackenfold Veterinary Group", "Renewal date: 1 March 2030",
+                 "Item\tUsers\tAnnual price", "Practice manager seats\t14\tEUR 360.00",
+                 "Online booking module\t1\tEUR 1.900,00",
+                 "Fees are invoiced annually in advance and payable within 30 days."):
+        document.add_paragraph(text)
+    data = _docx(document)
+    assert sorted(_priced(line) for line in data["lines"]) == [("flat", Decimal(1900)), ("per_seat", Decimal(360))]
+    seats = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
+    assert (seats["seats"], seats["billing_interval"]) == ("14", "year")
