@@ -835,7 +835,11 @@ class PricingReader:
             return
         if (
             MILESTONE_RE.search(clause)
-            and re.search(r":\s*$|\bas follows\b|\beach milestone\b|\bfollowing milestones\b", clause)
+            # "... invoiced as follows:", "... invoiced on the milestones below." above the schedule
+            and re.search(
+                r":\s*$|\bas follows\b|\beach milestone\b|\bfollowing (?:milestones|table)\b|\bbelow\s*[.:]?\s*$",
+                clause,
+            )
             and re.search(r"\btotal|\bfixed fee|\bfee for|\bprice", lowered)
         ):
             return  # the total a payment schedule splits, not a milestone

@@ -59,3 +59,15 @@ def test_a_word_price_list_typed_on_tab_stops_is_a_table() -> None:
     assert sorted(_priced(line) for line in data["lines"]) == [("flat", Decimal(1900)), ("per_seat", Decimal(360))]
     seats = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
     assert (seats["seats"], seats["billing_interval"]) == ("14", "year")
+
+
+def test_a_fixed_fee_invoiced_on_the_milestones_below_is_the_schedules_total() -> None:
+    data = _text(
+        "Statement of Work 7\n\nClient: Pellmere Housing Co-op\n\nStart: 2030-01-07\n\n"
+        "The project is delivered for a fixed fee of USD 18,000, invoiced on the milestones below.\n\n"
+        "| Milestone | Share | Amount | Invoice date |\n|---|---|---|---|\n"
+        "| Design approved | 40% | USD 7,200 | Jan 21, 2030 |\n"
+        "| Handover | 60% | USD 10,800 | Mar 4, 2030 |\n"
+    )
+    assert [line["charge_model"] for line in data["lines"]] == ["milestone"]
+    assert [m["amount"] for m in data["lines"][0]["milestones"]] == ["7200.00", "10800.00"]
