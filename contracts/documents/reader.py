@@ -776,6 +776,10 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
         # Rows split into three or more cells are a table's (its wrapped cells are not running
         # text in two columns).
         table_rows = sum(1 for i in run if len(_wide_gaps(line_words[i])) >= 2)
+        if _price_list_run(sides):
+            out += [lines[i] for i in range(index, run[-1] + 1)]
+            index = run[-1] + 1
+            continue
         if not wrapped or table_rows >= 2:
             out.append(lines[index])
             index += 1
@@ -795,6 +799,17 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
             )
         index = run[-1] + 1
     return out
+
+
+def _price_list_run(sides: list[list[list[dict]]]) -> bool:
+    """Lines split by a gutter whose right-hand sides (below a title) are each a lone amount with
+    its currency ("0 - 20,000" beside "A$0.12", "over 100,000" beside "A$0.07"): the rows of a
+    price list, not two columns of running text."""
+    amounts = [" ".join(w["text"] for w in ws) for ws in sides[1][1:] if ws]
+    return len(amounts) >= 2 and all(_LONE_AMOUNT.fullmatch(text) for text in amounts)
+
+
+_LONE_AMOUNT = re.compile(r"(?:[A-Z]{0,3}[$£€¥₹]|[A-Z]{3} ?)\d[\d,.' ]*|\d[\d,.' ]* ?(?:[€£]|[A-Z]{3})")
 
 
 _LABEL_LIKE = re.compile(r"[A-Z][A-Za-z/&()#.'-]*(?: [A-Za-z/&()#.'-]+){0,5}")

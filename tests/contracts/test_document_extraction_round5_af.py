@@ -71,3 +71,42 @@ def test_a_fixed_fee_invoiced_on_the_milestones_below_is_the_schedules_total() -
     )
     assert [line["charge_model"] for line in data["lines"]] == ["milestone"]
     assert [m["amount"] for m in data["lines"][0]["milestones"]] == ["7200.00", "10800.00"]
+
+
+def _pdf(lines: list[tuple[float, float, str]]) -> dict:  # type: ignore[type-arg]
+    """A one-page PDF with each text drawn at (x, y) (no rules), extracted."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    page.setFont("Helvetica", 10)
+    for x, y, text in lines:
+        if x < 0:
+            page.drawRightString(-x, y, text)
+        else:
+            page.drawString(x, y, text)
+    page.save()
+    return extract(read_document(buffer.getvalue(), "contract.pdf")).data
+
+
+def test_bands_beside_lone_prices_are_a_price_list_not_two_columns_of_text() -> None:
+    data = _pdf(
+        [
+            (60, 780, "Usage schedule"),
+            (60, 760, "Customer: Wrenfield Couriers Ltd"),
+            (60, 745, "Start date: 1 June 2030"),
+            (60, 720, "Parcels are priced in graduated bands, each price applying to the parcels within its band:"),
+            (60, 700, "Parcels per month"),
+            (300, 700, "Price per parcel"),
+            (60, 686, "0 - 5,000"),
+            (300, 686, "€0.40"),
+            (60, 672, "5,001 - 25,000"),
+            (300, 672, "€0.30"),
+            (60, 658, "over 25,000"),
+            (300, 658, "€0.25"),
+            (60, 630, "Invoiced monthly in arrears, payable within 30 days."),
+        ]
+    )
+    tiers = [line for line in data["lines"] if line["charge_model"] == "graduated"]
+    assert [tier["unit_price"] for tier in tiers[0]["tiers"]] == ["0.40", "0.30", "0.25"]
