@@ -777,7 +777,10 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
         # text in two columns).
         table_rows = sum(1 for i in run if len(_wide_gaps(line_words[i])) >= 2)
         if _price_list_run(sides):
-            out += [lines[i] for i in range(index, run[-1] + 1)]
+            rows = [
+                tuple(_clean(" ".join(w["text"] for w in side[k])) for side in sides) for k in range(len(run))
+            ]
+            out.append({**lines[index], "bottom": lines[run[-1]]["bottom"], "rows": [row for row in rows if any(row)]})
             index = run[-1] + 1
             continue
         if not wrapped or table_rows >= 2:
@@ -802,11 +805,13 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
 
 
 def _price_list_run(sides: list[list[list[dict]]]) -> bool:
-    """Lines split by a gutter whose right-hand sides (below a title) are each a lone amount with
-    its currency ("0 - 20,000" beside "A$0.12", "over 100,000" beside "A$0.07"): the rows of a
-    price list, not two columns of running text."""
-    amounts = [" ".join(w["text"] for w in ws) for ws in sides[1][1:] if ws]
-    return len(amounts) >= 2 and all(_LONE_AMOUNT.fullmatch(text) for text in amounts)
+    """Column titles ("Tickets per month" beside "Price per ticket") over lines split by a gutter
+    whose right-hand sides are each a lone amount with its currency ("0 - 20,000" beside "A$0.12",
+    "over 100,000" beside "A$0.07"): the rows of a price list, not two columns of running text."""
+    left, right = ([" ".join(w["text"] for w in ws) for ws in side] for side in sides)
+    if len(right) < 3 or not left[0] or not right[0] or re.search(r"\d", right[0]):
+        return False
+    return all(a and _LONE_AMOUNT.fullmatch(b) for a, b in zip(left[1:], right[1:], strict=True))
 
 
 _LONE_AMOUNT = re.compile(r"(?:[A-Z]{0,3}[$£€¥₹]|[A-Z]{3} ?)\d[\d,.' ]*|\d[\d,.' ]* ?(?:[€£]|[A-Z]{3})")
@@ -819,7 +824,9 @@ def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
     """A form drawn without rules ("Billing Frequency" and, a gutter to its right, "Quarterly"): a
     short label, one wide gap, then its value, read as "Label: value"."""
     out: list[dict] = []
-    line_words = [_words_of_line(line, words) if "column_start" not in line else [] for line in lines]
+    line_words = [
+        _words_of_line(line, words) if "column_start" not in line and "rows" not in line else [] for line in lines
+    ]
     skip_to = 0
     for position, line in enumerate(lines):
         if position < skip_to:
@@ -890,7 +897,9 @@ def _borderless_tables(lines: list[dict], words: list[dict]) -> list[dict]:
     """A price table drawn without rules: a row of column titles, then priced rows, each split by
     wide gaps into three or more columns, with cells wrapped onto the lines below ("Member" over
     "Insights Seat"). Its lines become one table (its rows' cells by the priced rows' gutters)."""
-    line_words = [_words_of_line(line, words) if "column_start" not in line else [] for line in lines]
+    line_words = [
+        _words_of_line(line, words) if "column_start" not in line and "rows" not in line else [] for line in lines
+    ]
     out: list[dict] = []
     index = 0
     while index < len(lines):
