@@ -833,6 +833,11 @@ def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
             continue
         ws = line_words[position]
         gaps = _wide_gaps(ws)
+        titled = _titled_columns(lines, line_words, position)
+        if titled is not None:
+            column_lines, skip_to = titled
+            out += column_lines
+            continue
         block = _party_columns(lines, line_words, position)
         if block is not None:
             rows, skip_to = block
@@ -880,7 +885,17 @@ def _party_columns(
     titles = sides(line_words[index])
     if not all(_PARTY_TITLE.fullmatch(title) for title in titles):
         return None
-    rows = [titles]
+    return _rows_below(lines, line_words, index, sides)
+
+
+def _rows_below(
+    lines: list[dict], line_words: list[list[dict]], index: int, sides: Any
+) -> tuple[list[tuple[str, ...]], int] | None:
+    """The two-column block from the titles at ``index`` down to a line across the gutter or a
+    paragraph's space: its rows (titles first) and the index after it."""
+    gaps = _wide_gaps(line_words[index])
+    hi = gaps[0][1] - 1
+    rows = [sides(line_words[index])]
     end = index + 1
     height = lines[index]["bottom"] - lines[index]["top"]
     while end < len(lines) and line_words[end]:
@@ -891,6 +906,38 @@ def _party_columns(
         rows.append(sides(line_words[end]))
         end += 1
     return (rows, end) if len(rows) > 1 else None
+
+
+def _titled_columns(lines: list[dict], line_words: list[list[dict]], index: int) -> tuple[list[dict], int] | None:
+    """ "Customer" beside another column's title ("Subscription", "Order details") over lines drawn
+    without rules: the customer's name and address beside the order's terms ("Term: ..."), read
+    column after column, each line a paragraph (not "Customer: Subscription")."""
+    gaps = _wide_gaps(line_words[index])
+    if len(gaps) != 1:
+        return None
+    hi = gaps[0][1] - 1
+
+    def sides(ws: list[dict]) -> tuple[str, ...]:
+        return tuple(_clean(" ".join(w["text"] for w in ws if (w["x0"] < hi) == left)) for left in (True, False))
+
+    titles = sides(line_words[index])
+    parties = [bool(_PARTY_TITLE.fullmatch(title)) for title in titles]
+    if sum(parties) != 1 or not all(_COLUMN_TITLE.fullmatch(title) for title in titles):
+        return None
+    block = _rows_below(lines, line_words, index, sides)
+    if block is None or len(block[0]) < 3:
+        return None
+    rows, end = block
+    top, bottom = lines[index]["top"], lines[end - 1]["bottom"]
+    texts = [row[side] for side in (0, 1) for row in rows if row[side]]
+    out = [
+        {"text": text, "top": top + order * 1e-3, "bottom": bottom, "x0": 0.0, "x1": 0.0, "column_start": True}
+        for order, text in enumerate(texts)
+    ]
+    return out, end
+
+
+_COLUMN_TITLE = re.compile(r"[A-Z][A-Za-z&]*(?: [A-Za-z&]+){0,2}:?")
 
 
 def _borderless_tables(lines: list[dict], words: list[dict]) -> list[dict]:

@@ -111,3 +111,31 @@ def test_bands_beside_lone_prices_are_a_price_list_not_two_columns_of_text() -> 
     tiers = [line for line in data["lines"] if line["charge_model"] == "graduated"]
     prices = [Decimal(tier["unit_price"]) for tier in tiers[0]["tiers"]]
     assert prices == [Decimal("0.4"), Decimal("0.3"), Decimal("0.25")]
+
+
+def test_the_customer_column_beside_another_titled_column_is_read_column_after_column() -> None:
+    data = _pdf(
+        [
+            (60, 790, "Halvard Analytics AS"),
+            (-540, 790, "ORDER"),
+            (60, 740, "Customer"),
+            (320, 740, "Order details"),
+            (60, 726, "Quayle Fisheries Cooperative"),
+            (320, 726, "Period: 1 February 2031 - 31 January 2032"),
+            (60, 712, "Harbour Road 9, Tromso"),
+            (320, 712, "Payment: 20 days net"),
+            (60, 698, "Invoices: ledger@quaylefish.test"),
+            (60, 660, "Description"),
+            (-380, 660, "Qty"),
+            (-460, 660, "Unit price"),
+            (-540, 660, "Amount"),
+            (60, 644, "Catch reporting seats (per seat per year)"),
+            (-380, 644, "9"),
+            (-460, 644, "$300.00"),
+            (-540, 644, "$2,700.00"),
+            (60, 610, "Invoiced annually in advance."),
+        ]
+    )
+    assert data["customer"]["name"] == "Quayle Fisheries Cooperative"
+    assert (data["start_date"], data["end_date"]) == ("2031-02-01", "2032-02-01")
+    assert data["customer"]["payment_terms_days"] == 20
