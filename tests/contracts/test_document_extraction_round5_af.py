@@ -139,3 +139,14 @@ def test_the_customer_column_beside_another_titled_column_is_read_column_after_c
     assert data["customer"]["name"] == "Quayle Fisheries Cooperative"
     assert (data["start_date"], data["end_date"]) == ("2031-02-01", "2032-02-01")
     assert data["customer"]["payment_terms_days"] == 20
+
+
+def test_a_plural_fees_line_equal_to_the_fees_and_seat_totals_above_is_their_sum() -> None:
+    data = _text(
+        "Order confirmation\n\nCustomer: Tallow Creek Brewing Co.\n\nStart date: 2 January 2031\n\n"
+        "| Description | Qty | Unit price | Amount |\n|---|---|---|---|\n"
+        "| Brewhouse platform (monthly) | 1 | $650.00 | $650.00 |\n"
+        "| Taproom seats (per seat per month) | 6 | $45.00 | $270.00 |\n\n"
+        "Monthly charges $920.00\n\nAll fees are billed monthly in advance.\n"
+    )
+    assert sorted(_priced(line) for line in data["lines"]) == [("flat", Decimal(650)), ("per_seat", Decimal(45))]
