@@ -170,7 +170,7 @@ def _read_text(data: bytes) -> Document:
     text = _without_quoted_messages(text)
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
-        lines = _aligned_with_tabs(_grid_rows(_side_by_side_parties(page.splitlines())))
+        lines = _aligned_with_tabs(_grid_rows(_side_by_side_parties(_centred_rows(page.splitlines()))))
         boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
         header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
@@ -582,6 +582,94 @@ def _earlier_message_start(lines: list[str]) -> int | None:
         if line.strip() and not _HEADER_LINE.match(line) and not _QUOTED.match(line):
             own_text = True
     return None
+
+
+def _centred_rows(lines: list[str]) -> list[str]:
+    """A table printed by ``pdftotext -layout`` whose cells are centred in their rows (a browser's
+    table): under a row of three or more column titles, lines holding only some of the cells (a
+    price on a line of its own between two lines of a wrapped description). Each row (from a
+    first cell starting in capitals, with the lines of other cells around it) becomes a pipe row."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        header = _cell_spans(lines[index])
+        end = index + 1
+        while end < len(lines) and lines[end].strip() and _fits_columns(lines[end], header):
+            end += 1
+        body = lines[index + 1 : end]
+        titles = [lines[index][a:b] for a, b in header]
+        if (
+            len(header) < 3
+            or len(body) < 2
+            or re.search(r"[\t|+]", lines[index])
+            or any(re.search(r"\d", title) or len(title.split()) > 4 for title in titles)
+            or all(len(_cell_spans(line)) == len(header) for line in body)
+        ):
+            out.append(lines[index])
+            index += 1
+            continue
+        rows = _centred_row_cells([_column_cells(line, header) for line in body])
+        out += ["| " + " | ".join(_clean(t) for t in titles) + " |"]
+        out += ["| " + " | ".join(_clean(" ".join(parts)) for parts in row) + " |" for row in rows]
+        index = end
+    return out
+
+
+def _column_cells(line: str, header: list[tuple[int, int]]) -> list[str]:
+    """A line's pieces in the header's columns: a piece ending where a column's title ends (a
+    right-aligned amount, a few characters either way) or starting where it starts goes there, else
+    to the column it overlaps most."""
+    cells = [""] * len(header)
+    bounds = [(lo, header[i + 1][0] if i + 1 < len(header) else 10**6) for i, (lo, _) in enumerate(header)]
+    for a, b in _cell_spans(line):
+        column = next((i for i, (_, hi) in enumerate(header) if abs(b - hi) <= 5), None)
+        if column is None:
+            column = next((i for i, (lo, _) in enumerate(header) if abs(a - lo) <= 2), None)
+        if column is None:
+            overlaps = [min(b, hi) - max(a, lo) for lo, hi in bounds]
+            column = overlaps.index(max(overlaps))
+        cells[column] = f"{cells[column]} {line[a:b]}".strip()
+    return cells
+
+
+def _fits_columns(line: str, header: list[tuple[int, int]]) -> bool:
+    """Each piece of the line starts or ends where a column title does, or lies within one column."""
+    if len(header) < 3 or re.search(r"[\t|+]", line):
+        return False
+    starts = [lo for lo, _ in header] + [10**6]
+    for a, b in _cell_spans(line):
+        if sum(1 for lo, hi in header if min(b, hi) > max(a, lo)) > 1:
+            return False  # a piece under two columns' titles: a sentence or a rule across the table
+        # (a right-aligned amount ends within a few characters of its bold title's end)
+        aligned = any(abs(a - lo) <= 2 or abs(b - hi) <= 5 for lo, hi in header)
+        inside = any(starts[i] - 2 <= a and b <= starts[i + 1] for i in range(len(header)))
+        if not (aligned or inside):
+            return False
+    return True
+
+
+def _centred_row_cells(lines: list[list[str]]) -> list[list[list[str]]]:
+    """Lines of column pieces grouped into rows: a first cell starting in capitals (or a digit)
+    starts a row; a line without a first cell belongs to the row above unless that row already has
+    those columns from an earlier line (then it is the next row's, centred above its first line)."""
+    starts = [at for at, cells in enumerate(lines) if cells[0] and not cells[0][:1].islower()]
+    rows: list[list[list[str]]] = []
+    owner: list[int] = []
+    for at, cells in enumerate(lines):
+        above = sum(1 for start in starts if start <= at) - 1
+        row = max(above, 0)
+        if not cells[0] and above >= 0 and above + 1 < len(starts):
+            taken = [i for i, cell in enumerate(cells) if cell and rows[above][i]]
+            contiguous = at > 0 and owner[at - 1] == above and all(lines[at - 1][i] for i in taken)
+            if taken and not contiguous:
+                row = above + 1
+        while len(rows) <= row:
+            rows.append([[] for _ in cells])
+        for i, cell in enumerate(cells):
+            if cell:
+                rows[row][i].append(cell)
+        owner.append(row)
+    return rows
 
 
 def _side_by_side_parties(lines: list[str]) -> list[str]:

@@ -150,3 +150,23 @@ def test_a_plural_fees_line_equal_to_the_fees_and_seat_totals_above_is_their_sum
         "Monthly charges $920.00\n\nAll fees are billed monthly in advance.\n"
     )
     assert sorted(_priced(line) for line in data["lines"]) == [("flat", Decimal(650)), ("per_seat", Decimal(45))]
+
+
+def test_pdftotext_layout_rows_whose_cells_are_centred_in_the_row_are_joined_per_row() -> None:
+    # a browser's table (cells centred vertically) as pdftotext -layout prints it: a one-line cell sits on
+    # the middle line of its row, between the lines of a wrapped neighbour
+    data = _text(
+        "Quotation 5521\n\nCustomer: Larkspur Ceramics LLC\n\nStart date: May 1, 2031\n\n"
+        "Item              Details                                                  Price\n"
+        "Prepaid lab       $5,000.00 of usage credits, invoiced on signature;\n"
+        "                                                                       $4,500.00\n"
+        "credits           credits expire on June 30, 2032\n"
+        "                                                                        $300.00 /\n"
+        "Kiln monitoring   Monthly, billed in advance\n"
+        "                                                                          month\n"
+        "\nPayment terms: net 30 days.\n"
+    )
+    credit = next(line for line in data["lines"] if line["charge_model"] == "prepaid_credit")
+    assert (Decimal(credit["amount"]), Decimal(credit["price"])) == (Decimal(5000), Decimal(4500))
+    assert credit["expires_on"] == "2032-06-30"
+    assert [_priced(line) for line in data["lines"] if line is not credit] == [("flat", Decimal(300))]
