@@ -177,6 +177,24 @@ def _num(raw: str, decimal_comma: bool) -> Decimal | None:
     return p.parse_quantity(raw, decimal_comma=decimal_comma)
 
 
+# "..., per message sent", "(per named provider)": what a price is per, at the end of an item's description
+_PER_UNIT_AT_END = re.compile(
+    r"(?i)\bper\s+(?:[a-z][\w-]*\s+)?(?P<u>[a-z][\w-]*)(?:\s+(?:sent|received|made|run|[a-z]+ed))?\s*\)?\.?\s*$"
+)
+
+
+def _unit_from_description(price_text: str, cells: tuple[str, ...], roles: list[str], *, usage: bool) -> str:
+    """ "Patient messaging | Appointment reminders, per message sent | - | $0.03": a priced row without
+    a quantity whose item or description ends by naming what its bare price is per."""
+    if not usage or re.search(r"\bper\b|/|\beach\b", price_text):
+        return price_text
+    for text in (cell for cell, role in zip(cells, roles, strict=False) if role in ("", "name")):
+        found = _PER_UNIT_AT_END.search(text)
+        if found and found.group("u").lower() not in STOP_UNITS and not p.find_cadence(found.group("u")):
+            return f"{price_text} per {found.group('u')}"
+    return price_text
+
+
 def _mask_money(text: str, moneys: list[p.Money]) -> str:
     out = text
     for money in sorted(moneys, key=lambda m: -m.start):
@@ -2835,6 +2853,7 @@ class PricingReader:
             if period in ("hour", "dai", "day"):
                 price_text = f"{price_cell} per {'hour' if period == 'hour' else 'day'}"
         name, price_text = self._unit_from_name(name, price_text, priced=bool(price_money))
+        price_text = _unit_from_description(price_text, row.cells, roles, usage=qty is None and bool(price_money))
         price_text, billing = _unit_from_billing(price_text, billing, priced=bool(price_money))
         price_text = _per_package(price_text, price_cell, cells.get("package", ""))
         if billing and not BILLED_RE.search(billing):

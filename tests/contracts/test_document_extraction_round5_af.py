@@ -170,3 +170,14 @@ def test_pdftotext_layout_rows_whose_cells_are_centred_in_the_row_are_joined_per
     assert (Decimal(credit["amount"]), Decimal(credit["price"])) == (Decimal(5000), Decimal(4500))
     assert credit["expires_on"] == "2032-06-30"
     assert [_priced(line) for line in data["lines"] if line is not credit] == [("flat", Decimal(300))]
+
+
+def test_a_row_without_a_quantity_whose_description_names_the_unit_is_a_usage_price() -> None:
+    data = _text(
+        "Order Form\n\nCustomer: Fernhill Vets Ltd\n\nStart date: 1 April 2031\n\n"
+        "| Product | Description | Qty | Unit price | Billing |\n|---|---|---|---|---|\n"
+        "| Practice licence | Whole practice, flat | 1 | $390.00 | Monthly in advance |\n"
+        "| Lab results import | From partner labs, per report imported | - | $0.12 | Monthly in arrears |\n"
+    )
+    usage = [line for line in data["lines"] if line["charge_model"] == "per_unit"]
+    assert [Decimal(line["unit_price"]) for line in usage] == [Decimal("0.12")]
