@@ -931,6 +931,10 @@ def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
             rows, skip_to = block
             out.append({**line, "bottom": lines[skip_to - 1]["bottom"], "rows": rows})
             continue
+        pairs = _two_label_value_pairs(line, ws, gaps)
+        if pairs:
+            out += pairs
+            continue
         if len(gaps) == 1:
             left = " ".join(w["text"] for w in ws if w["x1"] <= gaps[0][0])
             right = " ".join(w["text"] for w in ws if w["x0"] >= gaps[0][1])
@@ -949,6 +953,26 @@ def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
                 line = {**line, "text": f"{left}: {right}"}
         out.append(line)
     return out
+
+
+def _two_label_value_pairs(line: dict, ws: list[dict], gaps: list[tuple[float, float]]) -> list[dict]:
+    """A facts grid of two label / value pairs on a line ("Service start  March 15, 2027  Initial
+    term  36 months"): two lines, "Label: value" each (none if the line is not one)."""
+    if len(gaps) != 3:
+        return []
+    cuts = [lo for lo, _ in gaps] + [float("inf")]
+    pieces = [" ".join(w["text"] for w in ws if (cuts[i - 1] if i else -1.0) < w["x1"] <= cuts[i]) for i in range(4)]
+    labels, values = pieces[0::2], pieces[1::2]
+    if not all(_LABEL_LIKE.fullmatch(label) and not re.search(r"[:.]\s*$", label) for label in labels) or any(
+        _MONEY_HINT.search(value) or not re.search(r"\w", value) for value in values
+    ):
+        return []
+    if not any(re.search(r"\d", value) for value in values):
+        return []  # a table's column titles ("Description  Qty  Unit price  Amount")
+    return [
+        {**line, "text": f"{labels[0]}: {values[0]}", "x1": gaps[1][0]},
+        {**line, "text": f"{labels[1]}: {values[1]}", "top": line["top"] + 1e-3, "x0": gaps[1][1]},
+    ]
 
 
 _PARTY_TITLE = re.compile(

@@ -118,8 +118,8 @@ def test_the_customer_column_beside_another_titled_column_is_read_column_after_c
         [
             (60, 790, "Halvard Analytics AS"),
             (-540, 790, "ORDER"),
-            (60, 740, "Customer"),
-            (320, 740, "Order details"),
+            (60, 740, "Go-live date"),
+            (320, 740, "Minimum term"),
             (60, 726, "Quayle Fisheries Cooperative"),
             (320, 726, "Period: 1 February 2031 - 31 January 2032"),
             (60, 712, "Harbour Road 9, Tromso"),
@@ -181,3 +181,22 @@ def test_a_row_without_a_quantity_whose_description_names_the_unit_is_a_usage_pr
     )
     usage = [line for line in data["lines"] if line["charge_model"] == "per_unit"]
     assert [Decimal(line["unit_price"]) for line in usage] == [Decimal("0.12")]
+
+
+def test_a_facts_grid_of_two_label_value_pairs_per_line_is_read_pair_by_pair() -> None:
+    data = _pdf(
+        [
+            (60, 790, "Subscription Order"),
+            (60, 770, "Customer: Ashgrove Rowing Club"),
+            (60, 740, "Go-live date"),
+            (170, 740, "June 3, 2031"),
+            (320, 740, "Minimum term"),
+            (430, 740, "24 months"),
+            (60, 726, "Terms"),
+            (170, 726, "Net 10"),
+            (320, 726, "Region"),
+            (430, 726, "EU"),
+            (60, 690, "Club management platform: EUR 150.00 per month, billed monthly in advance."),
+        ]
+    )
+    assert (data["start_date"], data["end_date"]) == ("2031-06-03", "2033-06-03")
