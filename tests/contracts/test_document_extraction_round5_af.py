@@ -118,8 +118,8 @@ def test_the_customer_column_beside_another_titled_column_is_read_column_after_c
         [
             (60, 790, "Halvard Analytics AS"),
             (-540, 790, "ORDER"),
-            (60, 740, "Go-live date"),
-            (320, 740, "Minimum term"),
+            (60, 740, "Customer"),
+            (320, 740, "Order details"),
             (60, 726, "Quayle Fisheries Cooperative"),
             (320, 726, "Period: 1 February 2031 - 31 January 2032"),
             (60, 712, "Harbour Road 9, Tromso"),
