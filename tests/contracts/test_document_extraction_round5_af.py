@@ -9,6 +9,7 @@ import io
 from decimal import Decimal
 
 from contracts.documents import extract, read_document
+from tests.contracts.documents.batch_score import batch_score
 
 
 def _text(text: str) -> dict:  # type: ignore[type-arg]
@@ -200,3 +201,8 @@ def test_a_facts_grid_of_two_label_value_pairs_per_line_is_read_pair_by_pair() -
         ]
     )
     assert (data["start_date"], data["end_date"]) == ("2031-06-03", "2033-06-03")
+
+
+def test_batch_af_holds_its_floor() -> None:
+    total = batch_score("batch_af")
+    assert total.f1 >= 0.95, total.misses
