@@ -183,6 +183,11 @@ _PER_UNIT_AT_END = re.compile(
 )
 
 
+_MINIMUM_HEADING = re.compile(
+    r"(?i)(?:\d+[.)]?\s+)?minimum (?:(?:monthly|annual|quarterly|yearly) )?(?:spend|commitment|fees?|charges?|billing)"
+)
+
+
 def _unit_from_description(price_text: str, cells: tuple[str, ...], roles: list[str], *, usage: bool) -> str:
     """ "Patient messaging | Appointment reminders, per message sent | - | $0.03": a priced row without
     a quantity whose item or description ends by naming what its bare price is per."""
@@ -829,6 +834,8 @@ class PricingReader:
         ):
             self._per_event_bounds(seg, clause, moneys)
             return
+        clause, moneys = self._under_minimum_heading(seg, clause, moneys)
+        lowered = clause.lower()
         if (
             moneys
             and MINIMUM_RE.search(clause)
@@ -848,6 +855,7 @@ class PricingReader:
                     lowered,
                 )
             )
+
         ):
             self._minimum(seg, clause, moneys)
             return
@@ -1004,6 +1012,15 @@ class PricingReader:
                 re.I,
             )
         )
+
+    def _under_minimum_heading(self, seg: Segment, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
+        """ "Minimum monthly spend" over "Across all services  A$3,000.00 per month": the heading says
+        what the amount is (the clause read with the heading in front of it)."""
+        heading = (seg.context or [""])[-1].strip()
+        if not moneys or MINIMUM_RE.search(clause) or not _MINIMUM_HEADING.fullmatch(heading):
+            return clause, moneys
+        clause = f"{heading}: {clause}"
+        return clause, self.ex.money(clause)
 
     def _minimum(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         """A minimum or commitment, possibly in the same clause as the price it applies to

@@ -206,3 +206,18 @@ def test_a_facts_grid_of_two_label_value_pairs_per_line_is_read_pair_by_pair() -
 def test_batch_af_holds_its_floor() -> None:
     total = batch_score("batch_af")
     assert total.f1 >= 0.95, total.misses
+
+
+def test_an_amount_under_a_minimum_spend_heading_is_the_minimum_commitment() -> None:
+    data = _text(
+        "Pricing Schedule\n\nMerchant: Oakvale Cinemas Ltd\n\nEffective date: 1 March 2031\n\n"
+        "Booking fees\n\nEach online booking: $0.25, invoiced monthly in arrears.\n\n"
+        "Card surcharge: 1.2% of the ticket value, invoiced monthly in arrears.\n\n"
+        "Minimum monthly charges\n\nBooking fees and surcharges together: $900.00 per month\n\n"
+        "Payment within 14 days.\n"
+    )
+    # a minimum (of the contract, or of the usage line it is read against), not a flat monthly fee
+    minimums = [line.get("minimum_amount") for line in data["lines"]]
+    minimums.append((data["minimum_commitment"] or {}).get("amount"))
+    assert "900.00" in minimums
+    assert sorted(line["charge_model"] for line in data["lines"]) == ["per_unit", "percentage"]
