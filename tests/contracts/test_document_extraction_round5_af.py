@@ -221,3 +221,11 @@ def test_an_amount_under_a_minimum_spend_heading_is_the_minimum_commitment() -> 
     minimums.append((data["minimum_commitment"] or {}).get("amount"))
     assert "900.00" in minimums
     assert sorted(line["charge_model"] for line in data["lines"]) == ["per_unit", "percentage"]
+
+
+def test_a_company_suffix_pte_ltd_does_not_end_the_sentence() -> None:
+    data = _text(
+        "Order Form\n\nCustomer\nHarbourfront Tiles Pte. Ltd.\n10 Jalan Kilang\n\nStart date: 1 July 2031\n\n"
+        "Inventory seats: SGD 25.00 per user per month for 12 users, billed monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "Harbourfront Tiles Pte. Ltd."
