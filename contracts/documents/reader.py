@@ -603,7 +603,12 @@ def _centred_rows(lines: list[str]) -> list[str]:
             or len(body) < 2
             or re.search(r"[\t|+]", lines[index])
             or any(re.search(r"\d", title) or len(title.split()) > 4 for title in titles)
-            or all(len(_cell_spans(line)) == len(header) for line in body)
+            # (a row with every cell on one line is a space-aligned table's, read as such)
+            or any(len(_cell_spans(line)) >= len(header) for line in body)
+            # a piece standing alone right of the first column (a cell centred beside a wrapped one),
+            # under titles without a rule (a ruled table is read by its rule)
+            or not any(_cell_spans(line)[0][0] > header[1][0] - 2 for line in body if line.strip())
+            or any(_RULE_LINE.fullmatch(line) for line in body)
         ):
             out.append(lines[index])
             index += 1
