@@ -229,3 +229,13 @@ def test_a_company_suffix_pte_ltd_does_not_end_the_sentence() -> None:
         "Inventory seats: SGD 25.00 per user per month for 12 users, billed monthly in advance.\n"
     )
     assert data["customer"]["name"] == "Harbourfront Tiles Pte. Ltd."
+
+
+def test_an_allowance_per_calendar_month_is_not_calendar_billing() -> None:
+    data = _text(
+        "Order\n\nCustomer: Brightmoor Libraries\n\nStart date: 14 August 2031\n\n"
+        "Catalogue platform: $700 per month, billed monthly in advance.\n\n"
+        "The first 50,000 searches in each calendar month are included; further searches cost $0.001 each, "
+        "invoiced monthly in arrears.\n"
+    )
+    assert data["billing_alignment"] == "anniversary"
