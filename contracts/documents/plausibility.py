@@ -162,6 +162,9 @@ def _words(text: Any) -> set[str]:
     return {word for word in re.findall(r"[a-z]{3,}", str(text or "").lower()) if word not in GENERIC_WORDS}
 
 
+_CADENCE_KEYS = {"billing_interval", "billing_interval_count", "billing_timing"}
+
+
 def _duplicate(
     line: dict[str, Any], others: list[dict[str, Any]], earlier: list[dict[str, Any]], text: str
 ) -> str | None:
@@ -172,7 +175,10 @@ def _duplicate(
         if {key: value for key, value in before.items() if key not in LABELS} != terms:
             continue
         mine, theirs = _words(line.get("description")), _words(before.get("description"))
-        if not mine or not theirs or mine <= theirs or theirs <= mine:
+        # a package price, its size and its free allowance all equal: the same fee whatever it is called
+        # (a price table's row restated in a note below it)
+        priced = [key for key in terms if key not in _CADENCE_KEYS and key != "charge_model"]
+        if not mine or not theirs or mine <= theirs or theirs <= mine or len(priced) >= 3:
             return "the same fee is stated twice (same model, prices, cadence and dates)"
     return None
 

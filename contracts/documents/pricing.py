@@ -2131,7 +2131,12 @@ class PricingReader:
                 and not re.search(r"^\s*(?:per|/)", after)
             ):
                 flat_fee, unit_price = moneys[0].amount, Decimal(0)
-            pack = re.match(rf"^\s*(?:per|/|for each|each)\s+(?P<n>{QTY})\b", _scale_words(after), re.I)
+            # "$0.50 per 1,000", "$0.50 per block of 1,000 requests": a price per started package
+            pack = re.match(
+                rf"^\s*(?:per|/|for each|each)\s+(?:(?:block|pack|bundle|batch|increment)\s+of\s+)?(?P<n>{QTY})\b",
+                _scale_words(after),
+                re.I,
+            )
             if pack:
                 size = _num(pack.group("n"), self.dc)
                 if size and size > 1:
@@ -2394,7 +2399,8 @@ class PricingReader:
         rows = " ".join(item.text for item in items)
         # the sentence right above the tiers first ("charged monthly in arrears on a graduated basis:"),
         # then the one before it
-        for text in (f"{seg.context[-1] if seg.context else ''} {rows}", f"{intro} {rows}"):
+        # (the tiers' own sentence first when it says how it is billed: "..., invoiced monthly in arrears")
+        for text in (rows, f"{seg.context[-1] if seg.context else ''} {rows}", f"{intro} {rows}"):
             cadence = p.find_cadence(text)
             if cadence and BILLED_RE.search(text):
                 line.interval = (cadence[0], cadence[1])

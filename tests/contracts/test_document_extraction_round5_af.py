@@ -239,3 +239,26 @@ def test_an_allowance_per_calendar_month_is_not_calendar_billing() -> None:
         "invoiced monthly in arrears.\n"
     )
     assert data["billing_alignment"] == "anniversary"
+
+
+def test_packages_above_an_allowance_take_their_own_sentences_cadence() -> None:
+    data = _text(
+        "Order\n\nCustomer: Pinecrest Tourism Board\n\nStart date: 1 May 2031\n\n"
+        "The hosting platform is invoiced annually in advance.\n\n"
+        "The first 500,000 page views in a month are included; page views above that are charged at £0.80 per "
+        "block of 10,000 page views, invoiced monthly in arrears.\n"
+    )
+    packages = [line for line in data["lines"] if line["charge_model"] == "package"]
+    found = [(p["package_size"], Decimal(p["package_price"]), p["free_units"], p["billing_interval"]) for p in packages]
+    assert found == [("10000", Decimal("0.8"), "500000", "month")]
+
+
+def test_a_package_row_restated_in_a_note_below_the_table_is_one_line() -> None:
+    data = _text(
+        "Order confirmation\n\nCustomer: Quarry Lane Surveyors\n\nStart date: 1 May 2031\n\n"
+        "| Description | Unit price | Billing |\n|---|---|---|\n"
+        "| Tile overage beyond 100,000 per month | $2.00 / 1,000 | monthly in arrears |\n\n"
+        "Notes\n\n1. The first 100,000 map tiles each month are included; tiles above that are charged at $2.00 "
+        "per block of 1,000 tiles, invoiced monthly in arrears.\n"
+    )
+    assert [line["charge_model"] for line in data["lines"]] == ["package"]
