@@ -1226,6 +1226,11 @@ class _Extractor:
                 r"|placed|executed|issued|completed)\s+(?:in|during|within|over)\s+(?:a |the |each |every |any )?$",
                 seg.text[max(0, match.start() - 40) : match.start()],
                 re.I,
+            ) or re.match(
+                # "the first 2,000,000 requests in each calendar month are included": an allowance's period
+                r"\s*(?:are |is |will be )?(?:included|free of charge|at no (?:extra |additional )?(?:charge|cost))\b",
+                seg.text[match.end() :],
+                re.I,
             )
             if (
                 word.startswith("calendar")

@@ -102,6 +102,11 @@ def _sub_unit_flat(
     return None
 
 
+def _seat_total(line: dict[str, Any]) -> Decimal | None:
+    price, seats = _amount(line.get("unit_price")), _amount(line.get("seats"))
+    return price * seats if price and seats else None
+
+
 def _subsets_summing(amounts: list[Decimal], target: Decimal) -> bool:
     """Do two or more of these amounts add up to the target? (Lines are few: a small search.)"""
     if len(amounts) > 16:
@@ -123,7 +128,15 @@ def _restated_total(
     totalled = bool(TOTAL_RE.search(text) or TOTAL_RE.search(str(line.get("description") or "")))
     if model == "flat":
         same_period = [o for o in others if o.get("charge_model") == "flat" and _cadence(o) == _cadence(line)]
-        if totalled and _subsets_summing([a for a in (_amount(o.get("amount")) for o in same_period) if a], amount):
+        parts = [a for a in (_amount(o.get("amount")) for o in same_period) if a]
+        if totalled and _subsets_summing(parts, amount):
+            return f"{amount} is the total of other fees for the same period"
+        # "Annual fees  £21,600.00" under the price table: a sum of the fees (and seat lines' extended
+        # prices) for that period, labelled in the plural
+        seats = [o for o in others if o.get("charge_model") == "per_seat" and _cadence(o) == _cadence(line)]
+        parts += [total for total in map(_seat_total, seats) if total]
+        label = f"{text} {line.get('description') or ''}"
+        if re.search(r"\b(?:fees|charges)\b", label, re.I) and _subsets_summing(parts, amount):
             return f"{amount} is the total of other fees for the same period"
         for seat in (o for o in others if o.get("charge_model") == "per_seat" and _cadence(o) == _cadence(line)):
             price, seats = _amount(seat.get("unit_price")), _amount(seat.get("seats"))
@@ -149,6 +162,9 @@ def _words(text: Any) -> set[str]:
     return {word for word in re.findall(r"[a-z]{3,}", str(text or "").lower()) if word not in GENERIC_WORDS}
 
 
+_CADENCE_KEYS = {"billing_interval", "billing_interval_count", "billing_timing"}
+
+
 def _duplicate(
     line: dict[str, Any], others: list[dict[str, Any]], earlier: list[dict[str, Any]], text: str
 ) -> str | None:
@@ -159,7 +175,10 @@ def _duplicate(
         if {key: value for key, value in before.items() if key not in LABELS} != terms:
             continue
         mine, theirs = _words(line.get("description")), _words(before.get("description"))
-        if not mine or not theirs or mine <= theirs or theirs <= mine:
+        # a package price, its size and its free allowance all equal: the same fee whatever it is called
+        # (a price table's row restated in a note below it)
+        priced = [key for key in terms if key not in _CADENCE_KEYS and key != "charge_model"]
+        if not mine or not theirs or mine <= theirs or theirs <= mine or len(priced) >= 3:
             return "the same fee is stated twice (same model, prices, cadence and dates)"
     return None
 

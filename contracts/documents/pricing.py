@@ -192,6 +192,29 @@ def _num(raw: str, decimal_comma: bool) -> Decimal | None:
     return p.parse_quantity(raw, decimal_comma=decimal_comma)
 
 
+# "..., per message sent", "(per named provider)": what a price is per, at the end of an item's description
+_PER_UNIT_AT_END = re.compile(
+    r"(?i)\bper\s+(?:[a-z][\w-]*\s+)?(?P<u>[a-z][\w-]*)(?:\s+(?:sent|received|made|run|[a-z]+ed))?\s*\)?\.?\s*$"
+)
+
+
+_MINIMUM_HEADING = re.compile(
+    r"(?i)(?:\d+[.)]?\s+)?minimum (?:(?:monthly|annual|quarterly|yearly) )?(?:spend|commitment|fees?|charges?|billing)"
+)
+
+
+def _unit_from_description(price_text: str, cells: tuple[str, ...], roles: list[str], *, usage: bool) -> str:
+    """ "Patient messaging | Appointment reminders, per message sent | - | $0.03": a priced row without
+    a quantity whose item or description ends by naming what its bare price is per."""
+    if not usage or re.search(r"\bper\b|/|\beach\b", price_text):
+        return price_text
+    for text in (cell for cell, role in zip(cells, roles, strict=False) if role in ("", "name")):
+        found = _PER_UNIT_AT_END.search(text)
+        if found and found.group("u").lower() not in STOP_UNITS and not p.find_cadence(found.group("u")):
+            return f"{price_text} per {found.group('u')}"
+    return price_text
+
+
 def _mask_money(text: str, moneys: list[p.Money]) -> str:
     out = text
     for money in sorted(moneys, key=lambda m: -m.start):
@@ -1036,6 +1059,8 @@ class PricingReader:
         ):
             self._per_event_bounds(seg, clause, moneys)
             return
+        clause, moneys = self._under_minimum_heading(seg, clause, moneys)
+        lowered = clause.lower()
         if (
             moneys
             and MINIMUM_RE.search(clause)
@@ -1055,12 +1080,17 @@ class PricingReader:
                     lowered,
                 )
             )
+
         ):
             self._minimum(seg, clause, moneys)
             return
         if (
             MILESTONE_RE.search(clause)
-            and re.search(r":\s*$|\bas follows\b|\beach milestone\b|\bfollowing milestones\b", clause)
+            # "... invoiced as follows:", "... invoiced on the milestones below." above the schedule
+            and re.search(
+                r":\s*$|\bas follows\b|\beach milestone\b|\bfollowing (?:milestones|table)\b|\bbelow\s*[.:]?\s*$",
+                clause,
+            )
             and re.search(r"\btotal|\bfixed fee|\bfee for|\bprice", lowered)
         ):
             return  # the total a payment schedule splits, not a milestone
@@ -1209,6 +1239,15 @@ class PricingReader:
                 re.I,
             )
         )
+
+    def _under_minimum_heading(self, seg: Segment, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
+        """ "Minimum monthly spend" over "Across all services  A$3,000.00 per month": the heading says
+        what the amount is (the clause read with the heading in front of it)."""
+        heading = (seg.context or [""])[-1].strip()
+        if not moneys or MINIMUM_RE.search(clause) or not _MINIMUM_HEADING.fullmatch(heading):
+            return clause, moneys
+        clause = f"{heading}: {clause}"
+        return clause, self.ex.money(clause)
 
     def _minimum(self, seg: Segment, clause: str, moneys: list[p.Money]) -> None:
         """A minimum or commitment, possibly in the same clause as the price it applies to
@@ -2523,7 +2562,12 @@ class PricingReader:
                 and not re.search(r"^\s*(?:per|/)", after)
             ):
                 flat_fee, unit_price = moneys[0].amount, Decimal(0)
-            pack = re.match(rf"^\s*(?:per|/|for each|each)\s+(?P<n>{QTY})\b", _scale_words(after), re.I)
+            # "$0.50 per 1,000", "$0.50 per block of 1,000 requests": a price per started package
+            pack = re.match(
+                rf"^\s*(?:per|/|for each|each)\s+(?:(?:block|pack|bundle|batch|increment)\s+of\s+)?(?P<n>{QTY})\b",
+                _scale_words(after),
+                re.I,
+            )
             if pack:
                 size = _num(pack.group("n"), self.dc)
                 if size and size > 1:
@@ -2789,9 +2833,10 @@ class PricingReader:
         rows = " ".join(item.text for item in items)
         # the sentence right above the tiers first ("charged monthly in arrears on a graduated basis:"),
         # then the one before it
-        # (not a sentence that prices another line: "Base plan: €9,600 per year, invoiced half-yearly.")
+        # (the tiers' own sentence first when it says how it is billed: "..., invoiced monthly in arrears";
+        # not a sentence that prices another line: "Base plan: €9,600 per year, invoiced half-yearly.")
         unpriced = " ".join(c for c in seg.context[-2:] if not self.ex.money(c))
-        for text in (f"{seg.context[-1] if seg.context else ''} {rows}", f"{unpriced} {rows}"):
+        for text in (rows, f"{seg.context[-1] if seg.context else ''} {rows}", f"{unpriced} {rows}"):
             cadence = p.find_cadence(text)
             if cadence and BILLED_RE.search(text):
                 line.interval = (cadence[0], cadence[1])
@@ -3317,6 +3362,7 @@ class PricingReader:
             if period in ("hour", "dai", "day"):
                 price_text = f"{price_cell} per {'hour' if period == 'hour' else 'day'}"
         name, price_text = self._unit_from_name(name, price_text, priced=bool(price_money))
+        price_text = _unit_from_description(price_text, row.cells, roles, usage=qty is None and bool(price_money))
         price_text, billing = _unit_from_billing(price_text, billing, priced=bool(price_money))
         price_text = _per_package(price_text, price_cell, cells.get("package", ""))
         if billing and not BILLED_RE.search(billing):

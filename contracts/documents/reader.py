@@ -172,7 +172,9 @@ def _read_text(data: bytes) -> Document:
     text = _without_quoted_messages(text)
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
-        lines = rebuild_flattened_tables(_aligned_with_tabs(_grid_rows(_side_by_side_parties(page.splitlines()))))
+        lines = rebuild_flattened_tables(
+            _aligned_with_tabs(_grid_rows(_side_by_side_parties(_centred_rows(page.splitlines()))))
+        )
         boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
         header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
@@ -586,6 +588,99 @@ def _earlier_message_start(lines: list[str]) -> int | None:
     return None
 
 
+def _centred_rows(lines: list[str]) -> list[str]:
+    """A table printed by ``pdftotext -layout`` whose cells are centred in their rows (a browser's
+    table): under a row of three or more column titles, lines holding only some of the cells (a
+    price on a line of its own between two lines of a wrapped description). Each row (from a
+    first cell starting in capitals, with the lines of other cells around it) becomes a pipe row."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        header = _cell_spans(lines[index])
+        end = index + 1
+        while end < len(lines) and lines[end].strip() and _fits_columns(lines[end], header):
+            end += 1
+        body = lines[index + 1 : end]
+        titles = [lines[index][a:b] for a, b in header]
+        if (
+            len(header) < 3
+            or len(body) < 2
+            or re.search(r"[\t|+]", lines[index])
+            or any(re.search(r"\d", title) or len(title.split()) > 4 for title in titles)
+            # (a row with every cell on one line is a space-aligned table's, read as such)
+            or any(len(_cell_spans(line)) >= len(header) for line in body)
+            # a piece standing alone right of the first column (a cell centred beside a wrapped one),
+            # under titles without a rule (a ruled table is read by its rule)
+            or not any(_cell_spans(line)[0][0] > header[1][0] - 2 for line in body if line.strip())
+            or any(_RULE_LINE.fullmatch(line) for line in body)
+        ):
+            out.append(lines[index])
+            index += 1
+            continue
+        rows = _centred_row_cells([_column_cells(line, header) for line in body])
+        out += ["| " + " | ".join(_clean(t) for t in titles) + " |"]
+        out += ["| " + " | ".join(_clean(" ".join(parts)) for parts in row) + " |" for row in rows]
+        index = end
+    return out
+
+
+def _column_cells(line: str, header: list[tuple[int, int]]) -> list[str]:
+    """A line's pieces in the header's columns: a piece ending where a column's title ends (a
+    right-aligned amount, a few characters either way) or starting where it starts goes there, else
+    to the column it overlaps most."""
+    cells = [""] * len(header)
+    bounds = [(lo, header[i + 1][0] if i + 1 < len(header) else 10**6) for i, (lo, _) in enumerate(header)]
+    for a, b in _cell_spans(line):
+        column = next((i for i, (_, hi) in enumerate(header) if abs(b - hi) <= 5), None)
+        if column is None:
+            column = next((i for i, (lo, _) in enumerate(header) if abs(a - lo) <= 2), None)
+        if column is None:
+            overlaps = [min(b, hi) - max(a, lo) for lo, hi in bounds]
+            column = overlaps.index(max(overlaps))
+        cells[column] = f"{cells[column]} {line[a:b]}".strip()
+    return cells
+
+
+def _fits_columns(line: str, header: list[tuple[int, int]]) -> bool:
+    """Each piece of the line starts or ends where a column title does, or lies within one column."""
+    if len(header) < 3 or re.search(r"[\t|+]", line):
+        return False
+    starts = [lo for lo, _ in header] + [10**6]
+    for a, b in _cell_spans(line):
+        if sum(1 for lo, hi in header if min(b, hi) > max(a, lo)) > 1:
+            return False  # a piece under two columns' titles: a sentence or a rule across the table
+        # (a right-aligned amount ends within a few characters of its bold title's end)
+        aligned = any(abs(a - lo) <= 2 or abs(b - hi) <= 5 for lo, hi in header)
+        inside = any(starts[i] - 2 <= a and b <= starts[i + 1] for i in range(len(header)))
+        if not (aligned or inside):
+            return False
+    return True
+
+
+def _centred_row_cells(lines: list[list[str]]) -> list[list[list[str]]]:
+    """Lines of column pieces grouped into rows: a first cell starting in capitals (or a digit)
+    starts a row; a line without a first cell belongs to the row above unless that row already has
+    those columns from an earlier line (then it is the next row's, centred above its first line)."""
+    starts = [at for at, cells in enumerate(lines) if cells[0] and not cells[0][:1].islower()]
+    rows: list[list[list[str]]] = []
+    owner: list[int] = []
+    for at, cells in enumerate(lines):
+        above = sum(1 for start in starts if start <= at) - 1
+        row = max(above, 0)
+        if not cells[0] and above >= 0 and above + 1 < len(starts):
+            taken = [i for i, cell in enumerate(cells) if cell and rows[above][i]]
+            contiguous = at > 0 and owner[at - 1] == above and all(lines[at - 1][i] for i in taken)
+            if taken and not contiguous:
+                row = above + 1
+        while len(rows) <= row:
+            rows.append([[] for _ in cells])
+        for i, cell in enumerate(cells):
+            if cell:
+                rows[row][i].append(cell)
+        owner.append(row)
+    return rows
+
+
 def _side_by_side_parties(lines: list[str]) -> list[str]:
     """Two parties' blocks laid out side by side under their titles ("Supplier      Customer",
     then each one's name and address below): read the left column first, then the right one."""
@@ -778,6 +873,13 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
         # Rows split into three or more cells are a table's (its wrapped cells are not running
         # text in two columns).
         table_rows = sum(1 for i in run if len(_wide_gaps(line_words[i])) >= 2)
+        if _price_list_run(sides):
+            rows = [
+                tuple(_clean(" ".join(w["text"] for w in side[k])) for side in sides) for k in range(len(run))
+            ]
+            out.append({**lines[index], "bottom": lines[run[-1]]["bottom"], "rows": [row for row in rows if any(row)]})
+            index = run[-1] + 1
+            continue
         if not wrapped or table_rows >= 2 or _labels_column(sides):
             out.append(lines[index])
             index += 1
@@ -797,6 +899,19 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
             )
         index = run[-1] + 1
     return out
+
+
+def _price_list_run(sides: list[list[list[dict]]]) -> bool:
+    """Column titles ("Tickets per month" beside "Price per ticket") over lines split by a gutter
+    whose right-hand sides are each a lone amount with its currency ("0 - 20,000" beside "A$0.12",
+    "over 100,000" beside "A$0.07"): the rows of a price list, not two columns of running text."""
+    left, right = ([" ".join(w["text"] for w in ws) for ws in side] for side in sides)
+    if len(right) < 3 or not left[0] or not right[0] or re.search(r"\d", right[0]):
+        return False
+    return all(a and _LONE_AMOUNT.fullmatch(b) for a, b in zip(left[1:], right[1:], strict=True))
+
+
+_LONE_AMOUNT = re.compile(r"(?:[A-Z]{0,3}[$£€¥₹]|[A-Z]{3} ?)\d[\d,.' ]*|\d[\d,.' ]* ?(?:[€£]|[A-Z]{3})")
 
 
 _LABEL_LIKE = re.compile(r"[A-Z][A-Za-z/&()#.'-]*(?: [A-Za-z/&()#.'-]+){0,5}")
@@ -825,17 +940,28 @@ def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
     """A form drawn without rules ("Billing Frequency" and, a gutter to its right, "Quarterly"): a
     short label, one wide gap, then its value, read as "Label: value"."""
     out: list[dict] = []
-    line_words = [_words_of_line(line, words) if "column_start" not in line else [] for line in lines]
+    line_words = [
+        _words_of_line(line, words) if "column_start" not in line and "rows" not in line else [] for line in lines
+    ]
     skip_to = 0
     for position, line in enumerate(lines):
         if position < skip_to:
             continue
         ws = line_words[position]
         gaps = _wide_gaps(ws)
+        titled = _titled_columns(lines, line_words, position)
+        if titled is not None:
+            column_lines, skip_to = titled
+            out += column_lines
+            continue
         block = _party_columns(lines, line_words, position)
         if block is not None:
             rows, skip_to = block
             out.append({**line, "bottom": lines[skip_to - 1]["bottom"], "rows": rows})
+            continue
+        pairs = _two_label_value_pairs(line, ws, gaps)
+        if pairs:
+            out += pairs
             continue
         if len(gaps) == 1:
             left = " ".join(w["text"] for w in ws if w["x1"] <= gaps[0][0])
@@ -855,6 +981,26 @@ def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
                 line = {**line, "text": f"{left}: {right}"}
         out.append(line)
     return out
+
+
+def _two_label_value_pairs(line: dict, ws: list[dict], gaps: list[tuple[float, float]]) -> list[dict]:
+    """A facts grid of two label / value pairs on a line ("Service start  March 15, 2027  Initial
+    term  36 months"): two lines, "Label: value" each (none if the line is not one)."""
+    if len(gaps) != 3:
+        return []
+    cuts = [lo for lo, _ in gaps] + [float("inf")]
+    pieces = [" ".join(w["text"] for w in ws if (cuts[i - 1] if i else -1.0) < w["x1"] <= cuts[i]) for i in range(4)]
+    labels, values = pieces[0::2], pieces[1::2]
+    if not all(_LABEL_LIKE.fullmatch(label) and not re.search(r"[:.]\s*$", label) for label in labels) or any(
+        _MONEY_HINT.search(value) or not re.search(r"\w", value) for value in values
+    ):
+        return []
+    if not any(re.search(r"\d", value) for value in values):
+        return []  # a table's column titles ("Description  Qty  Unit price  Amount")
+    return [
+        {**line, "text": f"{labels[0]}: {values[0]}", "x1": gaps[1][0]},
+        {**line, "text": f"{labels[1]}: {values[1]}", "top": line["top"] + 1e-3, "x0": gaps[1][1]},
+    ]
 
 
 _PARTY_TITLE = re.compile(
@@ -879,7 +1025,17 @@ def _party_columns(
     titles = sides(line_words[index])
     if not all(_PARTY_TITLE.fullmatch(title) for title in titles):
         return None
-    rows = [titles]
+    return _rows_below(lines, line_words, index, sides)
+
+
+def _rows_below(
+    lines: list[dict], line_words: list[list[dict]], index: int, sides: Any
+) -> tuple[list[tuple[str, ...]], int] | None:
+    """The two-column block from the titles at ``index`` down to a line across the gutter or a
+    paragraph's space: its rows (titles first) and the index after it."""
+    gaps = _wide_gaps(line_words[index])
+    hi = gaps[0][1] - 1
+    rows = [sides(line_words[index])]
     end = index + 1
     height = lines[index]["bottom"] - lines[index]["top"]
     while end < len(lines) and line_words[end]:
@@ -892,11 +1048,45 @@ def _party_columns(
     return (rows, end) if len(rows) > 1 else None
 
 
+def _titled_columns(lines: list[dict], line_words: list[list[dict]], index: int) -> tuple[list[dict], int] | None:
+    """ "Customer" beside another column's title ("Subscription", "Order details") over lines drawn
+    without rules: the customer's name and address beside the order's terms ("Term: ..."), read
+    column after column, each line a paragraph (not "Customer: Subscription")."""
+    gaps = _wide_gaps(line_words[index])
+    if len(gaps) != 1:
+        return None
+    hi = gaps[0][1] - 1
+
+    def sides(ws: list[dict]) -> tuple[str, ...]:
+        return tuple(_clean(" ".join(w["text"] for w in ws if (w["x0"] < hi) == left)) for left in (True, False))
+
+    titles = sides(line_words[index])
+    parties = [bool(_PARTY_TITLE.fullmatch(title)) for title in titles]
+    if sum(parties) != 1 or not all(_COLUMN_TITLE.fullmatch(title) for title in titles):
+        return None
+    block = _rows_below(lines, line_words, index, sides)
+    if block is None or len(block[0]) < 3:
+        return None
+    rows, end = block
+    top, bottom = lines[index]["top"], lines[end - 1]["bottom"]
+    texts = [row[side] for side in (0, 1) for row in rows if row[side]]
+    out = [
+        {"text": text, "top": top + order * 1e-3, "bottom": bottom, "x0": 0.0, "x1": 0.0, "column_start": True}
+        for order, text in enumerate(texts)
+    ]
+    return out, end
+
+
+_COLUMN_TITLE = re.compile(r"[A-Z][A-Za-z&]*(?: [A-Za-z&]+){0,2}:?")
+
+
 def _borderless_tables(lines: list[dict], words: list[dict]) -> list[dict]:
     """A price table drawn without rules: a row of column titles, then priced rows, each split by
     wide gaps into three or more columns, with cells wrapped onto the lines below ("Member" over
     "Insights Seat"). Its lines become one table (its rows' cells by the priced rows' gutters)."""
-    line_words = [_words_of_line(line, words) if "column_start" not in line else [] for line in lines]
+    line_words = [
+        _words_of_line(line, words) if "column_start" not in line and "rows" not in line else [] for line in lines
+    ]
     out: list[dict] = []
     index = 0
     while index < len(lines):
@@ -1355,6 +1545,7 @@ def _read_docx(data: bytes) -> Document:
     # A Word page header or footer is in the document once, not on each page: a customer or a
     # letterhead named only there ("Prepared for: ...") is read as the document's first or last lines.
     header_lines, footer_lines = _docx_furniture(word)
+    tabbed: list[tuple[int, tuple[str, ...]]] = []  # paragraphs cut into cells by tabs, with their block
     for line in header_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
     for item in _docx_body_items(word):
@@ -1363,29 +1554,89 @@ def _read_docx(data: bytes) -> Document:
             if 'w:br w:type="page"' in item._p.xml or "lastRenderedPageBreak" in item._p.xml:
                 page += 1 if document.blocks else 0
             marker = "• " if _docx_list_item(item) else ""
-            for number, line in enumerate(_docx_paragraph_text(item._p).splitlines()):
+            lines = _docx_paragraph_text(item._p).splitlines()
+            cells = tuple(_clean(cell) for cell in re.split(r"\t+", lines[0].strip()) if cell.strip()) if lines else ()
+            if len(lines) == 1 and len(cells) >= 2 and not marker:
+                tabbed.append((len(document.blocks), cells))
+            for number, line in enumerate(lines):
                 if line.strip():
                     text = _clean(line)
                     document.blocks.append(
                         Block(page, marker + text if number == 0 else text, starts_paragraph=number == 0)
                     )
         elif isinstance(item, Table):
-            table_index += 1
-            for row in item.rows:
-                cells: list[str] = []
-                previous = None
-                for cell in row.cells:
-                    if cell._tc is previous:
-                        continue  # a merged cell repeats itself
-                    previous = cell._tc
-                    text = " ".join(_docx_paragraph_text(paragraph._p) for paragraph in cell.paragraphs)
-                    cells.append(_clean(join_lines(text.split("\n"))))
-                if any(cells):
-                    document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
+            table_index = _docx_table_blocks(document, item, page, table_index)
+    _docx_tab_stop_rows(document, tabbed, table_index)
     for line in footer_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
     document.page_count = page
     return document
+
+
+def _docx_tab_stop_rows(document: Document, tabbed: list[tuple[int, tuple[str, ...]]], table_index: int) -> None:
+    """Neighbouring paragraphs cut by tabs into as many cells ("Item<TAB>Qty<TAB>Price" on tab
+    stops, a price list typed without a table): the rows of a table."""
+    runs: list[list[tuple[int, tuple[str, ...]]]] = []
+    for at, cells in tabbed:
+        if runs and runs[-1][-1][0] == at - 1 and len(runs[-1][-1][1]) == len(cells):
+            runs[-1].append((at, cells))
+        else:
+            runs.append([(at, cells)])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        table_index += 1
+        for at, cells in run:
+            block = document.blocks[at]
+            document.blocks[at] = Block(block.page, " | ".join(cells), cells, table_index)
+
+
+def _docx_row_cells(row: Any) -> list[Any]:
+    """A table row's cells, a merged cell once."""
+    out: list[Any] = []
+    for cell in row.cells:
+        if not out or cell._tc is not out[-1]._tc:
+            out.append(cell)
+    return out
+
+
+def _docx_layout_table(table: Any) -> bool:
+    """A table that lays out the page rather than listing rows (a letterhead beside the order's
+    number, the seller's and the buyer's blocks side by side, a price table inside one of its
+    cells): a table nested in a cell, or most filled cells holding several lines."""
+    cells = [cell for row in table.rows for cell in _docx_row_cells(row)]
+    if any(cell._tc.find(f"{_W}tbl") is not None for cell in cells):
+        return True
+    lines = [len([part for part in cell.text.splitlines() if part.strip()]) for cell in cells]
+    filled = [count for count in lines if count]
+    return len(filled) >= 2 and sum(1 for count in filled if count >= 2) * 2 > len(filled)
+
+
+def _docx_table_blocks(document: Document, table: Any, page: int, table_index: int) -> int:
+    """A Word table's rows as table blocks; a layout table's cells as the paragraphs (and tables)
+    they hold, cell after cell. Returns the last table index used."""
+    from docx.table import Table
+
+    if _docx_layout_table(table):
+        for row in table.rows:
+            for cell in _docx_row_cells(row):
+                for child in cell._tc:
+                    if child.tag == f"{_W}tbl":
+                        table_index = _docx_table_blocks(document, Table(child, cell), page, table_index)
+                    elif child.tag == f"{_W}p":
+                        lines = [part for part in _docx_paragraph_text(child).splitlines() if part.strip()]
+                        for number, line in enumerate(lines):
+                            document.blocks.append(Block(page, _clean(line), starts_paragraph=number == 0))
+        return table_index
+    table_index += 1
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in _docx_row_cells(row):
+            text = " ".join(_docx_paragraph_text(paragraph._p) for paragraph in cell.paragraphs)
+            cells.append(_clean(join_lines(text.split("\n"))))
+        if any(cells):
+            document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
+    return table_index
 
 
 def _docx_furniture(word: object) -> tuple[list[str], list[str]]:

@@ -20,6 +20,8 @@ _HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][^.!?:;]{0,60}$")
 _ABBREVIATIONS = (
     r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bInc\.)(?<!\bLtd\.)(?<!\bCorp\.)(?<!\bCo\.)(?<!\bNo\.)(?<!\bSt\.)"
     r"(?<!\bvs\.)(?<!\bp\.a\.)(?<!\bU\.S\.)(?<!\bU\.K\.)(?<!\bMr\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bS\.A\.)(?<!\bB\.V\.)(?<!\bL\.L\.C\.)"
+    # "Harbourfront Tiles Pte. Ltd.", "Pty. Ltd.", "Sdn. Bhd.": the first word of a company's suffix
+    r"(?<!\bPte\.)(?<!\bPty\.)(?<!\bSdn\.)"
 )
 _LABEL = re.compile(
     r"(?i)\b(?:customer|client|name|e-?mail|date|start|end|term|payment|currency|contact|address|bill|invoice|"
