@@ -631,8 +631,21 @@ class PricingReader:
             # the one before it ("..., billed monthly in advance").
             joins_rate = (
                 bool(p.find_percentages(previous, decimal_comma=self.dc))
-                and (PERCENT_BASE_RE.search(previous) or PERCENT_BASE_RE.search(piece))
-                and PER_EVENT_RE.search(piece)
+                and (
+                    PERCENT_BASE_RE.search(previous)
+                    or PERCENT_BASE_RE.search(piece)
+                    # "2.5% + $0.20 per sale": a rate, then the fixed fee added to it
+                    or (re.search(r"%\s*$", previous) and re.fullmatch(r"\s+(?:plus|\+)\s+", separators[position - 1]))
+                )
+                # "... per sale", or a bare fixed fee ("1.4 % plus EUR 0.25")
+                and (
+                    PER_EVENT_RE.search(piece)
+                    or re.fullmatch(
+                        rf"\s*(?:[$€£¥]|(?:{p._CODE})\s?)?\s?\d[\d.,]*\s*"
+                        rf"(?:[$€£¥]|{p._CODE})?\s*\.?\s*",
+                        piece,
+                    )
+                )
                 and not MINIMUM_RE.search(piece)
             )
             general = (

@@ -297,3 +297,20 @@ def test_a_time_zone_named_by_its_abbreviation_in_brackets_is_read() -> None:
         "Billing time zone: Seoul time (KST)\n\nPOS licence: KRW 90,000 per month, invoiced monthly in advance.\n"
     )
     assert data["customer"]["timezone"] == "Asia/Seoul"
+
+
+def test_a_rate_plus_a_fixed_fee_stays_one_take_rate_in_prose_and_in_a_bare_two_column_row() -> None:
+    prose = _text(
+        "Fee schedule\n\nMerchant: Alder Books Ltd\n\nStart date: 1 June 2029\n\n"
+        "Card payments: 2.5% + $0.20 per sale, billed monthly.\n"
+    )
+    row = _text(
+        "Fee schedule\n\nMerchant: Alder Books Ltd\n\nStart date: 1 June 2029\n\n"
+        "| Fee | Rate |\n|---|---|\n| Online payments | 1.4 % plus EUR 0.25 |\n"
+    )
+    assert [(line["charge_model"], line["rate"], line["fixed_fee"]) for line in prose["lines"]] == [
+        ("percentage", "2.5", "0.20")
+    ]
+    assert [(line["charge_model"], line["rate"], line["fixed_fee"]) for line in row["lines"]] == [
+        ("percentage", "1.4", "0.25")
+    ]
