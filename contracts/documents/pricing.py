@@ -742,7 +742,7 @@ class PricingReader:
     def _not_a_price(clause: str, moneys: list[p.Money]) -> bool:
         """Late fees, interest, liability caps, price increases and totals are not charges."""
         lowered = clause.lower()
-        if OTHER_PRICE_RE.search(clause) or TERMINATION_FEE_RE.search(clause):
+        if OTHER_PRICE_RE.search(clause) or _termination_fees_only(clause, moneys):
             return True
         if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
             return True
@@ -3268,6 +3268,17 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+def _termination_fees_only(clause: str, moneys: list[p.Money]) -> bool:
+    """ "An early termination fee of $295 applies if ...": every amount is one owed only if the contract
+    ends early (the words since the amount before it name such a fee)."""
+    previous_end = 0
+    for money in moneys:
+        if not TERMINATION_FEE_RE.search(clause[previous_end : money.start]):
+            return False
+        previous_end = money.end
+    return bool(moneys)
 
 
 def _header_unit(header_text: str) -> str | None:

@@ -314,3 +314,12 @@ def test_a_rate_plus_a_fixed_fee_stays_one_take_rate_in_prose_and_in_a_bare_two_
     assert [(line["charge_model"], line["rate"], line["fixed_fee"]) for line in row["lines"]] == [
         ("percentage", "1.4", "0.25")
     ]
+
+
+def test_a_charge_followed_by_an_early_termination_clause_is_still_a_charge() -> None:
+    data = _text(
+        "Order\n\nCustomer: Pell Clinics Inc.\n\nStart date: 05/01/2029\n\n"
+        "Support: $500 per month, billed monthly in advance. If the Customer cancels before month 12, an "
+        "early termination fee equal to the remaining months' fees applies.\n"
+    )
+    assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("flat", "500.00")]
