@@ -2725,7 +2725,11 @@ class PricingReader:
                     cells[index] = f"{cell} one-time"
                 elif index not in recurring:
                     # the rate column's own title, not the recurring column's cadence, says what it is
+                    # ("Per-minute rate", "Usage rate (per GB)")
                     own_roles = [r if i == index or i not in columns else "" for i, r in enumerate(roles)]
+                    per = re.search(r"(?i)\bper[- ]([a-z]\w*)|/\s*([a-z]\w*)", header[index])
+                    if per and not re.search(r"(?i)\bper\b|/|\beach\b", cell):
+                        cells[index] = f"{cell} per {per.group(1) or per.group(2)}"
                 elif not p.find_cadence(f"{cell} {header[index]}"):
                     cells[index] = f"{cell} per month"  # a monthly recurring charge
                 part = replace(row, cells=tuple(cells), text=" | ".join(cells))

@@ -323,3 +323,14 @@ def test_a_charge_followed_by_an_early_termination_clause_is_still_a_charge() ->
         "early termination fee equal to the remaining months' fees applies.\n"
     )
     assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("flat", "500.00")]
+
+
+def test_a_rate_column_titled_per_minute_beside_monthly_and_one_time_columns_is_per_minute() -> None:
+    data = _text(
+        "ORDER\n\nCustomer: Pell Clinics Inc.\n\nStart date: 05/01/2029\n\n"
+        "| Item | Monthly | One-time | Per-minute rate |\n|---|---|---|---|\n"
+        "| Hosted seats | $20.00 | $10.00 | |\n| Outbound minutes | | | $0.01 |\n\n"
+        "Usage is billed monthly in arrears.\n"
+    )
+    usage = [line for line in data["lines"] if line["charge_model"] == "per_unit"]
+    assert [(line["unit_price"], line["billing_timing"]) for line in usage] == [("0.01", "in_arrears")]
