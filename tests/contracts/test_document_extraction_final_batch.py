@@ -4,6 +4,8 @@ new text written for the test, in other wording and numbers than the batch's doc
 
 from __future__ import annotations
 
+import pytest
+
 from contracts.documents import extract, read_document
 
 
@@ -267,17 +269,18 @@ def test_a_top_up_whose_condition_comes_first_keeps_its_threshold() -> None:
     assert (line.get("top_up_threshold"), line.get("top_up_amount")) == ("1500.00", "5000.00")
 
 
-def test_a_form_without_rules_whose_value_wraps_is_read_label_beside_value() -> None:
+@pytest.mark.parametrize("colon", ["", ":"])
+def test_a_form_without_rules_whose_value_wraps_is_read_label_beside_value(colon: str) -> None:
     data = _pdf(
         [
             (70, 790, "Order Form - Field Service App"),
-            (80, 760, "Customer"),
+            (80, 760, f"Customer{colon}"),
             (300, 760, "Tamagawa Facilities Co., Ltd."),
-            (80, 742, "Invoice e-mail"),
+            (80, 742, f"Invoice e-mail{colon}"),
             (300, 742, "ap@tamagawa-fac.test"),
-            (80, 724, "Subscription period"),
+            (80, 724, f"Subscription period{colon}"),
             (300, 724, "July 1, 2029 to June 30, 2030"),
-            (80, 706, "Payment terms"),
+            (80, 706, f"Payment terms{colon}"),
             (300, 706, "Within 45 days of the date of each invoice, by"),
             (300, 694, "bank transfer to the account on the invoice"),
             (70, 660, "Fees"),
