@@ -897,7 +897,13 @@ class _Extractor:
                     before,
                 )
                 bare = not before.strip(" -–•*:") and self._under_term_heading(seg)
-                if (labelled or bare) and not SUPERSEDED_RE.search(before) and not self.money(seg.text):
+                # not "Billing period: 1 May 2027 - 31 May 2027", "Trial period: ..."
+                other = re.search(
+                    r"(?i)\b(?:billing|invoic\w*|payment|notice|trial|grace|pilot|promotional|discount|price|rate|"
+                    r"free|evaluation)\s+(?:period|term|dates)\b",
+                    before,
+                )
+                if (labelled or bare) and not other and not SUPERSEDED_RE.search(before) and not self.money(seg.text):
                     return first.value, seg, 0.85
         return None, None, 0.0
 

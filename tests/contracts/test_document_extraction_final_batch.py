@@ -337,3 +337,12 @@ def test_a_rate_column_titled_per_minute_beside_monthly_and_one_time_columns_is_
     )
     usage = [line for line in data["lines"] if line["charge_model"] == "per_unit"]
     assert [(line["unit_price"], line["billing_timing"]) for line in usage] == [("0.01", "in_arrears")]
+
+
+def test_a_trial_period_stated_as_a_date_range_is_not_the_term() -> None:
+    data = _text(
+        "Order\n\nCustomer: Alder Books Ltd\n\nOrder date: 3 May 2029\n\n"
+        "- Trial period: 10 May 2029 to 9 June 2029\n\n"
+        "- Subscription: 20 GBP per month from 10 June 2029, billed monthly in advance\n"
+    )
+    assert data["start_date"] == "2029-06-10"
