@@ -346,3 +346,12 @@ def test_a_trial_period_stated_as_a_date_range_is_not_the_term() -> None:
         "- Subscription: 20 GBP per month from 10 June 2029, billed monthly in advance\n"
     )
     assert data["start_date"] == "2029-06-10"
+
+
+def test_a_date_defined_as_the_effective_date_gives_way_to_a_stated_start_of_service() -> None:
+    data = _text(
+        'Agreement\n\nThis Agreement is made on 1 March 2029 (the "Effective Date") between Nimbus Ltd and '
+        'Alder Books Ltd (the "Customer").\n\nServices commence on 1 April 2029.\n\n'
+        "Hosting: GBP 90 per month, billed monthly in advance.\n"
+    )
+    assert data["start_date"] == "2029-04-01"
