@@ -863,17 +863,21 @@ class _Extractor:
         return self._start_from_signatures()
 
     def _start_defined_in_brackets(self) -> tuple[date | None, Segment | None, float]:
-        """ "invoiced on 3 June 2027 (the \"Service Start Date\")": a date defined as the start."""
+        """ "invoiced on 3 June 2027 (the \"Service Start Date\")": a date defined as the start (an
+        "Effective Date" so defined is a signature date: a start of service stated elsewhere wins)."""
         defined = re.compile(
             r"\s*,?\s*\(\s*(?:the\s+|hereinafter\s+)?[\"“'‘]?[\w -]{0,30}?\b"
-            r"(?:start|commencement|effective|go-live)\s+date\b",
+            r"(?P<what>start|commencement|effective|go-live)\s+date\b",
             re.I,
         )
+        best: tuple[date | None, Segment | None, float] = (None, None, 0.0)
         for seg in self.segments:
             for found in self.dates(seg.text):
-                if defined.match(seg.text[found.end : found.end + 60]):
-                    return found.value, seg, 0.9
-        return None, None, 0.0
+                match = defined.match(seg.text[found.end : found.end + 60])
+                confidence = 0.0 if not match else 0.8 if match.group("what").lower() == "effective" else 0.9
+                if confidence > best[2]:
+                    best = (found.value, seg, confidence)
+        return best
 
     def _under_term_heading(self, seg: Segment) -> bool:
         """A bare date range right under a heading about the term ("3. Term of this Order" /
@@ -904,7 +908,13 @@ class _Extractor:
                     before,
                 )
                 bare = not before.strip(" -–•*:") and self._under_term_heading(seg)
-                if (labelled or bare) and not SUPERSEDED_RE.search(before) and not self.money(seg.text):
+                # not "Billing period: 1 May 2027 - 31 May 2027", "Trial period: ..."
+                other = re.search(
+                    r"(?i)\b(?:billing|invoic\w*|payment|notice|trial|grace|pilot|promotional|discount|price|rate|"
+                    r"free|evaluation)\s+(?:period|term|dates)\b",
+                    before,
+                )
+                if (labelled or bare) and not other and not SUPERSEDED_RE.search(before) and not self.money(seg.text):
                     return first.value, seg, 0.85
         return None, None, 0.0
 

@@ -756,8 +756,21 @@ class PricingReader:
             # the one before it ("..., billed monthly in advance").
             joins_rate = (
                 bool(p.find_percentages(previous, decimal_comma=self.dc))
-                and (PERCENT_BASE_RE.search(previous) or PERCENT_BASE_RE.search(piece))
-                and PER_EVENT_RE.search(piece)
+                and (
+                    PERCENT_BASE_RE.search(previous)
+                    or PERCENT_BASE_RE.search(piece)
+                    # "2.5% + $0.20 per sale": a rate, then the fixed fee added to it
+                    or (re.search(r"%\s*$", previous) and re.fullmatch(r"\s+(?:plus|\+)\s+", separators[position - 1]))
+                )
+                # "... per sale", or a bare fixed fee ("1.4 % plus EUR 0.25")
+                and (
+                    PER_EVENT_RE.search(piece)
+                    or re.fullmatch(
+                        rf"\s*(?:[$€£¥]|(?:{p._CODE})\s?)?\s?\d[\d.,]*\s*"
+                        rf"(?:[$€£¥]|{p._CODE})?\s*\.?\s*",
+                        piece,
+                    )
+                )
                 and not MINIMUM_RE.search(piece)
             )
             general = (
@@ -890,7 +903,7 @@ class PricingReader:
     def _not_a_price(clause: str, moneys: list[p.Money]) -> bool:
         """Late fees, interest, liability caps, price increases and totals are not charges."""
         lowered = clause.lower()
-        if OTHER_PRICE_RE.search(clause) or TERMINATION_FEE_RE.search(clause):
+        if OTHER_PRICE_RE.search(clause) or _termination_fees_only(clause, moneys):
             return True
         if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
             return True
@@ -3182,7 +3195,11 @@ class PricingReader:
                     cells[index] = f"{cell} one-time"
                 elif index not in recurring:
                     # the rate column's own title, not the recurring column's cadence, says what it is
+                    # ("Per-minute rate", "Usage rate (per GB)")
                     own_roles = [r if i == index or i not in columns else "" for i, r in enumerate(roles)]
+                    per = re.search(r"(?i)\bper[- ]([a-z]\w*)|/\s*([a-z]\w*)", header[index])
+                    if per and not re.search(r"(?i)\bper\b|/|\beach\b", cell):
+                        cells[index] = f"{cell} per {per.group(1) or per.group(2)}"
                 elif not p.find_cadence(f"{cell} {header[index]}"):
                     cells[index] = f"{cell} per month"  # a monthly recurring charge
                 part = replace(row, cells=tuple(cells), text=" | ".join(cells))
@@ -3759,6 +3776,17 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+def _termination_fees_only(clause: str, moneys: list[p.Money]) -> bool:
+    """ "An early termination fee of $295 applies if ...": every amount is one owed only if the contract
+    ends early (the words since the amount before it name such a fee)."""
+    previous_end = 0
+    for money in moneys:
+        if not TERMINATION_FEE_RE.search(clause[previous_end : money.start]):
+            return False
+        previous_end = money.end
+    return bool(moneys)
 
 
 def _header_unit(header_text: str) -> str | None:

@@ -929,8 +929,8 @@ def _labels_column(sides: list[list[list[dict]]]) -> bool:
         and beside >= len(labels) - 1  # a heading below the form may share the run
         and all(
             len(ws) <= 4
-            and _LABEL_LIKE.fullmatch(" ".join(w["text"] for w in ws))
-            and not re.search(r"[:.]$", ws[-1]["text"])
+            and _LABEL_LIKE.fullmatch(" ".join(w["text"] for w in ws).rstrip(":"))
+            and not ws[-1]["text"].endswith(".")
             for ws, _ in labels
         )
     )

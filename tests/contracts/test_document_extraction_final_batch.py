@@ -4,6 +4,8 @@ new text written for the test, in other wording and numbers than the batch's doc
 
 from __future__ import annotations
 
+import pytest
+
 from contracts.documents import extract, read_document
 
 
@@ -267,17 +269,18 @@ def test_a_top_up_whose_condition_comes_first_keeps_its_threshold() -> None:
     assert (line.get("top_up_threshold"), line.get("top_up_amount")) == ("1500.00", "5000.00")
 
 
-def test_a_form_without_rules_whose_value_wraps_is_read_label_beside_value() -> None:
+@pytest.mark.parametrize("colon", ["", ":"])
+def test_a_form_without_rules_whose_value_wraps_is_read_label_beside_value(colon: str) -> None:
     data = _pdf(
         [
             (70, 790, "Order Form - Field Service App"),
-            (80, 760, "Customer"),
+            (80, 760, f"Customer{colon}"),
             (300, 760, "Tamagawa Facilities Co., Ltd."),
-            (80, 742, "Invoice e-mail"),
+            (80, 742, f"Invoice e-mail{colon}"),
             (300, 742, "ap@tamagawa-fac.test"),
-            (80, 724, "Subscription period"),
+            (80, 724, f"Subscription period{colon}"),
             (300, 724, "July 1, 2029 to June 30, 2030"),
-            (80, 706, "Payment terms"),
+            (80, 706, f"Payment terms{colon}"),
             (300, 706, "Within 45 days of the date of each invoice, by"),
             (300, 694, "bank transfer to the account on the invoice"),
             (70, 660, "Fees"),
@@ -297,3 +300,58 @@ def test_a_time_zone_named_by_its_abbreviation_in_brackets_is_read() -> None:
         "Billing time zone: Seoul time (KST)\n\nPOS licence: KRW 90,000 per month, invoiced monthly in advance.\n"
     )
     assert data["customer"]["timezone"] == "Asia/Seoul"
+
+
+def test_a_rate_plus_a_fixed_fee_stays_one_take_rate_in_prose_and_in_a_bare_two_column_row() -> None:
+    prose = _text(
+        "Fee schedule\n\nMerchant: Alder Books Ltd\n\nStart date: 1 June 2029\n\n"
+        "Card payments: 2.5% + $0.20 per sale, billed monthly.\n"
+    )
+    row = _text(
+        "Fee schedule\n\nMerchant: Alder Books Ltd\n\nStart date: 1 June 2029\n\n"
+        "| Fee | Rate |\n|---|---|\n| Online payments | 1.4 % plus EUR 0.25 |\n"
+    )
+    assert [(line["charge_model"], line["rate"], line["fixed_fee"]) for line in prose["lines"]] == [
+        ("percentage", "2.5", "0.20")
+    ]
+    assert [(line["charge_model"], line["rate"], line["fixed_fee"]) for line in row["lines"]] == [
+        ("percentage", "1.4", "0.25")
+    ]
+
+
+def test_a_charge_followed_by_an_early_termination_clause_is_still_a_charge() -> None:
+    data = _text(
+        "Order\n\nCustomer: Pell Clinics Inc.\n\nStart date: 05/01/2029\n\n"
+        "Support: $500 per month, billed monthly in advance. If the Customer cancels before month 12, an "
+        "early termination fee equal to the remaining months' fees applies.\n"
+    )
+    assert [(line["charge_model"], line["amount"]) for line in data["lines"]] == [("flat", "500.00")]
+
+
+def test_a_rate_column_titled_per_minute_beside_monthly_and_one_time_columns_is_per_minute() -> None:
+    data = _text(
+        "ORDER\n\nCustomer: Pell Clinics Inc.\n\nStart date: 05/01/2029\n\n"
+        "| Item | Monthly | One-time | Per-minute rate |\n|---|---|---|---|\n"
+        "| Hosted seats | $20.00 | $10.00 | |\n| Outbound minutes | | | $0.01 |\n\n"
+        "Usage is billed monthly in arrears.\n"
+    )
+    usage = [line for line in data["lines"] if line["charge_model"] == "per_unit"]
+    assert [(line["unit_price"], line["billing_timing"]) for line in usage] == [("0.01", "in_arrears")]
+
+
+def test_a_trial_period_stated_as_a_date_range_is_not_the_term() -> None:
+    data = _text(
+        "Order\n\nCustomer: Alder Books Ltd\n\nOrder date: 3 May 2029\n\n"
+        "- Trial period: 10 May 2029 to 9 June 2029\n\n"
+        "- Subscription: 20 GBP per month from 10 June 2029, billed monthly in advance\n"
+    )
+    assert data["start_date"] == "2029-06-10"
+
+
+def test_a_date_defined_as_the_effective_date_gives_way_to_a_stated_start_of_service() -> None:
+    data = _text(
+        'Agreement\n\nThis Agreement is made on 1 March 2029 (the "Effective Date") between Nimbus Ltd and '
+        'Alder Books Ltd (the "Customer").\n\nServices commence on 1 April 2029.\n\n'
+        "Hosting: GBP 90 per month, billed monthly in advance.\n"
+    )
+    assert data["start_date"] == "2029-04-01"
