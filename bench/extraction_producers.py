@@ -62,6 +62,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import producers_layout as layout  # noqa: E402
 from contracts.documents import extract, read_document  # noqa: E402
 from contracts.documents.scoring import Score, score_extraction  # noqa: E402
 from tests.contracts.documents import make_corpus  # noqa: E402
@@ -521,12 +522,17 @@ def _print_chromium(source: Path, target: Path, browser_furniture: bool) -> None
     subprocess.run([*command, source.as_uri()], capture_output=True, timeout=120, check=False)
 
 
-def _produce_chromium(docs: list[dict[str, Any]], folder: Path, browser_furniture: bool) -> None:
+def _produce_chromium(
+    docs: list[dict[str, Any]],
+    folder: Path,
+    browser_furniture: bool,
+    page: Callable[[dict[str, Any]], str] = lambda doc: render_html(doc, "fixed"),
+) -> None:
     todo = [doc for doc in docs if not (folder / f"{doc['name']}-{_key(doc)}.pdf").exists()]
 
     def one(doc: dict[str, Any]) -> None:
         source = folder / f"{doc['name']}-{_key(doc)}.html"
-        source.write_text(render_html(doc, "fixed"), encoding="utf-8")
+        source.write_text(page(doc), encoding="utf-8")
         with tempfile.TemporaryDirectory(prefix="chromium-", dir=folder) as work:
             target = Path(work) / "out.pdf"
             _print_chromium(source, target, browser_furniture)
@@ -574,15 +580,22 @@ def _convert_soffice(sources: list[Path], folder: Path, target_filter: str) -> N
         )
 
 
-def _convert_our_docx(docs: list[dict[str, Any]], folder: Path, suffix: str, target: str) -> None:
-    """Our DOCX of each document not yet converted, converted by LibreOffice to ``target``."""
+def _convert_our_docx(
+    docs: list[dict[str, Any]],
+    folder: Path,
+    suffix: str,
+    target: str,
+    render: Callable[[dict[str, Any]], bytes] | None = None,
+) -> None:
+    """Our DOCX (or ``render``'s) of each document not yet converted, converted by LibreOffice to
+    ``target``."""
     sources = []
     for doc in docs:
         stem = f"{doc['name']}-{_key(doc)}"
         if (folder / f"{stem}{suffix}").exists():
             continue
         source = folder / f"{stem}.docx"
-        source.write_bytes(render_docx(doc))
+        source.write_bytes((render or render_docx)(doc))
         sources.append(source)
     _convert_soffice(sources, folder, target)
     for source in sources:
@@ -657,6 +670,46 @@ PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] 
     "docx-google": (".docx", lambda: "", _produce_in_process(render_docx_google, ".docx")),
     "lo-txt": (".txt", _soffice, _produce_lo_txt),
     "docx-textbox": (".docx", lambda: "", _produce_in_process(render_docx_textbox, ".docx")),
+    # fourth round: layouts of hand-built generators (bench/producers_layout.py)
+    "canvas-pdf": (".pdf", lambda: "", _produce_in_process(layout.render_canvas_pdf, ".pdf")),
+    "canvas-letterhead": (
+        ".pdf",
+        lambda: "",
+        _produce_in_process(lambda d: layout.render_canvas_pdf(d, letterhead=True), ".pdf"),
+    ),
+    "chromium-borderless": (
+        ".pdf",
+        _chromium,
+        lambda docs, folder: _produce_chromium(
+            docs, folder, False, lambda d: layout.render_html_layout(d, "borderless")
+        ),
+    ),
+    "chromium-grid": (
+        ".pdf",
+        _chromium,
+        lambda docs, folder: _produce_chromium(docs, folder, False, lambda d: layout.render_html_layout(d, "grid")),
+    ),
+    "chromium-flex": (
+        ".pdf",
+        _chromium,
+        lambda docs, folder: _produce_chromium(docs, folder, False, lambda d: layout.render_html_layout(d, "flex")),
+    ),
+    "docx-plain": (".docx", lambda: "", _produce_in_process(lambda d: layout.render_docx_layout(d, "plain"), ".docx")),
+    "docx-tabs": (".docx", lambda: "", _produce_in_process(lambda d: layout.render_docx_layout(d, "tabs"), ".docx")),
+    "lo-pdf-plain": (
+        ".pdf",
+        _soffice,
+        lambda docs, folder: _convert_our_docx(
+            docs, folder, ".pdf", "pdf:writer_pdf_Export", lambda d: layout.render_docx_layout(d, "plain")
+        ),
+    ),
+    "lo-pdf-tabs": (
+        ".pdf",
+        _soffice,
+        lambda docs, folder: _convert_our_docx(
+            docs, folder, ".pdf", "pdf:writer_pdf_Export", lambda d: layout.render_docx_layout(d, "tabs")
+        ),
+    ),
 }
 
 

@@ -1336,11 +1336,19 @@ def _read_docx(data: bytes) -> Document:
     header_lines, footer_lines = _docx_furniture(word)
     for line in header_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
-    for item in _docx_body_items(word):
+    items = list(_docx_body_items(word))
+    tab_rows = _docx_tab_rows(items)
+    for position, item in enumerate(items):
         if isinstance(item, Paragraph):
             # Explicit page breaks are the only page positions a DOCX carries.
             if 'w:br w:type="page"' in item._p.xml or "lastRenderedPageBreak" in item._p.xml:
                 page += 1 if document.blocks else 0
+            if position in tab_rows:
+                cells = tab_rows[position]
+                if position - 1 not in tab_rows:
+                    table_index += 1
+                document.blocks.append(Block(page, " | ".join(cells), cells, table_index))
+                continue
             marker = "• " if _docx_list_item(item) else ""
             for number, line in enumerate(_docx_paragraph_text(item._p).splitlines()):
                 if line.strip():
@@ -1350,21 +1358,56 @@ def _read_docx(data: bytes) -> Document:
                     )
         elif isinstance(item, Table):
             table_index += 1
-            for row in item.rows:
-                cells: list[str] = []
-                previous = None
-                for cell in row.cells:
-                    if cell._tc is previous:
-                        continue  # a merged cell repeats itself
-                    previous = cell._tc
-                    text = " ".join(_docx_paragraph_text(paragraph._p) for paragraph in cell.paragraphs)
-                    cells.append(_clean(join_lines(text.split("\n"))))
-                if any(cells):
-                    document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
+            document.blocks += _docx_table_blocks(item, page, table_index)
     for line in footer_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
     document.page_count = page
     return document
+
+
+def _docx_table_blocks(table: Any, page: int, table_index: int) -> list[Block]:
+    blocks: list[Block] = []
+    for row in table.rows:
+        cells: list[str] = []
+        previous = None
+        for cell in row.cells:
+            if cell._tc is previous:
+                continue  # a merged cell repeats itself
+            previous = cell._tc
+            text = " ".join(_docx_paragraph_text(paragraph._p) for paragraph in cell.paragraphs)
+            cells.append(_clean(join_lines(text.split("\n"))))
+        if any(cells):
+            blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
+    return blocks
+
+
+def _docx_tab_rows(items: list[Any]) -> dict[int, tuple[str, ...]]:
+    """A table typed as paragraphs on tab stops ("Item<TAB>Qty<TAB>Price" a paragraph per row): two
+    or more neighbouring paragraphs of one line each with cells between tabs are a table's rows
+    (their cells, by the items' positions), read as a plain-text file's tab-separated rows are; a
+    single tabbed line ("Customer:<TAB>Acme") stays a line."""
+    from docx.text.paragraph import Paragraph
+
+    texts: dict[int, str] = {}
+    for position, item in enumerate(items):
+        if not isinstance(item, Paragraph) or _docx_list_item(item):
+            continue
+        text = _docx_paragraph_text(item._p).strip(" \t")
+        if "\t" in text and "\n" not in text and "|" not in text:
+            texts[position] = text
+    rows: dict[int, tuple[str, ...]] = {}
+    runs: list[list[int]] = []
+    for position in sorted(texts):
+        if runs and runs[-1][-1] == position - 1:
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for position, line in zip(run, _aligned_with_tabs([texts[k] for k in run]), strict=True):
+            rows[position] = tuple(_clean(cell) for cell in line.split("\t"))
+    return rows
 
 
 def _docx_furniture(word: object) -> tuple[list[str], list[str]]:
