@@ -776,7 +776,13 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
         # Rows split into three or more cells are a table's (its wrapped cells are not running
         # text in two columns).
         table_rows = sum(1 for i in run if len(_wide_gaps(line_words[i])) >= 2)
-        if not wrapped or table_rows >= 2:
+        if table_rows >= 2:
+            # all of the run is the table's (its last row and the cell wrapped under it are not
+            # two columns of text on their own)
+            out += [lines[i] for i in run]
+            index = run[-1] + 1
+            continue
+        if not wrapped:
             out.append(lines[index])
             index += 1
             continue
@@ -890,18 +896,53 @@ def _borderless_tables(lines: list[dict], words: list[dict]) -> list[dict]:
         cuts = [(a + b) / 2 for a, b in _wide_gaps(line_words[widest])]
         rows: list[list[str]] = []
         for k in members:
-            cells = [""] * (len(cuts) + 1)
-            for word in line_words[k]:
-                column = sum(1 for cut in cuts if (word["x0"] + word["x1"]) / 2 > cut)
-                cells[column] = f"{cells[column]} {word['text']}".strip()
+            cells = _cells_by_gutters(line_words[k], cuts)
             if not rows or k in priced:
                 rows.append(cells)
             else:  # a cell wrapped onto the next line
                 rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
         last = lines[members[-1]]
+        rows = _symbol_columns_joined(rows)
         out.append({**lines[index], "bottom": last["bottom"], "rows": [tuple(_clean(c) for c in row) for row in rows]})
         index = members[-1] + 1
     return out
+
+
+_CURRENCY_MARK = re.compile(r"(?:[A-Z]{1,3})?[$€£¥₹]|USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR")
+
+
+def _symbol_columns_joined(rows: list[list[str]]) -> list[list[str]]:
+    """A currency symbol set in a column of its own, apart from its amounts ("$" at a column's
+    left edge, "1,500.00" right-aligned; accounting format): joined to the amount after it."""
+    column = 0
+    while column + 1 < len(rows[0]):
+        body = [row[column] for row in rows[1:] if row[column]]
+        if body and all(_CURRENCY_MARK.fullmatch(cell) for cell in body):
+            for row in rows:
+                mark, amount = row[column], row[column + 1]
+                space = " " if not mark or mark[-1].isalpha() or not amount[:1].isdigit() else ""
+                row[column : column + 2] = [f"{mark}{space}{amount}".strip()]
+        column += 1
+    return rows
+
+
+def _cells_by_gutters(ws: list[dict], cuts: list[float]) -> list[str]:
+    """A rule-less table row's cells: by the row's own gutters when they split it into as many
+    cells as the table has columns (column titles over right-aligned amounts reach left past the
+    amounts' gutter: "Unit price (USD)" over "9,600.00"), else each word by the column its middle
+    falls in."""
+    gaps = _wide_gaps(ws)
+    if gaps and len(gaps) == len(cuts):
+        cells = [""] * (len(cuts) + 1)
+        for word in ws:
+            column = sum(1 for _, hi in gaps if word["x0"] >= hi)
+            cells[column] = f"{cells[column]} {word['text']}".strip()
+        return cells
+    cells = [""] * (len(cuts) + 1)
+    for word in ws:
+        column = sum(1 for cut in cuts if (word["x0"] + word["x1"]) / 2 > cut)
+        cells[column] = f"{cells[column]} {word['text']}".strip()
+    return cells
 
 
 _PRICE_TITLE = re.compile(
@@ -965,7 +1006,9 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
     members = [index]
     for k in range(index + 1, len(lines)):
         text = lines[k]["text"]
-        if not line_words[k] or lines[k]["top"] - lines[k - 1]["bottom"] > 1.2 * height:
+        space = lines[k]["top"] - lines[k - 1]["bottom"]
+        # a priced row may stand further down (a Word table's cells keep their paragraphs' spacing)
+        if not line_words[k] or space > (2.0 if _priced_row(lines[k], line_words[k], bare) else 1.2) * height:
             break
         if not _priced_row(lines[k], line_words[k], bare) and (
             re.search(r"[.:;]\s*$", text) or len(text.split()) > 6 or _MONEY_HINT.search(text)
@@ -1006,7 +1049,54 @@ def _wide_gaps(ws: list[dict]) -> list[tuple[float, float]]:
         return []
     size = sum(w["bottom"] - w["top"] for w in ws) / len(ws)
     pairs = zip(ws, ws[1:], strict=False)
-    return [(a["x1"], b["x0"]) for a, b in pairs if b["x0"] - a["x1"] > max(10.0, 1.5 * size)]
+    return [(a["x1"], b["x0"]) for a, b in pairs if b["x0"] - a["x1"] > max(10.0, 1.5 * size) or b.get("gutter")]
+
+
+def _mark_narrow_gutters(lines: list[dict], words: list[dict]) -> None:
+    """A table drawn without rules whose columns stand close ("0,15" right-aligned, then "per
+    sensor-hour" a few points on; a browser's table without padding): a gap clearly wider than
+    the line's spaces that stays free of text down three or more neighbouring rows (each with text
+    on both sides of it) is a gutter between columns. The word after it is marked for _wide_gaps.
+    Justified text has equal spaces on a line, so none of its gaps stands out."""
+    line_words = [_words_of_line(line, words) for line in lines]
+    candidates = [_narrow_gaps(ws) for ws in line_words]
+    for index, gaps in enumerate(candidates):
+        for lo, hi, word in gaps:
+            rows = 1
+            for step in (-1, 1):
+                k = index
+                while 0 <= k + step < len(lines):
+                    above, below = (lines[k + step], lines[k]) if step < 0 else (lines[k], lines[k + step])
+                    height = below["bottom"] - below["top"]
+                    if below["top"] - above["bottom"] > 1.2 * height:
+                        break
+                    k += step
+                    ws = line_words[k]
+                    pairs = zip(ws, ws[1:], strict=False)
+                    if any(min(hi, b["x0"]) - max(lo, a["x1"]) >= 3.0 for a, b in pairs):
+                        rows += 1  # text on both sides, the gap (most of it) free
+                    elif any(w["x0"] < hi - 1 and w["x1"] > lo + 1 for w in ws):
+                        break  # a line across the gap
+            if rows >= 3:
+                word["gutter"] = True
+
+
+def _narrow_gaps(ws: list[dict]) -> list[tuple[float, float, dict]]:
+    """Gaps on a line narrower than _wide_gaps' but clearly wider than its spaces (twice its
+    narrowest gap, or 0.6 of the font size when it has only one): with the word after each."""
+    if len(ws) < 2:
+        return []
+    size = sum(w["bottom"] - w["top"] for w in ws) / len(ws)
+    gaps = [(a["x1"], b["x0"], b) for a, b in zip(ws, ws[1:], strict=False)]
+    narrowest = min(hi - lo for lo, hi, _ in gaps)
+    out = []
+    for lo, hi, word in gaps:
+        width = hi - lo
+        if width > max(10.0, 1.5 * size) or width < max(4.0, 0.4 * size):
+            continue
+        if (len(gaps) > 1 and width >= 2 * narrowest) or (len(gaps) == 1 and width >= 0.6 * size):
+            out.append((lo, hi, word))
+    return out
 
 
 def _gutter_run(line_words: list[list[dict]], index: int) -> tuple[list[int], tuple[float, float]] | None:
@@ -1181,6 +1271,7 @@ def _read_pdf(data: bytes) -> Document:
             previous_bottom: float | None = None
             lines = [line for line in text_page.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
             page_words = text_page.extract_words()
+            _mark_narrow_gutters(lines, page_words)
             lines = _labels_beside_values(_split_side_by_side_columns(lines, page_words), page_words)
             lines = _borderless_tables(lines, page_words)
             lines = _bare_price_lists(lines, page_words)

@@ -66,3 +66,82 @@ def test_docx_a_single_tabbed_field_line_stays_a_line() -> None:
     document = read_document(data, "order.docx")
     assert [block.cells for block in document.blocks] == [(), ()]
     assert document.blocks[0].text == "Subscriber: Quillfeather Analytics Pty Ltd"
+
+
+def _pdf_drawn_at_columns(paragraphs: list[str], rows: list[list[tuple[float, str, bool]]]) -> bytes:
+    """A PDF drawn on a canvas as a hand-written generator does: paragraphs line by line, then a
+    table as text at column positions without rules; each cell (x, text, right-aligned: x is then
+    its right edge)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    page.setFont("Helvetica", 10)
+    y = A4[1] - 72
+    for paragraph in paragraphs:
+        page.drawString(60, y, paragraph)
+        y -= 20
+    for row in rows:
+        for x, text, right in row:
+            (page.drawRightString if right else page.drawString)(x, y, text)
+        y -= 13
+    page.save()
+    return buffer.getvalue()
+
+
+def test_a_rule_less_pdf_table_with_close_columns_keeps_its_cells() -> None:
+    # right-aligned figures a few points before the next column's text (gaps of 6 to 8 points,
+    # narrower than a gutter on its own, but free of text down every row)
+    data = _pdf_drawn_at_columns(
+        ["Client: Harbourline Ferries Ltd", "Charges:"],
+        [
+            [(60, "Service", False), (262, "Sailings", True), (268, "Rate (NZD)", False), (380, "Basis", False)],
+            [(60, "Terminal kiosk licence", False), (262, "4", True), (268, "95.00", False), (380, "per month", False)],
+            [(60, "Booking engine", False), (262, "1", True), (268, "1,450.00", False), (380, "per month", False)],
+            [(60, "Ticket scan fee", False), (262, "1", True), (268, "0.12", False), (380, "per scan", False)],
+        ],
+    )
+    rows = [block.cells for block in read_document(data, "schedule.pdf").blocks if block.cells]
+    assert rows == [
+        ("Service", "Sailings", "Rate (NZD)", "Basis"),
+        ("Terminal kiosk licence", "4", "95.00", "per month"),
+        ("Booking engine", "1", "1,450.00", "per month"),
+        ("Ticket scan fee", "1", "0.12", "per scan"),
+    ]
+
+
+def test_justified_text_with_wide_spaces_is_not_split_into_columns() -> None:
+    # every space on a justified line is widened alike: no gap stands out as a gutter
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    y = A4[1] - 72
+    line = "the supplier will invoice each quarter in advance for the seats in use on its first day"
+    for _ in range(4):
+        text = page.beginText(60, y)
+        text.setFont("Helvetica", 10)
+        text.setWordSpace(4.5)
+        text.textLine(line)
+        page.drawText(text)
+        y -= 13
+    page.save()
+    blocks = read_document(buffer.getvalue(), "terms.pdf").blocks
+    assert not any(block.cells for block in blocks)
+
+
+def test_column_titles_over_right_aligned_amounts_keep_their_own_cells() -> None:
+    # "Unit price (GBP)" is wider than the amounts under it and reaches left past their gutter
+    data = _pdf_drawn_at_columns(
+        ["Customer: Tollgate Analytics plc"],
+        [
+            [(60, "Item", False), (300, "Qty", True), (400, "Unit price (GBP)", True), (500, "Total (GBP)", True)],
+            [(60, "Reporting seats", False), (300, "25", True), (400, "18.00", True), (500, "450.00", True)],
+            [(60, "Data connector", False), (300, "2", True), (400, "120.00", True), (500, "240.00", True)],
+        ],
+    )
+    rows = [block.cells for block in read_document(data, "quote.pdf").blocks if block.cells]
+    assert rows[0] == ("Item", "Qty", "Unit price (GBP)", "Total (GBP)")
+    assert rows[1] == ("Reporting seats", "25", "18.00", "450.00")
