@@ -145,3 +145,83 @@ def test_column_titles_over_right_aligned_amounts_keep_their_own_cells() -> None
     rows = [block.cells for block in read_document(data, "quote.pdf").blocks if block.cells]
     assert rows[0] == ("Item", "Qty", "Unit price (GBP)", "Total (GBP)")
     assert rows[1] == ("Reporting seats", "25", "18.00", "450.00")
+
+
+def test_a_currency_symbol_in_a_column_of_its_own_joins_its_amount() -> None:
+    # accounting format: the symbol at the column's left edge, the figure right-aligned
+    data = _pdf_drawn_at_columns(
+        ["Customer: Pebblewick Dental Group"],
+        [
+            [(60, "Service", False), (220, "Billing", False), (400, "Price", True)],
+            [(60, "Imaging archive", False), (220, "per month", False), (330, "$", False), (400, "640.00", True)],
+            [(60, "Chairside tablets", False), (220, "per device", False), (330, "$", False), (400, "19.50", True)],
+            [(60, "Set-up", False), (220, "one-time", False), (330, "$", False), (400, "2,300.00", True)],
+        ],
+    )
+    rows = [block.cells for block in read_document(data, "order.pdf").blocks if block.cells]
+    assert rows == [
+        ("Service", "Billing", "Price"),
+        ("Imaging archive", "per month", "$640.00"),
+        ("Chairside tablets", "per device", "$19.50"),
+        ("Set-up", "one-time", "$2,300.00"),
+    ]
+
+
+def _pdf_rows_spaced(rows: list[list[tuple[float, str]]], *, row_space: float) -> bytes:
+    """A rule-less table drawn line by line: each row a list of lines, each line its cells
+    (x, text); ``row_space`` between rows (a cell's wrapped lines 12 points apart)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    page.setFont("Helvetica", 10)
+    y = A4[1] - 72
+    page.drawString(60, y, "Customer: Larchmont Freight Inc.")
+    y -= 24
+    for row in rows:
+        for line in row:
+            for x, text in line:
+                page.drawString(x, y, text)
+            y -= 12
+        y += 12 - row_space
+    page.drawString(60, y - 12, "Payment terms: 30 days net.")
+    page.save()
+    return buffer.getvalue()
+
+
+def test_the_last_row_of_a_rule_less_table_and_its_wrapped_cell_stay_a_row() -> None:
+    # the last row's cells wrap in lower case: it is no pair of text columns of its own
+    head = [(60, "Service"), (200, "Price"), (300, "Billing")]
+    data = _pdf_rows_spaced(
+        [
+            [head],
+            [[(60, "Yard tracking"), (200, "$310.00"), (300, "monthly in")], [(60, "licence"), (300, "advance")]],
+            [[(60, "Gate camera"), (200, "$4.00"), (300, "per camera per")], [(60, "feed"), (300, "month")]],
+        ],
+        row_space=14,
+    )
+    rows = [block.cells for block in read_document(data, "schedule.pdf").blocks if block.cells]
+    assert rows[-1] == ("Gate camera feed", "$4.00", "per camera per month")
+
+
+def test_priced_rows_spaced_like_word_table_paragraphs_stay_in_the_table() -> None:
+    # a Word table without borders printed to PDF: each cell's paragraph keeps its space after,
+    # so the rows stand further apart than the lines of a wrapped cell
+    head = [(60, "Service"), (200, "Price"), (300, "Billing")]
+    data = _pdf_rows_spaced(
+        [
+            [head],
+            [[(60, "Yard tracking"), (200, "$310.00"), (300, "monthly in advance")]],
+            [[(60, "Gate camera feed"), (200, "$4.00"), (300, "per camera")]],
+            [[(60, "Driver app"), (200, "$9.00"), (300, "per driver")]],
+        ],
+        row_space=27,
+    )
+    rows = [block.cells for block in read_document(data, "schedule.pdf").blocks if block.cells]
+    assert rows == [
+        ("Service", "Price", "Billing"),
+        ("Yard tracking", "$310.00", "monthly in advance"),
+        ("Gate camera feed", "$4.00", "per camera"),
+        ("Driver app", "$9.00", "per driver"),
+    ]
