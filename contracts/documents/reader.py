@@ -950,12 +950,20 @@ _PRICE_TITLE = re.compile(
     r"(?=.*(?:\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\b|[$£€¥]))"
 )
 _BARE_AMOUNT = re.compile(r"\d[\d,.' ]*\d|\d")
+_PRICE_WORD = re.compile(r"(?i)\b(?:price|rate|fee|amount|cost|charge)s?\b")
+_LEADING_MONEY = re.compile(
+    r"(?:[A-Z]{1,3})?[$£€¥₹]\s?\d|(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d|"
+    r"\d[\d,.' ]*\s?(?:[€£]|USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\b"
+)
 
 
 def _bare_price_lists(lines: list[dict], words: list[dict]) -> list[dict]:
     """A two-column price list drawn without rules whose title names the price and its currency
     ("Role" beside "Hourly rate (CAD)", "Band" beside "Price per unit (EUR)") over rows of an item
-    beside a bare amount ("Data engineer" beside "150.00"): a table of those rows."""
+    beside a bare amount ("Data engineer" beside "150.00"), or whose title names only the price
+    ("Period" beside "Annual fee", "Monthly requests" beside "Price") over rows of an item beside an
+    amount with its currency ("$30,000.00", "£0.60 per million"): a table of those rows (the
+    title says what the amounts are: per year, a tier's price)."""
     line_words = [
         _words_of_line(line, words) if "column_start" not in line and "rows" not in line else [] for line in lines
     ]
@@ -972,16 +980,19 @@ def _bare_price_lists(lines: list[dict], words: list[dict]) -> list[dict]:
     index = 0
     while index < len(lines):
         title = sides(line_words[index])
-        if title is None or not _PRICE_TITLE.search(title[1]) or re.search(r"\d", title[0]):
+        if title is None or not _PRICE_WORD.search(title[1]) or re.search(r"\d", title[0]):
             out.append(lines[index])
             index += 1
             continue
+        # under a title naming the currency, bare amounts; under one naming only the price, amounts
+        # with their currency ("$30,000.00", "£0.60 per million")
+        priced = _BARE_AMOUNT.fullmatch if _PRICE_TITLE.search(title[1]) else _LEADING_MONEY.match
         height = lines[index]["bottom"] - lines[index]["top"]
         rows = [title]
         end = index + 1
         while end < len(lines) and lines[end]["top"] - lines[end - 1]["bottom"] <= 1.2 * height:
             row = sides(line_words[end])
-            if row is None or not _BARE_AMOUNT.fullmatch(row[1]):
+            if row is None or not priced(row[1]):
                 break
             rows.append(row)
             end += 1

@@ -225,3 +225,22 @@ def test_priced_rows_spaced_like_word_table_paragraphs_stay_in_the_table() -> No
         ("Gate camera feed", "$4.00", "per camera"),
         ("Driver app", "$9.00", "per driver"),
     ]
+
+
+def test_a_two_column_list_under_a_title_naming_only_the_price_is_a_table() -> None:
+    # "Annual licence fee" says what each amount below is: the rows are the table's, not text lines
+    data = _pdf_drawn_at_columns(
+        ["Licensee: Brackenridge County Library"],
+        [
+            [(60, "Contract year", False), (300, "Annual licence fee", False)],
+            [(60, "1 March 2027 - 28 February 2028", False), (300, "$12,400.00", False)],
+            [(60, "1 March 2028 - 28 February 2029", False), (300, "$13,020.00", False)],
+        ],
+    )
+    document = read_document(data, "renewal.pdf")
+    rows = [block.cells for block in document.blocks if block.cells]
+    assert rows == [
+        ("Contract year", "Annual licence fee"),
+        ("1 March 2027 - 28 February 2028", "$12,400.00"),
+        ("1 March 2028 - 28 February 2029", "$13,020.00"),
+    ]
