@@ -990,7 +990,8 @@ def _bare_price_lists(lines: list[dict], words: list[dict]) -> list[dict]:
         height = lines[index]["bottom"] - lines[index]["top"]
         rows = [title]
         end = index + 1
-        while end < len(lines) and lines[end]["top"] - lines[end - 1]["bottom"] <= 1.2 * height:
+        # (a Word table's rows keep their paragraphs' spacing: up to twice a line's height apart)
+        while end < len(lines) and lines[end]["top"] - lines[end - 1]["bottom"] <= 2.0 * height:
             row = sides(line_words[end])
             if row is None or not priced(row[1]):
                 break

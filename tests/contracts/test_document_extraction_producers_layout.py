@@ -244,3 +244,16 @@ def test_a_two_column_list_under_a_title_naming_only_the_price_is_a_table() -> N
         ("1 March 2027 - 28 February 2028", "$12,400.00"),
         ("1 March 2028 - 28 February 2029", "$13,020.00"),
     ]
+
+
+def test_a_two_column_price_list_spaced_like_word_table_paragraphs_is_a_table() -> None:
+    data = _pdf_rows_spaced(
+        [
+            [[(60, "Role"), (300, "Day rate")]],
+            [[(60, "Solution architect"), (300, "€1,150.00")]],
+            [[(60, "Data engineer"), (300, "€890.00")]],
+        ],
+        row_space=27,
+    )
+    rows = [block.cells for block in read_document(data, "sow.pdf").blocks if block.cells]
+    assert rows == [("Role", "Day rate"), ("Solution architect", "€1,150.00"), ("Data engineer", "€890.00")]
