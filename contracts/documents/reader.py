@@ -970,10 +970,15 @@ def _bare_price_lists(lines: list[dict], words: list[dict]) -> list[dict]:
 
     def sides(ws: list[dict]) -> tuple[str, str] | None:
         gaps = _wide_gaps(ws)
+        if len(gaps) == 2 and _CURRENCY_MARK.fullmatch(
+            " ".join(w["text"] for w in ws if gaps[0][1] <= w["x0"] < gaps[1][0])
+        ):
+            gaps = gaps[:1]  # "$" in a column of its own, apart from its amount: one price cell
         if len(gaps) != 1:
             return None
         left = _clean(" ".join(w["text"] for w in ws if w["x1"] <= gaps[0][0]))
         right = _clean(" ".join(w["text"] for w in ws if w["x0"] >= gaps[0][1]))
+        right = re.sub(r"^((?:[A-Z]{1,3})?[$£€¥₹]) (?=\d)", r"\1", right)
         return (left, right) if left and right else None
 
     out: list[dict] = []

@@ -257,3 +257,16 @@ def test_a_two_column_price_list_spaced_like_word_table_paragraphs_is_a_table() 
     )
     rows = [block.cells for block in read_document(data, "sow.pdf").blocks if block.cells]
     assert rows == [("Role", "Day rate"), ("Solution architect", "€1,150.00"), ("Data engineer", "€890.00")]
+
+
+def test_a_two_column_price_list_with_its_currency_symbol_apart_is_a_table() -> None:
+    data = _pdf_drawn_at_columns(
+        ["Client: Osprey Lane Veterinary Group"],
+        [
+            [(60, "Practice size", False), (440, "Monthly fee", True)],
+            [(60, "Up to 3 vets", False), (330, "$", False), (440, "420.00", True)],
+            [(60, "4 to 10 vets", False), (330, "$", False), (440, "1,180.00", True)],
+        ],
+    )
+    rows = [block.cells for block in read_document(data, "fees.pdf").blocks if block.cells]
+    assert rows == [("Practice size", "Monthly fee"), ("Up to 3 vets", "$420.00"), ("4 to 10 vets", "$1,180.00")]
