@@ -36,6 +36,19 @@ Producers (a missing tool skips its producers with a note):
   lo-txt        our DOCX saved as text by LibreOffice (`--convert-to txt:Text`)
   docx-textbox  our DOCX with its key fields (customer, dates, term) as a template has them: the
                 first in a floating text box, the others in content controls (w:sdt)
+  canvas-pdf    a reportlab canvas drawn line by line (drawString) as a hand-written generator does:
+                tables as text at column x-positions, no rules, bare-amount columns right-aligned
+  canvas-letterhead  the same with the opening address block and "Label: value" lines side by side
+                in two columns, headings in small capitals, the currency symbol of an amount column
+                apart at the column's left edge (accounting format)
+  chromium-borderless  HTML as a web app's template writes it (headings as bold <div>s), tables
+                without borders or padding on the left, amounts right-aligned, printed by Chromium
+  chromium-grid / chromium-flex  the same with each table laid out as <div>s: a CSS grid (columns
+                sized to their content) or a flex row per table row
+  docx-plain    DOCX whose tables have python-docx's default style ("Normal Table": no borders)
+  docx-tabs     DOCX whose tables are typed as paragraphs on tab stops ("Item<TAB>Qty<TAB>Price",
+                amounts on right-aligned stops)
+  lo-pdf-plain / lo-pdf-tabs  those two DOCX converted to PDF by LibreOffice
 
 Rendered files are cached under /tmp/autobill-producers/ (keyed by the blocks' content).
 """
