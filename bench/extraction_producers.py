@@ -43,8 +43,8 @@ Producers (a missing tool skips its producers with a note):
                 apart at the column's left edge (accounting format)
   chromium-borderless  HTML as a web app's template writes it (headings as bold <div>s), tables
                 without borders or padding on the left, amounts right-aligned, printed by Chromium
-  chromium-grid / chromium-flex  the same with each table laid out as <div>s: a CSS grid (columns
-                sized to their content) or a flex row per table row
+  chromium-grid / chromium-flex  the same with each table laid out as <div>s: a CSS grid (2fr 1fr ...
+                columns) or a flex row per table row
   docx-plain    DOCX whose tables have python-docx's default style ("Normal Table": no borders)
   docx-tabs     DOCX whose tables are typed as paragraphs on tab stops ("Item<TAB>Qty<TAB>Price",
                 amounts on right-aligned stops)

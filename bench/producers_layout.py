@@ -339,8 +339,8 @@ def _html_borderless_table(block: tuple[Any, ...]) -> str:
 
 
 def _html_div_table(block: tuple[Any, ...], grid: bool) -> str:
-    """A table laid out with <div>s: a CSS grid (columns sized to their content) or flex rows
-    (the first column twice as wide as the others), amounts right-aligned."""
+    """A table laid out with <div>s: a CSS grid or a flex row per table row (either way the first
+    column twice as wide as the others), amounts right-aligned."""
     esc = html.escape
     title, rows = table_rows(block)
     numeric = numeric_columns(rows)
@@ -348,7 +348,7 @@ def _html_div_table(block: tuple[Any, ...], grid: bool) -> str:
     if title:
         parts.append(f"<div class='title'>{esc(title)}</div>")
     if grid:
-        template = " ".join("auto" if numeric[i] else "minmax(0, 1fr)" for i in range(len(rows[0])))
+        template = " ".join("2fr" if i == 0 else "1fr" for i in range(len(rows[0])))
         parts.append(f"<div class='grid' style='grid-template-columns: {template}'>")
         for position, row in enumerate(rows):
             for index, cell in enumerate(row):
