@@ -36,6 +36,19 @@ Producers (a missing tool skips its producers with a note):
   lo-txt        our DOCX saved as text by LibreOffice (`--convert-to txt:Text`)
   docx-textbox  our DOCX with its key fields (customer, dates, term) as a template has them: the
                 first in a floating text box, the others in content controls (w:sdt)
+  canvas-pdf    a reportlab canvas drawn line by line (drawString) as a hand-written generator does:
+                tables as text at column x-positions, no rules, bare-amount columns right-aligned
+  canvas-letterhead  the same with the opening address block and "Label: value" lines side by side
+                in two columns, headings in small capitals, the currency symbol of an amount column
+                apart at the column's left edge (accounting format)
+  chromium-borderless  HTML as a web app's template writes it (headings as bold <div>s), tables
+                without borders or padding on the left, amounts right-aligned, printed by Chromium
+  chromium-grid / chromium-flex  the same with each table laid out as <div>s: a CSS grid (2fr 1fr ...
+                columns) or a flex row per table row
+  docx-plain    DOCX whose tables have python-docx's default style ("Normal Table": no borders)
+  docx-tabs     DOCX whose tables are typed as paragraphs on tab stops ("Item<TAB>Qty<TAB>Price",
+                amounts on right-aligned stops)
+  lo-pdf-plain / lo-pdf-tabs  those two DOCX converted to PDF by LibreOffice
 
 Rendered files are cached under /tmp/autobill-producers/ (keyed by the blocks' content).
 """
@@ -62,6 +75,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import producers_layout as layout  # noqa: E402
 from contracts.documents import extract, read_document  # noqa: E402
 from contracts.documents.scoring import Score, score_extraction  # noqa: E402
 from tests.contracts.documents import make_corpus  # noqa: E402
@@ -521,12 +535,17 @@ def _print_chromium(source: Path, target: Path, browser_furniture: bool) -> None
     subprocess.run([*command, source.as_uri()], capture_output=True, timeout=120, check=False)
 
 
-def _produce_chromium(docs: list[dict[str, Any]], folder: Path, browser_furniture: bool) -> None:
+def _produce_chromium(
+    docs: list[dict[str, Any]],
+    folder: Path,
+    browser_furniture: bool,
+    page: Callable[[dict[str, Any]], str] = lambda doc: render_html(doc, "fixed"),
+) -> None:
     todo = [doc for doc in docs if not (folder / f"{doc['name']}-{_key(doc)}.pdf").exists()]
 
     def one(doc: dict[str, Any]) -> None:
         source = folder / f"{doc['name']}-{_key(doc)}.html"
-        source.write_text(render_html(doc, "fixed"), encoding="utf-8")
+        source.write_text(page(doc), encoding="utf-8")
         with tempfile.TemporaryDirectory(prefix="chromium-", dir=folder) as work:
             target = Path(work) / "out.pdf"
             _print_chromium(source, target, browser_furniture)
@@ -574,15 +593,22 @@ def _convert_soffice(sources: list[Path], folder: Path, target_filter: str) -> N
         )
 
 
-def _convert_our_docx(docs: list[dict[str, Any]], folder: Path, suffix: str, target: str) -> None:
-    """Our DOCX of each document not yet converted, converted by LibreOffice to ``target``."""
+def _convert_our_docx(
+    docs: list[dict[str, Any]],
+    folder: Path,
+    suffix: str,
+    target: str,
+    render: Callable[[dict[str, Any]], bytes] | None = None,
+) -> None:
+    """Our DOCX (or ``render``'s) of each document not yet converted, converted by LibreOffice to
+    ``target``."""
     sources = []
     for doc in docs:
         stem = f"{doc['name']}-{_key(doc)}"
         if (folder / f"{stem}{suffix}").exists():
             continue
         source = folder / f"{stem}.docx"
-        source.write_bytes(render_docx(doc))
+        source.write_bytes((render or render_docx)(doc))
         sources.append(source)
     _convert_soffice(sources, folder, target)
     for source in sources:
@@ -657,6 +683,46 @@ PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] 
     "docx-google": (".docx", lambda: "", _produce_in_process(render_docx_google, ".docx")),
     "lo-txt": (".txt", _soffice, _produce_lo_txt),
     "docx-textbox": (".docx", lambda: "", _produce_in_process(render_docx_textbox, ".docx")),
+    # fourth round: layouts of hand-built generators (bench/producers_layout.py)
+    "canvas-pdf": (".pdf", lambda: "", _produce_in_process(layout.render_canvas_pdf, ".pdf")),
+    "canvas-letterhead": (
+        ".pdf",
+        lambda: "",
+        _produce_in_process(lambda d: layout.render_canvas_pdf(d, letterhead=True), ".pdf"),
+    ),
+    "chromium-borderless": (
+        ".pdf",
+        _chromium,
+        lambda docs, folder: _produce_chromium(
+            docs, folder, False, lambda d: layout.render_html_layout(d, "borderless")
+        ),
+    ),
+    "chromium-grid": (
+        ".pdf",
+        _chromium,
+        lambda docs, folder: _produce_chromium(docs, folder, False, lambda d: layout.render_html_layout(d, "grid")),
+    ),
+    "chromium-flex": (
+        ".pdf",
+        _chromium,
+        lambda docs, folder: _produce_chromium(docs, folder, False, lambda d: layout.render_html_layout(d, "flex")),
+    ),
+    "docx-plain": (".docx", lambda: "", _produce_in_process(lambda d: layout.render_docx_layout(d, "plain"), ".docx")),
+    "docx-tabs": (".docx", lambda: "", _produce_in_process(lambda d: layout.render_docx_layout(d, "tabs"), ".docx")),
+    "lo-pdf-plain": (
+        ".pdf",
+        _soffice,
+        lambda docs, folder: _convert_our_docx(
+            docs, folder, ".pdf", "pdf:writer_pdf_Export", lambda d: layout.render_docx_layout(d, "plain")
+        ),
+    ),
+    "lo-pdf-tabs": (
+        ".pdf",
+        _soffice,
+        lambda docs, folder: _convert_our_docx(
+            docs, folder, ".pdf", "pdf:writer_pdf_Export", lambda d: layout.render_docx_layout(d, "tabs")
+        ),
+    ),
 }
 
 

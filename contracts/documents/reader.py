@@ -880,7 +880,13 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
             out.append({**lines[index], "bottom": lines[run[-1]]["bottom"], "rows": [row for row in rows if any(row)]})
             index = run[-1] + 1
             continue
-        if not wrapped or table_rows >= 2 or _labels_column(sides):
+        if table_rows >= 2:
+            # all of the run is the table's (its last row and the cell wrapped under it are not
+            # two columns of text on their own)
+            out += [lines[i] for i in run]
+            index = run[-1] + 1
+            continue
+        if not wrapped or _labels_column(sides):
             out.append(lines[index])
             index += 1
             continue
@@ -1101,18 +1107,53 @@ def _borderless_tables(lines: list[dict], words: list[dict]) -> list[dict]:
         cuts = [(a + b) / 2 for a, b in _wide_gaps(line_words[widest])]
         rows: list[list[str]] = []
         for k in members:
-            cells = [""] * (len(cuts) + 1)
-            for word in line_words[k]:
-                column = sum(1 for cut in cuts if (word["x0"] + word["x1"]) / 2 > cut)
-                cells[column] = f"{cells[column]} {word['text']}".strip()
+            cells = _cells_by_gutters(line_words[k], cuts)
             if not rows or k in priced:
                 rows.append(cells)
             else:  # a cell wrapped onto the next line
                 rows[-1] = [f"{a} {b}".strip() for a, b in zip(rows[-1], cells, strict=True)]
         last = lines[members[-1]]
+        rows = _symbol_columns_joined(rows)
         out.append({**lines[index], "bottom": last["bottom"], "rows": [tuple(_clean(c) for c in row) for row in rows]})
         index = members[-1] + 1
     return out
+
+
+_CURRENCY_MARK = re.compile(r"(?:[A-Z]{1,3})?[$€£¥₹]|USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR")
+
+
+def _symbol_columns_joined(rows: list[list[str]]) -> list[list[str]]:
+    """A currency symbol set in a column of its own, apart from its amounts ("$" at a column's
+    left edge, "1,500.00" right-aligned; accounting format): joined to the amount after it."""
+    column = 0
+    while column + 1 < len(rows[0]):
+        body = [row[column] for row in rows[1:] if row[column]]
+        if body and all(_CURRENCY_MARK.fullmatch(cell) for cell in body):
+            for row in rows:
+                mark, amount = row[column], row[column + 1]
+                space = " " if not mark or mark[-1].isalpha() or not amount[:1].isdigit() else ""
+                row[column : column + 2] = [f"{mark}{space}{amount}".strip()]
+        column += 1
+    return rows
+
+
+def _cells_by_gutters(ws: list[dict], cuts: list[float]) -> list[str]:
+    """A rule-less table row's cells: by the row's own gutters when they split it into as many
+    cells as the table has columns (column titles over right-aligned amounts reach left past the
+    amounts' gutter: "Unit price (USD)" over "9,600.00"), else each word by the column its middle
+    falls in."""
+    gaps = _wide_gaps(ws)
+    if gaps and len(gaps) == len(cuts):
+        cells = [""] * (len(cuts) + 1)
+        for word in ws:
+            column = sum(1 for _, hi in gaps if word["x0"] >= hi)
+            cells[column] = f"{cells[column]} {word['text']}".strip()
+        return cells
+    cells = [""] * (len(cuts) + 1)
+    for word in ws:
+        column = sum(1 for cut in cuts if (word["x0"] + word["x1"]) / 2 > cut)
+        cells[column] = f"{cells[column]} {word['text']}".strip()
+    return cells
 
 
 _PRICE_TITLE = re.compile(
@@ -1120,38 +1161,55 @@ _PRICE_TITLE = re.compile(
     r"(?=.*(?:\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\b|[$£€¥]))"
 )
 _BARE_AMOUNT = re.compile(r"\d[\d,.' ]*\d|\d")
+_PRICE_WORD = re.compile(r"(?i)\b(?:price|rate|fee|amount|cost|charge)s?\b")
+_LEADING_MONEY = re.compile(
+    r"(?:[A-Z]{1,3})?[$£€¥₹]\s?\d|(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\s?\d|"
+    r"\d[\d,.' ]*\s?(?:[€£]|USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR)\b"
+)
 
 
 def _bare_price_lists(lines: list[dict], words: list[dict]) -> list[dict]:
     """A two-column price list drawn without rules whose title names the price and its currency
     ("Role" beside "Hourly rate (CAD)", "Band" beside "Price per unit (EUR)") over rows of an item
-    beside a bare amount ("Data engineer" beside "150.00"): a table of those rows."""
+    beside a bare amount ("Data engineer" beside "150.00"), or whose title names only the price
+    ("Period" beside "Annual fee", "Monthly requests" beside "Price") over rows of an item beside an
+    amount with its currency ("$30,000.00", "£0.60 per million"): a table of those rows (the
+    title says what the amounts are: per year, a tier's price)."""
     line_words = [
         _words_of_line(line, words) if "column_start" not in line and "rows" not in line else [] for line in lines
     ]
 
     def sides(ws: list[dict]) -> tuple[str, str] | None:
         gaps = _wide_gaps(ws)
+        if len(gaps) == 2 and _CURRENCY_MARK.fullmatch(
+            " ".join(w["text"] for w in ws if gaps[0][1] <= w["x0"] < gaps[1][0])
+        ):
+            gaps = gaps[:1]  # "$" in a column of its own, apart from its amount: one price cell
         if len(gaps) != 1:
             return None
         left = _clean(" ".join(w["text"] for w in ws if w["x1"] <= gaps[0][0]))
         right = _clean(" ".join(w["text"] for w in ws if w["x0"] >= gaps[0][1]))
+        right = re.sub(r"^((?:[A-Z]{1,3})?[$£€¥₹]) (?=\d)", r"\1", right)
         return (left, right) if left and right else None
 
     out: list[dict] = []
     index = 0
     while index < len(lines):
         title = sides(line_words[index])
-        if title is None or not _PRICE_TITLE.search(title[1]) or re.search(r"\d", title[0]):
+        if title is None or not _PRICE_WORD.search(title[1]) or re.search(r"\d", title[0]):
             out.append(lines[index])
             index += 1
             continue
+        # under a title naming the currency, bare amounts; under one naming only the price, amounts
+        # with their currency ("$30,000.00", "£0.60 per million")
+        priced = _BARE_AMOUNT.fullmatch if _PRICE_TITLE.search(title[1]) else _LEADING_MONEY.match
         height = lines[index]["bottom"] - lines[index]["top"]
         rows = [title]
         end = index + 1
-        while end < len(lines) and lines[end]["top"] - lines[end - 1]["bottom"] <= 1.2 * height:
+        # (a Word table's rows keep their paragraphs' spacing: up to twice a line's height apart)
+        while end < len(lines) and lines[end]["top"] - lines[end - 1]["bottom"] <= 2.0 * height:
             row = sides(line_words[end])
-            if row is None or not _BARE_AMOUNT.fullmatch(row[1]):
+            if row is None or not priced(row[1]):
                 break
             rows.append(row)
             end += 1
@@ -1176,7 +1234,9 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
     members = [index]
     for k in range(index + 1, len(lines)):
         text = lines[k]["text"]
-        if not line_words[k] or lines[k]["top"] - lines[k - 1]["bottom"] > 1.2 * height:
+        space = lines[k]["top"] - lines[k - 1]["bottom"]
+        # a priced row may stand further down (a Word table's cells keep their paragraphs' spacing)
+        if not line_words[k] or space > (2.0 if _priced_row(lines[k], line_words[k], bare) else 1.2) * height:
             break
         if not _priced_row(lines[k], line_words[k], bare) and (
             re.search(r"[.:;]\s*$", text) or len(text.split()) > 6 or _MONEY_HINT.search(text)
@@ -1217,7 +1277,54 @@ def _wide_gaps(ws: list[dict]) -> list[tuple[float, float]]:
         return []
     size = sum(w["bottom"] - w["top"] for w in ws) / len(ws)
     pairs = zip(ws, ws[1:], strict=False)
-    return [(a["x1"], b["x0"]) for a, b in pairs if b["x0"] - a["x1"] > max(10.0, 1.5 * size)]
+    return [(a["x1"], b["x0"]) for a, b in pairs if b["x0"] - a["x1"] > max(10.0, 1.5 * size) or b.get("gutter")]
+
+
+def _mark_narrow_gutters(lines: list[dict], words: list[dict]) -> None:
+    """A table drawn without rules whose columns stand close ("0,15" right-aligned, then "per
+    sensor-hour" a few points on; a browser's table without padding): a gap clearly wider than
+    the line's spaces that stays free of text down three or more neighbouring rows (each with text
+    on both sides of it) is a gutter between columns. The word after it is marked for _wide_gaps.
+    Justified text has equal spaces on a line, so none of its gaps stands out."""
+    line_words = [_words_of_line(line, words) for line in lines]
+    candidates = [_narrow_gaps(ws) for ws in line_words]
+    for index, gaps in enumerate(candidates):
+        for lo, hi, word in gaps:
+            rows = 1
+            for step in (-1, 1):
+                k = index
+                while 0 <= k + step < len(lines):
+                    above, below = (lines[k + step], lines[k]) if step < 0 else (lines[k], lines[k + step])
+                    height = below["bottom"] - below["top"]
+                    if below["top"] - above["bottom"] > 1.2 * height:
+                        break
+                    k += step
+                    ws = line_words[k]
+                    pairs = zip(ws, ws[1:], strict=False)
+                    if any(min(hi, b["x0"]) - max(lo, a["x1"]) >= 3.0 for a, b in pairs):
+                        rows += 1  # text on both sides, the gap (most of it) free
+                    elif any(w["x0"] < hi - 1 and w["x1"] > lo + 1 for w in ws):
+                        break  # a line across the gap
+            if rows >= 3:
+                word["gutter"] = True
+
+
+def _narrow_gaps(ws: list[dict]) -> list[tuple[float, float, dict]]:
+    """Gaps on a line narrower than _wide_gaps' but clearly wider than its spaces (twice its
+    narrowest gap, or 0.6 of the font size when it has only one): with the word after each."""
+    if len(ws) < 2:
+        return []
+    size = sum(w["bottom"] - w["top"] for w in ws) / len(ws)
+    gaps = [(a["x1"], b["x0"], b) for a, b in zip(ws, ws[1:], strict=False)]
+    narrowest = min(hi - lo for lo, hi, _ in gaps)
+    out = []
+    for lo, hi, word in gaps:
+        width = hi - lo
+        if width > max(10.0, 1.5 * size) or width < max(4.0, 0.4 * size):
+            continue
+        if (len(gaps) > 1 and width >= 2 * narrowest) or (len(gaps) == 1 and width >= 0.6 * size):
+            out.append((lo, hi, word))
+    return out
 
 
 def _gutter_run(line_words: list[list[dict]], index: int) -> tuple[list[int], tuple[float, float]] | None:
@@ -1392,6 +1499,7 @@ def _read_pdf(data: bytes) -> Document:
             previous_bottom: float | None = None
             lines = [line for line in text_page.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
             page_words = text_page.extract_words()
+            _mark_narrow_gutters(lines, page_words)
             lines = _labels_beside_values(_split_side_by_side_columns(lines, page_words), page_words)
             lines = _borderless_tables(lines, page_words)
             lines = _bare_price_lists(lines, page_words)
@@ -1545,19 +1653,23 @@ def _read_docx(data: bytes) -> Document:
     # A Word page header or footer is in the document once, not on each page: a customer or a
     # letterhead named only there ("Prepared for: ...") is read as the document's first or last lines.
     header_lines, footer_lines = _docx_furniture(word)
-    tabbed: list[tuple[int, tuple[str, ...]]] = []  # paragraphs cut into cells by tabs, with their block
     for line in header_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
-    for item in _docx_body_items(word):
+    items = list(_docx_body_items(word))
+    tab_rows = _docx_tab_rows(items)
+    for position, item in enumerate(items):
         if isinstance(item, Paragraph):
             # Explicit page breaks are the only page positions a DOCX carries.
             if 'w:br w:type="page"' in item._p.xml or "lastRenderedPageBreak" in item._p.xml:
                 page += 1 if document.blocks else 0
+            if position in tab_rows:
+                cells = tab_rows[position]
+                if position - 1 not in tab_rows:
+                    table_index += 1
+                document.blocks.append(Block(page, " | ".join(cells), cells, table_index))
+                continue
             marker = "• " if _docx_list_item(item) else ""
             lines = _docx_paragraph_text(item._p).splitlines()
-            cells = tuple(_clean(cell) for cell in re.split(r"\t+", lines[0].strip()) if cell.strip()) if lines else ()
-            if len(lines) == 1 and len(cells) >= 2 and not marker:
-                tabbed.append((len(document.blocks), cells))
             for number, line in enumerate(lines):
                 if line.strip():
                     text = _clean(line)
@@ -1566,29 +1678,10 @@ def _read_docx(data: bytes) -> Document:
                     )
         elif isinstance(item, Table):
             table_index = _docx_table_blocks(document, item, page, table_index)
-    _docx_tab_stop_rows(document, tabbed, table_index)
     for line in footer_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
     document.page_count = page
     return document
-
-
-def _docx_tab_stop_rows(document: Document, tabbed: list[tuple[int, tuple[str, ...]]], table_index: int) -> None:
-    """Neighbouring paragraphs cut by tabs into as many cells ("Item<TAB>Qty<TAB>Price" on tab
-    stops, a price list typed without a table): the rows of a table."""
-    runs: list[list[tuple[int, tuple[str, ...]]]] = []
-    for at, cells in tabbed:
-        if runs and runs[-1][-1][0] == at - 1 and len(runs[-1][-1][1]) == len(cells):
-            runs[-1].append((at, cells))
-        else:
-            runs.append([(at, cells)])
-    for run in runs:
-        if len(run) < 2:
-            continue
-        table_index += 1
-        for at, cells in run:
-            block = document.blocks[at]
-            document.blocks[at] = Block(block.page, " | ".join(cells), cells, table_index)
 
 
 def _docx_row_cells(row: Any) -> list[Any]:
@@ -1637,6 +1730,35 @@ def _docx_table_blocks(document: Document, table: Any, page: int, table_index: i
         if any(cells):
             document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))
     return table_index
+
+
+def _docx_tab_rows(items: list[Any]) -> dict[int, tuple[str, ...]]:
+    """A table typed as paragraphs on tab stops ("Item<TAB>Qty<TAB>Price" a paragraph per row): two
+    or more neighbouring paragraphs of one line each with cells between tabs are a table's rows
+    (their cells, by the items' positions), read as a plain-text file's tab-separated rows are; a
+    single tabbed line ("Customer:<TAB>Acme") stays a line."""
+    from docx.text.paragraph import Paragraph
+
+    texts: dict[int, str] = {}
+    for position, item in enumerate(items):
+        if not isinstance(item, Paragraph) or _docx_list_item(item):
+            continue
+        text = _docx_paragraph_text(item._p).strip(" \t")
+        if "\t" in text and "\n" not in text and "|" not in text:
+            texts[position] = text
+    rows: dict[int, tuple[str, ...]] = {}
+    runs: list[list[int]] = []
+    for position in sorted(texts):
+        if runs and runs[-1][-1] == position - 1:
+            runs[-1].append(position)
+        else:
+            runs.append([position])
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for position, line in zip(run, _aligned_with_tabs([texts[k] for k in run]), strict=True):
+            rows[position] = tuple(_clean(cell) for cell in line.split("\t"))
+    return rows
 
 
 def _docx_furniture(word: object) -> tuple[list[str], list[str]]:

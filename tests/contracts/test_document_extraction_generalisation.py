@@ -254,9 +254,18 @@ def test_a_borderless_price_table_in_a_pdf_keeps_its_rows() -> None:
             ),
         ]
     )
-    texts = [block.text for block in read_document(data, "order.pdf").blocks]
-    assert "Cloud archive $2,100 per month" in texts
-    assert "Study storage $0.70 per study" in texts
+    # each row's item and price stay together, read as a table's row (the "Fee" title over amounts
+    # with their currency: bench/README, producer invariance, fourth round) with the same lines
+    document = read_document(data, "order.pdf")
+    rows = [block.cells for block in document.blocks if block.cells]
+    assert ("Cloud archive", "$2,100 per month") in rows
+    assert ("Study storage", "$0.70 per study") in rows
+    lines = extract(document).data["lines"]
+    assert [(line["description"], line.get("amount") or line.get("unit_price")) for line in lines] == [
+        ("Cloud archive", "2100.00"),
+        ("Study storage", "0.7"),
+        ("Support", "300.00"),
+    ]
 
 
 def test_labels_after_full_stops_in_one_run_of_text_are_separate_fields() -> None:
