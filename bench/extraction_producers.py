@@ -660,13 +660,17 @@ _LABEL_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
+# Words only written, never replaced: "Rate" may be a per-1,000 or percentage rate, "Volume" a band.
+_TARGET_ONLY = {"rate", "volume"}
+
+
 def _synonym(text: str, groups: dict[str, tuple[str, ...]], rng: Any, allowed: set[str] | None = None) -> str:
     """``text`` replaced by another word of its group (None if it is in none), in the same case style."""
     key = text.strip().rstrip(":").strip().lower()
     for name, words in groups.items():
         if allowed is not None and name not in allowed:
             continue
-        if key in (word.lower() for word in words):
+        if key not in _TARGET_ONLY and key in (word.lower() for word in words):
             choice = rng.choice([word for word in words if word.lower() != key])
             return choice.upper() if text.strip().isupper() and len(key) > 3 else choice
     return text
@@ -706,9 +710,9 @@ def _reword_table(rows: list[list[str]], rng: Any, labels: set[str], style: str)
         groups.pop("amount")
     header = [_case(_synonym(cell, groups, rng), style) for cell in rows[0]]
     body = [list(row) for row in rows[1:]]
-    if len(rows[0]) == 2:  # a key-value table: its first column holds labels
+    if len(rows[0]) == 2:  # a key-value table: its first column holds labels, its second values
         label = _synonym(rows[0][0], _LABEL_GROUPS, rng, labels)
-        header[0] = _case(label, style) if label != rows[0][0] else header[0]
+        header = [_case(label if label != rows[0][0] else _synonym(label, groups, rng), style), rows[0][1]]
         for row in body:
             row[0] = _synonym(row[0], _LABEL_GROUPS, rng, labels)
     return [header, *body]

@@ -3244,6 +3244,22 @@ def _granted_and_price(clause: str, moneys: list[p.Money]) -> tuple[Decimal, Dec
     return granted, price
 
 
+def _volume_as_quantity(rows: list[Segment], header: tuple[str, ...], roles: list[str]) -> None:
+    """ "Service | Volume | Unit price" over "... | 14 | £38.00": a "Volume" column of single counts
+    beside a price is the quantity bought, not a band ("0 - 20,000", "Over 100,000" are bands)."""
+    if "qty" in roles or "price" not in roles:
+        return
+    for index, role in enumerate(roles):
+        if role != "range" or re.search(r"(?i)\b(?:tier|band|range|bracket|stufe|palier|usage)\b", header[index]):
+            continue
+        # ("as used", "-": a row without a count; a band always has a figure)
+        cells = [row.cells[index].strip() for row in rows if index < len(row.cells)]
+        column = [cell for cell in cells if re.search(r"\d", cell)]
+        if column and all(re.fullmatch(r"\d{1,3}(?:[,.]\d{3})*|\d+", cell) for cell in column):
+            roles[index] = "qty"
+            return
+
+
 def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
     roles = [_header_role(h) for h in header]
     # A column of words only is the item's name, whatever its header says ("Fee | Rate | Notes").
@@ -3253,6 +3269,7 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
             if role in ("price", "") and column and all(c and not re.search(r"\d", c) for c in column):
                 roles[index] = "name"
                 break
+    _volume_as_quantity(rows, header, roles)
     prices = [i for i, role in enumerate(roles) if role == "price"]
     unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
 
