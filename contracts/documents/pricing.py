@@ -102,7 +102,9 @@ BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:(?:per|/)\s*[A-Za-z][\w /-]*|\([
 BILLED_RE = re.compile(
     r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur|"
     r"settled|collected|debited|remitted|berechnet|in rechnung gestellt|gefactureerd|faturad|cobrad|fatturat|"
-    r"zahlbar|(?:invoice|payment) (?:frequency|timing|cycle|interval)|"
+    r"zahlbar|(?:invoice|payment) (?:frequency|timing|cycle|interval|schedule)|"
+    # a form's "Frequency: Quarterly in advance"
+    r"^\s*frequency\s*:|"
     r"(?<=will )invoice\b|(?<=shall )invoice\b|(?<=will )bill\b|(?<=shall )bill\b|"
     # a purchase order's "Invoice monthly in arrears quoting the PO number"
     r"\binvoice(?=\s+(?:monthly|quarterly|annually|yearly|weekly|in (?:advance|arrears))))",

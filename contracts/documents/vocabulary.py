@@ -10,7 +10,7 @@ USAGE_MODELS = {"per_unit", "graduated", "volume", "package", "percentage"}
 RECURRING_MODELS = USAGE_MODELS | {"flat", "per_seat"}
 
 CUSTOMER_LABELS = (
-    r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|invoice(?:d)? to|sold to|buyer|subscriber|"
+    r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)?[- ]to|invoice(?:d)?[- ]to|sold to|buyer|subscriber|"
     r"licensee|lessee|hirer|account(?: name)?|company name|customer entity|ordering entity|organisation|"
     r"organization|purchaser|"
     r"kunde|auftraggeber|besteller|cliente|contratante|acheteur|opdrachtgever|klant|afnemer|"

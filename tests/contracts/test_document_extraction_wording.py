@@ -58,3 +58,29 @@ def test_a_title_in_capitals_broken_mid_word_in_a_narrow_pdf_column_is_one_word(
     segments = segment(read(render_pdf(blocks), "quote.pdf"))
     header = next(seg.header for seg in segments if seg.kind == "row")
     assert header == tuple(titles)
+
+
+def test_a_hyphenated_bill_to_label_names_the_customer() -> None:
+    data = _read(
+        "Quote\n\nBill-to: Thistledown Robotics, Inc.\nStart date: 1 June 2029\n\n"
+        "Monthly support retainer: $2,100 per month, billed monthly in advance.\n"
+    )
+    assert data["customer"]["name"].startswith("Thistledown Robotics")
+
+
+def test_a_subscription_length_gives_the_end() -> None:
+    data = _read(
+        "Customer: Thistledown Robotics, Inc.\nStart date: 1 June 2029\nSubscription length: 24 months\n\n"
+        "Platform fee: $2,100 per month, billed monthly in advance.\n"
+    )
+    assert data["end_date"] == "2031-06-01"
+
+
+def test_a_frequency_or_invoice_schedule_field_sets_the_cadence() -> None:
+    for label in ("Frequency", "Invoice schedule"):
+        data = _read(
+            f"Customer: Thistledown Robotics, Inc.\nStart date: 1 June 2029\n{label}: Quarterly in advance\n\n"
+            "| Item | Qty | Unit price |\n|---|---|---|\n| Planner licence, per user per month | 12 | $40.00 |\n"
+        )
+        line = data["lines"][0]
+        assert (line["billing_interval"], line["billing_interval_count"]) == ("month", 3), label
