@@ -36,6 +36,10 @@ Producers (a missing tool skips its producers with a note):
   lo-txt        our DOCX saved as text by LibreOffice (`--convert-to txt:Text`)
   docx-textbox  our DOCX with its key fields (customer, dates, term) as a template has them: the
                 first in a floating text box, the others in content controls (w:sdt)
+  wording, wording-2  our renderer in the document's own format, with other words for the same
+                things (seeded): column titles and labels by synonyms ("Qty" / "Volume", "Unit
+                price" / "Rate", "Bill to" / "Invoice to", "Start date" / "Effective date" ...),
+                headings and column titles in capitals or title case; amounts, dates and names kept
 
 Rendered files are cached under /tmp/autobill-producers/ (keyed by the blocks' content).
 """
