@@ -49,6 +49,10 @@ Producers (a missing tool skips its producers with a note):
   docx-tabs     DOCX whose tables are typed as paragraphs on tab stops ("Item<TAB>Qty<TAB>Price",
                 amounts on right-aligned stops)
   lo-pdf-plain / lo-pdf-tabs  those two DOCX converted to PDF by LibreOffice
+  wording, wording-2  our renderer in the document's own format, with other words for the same
+                things (seeded): column titles and labels by synonyms ("Qty" / "Volume", "Unit
+                price" / "Rate", "Bill to" / "Invoice to", "Start date" / "Effective date" ...),
+                headings and column titles in capitals or title case; amounts, dates and names kept
 
 Rendered files are cached under /tmp/autobill-producers/ (keyed by the blocks' content).
 """
@@ -660,6 +664,136 @@ def _produce_in_process(render: Callable[[dict[str, Any]], bytes], ext: str) -> 
     return produce
 
 
+# --- wording: the same document in other words ----------------------------------------------------
+
+# Groups of column titles that name the same thing: a title (whole cell, any case) found in a group is
+# replaced by another of the group. "amount" titles only change in a table that also has a unit price
+# column (there, "Total" / "Line total" is the row's extended amount; alone it could read as a sum).
+_TITLE_GROUPS: dict[str, tuple[str, ...]] = {
+    "unit price": ("Unit price", "Rate", "Price per unit", "Unit cost", "Price each", "Unit rate"),
+    "qty": ("Qty", "Quantity", "Units", "Volume", "No. of units", "Qty."),
+    "description": ("Description", "Item", "Product", "Service", "Item description", "Product / service"),
+    "amount": ("Amount", "Total", "Extended price", "Line total", "Ext. price"),
+    "billing": ("Billing frequency", "Billed", "Invoicing", "Billing", "Frequency", "Billing cycle"),
+    "term": ("Term", "Subscription term", "Contract period"),
+}
+# "Label: value" labels (a paragraph's start, or a two-cell row's first cell). A label changes only
+# when no other label of its group is in the document (an "Effective date" beside a "Start date" may
+# be another date).
+_LABEL_GROUPS: dict[str, tuple[str, ...]] = {
+    "payment terms": ("Payment terms", "Terms of payment"),
+    "bill to": ("Bill to", "Invoice to", "Customer", "Client"),
+    "start date": ("Start date", "Effective date", "Service start", "Commencement date", "Service start date"),
+    "billing frequency": ("Billing frequency", "Billed", "Invoicing", "Billing cycle"),
+    "term": ("Term", "Subscription term", "Contract period"),
+    "billing email": ("Billing email", "Invoice email", "Billing e-mail", "Send invoices to"),
+}
+
+
+# Words only written, never replaced: "Rate" may be a per-1,000 or percentage rate, "Volume" a band.
+_TARGET_ONLY = {"rate", "volume"}
+
+
+def _synonym(text: str, groups: dict[str, tuple[str, ...]], rng: Any, allowed: set[str] | None = None) -> str:
+    """``text`` replaced by another word of its group (None if it is in none), in the same case style."""
+    key = text.strip().rstrip(":").strip().lower()
+    for name, words in groups.items():
+        if allowed is not None and name not in allowed:
+            continue
+        if key not in _TARGET_ONLY and key in (word.lower() for word in words):
+            choice = rng.choice([word for word in words if word.lower() != key])
+            return choice.upper() if text.strip().isupper() and len(key) > 3 else choice
+    return text
+
+
+def _case(text: str, style: str) -> str:
+    if style == "upper":
+        return text.upper()
+    if style == "title":
+        words = text.split(" ")
+        return " ".join(word[:1].upper() + word[1:] if word.islower() and len(word) > 2 else word for word in words)
+    return text
+
+
+def _labels_in(blocks: list[tuple[Any, ...]]) -> set[str]:
+    """The label groups used once or more in the document, counted by how many of their words it uses."""
+    found: dict[str, set[str]] = {}
+    for block in blocks:
+        texts = [block[1]] if block[0] in ("p", "li") else []
+        if block[0] in ("t", "tb", "tm", "ts"):
+            rows = block[1] if block[0] in ("t", "ts") else block[-1]
+            texts = [row[0] + ":" for row in rows if row] + [cell + ":" for cell in rows[0]]
+        for text in texts:
+            match = re.match(r"\s*([^:|]{2,40}?)\s*:", text)
+            if not match:
+                continue
+            for name, words in _LABEL_GROUPS.items():
+                if match.group(1).lower() in (word.lower() for word in words):
+                    found.setdefault(name, set()).add(match.group(1).lower())
+    return {name for name, words in found.items() if len(words) == 1}
+
+
+def _reword_table(rows: list[list[str]], rng: Any, labels: set[str], style: str) -> list[list[str]]:
+    titles = [cell.strip().lower() for cell in rows[0]]
+    groups = dict(_TITLE_GROUPS)
+    if not any(title in (word.lower() for word in _TITLE_GROUPS["unit price"]) for title in titles):
+        groups.pop("amount")
+    header = [_case(_synonym(cell, groups, rng), style) for cell in rows[0]]
+    body = [list(row) for row in rows[1:]]
+    if len(rows[0]) == 2:  # a key-value table: its first column holds labels, its second values
+        label = _synonym(rows[0][0], _LABEL_GROUPS, rng, labels)
+        header = [_case(label if label != rows[0][0] else _synonym(label, groups, rng), style), rows[0][1]]
+        for row in body:
+            row[0] = _synonym(row[0], _LABEL_GROUPS, rng, labels)
+    return [header, *body]
+
+
+def reword(doc: dict[str, Any], seed: int) -> dict[str, Any]:
+    """The document with other column titles and labels for the same things, and headings in another
+    case; amounts, dates, names and every other word unchanged (deterministic for a seed)."""
+    import random
+
+    rng = random.Random(f"{seed}:{doc['name']}")
+    labels = _labels_in(doc["blocks"])
+    heading_style = ("upper", "title", "")[seed % 3]
+    title_style = ("", "upper", "title")[seed % 3]
+    blocks: list[tuple[Any, ...]] = []
+    for block in doc["blocks"]:
+        kind = block[0]
+        if kind == "h":
+            block = ("h", _case(block[1], heading_style))
+        elif kind in ("p", "li"):
+            match = re.match(r"(\s*)([^:|]{2,40}?)(\s*:\s)", block[1])
+            if match:
+                label = _synonym(match.group(2), _LABEL_GROUPS, rng, labels)
+                block = (kind, match.group(1) + label + block[1][match.end(2) :], *block[2:])
+        elif kind in ("t", "tb", "ts"):
+            block = (kind, _reword_table(block[1], rng, labels, title_style), *block[2:])
+        elif kind == "tm":
+            block = (kind, *block[1:-1], _reword_table(block[-1], rng, labels, title_style))
+        blocks.append(block)
+    return {**doc, "blocks": blocks}
+
+
+_RENDER_OWN: dict[str, Callable[[dict[str, Any]], bytes]] = {
+    "pdf": lambda d: make_corpus.render_pdf(d["blocks"], d),
+    "docx": lambda d: render_docx(d),
+    "text": lambda d: make_corpus.render_text(d["blocks"], d),
+}
+
+
+def _produce_reworded(seed: int) -> Callable[..., None]:
+    """Each document reworded, in its own format by our renderer (always rendered again: the wording
+    rules change more often than the blocks)."""
+
+    def produce(docs: list[dict[str, Any]], folder: Path) -> None:
+        for doc in docs:
+            target = folder / f"{doc['name']}-{_key(doc)}{SUFFIX[doc['format']]}"
+            target.write_bytes(_RENDER_OWN[doc["format"]](reword(doc, seed)))
+
+    return produce
+
+
 PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] = {
     # name: (file suffix, the tool it needs (None: none), how to produce a list of documents into a folder)
     "own-pdf": (".pdf", lambda: "", _produce_in_process(lambda d: make_corpus.render_pdf(d["blocks"], d), ".pdf")),
@@ -683,7 +817,7 @@ PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] 
     "docx-google": (".docx", lambda: "", _produce_in_process(render_docx_google, ".docx")),
     "lo-txt": (".txt", _soffice, _produce_lo_txt),
     "docx-textbox": (".docx", lambda: "", _produce_in_process(render_docx_textbox, ".docx")),
-    # fourth round: layouts of hand-built generators (bench/producers_layout.py)
+    # fifth round: layouts of hand-built generators (bench/producers_layout.py)
     "canvas-pdf": (".pdf", lambda: "", _produce_in_process(layout.render_canvas_pdf, ".pdf")),
     "canvas-letterhead": (
         ".pdf",
@@ -723,6 +857,9 @@ PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] 
             docs, folder, ".pdf", "pdf:writer_pdf_Export", lambda d: layout.render_docx_layout(d, "tabs")
         ),
     ),
+    # "": each document in its own format
+    "wording": ("", lambda: "", _produce_reworded(1)),
+    "wording-2": ("", lambda: "", _produce_reworded(2)),
 }
 
 
@@ -772,11 +909,12 @@ def main() -> None:
         losses: list[tuple[float, str, Score]] = []
         missing = 0
         for doc in docs:
-            path = folder / f"{doc['name']}-{_key(doc)}{suffix}"
+            ext = suffix or SUFFIX[doc["format"]]
+            path = folder / f"{doc['name']}-{_key(doc)}{ext}"
             if not path.exists():
                 missing += 1
                 continue
-            score = _score(path.read_bytes(), f"{doc['name']}{suffix}", doc["expected"])
+            score = _score(path.read_bytes(), f"{doc['name']}{ext}", doc["expected"])
             total.add(score)
             reference_score = own[doc["name"]]
             lost = (reference_score.true_positive - score.true_positive) + (

@@ -1074,6 +1074,8 @@ class _Extractor:
             seg = replace(seg, text=re.sub(one_more, r"\1 1 \2", seg.text))
             if re.search(
                 r"\b(?:initial |subscription |contract |service |minimum )?term\b|\bperiod of\b|\bduration\b|"
+                # "Subscription length: 12 months"
+                r"\b(?:subscription|contract|agreement|licen[cs]e|order|service) length\b|"
                 r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|\bprazo\b|\bvigência|\bduração|\blooptijd|\bvertragsdauer|"
                 r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|\b(?:runs?|lasts?) \d|"
                 # "License period: twelve (12) months beginning June 1, 2026"
@@ -1084,7 +1086,7 @@ class _Extractor:
             ) and not re.search(r"\bpayment term|\brenewal term|\bnotice\b", seg.text, re.I):
                 match = (
                     re.search(
-                        r"(?:term|period|duration|laufzeit|durée|duración|duracion|durata|prazo|vigência|duração|"
+                        r"(?:term|period|duration|length|laufzeit|durée|duración|duracion|durata|prazo|vigência|duração|"
                         r"looptijd|vertragsdauer)\b[^.]{0,60}?" + p.DURATION_RE.pattern,
                         seg.text,
                         re.I,

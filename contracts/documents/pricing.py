@@ -104,7 +104,9 @@ BARE_AMOUNT_RE = re.compile(r"[\d.,' ]+(?:\s*(?:(?:per|/)\s*[A-Za-z][\w /-]*|\([
 BILLED_RE = re.compile(
     r"\b(?:billed|invoiced|payable|paid|charged|installments?|instalments?|invoicing|billing|abgerechnet|factur|"
     r"settled|collected|debited|remitted|berechnet|in rechnung gestellt|gefactureerd|faturad|cobrad|fatturat|"
-    r"zahlbar|(?:invoice|payment) (?:frequency|timing|cycle|interval)|"
+    r"zahlbar|(?:invoice|payment) (?:frequency|timing|cycle|interval|schedule)|"
+    # a form's "Frequency: Quarterly in advance"
+    r"^\s*frequency\s*:|"
     r"(?<=will )invoice\b|(?<=shall )invoice\b|(?<=will )bill\b|(?<=shall )bill\b|"
     # a purchase order's "Invoice monthly in arrears quoting the PO number"
     r"\binvoice(?=\s+(?:monthly|quarterly|annually|yearly|weekly|in (?:advance|arrears))))",
@@ -4048,6 +4050,22 @@ def _granted_and_price(clause: str, moneys: list[p.Money]) -> tuple[Decimal, Dec
     return granted, price
 
 
+def _volume_as_quantity(rows: list[Segment], header: tuple[str, ...], roles: list[str]) -> None:
+    """ "Service | Volume | Unit price" over "... | 14 | £38.00": a "Volume" column of single counts
+    beside a price is the quantity bought, not a band ("0 - 20,000", "Over 100,000" are bands)."""
+    if "qty" in roles or "price" not in roles:
+        return
+    for index, role in enumerate(roles):
+        if role != "range" or re.search(r"(?i)\b(?:tier|band|range|bracket|stufe|palier|usage)\b", header[index]):
+            continue
+        # ("as used", "-": a row without a count; a band always has a figure)
+        cells = [row.cells[index].strip() for row in rows if index < len(row.cells)]
+        column = [cell for cell in cells if re.search(r"\d", cell)]
+        if column and all(re.fullmatch(r"\d{1,3}(?:[,.]\d{3})*|\d+", cell) for cell in column):
+            roles[index] = "qty"
+            return
+
+
 def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
     roles = [_header_role(h) for h in header]
     # A column of words only is the item's name, whatever its header says ("Fee | Rate | Notes").
@@ -4058,6 +4076,7 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
                 roles[index] = "name"
                 break
     _before_and_after(roles, header)
+    _volume_as_quantity(rows, header, roles)
     prices = [i for i, role in enumerate(roles) if role == "price"]
     unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
 

@@ -1466,6 +1466,8 @@ def _broken_word(above: dict, line: dict, cell_x0: float, cell_x1: float) -> boo
     short_of = (cell_x1 - above["x1"]) - left  # how far the word stops short of the right padding
     glyph = line["chars"][0]["x1"] - line["chars"][0]["x0"] if line.get("chars") else 0.5 * size
     word, rest = above["text"].strip(), (line["text"].split() or [""])[0]
+    if word.isupper() and rest.isupper():
+        word = word.split()[-1]  # a title in capitals broken after its first word ("ITEM DESCRI" / "PTION")
     if " " in word or len(word) < 4 or not (left < size and 0.3 < short_of < glyph):
         return False
     if re.search(r"\d[.,]?$", word) and rest[:1].isdigit():
@@ -1475,6 +1477,10 @@ def _broken_word(above: dict, line: dict, cell_x0: float, cell_x1: float) -> boo
     # a word's last letters ("Descriptio" / "n", "Managem" / "ent"); a whole short word after a
     # word wrapped at a space ("Annual" / "total") does not end like the pair does
     tail = rest.rstrip(",.;:)")
+    if re.fullmatch(r"[A-Z]{4,}", word) and re.fullmatch(r"[A-Z]{1,6}", tail):
+        # a title in capitals ("VOLUM" / "E", "DESCR" / "IPTION"): one or two letters alone are no
+        # word of their own (but "A" / "I")
+        return (len(tail) <= 2 and tail not in ("A", "I")) or bool(_WORD_ENDING.search((word + tail).lower()))
     return bool(re.fullmatch(r"[a-z]{1,5}", tail)) and bool(_WORD_ENDING.search(word + tail))
 
 

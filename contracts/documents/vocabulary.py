@@ -10,8 +10,9 @@ USAGE_MODELS = {"per_unit", "graduated", "volume", "package", "percentage"}
 RECURRING_MODELS = USAGE_MODELS | {"flat", "per_seat"}
 
 CUSTOMER_LABELS = (
-    r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)? to|sold to|buyer|subscriber|licensee|lessee|hirer|"
-    r"account(?: name)?|company name|customer entity|ordering entity|organisation|organization|purchaser|"
+    r"customer(?: legal)?(?: name)?|client(?: name)?|bill(?:ed)?[- ]to|invoice(?:d)?[- ]to|sold to|buyer|subscriber|"
+    r"licensee|lessee|hirer|account(?: name)?|company name|customer entity|ordering entity|organisation|"
+    r"organization|purchaser|"
     r"kunde|auftraggeber|besteller|cliente|contratante|acheteur|opdrachtgever|klant|afnemer|"
     r"client name|name of customer|end user|business name|organi[sz]ation name|legal name|"
     r"ordering (?:activity|agency|office|department)|advertiser|site host|tomador|r[ée]sident|ordered by|purchased by"
