@@ -8,11 +8,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from rest_framework.test import APIClient
 
 from billing_site.celery import app as celery_app
 
 VENV_BIN = Path(sys.executable).parent
+
+# No timed assertions (the machines are shared and noisy): Hypothesis's per-example deadline
+# (200 ms by default) is off for every property test, not only for those that say so.
+hypothesis_settings.register_profile("autobill", deadline=None)
+hypothesis_settings.load_profile("autobill")
 
 
 @pytest.fixture(autouse=True, scope="session")
