@@ -283,21 +283,34 @@ def _form_above_price_table(rows: list[Block]) -> int:
         filled = [c for c in row.cells if c]
         if len(filled) >= 3 and _is_header_row(row.cells):
             above = [[c for c in r.cells if c] for r in rows[:position]]
-            if len(above) >= 2 and all(len(f) == 2 and not re.search(r"[$€£¥]", f[0]) for f in above):
+            # a spreadsheet's quote: a title cell, then "Bill to | X | Quote date | Y" pairs side by side
+            pairs = [f for f in above if len(f) in (2, 4) and all(_form_label(label) for label in f[::2])]
+            titles = [f for f in above if len(f) == 1 and not re.search(r"\d", f[0])]
+            if len(pairs) >= 2 and len(pairs) + len(titles) == len(above):
                 return position
             return 0
     return 0
+
+
+def _form_label(cell: str) -> bool:
+    """ "Quote date", "Bill to", "Quote #": a short label, no amount or date in it."""
+    return len(cell) <= 30 and not re.search(r"[$€£¥]|\d", cell) and bool(re.search(r"[A-Za-z]", cell))
 
 
 def _form_and_table_segments(rows: list[Block], item: int) -> list[Segment]:
     split = _form_above_price_table(rows)
     if not split:
         return _table_segments(rows, item)
-    form = [
-        Segment(row.page, f"{label}: {value}", "field", cells=row.cells, table=item, label=label, value=value)
-        for row in rows[:split]
-        for label, value in [[c for c in row.cells if c]]
-    ]
+    form = []
+    for row in rows[:split]:
+        filled = [c for c in row.cells if c]
+        if len(filled) == 1:
+            form.append(Segment(row.page, filled[0], "prose"))
+            continue
+        form += [
+            Segment(row.page, f"{label}: {value}", "field", cells=row.cells, table=item, label=label, value=value)
+            for label, value in zip(filled[::2], filled[1::2], strict=True)
+        ]
     return form + _table_segments(rows[split:], item)
 
 

@@ -1,0 +1,44 @@
+"""Round 5: the general causes of the first-run misses on the unseen batch AG (documents made by tool chains
+batch AF did not cover: a spreadsheet-style quote, a Word table with shaded and merged section rows, prices as
+paragraphs under product headings, a CRM quote summary e-mail). Each cause is tested on new text or a small file
+built in the test (no chromium or LibreOffice needed)."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+from contracts.documents import extract, read_document
+
+
+def _text(text: str) -> dict:  # type: ignore[type-arg]
+    return extract(read_document(text.encode(), "contract.txt")).data
+
+
+def _docx(document: object) -> dict:  # type: ignore[type-arg]
+    buffer = io.BytesIO()
+    document.save(buffer)  # type: ignore[attr-defined]
+    return extract(read_document(buffer.getvalue(), "contract.docx")).data
+
+
+def _priced(line: dict) -> tuple[str, Decimal]:  # type: ignore[type-arg]
+    return line["charge_model"], Decimal(line.get("unit_price") or line.get("amount") or "0")
+
+
+def test_a_spreadsheet_quote_with_label_pairs_above_the_price_rows_in_one_grid() -> None:
+    # a spreadsheet's grid: a title cell, label / value pairs side by side, then the price rows' titles
+    data = _text(
+        "| ESTIMATE | | | |\n"
+        "| Client | Greywater Pottery Co | Estimate no. | E-5521 |\n"
+        "| Prepared by | Linnea Fors | Valid until | 2029-01-20 |\n"
+        "| Billing e-mail | books@greywater.test | Currency | CAD |\n"
+        "| Start date | 2029-02-01 | Payment terms | Net 15 |\n"
+        "| Item | Qty | Unit price | Billing |\n"
+        "| Kiln monitor licence (per kiln per month) | 6 | 22.50 | Monthly in advance |\n"
+        "| Installation visit (one-time) | 1 | 640.00 | On signature |\n"
+    )
+    assert data["customer"]["name"] == "Greywater Pottery Co"
+    assert data["customer"]["payment_terms_days"] == 15
+    assert sorted(_priced(line) for line in data["lines"]) == [
+        ("one_time", Decimal("640.00")), ("per_seat", Decimal("22.50"))
+    ]
