@@ -30,6 +30,9 @@ class Block:
     # The line before it was wrapped where this one goes on (it ran to the right margin and this
     # line's first word did not fit there): one sentence, whatever this line starts with.
     continues: bool = False
+    # Body text by the producer's own marking (a Word document that styles its headings "Heading N"
+    # and this paragraph not): never a heading, however short ("Billed monthly in advance").
+    body: bool = False
 
 
 @dataclass
@@ -1530,6 +1533,21 @@ def _docx_list_item(paragraph: Any) -> bool:
     return numbered or bool(re.match(r"(?i)list (?:bullet|number)", style))
 
 
+def _docx_style(paragraph: Any) -> str:
+    """ "heading" (a Heading / Title style), "body" (a plain paragraph: not bold all through, not in
+    capitals) or "" (a paragraph set bold or in capitals by hand, which may be a heading)."""
+    try:
+        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+    except (KeyError, ValueError, AttributeError):
+        style = ""
+    if re.match(r"(?i)heading|title", style):
+        return "heading"
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if not runs or all(run.bold for run in runs) or paragraph.text.isupper():
+        return ""
+    return "body"
+
+
 def _read_docx(data: bytes) -> Document:
     import docx
     from docx.table import Table
@@ -1548,7 +1566,9 @@ def _read_docx(data: bytes) -> Document:
     tabbed: list[tuple[int, tuple[str, ...]]] = []  # paragraphs cut into cells by tabs, with their block
     for line in header_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
-    for item in _docx_body_items(word):
+    items = list(_docx_body_items(word))
+    styled_headings = any(isinstance(item, Paragraph) and _docx_style(item) == "heading" for item in items)
+    for item in items:
         if isinstance(item, Paragraph):
             # Explicit page breaks are the only page positions a DOCX carries.
             if 'w:br w:type="page"' in item._p.xml or "lastRenderedPageBreak" in item._p.xml:
@@ -1562,7 +1582,12 @@ def _read_docx(data: bytes) -> Document:
                 if line.strip():
                     text = _clean(line)
                     document.blocks.append(
-                        Block(page, marker + text if number == 0 else text, starts_paragraph=number == 0)
+                        Block(
+                            page,
+                            marker + text if number == 0 else text,
+                            starts_paragraph=number == 0,
+                            body=styled_headings and _docx_style(item) == "body",
+                        )
                     )
         elif isinstance(item, Table):
             table_index = _docx_table_blocks(document, item, page, table_index)

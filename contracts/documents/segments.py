@@ -247,7 +247,13 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
             flush()
             _field_segments(block, text, field_match, out)
             continue
-        if not buffer and _HEADING.match(text) and len(text.split()) <= 8 and not re.search(r"[$€£¥%]|\d{3,}", text):
+        if (
+            not buffer
+            and not block.body
+            and _HEADING.match(text)
+            and len(text.split()) <= 8
+            and not re.search(r"[$€£¥%]|\d{3,}", text)
+        ):
             out.append(Segment(block.page, text, "heading"))
             continue
         cleaned = text if wrapped_number else _BULLET.sub("", text)

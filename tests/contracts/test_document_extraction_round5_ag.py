@@ -42,3 +42,24 @@ def test_a_spreadsheet_quote_with_label_pairs_above_the_price_rows_in_one_grid()
     assert sorted(_priced(line) for line in data["lines"]) == [
         ("one_time", Decimal("640.00")), ("per_seat", Decimal("22.50"))
     ]
+
+
+def test_short_body_paragraphs_under_word_headings_are_not_headings() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Quotation", level=1)
+    document.add_paragraph("Customer: Tallow & Reed Candles Oy")
+    document.add_paragraph("Start date: 1 June 2029. All prices in NOK.")
+    document.add_heading("Route planner", level=2)
+    document.add_paragraph("NOK 0,45 per route planned")
+    document.add_paragraph("Billed monthly in arrears")
+    document.add_heading("Driver app", level=2)
+    document.add_paragraph("NOK 120 per driver per month")
+    document.add_paragraph("Billed monthly in advance")
+    data = _docx(document)
+    assert sorted(_priced(line) for line in data["lines"]) == [
+        ("per_seat", Decimal(120)), ("per_unit", Decimal("0.45"))
+    ]
+    usage = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
+    assert usage["billing_timing"] == "in_arrears"
