@@ -63,3 +63,15 @@ def test_short_body_paragraphs_under_word_headings_are_not_headings() -> None:
     ]
     usage = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
     assert usage["billing_timing"] == "in_arrears"
+
+
+def test_a_quantity_cell_naming_a_unit_is_what_the_price_is_per() -> None:
+    data = _text(
+        "Customer: Lindqvist Orchards AB\n"
+        "Start date: 1 April 2029. Prices in GBP.\n\n"
+        "| Service | Quantity | Unit price | Fee |\n"
+        "| Orchard sensor hub | 1 | £2,400.00 | £2,400.00 |\n"
+        "| Soil readings, invoiced monthly in arrears | per reading | £0.30 | as used |\n"
+    )
+    usage = next(line for line in data["lines"] if Decimal(line.get("unit_price") or 0) == Decimal("0.30"))
+    assert usage["charge_model"] == "per_unit"
