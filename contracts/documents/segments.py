@@ -650,6 +650,57 @@ def _layout_columns(rows: list[Block]) -> list[Block]:
     ]
 
 
+def _record_run(fields: list[Segment]) -> tuple[int, int, int]:
+    """(start, record length, record count) of the repeated records in a run of fields, or zeros: the
+    same three or more labels in the same order again and again ("Product: / Quantity: / Unit price:")."""
+    labels = [seg.label.strip().casefold() for seg in fields]
+    for start in range(len(labels)):
+        try:
+            size = labels.index(labels[start], start + 1) - start
+        except ValueError:
+            continue
+        if size < 3 or len(set(labels[start : start + size])) != size:
+            continue
+        count = 0
+        while labels[start + count * size : start + (count + 1) * size] == labels[start : start + size]:
+            count += 1
+        if count >= 2:
+            return start, size, count
+    return 0, 0, 0
+
+
+def _records_as_rows(segments: list[Segment]) -> list[Segment]:
+    """A CRM's or a mail template's line items as label / value records one after another ("Product: X",
+    "Quantity: 14", "Unit price: MXN 350.00", then "Product: Y", ...): the rows of a table whose column
+    titles are the labels."""
+    out: list[Segment] = []
+    position = 0
+    table = 10_000 + len(segments)  # above any table index the reader gives
+    while position < len(segments):
+        end = position
+        while end < len(segments) and segments[end].kind == "field":
+            end += 1
+        if end == position:
+            out.append(segments[position])
+            position += 1
+            continue
+        run = segments[position:end]
+        start, size, count = _record_run(run)
+        if not count or not any(re.search(r"\d", seg.value) for seg in run[start : start + size * count]):
+            out.extend(run)
+            position = end
+            continue
+        header = tuple(seg.label.strip() for seg in run[start : start + size])
+        out.extend(run[:start])
+        for record in range(count):
+            cells = tuple(seg.value.strip() for seg in run[start + record * size : start + (record + 1) * size])
+            out.append(Segment(run[start].page, " | ".join(cells), "row", cells=cells, header=header, table=table))
+        out.extend(run[start + size * count :])
+        table += 1
+        position = end
+    return out
+
+
 def segment(document: Document) -> list[Segment]:
     segments: list[Segment] = []
     pending: list[Block] = []
@@ -685,7 +736,7 @@ def segment(document: Document) -> list[Segment]:
             segments.extend(_prose_segments(_layout_columns(rows)))
             continue
         segments.extend(_form_and_table_segments(_transposed(rows), item))  # type: ignore[arg-type]
-    segments = _labels_above_values(segments)
+    segments = _records_as_rows(_labels_above_values(segments))
     for seg in segments:
         # options on lines of their own, joined into one paragraph ("Plan: [ ] Starter $299 [X] Growth $799")
         if seg.kind != "row" and seg.text != _chosen_options(seg.text):

@@ -75,3 +75,28 @@ def test_a_quantity_cell_naming_a_unit_is_what_the_price_is_per() -> None:
     )
     usage = next(line for line in data["lines"] if Decimal(line.get("unit_price") or 0) == Decimal("0.30"))
     assert usage["charge_model"] == "per_unit"
+
+
+def test_line_items_as_repeated_label_value_records_are_table_rows() -> None:
+    data = _text(
+        "Your quote from Pinecrest Systems\n\n"
+        "Customer: Ostrava Bike Works s.r.o.\n"
+        "Start date: 1 July 2029\n"
+        "Currency: CZK\n\n"
+        "Items\n\n"
+        "Item: Workshop planner seat\n"
+        "Qty: 9\n"
+        "Unit price: CZK 410.00\n"
+        "Billing: Monthly\n"
+        "Total: CZK 3,690.00\n\n"
+        "Item: Spare parts catalogue\n"
+        "Qty: 1\n"
+        "Unit price: CZK 9,000.00\n"
+        "Billing: Annually\n"
+        "Total: CZK 9,000.00\n"
+    )
+    assert sorted(_priced(line) for line in data["lines"]) == [
+        ("flat", Decimal("9000.00")), ("per_seat", Decimal("410.00"))
+    ]
+    catalogue = next(line for line in data["lines"] if line["charge_model"] == "flat")
+    assert catalogue["billing_interval"] == "year"
