@@ -100,3 +100,11 @@ def test_line_items_as_repeated_label_value_records_are_table_rows() -> None:
     ]
     catalogue = next(line for line in data["lines"] if line["charge_model"] == "flat")
     assert catalogue["billing_interval"] == "year"
+
+
+def test_a_parenthesised_legal_form_is_part_of_the_customer_name() -> None:
+    data = _text(
+        "Order form\n\nProvider: Springbok Cloud (Pty) Ltd\nCustomer: Umhlanga Tiles (Pty) Ltd, 5 Lagoon Drive\n"
+        "Start date: 1 May 2029\n\nWeb shop licence: ZAR 2,100.00 per month, billed monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "Umhlanga Tiles (Pty) Ltd"
