@@ -146,6 +146,23 @@ def _wrapped_line(
     return text, False
 
 
+_LONE_PRICE = re.compile(
+    r"(?:[A-Z]{0,3}[$£€¥₹]|[A-Z]{3} ?|R ?)\d[\d,.' \u00a0]*|\d[\d,.' \u00a0]* ?(?:[€£]|[A-Z]{3}|kr\.?)"
+)
+
+
+def _describes_lone_amount(buffer: list[str], text: str) -> bool:
+    """A paragraph that is only an amount ("SEK 45 000" under a product's heading) and the paragraph under
+    it saying what it is ("One-time fee, invoiced on signature"; "per vehicle per month"): one sentence."""
+    return bool(
+        len(buffer) == 1
+        and _LONE_PRICE.fullmatch(buffer[0].strip())
+        and not _PRICE_IN_LINE.search(text)
+        and not _FIELD.match(text)
+        and not re.search(r"[$€£¥]", text)
+    )
+
+
 def _continues_field(out: list[Segment], block: Block, text: str) -> bool:
     """A wrapped form field continues on a line that starts in lower case (or "2026."), and after a
     line that stops mid-phrase ("... for a net price of" / "$45 per user")."""
@@ -207,6 +224,9 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
         above, previous_text = previous_text, text
         text, taken = _wrapped_line(block, text, above, page, buffer, out)
         if taken:
+            continue
+        if _describes_lone_amount(buffer, text):
+            buffer.append(text)  # "SEK 45 000" / "One-time fee, invoiced on signature": one sentence
             continue
         if not buffer and _continues_field(out, block, text):
             out[-1].text = f"{out[-1].text} {text}"

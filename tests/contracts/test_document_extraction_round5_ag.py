@@ -108,3 +108,20 @@ def test_a_parenthesised_legal_form_is_part_of_the_customer_name() -> None:
         "Start date: 1 May 2029\n\nWeb shop licence: ZAR 2,100.00 per month, billed monthly in advance.\n"
     )
     assert data["customer"]["name"] == "Umhlanga Tiles (Pty) Ltd"
+
+
+def test_a_paragraph_of_only_an_amount_is_described_by_the_paragraph_under_it() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Offer", level=1)
+    document.add_paragraph("Customer: Ravnsborg Dental ApS")
+    document.add_paragraph("Start date: 1 March 2029. All prices in DKK.")
+    document.add_heading("Clinic licence", level=2)
+    document.add_paragraph("DKK 1 450 per month")
+    document.add_paragraph("Billed monthly in advance")
+    document.add_heading("Data migration", level=2)
+    document.add_paragraph("DKK 9 800")
+    document.add_paragraph("One-off fee, invoiced with the first invoice")
+    data = _docx(document)
+    assert sorted(_priced(line) for line in data["lines"]) == [("flat", Decimal(1450)), ("one_time", Decimal(9800))]
