@@ -904,6 +904,74 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
     return out
 
 
+def _staggered_columns(lines: list[dict], words: list[dict]) -> list[dict]:
+    """Two columns whose lines do not share baselines (a page laid out in two columns: terms on the left, a
+    fees panel on the right, each line wholly on one side of a gutter): the left column's lines, then the
+    right column's, each joined into paragraphs. A borderless table's amounts centred beside wrapped cells
+    are not a column of their own (most of its right-hand lines are lone amounts)."""
+    out: list[dict] = []
+    index = 0
+    while index < len(lines):
+        run = _staggered_run(lines, index, words)
+        if run is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        end, gutter = run
+        line_words = [_words_of_line(line, words) for line in lines[index:end]]
+        sides = [
+            [side_words for ws in line_words if (side_words := [w for w in ws if (w["x0"] >= gutter) == (side == 1)])]
+            for side in (0, 1)
+        ]
+        top = lines[index]["top"]
+        groups = [group for column in sides for group in _column_paragraphs(column)]
+        for order, group in enumerate(groups):
+            out.append(
+                {
+                    "text": " ".join(w["text"] for ws in group for w in ws),
+                    "top": top + order * 1e-3,
+                    "bottom": group[-1][0]["bottom"],
+                    "x0": min(ws[0]["x0"] for ws in group),
+                    "x1": max(ws[-1]["x1"] for ws in group),
+                    "column_start": True,
+                }
+            )
+        index = end
+    return out
+
+
+def _staggered_run(lines: list[dict], index: int, words: list[dict]) -> tuple[int, float] | None:
+    """(end, gutter) of the lines from ``index`` on lying wholly left or wholly right of one gutter, the
+    right-hand ones starting at one left edge, interleaved (three or more on each side), or None."""
+    right_edge = next((line["x0"] for line in lines[index + 1 : index + 4] if line["x0"] > lines[index]["x1"]), None)
+    if right_edge is None or lines[index]["x0"] >= right_edge:
+        return None
+    left: list[dict] = []
+    right: list[dict] = []
+    end = index
+    while end < len(lines):
+        line = lines[end]
+        if "rows" in line or "column_start" in line:
+            break
+        if abs(line["x0"] - right_edge) <= 2:
+            right.append(line)
+        elif line["x1"] <= right_edge - 15:
+            left.append(line)
+        elif all(w["x1"] <= right_edge - 15 or abs(w["x0"] - right_edge) <= 2 or w["x0"] > right_edge
+                 for w in _words_of_line(line, words)):
+            left.append(line)  # a left-hand line and a right-hand one read as one (their baselines close)
+            right.append(line)
+        else:
+            break
+        end += 1
+    pairs = zip(lines[index:end], lines[index + 1 : end], strict=False)
+    switches = sum(1 for a, b in pairs if (a in left) != (b in left))
+    lone = sum(1 for line in right if _LONE_AMOUNT.fullmatch(line["text"].strip()))
+    if len(left) < 3 or len(right) < 3 or switches < 4 or 2 * lone >= len(right):
+        return None
+    return end, right_edge - 1
+
+
 def _price_list_run(sides: list[list[list[dict]]]) -> bool:
     """Column titles ("Tickets per month" beside "Price per ticket") over lines split by a gutter
     whose right-hand sides are each a lone amount with its currency ("0 - 20,000" beside "A$0.12",
@@ -1395,7 +1463,8 @@ def _read_pdf(data: bytes) -> Document:
             previous_bottom: float | None = None
             lines = [line for line in text_page.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
             page_words = text_page.extract_words()
-            lines = _labels_beside_values(_split_side_by_side_columns(lines, page_words), page_words)
+            lines = _split_side_by_side_columns(_staggered_columns(lines, page_words), page_words)
+            lines = _labels_beside_values(lines, page_words)
             lines = _borderless_tables(lines, page_words)
             lines = _bare_price_lists(lines, page_words)
             # The leading between wrapped lines differs by producer: the page's tightest gap is its

@@ -9,6 +9,7 @@ import io
 from decimal import Decimal
 
 from contracts.documents import extract, read_document
+from tests.contracts.documents.batch_score import batch_score
 
 
 def _text(text: str) -> dict:  # type: ignore[type-arg]
@@ -125,3 +126,49 @@ def test_a_paragraph_of_only_an_amount_is_described_by_the_paragraph_under_it() 
     document.add_paragraph("One-off fee, invoiced with the first invoice")
     data = _docx(document)
     assert sorted(_priced(line) for line in data["lines"]) == [("flat", Decimal(1450)), ("one_time", Decimal(9800))]
+
+
+def _canvas_pdf(draw: object) -> dict:  # type: ignore[type-arg]
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    draw(page)  # type: ignore[operator]
+    page.save()
+    return extract(read_document(buffer.getvalue(), "contract.pdf")).data
+
+
+def test_two_columns_whose_lines_do_not_share_baselines_are_read_column_after_column() -> None:
+    # paragraphs with space between them; the right-hand panel's lines on baselines of their own
+    left = [
+        (760, "Customer: Marula Vineyards (Pty) Ltd"), (736, "Billing e-mail: accounts@marula.test"),
+        (712, "Services start on 1 June 2029 and run for an initial"), (700, "period of twenty-four (24) months."),
+        (676, "Fees are invoiced monthly in advance and payable"), (664, "within 30 days. All fees are in rand (ZAR)."),
+    ]
+    right = [(754, "Fees"), (730, "Cellar sensors"), (718, "R 95.00"), (706, "per tank per month x 40 tanks"),
+             (682, "Dashboard fee"), (670, "R 1,250.00"), (658, "per month")]
+
+    def draw(page: object) -> None:
+        page.setFont("Helvetica", 10)  # type: ignore[attr-defined]
+        for y, text in left:
+            page.drawString(40, y, text)  # type: ignore[attr-defined]
+        for y, text in right:
+            page.drawString(380, y, text)  # type: ignore[attr-defined]
+
+    data = _canvas_pdf(draw)
+    assert data["customer"]["name"] == "Marula Vineyards (Pty) Ltd"
+    assert data["end_date"] == "2031-06-01"
+    assert sorted(_priced(line) for line in data["lines"]) == [("flat", Decimal(1250)), ("per_seat", Decimal(95))]
+
+
+def test_the_rand_written_r_before_an_amount_with_cents_is_zar() -> None:
+    from contracts.documents.parsing import find_money
+
+    found = find_money("Support desk: R 2,350.00 per month; room R 12 on floor 3")
+    assert [(m.amount, m.currency) for m in found] == [(Decimal("2350.00"), "ZAR")]
+
+
+def test_batch_ag_holds_its_floor() -> None:
+    total = batch_score("batch_ag")
+    assert total.f1 >= 0.95, total.misses
