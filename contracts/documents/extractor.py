@@ -198,7 +198,8 @@ class _Extractor:
             raw,
             flags=re.I,
         )[0]
-        name = re.sub(r"\s*\(.*$", "", name)
+        # "(the Customer)" and what follows end the name; "Baobab Freight (Pty) Ltd" keeps its legal form
+        name = re.sub(r"\s*\((?!(?:Pty|Pvt|Private|Proprietary)\)\s+(?:Ltd|Limited)\b).*$", "", name)
         # "Müller & Söhne Logistik GmbH, Bremen": a town after the legal form
         name = re.sub(
             r"(\b(?:GmbH|AG|KG|Ltd\.?|Limited|LLC|LLP|plc|B\.V\.|N\.V\.|S\.A\.S?\.?|SAS|SARL|S\.r\.l\.|Ltda\.?|"

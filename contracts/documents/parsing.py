@@ -29,6 +29,7 @@ SYMBOLS = {
     "Rs": "INR",
     "Fr.": "CHF",
     "kr": "SEK",
+    "R": "ZAR",
 }
 CODES = [
     "USD",
@@ -82,7 +83,11 @@ CURRENCY_WORDS = {
 _NUMBER = r"\d{1,3}(?:[ '\u2019]\d{3})+(?:[.,]\d+)?|\d[\d,.]*\d|\d"
 _SCALE_WORDS = r"k|K|m|M|mm|MM|bn|million|thousand|billion"
 # "Rs. 75,000/-": the rupee written with letters (Indian documents)
-_SYMBOL = r"US\$|USD\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹|(?<![A-Za-z])Rs\.?(?=\s?\d)"
+# "R 4,500.00": the South African rand, only before an amount written with its cents
+_SYMBOL = (
+    r"US\$|USD\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹|(?<![A-Za-z])Rs\.?(?=\s?\d)"
+    r"|(?<![A-Za-z])R(?=\s?\d{1,3}(?:[, ]\d{3})*\.\d{2}\b)"
+)
 _CODE = "|".join(CODES)
 MONEY_RE = re.compile(
     rf"(?:(?P<sym>{_SYMBOL})\s?(?P<n1>{_NUMBER})(?:\s?(?P<s1>{_SCALE_WORDS})\b)?(?:\s?(?P<code_after_sym>{_CODE})\b)?"

@@ -3388,7 +3388,7 @@ class PricingReader:
             billing = f"billed {billing}"
         # Name, price, what the price is per (a "Unit" column), then how it is billed.
         parts = [name, price_text]
-        per = _unit_of_measure(cells.get("per", ""))
+        per = _row_unit(cells)
         if per:
             # A "Per" / "Unit" column: "vessel per month" -> "per vessel per month".
             parts.append(per if re.match(r"(?i)\s*(?:per|/|each|a)\b", per) else f"per {per}")
@@ -4370,6 +4370,15 @@ def _unit_from_billing(price_text: str, billing: str, *, priced: bool) -> tuple[
     if not priced or not per_unit or re.search(r"\bper\b|/|\beach\b", price_text):
         return price_text, billing
     return f"{price_text} {billing[per_unit.start() :].strip(' ,.')}", billing[: per_unit.start()].strip(" ,;")
+
+
+def _row_unit(cells: dict[str, str]) -> str:
+    """What a row's price is per: its "Per" / "Unit" column, or a quantity cell that names a unit instead of a
+    count ("Quantity | per response")."""
+    per = _unit_of_measure(cells.get("per", ""))
+    if not per and re.fullmatch(r"(?i)\s*(?:per|each|/)\s*[a-z][\w -]*", cells.get("qty", "")):
+        per = cells["qty"].strip()
+    return per
 
 
 def _unit_of_measure(per: str) -> str:

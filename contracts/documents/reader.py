@@ -30,6 +30,9 @@ class Block:
     # The line before it was wrapped where this one goes on (it ran to the right margin and this
     # line's first word did not fit there): one sentence, whatever this line starts with.
     continues: bool = False
+    # Body text by the producer's own marking (a Word document that styles its headings "Heading N"
+    # and this paragraph not): never a heading, however short ("Billed monthly in advance").
+    body: bool = False
 
 
 @dataclass
@@ -907,6 +910,74 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
     return out
 
 
+def _staggered_columns(lines: list[dict], words: list[dict]) -> list[dict]:
+    """Two columns whose lines do not share baselines (a page laid out in two columns: terms on the left, a
+    fees panel on the right, each line wholly on one side of a gutter): the left column's lines, then the
+    right column's, each joined into paragraphs. A borderless table's amounts centred beside wrapped cells
+    are not a column of their own (most of its right-hand lines are lone amounts)."""
+    out: list[dict] = []
+    index = 0
+    while index < len(lines):
+        run = _staggered_run(lines, index, words)
+        if run is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        end, gutter = run
+        line_words = [_words_of_line(line, words) for line in lines[index:end]]
+        sides = [
+            [side_words for ws in line_words if (side_words := [w for w in ws if (w["x0"] >= gutter) == (side == 1)])]
+            for side in (0, 1)
+        ]
+        top = lines[index]["top"]
+        groups = [group for column in sides for group in _column_paragraphs(column)]
+        for order, group in enumerate(groups):
+            out.append(
+                {
+                    "text": " ".join(w["text"] for ws in group for w in ws),
+                    "top": top + order * 1e-3,
+                    "bottom": group[-1][0]["bottom"],
+                    "x0": min(ws[0]["x0"] for ws in group),
+                    "x1": max(ws[-1]["x1"] for ws in group),
+                    "column_start": True,
+                }
+            )
+        index = end
+    return out
+
+
+def _staggered_run(lines: list[dict], index: int, words: list[dict]) -> tuple[int, float] | None:
+    """(end, gutter) of the lines from ``index`` on lying wholly left or wholly right of one gutter, the
+    right-hand ones starting at one left edge, interleaved (three or more on each side), or None."""
+    right_edge = next((line["x0"] for line in lines[index + 1 : index + 4] if line["x0"] > lines[index]["x1"]), None)
+    if right_edge is None or lines[index]["x0"] >= right_edge:
+        return None
+    left: list[dict] = []
+    right: list[dict] = []
+    end = index
+    while end < len(lines):
+        line = lines[end]
+        if "rows" in line or "column_start" in line:
+            break
+        if abs(line["x0"] - right_edge) <= 2:
+            right.append(line)
+        elif line["x1"] <= right_edge - 15:
+            left.append(line)
+        elif all(w["x1"] <= right_edge - 15 or abs(w["x0"] - right_edge) <= 2 or w["x0"] > right_edge
+                 for w in _words_of_line(line, words)):
+            left.append(line)  # a left-hand line and a right-hand one read as one (their baselines close)
+            right.append(line)
+        else:
+            break
+        end += 1
+    pairs = zip(lines[index:end], lines[index + 1 : end], strict=False)
+    switches = sum(1 for a, b in pairs if (a in left) != (b in left))
+    lone = sum(1 for line in right if _LONE_AMOUNT.fullmatch(line["text"].strip()))
+    if len(left) < 3 or len(right) < 3 or switches < 4 or 2 * lone >= len(right):
+        return None
+    return end, right_edge - 1
+
+
 def _price_list_run(sides: list[list[list[dict]]]) -> bool:
     """Column titles ("Tickets per month" beside "Price per ticket") over lines split by a gutter
     whose right-hand sides are each a lone amount with its currency ("0 - 20,000" beside "A$0.12",
@@ -1506,6 +1577,7 @@ def _read_pdf(data: bytes) -> Document:
             lines = [line for line in text_page.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
             page_words = text_page.extract_words()
             _mark_narrow_gutters(lines, page_words)
+            lines = _staggered_columns(lines, page_words)
             lines = _labels_beside_values(_split_side_by_side_columns(lines, page_words), page_words)
             lines = _borderless_tables(lines, page_words)
             lines = _bare_price_lists(lines, page_words)
@@ -1644,6 +1716,21 @@ def _docx_list_item(paragraph: Any) -> bool:
     return numbered or bool(re.match(r"(?i)list (?:bullet|number)", style))
 
 
+def _docx_style(paragraph: Any) -> str:
+    """ "heading" (a Heading / Title style), "body" (a plain paragraph: not bold all through, not in
+    capitals) or "" (a paragraph set bold or in capitals by hand, which may be a heading)."""
+    try:
+        style = (paragraph.style.name or "") if paragraph.style is not None else ""
+    except (KeyError, ValueError, AttributeError):
+        style = ""
+    if re.match(r"(?i)heading|title", style):
+        return "heading"
+    runs = [run for run in paragraph.runs if run.text.strip()]
+    if not runs or all(run.bold for run in runs) or paragraph.text.isupper():
+        return ""
+    return "body"
+
+
 def _read_docx(data: bytes) -> Document:
     import docx
     from docx.table import Table
@@ -1662,6 +1749,7 @@ def _read_docx(data: bytes) -> Document:
     for line in header_lines:
         document.blocks.append(Block(page, line, starts_paragraph=True))
     items = list(_docx_body_items(word))
+    styled_headings = any(isinstance(item, Paragraph) and _docx_style(item) == "heading" for item in items)
     tab_rows = _docx_tab_rows(items)
     for position, item in enumerate(items):
         if isinstance(item, Paragraph):
@@ -1680,7 +1768,12 @@ def _read_docx(data: bytes) -> Document:
                 if line.strip():
                     text = _clean(line)
                     document.blocks.append(
-                        Block(page, marker + text if number == 0 else text, starts_paragraph=number == 0)
+                        Block(
+                            page,
+                            marker + text if number == 0 else text,
+                            starts_paragraph=number == 0,
+                            body=styled_headings and _docx_style(item) == "body",
+                        )
                     )
         elif isinstance(item, Table):
             table_index = _docx_table_blocks(document, item, page, table_index)

@@ -146,6 +146,23 @@ def _wrapped_line(
     return text, False
 
 
+_LONE_PRICE = re.compile(
+    r"(?:[A-Z]{0,3}[$£€¥₹]|[A-Z]{3} ?|R ?)\d[\d,.' \u00a0]*|\d[\d,.' \u00a0]* ?(?:[€£]|[A-Z]{3}|kr\.?)"
+)
+
+
+def _describes_lone_amount(buffer: list[str], text: str) -> bool:
+    """A paragraph that is only an amount ("SEK 45 000" under a product's heading) and the paragraph under
+    it saying what it is ("One-time fee, invoiced on signature"; "per vehicle per month"): one sentence."""
+    return bool(
+        len(buffer) == 1
+        and _LONE_PRICE.fullmatch(buffer[0].strip())
+        and not _PRICE_IN_LINE.search(text)
+        and not _FIELD.match(text)
+        and not re.search(r"[$€£¥]", text)
+    )
+
+
 def _continues_field(out: list[Segment], block: Block, text: str) -> bool:
     """A wrapped form field continues on a line that starts in lower case (or "2026."), and after a
     line that stops mid-phrase ("... for a net price of" / "$45 per user")."""
@@ -208,6 +225,9 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
         text, taken = _wrapped_line(block, text, above, page, buffer, out)
         if taken:
             continue
+        if _describes_lone_amount(buffer, text):
+            buffer.append(text)  # "SEK 45 000" / "One-time fee, invoiced on signature": one sentence
+            continue
         if not buffer and _continues_field(out, block, text):
             out[-1].text = f"{out[-1].text} {text}"
             out[-1].value = f"{out[-1].value} {text}"
@@ -247,7 +267,13 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
             flush()
             _field_segments(block, text, field_match, out)
             continue
-        if not buffer and _HEADING.match(text) and len(text.split()) <= 8 and not re.search(r"[$€£¥%]|\d{3,}", text):
+        if (
+            not buffer
+            and not block.body
+            and _HEADING.match(text)
+            and len(text.split()) <= 8
+            and not re.search(r"[$€£¥%]|\d{3,}", text)
+        ):
             out.append(Segment(block.page, text, "heading"))
             continue
         cleaned = text if wrapped_number else _BULLET.sub("", text)
@@ -282,22 +308,48 @@ def _form_above_price_table(rows: list[Block]) -> int:
     for position, row in enumerate(rows[1:], start=1):
         filled = [c for c in row.cells if c]
         if len(filled) >= 3 and _is_header_row(row.cells):
-            above = [[c for c in r.cells if c] for r in rows[:position]]
-            if len(above) >= 2 and all(len(f) == 2 and not re.search(r"[$€£¥]", f[0]) for f in above):
+            side_by_side = _pairs_side_by_side(rows[:position])
+            above = [[] if side_by_side and _titles_row(r) else [c for c in r.cells if c] for r in rows[:position]]
+            # a spreadsheet's quote: a title cell, then "Bill to | X | Quote date | Y" pairs side by side
+            pairs = [f for f in above if len(f) in (2, 4) and all(_form_label(label) for label in f[::2])]
+            titles = [f for f in above if len(f) <= 1 and not re.search(r"\d", "".join(f))]
+            if len(pairs) >= 2 and len(pairs) + len(titles) == len(above):
                 return position
             return 0
     return 0
+
+
+def _pairs_side_by_side(rows: list[Block]) -> bool:
+    """Form rows holding two label / value pairs each ("Customer | X | Order No. | Y")."""
+    return any(len(row.cells) >= 4 and all(row.cells[:4]) for row in rows)
+
+
+def _titles_row(row: Block) -> bool:
+    """Above pairs side by side, a row with only its label cells filled ("Customer Information | |
+    Order Details |"): the titles of the two groups of pairs, not a label and its value."""
+    return len(row.cells) >= 4 and not any(row.cells[1::2]) and all(_form_label(c) for c in row.cells[::2] if c)
+
+
+def _form_label(cell: str) -> bool:
+    """ "Quote date", "Bill to", "Quote #": a short label, no amount or date in it."""
+    return len(cell) <= 30 and not re.search(r"[$€£¥]|\d", cell) and bool(re.search(r"[A-Za-z]", cell))
 
 
 def _form_and_table_segments(rows: list[Block], item: int) -> list[Segment]:
     split = _form_above_price_table(rows)
     if not split:
         return _table_segments(rows, item)
-    form = [
-        Segment(row.page, f"{label}: {value}", "field", cells=row.cells, table=item, label=label, value=value)
-        for row in rows[:split]
-        for label, value in [[c for c in row.cells if c]]
-    ]
+    form = []
+    side_by_side = _pairs_side_by_side(rows[:split])
+    for row in rows[:split]:
+        filled = [c for c in row.cells if c]
+        if len(filled) == 1 or side_by_side and _titles_row(row):
+            form += [Segment(row.page, title, "prose") for title in filled]
+            continue
+        form += [
+            Segment(row.page, f"{label}: {value}", "field", cells=row.cells, table=item, label=label, value=value)
+            for label, value in zip(filled[::2], filled[1::2], strict=True)
+        ]
     return form + _table_segments(rows[split:], item)
 
 
@@ -631,6 +683,57 @@ def _layout_columns(rows: list[Block]) -> list[Block]:
     ]
 
 
+def _record_run(fields: list[Segment]) -> tuple[int, int, int]:
+    """(start, record length, record count) of the repeated records in a run of fields, or zeros: the
+    same three or more labels in the same order again and again ("Product: / Quantity: / Unit price:")."""
+    labels = [seg.label.strip().casefold() for seg in fields]
+    for start in range(len(labels)):
+        try:
+            size = labels.index(labels[start], start + 1) - start
+        except ValueError:
+            continue
+        if size < 3 or len(set(labels[start : start + size])) != size:
+            continue
+        count = 0
+        while labels[start + count * size : start + (count + 1) * size] == labels[start : start + size]:
+            count += 1
+        if count >= 2:
+            return start, size, count
+    return 0, 0, 0
+
+
+def _records_as_rows(segments: list[Segment]) -> list[Segment]:
+    """A CRM's or a mail template's line items as label / value records one after another ("Product: X",
+    "Quantity: 14", "Unit price: MXN 350.00", then "Product: Y", ...): the rows of a table whose column
+    titles are the labels."""
+    out: list[Segment] = []
+    position = 0
+    table = 10_000 + len(segments)  # above any table index the reader gives
+    while position < len(segments):
+        end = position
+        while end < len(segments) and segments[end].kind == "field":
+            end += 1
+        if end == position:
+            out.append(segments[position])
+            position += 1
+            continue
+        run = segments[position:end]
+        start, size, count = _record_run(run)
+        if not count or not any(re.search(r"\d", seg.value) for seg in run[start : start + size * count]):
+            out.extend(run)
+            position = end
+            continue
+        header = tuple(seg.label.strip() for seg in run[start : start + size])
+        out.extend(run[:start])
+        for record in range(count):
+            cells = tuple(seg.value.strip() for seg in run[start + record * size : start + (record + 1) * size])
+            out.append(Segment(run[start].page, " | ".join(cells), "row", cells=cells, header=header, table=table))
+        out.extend(run[start + size * count :])
+        table += 1
+        position = end
+    return out
+
+
 def segment(document: Document) -> list[Segment]:
     segments: list[Segment] = []
     pending: list[Block] = []
@@ -666,7 +769,7 @@ def segment(document: Document) -> list[Segment]:
             segments.extend(_prose_segments(_layout_columns(rows)))
             continue
         segments.extend(_form_and_table_segments(_transposed(rows), item))  # type: ignore[arg-type]
-    segments = _labels_above_values(segments)
+    segments = _records_as_rows(_labels_above_values(segments))
     for seg in segments:
         # options on lines of their own, joined into one paragraph ("Plan: [ ] Starter $299 [X] Growth $799")
         if seg.kind != "row" and seg.text != _chosen_options(seg.text):

@@ -260,6 +260,7 @@ def main() -> None:
         corpus_batch_ad,
         corpus_batch_ae,
         corpus_batch_af,
+        corpus_batch_ag,
         corpus_batch_b,
         corpus_batch_c,
         corpus_batch_d,
@@ -324,6 +325,7 @@ def main() -> None:
     build("batch_ad", corpus_batch_ad.DOCS)
     build("batch_ae", corpus_batch_ae.DOCS)
     build("batch_af", corpus_batch_af.DOCS)
+    build("batch_ag", corpus_batch_ag.DOCS)
 
 
 if __name__ == "__main__":
