@@ -261,6 +261,7 @@ def main() -> None:
         corpus_batch_ae,
         corpus_batch_af,
         corpus_batch_ag,
+        corpus_batch_ah,
         corpus_batch_b,
         corpus_batch_c,
         corpus_batch_d,
@@ -326,6 +327,7 @@ def main() -> None:
     build("batch_ae", corpus_batch_ae.DOCS)
     build("batch_af", corpus_batch_af.DOCS)
     build("batch_ag", corpus_batch_ag.DOCS)
+    build("batch_ah", corpus_batch_ah.DOCS)
 
 
 if __name__ == "__main__":
