@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from contracts.documents.parsing import CODES
+
 # Words that title a table's column (matched as whole words, case-insensitively).
 _TITLE_WORD = re.compile(
     r"(?i)(?<![\w])(?:no\.|nr\.?|pos\.?|item|items|line|description|product|products|service|services|sku|"
@@ -50,7 +52,7 @@ _FIGURE_TITLE = re.compile(
     r"prijs|bedrag)\b"
 )
 _MONEY = re.compile(
-    r"(?:[A-Z]{1,2})?[$£€¥₹]\s?\d|\b(?:USD|EUR|GBP|CHF|CAD|AUD|NZD|SEK|NOK|DKK|JPY|INR|Fr\.)\s?\d"
+    rf"(?:[A-Z]{{1,2}})?[$£€¥₹]\s?\d|\b(?:{'|'.join(CODES)}|Fr\.)\s?\d"  # any currency code the reader knows
     r"|\d{1,3}(?:[,.' ]?\d{3})*[.,]\d{2}\b|0[.,]\d{2,}"
 )
 # A cell that stands for a figure without one ("-", "n/a", "Included", "as used", "and above").

@@ -1,0 +1,48 @@
+"""Round 5: the general causes of the first-run misses on the unseen batch AH (producers III: a Word key table,
+parties in page headers, bulleted items, Outlook's plain text of an HTML e-mail, a chat message, ALL CAPS clauses
+with amounts in words). Each cause is tested on new text written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from contracts.documents import extract, read_document
+
+
+def _text(text: str) -> dict:  # type: ignore[type-arg]
+    return extract(read_document(text.encode(), "contract.txt")).data
+
+
+def _priced(line: dict) -> tuple[str, Decimal]:  # type: ignore[type-arg]
+    return line["charge_model"], Decimal(line.get("unit_price") or line.get("amount") or "0")
+
+
+def test_a_table_flattened_one_cell_per_line_with_prices_in_any_known_currency_code() -> None:
+    # Outlook's plain text of an HTML table: a cell per line; "SGD 0.15" is an amount as much as "USD 0.15"
+    # (a row whose only figures were such amounts ended the table after its first row)
+    data = _text(
+        "Customer: Merlion Tea Traders Pte Ltd\n"
+        "Start date: 1 May 2029\n"
+        "\n"
+        "Service\n"
+        "Qty\n"
+        "Price\n"
+        "Billing\n"
+        "Counter tablet licence\n"
+        "12\n"
+        "SGD 45.00 / tablet / month\n"
+        "Monthly in advance\n"
+        "Receipt printing\n"
+        "as used\n"
+        "SGD 0.15 / receipt\n"
+        "Monthly in arrears\n"
+        "Menu setup\n"
+        "1\n"
+        "SGD 900.00\n"
+        "One-time\n"
+        "\n"
+        "Kind regards,\n"
+    )
+    assert sorted(_priced(line) for line in data["lines"]) == [
+        ("one_time", Decimal(900)), ("per_seat", Decimal(45)), ("per_unit", Decimal("0.15"))
+    ]
