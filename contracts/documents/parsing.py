@@ -297,9 +297,17 @@ SPELLED_RE = re.compile(
 )
 
 
+_NUMBER_WORD = rf"(?:{'|'.join([*_UNITS[1:], *_TENS])}|hundred|thousand)"
+# A count in words followed by its figure: "one hundred and twenty (120)", "five (5)".
+_WORDS_THEN_FIGURE = re.compile(
+    rf"\b{_NUMBER_WORD}(?:[\s-]+(?:and[\s-]+)?{_NUMBER_WORD})*\s*\((?P<figure>\d{{1,3}}(?:,\d{{3}})*|\d+)\)", re.I
+)
+
+
 def spelled_counts(text: str) -> str:
-    """Counts written in words as digits: "twenty-five named users" -> "25 named users" (a count
-    followed by its figure, "five (5) users", is left for the figure)."""
+    """Counts written in words as digits: "twenty-five named users" -> "25 named users"; a count
+    followed by its figure, "one hundred and twenty (120) users", is its figure ("120 users")."""
+    text = _WORDS_THEN_FIGURE.sub(lambda m: m.group("figure").replace(",", ""), text)
 
     def digits(match: re.Match[str]) -> str:
         if match.group("small"):

@@ -46,3 +46,15 @@ def test_a_table_flattened_one_cell_per_line_with_prices_in_any_known_currency_c
     assert sorted(_priced(line) for line in data["lines"]) == [
         ("one_time", Decimal(900)), ("per_seat", Decimal(45)), ("per_unit", Decimal("0.15"))
     ]
+
+
+def test_a_seat_count_in_words_above_twenty_followed_by_its_figure() -> None:
+    # "one hundred and sixty (160) licences": the figure in brackets is the count, whatever the words before it
+    data = _text(
+        "SCHEDULE OF FEES\n"
+        "Customer: Orchard Lane Veterinary Group Ltd\n"
+        "Commencement date: 1 September 2029\n"
+        "The Customer shall pay EUR 17.50 per licence per month for one hundred and sixty (160) licences, "
+        "payable monthly in advance.\n"
+    )
+    assert [(line["charge_model"], line.get("seats")) for line in data["lines"]] == [("per_seat", "160")]
