@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from contracts.documents.parsing import find_money
 from contracts.documents.reader import Block, Document, join_lines
 
 # "- ", "• ", "a. ", "1) ", "(b) ", "(iv) ", "(3) "; not "(45) days" at the start of a wrapped line.
@@ -15,6 +16,7 @@ _BULLET = re.compile(
     re.I,
 )
 _FIELD = re.compile(r"^(?P<label>[A-Za-z][\w /&'().#-]{1,48}?)\s*[:：]\s*(?P<value>\S.*)$")
+_SYMBOL_BULLET = re.compile(r"^\s*[-•*▪◦·–]\s+")
 _HEADING = re.compile(r"^(?:\d+(?:\.\d+)*\.?\s+)?[A-Z][^.!?:;]{0,60}$")
 # "e.g." and "Inc." must not end a sentence; decimals never do (no space after the dot).
 _ABBREVIATIONS = (
@@ -203,6 +205,13 @@ def _field_segments(block: Block, text: str, field_match: re.Match[str], out: li
             out[-1].value += f" {part.strip()}"
 
 
+def _unpriced_field(text: str) -> bool:
+    """A bulleted line that is a form's field ("Customer: Acme LLC", "Start: 1 May"), not a priced item
+    ("Onboarding: EUR 1,800 one-time", "Card fees: 1.4% of payments": bullets of the price list)."""
+    match = _FIELD.match(text)
+    return bool(match) and not find_money(match.group("value")) and "%" not in match.group("value")
+
+
 def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segment]:
     """Join wrapped lines into paragraphs and split them into sentences; keep fields, bullets and
     headings on their own (a PDF wraps lines mid-sentence, a form puts one field per line)."""
@@ -233,6 +242,10 @@ def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segmen
             out[-1].value = f"{out[-1].value} {text}"
             continue
         field_match = _FIELD.match(text)
+        bullet = _SYMBOL_BULLET.match(text)
+        if field_match is None and bullet and _unpriced_field(text[bullet.end() :]):
+            text = text[bullet.end() :]  # "• Customer: Acme LLC": a field in a bulleted list is a field
+            field_match = _FIELD.match(text)
         if field_match and buffer and not block.starts_paragraph and text[:1].islower():
             # a hard-wrapped sentence going on ("... which Supplier shall invoice" / "in three
             # instalments as follows: USD 18,000 on ..."), not a form's label

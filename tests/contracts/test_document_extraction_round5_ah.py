@@ -58,3 +58,20 @@ def test_a_seat_count_in_words_above_twenty_followed_by_its_figure() -> None:
         "payable monthly in advance.\n"
     )
     assert [(line["charge_model"], line.get("seats")) for line in data["lines"]] == [("per_seat", "160")]
+
+
+def test_a_bulleted_field_names_the_customer_with_its_legal_form() -> None:
+    # a chat message's bullets: "• client: ..." is the form's field (the legal form kept), the sentence above
+    # only mentions the company in passing; the priced bullets stay price lines
+    data = _text(
+        "Sam Okafor 4:02 PM\n"
+        "hi all - final pricing for Pinewood Joinery Partners is agreed, can you set it up?\n"
+        "\n"
+        "• client: Pinewood Joinery Partners LLP\n"
+        "• billing email accounts@pinewoodjoinery.test\n"
+        "• go-live 1 June 2029\n"
+        "• Workshop app: £9/user/mo, 22 users, billed monthly\n"
+        "• setup: £600 one-time\n"
+    )
+    assert data["customer"]["name"] == "Pinewood Joinery Partners LLP"
+    assert sorted(_priced(line) for line in data["lines"]) == [("one_time", Decimal(600)), ("per_seat", Decimal(9))]
