@@ -71,7 +71,7 @@ def _add_days(value: date, days: int) -> date:
 
 COMPANY_SUFFIX_RE = re.compile(
     r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|S\.A|SAS|BV|B\.V|NV|plc|Corp|Corporation|Co|Company|LLP|LP|PC|"
-    r"PLLC|Pty|KK|AB|Oy|SpA|ApS|Group|Holdings|Partners)\b\.?"
+    r"PLLC|Pty|KK|AB|Oy|SpA|ApS|Group|Holdings|Partners|Sp\. z o\.o|s\.r\.o|Kft|S\.L)\b\.?"
 )
 # an organisation that is not a company: "Harbourview Community College", "Wexford County Council"
 ORGANISATION_WORD_RE = re.compile(
@@ -579,6 +579,8 @@ class _Extractor:
             r"L|SAS|BV|B\.V|NV|plc|C"
             r"orp|"
             r"Corporation|Co|Company|LLP|LP|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|AS|ApS|"
+            # central European forms: "Sp. z o.o." (Poland), "s.r.o." (Czechia, Slovakia), "Kft." (Hungary)
+            r"Sp\. z o\.o|[Ss]\.r\.o|Kft|"
             # "Bayview Dental Group", "Harlow Holdings": a trading name that ends like a company's
             r"Group|Holdings|Partners|Associates)\b\.?)(?!-\w)"
         )

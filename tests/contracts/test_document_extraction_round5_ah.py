@@ -75,3 +75,21 @@ def test_a_bulleted_field_names_the_customer_with_its_legal_form() -> None:
     )
     assert data["customer"]["name"] == "Pinewood Joinery Partners LLP"
     assert sorted(_priced(line) for line in data["lines"]) == [("one_time", Decimal(600)), ("per_seat", Decimal(9))]
+
+
+def test_a_company_named_only_with_a_central_european_legal_form() -> None:
+    # no customer label: the company named in the text is found by its legal form ("s.r.o.", "Sp. z o.o."),
+    # the sender's own company (signing off) left out
+    data = _text(
+        "Dear Ms Novakova,\n"
+        "\n"
+        "thank you for your interest. Below is our offer for Vltava Pekarny s.r.o. The service would start on "
+        "1 March 2029 for 12 months. Prices are in CZK excluding VAT.\n"
+        "\n"
+        "Bakery planning licence: CZK 450.00 per user per month, 15 users, billed monthly in advance.\n"
+        "\n"
+        "Kind regards,\n"
+        "Tomas Dvorak\n"
+        "Brnosoft Systems s.r.o.\n"
+    )
+    assert data["customer"]["name"].rstrip(".") == "Vltava Pekarny s.r.o"
