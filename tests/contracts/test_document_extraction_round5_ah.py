@@ -7,6 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from contracts.documents import extract, read_document
+from tests.contracts.documents.batch_score import batch_score
 
 
 def _text(text: str) -> dict:  # type: ignore[type-arg]
@@ -93,3 +94,8 @@ def test_a_company_named_only_with_a_central_european_legal_form() -> None:
         "Brnosoft Systems s.r.o.\n"
     )
     assert data["customer"]["name"].rstrip(".") == "Vltava Pekarny s.r.o"
+
+
+def test_batch_ah_holds_its_floor() -> None:
+    total = batch_score("batch_ah")
+    assert total.f1 >= 0.95, total.misses
