@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from contracts.documents.parsing import find_money
 from contracts.documents.reader import Block, Document, join_lines
 
 # "- ", "• ", "a. ", "1) ", "(b) ", "(iv) ", "(3) "; not "(45) days" at the start of a wrapped line.
@@ -206,10 +205,11 @@ def _field_segments(block: Block, text: str, field_match: re.Match[str], out: li
 
 
 def _unpriced_field(text: str) -> bool:
-    """A bulleted line that is a form's field ("Customer: Acme LLC", "Start: 1 May"), not a priced item
-    ("Onboarding: EUR 1,800 one-time", "Card fees: 1.4% of payments": bullets of the price list)."""
+    """A bulleted line that is a form's field naming something ("Customer: Acme LLC", "Billing contact:
+    Ann Lee"), not an item of a list of prices or dates ("Onboarding: EUR 1,800 one-time", "Trial period:
+    10 May to 9 June", which stay bullets read as before): a value without a figure."""
     match = _FIELD.match(text)
-    return bool(match) and not find_money(match.group("value")) and "%" not in match.group("value")
+    return bool(match) and not re.search(r"\d", match.group("value"))
 
 
 def _prose_segments(lines: list[Block], text_lines: bool = False) -> list[Segment]:
