@@ -298,9 +298,10 @@ SPELLED_RE = re.compile(
 
 
 _NUMBER_WORD = rf"(?:{'|'.join([*_UNITS[1:], *_TENS])}|hundred|thousand)"
-# A count in words followed by its figure: "one hundred and twenty (120)", "five (5)".
+# A count of several words followed by its figure: "one hundred and twenty (120)" ("five (5)" is left as it
+# is: SPELLED_RE skips it and the figure is read).
 _WORDS_THEN_FIGURE = re.compile(
-    rf"\b{_NUMBER_WORD}(?:[\s-]+(?:and[\s-]+)?{_NUMBER_WORD})*\s*\((?P<figure>\d{{1,3}}(?:,\d{{3}})*|\d+)\)", re.I
+    rf"\b{_NUMBER_WORD}(?:[\s-]+(?:and[\s-]+)?{_NUMBER_WORD})+\s*\((?P<figure>\d{{1,3}}(?:,\d{{3}})*|\d+)\)", re.I
 )
 
 
