@@ -228,7 +228,10 @@ USAGE_WORD_RE = re.compile(
 MINIMUM_RE = re.compile(
     # "5 kW committed power", "committed information rate": a capacity, not a money commitment
     r"\bminimum\b|\bcommit(?:ment|ted|s)?\b(?!\s+(?:[\d.,]+\s?(?:kw|kva|mw|mbps|gbps|amps?)\b|power|capacity|"
-    r"bandwidth|throughput|information rate|data rate))|\bat least\b|\bno less than\b|\bnot less than\b|\bfloor\b|"
+    r"bandwidth|throughput|information rate|data rate))|\bat least\b|\bno less than\b|\bnot less than\b|"
+    # "a monthly floor of $500", "Floor: $500"; not "Shop-floor app", "2nd floor", "floor plan"
+    r"\b(?:a|the|price|revenue|spend(?:ing)?|monthly|annual|yearly|quarterly|fee|usage|billing)\s+floor\b|"
+    r"\bfloor\s*(?::|of\b|price\b|amount\b|fee\b|applies\b)|"
     r"\bmin\.?\s+(?:monthly|annual|spend|fee|charge)|\bmindestumsatz|\bminimum spend|\btake[- ]or[- ]pay\b|"
     r"\bmindestabnahme|\bmindestentgelt|\bmindestbetrag|\bmínimo\b|\bminimo\b|\bminimaal\b|\bminimale\b|"
     r"\bguaranteed (?:spend|revenue|fee)",

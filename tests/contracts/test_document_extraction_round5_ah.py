@@ -99,3 +99,17 @@ def test_a_company_named_only_with_a_central_european_legal_form() -> None:
 def test_batch_ah_holds_its_floor() -> None:
     total = batch_score("batch_ah")
     assert total.f1 >= 0.95, total.misses
+
+
+def test_floor_in_an_item_name_is_not_a_price_floor() -> None:
+    # "Shop-floor", "floor plan": the product's name; "a monthly floor of $300" stays a minimum
+    data = _text(
+        "Customer: Quarry Hill Engineering Ltd\n"
+        "Start date: 1 August 2029\n"
+        "\n"
+        "Shop-floor terminal app: $11/user/mo, 30 users, billed monthly in advance\n"
+        "Sensor readings: $0.002 per reading, billed monthly in arrears, subject to a monthly floor of $150\n"
+    )
+    assert sorted((line["charge_model"], line.get("seats"), line.get("minimum_amount")) for line in data["lines"]) == [
+        ("per_seat", "30", None), ("per_unit", None, "150.00")
+    ]
