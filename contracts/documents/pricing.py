@@ -4079,6 +4079,17 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
     _volume_as_quantity(rows, header, roles)
     prices = [i for i, role in enumerate(roles) if role == "price"]
     unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
+    if not unit_prices:
+        # "Sales price | Amount", "Net price | Amount": without a unit price column, the price one is the
+        # unit price and the amount its extension ("Unit price | Net price": the net price is the extension)
+        unit_prices = [
+            i
+            for i in prices
+            if re.search(
+                r"(?i)\b(?:net|sales?|selling|discounted|special|offer|customer|your|contract(?:ed)?)\s+price\b",
+                header[i],
+            )
+        ]
 
     def priced(row: Segment, index: int) -> bool:
         return index < len(row.cells) and bool(re.search(r"\d", row.cells[index]))
