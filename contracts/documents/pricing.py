@@ -4066,6 +4066,25 @@ def _volume_as_quantity(rows: list[Segment], header: tuple[str, ...], roles: lis
             return
 
 
+def _number_column_as_quantity(rows: list[Segment], header: tuple[str, ...], roles: list[str]) -> None:
+    """ "No. | Item | Unit price | Total" over "25 | Sensor licence | $12.00 | $300.00": a "No." / "Nr." / "#"
+    column of small counts beside an item column is the quantity; one numbering the rows (1, 2, 3) or
+    holding codes ("A-17", "0042") is an item number."""
+    if "qty" in roles or "name" not in roles or "price" not in roles:
+        return
+    for index, title in enumerate(header):
+        if roles[index] or not re.fullmatch(r"(?i)\s*(?:no\.?|nr\.?|#|n[°º]|num\.?)\s*", title):
+            continue
+        cells = [row.cells[index].strip() if index < len(row.cells) else "" for row in rows]
+        if not cells or not all(re.fullmatch(r"[1-9]\d{0,3}", cell) for cell in cells):
+            return
+        counts = [int(cell) for cell in cells]
+        if counts == list(range(counts[0], counts[0] + len(counts))):
+            return  # 1, 2, 3 (or 4, 5 on a page continued): the rows numbered
+        roles[index] = "qty"
+        return
+
+
 def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
     roles = [_header_role(h) for h in header]
     # A column of words only is the item's name, whatever its header says ("Fee | Rate | Notes").
@@ -4077,6 +4096,7 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
                 break
     _before_and_after(roles, header)
     _volume_as_quantity(rows, header, roles)
+    _number_column_as_quantity(rows, header, roles)
     prices = [i for i, role in enumerate(roles) if role == "price"]
     unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
     if not unit_prices:

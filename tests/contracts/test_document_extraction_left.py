@@ -32,3 +32,29 @@ def test_a_net_price_column_beside_an_amount_is_the_unit_price() -> None:
         "| Route optimiser seat, per user per month | 8 | €30.00 | €240.00 |\n"
     )
     assert Decimal(data["lines"][0]["unit_price"]) == Decimal("30")
+
+
+def test_a_no_column_of_counts_beside_an_item_column_is_the_quantity() -> None:
+    data = _read(
+        "Order Form\n\nCustomer: Pemberton Dairy Co-operative\nStart date: 1 March 2029\n\n"
+        "| Nr. | Item | Unit price | Total |\n|---|---|---|---|\n"
+        "| 25 | Milking parlour sensor licence, per month | $12.00 | $300.00 |\n"
+        "| 3 | Herd camera licence, per month | $40.00 | $120.00 |\n"
+    )
+    first, second = data["lines"]
+    assert first["charge_model"] == "per_seat"
+    assert Decimal(first["seats"]) == 25
+    assert Decimal(first["unit_price"]) == Decimal("12")
+    assert Decimal(second["seats"]) == 3
+
+
+def test_a_no_column_numbering_the_rows_is_not_a_quantity() -> None:
+    data = _read(
+        "Order Form\n\nCustomer: Pemberton Dairy Co-operative\nStart date: 1 March 2029\n\n"
+        "| # | Item | Price |\n|---|---|---|\n"
+        "| 1 | Herd analytics platform, per month | $900.00 |\n"
+        "| 2 | Feed planning module, per month | $250.00 |\n"
+        "| 3 | Implementation (one-time) | $2,000.00 |\n"
+    )
+    assert [line.get("seats") for line in data["lines"]] == [None, None, None]
+    assert Decimal(data["lines"][0]["amount"]) == Decimal("900")
