@@ -58,3 +58,23 @@ def test_a_no_column_numbering_the_rows_is_not_a_quantity() -> None:
     )
     assert [line.get("seats") for line in data["lines"]] == [None, None, None]
     assert Decimal(data["lines"][0]["amount"]) == Decimal("900")
+
+
+def test_whole_amounts_grouped_by_spaces_with_kr_are_one_amount() -> None:
+    data = _read(
+        "Avtale\n\nCustomer: Lyngholm Fiskeri AS\nStart date: 1 May 2029\nCurrency: NOK\n\n"
+        "Fleet tracking subscription: 4 500 kr per month, billed monthly in advance.\n"
+        "Installation on board: kr 12 000, one-time.\n"
+    )
+    assert data["customer"]["currency"] == "NOK"
+    amounts = sorted(Decimal(line["amount"]) for line in data["lines"])
+    assert amounts == [Decimal("4500"), Decimal("12000")]
+
+
+def test_a_bare_space_grouped_amount_in_a_stated_currency_is_one_amount() -> None:
+    data = _read(
+        "Agreement\n\nCustomer: Lyngholm Fiskeri AS\nStart date: 1 May 2029\nCurrency: SEK\n\n"
+        "Monthly platform fee: 4 500\nSetup fee (one-time): 12 000\n"
+    )
+    amounts = sorted(Decimal(line["amount"]) for line in data["lines"])
+    assert amounts == [Decimal("4500"), Decimal("12000")]
