@@ -78,3 +78,15 @@ def test_a_bare_space_grouped_amount_in_a_stated_currency_is_one_amount() -> Non
     )
     amounts = sorted(Decimal(line["amount"]) for line in data["lines"])
     assert amounts == [Decimal("4500"), Decimal("12000")]
+
+
+def test_a_company_field_in_a_quote_summary_mail_is_the_customer() -> None:
+    data = _read(
+        "Ostrander Cloud Ltd sent you a quote\n\nQUOTE SUMMARY\nQuote number: 7731-02\n\n"
+        "Company: Harrowgate Ceramics Ltd\nBilling contact: accounts@harrowgate.test\n"
+        "Contract start date: Jul 1, 2029\nCurrency: GBP\n\n"
+        "Kiln monitoring subscription: £350 per month, billed monthly in advance.\n"
+        "Questions? Reply to Ostrander Cloud Ltd.\n"
+    )
+    assert data["customer"]["name"] == "Harrowgate Ceramics Ltd"
+
