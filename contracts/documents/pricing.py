@@ -3307,7 +3307,12 @@ class PricingReader:
         price (the roles with the amount's column as the price, and the row's text read with them)."""
         totals = [i for i, r in enumerate(roles) if r == "total" and i < len(row.cells) and self.ex.money(row.cells[i])]
         priced = [c for c, r in zip(row.cells, roles, strict=False) if r in ("price", "list", "flat_fee")]
-        if len(totals) != 1 or "price" not in roles or any(re.search(r"\d", c) for c in priced):
+        # "Premium support | 15% of subscription fees | $300.00": the share is how the amount was worked
+        # out; the amount stated is what is billed (the share kept in the description)
+        share = [c for c in priced if re.search(r"\d", c) and not self.ex.money(c)]
+        if share and not all(p.find_percentages(c, decimal_comma=self.dc) for c in share):
+            share = []
+        if len(totals) != 1 or "price" not in roles or any(re.search(r"\d", c) for c in priced if c not in share):
             return roles, text
         roles = ["" if r in ("price", "list") else ("price" if i == totals[0] else r) for i, r in enumerate(roles)]
         return roles, self._row_text(row, roles)

@@ -90,3 +90,17 @@ def test_a_company_field_in_a_quote_summary_mail_is_the_customer() -> None:
     )
     assert data["customer"]["name"] == "Harrowgate Ceramics Ltd"
 
+
+
+def test_a_share_in_the_rate_column_with_the_amount_stated_is_a_flat_amount() -> None:
+    data = _read(
+        "Order Form\n\nCustomer: Pemberton Dairy Co-operative\nStart date: 1 March 2029\n"
+        "All fees are billed monthly in advance.\n\n"
+        "| Item | Rate | Amount |\n|---|---|---|\n"
+        "| Herd analytics platform | $2,000.00 | $2,000.00 |\n"
+        "| Premium support | 15% of subscription fees | $300.00 |\n"
+    )
+    support = data["lines"][1]
+    assert support["description"].startswith("Premium support")
+    assert support["charge_model"] == "flat"
+    assert Decimal(support["amount"]) == Decimal("300")
