@@ -772,6 +772,7 @@ class PricingReader:
                         rf"(?:[$€£¥]|{p._CODE})?\s*\.?\s*",
                         piece,
                     )
+                    or _fixed_fee_for_a_kind(previous, piece, separators[position - 1], self.ex.money(piece))
                 )
                 and not MINIMUM_RE.search(piece)
             )
@@ -4053,6 +4054,18 @@ def _granted_and_price(clause: str, moneys: list[p.Money]) -> tuple[Decimal, Dec
         elif re.search(r"\bcredits?\b|\bvalue\b|\bworth\b", after):
             granted, price = money.amount, moneys[0].amount
     return granted, price
+
+
+def _fixed_fee_for_a_kind(previous: str, piece: str, separator: str, moneys: list[p.Money]) -> bool:
+    """ "3.9% + $0.30 for international cards": a rate, then the fixed fee added to it and what kind of
+    transaction both are for (one fee, at the start of the piece)."""
+    return (
+        bool(re.search(r"%\s*$", previous))
+        and bool(re.fullmatch(r"\s+(?:plus|\+)\s+", separator))
+        and len(moneys) == 1
+        and moneys[0].start <= 1
+        and bool(re.match(r"\s*(?:for|on|with|in)\s+(?:all\s+|each\s+|any\s+)?[a-z]", piece[moneys[0].end :], re.I))
+    )
 
 
 def _volume_as_quantity(rows: list[Segment], header: tuple[str, ...], roles: list[str]) -> None:

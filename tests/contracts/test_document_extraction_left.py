@@ -104,3 +104,15 @@ def test_a_share_in_the_rate_column_with_the_amount_stated_is_a_flat_amount() ->
     assert support["description"].startswith("Premium support")
     assert support["charge_model"] == "flat"
     assert Decimal(support["amount"]) == Decimal("300")
+
+
+def test_a_rate_plus_a_fixed_fee_for_a_kind_of_transaction_is_one_take_rate() -> None:
+    data = _read(
+        "Order Form\n\nCustomer: Pemberton Dairy Co-operative\nStart date: 1 March 2029\n\n"
+        "Online payments: 3.4% + €0.25 for cards issued abroad, billed monthly in arrears.\n"
+    )
+    assert len(data["lines"]) == 1
+    line = data["lines"][0]
+    assert line["charge_model"] == "percentage"
+    assert Decimal(line["rate"]) == Decimal("3.4")
+    assert Decimal(line["fixed_fee"]) == Decimal("0.25")
