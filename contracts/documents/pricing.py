@@ -1908,7 +1908,11 @@ class PricingReader:
         """ "Subscription: $800 per month. Customer receives a 20% discount for the first 12 months.": the
         discount of the recurring fee above, in a sentence of its own."""
         line = next((line for line in reversed(self.lines) if line.charge_model in ("flat", "per_seat")), None)
-        if line is None or line.span or "start_date" in line.fields or not self._discounted_first_period(line, clause):
+        if line is None or line.span or "start_date" in line.fields:
+            return False
+        if re.search(r"\b100\s?%", clause) and self._free_months(line, clause):
+            return True  # "a 100% discount on the first month": the month is free
+        if not self._discounted_first_period(line, clause):
             return False
         self.lines.extend(self._after)
         self._after = []
@@ -3965,7 +3969,11 @@ FREE_MONTHS_RE = re.compile(
     r"(?:[^.;]{0,40}?)\b(?:are|is|will be|shall be)?\s*(?:free(?! of (?:any )?(?:defects|errors))|"
     r"at no (?:cost|charge)|without charge|not (?:be )?(?:charged|invoiced|billed))"
     rf"|\bmonths?\s+1\s*(?:-|–|to|through)\s*(?P<m>\d{{1,2}})\s+(?:are\s+|will be\s+)?(?:free|at no (?:cost|charge)|"
-    r"without charge|not (?:charged|invoiced|billed))",
+    r"without charge|not (?:charged|invoiced|billed))"
+    # "a 100% discount on the first month": the month is free
+    r"|\b100\s?%\s+(?:discount|off|reduction|rebate)\b(?:\s+(?:is\s+)?(?:applied|granted|given))?\s+"
+    r"(?:on|of|for|in|during|over)\s+(?:the\s+)?(?:first|initial)\s+"
+    rf"(?:(?P<k>{_COUNT_WORDS})\s+(?:\(\d{{1,2}}\)\s+)?(?:calendar\s+)?months|(?:calendar\s+)?(?P<single>month))\b",
     re.I,
 )
 DISCOUNT_PERIOD_RE = re.compile(
@@ -3980,9 +3988,9 @@ def _free_months_in(clause: str) -> int:
     match = FREE_MONTHS_RE.search(clause)
     if not match:
         return 0
-    if match.group("one"):
+    if match.group("one") or match.group("single"):
         return 1  # "the first month is free"
-    return p.word_number(match.group("n") or match.group("m") or "") or 0
+    return p.word_number(match.group("n") or match.group("m") or match.group("k") or "") or 0
 
 
 def _first_period_discount(clause: str) -> tuple[Decimal, relativedelta] | None:

@@ -116,3 +116,14 @@ def test_a_rate_plus_a_fixed_fee_for_a_kind_of_transaction_is_one_take_rate() ->
     assert line["charge_model"] == "percentage"
     assert Decimal(line["rate"]) == Decimal("3.4")
     assert Decimal(line["fixed_fee"]) == Decimal("0.25")
+
+
+def test_a_full_discount_on_the_first_month_is_a_free_month() -> None:
+    data = _read(
+        "Order Form\n\nCustomer: Pemberton Dairy Co-operative\nStart date: 1 March 2029\n\n"
+        "Herd analytics subscription: $800 per month, billed monthly in advance.\n"
+        "As a launch offer the subscription carries a 100% discount on the first month.\n"
+    )
+    line = data["lines"][0]
+    assert Decimal(line["amount"]) == Decimal("800")
+    assert line["start_date"] == "2029-04-01"
