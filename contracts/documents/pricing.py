@@ -1942,6 +1942,8 @@ class PricingReader:
         start = self.ex.data.get("start_date")
         if not start or line.charge_model in ("one_time", "milestone", "prepaid_credit") or self.ex.dates(clause):
             return None  # a step with its own dates is read from them
+        if re.search(r"\b100\s?%", clause) and _free_months_in(clause):
+            return None  # "with a 100% discount for the first two months": free months, not a price step
         begin = date.fromisoformat(start)
         # "Year 2: $13,200", a table's "Year 2 | $13,200"
         year = re.match(r"(?i)\s*(?:contract\s+)?year\s*(?P<n>[1-9])\s*[:=-]", clause) or (

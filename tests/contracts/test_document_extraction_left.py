@@ -127,3 +127,15 @@ def test_a_full_discount_on_the_first_month_is_a_free_month() -> None:
     line = data["lines"][0]
     assert Decimal(line["amount"]) == Decimal("800")
     assert line["start_date"] == "2029-04-01"
+
+
+def test_a_full_discount_for_the_first_months_in_the_price_clause_is_free_months() -> None:
+    data = _read(
+        "Order Form\n\nCustomer: Pemberton Dairy Co-operative\nStart date: 1 March 2029\n\n"
+        "Feed planner subscription: $450 per month, billed monthly in advance, "
+        "with a 100% discount for the first three months.\n"
+    )
+    assert len(data["lines"]) == 1
+    line = data["lines"][0]
+    assert Decimal(line["amount"]) == Decimal("450")
+    assert line["start_date"] == "2029-06-01"
