@@ -151,6 +151,7 @@ class Line:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     confidence: float = 0.85
     clause: str = ""  # the words the line was read from, when narrower than its segment
+    read_from: str = ""  # the clause as read (normalised: "plus" for "+"), even where not quoted
     quotes: dict[str, str] = field(default_factory=dict)  # narrower evidence per field
     span: tuple[date, date | None] | None = None  # the dates it runs between, as stated (a ramp's step)
 
@@ -730,6 +731,8 @@ class PricingReader:
             r"|\.\s+(?=[A-Z])|,\s+and\s+(?=("
             r"?:an?\s"
             r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
+            # "2.9% + $0.30 for domestic cards and 3.9% + $0.30 for international cards": a second take rate
+            r"|\s+and\s+(?=\d{1,2}(?:[.,]\d{1,3})?\s?%\s*(?:\+|plus)\s*(?:[$€£¥]|[A-Z]{3}\s?)?\d)"
             rf"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|(?:{p._CODE}) ))|\s+and\s+(?=[a-z0-9][\w -]{{0,30}}?\s(?:at|of"
             rf"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|{p._CODE}))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
             r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)"
@@ -1790,6 +1793,7 @@ class PricingReader:
         line.span = line.span or self._span(clause) or self._relative_span(line, clause)
         if line.seg.kind != "row" and clause in line.seg.text:
             line.clause = clause
+        line.read_from = clause
         key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
         if key and key not in line.fields and self._pending_included:
             line.fields[key], included_seg = self._pending_included
@@ -3658,6 +3662,8 @@ class PricingReader:
             or (a.seg.kind == b.seg.kind == "field" and a.seg.label.lower() != b.seg.label.lower())
         ):
             return False  # "Card donations: 2.9% ..." and "ACH donations: 0.8% ...": two take rates
+        if a.charge_model == "percentage" and _two_card_rates(a, b):
+            return False
         if a.charge_model in ("milestone", "prepaid_credit", "percentage"):
             return True
         if a.seg.kind == "row" and b.seg.kind == "row" and a.seg.table == b.seg.table and a.seg.index != b.seg.index:
@@ -4064,6 +4070,13 @@ def _granted_and_price(clause: str, moneys: list[p.Money]) -> tuple[Decimal, Dec
         elif re.search(r"\bcredits?\b|\bvalue\b|\bworth\b", after):
             granted, price = money.amount, moneys[0].amount
     return granted, price
+
+
+def _two_card_rates(a: Line, b: Line) -> bool:
+    """ "2.9% + $0.30 for domestic cards and 3.9% + $0.30 for international cards": two rates, each with
+    its fixed fee, stated side by side for two kinds of transaction."""
+    both = [re.search(r"\d\s?%\s*(?:\+|plus)\s*(?:[$€£¥]|[A-Z]{3}\s?)?\d", line.read_from) for line in (a, b)]
+    return all(both) and a.fields.get("rate") != b.fields.get("rate") and a.read_from != b.read_from
 
 
 def _fixed_fee_for_a_kind(previous: str, piece: str, separator: str, moneys: list[p.Money]) -> bool:

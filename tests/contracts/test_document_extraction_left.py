@@ -139,3 +139,13 @@ def test_a_full_discount_for_the_first_months_in_the_price_clause_is_free_months
     line = data["lines"][0]
     assert Decimal(line["amount"]) == Decimal("450")
     assert line["start_date"] == "2029-06-01"
+
+
+def test_a_second_rate_with_its_fixed_fee_in_the_same_clause_is_a_second_take_rate() -> None:
+    data = _read(
+        "Order Form\n\nCustomer: Pemberton Dairy Co-operative\nStart date: 1 March 2029\n\n"
+        "Online payments: 1.6% + €0.20 per payment for local cards and 2.8% + €0.20 for cards issued abroad, "
+        "billed monthly in arrears.\n"
+    )
+    rates = sorted((Decimal(line["rate"]), Decimal(line["fixed_fee"])) for line in data["lines"])
+    assert rates == [(Decimal("1.6"), Decimal("0.20")), (Decimal("2.8"), Decimal("0.20"))]
