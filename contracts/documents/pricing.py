@@ -835,12 +835,37 @@ class PricingReader:
             index = end
         return out
 
+    def _overage_multiple(self, text: str) -> None:
+        """ "Calls above the included 200,000 are charged at 1.5x the list rate" with no amount after it:
+        the overage price is that multiple of the usage price stated before (computed, warned)."""
+        match = LONE_MULTIPLIER_RE.search(text)
+        if (
+            not match
+            or not re.search(r"(?i)\b(?:above|over|beyond|exceed\w*|overage|excess)\b", text)
+            # "out-of-hours work at 1.5x the standard rate": a surcharge for when, not a price for more use
+            or re.search(
+                r"(?i)out[- ]of[- ]hours|outside (?:\w+ )?hours|weekend|evening|overtime|holiday|urgent|rush", text
+            )
+        ):
+            return
+        line = next((line for line in reversed(self.lines) if line.charge_model == "per_unit"), None)
+        if line is None or "unit_price" not in line.fields or any(k == "unit_price" for k, _ in line.warnings):
+            return
+        unit = (line.unit or "").split()[-1:] or [""]
+        if unit[0] and not re.search(rf"(?i)\b{re.escape(unit[0].rstrip('s'))}", text):
+            return  # the multiple is of another usage's rate
+        factor = Decimal(match.group("m"))
+        price = line.fields["unit_price"]
+        line.fields["unit_price"] = price * factor
+        line.warnings.append(("unit_price", f"{p.plain(factor)} times the stated rate of {p.plain(price)}."))
+
     def _no_money(self, seg: Segment, text: str) -> None:
         """Statements without a price that qualify a line: included units, seats, top-up, expiry, free months."""
         lowered = text.lower()
         recurring = next((line for line in reversed(self.lines) if line.charge_model in ("flat", "per_seat")), None)
         if recurring is not None and "start_date" not in recurring.fields and self._free_months(recurring, text):
             return
+        self._overage_multiple(text)
         included = self._included(text)
         if included is not None and not re.search(r"\bseat|\buser|\blicen", lowered):
             self._attach_included(seg, included, text)
@@ -4027,6 +4052,14 @@ def _counted_cell(row: Segment, cells: dict[str, str]) -> str:
 MULTIPLIER_RE = re.compile(
     r"\b(?P<m>\d{1,2}(?:\.\d{1,2})?)\s?(?:x|×|times)\s+(?:the\s+)?(?:(?:standard|list|base|contracted|normal|"
     r"regular|unit|applicable|committed)\s+)?(?:rate|price|fee)s?\s+(?:of|at)\s*$",
+    re.I,
+)
+
+
+# "charged at 1.5x the list rate" with no amount after it: a multiple of a rate stated elsewhere
+LONE_MULTIPLIER_RE = re.compile(
+    r"\b(?P<m>\d{1,2}(?:\.\d{1,2})?)\s?(?:x|×|times)\s+(?:the\s+)?(?:(?:standard|list|base|contracted|normal|"
+    r"regular|unit|applicable|committed|stated|usage)\s+)?(?:rate|price|fee)s?\b(?!\s+(?:of|at)\b)",
     re.I,
 )
 

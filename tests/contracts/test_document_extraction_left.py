@@ -149,3 +149,24 @@ def test_a_second_rate_with_its_fixed_fee_in_the_same_clause_is_a_second_take_ra
     )
     rates = sorted((Decimal(line["rate"]), Decimal(line["fixed_fee"])) for line in data["lines"])
     assert rates == [(Decimal("1.6"), Decimal("0.20")), (Decimal("2.8"), Decimal("0.20"))]
+
+
+def test_overage_at_a_multiple_of_the_list_rate_stated_before_is_that_multiple() -> None:
+    data = _read(
+        "Order Form\n\nCustomer: Pemberton Dairy Co-operative\nStart date: 1 March 2029\n\n"
+        "Platform subscription: $900 per month, billed monthly in advance, including 50,000 scans per month.\n"
+        "List rate for scans: $0.02 per scan.\n"
+        "Scans above the included 50,000 are charged at 2x the list rate, billed monthly in arrears.\n"
+    )
+    usage = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
+    assert Decimal(usage["unit_price"]) == Decimal("0.04")
+    assert Decimal(usage["included_units"]) == 50000
+
+
+def test_an_out_of_hours_multiple_of_the_rate_is_not_a_new_price() -> None:
+    data = _read(
+        "Statement of Work\n\nCustomer: Pemberton Dairy Co-operative\nStart date: 1 March 2029\n\n"
+        "Engineering support: $120 per hour, billed monthly in arrears.\n"
+        "Work over weekends is charged at 1.5x the standard rate.\n"
+    )
+    assert Decimal(data["lines"][0]["unit_price"]) == Decimal("120")
