@@ -4153,8 +4153,9 @@ def _number_column_as_quantity(rows: list[Segment], header: tuple[str, ...], rol
         if not cells or not all(re.fullmatch(r"[1-9]\d{0,3}", cell) for cell in cells):
             return
         counts = [int(cell) for cell in cells]
-        if counts == list(range(counts[0], counts[0] + len(counts))):
-            return  # 1, 2, 3 (or 4, 5 on a page continued): the rows numbered
+        steps = {b - a for a, b in zip(counts, counts[1:], strict=False)}
+        if counts == list(range(counts[0], counts[0] + len(counts))) or (len(steps) == 1 and min(steps) > 1):
+            return  # 1, 2, 3 (or 4, 5 on a page continued; 10, 20, 30 as ERP quotes number items): the rows
         roles[index] = "qty"
         return
 

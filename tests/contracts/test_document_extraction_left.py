@@ -170,3 +170,15 @@ def test_an_out_of_hours_multiple_of_the_rate_is_not_a_new_price() -> None:
         "Work over weekends is charged at 1.5x the standard rate.\n"
     )
     assert Decimal(data["lines"][0]["unit_price"]) == Decimal("120")
+
+
+def test_a_no_column_numbering_the_rows_in_tens_is_not_a_quantity() -> None:
+    data = _read(
+        "Angebot\n\nCustomer: Pemberton Dairy Co-operative\nStart date: 1 March 2029\n\n"
+        "| Nr. | Item | Price |\n|---|---|---|\n"
+        "| 10 | Herd analytics platform, per month | €900.00 |\n"
+        "| 20 | Feed planning module, per month | €250.00 |\n"
+        "| 30 | Implementation (one-time) | €2,000.00 |\n"
+    )
+    assert [line.get("seats") for line in data["lines"]] == [None, None, None]
+    assert Decimal(data["lines"][0]["amount"]) == Decimal("900")
