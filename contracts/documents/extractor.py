@@ -435,6 +435,25 @@ class _Extractor:
             )
             if match:
                 return self._clean_name(match.group("name")), seg, 0.7
+        return self._company_of_a_quote()
+
+    def _company_of_a_quote(self) -> tuple[str | None, Segment | None, float]:
+        """ "Company: Clinica Dental Costera" in a CRM's quote summary e-mail, with no customer label: the
+        quote is sent to that company (one under a vendor's heading or named as the sender is not)."""
+        if not re.search(r"(?i)\b(?:quote|quotation|proposal|order)\b", self.document.text):
+            return None, None, 0.0
+        for seg in self.fields_labelled(r"company(?: name)?"):
+            if seg.label.strip(" :").lower() not in ("company", "company name"):
+                continue
+            if re.search(r"(?i)\b(?:vendor|provider|supplier|seller|from|remit)\b", " ".join(seg.context[-2:])):
+                continue
+            name = self._clean_name(EMAIL_RE.sub("", seg.value.split(" | ")[0]))
+            if not name or re.fullmatch(r"[\d\W]+", name):
+                continue
+            if re.search(rf"(?i){re.escape(name)}\W*\s+(?:sent|has sent|is sending)\b", self.document.text):
+                continue
+            self.rec.warn("customer.name", "No customer label: took the quote's 'Company' field as the customer.")
+            return name, seg, 0.65
         return None, None, 0.0
 
     def _customer_by_short_named_parties(self) -> tuple[str | None, Segment | None, float]:

@@ -87,12 +87,14 @@ _SCALE_WORDS = r"k|K|m|M|mm|MM|bn|million|thousand|billion"
 _SYMBOL = (
     r"US\$|USD\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹|(?<![A-Za-z])Rs\.?(?=\s?\d)"
     r"|(?<![A-Za-z])R(?=\s?\d{1,3}(?:[, ]\d{3})*\.\d{2}\b)"
+    # "kr 4 500": the Scandinavian crown (which one, the document's stated currency says)
+    r"|(?<![A-Za-z])kr\.?(?=\s?\d)"
 )
 _CODE = "|".join(CODES)
 MONEY_RE = re.compile(
     rf"(?:(?P<sym>{_SYMBOL})\s?(?P<n1>{_NUMBER})(?:\s?(?P<s1>{_SCALE_WORDS})\b)?(?:\s?(?P<code_after_sym>{_CODE})\b)?"
     rf"|(?<![A-Za-z])(?P<code>{_CODE})\s?(?P<n2>{_NUMBER})(?:\s?(?P<s2>{_SCALE_WORDS})\b)?"
-    rf"|(?<![\w.,])(?P<n3>{_NUMBER})(?:\s?(?P<s3>{_SCALE_WORDS})\b)?\s?(?P<code2>{_CODE}|€|£)(?![A-Za-z]))"
+    rf"|(?<![\w.,])(?P<n3>{_NUMBER})(?:\s?(?P<s3>{_SCALE_WORDS})\b)?\s?(?P<code2>{_CODE}|€|£|kr\.?)(?![A-Za-z]))"
 )
 PERCENT_RE = re.compile(rf"(?P<n>{_NUMBER})\s?(?:%|percent\b|per cent\b|pct\b)", re.I)
 _SCALES = {"k": 1000, "thousand": 1000, "m": 10**6, "mm": 10**6, "million": 10**6, "bn": 10**9, "billion": 10**9}
@@ -162,12 +164,12 @@ def find_money(text: str, *, decimal_comma: bool = False) -> list[Money]:
         value = _scaled(value, scale)
         if match.group("sym"):
             symbol = match.group("sym")
-            code = match.group("code_after_sym") or SYMBOLS[symbol]
-            explicit = bool(match.group("code_after_sym")) or symbol not in ("$", "¥", "kr")
+            code = match.group("code_after_sym") or SYMBOLS[symbol.rstrip(".") if symbol.startswith("kr") else symbol]
+            explicit = bool(match.group("code_after_sym")) or not symbol.startswith(("$", "¥", "kr"))
         else:
             raw = match.group("code") or match.group("code2")
-            code = SYMBOLS.get(raw, raw)
-            explicit = True
+            code = SYMBOLS.get(raw.rstrip(".") if raw.startswith("kr") else raw, raw)
+            explicit = not raw.startswith("kr")
         found.append(Money(value, code, explicit, match.start(), match.end(), match.group(0)))
     # "6¢ per label", "45 cents per minute": hundredths of a dollar (the document's currency decides)
     for match in CENTS_RE.finditer(text):

@@ -151,6 +151,7 @@ class Line:
     warnings: list[tuple[str, str]] = field(default_factory=list)
     confidence: float = 0.85
     clause: str = ""  # the words the line was read from, when narrower than its segment
+    read_from: str = ""  # the clause as read (normalised: "plus" for "+"), even where not quoted
     quotes: dict[str, str] = field(default_factory=dict)  # narrower evidence per field
     span: tuple[date, date | None] | None = None  # the dates it runs between, as stated (a ramp's step)
 
@@ -730,6 +731,8 @@ class PricingReader:
             r"|\.\s+(?=[A-Z])|,\s+and\s+(?=("
             r"?:an?\s"
             r"+|the\s+)?[A-Za-z ]{0,40}(?:[$€£]|USD|EUR|GBP|CHF))"
+            # "2.9% + $0.30 for domestic cards and 3.9% + $0.30 for international cards": a second take rate
+            r"|\s+and\s+(?=\d{1,2}(?:[.,]\d{1,3})?\s?%\s*(?:\+|plus)\s*(?:[$€£¥]|[A-Z]{3}\s?)?\d)"
             rf"|\s+and\s+(?=(?:an?\s+|the\s+)?(?:[$€£¥]|(?:{p._CODE}) ))|\s+and\s+(?=[a-z0-9][\w -]{{0,30}}?\s(?:at|of"
             rf"|for|is|are|cost|costs|:)\s+(?:[$€£¥]|{p._CODE}))|,\s+(?:and\s+)?(?=(?:a|an|the)\s+"
             r"[a-z -]{0,40}(?:fee|charge|price)\s+of\s+)"
@@ -772,6 +775,7 @@ class PricingReader:
                         rf"(?:[$€£¥]|{p._CODE})?\s*\.?\s*",
                         piece,
                     )
+                    or _fixed_fee_for_a_kind(previous, piece, separators[position - 1], self.ex.money(piece))
                 )
                 and not MINIMUM_RE.search(piece)
             )
@@ -831,12 +835,37 @@ class PricingReader:
             index = end
         return out
 
+    def _overage_multiple(self, text: str) -> None:
+        """ "Calls above the included 200,000 are charged at 1.5x the list rate" with no amount after it:
+        the overage price is that multiple of the usage price stated before (computed, warned)."""
+        match = LONE_MULTIPLIER_RE.search(text)
+        if (
+            not match
+            or not re.search(r"(?i)\b(?:above|over|beyond|exceed\w*|overage|excess)\b", text)
+            # "out-of-hours work at 1.5x the standard rate": a surcharge for when, not a price for more use
+            or re.search(
+                r"(?i)out[- ]of[- ]hours|outside (?:\w+ )?hours|weekend|evening|overtime|holiday|urgent|rush", text
+            )
+        ):
+            return
+        line = next((line for line in reversed(self.lines) if line.charge_model == "per_unit"), None)
+        if line is None or "unit_price" not in line.fields or any(k == "unit_price" for k, _ in line.warnings):
+            return
+        unit = (line.unit or "").split()[-1:] or [""]
+        if unit[0] and not re.search(rf"(?i)\b{re.escape(unit[0].rstrip('s'))}", text):
+            return  # the multiple is of another usage's rate
+        factor = Decimal(match.group("m"))
+        price = line.fields["unit_price"]
+        line.fields["unit_price"] = price * factor
+        line.warnings.append(("unit_price", f"{p.plain(factor)} times the stated rate of {p.plain(price)}."))
+
     def _no_money(self, seg: Segment, text: str) -> None:
         """Statements without a price that qualify a line: included units, seats, top-up, expiry, free months."""
         lowered = text.lower()
         recurring = next((line for line in reversed(self.lines) if line.charge_model in ("flat", "per_seat")), None)
         if recurring is not None and "start_date" not in recurring.fields and self._free_months(recurring, text):
             return
+        self._overage_multiple(text)
         included = self._included(text)
         if included is not None and not re.search(r"\bseat|\buser|\blicen", lowered):
             self._attach_included(seg, included, text)
@@ -1789,6 +1818,7 @@ class PricingReader:
         line.span = line.span or self._span(clause) or self._relative_span(line, clause)
         if line.seg.kind != "row" and clause in line.seg.text:
             line.clause = clause
+        line.read_from = clause
         key = {"per_unit": "included_units", "package": "free_units"}.get(line.charge_model)
         if key and key not in line.fields and self._pending_included:
             line.fields[key], included_seg = self._pending_included
@@ -1907,7 +1937,11 @@ class PricingReader:
         """ "Subscription: $800 per month. Customer receives a 20% discount for the first 12 months.": the
         discount of the recurring fee above, in a sentence of its own."""
         line = next((line for line in reversed(self.lines) if line.charge_model in ("flat", "per_seat")), None)
-        if line is None or line.span or "start_date" in line.fields or not self._discounted_first_period(line, clause):
+        if line is None or line.span or "start_date" in line.fields:
+            return False
+        if re.search(r"\b100\s?%", clause) and self._free_months(line, clause):
+            return True  # "a 100% discount on the first month": the month is free
+        if not self._discounted_first_period(line, clause):
             return False
         self.lines.extend(self._after)
         self._after = []
@@ -1937,6 +1971,8 @@ class PricingReader:
         start = self.ex.data.get("start_date")
         if not start or line.charge_model in ("one_time", "milestone", "prepaid_credit") or self.ex.dates(clause):
             return None  # a step with its own dates is read from them
+        if re.search(r"\b100\s?%", clause) and _free_months_in(clause):
+            return None  # "with a 100% discount for the first two months": free months, not a price step
         begin = date.fromisoformat(start)
         # "Year 2: $13,200", a table's "Year 2 | $13,200"
         year = re.match(r"(?i)\s*(?:contract\s+)?year\s*(?P<n>[1-9])\s*[:=-]", clause) or (
@@ -3307,7 +3343,12 @@ class PricingReader:
         price (the roles with the amount's column as the price, and the row's text read with them)."""
         totals = [i for i, r in enumerate(roles) if r == "total" and i < len(row.cells) and self.ex.money(row.cells[i])]
         priced = [c for c, r in zip(row.cells, roles, strict=False) if r in ("price", "list", "flat_fee")]
-        if len(totals) != 1 or "price" not in roles or any(re.search(r"\d", c) for c in priced):
+        # "Premium support | 15% of subscription fees | $300.00": the share is how the amount was worked
+        # out; the amount stated is what is billed (the share kept in the description)
+        share = [c for c in priced if re.search(r"\d", c) and not self.ex.money(c)]
+        if share and not all(p.find_percentages(c, decimal_comma=self.dc) for c in share):
+            share = []
+        if len(totals) != 1 or "price" not in roles or any(re.search(r"\d", c) for c in priced if c not in share):
             return roles, text
         roles = ["" if r in ("price", "list") else ("price" if i == totals[0] else r) for i, r in enumerate(roles)]
         return roles, self._row_text(row, roles)
@@ -3646,6 +3687,8 @@ class PricingReader:
             or (a.seg.kind == b.seg.kind == "field" and a.seg.label.lower() != b.seg.label.lower())
         ):
             return False  # "Card donations: 2.9% ..." and "ACH donations: 0.8% ...": two take rates
+        if a.charge_model == "percentage" and _two_card_rates(a, b):
+            return False
         if a.charge_model in ("milestone", "prepaid_credit", "percentage"):
             return True
         if a.seg.kind == "row" and b.seg.kind == "row" and a.seg.table == b.seg.table and a.seg.index != b.seg.index:
@@ -3959,7 +4002,11 @@ FREE_MONTHS_RE = re.compile(
     r"(?:[^.;]{0,40}?)\b(?:are|is|will be|shall be)?\s*(?:free(?! of (?:any )?(?:defects|errors))|"
     r"at no (?:cost|charge)|without charge|not (?:be )?(?:charged|invoiced|billed))"
     rf"|\bmonths?\s+1\s*(?:-|–|to|through)\s*(?P<m>\d{{1,2}})\s+(?:are\s+|will be\s+)?(?:free|at no (?:cost|charge)|"
-    r"without charge|not (?:charged|invoiced|billed))",
+    r"without charge|not (?:charged|invoiced|billed))"
+    # "a 100% discount on the first month": the month is free
+    r"|\b100\s?%\s+(?:discount|off|reduction|rebate)\b(?:\s+(?:is\s+)?(?:applied|granted|given))?\s+"
+    r"(?:on|of|for|in|during|over)\s+(?:the\s+)?(?:first|initial)\s+"
+    rf"(?:(?P<k>{_COUNT_WORDS})\s+(?:\(\d{{1,2}}\)\s+)?(?:calendar\s+)?months|(?:calendar\s+)?(?P<single>month))\b",
     re.I,
 )
 DISCOUNT_PERIOD_RE = re.compile(
@@ -3974,9 +4021,9 @@ def _free_months_in(clause: str) -> int:
     match = FREE_MONTHS_RE.search(clause)
     if not match:
         return 0
-    if match.group("one"):
+    if match.group("one") or match.group("single"):
         return 1  # "the first month is free"
-    return p.word_number(match.group("n") or match.group("m") or "") or 0
+    return p.word_number(match.group("n") or match.group("m") or match.group("k") or "") or 0
 
 
 def _first_period_discount(clause: str) -> tuple[Decimal, relativedelta] | None:
@@ -4005,6 +4052,14 @@ def _counted_cell(row: Segment, cells: dict[str, str]) -> str:
 MULTIPLIER_RE = re.compile(
     r"\b(?P<m>\d{1,2}(?:\.\d{1,2})?)\s?(?:x|×|times)\s+(?:the\s+)?(?:(?:standard|list|base|contracted|normal|"
     r"regular|unit|applicable|committed)\s+)?(?:rate|price|fee)s?\s+(?:of|at)\s*$",
+    re.I,
+)
+
+
+# "charged at 1.5x the list rate" with no amount after it: a multiple of a rate stated elsewhere
+LONE_MULTIPLIER_RE = re.compile(
+    r"\b(?P<m>\d{1,2}(?:\.\d{1,2})?)\s?(?:x|×|times)\s+(?:the\s+)?(?:(?:standard|list|base|contracted|normal|"
+    r"regular|unit|applicable|committed|stated|usage)\s+)?(?:rate|price|fee)s?\b(?!\s+(?:of|at)\b)",
     re.I,
 )
 
@@ -4050,6 +4105,25 @@ def _granted_and_price(clause: str, moneys: list[p.Money]) -> tuple[Decimal, Dec
     return granted, price
 
 
+def _two_card_rates(a: Line, b: Line) -> bool:
+    """ "2.9% + $0.30 for domestic cards and 3.9% + $0.30 for international cards": two rates, each with
+    its fixed fee, stated side by side for two kinds of transaction."""
+    both = [re.search(r"\d\s?%\s*(?:\+|plus)\s*(?:[$€£¥]|[A-Z]{3}\s?)?\d", line.read_from) for line in (a, b)]
+    return all(both) and a.fields.get("rate") != b.fields.get("rate") and a.read_from != b.read_from
+
+
+def _fixed_fee_for_a_kind(previous: str, piece: str, separator: str, moneys: list[p.Money]) -> bool:
+    """ "3.9% + $0.30 for international cards": a rate, then the fixed fee added to it and what kind of
+    transaction both are for (one fee, at the start of the piece)."""
+    return (
+        bool(re.search(r"%\s*$", previous))
+        and bool(re.fullmatch(r"\s+(?:plus|\+)\s+", separator))
+        and len(moneys) == 1
+        and moneys[0].start <= 1
+        and bool(re.match(r"\s*(?:for|on|with|in)\s+(?:all\s+|each\s+|any\s+)?[a-z]", piece[moneys[0].end :], re.I))
+    )
+
+
 def _volume_as_quantity(rows: list[Segment], header: tuple[str, ...], roles: list[str]) -> None:
     """ "Service | Volume | Unit price" over "... | 14 | £38.00": a "Volume" column of single counts
     beside a price is the quantity bought, not a band ("0 - 20,000", "Over 100,000" are bands)."""
@@ -4066,6 +4140,26 @@ def _volume_as_quantity(rows: list[Segment], header: tuple[str, ...], roles: lis
             return
 
 
+def _number_column_as_quantity(rows: list[Segment], header: tuple[str, ...], roles: list[str]) -> None:
+    """ "No. | Item | Unit price | Total" over "25 | Sensor licence | $12.00 | $300.00": a "No." / "Nr." / "#"
+    column of small counts beside an item column is the quantity; one numbering the rows (1, 2, 3) or
+    holding codes ("A-17", "0042") is an item number."""
+    if "qty" in roles or "name" not in roles or "price" not in roles:
+        return
+    for index, title in enumerate(header):
+        if roles[index] or not re.fullmatch(r"(?i)\s*(?:no\.?|nr\.?|#|n[°º]|num\.?)\s*", title):
+            continue
+        cells = [row.cells[index].strip() if index < len(row.cells) else "" for row in rows]
+        if not cells or not all(re.fullmatch(r"[1-9]\d{0,3}", cell) for cell in cells):
+            return
+        counts = [int(cell) for cell in cells]
+        steps = {b - a for a, b in zip(counts, counts[1:], strict=False)}
+        if counts == list(range(counts[0], counts[0] + len(counts))) or (len(steps) == 1 and min(steps) > 1):
+            return  # 1, 2, 3 (or 4, 5 on a page continued; 10, 20, 30 as ERP quotes number items): the rows
+        roles[index] = "qty"
+        return
+
+
 def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
     roles = [_header_role(h) for h in header]
     # A column of words only is the item's name, whatever its header says ("Fee | Rate | Notes").
@@ -4077,8 +4171,20 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
                 break
     _before_and_after(roles, header)
     _volume_as_quantity(rows, header, roles)
+    _number_column_as_quantity(rows, header, roles)
     prices = [i for i, role in enumerate(roles) if role == "price"]
     unit_prices = [i for i in prices if re.search(r"(?i)\bunit\b|\bper\b|\beach\b|/|\brate\b", header[i])]
+    if not unit_prices:
+        # "Sales price | Amount", "Net price | Amount": without a unit price column, the price one is the
+        # unit price and the amount its extension ("Unit price | Net price": the net price is the extension)
+        unit_prices = [
+            i
+            for i in prices
+            if re.search(
+                r"(?i)\b(?:net|sales?|selling|discounted|special|offer|customer|your|contract(?:ed)?)\s+price\b",
+                header[i],
+            )
+        ]
 
     def priced(row: Segment, index: int) -> bool:
         return index < len(row.cells) and bool(re.search(r"\d", row.cells[index]))

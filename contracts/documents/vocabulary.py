@@ -206,7 +206,9 @@ PRICE_WORDS_RE = re.compile(
     re.I,
 )
 BARE_AMOUNT_RE = re.compile(
-    r"(?:(?<=: )|(?<=\bat )|(?<=\bof )|(?<=\bis ))(?P<n>\d{1,3}(?:[,.]\d{3})*(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    r"(?:(?<=: )|(?<=\bat )|(?<=\bof )|(?<=\bis ))"
+    # "Monthly fee: 4 500" (thousands grouped by spaces, Nordic and French style)
+    r"(?P<n>\d{1,3}(?:[,.]\d{3})*(?:[.,]\d+)?|\d{1,3}(?: \d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
     r"(?=\s*(?:per\b|/|each\b|a (?:month|year)\b|monthly\b|annually\b|$|[,;.](?:\s|$)|\s\())"
 )
 FLAT_RE = re.compile(
