@@ -893,21 +893,26 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
             out.append(lines[index])
             index += 1
             continue
-        top = lines[run[0]]["top"]
-        groups = [group for column in sides for group in _column_paragraphs(column)]
-        for order, group in enumerate(groups):
-            out.append(
-                {
-                    "text": " ".join(w["text"] for ws in group for w in ws),
-                    "top": top + order * 1e-3,
-                    "bottom": group[-1][0]["bottom"],
-                    "x0": min(ws[0]["x0"] for ws in group),
-                    "x1": max(ws[-1]["x1"] for ws in group),
-                    "column_start": True,
-                }
-            )
+        out += _column_lines(sides, lines[run[0]]["top"])
         index = run[-1] + 1
     return out
+
+
+def _column_lines(sides: list[list[list[dict]]], top: float) -> list[dict]:
+    """Two columns' words as lines: the left column's paragraphs, then the right one's, in that order
+    from ``top`` (each a line of its own, marked as starting a column's paragraph)."""
+    groups = [group for column in sides for group in _column_paragraphs(column)]
+    return [
+        {
+            "text": " ".join(w["text"] for ws in group for w in ws),
+            "top": top + order * 1e-3,
+            "bottom": group[-1][0]["bottom"],
+            "x0": min(ws[0]["x0"] for ws in group),
+            "x1": max(ws[-1]["x1"] for ws in group),
+            "column_start": True,
+        }
+        for order, group in enumerate(groups)
+    ]
 
 
 def _staggered_columns(lines: list[dict], words: list[dict]) -> list[dict]:
@@ -929,19 +934,7 @@ def _staggered_columns(lines: list[dict], words: list[dict]) -> list[dict]:
             [side_words for ws in line_words if (side_words := [w for w in ws if (w["x0"] >= gutter) == (side == 1)])]
             for side in (0, 1)
         ]
-        top = lines[index]["top"]
-        groups = [group for column in sides for group in _column_paragraphs(column)]
-        for order, group in enumerate(groups):
-            out.append(
-                {
-                    "text": " ".join(w["text"] for ws in group for w in ws),
-                    "top": top + order * 1e-3,
-                    "bottom": group[-1][0]["bottom"],
-                    "x0": min(ws[0]["x0"] for ws in group),
-                    "x1": max(ws[-1]["x1"] for ws in group),
-                    "column_start": True,
-                }
-            )
+        out += _column_lines(sides, lines[index]["top"])
         index = end
     return out
 
