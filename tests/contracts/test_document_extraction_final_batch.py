@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from contracts.documents import extract, read_document
+from tests.contracts.documents.extract_helpers import extract_drawn_pdf, extract_text
 
-
-def _text(text: str) -> dict:  # type: ignore[type-arg]
-    return extract(read_document(text.encode(), "contract.txt")).data
+_text = extract_text
+_pdf = extract_drawn_pdf
 
 
 # -- dates of the term ------------------------------------------------------------------------------
@@ -83,22 +82,6 @@ def test_a_bill_to_block_laid_out_as_a_table_with_column_titles_gives_the_name_b
         "Start date: June 1, 2029\n\nPractice suite: 14 users at $45.00 per user per month, billed monthly.\n"
     )
     assert data["customer"]["name"] == "Harlow Dental Group, LLC"
-
-
-def _pdf(lines: list[tuple[float, float, str]]) -> dict:  # type: ignore[type-arg]
-    """A one-page PDF with each text drawn at (x, y), without table rules; its extraction."""
-    import io
-
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    page.setFont("Helvetica", 10)
-    for x, y, text in lines:
-        page.drawString(x, y, text)
-    page.save()
-    return extract(read_document(buffer.getvalue(), "contract.pdf")).data
 
 
 def test_a_bill_to_column_titled_beside_a_contact_column_in_a_pdf_is_not_the_name() -> None:

@@ -91,7 +91,6 @@ def test_a_company_field_in_a_quote_summary_mail_is_the_customer() -> None:
     assert data["customer"]["name"] == "Harrowgate Ceramics Ltd"
 
 
-
 def test_a_share_in_the_rate_column_with_the_amount_stated_is_a_flat_amount() -> None:
     data = _read(
         "Order Form\n\nCustomer: Pemberton Dairy Co-operative\nStart date: 1 March 2029\n"

@@ -284,8 +284,7 @@ def test_a_discount_for_the_first_months_in_a_sentence_of_its_own() -> None:
 
 def test_percentage_bands_as_list_items() -> None:
     body = (
-        "Processing\n- 2.4% of monthly payment volume up to $300,000\n"
-        "- 1.9% of monthly payment volume above $300,000\n"
+        "Processing\n- 2.4% of monthly payment volume up to $300,000\n- 1.9% of monthly payment volume above $300,000\n"
     )
     [line] = _by_model(_lines(body), "graduated")
     assert _tier_prices(line) == [("300000", "0.024"), (None, "0.019")]

@@ -11,10 +11,9 @@ import docx
 
 from contracts.documents import extract, read_document
 from tests.contracts.documents.batch_score import batch_score
+from tests.contracts.documents.extract_helpers import extract_text
 
-
-def _text(text: str) -> dict:  # type: ignore[type-arg]
-    return extract(read_document(text.encode(), "contract.txt")).data
+_text = extract_text
 
 
 def _docx(paragraphs: list[str], rows: list[list[str]]) -> dict:  # type: ignore[type-arg]

@@ -5,25 +5,15 @@ new text or a small file built in the test (no chromium or LibreOffice needed)."
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
-from contracts.documents import extract, read_document
 from tests.contracts.documents.batch_score import batch_score
+from tests.contracts.documents.extract_helpers import extract_docx, extract_drawn_pdf, extract_text, priced
 
-
-def _text(text: str) -> dict:  # type: ignore[type-arg]
-    return extract(read_document(text.encode(), "contract.txt")).data
-
-
-def _docx(document: object) -> dict:  # type: ignore[type-arg]
-    buffer = io.BytesIO()
-    document.save(buffer)  # type: ignore[attr-defined]
-    return extract(read_document(buffer.getvalue(), "contract.docx")).data
-
-
-def _priced(line: dict) -> tuple[str, Decimal]:  # type: ignore[type-arg]
-    return line["charge_model"], Decimal(line.get("unit_price") or line.get("amount") or "0")
+_text = extract_text
+_docx = extract_docx
+_priced = priced
+_pdf = extract_drawn_pdf
 
 
 def test_a_word_layout_table_is_read_cell_by_cell_with_its_nested_price_table() -> None:
@@ -36,8 +26,13 @@ def test_a_word_layout_table_is_read_cell_by_cell_with_its_nested_price_table() 
     cell = layout.cell(1, 0).merge(layout.cell(1, 1))
     cell.text = "Fees"
     prices = cell.add_table(rows=3, cols=4)
-    for r, row in enumerate([["Item", "Qty", "Price", "Billing"], ["Till licence, per user", "12", "£19.00", "Monthly"],
-                             ["Installation", "1", "£850.00", "One-off"]]):
+    for r, row in enumerate(
+        [
+            ["Item", "Qty", "Price", "Billing"],
+            ["Till licence, per user", "12", "£19.00", "Monthly"],
+            ["Installation", "1", "£850.00", "One-off"],
+        ]
+    ):
         for c, text in enumerate(row):
             prices.cell(r, c).text = text
     data = _docx(document)
@@ -51,10 +46,15 @@ def test_a_word_price_list_typed_on_tab_stops_is_a_table() -> None:
     import docx
 
     document = docx.Document()
-    for text in ("Renewal confirmation", "Customer: Brackenfold Veterinary Group", "Renewal date: 1 March 2030",
-                 "Item\tUsers\tAnnual price", "Practice manager seats\t14\tEUR 360.00",
-                 "Online booking module\t1\tEUR 1.900,00",
-                 "Fees are invoiced annually in advance and payable within 30 days."):
+    for text in (
+        "Renewal confirmation",
+        "Customer: Brackenfold Veterinary Group",
+        "Renewal date: 1 March 2030",
+        "Item\tUsers\tAnnual price",
+        "Practice manager seats\t14\tEUR 360.00",
+        "Online booking module\t1\tEUR 1.900,00",
+        "Fees are invoiced annually in advance and payable within 30 days.",
+    ):
         document.add_paragraph(text)
     data = _docx(document)
     assert sorted(_priced(line) for line in data["lines"]) == [("flat", Decimal(1900)), ("per_seat", Decimal(360))]
@@ -72,23 +72,6 @@ def test_a_fixed_fee_invoiced_on_the_milestones_below_is_the_schedules_total() -
     )
     assert [line["charge_model"] for line in data["lines"]] == ["milestone"]
     assert [m["amount"] for m in data["lines"][0]["milestones"]] == ["7200.00", "10800.00"]
-
-
-def _pdf(lines: list[tuple[float, float, str]]) -> dict:  # type: ignore[type-arg]
-    """A one-page PDF with each text drawn at (x, y) (no rules), extracted."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    page.setFont("Helvetica", 10)
-    for x, y, text in lines:
-        if x < 0:
-            page.drawRightString(-x, y, text)
-        else:
-            page.drawString(x, y, text)
-    page.save()
-    return extract(read_document(buffer.getvalue(), "contract.pdf")).data
 
 
 def test_bands_beside_lone_prices_are_a_price_list_not_two_columns_of_text() -> None:

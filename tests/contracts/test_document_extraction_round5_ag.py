@@ -10,20 +10,11 @@ from decimal import Decimal
 
 from contracts.documents import extract, read_document
 from tests.contracts.documents.batch_score import batch_score
+from tests.contracts.documents.extract_helpers import extract_docx, extract_text, priced
 
-
-def _text(text: str) -> dict:  # type: ignore[type-arg]
-    return extract(read_document(text.encode(), "contract.txt")).data
-
-
-def _docx(document: object) -> dict:  # type: ignore[type-arg]
-    buffer = io.BytesIO()
-    document.save(buffer)  # type: ignore[attr-defined]
-    return extract(read_document(buffer.getvalue(), "contract.docx")).data
-
-
-def _priced(line: dict) -> tuple[str, Decimal]:  # type: ignore[type-arg]
-    return line["charge_model"], Decimal(line.get("unit_price") or line.get("amount") or "0")
+_text = extract_text
+_docx = extract_docx
+_priced = priced
 
 
 def test_a_spreadsheet_quote_with_label_pairs_above_the_price_rows_in_one_grid() -> None:
@@ -41,7 +32,8 @@ def test_a_spreadsheet_quote_with_label_pairs_above_the_price_rows_in_one_grid()
     assert data["customer"]["name"] == "Greywater Pottery Co"
     assert data["customer"]["payment_terms_days"] == 15
     assert sorted(_priced(line) for line in data["lines"]) == [
-        ("one_time", Decimal("640.00")), ("per_seat", Decimal("22.50"))
+        ("one_time", Decimal("640.00")),
+        ("per_seat", Decimal("22.50")),
     ]
 
 
@@ -60,7 +52,8 @@ def test_short_body_paragraphs_under_word_headings_are_not_headings() -> None:
     document.add_paragraph("Billed monthly in advance")
     data = _docx(document)
     assert sorted(_priced(line) for line in data["lines"]) == [
-        ("per_seat", Decimal(120)), ("per_unit", Decimal("0.45"))
+        ("per_seat", Decimal(120)),
+        ("per_unit", Decimal("0.45")),
     ]
     usage = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
     assert usage["billing_timing"] == "in_arrears"
@@ -97,7 +90,8 @@ def test_line_items_as_repeated_label_value_records_are_table_rows() -> None:
         "Total: CZK 9,000.00\n"
     )
     assert sorted(_priced(line) for line in data["lines"]) == [
-        ("flat", Decimal("9000.00")), ("per_seat", Decimal("410.00"))
+        ("flat", Decimal("9000.00")),
+        ("per_seat", Decimal("410.00")),
     ]
     catalogue = next(line for line in data["lines"] if line["charge_model"] == "flat")
     assert catalogue["billing_interval"] == "year"
@@ -142,12 +136,22 @@ def _canvas_pdf(draw: object) -> dict:  # type: ignore[type-arg]
 def test_two_columns_whose_lines_do_not_share_baselines_are_read_column_after_column() -> None:
     # paragraphs with space between them; the right-hand panel's lines on baselines of their own
     left = [
-        (760, "Customer: Marula Vineyards (Pty) Ltd"), (736, "Billing e-mail: accounts@marula.test"),
-        (712, "Services start on 1 June 2029 and run for an initial"), (700, "period of twenty-four (24) months."),
-        (676, "Fees are invoiced monthly in advance and payable"), (664, "within 30 days. All fees are in rand (ZAR)."),
+        (760, "Customer: Marula Vineyards (Pty) Ltd"),
+        (736, "Billing e-mail: accounts@marula.test"),
+        (712, "Services start on 1 June 2029 and run for an initial"),
+        (700, "period of twenty-four (24) months."),
+        (676, "Fees are invoiced monthly in advance and payable"),
+        (664, "within 30 days. All fees are in rand (ZAR)."),
     ]
-    right = [(754, "Fees"), (730, "Cellar sensors"), (718, "R 95.00"), (706, "per tank per month x 40 tanks"),
-             (682, "Dashboard fee"), (670, "R 1,250.00"), (658, "per month")]
+    right = [
+        (754, "Fees"),
+        (730, "Cellar sensors"),
+        (718, "R 95.00"),
+        (706, "per tank per month x 40 tanks"),
+        (682, "Dashboard fee"),
+        (670, "R 1,250.00"),
+        (658, "per month"),
+    ]
 
     def draw(page: object) -> None:
         page.setFont("Helvetica", 10)  # type: ignore[attr-defined]

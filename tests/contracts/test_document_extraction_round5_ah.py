@@ -6,16 +6,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from contracts.documents import extract, read_document
 from tests.contracts.documents.batch_score import batch_score
+from tests.contracts.documents.extract_helpers import extract_text, priced
 
-
-def _text(text: str) -> dict:  # type: ignore[type-arg]
-    return extract(read_document(text.encode(), "contract.txt")).data
-
-
-def _priced(line: dict) -> tuple[str, Decimal]:  # type: ignore[type-arg]
-    return line["charge_model"], Decimal(line.get("unit_price") or line.get("amount") or "0")
+_text = extract_text
+_priced = priced
 
 
 def test_a_table_flattened_one_cell_per_line_with_prices_in_any_known_currency_code() -> None:
@@ -45,7 +40,9 @@ def test_a_table_flattened_one_cell_per_line_with_prices_in_any_known_currency_c
         "Kind regards,\n"
     )
     assert sorted(_priced(line) for line in data["lines"]) == [
-        ("one_time", Decimal(900)), ("per_seat", Decimal(45)), ("per_unit", Decimal("0.15"))
+        ("one_time", Decimal(900)),
+        ("per_seat", Decimal(45)),
+        ("per_unit", Decimal("0.15")),
     ]
 
 
@@ -111,5 +108,6 @@ def test_floor_in_an_item_name_is_not_a_price_floor() -> None:
         "Sensor readings: $0.002 per reading, billed monthly in arrears, subject to a monthly floor of $150\n"
     )
     assert sorted((line["charge_model"], line.get("seats"), line.get("minimum_amount")) for line in data["lines"]) == [
-        ("per_seat", "30", None), ("per_unit", None, "150.00")
+        ("per_seat", "30", None),
+        ("per_unit", None, "150.00"),
     ]
