@@ -191,6 +191,11 @@ def revenue_contract_ensure(*, contract_id: int, as_of: dt.datetime | None = Non
     if existing is not None:
         return existing
     contract = Contract.objects.select_for_update().get(pk=contract_id)
+    # Looked at again under the contract's row lock: a worker that waited on the lock finds the plan
+    # the worker before it created (two invoices of one contract finalised at once).
+    existing = RevenueContract.objects.filter(contract_id=contract_id).first()
+    if existing is not None:
+        return existing
     inception = contract_revenue_input(contract, _lines_as_of(contract, as_of))
     revenue_contract = RevenueContract.objects.create(
         contract=contract,
