@@ -112,6 +112,7 @@ def _title_like(text: str) -> bool:
     numbered = (
         r"(?i)\b(?:year|yr|month|months|tier|phase|period|q|step|level|per)\s*\d[\d,.]*(?:\s*-\s*\d+)?"
         r"|\d+(?:[.,]\d+)?\s?%"
+        r"|\(?\b(?:FY\s?)?(?:19|20)\d{2}\b\)?"  # a year: "Year 1 (2028)", "FY2027", "Fees 2029"
     )
     if re.search(r"\d", re.sub(numbered, "", text)):
         return False
