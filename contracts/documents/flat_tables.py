@@ -112,6 +112,7 @@ def _title_like(text: str) -> bool:
     numbered = (
         r"(?i)\b(?:year|yr|month|months|tier|phase|period|q|step|level|per)\s*\d[\d,.]*(?:\s*-\s*\d+)?"
         r"|\d+(?:[.,]\d+)?\s?%"
+        r"|\(?\b(?:FY\s?)?(?:19|20)\d{2}\b\)?"  # a year: "Year 1 (2028)", "FY2027", "Fees 2029"
     )
     if re.search(r"\d", re.sub(numbered, "", text)):
         return False
@@ -291,7 +292,7 @@ _LABEL_WORD = re.compile(
 
 
 @lru_cache(maxsize=4096)
-def _label(text: str) -> bool:
+def field_label(text: str) -> bool:
     """A form's field label: a short capitalised title naming a field, no figure, no colon."""
     return (
         len(text.split()) <= 6
@@ -306,14 +307,14 @@ def _pairs_at(lines: list[str], index: int) -> tuple[list[str], int] | None:
     "Invoice email" over "ap@example.test"): three pairs or more in a row, each value a cell
     that is not itself a label, up to a table's column titles, as two-cell rows; with the line
     after them."""
-    if not _label(lines[index].strip()):
+    if not field_label(lines[index].strip()):
         return None
     blocks = index + 1 < len(lines) and not lines[index + 1].strip()
     units = _units(lines, index, blocks, limit=60)
     pairs: list[tuple[_Unit, _Unit]] = []
     for at in range(0, len(units) - 1, 2):
         label, value = units[at], units[at + 1]
-        if not (_label(label.text) and value.text and _cell_like(value.text)) or _label(value.text):
+        if not (field_label(label.text) and value.text and _cell_like(value.text)) or field_label(value.text):
             break
         if pairs and _table_at(lines, label.first) is not None:
             break  # the titles of a table under the form ("Subscription", "Quantity", ...)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from contracts.documents.flat_tables import rebuild_flattened_tables
+from contracts.documents.flat_tables import field_label, rebuild_flattened_tables
 
 PDF, DOCX, TEXT = "pdf", "docx", "text"
 
@@ -291,6 +291,10 @@ def _paired_blocks(line: str, page_number: int) -> list[Block]:
     if re.fullmatch(r"[^:]{1,40}:", left) and len(left.split()) <= 5 and not right.endswith(":"):
         # a form's label with its value aligned in a column ("Client:        Acme Ltd")
         return [Block(page_number, f"{left} {right}", starts_paragraph=True)]
+    valued = re.search(r"[\d@]", right) or len(right.split()) > 1  # not a title over a column ("Pricing")
+    if field_label(left) and valued and not field_label(right) and not right.endswith(":"):
+        # a form's label without a colon beside its value ("Start date        1 March 2028")
+        return [Block(page_number, f"{left}: {right}", starts_paragraph=True)]
     return [Block(page_number, left, starts_paragraph=True), Block(page_number, right, starts_paragraph=True)]
 
 

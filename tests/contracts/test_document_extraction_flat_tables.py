@@ -291,3 +291,34 @@ def test_an_item_named_with_a_figure_glued_to_letters_is_a_text_cell() -> None:
         ]
     )
     assert _rows(text)[1:] == [("42U rack, 8 kW power", "2", "$900.00"), ("Cross-connect", "3", "$120.00")]
+
+
+def test_column_titles_naming_a_calendar_year_open_the_table() -> None:
+    # a ramp by contract year, each year column titled with its calendar year ("Year 2 (2031)",
+    # "FY2032"): the year is part of the title, not a figure that makes it a cell
+    text = "\n".join(
+        [
+            "Ramp schedule for Okafor Freight Ltd",
+            "Service",
+            "Basis",
+            "Year 1 (2030)",
+            "Year 2 (2031)",
+            "FY2032",
+            "Route planner",
+            "Annual fee",
+            "£40,000",
+            "£44,000",
+            "£48,400",
+            "Driver app",
+            "Drivers x annual price",
+            "80 x £150",
+            "95 x £150",
+            "110 x £140",
+            "Each year is invoiced annually in advance.",
+        ]
+    )
+    assert _rows(text) == [
+        ("Service", "Basis", "Year 1 (2030)", "Year 2 (2031)", "FY2032"),
+        ("Route planner", "Annual fee", "£40,000", "£44,000", "£48,400"),
+        ("Driver app", "Drivers x annual price", "80 x £150", "95 x £150", "110 x £140"),
+    ]

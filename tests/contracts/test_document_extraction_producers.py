@@ -749,3 +749,20 @@ def test_a_rule_less_table_of_bare_rates_with_more_decimals_under_a_currency_tit
         ("Sensor readings", "per 1,000", "0.045"),
         ("Alerts sent", "each", "0.0125"),
     ]
+
+
+# --- a form's labels without colons beside their values, laid out with spaces (pdftotext -layout) --
+
+
+def test_a_label_without_a_colon_beside_its_value_reads_as_one_field() -> None:
+    text = (
+        "Service Order for Brannock Dental Group\n\n"
+        "    Service commencement date            3 February 2031\n"
+        "    Initial term                         24 months\n"
+        "    Invoice contact                      Finance Office, bills@brannock.test\n\n"
+        "Practice suite: GBP 900 per month, invoiced monthly in advance.\n"
+    )
+    texts = [block.text for block in read_document(text.encode(), "order.txt").blocks]
+    assert "Service commencement date: 3 February 2031" in texts
+    assert "Initial term: 24 months" in texts
+    assert extract(read_document(text.encode(), "order.txt")).data["start_date"] == "2031-02-03"
