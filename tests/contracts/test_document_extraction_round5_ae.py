@@ -4,29 +4,13 @@ test. The batch itself is held at F1 >= 0.95."""
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 
-import docx
-
-from contracts.documents import extract, read_document
 from tests.contracts.documents.batch_score import batch_score
-from tests.contracts.documents.extract_helpers import extract_text
+from tests.contracts.documents.extract_helpers import extract_docx_table, extract_text
 
 _text = extract_text
-
-
-def _docx(paragraphs: list[str], rows: list[list[str]]) -> dict:  # type: ignore[type-arg]
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            table.cell(r, c).text = cell
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return extract(read_document(buffer.getvalue(), "contract.docx")).data
+_docx = extract_docx_table
 
 
 def test_ramp_columns_titled_with_their_calendar_year_are_a_header() -> None:

@@ -3,34 +3,20 @@ first-run misses, each on new text written for the test. The batch itself is hel
 
 from __future__ import annotations
 
-import io
 from decimal import Decimal
 from pathlib import Path
-
-import docx
 
 from contracts.documents import extract, read_document
 from contracts.documents import parsing as p
 from tests.contracts.documents.batch_score import batch_score
+from tests.contracts.documents.extract_helpers import extract_docx_table
 
 CORPUS = Path(__file__).parent / "documents"
+_docx = extract_docx_table
 
 
 def _text(text: str) -> dict:  # type: ignore[type-arg]
     return extract(read_document(text.encode(), "contract.txt")).data
-
-
-def _docx(paragraphs: list[str], rows: list[list[str]]) -> dict:  # type: ignore[type-arg]
-    document = docx.Document()
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    table = document.add_table(rows=len(rows), cols=len(rows[0]))
-    for r, row in enumerate(rows):
-        for c, cell in enumerate(row):
-            table.cell(r, c).text = cell
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return extract(read_document(buffer.getvalue(), "contract.docx")).data
 
 
 def test_a_currency_sign_in_a_column_title_keeps_the_header_row() -> None:

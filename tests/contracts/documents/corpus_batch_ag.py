@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import io
 import textwrap
-from collections.abc import Callable
 from html.parser import HTMLParser
 from itertools import zip_longest
 from pathlib import Path
@@ -581,15 +580,12 @@ DOCS: list[dict[str, Any]] = [
     },
 ]
 
-SUFFIX = {"pdf": ".pdf", "docx": ".docx", "text": ".txt"}
-
 
 def main() -> None:
     """Regenerate every document file of the batch with its producer (needs chromium and LibreOffice)."""
-    HERE.mkdir(exist_ok=True)
-    for doc in DOCS:
-        produce: Callable[[], bytes] = doc["produce"]
-        (HERE / f"{doc['name']}{SUFFIX[doc['format']]}").write_bytes(produce())
+    from tests.contracts.documents.make_corpus import produce_all
+
+    produce_all(HERE, DOCS)
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ contracts and produces a document file that is missing, so re-rendering leaves t
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -347,15 +346,12 @@ DOCS: list[dict[str, Any]] = [
     },
 ]
 
-SUFFIX = {"pdf": ".pdf", "docx": ".docx", "text": ".txt"}
-
 
 def main() -> None:
     """Regenerate every document file of the batch with its producer."""
-    HERE.mkdir(exist_ok=True)
-    for doc in DOCS:
-        produce: Callable[[], bytes] = doc["produce"]
-        (HERE / f"{doc['name']}{SUFFIX[doc['format']]}").write_bytes(produce())
+    from tests.contracts.documents.make_corpus import produce_all
+
+    produce_all(HERE, DOCS)
 
 
 if __name__ == "__main__":

@@ -46,3 +46,17 @@ def extract_drawn_pdf(lines: list[tuple[float, float, str]]) -> dict[str, Any]:
 def priced(line: dict[str, Any]) -> tuple[str, Decimal]:
     """A line's charge model and its unit price (or amount)."""
     return line["charge_model"], Decimal(line.get("unit_price") or line.get("amount") or "0")
+
+
+def extract_docx_table(paragraphs: list[str], rows: list[list[str]]) -> dict[str, Any]:
+    """A Word document of paragraphs followed by one table of ``rows``, extracted."""
+    import docx
+
+    document = docx.Document()
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    return extract_docx(document)

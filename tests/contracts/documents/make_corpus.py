@@ -228,6 +228,14 @@ def _content(data: bytes, name: str) -> object:
     return [(block.page, block.text, block.cells) for block in document.blocks]
 
 
+def produce_all(folder: Path, docs: list[dict[str, Any]]) -> None:
+    """Regenerate every document file of a batch made by another tool chain with its producer (``build``
+    only produces the ones that are missing)."""
+    folder.mkdir(exist_ok=True)
+    for doc in docs:
+        (folder / f"{doc['name']}{SUFFIX[doc['format']]}").write_bytes(doc["produce"]())
+
+
 def build(folder: str, docs: list[dict[str, Any]]) -> None:
     target = HERE / folder
     target.mkdir(exist_ok=True)
