@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from contracts.documents.flat_tables import field_label, rebuild_flattened_tables
+from contracts.documents.text_sources import BinaryFileError, readable_text
 
 PDF, DOCX, TEXT = "pdf", "docx", "text"
 
@@ -72,7 +73,7 @@ class Document:
 
 def detect_kind(data: bytes, filename: str = "") -> str:
     name = filename.lower()
-    if data[:5] == b"%PDF-" or name.endswith(".pdf"):
+    if b"%PDF-" in data[:1024] or name.endswith(".pdf"):
         return PDF
     if data[:2] == b"PK" or name.endswith(".docx"):
         return DOCX
@@ -139,15 +140,6 @@ def _clean(text: str | None) -> str:
     return re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
 
 
-def _decoded(data: bytes) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("latin-1")
-
-
 def join_lines(parts: list[str]) -> str:
     """Wrapped lines as one text: joined by a space, except after a hyphen that a producer broke
     the line at ("twelve-" / "month", "12-" / "month", "accounts@north-" / "wind.test"), which
@@ -165,9 +157,10 @@ def join_lines(parts: list[str]) -> str:
 
 
 def _read_text(data: bytes) -> Document:
-    if b"\x00" in data[:4096]:
-        raise DocumentReadError("The file is binary, not text, PDF or DOCX.")
-    text = _decoded(data)
+    try:
+        text = readable_text(data)
+    except BinaryFileError as exc:
+        raise DocumentReadError(str(exc)) from exc
     document = Document(kind=TEXT)
     table_index = 0
     in_table = False
