@@ -849,57 +849,6 @@ def _two_columns(raw: str) -> list[str]:
     return parts
 
 
-def _values_wrapped_to_margin(lines: list[dict], words: list[dict], page_width: float) -> tuple[list[dict], list[dict]]:
-    """A label and its value typed on a tab stop ("Customer<TAB>Coastline Aged Care Pty Ltd" in a
-    Word form) whose value ran to the right margin and wrapped back to the left one, under the
-    label ("Aged Care Pty Ltd"): the wrapped words go on the value's line, after it, so the label
-    keeps its whole value. Only where the line above ended because the next word no longer fitted
-    before the right margin (mirroring the left one) and the two lines are one paragraph's."""
-    line_words = [_words_of_line(line, words) for line in lines]
-    out: list[dict] = []
-    moved: dict[int, dict] = {}
-    for index, line in enumerate(lines):
-        above = out[-1] if out else None
-        ws = line_words[index]
-        if above is None or not ws or _wide_gaps(ws) or not _wrapped_value(above, line, line_words, index, page_width):
-            out.append(line)
-            continue
-        shift = above["x1"] + 0.25 * (above["bottom"] - above["top"]) - ws[0]["x0"]
-        for w in ws:
-            moved[id(w)] = {**w, "x0": w["x0"] + shift, "x1": w["x1"] + shift, "top": above["top"]}
-            moved[id(w)]["bottom"] = above["bottom"]
-        last = line_words[index - 1][-1]
-        if join_lines([last["text"], ws[0]["text"]]) == last["text"] + ws[0]["text"]:
-            # a word broken after its hyphen ("cloud-" / "invoices@...") is one word again
-            last["text"] += ws[0]["text"]
-            last["x1"] = moved[id(ws[0])]["x1"]
-            moved[id(ws[0])]["text"] = ""
-        line_words[index - 1] = [*line_words[index - 1], *(moved[id(w)] for w in ws)]
-        # (its characters no longer tell where the page's lines end: not one to unwrap)
-        joined = {key: value for key, value in above.items() if key != "chars"}
-        text = join_lines([above["text"], line["text"]])
-        out[-1] = {**joined, "text": text, "x1": ws[-1]["x1"] + shift}
-    if not moved:
-        return lines, words
-    return out, [moved.get(id(w), w) for w in words if moved.get(id(w), w)["text"]]
-
-
-def _wrapped_value(above: dict, line: dict, line_words: list[list[dict]], index: int, page_width: float) -> bool:
-    ws, label_line = line_words[index], line_words[index - 1]
-    gaps = _wide_gaps(label_line)
-    if len(gaps) != 1 or abs(line["x0"] - above["x0"]) > 2 or _LIST_MARKER.match(line["text"]):
-        return False
-    label = " ".join(w["text"] for w in label_line if w["x1"] <= gaps[0][0])
-    value = " ".join(w["text"] for w in label_line if w["x0"] >= gaps[0][1])
-    if not _LABEL_LIKE.fullmatch(label.rstrip(":")) or len(label.split()) > 5 or _MONEY_HINT.search(value):
-        return False
-    height = above["bottom"] - above["top"]
-    if line["top"] - above["bottom"] > 0.6 * height:
-        return False  # a paragraph of its own
-    right_margin = page_width - above["x0"]
-    return above["x1"] + 0.25 * height + (ws[0]["x1"] - ws[0]["x0"]) > right_margin - 0.5
-
-
 def _tab_stop_titles(lines: list[dict], words: list[dict]) -> tuple[list[dict], list[dict]]:
     """Column titles typed on tab stops (a Word price list printed to PDF): a title wider than its
     column on a right-aligned (or decimal) stop starts where the previous title ends, with no gap
@@ -956,6 +905,9 @@ def _titles_over_tab_columns(
     titles = line_words[index]
     if not titles or _MONEY_HINT.search(lines[index]["text"]):
         return None
+    height = lines[index]["bottom"] - lines[index]["top"]
+    if index and lines[index]["top"] - lines[index - 1]["bottom"] <= 2.0 * height and _tab_gaps(line_words[index - 1]):
+        return None  # a row's wrapped cells, under its first line: the titles are above
     body = _tab_body_rows(lines, line_words, index)
     if body is None:
         return None
@@ -967,7 +919,6 @@ def _titles_over_tab_columns(
     edges = _aligned_edges(spans)
     cells, glued = _title_cells(titles, edges)
     wrapped = None
-    height = lines[index]["bottom"] - lines[index]["top"]
     # titles wrapped onto the next line of their paragraph (the rows below are not wrapped: the
     # titles' tail are the last columns' titles)
     if first_row == index + 2 and whole and lines[index + 1]["top"] - lines[index]["bottom"] <= 0.6 * height:
@@ -1609,7 +1560,7 @@ def _mark_narrow_gutters(lines: list[dict], words: list[dict]) -> None:
                 while 0 <= k + step < len(lines):
                     above, below = (lines[k + step], lines[k]) if step < 0 else (lines[k], lines[k + step])
                     height = below["bottom"] - below["top"]
-                    if below["top"] - above["bottom"] > 1.2 * height:
+                    if below["top"] - above["bottom"] > 2.0 * height:
                         break
                     k += step
                     ws = line_words[k]
@@ -1820,7 +1771,6 @@ def _read_pdf(data: bytes) -> Document:
             page_words = text_page.extract_words(return_chars=True)
             _mark_narrow_gutters(lines, page_words)
             lines, page_words = _tab_stop_titles(lines, page_words)
-            lines, page_words = _values_wrapped_to_margin(lines, page_words, float(page.width))
             lines = _staggered_columns(lines, page_words)
             lines = _labels_beside_values(_split_side_by_side_columns(lines, page_words), page_words)
             lines = _borderless_tables(lines, page_words)

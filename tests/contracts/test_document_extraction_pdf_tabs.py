@@ -101,51 +101,27 @@ def test_words_glued_in_a_title_line_stay_whole_where_no_column_of_the_rows_belo
     assert _rows(data)[0] == ("FleetView Service", "Units", "Unit price", "Amount")
 
 
-def _form_on_tab_stops(fields: list[tuple[str, str]], *, stop: float = 330.0) -> bytes:
-    """A Word form typed as "Label<TAB>value" paragraphs printed to PDF: the label at the left
-    margin (60), the value from a tab stop, its words wrapped as a word processor wraps them: a
-    word that no longer fits before the right margin (mirroring the left one) starts the next line
-    at the left margin."""
-    from reportlab.lib.pagesizes import A4
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-    from reportlab.pdfgen import canvas
-
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    page.setFont("Helvetica", 10)
-    left, right, y = 60.0, A4[0] - 60.0, A4[1] - 72
-
-    def width(text: str) -> float:
-        return stringWidth(text, "Helvetica", 10)
-
-    for label, value in fields:
-        page.drawString(left, y, label)
-        x, line = stop, ""
-        for word in value.split():
-            candidate = f"{line} {word}".strip()
-            if line and x + width(candidate) > right:
-                page.drawString(x, y, line)
-                x, line, y = left, word, y - 12
-            else:
-                line = candidate
-        page.drawString(x, y, line)
-        y -= 20
-    page.save()
-    return buffer.getvalue()
-
-
-def test_a_tab_stopped_value_wrapped_back_to_the_left_margin_stays_with_its_label() -> None:
-    name = "Tidewater Marine and Offshore Engineering Services Pty Ltd"
-    data = _form_on_tab_stops(
+def test_a_borderless_word_table_with_close_columns_and_spaced_rows_keeps_its_cells() -> None:
+    # a Word table without borders printed to PDF: the cells' padding leaves 12 points between
+    # columns (less than a gutter on its own), the first cells wrap, and the rows stand as far apart
+    # as the cells' paragraphs are spaced (more than a line's height)
+    rows = [
+        [[(60, "Item", "l"), (170, "Unit", "l"), (292, "Rate (CAD)", "l")]],
+        [[(60, "Managed Kafka, three", "l"), (170, "per broker-hour", "l"), (292, "0.85", "l")], [(60, "zones", "l")]],
         [
-            ("Customer", name),
-            ("Invoices to", "the accounts payable team at accounts-payable@tidewater-marine-engineering.test"),
-            ("Start date", "1 May 2027"),
-            ("Subscription fee", "$2,400.00 per month"),
-        ]
-    )
-    texts = [block.text for block in read_document(data, "form.pdf").blocks]
-    assert f"Customer: {name}" in texts
-    data = extract(read_document(data, "form.pdf")).data
-    assert data["customer"]["name"] == name
-    assert data["customer"]["email"] == "accounts-payable@tidewater-marine-engineering.test"
+            [(60, "Dedicated support", "l"), (170, "per named engineer per", "l"), (292, "2,900.00", "l")],
+            [(60, "engineer", "l"), (170, "month", "l")],
+        ],
+        [[(60, "Archive storage, cold", "l"), (170, "per TB-month", "l"), (292, "11.00", "l")], [(60, "tier", "l")]],
+    ]
+    lines: list[list[tuple[float, str, str]]] = [[(60, "Customer: Lowmoor Robotics Inc.", "l")], []]
+    for row in rows:
+        lines += row
+        lines.append([])  # the space after the cells' paragraphs
+    data = _drawn(lines, leading=12.0)
+    assert _rows(data) == [
+        ("Item", "Unit", "Rate (CAD)"),
+        ("Managed Kafka, three zones", "per broker-hour", "0.85"),
+        ("Dedicated support engineer", "per named engineer per month", "2,900.00"),
+        ("Archive storage, cold tier", "per TB-month", "11.00"),
+    ]
