@@ -842,6 +842,202 @@ def _two_columns(raw: str) -> list[str]:
     return parts
 
 
+def _tab_stop_titles(lines: list[dict], words: list[dict]) -> tuple[list[dict], list[dict]]:
+    """Column titles typed on tab stops (a Word price list printed to PDF): a title wider than its
+    column on a right-aligned (or decimal) stop starts where the previous title ends, with no gap
+    ("UsersPrice per user"), and titles that overflow the line wrap onto the next one ("Monthly
+    fee"). The rows below have gaps between their cells, so their columns' edges are known: the
+    title line's characters are cut where a body column's right-aligned amounts (or decimal points)
+    end, a wrapped line's titles follow the first line's, and each title is laid at its column, so
+    the table reader sees a title over every column. Returns the page's lines and words."""
+    line_words = [_words_of_line(line, words) for line in lines]
+    dropped: set[int] = set()
+    replaced: dict[int, list[dict]] = {}
+    for index in range(len(lines) - 2):
+        if index in dropped or index in replaced:
+            continue
+        found = _titles_over_tab_columns(lines, line_words, index)
+        if found is None:
+            continue
+        cells, columns, wrapped = found
+        line = lines[index]
+        replaced[index] = [
+            {
+                "text": text,
+                "x0": left,
+                "x1": right,
+                "top": line["top"],
+                "bottom": line["bottom"],
+                "gutter": position > 0,
+            }
+            for position, (text, (left, right)) in enumerate(zip(cells, columns, strict=True))
+        ]
+        if wrapped is not None:
+            dropped.add(wrapped)
+    if not replaced:
+        return lines, words
+    gone = {id(w) for k in (*replaced, *dropped) for w in line_words[k]}
+    words = [w for w in words if id(w) not in gone] + [w for ws in replaced.values() for w in ws]
+    out = []
+    for position, line in enumerate(lines):
+        if position in dropped:
+            continue
+        if position in replaced:
+            ws = replaced[position]
+            line = {**line, "text": " ".join(w["text"] for w in ws), "x0": ws[0]["x0"], "x1": ws[-1]["x1"]}
+        out.append(line)
+    return out, words
+
+
+def _titles_over_tab_columns(
+    lines: list[dict], line_words: list[list[dict]], index: int
+) -> tuple[list[str], list[tuple[float, float]], int | None] | None:
+    """The titles at ``index`` cut into one per column of the rows below, with the columns' spans
+    and the index of a line of wrapped titles (None if the line is not such a title row, or is
+    already read right: no title glued to another and none wrapped)."""
+    titles = line_words[index]
+    if not titles or _MONEY_HINT.search(lines[index]["text"]):
+        return None
+    height = lines[index]["bottom"] - lines[index]["top"]
+    if index and lines[index]["top"] - lines[index - 1]["bottom"] <= 2.0 * height and _tab_gaps(line_words[index - 1]):
+        return None  # a row's wrapped cells, under its first line: the titles are above
+    body = _tab_body_rows(lines, line_words, index)
+    if body is None:
+        return None
+    first_row, spans, whole = body
+    width = len(spans[0])
+    columns = [(min(row[j][0] for row in spans), max(row[j][1] for row in spans)) for j in range(width)]
+    if len(_wide_gaps(titles)) >= width - 1:
+        return None  # a title over every column already
+    edges = _aligned_edges(spans)
+    cells, glued = _title_cells(titles, edges)
+    wrapped = None
+    # titles wrapped onto the next line of their paragraph (the rows below are not wrapped: the
+    # titles' tail are the last columns' titles)
+    if first_row == index + 2 and whole and lines[index + 1]["top"] - lines[index]["bottom"] <= 0.6 * height:
+        more = _title_cells(line_words[index + 1], edges)[0]
+        if len(cells) + len(more) == width:
+            cells, wrapped = cells + more, index + 1
+        elif len(cells) + len(more) == width + 1 and cells:
+            cells, wrapped = cells[:-1] + [f"{cells[-1]} {more[0]}", *more[1:]], index + 1
+    if len(cells) != width or not (glued or wrapped is not None):
+        return None
+    return cells, columns, wrapped
+
+
+def _tab_body_rows(
+    lines: list[dict], line_words: list[list[dict]], index: int
+) -> tuple[int, list[list[tuple[float, float, float | None]]], bool] | None:
+    """The rows under the line at ``index`` (the next one, or the one after a line of wrapped
+    titles) split by gutters into one number of cells (three or more), two or more of them close
+    together: the first row's index, each row's cells' spans, and whether no line stands between
+    the rows (none of their cells wrapped)."""
+    height = lines[index]["bottom"] - lines[index]["top"]
+    for first in (index + 1, index + 2):
+        if first >= len(lines) or len(_tab_gaps(line_words[first])) >= 2:
+            break
+    else:
+        return None
+    if first >= len(lines) or lines[first]["top"] - lines[index]["bottom"] > 3.0 * height:
+        return None
+    width = len(_tab_gaps(line_words[first])) + 1
+    if width < 3:
+        return None
+    spans = []
+    rows = []
+    for k in range(first, min(len(lines), first + 12)):
+        if lines[k]["top"] - lines[k - 1]["bottom"] > 2.0 * height:
+            break
+        gaps = _tab_gaps(line_words[k])
+        if len(gaps) + 1 != width:
+            continue  # a cell wrapped onto a line of its own
+        rows.append(k)
+        bounds = [line_words[k][0]["x0"], *(x for gap in gaps for x in gap), line_words[k][-1]["x1"]]
+        starts = {hi for _, hi in gaps}
+        ws = line_words[k]
+        lasts = [w for w, after in zip(ws, [*ws[1:], None], strict=True) if after is None or after["x0"] in starts]
+        spans.append([(bounds[2 * j], bounds[2 * j + 1], _decimal_point(lasts[j])) for j in range(width)])
+    return (first, spans, rows[-1] - rows[0] == len(rows) - 1) if len(spans) >= 2 else None
+
+
+def _tab_gaps(ws: list[dict]) -> list[tuple[float, float]]:
+    """The gaps of a row typed on tab stops: wide gaps, and gaps of nearly a font size or more (a
+    cell's text ending just short of the next stop; a space is about a quarter of it)."""
+    if len(ws) < 2:
+        return []
+    size = sum(w["bottom"] - w["top"] for w in ws) / len(ws)
+    pairs = zip(ws, ws[1:], strict=False)
+    return [(a["x1"], b["x0"]) for a, b in pairs if b["x0"] - a["x1"] >= max(8.0, 0.9 * size) or b.get("gutter")]
+
+
+def _decimal_point(word: dict) -> float | None:
+    """Where an amount's decimal separator starts ("1,250.00": the x of its "."), or None."""
+    chars = word.get("chars") or []
+    match = re.search(r"\d([.,])\d{1,4}\D{0,4}$", word["text"])
+    if not match or len(chars) != len(word["text"]):
+        return None
+    return float(chars[match.start(1)]["x0"])
+
+
+def _aligned_edges(spans: list[list[tuple[float, float, float | None]]]) -> tuple[list[float], list[float]]:
+    """Where titles on tab stops end and start: where a column's cells all end at one x (amounts on
+    a right-aligned stop) or all have their decimal point at one x (on a decimal stop, where a
+    title without one ends), but the last column's (no title follows it); and where a column's
+    cells all start at one x (a left-aligned stop), but the first column's."""
+    ends, starts = [], []
+    for j in range(len(spans[0])):
+        for xs, out, used in (
+            ([row[j][1] for row in spans], ends, j < len(spans[0]) - 1),
+            ([row[j][2] for row in spans], ends, j < len(spans[0]) - 1),
+            ([row[j][0] for row in spans], starts, j > 0),
+        ):
+            if used and all(x is not None for x in xs) and max(xs) - min(xs) <= 1.0:
+                out.append(sum(xs) / len(xs))
+    return ends, starts
+
+
+def _title_cells(ws: list[dict], edges: tuple[list[float], list[float]]) -> tuple[list[str], bool]:
+    """A title line's cells: its words split by gaps wider than two spaces (a tab), and a word cut
+    where a column's amounts end or its cells start when the next character starts there with no
+    gap and begins a title ("Users|Price", "fee|Amount", "(months)|Unit"); with whether such a cut
+    was made."""
+    size = sum(w["bottom"] - w["top"] for w in ws) / len(ws) if ws else 0.0
+    cells: list[str] = []
+    glued = False
+    for previous, word in zip([None, *ws], ws, strict=False):
+        pieces = _cut_at_edges(word, edges)
+        glued = glued or len(pieces) > 1
+        if previous is None or word["x0"] - previous["x1"] >= max(4.0, 0.6 * size):
+            cells.append(pieces[0])
+        else:
+            cells[-1] = f"{cells[-1]} {pieces[0]}"
+        cells += pieces[1:]
+    return cells, glued
+
+
+def _cut_at_edges(word: dict, edges: tuple[list[float], list[float]]) -> list[str]:
+    chars = word.get("chars") or []
+    if len(chars) != len(word["text"]):
+        return [word["text"]]
+    ends, starts = edges
+    pieces = [""]
+    for previous, char in zip([None, *chars], chars, strict=False):
+        if (
+            previous is not None
+            and char["x0"] - previous["x1"] < 0.15 * (char["bottom"] - char["top"])
+            and (
+                any(abs(previous["x1"] - edge) <= 1.0 for edge in ends)
+                or any(abs(char["x0"] - edge) <= 1.0 for edge in starts)
+            )
+            and not char["text"].islower()
+            and not (previous["text"].isupper() and char["text"].isupper())
+            and not (previous["text"].isdigit() and char["text"].isdigit())
+        ):
+            pieces.append("")
+        pieces[-1] += char["text"]
+    return pieces
+
+
 def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[dict]:
     """Two columns of running text side by side (a borderless two-column layout, not a table):
     lines that share a wide gutter are read left column first, then the right column. A line
@@ -1357,7 +1553,7 @@ def _mark_narrow_gutters(lines: list[dict], words: list[dict]) -> None:
                 while 0 <= k + step < len(lines):
                     above, below = (lines[k + step], lines[k]) if step < 0 else (lines[k], lines[k + step])
                     height = below["bottom"] - below["top"]
-                    if below["top"] - above["bottom"] > 1.2 * height:
+                    if below["top"] - above["bottom"] > 2.0 * height:
                         break
                     k += step
                     ws = line_words[k]
@@ -1565,8 +1761,9 @@ def _read_pdf(data: bytes) -> Document:
             items: list[tuple[float, Block | list[Block]]] = []
             previous_bottom: float | None = None
             lines = [line for line in text_page.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
-            page_words = text_page.extract_words()
+            page_words = text_page.extract_words(return_chars=True)
             _mark_narrow_gutters(lines, page_words)
+            lines, page_words = _tab_stop_titles(lines, page_words)
             lines = _staggered_columns(lines, page_words)
             lines = _labels_beside_values(_split_side_by_side_columns(lines, page_words), page_words)
             lines = _borderless_tables(lines, page_words)
