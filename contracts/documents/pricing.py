@@ -986,6 +986,21 @@ class PricingReader:
             )
         )
 
+    def _worked_example(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+        """ "Example: 400,000 events cost 250,000 x EUR 0.004 + 150,000 x EUR 0.0025 = EUR 1,375.00": a calculation
+        that shows how the prices above apply, not a charge (the sentence is split into clauses at its "+")."""
+        if moneys and (_EXAMPLE_LEAD.search(seg.text) or _EXAMPLE_LEAD.fullmatch(seg.label)):
+            return True
+        whole = self.ex.money(seg.text)
+        if len(whole) < 3 or not re.fullmatch(r"\s*(?:=|equals)\s*", seg.text[whole[-2].end : whole[-1].start], re.I):
+            return False
+        worked = [money for money in whole[:-1] if _operand(seg.text, money)]
+        if not worked:
+            return False
+        # the clause's amounts are the operands and the result of that calculation
+        shown = {(money.amount, money.text) for money in [*worked, whole[-1]]}
+        return bool(moneys) and all((money.amount, money.text) in shown for money in moneys)
+
     def _minimum_restated(self, clause: str, moneys: list[p.Money]) -> bool:
         """ "...; if the metered charges are lower, $150.00 is billed instead": how a minimum already
         read works, not a second charge."""
@@ -1073,8 +1088,13 @@ class PricingReader:
         context = " ".join(seg.context[-2:]).lower()
         offered_only = OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:])
         checked = re.sub(r"(?i)\b(?:increas|uplift|escalat)\w*", "", clause) if agreed_change else clause
-        if self._not_a_price(checked, self.ex.money(checked)) or offered_only or self._minimum_restated(clause, moneys):
-            return  # not a charge, or an add-on offered and not ordered
+        if (
+            self._not_a_price(checked, self.ex.money(checked))
+            or offered_only
+            or self._minimum_restated(clause, moneys)
+            or self._worked_example(seg, clause, moneys)
+        ):
+            return  # not a charge, an add-on offered and not ordered, or a calculation shown as an example
         if self._prepaid_or_bands(seg, clause, moneys, percents):
             return
         if EXPIRE_RE.search(clause) and self._last("prepaid_credit") and not moneys:
@@ -3821,6 +3841,22 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+# "Example:", "Worked example 2:", "Illustration -", "For example,": what follows shows how prices apply
+_EXAMPLE_LEAD = re.compile(
+    r"(?i)^\W*(?:(?:(?:a |an )?(?:worked|illustrative|sample|pricing|billing|calculation)\s+)?"
+    r"(?:examples?|illustration|beispiel|rechenbeispiel|berechnungsbeispiel|exemple|ejemplo|esempio|voorbeeld)\b\s*\d*\s*(?:[:.(\u2013-]|$)|"
+    r"for (?:example|instance)\b|e\.\s?g\.)"
+)
+
+
+def _operand(text: str, money: p.Money) -> bool:
+    """An amount multiplied or added in a calculation: "250,000 x EUR 0.004 +"."""
+    return bool(
+        re.search(r"(?:\d\s*|\s)(?:x|\u00d7|\*)\s*$", text[max(0, money.start - 12) : money.start], re.I)
+        or re.match(r"\s*(?:\+|=|\u00d7|\*|x\s)", text[money.end :], re.I)
+    )
 
 
 def _termination_fees_only(clause: str, moneys: list[p.Money]) -> bool:

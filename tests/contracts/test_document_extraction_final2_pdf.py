@@ -3,7 +3,12 @@ named for a contract that starts on the 1st, ...). Each cause is tested on new t
 
 from __future__ import annotations
 
-from tests.contracts.documents.extract_helpers import extract_text
+import io
+from decimal import Decimal
+
+from reportlab.pdfbase import pdfmetrics
+
+from tests.contracts.documents.extract_helpers import extract_bytes, extract_text, priced
 
 _text = extract_text
 
@@ -41,3 +46,64 @@ def test_calendar_alignment_stays_when_the_start_is_mid_month_or_the_first_perio
         "Hosting fee: USD 1,800 per quarter, invoiced on the first day of each calendar quarter.\n"
     )
     assert quarter["billing_alignment"] == "calendar"
+
+
+def _pdf_with_marks(lines: list[tuple[float, str, str]]) -> dict:
+    """A one-page PDF of lines, each (y, text, mark): the mark drawn right after the text as a small raised
+    footnote reference, as word processors and browsers set it."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    for y, text, mark in lines:
+        page.setFont("Helvetica", 10)
+        page.drawString(60, y, text)
+        if mark:
+            page.setFont("Helvetica", 6.5)
+            page.drawString(60 + pdfmetrics.stringWidth(text, "Helvetica", 10), y + 3.5, mark)
+    page.save()
+    return extract_bytes(buffer.getvalue(), "contract.pdf")
+
+
+def test_footnote_marks_after_a_price_or_a_word_are_not_read_as_digits() -> None:
+    data = _pdf_with_marks(
+        [
+            (780, "Service Order - Tallis Observatory Trust", ""),
+            (760, "Customer: Tallis Observatory Trust", ""),
+            (745, "Service start: 1 October 2029", ""),
+            (725, "Telescope scheduling seats: USD 37.50", "3"),
+            (710, "per seat per month for 16 seats, billed monthly in advance.", ""),
+            (690, "Archive retrieval: USD 2.40 per retrieval, billed monthly in arrears", "12"),
+            (640, "3 List price; see the price book.", ""),
+            (628, "12 A retrieval is one file restored from cold storage.", ""),
+        ]
+    )
+    assert sorted(priced(line) for line in data["lines"]) == [
+        ("per_seat", Decimal("37.50")),
+        ("per_unit", Decimal("2.40")),
+    ]
+    seats = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
+    assert seats["seats"] == "16"
+
+
+def test_a_worked_example_of_tiered_prices_is_not_a_charge() -> None:
+    base = (
+        "Usage Annex\n"
+        "Customer: Kestrel Parcel Services Ltd\n"
+        "Start date: 12 August 2029\n"
+        "Label printing is priced on a graduated basis:\n"
+        "Tier | Labels per month | Price per label\n"
+        "1 | 1 - 40,000 | GBP 0.050\n"
+        "2 | 40,001 and above | GBP 0.035\n"
+        "{example}\n"
+        "Labels are invoiced monthly in arrears.\n"
+    )
+    for example in (
+        "Worked example: 55,000 labels in a month cost 40,000 x GBP 0.050 + 15,000 x GBP 0.035 = GBP 2,525.00.",
+        "55,000 labels in a month would cost 40,000 × GBP 0.050 + 15,000 × GBP 0.035 = GBP 2,525.00.",
+        "Example 2: a month of 12,000 labels is charged GBP 600.00.",
+    ):
+        lines = _text(base.format(example=example))["lines"]
+        assert [line["charge_model"] for line in lines] == ["graduated"], example
+        assert [tier["unit_price"] for tier in lines[0]["tiers"]] == ["0.05", "0.035"]
