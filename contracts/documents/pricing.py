@@ -86,7 +86,10 @@ INSTALMENT_LIST_RE = re.compile(
 OPTIONAL_RE = re.compile(
     r"\boptional\b|\bnot (?:included in|ordered|part of) (?:this|the) (?:order|agreement)|\bmay (?:add|order|purchase|"
     r"upgrade)\b|\b(?:up)?on (?:written )?request\b|\bif requested\b|\bat (?:the )?customer's option\b|\bnot ordered\b|"
-    r"\bquoted separately\b|\bif (?:and when )?ordered\b",
+    r"\bquoted separately\b|\bif (?:and when )?ordered\b|"
+    # "Workshops may be ordered at £850 per day under a change note; none are ordered under this Schedule"
+    r"\bmay (?:also |additionally )?be (?:ordered|purchased|added|bought|booked|procured)\b|"
+    r"\b(?:none|no \w+) (?:are|is|were|have been|has been) (?:ordered|purchased|booked)\b",
     re.I,
 )
 TAX_NOTE = re.compile(

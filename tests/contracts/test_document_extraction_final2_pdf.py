@@ -107,3 +107,16 @@ def test_a_worked_example_of_tiered_prices_is_not_a_charge() -> None:
         lines = _text(base.format(example=example))["lines"]
         assert [line["charge_model"] for line in lines] == ["graduated"], example
         assert [tier["unit_price"] for tier in lines[0]["tiers"]] == ["0.05", "0.035"]
+
+
+def test_a_service_that_may_be_ordered_later_is_not_a_line() -> None:
+    data = _text(
+        "Schedule 2 - Charges\n"
+        "Customer: Fenwick Road Dental Partners LLP\n"
+        "Start date: 3 February 2029\n"
+        "2.1 The booking platform is charged at GBP 410.00 per month, invoiced monthly in advance.\n"
+        "2.2 Additional staff training days may be purchased at GBP 690 per day by purchase order; no training "
+        "days are ordered under this Schedule.\n"
+        "2.3 Data exports may also be booked at GBP 120 per export.\n"
+    )
+    assert [priced(line) for line in data["lines"]] == [("flat", Decimal(410))]
