@@ -1855,6 +1855,8 @@ class PricingReader:
         billed = BILLED_RE.search(clause)
         # "charged at a daily rate ..., invoiced monthly": a rate named by its unit is not a cadence.
         billing_cadence = None
+        # where the billing cadence is said: "charged at £9,600 per annum, invoiced quarterly" prices the year
+        billed_at = billed.start() if billed else 0
         for word in BILLED_RE.finditer(clause):
             window = re.sub(
                 r"\b(?:daily|hourly|weekly) rates?\b|\bper diem\b", "", clause[word.end() : word.end() + 40]
@@ -1864,13 +1866,14 @@ class PricingReader:
                 continue  # "charged at EUR 12,50 per month": the price's unit, not how often it is billed
             if found and found[2] <= 15:
                 billing_cadence = found
+                billed_at = word.start()
                 break
         if billing_cadence is None and billed:
             billing_cadence = p.find_cadence(clause[billed.start() :])
             if billing_cadence and self.ex.money(clause[billed.start() : billed.start() + billing_cadence[2]]):
                 billing_cadence = None  # the cadence of the price that follows, read below
         billing_cadence = billing_cadence or _cadence_beside_timing(clause)
-        price_cadence = p.find_cadence(clause[: billed.start()] if billed and billing_cadence else clause)
+        price_cadence = p.find_cadence(clause[:billed_at] if billed and billing_cadence else clause)
         # A usage price "per vehicle per month" says what a unit is, not how often it is billed.
         cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)
         price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)

@@ -120,3 +120,18 @@ def test_a_service_that_may_be_ordered_later_is_not_a_line() -> None:
         "2.3 Data exports may also be booked at GBP 120 per export.\n"
     )
     assert [priced(line) for line in data["lines"]] == [("flat", Decimal(410))]
+
+
+def test_a_yearly_price_charged_in_a_sentence_and_invoiced_quarterly_is_a_quarter_per_invoice() -> None:
+    # "is charged at X per annum, invoiced quarterly": the price's period is before the billing word that
+    # names the cadence, not before the first billing word ("charged")
+    data = _text(
+        "Order Schedule 4\n"
+        "Customer: Pellow Harbour Authority\n"
+        "Commencement: 9 March 2029\n"
+        "4.1 Managed backup is charged at EUR 14.400,00 per annum, invoiced quarterly in advance in equal parts.\n"
+        "4.2 The monitoring service is charged at EUR 6.000,00 per year and invoiced monthly in advance.\n"
+    )
+    assert sorted(
+        (line["amount"], line["billing_interval"], line["billing_interval_count"]) for line in data["lines"]
+    ) == [("3600.00", "month", 3), ("500.00", "month", 1)]
