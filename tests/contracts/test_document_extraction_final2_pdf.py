@@ -135,3 +135,14 @@ def test_a_yearly_price_charged_in_a_sentence_and_invoiced_quarterly_is_a_quarte
     assert sorted(
         (line["amount"], line["billing_interval"], line["billing_interval_count"]) for line in data["lines"]
     ) == [("3600.00", "month", 3), ("500.00", "month", 1)]
+
+
+def test_a_party_with_its_registration_number_in_brackets_and_an_address_before_its_role() -> None:
+    data = _text(
+        "SERVICE SCHEDULE\n"
+        "This Schedule is made between Tamsin Robotics Ltd (company number 11223344), 9 Dock Road, Hull HU1 2AB "
+        '(the "Provider") and Oakfield Schools Trust (charity no. 1180001), 2 Hill Street, York YO1 7HX '
+        '(the "Customer").\n'
+        "The maintenance fee is GBP 780.00 per month, invoiced monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "Oakfield Schools Trust"
