@@ -3022,7 +3022,7 @@ class PricingReader:
                 percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)
                 if not moneys and not percents:
                     continue
-                if TOTAL_RE.search(row.cells[0] if row.cells else ""):
+                if _totals_row(row):
                     continue
                 name = next((c for c, r in zip(row.cells, roles, strict=False) if r == "name" and c), None) or next(
                     (c for c in row.cells if c and not self.ex.money(c) and not self.ex.dates(c)), "Milestone"
@@ -3075,7 +3075,7 @@ class PricingReader:
         for index in periods:
             roles[index] = "price"
         for row in rows:
-            if row.cells and TOTAL_RE.search(row.cells[0]):
+            if _totals_row(row):
                 continue
             for indices in self._same_amount_periods(row, list(periods)):
                 index = indices[0]
@@ -3172,7 +3172,7 @@ class PricingReader:
         for row in rows:
             cells = self._bare_prices_priced(row, roles).cells
             moneys = self.ex.money(" ".join(cells))
-            if row.cells and TOTAL_RE.search(row.cells[0]):
+            if _totals_row(row):
                 total = moneys[-1].amount if moneys else None
                 continue
             found = self.ex.money(cells[price]) if len(cells) > price else []
@@ -3382,7 +3382,7 @@ class PricingReader:
     def _not_a_charge_row(self, row: Segment, cells: dict[str, str]) -> bool:
         """A totals row, or a negative amount ("Promotional discount | -$1,200.00", "($500.00)"): a
         discount or credit on the quote, not a charge (said, not silently dropped)."""
-        if row.cells and TOTAL_RE.search(row.cells[0]):
+        if _totals_row(row):
             return True
         price_cell = cells.get("price", "") or cells.get("list", "")
         if re.match(r"\s*(?:[-−–]|\()\s*(?:[A-Z]{3}\s?)?[$€£¥]?\s?\d", price_cell):
@@ -3863,6 +3863,12 @@ def _operand(text: str, money: p.Money) -> bool:
         re.search(r"(?:\d\s*|\s)(?:x|\u00d7|\*)\s*$", text[max(0, money.start - 12) : money.start], re.I)
         or re.match(r"\s*(?:\+|=|\u00d7|\*|x\s)", text[money.end :], re.I)
     )
+
+
+def _totals_row(row: Segment) -> bool:
+    """A totals row: its first filled cell says so (" | Total fixed fee | | 100% | 84,000.00" leaves the row number
+    column empty)."""
+    return bool(TOTAL_RE.search(next((cell for cell in row.cells if cell.strip()), "")))
 
 
 def _termination_fees_only(clause: str, moneys: list[p.Money]) -> bool:

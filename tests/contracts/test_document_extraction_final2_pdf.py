@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from reportlab.pdfbase import pdfmetrics
 
-from tests.contracts.documents.extract_helpers import extract_bytes, extract_text, priced
+from tests.contracts.documents.extract_helpers import extract_bytes, extract_docx_table, extract_text, priced
 
 _text = extract_text
 
@@ -146,3 +146,21 @@ def test_a_party_with_its_registration_number_in_brackets_and_an_address_before_
         "The maintenance fee is GBP 780.00 per month, invoiced monthly in advance.\n"
     )
     assert data["customer"]["name"] == "Oakfield Schools Trust"
+
+
+def test_a_milestone_table_total_row_with_an_empty_number_cell_is_not_a_milestone() -> None:
+    data = extract_docx_table(
+        [
+            "Statement of Work 7",
+            'This SOW is agreed between Quillon Analytics LLC ("Quillon") and Redfern Cooperative Bank ("Client").',
+            "Work begins on May 3, 2029. The fixed fee of USD 50,000 is invoiced by milestone:",
+        ],
+        [
+            ["No.", "Deliverable", "Due", "Fee (USD)"],
+            ["1", "Requirements signed off", "2029-06-01", "15,000.00"],
+            ["2", "Pilot live", "2029-08-15", "35,000.00"],
+            ["", "Total", "", "50,000.00"],
+        ],
+    )
+    milestones = [line for line in data["lines"] if line["charge_model"] == "milestone"]
+    assert [m["amount"] for m in milestones[0]["milestones"]] == ["15000.00", "35000.00"]
