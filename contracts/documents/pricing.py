@@ -2942,6 +2942,7 @@ class PricingReader:
         rows = _ticked_rows(rows)
         if not rows:
             return
+        rows = self._without_past_periods(rows)
         header = rows[0].header
         if self._period_columns(rows, header) or self._percentage_band_rows(rows):
             return
@@ -3056,6 +3057,27 @@ class PricingReader:
             return False
         context = " ".join([*rows[0].context[-2:], " ".join(rows[0].header)])
         return self._percentage_bands(rows[0], f"{clause} ({context})", moneys, percents)
+
+    def _without_past_periods(self, rows: list[Segment]) -> list[Segment]:
+        """ "Item | 2026/27 | 2027/28" in a renewal for the year from July 2027: last period's prices beside this
+        contract's, for comparison; the columns of periods that start before the contract's year are not read."""
+        stated_start = self.ex.data.get("start_date")
+        header = rows[0].header
+        if not isinstance(stated_start, str) or not header:
+            return rows
+        start_year = date.fromisoformat(stated_start).year
+        years = {index: _title_year(title) for index, title in enumerate(header) if index}
+        past = [index for index, year in years.items() if year is not None and year < start_year]
+        if not past or start_year not in years.values():
+            return rows
+
+        def kept(cells: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(cell for index, cell in enumerate(cells) if index not in past)
+
+        return [
+            replace(row, cells=kept(row.cells), header=kept(row.header), text=" | ".join(kept(row.cells)))
+            for row in rows
+        ]
 
     def _period_columns(self, rows: list[Segment], header: tuple[str, ...]) -> bool:
         """A multi-year ramp laid out with the periods as columns ("Fee | Year 1 | Year 2 | Year 3",
@@ -4401,8 +4423,24 @@ PERIOD_COLUMN_RE = re.compile(
     r"(?i)\s*(?:(?:contract|subscription|term)\s+)?(?:year|yr\.?|y)\s*(?P<year>\d{1,2})\b"
     r"|\s*months?\s+(?P<m0>\d{1,3})\s*(?:-|–|to|through)\s*(?P<m1>\d{1,3})\b"
     # "2028 | 2029 | 2030" (or "FY2029"): the contract year that starts in that calendar year
-    r"|\s*(?:FY\s?)?(?P<cal>20\d{2})\s*(?:fees?|price|amount)?\s*$"
+    r"|\s*(?:FY\s?)?(?P<cal>20\d{2})(?:\s*[/-]\s*(?:20)?\d{2})?\s*(?:fees?|price|amount)?\s*$"
 )
+
+
+def _title_year(title: str) -> int | None:
+    """The year a column's period starts in: "2027", "FY2027", "2027/28", "2027-2028" (a licence or financial
+    year), "Fees 2027"."""
+    found = re.fullmatch(
+        r"(?i)\s*(?:(?:fees?|prices?|amount|charges?)\s+)?(?:FY\s?)?(?P<y>20\d{2})(?:\s*[/-]\s*(?P<n>(?:20)?\d{2}))?"
+        r"\s*(?:fees?|prices?|amount|charges?)?\s*(?:\([A-Z]{3}\))?\s*",
+        title,
+    )
+    if not found:
+        return None
+    year = int(found.group("y"))
+    if found.group("n") and int(found.group("n")[-2:]) != (year + 1) % 100:
+        return None  # "2027-05": a month, not a financial year
+    return year
 
 
 def _period_months(title: str, start: date | None) -> tuple[int, int] | None:
@@ -4427,7 +4465,7 @@ def _period_months(title: str, start: date | None) -> tuple[int, int] | None:
         return (year - 1) * 12, year * 12
     if found.group("m0"):
         return int(found.group("m0")) - 1, int(found.group("m1"))
-    if start is None or int(found.group("cal")) < start.year:
+    if start is None or int(found.group("cal")) < start.year or _title_year(title) is None:
         return None
     offset = (int(found.group("cal")) - start.year) * 12
     return offset, offset + 12

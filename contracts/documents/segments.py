@@ -72,8 +72,8 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
         joined,
     ):
         return False
-    # "Annual fee | 2028 | 2029 | 2030": calendar years as the columns of a ramp
-    years = [cell for cell in filled[1:] if re.fullmatch(r"\s*(?:FY\s?)?20\d{2}\s*", cell)]
+    # "Annual fee | 2028 | 2029 | 2030": calendar years as the columns of a ramp ("2027/28": a licence year)
+    years = [cell for cell in filled[1:] if re.fullmatch(r"\s*(?:FY\s?)?20\d{2}(?:\s*[/-]\s*(?:20)?\d{2})?\s*", cell)]
     if len(years) >= 2 and len(years) == len(filled) - 1 and re.search(r"[A-Za-z]", filled[0]):
         return True
     # "#" titles a line-number column ("# | Item | Qty | Unit price"), "%" a share of a total

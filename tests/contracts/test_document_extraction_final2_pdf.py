@@ -164,3 +164,42 @@ def test_a_milestone_table_total_row_with_an_empty_number_cell_is_not_a_mileston
     )
     milestones = [line for line in data["lines"] if line["charge_model"] == "milestone"]
     assert [m["amount"] for m in milestones[0]["milestones"]] == ["15000.00", "35000.00"]
+
+
+def test_a_renewal_table_of_last_periods_and_this_periods_prices_reads_this_periods_column() -> None:
+    paragraphs = [
+        "Renewal confirmation",
+        "Dear Mr Halvorsen,",
+        "We confirm the renewal of your subscription for Brisk Ferries AS for the period from 1 January 2030 to "
+        "31 December 2030.",
+        "Invoices are sent to ap@briskferries.test. Both items are invoiced annually in advance.",
+    ]
+    for titles in (["Service", "2029", "2030"], ["Service", "FY2029-30", "FY2030-31"], ["Item", "2029/30", "2030/31"]):
+        data = extract_docx_table(
+            paragraphs,
+            [
+                titles,
+                ["Route planner licence", "NOK 120 000", "NOK 126 000"],
+                ["Priority support", "NOK 30 000", "NOK 30 000"],
+            ],
+        )
+        assert sorted(priced(line) for line in data["lines"]) == [
+            ("flat", Decimal(30000)),
+            ("flat", Decimal(126000)),
+        ], titles
+
+
+def test_a_ramp_with_licence_years_as_columns_is_one_line_per_year() -> None:
+    data = extract_docx_table(
+        [
+            "Order Form",
+            "Customer: Tarnwick Borough Council",
+            "Subscription term: 1 July 2030 to 30 June 2032.",
+            "Fees are invoiced annually in advance.",
+        ],
+        [["Fee", "2030/31", "2031/32"], ["Planning portal licence", "GBP 40,000", "GBP 42,000"]],
+    )
+    assert [(line["amount"], line.get("start_date")) for line in data["lines"]] == [
+        ("40000.00", "2030-07-01"),
+        ("42000.00", "2031-07-01"),
+    ]
