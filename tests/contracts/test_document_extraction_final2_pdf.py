@@ -8,7 +8,13 @@ from decimal import Decimal
 
 from reportlab.pdfbase import pdfmetrics
 
-from tests.contracts.documents.extract_helpers import extract_bytes, extract_docx_table, extract_text, priced
+from tests.contracts.documents.extract_helpers import (
+    extract_bytes,
+    extract_docx,
+    extract_docx_table,
+    extract_text,
+    priced,
+)
 
 _text = extract_text
 
@@ -203,3 +209,63 @@ def test_a_ramp_with_licence_years_as_columns_is_one_line_per_year() -> None:
         ("40000.00", "2030-07-01"),
         ("42000.00", "2031-07-01"),
     ]
+
+
+_PARTY_BOX = [
+    ("Organisation", "Umber Valley Vets LLC", "Contact", "Jo Marsh, Office Lead"),
+    ("Street", "14 Mill Pond Way, Albany, NY 12203", "Email", "jo.marsh@umbervalley.test"),
+    ("Billing Email", "payables@umbervalley.test", "Mobile", "(518) 555-0199"),
+]
+_AROUND_THE_BOX = (
+    "QUOTE Q-88120 - Pinecrest Software Inc.",
+    "Start date: 03/01/2029. Annual in advance. Net 30.",
+    "Clinic scheduling licence: USD 4,800.00 per year.",
+)
+
+
+def _party_box_docx() -> dict:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(_AROUND_THE_BOX[0])
+    table = document.add_table(rows=len(_PARTY_BOX) + 1, cols=4)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Sold To"
+    table.cell(0, 2).merge(table.cell(0, 3)).text = "Deliver To"
+    for r, row in enumerate(_PARTY_BOX, start=1):
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    for paragraph in _AROUND_THE_BOX[1:]:
+        document.add_paragraph(paragraph)
+    return extract_docx(document)
+
+
+def _party_box_pdf() -> dict:
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    style = getSampleStyleSheet()["Normal"]
+    table = Table([["Sold To", "", "Deliver To", ""], *map(list, _PARTY_BOX)])
+    table.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (1, 0)),
+                ("SPAN", (2, 0), (3, 0)),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ]
+        )
+    )
+    buffer = io.BytesIO()
+    paragraphs = [Paragraph(text, style) for text in _AROUND_THE_BOX]
+    SimpleDocTemplate(buffer, pagesize=A4).build([paragraphs[0], table, *paragraphs[1:]])
+    return extract_bytes(buffer.getvalue(), "quote.pdf")
+
+
+def test_label_value_pairs_under_bill_to_and_ship_to_titles_name_the_customer() -> None:
+    # a CPQ quote's party box: "Sold To | Deliver To" (each merged over a label and a value column) over rows of
+    # two label / value pairs; the company under "Sold To" is the customer, not the label of the last row
+    for data in (_party_box_docx(), _party_box_pdf()):
+        assert data["customer"]["name"] == "Umber Valley Vets LLC"
+        assert data["customer"]["email"] == "payables@umbervalley.test"
