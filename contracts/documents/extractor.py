@@ -329,7 +329,10 @@ class _Extractor:
         ):
             customer_roles = f"{CUSTOMER_ROLES}|company"
         roles = re.compile(
-            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s[^()]{{0,120}}?)?\(\s*(?:[^()]{{0,40}}?\bor"
+            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s[^()]{{0,120}}?|"
+            # "Harrowgate Housing Association (registered society no. 29014R), 41 Mill Lane, Leeds (the Customer)"
+            rf"\([^()\"“”']{{1,80}}\)(?:\s*,\s*(?:(?!\b(?:and|AND|between|BETWEEN)\b)[^()]){{0,120}}?)?\s*)?"
+            rf"\(\s*(?:[^()]{{0,40}}?\bor"
             rf"\s+)?"
             rf"(?:the\s+|hereinafter\s+(?:referred to as\s+)?)?[\"“']?(?P<role>{customer_roles})[\"”']?\s*\)",
             re.I,
@@ -1283,11 +1286,27 @@ class _Extractor:
                 re.I,
             ):
                 continue
+            if self._start_on_boundary(word, seg.text):
+                continue
             self.data["billing_alignment"] = "calendar"
             self.rec.note("billing_alignment", seg, 0.8)
             return
         self.data["billing_alignment"] = "anniversary"
         self.rec.confidence["billing_alignment"] = 0.7
+
+    def _start_on_boundary(self, word: str, text: str) -> bool:
+        """ "invoiced on the first day of each calendar month" for a contract that starts on 1 March: anniversary
+        billing from a start on the period's first day already falls on the calendar, so an admin keeps the
+        default unless the document asks for the calendar itself (a prorated first period, "aligned to")."""
+        start = self.data.get("start_date")
+        if not start or re.search(r"\bpro-?rat|\bpartial|\balign|\bco-?term", text, re.I):
+            return False
+        day = date.fromisoformat(start)
+        if "quarter" in word:
+            return day.day == 1 and day.month in (1, 4, 7, 10)
+        if "year" in word:
+            return (day.month, day.day) == (1, 1)
+        return day.day == 1
 
     # -- currency -----------------------------------------------------------------------------
     def currency(self) -> str | None:

@@ -86,7 +86,10 @@ INSTALMENT_LIST_RE = re.compile(
 OPTIONAL_RE = re.compile(
     r"\boptional\b|\bnot (?:included in|ordered|part of) (?:this|the) (?:order|agreement)|\bmay (?:add|order|purchase|"
     r"upgrade)\b|\b(?:up)?on (?:written )?request\b|\bif requested\b|\bat (?:the )?customer's option\b|\bnot ordered\b|"
-    r"\bquoted separately\b|\bif (?:and when )?ordered\b",
+    r"\bquoted separately\b|\bif (?:and when )?ordered\b|"
+    # "Workshops may be ordered at £850 per day under a change note; none are ordered under this Schedule"
+    r"\bmay (?:also |additionally )?be (?:ordered|purchased|added|bought|booked|procured)\b|"
+    r"\b(?:none|no \w+) (?:are|is|were|have been|has been) (?:ordered|purchased|booked)\b",
     re.I,
 )
 TAX_NOTE = re.compile(
@@ -986,6 +989,21 @@ class PricingReader:
             )
         )
 
+    def _worked_example(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+        """ "Example: 400,000 events cost 250,000 x EUR 0.004 + 150,000 x EUR 0.0025 = EUR 1,375.00": a calculation
+        that shows how the prices above apply, not a charge (the sentence is split into clauses at its "+")."""
+        if moneys and (_EXAMPLE_LEAD.search(seg.text) or _EXAMPLE_LEAD.fullmatch(seg.label)):
+            return True
+        whole = self.ex.money(seg.text)
+        if len(whole) < 3 or not re.fullmatch(r"\s*(?:=|equals)\s*", seg.text[whole[-2].end : whole[-1].start], re.I):
+            return False
+        worked = [money for money in whole[:-1] if _operand(seg.text, money)]
+        if not worked:
+            return False
+        # the clause's amounts are the operands and the result of that calculation
+        shown = {(money.amount, money.text) for money in [*worked, whole[-1]]}
+        return bool(moneys) and all((money.amount, money.text) in shown for money in moneys)
+
     def _minimum_restated(self, clause: str, moneys: list[p.Money]) -> bool:
         """ "...; if the metered charges are lower, $150.00 is billed instead": how a minimum already
         read works, not a second charge."""
@@ -1073,8 +1091,13 @@ class PricingReader:
         context = " ".join(seg.context[-2:]).lower()
         offered_only = OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:])
         checked = re.sub(r"(?i)\b(?:increas|uplift|escalat)\w*", "", clause) if agreed_change else clause
-        if self._not_a_price(checked, self.ex.money(checked)) or offered_only or self._minimum_restated(clause, moneys):
-            return  # not a charge, or an add-on offered and not ordered
+        if (
+            self._not_a_price(checked, self.ex.money(checked))
+            or offered_only
+            or self._minimum_restated(clause, moneys)
+            or self._worked_example(seg, clause, moneys)
+        ):
+            return  # not a charge, an add-on offered and not ordered, or a calculation shown as an example
         if self._prepaid_or_bands(seg, clause, moneys, percents):
             return
         if EXPIRE_RE.search(clause) and self._last("prepaid_credit") and not moneys:
@@ -1832,6 +1855,8 @@ class PricingReader:
         billed = BILLED_RE.search(clause)
         # "charged at a daily rate ..., invoiced monthly": a rate named by its unit is not a cadence.
         billing_cadence = None
+        # where the billing cadence is said: "charged at £9,600 per annum, invoiced quarterly" prices the year
+        billed_at = billed.start() if billed else 0
         for word in BILLED_RE.finditer(clause):
             window = re.sub(
                 r"\b(?:daily|hourly|weekly) rates?\b|\bper diem\b", "", clause[word.end() : word.end() + 40]
@@ -1841,13 +1866,14 @@ class PricingReader:
                 continue  # "charged at EUR 12,50 per month": the price's unit, not how often it is billed
             if found and found[2] <= 15:
                 billing_cadence = found
+                billed_at = word.start()
                 break
         if billing_cadence is None and billed:
             billing_cadence = p.find_cadence(clause[billed.start() :])
             if billing_cadence and self.ex.money(clause[billed.start() : billed.start() + billing_cadence[2]]):
                 billing_cadence = None  # the cadence of the price that follows, read below
         billing_cadence = billing_cadence or _cadence_beside_timing(clause)
-        price_cadence = p.find_cadence(clause[: billed.start()] if billed and billing_cadence else clause)
+        price_cadence = p.find_cadence(clause[:billed_at] if billed and billing_cadence else clause)
         # A usage price "per vehicle per month" says what a unit is, not how often it is billed.
         cadence = billing_cadence if line.is_usage else (billing_cadence or price_cadence)
         price_key = {"flat": "amount", "per_seat": "unit_price"}.get(line.charge_model)
@@ -2916,6 +2942,7 @@ class PricingReader:
         rows = _ticked_rows(rows)
         if not rows:
             return
+        rows = self._without_past_periods(rows)
         header = rows[0].header
         if self._period_columns(rows, header) or self._percentage_band_rows(rows):
             return
@@ -2996,7 +3023,7 @@ class PricingReader:
                 percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)
                 if not moneys and not percents:
                     continue
-                if TOTAL_RE.search(row.cells[0] if row.cells else ""):
+                if _totals_row(row):
                     continue
                 name = next((c for c, r in zip(row.cells, roles, strict=False) if r == "name" and c), None) or next(
                     (c for c in row.cells if c and not self.ex.money(c) and not self.ex.dates(c)), "Milestone"
@@ -3031,6 +3058,27 @@ class PricingReader:
         context = " ".join([*rows[0].context[-2:], " ".join(rows[0].header)])
         return self._percentage_bands(rows[0], f"{clause} ({context})", moneys, percents)
 
+    def _without_past_periods(self, rows: list[Segment]) -> list[Segment]:
+        """ "Item | 2026/27 | 2027/28" in a renewal for the year from July 2027: last period's prices beside this
+        contract's, for comparison; the columns of periods that start before the contract's year are not read."""
+        stated_start = self.ex.data.get("start_date")
+        header = rows[0].header
+        if not isinstance(stated_start, str) or not header:
+            return rows
+        start_year = date.fromisoformat(stated_start).year
+        years = {index: _title_year(title) for index, title in enumerate(header) if index}
+        past = [index for index, year in years.items() if year is not None and year < start_year]
+        if not past or start_year not in years.values():
+            return rows
+
+        def kept(cells: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(cell for index, cell in enumerate(cells) if index not in past)
+
+        return [
+            replace(row, cells=kept(row.cells), header=kept(row.header), text=" | ".join(kept(row.cells)))
+            for row in rows
+        ]
+
     def _period_columns(self, rows: list[Segment], header: tuple[str, ...]) -> bool:
         """A multi-year ramp laid out with the periods as columns ("Fee | Year 1 | Year 2 | Year 3",
         "Months 1-12 | Months 13-24"): each row's amount under each period is a line of its own,
@@ -3049,7 +3097,7 @@ class PricingReader:
         for index in periods:
             roles[index] = "price"
         for row in rows:
-            if row.cells and TOTAL_RE.search(row.cells[0]):
+            if _totals_row(row):
                 continue
             for indices in self._same_amount_periods(row, list(periods)):
                 index = indices[0]
@@ -3146,7 +3194,7 @@ class PricingReader:
         for row in rows:
             cells = self._bare_prices_priced(row, roles).cells
             moneys = self.ex.money(" ".join(cells))
-            if row.cells and TOTAL_RE.search(row.cells[0]):
+            if _totals_row(row):
                 total = moneys[-1].amount if moneys else None
                 continue
             found = self.ex.money(cells[price]) if len(cells) > price else []
@@ -3356,7 +3404,7 @@ class PricingReader:
     def _not_a_charge_row(self, row: Segment, cells: dict[str, str]) -> bool:
         """A totals row, or a negative amount ("Promotional discount | -$1,200.00", "($500.00)"): a
         discount or credit on the quote, not a charge (said, not silently dropped)."""
-        if row.cells and TOTAL_RE.search(row.cells[0]):
+        if _totals_row(row):
             return True
         price_cell = cells.get("price", "") or cells.get("list", "")
         if re.match(r"\s*(?:[-−–]|\()\s*(?:[A-Z]{3}\s?)?[$€£¥]?\s?\d", price_cell):
@@ -3821,6 +3869,28 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+# "Example:", "Worked example 2:", "Illustration -", "For example,": what follows shows how prices apply
+_EXAMPLE_LEAD = re.compile(
+    r"(?i)^\W*(?:(?:(?:a |an )?(?:worked|illustrative|sample|pricing|billing|calculation)\s+)?"
+    r"(?:examples?|illustration|beispiel|rechenbeispiel|berechnungsbeispiel|exemple|ejemplo|esempio|voorbeeld)\b\s*\d*\s*(?:[:.(\u2013-]|$)|"
+    r"for (?:example|instance)\b|e\.\s?g\.)"
+)
+
+
+def _operand(text: str, money: p.Money) -> bool:
+    """An amount multiplied or added in a calculation: "250,000 x EUR 0.004 +"."""
+    return bool(
+        re.search(r"(?:\d\s*|\s)(?:x|\u00d7|\*)\s*$", text[max(0, money.start - 12) : money.start], re.I)
+        or re.match(r"\s*(?:\+|=|\u00d7|\*|x\s)", text[money.end :], re.I)
+    )
+
+
+def _totals_row(row: Segment) -> bool:
+    """A totals row: its first filled cell says so (" | Total fixed fee | | 100% | 84,000.00" leaves the row number
+    column empty)."""
+    return bool(TOTAL_RE.search(next((cell for cell in row.cells if cell.strip()), "")))
 
 
 def _termination_fees_only(clause: str, moneys: list[p.Money]) -> bool:
@@ -4353,8 +4423,24 @@ PERIOD_COLUMN_RE = re.compile(
     r"(?i)\s*(?:(?:contract|subscription|term)\s+)?(?:year|yr\.?|y)\s*(?P<year>\d{1,2})\b"
     r"|\s*months?\s+(?P<m0>\d{1,3})\s*(?:-|–|to|through)\s*(?P<m1>\d{1,3})\b"
     # "2028 | 2029 | 2030" (or "FY2029"): the contract year that starts in that calendar year
-    r"|\s*(?:FY\s?)?(?P<cal>20\d{2})\s*(?:fees?|price|amount)?\s*$"
+    r"|\s*(?:FY\s?)?(?P<cal>20\d{2})(?:\s*[/-]\s*(?:20)?\d{2})?\s*(?:fees?|price|amount)?\s*$"
 )
+
+
+def _title_year(title: str) -> int | None:
+    """The year a column's period starts in: "2027", "FY2027", "2027/28", "2027-2028" (a licence or financial
+    year), "Fees 2027"."""
+    found = re.fullmatch(
+        r"(?i)\s*(?:(?:fees?|prices?|amount|charges?)\s+)?(?:FY\s?)?(?P<y>20\d{2})(?:\s*[/-]\s*(?P<n>(?:20)?\d{2}))?"
+        r"\s*(?:fees?|prices?|amount|charges?)?\s*(?:\([A-Z]{3}\))?\s*",
+        title,
+    )
+    if not found:
+        return None
+    year = int(found.group("y"))
+    if found.group("n") and int(found.group("n")[-2:]) != (year + 1) % 100:
+        return None  # "2027-05": a month, not a financial year
+    return year
 
 
 def _period_months(title: str, start: date | None) -> tuple[int, int] | None:
@@ -4379,7 +4465,7 @@ def _period_months(title: str, start: date | None) -> tuple[int, int] | None:
         return (year - 1) * 12, year * 12
     if found.group("m0"):
         return int(found.group("m0")) - 1, int(found.group("m1"))
-    if start is None or int(found.group("cal")) < start.year:
+    if start is None or int(found.group("cal")) < start.year or _title_year(title) is None:
         return None
     offset = (int(found.group("cal")) - start.year) * 12
     return offset, offset + 12

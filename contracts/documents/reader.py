@@ -1741,6 +1741,47 @@ def _broken_word(above: dict, line: dict, cell_x0: float, cell_x1: float) -> boo
     return bool(re.fullmatch(r"[a-z]{1,5}", tail)) and bool(_WORD_ENDING.search(word + tail))
 
 
+def _footnote_mark(char: dict, before: dict) -> bool:
+    """A digit set smaller and raised right after a word ("events\u00b9" drawn as a small "1"): a footnote reference,
+    which text extraction would glue to the word ("events1") or to a price ("0,0040 2")."""
+    size = float(char.get("size") or 0)
+    return (
+        0 < size <= 0.8 * float(before.get("size") or 0)
+        and abs(char["x0"] - before["x1"]) < 1.0
+        and before["bottom"] - char["bottom"] >= 0.15 * float(before["size"])
+        and char["bottom"] > before["top"]
+        and (before["text"].isalnum() or before["text"] in ".,;:)%\u00bb\u201d\"'")
+    )
+
+
+def _without_footnote_marks(page: Any) -> tuple[Any, bool]:
+    """The page without its footnote reference marks (small raised digits after a word, as Word, LibreOffice,
+    browsers and report writers set them)."""
+    chars = sorted(page.chars, key=lambda c: (c["x0"], c["top"]))
+    digits = [c for c in chars if c["text"].isdigit()]
+    if not digits:
+        return page, False
+    by_end: dict[int, list[dict]] = {}
+    for char in chars:
+        by_end.setdefault(round(char["x1"]), []).append(char)
+    marks: set[tuple[float, float]] = set()
+    for char in digits:
+        near = [c for x in (round(char["x0"]) - 1, round(char["x0"]), round(char["x0"]) + 1) for c in by_end.get(x, [])]
+        for before in near:
+            if before is char or not (before["top"] - 2 < char["top"] < before["bottom"]):
+                continue
+            # "events\u00b9\u00b2": a second digit of the mark follows the first
+            if (before["x0"], before["top"]) in marks and abs(char["x0"] - before["x1"]) < 1.0:
+                marks.add((char["x0"], char["top"]))
+                break
+            if _footnote_mark(char, before):
+                marks.add((char["x0"], char["top"]))
+                break
+    if not marks:
+        return page, False
+    return page.filter(lambda obj: obj.get("object_type") != "char" or (obj["x0"], obj["top"]) not in marks), True
+
+
 def _read_pdf(data: bytes) -> Document:
     import pdfplumber
 
@@ -1748,7 +1789,8 @@ def _read_pdf(data: bytes) -> Document:
     table_index = 0
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         document.page_count = len(pdf.pages)
-        for page_number, page in enumerate(pdf.pages, start=1):
+        for page_number, pdf_page in enumerate(pdf.pages, start=1):
+            page, marked = _without_footnote_marks(pdf_page)
             tables = page.find_tables()
             boxes = [table.bbox for table in tables]
 
@@ -1789,7 +1831,10 @@ def _read_pdf(data: bytes) -> Document:
                 if "column_start" in line:
                     gap = bool(line["column_start"])  # a column read beside another starts a paragraph
                 previous_bottom = line["bottom"]
-                block = Block(page_number, _clean(line["text"]), starts_paragraph=gap, continues=continues and not gap)
+                text = _clean(line["text"])
+                if marked:  # "Example\u00b2:" read without its mark: "Example :"
+                    text = re.sub(r"(?<=\w) (?=[.,;:)](?:\s|$))", "", text)
+                block = Block(page_number, text, starts_paragraph=gap, continues=continues and not gap)
                 items.append((line["top"], block))
             for table in tables:
                 rows = []

@@ -72,8 +72,8 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
         joined,
     ):
         return False
-    # "Annual fee | 2028 | 2029 | 2030": calendar years as the columns of a ramp
-    years = [cell for cell in filled[1:] if re.fullmatch(r"\s*(?:FY\s?)?20\d{2}\s*", cell)]
+    # "Annual fee | 2028 | 2029 | 2030": calendar years as the columns of a ramp ("2027/28": a licence year)
+    years = [cell for cell in filled[1:] if re.fullmatch(r"\s*(?:FY\s?)?20\d{2}(?:\s*[/-]\s*(?:20)?\d{2})?\s*", cell)]
     if len(years) >= 2 and len(years) == len(filled) - 1 and re.search(r"[A-Za-z]", filled[0]):
         return True
     # "#" titles a line-number column ("# | Item | Qty | Unit price"), "%" a share of a total
@@ -349,6 +349,9 @@ def _form_label(cell: str) -> bool:
 
 
 def _form_and_table_segments(rows: list[Block], item: int) -> list[Segment]:
+    grouped = _titled_pair_groups(rows, item)
+    if grouped is not None:
+        return grouped
     split = _form_above_price_table(rows)
     if not split:
         return _table_segments(rows, item)
@@ -364,6 +367,30 @@ def _form_and_table_segments(rows: list[Block], item: int) -> list[Segment]:
             for label, value in zip(filled[::2], filled[1::2], strict=True)
         ]
     return form + _table_segments(rows[split:], item)
+
+
+def _titled_pair_groups(rows: list[Block], item: int) -> list[Segment] | None:
+    """ "Bill To | Ship To" over "Company | Larkspur Dental Group | Contact | R. Oduya" rows: each title heads a
+    column of label / value pairs; each pair is a field of its group ("Bill To Company: Larkspur Dental Group")."""
+    titles = rows[0].cells
+    body = rows[1:]
+    if not (
+        2 <= len(titles) <= 3
+        and all(_form_label(title) for title in titles)
+        and len(body) >= 2
+        and all(len(row.cells) == 2 * len(titles) for row in body)
+        and all(_form_label(label) for row in body for label in row.cells[::2] if label)
+        and sum(1 for row in body if any(_LABEL.search(label) for label in row.cells[::2])) >= 2
+    ):
+        return None
+    segments = []
+    for row in body:
+        for title, label, value in zip(titles, row.cells[::2], row.cells[1::2], strict=True):
+            if label and value:
+                named = f"{title.strip()} {label.strip()}"
+                text = f"{named}: {value}"
+                segments.append(Segment(row.page, text, "field", cells=row.cells, table=item, label=named, value=value))
+    return segments
 
 
 def _table_segments(rows: list[Block], item: int) -> list[Segment]:
