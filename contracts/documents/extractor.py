@@ -1206,7 +1206,11 @@ class _Extractor:
             if (
                 match
                 and not re.search(
-                    r"\b(?:not|no|never|neither|without)\b[^.]{0,25}" + re.escape(match.group(0)), seg.text, re.I
+                    # "sans reconduction tacite", "ohne automatische Verlängerung", "sin renovación automática"
+                    r"\b(?:not|no|never|neither|without|sans|pas de|aucune?|ohne|keine?|nicht|sin|ni|senza|nessun[oa]?|"
+                    r"sem|nem|zonder|geen)\b[^.]{0,25}" + re.escape(match.group(0)),
+                    seg.text,
+                    re.I,
                 )
                 and not re.search(
                     r"\bwill not\b|\bshall not\b|\bdoes not\b|\bno auto", seg.text[: match.start() + 5], re.I

@@ -4582,6 +4582,9 @@ _ROMANCE_PRICE_WORDS = (
         lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}",
     ),
     (r"\bpar an(?:née)?\b", lambda m: "per year"),
+    # "2 400,00 € / mois", "89 €/an", "45,00 EUR / Monat": a period after a slash, as "/ month" is
+    (rf"\s?/\s?({_PERIOD_WORDS})\b", lambda m: f" per {_ROMANCE_PERIODS[m.group(1).lower()]}"),
+    (r"\s?/\s?an(?:née)?\b", lambda m: " per year"),
     (r"\bal (mese|anno)\b", lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}"),
     (r"\bpor\b|\bpar\b(?= \w)", lambda m: "per"),
     (rf"\b(?:pro|je)\b(?= {_GERMAN_PER}\b)", lambda m: "per"),
@@ -4618,7 +4621,7 @@ def _advertising_shorthand(clause: str) -> str:
 def _romance_price_words(clause: str) -> str:
     if not re.search(
         r"\b(?:por|al mes|al año|al mese|y mes|usuarios?|usuários?|utenti|ao (?:mês|mes|ano)|par|per (?:maand|jaar|kw"
-        rf"artaal)|(?:pro|je) {_GERMAN_PER})\b",
+        rf"artaal)|(?:pro|je) {_GERMAN_PER})\b|/\s?(?:{_PERIOD_WORDS}|an|année)\b",
         clause,
         re.I,
     ):

@@ -9,7 +9,13 @@ from __future__ import annotations
 import io
 from decimal import Decimal
 
-from tests.contracts.documents.extract_helpers import extract_bytes, extract_docx, priced
+from tests.contracts.documents.extract_helpers import (
+    extract_bytes,
+    extract_docx,
+    extract_docx_table,
+    extract_text,
+    priced,
+)
 
 
 def _merged_title_docx(titles: list[tuple[str, int]], rows: list[list[str]]) -> dict:
@@ -82,3 +88,41 @@ def test_group_titles_in_a_ruled_pdf_table_are_read_the_same_way() -> None:
     SimpleDocTemplate(buffer, pagesize=A4).build([*intro, table])
     data = extract_bytes(buffer.getvalue(), "contract.pdf")
     assert sorted(priced(line) for line in data["lines"]) == [("flat", Decimal(240)), ("per_seat", Decimal(18))]
+
+
+def test_a_french_price_per_month_after_a_slash_is_a_monthly_fee_not_a_unit() -> None:
+    # "189,00 € / mois": the month after a slash is how often, as "/ month" is; not a usage unit "mois"
+    data = extract_docx_table(
+        ["Client : Boulangerie Ferrand SARL", "Date de début : 01/03/2028", "Devise : EUR"],
+        [
+            ["Désignation", "Qté", "Prix unitaire HT", "Facturation"],
+            ["Abonnement caisse enregistreuse", "1", "189,00 € / mois", "Mensuelle, terme à échoir"],
+            ["Terminal de paiement (location)", "3", "22,50 €/mois", "Mensuelle, terme à échoir"],
+            ["Maintenance annuelle", "1", "340,00 € / an", "Annuelle"],
+        ],
+    )
+    lines = sorted(
+        (line["charge_model"], line.get("amount") or line.get("unit_price"), line.get("billing_interval"))
+        for line in data["lines"]
+    )
+    assert lines == [("flat", "189.00", "month"), ("flat", "340.00", "year"), ("per_seat", "22.5", "month")]
+    assert all(line.get("billing_timing") == "in_advance" for line in data["lines"])
+
+
+def test_a_renewal_phrase_negated_in_french_or_german_keeps_the_end_of_the_term() -> None:
+    french = extract_text(
+        "Contrat de service\n"
+        "Client : Fromagerie Vautrin SAS\n"
+        "Date d'effet : 01/02/2029\n"
+        "Durée : 24 mois ferme, sans tacite reconduction.\n"
+        "Redevance : 650,00 € par mois, terme à échoir.\n"
+    )
+    assert french["end_date"] == "2031-02-01"
+    german = extract_text(
+        "Servicevertrag\n"
+        "Kunde: Brauhaus Lindner GmbH\n"
+        "Vertragsbeginn: 01.04.2029\n"
+        "Laufzeit: 12 Monate, ohne automatische Verlängerung.\n"
+        "Grundgebühr: 420,00 EUR pro Monat, monatlich im Voraus.\n"
+    )
+    assert german["end_date"] == "2030-04-01"
