@@ -936,7 +936,11 @@ class PricingReader:
         lowered = clause.lower()
         if OTHER_PRICE_RE.search(clause) or _termination_fees_only(clause, moneys):
             return True
-        if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
+        if (
+            SKIP_RE.search(clause)
+            and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered)
+            and not EACH_BILLED_RE.search(clause)
+        ):
             return True
         # "Your first invoice, issued in September, will be £7,446.00": what an invoice adds up to
         if moneys and re.search(
@@ -3821,6 +3825,14 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+# "Each insurance eligibility check is billed at $0.35", "every travel booking is charged $1.20": a price
+# for each unit, as "per" states it (the unit's words may be ones a late fee or a policy also uses)
+EACH_BILLED_RE = re.compile(
+    r"\b(?:each|every)\s+(?:[\w-]+\s+){0,7}?(?:is|are|will be|shall be)\s+(?:billed|charged|invoiced|priced)\b",
+    re.I,
+)
 
 
 def _termination_fees_only(clause: str, moneys: list[p.Money]) -> bool:

@@ -126,3 +126,22 @@ def test_a_renewal_phrase_negated_in_french_or_german_keeps_the_end_of_the_term(
         "Grundgebühr: 420,00 EUR pro Monat, monatlich im Voraus.\n"
     )
     assert german["end_date"] == "2030-04-01"
+
+
+def test_each_unit_is_billed_at_a_price_whatever_words_name_the_unit() -> None:
+    # "insurance", "travel" name the unit here, not a policy or expenses: "each ... is billed at" prices each one
+    data = extract_docx_table(
+        [
+            "Customer: Larkspur Clinics Group, Inc.",
+            "Start date: July 1, 2028",
+            "Each travel insurance quote generated in the portal is billed at $0.42, monthly in arrears.",
+            "Every refund request processed by our team will be charged at $2.75, invoiced monthly in arrears.",
+            "A late payment fee of $40 applies to each overdue invoice.",
+        ],
+        [["Item", "Price", "Billing"], ["Clinic workspace", "$890.00 per month", "Monthly in advance"]],
+    )
+    assert sorted(priced(line) for line in data["lines"]) == [
+        ("flat", Decimal(890)),
+        ("per_unit", Decimal("0.42")),
+        ("per_unit", Decimal("2.75")),
+    ]
