@@ -1038,6 +1038,20 @@ class PricingReader:
         clause = _blank_spans(clause, spans)
         return clause, self.ex.money(clause)
 
+    def _without_superseded_prices(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
+        """ "the previous user price of $41.00 no longer applies", "$0.09 per scan (the former rate) is
+        replaced by ...": a price the document names as no longer in force is blanked (positions kept)."""
+        spans = [
+            (money.start, money.end)
+            for money in moneys
+            if SUPERSEDED_BEFORE_RE.search(clause[max(0, money.start - 50) : money.start])
+            or SUPERSEDED_AFTER_RE.match(clause[money.end : money.end + 60])
+        ]
+        if not spans:
+            return clause, moneys
+        clause = _blank_spans(clause, spans)
+        return clause, self.ex.money(clause)
+
     def _bought_once(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
         """ "20,000 eSIM cards at €1.50 each (€30,000.00 in total), invoiced once on dispatch": items
         bought once are one charge of their total (the price each and the word "total" blanked)."""
@@ -1065,6 +1079,7 @@ class PricingReader:
         moneys = self.ex.money(clause)
         stated = clause
         clause, moneys = self._new_price_of_a_change(clause, moneys)
+        clause, moneys = self._without_superseded_prices(clause, moneys)
         clause, moneys = self._bought_once(clause, moneys)
         # "your fee will increase from $32.00 to $35.50 per seat": the new price is agreed, not a
         # clause that allows increases
@@ -3827,6 +3842,19 @@ class PricingReader:
         return out
 
 
+# "the previous user price of $41.00", "the former rate was $0.09": a price no longer in force
+SUPERSEDED_BEFORE_RE = re.compile(
+    r"\b(?:previous|prior|former|old|superseded|earlier)\s+(?:[\w-]+\s+){0,2}?(?:price|rate|fee|charge|tariff)s?"
+    r"(?:\s+(?:of|was|were|had been|at|:))?\s*(?:\(|:)?\s*$",
+    re.I,
+)
+# "$41.00 ... no longer applies", "(which is replaced by the price above)"
+SUPERSEDED_AFTER_RE = re.compile(
+    r"(?:\s*(?:per|/)\s*[\w-]+){0,2}[\s,)]*(?:which\s+)?(?:no longer appl(?:y|ies)|"
+    r"(?:is|are) no longer (?:charged|billed|invoiced|in (?:force|effect)|applicable|valid)|ceases? to apply|"
+    r"(?:is|are|has been|have been) (?:replaced|superseded|withdrawn))\b",
+    re.I,
+)
 # "Each insurance eligibility check is billed at $0.35", "every travel booking is charged $1.20": a price
 # for each unit, as "per" states it (the unit's words may be ones a late fee or a policy also uses)
 EACH_BILLED_RE = re.compile(

@@ -145,3 +145,40 @@ def test_each_unit_is_billed_at_a_price_whatever_words_name_the_unit() -> None:
         ("per_unit", Decimal("0.42")),
         ("per_unit", Decimal("2.75")),
     ]
+
+
+def test_a_price_the_document_says_is_no_longer_in_force_is_not_a_charge() -> None:
+    # an amendment's new prices, and the old ones it names only to retire them
+    data = extract_docx_table(
+        [
+            "Amendment No. 3 to Subscription Order QX-2231",
+            'This Amendment is between Fernwick Data Ltd ("Provider") and Osprey Freight Lines Inc. ("Customer").',
+            "Amendment effective date: October 1, 2028",
+        ],
+        [
+            ["Item", "Seats before", "Seats after", "Price", "Billing"],
+            ["Dispatch console - user", "40", "64", "$27.00 per user per month", "Monthly in advance"],
+            ["Route archive", "0", "1", "$300.00 per month", "Monthly in advance"],
+        ],
+    )
+    lines_before = sorted(priced(line) for line in data["lines"])
+    for sentence in (
+        "From the amendment effective date the former console price of $31.50 per user no longer applies.",
+        "The old rate ($31.50 per user per month) is replaced by the price in the table above.",
+        "Customer's prior seat fee was $31.50; the table above now governs.",
+    ):
+        amended = extract_docx_table(
+            [
+                "Amendment No. 3 to Subscription Order QX-2231",
+                'This Amendment is between Fernwick Data Ltd ("Provider") and Osprey Freight Lines Inc. ("Customer").',
+                "Amendment effective date: October 1, 2028",
+                sentence,
+            ],
+            [
+                ["Item", "Seats before", "Seats after", "Price", "Billing"],
+                ["Dispatch console - user", "40", "64", "$27.00 per user per month", "Monthly in advance"],
+                ["Route archive", "0", "1", "$300.00 per month", "Monthly in advance"],
+            ],
+        )
+        assert sorted(priced(line) for line in amended["lines"]) == lines_before, sentence
+    assert lines_before == [("flat", Decimal(300)), ("per_seat", Decimal(27))]
