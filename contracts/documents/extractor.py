@@ -62,6 +62,14 @@ class _Recorder:
             self.warnings.append({"field": path, "message": message})
 
 
+# The currencies a bare sign may stand for, by the one it is read as
+SIGN_FAMILIES = {
+    "USD": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"),
+    "JPY": ("JPY", "CNY"),
+    "SEK": ("SEK", "NOK", "DKK"),
+}
+
+
 def _add_days(value: date, days: int) -> date:
     return value + timedelta(days=days)
 
@@ -1342,12 +1350,37 @@ class _Extractor:
             )
         explicit = [m for m, _ in mentions if m.explicit]
         seg = mentions[0][1]
+        named = None if explicit else self._currency_of_the_sign(code)
+        if named is not None:
+            self.rec.note("currency", named[1], 0.85)
+            self.stated_currency = named[0]
+            return named[0]
         if not explicit:
             self.rec.warn("currency", f"Only the '{mentions[0][0].text[0]}' sign is used: assumed {code}; check it.")
             self.rec.note("currency", seg, 0.6, mentions[0][0].text)
         else:
             self.rec.note("currency", seg, 0.9)
         return code
+
+    def _currency_of_the_sign(self, code: str) -> tuple[str, Segment] | None:
+        """The currency a bare sign stands for where the document names it only in a title: "Unit price
+        (AUD ex GST)" over "$49.00" cells, "Fees (CAD)" above "$1,200 per month". One currency of the
+        sign's family named so, or None (then the sign's usual currency, with a warning)."""
+        family = SIGN_FAMILIES.get(code)
+        if not family:
+            return None
+        named: dict[str, Segment] = {}
+        pattern = rf"\b({'|'.join(family)})\b"
+        for seg in self.segments:
+            titles = [*seg.header, seg.label] if seg.kind != "prose" else []
+            # "Pricing (AUD)", "Fees (NZD, excl. GST)": a code in brackets after a price word
+            titles += re.findall(rf"(?i)\b(?:{PRICE_WORDS_RE.pattern})\s*\(([^()]{{2,30}})\)", seg.text)
+            for title in titles:
+                for found in re.findall(pattern, title):
+                    named.setdefault(found, seg)
+        if len(named) != 1:
+            return None
+        return next(iter(named.items()))
 
     # -- lines ----------------------------------------------------------------------------------
     def run(self) -> Extraction:

@@ -182,3 +182,34 @@ def test_a_price_the_document_says_is_no_longer_in_force_is_not_a_charge() -> No
         )
         assert sorted(priced(line) for line in amended["lines"]) == lines_before, sentence
     assert lines_before == [("flat", Decimal(300)), ("per_seat", Decimal(27))]
+
+
+def test_a_currency_named_only_in_a_column_title_is_the_currency_of_bare_dollar_amounts() -> None:
+    data = extract_docx_table(
+        ["Quotation Q-7731", "Prepared for: Kowhai Dental Collective Limited", "Start date: 1 October 2028"],
+        [
+            ["Description", "Units", "Rate (NZD, excl. GST)", "Billed"],
+            ["Practice management seat", "9", "$74.00", "per month"],
+            ["Imaging storage", "1", "$210.00", "per month"],
+        ],
+    )
+    assert (data["currency"], data["customer"]["currency"]) == ("NZD", "NZD")
+
+
+def test_a_currency_named_after_a_price_word_in_a_title_row_is_the_currency_of_bare_dollar_amounts() -> None:
+    data = _merged_title_docx(
+        [("Service", 2), ("Charges (CAD)", 2)],
+        [
+            ["Service", "Scope", "Fee", "Invoiced"],
+            ["Cold-chain sensor feed", "All depots", "$640.00 per month", "Monthly in advance"],
+        ],
+    )
+    assert data["currency"] == "CAD"
+    plain_dollars = _merged_title_docx(
+        [("Service", 2), ("Charges", 2)],
+        [
+            ["Service", "Scope", "Fee", "Invoiced"],
+            ["Cold-chain sensor feed", "All depots", "$640.00 per month", "Monthly in advance"],
+        ],
+    )
+    assert plain_dollars["currency"] == "USD"
