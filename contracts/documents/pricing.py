@@ -3858,7 +3858,11 @@ SUPERSEDED_AFTER_RE = re.compile(
 # "Each insurance eligibility check is billed at $0.35", "every travel booking is charged $1.20": a price
 # for each unit, as "per" states it (the unit's words may be ones a late fee or a policy also uses)
 EACH_BILLED_RE = re.compile(
-    r"\b(?:each|every)\s+(?:[\w-]+\s+){0,7}?(?:is|are|will be|shall be)\s+(?:billed|charged|invoiced|priced)\b",
+    r"\b(?:each|every)\s+(?:[\w-]+\s+){0,7}?(?:(?:is|are|will be|shall be)\s+(?:billed|charged|invoiced|priced)|"
+    r"costs?)\b|"
+    # "Insurance eligibility checks at $0.35 each"; not "$2,000,000 each occurrence" (a policy's limit)
+    rf"(?:[$€£¥]\s?|\b(?-i:{p._CODE})\s?)\d[\d.,]*\s+each\b"
+    r"(?!\s+(?:occurrence|claim|accident|incident|loss|event|way)s?\b)",
     re.I,
 )
 

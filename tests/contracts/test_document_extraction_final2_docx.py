@@ -213,3 +213,19 @@ def test_a_currency_named_after_a_price_word_in_a_title_row_is_the_currency_of_b
         ],
     )
     assert plain_dollars["currency"] == "USD"
+
+
+def test_a_price_each_stated_after_the_amount_or_as_a_cost_is_a_unit_price_too() -> None:
+    data = extract_text(
+        "Customer: Pinecrest Home Care LLC\n"
+        "Start date: June 1, 2029\n"
+        "\n"
+        "Each insurance card scan costs $0.12, billed monthly in arrears.\n"
+        "Sales tax lookups: $0.02 each, billed monthly in arrears.\n"
+        "Customer shall maintain professional liability insurance of $1,000,000 each claim.\n"
+        "Travel to client sites is reimbursed at $60 each way.\n"
+    )
+    assert sorted(priced(line) for line in data["lines"]) == [
+        ("per_unit", Decimal("0.02")),
+        ("per_unit", Decimal("0.12")),
+    ]
