@@ -229,3 +229,16 @@ def test_a_price_each_stated_after_the_amount_or_as_a_cost_is_a_unit_price_too()
         ("per_unit", Decimal("0.02")),
         ("per_unit", Decimal("0.12")),
     ]
+
+
+def test_an_automatic_renewal_in_french_italian_or_dutch_words_and_its_negation() -> None:
+    def end(term: str) -> str | None:
+        return extract_text(
+            f"Client : Atelier Brunet SAS\nDate de début : 01/06/2028\n{term}\nRedevance : 650,00 € par mois.\n"
+        )["end_date"]
+
+    assert end("Durée : 12 mois, avec renouvellement automatique par périodes d'un an.") is None
+    assert end("Durée : 12 mois, reconduction automatique sauf dénonciation.") is None
+    assert end("Durata: 12 mesi, con rinnovo automatico.") is None
+    assert end("Durée : 12 mois, sans renouvellement automatique.") == "2029-06-01"
+    assert end("Looptijd: 12 maanden, zonder automatische verlenging.") == "2029-06-01"
