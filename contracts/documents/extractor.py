@@ -62,6 +62,14 @@ class _Recorder:
             self.warnings.append({"field": path, "message": message})
 
 
+# The currencies a bare sign may stand for, by the one it is read as
+SIGN_FAMILIES = {
+    "USD": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"),
+    "JPY": ("JPY", "CNY"),
+    "SEK": ("SEK", "NOK", "DKK"),
+}
+
+
 def _add_days(value: date, days: int) -> date:
     return value + timedelta(days=days)
 
@@ -1197,7 +1205,8 @@ class _Extractor:
                 r"notice of non-?renewal|(?:from )?year[- ]to[- ]year|successive (?:one|1|twelve|12)[- ](?:year|month)|"
                 r"renova(?:do|da|ção|-se)? automatica(?:mente)?|renovação automática|prorroga\w* automáticamente|"
                 r"renovación automática|tácitamente|reconduit tacitement|reconduction tacite|"
-                r"renouvel\w* automatiquement|"
+                r"renouvel\w* automatiquement|(?:renouvellement|reconduction) automatique|reconduit automatiquement|"
+                r"rinnovo automatico|si rinnova automaticamente|automatische verlenging|stilzwijgende verlenging|"
                 r"stilzwijgend verlengd|automatisch verlengd|wordt verlengd|automatisch um|"
                 r"continues? (?:on a )?month[- ]to[- ]month|renew\w* (?:annually|yearly|monthly|each year) thereafter|"
                 r"(?:is|are|be) (?:thereafter |then )?renewed for (?:further "
@@ -1209,7 +1218,11 @@ class _Extractor:
             if (
                 match
                 and not re.search(
-                    r"\b(?:not|no|never|neither|without)\b[^.]{0,25}" + re.escape(match.group(0)), seg.text, re.I
+                    # "sans reconduction tacite", "ohne automatische Verlängerung", "sin renovación automática"
+                    r"\b(?:not|no|never|neither|without|sans|pas de|aucune?|ohne|keine?|nicht|sin|ni|senza|nessun[oa]?|"
+                    r"sem|nem|zonder|geen)\b[^.]{0,25}" + re.escape(match.group(0)),
+                    seg.text,
+                    re.I,
                 )
                 and not re.search(
                     r"\bwill not\b|\bshall not\b|\bdoes not\b|\bno auto", seg.text[: match.start() + 5], re.I
@@ -1357,12 +1370,37 @@ class _Extractor:
             )
         explicit = [m for m, _ in mentions if m.explicit]
         seg = mentions[0][1]
+        named = None if explicit else self._currency_of_the_sign(code)
+        if named is not None:
+            self.rec.note("currency", named[1], 0.85)
+            self.stated_currency = named[0]
+            return named[0]
         if not explicit:
             self.rec.warn("currency", f"Only the '{mentions[0][0].text[0]}' sign is used: assumed {code}; check it.")
             self.rec.note("currency", seg, 0.6, mentions[0][0].text)
         else:
             self.rec.note("currency", seg, 0.9)
         return code
+
+    def _currency_of_the_sign(self, code: str) -> tuple[str, Segment] | None:
+        """The currency a bare sign stands for where the document names it only in a title: "Unit price
+        (AUD ex GST)" over "$49.00" cells, "Fees (CAD)" above "$1,200 per month". One currency of the
+        sign's family named so, or None (then the sign's usual currency, with a warning)."""
+        family = SIGN_FAMILIES.get(code)
+        if not family:
+            return None
+        named: dict[str, Segment] = {}
+        pattern = rf"\b({'|'.join(family)})\b"
+        for seg in self.segments:
+            titles = [*seg.header, seg.label] if seg.kind != "prose" else []
+            # "Pricing (AUD)", "Fees (NZD, excl. GST)": a code in brackets after a price word
+            titles += re.findall(rf"(?i)\b(?:{PRICE_WORDS_RE.pattern})\s*\(([^()]{{2,30}})\)", seg.text)
+            for title in titles:
+                for found in re.findall(pattern, title):
+                    named.setdefault(found, seg)
+        if len(named) != 1:
+            return None
+        return next(iter(named.items()))
 
     # -- lines ----------------------------------------------------------------------------------
     def run(self) -> Extraction:

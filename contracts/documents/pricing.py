@@ -939,7 +939,11 @@ class PricingReader:
         lowered = clause.lower()
         if OTHER_PRICE_RE.search(clause) or _termination_fees_only(clause, moneys):
             return True
-        if SKIP_RE.search(clause) and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered):
+        if (
+            SKIP_RE.search(clause)
+            and not re.search(r"\bper\b|\bfee\b.*\b(?:month|year)", lowered)
+            and not EACH_BILLED_RE.search(clause)
+        ):
             return True
         # "Your first invoice, issued in September, will be £7,446.00": what an invoice adds up to
         if moneys and re.search(
@@ -1052,6 +1056,20 @@ class PricingReader:
         clause = _blank_spans(clause, spans)
         return clause, self.ex.money(clause)
 
+    def _without_superseded_prices(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
+        """ "the previous user price of $41.00 no longer applies", "$0.09 per scan (the former rate) is
+        replaced by ...": a price the document names as no longer in force is blanked (positions kept)."""
+        spans = [
+            (money.start, money.end)
+            for money in moneys
+            if SUPERSEDED_BEFORE_RE.search(clause[max(0, money.start - 50) : money.start])
+            or SUPERSEDED_AFTER_RE.match(clause[money.end : money.end + 60])
+        ]
+        if not spans:
+            return clause, moneys
+        clause = _blank_spans(clause, spans)
+        return clause, self.ex.money(clause)
+
     def _bought_once(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
         """ "20,000 eSIM cards at €1.50 each (€30,000.00 in total), invoiced once on dispatch": items
         bought once are one charge of their total (the price each and the word "total" blanked)."""
@@ -1079,6 +1097,7 @@ class PricingReader:
         moneys = self.ex.money(clause)
         stated = clause
         clause, moneys = self._new_price_of_a_change(clause, moneys)
+        clause, moneys = self._without_superseded_prices(clause, moneys)
         clause, moneys = self._bought_once(clause, moneys)
         # "your fee will increase from $32.00 to $35.50 per seat": the new price is agreed, not a
         # clause that allows increases
@@ -3893,6 +3912,31 @@ def _totals_row(row: Segment) -> bool:
     return bool(TOTAL_RE.search(next((cell for cell in row.cells if cell.strip()), "")))
 
 
+# "the previous user price of $41.00", "the former rate was $0.09": a price no longer in force
+SUPERSEDED_BEFORE_RE = re.compile(
+    r"\b(?:previous|prior|former|old|superseded|earlier)\s+(?:[\w-]+\s+){0,2}?(?:price|rate|fee|charge|tariff)s?"
+    r"(?:\s+(?:of|was|were|had been|at|:))?\s*(?:\(|:)?\s*$",
+    re.I,
+)
+# "$41.00 ... no longer applies", "(which is replaced by the price above)"
+SUPERSEDED_AFTER_RE = re.compile(
+    r"(?:\s*(?:per|/)\s*[\w-]+){0,2}[\s,)]*(?:which\s+)?(?:no longer appl(?:y|ies)|"
+    r"(?:is|are) no longer (?:charged|billed|invoiced|in (?:force|effect)|applicable|valid)|ceases? to apply|"
+    r"(?:is|are|has been|have been) (?:replaced|superseded|withdrawn))\b",
+    re.I,
+)
+# "Each insurance eligibility check is billed at $0.35", "every travel booking is charged $1.20": a price
+# for each unit, as "per" states it (the unit's words may be ones a late fee or a policy also uses)
+EACH_BILLED_RE = re.compile(
+    r"\b(?:each|every)\s+(?:[\w-]+\s+){0,7}?(?:(?:is|are|will be|shall be)\s+(?:billed|charged|invoiced|priced)|"
+    r"costs?)\b|"
+    # "Insurance eligibility checks at $0.35 each"; not "$2,000,000 each occurrence" (a policy's limit)
+    rf"(?:[$€£¥]\s?|\b(?-i:{p._CODE})\s?)\d[\d.,]*\s+each\b"
+    r"(?!\s+(?:occurrence|claim|accident|incident|loss|event|way)s?\b)",
+    re.I,
+)
+
+
 def _termination_fees_only(clause: str, moneys: list[p.Money]) -> bool:
     """ "An early termination fee of $295 applies if ...": every amount is one owed only if the contract
     ends early (the words since the amount before it name such a fee)."""
@@ -4668,6 +4712,9 @@ _ROMANCE_PRICE_WORDS = (
         lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}",
     ),
     (r"\bpar an(?:née)?\b", lambda m: "per year"),
+    # "2 400,00 € / mois", "89 €/an", "45,00 EUR / Monat": a period after a slash, as "/ month" is
+    (rf"\s?/\s?({_PERIOD_WORDS})\b", lambda m: f" per {_ROMANCE_PERIODS[m.group(1).lower()]}"),
+    (r"\s?/\s?an(?:née)?\b", lambda m: " per year"),
     (r"\bal (mese|anno)\b", lambda m: f"per {_ROMANCE_PERIODS[m.group(1).lower()]}"),
     (r"\bpor\b|\bpar\b(?= \w)", lambda m: "per"),
     (rf"\b(?:pro|je)\b(?= {_GERMAN_PER}\b)", lambda m: "per"),
@@ -4704,7 +4751,7 @@ def _advertising_shorthand(clause: str) -> str:
 def _romance_price_words(clause: str) -> str:
     if not re.search(
         r"\b(?:por|al mes|al año|al mese|y mes|usuarios?|usuários?|utenti|ao (?:mês|mes|ano)|par|per (?:maand|jaar|kw"
-        rf"artaal)|(?:pro|je) {_GERMAN_PER})\b",
+        rf"artaal)|(?:pro|je) {_GERMAN_PER})\b|/\s?(?:{_PERIOD_WORDS}|an|année)\b",
         clause,
         re.I,
     ):

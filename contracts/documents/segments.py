@@ -348,13 +348,25 @@ def _form_label(cell: str) -> bool:
     return len(cell) <= 30 and not re.search(r"[$€£¥]|\d", cell) and bool(re.search(r"[A-Za-z]", cell))
 
 
+def _without_group_titles(rows: list[Block]) -> tuple[list[Segment], list[Block]]:
+    """The group titles above a table's column titles as prose, and the table's other rows."""
+    for position, row in enumerate(rows):
+        if _group_titles_row(rows, position):
+            titles = [Segment(row.page, cell, "prose") for cell in row.cells if cell]
+            return titles, rows[:position] + rows[position + 1 :]
+        if _is_header_row(row.cells):
+            break
+    return [], rows
+
+
 def _form_and_table_segments(rows: list[Block], item: int) -> list[Segment]:
     grouped = _titled_pair_groups(rows, item)
     if grouped is not None:
         return grouped
     split = _form_above_price_table(rows)
     if not split:
-        return _table_segments(rows, item)
+        titles, rows = _without_group_titles(rows)
+        return titles + _table_segments(rows, item)
     form = []
     side_by_side = _pairs_side_by_side(rows[:split])
     for row in rows[:split]:
@@ -391,6 +403,23 @@ def _titled_pair_groups(rows: list[Block], item: int) -> list[Segment] | None:
                 text = f"{named}: {value}"
                 segments.append(Segment(row.page, text, "field", cells=row.cells, table=item, label=named, value=value))
     return segments
+
+
+def _group_titles_row(rows: list[Block], position: int) -> bool:
+    """A row of group titles above the column titles ("Service | Pricing (USD)", each cell merged
+    across two columns, over "Product | Detail | Price | Billed"): a merged cell counts once, so the
+    row has fewer cells than the titles below it, each a title of several columns, not a column's."""
+    if position + 1 >= len(rows):
+        return False
+    cells, below = rows[position].cells, rows[position + 1].cells
+    filled = [cell for cell in cells if cell]
+    return (
+        len(cells) < len(below)
+        and len(filled) >= 2
+        and _is_header_row(cells)
+        and _is_header_row(below)
+        and len([cell for cell in below if cell]) > len(filled)
+    )
 
 
 def _table_segments(rows: list[Block], item: int) -> list[Segment]:
