@@ -1291,7 +1291,8 @@ class _Extractor:
 
     # -- currency -----------------------------------------------------------------------------
     def currency(self) -> str | None:
-        for seg in self.fields_labelled(r"currency|billing currency|währung|devise|invoice currency"):
+        # "CURR: NOK", "Ccy: EUR": an ERP report's abbreviated label
+        for seg in self.fields_labelled(r"currency|billing currency|währung|devise|invoice currency|curr|ccy|crncy"):
             code = re.search(rf"\b({p._CODE})\b", seg.value.upper())
             worded = next((c for w, c in p.CURRENCY_WORDS.items() if w in seg.value.lower()), None)
             if code or worded:

@@ -264,7 +264,7 @@ def _read_text(data: bytes) -> Document:
                 continue
             continues = wrapped[index] and not new_paragraph
             starts = new_paragraph or line_paragraphs
-            fields = _fields_on_one_line(_clean(line))
+            fields = _fields_on_one_line(line)
             document.blocks += [
                 Block(page_number, part, starts_paragraph=starts or n > 0, continues=continues and n == 0)
                 for n, part in enumerate(fields)
@@ -414,11 +414,21 @@ def _joined_row(group: list[list[str]]) -> list[str]:
 
 def _fields_on_one_line(line: str) -> list[str]:
     """ "Customer: Acme GmbH · Start: 01.07.2028 · Term: 24 months": fields run together with a
-    middle dot or bullet between them, one block each."""
-    parts = re.split(r"\s+[·•]\s+", line)
-    if len(parts) >= 2 and sum(1 for part in parts if re.match(r"[A-Za-z][\w /&'().-]{1,40}:\s*\S", part)) >= 2:
-        return parts
-    return [line]
+    middle dot or bullet between them, or laid out across one line with runs of spaces or tabs (an
+    ERP report's "TERMS: NET 30     CURRENCY: CAD     SERVICE START: 2027-07-01"), one block each."""
+    for separator in (r"\s+[·•]\s+", r"\s*\t\s*| {2,}"):
+        parts: list[str] = []
+        for part in (_clean(part) for part in re.split(separator, line.strip())):
+            if parts and re.fullmatch(r"[^:]{1,40}:", parts[-1]):
+                parts[-1] = f"{parts[-1]} {part}"  # a label with its value aligned further right
+            elif part:
+                parts.append(part)
+        if len(parts) >= 2 and sum(1 for part in parts if _LABELLED_FIELD.match(part)) >= 2:
+            return parts
+    return [_clean(line)]
+
+
+_LABELLED_FIELD = re.compile(r"[A-Za-z][\w /&'().-]{1,40}:\s*\S")
 
 
 def _row_with_empty_cells(line: str, header: list[tuple[int, int]]) -> bool:
@@ -763,9 +773,21 @@ def _ruled_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
             if cells[0] or following == index + 1:
                 out[following], row_at = cells, following
                 continue
+            cells = _continued_cells(lines[following], starts)
             merged = (join_lines([a, b]) for a, b in zip(out[row_at], cells, strict=True))
             out[row_at], out[following] = tuple(merged), ()
     return out
+
+
+def _continued_cells(line: str, starts: list[int]) -> tuple[str, ...]:
+    """A row's cells wrapped onto a line below it (the first column empty): each run of text (words
+    split by single spaces) goes whole to the column it starts in, even where it runs on past the
+    next column's start ("(55.00 per user per month, billed" wrapped in a narrow description)."""
+    cells = [""] * len(starts)
+    for a, b in _cell_spans(line):
+        column = max((i for i, start in enumerate(starts) if start <= a + 1), default=0)
+        cells[column] = join_lines([cells[column], line[a:b]])
+    return tuple(_clean(cell) for cell in cells)
 
 
 def _priced_cell(cell: str) -> bool:

@@ -1,0 +1,105 @@
+"""Second final batch (plain text, f2_15 to f2_20): the general causes of its misses, each held by
+new text: an ERP report's fixed-width quote (its header fields laid out across one line, coded units
+of measure, a note that works the price out from a monthly rate, "Price | Amount" columns told apart
+by arithmetic, abbreviated labels), ..."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.contracts.documents.extract_helpers import extract_text
+
+
+def _lines(data: dict) -> list[tuple]:  # type: ignore[type-arg]
+    return [
+        (
+            line["charge_model"],
+            Decimal(line.get("amount") or line.get("unit_price") or line.get("package_price") or "0"),
+            line.get("seats"),
+            line.get("billing_interval_count"),
+            line.get("billing_interval"),
+        )
+        for line in data["lines"]
+    ]
+
+
+def test_header_fields_laid_out_across_one_line_are_read_each() -> None:
+    data = extract_text(
+        "ORDER ACKNOWLEDGEMENT                                     REF  OA-5521\n\n"
+        "BUYER: Tolvik Marine Services AS\n\n"
+        "PAYMENT: 20 DAYS   CURRENCY:  NOK   START DATE:   2028-02-01   TERM: 12 MONTHS\n\n"
+        "Item                        Qty     Unit price      Total\n"
+        "Vessel tracking licence      14         310.00   4,340.00\n"
+        "Shore gateway                 1       1,200.00   1,200.00\n\n"
+        "All items are billed monthly in advance.\n"
+    )
+    assert data["currency"] == "NOK"
+    assert data["start_date"] == "2028-02-01"
+    assert data["end_date"] == "2029-02-01"
+    assert data["customer"]["payment_terms_days"] == 20
+    assert ("per_seat", Decimal("310"), "14", 1, "month") in _lines(data)
+
+
+def test_a_label_with_its_value_aligned_further_right_stays_one_field() -> None:
+    data = extract_text(
+        "Client:      Orrin & Vale Architects LLP        Currency:     GBP\n\n"
+        "Design review retainer: GBP 2,750 per month, invoiced monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "Orrin & Vale Architects LLP"
+    assert data["currency"] == "GBP"
+
+
+_ERP_QUOTE = (
+    "BRAEMOOR SOFTWARE INC.                                         QUOTE  Q-20931\n"
+    "SHIP TO: Kestrel Grain Co-op                                   DATE   2028-03-14\n\n"
+    "CURR: CAD          EFFECTIVE: 2028-04-01          TERM: 12 MONTHS\n"
+    "=====================================================================================\n"
+    "LINE  PART           DESCRIPTION                       QTY  U/M        PRICE      AMOUNT\n"
+    "----  -------------  ------------------------------  -----  -----  --------  ----------\n"
+    "   1  BRM-DISP-U     Dispatch console user              40  {uom}  {price:>8}  {amount:>10}\n"
+    "                     ({note}billed {cycle} in\n"
+    "                     advance)\n"
+    "   2  BRM-TEL        Telematics feed                      1  QTR    1,450.00    1,450.00\n"
+    "   3  BRM-ONB        Onboarding workshop (one-time)       1  EA     4,800.00    4,800.00\n"
+    "-------------------------------------------------------------------------------------\n"
+    "                                                  QUARTERLY RECURRING     {recurring}\n"
+)
+
+
+def test_fixed_width_erp_quote_with_coded_units_and_an_abbreviated_currency_label() -> None:
+    data = extract_text(
+        _ERP_QUOTE.format(
+            uom="USR/Q", price="84.00", amount="3,360.00", note="", cycle="quarterly", recurring="4,810.00"
+        )
+    )
+    assert data["currency"] == "CAD"
+    assert data["start_date"] == "2028-04-01"
+    assert sorted(_lines(data)) == [
+        ("flat", Decimal("1450.00"), None, 3, "month"),
+        ("one_time", Decimal("4800.00"), None, None, None),
+        ("per_seat", Decimal("84.00"), "40", 3, "month"),
+    ]
+
+
+def test_a_note_working_the_price_out_from_a_monthly_rate_does_not_scale_the_price_cell() -> None:
+    data = extract_text(
+        _ERP_QUOTE.format(
+            uom="USR/Q",
+            price="84.00",
+            amount="3,360.00",
+            note="28.00 per user per month, ",
+            cycle="quarterly",
+            recurring="4,810.00",
+        )
+    )
+    assert ("per_seat", Decimal("84.00"), "40", 3, "month") in _lines(data)
+
+
+def test_price_and_amount_columns_told_apart_by_the_quantity() -> None:
+    """ "PRICE | AMOUNT" without "unit" in either title: the amount is the price times the quantity."""
+    data = extract_text(
+        _ERP_QUOTE.format(
+            uom="LIC/MO", price="26.50", amount="1,060.00", note="", cycle="monthly", recurring="2,510.00"
+        )
+    )
+    assert ("per_seat", Decimal("26.50"), "40", 1, "month") in _lines(data)
