@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
+
 from tests.contracts.documents.extract_helpers import extract_text
 
 
@@ -103,3 +105,28 @@ def test_price_and_amount_columns_told_apart_by_the_quantity() -> None:
         )
     )
     assert ("per_seat", Decimal("26.50"), "40", 1, "month") in _lines(data)
+
+
+@pytest.mark.parametrize(
+    "example",
+    [
+        "By way of example only, Gross Receipts of USD 90,000 in a quarter give a royalty of USD 5,400.",
+        "As an example, Gross Receipts of USD 90,000 in a quarter result in a royalty of USD 5,400.",
+        "Worked example: Gross Receipts of USD 90,000 in a quarter; royalty due USD 5,400.",
+    ],
+)
+def test_a_worked_example_in_a_licence_is_not_a_charge(example: str) -> None:
+    data = extract_text(
+        "SOFTWARE DISTRIBUTION AGREEMENT\n\n"
+        "This Agreement is made between Quillon Games Ltd (the \"Licensor\") and Harbourlight Interactive Inc "
+        '(the "Distributor").\n\n'
+        "4. ROYALTIES\n\n"
+        "4.1 The Distributor shall pay the Licensor a signing fee of USD 25,000, payable within 30 days of "
+        "signature.\n\n"
+        "4.2 The Distributor shall pay a royalty of six per cent (6%) of Gross Receipts in each calendar "
+        "quarter, invoiced quarterly in arrears.\n\n"
+        f"4.3 {example}\n"
+    )
+    amounts = [Decimal(line.get("amount") or "0") for line in data["lines"]]
+    assert Decimal("90000") not in amounts and Decimal("5400") not in amounts
+    assert [line["charge_model"] for line in data["lines"]].count("percentage") == 1
