@@ -426,7 +426,9 @@ class _Extractor:
                 return self._clean_name(match.group("b")), seg, 0.6
         for seg in self.segments:
             match = re.search(
-                r"\b(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work)\s+"
+                r"\b(?:(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work)"
+                # "Prepared by Harbor & Pine CRM, Inc. for Rivermark Title LLC": the vendor, then the customer
+                r"|(?i:prepared|issued|submitted|created|sent)\s+by\s+[^:;|]{1,80}?)\s+"
                 r"(?:for|prepared for)\s+"
                 r"(?P<name>[A-Z][\w&.' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
                 r"Corporation|Co|Limited|SAS"

@@ -1888,6 +1888,7 @@ class PricingReader:
                         f"puted.",
                     )
                 )
+        self._discount_worked_into_total(line, clause, price_key)
         _set_interval(line, cadence, clause)
         _apply_multiplier(line, clause)
         self._later_start(line, clause)
@@ -1897,6 +1898,26 @@ class PricingReader:
         self.lines.append(line)
         self.lines.extend(self._after)
         self._after = []
+
+    def _discount_worked_into_total(self, line: Line, clause: str, key: str | None) -> None:
+        """ "25 seats x $1,200.00/seat/yr (10% discount) = $27,000.00/yr": a discount on the price whose
+        result the line states (its total is the quantity times the discounted price): the price an
+        admin enters is the discounted one."""
+        found = re.search(r"(?i)(?P<pct>\d{1,2}(?:[.,]\d+)?)\s?%\s*(?:discount|off|reduction)\b", clause)
+        if not found or not key or key not in line.fields:
+            return
+        percent = p.to_decimal(found.group("pct"), decimal_comma=self.dc) or Decimal(0)
+        count = line.fields.get("seats") or Decimal(1)
+        net = _cents(line.fields[key] * (100 - percent) / 100)
+        totals = [
+            money.amount
+            for money in self.ex.money(clause)
+            if money.start > found.end()
+            and re.search(r"(?:=|\btotal(?: of)?:?|\bnet(?: of)?:?)\s*$", clause[: money.start])
+        ]
+        if 0 < percent < 100 and totals and _cents(totals[0]) == _cents(net * count):
+            line.fields[key] = net
+            line.warnings.append((key, f"The {p.plain(percent)}% discount stated with the line's total applied."))
 
     def _later_start(self, line: Line, clause: str) -> None:
         """ "a retainer of $3,500 per month ... starting March 1, 2027": a recurring charge that starts

@@ -118,7 +118,7 @@ def test_price_and_amount_columns_told_apart_by_the_quantity() -> None:
 def test_a_worked_example_in_a_licence_is_not_a_charge(example: str) -> None:
     data = extract_text(
         "SOFTWARE DISTRIBUTION AGREEMENT\n\n"
-        "This Agreement is made between Quillon Games Ltd (the \"Licensor\") and Harbourlight Interactive Inc "
+        'This Agreement is made between Quillon Games Ltd (the "Licensor") and Harbourlight Interactive Inc '
         '(the "Distributor").\n\n'
         "4. ROYALTIES\n\n"
         "4.1 The Distributor shall pay the Licensor a signing fee of USD 25,000, payable within 30 days of "
@@ -128,5 +128,44 @@ def test_a_worked_example_in_a_licence_is_not_a_charge(example: str) -> None:
         f"4.3 {example}\n"
     )
     amounts = [Decimal(line.get("amount") or "0") for line in data["lines"]]
-    assert Decimal("90000") not in amounts and Decimal("5400") not in amounts
+    assert Decimal("90000") not in amounts
+    assert Decimal("5400") not in amounts
     assert [line["charge_model"] for line in data["lines"]].count("percentage") == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "price"),
+    [
+        ("Field Ops Suite ........ 40 users x EUR 45.00/user/month  (15% off)  = EUR 1,530.00/month", "38.25"),
+        ("Field Ops Suite: 12 users x EUR 60.00 per user per month, 5% discount, total EUR 684.00 per month", "57.00"),
+    ],
+)
+def test_a_discount_worked_into_the_lines_total_gives_the_net_price(line: str, price: str) -> None:
+    data = extract_text(
+        "Quote Q-5530 for Brightwater Surveyors GmbH\n\n"
+        "Order details\n"
+        f"  {line}\n\n"
+        "Billed monthly in advance from 1 May 2028. Term: 12 months.\n"
+    )
+    seats = [item for item in data["lines"] if item["charge_model"] == "per_seat"]
+    assert len(seats) == 1
+    assert Decimal(seats[0]["unit_price"]) == Decimal(price)
+
+
+def test_a_discount_without_a_stated_total_leaves_the_price() -> None:
+    data = extract_text(
+        "Quote Q-5531 for Brightwater Surveyors GmbH\n\n"
+        "Field Ops Suite: 40 users x EUR 45.00 per user per month. A 15% discount applies to orders "
+        "above 100 users.\n\nBilled monthly in advance from 1 May 2028.\n"
+    )
+    assert Decimal(data["lines"][0]["unit_price"]) == Decimal("45.00")
+
+
+def test_a_quote_prepared_by_the_vendor_for_the_customer_names_the_customer() -> None:
+    data = extract_text(
+        "Proposal P-118 | Valid 30 days\n"
+        "Issued by Calloway Digital Ltd for Pennant Veterinary Partners LLP\n\n"
+        "Practice management platform ........ GBP 1,850.00/month\n"
+        "Billed monthly in advance, starting 1 June 2028.\n"
+    )
+    assert data["customer"]["name"] == "Pennant Veterinary Partners LLP"
