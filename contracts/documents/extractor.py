@@ -228,6 +228,8 @@ class _Extractor:
                 r"date|term|payment|signature|title|country|city|\bpo\b|"
                 # "Customer project lead: Gareth Lloyd": a person in the customer's team, not the customer
                 r"\blead\b|manager|representative|sponsor|owner|signatory|approver|\bpm\b|\bperson\b|officer|"
+                # "Account Executive | Tillcraft" in a sender's signature: a salesperson's title, not the customer
+                r"executive|director|specialist|\bexec\b|\brep\b|"
                 # "Signed for the customer: Dr. Ann Lee, Partner": the person who signed, not the customer
                 r"\bsigned\b|\baccepted\b|\bexecuted\b|\bauthori[sz]ed\b",
                 label,

@@ -169,3 +169,19 @@ def test_a_quote_prepared_by_the_vendor_for_the_customer_names_the_customer() ->
         "Billed monthly in advance, starting 1 June 2028.\n"
     )
     assert data["customer"]["name"] == "Pennant Veterinary Partners LLP"
+
+
+def test_a_salespersons_title_beside_the_vendor_in_a_signature_is_not_the_customer() -> None:
+    data = extract_text(
+        "From: Theo Marsh <theo.marsh@brightlane.test>\n"
+        "To: Ines Duarte <ines@corvinapharmacy.test>\n"
+        "Subject: Brightlane Inventory - confirmed pricing for Corvina Pharmacy Ltd\n\n"
+        "Hi Ines,\n\n"
+        "As discussed, here is the pricing for Corvina Pharmacy Ltd:\n\n"
+        "- Inventory Cloud: 8 users at $35 per user per month, billed monthly in advance\n"
+        "- Start date: 1 March 2028\n\n"
+        "Kind regards,\n"
+        "Theo Marsh\n"
+        "Senior Account Executive | Brightlane Software\n"
+    )
+    assert data["customer"]["name"] == "Corvina Pharmacy Ltd"
