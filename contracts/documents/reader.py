@@ -173,6 +173,7 @@ def _read_text(data: bytes) -> Document:
     in_table = False
     new_paragraph = True
     text = _without_quoted_messages(text)
+    text = _without_repeated_page_headers(text)
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
         lines = rebuild_flattened_tables(
@@ -183,7 +184,11 @@ def _read_text(data: bytes) -> Document:
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
         aligned = [
-            len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") and raw.count("|") < 2
+            len(re.split(r"\s{2,}", raw.strip())) >= 3
+            and not raw.strip().startswith("|")
+            and raw.count("|") < 2
+            # "CURRENCY: EUR     START DATE: 01.01.2029     TERM: 36 MONTHS": a report's header fields
+            and len(_fields_on_one_line(raw)) < 2
             for raw in lines
         ]
         # Two columns laid out side by side with spaces (a letterhead beside a reference block,
@@ -272,6 +277,45 @@ def _read_text(data: bytes) -> Document:
             new_paragraph = False
         document.page_count = page_number
     return document
+
+
+def _page_header_key(line: str) -> str:
+    """A line as a page header repeats it: spaces collapsed, page numbers ("Page 2 of 3") left out."""
+    line = re.sub(r"(?i)\b(?:page|seite|p\.|pg\.?)\s*\d+(?:\s*(?:of|/|von|de)\s*\d+)?", "", line.replace("\f", ""))
+    return re.sub(r"\s+", " ", line).strip().lower()
+
+
+def _without_repeated_page_headers(text: str) -> str:
+    """A report printed page by page repeats its page header (the letterhead line and the lines under
+    it, "Page 2 of 3") above each page's rows, often without a blank line: the repeats are left out,
+    so that a table broken by them reads on."""
+    lines = text.split("\n")
+    filled = [at for at, line in enumerate(lines) if line.strip(" \t\f")]
+    if len(filled) < 8:
+        return text
+    header: list[str] = []
+    for at in filled[:6]:
+        if header and not lines[at - 1].strip(" \t\f"):
+            break  # the page header ends at the first blank line
+        header.append(_page_header_key(lines[at]))
+    if len(header[0]) < 8:
+        return text
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        if index > filled[len(header) - 1] and _page_header_key(lines[index]) == header[0]:
+            end = index + 1
+            while end - index < len(header) and end < len(lines):
+                if _page_header_key(lines[end]) != header[end - index]:
+                    break
+                end += 1
+            if "\f" in lines[index]:  # the page break stays (with any text before it)
+                out.append(lines[index][: lines[index].rfind("\f") + 1])
+            index = end
+            continue
+        out.append(lines[index])
+        index += 1
+    return "\n".join(out)
 
 
 _TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*|\s*[-=]+(?:\+[-=]+)+\s*")
@@ -460,7 +504,7 @@ def _note_in_aligned_table(lines: list[str], aligned: list[bool], index: int) ->
     """Indented lines under a row of a space-aligned table (a note, "   (first 500 GB included)",
     or cells wrapped in their columns, as pdftotext -layout prints them): up to four such lines
     between a row and the next row, a blank line or the end."""
-    if aligned[index] or not _wrapped_cells_line(lines[index]):
+    if aligned[index] or not _wrapped_cells_line(lines[index]) or _TOTALS_LINE.match(lines[index]):
         return False
     above = index - 1
     while above >= 0 and index - above <= 4 and not aligned[above] and _wrapped_cells_line(lines[above]):
@@ -838,6 +882,14 @@ def _cut_columns(line: str, starts: list[int]) -> tuple[str, ...]:
         cuts.append(start)
     bounds = zip([0, *cuts], [*cuts, len(line)], strict=True)
     return tuple(_clean(line[a:b]) for a, b in bounds)
+
+
+# "      Total p.m.      5,385.00", "  GST 5%    750.00" under a table's last row: the table's totals,
+# not a note wrapped under that row
+_TOTALS_LINE = re.compile(
+    r"(?i)(?=.*\d)\s*(?:(?:grand|sub|net|gross|invoice|order|quote)[ -]?)?totals?\b"
+    r"|\s*(?:vat|gst|hst|pst|tax|mwst|tva|iva|btw)\b(?:\s*(?:@|at)?\s*\d[\d.,]*\s?%)?\s{2,}"
+)
 
 
 def _wrapped_text_lines(lines: list[str], ruled: dict[int, tuple[str, ...]], aligned: list[bool]) -> list[bool]:

@@ -185,3 +185,39 @@ def test_a_salespersons_title_beside_the_vendor_in_a_signature_is_not_the_custom
         "Senior Account Executive | Brightlane Software\n"
     )
     assert data["customer"]["name"] == "Corvina Pharmacy Ltd"
+
+
+def _paged_report(page_break: str) -> str:
+    header = (
+        "TREVANCE FLEET SOFTWARE S.L.                               OFERTA / QUOTATION\n"
+        "Quote TQ-2029-118                                          Page {page} of 2\n"
+    )
+    columns = "Ln   Description                                  Qty       Price        Amount\n"
+    return (
+        header.format(page=1)
+        + "Customer: Transportes Albera S.A.\n"
+        + "Currency: EUR        Start date: 01.03.2029        Term: 24 months\n"
+        + columns
+        + "  1  Route planner, named dispatcher               18       52.00        936.00\n"
+        + "     (per user per month, billed monthly in\n"
+        + "     advance)\n"
+        + "  2  Telematics data feed                           1    2,400.00      2,400.00\n"
+        + "     (billed quarterly in advance)\n"
+        + page_break
+        + header.format(page=2)
+        + columns
+        + "  3  Driver app rollout (one-time)                  1    6,250.00      6,250.00\n"
+        + "                                       Total first invoice             9,586.00\n"
+    )
+
+
+@pytest.mark.parametrize("page_break", ["", "\f"])
+def test_a_report_with_its_page_header_repeated_inside_the_table(page_break: str) -> None:
+    data = extract_text(_paged_report(page_break))
+    assert data["currency"] == "EUR"
+    assert data["start_date"] == "2029-03-01"
+    assert sorted(_lines(data)) == [
+        ("flat", Decimal("2400.00"), None, 3, "month"),
+        ("one_time", Decimal("6250.00"), None, None, None),
+        ("per_seat", Decimal("52.00"), "18", 1, "month"),
+    ]
