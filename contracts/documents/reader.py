@@ -183,14 +183,7 @@ def _read_text(data: bytes) -> Document:
         header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
-        aligned = [
-            len(re.split(r"\s{2,}", raw.strip())) >= 3
-            and not raw.strip().startswith("|")
-            and raw.count("|") < 2
-            # "CURRENCY: EUR     START DATE: 01.01.2029     TERM: 36 MONTHS": a report's header fields
-            and len(_fields_on_one_line(raw)) < 2
-            for raw in lines
-        ]
+        aligned = [_space_aligned(raw) for raw in lines]
         # Two columns laid out side by side with spaces (a letterhead beside a reference block,
         # "Customer: X" beside "Service start: Y", an item beside its price): split by a run of
         # three or more spaces, on at least two neighbouring lines.
@@ -232,6 +225,9 @@ def _read_text(data: bytes) -> Document:
                     in_table = True
                     header_spans = _cell_spans(line)
                     _title_line_above(document, lines, index, len(cells), table_index)
+                    document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
+                    _stacked_titles(document, lines[index - 1] if index else "", line)
+                    continue
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
                 continue
             # Markdown / pipe tables and tab-separated rows keep their cells.
@@ -318,6 +314,17 @@ def _without_repeated_page_headers(text: str) -> str:
     return "\n".join(out)
 
 
+def _space_aligned(raw: str) -> bool:
+    """A line of three or more cells split by runs of two or more spaces (not a pipe row, nor a
+    report's header fields "CURRENCY: EUR     START DATE: 01.01.2029     TERM: 36 MONTHS")."""
+    return (
+        len(re.split(r"\s{2,}", raw.strip())) >= 3
+        and not raw.strip().startswith("|")
+        and raw.count("|") < 2
+        and len(_fields_on_one_line(raw)) < 2
+    )
+
+
 _TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*|\s*[-=]+(?:\+[-=]+)+\s*")
 
 
@@ -363,6 +370,33 @@ def _title_line_above(document: Document, lines: list[str], index: int, width: i
         return
     cells = tuple(titles)
     document.blocks[-1] = Block(previous.page, " | ".join(cells), cells, table)
+
+
+def _stacked_titles(document: Document, above: str, line: str) -> None:
+    """Column titles printed on two lines ("UNIT      EXTENDED" over "QTY   PRICE     PRICE"): the
+    line above a space-aligned table's header row, words only, each of its titles over one of the
+    header's, is the first line of those titles ("UNIT PRICE", "EXTENDED PRICE")."""
+    header, previous = document.blocks[-1], document.blocks[-2] if len(document.blocks) > 1 else None
+    spans, tops = _cell_spans(line), _cell_spans(above)
+    if (
+        previous is None
+        or previous.cells
+        or previous.text != _clean(above)
+        or not tops
+        or (len(tops) < 2 and not above[:1].isspace())  # a heading over the table, not titles
+        or len(spans) != len(header.cells)
+        or re.search(r"[\d:$€£¥|]", above)
+    ):
+        return
+    cells = list(header.cells)
+    for a, b in tops:
+        overlaps = [min(b, hi) - max(a, lo) for lo, hi in spans]
+        best = max(range(len(spans)), key=lambda i: overlaps[i])
+        inside = (best == 0 or a > spans[best - 1][1]) and (best + 1 == len(spans) or b < spans[best + 1][0])
+        if overlaps[best] <= 0 or not inside or cells[best] != header.cells[best]:
+            return  # a title over no column or over two, or two over one: not the header's first line
+        cells[best] = f"{_clean(above[a:b])} {cells[best]}"
+    document.blocks[-2:] = [Block(header.page, " | ".join(cells), tuple(cells), header.table)]
 
 
 def _cell_spans(line: str) -> list[tuple[int, int]]:
@@ -469,7 +503,19 @@ def _fields_on_one_line(line: str) -> list[str]:
                 parts.append(part)
         if len(parts) >= 2 and sum(1 for part in parts if _LABELLED_FIELD.match(part)) >= 2:
             return parts
-    return [_clean(line)]
+    return _label_value_pairs(line) or [_clean(line)]
+
+
+def _label_value_pairs(line: str) -> list[str]:
+    """ "TERMS    NET 15      CURRENCY    USD      START    2028-06-01": labels without colons, each
+    beside its value across one line (an ERP report's header), as "Label: value" fields."""
+    parts = [_clean(part) for part in re.split(r"\s*\t\s*| {2,}", line.strip()) if part.strip()]
+    if len(parts) < 4 or len(parts) % 2:
+        return []
+    labels, values = parts[0::2], parts[1::2]
+    if not all(field_label(label) for label in labels) or any(field_label(value) or ":" in value for value in values):
+        return []
+    return [f"{label}: {value}" for label, value in zip(labels, values, strict=True)]
 
 
 _LABELLED_FIELD = re.compile(r"[A-Za-z][\w /&'().-]{1,40}:\s*\S")
@@ -532,13 +578,15 @@ def _aligned_neighbour(lines: list[str], aligned: list[bool], index: int) -> boo
     of cells wrapped under a row: a header row whose first title wrapped, "Annual fees (GBP,  Year 1"
     over " excl. VAT)")."""
     for step in (-1, 1):
-        at = index + step
+        # a rule drawn across the table between its header and rows ("-------") is stepped over
+        ruled = 1 if 0 <= index + step < len(lines) and _RULE_LINE.fullmatch(lines[index + step]) else 0
+        at = index + step * (1 + ruled)
         while 0 <= at < len(lines) and abs(at - index) <= 5 and not aligned[at] and _wrapped_cells_line(lines[at]):
             at += step
         if (
             0 <= at < len(lines)
             and aligned[at]
-            and (abs(at - index) == 1 or _note_in_aligned_table(lines, aligned, index + step))
+            and (abs(at - index) == 1 + ruled or _note_in_aligned_table(lines, aligned, index + step))
         ):
             return True
     return False

@@ -221,3 +221,63 @@ def test_a_report_with_its_page_header_repeated_inside_the_table(page_break: str
         ("one_time", Decimal("6250.00"), None, None, None),
         ("per_seat", Decimal("52.00"), "18", 1, "month"),
     ]
+
+
+_TWO_LINE_TITLES = (
+    "OSTERLEY PRINT SERVICES LTD                                   QUOTATION QP-7731\n"
+    "CUSTOMER   Fenwick & Rowe Solicitors LLP\n\n"
+    "TERMS   NET 21        CURRENCY   GBP        START   2028-09-01        TERM   36 MONTHS\n\n"
+    "                                                  {top1:>9}    {top2:>11}\n"
+    "CODE       DESCRIPTION                    QTY        PRICE          PRICE\n"
+    "{rule}\n"
+    "OPS-MFD    Managed copier, per device      6        145.00         870.00\n"
+    "OPS-INST   Delivery and setup, one time    1        900.00         900.00\n"
+    "{rule}\n"
+    "                                      MONTHLY CHARGES                870.00\n\n"
+    "Rental charges are invoiced monthly in advance.\n"
+)
+
+
+def test_report_header_labels_without_colons_beside_their_values() -> None:
+    data = extract_text(_TWO_LINE_TITLES.format(top1="UNIT", top2="EXTENDED", rule="-" * 78))
+    assert data["currency"] == "GBP"
+    assert data["start_date"] == "2028-09-01"
+    assert data["end_date"] == "2031-09-01"
+    assert data["customer"]["payment_terms_days"] == 21
+
+
+@pytest.mark.parametrize("rule", ["-" * 78, "=" * 78])
+def test_a_table_with_two_line_titles_and_a_rule_under_them(rule: str) -> None:
+    data = extract_text(_TWO_LINE_TITLES.format(top1="UNIT", top2="EXTENDED", rule=rule))
+    assert sorted(_lines(data)) == [
+        ("one_time", Decimal("900.00"), None, None, None),
+        ("per_seat", Decimal("145.00"), "6", 1, "month"),
+    ]
+
+
+def test_a_heading_over_a_table_is_not_its_titles_first_line() -> None:
+    from contracts.documents import read_document
+
+    document = read_document(
+        b"Recurring services\n"
+        b"Item                 Qty     Unit price\n"
+        b"Managed copier         6         145.00\n"
+        b"Toner plan             6          38.00\n",
+        "quote.txt",
+    )
+    assert document.blocks[0].text == "Recurring services"
+    assert document.blocks[1].cells == ("Item", "Qty", "Unit price")
+
+
+def test_a_cadence_in_the_first_line_of_two_line_titles() -> None:
+    data = extract_text(
+        "Order form for Brenna Cold Storage Ltd\n"
+        "Currency: EUR\n"
+        "Start date: 1 February 2029\n\n"
+        "                                   QUARTERLY\n"
+        "MODULE                   SITES          CHARGE\n"
+        "----------------------------------------------\n"
+        "Temperature logging          5        2,250.00\n"
+        "Audit trail export           1          600.00\n"
+    )
+    assert [(line[3], line[4]) for line in _lines(data)] == [(3, "month"), (3, "month")]
