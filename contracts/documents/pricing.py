@@ -1903,10 +1903,15 @@ class PricingReader:
         """ "25 seats x $1,200.00/seat/yr (10% discount) = $27,000.00/yr": a discount on the price whose
         result the line states (its total is the quantity times the discounted price): the price an
         admin enters is the discounted one."""
-        found = re.search(r"(?i)(?P<pct>\d{1,2}(?:[.,]\d+)?)\s?%\s*(?:discount|off|reduction)\b", clause)
+        found = re.search(
+            r"(?i)(?P<a>\d{1,2}(?:[.,]\d+)?)\s?%\s*(?:[a-z-]+\s+){0,2}?(?:discount|off|reduction|rebate)\b"
+            r"|\b(?:discount|reduction|rebate)(?:\s+of)?\s+(?P<b>\d{1,2}(?:[.,]\d+)?)\s?%|\bless\s+(?P<c>\d{1,2}(?:[.,]\d+)?)\s?%",
+            clause,
+        )
         if not found or not key or key not in line.fields:
             return
-        percent = p.to_decimal(found.group("pct"), decimal_comma=self.dc) or Decimal(0)
+        pct = found.group("a") or found.group("b") or found.group("c")
+        percent = p.to_decimal(pct, decimal_comma=self.dc) or Decimal(0)
         count = line.fields.get("seats") or Decimal(1)
         net = _cents(line.fields[key] * (100 - percent) / 100)
         totals = [

@@ -138,6 +138,11 @@ def test_a_worked_example_in_a_licence_is_not_a_charge(example: str) -> None:
     [
         ("Field Ops Suite ........ 40 users x EUR 45.00/user/month  (15% off)  = EUR 1,530.00/month", "38.25"),
         ("Field Ops Suite: 12 users x EUR 60.00 per user per month, 5% discount, total EUR 684.00 per month", "57.00"),
+        (
+            "Field Ops Suite .... 14 licences x EUR 38.00/licence/month (5% multi-site discount) = EUR 505.40/month",
+            "36.10",
+        ),
+        ("Field Ops Suite: 20 users x EUR 50.00 per user per month less 12.5% = EUR 875.00 per month", "43.75"),
     ],
 )
 def test_a_discount_worked_into_the_lines_total_gives_the_net_price(line: str, price: str) -> None:
