@@ -236,6 +236,8 @@ class _Extractor:
                 r"date|term|payment|signature|title|country|city|\bpo\b|"
                 # "Customer project lead: Gareth Lloyd": a person in the customer's team, not the customer
                 r"\blead\b|manager|representative|sponsor|owner|signatory|approver|\bpm\b|\bperson\b|officer|"
+                # "Account Executive | Tillcraft" in a sender's signature: a salesperson's title, not the customer
+                r"executive|director|specialist|\bexec\b|\brep\b|"
                 # "Signed for the customer: Dr. Ann Lee, Partner": the person who signed, not the customer
                 r"\bsigned\b|\baccepted\b|\bexecuted\b|\bauthori[sz]ed\b",
                 label,
@@ -437,7 +439,9 @@ class _Extractor:
                 return self._clean_name(match.group("b")), seg, 0.6
         for seg in self.segments:
             match = re.search(
-                r"\b(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work)\s+"
+                r"\b(?:(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work)"
+                # "Prepared by Harbor & Pine CRM, Inc. for Rivermark Title LLC": the vendor, then the customer
+                r"|(?i:prepared|issued|submitted|created|sent)\s+by\s+[^:;|]{1,80}?)\s+"
                 r"(?:for|prepared for)\s+"
                 r"(?P<name>[A-Z][\w&.' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
                 r"Corporation|Co|Limited|SAS"
@@ -1323,7 +1327,8 @@ class _Extractor:
 
     # -- currency -----------------------------------------------------------------------------
     def currency(self) -> str | None:
-        for seg in self.fields_labelled(r"currency|billing currency|währung|devise|invoice currency"):
+        # "CURR: NOK", "Ccy: EUR": an ERP report's abbreviated label
+        for seg in self.fields_labelled(r"currency|billing currency|währung|devise|invoice currency|curr|ccy|crncy"):
             code = re.search(rf"\b({p._CODE})\b", seg.value.upper())
             worded = next((c for w, c in p.CURRENCY_WORDS.items() if w in seg.value.lower()), None)
             if code or worded:

@@ -276,7 +276,7 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     ),
     ("flat_fee", r"\bflat\b|\bbase fee\b|\bfixed fee\b|\bplatform fee\b", False),
     ("currency", r"currency|curr\.?|ccy|währung|devise", True),
-    ("per", r"per|unit|uom|unit of measure|billing unit|einheit", True),
+    ("per", r"per|unit|uom|u/m|u\.?o\.?m\.?|unit of measure|billing unit|einheit", True),
     ("discount", r"\bdiscount|\bsavings\b|\brabatt", False),
     # "Public price" beside a marketplace private offer's price: the listing's price, for comparison
     (
@@ -1933,6 +1933,7 @@ class PricingReader:
                         f"puted.",
                     )
                 )
+        self._discount_worked_into_total(line, clause, price_key)
         _set_interval(line, cadence, clause)
         _apply_multiplier(line, clause)
         self._later_start(line, clause)
@@ -1942,6 +1943,31 @@ class PricingReader:
         self.lines.append(line)
         self.lines.extend(self._after)
         self._after = []
+
+    def _discount_worked_into_total(self, line: Line, clause: str, key: str | None) -> None:
+        """ "25 seats x $1,200.00/seat/yr (10% discount) = $27,000.00/yr": a discount on the price whose
+        result the line states (its total is the quantity times the discounted price): the price an
+        admin enters is the discounted one."""
+        found = re.search(
+            r"(?i)(?P<a>\d{1,2}(?:[.,]\d+)?)\s?%\s*(?:[a-z-]+\s+){0,2}?(?:discount|off|reduction|rebate)\b"
+            r"|\b(?:discount|reduction|rebate)(?:\s+of)?\s+(?P<b>\d{1,2}(?:[.,]\d+)?)\s?%|\bless\s+(?P<c>\d{1,2}(?:[.,]\d+)?)\s?%",
+            clause,
+        )
+        if not found or not key or key not in line.fields:
+            return
+        pct = found.group("a") or found.group("b") or found.group("c")
+        percent = p.to_decimal(pct, decimal_comma=self.dc) or Decimal(0)
+        count = line.fields.get("seats") or Decimal(1)
+        net = _cents(line.fields[key] * (100 - percent) / 100)
+        totals = [
+            money.amount
+            for money in self.ex.money(clause)
+            if money.start > found.end()
+            and re.search(r"(?:=|\btotal(?: of)?:?|\bnet(?: of)?:?)\s*$", clause[: money.start])
+        ]
+        if 0 < percent < 100 and totals and _cents(totals[0]) == _cents(net * count):
+            line.fields[key] = net
+            line.warnings.append((key, f"The {p.plain(percent)}% discount stated with the line's total applied."))
 
     def _later_start(self, line: Line, clause: str) -> None:
         """ "a retainer of $3,500 per month ... starting March 1, 2027": a recurring charge that starts
@@ -3471,15 +3497,17 @@ class PricingReader:
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
         billing = cells.get("billing", "") or _section_billing(row)
         qty, billing = _periods_not_quantity(qty, billing, cells.get("per", ""))
-        name = cells.get("name", "")
+        name = _without_rate_note(cells.get("name", "")) if price_money else cells.get("name", "")
         # One clause per row, in an order the prose reader understands: name, price, billing.
         price_text = price_cell or " ".join(c.text for c in moneys[:1])
+        # the titles that may say what the price is per (a unit-of-measure column's "U/M" does not)
+        titles = " ".join(h for h, r in zip(row.header, roles, strict=False) if r != "per")
         if (
             price_money
             and not re.search(r"\bper\b|/", price_cell)
-            and re.search(r"\bper\s+\w+|\bunit price|/\s*\w+", header_text, re.I)
+            and re.search(r"\bper\s+\w+|\bunit price|/\s*\w+", titles, re.I)
         ):
-            unit = _header_unit(header_text)
+            unit = _header_unit(titles)
             if unit:
                 price_text = f"{price_cell} per {unit}"
         elif price_money and not re.search(r"\bper\b|/", price_cell):
@@ -4303,6 +4331,10 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
     def priced(row: Segment, index: int) -> bool:
         return index < len(row.cells) and bool(re.search(r"\d", row.cells[index]))
 
+    if len(prices) > 1 and not unit_prices:
+        # "Qty | Price | Amount" titled without "unit": the column that is another times the quantity
+        # on every row is the extension
+        unit_prices = _extended_by_quantity(rows, roles, prices)
     if len(prices) > 1 and unit_prices:
         # "Price per user per month | Monthly fee" on the same rows: the second is the extended
         # amount ("Monthly fee | Overage rate" filled on different rows are two prices).
@@ -4312,6 +4344,31 @@ def _table_roles(rows: list[Segment], header: tuple[str, ...]) -> list[str]:
             ):
                 roles[index] = "total"
     return roles
+
+
+def _cell_amount(cell: str) -> Decimal | None:
+    number = re.fullmatch(r"\s*(?:[A-Z]{3}\s?)?[$€£¥]?\s?(\d[\d,.' ]*\d|\d)\s*(?:[A-Z]{3})?\s*", cell)
+    return p.to_decimal(number.group(1)) if number else None
+
+
+def _extended_by_quantity(rows: list[Segment], roles: list[str], prices: list[int]) -> list[int]:
+    """Of two price columns, the first when the other is it times the row's quantity on every row
+    filling both (and the quantity above one on some): [the unit price column], else []."""
+    if "qty" not in roles or len(prices) != 2:
+        return []
+    qty, (first, second) = len(roles) - 1 - roles[::-1].index("qty"), prices
+    checked = counted = 0
+    for row in rows:
+        if max(qty, first, second) >= len(row.cells):
+            continue
+        count, unit, extended = (_cell_amount(row.cells[i]) for i in (qty, first, second))
+        if count is None or unit is None or extended is None:
+            continue
+        if unit * count != extended:
+            return []
+        checked += 1
+        counted += count > 1
+    return [first] if checked and counted else []
 
 
 # a sentence about what is not a fee of the contract (expenses, taxes, late payment)
@@ -4624,6 +4681,9 @@ def _unit_of_measure(per: str) -> str:
     if period:
         unit = _unit_of_measure(period.group("unit"))
         return f"per {unit} per year" if unit else "per year"
+    coded = _coded_unit_of_measure(per)
+    if coded is not None:
+        return coded
     if re.fullmatch(
         r"(?i)\s*(?:ea|each|lot|lots|unit|units|pcs?|pieces?|items?|nos?|x|ls|lump sum|job"
         # a CPQ quote's unit of a subscription ("1 | Org | $6,000"): what is bought, not a use
@@ -4634,6 +4694,54 @@ def _unit_of_measure(per: str) -> str:
     ):
         return ""
     return per
+
+
+# An ERP's unit-of-measure codes ("USR/Q", "QTR", "LIC/MO", "HR"): what each code counts.
+_UOM_CODES = {
+    **dict.fromkeys(("usr", "usrs", "user", "users", "nu", "named"), "user"),
+    **dict.fromkeys(("lic", "lics", "licence", "license", "licences", "licenses"), "licence"),
+    **dict.fromkeys(("seat", "seats", "st"), "seat"),
+    **dict.fromkeys(("hr", "hrs", "hour", "hours", "h"), "hour"),
+    **dict.fromkeys(("dy", "dys", "day", "days", "d"), "day"),
+}
+_UOM_PERIODS = {
+    **dict.fromkeys(("mo", "mos", "mth", "mths", "mon", "m", "month", "monthly", "mnth"), "month"),
+    **dict.fromkeys(("q", "qtr", "qtrs", "qt", "quarter", "qrt", "qtrly", "quarterly"), "quarter"),
+    **dict.fromkeys(("yr", "yrs", "y", "a", "yearly", "year", "annual", "ann", "pa", "p.a"), "year"),
+    **dict.fromkeys(("wk", "wks", "week", "w"), "week"),
+}
+
+
+def _coded_unit_of_measure(per: str) -> str | None:
+    """ "USR/Q" (a user a quarter), "QTR" (a quarter), "LIC/MO", "HR": an ERP report's coded unit of
+    measure spelled out ("per user per quarter"); None when the cell is not such a code."""
+    parts = [part.strip(" .").lower() for part in per.split("/")]
+    if not 1 <= len(parts) <= 2 or not all(re.fullmatch(r"[a-z]{1,9}\.?[a-z]?", part) for part in parts):
+        return None
+    if len(parts) == 1:
+        period = _UOM_PERIODS.get(parts[0]) if len(parts[0]) >= 2 else None
+        unit = _UOM_CODES.get(parts[0]) if parts[0] in ("usr", "usrs", "lic", "lics", "hr", "hrs", "dy") else None
+        return f"per {period}" if period else (f"per {unit}" if unit else None)
+    unit, period = _UOM_CODES.get(parts[0]), _UOM_PERIODS.get(parts[1])
+    if not period:
+        return None
+    return f"per {unit} per {period}" if unit else f"per {parts[0]} per {period}"
+
+
+_RATE_NOTE = re.compile(
+    # an amount: with a currency or in cents ("55.00"), not a count ("2,000,000 per month")
+    r"(?:(?<=\()|(?<=\s)|^)(?:(?:[A-Z]{3}\s?|[$€£¥]\s?)\d[\d,.']*|\d[\d,.']*[.,]\d\d(?!\d))\s*(?:[A-Z]{3})?\s*"
+    r"(?i:"
+    r"(?:(?:per|/|a|an)\s*[a-z][\w-]*\s*)*?(?:per|/|a|an)\s*(?:month|mo|mth|quarter|qtr|year|yr|annum|week)\b[,;]?\s*)"
+)
+
+
+def _without_rate_note(name: str) -> str:
+    """ "ERP named user (55.00 per user per month, billed quarterly in advance)" beside a price cell:
+    the note works the row's price out from a rate for another period; the price cell is what is
+    billed, so the note's rate is left out of the row's clause (its billing words kept)."""
+    cut = _RATE_NOTE.sub("", name)
+    return re.sub(r"\(\s*\)", "", cut).strip() if cut != name else name
 
 
 def _months(cadence: tuple[Any, ...]) -> float:

@@ -166,6 +166,7 @@ def _read_text(data: bytes) -> Document:
     in_table = False
     new_paragraph = True
     text = _without_quoted_messages(text)
+    text = _without_repeated_page_headers(text)
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
         lines = rebuild_flattened_tables(
@@ -175,10 +176,7 @@ def _read_text(data: bytes) -> Document:
         header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
-        aligned = [
-            len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") and raw.count("|") < 2
-            for raw in lines
-        ]
+        aligned = [_space_aligned(raw) for raw in lines]
         # Two columns laid out side by side with spaces (a letterhead beside a reference block,
         # "Customer: X" beside "Service start: Y", an item beside its price): split by a run of
         # three or more spaces, on at least two neighbouring lines.
@@ -220,6 +218,9 @@ def _read_text(data: bytes) -> Document:
                     in_table = True
                     header_spans = _cell_spans(line)
                     _title_line_above(document, lines, index, len(cells), table_index)
+                    document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
+                    _stacked_titles(document, lines[index - 1] if index else "", line)
+                    continue
                 document.blocks.append(Block(page_number, " | ".join(cells), cells, table_index))
                 continue
             # Markdown / pipe tables and tab-separated rows keep their cells.
@@ -257,7 +258,7 @@ def _read_text(data: bytes) -> Document:
                 continue
             continues = wrapped[index] and not new_paragraph
             starts = new_paragraph or line_paragraphs
-            fields = _fields_on_one_line(_clean(line))
+            fields = _fields_on_one_line(line)
             document.blocks += [
                 Block(page_number, part, starts_paragraph=starts or n > 0, continues=continues and n == 0)
                 for n, part in enumerate(fields)
@@ -265,6 +266,56 @@ def _read_text(data: bytes) -> Document:
             new_paragraph = False
         document.page_count = page_number
     return document
+
+
+def _page_header_key(line: str) -> str:
+    """A line as a page header repeats it: spaces collapsed, page numbers ("Page 2 of 3") left out."""
+    line = re.sub(r"(?i)\b(?:page|seite|p\.|pg\.?)\s*\d+(?:\s*(?:of|/|von|de)\s*\d+)?", "", line.replace("\f", ""))
+    return re.sub(r"\s+", " ", line).strip().lower()
+
+
+def _without_repeated_page_headers(text: str) -> str:
+    """A report printed page by page repeats its page header (the letterhead line and the lines under
+    it, "Page 2 of 3") above each page's rows, often without a blank line: the repeats are left out,
+    so that a table broken by them reads on."""
+    lines = text.split("\n")
+    filled = [at for at, line in enumerate(lines) if line.strip(" \t\f")]
+    if len(filled) < 8:
+        return text
+    header: list[str] = []
+    for at in filled[:6]:
+        if header and not lines[at - 1].strip(" \t\f"):
+            break  # the page header ends at the first blank line
+        header.append(_page_header_key(lines[at]))
+    if len(header[0]) < 8:
+        return text
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        if index > filled[len(header) - 1] and _page_header_key(lines[index]) == header[0]:
+            end = index + 1
+            while end - index < len(header) and end < len(lines):
+                if _page_header_key(lines[end]) != header[end - index]:
+                    break
+                end += 1
+            if "\f" in lines[index]:  # the page break stays (with any text before it)
+                out.append(lines[index][: lines[index].rfind("\f") + 1])
+            index = end
+            continue
+        out.append(lines[index])
+        index += 1
+    return "\n".join(out)
+
+
+def _space_aligned(raw: str) -> bool:
+    """A line of three or more cells split by runs of two or more spaces (not a pipe row, nor a
+    report's header fields "CURRENCY: EUR     START DATE: 01.01.2029     TERM: 36 MONTHS")."""
+    return (
+        len(re.split(r"\s{2,}", raw.strip())) >= 3
+        and not raw.strip().startswith("|")
+        and raw.count("|") < 2
+        and len(_fields_on_one_line(raw)) < 2
+    )
 
 
 _TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*|\s*[-=]+(?:\+[-=]+)+\s*")
@@ -312,6 +363,33 @@ def _title_line_above(document: Document, lines: list[str], index: int, width: i
         return
     cells = tuple(titles)
     document.blocks[-1] = Block(previous.page, " | ".join(cells), cells, table)
+
+
+def _stacked_titles(document: Document, above: str, line: str) -> None:
+    """Column titles printed on two lines ("UNIT      EXTENDED" over "QTY   PRICE     PRICE"): the
+    line above a space-aligned table's header row, words only, each of its titles over one of the
+    header's, is the first line of those titles ("UNIT PRICE", "EXTENDED PRICE")."""
+    header, previous = document.blocks[-1], document.blocks[-2] if len(document.blocks) > 1 else None
+    spans, tops = _cell_spans(line), _cell_spans(above)
+    if (
+        previous is None
+        or previous.cells
+        or previous.text != _clean(above)
+        or not tops
+        or (len(tops) < 2 and not above[:1].isspace())  # a heading over the table, not titles
+        or len(spans) != len(header.cells)
+        or re.search(r"[\d:$€£¥|]", above)
+    ):
+        return
+    cells = list(header.cells)
+    for a, b in tops:
+        overlaps = [min(b, hi) - max(a, lo) for lo, hi in spans]
+        best = max(range(len(spans)), key=lambda i: overlaps[i])
+        inside = (best == 0 or a > spans[best - 1][1]) and (best + 1 == len(spans) or b < spans[best + 1][0])
+        if overlaps[best] <= 0 or not inside or cells[best] != header.cells[best]:
+            return  # a title over no column or over two, or two over one: not the header's first line
+        cells[best] = f"{_clean(above[a:b])} {cells[best]}"
+    document.blocks[-2:] = [Block(header.page, " | ".join(cells), tuple(cells), header.table)]
 
 
 def _cell_spans(line: str) -> list[tuple[int, int]]:
@@ -407,11 +485,33 @@ def _joined_row(group: list[list[str]]) -> list[str]:
 
 def _fields_on_one_line(line: str) -> list[str]:
     """ "Customer: Acme GmbH · Start: 01.07.2028 · Term: 24 months": fields run together with a
-    middle dot or bullet between them, one block each."""
-    parts = re.split(r"\s+[·•]\s+", line)
-    if len(parts) >= 2 and sum(1 for part in parts if re.match(r"[A-Za-z][\w /&'().-]{1,40}:\s*\S", part)) >= 2:
-        return parts
-    return [line]
+    middle dot or bullet between them, or laid out across one line with runs of spaces or tabs (an
+    ERP report's "TERMS: NET 30     CURRENCY: CAD     SERVICE START: 2027-07-01"), one block each."""
+    for separator in (r"\s+[·•]\s+", r"\s*\t\s*| {2,}"):
+        parts: list[str] = []
+        for part in (_clean(part) for part in re.split(separator, line.strip())):
+            if parts and re.fullmatch(r"[^:]{1,40}:", parts[-1]):
+                parts[-1] = f"{parts[-1]} {part}"  # a label with its value aligned further right
+            elif part:
+                parts.append(part)
+        if len(parts) >= 2 and sum(1 for part in parts if _LABELLED_FIELD.match(part)) >= 2:
+            return parts
+    return _label_value_pairs(line) or [_clean(line)]
+
+
+def _label_value_pairs(line: str) -> list[str]:
+    """ "TERMS    NET 15      CURRENCY    USD      START    2028-06-01": labels without colons, each
+    beside its value across one line (an ERP report's header), as "Label: value" fields."""
+    parts = [_clean(part) for part in re.split(r"\s*\t\s*| {2,}", line.strip()) if part.strip()]
+    if len(parts) < 4 or len(parts) % 2:
+        return []
+    labels, values = parts[0::2], parts[1::2]
+    if not all(field_label(label) for label in labels) or any(field_label(value) or ":" in value for value in values):
+        return []
+    return [f"{label}: {value}" for label, value in zip(labels, values, strict=True)]
+
+
+_LABELLED_FIELD = re.compile(r"[A-Za-z][\w /&'().-]{1,40}:\s*\S")
 
 
 def _row_with_empty_cells(line: str, header: list[tuple[int, int]]) -> bool:
@@ -443,7 +543,7 @@ def _note_in_aligned_table(lines: list[str], aligned: list[bool], index: int) ->
     """Indented lines under a row of a space-aligned table (a note, "   (first 500 GB included)",
     or cells wrapped in their columns, as pdftotext -layout prints them): up to four such lines
     between a row and the next row, a blank line or the end."""
-    if aligned[index] or not _wrapped_cells_line(lines[index]):
+    if aligned[index] or not _wrapped_cells_line(lines[index]) or _TOTALS_LINE.match(lines[index]):
         return False
     above = index - 1
     while above >= 0 and index - above <= 4 and not aligned[above] and _wrapped_cells_line(lines[above]):
@@ -471,13 +571,15 @@ def _aligned_neighbour(lines: list[str], aligned: list[bool], index: int) -> boo
     of cells wrapped under a row: a header row whose first title wrapped, "Annual fees (GBP,  Year 1"
     over " excl. VAT)")."""
     for step in (-1, 1):
-        at = index + step
+        # a rule drawn across the table between its header and rows ("-------") is stepped over
+        ruled = 1 if 0 <= index + step < len(lines) and _RULE_LINE.fullmatch(lines[index + step]) else 0
+        at = index + step * (1 + ruled)
         while 0 <= at < len(lines) and abs(at - index) <= 5 and not aligned[at] and _wrapped_cells_line(lines[at]):
             at += step
         if (
             0 <= at < len(lines)
             and aligned[at]
-            and (abs(at - index) == 1 or _note_in_aligned_table(lines, aligned, index + step))
+            and (abs(at - index) == 1 + ruled or _note_in_aligned_table(lines, aligned, index + step))
         ):
             return True
     return False
@@ -756,9 +858,21 @@ def _ruled_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
             if cells[0] or following == index + 1:
                 out[following], row_at = cells, following
                 continue
+            cells = _continued_cells(lines[following], starts)
             merged = (join_lines([a, b]) for a, b in zip(out[row_at], cells, strict=True))
             out[row_at], out[following] = tuple(merged), ()
     return out
+
+
+def _continued_cells(line: str, starts: list[int]) -> tuple[str, ...]:
+    """A row's cells wrapped onto a line below it (the first column empty): each run of text (words
+    split by single spaces) goes whole to the column it starts in, even where it runs on past the
+    next column's start ("(55.00 per user per month, billed" wrapped in a narrow description)."""
+    cells = [""] * len(starts)
+    for a, b in _cell_spans(line):
+        column = max((i for i, start in enumerate(starts) if start <= a + 1), default=0)
+        cells[column] = join_lines([cells[column], line[a:b]])
+    return tuple(_clean(cell) for cell in cells)
 
 
 def _priced_cell(cell: str) -> bool:
@@ -809,6 +923,14 @@ def _cut_columns(line: str, starts: list[int]) -> tuple[str, ...]:
         cuts.append(start)
     bounds = zip([0, *cuts], [*cuts, len(line)], strict=True)
     return tuple(_clean(line[a:b]) for a, b in bounds)
+
+
+# "      Total p.m.      5,385.00", "  GST 5%    750.00" under a table's last row: the table's totals,
+# not a note wrapped under that row
+_TOTALS_LINE = re.compile(
+    r"(?i)(?=.*\d)\s*(?:(?:grand|sub|net|gross|invoice|order|quote)[ -]?)?totals?\b"
+    r"|\s*(?:vat|gst|hst|pst|tax|mwst|tva|iva|btw)\b(?:\s*(?:@|at)?\s*\d[\d.,]*\s?%)?\s{2,}"
+)
 
 
 def _wrapped_text_lines(lines: list[str], ruled: dict[int, tuple[str, ...]], aligned: list[bool]) -> list[bool]:
