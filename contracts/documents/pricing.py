@@ -341,17 +341,18 @@ class PricingReader:
     # -- entry --------------------------------------------------------------------------------
     def read(self) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
         self._read_defaults()
-        tables: dict[int, list[Segment]] = {}
+        # a table in sections, each with its own column titles, is read as one table per section
+        tables: dict[tuple[int, tuple[str, ...]], list[Segment]] = {}
         for seg in self.ex.segments:
             if seg.kind == "row" and seg.table is not None:
-                tables.setdefault(seg.table, []).append(seg)
-        done_tables: set[int] = set()
+                tables.setdefault((seg.table, seg.header), []).append(seg)
+        done_tables: set[tuple[int, tuple[str, ...]]] = set()
         for seg in self.ex.segments:
             if seg.kind == "row" and seg.table is not None:
-                if seg.table not in done_tables:
-                    done_tables.add(seg.table)
+                if (seg.table, seg.header) not in done_tables:
+                    done_tables.add((seg.table, seg.header))
                     self._close_tiers()
-                    self._table(tables[seg.table])
+                    self._table(tables[(seg.table, seg.header)])
                 continue
             if seg.kind == "heading":
                 continue
@@ -3405,6 +3406,10 @@ class PricingReader:
         billing = cells.get("billing", "") or _section_billing(row)
         qty, billing = _periods_not_quantity(qty, billing, cells.get("per", ""))
         name = cells.get("name", "")
+        # a table without column titles ("Licence | per quarter, in advance | € 900,00"): the first
+        # cell of words names the item, the other unpriced cells say how it is billed
+        untitled = [c for c in row.cells if c and not self.ex.money(c)] if not roles else []
+        name = name or (untitled[0] if untitled else "")
         # One clause per row, in an order the prose reader understands: name, price, billing.
         price_text = price_cell or " ".join(c.text for c in moneys[:1])
         if (
@@ -3434,6 +3439,7 @@ class PricingReader:
             # A "Per" / "Unit" column: "vessel per month" -> "per vessel per month".
             parts.append(per if re.match(r"(?i)\s*(?:per|/|each|a)\b", per) else f"per {per}")
         parts += [c for c, r in zip(row.cells, roles, strict=False) if r in ("", "range") and c and c not in parts]
+        parts += untitled[1:]
         parts.append(billing)
         clause = " ; ".join(p_ for p_ in parts if p_).replace(" ; ", " ", 0)
         clause = re.sub(r"\s*;\s*", " ", clause)

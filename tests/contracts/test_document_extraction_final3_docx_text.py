@@ -1,0 +1,83 @@
+"""The general causes of the misses on the DOCX and text documents of the third final batch (merged
+title cells, tables in sections, tab leaders, numbered clauses, quoted replies, pasted rate cards).
+Each cause is tested on new content written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.contracts.documents.extract_helpers import extract_docx, extract_text
+
+_text = extract_text
+
+
+def _word_table(document, rows: list[list[str]], merged_titles: dict[int, str] | None = None):  # type: ignore[no-untyped-def]
+    """A ruled Word table of ``rows``; ``merged_titles`` puts a title in one cell merged across row n."""
+    width = max(len(row) for row in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    table.style = "Table Grid"
+    for r, row in enumerate(rows):
+        if merged_titles and r in merged_titles:
+            table.cell(r, 0).merge(table.cell(r, width - 1)).text = merged_titles[r]
+            continue
+        for c, cell in enumerate(row):
+            table.cell(r, c).text = cell
+    return table
+
+
+def test_a_title_merged_across_a_form_of_label_pairs_names_the_form_not_one_party_per_column() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Subscription confirmation")
+    _word_table(
+        document,
+        [
+            [""],
+            ["Client", "Hollowbrook Orchards GmbH", "Start date", "15.09.2028"],
+            ["Bill to", "rechnungen@hollowbrook.example", "Payment", "within 21 days"],
+        ],
+        {0: "Client details"},
+    )
+    document.add_paragraph("Orchard sensor network: EUR 780.00 per month, billed monthly in advance.")
+    data = extract_docx(document)
+    assert data["customer"]["name"] == "Hollowbrook Orchards GmbH"
+    assert data["customer"]["email"] == "rechnungen@hollowbrook.example"
+    assert data["customer"]["payment_terms_days"] == 21
+    assert data["start_date"] == "2028-09-15"
+
+
+def test_a_price_table_in_sections_under_merged_titles_reads_each_section_with_its_own_columns() -> None:
+    # "1. Base fee" over an untitled priced row whose middle cell says how it is billed; "2. Parcels"
+    # over its own column titles and the bands
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Customer: Tarnwick Logistics Ltd")
+    document.add_paragraph("Start date: 1 March 2029")
+    document.add_paragraph("All prices in GBP, excluding VAT.")
+    _word_table(
+        document,
+        [
+            [""],
+            ["Route planner licence", "every six months, in advance", "£ 4,200.00"],
+            [""],
+            ["Parcels per month", "Level", "Price per parcel"],
+            ["1 - 20,000", "A", "£ 0.18"],
+            ["20,001 - 80,000", "B", "£ 0.14"],
+            ["over 80,000", "C", "£ 0.11"],
+        ],
+        {0: "1. Base fee", 2: "2. Parcels (volume pricing: the month's total sets the price of every parcel)"},
+    )
+    data = extract_docx(document)
+    lines = data["lines"]
+    assert len(lines) == 2
+    base = next(line for line in lines if line["charge_model"] == "flat")
+    assert Decimal(base["amount"]) == Decimal("4200.00")
+    assert (base["billing_interval"], base["billing_interval_count"]) == ("month", 6)
+    parcels = next(line for line in lines if line["charge_model"] == "volume")
+    assert [(t["up_to"], Decimal(t["unit_price"])) for t in parcels["tiers"]] == [
+        ("20000", Decimal("0.18")),
+        ("80000", Decimal("0.14")),
+        (None, Decimal("0.11")),
+    ]
