@@ -2920,7 +2920,8 @@ class PricingReader:
         header = rows[0].header
         if self._period_columns(rows, header) or self._percentage_band_rows(rows):
             return
-        roles = _table_roles(rows, header)
+        roles = _table_roles(rows, header) if header else self._untitled_roles(rows)
+        header = header or ("",) * len(roles)
         rows = self._bare_prices_in_currency(rows, roles)
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
@@ -3011,6 +3012,28 @@ class PricingReader:
             self._row(row, text, roles)
         self._extended_table = False
         self._ramp_dates(rows, roles)
+
+    def _untitled_roles(self, rows: list[Segment]) -> list[str]:
+        """A table without column titles ("Licence (12 x €50.00 per user) | per quarter, in advance |
+        € 1.800,00"): the first column of words names the item, the last column of amounts alone is
+        its price, the other cells say how it is billed (no roles when the columns do not say so)."""
+        width = len(rows[0].cells)
+        if width < 2 or any(len(row.cells) != width for row in rows):
+            return []
+
+        def amount_only(cell: str) -> bool:
+            moneys = self.ex.money(cell)
+            return len(moneys) == 1 and len(_mask_money(cell, moneys).split()) <= 3
+
+        columns = [[row.cells[i] for row in rows if row.cells[i]] for i in range(width)]
+        price = next(
+            (i for i in range(width - 1, 0, -1) if columns[i] and all(amount_only(c) for c in columns[i])), None
+        )
+        if price is None or not columns[0] or not all(re.search(r"[A-Za-z]{3}", c) for c in columns[0]):
+            return []
+        if any(amount_only(c) for c in columns[0]):
+            return []
+        return ["name" if i == 0 else "price" if i == price else "" for i in range(width)]
 
     def _percentage_band_rows(self, rows: list[Segment]) -> bool:
         """ "GMV band | Take rate" over "$0 - $1,000,000 | 2.9%" and "Above $1,000,000 | 2.5%": one rate per
@@ -3406,10 +3429,6 @@ class PricingReader:
         billing = cells.get("billing", "") or _section_billing(row)
         qty, billing = _periods_not_quantity(qty, billing, cells.get("per", ""))
         name = cells.get("name", "")
-        # a table without column titles ("Licence | per quarter, in advance | € 900,00"): the first
-        # cell of words names the item, the other unpriced cells say how it is billed
-        untitled = [c for c in row.cells if c and not self.ex.money(c)] if not roles else []
-        name = name or (untitled[0] if untitled else "")
         # One clause per row, in an order the prose reader understands: name, price, billing.
         price_text = price_cell or " ".join(c.text for c in moneys[:1])
         if (
@@ -3439,7 +3458,6 @@ class PricingReader:
             # A "Per" / "Unit" column: "vessel per month" -> "per vessel per month".
             parts.append(per if re.match(r"(?i)\s*(?:per|/|each|a)\b", per) else f"per {per}")
         parts += [c for c, r in zip(row.cells, roles, strict=False) if r in ("", "range") and c and c not in parts]
-        parts += untitled[1:]
         parts.append(billing)
         clause = " ; ".join(p_ for p_ in parts if p_).replace(" ; ", " ", 0)
         clause = re.sub(r"\s*;\s*", " ", clause)

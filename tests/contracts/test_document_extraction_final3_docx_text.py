@@ -81,3 +81,25 @@ def test_a_price_table_in_sections_under_merged_titles_reads_each_section_with_i
         ("80000", Decimal("0.14")),
         (None, Decimal("0.11")),
     ]
+
+
+def test_an_untitled_table_of_items_and_extended_amounts_reads_the_unit_price_in_the_item() -> None:
+    # no column titles: the item says "28 x AUD 62.50 per user per month", the last column is its extension
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Customer: Saltbush Dental Group Pty Ltd")
+    document.add_paragraph("Effective date: 1 July 2028")
+    document.add_paragraph("The monthly charges from the effective date are:")
+    _word_table(
+        document,
+        [
+            ["Clinic scheduling users (28 x AUD 62.50 per user per month, billed monthly in advance)", "AUD 1,750.00"],
+            ["SMS reminder gateway (billed monthly in advance)", "AUD 140.00"],
+        ],
+    )
+    lines = extract_docx(document)["lines"]
+    seats = next(line for line in lines if line["charge_model"] == "per_seat")
+    assert (Decimal(seats["unit_price"]), Decimal(seats["seats"])) == (Decimal("62.50"), Decimal("28"))
+    gateway = next(line for line in lines if line["charge_model"] == "flat")
+    assert Decimal(gateway["amount"]) == Decimal("140.00")
