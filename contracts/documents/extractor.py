@@ -1050,8 +1050,13 @@ class _Extractor:
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 50) : found.start]
                 # the term a renewal replaces, unless what is ordered is co-terminous with it (an add-on
-                # to an existing subscription ends with it)
-                if SUPERSEDED_RE.search(f"{seg.label} {before}") and not re.search(r"\bco-?termin", seg.text, re.I):
+                # to an existing subscription ends with it) or the term goes on as it is (an amendment:
+                # "the current term is unchanged and ends on ...")
+                if SUPERSEDED_RE.search(f"{seg.label} {before}") and not re.search(
+                    r"\bco-?termin|\bunchanged\b|\bnot (?:be )?(?:changed|affected|extended)\b|\bunaffected\b",
+                    seg.text,
+                    re.I,
+                ):
                     continue
                 if re.search(
                     r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"

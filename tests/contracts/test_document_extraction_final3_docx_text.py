@@ -103,3 +103,16 @@ def test_an_untitled_table_of_items_and_extended_amounts_reads_the_unit_price_in
     assert (Decimal(seats["unit_price"]), Decimal(seats["seats"])) == (Decimal("62.50"), Decimal("28"))
     gateway = next(line for line in lines if line["charge_model"] == "flat")
     assert Decimal(gateway["amount"]) == Decimal("140.00")
+
+
+def test_an_amendment_that_leaves_the_current_term_unchanged_ends_with_that_term() -> None:
+    data = _text(
+        "FIRST AMENDMENT TO MASTER SUBSCRIPTION AGREEMENT\n\n"
+        "This First Amendment is effective as of 1 February 2029 between Gullwing Analytics Ltd and "
+        'Marram Coastal Trust ("Customer").\n\n'
+        "1. Users. The licensed users increase from 12 to 20 from the effective date, at GBP 35.00 per user "
+        "per month, billed monthly in advance.\n"
+        "2. Term. The existing term is unaffected and still ends on 30 June 2030.\n"
+    )
+    assert data["start_date"] == "2029-02-01"
+    assert data["end_date"] == "2030-07-01"
