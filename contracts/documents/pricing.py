@@ -778,7 +778,9 @@ class PricingReader:
                     )
                     or _fixed_fee_for_a_kind(previous, piece, separators[position - 1], self.ex.money(piece))
                 )
-                and not MINIMUM_RE.search(piece)
+                # not "plus a minimum of $500 per month"; but "plus $0.25 per sale, with a minimum fee of
+                # $0.50 per sale" is the fixed fee, then the bound of each sale's fee
+                and not MINIMUM_RE.search(_before_first_money(piece, self.ex.money(piece)))
             )
             general = (
                 not has_money
@@ -3711,7 +3713,7 @@ class PricingReader:
             or (a.seg.kind == b.seg.kind == "field" and a.seg.label.lower() != b.seg.label.lower())
         ):
             return False  # "Card donations: 2.9% ..." and "ACH donations: 0.8% ...": two take rates
-        if a.charge_model == "percentage" and _two_card_rates(a, b):
+        if a.charge_model == "percentage" and (_two_card_rates(a, b) or _two_named_rates(a, b)):
             return False
         if a.charge_model in ("milestone", "prepaid_credit", "percentage"):
             return True
@@ -3845,6 +3847,10 @@ class PricingReader:
             for name, message in line.warnings:
                 rec.warn(f"{path}.{name}", message)
         return out
+
+
+def _before_first_money(text: str, moneys: list[p.Money]) -> str:
+    return text[: moneys[0].start] if moneys else text
 
 
 def _termination_fees_only(clause: str, moneys: list[p.Money]) -> bool:
@@ -4134,6 +4140,25 @@ def _two_card_rates(a: Line, b: Line) -> bool:
     its fixed fee, stated side by side for two kinds of transaction."""
     both = [re.search(r"\d\s?%\s*(?:\+|plus)\s*(?:[$€£¥]|[A-Z]{3}\s?)?\d", line.read_from) for line in (a, b)]
     return all(both) and a.fields.get("rate") != b.fields.get("rate") and a.read_from != b.read_from
+
+
+def _rate_subject(seg: Segment) -> str:
+    """ "ACH debits: 0.8% of ..." (a list item or a sentence that names what its rate is for before a
+    colon): "ach debits"."""
+    found = re.match(r"\s*([^:%$€£¥\d]{3,100}?)\s*:\s", seg.text)
+    return found.group(1).strip().lower() if found else ""
+
+
+def _two_named_rates(a: Line, b: Line) -> bool:
+    """ "Card payments: 2.9% + $0.30" and "ACH debits: 0.8%, capped at $5": two items of a list, each
+    naming its kind of transaction, at different rates."""
+    subjects = (_rate_subject(a.seg), _rate_subject(b.seg))
+    return (
+        a.seg.index != b.seg.index
+        and all(subjects)
+        and subjects[0] != subjects[1]
+        and a.fields.get("rate") != b.fields.get("rate")
+    )
 
 
 def _fixed_fee_for_a_kind(previous: str, piece: str, separator: str, moneys: list[p.Money]) -> bool:

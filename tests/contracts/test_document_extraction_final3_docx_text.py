@@ -116,3 +116,39 @@ def test_an_amendment_that_leaves_the_current_term_unchanged_ends_with_that_term
     )
     assert data["start_date"] == "2029-02-01"
     assert data["end_date"] == "2030-07-01"
+
+
+def test_a_take_rate_plus_a_fixed_fee_then_a_minimum_fee_keeps_the_fixed_fee() -> None:
+    data = _text(
+        "Seller: Quillfeather Books Ltd\n"
+        "Start date: 1 April 2029\n\n"
+        "Online orders are charged at 3.1% of the order value plus GBP 0.20 per order, with a minimum fee "
+        "of GBP 0.35 per order, invoiced monthly in arrears.\n"
+    )
+    line = next(line for line in data["lines"] if line["charge_model"] == "percentage")
+    assert Decimal(line["rate"]) == Decimal("3.1")
+    assert Decimal(line["fixed_fee"]) == Decimal("0.20")
+    assert Decimal(line["per_event_min"]) == Decimal("0.35")
+
+
+def test_two_list_items_each_naming_its_kind_of_payment_at_its_own_rate_are_two_lines() -> None:
+    # a Word numbered list (python-docx "List Number"): each item names the payments its rate is for
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Merchant: Lantern Hill Theatre Inc.")
+    document.add_paragraph("Pricing effective date: March 1, 2029")
+    document.add_paragraph("Processing fees", style="Heading 2")
+    document.add_paragraph(
+        "Wallet and card payments: 2.6% of the payment amount plus $0.15 per payment.", style="List Number"
+    )
+    document.add_paragraph(
+        "Bank transfers: 1.1% of the payment amount, capped at $7.50 per transfer.", style="List Number"
+    )
+    document.add_paragraph("Fees are invoiced monthly in arrears.")
+    rates = sorted(
+        (Decimal(line["rate"]), line.get("per_event_max"))
+        for line in extract_docx(document)["lines"]
+        if line["charge_model"] == "percentage"
+    )
+    assert rates == [(Decimal("1.1"), "7.50"), (Decimal("2.6"), None)]
