@@ -152,3 +152,20 @@ def test_two_list_items_each_naming_its_kind_of_payment_at_its_own_rate_are_two_
         if line["charge_model"] == "percentage"
     )
     assert rates == [(Decimal("1.1"), "7.50"), (Decimal("2.6"), None)]
+
+
+def test_a_fee_per_numbered_period_is_a_flat_fee_on_that_cadence() -> None:
+    # "per four-month period", "per 2-week cycle", "per six months": a fee's period, not a unit priced
+    data = _text(
+        "Client: Brackenridge Surveying LLP\n"
+        "Start date: 1 January 2029\n\n"
+        "Charges\n"
+        "- Field data hub: GBP 2,400.00 per four-month period, invoiced in advance.\n"
+        "- Drone pilot rota: GBP 650.00 per 2-week cycle, invoiced in advance.\n"
+    )
+    cadences = sorted(
+        (Decimal(line["amount"]), line["billing_interval"], line["billing_interval_count"])
+        for line in data["lines"]
+        if line["charge_model"] == "flat"
+    )
+    assert cadences == [(Decimal("650.00"), "week", 2), (Decimal("2400.00"), "month", 4)]
