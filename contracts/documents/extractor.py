@@ -74,10 +74,12 @@ COMPANY_SUFFIX_RE = re.compile(
     r"PLLC|Pty|KK|AB|Oy|SpA|ApS|Group|Holdings|Partners|Sp\. z o\.o|s\.r\.o|Kft|S\.L)\b\.?"
 )
 # an organisation that is not a company: "Harbourview Community College", "Wexford County Council"
-ORGANISATION_WORD_RE = re.compile(
-    r"\b(?:College|University|School|Academy|Institute|Hospital|Clinic|Council|County|Authority|Society|"
-    r"Association|Foundation|Trust|Bank|Agency|Board|District|Church|Club|Centre|Center|Ministry|Museum|Library)\b"
+ORGANISATION_WORDS = (
+    r"College|University|School|Academy|Institute|Hospital|Clinic|Council|County|Authority|Society|"
+    r"Association|Foundation|Trust|Bank|Agency|Board|District|Church|Club|Centre|Center|Ministry|Museum|Library|"
+    r"Union|Cooperative|Co-operative"
 )
+ORGANISATION_WORD_RE = re.compile(rf"\b(?:{ORGANISATION_WORDS})\b")
 # "Current Term:", "the existing subscription ends on": the term a renewal replaces
 SUPERSEDED_RE = re.compile(
     r"\b(?:current|existing|previous|prior|expiring|original)\s+(?:subscription\s+|contract\s+|service\s+)?"
@@ -426,11 +428,14 @@ class _Extractor:
                 return self._clean_name(match.group("b")), seg, 0.6
         for seg in self.segments:
             match = re.search(
-                r"\b(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work)\s+"
+                # "the corrected renewal for Tamarack Valley Credit Union": what is ordered, then for whom
+                r"\b(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work|renewal|subscription)\s+"
                 r"(?:for|prepared for)\s+"
                 r"(?P<name>[A-Z][\w&.' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
                 r"Corporation|Co|Limited|SAS"
-                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V)(?:\.|\b))",
+                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V|"
+                + ORGANISATION_WORDS
+                + r")(?:\.|\b))",
                 seg.text,
             )
             if match:
@@ -648,10 +653,14 @@ class _Extractor:
                 in_customer_block = True
             elif seg.kind == "heading" and re.search(rf"\b(?:{PROVIDER_ROLES}|remit|our)\b", lowered):
                 in_customer_block = False
+            # the words around an address, not its own ("Cc: billing@vendor.example" is no billing contact)
+            lowered = EMAIL_RE.sub(" ", lowered)
             for email in EMAIL_RE.findall(text):
                 email = email.rstrip(".")
                 score = 0
-                if re.search(r"\bbilling|\binvoic|\baccounts? payable|\bap\b|\bfinance|\brechnung|\bfactur", lowered):
+                if re.search(
+                    r"\bbilling|\binvoic|\bbills?\b|\baccounts? payable|\bap\b|\bfinance|\brechnung|\bfactur", lowered
+                ):
                     score += 3
                 if re.search(r"\bbilling|\binvoic|ap@|finance|accounts|payable", email.lower()):
                     score += 1

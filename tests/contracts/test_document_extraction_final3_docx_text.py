@@ -169,3 +169,30 @@ def test_a_fee_per_numbered_period_is_a_flat_fee_on_that_cadence() -> None:
         if line["charge_model"] == "flat"
     )
     assert cadences == [(Decimal("650.00"), "week", 2), (Decimal("2400.00"), "month", 4)]
+
+
+def test_an_address_in_a_mail_header_is_not_a_billing_contact_by_its_own_name() -> None:
+    # "Cc: invoicing@vendor": the word is the address's own, not what the text says about it
+    data = _text(
+        "From: Priya Raman <priya@orbitdesk.example>\n"
+        "To: Tom Hale <tom.hale@fernbankschool.example>\n"
+        "Cc: invoicing@orbitdesk.example\n"
+        "Subject: Your helpdesk renewal\n\n"
+        "Hi Tom,\n\n"
+        "As agreed, the helpdesk plan for Fernbank Grammar School continues from 1 August 2028 at GBP 310.00 per "
+        "month, billed monthly in advance. Bills will go to bursar@fernbankschool.example, payable within 30 days.\n\n"
+        "Priya\n"
+    )
+    assert data["customer"]["email"] == "bursar@fernbankschool.example"
+
+
+def test_an_order_for_an_institution_names_the_customer() -> None:
+    # "the renewal for <name> Credit Union": an organisation's word ends the name as a company suffix would
+    data = _text(
+        "Hello Marta,\n\n"
+        "Here is the updated renewal for Prairie Rose Farmers Cooperative as discussed on the call:\n\n"
+        "- Start: 1 June 2029\n"
+        "- Grain ticket scanning: USD 0.40 per ticket, billed monthly in arrears\n\n"
+        "Regards,\nSam\n"
+    )
+    assert data["customer"]["name"] == "Prairie Rose Farmers Cooperative"
