@@ -429,7 +429,8 @@ class _Extractor:
         for seg in self.segments:
             match = re.search(
                 # "the corrected renewal for Tamarack Valley Credit Union": what is ordered, then for whom
-                r"\b(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work|renewal|subscription)\s+"
+                r"\b(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work|renewal|"
+                r"subscription)\s+"
                 r"(?:for|prepared for)\s+"
                 r"(?P<name>[A-Z][\w&.' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
                 r"Corporation|Co|Limited|SAS"
