@@ -504,7 +504,7 @@ def _without_quoted_messages(text: str) -> str:
     ahead"), the quoted text is read without its markers."""
     lines = text.splitlines()
     cut = _earlier_message_start(lines)
-    quoted = [bool(_QUOTED.match(line)) for line in lines]
+    quoted = [bool(_QUOTED.match(line)) and not _bound_in_a_table(lines, i) for i, line in enumerate(lines)]
     if not any(quoted) and cut is None:
         return text
     own = [
@@ -537,6 +537,22 @@ def _without_quoted_messages(text: str) -> str:
         for line, depth in zip(lines, depths, strict=True)
         # an earlier message's own "From: / Sent: / To:" lines name people, not the contract's parties
         if not _ATTRIBUTION.match(line) and depth <= deepest and not (depth and _HEADER_LINE.match(line))
+    )
+
+
+def _bound_in_a_table(lines: list[str], index: int) -> bool:
+    """ "> 10 000<TAB>3,40 €" right under a table's row: a band's lower bound written with the
+    greater-than sign, not a quoted line of an earlier message (a quote starts after a blank line, an
+    attribution or another quoted line)."""
+    line = lines[index]
+    above = lines[index - 1] if index else ""
+    return bool(
+        re.match(r"^[ \t]*>=?[ \t]?\d", line)
+        and re.search(r"\t|\S {2,}\S|\|", line.strip())
+        and above.strip()
+        and not _QUOTED.match(above)
+        and not _ATTRIBUTION.match(above)
+        and re.search(r"\t|\S {2,}\S|\|", above.strip())
     )
 
 

@@ -196,3 +196,24 @@ def test_an_order_for_an_institution_names_the_customer() -> None:
         "Regards,\nSam\n"
     )
     assert data["customer"]["name"] == "Prairie Rose Farmers Cooperative"
+
+
+def test_a_band_written_with_a_greater_than_sign_in_a_pasted_table_is_not_a_quoted_line() -> None:
+    # a spreadsheet's rows pasted into a mail (tab-separated): "> 50 000" is the last band's bound
+    data = _text(
+        "Hallo Jonas,\n\n"
+        "anbei die Staffel für Brunnhof Getränke GmbH, Start 1. April 2029.\n"
+        "Volume pricing: the month's total number of scans sets the price for every scan of that month, "
+        "billed monthly in arrears.\n\n"
+        "Scans per month\tPrice per scan\n"
+        "0 - 5 000\tEUR 0,090\n"
+        "5 001 - 50 000\tEUR 0,070\n"
+        "> 50 000\tEUR 0,055\n\n"
+        "Viele Grüße\nLena\n"
+    )
+    line = next(line for line in data["lines"] if line["charge_model"] in ("volume", "graduated"))
+    assert [(t["up_to"], Decimal(t["unit_price"])) for t in line["tiers"]] == [
+        ("5000", Decimal("0.090")),
+        ("50000", Decimal("0.070")),
+        (None, Decimal("0.055")),
+    ]
