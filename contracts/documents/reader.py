@@ -169,7 +169,11 @@ def _read_text(data: bytes) -> Document:
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
         lines = rebuild_flattened_tables(
-            _aligned_with_tabs(_grid_rows(_side_by_side_parties(_centred_rows(page.splitlines()))))
+            _aligned_with_tabs(
+                _grid_rows(
+                    _side_by_side_parties(_centred_rows([_list_marker_closed(raw) for raw in page.splitlines()]))
+                )
+            )
         )
         boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
         header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
@@ -265,6 +269,19 @@ def _read_text(data: bytes) -> Document:
             new_paragraph = False
         document.page_count = page_number
     return document
+
+
+_PADDED_MARKER = re.compile(r"^(\s*(?:[-•*▪◦·–+]|\d{1,3}[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)))[ \t]{2,}(?=\S)")
+
+
+def _list_marker_closed(line: str) -> str:
+    """ "-   The fee is ..." / "2.  Fees" (pandoc's and other plain-text writers' list items, the text
+    set at the next tab stop): the marker and its item, not a column beside a column (a table's row
+    has more such gaps after its first cell)."""
+    match = _PADDED_MARKER.match(line)
+    if not match or re.search(r"\S(?: {2,}|\t)\S", line[match.end() :]):
+        return line
+    return f"{match.group(1)} {line[match.end() :]}"
 
 
 _TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*|\s*[-=]+(?:\+[-=]+)+\s*")

@@ -217,3 +217,20 @@ def test_a_band_written_with_a_greater_than_sign_in_a_pasted_table_is_not_a_quot
         ("50000", Decimal("0.070")),
         (None, Decimal("0.055")),
     ]
+
+
+def test_a_plain_text_list_item_with_its_text_at_the_next_tab_stop_is_one_item() -> None:
+    # pandoc's plain text (and other writers) set a list item's text after "-   " or "2.  ": the
+    # marker is not a column of its own beside the text
+    from contracts.documents import read_document
+
+    text = (
+        "Invoicing\n\n"
+        "-   Invoices are sent to ledger@kestrelreef.example with the order\n"
+        "    number.\n"
+        "-   Payment is due within 20 days of the invoice date.\n"
+        "-   All amounts are in pounds sterling.\n"
+    )
+    blocks = [block.text for block in read_document(text.encode(), "order.txt").blocks]
+    assert "-" not in blocks
+    assert "- Payment is due within 20 days of the invoice date." in blocks
