@@ -82,10 +82,12 @@ COMPANY_SUFFIX_RE = re.compile(
     r"PLLC|Pty|KK|AB|Oy|SpA|ApS|Group|Holdings|Partners|Sp\. z o\.o|s\.r\.o|Kft|S\.L)\b\.?"
 )
 # an organisation that is not a company: "Harbourview Community College", "Wexford County Council"
-ORGANISATION_WORD_RE = re.compile(
-    r"\b(?:College|University|School|Academy|Institute|Hospital|Clinic|Council|County|Authority|Society|"
-    r"Association|Foundation|Trust|Bank|Agency|Board|District|Church|Club|Centre|Center|Ministry|Museum|Library)\b"
+ORGANISATION_WORDS = (
+    r"College|University|School|Academy|Institute|Hospital|Clinic|Council|County|Authority|Society|"
+    r"Association|Foundation|Trust|Bank|Agency|Board|District|Church|Club|Centre|Center|Ministry|Museum|Library|"
+    r"Union|Cooperative|Co-operative"
 )
+ORGANISATION_WORD_RE = re.compile(rf"\b(?:{ORGANISATION_WORDS})\b")
 # "Current Term:", "the existing subscription ends on": the term a renewal replaces
 SUPERSEDED_RE = re.compile(
     r"\b(?:current|existing|previous|prior|expiring|original)\s+(?:subscription\s+|contract\s+|service\s+)?"
@@ -439,13 +441,17 @@ class _Extractor:
                 return self._clean_name(match.group("b")), seg, 0.6
         for seg in self.segments:
             match = re.search(
-                r"\b(?:(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work)"
-                # "Prepared by Harbor & Pine CRM, Inc. for Rivermark Title LLC": the vendor, then the customer
+                r"\b(?:(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work|renewal|"
+                r"subscription)"
+                # "Prepared by Harbor & Pine CRM, Inc. for Rivermark Title LLC": the vendor, then the customer;
+                # "the corrected renewal for Tamarack Valley Credit Union": what is ordered, then for whom
                 r"|(?i:prepared|issued|submitted|created|sent)\s+by\s+[^:;|]{1,80}?)\s+"
                 r"(?:for|prepared for)\s+"
                 r"(?P<name>[A-Z][\w&.' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
                 r"Corporation|Co|Limited|SAS"
-                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V)(?:\.|\b))",
+                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V|"
+                + ORGANISATION_WORDS
+                + r")(?:\.|\b))",
                 seg.text,
             )
             if match:
@@ -663,10 +669,14 @@ class _Extractor:
                 in_customer_block = True
             elif seg.kind == "heading" and re.search(rf"\b(?:{PROVIDER_ROLES}|remit|our)\b", lowered):
                 in_customer_block = False
+            # the words around an address, not its own ("Cc: billing@vendor.example" is no billing contact)
+            lowered = EMAIL_RE.sub(" ", lowered)
             for email in EMAIL_RE.findall(text):
                 email = email.rstrip(".")
                 score = 0
-                if re.search(r"\bbilling|\binvoic|\baccounts? payable|\bap\b|\bfinance|\brechnung|\bfactur", lowered):
+                if re.search(
+                    r"\bbilling|\binvoic|\bbills?\b|\baccounts? payable|\bap\b|\bfinance|\brechnung|\bfactur", lowered
+                ):
                     score += 3
                 if re.search(r"\bbilling|\binvoic|ap@|finance|accounts|payable", email.lower()):
                     score += 1
@@ -1065,8 +1075,13 @@ class _Extractor:
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 50) : found.start]
                 # the term a renewal replaces, unless what is ordered is co-terminous with it (an add-on
-                # to an existing subscription ends with it)
-                if SUPERSEDED_RE.search(f"{seg.label} {before}") and not re.search(r"\bco-?termin", seg.text, re.I):
+                # to an existing subscription ends with it) or the term goes on as it is (an amendment:
+                # "the current term is unchanged and ends on ...")
+                if SUPERSEDED_RE.search(f"{seg.label} {before}") and not re.search(
+                    r"\bco-?termin|\bunchanged\b|\bnot (?:be )?(?:changed|affected|extended)\b|\bunaffected\b",
+                    seg.text,
+                    re.I,
+                ):
                     continue
                 if re.search(
                     r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"

@@ -634,9 +634,17 @@ def find_cadence(text: str) -> tuple[str, int, int] | None:
         match = re.search(pattern, text, re.I)
         if match and (best is None or match.start() < best[2]):
             best = (interval, count, match.start())
-    every = re.search(r"\bevery (\d+) (month|week|day|year)s\b", text, re.I)
-    if every and (best is None or every.start() < best[2]):
-        best = (every.group(2).lower(), int(every.group(1)), every.start())
+    # "every 4 months", "per six-month period", "each 2-week cycle", "per six months"
+    every = re.search(
+        r"\b(?:every|per|each)\s+(?P<n>\d{1,2}|two|three|four|five|six|eight|nine|ten|eleven|twelve)[- ]"
+        r"(?P<u>month|week|day|year)(?:s\b|(?=[- ](?:period|term|cycle|interval|block|billing period)s?\b))",
+        text,
+        re.I,
+    )
+    count = word_number(every.group("n")) if every else None
+    if every and count and (best is None or every.start() < best[2]):
+        unit = every.group("u").lower()
+        best = ("year", 1, every.start()) if (unit, count) == ("month", 12) else (unit, count, every.start())
     sprint = SPRINT_RE.search(text)
     if sprint and (best is None or sprint.start() < best[2]):
         best = ("week", sprint_weeks(text), sprint.start())

@@ -344,17 +344,18 @@ class PricingReader:
     # -- entry --------------------------------------------------------------------------------
     def read(self) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
         self._read_defaults()
-        tables: dict[int, list[Segment]] = {}
+        # a table in sections, each with its own column titles, is read as one table per section
+        tables: dict[tuple[int, tuple[str, ...]], list[Segment]] = {}
         for seg in self.ex.segments:
             if seg.kind == "row" and seg.table is not None:
-                tables.setdefault(seg.table, []).append(seg)
-        done_tables: set[int] = set()
+                tables.setdefault((seg.table, seg.header), []).append(seg)
+        done_tables: set[tuple[int, tuple[str, ...]]] = set()
         for seg in self.ex.segments:
             if seg.kind == "row" and seg.table is not None:
-                if seg.table not in done_tables:
-                    done_tables.add(seg.table)
+                if (seg.table, seg.header) not in done_tables:
+                    done_tables.add((seg.table, seg.header))
                     self._close_tiers()
-                    self._table(tables[seg.table])
+                    self._table(tables[(seg.table, seg.header)])
                 continue
             if seg.kind == "heading":
                 continue
@@ -780,7 +781,9 @@ class PricingReader:
                     )
                     or _fixed_fee_for_a_kind(previous, piece, separators[position - 1], self.ex.money(piece))
                 )
-                and not MINIMUM_RE.search(piece)
+                # not "plus a minimum of $500 per month"; but "plus $0.25 per sale, with a minimum fee of
+                # $0.50 per sale" is the fixed fee, then the bound of each sale's fee
+                and not MINIMUM_RE.search(_before_first_money(piece, self.ex.money(piece)))
             )
             general = (
                 not has_money
@@ -2991,7 +2994,8 @@ class PricingReader:
         header = rows[0].header
         if self._period_columns(rows, header) or self._percentage_band_rows(rows):
             return
-        roles = _table_roles(rows, header)
+        roles = _table_roles(rows, header) if header else self._untitled_roles(rows)
+        header = header or ("",) * len(roles)
         rows = self._bare_prices_in_currency(rows, roles)
         intro = " ".join(rows[0].context[-2:])
         texts = [self._row_text(row, roles) for row in rows]
@@ -3082,6 +3086,28 @@ class PricingReader:
             self._row(row, text, roles)
         self._extended_table = False
         self._ramp_dates(rows, roles)
+
+    def _untitled_roles(self, rows: list[Segment]) -> list[str]:
+        """A table without column titles ("Licence (12 x €50.00 per user) | per quarter, in advance |
+        € 1.800,00"): the first column of words names the item, the last column of amounts alone is
+        its price, the other cells say how it is billed (no roles when the columns do not say so)."""
+        width = len(rows[0].cells)
+        if width < 2 or any(len(row.cells) != width for row in rows):
+            return []
+
+        def amount_only(cell: str) -> bool:
+            moneys = self.ex.money(cell)
+            return len(moneys) == 1 and len(_mask_money(cell, moneys).split()) <= 3
+
+        columns = [[row.cells[i] for row in rows if row.cells[i]] for i in range(width)]
+        price = next(
+            (i for i in range(width - 1, 0, -1) if columns[i] and all(amount_only(c) for c in columns[i])), None
+        )
+        if price is None or not columns[0] or not all(re.search(r"[A-Za-z]{3}", c) for c in columns[0]):
+            return []
+        if any(amount_only(c) for c in columns[0]):
+            return []
+        return ["name" if i == 0 else "price" if i == price else "" for i in range(width)]
 
     def _percentage_band_rows(self, rows: list[Segment]) -> bool:
         """ "GMV band | Take rate" over "$0 - $1,000,000 | 2.9%" and "Above $1,000,000 | 2.5%": one rate per
@@ -3782,7 +3808,7 @@ class PricingReader:
             or (a.seg.kind == b.seg.kind == "field" and a.seg.label.lower() != b.seg.label.lower())
         ):
             return False  # "Card donations: 2.9% ..." and "ACH donations: 0.8% ...": two take rates
-        if a.charge_model == "percentage" and _two_card_rates(a, b):
+        if a.charge_model == "percentage" and (_two_card_rates(a, b) or _two_named_rates(a, b)):
             return False
         if a.charge_model in ("milestone", "prepaid_credit", "percentage"):
             return True
@@ -3963,6 +3989,10 @@ EACH_BILLED_RE = re.compile(
     r"(?!\s+(?:occurrence|claim|accident|incident|loss|event|way)s?\b)",
     re.I,
 )
+
+
+def _before_first_money(text: str, moneys: list[p.Money]) -> str:
+    return text[: moneys[0].start] if moneys else text
 
 
 def _termination_fees_only(clause: str, moneys: list[p.Money]) -> bool:
@@ -4252,6 +4282,25 @@ def _two_card_rates(a: Line, b: Line) -> bool:
     its fixed fee, stated side by side for two kinds of transaction."""
     both = [re.search(r"\d\s?%\s*(?:\+|plus)\s*(?:[$€£¥]|[A-Z]{3}\s?)?\d", line.read_from) for line in (a, b)]
     return all(both) and a.fields.get("rate") != b.fields.get("rate") and a.read_from != b.read_from
+
+
+def _rate_subject(seg: Segment) -> str:
+    """ "ACH debits: 0.8% of ..." (a list item or a sentence that names what its rate is for before a
+    colon): "ach debits"."""
+    found = re.match(r"\s*([^:%$€£¥\d]{3,100}?)\s*:\s", seg.text)
+    return found.group(1).strip().lower() if found else ""
+
+
+def _two_named_rates(a: Line, b: Line) -> bool:
+    """ "Card payments: 2.9% + $0.30" and "ACH debits: 0.8%, capped at $5": two items of a list, each
+    naming its kind of transaction, at different rates."""
+    subjects = (_rate_subject(a.seg), _rate_subject(b.seg))
+    return (
+        a.seg.index != b.seg.index
+        and all(subjects)
+        and subjects[0] != subjects[1]
+        and a.fields.get("rate") != b.fields.get("rate")
+    )
 
 
 def _fixed_fee_for_a_kind(previous: str, piece: str, separator: str, moneys: list[p.Money]) -> bool:

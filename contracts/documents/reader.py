@@ -170,7 +170,11 @@ def _read_text(data: bytes) -> Document:
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
         lines = rebuild_flattened_tables(
-            _aligned_with_tabs(_grid_rows(_side_by_side_parties(_centred_rows(page.splitlines()))))
+            _aligned_with_tabs(
+                _grid_rows(
+                    _side_by_side_parties(_centred_rows([_list_marker_closed(raw) for raw in page.splitlines()]))
+                )
+            )
         )
         boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
         header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
@@ -316,6 +320,19 @@ def _space_aligned(raw: str) -> bool:
         and raw.count("|") < 2
         and len(_fields_on_one_line(raw)) < 2
     )
+
+
+_PADDED_MARKER = re.compile(r"^(\s*(?:[-•*▪◦·–+]|\d{1,3}[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)))[ \t]{2,}(?=\S)")
+
+
+def _list_marker_closed(line: str) -> str:
+    """ "-   The fee is ..." / "2.  Fees" (pandoc's and other plain-text writers' list items, the text
+    set at the next tab stop): the marker and its item, not a column beside a column (a table's row
+    has more such gaps after its first cell)."""
+    match = _PADDED_MARKER.match(line)
+    if not match or re.search(r"\S(?: {2,}|\t)\S", line[match.end() :]):
+        return line
+    return f"{match.group(1)} {line[match.end() :]}"
 
 
 _TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*|\s*[-=]+(?:\+[-=]+)+\s*")
@@ -606,7 +623,7 @@ def _without_quoted_messages(text: str) -> str:
     ahead"), the quoted text is read without its markers."""
     lines = text.splitlines()
     cut = _earlier_message_start(lines)
-    quoted = [bool(_QUOTED.match(line)) for line in lines]
+    quoted = [bool(_QUOTED.match(line)) and not _bound_in_a_table(lines, i) for i, line in enumerate(lines)]
     if not any(quoted) and cut is None:
         return text
     own = [
@@ -639,6 +656,22 @@ def _without_quoted_messages(text: str) -> str:
         for line, depth in zip(lines, depths, strict=True)
         # an earlier message's own "From: / Sent: / To:" lines name people, not the contract's parties
         if not _ATTRIBUTION.match(line) and depth <= deepest and not (depth and _HEADER_LINE.match(line))
+    )
+
+
+def _bound_in_a_table(lines: list[str], index: int) -> bool:
+    """ "> 10 000<TAB>3,40 €" right under a table's row: a band's lower bound written with the
+    greater-than sign, not a quoted line of an earlier message (a quote starts after a blank line, an
+    attribution or another quoted line)."""
+    line = lines[index]
+    above = lines[index - 1] if index else ""
+    return bool(
+        re.match(r"^[ \t]*>=?[ \t]?\d", line)
+        and re.search(r"\t|\S {2,}\S|\|", line.strip())
+        and above.strip()
+        and not _QUOTED.match(above)
+        and not _ATTRIBUTION.match(above)
+        and re.search(r"\t|\S {2,}\S|\|", above.strip())
     )
 
 

@@ -422,6 +422,28 @@ def _group_titles_row(rows: list[Block], position: int) -> bool:
     )
 
 
+_COLUMN_TITLE_WORD = re.compile(
+    r"(?i)\b(?:price|rate|fee|amount|cost|charge|qty|quantity|units?|per|band|tier|volume|usage|item|"
+    r"description|service|product|from|to|up to)\b"
+)
+
+
+def _section_header(rows: list[Block], position: int) -> bool:
+    """A table in sections, each under a title merged across the table ("A. Licence" over its priced
+    row, "B. Usage" over "Monthly volume | Price per unit" and its bands): the row of column titles
+    right under a later section's title, above a row with figures."""
+    if not 0 < position < len(rows) - 1:
+        return False
+    above, below = rows[position - 1].cells, rows[position + 1].cells
+    filled = [c for c in rows[position].cells if c]
+    return (
+        len([c for c in above if c]) == 1
+        and len(filled) >= 2
+        and bool(re.search(r"\d", " ".join(below)))
+        and sum(1 for c in filled if _COLUMN_TITLE_WORD.search(c)) >= 2
+    )
+
+
 def _table_segments(rows: list[Block], item: int) -> list[Segment]:
     """A table's rows as fields (label and value), prose (one cell) or priced rows with their header."""
     segments: list[Segment] = []
@@ -434,8 +456,14 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
     # "Customer | Vendor" above "Name: X | Name: Y" rows: one party per column; each cell is a field
     # of that party ("Customer Name: X", "Vendor Name: Y").
     parties: tuple[str, ...] = ()
-    if len(rows) > 1 and all(
-        re.fullmatch(rf"(?i)(?:{_PARTY_WORDS})(?: information| details| info)?", c.strip()) for c in rows[0].cells
+    # a title merged across a wider table ("Customer details" over "Customer | X | Start date | Y"
+    # pairs) names the whole form, not one party per column
+    if (
+        len(rows) > 1
+        and len(rows[0].cells) == width
+        and all(
+            re.fullmatch(rf"(?i)(?:{_PARTY_WORDS})(?: information| details| info)?", c.strip()) for c in rows[0].cells
+        )
     ):
         parties = tuple(re.sub(r"(?i)\s+(?:information|details|info)$", "", c.strip()) for c in rows[0].cells)
     for position, row in enumerate(rows):
@@ -462,10 +490,10 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
         ):
             continue
         # The header is the first row of labels before any priced row (a merged title row may
-        # come above it: "Recurring Fees" / "Item | Qty | Unit Price").
+        # come above it: "Recurring Fees" / "Item | Qty | Unit Price"); a later section of the
+        # table under its own merged title may bring its own column titles.
         if (
-            not header
-            and not any(seg.kind == "row" for seg in segments)
+            ((not header and not any(seg.kind == "row" for seg in segments)) or _section_header(rows, position))
             and position < len(rows) - 1
             and _is_header_row(cells)
             and width > 1
