@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from contracts.documents.delimited_text import delimited_rows
 from contracts.documents.flat_tables import field_label, rebuild_flattened_tables
 from contracts.documents.text_sources import BinaryFileError, readable_text
 
@@ -169,7 +170,7 @@ def _read_text(data: bytes) -> Document:
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
         lines = rebuild_flattened_tables(
-            _aligned_with_tabs(_grid_rows(_side_by_side_parties(_centred_rows(page.splitlines()))))
+            delimited_rows(_aligned_with_tabs(_grid_rows(_side_by_side_parties(_centred_rows(page.splitlines())))))
         )
         boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
         header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
@@ -874,9 +875,7 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
         # text in two columns).
         table_rows = sum(1 for i in run if len(_wide_gaps(line_words[i])) >= 2)
         if _price_list_run(sides):
-            rows = [
-                tuple(_clean(" ".join(w["text"] for w in side[k])) for side in sides) for k in range(len(run))
-            ]
+            rows = [tuple(_clean(" ".join(w["text"] for w in side[k])) for side in sides) for k in range(len(run))]
             out.append({**lines[index], "bottom": lines[run[-1]]["bottom"], "rows": [row for row in rows if any(row)]})
             index = run[-1] + 1
             continue
@@ -953,8 +952,10 @@ def _staggered_run(lines: list[dict], index: int, words: list[dict]) -> tuple[in
             right.append(line)
         elif line["x1"] <= right_edge - 15:
             left.append(line)
-        elif all(w["x1"] <= right_edge - 15 or abs(w["x0"] - right_edge) <= 2 or w["x0"] > right_edge
-                 for w in _words_of_line(line, words)):
+        elif all(
+            w["x1"] <= right_edge - 15 or abs(w["x0"] - right_edge) <= 2 or w["x0"] > right_edge
+            for w in _words_of_line(line, words)
+        ):
             left.append(line)  # a left-hand line and a right-hand one read as one (their baselines close)
             right.append(line)
         else:
