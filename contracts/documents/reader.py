@@ -170,7 +170,11 @@ def _read_text(data: bytes) -> Document:
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
         lines = rebuild_flattened_tables(
-            delimited_rows(_aligned_with_tabs(_grid_rows(_side_by_side_parties(_centred_rows(page.splitlines())))))
+            delimited_rows(
+                _aligned_with_tabs(
+                    _wrapped_tab_cells(_grid_rows(_side_by_side_parties(_centred_rows(page.splitlines()))))
+                )
+            )
         )
         boxed = False  # the current table is drawn with "+----+" rules (its wrapped cells go on lines below)
         header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
@@ -396,6 +400,38 @@ def _aligned_with_tabs(lines: list[str]) -> list[str]:
             block = ["\t".join(row[i] for i in keep) for row in rows]
         out += block
         index = end
+    return out
+
+
+def _tab_row_width(line: str) -> int:
+    """How many cells a tab-separated line has (0: not such a line)."""
+    return len(line.strip().split("\t")) if "\t" in line.strip() and "|" not in line else 0
+
+
+def _wrapped_tab_cells(lines: list[str]) -> list[str]:
+    """Text copied out of a PDF viewer gives a table's rows as tab-separated lines, and a cell that
+    wrapped in its column as a line of its own under its row ("Discovery and<TAB>June 15<TAB>$50,000"
+    over "requirements sign-off"): a short line without a tab, in lower case, right under a row of
+    three or more cells (and followed by another such row, a blank line or a capitalised line) goes
+    on that row's first cell."""
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        piece = line.strip()
+        width = _tab_row_width(out[-1]) if out else 0
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if (
+            width >= 3
+            and piece[:1].islower()
+            and "\t" not in piece
+            and len(piece.split()) <= 6
+            and not re.search(r"[.:;]$", piece)
+            and (_tab_row_width(following) == width or not following.strip()[:1].islower())
+        ):
+            cells = out[-1].rstrip(" \r").split("\t")
+            cells[0] = join_lines([cells[0], piece])
+            out[-1] = "\t".join(cells)
+            continue
+        out.append(line)
     return out
 
 

@@ -73,3 +73,27 @@ def test_semicolon_export_with_decimal_commas_reads_its_figures() -> None:
 def test_semicolon_rows_with_english_figures_keep_them() -> None:
     text = "Item;Qty;Price\nSeat licence;12;$1,050.00\nOnboarding;1;$2.50\n"
     assert _rows(text)[1:] == [("Seat licence", "12", "$1,050.00"), ("Onboarding", "1", "$2.50")]
+
+
+def test_a_cell_wrapped_under_its_tab_separated_row_joins_its_first_cell() -> None:
+    # as a PDF viewer copies a table: a row per visual line, cells split by tabs, the rest of a
+    # wrapped description on a line of its own
+    text = (
+        "Payment plan for the warehouse scanner rollout\n"
+        "Stage\tDue\tAmount\n"
+        "Site survey and network\tMarch 2, 2027\t$8,500\n"
+        "readiness report\n"
+        "Scanner installation\tApril 20, 2027\t$21,000\n"
+        "and staff training\n"
+        "All amounts exclude sales tax.\n"
+    )
+    assert _rows(text) == [
+        ("Stage", "Due", "Amount"),
+        ("Site survey and network readiness report", "March 2, 2027", "$8,500"),
+        ("Scanner installation and staff training", "April 20, 2027", "$21,000"),
+    ]
+
+
+def test_a_lower_case_sentence_after_a_tab_separated_table_stays_text() -> None:
+    text = "Item\tQty\tPrice\nLicence\t5\t$40.00\nplease note that prices are fixed for the first year.\n"
+    assert _rows(text) == [("Item", "Qty", "Price"), ("Licence", "5", "$40.00")]
