@@ -80,6 +80,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench import producers_layout as layout  # noqa: E402
+from bench import producers_text  # noqa: E402
 from contracts.documents import extract, read_document  # noqa: E402
 from contracts.documents.scoring import Score, score_extraction  # noqa: E402
 from tests.contracts.documents import make_corpus  # noqa: E402
@@ -863,6 +864,23 @@ PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] 
         lambda docs, folder: _convert_our_docx(
             docs, folder, ".pdf", "pdf:writer_pdf_Export", lambda d: layout.render_docx_layout(d, "tabs")
         ),
+    ),
+    # pasted text: delimited tables, a PDF viewer's copy (bench/producers_text.py)
+    "text-csv": (
+        ".txt",
+        lambda: "",
+        _produce_in_process(lambda d: producers_text.render_text_delimited(d, ","), ".txt"),
+    ),
+    "text-semicolon": (
+        ".txt",
+        lambda: "",
+        _produce_in_process(lambda d: producers_text.render_text_delimited(d, ";"), ".txt"),
+    ),
+    "pdfcopy-spaces": (".txt", lambda: "", _produce_in_process(producers_text.render_pdf_copy, ".txt")),
+    "pdfcopy-tabs": (
+        ".txt",
+        lambda: "",
+        _produce_in_process(lambda d: producers_text.render_pdf_copy(d, "\t"), ".txt"),
     ),
     # "": each document in its own format
     "wording": ("", lambda: "", _produce_reworded(1)),

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from contracts.documents.delimited_text import delimited_rows
 from contracts.documents.flat_tables import field_label, rebuild_flattened_tables
 from contracts.documents.text_sources import BinaryFileError, readable_text
 
@@ -170,9 +171,15 @@ def _read_text(data: bytes) -> Document:
     for page_number, page in enumerate(text.split("\f"), start=1):
         new_paragraph = True
         lines = rebuild_flattened_tables(
-            _aligned_with_tabs(
-                _grid_rows(
-                    _side_by_side_parties(_centred_rows([_list_marker_closed(raw) for raw in page.splitlines()]))
+            delimited_rows(
+                _aligned_with_tabs(
+                    _wrapped_tab_cells(
+                        _grid_rows(
+                            _side_by_side_parties(
+                                _centred_rows([_list_marker_closed(raw) for raw in page.splitlines()])
+                            )
+                        )
+                    )
                 )
             )
         )
@@ -490,6 +497,38 @@ def _aligned_with_tabs(lines: list[str]) -> list[str]:
             block = ["\t".join(row[i] for i in keep) for row in rows]
         out += block
         index = end
+    return out
+
+
+def _tab_row_width(line: str) -> int:
+    """How many cells a tab-separated line has (0: not such a line)."""
+    return len(line.strip().split("\t")) if "\t" in line.strip() and "|" not in line else 0
+
+
+def _wrapped_tab_cells(lines: list[str]) -> list[str]:
+    """Text copied out of a PDF viewer gives a table's rows as tab-separated lines, and a cell that
+    wrapped in its column as a line of its own under its row ("Discovery and<TAB>June 15<TAB>$50,000"
+    over "requirements sign-off"): a short line without a tab, in lower case, right under a row of
+    three or more cells (and followed by another such row, a blank line or a capitalised line) goes
+    on that row's first cell."""
+    out: list[str] = []
+    for index, line in enumerate(lines):
+        piece = line.strip()
+        width = _tab_row_width(out[-1]) if out else 0
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if (
+            width >= 3
+            and piece[:1].islower()
+            and "\t" not in piece
+            and len(piece.split()) <= 6
+            and not re.search(r"[.:;]$", piece)
+            and (_tab_row_width(following) == width or not following.strip()[:1].islower())
+        ):
+            cells = out[-1].rstrip(" \r").split("\t")
+            cells[0] = join_lines([cells[0], piece])
+            out[-1] = "\t".join(cells)
+            continue
+        out.append(line)
     return out
 
 
@@ -1225,9 +1264,7 @@ def _split_side_by_side_columns(lines: list[dict], words: list[dict]) -> list[di
         # text in two columns).
         table_rows = sum(1 for i in run if len(_wide_gaps(line_words[i])) >= 2)
         if _price_list_run(sides):
-            rows = [
-                tuple(_clean(" ".join(w["text"] for w in side[k])) for side in sides) for k in range(len(run))
-            ]
+            rows = [tuple(_clean(" ".join(w["text"] for w in side[k])) for side in sides) for k in range(len(run))]
             out.append({**lines[index], "bottom": lines[run[-1]]["bottom"], "rows": [row for row in rows if any(row)]})
             index = run[-1] + 1
             continue
@@ -1304,8 +1341,10 @@ def _staggered_run(lines: list[dict], index: int, words: list[dict]) -> tuple[in
             right.append(line)
         elif line["x1"] <= right_edge - 15:
             left.append(line)
-        elif all(w["x1"] <= right_edge - 15 or abs(w["x0"] - right_edge) <= 2 or w["x0"] > right_edge
-                 for w in _words_of_line(line, words)):
+        elif all(
+            w["x1"] <= right_edge - 15 or abs(w["x0"] - right_edge) <= 2 or w["x0"] > right_edge
+            for w in _words_of_line(line, words)
+        ):
             left.append(line)  # a left-hand line and a right-hand one read as one (their baselines close)
             right.append(line)
         else:

@@ -1,0 +1,99 @@
+"""Producer invariance for pasted text: tables pasted as CSV (commas, cells with a comma quoted) or as
+a European spreadsheet's semicolon export, and text copied out of a PDF viewer
+(bench/extraction_producers.py's text-csv, text-semicolon, pdfcopy-spaces and pdfcopy-tabs
+producers, bench/producers_text.py). Each test covers one general cause found there, on new text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from contracts.documents import extract, read_document
+
+
+def _figures(line: dict[str, Any], *keys: str) -> tuple[Decimal | None, ...]:
+    return tuple(None if line.get(key) is None else Decimal(str(line[key])) for key in keys)
+
+
+def _rows(text: str) -> list[tuple[str, ...]]:
+    return [block.cells for block in read_document(text.encode("utf-8"), "order.txt").blocks if block.cells]
+
+
+def test_csv_rows_pasted_into_text_are_a_table() -> None:
+    text = (
+        "Order for Brambleworth Veterinary Group\n\n"
+        "Our fees, as agreed on the call:\n\n"
+        "Service,Quantity,Unit price,Billing\n"
+        'Clinic scheduling licence,14,"$1,150.00",Annual\n'
+        'Records migration,1,"$3,400.00",One-time\n\n'
+        "Invoices are payable within 30 days.\n"
+    )
+    assert _rows(text) == [
+        ("Service", "Quantity", "Unit price", "Billing"),
+        ("Clinic scheduling licence", "14", "$1,150.00", "Annual"),
+        ("Records migration", "1", "$3,400.00", "One-time"),
+    ]
+    lines = extract(read_document(text.encode(), "order.txt")).data["lines"]
+    assert [_figures(line, "unit_price", "seats") for line in lines][:1] == [(Decimal("1150"), Decimal("14"))]
+
+
+def test_running_text_with_commas_is_no_csv_table() -> None:
+    text = (
+        "First 1,000,000 lookups each month: $0.002 each\n"
+        "Next 4,000,000 lookups each month: $0.0015 each\n"
+        "Prices are in USD, exclude tax, and are fixed for the term.\n"
+    )
+    assert _rows(text) == []
+
+
+def test_csv_row_with_a_bare_comma_between_figures_stays_a_row_when_the_run_is_csv() -> None:
+    # "1,250" here is two cells (a spreadsheet quotes a figure with a thousands comma)
+    text = 'Band,From,To,Rate\n1,1,250,$0.90\n2,251,"2,500",$0.70\n'
+    assert _rows(text) == [
+        ("Band", "From", "To", "Rate"),
+        ("1", "1", "250", "$0.90"),
+        ("2", "251", "2,500", "$0.70"),
+    ]
+
+
+def test_semicolon_export_with_decimal_commas_reads_its_figures() -> None:
+    text = (
+        "Bestellung / Order: Kestrelmoor Bau GmbH\n\n"
+        "Position;Menge;Einzelpreis;Abrechnung\n"
+        "Projektportal Lizenz;2.000;3,75 €;monatlich\n"
+        "Einrichtung;1;1.250,00 €;einmalig\n"
+    )
+    assert _rows(text) == [
+        ("Position", "Menge", "Einzelpreis", "Abrechnung"),
+        ("Projektportal Lizenz", "2,000", "3.75 €", "monatlich"),
+        ("Einrichtung", "1", "1,250.00 €", "einmalig"),
+    ]
+
+
+def test_semicolon_rows_with_english_figures_keep_them() -> None:
+    text = "Item;Qty;Price\nSeat licence;12;$1,050.00\nOnboarding;1;$2.50\n"
+    assert _rows(text)[1:] == [("Seat licence", "12", "$1,050.00"), ("Onboarding", "1", "$2.50")]
+
+
+def test_a_cell_wrapped_under_its_tab_separated_row_joins_its_first_cell() -> None:
+    # as a PDF viewer copies a table: a row per visual line, cells split by tabs, the rest of a
+    # wrapped description on a line of its own
+    text = (
+        "Payment plan for the warehouse scanner rollout\n"
+        "Stage\tDue\tAmount\n"
+        "Site survey and network\tMarch 2, 2027\t$8,500\n"
+        "readiness report\n"
+        "Scanner installation\tApril 20, 2027\t$21,000\n"
+        "and staff training\n"
+        "All amounts exclude sales tax.\n"
+    )
+    assert _rows(text) == [
+        ("Stage", "Due", "Amount"),
+        ("Site survey and network readiness report", "March 2, 2027", "$8,500"),
+        ("Scanner installation and staff training", "April 20, 2027", "$21,000"),
+    ]
+
+
+def test_a_lower_case_sentence_after_a_tab_separated_table_stays_text() -> None:
+    text = "Item\tQty\tPrice\nLicence\t5\t$40.00\nplease note that prices are fixed for the first year.\n"
+    assert _rows(text) == [("Item", "Qty", "Price"), ("Licence", "5", "$40.00")]
