@@ -29,6 +29,12 @@ from contracts.documents.vocabulary import (
     TZ_REGIONS,
 )
 
+# a company's legal form at the end of its name
+_LEGAL_FORM = (
+    r"\b(?:GmbH|AG|KG|Ltd\.?|Limited|LLC|LLP|plc|B\.V\.|N\.V\.|S\.A\.S?\.?|SAS|SARL|S\.r\.l\.|Ltda\.?|"
+    r"Pty\.? Ltd\.?|Inc\.?|Corp\.?|Oy|AB|ApS|A/S)"
+)
+
 
 @dataclass
 class Extraction:
@@ -200,6 +206,12 @@ class _Extractor:
         )[0]
         # "(the Customer)" and what follows end the name; "Baobab Freight (Pty) Ltd" keeps its legal form
         name = re.sub(r"\s*\((?!(?:Pty|Pvt|Private|Proprietary)\)\s+(?:Ltd|Limited)\b).*$", "", name)
+        # "Harbour Tools Limited 12 Quay Street": a cell's lines run together, the address under the name
+        name = re.sub(
+            rf"({_LEGAL_FORM})\s+(?:\d{{1,5}}[a-z]?\s+[A-Z]|(?:P\.?\s?O\.? Box|Level|Suite|Unit|Floor)\s+\d).*$",
+            r"\1",
+            name,
+        )
         # "Müller & Söhne Logistik GmbH, Bremen": a town after the legal form
         name = re.sub(
             r"(\b(?:GmbH|AG|KG|Ltd\.?|Limited|LLC|LLP|plc|B\.V\.|N\.V\.|S\.A\.S?\.?|SAS|SARL|S\.r\.l\.|Ltda\.?|"

@@ -278,8 +278,9 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     # "Public price" beside a marketplace private offer's price: the listing's price, for comparison
     (
         "list",
-        r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis|\bpublic (?:list )?price|\brrp\b|"
-        r"\b(?:recommended )?retail price",
+        # "List (NZ$)": a column titled "List" and its currency is the list price
+        r"\blist price|^list\b(?!\s+of\b)|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis|"
+        r"\bpublic (?:list )?price|\brrp\b|\b(?:recommended )?retail price",
         False,
     ),
     # "Service | Monthly | One-time": a column titled by a cadence or "one-time" holds prices
@@ -305,11 +306,21 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
 ]
 
 
+# "Net unit (NZ$)", "Unit (A$)", "In CAD": a column titled by the currency its figures are in
+_CURRENCY_HEADER_RE = re.compile(
+    r"\((?:" + "|".join(re.escape(s.lower()) for s in p.SYMBOLS) + "|" + "|".join(c.lower() for c in p.CODES) + r")\)"
+    r"|(?<![\w$])(?:" + "|".join(c.lower() for c in p.CODES) + r")(?!\w)"
+    r"|(?:us|nz|a|au|c|ca|s|hk|r)?\$|[€£¥₹]"
+)
+
+
 def _header_role(header: str) -> str:
     h = header.lower().replace("_", " ").strip()  # "unit_price" (a database or CSV export's column name)
     for role, pattern, whole in _HEADER_ROLES:
         if h and (re.fullmatch(pattern, h) if whole else re.search(pattern, h)):
             return role
+    if _CURRENCY_HEADER_RE.search(h):
+        return "price"  # "Net unit (NZ$)": a column of money, by its currency
     return ""
 
 
