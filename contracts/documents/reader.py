@@ -990,6 +990,12 @@ def _labels_column(sides: list[list[list[dict]]]) -> bool:
     form, not two columns of running text."""
     left, right = sides
     labels = [(ws, other) for ws, other in zip(left, right, strict=False) if ws]
+    # "Time zone for usage" over "periods": a label wrapped onto a second line, nothing beside it
+    labels = [
+        (ws, other)
+        for k, (ws, other) in enumerate(labels)
+        if not (k and not other and len(ws) <= 3 and ws[0]["text"][:1].islower() and labels[k - 1][1])
+    ]
     beside = sum(1 for _, other in labels if other)
     return (
         beside >= 2
@@ -1045,9 +1051,29 @@ def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
                 and not _MONEY_HINT.search(right)
                 and not _MONEY_HINT.search(following)
             ):
+                wrapped = _label_wrapped_below(lines, line_words, position, gaps[0][0])
+                if wrapped:
+                    left, skip_to = f"{left} {wrapped}", position + 2
                 line = {**line, "text": f"{left}: {right}"}
         out.append(line)
     return out
+
+
+def _label_wrapped_below(lines: list[dict], line_words: list[list[dict]], position: int, gutter: float) -> str:
+    """ "Time zone for usage" beside its value over "periods" alone: the rest of the label, wrapped
+    onto the next line with nothing beside it (or "")."""
+    if position + 1 >= len(lines):
+        return ""
+    below = line_words[position + 1]
+    if (
+        not below
+        or len(below) > 3
+        or not below[0]["text"][:1].islower()
+        or any(w["x1"] > gutter for w in below)
+        or lines[position + 1]["top"] - lines[position]["bottom"] > lines[position]["bottom"] - lines[position]["top"]
+    ):
+        return ""
+    return " ".join(w["text"] for w in below)
 
 
 def _two_label_value_pairs(line: dict, ws: list[dict], gaps: list[tuple[float, float]]) -> list[dict]:

@@ -113,7 +113,7 @@ TOTAL_RE = re.compile(
     r"\b(?:grand )?total\b|\bsubtotal\b|\bcontract value\b|\btcv\b|\bacv\b|\btotal contract|\baggregate fees|"
     # "Annual Recurring Revenue (ARR)", "MRR": a quote's summary of the fees above
     r"\barr\b|\bmrr\b|\brecurring revenue\b|"
-    r"\bestimated\b|\bapproximately\b|\bfor example\b|\be\.g\.|\billustrat|\bsum of\b|\bwould be\b",
+    r"\bestimated\b|\bapproximately\b|\bexamples?\b|\be\.g\.|\billustrat|\bsum of\b|\bwould be\b",
     re.I,
 )
 ONE_TIME_RE = re.compile(

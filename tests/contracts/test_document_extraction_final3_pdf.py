@@ -9,7 +9,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from tests.contracts.documents.extract_helpers import extract_bytes
+from tests.contracts.documents.extract_helpers import extract_bytes, extract_drawn_pdf, extract_text
 
 
 def _gridded_pdf(paragraphs: list[str], tables: list[list[list[str]]], after: list[str] = ()) -> dict[str, Any]:
@@ -87,3 +87,69 @@ def test_a_customer_cell_with_its_address_under_the_name_ends_at_the_legal_form(
         ],
     )
     assert data["customer"]["name"] == "Kestrel Rope Works Limited"
+
+
+def test_a_rule_less_form_with_a_label_wrapped_onto_two_lines_is_still_a_form() -> None:
+    # A CSS grid of labels beside values: one label wraps ("Reporting time zone for" / "metering"), one
+    # value wraps in lower case; not two columns of running text read one after the other
+    data = extract_drawn_pdf(
+        [
+            (60, 780, "Rate Schedule B"),
+            (60, 740, "Client"),
+            (200, 740, "Oakhollow Cider Company Ltd, 8 Press Yard, Hereford HR1 2LL"),
+            (60, 726, "Billing e-mail"),
+            (200, 726, "ledger@oakhollowcider.test"),
+            (60, 712, "Service start"),
+            (200, 712, "15.09.2028"),
+            (60, 698, "Initial period"),
+            (200, 698, "36 months; it then continues for further periods of 12 months unless either"),
+            (200, 686, "party gives notice"),
+            (60, 672, "Reporting time zone for"),
+            (200, 672, "Europe/London"),
+            (60, 660, "metering"),
+            (60, 630, "Press monitoring fee: GBP 640.00 per month, invoiced monthly in advance."),
+        ]
+    )
+    assert data["customer"]["name"] == "Oakhollow Cider Company Ltd"
+    assert data["customer"]["email"] == "ledger@oakhollowcider.test"
+    assert data["start_date"] == "2028-09-15"
+    assert data["customer"]["timezone"] == "Europe/London"
+
+
+def test_a_worked_example_of_the_usage_charge_is_not_a_fee() -> None:
+    data = extract_text(
+        "Customer: Brightwater Kennels Ltd\n"
+        "Start date: 1 June 2028\n"
+        "\n"
+        "Booking platform: £300.00 per month, invoiced monthly in advance.\n"
+        "Text reminders: £0.04 per message, invoiced monthly in arrears.\n"
+        "Example: 2,500 reminders in a month cost 300,00 + 100,00 = £400.00.\n"
+    )
+    assert [line["charge_model"] for line in data["lines"]] == ["flat", "per_unit"]
+
+
+def test_a_label_wrapped_under_itself_is_read_with_the_label_not_the_value() -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    from contracts.documents import read_document
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    page.setFont("Helvetica", 10)
+    for x, y, text in [
+        (60, 740, "Account holder"),
+        (200, 740, "Redgum Saddlery Pty Ltd"),
+        (60, 726, "Invoices sent to"),
+        (200, 726, "books@redgumsaddlery.test"),
+        (60, 712, "Usage measured in"),
+        (200, 712, "Australia/Perth"),
+        (60, 700, "local time"),
+        (60, 686, "Notice"),
+        (200, 686, "sixty days before the end of any renewal term, given in writing to the other"),
+        (200, 674, "party at its registered office"),
+    ]:
+        page.drawString(x, y, text)
+    page.save()
+    texts = [block.text for block in read_document(buffer.getvalue(), "form.pdf").blocks]
+    assert "Usage measured in local time: Australia/Perth" in texts
