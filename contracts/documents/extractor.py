@@ -241,7 +241,9 @@ class _Extractor:
                 # "Customer project lead: Gareth Lloyd": a person in the customer's team, not the customer
                 r"\blead\b|manager|representative|sponsor|owner|signatory|approver|\bpm\b|\bperson\b|officer|"
                 # "Signed for the customer: Dr. Ann Lee, Partner": the person who signed, not the customer
-                r"\bsigned\b|\baccepted\b|\bexecuted\b|\bauthori[sz]ed\b",
+                r"\bsigned\b|\baccepted\b|\bexecuted\b|\bauthori[sz]ed\b|"
+                # "For the Client: Anika Pillay, Head of IT": a signature block's signatory
+                r"^\s*for\s+(?:and\s+on\s+behalf\s+of\s+)?(?:the\s+)?",
                 label,
             ):
                 continue

@@ -86,7 +86,8 @@ _SCALE_WORDS = r"k|K|m|M|mm|MM|bn|million|thousand|billion"
 # "R 4,500.00": the South African rand, only before an amount written with its cents
 _SYMBOL = (
     r"US\$|USD\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹|(?<![A-Za-z])Rs\.?(?=\s?\d)"
-    r"|(?<![A-Za-z])R(?=\s?\d{1,3}(?:[, ]\d{3})*\.\d{2}\b)"
+    # ("R 185 000,00", "R 1.650,00": with a decimal comma too)
+    r"|(?<![A-Za-z])R(?=\s?\d{1,3}(?:[, ]\d{3})*\.\d{2}\b|\s?\d{1,3}(?:[ .]\d{3})*,\d{2}\b)"
     # "kr 4 500": the Scandinavian crown (which one, the document's stated currency says)
     r"|(?<![A-Za-z])kr\.?(?=\s?\d)"
 )

@@ -314,6 +314,17 @@ _CURRENCY_HEADER_RE = re.compile(
 )
 
 
+def _total_row(row: Segment) -> bool:
+    """A table's totals row: its first filled cell says so ("Total", or " | Total fixed fee | | R 750 000"
+    under a numbered column left empty)."""
+    if not row.cells:
+        return False
+    if row.cells[0].strip():
+        return bool(TOTAL_RE.search(row.cells[0]))
+    first = next((cell for cell in row.cells if cell.strip()), "")
+    return bool(re.match(r"(?i)\s*(?:grand\s+|sub-?)?totals?\b", first))
+
+
 def _header_role(header: str) -> str:
     h = header.lower().replace("_", " ").strip()  # "unit_price" (a database or CSV export's column name)
     for role, pattern, whole in _HEADER_ROLES:
@@ -3007,7 +3018,7 @@ class PricingReader:
                 percents = p.find_percentages(_mask_money(text, moneys), decimal_comma=self.dc)
                 if not moneys and not percents:
                     continue
-                if TOTAL_RE.search(row.cells[0] if row.cells else ""):
+                if _total_row(row):
                     continue
                 name = next((c for c, r in zip(row.cells, roles, strict=False) if r == "name" and c), None) or next(
                     (c for c in row.cells if c and not self.ex.money(c) and not self.ex.dates(c)), "Milestone"
@@ -3060,7 +3071,7 @@ class PricingReader:
         for index in periods:
             roles[index] = "price"
         for row in rows:
-            if row.cells and TOTAL_RE.search(row.cells[0]):
+            if _total_row(row):
                 continue
             for indices in self._same_amount_periods(row, list(periods)):
                 index = indices[0]
@@ -3157,7 +3168,7 @@ class PricingReader:
         for row in rows:
             cells = self._bare_prices_priced(row, roles).cells
             moneys = self.ex.money(" ".join(cells))
-            if row.cells and TOTAL_RE.search(row.cells[0]):
+            if _total_row(row):
                 total = moneys[-1].amount if moneys else None
                 continue
             found = self.ex.money(cells[price]) if len(cells) > price else []
@@ -3367,7 +3378,7 @@ class PricingReader:
     def _not_a_charge_row(self, row: Segment, cells: dict[str, str]) -> bool:
         """A totals row, or a negative amount ("Promotional discount | -$1,200.00", "($500.00)"): a
         discount or credit on the quote, not a charge (said, not silently dropped)."""
-        if row.cells and TOTAL_RE.search(row.cells[0]):
+        if _total_row(row):
             return True
         price_cell = cells.get("price", "") or cells.get("list", "")
         if re.match(r"\s*(?:[-−–]|\()\s*(?:[A-Z]{3}\s?)?[$€£¥]?\s?\d", price_cell):

@@ -29,7 +29,8 @@ _LABEL = re.compile(
     r"effective|merchant|company|account|zone|period|renewal|po\b|reference|order|seller|buyer|licensee|provider)"
 )
 _SEVERAL_FIELDS = re.compile(
-    r"(?<=\d|[a-z).])\s+((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s"
+    # ("... Delivery Director For the Client: Ann Lee": a signature block's second party, its "For the")
+    r"(?<=\d|[a-z).])\s+((?:For\s+(?:and\s+on\s+behalf\s+of\s+)?the\s+)?(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s"
     # "PO date: 14/09/2026. Period of performance: 01/10/2026 to ...": a label with small words
     r"|(?<=\.\s)[A-Z][a-z]+\s(?:of|for|to|and)\s[a-z]+(?:\s[a-z]+)?:\s"
     # "... per successful donation. ACH donations: 0.8% of each donation": a priced label after a full stop

@@ -153,3 +153,56 @@ def test_a_label_wrapped_under_itself_is_read_with_the_label_not_the_value() -> 
     page.save()
     texts = [block.text for block in read_document(buffer.getvalue(), "form.pdf").blocks]
     assert "Usage measured in local time: Australia/Perth" in texts
+
+
+def test_rand_amounts_with_space_thousands_and_a_decimal_comma_are_money() -> None:
+    # "R 96 500,00": South African style, the rand sign before an amount with a decimal comma
+    data = _gridded_pdf(
+        [
+            "Statement of Work 7 between Fynbos Analytics (Pty) Ltd and Highveld Grain Co-operative Ltd "
+            '("the Client"). All amounts are in South African Rand.',
+            "Work starts on 1 April 2028.",
+        ],
+        [
+            [
+                ["No.", "Deliverable", "Due", "Fee (ZAR)"],
+                ["D1", "Yield model prototype", "30 April 2028", "R 96 500,00"],
+                ["D2", "Silo dashboard rollout", "31 May 2028", "R 1 203 750,00"],
+                ["", "Total fixed fee", "", "R 1 300 250,00"],
+            ]
+        ],
+        ["Additional analysis is charged at R 1.480,00 per hour, invoiced monthly in arrears."],
+    )
+    milestone = next(line for line in data["lines"] if line["charge_model"] == "milestone")
+    assert [Decimal(m["amount"]) for m in milestone["milestones"]] == [Decimal("96500"), Decimal("1203750")]
+    hourly = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
+    assert Decimal(hourly["unit_price"]) == Decimal("1480")
+
+
+def test_a_totals_row_under_an_empty_numbering_cell_is_not_a_milestone() -> None:
+    data = _gridded_pdf(
+        ["Customer: Saltpan Ceramics Ltd", "Start date: 1 March 2028", "Each milestone is invoiced on acceptance."],
+        [
+            [
+                ["#", "Milestone", "Target date", "Fee"],
+                ["1", "Kiln telemetry design", "31 March 2028", "$18,000.00"],
+                ["2", "Glaze library migration", "30 April 2028", "$26,500.00"],
+                ["", "Total", "", "$44,500.00"],
+            ]
+        ],
+    )
+    milestone = next(line for line in data["lines"] if line["charge_model"] == "milestone")
+    assert [Decimal(m["amount"]) for m in milestone["milestones"]] == [Decimal("18000"), Decimal("26500")]
+
+
+def test_a_signature_block_of_two_parties_on_one_line_does_not_name_the_signatory_as_customer() -> None:
+    # "For Acme Ltd: Jo Bloggs, Director    For the Client: Ann Lee, Head of IT" read as one line
+    data = _gridded_pdf(
+        [
+            'This Statement of Work is made between Tidewater Code Ltd and Marram Dune Holidays Ltd ("the Client").',
+            "Services start on 2 May 2028. Hourly work is charged at £95.00 per hour, invoiced monthly in arrears.",
+            "For Tidewater Code Ltd: Rhys Morgan, Director For the Client: Carys Hale, Operations Lead",
+        ],
+        [],
+    )
+    assert data["customer"]["name"] == "Marram Dune Holidays Ltd"
