@@ -52,6 +52,23 @@ class Extraction:
         }
 
 
+# currencies written with the dollar sign ("$") where they are used
+_DOLLAR_SIGN_CURRENCIES = ("CAD", "AUD", "NZD", "MXN", "SGD", "HKD")
+
+
+def _dollar_signs_of_the_named_currency(
+    ranked: list[tuple[str, list[tuple[p.Money, Segment]]]],
+) -> list[tuple[str, list[tuple[p.Money, Segment]]]]:
+    """ "MXN $500,000.00" once, then "$0.85", "$1.90": the bare dollar signs are the named currency's
+    (pesos, Canadian dollars), not US dollars; the named one comes first."""
+    if not ranked or ranked[0][0] != "USD" or any(money.explicit for money, _ in ranked[0][1]):
+        return ranked
+    named = [item for item in ranked if item[0] in _DOLLAR_SIGN_CURRENCIES and any(m.explicit for m, _ in item[1])]
+    if len(named) != 1:
+        return ranked
+    return [named[0], *(item for item in ranked if item is not named[0])]
+
+
 class _Recorder:
     def __init__(self) -> None:
         self.evidence: dict[str, dict[str, Any]] = {}
@@ -243,7 +260,7 @@ class _Extractor:
                 # "Signed for the customer: Dr. Ann Lee, Partner": the person who signed, not the customer
                 r"\bsigned\b|\baccepted\b|\bexecuted\b|\bauthori[sz]ed\b|"
                 # "For the Client: Anika Pillay, Head of IT": a signature block's signatory
-                r"^\s*for\s+(?:and\s+on\s+behalf\s+of\s+)?(?:the\s+)?",
+                r"^\s*(?:for|por|pour|für)\s+(?:and\s+on\s+behalf\s+of\s+)?(?:(?:the|el|la|le|den|die)\s+)?",
                 label,
             ):
                 continue
@@ -1344,6 +1361,7 @@ class _Extractor:
             self.rec.warn("currency", "No currency stated anywhere in the document: enter it.")
             return None
         ranked = sorted(counts.items(), key=lambda item: -len(item[1]))
+        ranked = _dollar_signs_of_the_named_currency(ranked)
         code, mentions = ranked[0]
         if len(ranked) > 1:
             others = ", ".join(c for c, _ in ranked[1:])

@@ -94,7 +94,8 @@ _SYMBOL = (
 _CODE = "|".join(CODES)
 MONEY_RE = re.compile(
     rf"(?:(?P<sym>{_SYMBOL})\s?(?P<n1>{_NUMBER})(?:\s?(?P<s1>{_SCALE_WORDS})\b)?(?:\s?(?P<code_after_sym>{_CODE})\b)?"
-    rf"|(?<![A-Za-z])(?P<code>{_CODE})\s?(?P<n2>{_NUMBER})(?:\s?(?P<s2>{_SCALE_WORDS})\b)?"
+    # ("MXN $500,000.00", "CAD $90": the code before the dollar sign says which dollar or peso)
+    rf"|(?<![A-Za-z])(?P<code>{_CODE})\s?(?:\$\s?)?(?P<n2>{_NUMBER})(?:\s?(?P<s2>{_SCALE_WORDS})\b)?"
     rf"|(?<![\w.,])(?P<n3>{_NUMBER})(?:\s?(?P<s3>{_SCALE_WORDS})\b)?\s?(?P<code2>{_CODE}|€|£|kr\.?)(?![A-Za-z]))"
 )
 PERCENT_RE = re.compile(rf"(?P<n>{_NUMBER})\s?(?:%|percent\b|per cent\b|pct\b)", re.I)

@@ -2651,7 +2651,12 @@ class PricingReader:
                     flat_fee = extra.amount
         n = QTY
         patterns = [
-            ("range", rf"(?:from\s+|between\s+)?(?P<a>{n})\s*(?:-|–|to|through|thru|until|and)\s*(?P<b>{n})\b"),
+            # ("1,025 GB to 10,240 GB": the unit after each bound)
+            (
+                "range",
+                rf"(?:from\s+|between\s+)?(?P<a>{n})\s*(?:(?!(?:to|through|thru|until|and)\b)[a-z][\w/-]{{0,12}}\s*)?"
+                rf"(?:-|–|to|through|thru|until|and)\s*(?P<b>{n})\b",
+            ),
             (
                 "upto",
                 # ("≤ 100,000", "> 1,000,000": a symbol has no word boundary before it)

@@ -30,7 +30,7 @@ _LABEL = re.compile(
 )
 _SEVERAL_FIELDS = re.compile(
     # ("... Delivery Director For the Client: Ann Lee": a signature block's second party, its "For the")
-    r"(?<=\d|[a-z).])\s+((?:For\s+(?:and\s+on\s+behalf\s+of\s+)?the\s+)?(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s"
+    r"(?<=\d|[a-z).])\s+((?:(?:For|Por|Pour|Für)\s+(?:and\s+on\s+behalf\s+of\s+)?(?:the|el|la|le|den|die)\s+)?(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s"
     # "PO date: 14/09/2026. Period of performance: 01/10/2026 to ...": a label with small words
     r"|(?<=\.\s)[A-Z][a-z]+\s(?:of|for|to|and)\s[a-z]+(?:\s[a-z]+)?:\s"
     # "... per successful donation. ACH donations: 0.8% of each donation": a priced label after a full stop

@@ -206,3 +206,101 @@ def test_a_signature_block_of_two_parties_on_one_line_does_not_name_the_signator
         [],
     )
     assert data["customer"]["name"] == "Marram Dune Holidays Ltd"
+
+
+def _two_column_pdf(title: str, left: list[Any], right: list[Any]) -> bytes:
+    """A page laid out in two columns (two frames side by side, as a newsletter or a two-column HTML
+    page prints): a title across the page, then the left column's flowables, then the right one's.
+    A flowable is a paragraph's text or a table's rows (drawn without rules)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import BaseDocTemplate, Frame, FrameBreak, PageTemplate, Paragraph, Table
+
+    styles = getSampleStyleSheet()
+    width, height = A4
+    margin, gutter = 50, 24
+    column = (width - 2 * margin - gutter) / 2
+    frames = [
+        Frame(margin, height - 100, width - 2 * margin, 50, id="title"),
+        Frame(margin, 60, column, height - 170, id="left"),
+        Frame(margin + column + gutter, 60, column, height - 170, id="right"),
+    ]
+    buffer = io.BytesIO()
+    document = BaseDocTemplate(buffer, pagesize=A4)
+    document.addPageTemplates([PageTemplate(frames=frames)])
+
+    def flow(items: list[Any]) -> list[Any]:
+        return [
+            Paragraph(item, styles["BodyText"])
+            if isinstance(item, str)
+            else Table(
+                [[Paragraph(c, styles["BodyText"]) for c in row] for row in item],
+                colWidths=[0.65 * column, 0.3 * column],
+            )
+            for item in items
+        ]
+
+    document.build([Paragraph(title, styles["Title"]), FrameBreak(), *flow(left), FrameBreak(), *flow(right)])
+    return buffer.getvalue()
+
+
+_LEFT_COLUMN = [
+    "Prepared for Copperleaf Tannery Ltd. Billing contact: ap@copperleaftannery.test.",
+    "1. Term. Effective 1 August 2028. The agreement continues until either party ends it on sixty "
+    "days' written notice to the other party, given at any time after the first anniversary.",
+    "2. Platform. The hide-tracking platform is charged at CAD $1,150.00 per month, invoiced monthly "
+    "in advance on the first day of each month of the term.",
+    "3. Support. Standard support is included in the platform fee; premium support may be ordered "
+    "separately under a change request signed by both parties.",
+]
+_RIGHT_COLUMN = [
+    "4. Images. Scan image storage is priced in graduated bands per month, billed monthly in arrears:",
+    [
+        ["Monthly storage", "Rate per GB"],
+        ["First 5,000 GB", "$0.00"],
+        ["5,001 GB to 50,000 GB", "$0.02"],
+        ["Above 50,000 GB", "$0.01"],
+    ],
+    "5. Payment. Invoices are payable within 30 days of the invoice date. Prices exclude sales taxes, "
+    "which are added to each invoice at the applicable rate in force.",
+]
+
+
+def test_a_page_in_two_columns_is_read_one_column_after_the_other() -> None:
+    from contracts.documents import read_document
+
+    data = _two_column_pdf("Scanning Services Agreement", _LEFT_COLUMN, _RIGHT_COLUMN)
+    texts = [block.text for block in read_document(data, "agreement.pdf").blocks]
+    term = next(i for i, t in enumerate(texts) if t.startswith("1. Term"))
+    images = next(i for i, t in enumerate(texts) if t.startswith("4. Images"))
+    assert term < images
+    assert all("Monthly storage" not in t for t in texts[:images])  # no right-hand words among the left's
+    assert ("First 5,000 GB", "$0.00") in [block.cells for block in read_document(data, "a.pdf").blocks]
+
+
+def test_bands_in_a_two_column_page_are_read_with_the_named_dollar_currency() -> None:
+    # "CAD $1,150.00" names the dollar; the bands' bare "$" are that dollar too; "5,001 GB to 50,000 GB"
+    # is a band with its unit after each bound
+    data = extract_bytes(_two_column_pdf("Scanning Services Agreement", _LEFT_COLUMN, _RIGHT_COLUMN), "a.pdf")
+    assert data["currency"] == "CAD"
+    bands = next(line for line in data["lines"] if line["charge_model"] == "graduated")
+    assert [(t["up_to"], Decimal(t["unit_price"])) for t in bands["tiers"]] == [
+        ("5000", Decimal("0")),
+        ("50000", Decimal("0.02")),
+        (None, Decimal("0.01")),
+    ]
+    flat = next(line for line in data["lines"] if line["charge_model"] == "flat")
+    assert Decimal(flat["amount"]) == Decimal("1150")
+
+
+def test_a_spanish_signature_block_on_one_line_does_not_name_the_signatory_as_customer() -> None:
+    data = _gridded_pdf(
+        [
+            "This agreement is made between Datos Serranos, S.A. de C.V. and Hoteles Bahía Azul, S.A. de C.V. "
+            '(the "Client").',
+            "Hosting: MXN 9,800.00 per month, invoiced monthly in advance. Start date: 1 June 2028.",
+            "Por Datos Serranos: Ing. Luis Peña Por el Cliente: Lic. Marta Ruiz",
+        ],
+        [],
+    )
+    assert data["customer"]["name"].rstrip(".") == "Hoteles Bahía Azul, S.A. de C.V"
