@@ -29,6 +29,12 @@ from contracts.documents.vocabulary import (
     TZ_REGIONS,
 )
 
+# a company's legal form at the end of its name
+_LEGAL_FORM = (
+    r"\b(?:GmbH|AG|KG|Ltd\.?|Limited|LLC|LLP|plc|B\.V\.|N\.V\.|S\.A\.S?\.?|SAS|SARL|S\.r\.l\.|Ltda\.?|"
+    r"Pty\.? Ltd\.?|Inc\.?|Corp\.?|Oy|AB|ApS|A/S)"
+)
+
 
 @dataclass
 class Extraction:
@@ -44,6 +50,23 @@ class Extraction:
             "confidence": self.confidence,
             "warnings": self.warnings,
         }
+
+
+# currencies written with the dollar sign ("$") where they are used
+_DOLLAR_SIGN_CURRENCIES = ("CAD", "AUD", "NZD", "MXN", "SGD", "HKD")
+
+
+def _dollar_signs_of_the_named_currency(
+    ranked: list[tuple[str, list[tuple[p.Money, Segment]]]],
+) -> list[tuple[str, list[tuple[p.Money, Segment]]]]:
+    """ "MXN $500,000.00" once, then "$0.85", "$1.90": the bare dollar signs are the named currency's
+    (pesos, Canadian dollars), not US dollars; the named one comes first."""
+    if not ranked or ranked[0][0] != "USD" or any(money.explicit for money, _ in ranked[0][1]):
+        return ranked
+    named = [item for item in ranked if item[0] in _DOLLAR_SIGN_CURRENCIES and any(m.explicit for m, _ in item[1])]
+    if len(named) != 1:
+        return ranked
+    return [named[0], *(item for item in ranked if item is not named[0])]
 
 
 class _Recorder:
@@ -210,6 +233,12 @@ class _Extractor:
         )[0]
         # "(the Customer)" and what follows end the name; "Baobab Freight (Pty) Ltd" keeps its legal form
         name = re.sub(r"\s*\((?!(?:Pty|Pvt|Private|Proprietary)\)\s+(?:Ltd|Limited)\b).*$", "", name)
+        # "Harbour Tools Limited 12 Quay Street": a cell's lines run together, the address under the name
+        name = re.sub(
+            rf"({_LEGAL_FORM})\s+(?:\d{{1,5}}[a-z]?\s+[A-Z]|(?:P\.?\s?O\.? Box|Level|Suite|Unit|Floor)\s+\d).*$",
+            r"\1",
+            name,
+        )
         # "Müller & Söhne Logistik GmbH, Bremen": a town after the legal form
         name = re.sub(
             r"(\b(?:GmbH|AG|KG|Ltd\.?|Limited|LLC|LLP|plc|B\.V\.|N\.V\.|S\.A\.S?\.?|SAS|SARL|S\.r\.l\.|Ltda\.?|"
@@ -241,7 +270,9 @@ class _Extractor:
                 # "Account Executive | Tillcraft" in a sender's signature: a salesperson's title, not the customer
                 r"executive|director|specialist|\bexec\b|\brep\b|"
                 # "Signed for the customer: Dr. Ann Lee, Partner": the person who signed, not the customer
-                r"\bsigned\b|\baccepted\b|\bexecuted\b|\bauthori[sz]ed\b",
+                r"\bsigned\b|\baccepted\b|\bexecuted\b|\bauthori[sz]ed\b|"
+                # "For the Client: Anika Pillay, Head of IT": a signature block's signatory
+                r"^\s*(?:for|por|pour|für)\s+(?:and\s+on\s+behalf\s+of\s+)?(?:(?:the|el|la|le|den|die)\s+)?",
                 label,
             ):
                 continue
@@ -1382,6 +1413,7 @@ class _Extractor:
             self.rec.warn("currency", "No currency stated anywhere in the document: enter it.")
             return None
         ranked = sorted(counts.items(), key=lambda item: -len(item[1]))
+        ranked = _dollar_signs_of_the_named_currency(ranked)
         code, mentions = ranked[0]
         if len(ranked) > 1:
             others = ", ".join(c for c, _ in ranked[1:])

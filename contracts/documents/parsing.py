@@ -86,14 +86,16 @@ _SCALE_WORDS = r"k|K|m|M|mm|MM|bn|million|thousand|billion"
 # "R 4,500.00": the South African rand, only before an amount written with its cents
 _SYMBOL = (
     r"US\$|USD\$|C\$|CA\$|A\$|AU\$|NZ\$|S\$|HK\$|R\$|\$|€|£|¥|₹|(?<![A-Za-z])Rs\.?(?=\s?\d)"
-    r"|(?<![A-Za-z])R(?=\s?\d{1,3}(?:[, ]\d{3})*\.\d{2}\b)"
+    # ("R 185 000,00", "R 1.650,00": with a decimal comma too)
+    r"|(?<![A-Za-z])R(?=\s?\d{1,3}(?:[, ]\d{3})*\.\d{2}\b|\s?\d{1,3}(?:[ .]\d{3})*,\d{2}\b)"
     # "kr 4 500": the Scandinavian crown (which one, the document's stated currency says)
     r"|(?<![A-Za-z])kr\.?(?=\s?\d)"
 )
 _CODE = "|".join(CODES)
 MONEY_RE = re.compile(
     rf"(?:(?P<sym>{_SYMBOL})\s?(?P<n1>{_NUMBER})(?:\s?(?P<s1>{_SCALE_WORDS})\b)?(?:\s?(?P<code_after_sym>{_CODE})\b)?"
-    rf"|(?<![A-Za-z])(?P<code>{_CODE})\s?(?P<n2>{_NUMBER})(?:\s?(?P<s2>{_SCALE_WORDS})\b)?"
+    # ("MXN $500,000.00", "CAD $90": the code before the dollar sign says which dollar or peso)
+    rf"|(?<![A-Za-z])(?P<code>{_CODE})\s?(?:\$\s?)?(?P<n2>{_NUMBER})(?:\s?(?P<s2>{_SCALE_WORDS})\b)?"
     rf"|(?<![\w.,])(?P<n3>{_NUMBER})(?:\s?(?P<s3>{_SCALE_WORDS})\b)?\s?(?P<code2>{_CODE}|€|£|kr\.?)(?![A-Za-z]))"
 )
 PERCENT_RE = re.compile(rf"(?P<n>{_NUMBER})\s?(?:%|percent\b|per cent\b|pct\b)", re.I)

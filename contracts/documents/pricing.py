@@ -281,8 +281,9 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
     # "Public price" beside a marketplace private offer's price: the listing's price, for comparison
     (
         "list",
-        r"\blist price|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis|\bpublic (?:list )?price|\brrp\b|"
-        r"\b(?:recommended )?retail price",
+        # "List (NZ$)": a column titled "List" and its currency is the list price
+        r"\blist price|^list\b(?!\s+of\b)|\bmsrp\b|\bstandard price|\brack rate|\blistenpreis|"
+        r"\bpublic (?:list )?price|\brrp\b|\b(?:recommended )?retail price",
         False,
     ),
     # "Service | Monthly | One-time": a column titled by a cadence or "one-time" holds prices
@@ -308,11 +309,32 @@ _HEADER_ROLES: list[tuple[str, str, bool]] = [
 ]
 
 
+# "Net unit (NZ$)", "Unit (A$)", "In CAD": a column titled by the currency its figures are in
+_CURRENCY_HEADER_RE = re.compile(
+    r"\((?:" + "|".join(re.escape(s.lower()) for s in p.SYMBOLS) + "|" + "|".join(c.lower() for c in p.CODES) + r")\)"
+    r"|(?<![\w$])(?:" + "|".join(c.lower() for c in p.CODES) + r")(?!\w)"
+    r"|(?:us|nz|a|au|c|ca|s|hk|r)?\$|[€£¥₹]"
+)
+
+
+def _totals_row(row: Segment) -> bool:
+    """A table's totals row: its first filled cell says so ("Total", or " | Total fixed fee | | R 750 000"
+    under a numbered column left empty)."""
+    if not row.cells:
+        return False
+    if row.cells[0].strip():
+        return bool(TOTAL_RE.search(row.cells[0]))
+    first = next((cell for cell in row.cells if cell.strip()), "")
+    return bool(re.match(r"(?i)\s*(?:grand\s+|sub-?)?totals?\b", first))
+
+
 def _header_role(header: str) -> str:
     h = header.lower().replace("_", " ").strip()  # "unit_price" (a database or CSV export's column name)
     for role, pattern, whole in _HEADER_ROLES:
         if h and (re.fullmatch(pattern, h) if whole else re.search(pattern, h)):
             return role
+    if _CURRENCY_HEADER_RE.search(h):
+        return "price"  # "Net unit (NZ$)": a column of money, by its currency
     return ""
 
 
@@ -2703,7 +2725,12 @@ class PricingReader:
                     flat_fee = extra.amount
         n = QTY
         patterns = [
-            ("range", rf"(?:from\s+|between\s+)?(?P<a>{n})\s*(?:-|–|to|through|thru|until|and)\s*(?P<b>{n})\b"),
+            # ("1,025 GB to 10,240 GB": the unit after each bound)
+            (
+                "range",
+                rf"(?:from\s+|between\s+)?(?P<a>{n})\s*(?:(?!(?:to|through|thru|until|and)\b)[a-z][\w/-]{{0,12}}\s*)?"
+                rf"(?:-|–|to|through|thru|until|and)\s*(?P<b>{n})\b",
+            ),
             (
                 "upto",
                 # ("≤ 100,000", "> 1,000,000": a symbol has no word boundary before it)
@@ -3958,12 +3985,6 @@ def _operand(text: str, money: p.Money) -> bool:
         re.search(r"(?:\d\s*|\s)(?:x|\u00d7|\*)\s*$", text[max(0, money.start - 12) : money.start], re.I)
         or re.match(r"\s*(?:\+|=|\u00d7|\*|x\s)", text[money.end :], re.I)
     )
-
-
-def _totals_row(row: Segment) -> bool:
-    """A totals row: its first filled cell says so (" | Total fixed fee | | 100% | 84,000.00" leaves the row number
-    column empty)."""
-    return bool(TOTAL_RE.search(next((cell for cell in row.cells if cell.strip()), "")))
 
 
 # "the previous user price of $41.00", "the former rate was $0.09": a price no longer in force

@@ -6,7 +6,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from contracts.documents.delimited_text import delimited_rows
@@ -1380,6 +1380,12 @@ def _labels_column(sides: list[list[list[dict]]]) -> bool:
     form, not two columns of running text."""
     left, right = sides
     labels = [(ws, other) for ws, other in zip(left, right, strict=False) if ws]
+    # "Time zone for usage" over "periods": a label wrapped onto a second line, nothing beside it
+    labels = [
+        (ws, other)
+        for k, (ws, other) in enumerate(labels)
+        if not (k and not other and len(ws) <= 3 and ws[0]["text"][:1].islower() and labels[k - 1][1])
+    ]
     beside = sum(1 for _, other in labels if other)
     return (
         beside >= 2
@@ -1435,9 +1441,29 @@ def _labels_beside_values(lines: list[dict], words: list[dict]) -> list[dict]:
                 and not _MONEY_HINT.search(right)
                 and not _MONEY_HINT.search(following)
             ):
+                wrapped = _label_wrapped_below(lines, line_words, position, gaps[0][0])
+                if wrapped:
+                    left, skip_to = f"{left} {wrapped}", position + 2
                 line = {**line, "text": f"{left}: {right}"}
         out.append(line)
     return out
+
+
+def _label_wrapped_below(lines: list[dict], line_words: list[list[dict]], position: int, gutter: float) -> str:
+    """ "Time zone for usage" beside its value over "periods" alone: the rest of the label, wrapped
+    onto the next line with nothing beside it (or "")."""
+    if position + 1 >= len(lines):
+        return ""
+    below = line_words[position + 1]
+    if (
+        not below
+        or len(below) > 3
+        or not below[0]["text"][:1].islower()
+        or any(w["x1"] > gutter for w in below)
+        or lines[position + 1]["top"] - lines[position]["bottom"] > lines[position]["bottom"] - lines[position]["top"]
+    ):
+        return ""
+    return " ".join(w["text"] for w in below)
 
 
 def _two_label_value_pairs(line: dict, ws: list[dict], gaps: list[tuple[float, float]]) -> list[dict]:
@@ -1976,6 +2002,154 @@ def _without_footnote_marks(page: Any) -> tuple[Any, bool]:
     return page.filter(lambda obj: obj.get("object_type") != "char" or (obj["x0"], obj["top"]) not in marks), True
 
 
+def _pdf_part_items(
+    part: Any, page_width: float, page_number: int, marked: bool = False
+) -> list[tuple[float, Block | list[Block]]]:
+    """A page's (or a column's) text outside ruled tables as blocks, each with its top: paragraphs'
+    lines, and the rows of the tables drawn without rules (a list of blocks, numbered later).
+    ``marked``: footnote marks were taken out of the page."""
+    items: list[tuple[float, Block | list[Block]]] = []
+    previous_bottom: float | None = None
+    lines = [line for line in part.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
+    page_words = part.extract_words(return_chars=True)
+    _mark_narrow_gutters(lines, page_words)
+    lines, page_words = _tab_stop_titles(lines, page_words)
+    lines = _staggered_columns(lines, page_words)
+    lines = _labels_beside_values(_split_side_by_side_columns(lines, page_words), page_words)
+    lines = _borderless_tables(lines, page_words)
+    lines = _bare_price_lists(lines, page_words)
+    # The leading between wrapped lines differs by producer: the page's tightest gap is its
+    # line spacing; a paragraph break is clearly more than that.
+    gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["bottom"]]
+    tightest = min(gaps) if gaps else 0.0
+    wrapped = _wrapped_pdf_lines(lines, page_width)
+    for line, continues in zip(lines, wrapped, strict=True):
+        if "rows" in line:
+            items.append((line["top"], [Block(page_number, " | ".join(cells), cells, 0) for cells in line["rows"]]))
+            previous_bottom = line["bottom"]
+            continue
+        height = line["bottom"] - line["top"]
+        # A gap of more than about half a line between lines starts a new paragraph.
+        threshold = 0.45 * height
+        if tightest < 0.6 * height:
+            threshold = max(threshold, tightest + 0.2 * height)
+        gap = previous_bottom is None or line["top"] - previous_bottom > threshold
+        if "column_start" in line:
+            gap = bool(line["column_start"])  # a column read beside another starts a paragraph
+        previous_bottom = line["bottom"]
+        text = _clean(line["text"])
+        if marked:  # "Example\u00b2:" read without its mark: "Example :"
+            text = re.sub(r"(?<=\w) (?=[.,;:)](?:\s|$))", "", text)
+        block = Block(page_number, text, starts_paragraph=gap, continues=continues and not gap)
+        items.append((line["top"], block))
+    return items
+
+
+def _gutter_free(ws: list[dict], lo: float, hi: float) -> list[tuple[float, float]]:
+    """The stretches of x in [lo, hi] that no word of a line covers."""
+    free: list[tuple[float, float]] = []
+    x = lo
+    for w in sorted(ws, key=lambda w: w["x0"]):
+        if w["x0"] > x:
+            free.append((x, min(w["x0"], hi)))
+        x = max(x, w["x1"])
+        if x >= hi:
+            break
+    if x < hi:
+        free.append((x, hi))
+    return [(a, b) for a, b in free if b > a]
+
+
+def _intersect(a: list[tuple[float, float]], b: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    out = [(max(x0, y0), min(x1, y1)) for x0, x1 in a for y0, y1 in b]
+    return [(x0, x1) for x0, x1 in out if x1 - x0 >= _MIN_GUTTER]
+
+
+_MIN_GUTTER = 8.0
+
+
+def _page_columns(lines: list[dict], words: list[dict]) -> tuple[float, float, float, float] | None:
+    """A page laid out in two columns of running text (a newsletter's, a two-column HTML page's), tables
+    and headings inside them: the stretch of lines (top, bottom) that share one gutter no word crosses
+    (from, to), with lines that fill their column on both sides of it; or None. Its columns are read
+    one after the other, each on its own (a table in a column is a table of that column)."""
+    if len(lines) < 8 or not words:
+        return None
+    line_words = [_words_of_line(line, words) for line in lines]
+    left_edge = min(w["x0"] for w in words)
+    right_edge = max(w["x1"] for w in words)
+    span = right_edge - left_edge
+    lo, hi = left_edge + 0.3 * span, left_edge + 0.7 * span
+    best: tuple[int, int, list[tuple[float, float]]] | None = None
+    for start in range(len(lines)):
+        free = _gutter_free(line_words[start], lo, hi)
+        free = [(a, b) for a, b in free if b - a >= _MIN_GUTTER]
+        end = start
+        while free and end + 1 < len(lines):
+            narrowed = _intersect(free, _gutter_free(line_words[end + 1], lo, hi))
+            if not narrowed:
+                break
+            free, end = narrowed, end + 1
+        if free and (best is None or end - start > best[1] - best[0]):
+            best = (start, end, free)
+    if best is None or best[1] - best[0] + 1 < 8:
+        return None
+    start, end, free = best
+    gutter = max(free, key=lambda f: f[1] - f[0])
+    run = line_words[start : end + 1]
+    if not _columns_of_running_text(run, gutter, left_edge, right_edge):
+        return None
+    return lines[start]["top"] - 0.5, lines[end]["bottom"] + 0.5, gutter[0], gutter[1]
+
+
+def _columns_of_running_text(
+    run: list[list[dict]], gutter: tuple[float, float], left_edge: float, right_edge: float
+) -> bool:
+    """Both sides of the gutter hold running text: lines of several words filling their column (not a
+    form's labels, a table's amounts or an address block beside another)."""
+    for side in (0, 1):
+        pieces = [[w for w in ws if (w["x1"] <= gutter[0]) == (side == 0)] for ws in run]
+        pieces = [ws for ws in pieces if ws]
+        start = left_edge if side == 0 else min((ws[0]["x0"] for ws in pieces), default=gutter[1])
+        end = max((ws[-1]["x1"] for ws in pieces), default=start) if side else gutter[0]
+        width = end - start
+        if width < 0.3 * (right_edge - left_edge):
+            return False
+        full = [ws for ws in pieces if len(ws) >= 6 and ws[-1]["x1"] - ws[0]["x0"] >= 0.75 * width]
+        if len(full) < 4:
+            return False
+    return True
+
+
+def _part_key(region: tuple[float, float, float, float] | None, x: float, top: float) -> int:
+    """Where a thing at (x, top) is read on a page of two columns: above them (0), in the left column
+    (1), the right one (2) or below them (3)."""
+    if region is None or top < region[0]:
+        return 0
+    if top > region[1]:
+        return 3
+    return 1 if x < region[2] else 2
+
+
+def _page_parts(
+    page: Any, region: tuple[float, float, float, float] | None, width: float
+) -> list[tuple[Any, float, int]]:
+    """The page, or its parts around and inside two columns, each with the width its wrapped lines
+    are measured against (a column's: its own text's) and its reading order."""
+    if region is None:
+        return [(page, width, 0)]
+
+    def part(key: int) -> Any:
+        def inside(obj: dict) -> bool:
+            x = (obj["x0"] + obj["x1"]) / 2
+            y = (obj["top"] + obj["bottom"]) / 2
+            return _part_key(region, x, y) == key
+
+        return page.filter(inside)
+
+    return [(part(0), width, 0), (part(1), 0.0, 1), (part(2), 0.0, 2), (part(3), width, 3)]
+
+
 def _read_pdf(data: bytes) -> Document:
     import pdfplumber
 
@@ -1994,42 +2168,15 @@ def _read_pdf(data: bytes) -> Document:
                 return not any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
 
             text_page = page.filter(outside) if boxes else page
-            items: list[tuple[float, Block | list[Block]]] = []
-            previous_bottom: float | None = None
-            lines = [line for line in text_page.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
-            page_words = text_page.extract_words(return_chars=True)
-            _mark_narrow_gutters(lines, page_words)
-            lines, page_words = _tab_stop_titles(lines, page_words)
-            lines = _staggered_columns(lines, page_words)
-            lines = _labels_beside_values(_split_side_by_side_columns(lines, page_words), page_words)
-            lines = _borderless_tables(lines, page_words)
-            lines = _bare_price_lists(lines, page_words)
-            # The leading between wrapped lines differs by producer: the page's tightest gap is its
-            # line spacing; a paragraph break is clearly more than that.
-            gaps = [b["top"] - a["bottom"] for a, b in zip(lines, lines[1:], strict=False) if b["top"] > a["bottom"]]
-            tightest = min(gaps) if gaps else 0.0
-            wrapped = _wrapped_pdf_lines(lines, float(page.width))
-            for line, continues in zip(lines, wrapped, strict=True):
-                if "rows" in line:
-                    table_index += 1
-                    rows = [Block(page_number, " | ".join(cells), cells, table_index) for cells in line["rows"]]
-                    items.append((line["top"], rows))
-                    previous_bottom = line["bottom"]
-                    continue
-                height = line["bottom"] - line["top"]
-                # A gap of more than about half a line between lines starts a new paragraph.
-                threshold = 0.45 * height
-                if tightest < 0.6 * height:
-                    threshold = max(threshold, tightest + 0.2 * height)
-                gap = previous_bottom is None or line["top"] - previous_bottom > threshold
-                if "column_start" in line:
-                    gap = bool(line["column_start"])  # a column read beside another starts a paragraph
-                previous_bottom = line["bottom"]
-                text = _clean(line["text"])
-                if marked:  # "Example\u00b2:" read without its mark: "Example :"
-                    text = re.sub(r"(?<=\w) (?=[.,;:)](?:\s|$))", "", text)
-                block = Block(page_number, text, starts_paragraph=gap, continues=continues and not gap)
-                items.append((line["top"], block))
+            items: list[tuple[tuple[int, float], Block | list[Block]]] = []
+            page_lines = [x for x in text_page.extract_text_lines(layout=False, strip=True) if x["text"].strip()]
+            region = _page_columns(page_lines, text_page.extract_words())
+            for part, width, key in _page_parts(text_page, region, float(page.width)):
+                for top, item in _pdf_part_items(part, width, page_number, marked):
+                    if isinstance(item, list):
+                        table_index += 1
+                        item = [replace(block, table=table_index) for block in item]
+                    items.append(((key, top), item))
             for table in tables:
                 rows = []
                 # A position that a merged cell spans has no cell of its own (None): the merged
@@ -2042,7 +2189,7 @@ def _read_pdf(data: bytes) -> Document:
                     table_index += 1 if new_table else 0
                     if any(cells):
                         rows.append(Block(page_number, " | ".join(cells), cells, table_index))
-                items.append((table.bbox[1], rows))
+                items.append(((_part_key(region, table.bbox[0], table.bbox[1]), table.bbox[1]), rows))
             items.sort(key=lambda item: item[0])
             for _, item in items:
                 if isinstance(item, list):

@@ -29,7 +29,8 @@ _LABEL = re.compile(
     r"effective|merchant|company|account|zone|period|renewal|po\b|reference|order|seller|buyer|licensee|provider)"
 )
 _SEVERAL_FIELDS = re.compile(
-    r"(?<=\d|[a-z).])\s+((?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s"
+    # ("... Delivery Director For the Client: Ann Lee": a signature block's second party, its "For the")
+    r"(?<=\d|[a-z).])\s+((?:(?:For|Por|Pour|Für)\s+(?:and\s+on\s+behalf\s+of\s+)?(?:the|el|la|le|den|die)\s+)?(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+:\s"
     # "PO date: 14/09/2026. Period of performance: 01/10/2026 to ...": a label with small words
     r"|(?<=\.\s)[A-Z][a-z]+\s(?:of|for|to|and)\s[a-z]+(?:\s[a-z]+)?:\s"
     # "... per successful donation. ACH donations: 0.8% of each donation": a priced label after a full stop
@@ -314,6 +315,24 @@ def _label_pairs(cells: tuple[str, ...]) -> bool:
     )
 
 
+def _pair_rows(rows: list[Block]) -> set[int]:
+    """The rows of a form of label / value pairs side by side: those whose labels read as labels, and
+    under one of them the rows of the same shape with short labels ("Customer | X | Order date | Y"
+    over "Accounts contact | Jo - jo@x.test | Sales rep | Ann"): a form's row, not column titles."""
+    found: set[int] = set()
+    for position, row in enumerate(rows):
+        cells = row.cells
+        if _label_pairs(cells) or (
+            position - 1 in found
+            and len(cells) == 4
+            and all(cells)
+            and _form_label(cells[0])
+            and _form_label(cells[2])
+        ):
+            found.add(position)
+    return found
+
+
 def _form_above_price_table(rows: list[Block]) -> int:
     """Where a price table's header row starts under form rows of one label and one value each (a
     PDF producer's two tables read as one grid: "Billing Frequency | | Quarterly |" rows, then "Item |
@@ -466,6 +485,7 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
         )
     ):
         parties = tuple(re.sub(r"(?i)\s+(?:information|details|info)$", "", c.strip()) for c in rows[0].cells)
+    pairs = _pair_rows(rows)
     for position, row in enumerate(rows):
         cells = row.cells
         if parties:
@@ -499,12 +519,12 @@ def _table_segments(rows: list[Block], item: int) -> list[Segment]:
             and width > 1
             and not label_table
             # "Customer | Acme Ltd | Currency | GBP" over more such pairs: a form, not column titles
-            and not (_label_pairs(cells) and _label_pairs(rows[position + 1].cells))
+            and not (position in pairs and position + 1 in pairs)
         ):
             header = cells
             continue
         filled = [c for c in cells if c]
-        if _label_pairs(cells):
+        if position in pairs:
             # "Customer | Acme | Start Date | 2026-07-01": two label / value pairs side by side.
             for label, value in ((cells[0], cells[1]), (cells[2], cells[3])):
                 segments.append(
