@@ -1502,9 +1502,9 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
         # a priced row may stand further down (a Word table's cells keep their paragraphs' spacing)
         if not line_words[k] or space > (2.0 if _priced_row(lines[k], line_words[k], bare) else 1.2) * height:
             break
-        # (a line that leaves the first column empty is a cell wrapped in a later column, "($4,500
-        # per quarter)" under "Quarterly in advance", not a paragraph after the table)
-        wrapped_cell = line_words[k][0]["x0"] >= _wide_gaps(titles)[0][1] - 1
+        # (a bracketed note that leaves the first column empty is a cell wrapped in a later column,
+        # "($4,500 per quarter)" under "Quarterly in advance", not a paragraph after the table)
+        wrapped_cell = line_words[k][0]["x0"] >= _wide_gaps(titles)[0][1] - 1 and re.fullmatch(r"\(.*\)", text)
         if not _priced_row(lines[k], line_words[k], bare) and (
             re.search(r"[.:;]\s*$", text) or len(text.split()) > 6 or (_MONEY_HINT.search(text) and not wrapped_cell)
         ):
