@@ -1715,8 +1715,11 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
         # a priced row may stand further down (a Word table's cells keep their paragraphs' spacing)
         if not line_words[k] or space > (2.0 if _priced_row(lines[k], line_words[k], bare) else 1.2) * height:
             break
+        # (a bracketed note that leaves the first column empty is a cell wrapped in a later column,
+        # "($4,500 per quarter)" under "Quarterly in advance", not a paragraph after the table)
+        wrapped_cell = line_words[k][0]["x0"] >= _wide_gaps(titles)[0][1] - 1 and re.fullmatch(r"\(.*\)", text)
         if not _priced_row(lines[k], line_words[k], bare) and (
-            re.search(r"[.:;]\s*$", text) or len(text.split()) > 6 or _MONEY_HINT.search(text)
+            re.search(r"[.:;]\s*$", text) or len(text.split()) > 6 or (_MONEY_HINT.search(text) and not wrapped_cell)
         ):
             break
         members.append(k)
@@ -1773,7 +1776,11 @@ def _mark_narrow_gutters(lines: list[dict], words: list[dict]) -> None:
                 while 0 <= k + step < len(lines):
                     above, below = (lines[k + step], lines[k]) if step < 0 else (lines[k], lines[k + step])
                     height = below["bottom"] - below["top"]
-                    if below["top"] - above["bottom"] > 2.0 * height:
+                    # (priced rows may stand as far apart as a Word table's paragraphs)
+                    further = _MONEY_HINT.search(lines[k + step]["text"]) or _DECIMAL_AMOUNT.search(
+                        lines[k + step]["text"]
+                    )
+                    if below["top"] - above["bottom"] > (2.0 if further else 1.2) * height:
                         break
                     k += step
                     ws = line_words[k]

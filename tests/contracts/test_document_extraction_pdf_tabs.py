@@ -125,3 +125,25 @@ def test_a_borderless_word_table_with_close_columns_and_spaced_rows_keeps_its_ce
         ("Dedicated support engineer", "per named engineer per month", "2,900.00"),
         ("Archive storage, cold tier", "per TB-month", "11.00"),
     ]
+
+
+def test_a_wrapped_cell_with_an_amount_in_a_later_column_stays_in_its_rule_less_table() -> None:
+    # "(EUR 2,850 per quarter)" wraps under "Quarterly in advance": the first column is empty on
+    # that line, so it is the cell's second line, not a paragraph after the table
+    data = _drawn(
+        [
+            [(60, "Customer: Hallgarth Seed Cooperative", "l")],
+            [],
+            [(60, "Component", "l"), (220, "Price", "l"), (400, "Invoicing", "l")],
+            [(60, "Farm portal", "l"), (220, "EUR 950 per month", "l"), (400, "Quarterly in advance", "l")],
+            [(400, "(EUR 2,850 per quarter)", "l")],
+            [(60, "Sensor gateways", "l"), (220, "EUR 14 per gateway", "l"), (400, "Monthly in arrears", "l")],
+            [],
+            [(60, "Payment is due within 20 days.", "l")],
+        ]
+    )
+    assert _rows(data) == [
+        ("Component", "Price", "Invoicing"),
+        ("Farm portal", "EUR 950 per month", "Quarterly in advance (EUR 2,850 per quarter)"),
+        ("Sensor gateways", "EUR 14 per gateway", "Monthly in arrears"),
+    ]
