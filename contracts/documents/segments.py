@@ -668,7 +668,10 @@ def _footnotes_inline(blocks: list[Block]) -> list[Block]:
             # numbered mark only after an amount's last digits ("$3,200[1]", not "clause 4(1)")
             after = r"(?<=\d{3}|\.\d\d)" if mark[0] in "([" else r"(?<=[\w)%.])"
             pattern = rf"{after}(?<!{re.escape(mark[0])}){re.escape(mark)}(?!{re.escape(mark[0])})(?=[\s.,;)]|$)"
-            text, count = re.subn(pattern, f" ({notes[mark][1].rstrip('.')})", text)
+            # "$2.40[4] per retrieval": the note goes after the price's unit, which stays with the price
+            pattern += r"(?P<unit>(?:\s*(?:per|/)\s*[A-Za-z][\w-]*)*)"
+            note = notes[mark][1].rstrip(".")
+            text, count = re.subn(pattern, lambda found, note=note: f"{found.group('unit')} ({note})", text)
             if count:
                 used.add(mark)
         return text

@@ -4,6 +4,7 @@ named for a contract that starts on the 1st, ...). Each cause is tested on new t
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 
 from reportlab.pdfbase import pdfmetrics
@@ -54,20 +55,22 @@ def test_calendar_alignment_stays_when_the_start_is_mid_month_or_the_first_perio
     assert quarter["billing_alignment"] == "calendar"
 
 
-def _pdf_with_marks(lines: list[tuple[float, str, str]]) -> dict:
-    """A one-page PDF of lines, each (y, text, mark): the mark drawn right after the text as a small raised
-    footnote reference, as word processors and browsers set it."""
+def _pdf_with_marks(lines: list[tuple[float, str]]) -> dict:
+    """A one-page PDF of lines, each (y, text); "^3" in a text is drawn as a footnote mark, a small raised "3",
+    as word processors and browsers set it (a footnote's own mark starts its line, the note in a smaller size)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    for y, text, mark in lines:
-        page.setFont("Helvetica", 10)
-        page.drawString(60, y, text)
-        if mark:
-            page.setFont("Helvetica", 6.5)
-            page.drawString(60 + pdfmetrics.stringWidth(text, "Helvetica", 10), y + 3.5, mark)
+    for y, text in lines:
+        size = 8.0 if text.startswith("^") else 10.0
+        x = 60.0
+        for index, part in enumerate(re.split(r"\^(\d+)", text)):
+            mark = index % 2 == 1
+            page.setFont("Helvetica", 6.0 if mark else size)
+            page.drawString(x, y + (3.5 if mark else 0), part)
+            x += pdfmetrics.stringWidth(part, "Helvetica", 6.0 if mark else size) + (1.5 if mark and x == 60 else 0)
     page.save()
     return extract_bytes(buffer.getvalue(), "contract.pdf")
 
@@ -75,14 +78,15 @@ def _pdf_with_marks(lines: list[tuple[float, str, str]]) -> dict:
 def test_footnote_marks_after_a_price_or_a_word_are_not_read_as_digits() -> None:
     data = _pdf_with_marks(
         [
-            (780, "Service Order - Tallis Observatory Trust", ""),
-            (760, "Customer: Tallis Observatory Trust", ""),
-            (745, "Service start: 1 October 2029", ""),
-            (725, "Telescope scheduling seats: USD 37.50", "3"),
-            (710, "per seat per month for 16 seats, billed monthly in advance.", ""),
-            (690, "Archive retrieval: USD 2.40 per retrieval, billed monthly in arrears", "12"),
-            (640, "3 List price; see the price book.", ""),
-            (628, "12 A retrieval is one file restored from cold storage.", ""),
+            (780, "Service Order - Tallis Observatory Trust"),
+            (760, "Customer: Tallis Observatory Trust"),
+            (745, "Service start: 1 October 2029"),
+            (725, "Telescope scheduling seats^2: USD 37.50^3"),
+            (710, "per seat per month for 16 seats, billed monthly in advance."),
+            (690, "Archive retrieval: USD 2.40^4 per retrieval"),
+            (640, "^2 A seat is one named astronomer."),
+            (628, "^3 List price; see the price book."),
+            (616, "^4 Invoiced quarterly in arrears."),
         ]
     )
     assert sorted(priced(line) for line in data["lines"]) == [
@@ -91,6 +95,9 @@ def test_footnote_marks_after_a_price_or_a_word_are_not_read_as_digits() -> None
     ]
     seats = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
     assert seats["seats"] == "16"
+    # the footnote that marks the retrieval price is read with it
+    retrieval = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
+    assert (retrieval["billing_interval"], retrieval["billing_interval_count"]) == ("month", 3)
 
 
 def test_a_worked_example_of_tiered_prices_is_not_a_charge() -> None:
