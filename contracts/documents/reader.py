@@ -1718,12 +1718,17 @@ def _docx_box_ticked(box: Any) -> bool:
     return default is not None and on(default)
 
 
+def _docx_superscript(run: Any) -> bool:
+    align = run.find(f"{_W}rPr/{_W}vertAlign")
+    return align is not None and align.get(f"{_W}val") == "superscript"
+
+
 def _docx_paragraph_text(element: Any) -> str:
     """A Word paragraph's text as it reads with its tracked changes accepted: inserted runs (w:ins,
     which python-docx's ``paragraph.text`` leaves out) are kept and deleted runs dropped."""
     out: list[str] = []
 
-    def walk(node: Any) -> None:
+    def walk(node: Any, raised: bool = False) -> None:
         for child in node:
             tag = child.tag
             if tag in _DOCX_REMOVED or tag == _MC_FALLBACK:
@@ -1734,7 +1739,11 @@ def _docx_paragraph_text(element: Any) -> str:
                 walk(child)
                 out.append("\n")
             elif tag == f"{_W}t":
-                out.append(child.text or "")
+                text = child.text or ""
+                # a footnote mark typed as superscript digits ("events" + superscript "1"): a mark, as in a text file
+                out.append(text.translate(_SUPERSCRIPT_DIGITS) if raised and text.strip().isdigit() else text)
+            elif tag == f"{_W}r":
+                walk(child, _docx_superscript(child))
             elif tag == f"{_W}tab":
                 out.append("\t")
             elif tag in (f"{_W}br", f"{_W}cr"):

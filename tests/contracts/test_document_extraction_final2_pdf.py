@@ -276,3 +276,26 @@ def test_label_value_pairs_under_bill_to_and_ship_to_titles_name_the_customer() 
     for data in (_party_box_docx(), _party_box_pdf()):
         assert data["customer"]["name"] == "Umber Valley Vets LLC"
         assert data["customer"]["email"] == "payables@umbervalley.test"
+
+
+def test_footnote_marks_typed_as_superscript_digits_in_word_are_marks() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Customer: Tallis Observatory Trust")
+    document.add_paragraph("Service start: 1 October 2029")
+    for parts in (
+        ("Archive retrieval: USD 2.40", "4", " per retrieval"),
+        ("Telescope seats", "2", ": USD 37.50 per seat per month for 16 seats."),
+        ("", "4", " Invoiced quarterly in arrears."),
+    ):
+        paragraph = document.add_paragraph(parts[0])
+        paragraph.add_run(parts[1]).font.superscript = True
+        paragraph.add_run(parts[2])
+    data = extract_docx(document)
+    assert sorted(priced(line) for line in data["lines"]) == [
+        ("per_seat", Decimal("37.50")),
+        ("per_unit", Decimal("2.40")),
+    ]
+    retrieval = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
+    assert retrieval["billing_interval_count"] == 3
