@@ -159,6 +159,13 @@ def test_a_party_with_its_registration_number_in_brackets_and_an_address_before_
         "The maintenance fee is GBP 780.00 per month, invoiced monthly in advance.\n"
     )
     assert data["customer"]["name"] == "Oakfield Schools Trust"
+    # the same number inside the party's description ("a charitable company (no. 1180001) whose office is ...")
+    data = _text(
+        'This Agreement is made between Tamsin Robotics Ltd (the "Provider") and Oakfield Schools Trust, a charitable '
+        'company (no. 1180001) whose office is at 2 Hill Street, York (the "Customer").\n'
+        "The maintenance fee is GBP 780.00 per month, invoiced monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "Oakfield Schools Trust"
 
 
 def test_a_milestone_table_total_row_with_an_empty_number_cell_is_not_a_milestone() -> None:
