@@ -62,6 +62,20 @@ _PERIOD_TITLE = re.compile(
 )
 
 
+# "Current (2029)", "Renewal (2030)", "Until 31 Dec 2029", "From 1 Jan 2030": a period's prices as a column's title
+_DATED_TITLE = re.compile(
+    r"(?i)^\s*(?:current|existing|previous|prior|old|new|renewal|renewed|until|up to|through|from|as of|starting|"
+    r"effective(?: from)?|with effect from|(?:this|next|last) (?:year|term|period))\b"
+)
+
+
+def _dated_title(cell: str) -> str:
+    """A period column's title without its date or year (which would read as a figure of a data row)."""
+    if not _DATED_TITLE.match(cell):
+        return cell
+    return re.sub(r"\d{1,4}(?:[./-]\d{1,4}){0,2}", "", cell)
+
+
 def _is_header_row(cells: tuple[str, ...]) -> bool:
     """Column titles: words in every cell and no amounts ("Price per 1,000 emails" is a title)."""
     joined = " ".join(cells)
@@ -81,7 +95,7 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
         return False
     # "VAT @ 20%", "Discount 15%": a rate in a column title is still a title; so is a ramp's period
     # ("Year 2 (2029)", "Months 13-24")
-    titles = [_PERIOD_TITLE.sub("", re.sub(r"\d+(?:[.,]\d+)?\s?%", "", cell)) for cell in filled]
+    titles = [_PERIOD_TITLE.sub("", re.sub(r"\d+(?:[.,]\d+)?\s?%", "", _dated_title(cell))) for cell in filled]
     if re.search(r"\d{2,}", " ".join(titles)) and not all(
         re.search(r"(?i)\bper\b|\bprice|\brate|\bfee", c) or not re.search(r"\d", c) for c in titles
     ):

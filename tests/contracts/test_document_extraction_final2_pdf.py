@@ -194,7 +194,14 @@ def test_a_renewal_table_of_last_periods_and_this_periods_prices_reads_this_peri
         "31 December 2030.",
         "Invoices are sent to ap@briskferries.test. Both items are invoiced annually in advance.",
     ]
-    for titles in (["Service", "2029", "2030"], ["Service", "FY2029-30", "FY2030-31"], ["Item", "2029/30", "2030/31"]):
+    for titles in (
+        ["Service", "2029", "2030"],
+        ["Service", "FY2029-30", "FY2030-31"],
+        ["Item", "2029/30", "2030/31"],
+        ["Service", "Current (2029)", "Renewal (2030)"],
+        ["Service", "Until 31 Dec 2029", "From 1 Jan 2030"],
+        ["Service", "Last year", "Renewal price"],
+    ):
         data = extract_docx_table(
             paragraphs,
             [
