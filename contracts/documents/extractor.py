@@ -372,7 +372,7 @@ class _Extractor:
         ):
             customer_roles = f"{CUSTOMER_ROLES}|company"
         roles = re.compile(
-            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s[^()]{{0,120}}?|"
+            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s(?:[^()]|\([^()\"“”']{{1,80}}\)){{0,120}}?|"
             # "Harrowgate Housing Association (registered society no. 29014R), 41 Mill Lane, Leeds (the Customer)"
             rf"\([^()\"“”']{{1,80}}\)(?:\s*,\s*(?:(?!\b(?:and|AND|between|BETWEEN)\b)[^()]){{0,120}}?)?\s*)?"
             rf"\(\s*(?:[^()]{{0,40}}?\bor"

@@ -4447,13 +4447,17 @@ ASIDE_SENTENCE_RE = re.compile(
 )
 # a change order's columns: the state before the change, the change itself, and the state after it
 _BEFORE_COLUMN_RE = re.compile(
-    r"(?i)^\s*(?:current|existing|previous|prior|old|before|was|original)\b"
+    r"(?i)^\s*(?:current|existing|previous|prior|old|before|was|original|last (?:year|term|period))\b"
     r"|\bbefore (?:this|the) (?:change|amendment)\b"
+    # a renewal's "Until 31 Dec 2029 | From 1 Jan 2030"
+    r"|^\s*(?:until|up to|to|through|ending)\s+(?:\d|[a-z]+\s+\d)"
 )
 _CHANGE_COLUMN_RE = re.compile(r"(?i)^\s*(?:change|changes|delta|difference|increase|decrease|adjustment)\s*$")
 _AFTER_COLUMN_RE = re.compile(
-    r"(?i)^\s*(?:new|after|revised|updated|resulting|amended|future|is|now)\b"
+    r"(?i)^\s*(?:new|after|revised|updated|resulting|amended|future|is|now|renewal|renewed|this (?:year|term|period)|"
+    r"next (?:year|term|period))\b"
     r"|\bafter (?:this|the) (?:change|amendment)\b"
+    r"|^\s*(?:from|as of|starting|effective(?: from)?|with effect from)\s+(?:\d|[a-z]+\s+\d)"
 )
 
 

@@ -1968,53 +1968,61 @@ def _broken_word(above: dict, line: dict, cell_x0: float, cell_x1: float) -> boo
     return bool(re.fullmatch(r"[a-z]{1,5}", tail)) and bool(_WORD_ENDING.search(word + tail))
 
 
-def _footnote_mark(char: dict, before: dict) -> bool:
-    """A digit set smaller and raised right after a word ("events\u00b9" drawn as a small "1"): a footnote reference,
-    which text extraction would glue to the word ("events1") or to a price ("0,0040 2")."""
-    size = float(char.get("size") or 0)
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def _raised_small(char: dict, beside: dict, ratio: float = 0.8, rise: float = 0.15) -> bool:
+    """A glyph set smaller than its neighbour and raised above the neighbour's baseline."""
+    size, other = float(char.get("size") or 0), float(beside.get("size") or 0)
     return (
-        0 < size <= 0.8 * float(before.get("size") or 0)
-        and abs(char["x0"] - before["x1"]) < 1.0
-        and before["bottom"] - char["bottom"] >= 0.15 * float(before["size"])
-        and char["bottom"] > before["top"]
-        and (before["text"].isalnum() or before["text"] in ".,;:)%\u00bb\u201d\"'")
+        0 < size <= ratio * other
+        and beside["bottom"] - char["bottom"] >= rise * other
+        and char["bottom"] > beside["top"]
     )
 
 
-def _without_footnote_marks(page: Any) -> tuple[Any, bool]:
-    """The page without its footnote reference marks (small raised digits after a word, as Word, LibreOffice,
-    browsers and report writers set them)."""
-    chars = sorted(page.chars, key=lambda c: (c["x0"], c["top"]))
+def _same_line(char: dict, other: dict) -> bool:
+    return other is not char and other["top"] - 3 < char["top"] < other["bottom"]
+
+
+def _mark_footnote_digits(page: Any) -> None:
+    """Footnote reference marks drawn as small raised digits (as Word, LibreOffice, browsers and report writers set
+    them) become the superscript digits they stand for, as in a text file: after a word ("events\u00b9", which text
+    extraction would glue into "events1"), after an amount ("EUR 0.0040\u00b2", not a fifth decimal) or opening
+    the footnote itself ("\u00b9 An event is ..."). The text cleaning then treats them as footnote marks."""
+    chars = page.chars
     digits = [c for c in chars if c["text"].isdigit()]
     if not digits:
-        return page, False
+        return
     by_end: dict[int, list[dict]] = {}
     for char in chars:
         by_end.setdefault(round(char["x1"]), []).append(char)
-    marks: set[tuple[float, float]] = set()
-    for char in digits:
-        near = [c for x in (round(char["x0"]) - 1, round(char["x0"]), round(char["x0"]) + 1) for c in by_end.get(x, [])]
-        for before in near:
-            if before is char or not (before["top"] - 2 < char["top"] < before["bottom"]):
-                continue
-            # "events\u00b9\u00b2": a second digit of the mark follows the first
-            if (before["x0"], before["top"]) in marks and abs(char["x0"] - before["x1"]) < 1.0:
-                marks.add((char["x0"], char["top"]))
-                break
-            if _footnote_mark(char, before):
-                marks.add((char["x0"], char["top"]))
-                break
-    if not marks:
-        return page, False
-    return page.filter(lambda obj: obj.get("object_type") != "char" or (obj["x0"], obj["top"]) not in marks), True
+    marks: list[dict] = []
+    for char in sorted(digits, key=lambda c: c["x0"]):
+        x = round(char["x0"])
+        before = [c for end in (x - 1, x, x + 1) for c in by_end.get(end, []) if _same_line(char, c)]
+        before = [c for c in before if abs(char["x0"] - c["x1"]) < 1.0]
+        if before:
+            left = before[0]
+            if any(left is mark for mark in marks) or (
+                _raised_small(char, left) and (left["text"].isalnum() or left["text"] in ".,;:)%\u00bb\u201d\"'")
+            ):
+                marks.append(char)  # "events\u00b9\u00b2": a second digit of a mark follows the first
+            continue
+        # a footnote's own mark at the start of its line, raised above the note's text
+        if any(_same_line(char, c) and char["x0"] - 15 < c["x1"] <= char["x0"] + 0.5 for c in chars):
+            continue
+        after = [c for c in chars if _same_line(char, c) and c["text"].strip() and 0 <= c["x0"] - char["x1"] < 6]
+        # (footnotes are set small too: the mark is raised by a third of the note's size)
+        if after and _raised_small(char, min(after, key=lambda c: c["x0"]), ratio=0.9, rise=0.3):
+            marks.append(char)
+    for mark in marks:
+        mark["text"] = mark["text"].translate(_SUPERSCRIPT_DIGITS)
 
 
-def _pdf_part_items(
-    part: Any, page_width: float, page_number: int, marked: bool = False
-) -> list[tuple[float, Block | list[Block]]]:
+def _pdf_part_items(part: Any, page_width: float, page_number: int) -> list[tuple[float, Block | list[Block]]]:
     """A page's (or a column's) text outside ruled tables as blocks, each with its top: paragraphs'
-    lines, and the rows of the tables drawn without rules (a list of blocks, numbered later).
-    ``marked``: footnote marks were taken out of the page."""
+    lines, and the rows of the tables drawn without rules (a list of blocks, numbered later)."""
     items: list[tuple[float, Block | list[Block]]] = []
     previous_bottom: float | None = None
     lines = [line for line in part.extract_text_lines(layout=False, strip=True) if line["text"].strip()]
@@ -2044,10 +2052,7 @@ def _pdf_part_items(
         if "column_start" in line:
             gap = bool(line["column_start"])  # a column read beside another starts a paragraph
         previous_bottom = line["bottom"]
-        text = _clean(line["text"])
-        if marked:  # "Example\u00b2:" read without its mark: "Example :"
-            text = re.sub(r"(?<=\w) (?=[.,;:)](?:\s|$))", "", text)
-        block = Block(page_number, text, starts_paragraph=gap, continues=continues and not gap)
+        block = Block(page_number, _clean(line["text"]), starts_paragraph=gap, continues=continues and not gap)
         items.append((line["top"], block))
     return items
 
@@ -2165,7 +2170,8 @@ def _read_pdf(data: bytes) -> Document:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         document.page_count = len(pdf.pages)
         for page_number, pdf_page in enumerate(pdf.pages, start=1):
-            page, marked = _without_footnote_marks(pdf_page)
+            page = pdf_page
+            _mark_footnote_digits(page)
             tables = page.find_tables()
             boxes = [table.bbox for table in tables]
 
@@ -2179,7 +2185,7 @@ def _read_pdf(data: bytes) -> Document:
             page_lines = [x for x in text_page.extract_text_lines(layout=False, strip=True) if x["text"].strip()]
             region = _page_columns(page_lines, text_page.extract_words())
             for part, width, key in _page_parts(text_page, region, float(page.width)):
-                for top, item in _pdf_part_items(part, width, page_number, marked):
+                for top, item in _pdf_part_items(part, width, page_number):
                     if isinstance(item, list):
                         table_index += 1
                         item = [replace(block, table=table_index) for block in item]
@@ -2247,12 +2253,17 @@ def _docx_box_ticked(box: Any) -> bool:
     return default is not None and on(default)
 
 
+def _docx_superscript(run: Any) -> bool:
+    align = run.find(f"{_W}rPr/{_W}vertAlign")
+    return align is not None and align.get(f"{_W}val") == "superscript"
+
+
 def _docx_paragraph_text(element: Any) -> str:
     """A Word paragraph's text as it reads with its tracked changes accepted: inserted runs (w:ins,
     which python-docx's ``paragraph.text`` leaves out) are kept and deleted runs dropped."""
     out: list[str] = []
 
-    def walk(node: Any) -> None:
+    def walk(node: Any, raised: bool = False) -> None:
         for child in node:
             tag = child.tag
             if tag in _DOCX_REMOVED or tag == _MC_FALLBACK:
@@ -2263,7 +2274,11 @@ def _docx_paragraph_text(element: Any) -> str:
                 walk(child)
                 out.append("\n")
             elif tag == f"{_W}t":
-                out.append(child.text or "")
+                text = child.text or ""
+                # a footnote mark typed as superscript digits ("events" + superscript "1"): a mark, as in a text file
+                out.append(text.translate(_SUPERSCRIPT_DIGITS) if raised and text.strip().isdigit() else text)
+            elif tag == f"{_W}r":
+                walk(child, _docx_superscript(child))
             elif tag == f"{_W}tab":
                 out.append("\t")
             elif tag in (f"{_W}br", f"{_W}cr"):

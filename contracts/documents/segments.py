@@ -63,6 +63,20 @@ _PERIOD_TITLE = re.compile(
 )
 
 
+# "Current (2029)", "Renewal (2030)", "Until 31 Dec 2029", "From 1 Jan 2030": a period's prices as a column's title
+_DATED_TITLE = re.compile(
+    r"(?i)^\s*(?:current|existing|previous|prior|old|new|renewal|renewed|until|up to|through|from|as of|starting|"
+    r"effective(?: from)?|with effect from|(?:this|next|last) (?:year|term|period))\b"
+)
+
+
+def _dated_title(cell: str) -> str:
+    """A period column's title without its date or year (which would read as a figure of a data row)."""
+    if not _DATED_TITLE.match(cell):
+        return cell
+    return re.sub(r"\d{1,4}(?:[./-]\d{1,4}){0,2}", "", cell)
+
+
 def _is_header_row(cells: tuple[str, ...]) -> bool:
     """Column titles: words in every cell and no amounts ("Price per 1,000 emails" is a title)."""
     joined = " ".join(cells)
@@ -82,7 +96,7 @@ def _is_header_row(cells: tuple[str, ...]) -> bool:
         return False
     # "VAT @ 20%", "Discount 15%": a rate in a column title is still a title; so is a ramp's period
     # ("Year 2 (2029)", "Months 13-24")
-    titles = [_PERIOD_TITLE.sub("", re.sub(r"\d+(?:[.,]\d+)?\s?%", "", cell)) for cell in filled]
+    titles = [_PERIOD_TITLE.sub("", re.sub(r"\d+(?:[.,]\d+)?\s?%", "", _dated_title(cell))) for cell in filled]
     if re.search(r"\d{2,}", " ".join(titles)) and not all(
         re.search(r"(?i)\bper\b|\bprice|\brate|\bfee", c) or not re.search(r"\d", c) for c in titles
     ):
@@ -745,7 +759,10 @@ def _footnotes_inline(blocks: list[Block]) -> list[Block]:
             # numbered mark only after an amount's last digits ("$3,200[1]", not "clause 4(1)")
             after = r"(?<=\d{3}|\.\d\d)" if mark[0] in "([" else r"(?<=[\w)%.])"
             pattern = rf"{after}(?<!{re.escape(mark[0])}){re.escape(mark)}(?!{re.escape(mark[0])})(?=[\s.,;)]|$)"
-            text, count = re.subn(pattern, f" ({notes[mark][1].rstrip('.')})", text)
+            # "$2.40[4] per retrieval": the note goes after the price's unit, which stays with the price
+            pattern += r"(?P<unit>(?:\s*(?:per|/)\s*[A-Za-z][\w-]*)*)"
+            note = notes[mark][1].rstrip(".")
+            text, count = re.subn(pattern, lambda found, note=note: f"{found.group('unit')} ({note})", text)
             if count:
                 used.add(mark)
         return text

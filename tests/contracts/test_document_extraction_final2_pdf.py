@@ -4,6 +4,7 @@ named for a contract that starts on the 1st, ...). Each cause is tested on new t
 from __future__ import annotations
 
 import io
+import re
 from decimal import Decimal
 
 from reportlab.pdfbase import pdfmetrics
@@ -54,20 +55,22 @@ def test_calendar_alignment_stays_when_the_start_is_mid_month_or_the_first_perio
     assert quarter["billing_alignment"] == "calendar"
 
 
-def _pdf_with_marks(lines: list[tuple[float, str, str]]) -> dict:
-    """A one-page PDF of lines, each (y, text, mark): the mark drawn right after the text as a small raised
-    footnote reference, as word processors and browsers set it."""
+def _pdf_with_marks(lines: list[tuple[float, str]]) -> dict:
+    """A one-page PDF of lines, each (y, text); "^3" in a text is drawn as a footnote mark, a small raised "3",
+    as word processors and browsers set it (a footnote's own mark starts its line, the note in a smaller size)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
     buffer = io.BytesIO()
     page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    for y, text, mark in lines:
-        page.setFont("Helvetica", 10)
-        page.drawString(60, y, text)
-        if mark:
-            page.setFont("Helvetica", 6.5)
-            page.drawString(60 + pdfmetrics.stringWidth(text, "Helvetica", 10), y + 3.5, mark)
+    for y, text in lines:
+        size = 8.0 if text.startswith("^") else 10.0
+        x = 60.0
+        for index, part in enumerate(re.split(r"\^(\d+)", text)):
+            mark = index % 2 == 1
+            page.setFont("Helvetica", 6.0 if mark else size)
+            page.drawString(x, y + (3.5 if mark else 0), part)
+            x += pdfmetrics.stringWidth(part, "Helvetica", 6.0 if mark else size) + (1.5 if mark and x == 60 else 0)
     page.save()
     return extract_bytes(buffer.getvalue(), "contract.pdf")
 
@@ -75,14 +78,15 @@ def _pdf_with_marks(lines: list[tuple[float, str, str]]) -> dict:
 def test_footnote_marks_after_a_price_or_a_word_are_not_read_as_digits() -> None:
     data = _pdf_with_marks(
         [
-            (780, "Service Order - Tallis Observatory Trust", ""),
-            (760, "Customer: Tallis Observatory Trust", ""),
-            (745, "Service start: 1 October 2029", ""),
-            (725, "Telescope scheduling seats: USD 37.50", "3"),
-            (710, "per seat per month for 16 seats, billed monthly in advance.", ""),
-            (690, "Archive retrieval: USD 2.40 per retrieval, billed monthly in arrears", "12"),
-            (640, "3 List price; see the price book.", ""),
-            (628, "12 A retrieval is one file restored from cold storage.", ""),
+            (780, "Service Order - Tallis Observatory Trust"),
+            (760, "Customer: Tallis Observatory Trust"),
+            (745, "Service start: 1 October 2029"),
+            (725, "Telescope scheduling seats^2: USD 37.50^3"),
+            (710, "per seat per month for 16 seats, billed monthly in advance."),
+            (690, "Archive retrieval: USD 2.40^4 per retrieval"),
+            (640, "^2 A seat is one named astronomer."),
+            (628, "^3 List price; see the price book."),
+            (616, "^4 Invoiced quarterly in arrears."),
         ]
     )
     assert sorted(priced(line) for line in data["lines"]) == [
@@ -91,6 +95,9 @@ def test_footnote_marks_after_a_price_or_a_word_are_not_read_as_digits() -> None
     ]
     seats = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
     assert seats["seats"] == "16"
+    # the footnote that marks the retrieval price is read with it
+    retrieval = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
+    assert (retrieval["billing_interval"], retrieval["billing_interval_count"]) == ("month", 3)
 
 
 def test_a_worked_example_of_tiered_prices_is_not_a_charge() -> None:
@@ -152,6 +159,13 @@ def test_a_party_with_its_registration_number_in_brackets_and_an_address_before_
         "The maintenance fee is GBP 780.00 per month, invoiced monthly in advance.\n"
     )
     assert data["customer"]["name"] == "Oakfield Schools Trust"
+    # the same number inside the party's description ("a charitable company (no. 1180001) whose office is ...")
+    data = _text(
+        'This Agreement is made between Tamsin Robotics Ltd (the "Provider") and Oakfield Schools Trust, a charitable '
+        'company (no. 1180001) whose office is at 2 Hill Street, York (the "Customer").\n'
+        "The maintenance fee is GBP 780.00 per month, invoiced monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "Oakfield Schools Trust"
 
 
 def test_a_milestone_table_total_row_with_an_empty_number_cell_is_not_a_milestone() -> None:
@@ -180,7 +194,14 @@ def test_a_renewal_table_of_last_periods_and_this_periods_prices_reads_this_peri
         "31 December 2030.",
         "Invoices are sent to ap@briskferries.test. Both items are invoiced annually in advance.",
     ]
-    for titles in (["Service", "2029", "2030"], ["Service", "FY2029-30", "FY2030-31"], ["Item", "2029/30", "2030/31"]):
+    for titles in (
+        ["Service", "2029", "2030"],
+        ["Service", "FY2029-30", "FY2030-31"],
+        ["Item", "2029/30", "2030/31"],
+        ["Service", "Current (2029)", "Renewal (2030)"],
+        ["Service", "Until 31 Dec 2029", "From 1 Jan 2030"],
+        ["Service", "Last year", "Renewal price"],
+    ):
         data = extract_docx_table(
             paragraphs,
             [
@@ -269,3 +290,26 @@ def test_label_value_pairs_under_bill_to_and_ship_to_titles_name_the_customer() 
     for data in (_party_box_docx(), _party_box_pdf()):
         assert data["customer"]["name"] == "Umber Valley Vets LLC"
         assert data["customer"]["email"] == "payables@umbervalley.test"
+
+
+def test_footnote_marks_typed_as_superscript_digits_in_word_are_marks() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Customer: Tallis Observatory Trust")
+    document.add_paragraph("Service start: 1 October 2029")
+    for parts in (
+        ("Archive retrieval: USD 2.40", "4", " per retrieval"),
+        ("Telescope seats", "2", ": USD 37.50 per seat per month for 16 seats."),
+        ("", "4", " Invoiced quarterly in arrears."),
+    ):
+        paragraph = document.add_paragraph(parts[0])
+        paragraph.add_run(parts[1]).font.superscript = True
+        paragraph.add_run(parts[2])
+    data = extract_docx(document)
+    assert sorted(priced(line) for line in data["lines"]) == [
+        ("per_seat", Decimal("37.50")),
+        ("per_unit", Decimal("2.40")),
+    ]
+    retrieval = next(line for line in data["lines"] if line["charge_model"] == "per_unit")
+    assert retrieval["billing_interval_count"] == 3
