@@ -1737,6 +1737,7 @@ def _read_docx(data: bytes) -> Document:
         word = docx.Document(io.BytesIO(data))
     except Exception as exc:
         raise DocumentReadError(f"Not a readable DOCX file: {exc}") from exc
+    _unwrap_table_controls(word.element.body)
     document = Document(kind=DOCX)
     page = 1
     table_index = 0
@@ -1778,6 +1779,33 @@ def _read_docx(data: bytes) -> Document:
         document.blocks.append(Block(page, line, starts_paragraph=True))
     document.page_count = page
     return document
+
+
+_TABLE_PARTS = {f"{_W}tbl", f"{_W}tr", f"{_W}tc"}
+
+
+def _unwrap_table_controls(body: Any) -> None:
+    """Rows, cells and cell paragraphs inside a content control (a template's repeating section, w:sdt
+    around each item row, or a custom XML element around a filled-in cell) put where the control is:
+    python-docx reads only a table's own rows and a row's own cells, and would leave them out."""
+    while True:
+        node = next(
+            (
+                node
+                for node in body.iter(f"{_W}sdt", f"{_W}customXml")
+                if node.getparent() is not None and node.getparent().tag in _TABLE_PARTS
+            ),
+            None,
+        )
+        if node is None:
+            return
+        parent = node.getparent()
+        content = node.find(f"{_W}sdtContent") if node.tag == f"{_W}sdt" else node
+        children = [child for child in (content if content is not None else []) if child.tag != f"{_W}customXmlPr"]
+        position = parent.index(node)
+        parent.remove(node)
+        for offset, child in enumerate(children):
+            parent.insert(position + offset, child)
 
 
 def _docx_row_cells(row: Any) -> list[Any]:
