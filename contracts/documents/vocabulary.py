@@ -306,8 +306,14 @@ def slug(text: str) -> str:
     return text[:64] or "line"
 
 
+# "per SMS billed monthly", "per message sent": how the unit is billed or used, not its name
+_BILLING_VERBS = {"billed", "invoiced", "charged", "payable", "paid", "due", "sent", "received", "made", "used"}
+
+
 def metric_code(unit: str) -> str:
     words = [w for w in re.findall(r"[a-z0-9]+", unit.lower()) if w not in STOP_UNITS]
+    while len(words) > 1 and words[-1] in _BILLING_VERBS:
+        words.pop()
     if not words:
         return "units"
     last = words[-1]

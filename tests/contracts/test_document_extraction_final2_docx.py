@@ -242,3 +242,56 @@ def test_an_automatic_renewal_in_french_italian_or_dutch_words_and_its_negation(
     assert end("Durata: 12 mesi, con rinnovo automatico.") is None
     assert end("Durée : 12 mois, sans renouvellement automatique.") == "2029-06-01"
     assert end("Looptijd: 12 maanden, zonder automatische verlenging.") == "2029-06-01"
+
+
+def test_a_usage_metric_is_named_by_its_unit_not_by_how_it_is_billed() -> None:
+    data = extract_docx_table(
+        ["Customer: Wattle Grove Pharmacies Pty Ltd", "Start date: 1 May 2029"],
+        [
+            ["Item", "Qty", "Unit price", "Frequency"],
+            ["Refill reminders", "usage", "$0.06 per SMS", "monthly in arrears"],
+            ["Courier labels", "usage", "$1.10 per label", "invoiced monthly in arrears"],
+        ],
+    )
+    assert sorted(line["metric"] for line in data["lines"]) == ["labels", "sms"]
+
+
+def test_table_rows_and_cells_inside_content_controls_are_read() -> None:
+    # a template's repeating section: each item row inside a w:sdt; a filled-in cell inside another
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def control(*children: object) -> object:
+        sdt, properties, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
+        sdt.append(properties)
+        sdt.append(content)
+        for child in children:
+            content.append(child)
+        return sdt
+
+    document = docx.Document()
+    document.add_paragraph("Customer: Harrowgate Cold Storage Ltd")
+    document.add_paragraph("Start date: 1 November 2029")
+    rows = [
+        ["Item", "Qty", "Unit price", "Billing"],
+        ["Warehouse scanner licence", "22", "£14.00 per licence per month", "Monthly in advance"],
+        ["Temperature alerts", "-", "£0.03 per alert", "Monthly in arrears"],
+        ["Site survey", "1", "£650.00", "One-time"],
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    trs = table._tbl.findall(qn("w:tr"))
+    trs[0].addnext(control(*trs[1:3]))  # two item rows in one repeating section
+    last_cells = trs[3].findall(qn("w:tc"))
+    last_cells[0].addnext(control(last_cells[1], last_cells[2]))  # two cells in a control
+    data = extract_docx(document)
+    assert sorted(priced(line) for line in data["lines"]) == [
+        ("one_time", Decimal(650)),
+        ("per_seat", Decimal(14)),
+        ("per_unit", Decimal("0.03")),
+    ]
+    seat = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
+    assert seat["seats"] == "22"
