@@ -1738,6 +1738,7 @@ def _read_docx(data: bytes) -> Document:
     except Exception as exc:
         raise DocumentReadError(f"Not a readable DOCX file: {exc}") from exc
     _unwrap_table_controls(word.element.body)
+    _notes_inline(word)
     document = Document(kind=DOCX)
     page = 1
     table_index = 0
@@ -1779,6 +1780,38 @@ def _read_docx(data: bytes) -> Document:
         document.blocks.append(Block(page, line, starts_paragraph=True))
     document.page_count = page
     return document
+
+
+_NOTE_REFERENCES = {f"{_W}footnoteReference": "footnotes", f"{_W}endnoteReference": "endnotes"}
+
+
+def _notes_inline(word: Any) -> None:
+    """A Word footnote or endnote (pandoc's from a Markdown "[^1]", Word's Insert Footnote) read where
+    its mark is, in brackets ("£1,800.00 (Billed annually in advance)"), as a text footnote is: its
+    text is in another part of the file, which python-docx does not read."""
+    from lxml import etree
+
+    notes: dict[tuple[str, str], str] = {}
+    for rel in word.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if rel.is_external or kind not in _NOTE_REFERENCES.values():
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except (etree.XMLSyntaxError, ValueError):
+            continue
+        for note in root:
+            if note.get(f"{_W}type") not in (None, "normal"):
+                continue  # the separator lines above the notes
+            text = " ".join(_docx_paragraph_text(paragraph) for paragraph in note.iter(f"{_W}p"))
+            notes[(kind, note.get(f"{_W}id") or "")] = _clean(text.replace("\n", " "))
+    for reference in list(word.element.body.iter(*_NOTE_REFERENCES)):
+        text = notes.get((_NOTE_REFERENCES[reference.tag], reference.get(f"{_W}id") or ""))
+        if text:
+            inline = etree.SubElement(reference.getparent(), f"{_W}t")
+            inline.text = f" ({text.rstrip('.')})"
+            reference.addnext(inline)
+            reference.getparent().remove(reference)
 
 
 _TABLE_PARTS = {f"{_W}tbl", f"{_W}tr", f"{_W}tc"}

@@ -295,3 +295,69 @@ def test_table_rows_and_cells_inside_content_controls_are_read() -> None:
     ]
     seat = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
     assert seat["seats"] == "22"
+
+
+def _with_footnotes(document: object, notes: dict[str, str]) -> bytes:
+    """A python-docx document saved with a footnotes part: each "[[n]]" in its text becomes a
+    reference to footnote n, as Word or pandoc write them."""
+    import re
+    import zipfile
+
+    buffer = io.BytesIO()
+    document.save(buffer)  # type: ignore[attr-defined]
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {namespace}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        + "".join(
+            f'<w:footnote w:id="{key}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t>'
+            "</w:r></w:p></w:footnote>"
+            for key, text in notes.items()
+        )
+        + "</w:footnotes>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = re.sub(
+                    rb"\[\[(\d+)\]\]",
+                    rb'</w:t></w:r><w:r><w:footnoteReference w:id="\1"/></w:r><w:r><w:t xml:space="preserve">',
+                    data,
+                )
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    b'relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+                )
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+                    b'officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
+            target.writestr(item, data)
+        target.writestr("word/footnotes.xml", footnotes)
+    return out.getvalue()
+
+
+def test_a_word_footnote_on_a_price_is_read_beside_it() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Customer: Quayside Bakeries Ltd")
+    document.add_paragraph("Start date: 1 April 2030")
+    document.add_paragraph("Delivery routing licence: £1,250.00[[1]]")
+    document.add_paragraph("Driver app: £18.00 per driver per month[[2]] for 30 drivers")
+    data = extract_bytes(
+        _with_footnotes(document, {"1": "Billed annually in advance.", "2": "Invoiced quarterly in advance."}),
+        "contract.docx",
+    )
+    lines = sorted(
+        (line["charge_model"], line.get("billing_interval"), line.get("billing_interval_count"))
+        for line in data["lines"]
+    )
+    assert lines == [("flat", "year", 1), ("per_seat", "month", 3)]
