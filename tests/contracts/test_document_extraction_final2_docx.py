@@ -361,3 +361,20 @@ def test_a_word_footnote_on_a_price_is_read_beside_it() -> None:
         for line in data["lines"]
     )
     assert lines == [("flat", "year", 1), ("per_seat", "month", 3)]
+
+
+def test_things_priced_each_and_billed_in_arrears_are_a_usage_price() -> None:
+    data = extract_docx_table(
+        [
+            "Customer: Saltmarsh Property Management LLC",
+            "Start date: August 1, 2029",
+            "Tenant screening reports at $9.50 each, invoiced monthly in arrears.",
+            "Text reminders are charged at $0.03 each, billed monthly in arrears.",
+        ],
+        [["Item", "Price", "Billing"], ["Portfolio workspace", "$1,150.00 per month", "Monthly in advance"]],
+    )
+    assert sorted(priced(line) for line in data["lines"]) == [
+        ("flat", Decimal(1150)),
+        ("per_unit", Decimal("0.03")),
+        ("per_unit", Decimal("9.50")),
+    ]
