@@ -126,7 +126,9 @@ ONE_TIME_RE = re.compile(
     # "Taxa de implantação (pagamento único)", "Périodicité: Unique", "eenmalige kosten", "mise en service"
     r"\b(?:pagamento|taxa|cobran[cç]a|pago|cuota) [úu]nic[oa]\b|\beenmalig|\bponctuel|\bmise en service\b|"
     r"(?<![\w-])unique\b(?!\s+(?:visitor|user|device|identifier|id|profile|contact|customer|session)s?\b)|"
-    r"\bimplanta[cç][aã]o\b|\bimplantaci[oó]n\b|\binbetriebnahme\b|\bbereitstellungs?(?:gebühr|entgelt)",
+    r"\bimplanta[cç][aã]o\b|\bimplantaci[oó]n\b|\binbetriebnahme\b|\bbereitstellungs?(?:gebühr|entgelt)|"
+    # Swedish, Danish, Norwegian: "engångsavgift", "engangsbeløb", "etableringsavgift", "opstartsgebyr"
+    r"\beng[åa]ngs|\béngangs|\betablerings(?:avgift|gebyr)|\bopp?starts?(?:avgift|gebyr)|\buppstart",
     re.I,
 )
 MILESTONE_RE = re.compile(

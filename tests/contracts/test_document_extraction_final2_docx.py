@@ -378,3 +378,29 @@ def test_things_priced_each_and_billed_in_arrears_are_a_usage_price() -> None:
         ("per_unit", Decimal("0.03")),
         ("per_unit", Decimal("9.50")),
     ]
+
+
+def test_a_scandinavian_order_reads_its_term_payment_days_cadences_timing_and_one_time_fee() -> None:
+    swedish = extract_docx_table(
+        ["Orderbekräftelse", "Kund: Granskogen Bygg AB", "Startdatum: 2030-02-01", "Avtalstid: 36 månader"],
+        [
+            ["Artikel", "Antal", "Pris", "Fakturering"],
+            ["Projektportal", "1", "3 400 kr / mån", "Månadsvis i förskott"],
+            ["Dokumentlagring", "", "0,80 kr per GB", "Månadsvis i efterskott"],
+            ["Etableringsavgift", "1", "8 500 kr", "Faktureras vid start"],
+        ],
+    )
+    assert swedish["end_date"] == "2033-02-01"
+    assert sorted(
+        (line["charge_model"], line.get("billing_interval"), line.get("billing_timing")) for line in swedish["lines"]
+    ) == [("flat", "month", "in_advance"), ("one_time", None, None), ("per_unit", "month", "in_arrears")]
+    danish = extract_text(
+        "Ordrebekræftelse\n"
+        "Kunde: Bølgebryder Rederi ApS\n"
+        "Startdato: 01.05.2030\n"
+        "Aftaleperiode: 12 måneder\n"
+        "Betalingsbetingelser: netto 14 dage\n"
+        "Serviceaftale: DKK 6.000,00 pr. kvartal, faktureres forud.\n"
+    )
+    assert (danish["end_date"], danish["customer"]["payment_terms_days"]) == ("2031-05-01", 14)
+    assert [(line["billing_interval"], line["billing_interval_count"]) for line in danish["lines"]] == [("month", 3)]
