@@ -796,7 +796,11 @@ class _Extractor:
             # "zahlbar innerhalb von 14 Tagen", "30 Tage netto", "paiement à 45 jours", "binnen 30 dagen",
             # "prazo de pagamento: 30 dias", "Terms: 30 days"
             r"\b(?:innerhalb|binnen)\s+(?:von\s+)?(?P<n>\d{1,3})\s+(?:tagen|tage|dagen)\b",
-            r"\b(?P<n>\d{1,3})\s+(?:tage|dagen|jours)\s+(?:netto|net|nach rechnungs|na factuurdatum|date de facture)",
+            r"\b(?P<n>\d{1,3})\s+(?:tage|dagen|jours|dagar|dage|dager)\s+(?:netto|net|nach rechnungs|na factuurdatum|"
+            r"date de facture)",
+            # Swedish, Danish, Norwegian: "netto 30 dagar", "betalingsfrist: 14 dage", "betalningsvillkor 30 dagar"
+            r"\b(?:netto|betalningsvillkor|betalingsbetingelser|betalingsfrist|betalningsfrist|forfald)\b\s*:?[^.;]{0,20}?"
+            r"(?P<n>\d{1,3})\s*(?:dagar|dage|dager)\b",
             r"\b(?:à|a|sous|dans les)\s+(?P<n>\d{1,3})\s+jours\b",
             r"\b(?:prazo|vencimento|betalingstermijn|zahlungsfrist|délai de paiement)\b[^.;]{0,30}?(?P<n>\d{1,3})\s*"
             r"(?:dias|días|tagen?|dagen|jours|days)\b",
@@ -872,7 +876,8 @@ class _Extractor:
             r"(?: date)?|effective as of|start of (?:service|term|subscription)|beginn|vertragsbeginn|date de début|"
             r"fecha de (?:inicio|comienzo|entrada en vigor)|data di (?:inizio|decorrenza)|data de início|"
             r"início da vigência|inicio da vigencia|leistungsbeginn|laufzeitbeginn|date d'effet|prise d'effet|"
-            r"date de démarrage|ingangsdatum|startdatum|aanvangsdatum|"
+            r"date de démarrage|ingangsdatum|startdatum|aanvangsdatum|startdato|ikrafttr[æa]delsesdato|"
+            r"oppstartsdato|avtalsstart|aftalestart|avtalestart|"
             r"term start|initial term start|service period start|go-live(?: date)?|(?:service |subscription )?begins?|"
             # "Requested Activation Date", "In-service date": a telecom order's start of service
             r"(?:requested |planned |target |service |circuit )?activation(?: date)?|in-service date|"
@@ -1160,6 +1165,7 @@ class _Extractor:
                 # "Subscription length: 12 months"
                 r"\b(?:subscription|contract|agreement|licen[cs]e|order|service) length\b|"
                 r"\blaufzeit|\bdurée|\bduraci[oó]n|\bdurata|\bprazo\b|\bvigência|\bduração|\blooptijd|\bvertragsdauer|"
+                r"\bavtalstid|\bl[öø]ptid|\bbind(?:n)?ingstid|\bavtaleperiode|\baftaleperiode|\bvarighe[dt]|"
                 r"\b(?:continues?|runs?|lasts?|remains? in (?:force|effect)) for\b|\b(?:runs?|lasts?) \d|"
                 # "License period: twelve (12) months beginning June 1, 2026"
                 r"(?<!payment )(?<!notice )(?<!grace )(?<!trial )(?<!billing )\bperiod\b\s*:|"
@@ -1170,7 +1176,8 @@ class _Extractor:
                 match = (
                     re.search(
                         r"(?:term|period|duration|length|laufzeit|durée|duración|duracion|durata|prazo|vigência|duração|"
-                        r"looptijd|vertragsdauer)\b[^.]{0,60}?" + p.DURATION_RE.pattern,
+                        r"looptijd|vertragsdauer|avtalstid|l[öø]ptid|bind(?:n)?ingstid|avtaleperiode|aftaleperiode|"
+                        r"varighe[dt])\b[^.]{0,60}?" + p.DURATION_RE.pattern,
                         seg.text,
                         re.I,
                     )

@@ -518,7 +518,9 @@ DURATION_RE = re.compile(
     # "three (3) Contract Years", "12 consecutive months": a qualifier before the unit
     r"(?:(?:contract|subscription|consecutive|calendar|full)\s+)?"
     r"(?P<unit>years?|months?|weeks?|days?|mos?(?=\.|\b)|mths?|yrs?|monaten|monate?|jahren|jahre?|mois|"
-    r"ans?|années|annees|meses|mes|años|año|anos|ano|mesi|anni|maanden|maand|jaren|jaar)\b",
+    r"ans?|années|annees|meses|mes|años|año|anos|ano|mesi|anni|maanden|maand|jaren|jaar|"
+    # Swedish, Danish, Norwegian: "24 månader", "12 måneder", "3 år"
+    r"månader|månad|måneder|måned|år)\b",
     re.I,
 )
 
@@ -553,6 +555,11 @@ def duration(text: str) -> relativedelta | None:
         "maand": "month",
         "jaren": "year",
         "jaar": "year",
+        "månader": "month",
+        "månad": "month",
+        "måneder": "month",
+        "måned": "month",
+        "år": "year",
         "mo": "month",
         "mth": "month",
         "yr": "year",
@@ -585,7 +592,7 @@ CADENCES: list[tuple[str, str, int]] = [
         r"\b(?:quarterly|per quarter|each quarter|every quarter|a quarter|/\s?qtr|/\s?quarter|every (?:three|3) months"
         r"|calendar quarter|per calendar quarter|quarter-?ly|vierteljährlich|quartalsweise|pro quartal|je quartal|"
         r"trimestriel(?:le)?|par trimestre|trimestral(?:mente)?|por trimestre|trimestrale|per kwartaal|"
-        r"driemaandelijks|elk kwartaal)\b",
+        r"driemaandelijks|elk kwartaal|kvartalsvis|per kvartal|pr\.? kvartal)\b",
         "month",
         3,
     ),
@@ -617,6 +624,17 @@ CADENCES: list[tuple[str, str, int]] = [
         1,
     ),
     (r"\b(?:daily|per day|a day|each day|every day|pro tag|par jour|por dia|por día|per dag)\b", "day", 1),
+    # Swedish, Danish, Norwegian ("290 kr / mån", "månadsvis", "pr. måned", "årligen"), after the others
+    (
+        r"(?:\b(?:årligen|årsvis|årligt?|per år|pr\.? år)|/\s?år)(?!\w)",
+        "year",
+        1,
+    ),
+    (
+        r"(?:\b(?:månadsvis|per månad|i månaden|månedligt?|per måned|pr\.? måned)|/\s?(?:mån|md|mnd))(?!\w)",
+        "month",
+        1,
+    ),
 ]
 
 
@@ -679,7 +697,7 @@ def timing(text: str) -> str | None:
         r"\bvorschüssig|\bim voraus\b|\bvorab\b|\bà échoir|\bd'avance\b|"
         r"\bà l'avance\b|\bpar avance\b|\bpor (?:adelantado|anticipado)|\bpagos? anticipados?|\bantecipadamente\b|"
         r"\bantecipad[oa]s?\b|\badiantad[oa]s?\b|\bin anticipo\b|\banticipatamente\b|\bvooraf\b|\bvooruit\b|"
-        r"\bin voorschot\b",
+        r"\bin voorschot\b|\bi förskott\b|\bforskudd|\bforud\b|\bforudbetal",
         lowered,
     )
     arrears = re.search(
@@ -688,7 +706,8 @@ def timing(text: str) -> str | None:
         r"\bbased on (?:the )?actual\b|"
         r"\bfor the (?:preceding|previous|prior|past) (?:billing )?(?:month|quarter|year|period)\b|\bretrospectively\b|"
         r"\bpost-?paid\b|\bnachschüssig|\bim nachhinein\b|\bnachträglich\b|\bterme échu|\bà terme échu|"
-        r"\bmes vencido|\bmês vencido|\bvencid[oa]s?\b|\bposticipat[oa]|\bachteraf\b|\bna afloop van\b",
+        r"\bmes vencido|\bmês vencido|\bvencid[oa]s?\b|\bposticipat[oa]|\bachteraf\b|\bna afloop van\b|"
+        r"\bi efterskott\b|\betterskudd|\bbagud\b|\bbagudbetal",
         lowered,
     )
     if advance and not arrears:

@@ -1572,6 +1572,7 @@ class PricingReader:
             or self._priced_package(seg, clause, money, after)
             or self._priced_times(seg, clause, money, before)
             or self._priced_per_subject(seg, clause, money, before, after)
+            or self._priced_each_in_arrears(seg, clause, money, before, after)
             or self._priced_by_label(seg, clause, money, before, after)
         ):
             return
@@ -1765,6 +1766,26 @@ class PricingReader:
         if seats is not None:
             line.fields["seats"] = seats
         self._finish(line, clause)
+        return True
+
+    def _priced_each_in_arrears(self, seg: Segment, clause: str, money: p.Money, before: str, after: str) -> bool:
+        """ "SMS messages at $0.04 each, billed monthly in arrears", "Eligibility checks are charged at
+        $0.35 each, invoiced monthly in arrears": things priced each and billed after the period on what
+        was used are a usage price per that thing, not a fee of the amount."""
+        subject = re.search(
+            r"\b(?P<u>[a-z][a-z-]+?)s\s+(?:(?:are|will be|shall be)\s+(?:charged|billed|priced|invoiced)\s+)?"
+            r"(?:at|@)\s*$",
+            before,
+            re.I,
+        )
+        if (
+            not subject
+            or not re.match(r"\s*each\b(?!\s+[a-z])", after, re.I)
+            or p.timing(clause) != "in_arrears"
+            or subject.group("u").lower() in STOP_UNITS
+        ):
+            return False
+        self._finish(Line("per_unit", {"unit_price": money.amount}, seg, unit=subject.group("u")), clause)
         return True
 
     def _count_of(self, seg: Segment, subject: str) -> Decimal | None:

@@ -2335,6 +2335,8 @@ def _read_docx(data: bytes) -> Document:
         word = docx.Document(io.BytesIO(data))
     except Exception as exc:
         raise DocumentReadError(f"Not a readable DOCX file: {exc}") from exc
+    _unwrap_table_controls(word.element.body)
+    _notes_inline(word)
     document = Document(kind=DOCX)
     page = 1
     table_index = 0
@@ -2376,6 +2378,65 @@ def _read_docx(data: bytes) -> Document:
         document.blocks.append(Block(page, line, starts_paragraph=True))
     document.page_count = page
     return document
+
+
+_NOTE_REFERENCES = {f"{_W}footnoteReference": "footnotes", f"{_W}endnoteReference": "endnotes"}
+
+
+def _notes_inline(word: Any) -> None:
+    """A Word footnote or endnote (pandoc's from a Markdown "[^1]", Word's Insert Footnote) read where
+    its mark is, in brackets ("£1,800.00 (Billed annually in advance)"), as a text footnote is: its
+    text is in another part of the file, which python-docx does not read."""
+    from lxml import etree
+
+    notes: dict[tuple[str, str], str] = {}
+    for rel in word.part.rels.values():
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if rel.is_external or kind not in _NOTE_REFERENCES.values():
+            continue
+        try:
+            root = etree.fromstring(rel.target_part.blob)
+        except (etree.XMLSyntaxError, ValueError):
+            continue
+        for note in root:
+            if note.get(f"{_W}type") not in (None, "normal"):
+                continue  # the separator lines above the notes
+            text = " ".join(_docx_paragraph_text(paragraph) for paragraph in note.iter(f"{_W}p"))
+            notes[(kind, note.get(f"{_W}id") or "")] = _clean(text.replace("\n", " "))
+    for reference in list(word.element.body.iter(*_NOTE_REFERENCES)):
+        text = notes.get((_NOTE_REFERENCES[reference.tag], reference.get(f"{_W}id") or ""))
+        if text:
+            inline = etree.SubElement(reference.getparent(), f"{_W}t")
+            inline.text = f" ({text.rstrip('.')})"
+            reference.addnext(inline)
+            reference.getparent().remove(reference)
+
+
+_TABLE_PARTS = {f"{_W}tbl", f"{_W}tr", f"{_W}tc"}
+
+
+def _unwrap_table_controls(body: Any) -> None:
+    """Rows, cells and cell paragraphs inside a content control (a template's repeating section, w:sdt
+    around each item row, or a custom XML element around a filled-in cell) put where the control is:
+    python-docx reads only a table's own rows and a row's own cells, and would leave them out."""
+    while True:
+        node = next(
+            (
+                node
+                for node in body.iter(f"{_W}sdt", f"{_W}customXml")
+                if node.getparent() is not None and node.getparent().tag in _TABLE_PARTS
+            ),
+            None,
+        )
+        if node is None:
+            return
+        parent = node.getparent()
+        content = node.find(f"{_W}sdtContent") if node.tag == f"{_W}sdt" else node
+        children = [child for child in (content if content is not None else []) if child.tag != f"{_W}customXmlPr"]
+        position = parent.index(node)
+        parent.remove(node)
+        for offset, child in enumerate(children):
+            parent.insert(position + offset, child)
 
 
 def _docx_row_cells(row: Any) -> list[Any]:

@@ -129,7 +129,9 @@ ONE_TIME_RE = re.compile(
     # "Taxa de implantação (pagamento único)", "Périodicité: Unique", "eenmalige kosten", "mise en service"
     r"\b(?:pagamento|taxa|cobran[cç]a|pago|cuota) [úu]nic[oa]\b|\beenmalig|\bponctuel|\bmise en service\b|"
     r"(?<![\w-])unique\b(?!\s+(?:visitor|user|device|identifier|id|profile|contact|customer|session)s?\b)|"
-    r"\bimplanta[cç][aã]o\b|\bimplantaci[oó]n\b|\binbetriebnahme\b|\bbereitstellungs?(?:gebühr|entgelt)",
+    r"\bimplanta[cç][aã]o\b|\bimplantaci[oó]n\b|\binbetriebnahme\b|\bbereitstellungs?(?:gebühr|entgelt)|"
+    # Swedish, Danish, Norwegian: "engångsavgift", "engangsbeløb", "etableringsavgift", "opstartsgebyr"
+    r"\beng[åa]ngs|\béngangs|\betablerings(?:avgift|gebyr)|\bopp?starts?(?:avgift|gebyr)|\buppstart",
     re.I,
 )
 MILESTONE_RE = re.compile(
@@ -309,8 +311,14 @@ def slug(text: str) -> str:
     return text[:64] or "line"
 
 
+# "per SMS billed monthly", "per message sent": how the unit is billed or used, not its name
+_BILLING_VERBS = {"billed", "invoiced", "charged", "payable", "paid", "due", "sent", "received", "made", "used"}
+
+
 def metric_code(unit: str) -> str:
     words = [w for w in re.findall(r"[a-z0-9]+", unit.lower()) if w not in STOP_UNITS]
+    while len(words) > 1 and words[-1] in _BILLING_VERBS:
+        words.pop()
     if not words:
         return "units"
     last = words[-1]

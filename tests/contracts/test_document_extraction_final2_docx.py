@@ -242,3 +242,165 @@ def test_an_automatic_renewal_in_french_italian_or_dutch_words_and_its_negation(
     assert end("Durata: 12 mesi, con rinnovo automatico.") is None
     assert end("Durée : 12 mois, sans renouvellement automatique.") == "2029-06-01"
     assert end("Looptijd: 12 maanden, zonder automatische verlenging.") == "2029-06-01"
+
+
+def test_a_usage_metric_is_named_by_its_unit_not_by_how_it_is_billed() -> None:
+    data = extract_docx_table(
+        ["Customer: Wattle Grove Pharmacies Pty Ltd", "Start date: 1 May 2029"],
+        [
+            ["Item", "Qty", "Unit price", "Frequency"],
+            ["Refill reminders", "usage", "$0.06 per SMS", "monthly in arrears"],
+            ["Courier labels", "usage", "$1.10 per label", "invoiced monthly in arrears"],
+        ],
+    )
+    assert sorted(line["metric"] for line in data["lines"]) == ["labels", "sms"]
+
+
+def test_table_rows_and_cells_inside_content_controls_are_read() -> None:
+    # a template's repeating section: each item row inside a w:sdt; a filled-in cell inside another
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    def control(*children: object) -> object:
+        sdt, properties, content = OxmlElement("w:sdt"), OxmlElement("w:sdtPr"), OxmlElement("w:sdtContent")
+        sdt.append(properties)
+        sdt.append(content)
+        for child in children:
+            content.append(child)
+        return sdt
+
+    document = docx.Document()
+    document.add_paragraph("Customer: Harrowgate Cold Storage Ltd")
+    document.add_paragraph("Start date: 1 November 2029")
+    rows = [
+        ["Item", "Qty", "Unit price", "Billing"],
+        ["Warehouse scanner licence", "22", "£14.00 per licence per month", "Monthly in advance"],
+        ["Temperature alerts", "-", "£0.03 per alert", "Monthly in arrears"],
+        ["Site survey", "1", "£650.00", "One-time"],
+    ]
+    table = document.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    trs = table._tbl.findall(qn("w:tr"))
+    trs[0].addnext(control(*trs[1:3]))  # two item rows in one repeating section
+    last_cells = trs[3].findall(qn("w:tc"))
+    last_cells[0].addnext(control(last_cells[1], last_cells[2]))  # two cells in a control
+    data = extract_docx(document)
+    assert sorted(priced(line) for line in data["lines"]) == [
+        ("one_time", Decimal(650)),
+        ("per_seat", Decimal(14)),
+        ("per_unit", Decimal("0.03")),
+    ]
+    seat = next(line for line in data["lines"] if line["charge_model"] == "per_seat")
+    assert seat["seats"] == "22"
+
+
+def _with_footnotes(document: object, notes: dict[str, str]) -> bytes:
+    """A python-docx document saved with a footnotes part: each "[[n]]" in its text becomes a
+    reference to footnote n, as Word or pandoc write them."""
+    import re
+    import zipfile
+
+    buffer = io.BytesIO()
+    document.save(buffer)  # type: ignore[attr-defined]
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    namespace = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    footnotes = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes {namespace}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>'
+        + "".join(
+            f'<w:footnote w:id="{key}"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t xml:space="preserve"> {text}</w:t>'
+            "</w:r></w:p></w:footnote>"
+            for key, text in notes.items()
+        )
+        + "</w:footnotes>"
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = re.sub(
+                    rb"\[\[(\d+)\]\]",
+                    rb'</w:t></w:r><w:r><w:footnoteReference w:id="\1"/></w:r><w:r><w:t xml:space="preserve">',
+                    data,
+                )
+            elif item.filename == "word/_rels/document.xml.rels":
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    b'relationships/footnotes" Target="footnotes.xml"/></Relationships>',
+                )
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-'
+                    b'officedocument.wordprocessingml.footnotes+xml"/></Types>',
+                )
+            target.writestr(item, data)
+        target.writestr("word/footnotes.xml", footnotes)
+    return out.getvalue()
+
+
+def test_a_word_footnote_on_a_price_is_read_beside_it() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Customer: Quayside Bakeries Ltd")
+    document.add_paragraph("Start date: 1 April 2030")
+    document.add_paragraph("Delivery routing licence: £1,250.00[[1]]")
+    document.add_paragraph("Driver app: £18.00 per driver per month[[2]] for 30 drivers")
+    data = extract_bytes(
+        _with_footnotes(document, {"1": "Billed annually in advance.", "2": "Invoiced quarterly in advance."}),
+        "contract.docx",
+    )
+    lines = sorted(
+        (line["charge_model"], line.get("billing_interval"), line.get("billing_interval_count"))
+        for line in data["lines"]
+    )
+    assert lines == [("flat", "year", 1), ("per_seat", "month", 3)]
+
+
+def test_things_priced_each_and_billed_in_arrears_are_a_usage_price() -> None:
+    data = extract_docx_table(
+        [
+            "Customer: Saltmarsh Property Management LLC",
+            "Start date: August 1, 2029",
+            "Tenant screening reports at $9.50 each, invoiced monthly in arrears.",
+            "Text reminders are charged at $0.03 each, billed monthly in arrears.",
+        ],
+        [["Item", "Price", "Billing"], ["Portfolio workspace", "$1,150.00 per month", "Monthly in advance"]],
+    )
+    assert sorted(priced(line) for line in data["lines"]) == [
+        ("flat", Decimal(1150)),
+        ("per_unit", Decimal("0.03")),
+        ("per_unit", Decimal("9.50")),
+    ]
+
+
+def test_a_scandinavian_order_reads_its_term_payment_days_cadences_timing_and_one_time_fee() -> None:
+    swedish = extract_docx_table(
+        ["Orderbekräftelse", "Kund: Granskogen Bygg AB", "Startdatum: 2030-02-01", "Avtalstid: 36 månader"],
+        [
+            ["Artikel", "Antal", "Pris", "Fakturering"],
+            ["Projektportal", "1", "3 400 kr / mån", "Månadsvis i förskott"],
+            ["Dokumentlagring", "", "0,80 kr per GB", "Månadsvis i efterskott"],
+            ["Etableringsavgift", "1", "8 500 kr", "Faktureras vid start"],
+        ],
+    )
+    assert swedish["end_date"] == "2033-02-01"
+    assert sorted(
+        (line["charge_model"], line.get("billing_interval"), line.get("billing_timing")) for line in swedish["lines"]
+    ) == [("flat", "month", "in_advance"), ("one_time", None, None), ("per_unit", "month", "in_arrears")]
+    danish = extract_text(
+        "Ordrebekræftelse\n"
+        "Kunde: Bølgebryder Rederi ApS\n"
+        "Startdato: 01.05.2030\n"
+        "Aftaleperiode: 12 måneder\n"
+        "Betalingsbetingelser: netto 14 dage\n"
+        "Serviceaftale: DKK 6.000,00 pr. kvartal, faktureres forud.\n"
+    )
+    assert (danish["end_date"], danish["customer"]["payment_terms_days"]) == ("2031-05-01", 14)
+    assert [(line["billing_interval"], line["billing_interval_count"]) for line in danish["lines"]] == [("month", 3)]
