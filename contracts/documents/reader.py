@@ -856,6 +856,8 @@ def _ruled_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
         for following in range(index + 1, len(lines)):
             if not lines[following].strip() or _RULE_LINE.fullmatch(lines[following]):
                 break
+            if following > index + 1 and _TOTALS_LINE.match(lines[following]):
+                break  # the table's totals under its last row
             cells = _cut_columns(lines[following], starts)
             if following != index + 1 and lines[following][:1].isspace() and cells[0] and not any(cells[1:]):
                 # an indented note under a row ("   (first 500 GB included)"): part of that row's item
@@ -936,6 +938,7 @@ def _cut_columns(line: str, starts: list[int]) -> tuple[str, ...]:
 # not a note wrapped under that row
 _TOTALS_LINE = re.compile(
     r"(?i)(?=.*\d)\s*(?:(?:grand|sub|net|gross|invoice|order|quote)[ -]?)?totals?\b"
+    r"|(?=.*\d)\s*(?:zwischen)?(?:summe|gesamt(?:summe|betrag)?|totaal|somme|sous-total|subtotaal)\b"
     r"|\s*(?:vat|gst|hst|pst|tax|mwst|tva|iva|btw)\b(?:\s*(?:@|at)?\s*\d[\d.,]*\s?%)?\s{2,}"
 )
 

@@ -286,3 +286,30 @@ def test_a_cadence_in_the_first_line_of_two_line_titles() -> None:
         "Audit trail export           1          600.00\n"
     )
     assert [(line[3], line[4]) for line in _lines(data)] == [(3, "month"), (3, "month")]
+
+
+def test_a_german_erp_offer_with_coded_units_and_a_totals_line_under_the_rows() -> None:
+    from contracts.documents import read_document
+
+    text = (
+        "RHEINTAL SOFTWARE GMBH                                      ANGEBOT NR. A-2029-0311\n"
+        "Kunde: Seilbahnen Feldberg GmbH                             Datum: 04.02.2029\n\n"
+        "Währung: EUR        Vertragsbeginn: 01.04.2029        Laufzeit: 24 Monate\n\n"
+        "Pos. Artikel     Bezeichnung                        Menge  Einheit     Preis          Betrag\n"
+        "---- ----------- ---------------------------------- ------ -------- --------- -------------\n"
+        "  10 RS-ZUTR     Zutrittssystem, Plattform               1 Mt.       1.980,00      1.980,00\n"
+        "  20 RS-TERM     Drehkreuz-Terminal                     24 Stk./Mt.     42,50      1.020,00\n"
+        "  30 RS-INST     Installation (einmalig)                 1 Pauschal  6.400,00      6.400,00\n"
+        "                                                             Summe monatlich      3.000,00\n"
+        "                                                             Total einmalig       6.400,00\n"
+    )
+    rows = [block.cells for block in read_document(text.encode(), "offer.txt").blocks if block.cells]
+    assert rows[-1] == ("30", "RS-INST", "Installation (einmalig)", "1", "Pauschal", "6.400,00", "6.400,00")
+    data = extract_text(text)
+    assert data["currency"] == "EUR"
+    assert data["start_date"] == "2029-04-01"
+    assert sorted(_lines(data)) == [
+        ("flat", Decimal("1980.00"), None, 1, "month"),
+        ("one_time", Decimal("6400.00"), None, None, None),
+        ("per_seat", Decimal("42.50"), "24", 1, "month"),
+    ]
