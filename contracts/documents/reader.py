@@ -183,7 +183,7 @@ def _read_text(data: bytes) -> Document:
         header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
-        aligned = [_space_aligned(raw) for raw in lines]
+        aligned = _space_aligned(lines)
         # Two columns laid out side by side with spaces (a letterhead beside a reference block,
         # "Customer: X" beside "Service start: Y", an item beside its price): split by a run of
         # three or more spaces, on at least two neighbouring lines.
@@ -314,15 +314,24 @@ def _without_repeated_page_headers(text: str) -> str:
     return "\n".join(out)
 
 
-def _space_aligned(raw: str) -> bool:
-    """A line of three or more cells split by runs of two or more spaces (not a pipe row, nor a
-    report's header fields "CURRENCY: EUR     START DATE: 01.01.2029     TERM: 36 MONTHS")."""
-    return (
-        len(re.split(r"\s{2,}", raw.strip())) >= 3
-        and not raw.strip().startswith("|")
-        and raw.count("|") < 2
-        and len(_fields_on_one_line(raw)) < 2
-    )
+def _space_aligned(lines: list[str]) -> list[bool]:
+    """For each line, whether it has three or more cells split by runs of two or more spaces (not a
+    pipe row); a line of a report's header fields ("CURRENCY: EUR     START DATE: 01.01.2029") right
+    above or below a table's rows is not one of them (in a grid of such lines, a form laid out as a
+    table, it is)."""
+    cells = [
+        len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") and raw.count("|") < 2
+        for raw in lines
+    ]
+    fields = [flag and len(_fields_on_one_line(raw)) >= 2 for flag, raw in zip(cells, lines, strict=True)]
+    return [
+        cells[at]
+        and not (
+            fields[at]
+            and any(0 <= near < len(lines) and cells[near] and not fields[near] for near in (at - 1, at + 1))
+        )
+        for at in range(len(lines))
+    ]
 
 
 _TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*|\s*[-=]+(?:\+[-=]+)+\s*")

@@ -313,3 +313,19 @@ def test_a_german_erp_offer_with_coded_units_and_a_totals_line_under_the_rows() 
         ("one_time", Decimal("6400.00"), None, None, None),
         ("per_seat", Decimal("42.50"), "24", 1, "month"),
     ]
+
+
+def test_a_form_laid_out_as_a_grid_keeps_a_value_wrapped_in_its_column() -> None:
+    """Label / value pairs side by side on each line (pdftotext -layout of a form): still a grid whose
+    wrapped value ("Harbour Logistics" over "Holdings plc") joins up, not fields of one line each."""
+    data = extract_text(
+        "Order Form\n"
+        "Customer              Larkfield Harbour           Quote #              Q-90314\n"
+        "                      Holdings plc\n"
+        "Bill-to email         ap@larkfield.test           Start Date           2028-10-01\n"
+        "Payment Terms         Net 45                      End Date             2029-09-30\n\n"
+        "Product                        Price                         Billing\n"
+        "Berth scheduling               £4,200.00 / month             Monthly in advance\n"
+    )
+    assert data["customer"]["name"] == "Larkfield Harbour Holdings plc"
+    assert data["customer"]["payment_terms_days"] == 45
