@@ -324,14 +324,17 @@ def _space_aligned(lines: list[str]) -> list[bool]:
         for raw in lines
     ]
     fields = [flag and len(_fields_on_one_line(raw)) >= 2 for flag, raw in zip(cells, lines, strict=True)]
-    return [
-        cells[at]
-        and not (
-            fields[at]
-            and any(0 <= near < len(lines) and cells[near] and not fields[near] for near in (at - 1, at + 1))
-        )
-        for at in range(len(lines))
-    ]
+
+    def beside_rows(at: int) -> bool:
+        for step in (-1, 1):
+            near = at + step
+            if 0 <= near < len(lines) and _RULE_LINE.fullmatch(lines[near]):
+                near += step  # across a rule drawn between them
+            if 0 <= near < len(lines) and cells[near] and not fields[near]:
+                return True
+        return False
+
+    return [cells[at] and not (fields[at] and beside_rows(at)) for at in range(len(lines))]
 
 
 _TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*|\s*[-=]+(?:\+[-=]+)+\s*")

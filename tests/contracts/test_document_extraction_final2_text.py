@@ -69,6 +69,14 @@ _ERP_QUOTE = (
 
 
 def test_fixed_width_erp_quote_with_coded_units_and_an_abbreviated_currency_label() -> None:
+    from contracts.documents import read_document
+
+    text = _ERP_QUOTE.format(
+        uom="USR/Q", price="84.00", amount="3,360.00", note="", cycle="quarterly", recurring="4,810.00"
+    )
+    blocks = read_document(text.encode(), "quote.txt").blocks
+    # the header fields above the table's rule are fields, not the table's first row
+    assert [b.text for b in blocks if not b.cells][-4:-1] == ["CURR: CAD", "EFFECTIVE: 2028-04-01", "TERM: 12 MONTHS"]
     data = extract_text(
         _ERP_QUOTE.format(
             uom="USR/Q", price="84.00", amount="3,360.00", note="", cycle="quarterly", recurring="4,810.00"
