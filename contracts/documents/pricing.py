@@ -4780,7 +4780,8 @@ def _unit_of_measure(per: str) -> str:
     if coded is not None:
         return coded
     if re.fullmatch(
-        r"(?i)\s*(?:ea|each|lot|lots|unit|units|pcs?|pieces?|items?|nos?|x|ls|lump sum|job"
+        r"(?i)\s*(?:ea|each|lot|lots|unit|units|pcs?|pieces?|items?|nos?|x|ls|lump sum|job|stk|stück|st|pce"
+        r"|pauschal|psch|forfait|pauschale"
         # a CPQ quote's unit of a subscription ("1 | Org | $6,000"): what is bought, not a use
         r"|orgs?|organi[sz]ations?|instances?|tenants?|environments?|subscriptions?|licen[cs]es?|packages?|bundles?"
         r"|entitlements?)"
@@ -4799,10 +4800,14 @@ _UOM_CODES = {
     **dict.fromkeys(("hr", "hrs", "hour", "hours", "h"), "hour"),
     **dict.fromkeys(("dy", "dys", "day", "days", "d"), "day"),
 }
+# a count of things bought ("EA/MO", "Stk./Mt."): the quantity counts them, the price is per period
+_UOM_COUNTS = {"ea", "each", "pc", "pcs", "unit", "units", "item", "items", "stk", "st", "stück", "u", "pce", "nos"}
 _UOM_PERIODS = {
     **dict.fromkeys(("mo", "mos", "mth", "mths", "mon", "m", "month", "monthly", "mnth"), "month"),
+    **dict.fromkeys(("mt", "monat", "mois"), "month"),
     **dict.fromkeys(("q", "qtr", "qtrs", "qt", "quarter", "qrt", "qtrly", "quarterly"), "quarter"),
     **dict.fromkeys(("yr", "yrs", "y", "a", "yearly", "year", "annual", "ann", "pa", "p.a"), "year"),
+    **dict.fromkeys(("jahr", "jr", "an"), "year"),
     **dict.fromkeys(("wk", "wks", "week", "w"), "week"),
 }
 
@@ -4820,6 +4825,8 @@ def _coded_unit_of_measure(per: str) -> str | None:
     unit, period = _UOM_CODES.get(parts[0]), _UOM_PERIODS.get(parts[1])
     if not period:
         return None
+    if parts[0] in _UOM_COUNTS:
+        return f"per {period}"
     return f"per {unit} per {period}" if unit else f"per {parts[0]} per {period}"
 
 

@@ -187,7 +187,7 @@ def _read_text(data: bytes) -> Document:
         header_spans: list[tuple[int, int]] = []  # where the columns of a space-aligned table start and end
         # Columns aligned with spaces (a text export of a table): three or more cells split by runs
         # of two or more spaces, on at least two neighbouring lines.
-        aligned = [_space_aligned(raw) for raw in lines]
+        aligned = _space_aligned(lines)
         # Two columns laid out side by side with spaces (a letterhead beside a reference block,
         # "Customer: X" beside "Service start: Y", an item beside its price): split by a run of
         # three or more spaces, on at least two neighbouring lines.
@@ -318,15 +318,27 @@ def _without_repeated_page_headers(text: str) -> str:
     return "\n".join(out)
 
 
-def _space_aligned(raw: str) -> bool:
-    """A line of three or more cells split by runs of two or more spaces (not a pipe row, nor a
-    report's header fields "CURRENCY: EUR     START DATE: 01.01.2029     TERM: 36 MONTHS")."""
-    return (
-        len(re.split(r"\s{2,}", raw.strip())) >= 3
-        and not raw.strip().startswith("|")
-        and raw.count("|") < 2
-        and len(_fields_on_one_line(raw)) < 2
-    )
+def _space_aligned(lines: list[str]) -> list[bool]:
+    """For each line, whether it has three or more cells split by runs of two or more spaces (not a
+    pipe row); a line of a report's header fields ("CURRENCY: EUR     START DATE: 01.01.2029") right
+    above or below a table's rows is not one of them (in a grid of such lines, a form laid out as a
+    table, it is)."""
+    cells = [
+        len(re.split(r"\s{2,}", raw.strip())) >= 3 and not raw.strip().startswith("|") and raw.count("|") < 2
+        for raw in lines
+    ]
+    fields = [flag and len(_fields_on_one_line(raw)) >= 2 for flag, raw in zip(cells, lines, strict=True)]
+
+    def beside_rows(at: int) -> bool:
+        for step in (-1, 1):
+            near = at + step
+            if 0 <= near < len(lines) and _RULE_LINE.fullmatch(lines[near]):
+                near += step  # across a rule drawn between them
+            if 0 <= near < len(lines) and cells[near] and not fields[near]:
+                return True
+        return False
+
+    return [cells[at] and not (fields[at] and beside_rows(at)) for at in range(len(lines))]
 
 
 _PADDED_MARKER = re.compile(r"^(\s*(?:[-•*▪◦·–+]|\d{1,3}[.)]|\(?[a-zA-Z][.)]|\([ivx]{1,4}\)))[ \t]{2,}(?=\S)")
@@ -921,6 +933,8 @@ def _ruled_rows(lines: list[str]) -> dict[int, tuple[str, ...]]:
         for following in range(index + 1, len(lines)):
             if not lines[following].strip() or _RULE_LINE.fullmatch(lines[following]):
                 break
+            if following > index + 1 and _TOTALS_LINE.match(lines[following]):
+                break  # the table's totals under its last row
             cells = _cut_columns(lines[following], starts)
             if following != index + 1 and lines[following][:1].isspace() and cells[0] and not any(cells[1:]):
                 # an indented note under a row ("   (first 500 GB included)"): part of that row's item
@@ -1001,6 +1015,7 @@ def _cut_columns(line: str, starts: list[int]) -> tuple[str, ...]:
 # not a note wrapped under that row
 _TOTALS_LINE = re.compile(
     r"(?i)(?=.*\d)\s*(?:(?:grand|sub|net|gross|invoice|order|quote)[ -]?)?totals?\b"
+    r"|(?=.*\d)\s*(?:zwischen)?(?:summe|gesamt(?:summe|betrag)?|totaal|somme|sous-total|subtotaal)\b"
     r"|\s*(?:vat|gst|hst|pst|tax|mwst|tva|iva|btw)\b(?:\s*(?:@|at)?\s*\d[\d.,]*\s?%)?\s{2,}"
 )
 

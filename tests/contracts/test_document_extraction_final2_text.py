@@ -69,6 +69,14 @@ _ERP_QUOTE = (
 
 
 def test_fixed_width_erp_quote_with_coded_units_and_an_abbreviated_currency_label() -> None:
+    from contracts.documents import read_document
+
+    text = _ERP_QUOTE.format(
+        uom="USR/Q", price="84.00", amount="3,360.00", note="", cycle="quarterly", recurring="4,810.00"
+    )
+    blocks = read_document(text.encode(), "quote.txt").blocks
+    # the header fields above the table's rule are fields, not the table's first row
+    assert [b.text for b in blocks if not b.cells][-4:-1] == ["CURR: CAD", "EFFECTIVE: 2028-04-01", "TERM: 12 MONTHS"]
     data = extract_text(
         _ERP_QUOTE.format(
             uom="USR/Q", price="84.00", amount="3,360.00", note="", cycle="quarterly", recurring="4,810.00"
@@ -286,3 +294,46 @@ def test_a_cadence_in_the_first_line_of_two_line_titles() -> None:
         "Audit trail export           1          600.00\n"
     )
     assert [(line[3], line[4]) for line in _lines(data)] == [(3, "month"), (3, "month")]
+
+
+def test_a_german_erp_offer_with_coded_units_and_a_totals_line_under_the_rows() -> None:
+    from contracts.documents import read_document
+
+    text = (
+        "RHEINTAL SOFTWARE GMBH                                      ANGEBOT NR. A-2029-0311\n"
+        "Kunde: Seilbahnen Feldberg GmbH                             Datum: 04.02.2029\n\n"
+        "Währung: EUR        Vertragsbeginn: 01.04.2029        Laufzeit: 24 Monate\n\n"
+        "Pos. Artikel     Bezeichnung                        Menge  Einheit     Preis          Betrag\n"
+        "---- ----------- ---------------------------------- ------ -------- --------- -------------\n"
+        "  10 RS-ZUTR     Zutrittssystem, Plattform               1 Mt.       1.980,00      1.980,00\n"
+        "  20 RS-TERM     Drehkreuz-Terminal                     24 Stk./Mt.     42,50      1.020,00\n"
+        "  30 RS-INST     Installation (einmalig)                 1 Pauschal  6.400,00      6.400,00\n"
+        "                                                             Summe monatlich      3.000,00\n"
+        "                                                             Total einmalig       6.400,00\n"
+    )
+    rows = [block.cells for block in read_document(text.encode(), "offer.txt").blocks if block.cells]
+    assert rows[-1] == ("30", "RS-INST", "Installation (einmalig)", "1", "Pauschal", "6.400,00", "6.400,00")
+    data = extract_text(text)
+    assert data["currency"] == "EUR"
+    assert data["start_date"] == "2029-04-01"
+    assert sorted(_lines(data)) == [
+        ("flat", Decimal("1980.00"), None, 1, "month"),
+        ("one_time", Decimal("6400.00"), None, None, None),
+        ("per_seat", Decimal("42.50"), "24", 1, "month"),
+    ]
+
+
+def test_a_form_laid_out_as_a_grid_keeps_a_value_wrapped_in_its_column() -> None:
+    """Label / value pairs side by side on each line (pdftotext -layout of a form): still a grid whose
+    wrapped value ("Harbour Logistics" over "Holdings plc") joins up, not fields of one line each."""
+    data = extract_text(
+        "Order Form\n"
+        "Customer              Larkfield Harbour           Quote #              Q-90314\n"
+        "                      Holdings plc\n"
+        "Bill-to email         ap@larkfield.test           Start Date           2028-10-01\n"
+        "Payment Terms         Net 45                      End Date             2029-09-30\n\n"
+        "Product                        Price                         Billing\n"
+        "Berth scheduling               £4,200.00 / month             Monthly in advance\n"
+    )
+    assert data["customer"]["name"] == "Larkfield Harbour Holdings plc"
+    assert data["customer"]["payment_terms_days"] == 45
