@@ -419,8 +419,8 @@ class _Extractor:
         # form; without role labels this is a guess and says so.
         for seg in self.segments:
             match = re.search(
-                r"\bbetween\s+(?P<a>[A-Z][\w&.,' -]+?)\s+and\s+(?P<b>[A-Z][\w&.,' -]+?)(?:[.,;(]|\s+(?:for|dated|effe"
-                r"ctive|under|regarding)\b|$)",
+                r"\b(?i:between)\s+(?P<a>[A-Z][\w&.,' -]+?)\s+and\s+(?P<b>[A-Z][\w&.,' -]+?)"
+                r"(?:[.,;(]|\s+(?:for|dated|effective|under|regarding)\b|$)",
                 seg.text,
             )
             if match:
@@ -471,7 +471,7 @@ class _Extractor:
         so the other one is the customer, whatever its role is called."""
         name = r"[A-Z][\w&.,'’ -]{1,80}?"
         parties = re.compile(
-            rf"\b(?:between|by)\s+(?P<a>{name})\s*\(\s*(?:the\s+)?\"(?P<ra>[^\"]{{1,30}})\"\s*\)[^()]{{0,80}}?\s+and\s+"
+            rf"\b(?i:between|by)\s+(?P<a>{name})\s*\(\s*(?:the\s+)?\"(?P<ra>[^\"]{{1,30}})\"\s*\)[^()]{{0,80}}?\s+and\s+"
             rf"(?P<b>{name})\s*\(\s*(?:the\s+)?\"(?P<rb>[^\"]{{1,30}})\"\s*\)"
         )
 
@@ -630,7 +630,9 @@ class _Extractor:
         counts: dict[str, tuple[int, Segment]] = {}
         for seg in self.segments:
             for match in suffix.finditer(seg.text):
-                name = self._clean_name(re.sub(r"^(?:The|To|For|Dear|Hi|Hello|With|And)\s+", "", match.group("name")))
+                name = self._clean_name(
+                    re.sub(r"^(?:The|To|For|Dear|Hi|Hello|With|And|Between|By)\s+", "", match.group("name"))
+                )
                 squashed = re.sub(r"[^a-z]", "", name.lower())
                 if any(len(w) > 3 and w in squashed for w in sender_words):
                     continue

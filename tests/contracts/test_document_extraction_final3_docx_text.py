@@ -234,3 +234,14 @@ def test_a_plain_text_list_item_with_its_text_at_the_next_tab_stop_is_one_item()
     blocks = [block.text for block in read_document(text.encode(), "order.txt").blocks]
     assert "-" not in blocks
     assert "- Payment is due within 20 days of the invoice date." in blocks
+
+
+def test_parties_named_in_a_sentence_that_starts_with_between_are_told_apart_by_their_roles() -> None:
+    data = _text(
+        "Work Order 7 - Depot Lighting Survey\n\n"
+        'Between Halden Brightworks Ltd ("Contractor") and Northmoor Borough Council ("Council"), under '
+        "framework agreement FW-88.\n\n"
+        "The survey starts on 3 September 2029 and is charged at a fixed fee of GBP 18,400.00, invoiced on "
+        "completion.\n"
+    )
+    assert data["customer"]["name"] == "Northmoor Borough Council"
