@@ -434,9 +434,7 @@ class _Extractor:
                 r"(?:for|prepared for)\s+"
                 r"(?P<name>[A-Z][\w&.' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
                 r"Corporation|Co|Limited|SAS"
-                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V|"
-                + ORGANISATION_WORDS
-                + r")(?:\.|\b))",
+                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V|" + ORGANISATION_WORDS + r")(?:\.|\b))",
                 seg.text,
             )
             if match:
