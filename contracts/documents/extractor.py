@@ -209,6 +209,13 @@ class _Extractor:
             r"\1",
             name,
         )
+        # "Severn Quay Ltd, Dock Road, Portishead BS20 7XQ": an address after the legal form
+        name = re.sub(
+            r"(\b(?:GmbH|AG|KG|Ltd\.?|Limited|LLC|LLP|plc|B\.V\.|N\.V\.|SAS|SARL|S\.r\.l\.|Ltda\.?|Pty\.? Ltd\.?|Inc\.|"
+            r"Corp\.|Oy|AB|ApS|A/S))\s*,\s+(?!(?:Ltd|Limited|Inc|LLC|Corp)\b)[A-Z].*\d.*$",
+            r"\1",
+            name,
+        )
         name = name.strip(" ,;:\"“”'")
         if name.endswith(".") and not re.search(
             r"\b(?:Inc|Ltd|Co|Corp|Bros|Pty|L\.L\.C|S\.A|B\.V|N\.V|P\.C|L\.P|S\.p\.A|S\.L|S\.L\.U|S\.R\.L|S\.A\.S)\.$",

@@ -245,3 +245,23 @@ def test_parties_named_in_a_sentence_that_starts_with_between_are_told_apart_by_
         "completion.\n"
     )
     assert data["customer"]["name"] == "Northmoor Borough Council"
+
+
+_PASTED_SCHEDULE = (
+    "3. Parties. This Schedule is made between Ortolan Metering Limited\n"
+    '("Supplier") and Glasshouse Growers Ltd, Marsh Lane Estate,\n'
+    'Spalding PE12 6QQ ("Customer").\n\n'
+    "4. Term. This Schedule takes effect on 1 February 2029.\n\n"
+    "5. Fees. The Customer shall pay £640.00 per month for greenhouse metering, invoiced monthly in\n"
+    "advance.\n\n"
+    "6. Payment. The Supplier shall send invoices to accounts.payable@\n"
+    "glasshousegrowers.example. Invoices are payable within 30 days.\n"
+)
+
+
+def test_a_party_named_with_its_address_after_the_legal_form_is_the_name_alone() -> None:
+    assert _text(_PASTED_SCHEDULE)["customer"]["name"] == "Glasshouse Growers Ltd"
+
+
+def test_an_email_address_wrapped_after_its_at_sign_is_one_address() -> None:
+    assert _text(_PASTED_SCHEDULE)["customer"]["email"] == "accounts.payable@glasshousegrowers.example"
