@@ -149,9 +149,9 @@ def join_lines(parts: list[str]) -> str:
         part = part.strip()
         if not part:
             continue
-        if out and re.search(r"[^\W_]-$", out) and re.match(r"[^\W_]", part):
-            out += part
-        elif out and re.search(r"[\w.+-]@$", out) and re.match(r"[\w-]+(?:\.[\w-]+)+", part):
+        broken_word = bool(re.search(r"[^\W_]-$", out) and re.match(r"[^\W_]", part))
+        broken_address = bool(re.search(r"[\w.+-]@$", out) and re.match(r"[\w-]+(?:\.[\w-]+)+", part))
+        if out and (broken_word or broken_address):
             out += part
         else:
             out = f"{out} {part}" if out else part
