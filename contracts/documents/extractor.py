@@ -209,6 +209,12 @@ class _Extractor:
             r"\1",
             name,
         )
+        # "TALLOWOOD FARMS PTY LTD 12 Ridge Road, Orange NSW 2800": a field's address line run on after the name
+        name = re.sub(
+            r"(?i)(\b(?:pty\.? ltd|ltd|limited|llc|inc|gmbh|plc|corp|b\.v|s\.a)\.?)\s+\d{1,5}[a-z]?\s+[A-Z].*$",
+            r"\1",
+            name,
+        )
         # "Severn Quay Ltd, Dock Road, Portishead BS20 7XQ": an address after the legal form
         name = re.sub(
             r"(\b(?:GmbH|AG|KG|Ltd\.?|Limited|LLC|LLP|plc|B\.V\.|N\.V\.|SAS|SARL|S\.r\.l\.|Ltda\.?|Pty\.? Ltd\.?|Inc\.|"
@@ -1076,7 +1082,7 @@ class _Extractor:
                 ):
                     continue
                 if re.search(
-                    r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"
+                    r"\b(?:through|thru|until|till|to|ending(?: on)?|ends(?: on)?|expires?(?: on)?|expiring on|end on|"
                     r"terminat\w* on|up to and including|bis|end(?: date)?\s*:)\s*(?:and including\s+)?(?:the\s+)?$"
                     r"|\d{4}\s*[-–]\s*$",
                     before,

@@ -265,3 +265,25 @@ def test_a_party_named_with_its_address_after_the_legal_form_is_the_name_alone()
 
 def test_an_email_address_wrapped_after_its_at_sign_is_one_address() -> None:
     assert _text(_PASTED_SCHEDULE)["customer"]["email"] == "accounts.payable@glasshousegrowers.example"
+
+
+def test_a_form_field_with_the_address_run_on_after_the_name_is_the_name_alone() -> None:
+    # an ERP's or a mail template's form: the value's second line (the address) is indented under it
+    data = _text(
+        "SERVICE AGREEMENT                                  No.: SA-20931\n"
+        "Client   : TALLOWOOD ORCHARDS PTY LTD\n"
+        "           12 Ridge Road, Orange NSW 2800\n"
+        "Billing  : ledger@tallowood.example\n"
+        "Period   : 36 months from 15/04/2027 (ends 14/04/2030)\n\n"
+        "Orchard weather station service: AUD 95.00 per month, billed monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "TALLOWOOD ORCHARDS PTY LTD"
+
+
+def test_a_term_that_ends_on_a_date_stated_without_on() -> None:
+    data = _text(
+        "Customer: Wattle Flat Cellars Pty Ltd\n"
+        "Agreement: 36 months from 15/04/2027 (ends 14/04/2030)\n\n"
+        "Cellar door tablets: AUD 95.00 per month, billed monthly in advance.\n"
+    )
+    assert (data["start_date"], data["end_date"]) == ("2027-04-15", "2030-04-15")
