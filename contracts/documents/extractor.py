@@ -865,6 +865,8 @@ class _Extractor:
             r"entered into (?:on|as of)|effective date[\"”']?\s+(?:means|shall mean|is)|takes? effect (?:on|from|as o"
             r"f)|comes? into (?:effect|force) on|in effect from|"
             r"goes live on|begins?|starts|commences|(?:for|during) the period(?: of)?|^\s*start|"
+            # "the credit pack will be activated on 1 November", "activation on": the service's start
+            r"(?:be |is |are |gets? )?activated (?:on|from)|activation (?:on|from)|(?:go|going) live (?:on|from)|"
             r"(?:services?|subscription|work|billing|term|contract|agreement)\s+(?:start|begin|commence)s?(?:\s+on)?|"
             # '"Commencement Date" means 1 February 2027'; "we'll start you on", "services begin"
             r"(?:effective|commencement|start(?:ing)?|go-live|launch|service start) date[\"”']?"

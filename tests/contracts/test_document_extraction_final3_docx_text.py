@@ -287,3 +287,14 @@ def test_a_term_that_ends_on_a_date_stated_without_on() -> None:
         "Cellar door tablets: AUD 95.00 per month, billed monthly in advance.\n"
     )
     assert (data["start_date"], data["end_date"]) == ("2027-04-15", "2030-04-15")
+
+
+def test_a_service_activated_on_a_date_starts_then() -> None:
+    data = _text(
+        "Dear Ravi,\n\n"
+        "Please find the order for Kilnworth Pottery Studios Ltd below. Your fleet trackers will be activated "
+        "on 12 March 2029 once you sign.\n\n"
+        "Tracker subscription: GBP 210.00 per month, billed monthly in advance.\n\n"
+        "Best regards,\nEmma\n"
+    )
+    assert data["start_date"] == "2029-03-12"
