@@ -246,6 +246,19 @@ class _Extractor:
             r"\1",
             name,
         )
+        # "TALLOWOOD FARMS PTY LTD 12 Ridge Road, Orange NSW 2800": a field's address line run on after the name
+        name = re.sub(
+            r"(?i)(\b(?:pty\.? ltd|ltd|limited|llc|inc|gmbh|plc|corp|b\.v|s\.a)\.?)\s+\d{1,5}[a-z]?\s+[A-Z].*$",
+            r"\1",
+            name,
+        )
+        # "Severn Quay Ltd, Dock Road, Portishead BS20 7XQ": an address after the legal form
+        name = re.sub(
+            r"(\b(?:GmbH|AG|KG|Ltd\.?|Limited|LLC|LLP|plc|B\.V\.|N\.V\.|SAS|SARL|S\.r\.l\.|Ltda\.?|Pty\.? Ltd\.?|Inc\.|"
+            r"Corp\.|Oy|AB|ApS|A/S))\s*,\s+(?!(?:Ltd|Limited|Inc|LLC|Corp)\b)[A-Z].*\d.*$",
+            r"\1",
+            name,
+        )
         name = name.strip(" ,;:\"“”'")
         if name.endswith(".") and not re.search(
             r"\b(?:Inc|Ltd|Co|Corp|Bros|Pty|L\.L\.C|S\.A|B\.V|N\.V|P\.C|L\.P|S\.p\.A|S\.L|S\.L\.U|S\.R\.L|S\.A\.S)\.$",
@@ -463,8 +476,8 @@ class _Extractor:
         # form; without role labels this is a guess and says so.
         for seg in self.segments:
             match = re.search(
-                r"\bbetween\s+(?P<a>[A-Z][\w&.,' -]+?)\s+and\s+(?P<b>[A-Z][\w&.,' -]+?)(?:[.,;(]|\s+(?:for|dated|effe"
-                r"ctive|under|regarding)\b|$)",
+                r"\b(?i:between)\s+(?P<a>[A-Z][\w&.,' -]+?)\s+and\s+(?P<b>[A-Z][\w&.,' -]+?)"
+                r"(?:[.,;(]|\s+(?:for|dated|effective|under|regarding)\b|$)",
                 seg.text,
             )
             if match:
@@ -480,9 +493,7 @@ class _Extractor:
                 r"(?:for|prepared for)\s+"
                 r"(?P<name>[A-Z][\w&.' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
                 r"Corporation|Co|Limited|SAS"
-                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V|"
-                + ORGANISATION_WORDS
-                + r")(?:\.|\b))",
+                r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V|" + ORGANISATION_WORDS + r")(?:\.|\b))",
                 seg.text,
             )
             if match:
@@ -517,7 +528,7 @@ class _Extractor:
         so the other one is the customer, whatever its role is called."""
         name = r"[A-Z][\w&.,'’ -]{1,80}?"
         parties = re.compile(
-            rf"\b(?:between|by)\s+(?P<a>{name})\s*\(\s*(?:the\s+)?\"(?P<ra>[^\"]{{1,30}})\"\s*\)[^()]{{0,80}}?\s+and\s+"
+            rf"\b(?i:between|by)\s+(?P<a>{name})\s*\(\s*(?:the\s+)?\"(?P<ra>[^\"]{{1,30}})\"\s*\)[^()]{{0,80}}?\s+and\s+"
             rf"(?P<b>{name})\s*\(\s*(?:the\s+)?\"(?P<rb>[^\"]{{1,30}})\"\s*\)"
         )
 
@@ -676,7 +687,9 @@ class _Extractor:
         counts: dict[str, tuple[int, Segment]] = {}
         for seg in self.segments:
             for match in suffix.finditer(seg.text):
-                name = self._clean_name(re.sub(r"^(?:The|To|For|Dear|Hi|Hello|With|And)\s+", "", match.group("name")))
+                name = self._clean_name(
+                    re.sub(r"^(?:The|To|For|Dear|Hi|Hello|With|And|Between|By)\s+", "", match.group("name"))
+                )
                 squashed = re.sub(r"[^a-z]", "", name.lower())
                 if any(len(w) > 3 and w in squashed for w in sender_words):
                     continue
@@ -903,6 +916,8 @@ class _Extractor:
             r"entered into (?:on|as of)|effective date[\"”']?\s+(?:means|shall mean|is)|takes? effect (?:on|from|as o"
             r"f)|comes? into (?:effect|force) on|in effect from|"
             r"goes live on|begins?|starts|commences|(?:for|during) the period(?: of)?|^\s*start|"
+            # "the credit pack will be activated on 1 November", "activation on": the service's start
+            r"(?:be |is |are |gets? )?activated (?:on|from)|activation (?:on|from)|(?:go|going) live (?:on|from)|"
             r"(?:services?|subscription|work|billing|term|contract|agreement)\s+(?:start|begin|commence)s?(?:\s+on)?|"
             # '"Commencement Date" means 1 February 2027'; "we'll start you on", "services begin"
             r"(?:effective|commencement|start(?:ing)?|go-live|launch|service start) date[\"”']?"
@@ -1120,7 +1135,7 @@ class _Extractor:
                 ):
                     continue
                 if re.search(
-                    r"\b(?:through|thru|until|till|to|ending(?: on)?|ends on|expires? on|expiring on|end(?:s)? on|"
+                    r"\b(?:through|thru|until|till|to|ending(?: on)?|ends(?: on)?|expires?(?: on)?|expiring on|end on|"
                     r"terminat\w* on|up to and including|bis|end(?: date)?\s*:)\s*(?:and including\s+)?(?:the\s+)?$"
                     r"|\d{4}\s*[-–]\s*$",
                     before,

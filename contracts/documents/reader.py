@@ -144,13 +144,15 @@ def _clean(text: str | None) -> str:
 def join_lines(parts: list[str]) -> str:
     """Wrapped lines as one text: joined by a space, except after a hyphen that a producer broke
     the line at ("twelve-" / "month", "12-" / "month", "accounts@north-" / "wind.test"), which
-    joins without one."""
+    joins without one; so does an e-mail address broken after its "@" ("invoices@" / "ports.example")."""
     out = ""
     for part in parts:
         part = part.strip()
         if not part:
             continue
-        if out and re.search(r"[^\W_]-$", out) and re.match(r"[^\W_]", part):
+        broken_word = bool(re.search(r"[^\W_]-$", out) and re.match(r"[^\W_]", part))
+        broken_address = bool(re.search(r"[\w.+-]@$", out) and re.match(r"[\w-]+(?:\.[\w-]+)+", part))
+        if out and (broken_word or broken_address):
             out += part
         else:
             out = f"{out} {part}" if out else part

@@ -234,3 +234,67 @@ def test_a_plain_text_list_item_with_its_text_at_the_next_tab_stop_is_one_item()
     blocks = [block.text for block in read_document(text.encode(), "order.txt").blocks]
     assert "-" not in blocks
     assert "- Payment is due within 20 days of the invoice date." in blocks
+
+
+def test_parties_named_in_a_sentence_that_starts_with_between_are_told_apart_by_their_roles() -> None:
+    data = _text(
+        "Work Order 7 - Depot Lighting Survey\n\n"
+        'Between Halden Brightworks Ltd ("Contractor") and Northmoor Borough Council ("Council"), under '
+        "framework agreement FW-88.\n\n"
+        "The survey starts on 3 September 2029 and is charged at a fixed fee of GBP 18,400.00, invoiced on "
+        "completion.\n"
+    )
+    assert data["customer"]["name"] == "Northmoor Borough Council"
+
+
+_PASTED_SCHEDULE = (
+    "3. Parties. This Schedule is made between Ortolan Metering Limited\n"
+    '("Supplier") and Glasshouse Growers Ltd, Marsh Lane Estate,\n'
+    'Spalding PE12 6QQ ("Customer").\n\n'
+    "4. Term. This Schedule takes effect on 1 February 2029.\n\n"
+    "5. Fees. The Customer shall pay £640.00 per month for greenhouse metering, invoiced monthly in\n"
+    "advance.\n\n"
+    "6. Payment. The Supplier shall send invoices to accounts.payable@\n"
+    "glasshousegrowers.example. Invoices are payable within 30 days.\n"
+)
+
+
+def test_a_party_named_with_its_address_after_the_legal_form_is_the_name_alone() -> None:
+    assert _text(_PASTED_SCHEDULE)["customer"]["name"] == "Glasshouse Growers Ltd"
+
+
+def test_an_email_address_wrapped_after_its_at_sign_is_one_address() -> None:
+    assert _text(_PASTED_SCHEDULE)["customer"]["email"] == "accounts.payable@glasshousegrowers.example"
+
+
+def test_a_form_field_with_the_address_run_on_after_the_name_is_the_name_alone() -> None:
+    # an ERP's or a mail template's form: the value's second line (the address) is indented under it
+    data = _text(
+        "SERVICE AGREEMENT                                  No.: SA-20931\n"
+        "Client   : TALLOWOOD ORCHARDS PTY LTD\n"
+        "           12 Ridge Road, Orange NSW 2800\n"
+        "Billing  : ledger@tallowood.example\n"
+        "Period   : 36 months from 15/04/2027 (ends 14/04/2030)\n\n"
+        "Orchard weather station service: AUD 95.00 per month, billed monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "TALLOWOOD ORCHARDS PTY LTD"
+
+
+def test_a_term_that_ends_on_a_date_stated_without_on() -> None:
+    data = _text(
+        "Customer: Wattle Flat Cellars Pty Ltd\n"
+        "Agreement: 36 months from 15/04/2027 (ends 14/04/2030)\n\n"
+        "Cellar door tablets: AUD 95.00 per month, billed monthly in advance.\n"
+    )
+    assert (data["start_date"], data["end_date"]) == ("2027-04-15", "2030-04-15")
+
+
+def test_a_service_activated_on_a_date_starts_then() -> None:
+    data = _text(
+        "Dear Ravi,\n\n"
+        "Please find the order for Kilnworth Pottery Studios Ltd below. Your fleet trackers will be activated "
+        "on 12 March 2029 once you sign.\n\n"
+        "Tracker subscription: GBP 210.00 per month, billed monthly in advance.\n\n"
+        "Best regards,\nEmma\n"
+    )
+    assert data["start_date"] == "2029-03-12"
