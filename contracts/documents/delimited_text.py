@@ -11,10 +11,10 @@ import csv
 import re
 
 _DELIMITERS = (";", ",")
-# a comma between a figure and three digits, outside quotes: in running text a thousands separator
-# ("First 1,000,000 calls, then ..."), in a spreadsheet's CSV a delimiter (it quotes a cell that holds
-# a comma: "$12,000.00")
-_THOUSANDS = re.compile(r"\d,\d{3}(?!\d)")
+# a comma between two digits, outside quotes: in running text a thousands separator or a decimal
+# comma ("First 1,000,000 calls", "12.000,00 EUR"), in a spreadsheet's CSV a delimiter (it quotes a
+# cell that holds a comma: "$12,000.00")
+_THOUSANDS = re.compile(r"\d,\d")
 
 
 def _fields(line: str, delimiter: str) -> list[str] | None:
@@ -44,7 +44,7 @@ def _row(line: str) -> tuple[str, list[str]] | None:
 
 def _spreadsheet_run(lines: list[str], delimiter: str) -> bool:
     """A run of comma rows is a spreadsheet's when none has a comma that could be a thousands
-    separator ("1,000,000"), or the run shows it is CSV: a quoted cell, or a first row without a
+    separator or a decimal comma ("1,000,000", "39,90"), or the run shows it is CSV: a quoted cell, or a first row without a
     figure (its column titles)."""
     if delimiter != ",":
         return True

@@ -97,3 +97,9 @@ def test_a_cell_wrapped_under_its_tab_separated_row_joins_its_first_cell() -> No
 def test_a_lower_case_sentence_after_a_tab_separated_table_stays_text() -> None:
     text = "Item\tQty\tPrice\nLicence\t5\t$40.00\nplease note that prices are fixed for the first year.\n"
     assert _rows(text) == [("Item", "Qty", "Price"), ("Licence", "5", "$40.00")]
+
+
+def test_lines_with_decimal_commas_are_no_csv_rows() -> None:
+    # a PDF viewer's copy of a European price table: cells split by single spaces
+    text = "Stufe Menge Preis\n1 0 - 100 18,50 EUR\n2 101 - 500 14,00 EUR\n"
+    assert all(cells[-1] != "50 EUR" for cells in _rows(text))
