@@ -341,3 +341,24 @@ def test_a_table_with_a_bottom_rule_under_each_cell_is_read_by_its_rules() -> No
         ("per_unit", Decimal("0.08")),
         ("one_time", Decimal("1200")),
     ]
+
+
+def test_a_price_per_pack_whose_size_the_item_states_is_a_package_billed_by_use() -> None:
+    # "R$ 60,00 / pacote" beside "500 consultas por pacote": a price per started pack; "pelo consumo
+    # (postecipada)": billed after the use
+    data = _gridded_pdf(
+        ["Proposta Comercial 88", "Cliente: Lagoa Seca Cooperativa Ltda.", "Início da vigência: 01/08/2028"],
+        [
+            [
+                ["Item", "Descrição", "Valor", "Cobrança"],
+                ["1", "Portal do cooperado", "R$ 1.800,00 / mês", "Mensal, antecipada"],
+                ["2", "Consultas de crédito - 500 consultas por pacote", "R$ 60,00 / pacote", "Mensal, pelo consumo"],
+                ["3", "Relatórios fiscais", "R$ 0,90 / relatório", "Mensal (postecipada)"],
+            ]
+        ],
+    )
+    lines = data["lines"]
+    assert lines[1]["charge_model"] == "package"
+    assert (Decimal(lines[1]["package_size"]), Decimal(lines[1]["package_price"])) == (Decimal("500"), Decimal("60"))
+    assert lines[1]["billing_timing"] == "in_arrears"
+    assert lines[2]["billing_timing"] == "in_arrears"
