@@ -457,9 +457,11 @@ class _Extractor:
                 return self._clean_name(match.group("b")), seg, 0.6
         for seg in self.segments:
             match = re.search(
-                r"\b(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work)\s+"
-                r"(?:for|prepared for)\s+"
-                r"(?P<name>[A-Z][\w&.' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
+                # ("Contract NA-17 · prepared for Grupo Norte, S.A. de C.V.": a cover line's "prepared for")
+                r"(?:\b(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work)\s+"
+                r"(?:for|prepared for)|(?:^|[·|•–-]\s*)(?i:prepared for))\s+"
+                r"(?P<name>[A-Z][\w&.,' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|S\.A\.(?:P\.I\.)? de C\.V|"
+                r"S\. de R\.L\.(?: de C\.V)?|Ltda|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
                 r"Corporation|Co|Limited|SAS"
                 r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V)(?:\.|\b))",
                 seg.text,

@@ -362,3 +362,14 @@ def test_a_price_per_pack_whose_size_the_item_states_is_a_package_billed_by_use(
     assert (Decimal(lines[1]["package_size"]), Decimal(lines[1]["package_price"])) == (Decimal("500"), Decimal("60"))
     assert lines[1]["billing_timing"] == "in_arrears"
     assert lines[2]["billing_timing"] == "in_arrears"
+
+
+def test_a_cover_line_prepared_for_a_mexican_company_names_the_customer() -> None:
+    data = _gridded_pdf(
+        [
+            "Hosting Agreement HA-2208 · prepared for Textiles del Bajío, S. de R.L. de C.V.",
+            "Effective 1 September 2028. Managed hosting: MXN 14,500.00 per month, invoiced monthly in advance.",
+        ],
+        [],
+    )
+    assert data["customer"]["name"].rstrip(".") == "Textiles del Bajío, S. de R.L. de C.V"
