@@ -485,13 +485,14 @@ class _Extractor:
                 return self._clean_name(match.group("b")), seg, 0.6
         for seg in self.segments:
             match = re.search(
-                r"\b(?:(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work|renewal|"
-                r"subscription)"
                 # "Prepared by Harbor & Pine CRM, Inc. for Rivermark Title LLC": the vendor, then the customer;
-                # "the corrected renewal for Tamarack Valley Credit Union": what is ordered, then for whom
-                r"|(?i:prepared|issued|submitted|created|sent)\s+by\s+[^:;|]{1,80}?)\s+"
-                r"(?:for|prepared for)\s+"
-                r"(?P<name>[A-Z][\w&.' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
+                # "the corrected renewal for Tamarack Valley Credit Union": what is ordered, then for whom;
+                # "Contract NA-17 · prepared for Grupo Norte, S.A. de C.V.": a cover line's "prepared for"
+                r"(?:\b(?:(?i:agreement|order|proposal|quotation|quote|schedule|sow|statement of work|renewal|"
+                r"subscription)|(?i:prepared|issued|submitted|created|sent)\s+by\s+[^:;|]{1,80}?)\s+"
+                r"(?:for|prepared for)|(?:^|[·|•–-]\s*)(?i:prepared for))\s+"
+                r"(?P<name>[A-Z][\w&.,' -]*?(?:Co\.,?\s(?:Ltd|Limited|Inc)|S\.A\.(?:P\.I\.)? de C\.V|"
+                r"S\. de R\.L\.(?: de C\.V)?|Ltda|Inc|LLC|Ltd|GmbH|AG|SA|S\.A|BV|B\.V|plc|Corp|"
                 r"Corporation|Co|Limited|SAS"
                 r"|Pty Ltd|KK|AB|Oy|SE|SpA|S\.p\.A|PC|P\.C|PLLC|LLP|LP|NV|N\.V|" + ORGANISATION_WORDS + r")(?:\.|\b))",
                 seg.text,

@@ -707,7 +707,9 @@ def timing(text: str) -> str | None:
         r"\bfor the (?:preceding|previous|prior|past) (?:billing )?(?:month|quarter|year|period)\b|\bretrospectively\b|"
         r"\bpost-?paid\b|\bnachschüssig|\bim nachhinein\b|\bnachträglich\b|\bterme échu|\bà terme échu|"
         r"\bmes vencido|\bmês vencido|\bvencid[oa]s?\b|\bposticipat[oa]|\bachteraf\b|\bna afloop van\b|"
-        r"\bi efterskott\b|\betterskudd|\bbagud\b|\bbagudbetal",
+        r"\bi efterskott\b|\betterskudd|\bbagud\b|\bbagudbetal|"
+        # "Mensal, pelo consumo (postecipada)": billed after the use, by what was used
+        r"\bpostecipad[oa]s?\b|\bpós-?pag[oa]s?\b|\bpel[oa] consumo\b|\bpor consumo\b|\bseg[uú]n consumo\b",
         lowered,
     )
     if advance and not arrears:

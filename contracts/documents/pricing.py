@@ -317,6 +317,25 @@ _CURRENCY_HEADER_RE = re.compile(
 )
 
 
+_PACK_WORDS = r"packs?|bundles?|blocks?|packages?|pacotes?|paquetes?|paquets?|pakete?|lots?"
+
+
+def _pack_size_stated(clause: str, after: str) -> re.Match[str] | None:
+    """ "$30.00 / pack" where the item says "5,000 notifications per pack" ("R$ 45,00 / pacote", "1.000
+    mensagens por pacote"): a price per pack whose size is stated apart from it."""
+    # (a table row's text puts its price first: the "/ pack" is where the price cell's amount stands)
+    if not re.match(rf"^\s*(?:/|per|each|a|por|par|pro|je)\s*(?:{_PACK_WORDS})\b", after, re.I) and not re.search(
+        rf"\d\s*(?:/|per|each|por|par|pro|je)\s*(?:{_PACK_WORDS})\b", clause, re.I
+    ):
+        return None
+    return re.search(
+        rf"(?P<n>{QTY})\s+(?P<unit>[^\W\d][\w-]*)\s+(?:per|por|par|pro|je|in each|each|em cada|en cada|/)\s*"
+        rf"(?:{_PACK_WORDS})\b",
+        clause,
+        re.I,
+    )
+
+
 def _totals_row(row: Segment) -> bool:
     """A table's totals row: its first filled cell says so ("Total", or " | Total fixed fee | | R 750 000"
     under a numbered column left empty)."""
@@ -1832,7 +1851,7 @@ class PricingReader:
             r"(?!\s+(?:per|a|each|every)\s+(?:month|quarter|year|week)\b|\s+(?:monthly|quarterly|annually)\b)",
             clause,
             re.I,
-        )
+        ) or _pack_size_stated(clause, after)
         if package:
             size = _num(package.group("n"), self.dc)
             if size and size > 1:

@@ -2179,6 +2179,139 @@ def _page_parts(
     return [(part(0), width, 0), (part(1), 0.0, 1), (part(2), 0.0, 2), (part(3), width, 3)]
 
 
+@dataclass
+class _RuledRow:
+    cells: list[tuple[float, float, float, float]]
+
+
+@dataclass
+class _RuledTable:
+    """A table found from its rules (the shape of pdfplumber's: its box and its rows' cell boxes)."""
+
+    bbox: tuple[float, float, float, float]
+    rows: list[_RuledRow]
+
+
+def _horizontal_rules(page: Any) -> dict[float, list[tuple[float, float]]]:
+    """The page's thin horizontal segments (lines, or rectangles a point or two high) by their height on
+    the page, each as (x0, x1) in order."""
+    rules: dict[float, list[tuple[float, float]]] = {}
+    for obj in [*page.lines, *page.rects]:
+        if obj["bottom"] - obj["top"] > 2.0 or obj["x1"] - obj["x0"] < 10:
+            continue
+        y = round((obj["top"] + obj["bottom"]) / 2)
+        rules.setdefault(y, []).append((obj["x0"], obj["x1"]))
+    return {y: sorted(set(segments)) for y, segments in rules.items()}
+
+
+def _cell_boundaries(segments: list[tuple[float, float]]) -> tuple[float, ...] | None:
+    """A rule drawn cell by cell (each cell's bottom border a segment of its own, end to end): the x of
+    its start, of each cell's edge and of its end; None if it is not two or more such segments."""
+    if len(segments) < 2:
+        return None
+    for (_, end), (start, _) in zip(segments, segments[1:], strict=False):
+        if abs(start - end) > 1.5:
+            return None
+    return (segments[0][0], *(end for _, end in segments[:-1]), segments[-1][1])
+
+
+def _same_boundaries(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+    return len(a) == len(b) and all(abs(x - y) <= 1.5 for x, y in zip(a, b, strict=True))
+
+
+def _header_top(page: Any, bounds: tuple[float, ...], first_rule: float) -> float:
+    """Where the column titles above a table's first rule start: the lines of text just above it,
+    within the table's width (a title wrapped onto two or three lines too)."""
+    words = [
+        w
+        for w in page.extract_words()
+        if w["x0"] >= bounds[0] - 1 and w["x1"] <= bounds[-1] + 1 and w["bottom"] <= first_rule + 0.5
+    ]
+    lines: dict[int, list[dict]] = {}
+    for word in words:
+        lines.setdefault(round(word["bottom"]), []).append(word)
+    top = first_rule
+    for _, line in sorted(lines.items(), reverse=True):
+        height = max(w["bottom"] - w["top"] for w in line)
+        if min(w["bottom"] for w in line) < top - 0.9 * height:
+            break
+        if min(w["top"] for w in line) < first_rule - 4.5 * height:
+            break
+        if any(w["x0"] < edge < w["x1"] for w in line for edge in bounds[1:-1]):
+            break  # a heading across the columns, not a column's title
+        top = min(top, *(w["top"] for w in line))
+    return top - 0.5
+
+
+def _cell_rule_tables(page: Any) -> list[_RuledTable]:
+    """Tables whose rows are separated by rules drawn cell by cell, without vertical rules (an HTML
+    table with a bottom border on each cell, printed by a browser or an HTML-to-PDF library): two or
+    more such rules with the same cell edges make a table; its columns are between the edges, its rows
+    between the rules, and its titles the lines just above the first rule."""
+    grids: list[tuple[tuple[float, ...], list[float]]] = []
+    for y, segments in sorted(_horizontal_rules(page).items()):
+        bounds = _cell_boundaries(segments)
+        if bounds is None:
+            continue
+        if grids and _same_boundaries(grids[-1][0], bounds):
+            grids[-1][1].append(y)
+        else:
+            grids.append((bounds, [y]))
+    tables = []
+    for bounds, ys in grids:
+        if len(ys) < 2:
+            continue
+        tops = [_header_top(page, bounds, ys[0]), *ys]
+        rows = [
+            _RuledRow([(a, top, b, bottom) for a, b in zip(bounds, bounds[1:], strict=False)])
+            for top, bottom in zip(tops, tops[1:], strict=False)
+        ]
+        tables.append(_RuledTable((bounds[0], tops[0], bounds[-1], tops[-1]), rows))
+    return tables
+
+
+def _words_across_edges(page: Any, table: _RuledTable) -> bool:
+    """Words running across the rules' cell edges (a spreadsheet's text spilling over its grid, a cell
+    spanning columns): the edges are not this text's columns."""
+    x0, top, x1, bottom = table.bbox
+    edges = [cell[0] for cell in table.rows[0].cells[1:]]
+    return any(
+        w["x0"] < edge - 1 < edge + 1 < w["x1"]
+        for w in page.extract_words()
+        if top <= (w["top"] + w["bottom"]) / 2 <= bottom and x0 <= w["x0"] and w["x1"] <= x1 + 1
+        for edge in edges
+    )
+
+
+def _with_cell_rule_tables(page: Any, found: list[Any]) -> list[Any]:
+    """pdfplumber's tables and those of rules drawn cell by cell; one of these takes the place of a
+    table found inside it (only its title row, on a shaded band) and gives way to one overlapping it
+    otherwise."""
+
+    def within(inner: tuple[float, ...], outer: tuple[float, ...]) -> bool:
+        # (a shaded title band starts a little above its titles' text)
+        return (
+            inner[0] >= outer[0] - 1
+            and inner[1] >= outer[1] - 3
+            and inner[2] <= outer[2] + 1
+            and inner[3] <= outer[3] + 1
+        )
+
+    def overlaps(a: tuple[float, ...], b: tuple[float, ...]) -> bool:
+        return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+    ruled = [
+        table
+        for table in _cell_rule_tables(page)
+        if not any(
+            overlaps(t.bbox, table.bbox) and (not within(t.bbox, table.bbox) or len(t.rows) > 1) for t in found
+        )
+        and not _words_across_edges(page, table)
+    ]
+    kept = [t for t in found if not any(within(t.bbox, table.bbox) for table in ruled)]
+    return [*kept, *ruled]
+
+
 def _read_pdf(data: bytes) -> Document:
     import pdfplumber
 
@@ -2186,10 +2319,9 @@ def _read_pdf(data: bytes) -> Document:
     table_index = 0
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         document.page_count = len(pdf.pages)
-        for page_number, pdf_page in enumerate(pdf.pages, start=1):
-            page = pdf_page
+        for page_number, page in enumerate(pdf.pages, start=1):
             _mark_footnote_digits(page)
-            tables = page.find_tables()
+            tables = _with_cell_rule_tables(page, page.find_tables())
             boxes = [table.bbox for table in tables]
 
             def outside(obj: dict, boxes: list = boxes) -> bool:
@@ -2199,8 +2331,9 @@ def _read_pdf(data: bytes) -> Document:
 
             text_page = page.filter(outside) if boxes else page
             items: list[tuple[tuple[int, float], Block | list[Block]]] = []
-            page_lines = [x for x in text_page.extract_text_lines(layout=False, strip=True) if x["text"].strip()]
-            region = _page_columns(page_lines, text_page.extract_words())
+            # (the columns are found with the tables' words too: a table at a column's top is in it)
+            page_lines = [x for x in page.extract_text_lines(layout=False, strip=True) if x["text"].strip()]
+            region = _page_columns(page_lines, page.extract_words())
             for part, width, key in _page_parts(text_page, region, float(page.width)):
                 for top, item in _pdf_part_items(part, width, page_number):
                     if isinstance(item, list):

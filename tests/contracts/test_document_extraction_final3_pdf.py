@@ -9,7 +9,7 @@ import io
 from decimal import Decimal
 from typing import Any
 
-from tests.contracts.documents.extract_helpers import extract_bytes, extract_drawn_pdf, extract_text
+from tests.contracts.documents.extract_helpers import extract_bytes, extract_drawn_pdf, extract_text, priced
 
 
 def _gridded_pdf(paragraphs: list[str], tables: list[list[list[str]]], after: list[str] = ()) -> dict[str, Any]:
@@ -304,3 +304,72 @@ def test_a_spanish_signature_block_on_one_line_does_not_name_the_signatory_as_cu
         [],
     )
     assert data["customer"]["name"].rstrip(".") == "Hoteles Bahía Azul, S.A. de C.V"
+
+
+def test_a_table_with_a_bottom_rule_under_each_cell_is_read_by_its_rules() -> None:
+    # An HTML table printed with "border-bottom" on each cell: the rules are drawn cell by cell (no vertical
+    # rules); a description wraps onto three lines while its price and billing sit in the middle of the row
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    page.setFont("Helvetica", 10)
+    page.drawString(60, 790, "Customer: Lindenhof Bakery GmbH")
+    page.drawString(60, 776, "Start date: 1 March 2028")
+    edges = [60, 90, 260, 380, 520]
+    texts = [
+        (700, [(62, "No."), (92, "Service"), (262, "Price"), (382, "Invoicing")]),
+        (672, [(92, "Oven telemetry platform")]),
+        (660, [(62, "1"), (262, "EUR 640.00 / month"), (382, "Monthly in advance")]),
+        (648, [(92, "(up to 12 ovens)")]),
+        (620, [(92, "Recipe label printing, per")]),
+        (608, [(62, "2"), (262, "EUR 0.08 / label"), (382, "Monthly in arrears")]),
+        (596, [(92, "label printed")]),
+        (572, [(62, "3"), (92, "Installation visit"), (262, "EUR 1,200.00"), (382, "Once, on delivery")]),
+    ]
+    for y, cells in texts:
+        for x, text in cells:
+            page.drawString(x, y, text)
+    for y in (692, 640, 588, 564):
+        for a, b in zip(edges, edges[1:], strict=False):
+            page.line(a, y, b, y)
+    page.save()
+    data = extract_bytes(buffer.getvalue(), "quote.pdf")
+    assert [priced(line) for line in data["lines"]] == [
+        ("flat", Decimal("640")),
+        ("per_unit", Decimal("0.08")),
+        ("one_time", Decimal("1200")),
+    ]
+
+
+def test_a_price_per_pack_whose_size_the_item_states_is_a_package_billed_by_use() -> None:
+    # "R$ 60,00 / pacote" beside "500 consultas por pacote": a price per started pack; "pelo consumo
+    # (postecipada)": billed after the use
+    data = _gridded_pdf(
+        ["Proposta Comercial 88", "Cliente: Lagoa Seca Cooperativa Ltda.", "Início da vigência: 01/08/2028"],
+        [
+            [
+                ["Item", "Descrição", "Valor", "Cobrança"],
+                ["1", "Portal do cooperado", "R$ 1.800,00 / mês", "Mensal, antecipada"],
+                ["2", "Consultas de crédito - 500 consultas por pacote", "R$ 60,00 / pacote", "Mensal, pelo consumo"],
+                ["3", "Relatórios fiscais", "R$ 0,90 / relatório", "Mensal (postecipada)"],
+            ]
+        ],
+    )
+    lines = data["lines"]
+    assert lines[1]["charge_model"] == "package"
+    assert (Decimal(lines[1]["package_size"]), Decimal(lines[1]["package_price"])) == (Decimal("500"), Decimal("60"))
+    assert lines[1]["billing_timing"] == "in_arrears"
+    assert lines[2]["billing_timing"] == "in_arrears"
+
+
+def test_a_cover_line_prepared_for_a_mexican_company_names_the_customer() -> None:
+    data = _gridded_pdf(
+        [
+            "Hosting Agreement HA-2208 · prepared for Textiles del Bajío, S. de R.L. de C.V.",
+            "Effective 1 September 2028. Managed hosting: MXN 14,500.00 per month, invoiced monthly in advance.",
+        ],
+        [],
+    )
+    assert data["customer"]["name"].rstrip(".") == "Textiles del Bajío, S. de R.L. de C.V"
