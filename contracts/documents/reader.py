@@ -200,8 +200,11 @@ def _read_text(data: bytes) -> Document:
         # each line is a paragraph of its own, unless the text was hard-wrapped, its wrapped lines
         # mostly going on in lower case (then its lines are read together as before: without blank
         # lines, a wrapped line and the next paragraph cannot be told apart line by line).
-        filled = sum(1 for raw in lines if raw.strip())
-        few_blanks = filled >= 5 and len(lines) - filled < 0.2 * filled
+        # (a drawn table's rows and rules, "| ... |" and "+----+", are not counted: a grid table has no
+        # blank line between its rows however its paragraphs are written)
+        filled = sum(1 for raw in lines if raw.strip() and not _DRAWN_ROW.match(raw))
+        blanks = sum(1 for raw in lines if not raw.strip())
+        few_blanks = filled >= 5 and blanks < 0.2 * filled
         going_on = [lines[at].strip()[:1].islower() for at, flag in enumerate(wrapped) if flag]
         line_paragraphs = few_blanks and 2 * sum(going_on) < len(going_on) + (not going_on)
         wrapped = [False] * len(lines) if few_blanks else wrapped
@@ -278,6 +281,7 @@ def _read_text(data: bytes) -> Document:
     return document
 
 
+_DRAWN_ROW = re.compile(r"\s*(?:\||\+[-=:+]+\+\s*$)")
 _MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{}~])")
 _PIPE = re.compile(r"(?<!\\)\|")
 _DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*")
@@ -531,13 +535,14 @@ def _joined_row(group: list[list[str]]) -> list[str]:
 
 def _cell_pieces_joined(pieces: tuple[str, ...]) -> str:
     """A grid-table cell's lines as one text; an amount broken inside its figures by a narrow column
-    ("$58" over ",752.00", "€" over "1,240.00", "3," over "500.00") is joined without a space."""
+    ("$58" over ",752.00", "€" over "1,240.00", "3," over "500.00"; not "28," over "2027") is joined
+    without a space."""
     out = ""
     for piece in (piece for piece in pieces if piece):
         broken = (
             re.search(r"[\d$€£¥]$", out) and re.match(r"[,.]\d", piece)
             or re.search(r"[$€£¥]$", out) and piece[:1].isdigit()
-            or re.search(r"\d[,.]$", out) and piece[:1].isdigit()
+            or re.search(r"\d[,.]$", out) and re.match(r"\d{3}(?:[,.]\d|$)", piece)
         )
         out = f"{out}{piece}" if broken else join_lines([out, piece])
     return out

@@ -143,10 +143,47 @@ def test_grid_table_amount_broken_in_a_narrow_column_is_one_amount() -> None:
             "| Driver    | 40    | $       |",
             "| app seats |       | 960.00  |",
             "+-----------+-------+---------+",
+            "| Hardware  | 12    | $2,     |",
+            "| leases    |       | 040.00  |",
+            "+-----------+-------+---------+",
+            "| Renewal   | 1     | June    |",
+            "| notice    |       | 30,     |",
+            "|           |       | 2029    |",
+            "+-----------+-------+---------+",
         ]
     )
     assert _rows(text) == [
         ("Item", "Qty", "Amount"),
         ("Fleet telemetry", "1", "$12,480.00"),
         ("Driver app seats", "40", "$960.00"),
+        ("Hardware leases", "12", "$2,040.00"),
+        ("Renewal notice", "1", "June 30, 2029"),
     ]
+
+
+def test_grid_table_rows_do_not_make_wrapped_text_one_paragraph_per_line() -> None:
+    # a grid table has no blank line between its rows; the hard-wrapped paragraphs under it are
+    # still wrapped text (the second line goes on with the first), not a paragraph per line
+    rule = "+----------------+--------------------------------+"
+    text = "\n".join(
+        [
+            "Service Order",
+            "",
+            rule,
+            "| Client         | Ostrava Cold Chain s.r.o.      |",
+            rule.replace("-", "="),
+            "| Invoice e-mail | faktury@ostrava-coldchain.test |",
+            rule,
+            "| Start          | 1 September 2028               |",
+            rule,
+            "| Term           | 24 months                      |",
+            rule,
+            "",
+            "Route optimisation licence: EUR 1,450.00 per month for the depot network,",
+            "invoiced monthly in advance from the start date, payable within 30 days",
+            "of the invoice date. Prices exclude VAT.",
+        ]
+    )
+    blocks = read_document(text.encode("utf-8"), "order.txt").blocks
+    prose = [block for block in blocks if not block.cells][1:]
+    assert [block.continues for block in prose] == [False, True, True]
