@@ -49,6 +49,17 @@ Producers (a missing tool skips its producers with a note):
   docx-tabs     DOCX whose tables are typed as paragraphs on tab stops ("Item<TAB>Qty<TAB>Price",
                 amounts on right-aligned stops)
   lo-pdf-plain / lo-pdf-tabs  those two DOCX converted to PDF by LibreOffice
+  pandoc-plain / pandoc-plain-wide  our HTML through `pandoc -t plain` (72 / 110 columns): simple
+                tables under dashed rules, multiline tables with wrapped cells
+  pandoc-grid / pandoc-rst  the same as grid tables ("+----+" borders, cells wrapped in their box):
+                plain text without simple / multiline tables, and reStructuredText
+  pandoc-markdown  pandoc's Markdown (escapes "\\$", "\\.", "--" dashes, "-----" table rules)
+  html2text     html2text's Markdown-ish text (tables without outer pipes, rows wrapped at 78)
+  inscriptis    inscriptis' browser-like text (columns padded with spaces, two apart)
+  text-quoted   text-wrap quoted with "> " under a short reply, as an e-mail forwards it
+  pandoc-docx / htmldocx  our HTML converted to DOCX by pandoc / htmldocx
+                (eighth round, bench/producers_convert.py: `apt-get install -y pandoc`,
+                `.venv/bin/pip install html2text inscriptis htmldocx`; skipped when missing)
   wording, wording-2  our renderer in the document's own format, with other words for the same
                 things (seeded): column titles and labels by synonyms ("Qty" / "Volume", "Unit
                 price" / "Rate", "Bill to" / "Invoice to", "Start date" / "Effective date" ...),
@@ -79,6 +90,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import producers_convert as convert  # noqa: E402
 from bench import producers_layout as layout  # noqa: E402
 from bench import producers_text  # noqa: E402
 from contracts.documents import extract, read_document  # noqa: E402
@@ -672,6 +684,11 @@ def _produce_in_process(render: Callable[[dict[str, Any]], bytes], ext: str) -> 
     return produce
 
 
+def _produce_converted(convert_page: Callable[[str], bytes], ext: str) -> Callable[..., None]:
+    """Our HTML (running header and footer written once, inline) through a converter."""
+    return _produce_in_process(lambda doc: convert_page(render_html(doc, "inline")), ext)
+
+
 # --- wording: the same document in other words ----------------------------------------------------
 
 # Groups of column titles that name the same thing: a title (whole cell, any case) found in a group is
@@ -881,6 +898,25 @@ PRODUCERS: dict[str, tuple[str, Callable[[], str | None], Callable[..., None]]] 
         ".txt",
         lambda: "",
         _produce_in_process(lambda d: producers_text.render_pdf_copy(d, "\t"), ".txt"),
+    ),
+    # eighth round: converters real documents pass through (bench/producers_convert.py)
+    "pandoc-plain": (".txt", convert.pandoc, _produce_converted(convert.pandoc_plain, ".txt")),
+    "pandoc-plain-wide": (".txt", convert.pandoc, _produce_converted(convert.pandoc_plain_wide, ".txt")),
+    "pandoc-grid": (".txt", convert.pandoc, _produce_converted(convert.pandoc_grid, ".txt")),
+    "pandoc-rst": (".txt", convert.pandoc, _produce_converted(convert.pandoc_rst, ".txt")),
+    "pandoc-markdown": (".txt", convert.pandoc, _produce_converted(convert.pandoc_markdown, ".txt")),
+    "html2text": (".txt", lambda: convert.module("html2text"), _produce_converted(convert.html2text_text, ".txt")),
+    "inscriptis": (".txt", lambda: convert.module("inscriptis"), _produce_converted(convert.inscriptis_text, ".txt")),
+    "text-quoted": (
+        ".txt",
+        lambda: "",
+        _produce_in_process(lambda d: convert.quoted_reply(render_text_wrapped(d)), ".txt"),
+    ),
+    "pandoc-docx": (".docx", convert.pandoc, _produce_converted(convert.pandoc_docx, ".docx")),
+    "htmldocx": (
+        ".docx",
+        lambda: convert.module("htmldocx"),
+        _produce_in_process(lambda d: convert.htmldocx_docx(render_html(convert.rectangular(d), "inline")), ".docx"),
     ),
     # "": each document in its own format
     "wording": ("", lambda: "", _produce_reworded(1)),

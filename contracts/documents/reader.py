@@ -136,6 +136,7 @@ def _clean(text: str | None) -> str:
     # A redline written out ("[Deleted: £1,800] [Inserted: £2,100]"): the agreed text is the inserted one.
     text = _REDLINE_DELETED.sub("", text)
     text = _REDLINE_INSERTED.sub(lambda match: match.group("kept"), text)
+    text = _typed_plain(text)
     # Dot leaders ("Customer ........ Acme Inc.") separate a label from its value.
     text = re.sub(r"[ \t]*(?:\.\s?){4,}[ \t]*", ": ", text)
     return re.sub(r"[ \t\u00a0\u202f]+", " ", text).strip()
@@ -178,7 +179,11 @@ def _read_text(data: bytes) -> Document:
                     _wrapped_tab_cells(
                         _grid_rows(
                             _side_by_side_parties(
-                                _centred_rows([_list_marker_closed(raw) for raw in page.splitlines()])
+                                _centred_rows(
+                                    _narrow_gutters(
+                                        _markdown_tables([_list_marker_closed(raw) for raw in page.splitlines()])
+                                    )
+                                )
                             )
                         )
                     )
@@ -201,8 +206,11 @@ def _read_text(data: bytes) -> Document:
         # each line is a paragraph of its own, unless the text was hard-wrapped, its wrapped lines
         # mostly going on in lower case (then its lines are read together as before: without blank
         # lines, a wrapped line and the next paragraph cannot be told apart line by line).
-        filled = sum(1 for raw in lines if raw.strip())
-        few_blanks = filled >= 5 and len(lines) - filled < 0.2 * filled
+        # (a drawn table's rows and rules, "| ... |" and "+----+", are not counted: a grid table has no
+        # blank line between its rows however its paragraphs are written)
+        filled = sum(1 for raw in lines if raw.strip() and not _DRAWN_ROW.match(raw))
+        blanks = sum(1 for raw in lines if not raw.strip())
+        few_blanks = filled >= 5 and blanks < 0.2 * filled
         going_on = [lines[at].strip()[:1].islower() for at, flag in enumerate(wrapped) if flag]
         line_paragraphs = few_blanks and 2 * sum(going_on) < len(going_on) + (not going_on)
         wrapped = [False] * len(lines) if few_blanks else wrapped
@@ -240,6 +248,7 @@ def _read_text(data: bytes) -> Document:
             if line.strip().startswith("|") or line.count("\t") >= 1 or line.count(" | ") >= 1:
                 stripped = line.strip().strip("|")
                 if re.fullmatch(r"[\s|:+-]*", stripped):
+                    table_index = _titles_of_next_table(document, table_index, in_table)
                     continue
                 separator = "\t" if "\t" in line and "|" not in line else "|"
                 cells = tuple(_clean(cell) for cell in stripped.split(separator))
@@ -356,7 +365,121 @@ def _list_marker_closed(line: str) -> str:
     return f"{match.group(1)} {line[match.end() :]}"
 
 
+_DRAWN_ROW = re.compile(r"\s*(?:\||\+[-=:+]+\+\s*$)")
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{}~])")
+_PIPE = re.compile(r"(?<!\\)\|")
+_DELIMITER_ROW = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*")
+
+
+def _narrow_gutters(lines: list[str]) -> list[str]:
+    """Two columns set only two spaces apart (a browser-like text render of a two-column table,
+    inscriptis, `column -t`): three or more neighbouring lines each split in two by one run of two
+    or more spaces, the right part starting at the same column on every line, get a third space in
+    that gutter, so they read as two columns as wider ones do."""
+    starts = [_right_column(raw) for raw in lines]
+    out = list(lines)
+    index = 0
+    while index < len(lines):
+        column = starts[index]
+        end = index
+        while end < len(lines) and column is not None and starts[end] == column:
+            end += 1
+        narrow = any(lines[at][column - 3 : column] != "   " for at in range(index, end)) if column else False
+        if end - index >= 3 and narrow:
+            for at in range(index, end):
+                out[at] = f"{lines[at][:column]} {lines[at][column:].rstrip()}"
+        index = max(end, index + 1)
+    return out
+
+
+def _right_column(raw: str) -> int | None:
+    """Where the right part of a line split in two by one run of two or more spaces starts."""
+    if not raw.strip() or "|" in raw or "\t" in raw:
+        return None
+    gaps = list(re.finditer(r"(?<=\S) {2,}(?=\S)", raw.rstrip()))
+    return gaps[0].end() if len(gaps) == 1 else None
+
+
+def _typed_plain(line: str) -> str:
+    """Markdown escapes ("5\\. Fees", "\\- item", "\\$1,200", "\\*") as the character itself ("\\|"
+    stays escaped: a pipe inside a table's cell); a dash typed as "--" / "---" between words or
+    figures ("0 -- 50,000", "Exhibit B --- Fees") as "-"."""
+    line = _MARKDOWN_ESCAPE.sub(r"\1", line)
+    return re.sub(r"(?<=[^\s-]) -{2,3} (?=[^\s-])", " - ", line)
+
+
+def _pipe_cells(line: str, outer: bool = True) -> list[str]:
+    """A Markdown table line's cells ("\\|" is no separator); ``outer``: a pipe at either end is a
+    border, not an empty cell's edge (in a table written without outer pipes it is one)."""
+    stripped = line.strip()
+    if outer:
+        stripped = stripped[1:] if stripped.startswith("|") else stripped
+        stripped = stripped[:-1] if stripped.endswith("|") and not stripped.endswith("\\|") else stripped
+    return [cell.strip() for cell in _PIPE.split(stripped)]
+
+
+def _markdown_tables(lines: list[str]) -> list[str]:
+    """Markdown tables written without outer pipes ("Item| Qty| Price" over "---|---|---", as
+    html2text and GitHub write them) as pipe rows ("| Item | Qty | Price |"); a row wrapped onto the
+    next lines (a line without a pipe, or a row still short of the titles' cells; the titles too)
+    is joined again."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        titles = _wrapped_titles(lines, index)
+        if titles is None:
+            out.append(lines[index])
+            index += 1
+            continue
+        rows, index = [titles[0]], titles[1] + 1
+        while index < len(lines) and lines[index].strip() and _wrapped_titles(lines, index) is None:
+            # (a table right under another, without a blank line, starts at its titles)
+            cells = _pipe_cells(lines[index], outer=False)
+            if len(rows) > 1 and (len(rows[-1]) < len(rows[0]) or len(cells) == 1):
+                _go_on(rows[-1], cells)
+            else:
+                rows.append(cells)
+            index += 1
+        out += ["| " + " | ".join(rows[0]) + " |", "|" + "|".join("---" for _ in rows[0]) + "|"]
+        out += ["| " + " | ".join(row) + " |" for row in rows[1:]]
+    return out
+
+
+def _go_on(row: list[str], cells: list[str]) -> None:
+    """A wrapped row goes on: its last cell joins the line's first piece, the other pieces follow."""
+    row[-1] = join_lines([row[-1], cells[0]])
+    row += cells[1:]
+
+
+def _wrapped_titles(lines: list[str], index: int) -> tuple[list[str], int] | None:
+    """The titles of a Markdown table without outer pipes starting at ``index`` (on up to three
+    lines above its "---|---" row), with the delimiter row's index."""
+    line = lines[index]
+    if not _PIPE.search(line) or line.lstrip().startswith("|"):  # a table with outer pipes is read as it is
+        return None
+    titles = _pipe_cells(line, outer=False)
+    for below in range(index + 1, min(index + 4, len(lines))):
+        if _DELIMITER_ROW.fullmatch(lines[below]):
+            width = len(_pipe_cells(lines[below]))
+            return (titles, below) if width == len(titles) and width >= 2 else None
+        if not lines[below].strip() or lines[below].lstrip().startswith("|"):
+            return None
+        _go_on(titles, _pipe_cells(lines[below], outer=False))
+    return None
+
+
 _TABLE_RULE = re.compile(r"\s*\+[-=+:]*[-=][-=+:]*\+?\s*|\s*[-=]{2,}(?:\s+[-=]{2,})+\s*|\s*[-=]+(?:\+[-=]+)+\s*")
+
+
+def _titles_of_next_table(document: Document, table_index: int, in_table: bool) -> int:
+    """A Markdown table's "|---|---|" rule under a row of a table that already has two rows or more:
+    that row is the titles of another table written right below (no blank line between them)."""
+    rows = [block for block in document.blocks if block.cells and block.table == table_index]
+    if not in_table or len(rows) < 3 or document.blocks[-1] is not rows[-1]:
+        return table_index
+    previous = document.blocks[-1]
+    document.blocks[-1] = Block(previous.page, previous.text, previous.cells, table_index + 1)
+    return table_index + 1
 
 
 def _paired_blocks(line: str, page_number: int) -> list[Block]:
@@ -550,7 +673,22 @@ def _joined_row(group: list[list[str]]) -> list[str]:
     """The lines of one grid-table row as one pipe row, each cell's pieces joined."""
     if not group:
         return []
-    return ["| " + " | ".join(" ".join(c for c in column if c) for column in zip(*group, strict=True)) + " |"]
+    return ["| " + " | ".join(_cell_pieces_joined(column) for column in zip(*group, strict=True)) + " |"]
+
+
+def _cell_pieces_joined(pieces: tuple[str, ...]) -> str:
+    """A grid-table cell's lines as one text; an amount broken inside its figures by a narrow column
+    ("$58" over ",752.00", "€" over "1,240.00", "3," over "500.00"; not "28," over "2027") is joined
+    without a space."""
+    out = ""
+    for piece in (piece for piece in pieces if piece):
+        broken = (
+            re.search(r"[\d$€£¥]$", out) and re.match(r"[,.]\d", piece)
+            or re.search(r"[$€£¥]$", out) and piece[:1].isdigit()
+            or re.search(r"\d[,.]$", out) and re.match(r"\d{3}(?:[,.]\d|$)", piece)
+        )
+        out = f"{out}{piece}" if broken else join_lines([out, piece])
+    return out
 
 
 def _fields_on_one_line(line: str) -> list[str]:
