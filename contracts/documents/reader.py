@@ -309,8 +309,8 @@ def _without_repeated_page_headers(text: str) -> str:
         if header and not lines[at - 1].strip(" \t\f"):
             break  # the page header ends at the first blank line
         header.append(_page_header_key(lines[at]))
-    if len(header[0]) < 8:
-        return text
+    if len(header[0]) < 8 or not re.search(r"[^\W\d_]{2}", header[0]):
+        return text  # (a table's rule or a row of figures repeats without being a page header)
     out: list[str] = []
     index = 0
     while index < len(lines):
