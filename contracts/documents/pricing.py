@@ -3590,7 +3590,8 @@ class PricingReader:
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
         billing = cells.get("billing", "") or _section_billing(row)
         qty, billing = _periods_not_quantity(qty, billing, cells.get("per", ""))
-        name = _without_rate_note(cells.get("name", "")) if price_money else cells.get("name", "")
+        name = cells.get("name", "")
+        name = _without_rate_note(name, price_money[0].amount) if price_money else name
         # One clause per row, in an order the prose reader understands: name, price, billing.
         price_text = price_cell or " ".join(c.text for c in moneys[:1])
         # the titles that may say what the price is per (a unit-of-measure column's "U/M" does not)
@@ -4857,10 +4858,19 @@ _RATE_NOTE = re.compile(
 )
 
 
-def _without_rate_note(name: str) -> str:
+def _without_rate_note(name: str, price: Decimal | None = None) -> str:
     """ "ERP named user (55.00 per user per month, billed quarterly in advance)" beside a price cell:
     the note works the row's price out from a rate for another period; the price cell is what is
-    billed, so the note's rate is left out of the row's clause (its billing words kept)."""
+    billed, so the note's rate is left out of the row's clause (its billing words kept). A note that
+    counts the units at the rate ("28 x AUD 62.50 per user per month") beside their extension (the
+    price cell is the count times the rate) is the row's unit price and count: it stays."""
+    for match in _RATE_NOTE.finditer(name):
+        counted = re.search(r"(\d[\d,.']*)\s*(?:x|\u00d7|\*)\s*$", name[: match.start()], re.I)
+        rate = re.search(r"\d[\d,.']*", match.group(0))
+        count = p.to_decimal(counted.group(1)) if counted else None
+        amount = p.to_decimal(rate.group(0)) if rate else None
+        if price is not None and count and amount and _cents(count * amount) == _cents(price):
+            return name
     cut = _RATE_NOTE.sub("", name)
     return re.sub(r"\(\s*\)", "", cut).strip() if cut != name else name
 
