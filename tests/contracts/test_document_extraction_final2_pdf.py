@@ -133,6 +133,14 @@ def test_a_service_that_may_be_ordered_later_is_not_a_line() -> None:
         "2.3 Data exports may also be booked at GBP 120 per export.\n"
     )
     assert [priced(line) for line in data["lines"]] == [("flat", Decimal(410))]
+    data = _text(
+        "Schedule 2 - Charges\n"
+        "Customer: Fenwick Road Dental Partners LLP\n"
+        "Start date: 3 February 2029\n"
+        "2.1 The booking platform is charged at GBP 410.00 per month, invoiced monthly in advance.\n"
+        "2.2 Priority support costs GBP 95 per month; no support packages are ordered at signature.\n"
+    )
+    assert [priced(line) for line in data["lines"]] == [("flat", Decimal(410))]
 
 
 def test_a_yearly_price_charged_in_a_sentence_and_invoiced_quarterly_is_a_quarter_per_invoice() -> None:
