@@ -27,10 +27,17 @@ def test_usage_counted_per_calendar_month_from_a_start_on_the_first_keeps_annive
         "Customer: Brightwater Freight Oy\n"
         "Effective date: 1 June 2029\n"
         "Shipment labels are charged per calendar month at USD 0.08 per label, invoiced monthly in arrears.\n"
-        "Hosting fee: USD 600 per month, billed on the first day of each calendar month.\n"
+        "Hosting fee: USD 600 per month, billed on the first day of each month.\n"
     )
     assert data["start_date"] == "2029-06-01"
     assert data["billing_alignment"] == "anniversary"
+    # invoices dated on the first day of each calendar month: the calendar asked for in so many words
+    dated = _text(
+        "Customer: Brightwater Freight Oy\n"
+        "Effective date: 1 June 2029\n"
+        "Hosting fee: USD 600 per month, invoiced on the first day of each calendar month.\n"
+    )
+    assert dated["billing_alignment"] == "calendar"
 
 
 def test_calendar_alignment_stays_when_the_start_is_mid_month_or_the_first_period_is_prorated() -> None:
