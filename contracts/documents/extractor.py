@@ -1381,11 +1381,16 @@ class _Extractor:
         self.rec.confidence["billing_alignment"] = 0.7
 
     def _start_on_boundary(self, word: str, text: str) -> bool:
-        """ "invoiced on the first day of each calendar month" for a contract that starts on 1 March: anniversary
-        billing from a start on the period's first day already falls on the calendar, so an admin keeps the
-        default unless the document asks for the calendar itself (a prorated first period, "aligned to")."""
+        """ "charged per calendar month", "payable on the first day of each month" for a contract that starts on
+        1 March: anniversary billing from a start on the period's first day already falls on the calendar, so an
+        admin keeps the default unless the document asks for the calendar itself (invoices dated on the first day
+        of each calendar month, a prorated first period, "aligned to")."""
         start = self.data.get("start_date")
-        if not start or re.search(r"\bpro-?rat|\bpartial|\balign|\bco-?term", text, re.I):
+        if (
+            not start
+            or re.search(r"\bpro-?rat|\bpartial|\balign|\bco-?term", text, re.I)
+            or (word.startswith(("first", "1st")) and "calendar" in word)
+        ):
             return False
         day = date.fromisoformat(start)
         if "quarter" in word:

@@ -89,7 +89,7 @@ OPTIONAL_RE = re.compile(
     r"\bquoted separately\b|\bif (?:and when )?ordered\b|"
     # "Workshops may be ordered at £850 per day under a change note; none are ordered under this Schedule"
     r"\bmay (?:also |additionally )?be (?:ordered|purchased|added|bought|booked|procured)\b|"
-    r"\b(?:none|no \w+) (?:are|is|were|have been|has been) (?:ordered|purchased|booked)\b",
+    r"\b(?:none|no\s+(?:[\w-]+\s+){1,3}?)\s*(?:are|is|were|have been|has been)\s+(?:ordered|purchased|booked)\b",
     re.I,
 )
 TAX_NOTE = re.compile(

@@ -2146,7 +2146,10 @@ def _mark_footnote_digits(page: Any) -> None:
     extraction would glue into "events1"), after an amount ("EUR 0.0040\u00b2", not a fifth decimal) or opening
     the footnote itself ("\u00b9 An event is ..."). The text cleaning then treats them as footnote marks."""
     chars = page.chars
-    digits = [c for c in chars if c["text"].isdigit()]
+    sizes = [round(float(c.get("size") or 0)) for c in chars]
+    body = max(set(sizes), key=sizes.count) if sizes else 0
+    # a mark is set smaller than the text around it (most of a page is body text)
+    digits = [c for c in chars if c["text"].isdigit() and float(c.get("size") or 0) < 0.9 * body]
     if not digits:
         return
     by_end: dict[int, list[dict]] = {}

@@ -27,10 +27,17 @@ def test_usage_counted_per_calendar_month_from_a_start_on_the_first_keeps_annive
         "Customer: Brightwater Freight Oy\n"
         "Effective date: 1 June 2029\n"
         "Shipment labels are charged per calendar month at USD 0.08 per label, invoiced monthly in arrears.\n"
-        "Hosting fee: USD 600 per month, billed on the first day of each calendar month.\n"
+        "Hosting fee: USD 600 per month, billed on the first day of each month.\n"
     )
     assert data["start_date"] == "2029-06-01"
     assert data["billing_alignment"] == "anniversary"
+    # invoices dated on the first day of each calendar month: the calendar asked for in so many words
+    dated = _text(
+        "Customer: Brightwater Freight Oy\n"
+        "Effective date: 1 June 2029\n"
+        "Hosting fee: USD 600 per month, invoiced on the first day of each calendar month.\n"
+    )
+    assert dated["billing_alignment"] == "calendar"
 
 
 def test_calendar_alignment_stays_when_the_start_is_mid_month_or_the_first_period_is_prorated() -> None:
@@ -131,6 +138,14 @@ def test_a_service_that_may_be_ordered_later_is_not_a_line() -> None:
         "2.2 Additional staff training days may be purchased at GBP 690 per day by purchase order; no training "
         "days are ordered under this Schedule.\n"
         "2.3 Data exports may also be booked at GBP 120 per export.\n"
+    )
+    assert [priced(line) for line in data["lines"]] == [("flat", Decimal(410))]
+    data = _text(
+        "Schedule 2 - Charges\n"
+        "Customer: Fenwick Road Dental Partners LLP\n"
+        "Start date: 3 February 2029\n"
+        "2.1 The booking platform is charged at GBP 410.00 per month, invoiced monthly in advance.\n"
+        "2.2 Priority support costs GBP 95 per month; no support packages are ordered at signature.\n"
     )
     assert [priced(line) for line in data["lines"]] == [("flat", Decimal(410))]
 
