@@ -44,8 +44,8 @@ def _row(line: str) -> tuple[str, list[str]] | None:
 
 def _spreadsheet_run(lines: list[str], delimiter: str) -> bool:
     """A run of comma rows is a spreadsheet's when none has a comma that could be a thousands
-    separator or a decimal comma ("1,000,000", "39,90"), or the run shows it is CSV: a quoted cell, or a first row without a
-    figure (its column titles)."""
+    separator or a decimal comma ("1,000,000", "39,90"), or the run shows it is CSV: a quoted cell,
+    or a first row without a figure (its column titles)."""
     if delimiter != ",":
         return True
     bare = [re.sub(r'"[^"]*"', '""', line) for line in lines]
