@@ -642,27 +642,44 @@ def _tab_row_width(line: str) -> int:
     return len(line.strip().split("\t")) if "\t" in line.strip() and "|" not in line else 0
 
 
+_UNFINISHED_CELL = re.compile(r"(?i)(?:[,&/-]|\b(?:and|or|of|the|per|for|to|in|with|a|an))$")
+
+
+def _unfinished_cell(cells: list[str]) -> int | None:
+    """The first cell of a row that stops mid-phrase (after a comma, a hyphen, "and", an unclosed
+    bracket), which a wrapped line goes on."""
+    for at, cell in enumerate(cells):
+        cell = cell.strip()
+        if cell and (_UNFINISHED_CELL.search(cell) or cell.count("(") > cell.count(")")):
+            return at
+    return None
+
+
 def _wrapped_tab_cells(lines: list[str]) -> list[str]:
     """Text copied out of a PDF viewer gives a table's rows as tab-separated lines, and a cell that
     wrapped in its column as a line of its own under its row ("Discovery and<TAB>June 15<TAB>$50,000"
-    over "requirements sign-off"): a short line without a tab, in lower case, right under a row of
-    three or more cells (and followed by another such row, a blank line or a capitalised line) goes
-    on that row's first cell."""
+    over "requirements sign-off"): a short line without a tab right under a row of three or more
+    cells (and followed by another such row, a blank line or a capitalised line) goes on the row's
+    cell that stops mid-phrase ("Each Visa, Mastercard," over "Discover or Amex sale"), or, when it
+    starts in lower case, on its first cell."""
     out: list[str] = []
     for index, line in enumerate(lines):
         piece = line.strip()
         width = _tab_row_width(out[-1]) if out else 0
         following = lines[index + 1] if index + 1 < len(lines) else ""
+        cells = out[-1].rstrip(" \r").split("\t") if width >= 3 else []
+        target = _unfinished_cell(cells) if cells else None
+        if cells and target is None and piece[:1].islower():
+            target = 0
         if (
-            width >= 3
-            and piece[:1].islower()
+            target is not None
+            and piece
             and "\t" not in piece
             and len(piece.split()) <= 6
             and not re.search(r"[.:;]$", piece)
             and (_tab_row_width(following) == width or not following.strip()[:1].islower())
         ):
-            cells = out[-1].rstrip(" \r").split("\t")
-            cells[0] = join_lines([cells[0], piece])
+            cells[target] = join_lines([cells[target], piece])
             out[-1] = "\t".join(cells)
             continue
         out.append(line)

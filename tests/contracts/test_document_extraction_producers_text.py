@@ -103,3 +103,19 @@ def test_lines_with_decimal_commas_are_no_csv_rows() -> None:
     # a PDF viewer's copy of a European price table: cells split by single spaces
     text = "Stufe Menge Preis\n1 0 - 100 18,50 EUR\n2 101 - 500 14,00 EUR\n"
     assert all(cells[-1] != "50 EUR" for cells in _rows(text))
+
+
+def test_a_wrapped_cell_goes_on_the_cell_that_stops_mid_phrase() -> None:
+    text = (
+        "Charge\tPrice\tCharged for\n"
+        "Parcel label\t$0.45\tEach domestic, international,\n"
+        "Returns label or relabel\n"
+        "Storage\t$18.00\tEach pallet, per month (first\n"
+        "10 pallets free)\n"
+        "Invoices are sent monthly.\n"
+    )
+    assert _rows(text) == [
+        ("Charge", "Price", "Charged for"),
+        ("Parcel label", "$0.45", "Each domestic, international, Returns label or relabel"),
+        ("Storage", "$18.00", "Each pallet, per month (first 10 pallets free)"),
+    ]
