@@ -7,7 +7,7 @@ and overall, on the corpus under tests/contracts/documents/.
     .venv/bin/python bench/extraction.py --set batch_final  # first final blind batch (opened and fixed, see README)
     .venv/bin/python bench/extraction.py --set batch_final2  # second final blind batch (opened and fixed in round 7)
     .venv/bin/python bench/extraction.py --set batch_final3  # third final blind batch (measured once, then opened)
-    .venv/bin/python bench/extraction.py --set batch_final4  # fourth final blind batch (measured, never fixed)
+    .venv/bin/python bench/extraction.py --set batch_final4  # fourth final blind batch (measured once, then opened)
     .venv/bin/python bench/extraction.py --set batch_final5  # fifth final blind batch (measured, never fixed)
     .venv/bin/python bench/extraction.py --set all -v    # dev and held-out, with every missed field
     .venv/bin/python bench/extraction.py --set batches   # every unseen batch pooled (B to AG, finals)
