@@ -1037,7 +1037,7 @@ class PricingReader:
             )
         )
 
-    def _worked_example(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+    def _worked_example(self, seg: Segment, moneys: list[p.Money]) -> bool:
         """ "Example: 400,000 events cost 250,000 x EUR 0.004 + 150,000 x EUR 0.0025 = EUR 1,375.00": a calculation
         that shows how the prices above apply, not a charge (the sentence is split into clauses at its "+")."""
         if moneys and (_EXAMPLE_LEAD.search(seg.text) or _EXAMPLE_LEAD.fullmatch(seg.label)):
@@ -1158,7 +1158,7 @@ class PricingReader:
             self._not_a_price(checked, self.ex.money(checked))
             or offered_only
             or self._minimum_restated(clause, moneys)
-            or self._worked_example(seg, clause, moneys)
+            or self._worked_example(seg, moneys)
         ):
             return  # not a charge, an add-on offered and not ordered, or a calculation shown as an example
         if self._prepaid_or_bands(seg, clause, moneys, percents):
@@ -4854,7 +4854,9 @@ _RATE_NOTE = re.compile(
     # an amount: with a currency or in cents ("55.00"), not a count ("2,000,000 per month")
     r"(?:(?<=\()|(?<=\s)|^)(?:(?:[A-Z]{3}\s?|[$€£¥]\s?)\d[\d,.']*|\d[\d,.']*[.,]\d\d(?!\d))\s*(?:[A-Z]{3})?\s*"
     r"(?i:"
-    r"(?:(?:per|/|a|an)\s*[a-z][\w-]*\s*)*?(?:per|/|a|an)\s*(?:month|mo|mth|quarter|qtr|year|yr|annum|week)\b[,;]?\s*)"
+    # (each word of the unit after a whole "per" / "a" / "an" or a slash: one way to read a long word)
+    r"(?:(?:\bper\b|\ban?\b|/)\s*[a-z][\w-]*\s*)*?(?:\bper\b|\ban?\b|/)\s*(?:month|mo|mth|quarter|qtr|year|yr|annum|week)\b"
+    r"[,;]?\s*)"
 )
 
 

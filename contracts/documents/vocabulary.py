@@ -113,7 +113,7 @@ TOTAL_RE = re.compile(
     r"\b(?:grand )?total\b|\bsubtotal\b|\bcontract value\b|\btcv\b|\bacv\b|\btotal contract|\baggregate fees|"
     # "Annual Recurring Revenue (ARR)", "MRR": a quote's summary of the fees above
     r"\barr\b|\bmrr\b|\brecurring revenue\b|"
-    r"\bestimated\b|\bapproximately\b|\bexamples?\b|\be\.g\.|\billustrat|\bsum of\b|\bwould be\b|"
+    r"\bestimated\b|\bapproximately\b|\bfor example\b|\be\.g\.|\billustrat|\bsum of\b|\bwould be\b|"
     # "By way of example only, Net Revenue of EUR 40,000 gives a royalty of EUR 3,200": a worked example
     r"\bby way of (?:an? )?example\b|\b(?:as an?|worked|numerical|example)\s+(?:example|calculation)\b|"
     r"\bfor instance\b|^\W*(?:example|beispiel|exemple|ejemplo)\b\s*[:\d(.-]",

@@ -102,6 +102,8 @@ def test_a_lower_case_sentence_after_a_tab_separated_table_stays_text() -> None:
 def test_lines_with_decimal_commas_are_no_csv_rows() -> None:
     # a PDF viewer's copy of a European price table: cells split by single spaces
     text = "Stufe Menge Preis\n1 0 - 100 18,50 EUR\n2 101 - 500 14,00 EUR\n"
+    blocks = read_document(text.encode("utf-8"), "order.txt").blocks
+    assert "18,50 EUR" in "\n".join(block.text for block in blocks)  # the amount stays whole
     assert all(cells[-1] != "50 EUR" for cells in _rows(text))
 
 
