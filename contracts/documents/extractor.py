@@ -52,8 +52,14 @@ class Extraction:
         }
 
 
-# currencies written with the dollar sign ("$") where they are used
-_DOLLAR_SIGN_CURRENCIES = ("CAD", "AUD", "NZD", "MXN", "SGD", "HKD")
+# The currencies a bare sign may stand for, by the one it is read as
+SIGN_FAMILIES = {
+    "USD": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"),
+    "JPY": ("JPY", "CNY"),
+    "SEK": ("SEK", "NOK", "DKK"),
+}
+# currencies written with the dollar sign ("$") where they are used, other than the US dollar
+_DOLLAR_SIGN_CURRENCIES = SIGN_FAMILIES["USD"][1:]
 
 
 def _dollar_signs_of_the_named_currency(
@@ -85,12 +91,6 @@ class _Recorder:
             self.warnings.append({"field": path, "message": message})
 
 
-# The currencies a bare sign may stand for, by the one it is read as
-SIGN_FAMILIES = {
-    "USD": ("USD", "CAD", "AUD", "NZD", "SGD", "HKD", "MXN"),
-    "JPY": ("JPY", "CNY"),
-    "SEK": ("SEK", "NOK", "DKK"),
-}
 
 
 def _add_days(value: date, days: int) -> date:
