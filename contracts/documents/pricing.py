@@ -989,13 +989,7 @@ class PricingReader:
             and not EACH_BILLED_RE.search(clause)
         ):
             return True
-        # "Your first invoice, issued in September, will be £7,446.00": what an invoice adds up to
-        if moneys and re.search(
-            r"\binvoice\b[^.;]{0,40}?\b(?:will|would|shall)\s+(?:be|come to|amount to|total)\s*(?:approximately\s+)?$"
-            r"|\binvoice (?:total|amount)\b[^.;]{0,20}?$",
-            clause[: moneys[0].start],
-            re.I,
-        ):
+        if _invoice_total(clause, moneys):
             return True
         # "at EUR 1 = GBP 0.86": an exchange rate, each side in its own currency
         rates = {
@@ -1065,6 +1059,19 @@ class PricingReader:
                 clause,
             )
         )
+
+    def _invoice_total_counts(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+        """ "You have 85 employees, so your monthly invoice will change from $732.50 to $792.00": what
+        the invoice adds up to is not a charge, but the count it was worked from is the seat count."""
+        if not _invoice_total(clause, moneys):
+            return False
+        seat = self._last("per_seat")
+        if seat is not None and "seats" not in seat.fields:
+            seats = self._seat_count(_mask_money(clause, moneys), seat.unit or "")
+            if seats is not None:
+                seat.fields["seats"] = seats
+                seat.evidence["seats"] = (seg, 0.8)
+        return True
 
     def _new_price_of_a_change(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
         """ "the fee changes from £1,200 to £1,320 per month": the price in force is the new one (the
@@ -1155,7 +1162,9 @@ class PricingReader:
         offered_only = OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:])
         checked = re.sub(r"(?i)\b(?:increas|uplift|escalat)\w*", "", clause) if agreed_change else clause
         if (
-            self._not_a_price(checked, self.ex.money(checked))
+            # what an invoice adds up to (with the seat count it was worked from)
+            self._invoice_total_counts(seg, checked, self.ex.money(checked))
+            or self._not_a_price(checked, self.ex.money(checked))
             or offered_only
             or self._minimum_restated(clause, moneys)
             or self._worked_example(seg, clause, moneys)
@@ -4479,6 +4488,20 @@ def _extended_by_quantity(rows: list[Segment], roles: list[str], prices: list[in
         checked += 1
         counted += count > 1
     return [first] if checked and counted else []
+
+
+# "Your first invoice, issued in September, will be £7,446.00", "your monthly invoice will change
+# (from $732.50) to $792.00": what an invoice adds up to
+_INVOICE_TOTAL_RE = re.compile(
+    r"\binvoices?\b[^.;]{0,40}?\b(?:will|would|shall)\s+(?:be|come to|amount to|total|"
+    r"(?:change|increase|rise|decrease|fall|go (?:up|down))(?:\s+to)?)\s*(?:approximately\s+)?$"
+    r"|\binvoice (?:total|amount)\b[^.;]{0,20}?$",
+    re.I,
+)
+
+
+def _invoice_total(clause: str, moneys: list[p.Money]) -> bool:
+    return bool(moneys and _INVOICE_TOTAL_RE.search(clause[: moneys[0].start]))
 
 
 # a sentence about what is not a fee of the contract (expenses, taxes, late payment)

@@ -1738,8 +1738,11 @@ def _borderless_tables(lines: list[dict], words: list[dict]) -> list[dict]:
         widest = max(priced, key=lambda k: len(_wide_gaps(line_words[k])))
         cuts = [(a + b) / 2 for a, b in _wide_gaps(line_words[widest])]
         rows: list[list[str]] = []
+        untitled_first = len(_title_gaps(line_words, index)) > len(_wide_gaps(line_words[index]))
         for k in members:
             cells = _cells_by_gutters(line_words[k], cuts)
+            if k == index and untitled_first:  # the first column has no title: the titles by their own gutters
+                cells = ["", *_cells_by_gutters(line_words[k], cuts[1:])]
             if not rows or k in priced:
                 rows.append(cells)
             else:  # a cell wrapped onto the next line
@@ -1858,8 +1861,8 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
     """The lines of a borderless table whose title row is ``index`` (none if it is not one): lines
     close below it, the priced ones split into as many columns as the widest, the others (wrapped
     cells) without a gutter of their own and not a sentence."""
-    titles = line_words[index]
-    if len(_wide_gaps(titles)) < 2 or _MONEY_HINT.search(lines[index]["text"]):
+    gaps = _title_gaps(line_words, index)
+    if len(gaps) < 2 or _MONEY_HINT.search(lines[index]["text"]):
         return []
     height = lines[index]["bottom"] - lines[index]["top"]
     bare = _titles_name_currency(lines, index)
@@ -1872,7 +1875,7 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
             break
         # (a bracketed note that leaves the first column empty is a cell wrapped in a later column,
         # "($4,500 per quarter)" under "Quarterly in advance", not a paragraph after the table)
-        wrapped_cell = line_words[k][0]["x0"] >= _wide_gaps(titles)[0][1] - 1 and re.fullmatch(r"\(.*\)", text)
+        wrapped_cell = line_words[k][0]["x0"] >= gaps[0][1] - 1 and re.fullmatch(r"\(.*\)", text)
         if not _priced_row(lines[k], line_words[k], bare) and (
             re.search(r"[.:;]\s*$", text) or len(text.split()) > 6 or (_MONEY_HINT.search(text) and not wrapped_cell)
         ):
@@ -1883,6 +1886,23 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
 
 
 _DECIMAL_AMOUNT = re.compile(r"\d{1,3}(?:[,.' ]?\d{3})*[.,]\d{2,4}")
+
+
+def _title_gaps(line_words: list[list[dict]], index: int) -> list[tuple[float, float]]:
+    """The gutters of a row of column titles; a row whose first column has no title ("Current
+    price | From 1 May" over "Hosting (per site) | $6.50 | $7.20": a letter's comparison drawn on a
+    canvas) starts right of the rows below, past where their first cells end: that indent is a
+    gutter too."""
+    titles = line_words[index]
+    gaps = _wide_gaps(titles)
+    below = line_words[index + 1] if index + 1 < len(line_words) else []
+    if not titles or not gaps or not below:
+        return gaps
+    row_gaps = _wide_gaps(below)
+    first_cell = row_gaps[0][0] - below[0]["x0"] if row_gaps else 0.0
+    if len(row_gaps) != len(gaps) + 1 or titles[0]["x0"] - below[0]["x0"] <= max(10.0, first_cell / 2):
+        return gaps
+    return [(below[0]["x0"], titles[0]["x0"]), *gaps]
 
 
 def _titles_name_currency(lines: list[dict], index: int) -> bool:

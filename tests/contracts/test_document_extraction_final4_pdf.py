@@ -1,0 +1,47 @@
+"""The general causes of the misses on the PDF documents of the fourth final batch (a comparison of
+old and new prices drawn on a canvas, an invoice total stated as a change). Each cause is tested on
+new content written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.contracts.documents.extract_helpers import extract_drawn_pdf, extract_text, priced
+
+
+def test_price_columns_titled_over_an_untitled_first_column_read_as_a_table_with_the_new_price() -> None:
+    # a letter drawn on a canvas: "Until 31 May | From 1 June 2029" right-aligned over the prices,
+    # nothing over the items' column; the amounts are not under their titles' right edges
+    data = extract_drawn_pdf(
+        [
+            (60, 790, "Quayside Irrigation Controls BV"),
+            (60, 760, "Customer: Velsen Greenhouse Cooperative"),
+            (60, 730, "This letter gives notice of new subscription prices from 1 June 2029."),
+            (-238, 700, "Until 31 May 2029"),
+            (-372, 700, "From 1 June 2029"),
+            (60, 685, "Field app (per user per month)"),
+            (246, 685, "EUR 3.10"),
+            (318, 685, "EUR 3.45"),
+            (60, 670, "Weather feed (per month)"),
+            (246, 670, "EUR 64.00"),
+            (318, 670, "EUR 64.00 (no change)"),
+            (60, 640, "Both charges are billed monthly in advance."),
+        ]
+    )
+    lines = [priced(line) for line in data["lines"]]
+    assert lines == [("per_seat", Decimal("3.45")), ("flat", Decimal("64.00"))]
+    assert data["start_date"] == "2029-06-01"
+
+
+def test_an_invoice_total_stated_as_a_change_is_no_charge_and_gives_the_seat_count() -> None:
+    data = extract_text(
+        "Customer: Elmsworth Veterinary Partners Ltd\n"
+        "Start date: 1 April 2029\n\n"
+        "Clinic software: GBP 11.40 per vet per month, billed monthly in advance.\n"
+        "Records archive: GBP 55.00 per month, billed monthly in advance.\n\n"
+        "Your account has 30 vets, so your monthly invoice will go up from GBP 367.00 to GBP 397.00 "
+        "before VAT.\n"
+    )
+    lines = data["lines"]
+    assert [priced(line) for line in lines] == [("per_seat", Decimal("11.40")), ("flat", Decimal("55.00"))]
+    assert lines[0]["seats"] == "30"
