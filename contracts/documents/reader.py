@@ -2284,7 +2284,9 @@ def _page_columns(lines: list[dict], words: list[dict]) -> tuple[float, float, f
     start, end, free = best
     gutter = max(free, key=lambda f: f[1] - f[0])
     run = line_words[start : end + 1]
-    if not _columns_of_running_text(run, gutter, left_edge, right_edge):
+    if not _columns_of_running_text(run, gutter, left_edge, right_edge) and not _sidebar_beside_text(
+        run, gutter, left_edge, right_edge
+    ):
         return None
     return lines[start]["top"] - 0.5, lines[end]["bottom"] + 0.5, gutter[0], gutter[1]
 
@@ -2306,6 +2308,27 @@ def _columns_of_running_text(
         if len(full) < 4:
             return False
     return True
+
+
+def _sidebar_beside_text(
+    run: list[list[dict]], gutter: tuple[float, float], left_edge: float, right_edge: float
+) -> bool:
+    """A main column of running text beside a narrow sidebar (a proposal's "Quote summary", a
+    customer box) whose lines flow on their own: most of them stand between the main column's lines,
+    not on the same baselines (an amount column beside its items shares their lines)."""
+    sides = [[[w for w in ws if (w["x1"] <= gutter[0]) == (side == 0)] for ws in run] for side in (0, 1)]
+    for main in (0, 1):
+        pieces = [ws for ws in sides[main] if ws]
+        start = left_edge if main == 0 else min((ws[0]["x0"] for ws in pieces), default=gutter[1])
+        end = gutter[0] if main == 0 else max((ws[-1]["x1"] for ws in pieces), default=start)
+        if end - start < 0.5 * (right_edge - left_edge):
+            continue
+        full = [ws for ws in pieces if len(ws) >= 6 and ws[-1]["x1"] - ws[0]["x0"] >= 0.75 * (end - start)]
+        aside = [k for k, ws in enumerate(sides[1 - main]) if ws]
+        alone = [k for k in aside if not sides[main][k]]
+        if len(full) >= 4 and len(aside) >= 6 and len(alone) >= 2 * len(aside) / 3:
+            return True
+    return False
 
 
 def _part_key(region: tuple[float, float, float, float] | None, x: float, top: float) -> int:

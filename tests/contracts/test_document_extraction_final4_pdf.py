@@ -45,3 +45,38 @@ def test_an_invoice_total_stated_as_a_change_is_no_charge_and_gives_the_seat_cou
     lines = data["lines"]
     assert [priced(line) for line in lines] == [("per_seat", Decimal("11.40")), ("flat", Decimal("55.00"))]
     assert lines[0]["seats"] == "30"
+
+
+def test_a_sidebar_beside_the_main_column_is_read_after_it_not_between_its_lines() -> None:
+    # a proposal laid out by a browser: running text on the left, a narrow "Summary" box on the right
+    # whose lines stand between the main column's baselines
+    main = [
+        "Rostering platform for Carrow Valley Hospice Trust, covering the",
+        "day wards, the two community teams and the on-call nursing rota,",
+        "with shift swaps, leave requests and payroll exports included as",
+        "standard. Rostering licences: GBP 12.00 per user per month, for",
+        "40 users, invoiced quarterly in advance from the go-live date of",
+        "1 February 2029, with payment due within 30 days of each invoice.",
+        "Additional users can be added at the same price at any time and",
+        "are billed from the start of the next quarter after they are added.",
+    ]
+    aside = [
+        "Summary",
+        "Licences (40 x GBP 36.00)",
+        "Per quarter GBP 1,440.00",
+        "Prepared by",
+        "Imogen Thrale",
+        "imogen.thrale@rotawise.example",
+        "Invoices to",
+        "ledger@carrowvalley.example",
+    ]
+    drawn = [(40, 780, "Rotawise Ltd - Proposal"), (40, 760, "Customer: Carrow Valley Hospice Trust")]
+    drawn += [(40, 730 - 14 * k, text) for k, text in enumerate(main)]
+    # the box's first two lines on the main column's baselines, its others between them
+    drawn += [(390, 730 - 14 * k if k < 2 else 723 - 14 * k, text) for k, text in enumerate(aside)]
+    data = extract_drawn_pdf(drawn)
+    [line] = data["lines"]
+    assert priced(line) == ("per_seat", Decimal("36"))  # GBP 12.00 a month, billed by the quarter
+    assert line["seats"] == "40"
+    assert (line["billing_interval"], line["billing_interval_count"]) == ("month", 3)
+    assert data["customer"]["email"] == "ledger@carrowvalley.example"
