@@ -2366,7 +2366,9 @@ class PricingReader:
         credits | 50,000 | $0.90 | $45,000.00": the price is per credit when the row's total is their product."""
         if line.charge_model != "prepaid_credit" or not qty_cell:
             return
-        match = PREPAID_UNITS_RE.search(qty_cell) or PREPAID_UNITS_RE.search(f"{qty_cell.strip()} {name}")
+        # ("AUD 40,000.00 of credit" in the description is money, not a count of credits)
+        named = _mask_money(name, self.ex.money(name))
+        match = PREPAID_UNITS_RE.search(qty_cell) or PREPAID_UNITS_RE.search(f"{qty_cell.strip()} {named}")
         count = _num(match.group("n"), self.dc) if match else None
         if not match or not count or self.ex.money(qty_cell):
             return
@@ -3681,6 +3683,28 @@ class PricingReader:
                 line.fields[key] = allowance
             listed = bool(self.ex.money(cells.get("list", "")) and re.search(r"\d", cells.get("price", "")))
             _row_discount(line, row.header, cells.get("discount", ""), self.dc, listed=listed)
+            self._prepaid_net_of_discount(line, qty, cells.get("total", ""), text)
+
+    def _prepaid_net_of_discount(self, line: Line, qty: Decimal | None, total_cell: str, text: str) -> None:
+        """ "Prepaid credit bundle, HK$120,000 of credit, bundle discount 10% | 1 | 120,000.00 |
+        108,000.00": one bundle whose row amount is lower than its price after a discount the row
+        states; the credit granted stays, the price paid is the row's amount."""
+        totals = [m.amount for m in self.ex.money(total_cell)]
+        if not totals and BARE_AMOUNT_RE.fullmatch(total_cell.strip() or "x"):
+            totals = [_num(total_cell.strip(), self.dc)]  # a bare amount under a titled column
+        price = line.fields.get("price")
+        if (
+            line.charge_model != "prepaid_credit"
+            or qty not in (None, 1)
+            or len(totals) != 1
+            or not totals[0]
+            or not isinstance(price, Decimal)
+            or not 0 < totals[0] < price
+            or not re.search(r"(?i)\bdiscount|\brabatt|\bremise|\bdescuento", text)
+        ):
+            return
+        line.fields["price"] = totals[0]
+        line.warnings.append(("price", f"The row's amount {p.plain(totals[0])} is the price after its discount."))
 
     @staticmethod
     def _unit_from_name(name: str, price_text: str, *, priced: bool) -> tuple[str, str]:

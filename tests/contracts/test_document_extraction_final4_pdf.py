@@ -80,3 +80,20 @@ def test_a_sidebar_beside_the_main_column_is_read_after_it_not_between_its_lines
     assert line["seats"] == "40"
     assert (line["billing_interval"], line["billing_interval_count"]) == ("month", 3)
     assert data["customer"]["email"] == "ledger@carrowvalley.example"
+
+
+def test_a_prepaid_bundle_row_discounted_in_its_description_is_priced_at_the_row_amount() -> None:
+    # the row's unit price is the bundle's face value; its amount, after the stated discount, is paid
+    data = extract_text(
+        "Quotation Q-8812\n"
+        "Customer: Marrowgate Freight Forwarders Pty Ltd\n"
+        "Service start: 1 November 2028\n\n"
+        "| # | Description | Qty | Unit Price (AUD) | Amount (AUD) |\n"
+        "|---|---|---|---|---|\n"
+        "| 1 | Customs API prepaid credit: AUD 40,000.00 of credit, valid 12 months. Early-order discount 15%. "
+        "| 1 | 40,000.00 | 34,000.00 |\n"
+        "| 2 | Declarations lodged, AUD 1.20 each, drawn from the prepaid credit | - | 1.20 | - |\n"
+    )
+    credit = next(line for line in data["lines"] if line["charge_model"] == "prepaid_credit")
+    assert Decimal(credit["amount"]) == Decimal("40000")
+    assert Decimal(credit["price"]) == Decimal("34000")
