@@ -408,6 +408,7 @@ class PricingReader:
         commitment = self._apply_minimums()
         self._drop_list_price_mentions()
         self._dedupe()
+        self._merge_price_per_billing_period()
         self._drop_restated_seat_totals()
         self._apply_spans()
         return self._output(), commitment
@@ -2274,6 +2275,9 @@ class PricingReader:
             for m in re.finditer(pattern, text, re.I)
             if not re.search(r"(?:minimum|min\.?|at least|up to|maximum|from)\s*(?:of\s*)?$", text[: m.start()], re.I)
         ]
+        # "14 locations (Gent and 11 franchise sites)" for a price per location: the count of that unit
+        own = [m for m in counts if word and re.search(rf"(?i)\b{re.escape(word)}s?\s*$", m.group(0))]
+        counts = own or counts
         match = (
             counts[-1]
             if counts
@@ -3873,6 +3877,36 @@ class PricingReader:
                 )
             )
         self.lines = kept
+
+    def _merge_price_per_billing_period(self) -> None:
+        """ "EUR 89.00 per location / month" as a headline, then "invoiced quarterly in advance: EUR
+        267.00 per location per quarter": one fee, restated for the period it is invoiced for (a
+        multiple of the first price by the ratio of the periods); the invoiced statement is kept,
+        with the count and timing the other one had."""
+        months = {"month": 1, "quarter": 3, "year": 12}
+        for billed in [line for line in self.lines if line.charge_model == "per_seat" and line.interval]:
+            if billed not in self.lines or not BILLED_RE.search(billed.seg.text):
+                continue
+            for stated in [line for line in self.lines if line.charge_model == "per_seat" and line is not billed]:
+                if not stated.interval or not stated.unit or not billed.unit:
+                    continue
+                if stated.unit.split()[0].lower().rstrip("s") != billed.unit.split()[0].lower().rstrip("s"):
+                    continue
+                ratio = Decimal(months.get(billed.interval[0], 0) * billed.interval[1]) / Decimal(
+                    months.get(stated.interval[0], 0) * stated.interval[1] or 1
+                )
+                price, restated = stated.fields.get("unit_price"), billed.fields.get("unit_price")
+                if ratio <= 1 or not price or not restated or _cents(price * ratio) != _cents(restated):
+                    continue
+                for name in ("seats",):
+                    if name in stated.fields:
+                        billed.fields.setdefault(name, stated.fields[name])
+                        billed.evidence.setdefault(name, stated.evidence.get(name, (stated.seg, 0.75)))
+                billed.timing = billed.timing or stated.timing
+                billed.warnings.append(
+                    ("unit_price", f"{p.plain(price)} per {stated.interval[0]} restated for the billing period.")
+                )
+                self.lines.remove(stated)
 
     def _drop_restated_seat_totals(self) -> None:
         """ "85 technician seats, so your monthly seat charge is $3,017.50": a flat amount that is a

@@ -97,3 +97,24 @@ def test_a_prepaid_bundle_row_discounted_in_its_description_is_priced_at_the_row
     credit = next(line for line in data["lines"] if line["charge_model"] == "prepaid_credit")
     assert Decimal(credit["amount"]) == Decimal("40000")
     assert Decimal(credit["price"]) == Decimal("34000")
+
+
+def test_a_headline_monthly_price_restated_for_the_invoiced_quarter_is_one_line_counted_by_its_unit() -> None:
+    # a proposal card: the price per kiosk per month as a headline, the number of kiosks with a second
+    # count of something else, then the same fee for the quarter it is invoiced for
+    data = extract_text(
+        "Customer: Pellworth Cinemas Ltd\n"
+        "Start date: 1 July 2029\n\n"
+        "Self-service ticketing\n"
+        "GBP 42.00 per kiosk / month\n\n"
+        "9 kiosks (Leeds, York and 3 partner sites).\n"
+        "Billed quarterly in advance: GBP 126.00 per kiosk per quarter.\n"
+    )
+    [line] = data["lines"]
+    assert priced(line) == ("per_seat", Decimal("126.00"))
+    assert line["seats"] == "9"
+    assert (line["billing_interval"], line["billing_interval_count"], line["billing_timing"]) == (
+        "month",
+        3,
+        "in_advance",
+    )
