@@ -336,6 +336,27 @@ def _pack_size_stated(clause: str, after: str) -> re.Match[str] | None:
     )
 
 
+_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def _restated_for_period(stated: Line, billed: Line) -> bool:
+    """Is ``billed`` the fee of ``stated`` for a longer period it is invoiced for (the price times
+    the ratio of the periods; a per-seat price for the same unit)?"""
+    if not stated.interval or not billed.interval:
+        return False
+    if stated.charge_model == "per_seat" and (
+        not stated.unit
+        or not billed.unit
+        or stated.unit.split()[0].lower().rstrip("s") != billed.unit.split()[0].lower().rstrip("s")
+    ):
+        return False
+    months = _MONTHS.get(stated.interval[0], 0) * stated.interval[1]
+    ratio = Decimal(_MONTHS.get(billed.interval[0], 0) * billed.interval[1]) / Decimal(months or 1)
+    key = "unit_price" if stated.charge_model == "per_seat" else "amount"
+    price, restated = stated.fields.get(key), billed.fields.get(key)
+    return bool(months and ratio > 1 and price and restated and _cents(price * ratio) == _cents(restated))
+
+
 def _totals_row(row: Segment) -> bool:
     """A table's totals row: its first filled cell says so ("Total", or " | Total fixed fee | | R 750 000"
     under a numbered column left empty)."""
@@ -3880,32 +3901,26 @@ class PricingReader:
 
     def _merge_price_per_billing_period(self) -> None:
         """ "EUR 89.00 per location / month" as a headline, then "invoiced quarterly in advance: EUR
-        267.00 per location per quarter": one fee, restated for the period it is invoiced for (a
-        multiple of the first price by the ratio of the periods); the invoiced statement is kept,
-        with the count and timing the other one had."""
-        months = {"month": 1, "quarter": 3, "year": 12}
-        for billed in [line for line in self.lines if line.charge_model == "per_seat" and line.interval]:
+        267.00 per location per quarter" ("Hosting per month CHF 1,240.50", then "invoiced quarterly
+        (CHF 3,721.50 per quarter)"): one fee, restated for the period it is invoiced for (a multiple
+        of the first price by the ratio of the periods); the invoiced statement is kept, with the
+        count, timing and start the other one had."""
+        for billed in [line for line in self.lines if line.charge_model in ("per_seat", "flat") and line.interval]:
             if billed not in self.lines or not BILLED_RE.search(billed.seg.text):
                 continue
-            for stated in [line for line in self.lines if line.charge_model == "per_seat" and line is not billed]:
-                if not stated.interval or not stated.unit or not billed.unit:
+            for stated in [line for line in self.lines if line.charge_model == billed.charge_model]:
+                if stated is billed or not _restated_for_period(stated, billed):
                     continue
-                if stated.unit.split()[0].lower().rstrip("s") != billed.unit.split()[0].lower().rstrip("s"):
-                    continue
-                ratio = Decimal(months.get(billed.interval[0], 0) * billed.interval[1]) / Decimal(
-                    months.get(stated.interval[0], 0) * stated.interval[1] or 1
-                )
-                price, restated = stated.fields.get("unit_price"), billed.fields.get("unit_price")
-                if ratio <= 1 or not price or not restated or _cents(price * ratio) != _cents(restated):
-                    continue
-                for name in ("seats",):
+                for name in ("seats", "start_date"):
                     if name in stated.fields:
                         billed.fields.setdefault(name, stated.fields[name])
                         billed.evidence.setdefault(name, stated.evidence.get(name, (stated.seg, 0.75)))
                 billed.timing = billed.timing or stated.timing
-                billed.warnings.append(
-                    ("unit_price", f"{p.plain(price)} per {stated.interval[0]} restated for the billing period.")
-                )
+                billed.span = billed.span or stated.span
+                key = self._price_field(stated)
+                period = stated.interval[0] if stated.interval else "period"
+                note = f"{p.plain(stated.fields[key])} per {period} restated for the billing period."
+                billed.warnings.append((key, note))
                 self.lines.remove(stated)
 
     def _drop_restated_seat_totals(self) -> None:

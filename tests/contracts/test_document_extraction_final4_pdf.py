@@ -118,3 +118,19 @@ def test_a_headline_monthly_price_restated_for_the_invoiced_quarter_is_one_line_
         3,
         "in_advance",
     )
+
+
+def test_a_monthly_fee_restated_for_the_quarter_it_is_invoiced_for_is_one_fee() -> None:
+    data = extract_text(
+        "Customer: Ostrava Glassworks s.r.o.\n"
+        "Start date: 1 May 2029\n\n"
+        "Managed backup per month EUR 2,310.00\n\n"
+        "Managed backup is invoiced quarterly in advance (EUR 6,930.00 per quarter).\n"
+    )
+    [line] = data["lines"]
+    assert priced(line) == ("flat", Decimal("6930.00"))
+    assert (line["billing_interval"], line["billing_interval_count"], line["billing_timing"]) == (
+        "month",
+        3,
+        "in_advance",
+    )
