@@ -1095,6 +1095,19 @@ class PricingReader:
                 seat.evidence["seats"] = (seg, 0.8)
         return True
 
+    def _unit_before_price(self, clause: str) -> str:
+        """ "Change requests per person-day CHF 1,850.00": a price list's line (a tab stop between the
+        item and its price) naming what the price is per before the price: read as "CHF 1,850.00 per
+        person-day"."""
+        moneys = self.ex.money(clause)
+        if len(moneys) != 1 or clause[moneys[0].end :].strip(" .;"):
+            return clause
+        unit = r"per\s+[a-z][\w-]*"
+        per = re.search(rf"(?i)\s(?P<per>{unit}(?:\s+{unit})?)\s*:?\s*$", clause[: moneys[0].start])
+        if not per:
+            return clause
+        return f"{clause[: per.start()]} {moneys[0].text} {per.group('per')}"
+
     def _new_price_of_a_change(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
         """ "the fee changes from £1,200 to £1,320 per month": the price in force is the new one (the
         old price and "from ... to" are blanked, positions kept)."""
@@ -1167,6 +1180,7 @@ class PricingReader:
         clause = re.sub(r"\b(per [\w-]+) and (month|year|quarter)\b", r"\1 per \2", clause, flags=re.I)
         clause = _romance_price_words(clause)
         clause = _advertising_shorthand(clause)
+        clause = self._unit_before_price(clause)
         moneys = self.ex.money(clause)
         stated = clause
         clause, moneys = self._new_price_of_a_change(clause, moneys)

@@ -134,3 +134,16 @@ def test_a_monthly_fee_restated_for_the_quarter_it_is_invoiced_for_is_one_fee() 
         3,
         "in_advance",
     )
+
+
+def test_a_price_list_line_naming_its_unit_before_the_price_is_a_price_per_that_unit() -> None:
+    # a tab-stop price list: "Item per unit <tab> price", the unit ahead of the amount
+    data = extract_text(
+        "Customer: Lindqvist Marine Survey AB\n"
+        "Start date: 1 September 2029\n\n"
+        "Additional survey analysis per analyst-hour SEK 1,420.00\n\n"
+        "Additional analysis is charged on actual effort, invoiced monthly in arrears.\n"
+    )
+    [line] = data["lines"]
+    assert priced(line) == ("per_unit", Decimal("1420.00"))
+    assert line["billing_timing"] == "in_arrears"
