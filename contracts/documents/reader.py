@@ -2523,12 +2523,7 @@ def _read_pdf(data: bytes) -> Document:
                     items.append(((key, top), item))
             for table in tables:
                 rows = []
-                # A position that a merged cell spans has no cell of its own (None): the merged
-                # cell counts once, as in a Word table.
-                grid = [
-                    tuple(_clean(_pdf_cell_text(page, cell)) for cell in row.cells if cell is not None)
-                    for row in table.rows
-                ]
+                grid = _pdf_table_grid(page, table)
                 for cells, new_table in zip(grid, _table_starts(grid), strict=True):
                     table_index += 1 if new_table else 0
                     if any(cells):
@@ -2541,6 +2536,30 @@ def _read_pdf(data: bytes) -> Document:
                 else:
                     document.blocks.append(item)
     return document
+
+
+def _pdf_table_grid(page: Any, table: Any) -> list[tuple[str, ...]]:
+    """A ruled table's rows of cell texts. A position that a merged cell spans has no cell of its
+    own (None): merged across columns, the cell counts once, as in a Word table; merged down from
+    the row above (a "Group" cell spanning its products' rows: nothing to its left reaches over
+    it), the position stays, empty, so the row keeps its columns."""
+    starts: dict[int, float] = {}
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            if cell is not None:
+                starts[i] = min(starts.get(i, cell[0]), cell[0])
+    grid = []
+    for row in table.rows:
+        cells: list[str] = []
+        reach = None  # the right edge of the last cell of the row so far
+        for i, cell in enumerate(row.cells):
+            if cell is not None:
+                cells.append(_clean(_pdf_cell_text(page, cell)))
+                reach = cell[2]
+            elif i in starts and (reach is None or reach <= starts[i] + 1):
+                cells.append("")
+        grid.append(tuple(cells))
+    return grid
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -147,3 +147,45 @@ def test_a_price_list_line_naming_its_unit_before_the_price_is_a_price_per_that_
     [line] = data["lines"]
     assert priced(line) == ("per_unit", Decimal("1420.00"))
     assert line["billing_timing"] == "in_arrears"
+
+
+def _ruled_table_pdf(paragraphs: list[str], rows: list[list[str]], spans: list[tuple[int, int, int, int]]) -> bytes:
+    """A PDF (reportlab platypus) of paragraphs over one ruled table; ``spans`` merge cells
+    (col0, row0, col1, row1)."""
+    import io
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    buffer = io.BytesIO()
+    styles = getSampleStyleSheet()
+    table = Table(rows)
+    style = [("GRID", (0, 0), (-1, -1), 0.5, colors.black), ("FONTSIZE", (0, 0), (-1, -1), 8)]
+    style += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spans]
+    table.setStyle(TableStyle(style))
+    story = [Paragraph(text, styles["Normal"]) for text in paragraphs] + [table]
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=1).build(story)
+    return buffer.getvalue()
+
+
+def test_a_ruled_table_cell_merged_down_over_several_rows_keeps_the_rows_below_in_their_columns() -> None:
+    from tests.contracts.documents.extract_helpers import extract_bytes
+
+    data = extract_bytes(
+        _ruled_table_pdf(
+            ["Customer: Brackenfield Dairy Co-operative", "Start date: 1 March 2029", "All amounts in USD."],
+            [
+                ["Family", "Product", "Quantity", "List Price", "Discount", "Net Price", "Annual Amount"],
+                ["Farm suite, per farm, per year", "Herd records", "38", "$420.00", "10.00%", "$378.00", "$14,364.00"],
+                ["", "Milk yield analytics", "38", "$300.00", "10.00%", "$270.00", "$10,260.00"],
+                ["Services", "Onboarding, one-time", "1", "$5,000.00", "0.00%", "$5,000.00", "$5,000.00"],
+            ],
+            [(0, 1, 0, 2)],
+        ),
+        "contract.pdf",
+    )
+    lines = data["lines"]
+    assert [priced(line) for line in lines[:2]] == [("per_seat", Decimal("378.00")), ("per_seat", Decimal("270.00"))]
+    assert [line["seats"] for line in lines[:2]] == ["38", "38"]
