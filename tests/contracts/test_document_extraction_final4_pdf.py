@@ -189,3 +189,15 @@ def test_a_ruled_table_cell_merged_down_over_several_rows_keeps_the_rows_below_i
     lines = data["lines"]
     assert [priced(line) for line in lines[:2]] == [("per_seat", Decimal("378.00")), ("per_seat", Decimal("270.00"))]
     assert [line["seats"] for line in lines[:2]] == ["38", "38"]
+
+
+def test_a_start_date_column_wins_over_the_date_another_agreement_is_dated() -> None:
+    data = extract_text(
+        "Order Form for Kestrel Point Utilities LLC\n\n"
+        "| Order Start Date | Order End Date | Term | Payment Terms |\n"
+        "|---|---|---|---|\n"
+        "| 09/01/2028 | 08/31/2030 | 24 Months | Net 30 |\n\n"
+        "Grid analytics: $2,750.00 per year, billed annually in advance.\n\n"
+        "This Order Form is subject to the Master Services Agreement between the parties dated 11/04/2025.\n"
+    )
+    assert data["start_date"] == "2028-09-01"
