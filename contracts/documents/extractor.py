@@ -949,13 +949,15 @@ class _Extractor:
                         conf = min(conf, 0.55)
                     if conf > best[2]:
                         best = (found.value, seg, conf)
+        # a date a document or another agreement is "dated" (or "entered into as of") is weaker than a
+        # table's "Start Date" column ("the Master Agreement between the parties dated 03/02/2024")
+        column = self._dates_in_column(r"start|from|begin") if not best[0] or best[2] < 0.7 else []
+        if column:
+            return min(column, key=lambda item: item[0])[0], column[0][1], 0.7
         if best[0]:
             if best[2] < 0.6:
                 self.rec.warn("start_date", "The start date is read from a date without a start or effective label.")
             return best
-        column = self._dates_in_column(r"start|from|begin")
-        if column:
-            return min(column, key=lambda item: item[0])[0], column[0][1], 0.7
         yearless = self._start_without_year()
         if yearless[0]:
             return yearless

@@ -336,6 +336,27 @@ def _pack_size_stated(clause: str, after: str) -> re.Match[str] | None:
     )
 
 
+_MONTHS = {"month": 1, "quarter": 3, "year": 12}
+
+
+def _restated_for_period(stated: Line, billed: Line) -> bool:
+    """Is ``billed`` the fee of ``stated`` for a longer period it is invoiced for (the price times
+    the ratio of the periods; a per-seat price for the same unit)?"""
+    if not stated.interval or not billed.interval:
+        return False
+    if stated.charge_model == "per_seat" and (
+        not stated.unit
+        or not billed.unit
+        or stated.unit.split()[0].lower().rstrip("s") != billed.unit.split()[0].lower().rstrip("s")
+    ):
+        return False
+    months = _MONTHS.get(stated.interval[0], 0) * stated.interval[1]
+    ratio = Decimal(_MONTHS.get(billed.interval[0], 0) * billed.interval[1]) / Decimal(months or 1)
+    key = "unit_price" if stated.charge_model == "per_seat" else "amount"
+    price, restated = stated.fields.get(key), billed.fields.get(key)
+    return bool(months and ratio > 1 and price and restated and _cents(price * ratio) == _cents(restated))
+
+
 def _totals_row(row: Segment) -> bool:
     """A table's totals row: its first filled cell says so ("Total", or " | Total fixed fee | | R 750 000"
     under a numbered column left empty)."""
@@ -408,6 +429,7 @@ class PricingReader:
         commitment = self._apply_minimums()
         self._drop_list_price_mentions()
         self._dedupe()
+        self._merge_price_per_billing_period()
         self._drop_restated_seat_totals()
         self._apply_spans()
         return self._output(), commitment
@@ -989,13 +1011,7 @@ class PricingReader:
             and not EACH_BILLED_RE.search(clause)
         ):
             return True
-        # "Your first invoice, issued in September, will be £7,446.00": what an invoice adds up to
-        if moneys and re.search(
-            r"\binvoice\b[^.;]{0,40}?\b(?:will|would|shall)\s+(?:be|come to|amount to|total)\s*(?:approximately\s+)?$"
-            r"|\binvoice (?:total|amount)\b[^.;]{0,20}?$",
-            clause[: moneys[0].start],
-            re.I,
-        ):
+        if _invoice_total(clause, moneys):
             return True
         # "at EUR 1 = GBP 0.86": an exchange rate, each side in its own currency
         rates = {
@@ -1065,6 +1081,32 @@ class PricingReader:
                 clause,
             )
         )
+
+    def _invoice_total_counts(self, seg: Segment, clause: str, moneys: list[p.Money]) -> bool:
+        """ "You have 85 employees, so your monthly invoice will change from $732.50 to $792.00": what
+        the invoice adds up to is not a charge, but the count it was worked from is the seat count."""
+        if not _invoice_total(clause, moneys):
+            return False
+        seat = self._last("per_seat")
+        if seat is not None and "seats" not in seat.fields:
+            seats = self._seat_count(_mask_money(clause, moneys), seat.unit or "")
+            if seats is not None:
+                seat.fields["seats"] = seats
+                seat.evidence["seats"] = (seg, 0.8)
+        return True
+
+    def _unit_before_price(self, clause: str) -> str:
+        """ "Change requests per person-day CHF 1,850.00": a price list's line (a tab stop between the
+        item and its price) naming what the price is per before the price: read as "CHF 1,850.00 per
+        person-day"."""
+        moneys = self.ex.money(clause)
+        if len(moneys) != 1 or clause[moneys[0].end :].strip(" .;"):
+            return clause
+        unit = r"per\s+[a-z][\w-]*"
+        per = re.search(rf"(?i)\s(?P<per>{unit}(?:\s+{unit})?)\s*:?\s*$", clause[: moneys[0].start])
+        if not per:
+            return clause
+        return f"{clause[: per.start()]} {moneys[0].text} {per.group('per')}"
 
     def _new_price_of_a_change(self, clause: str, moneys: list[p.Money]) -> tuple[str, list[p.Money]]:
         """ "the fee changes from £1,200 to £1,320 per month": the price in force is the new one (the
@@ -1138,6 +1180,7 @@ class PricingReader:
         clause = re.sub(r"\b(per [\w-]+) and (month|year|quarter)\b", r"\1 per \2", clause, flags=re.I)
         clause = _romance_price_words(clause)
         clause = _advertising_shorthand(clause)
+        clause = self._unit_before_price(clause)
         moneys = self.ex.money(clause)
         stated = clause
         clause, moneys = self._new_price_of_a_change(clause, moneys)
@@ -1155,7 +1198,9 @@ class PricingReader:
         offered_only = OPTIONAL_RE.search(clause) or any(OPTIONAL_RE.search(c) for c in seg.context[-2:])
         checked = re.sub(r"(?i)\b(?:increas|uplift|escalat)\w*", "", clause) if agreed_change else clause
         if (
-            self._not_a_price(checked, self.ex.money(checked))
+            # what an invoice adds up to (with the seat count it was worked from)
+            self._invoice_total_counts(seg, checked, self.ex.money(checked))
+            or self._not_a_price(checked, self.ex.money(checked))
             or offered_only
             or self._minimum_restated(clause, moneys)
             or self._worked_example(seg, moneys)
@@ -2265,6 +2310,9 @@ class PricingReader:
             for m in re.finditer(pattern, text, re.I)
             if not re.search(r"(?:minimum|min\.?|at least|up to|maximum|from)\s*(?:of\s*)?$", text[: m.start()], re.I)
         ]
+        # "14 locations (Gent and 11 franchise sites)" for a price per location: the count of that unit
+        own = [m for m in counts if word and re.search(rf"(?i)\b{re.escape(word)}s?\s*$", m.group(0))]
+        counts = own or counts
         match = (
             counts[-1]
             if counts
@@ -2357,7 +2405,9 @@ class PricingReader:
         credits | 50,000 | $0.90 | $45,000.00": the price is per credit when the row's total is their product."""
         if line.charge_model != "prepaid_credit" or not qty_cell:
             return
-        match = PREPAID_UNITS_RE.search(qty_cell) or PREPAID_UNITS_RE.search(f"{qty_cell.strip()} {name}")
+        # ("AUD 40,000.00 of credit" in the description is money, not a count of credits)
+        named = _mask_money(name, self.ex.money(name))
+        match = PREPAID_UNITS_RE.search(qty_cell) or PREPAID_UNITS_RE.search(f"{qty_cell.strip()} {named}")
         count = _num(match.group("n"), self.dc) if match else None
         if not match or not count or self.ex.money(qty_cell):
             return
@@ -3673,6 +3723,28 @@ class PricingReader:
                 line.fields[key] = allowance
             listed = bool(self.ex.money(cells.get("list", "")) and re.search(r"\d", cells.get("price", "")))
             _row_discount(line, row.header, cells.get("discount", ""), self.dc, listed=listed)
+            self._prepaid_net_of_discount(line, qty, cells.get("total", ""), text)
+
+    def _prepaid_net_of_discount(self, line: Line, qty: Decimal | None, total_cell: str, text: str) -> None:
+        """ "Prepaid credit bundle, HK$120,000 of credit, bundle discount 10% | 1 | 120,000.00 |
+        108,000.00": one bundle whose row amount is lower than its price after a discount the row
+        states; the credit granted stays, the price paid is the row's amount."""
+        totals = [m.amount for m in self.ex.money(total_cell)]
+        if not totals and BARE_AMOUNT_RE.fullmatch(total_cell.strip() or "x"):
+            totals = [_num(total_cell.strip(), self.dc)]  # a bare amount under a titled column
+        price = line.fields.get("price")
+        if (
+            line.charge_model != "prepaid_credit"
+            or qty not in (None, 1)
+            or len(totals) != 1
+            or not totals[0]
+            or not isinstance(price, Decimal)
+            or not 0 < totals[0] < price
+            or not re.search(r"(?i)\bdiscount|\brabatt|\bremise|\bdescuento", text)
+        ):
+            return
+        line.fields["price"] = totals[0]
+        line.warnings.append(("price", f"The row's amount {p.plain(totals[0])} is the price after its discount."))
 
     @staticmethod
     def _unit_from_name(name: str, price_text: str, *, priced: bool) -> tuple[str, str]:
@@ -3841,6 +3913,30 @@ class PricingReader:
                 )
             )
         self.lines = kept
+
+    def _merge_price_per_billing_period(self) -> None:
+        """ "EUR 89.00 per location / month" as a headline, then "invoiced quarterly in advance: EUR
+        267.00 per location per quarter" ("Hosting per month CHF 1,240.50", then "invoiced quarterly
+        (CHF 3,721.50 per quarter)"): one fee, restated for the period it is invoiced for (a multiple
+        of the first price by the ratio of the periods); the invoiced statement is kept, with the
+        count, timing and start the other one had."""
+        for billed in [line for line in self.lines if line.charge_model in ("per_seat", "flat") and line.interval]:
+            if billed not in self.lines or not BILLED_RE.search(billed.seg.text):
+                continue
+            for stated in [line for line in self.lines if line.charge_model == billed.charge_model]:
+                if stated is billed or not _restated_for_period(stated, billed):
+                    continue
+                for name in ("seats", "start_date"):
+                    if name in stated.fields:
+                        billed.fields.setdefault(name, stated.fields[name])
+                        billed.evidence.setdefault(name, stated.evidence.get(name, (stated.seg, 0.75)))
+                billed.timing = billed.timing or stated.timing
+                billed.span = billed.span or stated.span
+                key = self._price_field(stated)
+                period = stated.interval[0] if stated.interval else "period"
+                note = f"{p.plain(stated.fields[key])} per {period} restated for the billing period."
+                billed.warnings.append((key, note))
+                self.lines.remove(stated)
 
     def _drop_restated_seat_totals(self) -> None:
         """ "85 technician seats, so your monthly seat charge is $3,017.50": a flat amount that is a
@@ -4480,6 +4576,20 @@ def _extended_by_quantity(rows: list[Segment], roles: list[str], prices: list[in
         checked += 1
         counted += count > 1
     return [first] if checked and counted else []
+
+
+# "Your first invoice, issued in September, will be £7,446.00", "your monthly invoice will change
+# (from $732.50) to $792.00": what an invoice adds up to
+_INVOICE_TOTAL_RE = re.compile(
+    r"\binvoices?\b[^.;]{0,40}?\b(?:will|would|shall)\s+(?:be|come to|amount to|total|"
+    r"(?:change|increase|rise|decrease|fall|go (?:up|down))(?:\s+to)?)\s*(?:approximately\s+)?$"
+    r"|\binvoice (?:total|amount)\b[^.;]{0,20}?$",
+    re.I,
+)
+
+
+def _invoice_total(clause: str, moneys: list[p.Money]) -> bool:
+    return bool(moneys and _INVOICE_TOTAL_RE.search(clause[: moneys[0].start]))
 
 
 # a sentence about what is not a fee of the contract (expenses, taxes, late payment)

@@ -1755,8 +1755,11 @@ def _borderless_tables(lines: list[dict], words: list[dict]) -> list[dict]:
         widest = max(priced, key=lambda k: len(_wide_gaps(line_words[k])))
         cuts = [(a + b) / 2 for a, b in _wide_gaps(line_words[widest])]
         rows: list[list[str]] = []
+        untitled_first = len(_title_gaps(line_words, index)) > len(_wide_gaps(line_words[index]))
         for k in members:
             cells = _cells_by_gutters(line_words[k], cuts)
+            if k == index and untitled_first:  # the first column has no title: the titles by their own gutters
+                cells = ["", *_cells_by_gutters(line_words[k], cuts[1:])]
             if not rows or k in priced:
                 rows.append(cells)
             else:  # a cell wrapped onto the next line
@@ -1875,8 +1878,8 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
     """The lines of a borderless table whose title row is ``index`` (none if it is not one): lines
     close below it, the priced ones split into as many columns as the widest, the others (wrapped
     cells) without a gutter of their own and not a sentence."""
-    titles = line_words[index]
-    if len(_wide_gaps(titles)) < 2 or _MONEY_HINT.search(lines[index]["text"]):
+    gaps = _title_gaps(line_words, index)
+    if len(gaps) < 2 or _MONEY_HINT.search(lines[index]["text"]):
         return []
     height = lines[index]["bottom"] - lines[index]["top"]
     bare = _titles_name_currency(lines, index)
@@ -1889,7 +1892,7 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
             break
         # (a bracketed note that leaves the first column empty is a cell wrapped in a later column,
         # "($4,500 per quarter)" under "Quarterly in advance", not a paragraph after the table)
-        wrapped_cell = line_words[k][0]["x0"] >= _wide_gaps(titles)[0][1] - 1 and re.fullmatch(r"\(.*\)", text)
+        wrapped_cell = line_words[k][0]["x0"] >= gaps[0][1] - 1 and re.fullmatch(r"\(.*\)", text)
         if not _priced_row(lines[k], line_words[k], bare) and (
             re.search(r"[.:;]\s*$", text) or len(text.split()) > 6 or (_MONEY_HINT.search(text) and not wrapped_cell)
         ):
@@ -1900,6 +1903,23 @@ def _table_lines(lines: list[dict], line_words: list[list[dict]], index: int) ->
 
 
 _DECIMAL_AMOUNT = re.compile(r"\d{1,3}(?:[,.' ]?\d{3})*[.,]\d{2,4}")
+
+
+def _title_gaps(line_words: list[list[dict]], index: int) -> list[tuple[float, float]]:
+    """The gutters of a row of column titles; a row whose first column has no title ("Current
+    price | From 1 May" over "Hosting (per site) | $6.50 | $7.20": a letter's comparison drawn on a
+    canvas) starts right of the rows below, past where their first cells end: that indent is a
+    gutter too."""
+    titles = line_words[index]
+    gaps = _wide_gaps(titles)
+    below = line_words[index + 1] if index + 1 < len(line_words) else []
+    if not titles or not gaps or not below:
+        return gaps
+    row_gaps = _wide_gaps(below)
+    first_cell = row_gaps[0][0] - below[0]["x0"] if row_gaps else 0.0
+    if len(row_gaps) != len(gaps) + 1 or titles[0]["x0"] - below[0]["x0"] <= max(10.0, first_cell / 2):
+        return gaps
+    return [(below[0]["x0"], titles[0]["x0"]), *gaps]
 
 
 def _titles_name_currency(lines: list[dict], index: int) -> bool:
@@ -2284,7 +2304,9 @@ def _page_columns(lines: list[dict], words: list[dict]) -> tuple[float, float, f
     start, end, free = best
     gutter = max(free, key=lambda f: f[1] - f[0])
     run = line_words[start : end + 1]
-    if not _columns_of_running_text(run, gutter, left_edge, right_edge):
+    if not _columns_of_running_text(run, gutter, left_edge, right_edge) and not _sidebar_beside_text(
+        run, gutter, left_edge, right_edge
+    ):
         return None
     return lines[start]["top"] - 0.5, lines[end]["bottom"] + 0.5, gutter[0], gutter[1]
 
@@ -2306,6 +2328,27 @@ def _columns_of_running_text(
         if len(full) < 4:
             return False
     return True
+
+
+def _sidebar_beside_text(
+    run: list[list[dict]], gutter: tuple[float, float], left_edge: float, right_edge: float
+) -> bool:
+    """A main column of running text beside a narrow sidebar (a proposal's "Quote summary", a
+    customer box) whose lines flow on their own: most of them stand between the main column's lines,
+    not on the same baselines (an amount column beside its items shares their lines)."""
+    sides = [[[w for w in ws if (w["x1"] <= gutter[0]) == (side == 0)] for ws in run] for side in (0, 1)]
+    for main in (0, 1):
+        pieces = [ws for ws in sides[main] if ws]
+        start = left_edge if main == 0 else min((ws[0]["x0"] for ws in pieces), default=gutter[1])
+        end = gutter[0] if main == 0 else max((ws[-1]["x1"] for ws in pieces), default=start)
+        if end - start < 0.5 * (right_edge - left_edge):
+            continue
+        full = [ws for ws in pieces if len(ws) >= 6 and ws[-1]["x1"] - ws[0]["x0"] >= 0.75 * (end - start)]
+        aside = [k for k, ws in enumerate(sides[1 - main]) if ws]
+        alone = [k for k in aside if not sides[main][k]]
+        if len(full) >= 4 and len(aside) >= 6 and len(alone) >= 2 * len(aside) / 3:
+            return True
+    return False
 
 
 def _part_key(region: tuple[float, float, float, float] | None, x: float, top: float) -> int:
@@ -2500,12 +2543,7 @@ def _read_pdf(data: bytes) -> Document:
                     items.append(((key, top), item))
             for table in tables:
                 rows = []
-                # A position that a merged cell spans has no cell of its own (None): the merged
-                # cell counts once, as in a Word table.
-                grid = [
-                    tuple(_clean(_pdf_cell_text(page, cell)) for cell in row.cells if cell is not None)
-                    for row in table.rows
-                ]
+                grid = _pdf_table_grid(page, table)
                 for cells, new_table in zip(grid, _table_starts(grid), strict=True):
                     table_index += 1 if new_table else 0
                     if any(cells):
@@ -2518,6 +2556,30 @@ def _read_pdf(data: bytes) -> Document:
                 else:
                     document.blocks.append(item)
     return document
+
+
+def _pdf_table_grid(page: Any, table: Any) -> list[tuple[str, ...]]:
+    """A ruled table's rows of cell texts. A position that a merged cell spans has no cell of its
+    own (None): merged across columns, the cell counts once, as in a Word table; merged down from
+    the row above (a "Group" cell spanning its products' rows: nothing to its left reaches over
+    it), the position stays, empty, so the row keeps its columns."""
+    starts: dict[int, float] = {}
+    for row in table.rows:
+        for i, cell in enumerate(row.cells):
+            if cell is not None:
+                starts[i] = min(starts.get(i, cell[0]), cell[0])
+    grid = []
+    for row in table.rows:
+        cells: list[str] = []
+        reach = None  # the right edge of the last cell of the row so far
+        for i, cell in enumerate(row.cells):
+            if cell is not None:
+                cells.append(_clean(_pdf_cell_text(page, cell)))
+                reach = cell[2]
+            elif i in starts and (reach is None or reach <= starts[i] + 1):
+                cells.append("")
+        grid.append(tuple(cells))
+    return grid
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
