@@ -1425,10 +1425,10 @@ class _Extractor:
                 currency_cells = [
                     c for c, h in zip(seg.cells, seg.header, strict=False) if re.search(r"(?i)currency|ccy", h)
                 ]
-                header = re.search(rf"\b({p._CODE})\b", " ".join([*seg.header, *currency_cells]))
+                header = p.title_currency_code(" ".join([*seg.header, *currency_cells]))
                 # "Rate (£)": a currency sign in a column title
                 sign = re.search(r"[(\[]\s*([$€£¥])\s*[)\]]", " ".join(seg.header))
-                code = header.group(1) if header else (p.find_money(f"{sign.group(1)}1")[0].currency if sign else None)
+                code = header or (p.find_money(f"{sign.group(1)}1")[0].currency if sign else None)
                 if code:  # "Price (EUR)": the table's header carries the currency
                     self.rec.note("currency", seg, 0.85, " | ".join(seg.header))
                     self.stated_currency = code
