@@ -93,6 +93,9 @@ SIGN_FAMILIES = {
 }
 
 
+_UMLAUT_SPELLINGS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
+
+
 def _add_days(value: date, days: int) -> date:
     return value + timedelta(days=days)
 
@@ -181,6 +184,10 @@ class _Extractor:
         return p.find_dates(text, day_first=self.day_first)
 
     def fields_labelled(self, pattern: str) -> list[Segment]:
+        # "Waehrung", "Laufzeitbeginn (Abrechnungsmonat)": a German label spelt without umlauts, as
+        # an ERP's or a mainframe's ASCII print writes it ("ae" for "ä", "ss" for "ß")
+        for letter, spelt in _UMLAUT_SPELLINGS:
+            pattern = pattern.replace(letter, f"(?:{letter}|{spelt})")
         regex = re.compile(rf"\b(?:{pattern})\b", re.I)
         return [s for s in self.segments if s.kind == "field" and regex.search(s.label.strip())]
 

@@ -202,6 +202,8 @@ def _read_text(data: bytes) -> Document:
         ruled = _ruled_rows(lines)
         ruled |= _two_column_table(lines, [flag and at not in ruled for at, flag in enumerate(paired)])
         wrapped = _wrapped_text_lines(lines, ruled, aligned)
+        # the rules inside a table ruled under its header row (its rows are read by ``_ruled_rows``)
+        ruled_cells_above = {at for at in ruled if ruled[at] == () and at > 0 and ruled.get(at - 1)}
         # A paragraph per line with hardly a blank line between them (Word's "Save as plain text"):
         # each line is a paragraph of its own, unless the text was hard-wrapped, its wrapped lines
         # mostly going on in lower case (then its lines are read together as before: without blank
@@ -221,6 +223,11 @@ def _read_text(data: bytes) -> Document:
             line = re.sub(rf"{bold}__|^\s{{0,3}}#{{1,6}}\s+", "", raw.rstrip())
             if ruled.get(index) == ():
                 new_paragraph = True  # a rule: a heading's underline, a table's rule, a row merged above
+                # a report's full-width rule between its sections (an ERP print's header fields, then
+                # "-----", then its item list): the table above ends there; a rule under a table's
+                # title row keeps the table going
+                ends = in_table and index not in ruled_cells_above and _rows_of_table(document, table_index) > 1
+                in_table, boxed, header_spans = (False, False, []) if ends else (in_table, boxed, header_spans)
                 continue
             # A drawn table's rules ("+-----+------+", "---+---"): the table goes on.
             if _TABLE_RULE.fullmatch(line):
@@ -1050,6 +1057,10 @@ _PARTY_TITLES = (
     r"supplier|vendor|provider|seller|licensor|from|customer|client|buyer|licensee|sold to|bill to|billed to|"
     r"ship to|invoice to|purchaser|company|contractor|remit to|pay to|payee|deliver to|service provider"
 )
+
+
+def _rows_of_table(document: Document, table_index: int) -> int:
+    return sum(1 for block in document.blocks if block.table == table_index)
 
 
 _RULE_LINE = re.compile(r"\s*[-=_~*]{3,}(?:\s+[-=_~*]{3,})*\s*")

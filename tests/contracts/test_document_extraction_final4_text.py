@@ -22,3 +22,40 @@ def test_a_currency_code_joined_by_an_underscore_in_a_csv_column_title_is_the_cu
     lines = {line["code"]: line for line in data["lines"]}
     assert Decimal(lines["dock_01"]["amount"]) == Decimal("1200")
     assert lines["trn_02"]["charge_model"] == "one_time"
+
+
+def test_a_german_label_spelt_without_umlauts_in_an_ascii_print_is_still_read() -> None:
+    data = extract_text(
+        "BERGWERK IT AG\n"
+        "Kunde:            Alpenblick Touristik GmbH\n"
+        "Waehrung:         CHF\n"
+        "Laufzeitbeginn:   01.09.2028\n"
+        "\n"
+        "Die Preise sind der beigefuegten Liste zu entnehmen.\n"
+    )
+    assert data["currency"] == "CHF"
+
+
+def test_a_full_width_rule_ends_the_report_fields_above_an_erp_item_list() -> None:
+    from contracts.documents import read_document
+
+    text = (
+        "NORDMARK SYSTEMHAUS AG                                   Blatt 1\n"
+        "=====================================================================\n"
+        "Auftrag     4500881        Datum       12.04.2028\n"
+        "Lieferung   ab Werk        Zahlung     30 Tage netto\n"
+        "=====================================================================\n"
+        "Pos   Artikel        Text                         Menge   Einzelpreis\n"
+        "=====================================================================\n"
+        "  1   SRV-HOST       Server-Hosting                   2      310,00\n"
+        "  2   SUP-PLUS       Support Plus                     1      195,00\n"
+        "=====================================================================\n"
+    )
+    blocks = [block for block in read_document(text.encode(), "print.txt").blocks if block.table]
+    titles = next(block for block in blocks if block.cells[:1] == ("Pos",))
+    fields = next(block for block in blocks if block.cells[:1] == ("Auftrag",))
+    assert titles.table != fields.table
+    assert titles.cells == ("Pos", "Artikel", "Text", "Menge", "Einzelpreis")
+    first = next(block for block in blocks if block.cells[:1] == ("1",))
+    assert first.table == titles.table
+    assert first.cells[-1] == "310,00"
