@@ -1033,7 +1033,8 @@ class _Extractor:
         month_names = "|".join(sorted(p.MONTHS, key=len, reverse=True))
         for seg in self.segments:
             match = re.search(
-                r"\b(?:beginning|starting|commencing|effective|start(?:s|ing)? on|begins? on|from)\s+(?:on\s+)?"
+                # ("starts 3rd of May", "go-live June 1": a chat message or an e-mail drops the "on")
+                r"\b(?:beginning|starting|commencing|effective|starts?|begins?|go(?:es)?[- ]live|from)\s+(?:on\s+)?"
                 r"(?:the\s+)?"
                 rf"(?:(?P<m1>{month_names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
                 rf"(?:of\s+)?(?P<m2>{month_names}))\b(?!,?\s*\d{{4}})",

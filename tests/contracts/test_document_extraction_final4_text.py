@@ -59,3 +59,16 @@ def test_a_full_width_rule_ends_the_report_fields_above_an_erp_item_list() -> No
     first = next(block for block in blocks if block.cells[:1] == ("1",))
     assert first.table == titles.table
     assert first.cells[-1] == "310,00"
+
+
+def test_a_chat_message_start_without_on_or_year_is_the_next_such_day_after_its_date() -> None:
+    data = extract_text(
+        "#sales-wins  ·  Monday, November 8th, 2027\n"
+        "\n"
+        "Dana Price  9:02 AM\n"
+        "signed! Redfern Dental Group is in. Details:\n"
+        "• practice software flat $900/mo, monthly in advance\n"
+        "• go-live 15th of January, 2 yr term\n"
+        "invoices to accounts@redferndental.test, net 30\n"
+    )
+    assert data["start_date"] == "2028-01-15"
