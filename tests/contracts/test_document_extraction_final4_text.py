@@ -72,3 +72,17 @@ def test_a_chat_message_start_without_on_or_year_is_the_next_such_day_after_its_
         "invoices to accounts@redferndental.test, net 30\n"
     )
     assert data["start_date"] == "2028-01-15"
+
+
+def test_a_line_declined_in_a_quote_exports_status_column_is_left_out() -> None:
+    data = extract_text(
+        "Customer: Quillfield Analytics GmbH\n"
+        "Currency: EUR\n"
+        "\n"
+        "Line\tProduct\tMonthly fee\tStatus\n"
+        "1\tReporting workspace\tEUR 640.00\tAccepted\n"
+        "2\tPremium connectors\tEUR 210.00\tRejected\n"
+        "3\tAudit log retention\tEUR 95.00\tAccepted\n"
+    )
+    amounts = sorted(Decimal(line["amount"]) for line in data["lines"])
+    assert amounts == [Decimal("95"), Decimal("640")]
