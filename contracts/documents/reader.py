@@ -838,7 +838,10 @@ def _without_quoted_messages(text: str) -> str:
         r"|\botherwise (?:agreed|fine|ok|as quoted)|\brest (?:is fine|as quoted|unchanged)",
         own_text,
     )
-    if _MONEY_HINT.search(own_text) and not keeps_rest:
+    # "FW: ... please set them up from the terms in Ravi's email below - ignore the £42 further down":
+    # a forwarding note that sends the reader to the forwarded message for the terms
+    forwarded = cut is not None and _POINTS_TO_FORWARDED.search(own_text)
+    if _MONEY_HINT.search(own_text) and not keeps_rest and not forwarded:
         return own_text
     # "Approved, thanks." above the vendor's final offer ("> ...") above older offers (">> ..."): the
     # least-quoted message with prices is the one agreed; the deeper ones are dropped
@@ -848,6 +851,8 @@ def _without_quoted_messages(text: str) -> str:
         # same, by message
         depths = _message_numbers(lines, cut)
     priced = sorted({d for d, line in zip(depths, lines, strict=True) if d and _MONEY_HINT.search(line)})
+    if forwarded and any(not depths[i] and _MONEY_HINT.search(lines[i]) for i in range(cut, len(lines))):  # type: ignore[arg-type]
+        priced = [0]  # the forwarded message itself, unquoted, states the prices: the quotes in it are older
     deepest = priced[0] if priced and not keeps_rest else max(depths)
     return "\n".join(
         re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line)
@@ -855,6 +860,12 @@ def _without_quoted_messages(text: str) -> str:
         # an earlier message's own "From: / Sent: / To:" lines name people, not the contract's parties
         if not _ATTRIBUTION.match(line) and depth <= deepest and not (depth and _HEADER_LINE.match(line))
     )
+
+
+_POINTS_TO_FORWARDED = re.compile(
+    r"(?i)\b(?:(?:terms|prices|pricing|details|figures|numbers)\b[^.\n]{0,40}\b(?:below|underneath|forwarded)"
+    r"|(?:see|per|as in|from) (?:the )?(?:e-?mail|message|thread|note)s? below)\b"
+)
 
 
 def _bound_in_a_table(lines: list[str], index: int) -> bool:

@@ -86,3 +86,38 @@ def test_a_line_declined_in_a_quote_exports_status_column_is_left_out() -> None:
     )
     amounts = sorted(Decimal(line["amount"]) for line in data["lines"])
     assert amounts == [Decimal("95"), Decimal("640")]
+
+
+def test_a_forwarding_note_that_points_to_the_terms_below_reads_the_forwarded_message() -> None:
+    data = extract_text(
+        "From: Maya Lindqvist <maya@fernlogic.test>\n"
+        "Sent: Tuesday, 9 March 2027 08:15\n"
+        "To: Finance <finance@fernlogic.test>\n"
+        "Subject: Fwd: Final offer - Brightwater Schools\n"
+        "\n"
+        "Hi all, Brightwater accepted. Please bill them on the prices in Tom's note below (not the\n"
+        "EUR 15 we first quoted).\n"
+        "\n"
+        "Maya\n"
+        "\n"
+        "---------- Forwarded message ----------\n"
+        "From: Tom Becker <tom@fernlogic.test>\n"
+        "Date: Mon, 8 Mar 2027 at 17:40\n"
+        "Subject: Final offer\n"
+        "To: Ines Duarte <ines@brightwater-schools.test>\n"
+        "\n"
+        "Hi Ines,\n"
+        "\n"
+        "Final pricing as discussed:\n"
+        "  - Classroom licence: EUR 12 per teacher per month, billed monthly in advance\n"
+        "  - Parent portal: EUR 300 per month\n"
+        "\n"
+        "Tom\n"
+        "\n"
+        "> On 1 Mar 2027, Ines Duarte wrote:\n"
+        "> EUR 15 per teacher is too much for us.\n"
+    )
+    prices = sorted(Decimal(line.get("unit_price") or line.get("amount")) for line in data["lines"])
+    assert Decimal("12") in prices
+    assert Decimal("300") in prices
+    assert Decimal("15") not in prices
