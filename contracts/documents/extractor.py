@@ -93,6 +93,7 @@ SIGN_FAMILIES = {
 }
 
 
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s*$")
 _UMLAUT_SPELLINGS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
 
 
@@ -941,6 +942,8 @@ class _Extractor:
         for seg in self.segments:
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 60) : found.start]
+                # "Service starts Monday 2 August 2027": the day of the week between the verb and the date
+                before = _WEEKDAY_BEFORE.sub("", before)
                 if prose.search(before) and not SUPERSEDED_RE.search(before):
                     word = prose.search(before).group(0).lower()  # type: ignore[union-attr]
                     conf = 0.9 if re.search(r"effective|commenc|start|begin", word) else 0.7

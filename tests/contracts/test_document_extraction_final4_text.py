@@ -121,3 +121,15 @@ def test_a_forwarding_note_that_points_to_the_terms_below_reads_the_forwarded_me
     assert Decimal("12") in prices
     assert Decimal("300") in prices
     assert Decimal("15") not in prices
+
+
+def test_a_weekday_between_the_start_verb_and_the_date_keeps_the_start_date() -> None:
+    data = extract_text(
+        "Date: Fri, 14 May 2027\n"
+        "\n"
+        "Hello Priya,\n"
+        "\n"
+        "Lakeshore Rowing Club is confirmed. Membership software is GBP 220 per month, billed\n"
+        "monthly in advance. The subscription begins Tuesday 1 June 2027 for 12 months.\n"
+    )
+    assert data["start_date"] == "2027-06-01"
