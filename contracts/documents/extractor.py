@@ -848,6 +848,8 @@ class _Extractor:
                 seg.text,
                 flags=re.I,
             )
+            # "within 30 (thirty) days": a legal draft's figure followed by its words in brackets
+            text = re.sub(rf"\b(\d{{1,3}})\s*\(\s*(?:{words})(?:[- ](?:{words}))?\s*\)", r"\1", text, flags=re.I)
             for pattern in patterns:
                 match = re.search(pattern, text, re.I)
                 if match:

@@ -133,3 +133,13 @@ def test_a_weekday_between_the_start_verb_and_the_date_keeps_the_start_date() ->
         "monthly in advance. The subscription begins Tuesday 1 June 2027 for 12 months.\n"
     )
     assert data["start_date"] == "2027-06-01"
+
+
+def test_payment_days_written_as_a_figure_then_its_words_in_brackets() -> None:
+    data = extract_text(
+        "SCHEDULE 2 - FEES\n"
+        "Client: Kestrel Mining Supplies (Pty) Ltd\n"
+        "2.1  The monthly service fee is R 18 500.00, invoiced monthly in advance.\n"
+        "2.2  All invoices shall be paid within 45 (forty-five) days of the statement date.\n"
+    )
+    assert data["customer"]["payment_terms_days"] == 45
