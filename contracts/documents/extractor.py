@@ -393,7 +393,9 @@ class _Extractor:
         ):
             customer_roles = f"{CUSTOMER_ROLES}|company"
         roles = re.compile(
-            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s(?:[^()]|\([^()\"“”']{{1,80}}\)){{0,120}}?|"
+            # ("Umhlanga Retail Holdings (Pty) Ltd": a South African or Indian legal form keeps its brackets)
+            rf"(?P<name>[A-Z](?:[\w&.,'’ -]|\((?:Pty|Pvt|Private|Proprietary)\)){{1,80}}?)"
+            rf"\s*(?:,\s+(?:a|an|the)\s(?:[^()]|\([^()\"“”']{{1,80}}\)){{0,120}}?|"
             # "Harrowgate Housing Association (registered society no. 29014R), 41 Mill Lane, Leeds (the Customer)"
             rf"\([^()\"“”']{{1,80}}\)(?:\s*,\s*(?:(?!\b(?:and|AND|between|BETWEEN)\b)[^()]){{0,120}}?)?\s*)?"
             rf"\(\s*(?:[^()]{{0,40}}?\bor"

@@ -143,3 +143,13 @@ def test_payment_days_written_as_a_figure_then_its_words_in_brackets() -> None:
         "2.2  All invoices shall be paid within 45 (forty-five) days of the statement date.\n"
     )
     assert data["customer"]["payment_terms_days"] == 45
+
+
+def test_a_customer_role_after_a_name_with_pty_in_brackets_keeps_the_whole_name() -> None:
+    data = extract_text(
+        'This Order is made between Ndlovu Data Centres (Pty) Ltd ("Ndlovu") and Fynbos Wine Estates\n'
+        '(Pty) Ltd (the "Customer").\n'
+        "\n"
+        "Colocation rack: R 9 800.00 per month, invoiced monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "Fynbos Wine Estates (Pty) Ltd"
