@@ -221,6 +221,8 @@ def _read_text(data: bytes) -> Document:
             # (bold marks come in pairs; a lone "**" is a footnote mark: "$9,500**", "** One-time fee")
             bold = r"\*\*|" if raw.count("**") % 2 == 0 else ""
             line = re.sub(rf"{bold}__|^\s{{0,3}}#{{1,6}}\s+", "", raw.rstrip())
+            # a reStructuredText field list (":Customer: Acme Ltd", Sphinx and docutils documents): a label
+            line = _RST_FIELD.sub(r"\1\2:", line)
             if ruled.get(index) == ():
                 new_paragraph = True  # a rule: a heading's underline, a table's rule, a row merged above
                 # a report's full-width rule between its sections (an ERP print's header fields, then
@@ -1068,6 +1070,9 @@ _PARTY_TITLES = (
     r"supplier|vendor|provider|seller|licensor|from|customer|client|buyer|licensee|sold to|bill to|billed to|"
     r"ship to|invoice to|purchaser|company|contractor|remit to|pay to|payee|deliver to|service provider"
 )
+
+
+_RST_FIELD = re.compile(r"^(\s*):([A-Za-z][^:`]{0,40}):(?=\s)")
 
 
 def _rows_of_table(document: Document, table_index: int) -> int:

@@ -153,3 +153,17 @@ def test_a_customer_role_after_a_name_with_pty_in_brackets_keeps_the_whole_name(
         "Colocation rack: R 9 800.00 per month, invoiced monthly in advance.\n"
     )
     assert data["customer"]["name"] == "Fynbos Wine Estates (Pty) Ltd"
+
+
+def test_a_restructuredtext_field_list_names_the_parties() -> None:
+    data = extract_text(
+        "Order Schedule\n"
+        "==============\n"
+        "\n"
+        ":Vendor: Pohutukawa Analytics Limited, 5 Queen Street, Auckland\n"
+        ":Client: Whanganui River Trust, 12 Taupo Quay, Whanganui\n"
+        ":Billing email: treasurer@whanganuitrust.test\n"
+        "\n"
+        "Dashboards are NZ$450.00 per month, invoiced monthly in advance.\n"
+    )
+    assert data["customer"]["name"] == "Whanganui River Trust"
