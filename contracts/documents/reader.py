@@ -181,7 +181,7 @@ def _read_text(data: bytes) -> Document:
                             _side_by_side_parties(
                                 _centred_rows(
                                     _narrow_gutters(
-                                        _markdown_tables([_list_marker_closed(raw) for raw in page.splitlines()])
+                                        _markdown_tables(_without_struck_rows(page.splitlines()))
                                     )
                                 )
                             )
@@ -425,6 +425,15 @@ def _pipe_cells(line: str, outer: bool = True) -> list[str]:
         stripped = stripped[1:] if stripped.startswith("|") else stripped
         stripped = stripped[:-1] if stripped.endswith("|") and not stripped.endswith("\\|") else stripped
     return [cell.strip() for cell in _PIPE.split(stripped)]
+
+
+# "| ~~Route optimisation add-on~~ | CA$6.00 | ... |": a table row whose item is struck through
+# (Markdown's strikethrough, as GitHub, Slack and Notion write a deleted line): not part of the order
+_STRUCK_ROW = re.compile(r"^\s*\|?(?:\s*\|)*\s*~~[^~|]+~~\s*\|")
+
+
+def _without_struck_rows(lines: list[str]) -> list[str]:
+    return [_list_marker_closed(line) for line in lines if not _STRUCK_ROW.match(line)]
 
 
 def _markdown_tables(lines: list[str]) -> list[str]:

@@ -167,3 +167,17 @@ def test_a_restructuredtext_field_list_names_the_parties() -> None:
         "Dashboards are NZ$450.00 per month, invoiced monthly in advance.\n"
     )
     assert data["customer"]["name"] == "Whanganui River Trust"
+
+
+def test_a_struck_through_row_of_a_markdown_table_is_not_ordered() -> None:
+    data = extract_text(
+        "Customer: Saltmarsh Veterinary LLP\n"
+        "\n"
+        "| Service | Fee | Billing |\n"
+        "|---|--:|---|\n"
+        "| Appointment booking | £140.00 per month | monthly in advance |\n"
+        "| ~~Text reminders bundle~~ | £35.00 per month | monthly in advance |\n"
+        "| Records migration | £600.00 | one-off |\n"
+    )
+    amounts = sorted(Decimal(line["amount"]) for line in data["lines"])
+    assert amounts == [Decimal("140"), Decimal("600")]
