@@ -180,9 +180,7 @@ def _read_text(data: bytes) -> Document:
                         _grid_rows(
                             _side_by_side_parties(
                                 _centred_rows(
-                                    _narrow_gutters(
-                                        _markdown_tables(_without_struck_rows(page.splitlines()))
-                                    )
+                                    _narrow_gutters(_markdown_tables(_without_struck_rows(page.splitlines())))
                                 )
                             )
                         )
@@ -203,7 +201,8 @@ def _read_text(data: bytes) -> Document:
         ruled |= _two_column_table(lines, [flag and at not in ruled for at, flag in enumerate(paired)])
         wrapped = _wrapped_text_lines(lines, ruled, aligned)
         # the rules inside a table ruled under its header row (its rows are read by ``_ruled_rows``)
-        ruled_cells_above = {at for at in ruled if ruled[at] == () and at > 0 and ruled.get(at - 1)}
+        # (and a row's wrapped lines, merged into it: not rules at all)
+        ruled_cells_above = {at for at in ruled if not _RULE_LINE.fullmatch(lines[at]) or at > 0 and ruled.get(at - 1)}
         # A paragraph per line with hardly a blank line between them (Word's "Save as plain text"):
         # each line is a paragraph of its own, unless the text was hard-wrapped, its wrapped lines
         # mostly going on in lower case (then its lines are read together as before: without blank
