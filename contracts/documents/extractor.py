@@ -93,6 +93,10 @@ class _Recorder:
 
 
 
+_WEEKDAY_BEFORE = re.compile(r"(?i)\b(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?,?\s*$")
+_UMLAUT_SPELLINGS = (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss"))
+
+
 def _add_days(value: date, days: int) -> date:
     return value + timedelta(days=days)
 
@@ -181,6 +185,10 @@ class _Extractor:
         return p.find_dates(text, day_first=self.day_first)
 
     def fields_labelled(self, pattern: str) -> list[Segment]:
+        # "Waehrung", "Laufzeitbeginn (Abrechnungsmonat)": a German label spelt without umlauts, as
+        # an ERP's or a mainframe's ASCII print writes it ("ae" for "ä", "ss" for "ß")
+        for letter, spelt in _UMLAUT_SPELLINGS:
+            pattern = pattern.replace(letter, f"(?:{letter}|{spelt})")
         regex = re.compile(rf"\b(?:{pattern})\b", re.I)
         return [s for s in self.segments if s.kind == "field" and regex.search(s.label.strip())]
 
@@ -385,7 +393,9 @@ class _Extractor:
         ):
             customer_roles = f"{CUSTOMER_ROLES}|company"
         roles = re.compile(
-            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s(?:[^()]|\([^()\"“”']{{1,80}}\)){{0,120}}?|"
+            # ("Umhlanga Retail Holdings (Pty) Ltd": a South African or Indian legal form keeps its brackets)
+            rf"(?P<name>[A-Z](?:[\w&.,'’ -]|\((?:Pty|Pvt|Private|Proprietary)\)){{1,80}}?)"
+            rf"\s*(?:,\s+(?:a|an|the)\s(?:[^()]|\([^()\"“”']{{1,80}}\)){{0,120}}?|"
             # "Harrowgate Housing Association (registered society no. 29014R), 41 Mill Lane, Leeds (the Customer)"
             rf"\([^()\"“”']{{1,80}}\)(?:\s*,\s*(?:(?!\b(?:and|AND|between|BETWEEN)\b)[^()]){{0,120}}?)?\s*)?"
             rf"\(\s*(?:[^()]{{0,40}}?\bor"
@@ -840,6 +850,8 @@ class _Extractor:
                 seg.text,
                 flags=re.I,
             )
+            # "within 30 (thirty) days": a legal draft's figure followed by its words in brackets
+            text = re.sub(rf"\b(\d{{1,3}})\s*\(\s*(?:{words})(?:[- ](?:{words}))?\s*\)", r"\1", text, flags=re.I)
             for pattern in patterns:
                 match = re.search(pattern, text, re.I)
                 if match:
@@ -934,6 +946,8 @@ class _Extractor:
         for seg in self.segments:
             for found in self.dates(seg.text):
                 before = seg.text[max(0, found.start - 60) : found.start]
+                # "Service starts Monday 2 August 2027": the day of the week between the verb and the date
+                before = _WEEKDAY_BEFORE.sub("", before)
                 if prose.search(before) and not SUPERSEDED_RE.search(before):
                     word = prose.search(before).group(0).lower()  # type: ignore[union-attr]
                     conf = 0.9 if re.search(r"effective|commenc|start|begin", word) else 0.7
@@ -1028,7 +1042,8 @@ class _Extractor:
         month_names = "|".join(sorted(p.MONTHS, key=len, reverse=True))
         for seg in self.segments:
             match = re.search(
-                r"\b(?:beginning|starting|commencing|effective|start(?:s|ing)? on|begins? on|from)\s+(?:on\s+)?"
+                # ("starts 3rd of May", "go-live June 1": a chat message or an e-mail drops the "on")
+                r"\b(?:beginning|starting|commencing|effective|starts?|begins?|go(?:es)?[- ]live|from)\s+(?:on\s+)?"
                 r"(?:the\s+)?"
                 rf"(?:(?P<m1>{month_names})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+"
                 rf"(?:of\s+)?(?P<m2>{month_names}))\b(?!,?\s*\d{{4}})",
@@ -1432,10 +1447,10 @@ class _Extractor:
                 currency_cells = [
                     c for c, h in zip(seg.cells, seg.header, strict=False) if re.search(r"(?i)currency|ccy", h)
                 ]
-                header = re.search(rf"\b({p._CODE})\b", " ".join([*seg.header, *currency_cells]))
+                header = p.title_currency_code(" ".join([*seg.header, *currency_cells]))
                 # "Rate (£)": a currency sign in a column title
                 sign = re.search(r"[(\[]\s*([$€£¥])\s*[)\]]", " ".join(seg.header))
-                code = header.group(1) if header else (p.find_money(f"{sign.group(1)}1")[0].currency if sign else None)
+                code = header or (p.find_money(f"{sign.group(1)}1")[0].currency if sign else None)
                 if code:  # "Price (EUR)": the table's header carries the currency
                     self.rec.note("currency", seg, 0.85, " | ".join(seg.header))
                     self.stated_currency = code

@@ -92,6 +92,17 @@ _SYMBOL = (
     r"|(?<![A-Za-z])kr\.?(?=\s?\d)"
 )
 _CODE = "|".join(CODES)
+# "price_usd", "amount_eur", "Unit Price (usd)": a code in a column title, where a database or a
+# deal-desk tool's CSV export joins the words by underscores and may write the code in lower case
+_TITLE_CODE_RE = re.compile(rf"(?<![A-Za-z0-9])({_CODE})(?![A-Za-z0-9])", re.I)
+
+
+def title_currency_code(title: str) -> str | None:
+    """The ISO code a column title names ("Price (EUR)", "price_usd"), in upper case."""
+    match = _TITLE_CODE_RE.search(title)
+    return match.group(1).upper() if match else None
+
+
 MONEY_RE = re.compile(
     rf"(?:(?P<sym>{_SYMBOL})\s?(?P<n1>{_NUMBER})(?:\s?(?P<s1>{_SCALE_WORDS})\b)?(?:\s?(?P<code_after_sym>{_CODE})\b)?"
     # ("MXN $500,000.00", "CAD $90": the code before the dollar sign says which dollar or peso)

@@ -4830,6 +4830,8 @@ def _ticked_rows(rows: list[Segment]) -> list[Segment]:
             and any(a in _YES for a in answers)
         ):
             return [row for row, a in zip(rows, answers, strict=True) if a in _YES]
+        if _status_answers(header, answers):
+            return [row for row, a in zip(rows, answers, strict=True) if a in _STATUS_YES]
     # "☐ Sandbox environment | $1,500": a box in front of the item itself
     boxed = [bool(re.match(TICKED_START, cell)) for row in rows for cell in row.cells[:1]]
     if any(boxed) and any(UNTICKED_RE.match(row.cells[0]) for row in rows if row.cells):
@@ -4837,6 +4839,25 @@ def _ticked_rows(rows: list[Segment]) -> list[Segment]:
     return rows
 
 
+def _status_answers(header: str, answers: list[str]) -> bool:
+    """ "status | ordered / declined": a quote or deal-desk export's column of each line's outcome,
+    every row answered in words, some declined (a row left empty there is not an answer)."""
+    return bool(
+        re.search(r"(?i)\b(?:status|state|decision|outcome|disposition)\b", header)
+        and all(a in _STATUS_YES | _STATUS_NO for a in answers)
+        and any(a in _STATUS_NO for a in answers)
+        and any(a in _STATUS_YES for a in answers)
+    )
+
+
+# a line's outcome in a status column: ordered, or left out of the order
+_STATUS_YES = {
+    "ordered", "accepted", "approved", "agreed", "confirmed", "purchased", "signed", "won", "active", "included",
+}  # fmt: skip
+_STATUS_NO = {
+    "declined", "rejected", "removed", "not ordered", "not purchased", "not included", "excluded", "dropped", "lost",
+    "cancelled", "canceled", "withdrawn",
+}  # fmt: skip
 _YES = {"yes", "y", "x", "✓", "✔", "☒", "☑", "[x]", "included", "selected"}
 _NO = {"no", "n", "", "-", "–", "✗", "☐", "[ ]", "not selected", "n/a"}
 TICKED_START = r"^\s*(?:\[\s*[xX✓✔]\s*\]|\(\s*[xX]\s*\)|[☒☑✓✔■●])"

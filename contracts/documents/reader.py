@@ -180,9 +180,7 @@ def _read_text(data: bytes) -> Document:
                         _grid_rows(
                             _side_by_side_parties(
                                 _centred_rows(
-                                    _narrow_gutters(
-                                        _markdown_tables([_list_marker_closed(raw) for raw in page.splitlines()])
-                                    )
+                                    _narrow_gutters(_markdown_tables(_without_struck_rows(page.splitlines())))
                                 )
                             )
                         )
@@ -202,6 +200,9 @@ def _read_text(data: bytes) -> Document:
         ruled = _ruled_rows(lines)
         ruled |= _two_column_table(lines, [flag and at not in ruled for at, flag in enumerate(paired)])
         wrapped = _wrapped_text_lines(lines, ruled, aligned)
+        # the rules inside a table ruled under its header row (its rows are read by ``_ruled_rows``)
+        # (and a row's wrapped lines, merged into it: not rules at all)
+        ruled_cells_above = {at for at in ruled if not _RULE_LINE.fullmatch(lines[at]) or at > 0 and ruled.get(at - 1)}
         # A paragraph per line with hardly a blank line between them (Word's "Save as plain text"):
         # each line is a paragraph of its own, unless the text was hard-wrapped, its wrapped lines
         # mostly going on in lower case (then its lines are read together as before: without blank
@@ -219,8 +220,15 @@ def _read_text(data: bytes) -> Document:
             # (bold marks come in pairs; a lone "**" is a footnote mark: "$9,500**", "** One-time fee")
             bold = r"\*\*|" if raw.count("**") % 2 == 0 else ""
             line = re.sub(rf"{bold}__|^\s{{0,3}}#{{1,6}}\s+", "", raw.rstrip())
+            # a reStructuredText field list (":Customer: Acme Ltd", Sphinx and docutils documents): a label
+            line = _RST_FIELD.sub(r"\1\2:", line)
             if ruled.get(index) == ():
                 new_paragraph = True  # a rule: a heading's underline, a table's rule, a row merged above
+                # a report's full-width rule between its sections (an ERP print's header fields, then
+                # "-----", then its item list): the table above ends there; a rule under a table's
+                # title row keeps the table going
+                ends = in_table and index not in ruled_cells_above and _rows_of_table(document, table_index) > 1
+                in_table, boxed, header_spans = (False, False, []) if ends else (in_table, boxed, header_spans)
                 continue
             # A drawn table's rules ("+-----+------+", "---+---"): the table goes on.
             if _TABLE_RULE.fullmatch(line):
@@ -416,6 +424,15 @@ def _pipe_cells(line: str, outer: bool = True) -> list[str]:
         stripped = stripped[1:] if stripped.startswith("|") else stripped
         stripped = stripped[:-1] if stripped.endswith("|") and not stripped.endswith("\\|") else stripped
     return [cell.strip() for cell in _PIPE.split(stripped)]
+
+
+# "| ~~Route optimisation add-on~~ | CA$6.00 | ... |": a table row whose item is struck through
+# (Markdown's strikethrough, as GitHub, Slack and Notion write a deleted line): not part of the order
+_STRUCK_ROW = re.compile(r"^\s*\|?(?:\s*\|)*\s*~~[^~|]+~~\s*\|")
+
+
+def _without_struck_rows(lines: list[str]) -> list[str]:
+    return [_list_marker_closed(line) for line in lines if not _STRUCK_ROW.match(line)]
 
 
 def _markdown_tables(lines: list[str]) -> list[str]:
@@ -848,7 +865,10 @@ def _without_quoted_messages(text: str) -> str:
         r"|\botherwise (?:agreed|fine|ok|as quoted)|\brest (?:is fine|as quoted|unchanged)",
         own_text,
     )
-    if _MONEY_HINT.search(own_text) and not keeps_rest:
+    # "FW: ... please set them up from the terms in Ravi's email below - ignore the £42 further down":
+    # a forwarding note that sends the reader to the forwarded message for the terms
+    forwarded = cut is not None and _POINTS_TO_FORWARDED.search(own_text)
+    if _MONEY_HINT.search(own_text) and not keeps_rest and not forwarded:
         return own_text
     # "Approved, thanks." above the vendor's final offer ("> ...") above older offers (">> ..."): the
     # least-quoted message with prices is the one agreed; the deeper ones are dropped
@@ -858,6 +878,8 @@ def _without_quoted_messages(text: str) -> str:
         # same, by message
         depths = _message_numbers(lines, cut)
     priced = sorted({d for d, line in zip(depths, lines, strict=True) if d and _MONEY_HINT.search(line)})
+    if forwarded and any(not depths[i] and _MONEY_HINT.search(lines[i]) for i in range(cut, len(lines))):  # type: ignore[arg-type]
+        priced = [0]  # the forwarded message itself, unquoted, states the prices: the quotes in it are older
     deepest = priced[0] if priced and not keeps_rest else max(depths)
     return "\n".join(
         re.sub(r"^[ \t]*(?:>[ \t]?)+", "", line)
@@ -865,6 +887,12 @@ def _without_quoted_messages(text: str) -> str:
         # an earlier message's own "From: / Sent: / To:" lines name people, not the contract's parties
         if not _ATTRIBUTION.match(line) and depth <= deepest and not (depth and _HEADER_LINE.match(line))
     )
+
+
+_POINTS_TO_FORWARDED = re.compile(
+    r"(?i)\b(?:(?:terms|prices|pricing|details|figures|numbers)\b[^.\n]{0,40}\b(?:below|underneath|forwarded)"
+    r"|(?:see|per|as in|from) (?:the )?(?:e-?mail|message|thread|note)s? below)\b"
+)
 
 
 def _bound_in_a_table(lines: list[str], index: int) -> bool:
@@ -1067,6 +1095,13 @@ _PARTY_TITLES = (
     r"supplier|vendor|provider|seller|licensor|from|customer|client|buyer|licensee|sold to|bill to|billed to|"
     r"ship to|invoice to|purchaser|company|contractor|remit to|pay to|payee|deliver to|service provider"
 )
+
+
+_RST_FIELD = re.compile(r"^(\s*):([A-Za-z][^:`]{0,40}):(?=\s)")
+
+
+def _rows_of_table(document: Document, table_index: int) -> int:
+    return sum(1 for block in document.blocks if block.table == table_index)
 
 
 _RULE_LINE = re.compile(r"\s*[-=_~*]{3,}(?:\s+[-=_~*]{3,})*\s*")
