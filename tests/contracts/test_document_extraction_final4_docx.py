@@ -1,0 +1,66 @@
+"""The general causes of the misses on the DOCX documents of the fourth final batch (a small table
+nested in an item table's cell, currency signs written after the amount, ...). Each cause is tested on
+new content written for the test."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from tests.contracts.documents.extract_helpers import extract_docx, extract_docx_table
+
+
+def test_an_item_table_with_a_small_table_nested_in_a_price_cell_is_read_as_rows() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Order Form Q-5521")
+    document.add_paragraph("Customer: Brackenfield Dairy Cooperative Ltd")
+    document.add_paragraph("Currency: EUR. Start date: 1 March 2029.")
+    table = document.add_table(rows=4, cols=3)
+    table.style = "Table Grid"
+    for c, title in enumerate(["Product", "Charge", "Invoicing"]):
+        table.cell(0, c).text = title
+    table.cell(1, 0).text = "Herd tracker, 31 collars"
+    table.cell(1, 1).text = "EUR 12.50 per collar per month"
+    table.cell(1, 2).text = "monthly in advance"
+    table.cell(2, 0).text = "Milk quality reports"
+    cell = table.cell(2, 1)
+    cell.text = "Bundles of 200 reports:"
+    inner = cell.add_table(rows=2, cols=2)
+    inner.cell(0, 0).text = "Bundle size"
+    inner.cell(0, 1).text = "200"
+    inner.cell(1, 0).text = "Price per bundle"
+    inner.cell(1, 1).text = "EUR 18.00"
+    table.cell(2, 2).text = "monthly in arrears"
+    table.cell(3, 0).text = "Onboarding workshop"
+    table.cell(3, 1).text = "EUR 2,150.00 one-time"
+    table.cell(3, 2).text = "invoiced on 20 March 2029"
+
+    lines = extract_docx(document)["lines"]
+
+    assert [line["charge_model"] for line in lines] == ["per_seat", "package", "one_time"]
+    assert (Decimal(lines[0]["unit_price"]), lines[0]["seats"]) == (Decimal("12.50"), "31")
+    assert Decimal(lines[1]["package_size"]) == 200 and Decimal(lines[1]["package_price"]) == 18
+    assert lines[1]["billing_timing"] == "in_arrears"
+    assert Decimal(lines[2]["amount"]) == Decimal("2150")
+
+
+def test_a_zloty_or_koruna_sign_written_after_the_amount_is_money() -> None:
+    data = extract_docx_table(
+        ["Objednávka / Order", "Customer: Vltava Bike Rental s.r.o.", "Currency: CZK"],
+        [
+            ["Item", "Price", "Billing"],
+            ["Fleet app, 17 bikes", "95,00 Kč per bike per month", "monthly in advance"],
+            ["Setup", "7 300,00 Kč one-time", "invoiced on 02.04.2029"],
+        ],
+    )
+    lines = data["lines"]
+    assert [line["charge_model"] for line in lines] == ["per_seat", "one_time"]
+    assert Decimal(lines[0]["unit_price"]) == 95 and lines[0]["seats"] == "17"
+    assert Decimal(lines[1]["amount"]) == 7300
+
+    lines = extract_docx_table(
+        ["Zamówienie", "Customer: Bursztyn Optyk Sp. z o.o.", "Currency: PLN"],
+        [["Item", "Price"], ["Clinic portal", "310,00 zł per month, billed monthly in advance"]],
+    )["lines"]
+    assert [(line["charge_model"], Decimal(line["amount"])) for line in lines] == [("flat", Decimal("310"))]
