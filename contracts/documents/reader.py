@@ -683,9 +683,12 @@ def _cell_pieces_joined(pieces: tuple[str, ...]) -> str:
     out = ""
     for piece in (piece for piece in pieces if piece):
         broken = (
-            re.search(r"[\d$€£¥]$", out) and re.match(r"[,.]\d", piece)
-            or re.search(r"[$€£¥]$", out) and piece[:1].isdigit()
-            or re.search(r"\d[,.]$", out) and re.match(r"\d{3}(?:[,.]\d|$)", piece)
+            re.search(r"[\d$€£¥]$", out)
+            and re.match(r"[,.]\d", piece)
+            or re.search(r"[$€£¥]$", out)
+            and piece[:1].isdigit()
+            or re.search(r"\d[,.]$", out)
+            and re.match(r"\d{3}(?:[,.]\d|$)", piece)
         )
         out = f"{out}{piece}" if broken else join_lines([out, piece])
     return out
@@ -2441,9 +2444,7 @@ def _with_cell_rule_tables(page: Any, found: list[Any]) -> list[Any]:
     ruled = [
         table
         for table in _cell_rule_tables(page)
-        if not any(
-            overlaps(t.bbox, table.bbox) and (not within(t.bbox, table.bbox) or len(t.rows) > 1) for t in found
-        )
+        if not any(overlaps(t.bbox, table.bbox) and (not within(t.bbox, table.bbox) or len(t.rows) > 1) for t in found)
         and not _words_across_edges(page, table)
     ]
     kept = [t for t in found if not any(within(t.bbox, table.bbox) for table in ruled)]
@@ -2759,7 +2760,13 @@ def _docx_item_table(table: Any) -> bool:
     header = rows[0]
     for cell in header:
         text = cell.text.strip()
-        if not text or "\n" in text or len(text) > 40 or re.search(r"\d", text) or cell._tc.find(f"{_W}tbl") is not None:
+        if (
+            not text
+            or "\n" in text
+            or len(text) > 40
+            or re.search(r"\d", text)
+            or cell._tc.find(f"{_W}tbl") is not None
+        ):
             return False
     nested = sum(1 for row in rows[1:] if any(cell._tc.find(f"{_W}tbl") is not None for cell in row))
     return nested * 2 <= len(rows) - 1

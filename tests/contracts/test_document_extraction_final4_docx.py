@@ -40,7 +40,8 @@ def test_an_item_table_with_a_small_table_nested_in_a_price_cell_is_read_as_rows
 
     assert [line["charge_model"] for line in lines] == ["per_seat", "package", "one_time"]
     assert (Decimal(lines[0]["unit_price"]), lines[0]["seats"]) == (Decimal("12.50"), "31")
-    assert Decimal(lines[1]["package_size"]) == 200 and Decimal(lines[1]["package_price"]) == 18
+    assert Decimal(lines[1]["package_size"]) == 200
+    assert Decimal(lines[1]["package_price"]) == 18
     assert lines[1]["billing_timing"] == "in_arrears"
     assert Decimal(lines[2]["amount"]) == Decimal("2150")
 
@@ -56,7 +57,8 @@ def test_a_zloty_or_koruna_sign_written_after_the_amount_is_money() -> None:
     )
     lines = data["lines"]
     assert [line["charge_model"] for line in lines] == ["per_seat", "one_time"]
-    assert Decimal(lines[0]["unit_price"]) == 95 and lines[0]["seats"] == "17"
+    assert Decimal(lines[0]["unit_price"]) == 95
+    assert lines[0]["seats"] == "17"
     assert Decimal(lines[1]["amount"]) == 7300
 
     lines = extract_docx_table(
