@@ -683,12 +683,9 @@ def _cell_pieces_joined(pieces: tuple[str, ...]) -> str:
     out = ""
     for piece in (piece for piece in pieces if piece):
         broken = (
-            re.search(r"[\d$€£¥]$", out)
-            and re.match(r"[,.]\d", piece)
-            or re.search(r"[$€£¥]$", out)
-            and piece[:1].isdigit()
-            or re.search(r"\d[,.]$", out)
-            and re.match(r"\d{3}(?:[,.]\d|$)", piece)
+            re.search(r"[\d$€£¥]$", out) and re.match(r"[,.]\d", piece)
+            or re.search(r"[$€£¥]$", out) and piece[:1].isdigit()
+            or re.search(r"\d[,.]$", out) and re.match(r"\d{3}(?:[,.]\d|$)", piece)
         )
         out = f"{out}{piece}" if broken else join_lines([out, piece])
     return out
@@ -2444,7 +2441,9 @@ def _with_cell_rule_tables(page: Any, found: list[Any]) -> list[Any]:
     ruled = [
         table
         for table in _cell_rule_tables(page)
-        if not any(overlaps(t.bbox, table.bbox) and (not within(t.bbox, table.bbox) or len(t.rows) > 1) for t in found)
+        if not any(
+            overlaps(t.bbox, table.bbox) and (not within(t.bbox, table.bbox) or len(t.rows) > 1) for t in found
+        )
         and not _words_across_edges(page, table)
     ]
     kept = [t for t in found if not any(within(t.bbox, table.bbox) for table in ruled)]
