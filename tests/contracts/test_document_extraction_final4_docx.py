@@ -66,3 +66,35 @@ def test_a_zloty_or_koruna_sign_written_after_the_amount_is_money() -> None:
         [["Item", "Price"], ["Clinic portal", "310,00 zł per month, billed monthly in advance"]],
     )["lines"]
     assert [(line["charge_model"], Decimal(line["amount"])) for line in lines] == [("flat", Decimal("310"))]
+
+
+def _priced_plan_with_choice(title: str, options: list[str]):  # type: ignore[no-untyped-def]
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Proposal 88-K")
+    document.add_paragraph("Customer: Larchmont Veterinary Group Ltd")
+    document.add_paragraph("Currency: GBP")
+    table = document.add_table(rows=2, cols=3)
+    for c, text in enumerate(["Service", "Price per month", "Annual amount"]):
+        table.cell(0, c).text = text
+    for c, text in enumerate(["Clinic scheduler", "£450.00", "£5,400.00"]):
+        table.cell(1, c).text = text
+    document.add_paragraph(title)
+    for option in options:
+        document.add_paragraph(option)
+    return [
+        (line["charge_model"], Decimal(line["amount"]), line["billing_interval"])
+        for line in extract_docx(document)["lines"]
+    ]
+
+
+def test_a_billing_choice_ticked_on_its_own_line_under_a_title_applies_to_the_fees() -> None:
+    yearly = _priced_plan_with_choice("Invoicing frequency", ["☐ Monthly", "☐ Quarterly", "☒ Yearly"])
+    assert yearly == [("flat", Decimal("5400"), "year")]
+
+    chosen = ["☐ Monatlich im Voraus / Monthly in advance", "☒ Jährlich im Voraus / Annually in advance"]
+    assert _priced_plan_with_choice("Abrechnung / Billing", chosen) == [("flat", Decimal("5400"), "year")]
+
+    monthly = _priced_plan_with_choice("Invoicing", ["☒ Monthly in advance", "☐ Annually in advance"])
+    assert monthly == [("flat", Decimal("450"), "month")]
