@@ -3590,9 +3590,11 @@ class PricingReader:
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
         billing = cells.get("billing", "") or _section_billing(row)
         qty, billing = _periods_not_quantity(qty, billing, cells.get("per", ""))
-        name = _without_rate_note(cells.get("name", "")) if price_money else cells.get("name", "")
         # One clause per row, in an order the prose reader understands: name, price, billing.
-        price_text = price_cell or " ".join(c.text for c in moneys[:1])
+        name, price_text = self._counted_rate(cells.get("name", ""), price_money) or (
+            _without_rate_note(cells.get("name", "")) if price_money else cells.get("name", ""),
+            price_cell or " ".join(c.text for c in moneys[:1]),
+        )
         # the titles that may say what the price is per (a unit-of-measure column's "U/M" does not)
         titles = " ".join(h for h, r in zip(row.header, roles, strict=False) if r != "per")
         if (
@@ -3672,6 +3674,26 @@ class PricingReader:
                 line.fields[key] = allowance
             listed = bool(self.ex.money(cells.get("list", "")) and re.search(r"\d", cells.get("price", "")))
             _row_discount(line, row.header, cells.get("discount", ""), self.dc, listed=listed)
+
+    def _counted_rate(self, name: str, price_money: list[p.Money]) -> tuple[str, str] | None:
+        """ "Additional users: 45 × AED 1,100.00 per user per year | AED 49,500.00": the price cell is
+        the count times the rate the item's name states (the line's extended amount); the rate and its
+        count are the line's price (returned with the name without them)."""
+        note = _RATE_NOTE.search(name)
+        if note is None or len(price_money) != 1:
+            return None
+        times = re.search(
+            rf"(?:^|[\s(:])(?P<n>{NUM})\s*(?P<what>(?:[a-z][\w-]*\s+){{0,2}})(?:x|×|\*)\s*$", name[: note.start()], re.I
+        )
+        rate = self.ex.money(note.group(0))
+        if times is None or len(rate) != 1:
+            return None
+        count = _num(times.group("n"), self.dc)
+        if not count or count == 1 or count * rate[0].amount != price_money[0].amount:
+            return None
+        rest = " ".join((name[: times.start("n")], times.group("what"), name[note.end() :]))
+        rest = re.sub(r"\(\s*\)|\s*[:(,]\s*$", "", re.sub(r"\s+", " ", rest)).strip()
+        return rest, f"{times.group('n')} × {note.group(0).strip().rstrip(',;')}"
 
     @staticmethod
     def _unit_from_name(name: str, price_text: str, *, priced: bool) -> tuple[str, str]:

@@ -98,3 +98,20 @@ def test_a_billing_choice_ticked_on_its_own_line_under_a_title_applies_to_the_fe
 
     monthly = _priced_plan_with_choice("Invoicing", ["☒ Monthly in advance", "☐ Annually in advance"])
     assert monthly == [("flat", Decimal("450"), "month")]
+
+
+def test_a_count_times_a_rate_in_the_item_with_the_extended_amount_beside_it_is_per_seat() -> None:
+    data = extract_docx_table(
+        ["Renewal notice", "Customer: Saltmarsh Freight Pte Ltd", "All fees are invoiced annually in advance."],
+        [
+            ["Platform licence (annual)", "SGD 58,000.00"],
+            ["Dispatcher seats (12 × SGD 840.00 per seat per year)", "SGD 10,080.00"],
+            ["7 extra depots × SGD 1,500.00 per depot per year", "SGD 10,500.00"],
+            ["Total", "SGD 78,580.00"],
+        ],
+    )
+    lines = data["lines"]
+    assert [line["charge_model"] for line in lines] == ["flat", "per_seat", "per_seat"]
+    assert (Decimal(lines[1]["unit_price"]), lines[1]["seats"]) == (Decimal("840"), "12")
+    assert (Decimal(lines[2]["unit_price"]), lines[2]["seats"]) == (Decimal("1500"), "7")
+    assert all(line["billing_interval"] == "year" for line in lines)
