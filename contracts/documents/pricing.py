@@ -341,10 +341,18 @@ def _totals_row(row: Segment) -> bool:
     under a numbered column left empty)."""
     if not row.cells:
         return False
+    first = next((cell for cell in row.cells if cell.strip()), "")
+    if _TAX_ROW.fullmatch(first):
+        return True  # "GST 10% | $11,550.00", "VAT (20%)": the tax added under the subtotal
     if row.cells[0].strip():
         return bool(TOTAL_RE.search(row.cells[0]))
-    first = next((cell for cell in row.cells if cell.strip()), "")
     return bool(re.match(r"(?i)\s*(?:grand\s+|sub-?)?totals?\b", first))
+
+
+_TAX_ROW = re.compile(
+    r"(?i)\s*(?:plus\s+|add\s+|\+\s*)?(?:vat|gst|hst|pst|qst|sales tax|tax(?:es)?|mwst|ust|tva|iva|btw|moms|sst)"
+    r"\s*(?:@\s*|at\s+)?(?:\(?\s*\d+(?:[.,]\d+)?\s?%\s*\)?)?\s*:?\s*"
+)
 
 
 def _header_role(header: str) -> str:

@@ -115,3 +115,18 @@ def test_a_count_times_a_rate_in_the_item_with_the_extended_amount_beside_it_is_
     assert (Decimal(lines[1]["unit_price"]), lines[1]["seats"]) == (Decimal("840"), "12")
     assert (Decimal(lines[2]["unit_price"]), lines[2]["seats"]) == (Decimal("1500"), "7")
     assert all(line["billing_interval"] == "year" for line in lines)
+
+
+def test_a_tax_row_under_the_subtotal_is_not_a_charge() -> None:
+    for tax in ("GST 15%", "VAT (20%)", "Sales tax @ 8.25%", "HST"):
+        data = extract_docx_table(
+            ["Order acknowledgement", "Customer: Pinecrest Dental Partners", "Billed annually in advance."],
+            [
+                ["Item", "Qty", "Unit price", "Extended"],
+                ["Imaging archive, per chair per year", "14", "$310.00", "$4,340.00"],
+                ["Subtotal", "", "", "$4,340.00"],
+                [tax, "", "", "$651.00"],
+                ["Total", "", "", "$4,991.00"],
+            ],
+        )
+        assert [line["charge_model"] for line in data["lines"]] == ["per_seat"], tax
