@@ -130,3 +130,31 @@ def test_a_tax_row_under_the_subtotal_is_not_a_charge() -> None:
             ],
         )
         assert [line["charge_model"] for line in data["lines"]] == ["per_seat"], tax
+
+
+def test_the_bill_to_block_beside_the_end_user_block_names_the_customer() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Order confirmation")
+    document.add_paragraph("Tidewell Analytics Ltd, 4 Harbour Row, Bristol BS1 4QA")
+    parties = document.add_table(rows=2, cols=2)
+    parties.cell(0, 0).text = "Distributor (Bill To)"
+    parties.cell(0, 1).text = "End User (licensee)"
+    billed = parties.cell(1, 0).paragraphs[0]
+    billed.add_run("Quayside Systems Ltd")
+    billed.add_run().add_break()
+    billed.add_run("17 Dock Street, Leeds LS1 2AB")
+    billed.add_run().add_break()
+    billed.add_run("Accounts: payables@quayside.example")
+    user = parties.cell(1, 1).paragraphs[0]
+    user.add_run("Northfleet Borough Council")
+    user.add_run().add_break()
+    user.add_run("Civic Centre, Northfleet DA11 9AA")
+    user.add_run().add_break()
+    user.add_run("IT contact: it@northfleet.example")
+    document.add_paragraph("Platform subscription: £12,600.00 per year, invoiced annually in advance.")
+
+    customer = extract_docx(document)["customer"]
+
+    assert customer["name"] == "Quayside Systems Ltd"
