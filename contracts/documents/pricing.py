@@ -336,6 +336,20 @@ def _pack_size_stated(clause: str, after: str) -> re.Match[str] | None:
     )
 
 
+_TAX_RATE = re.compile(
+    r"(?i)\b(?:vat|gst|hst|pst|qst|sst|tax(?:es)?|mwst|ust|tva|iva|btw|moms)\b[^.;%\d]{0,15}?\(?\s*"
+    r"(?P<a>\d+(?:[.,]\d+)?\s?%)|(?P<b>\d+(?:[.,]\d+)?\s?%)\)?\s+(?:vat|gst|hst|mwst|ust|tva|iva|btw|moms|"
+    r"(?:sales |consumption |value added )?tax)\b"
+)
+
+
+def _without_tax_rates(clause: str, percents: list[tuple[Decimal, int, int]]) -> list[tuple[Decimal, int, int]]:
+    """ "excluding consumption tax (10%)", "plus VAT at 20%", "19% MwSt.": the rate of a tax added to
+    the fees, not a percentage the contract charges."""
+    spans = [match.span("a" if match.group("a") else "b") for match in _TAX_RATE.finditer(clause)]
+    return [pc for pc in percents if not any(start <= pc[1] < end for start, end in spans)]
+
+
 def _totals_row(row: Segment) -> bool:
     """A table's totals row: its first filled cell says so ("Total", or " | Total fixed fee | | R 750 000"
     under a numbered column left empty)."""
@@ -1154,7 +1168,7 @@ class PricingReader:
         # "your fee will increase from $32.00 to $35.50 per seat": the new price is agreed, not a
         # clause that allows increases
         agreed_change = clause != stated
-        percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
+        percents = _without_tax_rates(clause, p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc))
         lowered = clause.lower()
         if not moneys and not percents:
             self._no_money(seg, clause)

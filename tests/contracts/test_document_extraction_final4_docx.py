@@ -158,3 +158,24 @@ def test_the_bill_to_block_beside_the_end_user_block_names_the_customer() -> Non
     customer = extract_docx(document)["customer"]
 
     assert customer["name"] == "Quayside Systems Ltd"
+
+
+def test_a_tax_rate_stated_in_the_terms_is_not_a_percentage_charge() -> None:
+    import docx
+
+    for terms, fee in (
+        ("Currency: Korean won (KRW), exclusive of value added tax (10%)", "KRW 1,250"),
+        ("Fees are in GBP and exclude VAT at 20%", "£1,250.00"),
+        ("Prices in EUR plus 19% MwSt.", "EUR 1,250.00"),
+    ):
+        document = docx.Document()
+        document.add_paragraph("Work Order 7 - Warehouse Scanner Rollout")
+        document.add_paragraph("Customer: Ironbridge Logistics Ltd", style="List Bullet")
+        document.add_paragraph("Payment: 14 days after invoice, by bank transfer per transaction", style="List Bullet")
+        document.add_paragraph(terms, style="List Bullet")
+        document.add_paragraph("Fees")
+        document.add_paragraph(f"Support is charged at {fee} per month, invoiced monthly in advance.")
+
+        lines = extract_docx(document)["lines"]
+
+        assert [(line["charge_model"], line.get("amount")) for line in lines] == [("flat", "1250.00")], terms
