@@ -2069,8 +2069,9 @@ class PricingReader:
         for found in self.ex.dates(clause):
             before = clause[max(0, found.start - 30) : found.start]
             if re.search(
+                # "starting on the 1st of October 2027": a date written with its ordinal takes "the"
                 r"\b(?:(?:starting|beginning|commencing|effective)(?:\s+(?:on|from))?|(?:per|a|each)\s+(?:month|quarte"
-                r"r|year|week)\s+(?:from|as of))\s*$",
+                r"r|year|week)\s+(?:from|as of))(?:\s+the)?\s*$",
                 before,
                 re.I,
             ):

@@ -179,3 +179,20 @@ def test_a_tax_rate_stated_in_the_terms_is_not_a_percentage_charge() -> None:
         lines = extract_docx(document)["lines"]
 
         assert [(line["charge_model"], line.get("amount")) for line in lines] == [("flat", "1250.00")], terms
+
+
+def test_a_later_start_written_with_an_ordinal_day_starts_the_fee() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Statement of Work 4 - Records Digitisation")
+    document.add_paragraph("Client: Brockhurst Estates Ltd")
+    document.add_paragraph("SOW Effective Date: the 9th of January 2029")
+    document.add_paragraph(
+        "After the archive goes live, hosting is charged at £620.00 per month, beginning on the 2nd of April 2029 "
+        "and invoiced monthly in advance."
+    )
+
+    lines = extract_docx(document)["lines"]
+
+    assert [(line["charge_model"], line.get("start_date")) for line in lines] == [("flat", "2029-04-02")]
