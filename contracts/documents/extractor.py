@@ -297,6 +297,10 @@ class _Extractor:
                 label,
             ):
                 continue
+            if seg.context and re.search(r"(?i)\b(?:for|on behalf of|signed by)(?:\s+the)?\s*$", seg.context[-1]):
+                # "For Acme ApS: Jo Lund, CEO      For the Customer: Bo Holm, CFO": the label's "For the" was
+                # split off in a signature line of two blocks; the value is a signatory
+                continue
             value = seg.value.split(" | ")[0]
             if self._column_title(seg.value):
                 value = self._name_under_column_title(seg) or ""
@@ -394,7 +398,7 @@ class _Extractor:
         ):
             customer_roles = f"{CUSTOMER_ROLES}|company"
         roles = re.compile(
-            rf"(?P<name>[A-Z][\w&.,'’ -]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s(?:[^()]|\([^()\"“”']{{1,80}}\)){{0,120}}?|"
+            rf"(?P<name>[A-Z][\w&.,'’ /-]{{1,80}}?)\s*(?:,\s+(?:a|an|the)\s(?:[^()]|\([^()\"“”']{{1,80}}\)){{0,120}}?|"
             # "Harrowgate Housing Association (registered society no. 29014R), 41 Mill Lane, Leeds (the Customer)"
             rf"\([^()\"“”']{{1,80}}\)(?:\s*,\s*(?:(?!\b(?:and|AND|between|BETWEEN)\b)[^()]){{0,120}}?)?\s*)?"
             rf"\(\s*(?:[^()]{{0,40}}?\bor"

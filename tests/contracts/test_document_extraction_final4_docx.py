@@ -196,3 +196,20 @@ def test_a_later_start_written_with_an_ordinal_day_starts_the_fee() -> None:
     lines = extract_docx(document)["lines"]
 
     assert [(line["charge_model"], line.get("start_date")) for line in lines] == [("flat", "2029-04-02")]
+
+
+def test_a_party_with_a_slash_in_its_legal_form_and_a_two_block_signature_line() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("Service Agreement")
+    document.add_paragraph(
+        'This Agreement is made between Fjordlink Systems ApS, CVR 40111222, Havnegade 3, 8000 Aarhus ("Fjordlink") '
+        'and Skagen Fiskeeksport A/S, CVR 38555444, Havnevej 19, 9990 Skagen (the "Customer").'
+    )
+    document.add_paragraph("Fees: DKK 6.400,00 per month, invoiced monthly in advance.")
+    document.add_paragraph("For Fjordlink Systems ApS: Ida Krogh, COO            For the Customer: Niels Bach, CFO")
+
+    customer = extract_docx(document)["customer"]
+
+    assert customer["name"] == "Skagen Fiskeeksport A/S"
