@@ -861,6 +861,8 @@ class _Extractor:
             r"\b(?:terms? of payment|payment(?: terms?)?)\s*[:-]\s*[^.;:\d]{0,30}?\(?(?P<n>\d{1,3})\)?[\s-]*"
             r"(?:calendar |business )?days?\b",
             r"\b(?P<n>\d{1,3})[- ]days?\s+(?:payment\s+|credit\s+)?terms\b",
+            # "Termin płatności / Payment | 14 dni / 14 days": a bilingual value, its English half after the slash
+            r"\bpayment(?: terms?)?\b[^.;\d]{0,30}?\d{1,3}\s+[^\W\d]+\s*/\s*(?P<n>\d{1,3})\s*(?:calendar\s+)?days?\b",
         ]
         words = "|".join(sorted((re.escape(w) for w in p.WORD_NUMBERS), key=len, reverse=True))
         for seg in self.segments:

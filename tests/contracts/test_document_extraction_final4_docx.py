@@ -213,3 +213,15 @@ def test_a_party_with_a_slash_in_its_legal_form_and_a_two_block_signature_line()
     customer = extract_docx(document)["customer"]
 
     assert customer["name"] == "Skagen Fiskeeksport A/S"
+
+
+def test_bilingual_payment_terms_with_the_english_half_after_a_slash() -> None:
+    data = extract_docx_table(
+        ["Objednávka / Order", "Customer: Morava Textil a.s."],
+        [
+            ["Splatnost / Payment", "21 dní / 21 days"],
+            ["Měna / Currency", "CZK"],
+            ["Licence / Licence", "CZK 4 900,00 per month, billed monthly in advance"],
+        ],
+    )
+    assert data["customer"]["payment_terms_days"] == 21
