@@ -2209,6 +2209,9 @@ class PricingReader:
             rf"\b(?:first|initial)\s+(?P<n>{QTY})\s+[\w -]{{0,30}}?\b(?:are |is )?(?:free|included|at no (?:additiona"
             rf"l )?(?:charge|cost)|without charge|complimentary)",
             rf"\binclud\w*\b[\w /-]{{0,40}}?:\s*(?P<n>{QTY})\b",
+            # "Free each month: first 5 000", "Free units: 10,000" (a label and its value)
+            rf"\bfree\b[\w /-]{{0,30}}?:\s*(?:the\s+)?(?:first\s+)?(?P<n>{QTY})\b"
+            r"(?!\s*(?:days?|weeks?|months?|years?)\b)",
             rf"\b(?:includ(?:es|ing|ed)|with|covers?|allowance of|bundled)\s+(?:up to\s+)?(?P<n>{QTY})\s+[\w -]{{0,30"
             rf"}}",
             # not "per 1,000 events above the included volume" (the overage's block, over the allowance)

@@ -225,3 +225,20 @@ def test_bilingual_payment_terms_with_the_english_half_after_a_slash() -> None:
         ],
     )
     assert data["customer"]["payment_terms_days"] == 21
+
+
+def test_free_units_given_as_a_label_and_its_value_under_a_package_price() -> None:
+    data = extract_docx_table(
+        ["Order", "Customer: Lindqvist Parcel AB", "Currency: SEK"],
+        [
+            ["Item", "Price", "Billing"],
+            [
+                "Tracking notifications",
+                "Bundles of 500 notifications: Free per month: first 2 000; Price per started bundle: SEK 60.00",
+                "monthly in arrears",
+            ],
+        ],
+    )
+    lines = data["lines"]
+    assert [line["charge_model"] for line in lines] == ["package"]
+    assert Decimal(lines[0]["free_units"]) == 2000
