@@ -108,6 +108,14 @@ COMPANY_SUFFIX_RE = re.compile(
     r"\b(?:Inc|LLC|L\.L\.C|Ltd|Limited|GmbH|AG|SA|S\.A|SAS|BV|B\.V|NV|plc|Corp|Corporation|Co|Company|LLP|LP|PC|"
     r"PLLC|Pty|KK|AB|Oy|SpA|ApS|Group|Holdings|Partners|Sp\. z o\.o|s\.r\.o|Kft|S\.L)\b\.?"
 )
+_PARTY_ROLE = r"bill(?:ed)?[- ]to|invoice[sd]?[- ]to|sold[- ]to|customer|client|buyer|purchaser"
+# "Bill To", "Customer:", "Reseller (Bill To)": a party block's title, the customer's
+_PARTY_HEADING = re.compile(
+    rf"(?i)\s*(?:(?:reseller|partner|distributor|licensee|end[- ]user)\s*)?\(?\s*(?:{_PARTY_ROLE})\s*\)?"
+    rf"(?:\s*\(\s*(?:reseller|partner|distributor|licensee|end[- ]user|{_PARTY_ROLE})\s*\))?\s*:?\s*"
+)
+# "Meridian Tech Pty Ltd 22 Queen St, ...": the capitalised words a party block starts with
+_NAME_FIRST = re.compile(r"(?P<name>[A-Z][\w&.'-]*(?:,?\s+(?:[A-Z][\w&.'-]*|&|of|and|de))*)(?=\s+\d|,|$)")
 # an organisation that is not a company: "Harbourview Community College", "Wexford County Council"
 ORGANISATION_WORDS = (
     r"College|University|School|Academy|Institute|Hospital|Clinic|Council|County|Authority|Society|"
@@ -297,6 +305,10 @@ class _Extractor:
                 label,
             ):
                 continue
+            if seg.context and re.search(r"(?i)\b(?:for|on behalf of|signed by)(?:\s+the)?\s*$", seg.context[-1]):
+                # "For Acme ApS: Jo Lund, CEO      For the Customer: Bo Holm, CFO": the label's "For the" was
+                # split off in a signature line of two blocks; the value is a signatory
+                continue
             value = seg.value.split(" | ")[0]
             if self._column_title(seg.value):
                 value = self._name_under_column_title(seg) or ""
@@ -354,6 +366,7 @@ class _Extractor:
         strategies = (
             self._customer_by_definition,
             self._customer_by_role,
+            self._customer_under_party_heading,
             self._customer_by_parties,
             self._customer_by_other_labels,
             self._customer_by_addressee,
@@ -394,7 +407,7 @@ class _Extractor:
             customer_roles = f"{CUSTOMER_ROLES}|company"
         roles = re.compile(
             # ("Umhlanga Retail Holdings (Pty) Ltd": a South African or Indian legal form keeps its brackets)
-            rf"(?P<name>[A-Z](?:[\w&.,'’ -]|\((?:Pty|Pvt|Private|Proprietary)\)){{1,80}}?)"
+            rf"(?P<name>[A-Z](?:[\w&.,'’ /-]|\((?:Pty|Pvt|Private|Proprietary)\)){{1,80}}?)"
             rf"\s*(?:,\s+(?:a|an|the)\s(?:[^()]|\([^()\"“”']{{1,80}}\)){{0,120}}?|"
             # "Harrowgate Housing Association (registered society no. 29014R), 41 Mill Lane, Leeds (the Customer)"
             rf"\([^()\"“”']{{1,80}}\)(?:\s*,\s*(?:(?!\b(?:and|AND|between|BETWEEN)\b)[^()]){{0,120}}?)?\s*)?"
@@ -415,8 +428,26 @@ class _Extractor:
                 )[-1]
                 raw = re.sub(r"^\s*(?:[a-z][\w'-]*\s+)+", "", raw)  # "welcome Acme Inc." -> "Acme Inc."
                 name = self._clean_name(raw)
+                if re.fullmatch(rf"(?i)(?:the\s+)?(?:end[- ]user|{CUSTOMER_LABELS}|{CUSTOMER_ROLES})", name or ""):
+                    continue  # "End User (licensee)", "Reseller (Bill To)": a column's title, a role and its synonym
                 if name and name[0].isupper():
                     return name, seg, 0.9
+        return None, None, 0.0
+
+    def _customer_under_party_heading(self) -> tuple[str | None, Segment | None, float]:
+        """A party block titled as the customer ("Bill To", "Reseller (Bill To)", "Customer") on a line
+        of its own, its lines joined below it ("Meridian Tech Pty Ltd 22 Queen St, Brisbane ..."): the
+        organisation its first words name, up to its legal form."""
+        for position, seg in enumerate(self.segments[:-1]):
+            if seg.kind != "heading" or not _PARTY_HEADING.fullmatch(seg.text):
+                continue
+            below = self.segments[position + 1]
+            match = _NAME_FIRST.match(below.text)
+            found = match.group("name") if match and below.kind == "prose" else ""
+            if COMPANY_SUFFIX_RE.search(found) or ORGANISATION_WORD_RE.search(found):
+                name = self._clean_name(found)
+                if name:
+                    return name, below, 0.75
         return None, None, 0.0
 
     def _company_of_a_contractors_sow(self) -> tuple[str | None, Segment | None, float]:
@@ -840,6 +871,8 @@ class _Extractor:
             r"\b(?:terms? of payment|payment(?: terms?)?)\s*[:-]\s*[^.;:\d]{0,30}?\(?(?P<n>\d{1,3})\)?[\s-]*"
             r"(?:calendar |business )?days?\b",
             r"\b(?P<n>\d{1,3})[- ]days?\s+(?:payment\s+|credit\s+)?terms\b",
+            # "Termin płatności / Payment | 14 dni / 14 days": a bilingual value, its English half after the slash
+            r"\bpayment(?: terms?)?\b[^.;\d]{0,30}?\d{1,3}\s+[^\W\d]+\s*/\s*(?P<n>\d{1,3})\s*(?:calendar\s+)?days?\b",
         ]
         words = "|".join(sorted((re.escape(w) for w in p.WORD_NUMBERS), key=len, reverse=True))
         for seg in self.segments:

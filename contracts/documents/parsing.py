@@ -30,6 +30,9 @@ SYMBOLS = {
     "Fr.": "CHF",
     "kr": "SEK",
     "R": "ZAR",
+    # written after the amount in their countries ("149,00 zł", "2 400 Kč")
+    "zł": "PLN",
+    "Kč": "CZK",
 }
 CODES = [
     "USD",
@@ -107,7 +110,7 @@ MONEY_RE = re.compile(
     rf"(?:(?P<sym>{_SYMBOL})\s?(?P<n1>{_NUMBER})(?:\s?(?P<s1>{_SCALE_WORDS})\b)?(?:\s?(?P<code_after_sym>{_CODE})\b)?"
     # ("MXN $500,000.00", "CAD $90": the code before the dollar sign says which dollar or peso)
     rf"|(?<![A-Za-z])(?P<code>{_CODE})\s?(?:\$\s?)?(?P<n2>{_NUMBER})(?:\s?(?P<s2>{_SCALE_WORDS})\b)?"
-    rf"|(?<![\w.,])(?P<n3>{_NUMBER})(?:\s?(?P<s3>{_SCALE_WORDS})\b)?\s?(?P<code2>{_CODE}|€|£|kr\.?)(?![A-Za-z]))"
+    rf"|(?<![\w.,])(?P<n3>{_NUMBER})(?:\s?(?P<s3>{_SCALE_WORDS})\b)?\s?(?P<code2>{_CODE}|€|£|kr\.?|zł|Kč)(?![A-Za-z]))"
 )
 PERCENT_RE = re.compile(rf"(?P<n>{_NUMBER})\s?(?:%|percent\b|per cent\b|pct\b)", re.I)
 _SCALES = {"k": 1000, "thousand": 1000, "m": 10**6, "mm": 10**6, "million": 10**6, "bn": 10**9, "billion": 10**9}

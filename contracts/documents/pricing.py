@@ -357,15 +357,37 @@ def _restated_for_period(stated: Line, billed: Line) -> bool:
     return bool(months and ratio > 1 and price and restated and _cents(price * ratio) == _cents(restated))
 
 
+_TAX_RATE = re.compile(
+    r"(?i)\b(?:vat|gst|hst|pst|qst|sst|tax(?:es)?|mwst|ust|tva|iva|btw|moms)\b[^.;%\d]{0,15}?\(?\s*"
+    r"(?P<a>\d+(?:[.,]\d+)?\s?%)|(?P<b>\d+(?:[.,]\d+)?\s?%)\)?\s+(?:vat|gst|hst|mwst|ust|tva|iva|btw|moms|"
+    r"(?:sales |consumption |value added )?tax)\b"
+)
+
+
+def _without_tax_rates(clause: str, percents: list[tuple[Decimal, int, int]]) -> list[tuple[Decimal, int, int]]:
+    """ "excluding consumption tax (10%)", "plus VAT at 20%", "19% MwSt.": the rate of a tax added to
+    the fees, not a percentage the contract charges."""
+    spans = [match.span("a" if match.group("a") else "b") for match in _TAX_RATE.finditer(clause)]
+    return [pc for pc in percents if not any(start <= pc[1] < end for start, end in spans)]
+
+
 def _totals_row(row: Segment) -> bool:
     """A table's totals row: its first filled cell says so ("Total", or " | Total fixed fee | | R 750 000"
     under a numbered column left empty)."""
     if not row.cells:
         return False
+    first = next((cell for cell in row.cells if cell.strip()), "")
+    if _TAX_ROW.fullmatch(first):
+        return True  # "GST 10% | $11,550.00", "VAT (20%)": the tax added under the subtotal
     if row.cells[0].strip():
         return bool(TOTAL_RE.search(row.cells[0]))
-    first = next((cell for cell in row.cells if cell.strip()), "")
     return bool(re.match(r"(?i)\s*(?:grand\s+|sub-?)?totals?\b", first))
+
+
+_TAX_ROW = re.compile(
+    r"(?i)\s*(?:plus\s+|add\s+|\+\s*)?(?:vat|gst|hst|pst|qst|sales tax|tax(?:es)?|mwst|ust|tva|iva|btw|moms|sst)"
+    r"\s*(?:@\s*|at\s+)?(?:\(?\s*\d+(?:[.,]\d+)?\s?%\s*\)?)?\s*:?\s*"
+)
 
 
 def _header_role(header: str) -> str:
@@ -1189,7 +1211,7 @@ class PricingReader:
         # "your fee will increase from $32.00 to $35.50 per seat": the new price is agreed, not a
         # clause that allows increases
         agreed_change = clause != stated
-        percents = p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc)
+        percents = _without_tax_rates(clause, p.find_percentages(_mask_money(clause, moneys), decimal_comma=self.dc))
         lowered = clause.lower()
         if not moneys and not percents:
             self._no_money(seg, clause)
@@ -2092,8 +2114,9 @@ class PricingReader:
         for found in self.ex.dates(clause):
             before = clause[max(0, found.start - 30) : found.start]
             if re.search(
+                # "starting on the 1st of October 2027": a date written with its ordinal takes "the"
                 r"\b(?:(?:starting|beginning|commencing|effective)(?:\s+(?:on|from))?|(?:per|a|each)\s+(?:month|quarte"
-                r"r|year|week)\s+(?:from|as of))\s*$",
+                r"r|year|week)\s+(?:from|as of))(?:\s+the)?\s*$",
                 before,
                 re.I,
             ):
@@ -2231,6 +2254,9 @@ class PricingReader:
             rf"\b(?:first|initial)\s+(?P<n>{QTY})\s+[\w -]{{0,30}}?\b(?:are |is )?(?:free|included|at no (?:additiona"
             rf"l )?(?:charge|cost)|without charge|complimentary)",
             rf"\binclud\w*\b[\w /-]{{0,40}}?:\s*(?P<n>{QTY})\b",
+            # "Free each month: first 5 000", "Free units: 10,000" (a label and its value)
+            rf"\bfree\b[\w /-]{{0,30}}?:\s*(?:the\s+)?(?:first\s+)?(?P<n>{QTY})\b"
+            r"(?!\s*(?:days?|weeks?|months?|years?)\b)",
             rf"\b(?:includ(?:es|ing|ed)|with|covers?|allowance of|bundled)\s+(?:up to\s+)?(?P<n>{QTY})\s+[\w -]{{0,30"
             rf"}}",
             # not "per 1,000 events above the included volume" (the overage's block, over the allowance)
@@ -3640,10 +3666,11 @@ class PricingReader:
         qty = _num(cells["qty"], self.dc) if cells.get("qty") and not self.ex.money(cells["qty"]) else None
         billing = cells.get("billing", "") or _section_billing(row)
         qty, billing = _periods_not_quantity(qty, billing, cells.get("per", ""))
-        name = cells.get("name", "")
-        name = _without_rate_note(name, price_money[0].amount) if price_money else name
         # One clause per row, in an order the prose reader understands: name, price, billing.
-        price_text = price_cell or " ".join(c.text for c in moneys[:1])
+        name, price_text = self._counted_rate(cells.get("name", ""), price_money) or (
+            _without_rate_note(cells.get("name", "")) if price_money else cells.get("name", ""),
+            price_cell or " ".join(c.text for c in moneys[:1]),
+        )
         # the titles that may say what the price is per (a unit-of-measure column's "U/M" does not)
         titles = " ".join(h for h, r in zip(row.header, roles, strict=False) if r != "per")
         if (
@@ -3745,6 +3772,26 @@ class PricingReader:
             return
         line.fields["price"] = totals[0]
         line.warnings.append(("price", f"The row's amount {p.plain(totals[0])} is the price after its discount."))
+
+    def _counted_rate(self, name: str, price_money: list[p.Money]) -> tuple[str, str] | None:
+        """ "Additional users: 45 × AED 1,100.00 per user per year | AED 49,500.00": the price cell is
+        the count times the rate the item's name states (the line's extended amount); the rate and its
+        count are the line's price (returned with the name without them)."""
+        note = _RATE_NOTE.search(name)
+        if note is None or len(price_money) != 1:
+            return None
+        times = re.search(
+            rf"(?:^|[\s(:])(?P<n>{NUM})\s*(?P<what>(?:[a-z][\w-]*\s+){{0,2}})(?:x|×|\*)\s*$", name[: note.start()], re.I
+        )
+        rate = self.ex.money(note.group(0))
+        if times is None or len(rate) != 1:
+            return None
+        count = _num(times.group("n"), self.dc)
+        if not count or count == 1 or count * rate[0].amount != price_money[0].amount:
+            return None
+        rest = " ".join((name[: times.start("n")], times.group("what"), name[note.end() :]))
+        rest = re.sub(r"\(\s*\)|\s*[:(,]\s*$", "", re.sub(r"\s+", " ", rest)).strip()
+        return rest, f"{times.group('n')} × {note.group(0).strip().rstrip(',;')}"
 
     @staticmethod
     def _unit_from_name(name: str, price_text: str, *, priced: bool) -> tuple[str, str]:
@@ -4991,19 +5038,11 @@ _RATE_NOTE = re.compile(
 )
 
 
-def _without_rate_note(name: str, price: Decimal | None = None) -> str:
+def _without_rate_note(name: str) -> str:
     """ "ERP named user (55.00 per user per month, billed quarterly in advance)" beside a price cell:
     the note works the row's price out from a rate for another period; the price cell is what is
-    billed, so the note's rate is left out of the row's clause (its billing words kept). A note that
-    counts the units at the rate ("28 x AUD 62.50 per user per month") beside their extension (the
-    price cell is the count times the rate) is the row's unit price and count: it stays."""
-    for match in _RATE_NOTE.finditer(name):
-        counted = re.search(r"(\d[\d,.']*)\s*(?:x|\u00d7|\*)\s*$", name[: match.start()], re.I)
-        rate = re.search(r"\d[\d,.']*", match.group(0))
-        count = p.to_decimal(counted.group(1)) if counted else None
-        amount = p.to_decimal(rate.group(0)) if rate else None
-        if price is not None and count and amount and _cents(count * amount) == _cents(price):
-            return name
+    billed, so the note's rate is left out of the row's clause (its billing words kept). (A note that
+    counts the units at the rate beside their extension is read first, by ``_counted_rate``.)"""
     cut = _RATE_NOTE.sub("", name)
     return re.sub(r"\(\s*\)", "", cut).strip() if cut != name else name
 

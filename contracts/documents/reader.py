@@ -2859,10 +2859,56 @@ def _docx_layout_table(table: Any) -> bool:
     cells): a table nested in a cell, or most filled cells holding several lines."""
     cells = [cell for row in table.rows for cell in _docx_row_cells(row)]
     if any(cell._tc.find(f"{_W}tbl") is not None for cell in cells):
-        return True
+        return not _docx_item_table(table)
     lines = [len([part for part in cell.text.splitlines() if part.strip()]) for cell in cells]
     filled = [count for count in lines if count]
     return len(filled) >= 2 and sum(1 for count in filled if count >= 2) * 2 > len(filled)
+
+
+def _docx_item_table(table: Any) -> bool:
+    """A table of items with a small table nested in one of its cells (a usage line's allowance,
+    package size and price as a label/value grid inside its "Price" cell): a header row of short
+    titles over two or more rows of as many cells, the nested tables below the header only. Such a
+    table lists rows; it does not lay out the page."""
+    rows = [_docx_row_cells(row) for row in table.rows]
+    if len(rows) < 3 or len({len(row) for row in rows}) != 1 or len(rows[0]) < 2:
+        return False
+    header = rows[0]
+    for cell in header:
+        text = cell.text.strip()
+        if (
+            not text
+            or "\n" in text
+            or len(text) > 40
+            or re.search(r"\d", text)
+            or cell._tc.find(f"{_W}tbl") is not None
+        ):
+            return False
+    nested = sum(1 for row in rows[1:] if any(cell._tc.find(f"{_W}tbl") is not None for cell in row))
+    return nested * 2 <= len(rows) - 1
+
+
+def _docx_cell_text(cell: Any) -> str:
+    """A table cell's text, a table nested in it read as its rows in turn ("Package size: 1 000;
+    Price per package: 45.00"), its label and value cells joined by a colon."""
+    parts: list[str] = []
+    for child in cell._tc:
+        if child.tag == f"{_W}p":
+            parts.append(_docx_paragraph_text(child))
+        elif child.tag == f"{_W}tbl":
+            rows: list[str] = []
+            for row in child.iter(f"{_W}tr"):
+                texts = [
+                    _clean(" ".join(_docx_paragraph_text(p) for p in tc.iter(f"{_W}p")).replace("\n", " "))
+                    for tc in row.findall(f"{_W}tc")
+                ]
+                texts = [text for text in texts if text]
+                if texts:
+                    label = texts[0] if len(texts) < 2 or texts[0].endswith(":") else texts[0] + ":"
+                    rows.append(" ".join([label, *texts[1:]]))
+            if rows:
+                parts.append("; ".join(rows))
+    return " ".join(parts)
 
 
 def _docx_table_blocks(document: Document, table: Any, page: int, table_index: int) -> int:
@@ -2885,7 +2931,7 @@ def _docx_table_blocks(document: Document, table: Any, page: int, table_index: i
     for row in table.rows:
         cells: list[str] = []
         for cell in _docx_row_cells(row):
-            text = " ".join(_docx_paragraph_text(paragraph._p) for paragraph in cell.paragraphs)
+            text = _docx_cell_text(cell)
             cells.append(_clean(join_lines(text.split("\n"))))
         if any(cells):
             document.blocks.append(Block(page, " | ".join(cells), tuple(cells), table_index))

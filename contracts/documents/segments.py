@@ -737,6 +737,40 @@ def _with_chosen_options(block: Block) -> Block:
 _FOOTNOTE = re.compile(r"^\s*(?P<mark>\*{1,3}|[†‡§¶]{1,2}|[¹²³⁴⁵⁶⁷⁸⁹]|\(\d\)|\[\d\])\s*(?P<note>[A-Za-z].{3,})$")
 
 
+_BOXED_LINE = re.compile(rf"\s*(?:{_UNTICKED_BOX}|{_TICKED_BOX})")
+_TICKED_LINE = re.compile(rf"^\s*{_TICKED_BOX}\s*")
+_OPTIONS_TITLE = re.compile(r"\s*[^\W\d][^\d.;!?☐□❏❑☒☑✅✔✓\[]{1,40}:?\s*")
+
+
+def _chosen_option_lines(blocks: list[Block]) -> list[Block]:
+    """A choice written as a check box per line ("Billing:" then "☐ Monthly in advance" and
+    "☒ Annually in advance" on lines of their own, a Word or Google Docs checklist): as on one line,
+    only the ticked option is the answer; the unticked lines are left out."""
+    out: list[Block] = []
+    position = 0
+    while position < len(blocks):
+        end = position
+        while end < len(blocks) and blocks[end].table is None and _BOXED_LINE.match(blocks[end].text):
+            end += 1
+        run = blocks[position:end]
+        ticked = [b for b in run if _TICKED_LINE.match(b.text)]
+        if len(run) >= 2 and ticked and len(ticked) < len(run):
+            chosen = [replace(b, text=_TICKED_LINE.sub("", b.text)) for b in ticked]
+            heading = out[-1] if out and len(chosen) == 1 else None
+            if heading is not None and _OPTIONS_TITLE.fullmatch(heading.text) and heading.table is None:
+                # "Billing" over the boxes: the question the ticked option answers ("Billing: Annually")
+                chosen = [replace(heading, text=f"{heading.text.strip().rstrip(':')}: {chosen[0].text}")]
+                out.pop()
+            out.extend(chosen)
+        else:
+            out.extend(run)
+        if end == position:
+            out.append(blocks[position])
+            end += 1
+        position = end
+    return out
+
+
 def _footnotes_inline(blocks: list[Block]) -> list[Block]:
     """ "$12,000*" in a fees table with "* Billed annually in advance." below it: the footnote is part
     of the amount it marks (written beside it) and not a statement about every fee."""
@@ -875,7 +909,9 @@ def segment(document: Document) -> list[Segment]:
     order: list[tuple[str, object]] = []
     blocks = _join_continued_tables(
         _without_page_furniture(
-            _footnotes_inline([_with_chosen_options(b) for b in _without_browser_corners(document.blocks)])
+            _footnotes_inline(
+                _chosen_option_lines([_with_chosen_options(b) for b in _without_browser_corners(document.blocks)])
+            )
         )
     )
     for block in blocks:
