@@ -13,7 +13,7 @@ import re
 from contracts.documents.flat_tables import _TITLE_WORD
 
 # a typed cell: an amount or a count ("$1,150.00", "7,90", "40", "12%", "€95"), a cadence word
-_FIGURE = re.compile(r"[<>~+-]?(?:[A-Z]{1,3})?[$£€¥₹]?-?\d[\d,.']*%?[€$£]?")
+_FIGURE = re.compile(r"[<>~+-]?(?:[A-Z]{1,3})?[$£€¥₹]?-?\d[\d,.']*%?[€$£]?(?:/(?:mo|month|yr|year|h|hr|day))?")
 _CADENCE = re.compile(r"(?i)monthly|quarterly|annually|annual|yearly|weekly|one-time|one-off|once|included|n/a|[-–—]")
 # a column title's last word (the word that names the column) and the words that may stand before it
 _HEAD = re.compile(
@@ -26,6 +26,7 @@ _MODIFIER = re.compile(
     r"setup|set-up|billing|recurring|fee|contract|annual"
 )
 _BRACKETED = re.compile(r"\(.*\)")
+_PAGE = re.compile(r"(?i)page \d+(?: of \d+)?")
 
 
 def _typed(token: str) -> bool:
@@ -61,12 +62,17 @@ def _title_cells(line: str) -> list[str] | None:
 
 
 def _trailing(line: str) -> int:
-    """How many typed cells end the line (the text before them left as the row's first cell)."""
+    """How many typed cells end the line (the text before them left as the row's first cell); none
+    for a sentence, a "Label: value" line or a page's "Page 1 of 2"."""
+    if ":" in line or line.endswith(".") or ". " in line or _PAGE.fullmatch(line):
+        return 0
     words = line.split()
     count = 0
     while count < len(words) - 1 and _typed(words[len(words) - 1 - count]):
         count += 1
-    return count if count < len(words) else 0
+    if not any(re.search(r"\d", word) for word in words[len(words) - count :]):
+        return 0  # a row has a figure in its typed cells ("Setup one-time" is a wrapped cell)
+    return count
 
 
 def _rows_below(lines: list[str], start: int, width: int) -> tuple[list[list[str]], int, int]:
@@ -123,7 +129,21 @@ def single_spaced_tables(lines: list[str]) -> list[str]:
             for offset, bracket in enumerate(reversed(brackets), start=1):
                 if offset <= keep:
                     head[-offset] += f" {bracket}"
+        head, rows = _unit_column(head, rows)
         out.append("\t".join(head))
         out += ["\t".join(row) for row in rows]
         at = end
     return out
+
+
+def _unit_column(head: list[str], rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """A "Unit" column of "per ..." cells ("Item Unit Rate" over "SMS per message $0.01"): the word
+    "Unit" read as the next title's modifier and each row's "per ..." left in its first cell are
+    given back their own column."""
+    if len(head) < 2 or not re.match(r"(?i)unit\s+\S", head[1]):
+        return head, rows
+    cuts = [re.search(r"\s(per\s.+)$", row[0]) for row in rows]
+    if not all(cuts):
+        return head, rows
+    split_rows = [[row[0][: cut.start()], cut.group(1), *row[1:]] for row, cut in zip(rows, cuts, strict=True) if cut]
+    return [head[0], "Unit", head[1].split(None, 1)[1], *head[2:]], split_rows

@@ -160,3 +160,18 @@ def test_prose_and_label_value_lines_are_no_single_spaced_table() -> None:
         "Payment term 30\n"
     )
     assert _rows(text) == []
+
+
+def test_a_single_spaced_unit_column_of_per_phrases_keeps_its_own_cells() -> None:
+    text = (
+        "Item Unit Rate\n"
+        "Address lookups per 500 queries $2.00\n"
+        "Fax relay per page $0.04\n"
+        "Payment terms: Net 15.\n"
+        "Page 1 of 1\n"
+    )
+    assert _rows(text) == [
+        ("Item", "Unit", "Rate"),
+        ("Address lookups", "per 500 queries", "$2.00"),
+        ("Fax relay", "per page", "$0.04"),
+    ]
