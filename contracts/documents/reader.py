@@ -11,6 +11,7 @@ from typing import Any
 
 from contracts.documents.delimited_text import delimited_rows
 from contracts.documents.flat_tables import field_label, rebuild_flattened_tables
+from contracts.documents.spaced_tables import single_spaced_tables
 from contracts.documents.text_sources import BinaryFileError, readable_text
 
 PDF, DOCX, TEXT = "pdf", "docx", "text"
@@ -180,7 +181,9 @@ def _read_text(data: bytes) -> Document:
                         _grid_rows(
                             _side_by_side_parties(
                                 _centred_rows(
-                                    _narrow_gutters(_markdown_tables(_without_struck_rows(page.splitlines())))
+                                    _narrow_gutters(
+                                        single_spaced_tables(_markdown_tables(_without_struck_rows(page.splitlines())))
+                                    )
                                 )
                             )
                         )
@@ -717,9 +720,12 @@ def _cell_pieces_joined(pieces: tuple[str, ...]) -> str:
     out = ""
     for piece in (piece for piece in pieces if piece):
         broken = (
-            re.search(r"[\d$€£¥]$", out) and re.match(r"[,.]\d", piece)
-            or re.search(r"[$€£¥]$", out) and piece[:1].isdigit()
-            or re.search(r"\d[,.]$", out) and re.match(r"\d{3}(?:[,.]\d|$)", piece)
+            re.search(r"[\d$€£¥]$", out)
+            and re.match(r"[,.]\d", piece)
+            or re.search(r"[$€£¥]$", out)
+            and piece[:1].isdigit()
+            or re.search(r"\d[,.]$", out)
+            and re.match(r"\d{3}(?:[,.]\d|$)", piece)
         )
         out = f"{out}{piece}" if broken else join_lines([out, piece])
     return out
@@ -2539,9 +2545,7 @@ def _with_cell_rule_tables(page: Any, found: list[Any]) -> list[Any]:
     ruled = [
         table
         for table in _cell_rule_tables(page)
-        if not any(
-            overlaps(t.bbox, table.bbox) and (not within(t.bbox, table.bbox) or len(t.rows) > 1) for t in found
-        )
+        if not any(overlaps(t.bbox, table.bbox) and (not within(t.bbox, table.bbox) or len(t.rows) > 1) for t in found)
         and not _words_across_edges(page, table)
     ]
     kept = [t for t in found if not any(within(t.bbox, table.bbox) for table in ruled)]

@@ -121,3 +121,59 @@ def test_a_wrapped_cell_goes_on_the_cell_that_stops_mid_phrase() -> None:
         ("Parcel label", "$0.45", "Each domestic, international, Returns label or relabel"),
         ("Storage", "$18.00", "Each pallet, per month (first 10 pallets free)"),
     ]
+
+
+def test_a_single_spaced_table_under_its_titles_is_split_by_cell_types() -> None:
+    # a PDF viewer's select-all copy: a table's cells joined by single spaces, a first cell wrapped
+    text = (
+        "Schedule A - Fees\n"
+        "Product Seats Unit price Monthly fee (USD)\n"
+        "Fleet tracking portal with offline 25 $18.00 $450.00\n"
+        "maps\n"
+        "Driver app 40 $6.50 $260.00\n"
+        "Charges are invoiced monthly in advance.\n"
+    )
+    assert _rows(text) == [
+        ("Product", "Seats", "Unit price", "Monthly fee (USD)"),
+        ("Fleet tracking portal with offline maps", "25", "$18.00", "$450.00"),
+        ("Driver app", "40", "$6.50", "$260.00"),
+    ]
+    lines = extract(read_document(text.encode(), "order.txt")).data["lines"]
+    assert [_figures(line, "unit_price", "seats") for line in lines][:1] == [(Decimal("18"), Decimal("25"))]
+
+
+def test_single_spaced_text_columns_stay_in_the_first_cell() -> None:
+    # a text column ("Grade") has no type to split it by: it stays with the row's first cell
+    text = "Role Grade Day rate (£)\nSolution Architect Lead 950.00\nTester Junior 420.00\n"
+    assert _rows(text) == [
+        ("Role Grade", "Day rate (£)"),
+        ("Solution Architect Lead", "950.00"),
+        ("Tester Junior", "420.00"),
+    ]
+
+
+def test_prose_and_label_value_lines_are_no_single_spaced_table() -> None:
+    text = (
+        "Term: 24 months\n"
+        "Billing: monthly\n"
+        "Total price 1,200.00\n"
+        "The fee for the first year is 1,200.00\n"
+        "and the fee for the second year is 1,300.00\n"
+        "Payment term 30\n"
+    )
+    assert _rows(text) == []
+
+
+def test_a_single_spaced_unit_column_of_per_phrases_keeps_its_own_cells() -> None:
+    text = (
+        "Item Unit Rate\n"
+        "Address lookups per 500 queries $2.00\n"
+        "Fax relay per page $0.04\n"
+        "Payment terms: Net 15.\n"
+        "Page 1 of 1\n"
+    )
+    assert _rows(text) == [
+        ("Item", "Unit", "Rate"),
+        ("Address lookups", "per 500 queries", "$2.00"),
+        ("Fax relay", "per page", "$0.04"),
+    ]
