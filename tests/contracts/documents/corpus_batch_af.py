@@ -35,48 +35,12 @@ from pathlib import Path
 from typing import Any
 
 from tests.contracts.documents.corpus_dev import contract, line
+from tests.contracts.documents.external_tools import chromium_pdf, docx_bytes, soffice_convert
 
 HERE = Path(__file__).resolve().parent / "batch_af"
 
 
 # ---------------------------------------------------------------- producers
-
-
-def _chromium_pdf(html: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "doc.html"
-        source.write_text(html, encoding="utf-8")
-        target = Path(tmp) / "doc.pdf"
-        subprocess.run(
-            [
-                "chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                f"--user-data-dir={tmp}/profile", f"--print-to-pdf={target}", source.as_uri(),
-            ],
-            check=True, capture_output=True, timeout=120,
-        )
-        return target.read_bytes()
-
-
-def _soffice(data: bytes, suffix: str, convert_to: str, infilter: str | None = None) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / f"doc{suffix}"
-        source.write_bytes(data)
-        subprocess.run(
-            [
-                "soffice", f"-env:UserInstallation=file://{tmp}/lo", "--headless",
-                *([f"--infilter={infilter}"] if infilter else []),
-                "--convert-to", convert_to, "--outdir", f"{tmp}/out", str(source),
-            ],
-            check=True, capture_output=True, timeout=180,
-        )
-        return next((Path(tmp) / "out").iterdir()).read_bytes()
-
-
-def _docx_bytes(document: Any) -> bytes:
-    document.core_properties.author = "Autobill corpus"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def _pdftotext_layout(pdf: bytes) -> bytes:
@@ -146,7 +110,7 @@ Provider seats may be increased at any time at the then-current unit price, pror
 year.</p>
 <p>Accepted by Cedar Ridge Orthopedics, P.C. &mdash; Name: ____________ Title: ____________</p>
 </body></html>"""
-    return _chromium_pdf(html)
+    return chromium_pdf(html)
 
 
 def produce_af02() -> bytes:
@@ -185,7 +149,7 @@ Invoice e-mail: rechnung@brenner-logistik.test</p>
 advance; the onboarding fee is invoiced with the first invoice &middot; Payment: 14 days net.</p>
 <p class="small">All prices in euros plus statutory VAT.</p>
 </body></html>"""
-    return _chromium_pdf(html)
+    return chromium_pdf(html)
 
 
 def produce_af03() -> bytes:
@@ -309,7 +273,7 @@ def produce_af04() -> bytes:
     ], None)
     document.add_heading("3. Scope", level=2)
     document.add_paragraph("Migration of the Client's catalogue, checkout and loyalty programme to the new platform.")
-    return _soffice(_docx_bytes(document), ".docx", "pdf")
+    return soffice_convert(docx_bytes(document), ".docx", "pdf")
 
 
 def produce_af05() -> bytes:
@@ -348,7 +312,7 @@ def produce_af05() -> bytes:
 <p>Ticket fees are invoiced monthly in arrears. Invoices are payable within 14 days. All amounts are in Australian
 dollars and exclude GST.</p>
 </body></html>"""
-    return _chromium_pdf(html)
+    return chromium_pdf(html)
 
 
 def produce_af06() -> bytes:
@@ -379,7 +343,7 @@ def produce_af06() -> bytes:
         "This Order Form is subject to the Meridian Crewware Subscription Terms. Signed for and on behalf of "
         "the Customer: ____________________"
     )
-    return _docx_bytes(document)
+    return docx_bytes(document)
 
 
 def produce_af07() -> bytes:
@@ -420,7 +384,7 @@ def produce_af07() -> bytes:
     document.add_paragraph("Kind regards,")
     document.add_paragraph("Sennweid Systems AG")
     document.add_paragraph("Nadia Keller, Customer Success")
-    return _docx_bytes(document)
+    return docx_bytes(document)
 
 
 def produce_af08() -> bytes:
@@ -441,7 +405,7 @@ and exclude GST.</p>
 <p>Payment is due 20 days after the invoice date by direct credit.</p>
 <p>Kea Voice Limited, Level 3, 150 Willis Street, Wellington 6011</p>
 </body></html>"""
-    return _soffice(html.encode("utf-8"), ".html", "docx:MS Word 2007 XML", "HTML (StarWriter)")
+    return soffice_convert(html.encode("utf-8"), ".html", "docx:MS Word 2007 XML", "HTML (StarWriter)")
 
 
 def produce_af09() -> bytes:
@@ -465,7 +429,7 @@ March 31, 2028</td><td class="r">US$18,000.00</td></tr>
 <p>Subscription start: April 1, 2027. Usage above the prepaid balance is drawn at list rates. Payment terms: net 15
 days. All prices in US dollars.</p>
 </body></html>"""
-    return _pdftotext_layout(_chromium_pdf(html))
+    return _pdftotext_layout(chromium_pdf(html))
 
 
 def produce_af10() -> bytes:
@@ -485,7 +449,7 @@ Customer billing address: keiri@hoshino-precision.test</p>
 </table>
 <p>Payment is due within 60 days of the invoice date. Consumption tax is charged in addition.</p>
 </body></html>"""
-    return _viewer_copy(_chromium_pdf(html))
+    return _viewer_copy(chromium_pdf(html))
 
 
 # ---------------------------------------------------------------- documents with expected contracts

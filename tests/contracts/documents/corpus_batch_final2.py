@@ -19,54 +19,18 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from tests.contracts.documents.corpus_dev import contract, line
+from tests.contracts.documents.external_tools import chromium_pdf, docx_bytes, html_page, soffice_convert
 
 HERE = Path(__file__).resolve().parent
 FOLDER = HERE / "batch_final2"
 
 
 # --------------------------------------------------------------------------------------------- producers
-
-
-def _chromium_pdf(html: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        source, target = Path(tmp) / "doc.html", Path(tmp) / "doc.pdf"
-        source.write_text(html, encoding="utf-8")
-        subprocess.run(
-            ["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-             f"--user-data-dir={tmp}/profile", f"--print-to-pdf={target}", source.as_uri()],
-            check=True, capture_output=True, timeout=120,
-        )
-        return target.read_bytes()
-
-
-def _soffice_convert(data: bytes, suffix: str, to: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / f"doc{suffix}"
-        source.write_bytes(data)
-        subprocess.run(
-            ["soffice", f"-env:UserInstallation=file://{tmp}/profile", "--headless", "--convert-to", to,
-             "--outdir", tmp, str(source)],
-            check=True, capture_output=True, timeout=180,
-        )
-        return (Path(tmp) / f"doc.{to.split(':')[0]}").read_bytes()
-
-
-def _docx_bytes(document: Any) -> bytes:
-    document.core_properties.author = "Autobill corpus"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _html_page(body: str, css: str) -> str:
-    return f"<!doctype html><html><head><meta charset='utf-8'><style>{css}</style></head><body>{body}</body></html>"
 
 
 # --------------------------------------------------------------------------------------------- f2_01
@@ -109,7 +73,7 @@ interest at 1.0% per month. Corvane's aggregate liability is capped at the fees 
 <table class='hdr'><tr><td>Accepted by Customer:<br>Name: ____________<br>Date: ____________</td>
 <td>Corvane Health Systems, Inc.<br>Name: Malik Haddad, Regional Sales Director</td></tr></table>
 """
-    return _chromium_pdf(_html_page(body, css))
+    return chromium_pdf(html_page(body, css))
 
 
 F2_01 = contract(
@@ -160,7 +124,7 @@ events that fall within that band.</p>
 <div class='foot'><sup>1</sup> An event is one status update received from a carrier and delivered to the Customer.<br>
 <sup>2</sup> For illustration only.<br>All prices exclude VAT. Reverse charge applies.</div>
 """
-    return _chromium_pdf(_html_page(body, css))
+    return chromium_pdf(html_page(body, css))
 
 
 F2_02 = contract(
@@ -232,7 +196,7 @@ def _f2_03_docx() -> Any:
 
 
 def _f2_03() -> bytes:
-    return _soffice_convert(_docx_bytes(_f2_03_docx()), ".docx", "pdf")
+    return soffice_convert(docx_bytes(_f2_03_docx()), ".docx", "pdf")
 
 
 F2_03 = contract(
@@ -481,7 +445,7 @@ def _f2_08() -> bytes:
     d.add_paragraph("Licences are billed monthly in advance. The setup fee is invoiced on acceptance of this "
                     "quote.")
     d.add_paragraph("Accepted for Bellbird Childcare Pty Ltd: ____________________   Date: __________")
-    return _docx_bytes(d)
+    return docx_bytes(d)
 
 
 F2_08 = contract(
@@ -555,7 +519,7 @@ def _f2_10() -> bytes:
         "credits expire 12 months after the start date and are not refunded.")
     d.add_heading("Payment", level=2)
     d.add_paragraph("30 days net. Prices exclude VAT (moms 25 %). All amounts in Swedish kronor (SEK).")
-    return _docx_bytes(d)
+    return docx_bytes(d)
 
 
 F2_10 = contract(
@@ -587,7 +551,7 @@ def _f2_11() -> bytes:
 <p>Card processing costs are included in the service fee. Refunded tickets: the service fee is not returned.</p>
 <p>Either party may terminate this Agreement on 60 days' written notice.</p>
 </body></html>"""
-    return _soffice_convert(html.encode("utf-8"), ".html", "docx:MS Word 2007 XML")
+    return soffice_convert(html.encode("utf-8"), ".html", "docx:MS Word 2007 XML")
 
 
 F2_11 = contract(
@@ -640,7 +604,7 @@ def _f2_12() -> bytes:
     d.add_paragraph("Pénalités de retard : trois fois le taux d'intérêt légal ; indemnité forfaitaire de 40 € pour "
                     "frais de recouvrement.")
     d.add_paragraph("Bon pour accord, le client : Maison Delaunay SAS")
-    return _docx_bytes(d)
+    return docx_bytes(d)
 
 
 F2_12 = contract(
@@ -682,7 +646,7 @@ def _f2_13() -> bytes:
         for c, value in enumerate(row):
             table.cell(r, c).text = value
     d.add_paragraph("Payment: due upon receipt of invoice, by card or ACH.")
-    return _docx_bytes(d)
+    return docx_bytes(d)
 
 
 F2_13 = contract(
@@ -729,7 +693,7 @@ def _f2_14() -> bytes:
     d.add_paragraph(
         "All invoices are issued on the first day of each calendar month. The first invoice covers the partial "
         "month from the Agreement start and is prorated.")
-    return _docx_bytes(d)
+    return docx_bytes(d)
 
 
 F2_14 = contract(

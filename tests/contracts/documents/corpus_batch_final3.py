@@ -25,84 +25,19 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 import sys
-import tempfile
 import textwrap
 from pathlib import Path
 from typing import Any
 
 from tests.contracts.documents.corpus_dev import contract, line
+from tests.contracts.documents.external_tools import chromium_pdf, docx_bytes, html_page, pandoc, soffice_convert
 
 HERE = Path(__file__).resolve().parent
 FOLDER = HERE / "batch_final3"
 
 
 # --------------------------------------------------------------------------------------------- producers
-
-
-def _chromium_pdf(html: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        source, target = Path(tmp) / "doc.html", Path(tmp) / "doc.pdf"
-        source.write_text(html, encoding="utf-8")
-        subprocess.run(
-            [
-                "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-                f"--user-data-dir={tmp}/profile",
-                f"--print-to-pdf={target}",
-                source.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        return target.read_bytes()
-
-
-def _soffice_convert(data: bytes, suffix: str, to: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / f"doc{suffix}"
-        source.write_bytes(data)
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                to,
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        return (Path(tmp) / f"doc.{to.split(':')[0]}").read_bytes()
-
-
-def _pandoc(data: str, source_format: str, target: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / f"out.{'docx' if target == 'docx' else 'txt'}"
-        subprocess.run(
-            ["pandoc", "-f", source_format, "-t", target, "-o", str(out)], input=data.encode(), check=True, timeout=120
-        )
-        return out.read_bytes()
-
-
-def _docx_bytes(document: Any) -> bytes:
-    document.core_properties.author = "Autobill corpus"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _html_page(body: str, css: str) -> str:
-    return f"<!doctype html><html><head><meta charset='utf-8'><style>{css}</style></head><body>{body}</body></html>"
 
 
 def _wrap72(text: str) -> str:
@@ -158,7 +93,7 @@ Either party may terminate for material breach not remedied within 30 days of no
 <table><tr><td style='border:none'>Signed for Tauranga Marine Services Limited<br><br>______________________<br>Name / Title / Date</td>
 <td style='border:none'>Signed for Kōwhai Software Limited<br><br>______________________<br>Olivia Brandt, Account Executive</td></tr></table>
 """
-    return _chromium_pdf(_html_page(body, css))
+    return chromium_pdf(html_page(body, css))
 
 
 F3_01 = contract(
@@ -208,7 +143,7 @@ def _f3_02() -> bytes:
 <p><b>4. Payment.</b> Invoices are due within 30 days of the invoice date without deduction. Example: 3.100.000 requests in a month cost 1.575,00 + 660,00 = &euro; 2.235,00.</p>
 <p style='color:#777;font-size:7.5pt;margin-top:30px'>Lumetra GmbH &middot; Amtsgericht Hamburg HRB 150321 &middot; Gesch&auml;ftsf&uuml;hrer: Jens Albrecht &middot; USt-IdNr. DE318774210</p>
 """
-    return _chromium_pdf(_html_page(body, css))
+    return chromium_pdf(html_page(body, css))
 
 
 F3_02 = contract(
@@ -294,11 +229,11 @@ def _f3_03_docx() -> bytes:
     doc.add_paragraph(
         "For Karoo Digital (Pty) Ltd: Sipho Ndlovu, Delivery Director        For the Client: Anika Pillay, Head of Claims IT"
     )
-    return _docx_bytes(doc)
+    return docx_bytes(doc)
 
 
 def _f3_03() -> bytes:
-    return _soffice_convert(_f3_03_docx(), ".docx", "pdf")
+    return soffice_convert(_f3_03_docx(), ".docx", "pdf")
 
 
 F3_03 = contract(
@@ -638,7 +573,7 @@ def _f3_07() -> bytes:
         "h1{column-span:all;font-size:15pt;border-bottom:2px solid #444}h2{font-size:11pt;margin:10px 0 4px}"
         "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #bbb;padding:3px;text-align:left}"
     )
-    return _chromium_pdf(_html_page(html_body, css))
+    return chromium_pdf(html_page(html_body, css))
 
 
 F3_07 = contract(
@@ -743,7 +678,7 @@ def _f3_08() -> bytes:
     doc.add_paragraph("Estimated monthly recurring fees: $2,900.00 ex GST (before SMS usage).")
     doc.add_paragraph("Signed as an agreement.")
     doc.add_paragraph("Supplier: Megan O'Loughlin, Director        Customer: Dr Arjun Rao, Chief Executive Officer")
-    return _docx_bytes(doc)
+    return docx_bytes(doc)
 
 
 F3_08 = contract(
@@ -808,7 +743,7 @@ def _f3_09() -> bytes:
     ]:
         paragraph = doc.add_paragraph(f"{label}\t{value}")
         paragraph.paragraph_format.tab_stops.add_tab_stop(Inches(3.5), WD_TAB_ALIGNMENT.LEFT)
-    return _docx_bytes(doc)
+    return docx_bytes(doc)
 
 
 F3_09 = contract(
@@ -870,7 +805,7 @@ def _f3_10() -> bytes:
     doc.add_paragraph(
         "Accepted: Bluebonnet Ticketing Co. — Marisol Vega, COO        Rivet Payments, Inc. — Trent Abernathy, Sales"
     )
-    return _docx_bytes(doc)
+    return docx_bytes(doc)
 
 
 F3_10 = contract(
@@ -938,7 +873,7 @@ def _f3_11() -> bytes:
     sign = doc.add_table(rows=1, cols=2)
     sign.rows[0].cells[0].text = "For ScanVeld B.V.\n\nSanne de Groot\nAccount Manager"
     sign.rows[0].cells[1].text = "For Brouwerij De Drie Linden B.V.\n\nWillem Verhoeven\nFinancieel directeur"
-    return _docx_bytes(doc)
+    return docx_bytes(doc)
 
 
 F3_11 = contract(
@@ -966,7 +901,7 @@ F3_11 = contract(
 
 
 def _f3_12() -> bytes:
-    html = _html_page(
+    html = html_page(
         """
 <p align='right'><b>Fenwick Data Cloud Ltd</b><br>30 St Mary Axe, London EC3A 8BF</p>
 <h1>Order Form &ndash; Fenwick Warehouse</h1>
@@ -989,7 +924,7 @@ If usage charges in a contract year are lower, the shortfall is invoiced at the 
 """,
         "body{font-family:Arial;font-size:10pt}",
     )
-    return _soffice_convert(html.encode("utf-8"), ".html", "docx:MS Word 2007 XML")
+    return soffice_convert(html.encode("utf-8"), ".html", "docx:MS Word 2007 XML")
 
 
 F3_12 = contract(
@@ -1011,7 +946,7 @@ F3_12 = contract(
 
 
 def _f3_13() -> bytes:
-    html = _html_page(
+    html = html_page(
         """
 <h2>LIFFEY SPEECH LABS LTD &mdash; CREDIT ORDER</h2>
 <p>Unit 4, Grand Canal Quay, Dublin 2, D02 XK30 &middot; CRO 712044</p>
@@ -1037,8 +972,8 @@ unused credit is not refundable.</p>
 """,
         "body{font-family:'Liberation Sans';font-size:10pt}",
     )
-    odt = _soffice_convert(html.encode("utf-8"), ".html", "odt:writer8")
-    return _soffice_convert(odt, ".odt", "docx:MS Word 2007 XML")
+    odt = soffice_convert(html.encode("utf-8"), ".html", "odt:writer8")
+    return soffice_convert(odt, ".odt", "docx:MS Word 2007 XML")
 
 
 F3_13 = contract(
@@ -1100,7 +1035,7 @@ Palisade Freight Systems, LLC -- Teresa Nakamura, Controller
 
 
 def _f3_14() -> bytes:
-    return _pandoc(F3_14_MARKDOWN, "markdown", "docx")
+    return pandoc(F3_14_MARKDOWN, "markdown", "docx")
 
 
 F3_14 = contract(
@@ -1368,7 +1303,7 @@ F3_19_HTML = """<html><body>
 
 
 def _f3_19() -> bytes:
-    return _pandoc(F3_19_HTML, "html", "plain")
+    return pandoc(F3_19_HTML, "html", "plain")
 
 
 F3_19 = contract(

@@ -16,74 +16,18 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from tests.contracts.documents.corpus_dev import contract, line
+from tests.contracts.documents.external_tools import chromium_pdf, docx_bytes, html_page, soffice_convert
 
 HERE = Path(__file__).resolve().parent
 FOLDER = HERE / "batch_final5"
 
 
 # --------------------------------------------------------------------------------------------- producers
-
-
-def _chromium_pdf(html: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        source, target = Path(tmp) / "doc.html", Path(tmp) / "doc.pdf"
-        source.write_text(html, encoding="utf-8")
-        subprocess.run(
-            [
-                "chromium",
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-pdf-header-footer",
-                f"--user-data-dir={tmp}/profile",
-                f"--print-to-pdf={target}",
-                source.as_uri(),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
-        return target.read_bytes()
-
-
-def _soffice_convert(data: bytes, suffix: str, to: str) -> bytes:
-    with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / f"doc{suffix}"
-        source.write_bytes(data)
-        subprocess.run(
-            [
-                "soffice",
-                f"-env:UserInstallation=file://{tmp}/profile",
-                "--headless",
-                "--convert-to",
-                to,
-                "--outdir",
-                tmp,
-                str(source),
-            ],
-            check=True,
-            capture_output=True,
-            timeout=180,
-        )
-        return (Path(tmp) / f"doc.{to.split(':')[0]}").read_bytes()
-
-
-def _docx_bytes(document: Any) -> bytes:
-    document.core_properties.author = "Autobill corpus"
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
-def _html_page(body: str, css: str = "") -> str:
-    return f"<!doctype html><html><head><meta charset='utf-8'><style>{css}</style></head><body>{body}</body></html>"
 
 
 def _xhtml2pdf(html: str) -> bytes:
@@ -160,7 +104,7 @@ for successive 12-month terms unless either party gives written notice at least 
 <table class='n'><tr><td>Pinecrest Veterinary Partners LLC<br>By: <i>Laura Jimenez</i><br>Title: COO<br>Date: 02/10/2027</td>
 <td>Tallyhawk Software, Inc.<br>By: <i>Ben Okafor</i><br>Title: VP Sales<br>Date: 02/10/2027</td></tr></table>
 """
-    return _chromium_pdf(_html_page(body, CSS))
+    return chromium_pdf(html_page(body, CSS))
 
 
 F5_01 = contract(
@@ -301,7 +245,7 @@ def _f5_04() -> bytes:
 <p><b>Signature:</b> <i>M. Chen</i> &nbsp; <b>Name:</b> Michael Chen &nbsp; <b>Title:</b> Director of Finance &nbsp; <b>Date:</b> 2027-05-03</p>
 <p style='font-size:8pt;color:#666'>Signed electronically via Lumenstack CPQ. Document ID 7f3a-22c1.</p>
 """
-    return _chromium_pdf(_html_page(body, CSS))
+    return chromium_pdf(html_page(body, CSS))
 
 
 F5_04 = contract(
@@ -349,7 +293,7 @@ def _f5_05() -> bytes:
         "Billing months close at midnight Australia/Brisbane time. Invoices go to "
         "accounts@saltbushenergy.test and are due 21 days from the invoice date. Prices exclude GST."
     )
-    return _soffice_convert(_docx_bytes(d), ".docx", "pdf")
+    return soffice_convert(docx_bytes(d), ".docx", "pdf")
 
 
 F5_05 = contract(
@@ -473,7 +417,7 @@ def _f5_07() -> bytes:
         ],
         style="Table Grid",
     )
-    return _docx_bytes(d)
+    return docx_bytes(d)
 
 
 F5_07 = contract(
@@ -514,7 +458,7 @@ def _f5_08() -> bytes:
     )
     d.add_paragraph("Reseller price reflects the 20% partner discount. Currency: JPY. Payment terms: Net 60.")
     d.add_paragraph("Cloudfjord AS — Kari Nilsen, Partner Manager        Sakura Digital K.K. — 田中 健, 営業部長")
-    return _docx_bytes(d)
+    return docx_bytes(d)
 
 
 F5_08 = contract(
@@ -558,7 +502,7 @@ def _f5_09() -> bytes:
     d.add_paragraph("All amounts are in Indian Rupees (INR) and exclusive of GST.")
     d.add_paragraph("For Tessellate Tech Services Pvt Ltd: Anil Menon, Delivery Head")
     d.add_paragraph("For Kaveri Foods Ltd: Deepa Raghavan, CFO")
-    return _docx_bytes(d)
+    return docx_bytes(d)
 
 
 F5_09 = contract(
@@ -577,7 +521,7 @@ F5_09 = contract(
 
 
 def _f5_10() -> bytes:
-    html = _html_page("""
+    html = html_page("""
 <h1>Postwerk Mail Solutions SE &ndash; Order Confirmation</h1>
 <p><b>Customer:</b> Lindqvist Möbel GmbH<br><b>Accounts e-mail:</b> buchhaltung@lindqvist-moebel.test<br>
 <b>Start of service:</b> 1 September 2027<br><b>Payment terms:</b> 14 days net</p>
@@ -589,7 +533,7 @@ def _f5_10() -> bytes:
 <p>Unused credit expires at the end of its validity. Prices exclude VAT.</p>
 <p>Postwerk Mail Solutions SE, Hamburg &ndash; Jana Weber, Sales</p>
 """)
-    return _soffice_convert(html.encode("utf-8"), ".html", "docx:MS Word 2007 XML")
+    return soffice_convert(html.encode("utf-8"), ".html", "docx:MS Word 2007 XML")
 
 
 F5_10 = contract(
@@ -622,7 +566,7 @@ def _f5_11() -> bytes:
     )
     d.add_paragraph("Fees are invoiced to finance@bluebirdoutfitters.test in US dollars and are due in 15 days.")
     d.add_paragraph("Accepted: Bluebird Outfitters LLC, Grace Holt, Owner")
-    return _docx_bytes(d)
+    return docx_bytes(d)
 
 
 F5_11 = contract(
@@ -658,7 +602,7 @@ def _f5_12() -> bytes:
         style="Light List Accent 1",
     )
     d.add_paragraph("Payment is due within 30 days of the invoice date. Prices are in pounds sterling, excluding VAT.")
-    return _docx_bytes(d)
+    return docx_bytes(d)
 
 
 F5_12 = contract(
