@@ -7,10 +7,7 @@ from __future__ import annotations
 
 from contracts.documents import extract, read_document
 from contracts.documents.flat_tables import rebuild_flattened_tables
-
-
-def _rows(text: str) -> list[tuple[str, ...]]:
-    return [block.cells for block in read_document(text.encode(), "order.txt").blocks if block.cells]
+from tests.contracts.documents.extract_helpers import text_rows as _rows
 
 
 def _texts(text: str) -> list[str]:

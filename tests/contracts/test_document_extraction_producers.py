@@ -9,6 +9,7 @@ import io
 from contracts.documents import extract, read_document
 from contracts.documents.reader import PDF, Block, Document, join_lines
 from contracts.documents.segments import segment
+from tests.contracts.documents.extract_helpers import text_rows as _rows
 
 
 def _pdf_lines(lines: list[str], *, leading: float = 13.0) -> bytes:
@@ -485,10 +486,6 @@ def test_a_ragged_hand_typed_table_under_a_dashed_rule_keeps_its_cells() -> None
     assert rows[1] == ("Hosted desktop", "per user / month", "18.00", "monthly in advance")
     assert rows[2] == ("Backup storage (first 2 TB included)", "per TB", "42.00", "monthly in arrears")
     assert rows[3] == ("Migration", "one-off", "1,900.00", "on order")
-
-
-def _rows(text: str) -> list[tuple[str, ...]]:
-    return [block.cells for block in read_document(text.encode(), "pasted.txt").blocks if block.cells]
 
 
 def test_pdftotext_layout_cells_wrapped_in_their_columns_join_their_row() -> None:

@@ -8,10 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from contracts.documents import extract, read_document
-
-
-def _rows(text: str) -> list[tuple[str, ...]]:
-    return [block.cells for block in read_document(text.encode("utf-8"), "order.txt").blocks if block.cells]
+from tests.contracts.documents.extract_helpers import text_rows as _rows
 
 
 def test_markdown_table_without_outer_pipes_keeps_its_wrapped_rows() -> None:

@@ -7,13 +7,9 @@ from __future__ import annotations
 
 import io
 from decimal import Decimal
-from typing import Any
 
 from contracts.documents import extract, read_document
-
-
-def _figures(line: dict[str, Any], *keys: str) -> tuple[Decimal | None, ...]:
-    return tuple(None if line.get(key) is None else Decimal(str(line[key])) for key in keys)
+from tests.contracts.documents.extract_helpers import figures as _figures
 
 
 def _docx_tab_stopped(lines: list[str]) -> bytes:

@@ -6,17 +6,10 @@ producers, bench/producers_text.py). Each test covers one general cause found th
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
 from contracts.documents import extract, read_document
-
-
-def _figures(line: dict[str, Any], *keys: str) -> tuple[Decimal | None, ...]:
-    return tuple(None if line.get(key) is None else Decimal(str(line[key])) for key in keys)
-
-
-def _rows(text: str) -> list[tuple[str, ...]]:
-    return [block.cells for block in read_document(text.encode("utf-8"), "order.txt").blocks if block.cells]
+from tests.contracts.documents.extract_helpers import figures as _figures
+from tests.contracts.documents.extract_helpers import text_rows as _rows
 
 
 def test_csv_rows_pasted_into_text_are_a_table() -> None:

@@ -60,3 +60,13 @@ def extract_docx_table(paragraphs: list[str], rows: list[list[str]]) -> dict[str
         for c, cell in enumerate(row):
             table.cell(r, c).text = cell
     return extract_docx(document)
+
+
+def text_rows(text: str) -> list[tuple[str, ...]]:
+    """The table rows (cells) the reader finds in a plain-text upload."""
+    return [block.cells for block in read_document(text.encode("utf-8"), "order.txt").blocks if block.cells]
+
+
+def figures(line: dict[str, Any], *keys: str) -> tuple[Decimal | None, ...]:
+    """A line's fields as Decimals (None where absent)."""
+    return tuple(None if line.get(key) is None else Decimal(str(line[key])) for key in keys)
