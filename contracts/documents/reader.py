@@ -89,11 +89,11 @@ def read_document(data: bytes, filename: str = "") -> Document:
             return _read_pdf(data)
         if kind == DOCX:
             return _read_docx(data)
+        return _read_text(data)
     except DocumentReadError:
         raise
     except Exception as exc:  # a broken upload is a finding to show, not a crash
         raise DocumentReadError(f"Could not read the {kind.upper()} file: {exc}") from exc
-    return _read_text(data)
 
 
 _PUNCTUATION = str.maketrans(

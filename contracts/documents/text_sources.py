@@ -23,9 +23,9 @@ def decode_text(data: bytes) -> str:
     """The bytes as text: a UTF-32/UTF-16 byte-order mark or UTF-16 without one (a zero byte in
     every other position), else UTF-8 (with or without its mark), else Windows-1252."""
     if data[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
-        return data.decode("utf-32")
+        return data.decode("utf-32", errors="replace")
     if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     head = data[:4096]
     if b"\x00" in head:
         even, odd = head[0::2], head[1::2]

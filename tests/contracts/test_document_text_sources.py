@@ -134,3 +134,21 @@ def test_a_pdf_with_bytes_before_its_header_is_still_read_as_a_pdf():
     document = read_document(b"\r\n\r\n" + buffer.getvalue(), "download")
     assert document.kind == "pdf"
     assert "Fenwick Tide Ltd" in document.text
+
+
+def test_unicode_text_with_broken_characters_is_read_not_a_crash():
+    # a byte-order mark, then lone UTF-16 surrogates (a truncated or corrupted export)
+    data = b"\xff\xfe" + "Customer: Fenwick Tide Ltd\n".encode("utf-16-le") + b"\x00\xd8" * 4
+    document = read_document(data, "x.txt")
+    assert "Fenwick Tide Ltd" in document.text
+
+
+def test_an_unexpected_failure_reading_text_is_a_read_error_not_a_crash(monkeypatch):
+    import contracts.documents.reader as reader
+
+    def broken(data: bytes) -> str:
+        raise LookupError("unknown charset")
+
+    monkeypatch.setattr(reader, "readable_text", broken)
+    with pytest.raises(DocumentReadError, match="Could not read the TEXT file"):
+        read_document(b"Customer: Fenwick Tide Ltd\n", "x.txt")
